@@ -1,0 +1,1 @@
+"""orgmodel: the organisation of Albertslund Kommune as a validated knowledge graph."""

@@ -1,0 +1,165 @@
+"""A validated organisation: nodes, edges and sources, checked as a whole.
+
+:func:`check_dataset` holds every rule that spans records (references, allowed kinds, cycles,
+accountable owners); the loader and the write API both go through it, so data files and API
+edits obey the same rules.
+
+Examples
+--------
+>>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+>>> unit = NODE_ADAPTER.validate_python({"id": "unit:a", "kind": "Unit", "name": "A",
+...     "level": "enhed", "source": "seed", "confidence": "high"})
+>>> task = NODE_ADAPTER.validate_python({"id": "task:t", "kind": "Task", "name": "T",
+...     "source": "seed", "confidence": "high"})
+>>> ds = Dataset.build([unit, task], [])
+>>> [str(p) for p in check_dataset(ds)]
+['<data>:0: task:t: task has no accountable owner (RESPONSIBLE_FOR with raci A)']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from orgmodel.exceptions import Problem
+from orgmodel.records import AnyNode, EdgeRecord, SourceRecord
+from orgmodel.schema import EDGE_TYPE_FIELDS, HIERARCHY_EDGES, EdgeType, Kind, Raci, edge_allowed
+
+__all__ = ["Dataset", "Origin", "check_dataset"]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was read from (file relative to the data folder, 1-based line)."""
+
+    file: str
+    line: int
+
+
+_NOWHERE = Origin("<data>", 0)
+
+
+@dataclass
+class Dataset:
+    """Nodes by id, edges by key, sources by key, and where each came from."""
+
+    nodes: dict[str, AnyNode] = field(default_factory=dict)
+    edges: dict[str, EdgeRecord] = field(default_factory=dict)
+    sources: dict[str, SourceRecord] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        nodes: Iterable[AnyNode],
+        edges: Iterable[EdgeRecord],
+        sources: Iterable[SourceRecord] = (),
+    ) -> Dataset:
+        """Collect records into a dataset (later duplicates replace earlier ones)."""
+        return cls(
+            nodes={n.id: n for n in nodes},
+            edges={e.key: e for e in edges},
+            sources={s.key: s for s in sources},
+        )
+
+    def origin(self, key: str) -> Origin:
+        """Where the node or edge with this id/key came from."""
+        return self.origins.get(key, _NOWHERE)
+
+    def problem(self, key: str, message: str, *, record_id: str | None = None,
+                field_name: str | None = None) -> Problem:
+        """A problem located at the record ``key``."""
+        where = self.origin(key)
+        return Problem(where.file, where.line, message, record_id=record_id, field=field_name)
+
+
+def check_dataset(ds: Dataset) -> list[Problem]:
+    """Every cross-record problem of ``ds``: an empty list means the dataset is sound."""
+    problems: list[Problem] = []
+    problems += _check_sources(ds)
+    problems += _check_edges(ds)
+    problems += _check_cycles(ds)
+    problems += _check_accountable(ds)
+    return problems
+
+
+def _check_sources(ds: Dataset) -> list[Problem]:
+    if not ds.sources:
+        return []  # a folder without a sources list cites freely (e.g. synthetic data)
+    problems = []
+    records: list[tuple[str, str, str]] = [(n.id, n.id, n.source) for n in ds.nodes.values()]
+    records += [(key, e.key, e.source) for key, e in ds.edges.items()]
+    for key, shown, source in records:
+        if source not in ds.sources and not source.startswith(("http://", "https://")):
+            problems.append(ds.problem(
+                key, f"unknown source {source!r} (add it to a sources: list)",
+                record_id=shown, field_name="source"))
+    return problems
+
+
+def _check_edges(ds: Dataset) -> list[Problem]:
+    problems = []
+    for key, edge in ds.edges.items():
+        ends = {"from": edge.source_id, "to": edge.target_id}
+        if edge.via is not None:
+            ends["via"] = edge.via
+        kinds: dict[str, Kind] = {}
+        for end, node_id in ends.items():
+            node = ds.nodes.get(node_id)
+            if node is None:
+                problems.append(ds.problem(
+                    key, f"refers to {node_id!r}, which does not exist",
+                    record_id=key, field_name=end))
+            else:
+                kinds[end] = Kind(node.kind)
+        if "from" in kinds and "to" in kinds and not edge_allowed(
+            edge.type, kinds["from"], kinds["to"]
+        ):
+            problems.append(ds.problem(
+                key, f"{edge.type.value} may not join {kinds['from'].value} to "
+                f"{kinds['to'].value}", record_id=key, field_name="type"))
+        if "via" in kinds and kinds["via"] is not Kind.FORUM:
+            problems.append(ds.problem(
+                key, "via must name a Forum", record_id=key, field_name="via"))
+        for name, allowed_types in EDGE_TYPE_FIELDS.items():
+            if getattr(edge, name) is not None and edge.type not in allowed_types:
+                allowed = ", ".join(sorted(t.value for t in allowed_types))
+                problems.append(ds.problem(
+                    key, f"field {name!r} is only allowed on {allowed}",
+                    record_id=key, field_name=name))
+    return problems
+
+
+def _check_cycles(ds: Dataset) -> list[Problem]:
+    problems = []
+    for edge_type in sorted(HIERARCHY_EDGES):
+        graph: nx.DiGraph = nx.DiGraph()
+        keys: dict[tuple[str, str], str] = {}
+        for key, edge in ds.edges.items():
+            if edge.type is edge_type:
+                graph.add_edge(edge.source_id, edge.target_id)
+                keys[(edge.source_id, edge.target_id)] = key
+        for cycle in nx.simple_cycles(graph):
+            members = [*cycle, cycle[0]]
+            first_key = keys[(members[0], members[1])]
+            problems.append(ds.problem(
+                first_key, f"{edge_type.value} cycle: {' -> '.join(members)}",
+                record_id=first_key, field_name="to"))
+    return problems
+
+
+def _check_accountable(ds: Dataset) -> list[Problem]:
+    accountable: dict[str, list[str]] = defaultdict(list)
+    for key, edge in ds.edges.items():
+        if edge.type is EdgeType.RESPONSIBLE_FOR and edge.raci is Raci.A:
+            accountable[edge.target_id].append(key)
+    problems = []
+    for node in ds.nodes.values():
+        if node.kind == Kind.TASK and not accountable.get(node.id):
+            problems.append(ds.problem(
+                node.id, "task has no accountable owner (RESPONSIBLE_FOR with raci A)",
+                record_id=node.id))
+    return problems

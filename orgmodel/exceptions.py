@@ -1,0 +1,67 @@
+"""The one exception tree of orgmodel.
+
+Every error the domain raises derives from :class:`OrgModelError`, so the CLI and the API can
+turn any of them into a clear message without catching unrelated bugs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "DataValidationError",
+    "NotFoundError",
+    "OrgModelError",
+    "Problem",
+    "StoreUnavailableError",
+    "WriteConflictError",
+]
+
+
+class OrgModelError(Exception):
+    """Base class of every error raised by orgmodel."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as the input allows.
+
+    Examples
+    --------
+    >>> str(Problem("units.yaml", 12, "unknown field 'nam'", record_id="unit:x", field="nam"))
+    "units.yaml:12: unit:x: nam: unknown field 'nam'"
+    """
+
+    file: str
+    line: int
+    message: str
+    record_id: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = "".join(f"{part}: " for part in (self.record_id, self.field) if part)
+        return f"{self.file}:{self.line}: {where}{self.message}"
+
+
+class DataValidationError(OrgModelError):
+    """The data was rejected; ``problems`` lists every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the data")
+
+
+class NotFoundError(OrgModelError):
+    """No node with the given id exists (at the given date)."""
+
+    def __init__(self, node_id: str, message: str | None = None) -> None:
+        self.node_id = node_id
+        super().__init__(message or f"no node with id {node_id!r}")
+
+
+class WriteConflictError(OrgModelError):
+    """A write was based on a stale version of a record (optimistic concurrency)."""
+
+
+class StoreUnavailableError(OrgModelError):
+    """The store (e.g. Neo4j) cannot be reached or refused the credentials."""

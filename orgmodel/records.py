@@ -1,0 +1,292 @@
+"""Pydantic records for the nodes, edges and sources of the data files.
+
+One model per node kind (a discriminated union on ``kind``), one edge model, one source model.
+Every field has a description, so the JSON Schema for editors and the OpenAPI docs explain
+themselves.
+
+Examples
+--------
+>>> unit = NODE_ADAPTER.validate_python({
+...     "id": "unit:okonomi-og-indkob", "kind": "Unit", "name": "Økonomi og Indkøb",
+...     "level": "enhed", "source": "seed", "confidence": "high"})
+>>> unit.level.value, unit.valid_at(date(2024, 1, 1))
+('enhed', True)
+>>> edge = EdgeRecord.model_validate({"type": "RESPONSIBLE_FOR", "from": "unit:a",
+...     "to": "task:lon", "raci": "A", "source": "seed", "confidence": "high"})
+>>> edge.key
+'RESPONSIBLE_FOR:unit:a->task:lon'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+
+from orgmodel.schema import Confidence, EdgeType, Raci, UnitLevel
+
+__all__ = [
+    "ID_PATTERN",
+    "NODE_ADAPTER",
+    "NODE_MODELS",
+    "AnyNode",
+    "AssetRecord",
+    "BodyRecord",
+    "EdgeRecord",
+    "ForumRecord",
+    "InitiativeRecord",
+    "NodeRecord",
+    "OrganisationRecord",
+    "PersonRecord",
+    "PolicyRecord",
+    "PostRecord",
+    "SourceRecord",
+    "StakeholderRecord",
+    "SystemRecord",
+    "TaskRecord",
+    "UnitRecord",
+    "ValidityMixin",
+]
+
+#: Ids are readable slugs with a kind prefix: ``unit:okonomi-og-indkob``.
+ID_PATTERN = r"^[a-z]+:[a-z0-9][a-z0-9._-]*$"
+_KLE_PATTERN = r"^\d{2}(\.\d{2}){0,2}$"
+
+NodeId = Annotated[
+    str,
+    Field(pattern=ID_PATTERN, max_length=200, description="Stable readable id, e.g. unit:okonomi-og-stab."),
+]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Count = Annotated[int, Field(ge=0)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class ValidityMixin(_Strict):
+    """Validity in time, inclusive at both ends (as OS2mo's ``Validity{from,to}``)."""
+
+    valid_from: date | None = Field(None, description="First day the record holds; none: always.")
+    valid_to: date | None = Field(None, description="Last day the record holds; none: still holds.")
+    source: str = Field(
+        min_length=1,
+        description="Source key from sources.yaml (seed, web:…, law:…, assumption) or a URL.",
+    )
+    confidence: Confidence = Field(description="high, medium or low (low: an assumption).")
+    note: str | None = Field(None, max_length=2000, description="Why the record says what it says.")
+
+    @model_validator(mode="after")
+    def _from_before_to(self) -> ValidityMixin:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError(
+                f"valid_to {self.valid_to} is before valid_from {self.valid_from}"
+            )
+        return self
+
+    def valid_at(self, when: date) -> bool:
+        """Tell whether the record holds on ``when``."""
+        return (self.valid_from is None or self.valid_from <= when) and (
+            self.valid_to is None or when <= self.valid_to
+        )
+
+
+class NodeRecord(ValidityMixin):
+    """Fields every node has."""
+
+    id: NodeId
+    name: Text = Field(description="Danish name, the primary label.")
+    name_en: Text | None = Field(None, description="English name.")
+    aliases: list[Text] = Field(default_factory=list, description="Other names, for search.")
+    description: Text | None = Field(None, description="Danish description.")
+    description_en: Text | None = Field(None, description="English description.")
+    url: str | None = Field(None, max_length=500, description="Public page about the node.")
+
+    @property
+    def kind_value(self) -> str:
+        """The kind as text, e.g. ``Unit``."""
+        return str(getattr(self, "kind"))  # noqa: B009 - every subclass defines kind
+
+
+class OrganisationRecord(NodeRecord):
+    """A formal organisation: the municipality, a supplier, another municipality."""
+
+    kind: Literal["Organisation"]
+    classification: str | None = Field(None, description="e.g. kommune, leverandør, rekrutteringsfirma.")
+    inhabitants: Count | None = Field(None, description="Number of inhabitants (municipalities).")
+    nationalities: Count | None = Field(None, description="Number of nationalities among inhabitants.")
+    capacity_2045: Count | None = Field(None, description="Inhabitants the plans make room for by 2045.")
+
+
+class BodyRecord(NodeRecord):
+    """A political body: the council or one of its committees (Popolo organisation)."""
+
+    kind: Literal["Body"]
+    classification: Literal["council", "committee", "special_committee"] = Field(
+        description="council (kommunalbestyrelse) or committee (udvalg)."
+    )
+    abbreviation: str | None = Field(None, max_length=20, description="e.g. ØU, KB, BSU.")
+    seats: Count | None = Field(None, description="Number of members.")
+
+
+class ForumRecord(NodeRecord):
+    """A collaboration across the hierarchy: Direktørforum, Chefforum, a council or screening group."""
+
+    kind: Literal["Forum"]
+    abbreviation: str | None = Field(None, max_length=40, description="Short name.")
+    meets: str | None = Field(None, max_length=200, description="How often it meets.")
+
+
+class UnitRecord(NodeRecord):
+    """An organisational unit at one level of the administration."""
+
+    kind: Literal["Unit"]
+    level: UnitLevel = Field(description="direktørområde, afdeling, stab, enhed or team.")
+    staff_count: Count | None = Field(None, description="Number of employees (about).")
+    team_count: Count | None = Field(None, description="Number of teams in the unit.")
+    abbreviation: str | None = Field(None, max_length=40, description="Short name, e.g. ØS.")
+
+
+class PostRecord(NodeRecord):
+    """A post (a role), held by at most one person at a time."""
+
+    kind: Literal["Post"]
+    title: str | None = Field(None, max_length=200, description="Job title.")
+    mailbox: str | None = Field(
+        None,
+        pattern=r"^[^@\s]+@[^@\s]+$",
+        description="Functional mailbox only; never a personal address.",
+    )
+
+
+class PersonRecord(NodeRecord):
+    """A person holding a post. Optional data; views and exports can leave names out."""
+
+    kind: Literal["Person"]
+
+
+class TaskRecord(NodeRecord):
+    """A responsibility, classified by KLE."""
+
+    kind: Literal["Task"]
+    kle: str | None = Field(None, pattern=_KLE_PATTERN, description="KLE number, e.g. 81.15.00.")
+    service_goal: str | None = Field(None, max_length=500, description="Published service goal.")
+    mailbox: str | None = Field(
+        None, pattern=r"^[^@\s]+@[^@\s]+$", description="Functional mailbox for the task."
+    )
+
+
+class SystemRecord(NodeRecord):
+    """An IT system or a group of systems."""
+
+    kind: Literal["System"]
+    vendor: str | None = Field(None, max_length=200, description="Supplier, e.g. KMD.")
+    category: str | None = Field(None, max_length=200, description="e.g. løn, økonomi, fagsystem.")
+    system_count: Count | None = Field(None, description="For a group: how many systems.")
+    count_is_minimum: bool = Field(False, description="True when the count is 'more than'.")
+
+
+class AssetRecord(NodeRecord):
+    """A fleet of assets, e.g. devices for employees or pupils."""
+
+    kind: Literal["Asset"]
+    device_type: str | None = Field(None, max_length=200, description="e.g. Chromebook, pc.")
+    device_count: Count | None = Field(None, description="How many (about).")
+    users: str | None = Field(None, max_length=200, description="Who uses them.")
+
+
+class InitiativeRecord(NodeRecord):
+    """A cross-cutting project or a change event (e.g. a merger)."""
+
+    kind: Literal["Initiative"]
+    status: Literal["planned", "active", "completed"] | None = Field(None, description="Status.")
+    change_event: bool = Field(False, description="True for an org:ChangeEvent such as a merger.")
+
+
+class StakeholderRecord(NodeRecord):
+    """An external stakeholder group: citizens, associations, companies."""
+
+    kind: Literal["Stakeholder"]
+    group_size: Count | None = Field(None, description="About how many members.")
+    count_is_minimum: bool = Field(False, description="True when the count is 'more than'.")
+
+
+class PolicyRecord(NodeRecord):
+    """A vision, plan or management concept adopted by the organisation."""
+
+    kind: Literal["Policy"]
+    adopted: date | None = Field(None, description="When it was adopted.")
+
+
+AnyNode = Annotated[
+    OrganisationRecord
+    | BodyRecord
+    | ForumRecord
+    | UnitRecord
+    | PostRecord
+    | PersonRecord
+    | TaskRecord
+    | SystemRecord
+    | AssetRecord
+    | InitiativeRecord
+    | StakeholderRecord
+    | PolicyRecord,
+    Field(discriminator="kind"),
+]
+NODE_ADAPTER: TypeAdapter[AnyNode] = TypeAdapter(AnyNode)
+
+NODE_MODELS: dict[str, type[NodeRecord]] = {
+    model.model_fields["kind"].annotation.__args__[0]: model  # type: ignore[union-attr]
+    for model in (
+        OrganisationRecord, BodyRecord, ForumRecord, UnitRecord, PostRecord, PersonRecord,
+        TaskRecord, SystemRecord, AssetRecord, InitiativeRecord, StakeholderRecord, PolicyRecord,
+    )
+}
+
+
+class EdgeRecord(ValidityMixin):
+    """A typed, dated and sourced relation between two nodes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    id: str | None = Field(
+        None, max_length=300, description="Optional id; needed only to tell parallel edges apart."
+    )
+    type: EdgeType = Field(description="Edge type (see the schema for which kinds it may join).")
+    source_id: NodeId = Field(alias="from", description="Id of the node the edge starts at.")
+    target_id: NodeId = Field(alias="to", description="Id of the node the edge ends at.")
+    raci: Raci | None = Field(None, description="RESPONSIBLE_FOR only: R, A, C or I.")
+    role: str | None = Field(None, max_length=200, description="Role, e.g. formand, deltager.")
+    topic: str | None = Field(None, max_length=200, description="What the relation is about.")
+    strength: int | None = Field(None, ge=1, le=5, description="1 (weak) to 5 (strong).")
+    via: NodeId | None = Field(None, description="COLLABORATES_WITH only: the forum it runs through.")
+    order: int | None = Field(None, ge=1, description="SUBMITS_TO only: step in the case route.")
+    description: str | None = Field(None, max_length=2000, description="Danish description.")
+
+    @model_validator(mode="after")
+    def _raci_when_responsible(self) -> EdgeRecord:
+        if self.type is EdgeType.RESPONSIBLE_FOR and self.raci is None:
+            raise ValueError("a RESPONSIBLE_FOR edge needs raci (R, A, C or I)")
+        return self
+
+    @property
+    def key(self) -> str:
+        """Identity of the edge: its id, or type, ends and (for parallel edges) topic."""
+        if self.id:
+            return self.id
+        suffix = f"#{self.topic}" if self.topic and self.type is EdgeType.COLLABORATES_WITH else ""
+        return f"{self.type.value}:{self.source_id}->{self.target_id}{suffix}"
+
+    def to_data(self) -> dict[str, Any]:
+        """The record as it is written in a data file (``from``/``to``, no defaults)."""
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
+
+
+class SourceRecord(_Strict):
+    """A source that records cite by key."""
+
+    key: str = Field(min_length=1, max_length=200, description="Key cited by records, e.g. seed.")
+    title: str = Field(min_length=1, max_length=500, description="What the source is.")
+    url: str | None = Field(None, max_length=500, description="Where to find it.")
+    confidence: Confidence = Field(description="Default confidence of facts from this source.")
