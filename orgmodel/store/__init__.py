@@ -1,0 +1,24 @@
+"""Stores implementing the query contract: embedded (networkx) and Neo4j."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from orgmodel.contract import OrgStore
+
+__all__ = ["open_store"]
+
+
+def open_store(*, data_dir: Path, use_neo4j: bool = False) -> OrgStore:
+    """Open the store asked for: Neo4j (settings from the environment) or the embedded graph.
+
+    The embedded graph is built from ``data_dir`` after validating it whole.
+    """
+    if use_neo4j:
+        from orgmodel.store.neo4j_store import Neo4jStore  # noqa: PLC0415 - driver only when asked
+
+        return Neo4jStore.from_environment()
+    from orgmodel.loader import load_dataset  # noqa: PLC0415
+    from orgmodel.store.memory import MemoryStore  # noqa: PLC0415
+
+    return MemoryStore(load_dataset(data_dir))

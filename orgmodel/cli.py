@@ -1,0 +1,312 @@
+"""The ``orgmodel`` command: validate data and ask the organisation questions.
+
+Other packages add commands (``serve``, ``view``, ``site``) through the entry-point group
+``orgmodel.commands``, so this domain module never imports the API or the views.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+from orgmodel.contract import OrgStore
+from orgmodel.exceptions import (
+    DataValidationError,
+    NotFoundError,
+    OrgModelError,
+    StoreUnavailableError,
+)
+from orgmodel.loader import load_dataset
+from orgmodel.messages import KIND_NAMES, Lang, t
+from orgmodel.vocabulary import DEFAULT_DATA_DIR
+
+__all__ = ["CommandError", "add_common_options", "main", "open_store_from_args", "print_table"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
+
+
+class CommandError(OrgModelError):
+    """A command could not do what was asked; the message says why."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
+        self.exit_code = exit_code
+        super().__init__(message)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (use YYYY-MM-DD): {text!r}") from None
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """Options every command takes: where the data is, which date, which language, JSON."""
+    parser.add_argument("--data", type=Path, default=None, metavar="DIR",
+                        help=f"data folder (default: $ORGMODEL_DATA_DIR or {DEFAULT_DATA_DIR})")
+    parser.add_argument("--neo4j", action="store_true",
+                        help="query Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) instead of the "
+                             "embedded graph; implied when NEO4J_URI is set")
+    parser.add_argument("--as-of", type=_iso_date, default=None, metavar="DATE",
+                        help="answer as the organisation was on DATE (YYYY-MM-DD; default today)")
+    parser.add_argument("--json", action="store_true", help="print JSON for machines")
+    parser.add_argument("--lang", choices=("da", "en"), default=os.environ.get("ORGMODEL_LANG", "da"),
+                        help="language of the output (default da)")
+
+
+def data_dir_from_args(args: argparse.Namespace) -> Path:
+    """The data folder chosen on the command line or in the environment."""
+    chosen = args.data or os.environ.get("ORGMODEL_DATA_DIR")
+    return Path(chosen) if chosen else DEFAULT_DATA_DIR
+
+
+def open_store_from_args(args: argparse.Namespace) -> OrgStore:
+    """The store the options ask for: Neo4j, or the embedded graph of the data folder."""
+    from orgmodel.store import open_store  # noqa: PLC0415 - keeps `validate` free of store imports
+
+    use_neo4j = bool(getattr(args, "neo4j", False)) or bool(os.environ.get("NEO4J_URI"))
+    return open_store(data_dir=data_dir_from_args(args), use_neo4j=use_neo4j)
+
+
+def print_table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> None:
+    """Print rows as an aligned text table."""
+    cells = [[str(c) for c in headers], *[[("" if c is None else str(c)) for c in r] for r in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    for number, row in enumerate(cells):
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        if number == 0:
+            print("  ".join("-" * width for width in widths))
+
+
+def _dump(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def _kind(kind: str, lang: Lang) -> str:
+    return KIND_NAMES[kind][0 if lang == "da" else 1]
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate a data folder: exit 0 if whole, 1 with every problem on stderr."""
+    folder = args.folder or data_dir_from_args(args)
+    try:
+        dataset = load_dataset(folder)
+    except DataValidationError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(t("invalid_data", args.lang, count=len(exc.problems), folder=folder), file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        _dump({"valid": True, "nodes": len(dataset.nodes), "edges": len(dataset.edges)})
+    else:
+        print(t("valid_data", args.lang, nodes=len(dataset.nodes), edges=len(dataset.edges),
+                folder=folder))
+    return EXIT_OK
+
+
+def cmd_who_owns(args: argparse.Namespace) -> int:
+    """Print who owns the tasks matching TEXT."""
+    store = open_store_from_args(args)
+    results = store.owners(args.text, limit=args.limit, as_of=args.as_of)
+    if args.json:
+        _dump([{
+            "task": r.task.model_dump(mode="json", include={"id", "name", "kle"}),
+            "owners": [o.model_dump(mode="json", include={"id", "name", "kind", "raci"})
+                       for o in r.owners],
+            "accountable_post": r.accountable_post.model_dump(mode="json", include={"id", "name", "kind"})
+            if r.accountable_post else None,
+            "escalation": [e.model_dump(mode="json", include={"id", "name", "kind"})
+                           for e in r.escalation],
+            "score": r.score, "sources": r.sources,
+            "notes": [n.model_dump(mode="json") for n in r.notes],
+        } for r in results])
+        return EXIT_OK if results else EXIT_FAILED
+    if not results:
+        print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
+        print(t("try_search", args.lang), file=sys.stderr)
+        return EXIT_FAILED
+    lang: Lang = args.lang
+    for number, r in enumerate(results):
+        if number:
+            print()
+        name = r.task.name if lang == "da" or not r.task.name_en else r.task.name_en
+        print(f"{t('task', lang)}: {name}  ({r.task.id}" + (f", KLE {r.task.kle})" if r.task.kle else ")"))
+        for owner in r.owners:
+            print(f"  {owner.raci.value}  {owner.name}  [{_kind(owner.kind, lang)}, {owner.id}]")
+        if r.accountable_post:
+            print(f"  {t('accountable_post', lang)}: {r.accountable_post.name}  ({r.accountable_post.id})")
+        if r.escalation:
+            print(f"  {t('escalation', lang)}: " + " → ".join(e.name for e in r.escalation))
+        print(f"  {t('sources', lang)}: {', '.join(r.sources)}")
+        for n in r.notes:
+            print(f"  {t('note', lang)}: {n.da if lang == 'da' else n.en}")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Print the nodes matching TEXT."""
+    store = open_store_from_args(args)
+    hits = store.search(args.text, limit=args.limit, as_of=args.as_of)
+    if args.json:
+        _dump([h.model_dump(mode="json") for h in hits])
+        return EXIT_OK if hits else EXIT_FAILED
+    if not hits:
+        print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
+        return EXIT_FAILED
+    print_table([(h.name, _kind(h.kind, args.lang), h.id, f"{h.score:.2f}") for h in hits],
+                [t("name", args.lang), t("kind", args.lang), t("id", args.lang), t("score", args.lang)])
+    return EXIT_OK
+
+
+def cmd_chain(args: argparse.Namespace) -> int:
+    """Print the reporting line from ID to the top."""
+    store = open_store_from_args(args)
+    links = store.chain(args.id, as_of=args.as_of)
+    if args.json:
+        _dump([link.model_dump(mode="json", include={"id", "name", "kind"}) for link in links])
+        return EXIT_OK
+    for depth, link in enumerate(links):
+        print(f"{'  ' * depth}{'↳ ' if depth else ''}{link.name}  [{_kind(link.kind, args.lang)}, {link.id}]")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print one node with its relations."""
+    store = open_store_from_args(args)
+    node = store.node(args.id, as_of=args.as_of)
+    edges = store.edges_of(args.id, as_of=args.as_of)
+    if args.json:
+        _dump({"node": node.model_dump(mode="json"), "edges": [e.model_dump(mode="json") for e in edges]})
+        return EXIT_OK
+    lang: Lang = args.lang
+    print(f"{node.name}  [{_kind(node.kind, lang)}, {node.id}]")
+    if node.name_en:
+        print(f"  en: {node.name_en}")
+    if node.description:
+        print(f"  {node.description if lang == 'da' or not node.description_en else node.description_en}")
+    for key, value in node.attributes.items():
+        print(f"  {key}: {value}")
+    print(f"  {t('source', lang)}: {node.source} ({t('confidence', lang)}: {node.confidence.value})")
+    if node.valid_from or node.valid_to:
+        print(f"  {t('valid', lang)}: {node.valid_from or '…'} – {node.valid_to or '…'}")
+    print(f"{t('edges', lang)}:")
+    rows = []
+    for e in edges:
+        outgoing = e.source_id == node.id
+        extra = " ".join(x for x in (e.raci and f"raci={e.raci.value}", e.role, e.topic) if x)
+        rows.append(("→" if outgoing else "←", e.type.value, e.target_id if outgoing else e.source_id, extra))
+    print_table(rows, ["", "type", t("id", lang), ""]) if rows else print(f"  {t('none', lang)}")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print or write the JSON Schema of data files."""
+    from orgmodel.jsonschema import data_file_schema_text  # noqa: PLC0415
+
+    text = data_file_schema_text()
+    if args.out is None:
+        print(text, end="")
+        return EXIT_OK
+    try:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.out}: {exc.strerror}") from None
+    return EXIT_OK
+
+
+def _build_parser(plugins: dict[str, Callable[[argparse._SubParsersAction], None]]) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser = argparse.ArgumentParser(
+        prog="orgmodel",
+        description="Albertslund Kommune's organisation as a knowledge graph: who owns which task, "
+                    "reporting lines, fora, and views for the intranet.",
+        epilog="Examples:\n  orgmodel who-owns løn\n  orgmodel who-owns payroll --json\n"
+               "  orgmodel search indkøb\n  orgmodel chain post:chef-okonomi-og-stab\n"
+               "  orgmodel validate data/albertslund",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    validate = commands.add_parser("validate", help="check a data folder; list every problem")
+    validate.add_argument("folder", nargs="?", type=Path, metavar="DIR",
+                          help="data folder (default: --data or the bundled data/albertslund)")
+    add_common_options(validate)
+    validate.set_defaults(handler=cmd_validate)
+
+    for name, handler, arg, helptext in (
+        ("who-owns", cmd_who_owns, "text", "who owns a task (text, task id or KLE number)"),
+        ("search", cmd_search, "text", "search nodes (Danish-aware, synonyms, typos)"),
+        ("chain", cmd_chain, "id", "reporting line from a post or unit to the top"),
+        ("show", cmd_show, "id", "one node and its relations"),
+    ):
+        sub = commands.add_parser(name, help=helptext, description=helptext)
+        sub.add_argument(arg, metavar=arg.upper())
+        if arg == "text":
+            sub.add_argument("--limit", type=int, default=5 if name == "who-owns" else 10,
+                             help="most answers to show")
+        add_common_options(sub)
+        sub.set_defaults(handler=handler)
+
+    schema = commands.add_parser("schema", help="print or write the JSON Schema of data files")
+    schema.add_argument("--out", type=Path, default=None, metavar="FILE",
+                        help="write to FILE (e.g. data/schema/orgmodel-data.schema.json)")
+    schema.set_defaults(handler=cmd_schema, lang="da")
+
+    for register in plugins.values():
+        register(commands)
+    return parser
+
+
+def _plugins() -> dict[str, Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
+    found = {}
+    for entry in entry_points(group="orgmodel.commands"):
+        try:
+            found[entry.name] = entry.load()
+        except ImportError as exc:  # a missing optional part must not break the core commands
+            print(f"orgmodel: command {entry.name!r} unavailable: {exc}", file=sys.stderr)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``orgmodel`` command; return its exit code."""
+    parser = _build_parser(_plugins())
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except DataValidationError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(t("invalid_data", args.lang, count=len(exc.problems), folder=data_dir_from_args(args)),
+              file=sys.stderr)
+        return EXIT_FAILED
+    except NotFoundError as exc:
+        print(f"orgmodel: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except CommandError as exc:
+        print(f"orgmodel: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except StoreUnavailableError as exc:
+        print(f"orgmodel: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    except OrgModelError as exc:
+        print(f"orgmodel: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("orgmodel: interrupted", file=sys.stderr)
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

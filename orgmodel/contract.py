@@ -1,0 +1,238 @@
+"""The query contract: the questions every store answers, and the shapes of the answers.
+
+Both stores (the embedded networkx graph and Neo4j) implement :class:`OrgStore`; one contract
+test suite asks both the same questions and demands the same answers. The answer models are
+pydantic, so the API returns them as they are and its OpenAPI docs explain every field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+from typing import Any, Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from orgmodel.dataset import Dataset
+from orgmodel.schema import Confidence, EdgeType, Kind, Raci
+
+__all__ = [
+    "EdgeView",
+    "Membership",
+    "Note",
+    "NodeRef",
+    "NodePage",
+    "NodeView",
+    "OrgStore",
+    "OwnersResult",
+    "OwnerEntry",
+    "Responsibility",
+    "SearchResult",
+    "Subgraph",
+    "TaskRef",
+]
+
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class NodeRef(_Answer):
+    """A node named in an answer."""
+
+    id: str = Field(description="Node id.", examples=["unit:organisation-og-politik"])
+    name: str = Field(description="Danish name.", examples=["Organisation og Politik"])
+    name_en: str | None = Field(None, description="English name.")
+    kind: Kind = Field(description="Node kind.")
+
+
+class NodeView(NodeRef):
+    """A whole node: common fields plus the kind's own attributes."""
+
+    aliases: list[str] = Field(default_factory=list, description="Other names.")
+    description: str | None = Field(None, description="Danish description.")
+    description_en: str | None = Field(None, description="English description.")
+    valid_from: date | None = Field(None, description="First day it holds.")
+    valid_to: date | None = Field(None, description="Last day it holds.")
+    source: str = Field(description="Source key or URL.")
+    confidence: Confidence = Field(description="high, medium or low.")
+    note: str | None = Field(None, description="Why the record says what it says.")
+    attributes: dict[str, Any] = Field(
+        default_factory=dict, description="Kind-specific attributes, e.g. level, kle, staff_count."
+    )
+
+
+class EdgeView(_Answer):
+    """A relation between two nodes."""
+
+    key: str = Field(description="Edge identity: its id or TYPE:from->to.")
+    type: EdgeType = Field(description="Edge type.")
+    source_id: str = Field(description="Start node id.")
+    target_id: str = Field(description="End node id.")
+    raci: Raci | None = Field(None, description="RESPONSIBLE_FOR: R, A, C or I.")
+    role: str | None = Field(None, description="Role, e.g. formand.")
+    topic: str | None = Field(None, description="What the relation is about.")
+    strength: int | None = Field(None, description="1 (weak) to 5 (strong).")
+    via: str | None = Field(None, description="Forum a collaboration runs through.")
+    order: int | None = Field(None, description="Step in a case route.")
+    description: str | None = Field(None, description="Danish description.")
+    valid_from: date | None = Field(None, description="First day it holds.")
+    valid_to: date | None = Field(None, description="Last day it holds.")
+    source: str = Field(description="Source key or URL.")
+    confidence: Confidence = Field(description="high, medium or low.")
+    note: str | None = Field(None, description="Why the record says what it says.")
+
+
+class Subgraph(_Answer):
+    """Nodes and the edges between them: the raw material of the views."""
+
+    nodes: list[NodeView] = Field(description="Nodes, sorted by id.")
+    edges: list[EdgeView] = Field(description="Edges between those nodes, sorted by key.")
+
+
+class NodePage(_Answer):
+    """One page of a node listing."""
+
+    total: int = Field(description="Number of matching nodes in all.")
+    offset: int = Field(description="Index of the first item.")
+    limit: int = Field(description="Page size asked for.")
+    items: list[NodeView] = Field(description="The nodes on this page.")
+
+
+class SearchResult(_Answer):
+    """A search hit."""
+
+    id: str = Field(description="Node id.")
+    name: str = Field(description="Danish name.")
+    kind: Kind = Field(description="Node kind.")
+    score: float = Field(description="Relevance in (0, 1]; higher is better.")
+
+
+class TaskRef(_Answer):
+    """A task with its KLE classification."""
+
+    id: str = Field(description="Task id.", examples=["task:lon"])
+    name: str = Field(description="Danish name.", examples=["Løn"])
+    name_en: str | None = Field(None, description="English name.")
+    kle: str | None = Field(None, description="KLE number.", examples=["81.15.00"])
+
+
+class OwnerEntry(NodeRef):
+    """A unit, post or body with a RACI role on a task."""
+
+    raci: Raci = Field(description="R (udførende), A (ansvarlig), C (rådgiver) or I (orienteres).")
+    inherited_from: str | None = Field(
+        None, description="Set when the role is inherited from a parent task."
+    )
+
+
+class Note(_Answer):
+    """Something the answer had to assume, in Danish and English."""
+
+    code: str = Field(description="Machine-readable kind of note.", examples=["fallback_parent"])
+    da: str = Field(description="The note in Danish.")
+    en: str = Field(description="The note in English.")
+
+
+class OwnersResult(_Answer):
+    """Who owns one task: RACI owners, the accountable post and the escalation chain."""
+
+    task: TaskRef = Field(description="The task.")
+    score: float = Field(description="How well the task matched the question.")
+    owners: list[OwnerEntry] = Field(description="Owners, A first, then R, C, I.")
+    accountable_post: NodeRef | None = Field(
+        None, description="The post accountable for the task (the head of the accountable unit)."
+    )
+    escalation: list[NodeRef] = Field(
+        description="Posts and bodies above the accountable post, up to the political level."
+    )
+    sources: list[str] = Field(description="Sources of the task and its responsibility edges.")
+    notes: list[Note] = Field(default_factory=list, description="Fallbacks and gaps.")
+
+
+class Membership(_Answer):
+    """One member of a forum or body, or one forum/body a node belongs to."""
+
+    node: NodeRef = Field(description="The member (for members) or the forum/body (memberships).")
+    type: EdgeType = Field(description="MEMBER_OF, PARTICIPATES_IN or POST_IN.")
+    role: str | None = Field(None, description="Role, e.g. formand.")
+
+
+class Responsibility(_Answer):
+    """A task held by a unit or post."""
+
+    task: TaskRef = Field(description="The task.")
+    holder: NodeRef = Field(description="The unit or post that holds the role.")
+    raci: Raci = Field(description="R, A, C or I.")
+
+
+@runtime_checkable
+class OrgStore(Protocol):
+    """The questions every store answers; ``as_of`` (default: today) picks the date."""
+
+    def node(self, node_id: str, *, as_of: date | None = None) -> NodeView:
+        """One node; raises NotFoundError."""
+        ...
+
+    def edges_of(self, node_id: str, *, as_of: date | None = None) -> list[EdgeView]:
+        """All edges touching a node, sorted by key."""
+        ...
+
+    def list_nodes(
+        self, *, kind: Kind | None = None, text: str | None = None, offset: int = 0,
+        limit: int = 50, as_of: date | None = None,
+    ) -> NodePage:
+        """Nodes filtered by kind and text (search order for text, id order otherwise)."""
+        ...
+
+    def search(
+        self, query: str, *, kinds: Collection[Kind] | None = None, limit: int = 20,
+        as_of: date | None = None,
+    ) -> list[SearchResult]:
+        """Danish-aware search, best first."""
+        ...
+
+    def owners(
+        self, query: str, *, limit: int = 5, as_of: date | None = None
+    ) -> list[OwnersResult]:
+        """Who owns the tasks matching a task id, a KLE number or free text, best first."""
+        ...
+
+    def chain(self, node_id: str, *, as_of: date | None = None) -> list[NodeRef]:
+        """The reporting line from a node up to the top, the node itself first."""
+        ...
+
+    def members(self, node_id: str, *, as_of: date | None = None) -> list[Membership]:
+        """Members of a forum, body or initiative."""
+        ...
+
+    def memberships(self, node_id: str, *, as_of: date | None = None) -> list[Membership]:
+        """Fora, bodies and initiatives a node belongs to or takes part in."""
+        ...
+
+    def responsibilities(
+        self, node_id: str, *, descendants: bool = False, as_of: date | None = None
+    ) -> list[Responsibility]:
+        """Tasks a unit or post holds (with ``descendants``: also its sub-units and posts)."""
+        ...
+
+    def neighbourhood(
+        self, node_id: str, *, depth: int = 1, kinds: Collection[Kind] | None = None,
+        edge_types: Collection[EdgeType] | None = None, as_of: date | None = None,
+    ) -> Subgraph:
+        """Nodes within ``depth`` steps (either direction), filtered by kind and edge type."""
+        ...
+
+    def paths(
+        self, source_id: str, target_id: str, *, max_paths: int = 5, as_of: date | None = None
+    ) -> list[list[NodeRef]]:
+        """Shortest paths between two nodes, ignoring direction."""
+        ...
+
+    def subtree(self, node_id: str, *, as_of: date | None = None) -> Subgraph:
+        """A unit or body with everything PART_OF it, their posts and the posts' holders."""
+        ...
+
+    def snapshot(self, *, as_of: date | None = None) -> Dataset:
+        """All records valid on the date, for analytics and exports."""
+        ...

@@ -1,0 +1,125 @@
+"""Rules both stores share, so their answers agree: conversions, orderings, notes.
+
+Examples
+--------
+>>> from orgmodel.records import NODE_ADAPTER
+>>> view = node_view(NODE_ADAPTER.validate_python({"id": "unit:a", "kind": "Unit",
+...     "name": "A", "level": "enhed", "staff_count": 7, "source": "seed",
+...     "confidence": "high"}))
+>>> view.attributes
+{'level': 'enhed', 'staff_count': 7}
+>>> sorted(["I", "A", "R", "C"], key=RACI_ORDER.index)
+['A', 'R', 'C', 'I']
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from orgmodel.contract import EdgeView, NodeRef, NodeView, Note, TaskRef
+from orgmodel.records import AnyNode, EdgeRecord, NodeRecord
+from orgmodel.schema import EdgeType, Kind
+
+__all__ = [
+    "CHAIN_KINDS",
+    "MEMBERSHIP_EDGES",
+    "NODE_COMMON_FIELDS",
+    "OWNER_MATCH_RATIO",
+    "RACI_ORDER",
+    "edge_view",
+    "is_valid",
+    "node_ref",
+    "node_view",
+    "note",
+    "task_ref",
+]
+
+RACI_ORDER = ("A", "R", "C", "I")
+#: Edge types that make a node a member of a forum, body or initiative.
+MEMBERSHIP_EDGES = (EdgeType.MEMBER_OF, EdgeType.PARTICIPATES_IN, EdgeType.POST_IN)
+#: Kinds that belong in an escalation chain.
+CHAIN_KINDS = frozenset({Kind.POST, Kind.BODY})
+#: owners() keeps tasks scoring at least this share of the best match.
+OWNER_MATCH_RATIO = 0.6
+
+NODE_COMMON_FIELDS = frozenset(NodeRecord.model_fields) | {"kind"}
+
+
+def is_valid(valid_from: date | None, valid_to: date | None, when: date) -> bool:
+    """Tell whether a record with this validity holds on ``when`` (both ends inclusive).
+
+    Examples
+    --------
+    >>> is_valid(None, date(2023, 12, 31), date(2024, 1, 1))
+    False
+    """
+    return (valid_from is None or valid_from <= when) and (valid_to is None or when <= valid_to)
+
+
+def node_ref(node: AnyNode) -> NodeRef:
+    """The short form of a node."""
+    return NodeRef(id=node.id, name=node.name, name_en=node.name_en, kind=Kind(node.kind))
+
+
+def task_ref(node: AnyNode) -> TaskRef:
+    """The short form of a task."""
+    return TaskRef(id=node.id, name=node.name, name_en=node.name_en,
+                   kle=getattr(node, "kle", None))
+
+
+def node_view(node: AnyNode) -> NodeView:
+    """The whole node, kind-specific fields under ``attributes`` (defaults left out)."""
+    data: dict[str, Any] = node.model_dump(mode="json", exclude_none=True)
+    attributes = {
+        key: value for key, value in data.items()
+        if key not in NODE_COMMON_FIELDS and value != type(node).model_fields[key].default
+    }
+    return NodeView(
+        id=node.id, name=node.name, name_en=node.name_en, kind=Kind(node.kind),
+        aliases=list(node.aliases), description=node.description,
+        description_en=node.description_en, valid_from=node.valid_from, valid_to=node.valid_to,
+        source=node.source, confidence=node.confidence, note=node.note, attributes=attributes,
+    )
+
+
+def edge_view(edge: EdgeRecord) -> EdgeView:
+    """The API form of an edge."""
+    return EdgeView(
+        key=edge.key, type=edge.type, source_id=edge.source_id, target_id=edge.target_id,
+        raci=edge.raci, role=edge.role, topic=edge.topic, strength=edge.strength, via=edge.via,
+        order=edge.order, description=edge.description, valid_from=edge.valid_from,
+        valid_to=edge.valid_to, source=edge.source, confidence=edge.confidence, note=edge.note,
+    )
+
+
+_NOTES: dict[str, tuple[str, str]] = {
+    "inherited": (
+        "Opgaven har ingen egen ansvarlig; ansvaret arves fra den overordnede opgave {0}.",
+        "The task has no owner of its own; it inherits from the parent task {0}.",
+    ),
+    "no_owner": (
+        "Ingen ansvarlig er registreret for opgaven på datoen.",
+        "No owner is recorded for the task on this date.",
+    ),
+    "fallback_parent": (
+        "{0} har ingen leder registreret; ansvaret løftes til {1}.",
+        "{0} has no head recorded; accountability falls back to {1}.",
+    ),
+    "no_head": (
+        "Ingen ansvarlig stilling fundet over {0}.",
+        "No accountable post found above {0}.",
+    ),
+}
+
+
+def note(code: str, *args: str) -> Note:
+    """A note in Danish and English.
+
+    Examples
+    --------
+    >>> note("no_head", "Team 1").en
+    'No accountable post found above Team 1.'
+    """
+    da, en = _NOTES[code]
+    return Note(code=code, da=da.format(*args), en=en.format(*args))

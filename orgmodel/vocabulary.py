@@ -1,0 +1,57 @@
+"""The shared vocabulary of search: KLE topics and Danish↔English synonyms.
+
+Both live in the project's ``data/`` folder (``data/kle/kle.yaml``,
+``data/vocabulary/synonyms.yaml``), apart from any one municipality's data, so a synthetic or
+another municipality's data folder searches with the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from orgmodel.kle import KleTopic, load_kle_subset
+from orgmodel.records import AnyNode
+from orgmodel.search import SearchDoc, Synonyms, load_synonyms
+
+__all__ = ["DATA_ROOT", "DEFAULT_DATA_DIR", "Vocabulary", "load_vocabulary", "search_docs"]
+
+#: The project's data folder (the package is installed in place, ``pip install -e .``).
+DATA_ROOT = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = DATA_ROOT / "albertslund"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """KLE topics by number and the synonym groups."""
+
+    kle: dict[str, KleTopic]
+    synonyms: Synonyms
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(root: Path = DATA_ROOT) -> Vocabulary:
+    """Read the KLE subset and the synonyms under ``root`` (cached: they never change at run time)."""
+    return Vocabulary(
+        kle=load_kle_subset(root / "kle" / "kle.yaml"),
+        synonyms=load_synonyms(root / "vocabulary" / "synonyms.yaml"),
+    )
+
+
+def search_docs(nodes: Iterable[AnyNode], vocabulary: Vocabulary) -> list[SearchDoc]:
+    """Search documents for ``nodes``; tasks get the keywords of their KLE topic."""
+    docs = []
+    for node in nodes:
+        kle = getattr(node, "kle", None)
+        keywords: tuple[str, ...] = ()
+        if kle and kle in vocabulary.kle:
+            topic = vocabulary.kle[kle]
+            keywords = (topic.title, *topic.keywords)
+        docs.append(SearchDoc(
+            id=node.id, kind=str(node.kind), name=node.name, name_en=node.name_en,
+            aliases=tuple(node.aliases), description=node.description, keywords=keywords,
+            kle=kle,
+        ))
+    return docs
