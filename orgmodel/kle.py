@@ -1,0 +1,390 @@
+"""KLE, the Danish municipal task classification: parsing OS2KLE and the project's subset.
+
+OS2KLE ships one topic a line::
+
+    KLENummer='81.15.00':KLETitel='Løn i almindelighed':Keywords[Weight]=løn[5];lønning[5];
+
+The project keeps only the topics it uses, as YAML (``data/kle/kle.yaml``), written by
+``python -m orgmodel.kle SOURCE --numbers ... --out data/kle/kle.yaml``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from orgmodel.text import fold
+
+__all__ = [
+    "KLE_NUMBER_RE",
+    "MAX_KEYWORDS",
+    "KleFormatError",
+    "KleTopic",
+    "import_main",
+    "is_kle_number",
+    "load_kle_subset",
+    "parse_os2kle",
+    "write_kle_subset",
+]
+
+KLE_NUMBER_RE = re.compile(r"\d{2}(?:\.\d{2}){0,2}")
+"""A KLE main group ("81"), group ("81.15") or topic ("81.15.00"); use with ``fullmatch``."""
+
+MAX_KEYWORDS = 40
+
+_PREFIX = "KLENummer='"
+_TITLE_SEP = "':KLETitel='"
+_KEYWORDS_SEP = "':Keywords[Weight]="
+# A keyword ends at "[weight];" (or "[weight]" at end of line); the text before may itself
+# hold brackets, quotes, commas or semicolons, so the weight marker is the only delimiter.
+_KEYWORD_RE = re.compile(r"(.*?)\[(-?\d+)\](?:;|$)")
+# OS2KLE carries classifier codes such as "ok01", "in 123m_2021_01" or "A1.234.56" next to
+# real words; they are noise for people and for search.
+_CODE_RE = re.compile(r"[a-z]{1,4} ?\d[\w.]*|[\w ]*_[\w ]*", re.IGNORECASE)
+# Form numbers ("Blanket 0117", "Nr. 7913 Dafolo") identify paper forms, not tasks.
+_FORM_RE = re.compile(r"\b(?:blanket\w*|nr)\.?\s*\d", re.IGNORECASE)
+# OS2KLE gives its classifier codes weight 1000 or more.
+_CODE_WEIGHT = 1000
+_MAX_KEYWORD_LEN = 60
+
+
+class KleFormatError(ValueError):
+    """A line of an OS2KLE file that cannot be read.
+
+    Examples
+    --------
+    >>> str(KleFormatError("kle.txt", 3, "no title"))
+    'kle.txt:3: no title'
+    """
+
+    def __init__(self, filename: str, line: int, message: str) -> None:
+        super().__init__(f"{filename}:{line}: {message}")
+        self.filename = filename
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class KleTopic:
+    """One KLE topic.
+
+    ``keywords`` are ordered by weight, highest first; ``weights`` is parallel to them when
+    known (parsed from OS2KLE) and empty when not (loaded from the project's subset).
+    """
+
+    number: str
+    title: str
+    keywords: tuple[str, ...]
+    weights: tuple[int, ...] = ()
+
+
+def is_kle_number(s: str) -> bool:
+    """Tell whether ``s`` is a KLE number: ``NN``, ``NN.NN`` or ``NN.NN.NN``.
+
+    Examples
+    --------
+    >>> is_kle_number("81.15.00"), is_kle_number("81.15"), is_kle_number("81.1")
+    (True, True, False)
+    """
+    return KLE_NUMBER_RE.fullmatch(s) is not None
+
+
+def _parse_keywords(text: str, filename: str, line: int) -> tuple[tuple[str, int], ...]:
+    pairs: list[tuple[str, int]] = []
+    pos = 0
+    while pos < len(text):
+        m = _KEYWORD_RE.match(text, pos)
+        if m is None or m.end() == pos:
+            raise KleFormatError(filename, line, f"keyword without [weight] at {text[pos:][:40]!r}")
+        pairs.append((m.group(1).strip(), int(m.group(2))))
+        pos = m.end()
+    # Stable sort: equal weights keep the file's order.
+    return tuple(sorted(pairs, key=lambda p: -p[1]))
+
+
+def _parse_line(raw: str, filename: str, line: int) -> KleTopic:
+    if not raw.startswith(_PREFIX):
+        raise KleFormatError(filename, line, f"expected a line starting with {_PREFIX!r}")
+    number_end = raw.find(_TITLE_SEP)
+    title_end = raw.find(_KEYWORDS_SEP, number_end + 1)
+    if number_end < 0 or title_end < 0:
+        expected = "expected KLENummer='…':KLETitel='…':Keywords[Weight]=…"
+        raise KleFormatError(filename, line, expected)
+    number = raw[len(_PREFIX) : number_end]
+    if not is_kle_number(number):
+        raise KleFormatError(filename, line, f"bad KLE number {number!r}")
+    title = raw[number_end + len(_TITLE_SEP) : title_end].strip()
+    if not title:
+        raise KleFormatError(filename, line, f"empty title for {number}")
+    pairs = _parse_keywords(raw[title_end + len(_KEYWORDS_SEP) :], filename, line)
+    return KleTopic(number, title, tuple(k for k, _ in pairs), tuple(w for _, w in pairs))
+
+
+def parse_os2kle(text: str, *, filename: str = "<string>") -> list[KleTopic]:
+    """Parse OS2KLE text into topics, in file order.
+
+    Blank lines are skipped; a byte-order mark and CRLF line ends are accepted.
+
+    Parameters
+    ----------
+    text : str
+        The file's content.
+    filename : str
+        Named in error messages.
+
+    Returns
+    -------
+    list of KleTopic
+
+    Raises
+    ------
+    KleFormatError
+        For the first line that is not a topic, or a number given twice.
+
+    Examples
+    --------
+    >>> line = "KLENummer='81.15.00':KLETitel='Løn':Keywords[Weight]=ok01[1000];Løn[5];løn, 2[10];"
+    >>> [topic] = parse_os2kle(line)
+    >>> topic.number, topic.title, topic.keywords, topic.weights
+    ('81.15.00', 'Løn', ('ok01', 'løn, 2', 'Løn'), (1000, 10, 5))
+    """
+    topics: list[KleTopic] = []
+    seen: set[str] = set()
+    for line_no, raw in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        topic = _parse_line(stripped, filename, line_no)
+        if topic.number in seen:
+            raise KleFormatError(filename, line_no, f"KLE number {topic.number} given twice")
+        seen.add(topic.number)
+        topics.append(topic)
+    return topics
+
+
+def _clean_keyword(keyword: str, weight: int = 0) -> str | None:
+    # "Folkeskoleloven §9" and "Folkeskoleloven §19" say the same thing to a searcher.
+    keyword = keyword.split("§", 1)[0].strip(" ,.-")
+    letters = sum(ch.isalpha() for ch in keyword)
+    if (
+        letters < 2
+        or len(keyword) > _MAX_KEYWORD_LEN
+        or _CODE_RE.fullmatch(keyword)
+        or _FORM_RE.search(keyword)
+        or (weight >= _CODE_WEIGHT and any(ch.isdigit() for ch in keyword))
+    ):
+        return None
+    return keyword
+
+
+def _useful_keywords(topic: KleTopic) -> list[str]:
+    kept: list[str] = []
+    seen: set[str] = {fold(topic.title)}
+    weights = topic.weights or (0,) * len(topic.keywords)
+    for keyword, weight in zip(topic.keywords, weights, strict=True):
+        clean = _clean_keyword(keyword, weight)
+        if clean is None or fold(clean) in seen:
+            continue
+        seen.add(fold(clean))
+        kept.append(clean)
+        if len(kept) == MAX_KEYWORDS:
+            break
+    return kept
+
+
+_HEADER = """\
+# KLE topics used by orgmodel: a subset of OS2KLE v3.23 (KLE, February 2026).
+# Source: OS2KLE, licensed under the Mozilla Public License 2.0 (MPL-2.0).
+# Keywords are trimmed to the {max_keywords} weightiest words; classifier codes are dropped.
+# Generated by `python -m orgmodel.kle OS2KLE.txt --numbers ... --out data/kle/kle.yaml`;
+# edit the command's numbers rather than this file.
+"""
+
+
+class _Quoted(str):
+    """A string always written double-quoted, so that no YAML reader takes it for a number."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+
+
+_Dumper.add_representer(_Quoted, _represent_quoted)
+
+
+def write_kle_subset(topics: Iterable[KleTopic], numbers: Iterable[str]) -> str:
+    r"""Render the topics named by ``numbers`` as the project's KLE YAML.
+
+    Parameters
+    ----------
+    topics : iterable of KleTopic
+        All topics, e.g. from :func:`parse_os2kle`.
+    numbers : iterable of str
+        The KLE numbers to keep; the output is ordered by number.
+
+    Returns
+    -------
+    str
+        YAML text with a provenance header.
+
+    Raises
+    ------
+    ValueError
+        If a number is malformed or not among ``topics``.
+
+    Examples
+    --------
+    >>> topic = KleTopic("81.15.00", "Løn i almindelighed", ("ok01", "Lønning", "Løn"))
+    >>> print(write_kle_subset([topic], ["81.15.00"]).split("\n", 5)[-1])
+    topics:
+    - number: "81.15.00"
+      title: Løn i almindelighed
+      keywords:
+      - Lønning
+      - Løn
+    <BLANKLINE>
+    """
+    by_number = {t.number: t for t in topics}
+    wanted = sorted(set(numbers))
+    malformed = [n for n in wanted if not is_kle_number(n)]
+    if malformed:
+        raise ValueError(f"not KLE numbers: {', '.join(malformed)}")
+    unknown = [n for n in wanted if n not in by_number]
+    if unknown:
+        raise ValueError(f"unknown KLE numbers: {', '.join(unknown)}")
+    data = {
+        "topics": [
+            {
+                "number": _Quoted(n),
+                "title": by_number[n].title,
+                "keywords": _useful_keywords(by_number[n]),
+            }
+            for n in wanted
+        ]
+    }
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    return _HEADER.format(max_keywords=MAX_KEYWORDS) + body
+
+
+def _subset_error(path: Path, message: str) -> ValueError:
+    return ValueError(f"{path}: {message}")
+
+
+def load_kle_subset(path: str | Path) -> dict[str, KleTopic]:
+    """Read a file written by :func:`write_kle_subset`.
+
+    Parameters
+    ----------
+    path : str or Path
+        The YAML file.
+
+    Returns
+    -------
+    dict of str to KleTopic
+        Topics by number (``weights`` are empty).
+
+    Raises
+    ------
+    OSError
+        If the file cannot be read.
+    ValueError
+        If the content is not a KLE subset.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     p = Path(tmp) / "kle.yaml"
+    ...     _ = p.write_text("topics: [{number: '81.15.00', title: Løn, keywords: [løn]}]")
+    ...     load_kle_subset(p)["81.15.00"].keywords
+    ('løn',)
+    """
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise _subset_error(path, f"not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
+        raise _subset_error(path, "expected a mapping with a 'topics' list")
+    result: dict[str, KleTopic] = {}
+    for i, item in enumerate(data["topics"], start=1):
+        if not isinstance(item, dict):
+            raise _subset_error(path, f"topic {i} is not a mapping")
+        number, title, keywords = item.get("number"), item.get("title"), item.get("keywords", [])
+        if not isinstance(number, str) or not is_kle_number(number):
+            raise _subset_error(path, f"topic {i}: bad number {number!r}")
+        if not isinstance(title, str) or not title:
+            raise _subset_error(path, f"topic {number}: missing title")
+        if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+            raise _subset_error(path, f"topic {number}: keywords must be a list of strings")
+        if number in result:
+            raise _subset_error(path, f"topic {number} given twice")
+        result[number] = KleTopic(number, title, tuple(keywords))
+    return result
+
+
+def _split_numbers(values: Sequence[str]) -> list[str]:
+    return [n for value in values for n in re.split(r"[,\s]+", value) if n]
+
+
+def import_main(argv: list[str] | None = None) -> int:
+    """Command line: write the project's KLE subset from an OS2KLE file.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Arguments without the program name; ``sys.argv[1:]`` when omitted.
+
+    Returns
+    -------
+    int
+        0 on success, 1 when the source or a number is wrong.
+    """
+    parser = argparse.ArgumentParser(
+        prog="python -m orgmodel.kle",
+        description="Extract the KLE topics the project uses from an OS2KLE file into YAML.",
+        epilog="Example: python -m orgmodel.kle ../shared/data/kle/OS2KLE.txt "
+        "--numbers 81.15.00,00.30.14 --out data/kle/kle.yaml",
+    )
+    parser.add_argument("source", type=Path, help="OS2KLE.txt (one topic a line)")
+    parser.add_argument(
+        "--numbers", action="append", required=True, metavar="NN.NN.NN,...",
+        help="KLE numbers to keep, comma-separated; may be repeated",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, help="YAML file to write (default: standard output)"
+    )
+    args = parser.parse_args(argv)
+    try:
+        text = args.source.read_text(encoding="utf-8")
+        yaml_text = write_kle_subset(
+            parse_os2kle(text, filename=str(args.source)), _split_numbers(args.numbers)
+        )
+        if args.out is None:
+            sys.stdout.write(yaml_text)
+        else:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(yaml_text, encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error: cannot read or write: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # KleFormatError included: it names file and line
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.out is not None:
+        print(f"wrote {len(set(_split_numbers(args.numbers)))} topics to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(import_main())

@@ -1,0 +1,191 @@
+"""Search as a user experiences it: the right document first, whatever the spelling."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgmodel.search import SearchDoc, SearchHit, SearchIndex, Synonyms, load_synonyms
+
+REPO = Path(__file__).resolve().parents[2]
+SYNONYMS = load_synonyms(REPO / "data" / "vocabulary" / "synonyms.yaml")
+
+DOCS = [
+    SearchDoc("task:lon", "Task", "Løn", name_en="Payroll", kle="81.15.00"),
+    SearchDoc("task:indkob", "Task", "Indkøb", name_en="Procurement", kle="88.12.03"),
+    SearchDoc("task:udstyr", "Task", "IT-udstyr til skoleelever", aliases=("devices til elever",)),
+    SearchDoc("task:support", "Task", "IT-support til medarbejdere"),
+    SearchDoc("task:drift", "Task", "IT-drift og support", kle="85.15.00"),
+    SearchDoc("task:budget", "Task", "Budgetopfølgning", kle="00.30.14"),
+    SearchDoc("task:aarsbudget", "Task", "Årsbudget", kle="00.30.10"),
+    SearchDoc("task:kreditor", "Task", "Kreditorbogholderi", keywords=("Betalingsservice",)),
+    SearchDoc("unit:lon", "Unit", "Team Løn og Personale", description="Lønudbetaling til ansatte"),
+    SearchDoc("unit:hr", "Unit", "HR og Rekruttering", name_en="Human Resources"),
+    SearchDoc("post:kd", "Post", "Kommunaldirektør", aliases=("Adm. direktør",)),
+    SearchDoc("task:presse", "Task", "Pressehåndtering", description="Kontakt til medier"),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    return SearchIndex(DOCS, SYNONYMS)
+
+
+def ids(hits: list[SearchHit]) -> list[str]:
+    return [h.id for h in hits]
+
+
+@pytest.mark.parametrize(
+    "query", ["løn", "payroll", "lon", "loen", "LØN", "lønudbetaling", "salaries"]
+)
+def test_every_spelling_of_pay_finds_the_payroll_task_first(index: SearchIndex, query: str) -> None:
+    assert ids(index.search(query))[0] == "task:lon"
+
+
+@pytest.mark.parametrize("query", ["indkob", "Indkøb", "procurement", "purchasing", "udbud"])
+def test_procurement_in_danish_and_english(index: SearchIndex, query: str) -> None:
+    assert ids(index.search(query))[0] == "task:indkob"
+
+
+def test_computers_for_pupils_finds_pupil_devices_not_staff_support(index: SearchIndex) -> None:
+    found = ids(index.search("computere til elever"))
+    assert found[0] == "task:udstyr"
+    assert "task:support" not in found[:1]
+
+
+def test_it_support_for_pupils_prefers_the_pupil_task_over_generic_it(index: SearchIndex) -> None:
+    found = ids(index.search("IT-support til skoleelever"))
+    assert found[0] == "task:udstyr"
+    assert {"task:support", "task:drift"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("typo", "expected"),
+    [
+        ("budgetopfolgnig", "task:budget"),
+        ("rekrutering", "unit:hr"),
+        ("kommunaldirektr", "post:kd"),
+    ],
+)
+def test_typos_are_forgiven(index: SearchIndex, typo: str, expected: str) -> None:
+    assert ids(index.search(typo))[0] == expected
+
+
+def test_compound_parts_match(index: SearchIndex) -> None:
+    assert ids(index.search("bogholderi"))[0] == "task:kreditor"
+    assert ids(index.search("kreditor"))[0] == "task:kreditor"
+    assert "task:aarsbudget" in ids(index.search("budget"))
+
+
+def test_kle_numbers_match_exactly_and_by_prefix(index: SearchIndex) -> None:
+    assert ids(index.search("81.15.00")) == ["task:lon"]
+    assert ids(index.search("81.15")) == ["task:lon"]
+    assert set(ids(index.search("00.30"))) == {"task:budget", "task:aarsbudget"}
+    assert index.search("99.99.99") == []
+
+
+def test_exact_name_outranks_a_longer_name(index: SearchIndex) -> None:
+    hits = index.search("løn")
+    assert ids(hits)[:2] == ["task:lon", "unit:lon"]
+    assert hits[0].score > hits[1].score
+
+
+def test_english_and_danish_titles_of_people(index: SearchIndex) -> None:
+    assert ids(index.search("chief executive"))[0] == "post:kd"
+    assert ids(index.search("ceo"))[0] == "post:kd"
+    assert ids(index.search("human resources"))[0] == "unit:hr"
+    assert ids(index.search("recruitment"))[0] == "unit:hr"
+
+
+def test_description_is_searched_but_weakest(index: SearchIndex) -> None:
+    assert ids(index.search("medier"))[0] == "task:presse"
+    assert ids(index.search("press"))[0] == "task:presse"
+
+
+@pytest.mark.parametrize("query", ["", "   ", "og til i", "hvem har ansvaret for", "?!"])
+def test_empty_or_stopword_only_queries_find_nothing(index: SearchIndex, query: str) -> None:
+    assert index.search(query) == []
+
+
+def test_unknown_words_find_nothing(index: SearchIndex) -> None:
+    assert index.search("xylofon") == []
+
+
+def test_kinds_filter(index: SearchIndex) -> None:
+    assert ids(index.search("løn", kinds=["Unit"])) == ["unit:lon"]
+    assert ids(index.search("løn", kinds={"Post"})) == []
+    assert ids(index.search("løn", kinds=["Unit", "Task"]))[:2] == ["task:lon", "unit:lon"]
+
+
+def test_allowed_filter(index: SearchIndex) -> None:
+    assert ids(index.search("løn", allowed=lambda i: i != "task:lon"))[0] == "unit:lon"
+    assert index.search("løn", allowed=lambda i: False) == []
+
+
+def test_limit(index: SearchIndex) -> None:
+    assert len(index.search("it", limit=2)) == 2
+    assert index.search("it", limit=0) == []
+    assert ids(index.search("it", limit=2)) == ids(index.search("it"))[:2]
+
+
+def test_hits_are_sorted_with_ties_broken_by_id(index: SearchIndex) -> None:
+    for query in ["it", "support", "løn personale", "budget", "elever"]:
+        hits = index.search(query)
+        assert hits == sorted(hits, key=lambda h: (-h.score, h.id))
+        assert all(0 < h.score <= 1 and round(h.score, 4) == h.score for h in hits)
+
+
+def test_results_do_not_depend_on_document_order() -> None:
+    shuffled = DOCS[:]
+    random.Random(3).shuffle(shuffled)
+    first, second = SearchIndex(DOCS, SYNONYMS), SearchIndex(shuffled, SYNONYMS)
+    for query in ["it", "løn", "budget", "computere til elever", "81", "personale"]:
+        assert first.search(query) == second.search(query)
+
+
+def test_duplicate_ids_are_rejected() -> None:
+    with pytest.raises(ValueError, match="duplicate"):
+        SearchIndex([DOCS[0], DOCS[0]], SYNONYMS)
+
+
+def test_index_without_synonyms_still_matches_words() -> None:
+    index = SearchIndex(DOCS, Synonyms.from_groups([]))
+    assert ids(index.search("løn"))[0] == "task:lon"
+    assert index.search("payroll")[0].id == "task:lon"  # via the English name
+    assert index.search("salaries") == []
+
+
+@pytest.mark.parametrize(
+    "content", ["groups: [[a, b], 3]", "groups: x", "[]", "groups: [[", "other: []"]
+)
+def test_load_synonyms_rejects_bad_files(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "synonyms.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"synonyms\.yaml"):
+        load_synonyms(path)
+
+
+def test_project_synonyms_link_danish_and_english() -> None:
+    pairs = [
+        ("løn", "payroll"), ("indkøb", "procurement"), ("regnskab", "accounting"),
+        ("elever", "pupils"), ("computere", "devices"), ("borgmester", "mayor"),
+        ("it-support", "helpdesk"), ("jura", "legal"),
+    ]
+    for danish, english in pairs:
+        assert SYNONYMS.expand(english) & SYNONYMS.expand(danish)
+
+
+_SHARED = SearchIndex(DOCS, SYNONYMS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_search_never_fails_and_keeps_its_promises(query: str) -> None:
+    hits = _SHARED.search(query, limit=5)
+    assert len(hits) <= 5
+    assert hits == sorted(hits, key=lambda h: (-h.score, h.id))
+    assert all(0 < h.score <= 1 for h in hits)
