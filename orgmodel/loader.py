@@ -236,6 +236,8 @@ def _pydantic_problems(
         # The discriminated union puts the kind name first in loc; the field follows it.
         if loc and isinstance(loc[0], str) and loc[0] in NODE_MODELS:
             loc = loc[1:]
+        if not loc:  # a model-level rule: point at the field it is about
+            loc = [f for f in _RULE_FIELDS if f in error["msg"]][:1]
         field = str(loc[0]) if loc else None
         line = item.line_of(field) if field else item.line
         if error["type"] == "extra_forbidden":
@@ -243,13 +245,16 @@ def _pydantic_problems(
         elif error["type"] == "missing":
             message = f"missing required field {field!r}"
         else:
-            message = error["msg"]
-            if "input" in error and error["type"] not in ("model_type",):
+            message = error["msg"].removeprefix("Value error, ")
+            if "input" in error and not isinstance(error["input"], dict):
                 message += f" (got {_short(error['input'])})"
         shown_field = ".".join(str(p) for p in loc) if loc else None
         problems.append(Problem(name, line, message, record_id=record_id or None,
                                 field=shown_field))
     return problems
+
+
+_RULE_FIELDS = ("valid_to", "raci")
 
 
 def _short(value: Any) -> str:

@@ -1,0 +1,30 @@
+"""Shared fixtures: paths to the project's data and to the shared reference files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data" / "albertslund"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def albertslund():  # type: ignore[no-untyped-def]
+    from orgmodel.loader import load_dataset
+
+    return load_dataset(DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def memory_store(albertslund):  # type: ignore[no-untyped-def]
+    from orgmodel.store.memory import MemoryStore
+
+    return MemoryStore(albertslund)

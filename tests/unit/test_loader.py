@@ -1,0 +1,213 @@
+"""Loading and validation: all or nothing, every problem located by file and line."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orgmodel.dataset import check_dataset
+from orgmodel.exceptions import DataValidationError
+from orgmodel.loader import load_dataset
+
+GOOD = """\
+sources:
+  - {key: seed, title: Seed, confidence: high}
+nodes:
+  - id: unit:a
+    kind: Unit
+    name: Enhed A
+    level: enhed
+    source: seed
+    confidence: high
+  - id: post:leder-a
+    kind: Post
+    name: Leder af A
+    source: seed
+    confidence: high
+  - id: task:lon
+    kind: Task
+    name: Løn
+    kle: "81.15.00"
+    source: seed
+    confidence: high
+edges:
+  - {type: HEADS, from: post:leder-a, to: unit:a, source: seed, confidence: high}
+  - {type: RESPONSIBLE_FOR, from: unit:a, to: task:lon, raci: A, source: seed, confidence: high}
+"""
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(DataValidationError) as caught:
+        load_dataset(folder)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
+    write(tmp_path, "org.yaml", GOOD)
+    ds = load_dataset(tmp_path)
+    assert sorted(ds.nodes) == ["post:leder-a", "task:lon", "unit:a"]
+    assert ds.origin("task:lon").line == 15
+    assert ds.origin("RESPONSIBLE_FOR:unit:a->task:lon").line == 23
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("    name: Enhed A\n", "    nam: Enhed A\n", "org.yaml:6: unit:a: nam: unknown field 'nam'"),
+        ("    level: enhed\n", "", "org.yaml:4: unit:a: level: missing required field 'level'"),
+        ("    level: enhed\n", "    level: kontor\n", "org.yaml:7: unit:a: level: Input should be"),
+        ("    kind: Unit\n", "    kind: Afdeling\n", "org.yaml:5: unit:a: kind: unknown kind 'Afdeling'"),
+        ('kle: "81.15.00"', 'kle: "8115"', "org.yaml:18: task:lon: kle: String should match"),
+        ("to: unit:a,", "to: unit:b,", "org.yaml:22: HEADS:post:leder-a->unit:b: to: refers to "
+         "'unit:b', which does not exist"),
+        ("raci: A,", "raci: R,", "org.yaml:15: task:lon: task has no accountable owner"),
+        ("type: HEADS, from: post:leder-a, to: unit:a",
+         "type: HEADS, from: unit:a, to: post:leder-a",
+         "org.yaml:22: HEADS:unit:a->post:leder-a: type: HEADS may not join Unit to Post"),
+        ("    confidence: high\n  - id: post:leder-a",
+         "    confidence: high\n    valid_from: 2024-01-01\n    valid_to: 2023-01-01\n"
+         "  - id: post:leder-a", "org.yaml:11: unit:a: valid_to: valid_to 2023-01-01 is before valid_from"),
+        ("source: seed, confidence: high}\n  - {type: RESP",
+         "source: web, confidence: high}\n  - {type: RESP",
+         "org.yaml:22: HEADS:post:leder-a->unit:a: source: unknown source 'web'"),
+        ("edges:\n", "edges:\n  - {type: HEADS, from: post:leder-a, to: unit:a, source: seed, "
+         "confidence: high}\n", "org.yaml:23: HEADS:post:leder-a->unit:a: duplicate edge"),
+        ("  - id: post:leder-a\n", "  - id: unit:a\n", "org.yaml:10: unit:a: id: duplicate id "
+         "(first defined at org.yaml:4)"),
+        ("    name: Enhed A\n", "    name: [Enhed A\n", "org.yaml:"),
+    ],
+)
+def test_each_kind_of_mistake_is_named_with_file_and_line(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    assert old in GOOD
+    write(tmp_path, "org.yaml", GOOD.replace(old, new, 1))
+    found = problems_of(tmp_path)
+    assert any(p.startswith(expected) for p in found), found
+
+
+def test_cycles_in_part_of_are_rejected(tmp_path: Path) -> None:
+    write(tmp_path, "org.yaml", GOOD + (
+        "  - {type: PART_OF, from: unit:a, to: unit:b, source: seed, confidence: high}\n"
+        "  - {type: PART_OF, from: unit:b, to: unit:a, source: seed, confidence: high}\n"
+    ).replace("\n", "\n") + "nodes2: []\n")
+    text = GOOD.replace(
+        "edges:\n",
+        "  - {id: unit:b, kind: Unit, name: B, level: team, source: seed, confidence: high}\n"
+        "edges:\n  - {type: PART_OF, from: unit:a, to: unit:b, source: seed, confidence: high}\n"
+        "  - {type: PART_OF, from: unit:b, to: unit:a, source: seed, confidence: high}\n",
+    )
+    write(tmp_path, "org.yaml", text)
+    found = problems_of(tmp_path)
+    assert any("PART_OF cycle: unit:a -> unit:b -> unit:a" in p for p in found), found
+
+
+def test_every_broken_file_is_reported_at_once(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", GOOD)
+    write(tmp_path, "b.yaml", "")
+    write(tmp_path, "c.yaml", b"\x00\x01binary")
+    write(tmp_path, "d.yaml", "nodes: {not: a list}\n")
+    write(tmp_path, "e.yaml", "- just a list\n")
+    write(tmp_path, "f.yaml", "nodes:\n  - {id: unit:x, kind: Unit, name: X, level: team}\n")
+    write(tmp_path, "g.yml", "extra: 1\n")
+    write(tmp_path, "h.jsonl", '{"id": "unit:y", "kind": "Unit"\n')
+    found = problems_of(tmp_path)
+    for expected in ("b.yaml:1: the file is empty", "c.yaml:1: not a text file",
+                     "d.yaml:1: nodes must be a list", "e.yaml:1: the top level must be a mapping",
+                     "f.yaml:2: unit:x: source: missing required field 'source'",
+                     "g.yml:1: unknown top-level key 'extra'", "h.jsonl:1: JSON syntax error"):
+        assert any(p.startswith(expected) for p in found), (expected, found)
+
+
+def test_yaml_aliases_and_tags_are_refused(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", "nodes: &x\n  - !!python/object:os.system {}\n")
+    assert any("not allowed" in p for p in problems_of(tmp_path))
+
+
+def test_the_albertslund_data_is_valid(albertslund) -> None:  # type: ignore[no-untyped-def]
+    assert check_dataset(albertslund) == []
+    assert len(albertslund.nodes) > 80
+
+
+def test_validate_command_on_a_broken_copy_names_every_file_and_line(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir, copy)
+    files = sorted(copy.glob("*.yaml"))
+    assert len(files) >= 3
+    broken = {}
+    first = files[0].read_text(encoding="utf-8").splitlines()
+    first.insert(3, "  : : [unclosed")
+    files[0].write_text("\n".join(first) + "\n", encoding="utf-8")
+    broken[files[0].name] = 4
+    second = files[1].read_text(encoding="utf-8")
+    files[1].write_text(second.replace("confidence: high", "confidence: sure", 1), encoding="utf-8")
+    broken[files[1].name] = None
+    files[2].write_text("", encoding="utf-8")
+    broken[files[2].name] = 1
+    result = subprocess.run(
+        [sys.executable, "-m", "orgmodel.cli", "validate", str(copy)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for name, line in broken.items():
+        marker = f"{name}:{line}:" if line else f"{name}:"
+        assert marker in result.stderr, (marker, result.stderr)
+    ok = subprocess.run([sys.executable, "-m", "orgmodel.cli", "validate", str(data_dir)],
+                        capture_output=True, text=True, check=False)
+    assert ok.returncode == 0, ok.stderr
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    file_index=st.integers(min_value=0, max_value=50),
+    position=st.floats(min_value=0, max_value=1),
+    damage=st.sampled_from(["delete_line", "duplicate_line", "insert", "truncate", "replace"]),
+    junk=st.text(min_size=1, max_size=12),
+)
+def test_random_damage_never_gives_a_traceback_or_a_partial_load(
+    tmp_path_factory: pytest.TempPathFactory, data_dir: Path, file_index: int, position: float,
+    damage: str, junk: str,
+) -> None:
+    copy = tmp_path_factory.mktemp("damaged")
+    for path in data_dir.glob("*.yaml"):
+        shutil.copy(path, copy / path.name)
+    files = sorted(copy.glob("*.yaml"))
+    target = files[file_index % len(files)]
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = int(position * (len(lines) - 1))
+    if damage == "delete_line":
+        del lines[at]
+    elif damage == "duplicate_line":
+        lines.insert(at, lines[at])
+    elif damage == "insert":
+        lines.insert(at, junk + "\n")
+    elif damage == "truncate":
+        lines = lines[:at]
+    else:
+        lines[at] = lines[at][: len(lines[at]) // 2] + junk + "\n"
+    target.write_text("".join(lines), encoding="utf-8")
+    try:
+        ds = load_dataset(copy)
+    except DataValidationError as exc:
+        assert exc.problems
+        assert all(p.file and p.line >= 0 for p in exc.problems)
+    else:
+        assert check_dataset(ds) == []
