@@ -8,12 +8,13 @@ pydantic, so the API returns them as they are and its OpenAPI docs explain every
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from orgmodel.dataset import Dataset
+from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 
 __all__ = [
@@ -30,6 +31,8 @@ __all__ = [
     "SearchResult",
     "Subgraph",
     "TaskRef",
+    "AuditEntry",
+    "WritableStore",
 ]
 
 
@@ -235,4 +238,51 @@ class OrgStore(Protocol):
 
     def snapshot(self, *, as_of: date | None = None) -> Dataset:
         """All records valid on the date, for analytics and exports."""
+        ...
+
+
+class AuditEntry(_Answer):
+    """One write: who did what to which record, when, with the record before and after."""
+
+    seq: int = Field(description="Sequence number of the write, increasing.")
+    at: datetime = Field(description="When the write happened (UTC).")
+    actor: str = Field(description="Who wrote (the token's name).")
+    action: str = Field(description="create, update or delete.")
+    record_key: str = Field(description="Node id or edge key.")
+    before: dict[str, Any] | None = Field(None, description="The record before (none: created).")
+    after: dict[str, Any] | None = Field(None, description="The record after (none: deleted).")
+
+
+@runtime_checkable
+class WritableStore(OrgStore, Protocol):
+    """A store that takes validated edits, with optimistic concurrency and an audit log.
+
+    ``expected_etag`` is the ETag the writer last read (:func:`orgmodel.editing.etag`), or
+    ``None`` to create; a stale one raises WriteConflictError. Every write is checked with the
+    same rules as the data files (DataValidationError) and leaves the store unchanged on error.
+    """
+
+    def dataset(self) -> Dataset:
+        """Every record of every date, with origins: the source of exports."""
+        ...
+
+    def put_node(self, record: AnyNode, *, expected_etag: str | None, actor: str) -> NodeView:
+        """Create or replace a node."""
+        ...
+
+    def delete_node(self, node_id: str, *, expected_etag: str, actor: str) -> None:
+        """Delete a node (refused while edges still touch it)."""
+        ...
+
+    def put_edge(self, record: EdgeRecord, *, expected_etag: str | None, actor: str) -> EdgeView:
+        """Create or replace an edge."""
+        ...
+
+    def delete_edge(self, key: str, *, expected_etag: str, actor: str) -> None:
+        """Delete an edge."""
+        ...
+
+    def audit_log(self, *, record_key: str | None = None, offset: int = 0,
+                  limit: int = 100) -> list[AuditEntry]:
+        """Writes, newest first (optionally for one record)."""
         ...

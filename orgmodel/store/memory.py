@@ -266,7 +266,10 @@ class MemoryStore:
             owners = sorted(e.source_id for e in self._in(node_id, when, EdgeType.RESPONSIBLE_FOR)
                             if e.raci is Raci.A)
             return owners[0] if owners else self._parent(node_id, when)
-        if kind in _ORG_KINDS and kind is not Kind.BODY:
+        if kind is Kind.BODY:  # the political level ends at the top body (the council)
+            parent = self._parent(node_id, when)
+            return parent if parent and self.dataset.nodes[parent].kind == Kind.BODY else None
+        if kind in _ORG_KINDS:
             head = self._head(node_id, when)
             if head is not None and head not in seen:
                 return head
