@@ -1,0 +1,99 @@
+"""The `orgmodel` command as a user runs it: exit codes, JSON shapes, clear messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "orgmodel.cli", *args], capture_output=True,
+                          text=True, check=False, env=env, timeout=120)
+
+
+@pytest.mark.parametrize("question", ["løn", "payroll", "lon"])
+def test_who_owns_json_shape_and_answer(question: str) -> None:
+    result = run("who-owns", question, "--json")
+    assert result.returncode == 0, result.stderr
+    answers = json.loads(result.stdout)
+    best = answers[0]
+    assert set(best) >= {"task", "owners", "escalation"}
+    assert set(best["task"]) == {"id", "name", "kle"}
+    assert all(set(o) == {"id", "name", "kind", "raci"} for o in best["owners"])
+    assert {"name": "Organisation og Politik", "raci": "A"}.items() <= best["owners"][0].items()
+    assert [e["name"] for e in best["escalation"]][:2] == ["Chef for Økonomi og Stab",
+                                                          "Kommunaldirektør"]
+
+
+def test_who_owns_table_names_owner_post_and_escalation() -> None:
+    result = run("who-owns", "indkob")
+    assert result.returncode == 0
+    assert "Økonomi og Indkøb" in result.stdout
+    assert "Enhedsleder for Økonomi og Indkøb" in result.stdout
+    assert "Kommunaldirektør" in result.stdout
+
+
+def test_english_toggle() -> None:
+    result = run("who-owns", "payroll", "--lang", "en")
+    assert "Accountable post" in result.stdout and "Escalation" in result.stdout
+
+
+def test_search_and_chain_json() -> None:
+    hits = json.loads(run("search", "økonomiudvalget", "--json").stdout)
+    assert hits[0]["id"] == "body:okonomiudvalget"
+    assert set(hits[0]) == {"id", "name", "kind", "score"}
+    chain = json.loads(run("chain", "post:chef-okonomi-og-stab", "--json").stdout)
+    assert [c["id"] for c in chain][:2] == ["post:chef-okonomi-og-stab", "post:kommunaldirektor"]
+    assert chain[-1]["kind"] == "Body"
+
+
+def test_show_prints_attributes_and_relations() -> None:
+    result = run("show", "unit:okonomi-og-stab")
+    assert result.returncode == 0
+    assert "staff_count: 75" in result.stdout
+    assert "PART_OF" in result.stdout
+
+
+def test_unknown_id_and_empty_answers_get_a_clear_message() -> None:
+    for args in (("show", "unit:findes-ikke"), ("chain", "post:nope")):
+        result = run(*args)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert "no node with id" in result.stderr
+    empty = run("who-owns", "xqzv wprt")
+    assert empty.returncode == 1 and "Intet svar" in empty.stderr
+
+
+def test_bad_arguments_are_usage_errors() -> None:
+    result = run("who-owns", "løn", "--as-of", "31-12-2023")
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_as_of_changes_the_answer() -> None:
+    before = json.loads(run("chain", "unit:organisation-og-politik", "--json").stdout)
+    assert before[0]["id"] == "unit:organisation-og-politik"
+    gone = run("chain", "unit:organisation-og-politik", "--as-of", "2020-01-01")
+    assert gone.returncode == 1 and "not valid on 2020-01-01" in gone.stderr
+
+
+def test_data_option_and_help(tmp_path: Path) -> None:
+    result = run("who-owns", "løn", "--data", str(tmp_path))
+    assert result.returncode == 1 and "no .yaml data files" in result.stderr
+    assert "who-owns" in run("--help").stdout
+
+
+def test_schema_file_is_current() -> None:
+    from orgmodel.jsonschema import data_file_schema_text
+
+    committed = Path(__file__).resolve().parents[2] / "data" / "schema" / "orgmodel-data.schema.json"
+    assert committed.read_text(encoding="utf-8") == data_file_schema_text(), (
+        "run: orgmodel schema --out data/schema/orgmodel-data.schema.json")
