@@ -11,9 +11,10 @@ The project keeps only the topics it uses, as YAML (``data/kle/kle.yaml``), writ
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,15 +23,8 @@ import yaml
 from orgmodel.text import fold
 
 __all__ = [
-    "KLE_NUMBER_RE",
-    "MAX_KEYWORDS",
-    "KleFormatError",
-    "KleTopic",
-    "import_main",
-    "is_kle_number",
-    "load_kle_subset",
-    "parse_os2kle",
-    "write_kle_subset",
+    "KLE_NUMBER_RE", "MAX_KEYWORDS", "KleFormatError", "KleTopic", "import_main",
+    "is_kle_number", "load_kle_subset", "parse_os2kle", "write_kle_subset",
 ]
 
 KLE_NUMBER_RE = re.compile(r"\d{2}(?:\.\d{2}){0,2}")
@@ -49,8 +43,7 @@ _KEYWORD_RE = re.compile(r"(.*?)\[(-?\d+)\](?:;|$)")
 _CODE_RE = re.compile(r"[a-z]{1,4} ?\d[\w.]*|[\w ]*_[\w ]*", re.IGNORECASE)
 # Form numbers ("Blanket 0117", "Nr. 7913 Dafolo") identify paper forms, not tasks.
 _FORM_RE = re.compile(r"\b(?:blanket\w*|nr)\.?\s*\d", re.IGNORECASE)
-# OS2KLE gives its classifier codes weight 1000 or more.
-_CODE_WEIGHT = 1000
+_CODE_WEIGHT = 1000  # OS2KLE gives its classifier codes weight 1000 or more
 _MAX_KEYWORD_LEN = 60
 
 
@@ -65,9 +58,7 @@ class KleFormatError(ValueError):
 
     def __init__(self, filename: str, line: int, message: str) -> None:
         super().__init__(f"{filename}:{line}: {message}")
-        self.filename = filename
-        self.line = line
-        self.message = message
+        self.filename, self.line, self.message = filename, line, message
 
 
 @dataclass(frozen=True)
@@ -109,11 +100,9 @@ def _parse_keywords(text: str, filename: str, line: int) -> tuple[tuple[str, int
 
 
 def _parse_line(raw: str, filename: str, line: int) -> KleTopic:
-    if not raw.startswith(_PREFIX):
-        raise KleFormatError(filename, line, f"expected a line starting with {_PREFIX!r}")
     number_end = raw.find(_TITLE_SEP)
     title_end = raw.find(_KEYWORDS_SEP, number_end + 1)
-    if number_end < 0 or title_end < 0:
+    if not raw.startswith(_PREFIX) or number_end < 0 or title_end < 0:
         expected = "expected KLENummer='…':KLETitel='…':Keywords[Weight]=…"
         raise KleFormatError(filename, line, expected)
     number = raw[len(_PREFIX) : number_end]
@@ -127,25 +116,12 @@ def _parse_line(raw: str, filename: str, line: int) -> KleTopic:
 
 
 def parse_os2kle(text: str, *, filename: str = "<string>") -> list[KleTopic]:
-    """Parse OS2KLE text into topics, in file order.
-
-    Blank lines are skipped; a byte-order mark and CRLF line ends are accepted.
-
-    Parameters
-    ----------
-    text : str
-        The file's content.
-    filename : str
-        Named in error messages.
-
-    Returns
-    -------
-    list of KleTopic
+    """Parse OS2KLE text into topics, in file order (blank lines, BOM and CRLF are fine).
 
     Raises
     ------
     KleFormatError
-        For the first line that is not a topic, or a number given twice.
+        Naming ``filename`` and the line, for the first line that is not a new topic.
 
     Examples
     --------
@@ -171,16 +147,10 @@ def parse_os2kle(text: str, *, filename: str = "<string>") -> list[KleTopic]:
 def _clean_keyword(keyword: str, weight: int = 0) -> str | None:
     # "Folkeskoleloven §9" and "Folkeskoleloven §19" say the same thing to a searcher.
     keyword = keyword.split("§", 1)[0].strip(" ,.-")
-    letters = sum(ch.isalpha() for ch in keyword)
-    if (
-        letters < 2
-        or len(keyword) > _MAX_KEYWORD_LEN
-        or _CODE_RE.fullmatch(keyword)
-        or _FORM_RE.search(keyword)
-        or (weight >= _CODE_WEIGHT and any(ch.isdigit() for ch in keyword))
-    ):
+    code = _CODE_RE.fullmatch(keyword) or _FORM_RE.search(keyword)
+    if code or sum(ch.isalpha() for ch in keyword) < 2 or len(keyword) > _MAX_KEYWORD_LEN:
         return None
-    return keyword
+    return None if weight >= _CODE_WEIGHT and any(c.isdigit() for c in keyword) else keyword
 
 
 def _useful_keywords(topic: KleTopic) -> list[str]:
@@ -189,53 +159,27 @@ def _useful_keywords(topic: KleTopic) -> list[str]:
     weights = topic.weights or (0,) * len(topic.keywords)
     for keyword, weight in zip(topic.keywords, weights, strict=True):
         clean = _clean_keyword(keyword, weight)
-        if clean is None or fold(clean) in seen:
-            continue
-        seen.add(fold(clean))
-        kept.append(clean)
-        if len(kept) == MAX_KEYWORDS:
-            break
+        if clean is not None and fold(clean) not in seen and len(kept) < MAX_KEYWORDS:
+            seen.add(fold(clean))
+            kept.append(clean)
     return kept
 
 
-_HEADER = """\
+_HEADER = f"""\
 # KLE topics used by orgmodel: a subset of OS2KLE v3.23 (KLE, February 2026).
 # Source: OS2KLE, licensed under the Mozilla Public License 2.0 (MPL-2.0).
-# Keywords are trimmed to the {max_keywords} weightiest words; classifier codes are dropped.
-# Generated by `python -m orgmodel.kle OS2KLE.txt --numbers ... --out data/kle/kle.yaml`;
-# edit the command's numbers rather than this file.
+# Keywords: the {MAX_KEYWORDS} weightiest per topic, classifier codes dropped.
+# Generated by `python -m orgmodel.kle OS2KLE.txt --numbers ... --out data/kle/kle.yaml`.
 """
 
 
-class _Quoted(str):
-    """A string always written double-quoted, so that no YAML reader takes it for a number."""
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _represent_quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-
-
-_Dumper.add_representer(_Quoted, _represent_quoted)
+def _quote(text: str) -> str:
+    # A JSON string is a valid double-quoted YAML scalar: no reader takes "81.15" for a number.
+    return json.dumps(text, ensure_ascii=False)
 
 
 def write_kle_subset(topics: Iterable[KleTopic], numbers: Iterable[str]) -> str:
-    r"""Render the topics named by ``numbers`` as the project's KLE YAML.
-
-    Parameters
-    ----------
-    topics : iterable of KleTopic
-        All topics, e.g. from :func:`parse_os2kle`.
-    numbers : iterable of str
-        The KLE numbers to keep; the output is ordered by number.
-
-    Returns
-    -------
-    str
-        YAML text with a provenance header.
+    r"""Render the topics named by ``numbers`` (ordered by number) as the project's KLE YAML.
 
     Raises
     ------
@@ -245,53 +189,35 @@ def write_kle_subset(topics: Iterable[KleTopic], numbers: Iterable[str]) -> str:
     Examples
     --------
     >>> topic = KleTopic("81.15.00", "Løn i almindelighed", ("ok01", "Lønning", "Løn"))
-    >>> print(write_kle_subset([topic], ["81.15.00"]).split("\n", 5)[-1])
+    >>> print(write_kle_subset([topic], ["81.15.00"]).split("\n", 4)[-1])
     topics:
-    - number: "81.15.00"
-      title: Løn i almindelighed
-      keywords:
-      - Lønning
-      - Løn
+      - number: "81.15.00"
+        title: "Løn i almindelighed"
+        keywords:
+          - "Lønning"
+          - "Løn"
     <BLANKLINE>
     """
     by_number = {t.number: t for t in topics}
     wanted = sorted(set(numbers))
-    malformed = [n for n in wanted if not is_kle_number(n)]
-    if malformed:
-        raise ValueError(f"not KLE numbers: {', '.join(malformed)}")
-    unknown = [n for n in wanted if n not in by_number]
-    if unknown:
-        raise ValueError(f"unknown KLE numbers: {', '.join(unknown)}")
-    data = {
-        "topics": [
-            {
-                "number": _Quoted(n),
-                "title": by_number[n].title,
-                "keywords": _useful_keywords(by_number[n]),
-            }
-            for n in wanted
-        ]
-    }
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-    return _HEADER.format(max_keywords=MAX_KEYWORDS) + body
-
-
-def _subset_error(path: Path, message: str) -> ValueError:
-    return ValueError(f"{path}: {message}")
+    for problem, bad in [
+        ("not KLE numbers", [n for n in wanted if not is_kle_number(n)]),
+        ("unknown KLE numbers", [n for n in wanted if n not in by_number]),
+    ]:
+        if bad:
+            raise ValueError(f"{problem}: {', '.join(bad)}")
+    lines = [_HEADER + "topics:"]
+    for number in wanted:
+        keywords = _useful_keywords(by_number[number])
+        lines += [f"  - number: {_quote(number)}", f"    title: {_quote(by_number[number].title)}"]
+        lines += ["    keywords:"] + [f"      - {_quote(k)}" for k in keywords]
+        if not keywords:
+            lines[-1] += " []"
+    return "\n".join(lines) + "\n"
 
 
 def load_kle_subset(path: str | Path) -> dict[str, KleTopic]:
-    """Read a file written by :func:`write_kle_subset`.
-
-    Parameters
-    ----------
-    path : str or Path
-        The YAML file.
-
-    Returns
-    -------
-    dict of str to KleTopic
-        Topics by number (``weights`` are empty).
+    """Read a file written by :func:`write_kle_subset`: topics by number, without weights.
 
     Raises
     ------
@@ -313,42 +239,29 @@ def load_kle_subset(path: str | Path) -> dict[str, KleTopic]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise _subset_error(path, f"not valid YAML: {exc}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
-        raise _subset_error(path, "expected a mapping with a 'topics' list")
+        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+    items = data.get("topics") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise ValueError(f"{path}: expected a mapping with a 'topics' list")
     result: dict[str, KleTopic] = {}
-    for i, item in enumerate(data["topics"], start=1):
-        if not isinstance(item, dict):
-            raise _subset_error(path, f"topic {i} is not a mapping")
+    for i, item in enumerate(items, start=1):
+        item = item if isinstance(item, dict) else {}
         number, title, keywords = item.get("number"), item.get("title"), item.get("keywords", [])
-        if not isinstance(number, str) or not is_kle_number(number):
-            raise _subset_error(path, f"topic {i}: bad number {number!r}")
-        if not isinstance(title, str) or not title:
-            raise _subset_error(path, f"topic {number}: missing title")
-        if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
-            raise _subset_error(path, f"topic {number}: keywords must be a list of strings")
-        if number in result:
-            raise _subset_error(path, f"topic {number} given twice")
+        if not (
+            isinstance(number, str) and is_kle_number(number) and number not in result
+            and isinstance(title, str) and title and isinstance(keywords, list)
+            and all(isinstance(k, str) for k in keywords)
+        ):
+            message = "expected a new number 'NN.NN.NN', a title and a list of keywords"
+            raise ValueError(f"{path}: topic {i}: {message}")
         result[number] = KleTopic(number, title, tuple(keywords))
     return result
 
 
-def _split_numbers(values: Sequence[str]) -> list[str]:
-    return [n for value in values for n in re.split(r"[,\s]+", value) if n]
-
-
 def import_main(argv: list[str] | None = None) -> int:
-    """Command line: write the project's KLE subset from an OS2KLE file.
+    """Command line: write the project's KLE subset; 0 on success, 1 (and a message) if not.
 
-    Parameters
-    ----------
-    argv : list of str, optional
-        Arguments without the program name; ``sys.argv[1:]`` when omitted.
-
-    Returns
-    -------
-    int
-        0 on success, 1 when the source or a number is wrong.
+    ``argv`` defaults to ``sys.argv[1:]``.
     """
     parser = argparse.ArgumentParser(
         prog="python -m orgmodel.kle",
@@ -361,28 +274,24 @@ def import_main(argv: list[str] | None = None) -> int:
         "--numbers", action="append", required=True, metavar="NN.NN.NN,...",
         help="KLE numbers to keep, comma-separated; may be repeated",
     )
-    parser.add_argument(
-        "--out", type=Path, default=None, help="YAML file to write (default: standard output)"
-    )
+    parser.add_argument("--out", type=Path, help="YAML file to write (default: standard output)")
     args = parser.parse_args(argv)
+    numbers = sorted({n for value in args.numbers for n in re.split(r"[,\s]+", value) if n})
     try:
         text = args.source.read_text(encoding="utf-8")
-        yaml_text = write_kle_subset(
-            parse_os2kle(text, filename=str(args.source)), _split_numbers(args.numbers)
-        )
+        yaml_text = write_kle_subset(parse_os2kle(text, filename=str(args.source)), numbers)
         if args.out is None:
             sys.stdout.write(yaml_text)
-        else:
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_text(yaml_text, encoding="utf-8")
+            return 0
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(yaml_text, encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         print(f"error: cannot read or write: {exc}", file=sys.stderr)
         return 1
     except ValueError as exc:  # KleFormatError included: it names file and line
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    if args.out is not None:
-        print(f"wrote {len(set(_split_numbers(args.numbers)))} topics to {args.out}")
+    print(f"wrote {len(numbers)} topics to {args.out}")
     return 0
 
 

@@ -1,8 +1,7 @@
-"""Danish-aware text normalisation shared by the KLE importer and the search index.
+"""Danish-aware text normalisation, synonyms and spelling tolerance, for search and KLE.
 
-Users type the same Danish word in many spellings ("Løn", "loen", "lon"), so every
-comparison in the project goes through :func:`fold`, :func:`tokenize` and :func:`stem`.
-The functions are pure and cheap; callers may cache them freely.
+Users type one Danish word in many spellings ("Løn", "loen", "lon"), so every comparison in
+the project goes through :func:`fold`, :func:`tokenize` and :func:`stem`.
 """
 
 from __future__ import annotations
@@ -11,9 +10,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 __all__ = [
-    "STOPWORDS", "Synonyms", "analyse", "deletions", "edit_distance", "fold", "stem", "tokenize"
+    "STOPWORDS", "Speller", "Synonyms", "analyse", "deletions", "edit_distance", "fold",
+    "load_synonyms", "stem", "tokenize", "typo_budget",
 ]
 
 # Letters that NFKD does not decompose but that users routinely type in ASCII.
@@ -47,21 +50,11 @@ _DROP_RE = re.compile(r"[^\w.]|_|(?<!\d)\.|\.(?!\d)")
 
 
 def fold(text: str) -> str:
-    """Fold text to a lower-case ASCII-ish form where Danish spelling variants coincide.
+    """Fold text to lower-case ASCII-ish words on which Danish spelling variants coincide.
 
-    Accents are stripped, ``æ/ø/å`` are transliterated, the ASCII spellings ``aa`` and
-    ``oe`` are collapsed to ``a`` and ``o``, and every character that is neither a letter
-    nor a digit becomes a space.  Dots between digits are kept (KLE numbers).
-
-    Parameters
-    ----------
-    text : str
-        Any text.
-
-    Returns
-    -------
-    str
-        Space-separated folded words; ``""`` if nothing is left.
+    Accents are stripped, ``æ/ø/å`` transliterated, the ASCII spellings ``aa`` and ``oe``
+    collapsed to ``a`` and ``o``; everything but letters and digits becomes a space, except
+    dots between digits (KLE numbers).  Idempotent, and never fails.
 
     Examples
     --------
@@ -95,11 +88,7 @@ def _fold_split(lowered: str) -> list[str]:
     return kept.split()
 
 
-def _fold_words(words: str) -> frozenset[str]:
-    return frozenset(fold(words).split())
-
-
-STOPWORDS: frozenset[str] = _fold_words(_RAW_STOPWORDS)
+STOPWORDS: frozenset[str] = frozenset(fold(_RAW_STOPWORDS).split())
 """Folded Danish and English function words ignored by :func:`tokenize`.
 
 "it" is deliberately absent: in this domain it nearly always means IT.
@@ -107,17 +96,7 @@ STOPWORDS: frozenset[str] = _fold_words(_RAW_STOPWORDS)
 
 
 def tokenize(text: str) -> list[str]:
-    """Split text into folded tokens without stopwords.
-
-    Parameters
-    ----------
-    text : str
-        Any text, e.g. a search query or a unit name.
-
-    Returns
-    -------
-    list of str
-        Folded tokens in their original order.
+    """Split text into folded tokens, in order, without stopwords.
 
     Examples
     --------
@@ -130,18 +109,8 @@ def tokenize(text: str) -> list[str]:
 
 
 # Longest first so that "-erne" wins over "-e"; "-ies" is rewritten rather than cut.
-_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("erne", ""),
-    ("ies", "y"),
-    ("ing", ""),
-    ("ene", ""),
-    ("ers", ""),
-    ("er", ""),
-    ("en", ""),
-    ("et", ""),
-    ("e", ""),
-    ("s", ""),
-)
+_SUFFIXES = (("erne", ""), ("ies", "y"), ("ing", ""), ("ene", ""), ("ers", ""), ("er", ""),
+             ("en", ""), ("et", ""), ("e", ""), ("s", ""))
 _MIN_STEM = 3
 _VOWELS = frozenset("aeiouy")
 
@@ -161,19 +130,9 @@ def _strip_once(token: str) -> str | None:
 def stem(token: str) -> str:
     """Strip inflectional suffixes until none applies, keeping at least three characters.
 
-    The stemmer is deliberately aggressive and only used for matching, never shown to
-    users: what matters is that inflections of one word meet in one stem.  Tokens that
-    contain a digit are returned unchanged.
-
-    Parameters
-    ----------
-    token : str
-        A folded token, as produced by :func:`tokenize`.
-
-    Returns
-    -------
-    str
-        The stem; ``stem(stem(t)) == stem(t)``.
+    Deliberately aggressive and never shown to users: what matters is that inflections
+    of one word meet in one stem.  Tokens that contain a digit are returned unchanged;
+    ``stem(stem(t)) == stem(t)``.
 
     Examples
     --------
@@ -195,8 +154,6 @@ def stem(token: str) -> str:
 def analyse(text: str) -> list[str]:
     """Tokenize and stem: the form in which all search text is compared.
 
-    Examples
-    --------
     >>> analyse("Lønudbetalinger til eleverne")
     ['lonudbetal', 'elev']
     """
@@ -204,15 +161,10 @@ def analyse(text: str) -> list[str]:
 
 
 def deletions(word: str, depth: int) -> set[str]:
-    """All strings obtained by deleting up to ``depth`` characters (``word`` included).
+    """Return ``word`` and every string made by deleting up to ``depth`` of its characters.
 
-    Two words within edit distance ``d`` share a deletion of depth ``d`` (symmetric-delete
-    spelling correction), so a dictionary keyed by deletions finds typos without scanning.
-
-    Examples
-    --------
-    >>> sorted(deletions("lon", 1))
-    ['ln', 'lo', 'lon', 'on']
+    Two words within ``d`` edits share a deletion of depth ``d``, so a dictionary keyed by
+    deletions finds typos without scanning the vocabulary (symmetric-delete correction).
     """
     result, frontier = {word}, {word}
     for _ in range(depth):
@@ -222,14 +174,10 @@ def deletions(word: str, depth: int) -> set[str]:
 
 
 def edit_distance(a: str, b: str, bound: int) -> int:
-    """Edit distance with adjacent transpositions, capped at ``bound + 1``.
+    """Edit distance counting adjacent transpositions as one edit, capped at ``bound + 1``.
 
-    Examples
-    --------
-    >>> edit_distance("budgetopfolgnig", "budgetopfolgning", 2), edit_distance("lno", "lon", 1)
-    (1, 1)
-    >>> edit_distance("abc", "xyz", 1)
-    2
+    >>> edit_distance("budgetopfolgnig", "budgetopfolgning", 2), edit_distance("abc", "xyz", 1)
+    (1, 2)
     """
     if abs(len(a) - len(b)) > bound:
         return bound + 1
@@ -245,44 +193,68 @@ def edit_distance(a: str, b: str, bound: int) -> int:
     return min(prev[-1], bound + 1)
 
 
-class Synonyms:
-    """Groups of equivalent terms; a term may be several words ("human resources").
+def typo_budget(word: str) -> int:
+    """Edits tolerated in ``word``: none below 4 letters, 1 below 8, else 2."""
+    return 2 if len(word) >= 8 else 1 if len(word) >= 4 else 0
 
-    Terms are kept analysed (folded, stemmed, stopwords removed), so one entry covers all
-    spellings and inflections of a word.
 
-    Examples
-    --------
-    >>> syn = Synonyms.from_groups([["løn", "payroll", "salaries"], ["HR", "human resources"]])
-    >>> sorted(syn.expand("Salary"))
-    ['lon', 'payroll', 'salary']
-    >>> sorted(syn.expand("hr"))
-    ['hr', 'human resourc']
+class Speller:
+    """Vocabulary words within :func:`typo_budget` edits of a word, found via :func:`deletions`.
+
+    >>> Speller(["budgetopfolgning", "lon", "elev"]).near("budgetopfolgnig")
+    [('budgetopfolgning', 1)]
     """
 
-    def __init__(self, groups: Sequence[Sequence[tuple[str, ...]]]) -> None:
-        self._groups = [tuple(dict.fromkeys(t for t in g if t)) for g in groups]
+    def __init__(self, words: Iterable[str]) -> None:
+        self._index: dict[str, list[str]] = {}
+        for word in dict.fromkeys(words):
+            if word.isalpha() and typo_budget(word):
+                for deleted in deletions(word, typo_budget(word)):
+                    self._index.setdefault(deleted, []).append(word)
+
+    def near(self, word: str) -> list[tuple[str, int]]:
+        """Return ``(vocabulary word, distance)`` pairs, distance > 0, sorted by word."""
+        budget, found = typo_budget(word), {}
+        for deleted in deletions(word, budget) if budget else ():
+            for candidate in self._index.get(deleted, ()):
+                bound = min(budget, typo_budget(candidate))
+                if candidate not in found and 0 < edit_distance(word, candidate, bound) <= bound:
+                    found[candidate] = edit_distance(word, candidate, bound)
+        return sorted(found.items())
+
+
+class Synonyms:
+    """Groups of equivalent terms in any spelling; a term may be several words.
+
+    >>> syn = Synonyms([["løn", "payroll", "salaries"], ["HR", "human resources"]])
+    >>> sorted(syn.expand("Salary")), sorted(syn.expand("hr"))
+    (['lon', 'payroll', 'salary'], ['hr', 'human resourc'])
+    """
+
+    def __init__(self, groups: Iterable[Iterable[str]]) -> None:
+        groups = [list(g) for g in groups]
+        self.words = {w: stem(w) for g in groups for term in g for w in tokenize(term)}
+        """Folded word -> stem, for every word of every term."""
+        self._groups = [tuple(dict.fromkeys(t for t in map(tuple, map(analyse, g)) if t))
+                        for g in groups]
         self._by_term: dict[tuple[str, ...], list[int]] = {}
         for gid, group in enumerate(self._groups):
             for term in group:
                 self._by_term.setdefault(term, []).append(gid)
         self._max_len = max((len(t) for t in self._by_term), default=0)
         self._starts = {t[0] for t in self._by_term if len(t) > 1}
-        self.words: dict[str, str] = {w: stem(w) for g in self._groups for t in g for w in t}
-        """Every word of every term, mapped to its stem (for typo and compound look-ups)."""
 
     @classmethod
     def from_groups(cls, groups: Iterable[Iterable[str]]) -> Synonyms:
-        """Build from groups of raw terms in any spelling."""
-        return cls([[tuple(analyse(term)) for term in group] for group in groups])
+        """Build from groups of terms in any spelling."""
+        return cls(groups)
 
     def expand(self, token: str) -> frozenset[str]:
         """Folded, stemmed equivalents of ``token`` (words of a term joined by spaces)."""
         key = tuple(analyse(token))
-        if not key:
-            return frozenset()
         gids = self._by_term.get(key, [])
-        return frozenset({" ".join(key)} | {" ".join(t) for g in gids for t in self._groups[g]})
+        found = {" ".join(key)} | {" ".join(t) for g in gids for t in self._groups[g]}
+        return frozenset(found) if key else frozenset()
 
     def singles(self, gid: int) -> list[str]:
         """Return the one-word terms of group ``gid``."""
@@ -301,3 +273,26 @@ class Synonyms:
                     key = tuple(stems[start:end])
                     found += [(start, end, g) for g in self._by_term.get(key, ())]
         return found
+
+
+def load_synonyms(path: str | Path) -> Synonyms:
+    """Read ``groups: [[løn, payroll, ...], ...]`` from a YAML file.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be read.
+    ValueError
+        If it is not valid YAML of that shape.
+    """
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+    groups = data.get("groups") if isinstance(data, dict) else None
+    if not isinstance(groups, list) or not all(
+        isinstance(g, list) and all(isinstance(t, str) for t in g) for g in groups
+    ):
+        raise ValueError(f"{path}: expected 'groups:' holding lists of strings")
+    return Synonyms(groups)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from orgmodel.text import (
     STOPWORDS,
+    Speller,
     Synonyms,
     analyse,
     deletions,
@@ -15,6 +16,7 @@ from orgmodel.text import (
     fold,
     stem,
     tokenize,
+    typo_budget,
 )
 
 
@@ -133,3 +135,23 @@ def test_synonyms_expand_across_languages_and_spellings() -> None:
     assert "human resourc" in synonyms.expand("hr")
     assert synonyms.expand("budget") == {"budg"}
     assert synonyms.expand("og") == frozenset()
+
+
+def test_speller_tolerates_more_typos_in_longer_words() -> None:
+    speller = Speller(["lon", "team", "rekruttering", "budgetopfolgning", "81.15.00"])
+    assert speller.near("rekrutering") == [("rekruttering", 1)]
+    assert speller.near("budgtopfolgnig") == [("budgetopfolgning", 2)]
+    assert speller.near("taem") == [("team", 1)]
+    assert speller.near("lno") == []  # three letters: too short to guess
+    assert speller.near("team") == []  # the word itself is no typo
+    assert [typo_budget(w) for w in ("lon", "team", "regnskab")] == [0, 1, 2]
+
+
+@given(st.text(alphabet="abcdef", min_size=5, max_size=12), st.data())
+def test_speller_finds_any_single_edit(word: str, data: st.DataObject) -> None:
+    i = data.draw(st.integers(0, len(word) - 2))
+    substituted, deleted = word[:i] + "x" + word[i + 1 :], word[:i] + word[i + 1 :]
+    inserted, swapped = word[:i] + "x" + word[i:], word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    for typo in (substituted, deleted, inserted, swapped):
+        if typo != word:
+            assert (word, 1) in Speller([word]).near(typo)
