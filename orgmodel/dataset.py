@@ -106,7 +106,7 @@ def _check_edges(ds: Dataset) -> list[Problem]:
         ends = {"from": edge.source_id, "to": edge.target_id}
         if edge.via is not None:
             ends["via"] = edge.via
-        kinds: dict[str, Kind] = {}
+        kinds: dict[str, str] = {}
         for end, node_id in ends.items():
             node = ds.nodes.get(node_id)
             if node is None:
@@ -114,14 +114,15 @@ def _check_edges(ds: Dataset) -> list[Problem]:
                     key, f"refers to {node_id!r}, which does not exist",
                     record_id=key, field_name=end))
             else:
-                kinds[end] = Kind(node.kind)
+                kinds[end] = node.kind
+        # Kind is a StrEnum, so the plain kind strings can be looked up in the rule sets.
         if "from" in kinds and "to" in kinds and not edge_allowed(
-            edge.type, kinds["from"], kinds["to"]
+            edge.type, kinds["from"], kinds["to"]  # type: ignore[arg-type]
         ):
             problems.append(ds.problem(
-                key, f"{edge.type.value} may not join {kinds['from'].value} to "
-                f"{kinds['to'].value}", record_id=key, field_name="type"))
-        if "via" in kinds and kinds["via"] is not Kind.FORUM:
+                key, f"{edge.type.value} may not join {kinds['from']} to "
+                f"{kinds['to']}", record_id=key, field_name="type"))
+        if "via" in kinds and kinds["via"] != Kind.FORUM:
             problems.append(ds.problem(
                 key, "via must name a Forum", record_id=key, field_name="via"))
         for name, allowed_types in EDGE_TYPE_FIELDS.items():

@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
@@ -270,7 +271,7 @@ class EdgeRecord(ValidityMixin):
             raise ValueError("a RESPONSIBLE_FOR edge needs raci (R, A, C or I)")
         return self
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Identity of the edge: its id, or type, ends and (for parallel edges) topic."""
         if self.id:

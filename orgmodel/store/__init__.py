@@ -9,10 +9,13 @@ from orgmodel.contract import OrgStore
 __all__ = ["open_store"]
 
 
-def open_store(*, data_dir: Path, use_neo4j: bool = False) -> OrgStore:
+def open_store(*, data_dir: Path, use_neo4j: bool = False,
+               audit_file: Path | None = None) -> OrgStore:
     """Open the store asked for: Neo4j (settings from the environment) or the embedded graph.
 
-    The embedded graph is built from ``data_dir`` after validating it whole.
+    The embedded graph is built from ``data_dir`` after validating it whole; it takes edits
+    (:class:`~orgmodel.store.memory_writes.EditableMemoryStore`), and appends its audit log to
+    ``audit_file`` if given.
     """
     if use_neo4j:
         from orgmodel.store.neo4j_store import Neo4jStore  # noqa: PLC0415 - driver only when asked
@@ -20,5 +23,6 @@ def open_store(*, data_dir: Path, use_neo4j: bool = False) -> OrgStore:
         return Neo4jStore.from_environment()
     from orgmodel.loader import load_dataset  # noqa: PLC0415
     from orgmodel.store.memory import MemoryStore  # noqa: PLC0415
+    from orgmodel.store.memory_writes import EditableMemoryStore  # noqa: PLC0415
 
-    return MemoryStore(load_dataset(data_dir))
+    return EditableMemoryStore(MemoryStore(load_dataset(data_dir)), audit_file=audit_file)

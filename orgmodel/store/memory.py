@@ -25,10 +25,12 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import itertools
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterator
 from datetime import date
+from functools import cached_property
 
 import networkx as nx
 
@@ -66,6 +68,8 @@ from orgmodel.vocabulary import Vocabulary, load_vocabulary, search_docs
 
 __all__ = ["MemoryStore"]
 
+#: Most shortest paths enumerated before ranking (both stores use the same bound).
+PATH_CANDIDATES = 1000
 _ORG_KINDS = frozenset({Kind.UNIT, Kind.BODY, Kind.FORUM, Kind.ORGANISATION})
 
 
@@ -75,10 +79,16 @@ class MemoryStore:
     def __init__(self, dataset: Dataset, vocabulary: Vocabulary | None = None) -> None:
         self.dataset = dataset
         self.vocabulary = vocabulary or load_vocabulary()
-        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
-        self.graph.add_nodes_from((node_id, {"r": node}) for node_id, node in dataset.nodes.items())
-        self.graph.add_edges_from(
-            (e.source_id, e.target_id, key, {"r": e}) for key, e in dataset.edges.items()
+        # Plain adjacency lists answer the contract's queries; building a networkx graph of
+        # 150,000 edges costs seconds, so it is made only when whole-graph algorithms need it.
+        self._outgoing: dict[str, list[EdgeRecord]] = defaultdict(list)
+        self._incoming: dict[str, list[EdgeRecord]] = defaultdict(list)
+        for edge in dataset.edges.values():
+            self._outgoing[edge.source_id].append(edge)
+            self._incoming[edge.target_id].append(edge)
+        self._tasks_by_kle = sorted(
+            (kle, node.id) for node in dataset.nodes.values()
+            if node.kind == Kind.TASK and (kle := getattr(node, "kle", None))
         )
         self.index = SearchIndex(search_docs(dataset.nodes.values(), self.vocabulary),
                                  self.vocabulary.synonyms)
@@ -97,18 +107,26 @@ class MemoryStore:
         node = self.dataset.nodes.get(node_id)
         return node is not None and is_valid(node.valid_from, node.valid_to, when)
 
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph (all dates) as a networkx ``MultiDiGraph``, edges keyed by key."""
+        graph = nx.MultiDiGraph()
+        graph.add_nodes_from((node_id, {"r": node}) for node_id, node in self.dataset.nodes.items())
+        graph.add_edges_from(
+            (e.source_id, e.target_id, key, {"r": e}) for key, e in self.dataset.edges.items()
+        )
+        return graph
+
     def _out(self, node_id: str, when: date, *types: EdgeType) -> Iterator[EdgeRecord]:
-        for _, target, data in self.graph.out_edges(node_id, data=True):
-            edge: EdgeRecord = data["r"]
+        for edge in self._outgoing.get(node_id, ()):
             if (not types or edge.type in types) and is_valid(edge.valid_from, edge.valid_to, when) \
-                    and self._alive(target, when):
+                    and self._alive(edge.target_id, when):
                 yield edge
 
     def _in(self, node_id: str, when: date, *types: EdgeType) -> Iterator[EdgeRecord]:
-        for source, _, data in self.graph.in_edges(node_id, data=True):
-            edge: EdgeRecord = data["r"]
+        for edge in self._incoming.get(node_id, ()):
             if (not types or edge.type in types) and is_valid(edge.valid_from, edge.valid_to, when) \
-                    and self._alive(source, when):
+                    and self._alive(edge.source_id, when):
                 yield edge
 
     # -- nodes ---------------------------------------------------------------------------------
@@ -169,11 +187,12 @@ class MemoryStore:
         if node is not None and node.kind == Kind.TASK and self._alive(query, when):
             return [(query, 1.0)]
         if is_kle_number(query):
+            start = bisect.bisect_left(self._tasks_by_kle, (query, ""))
             found = sorted(
-                (getattr(n, "kle", "") != query, getattr(n, "kle", ""), n.id)
-                for n in self.dataset.nodes.values()
-                if n.kind == Kind.TASK and self._alive(n.id, when)
-                and (getattr(n, "kle", None) or "").startswith(query)
+                (kle != query, kle, task_id)
+                for kle, task_id in itertools.takewhile(
+                    lambda pair: pair[0].startswith(query), self._tasks_by_kle[start:])
+                if self._alive(task_id, when)
             )
             return [(task_id, 0.9 if prefix else 1.0) for prefix, _, task_id in found[:limit]]
         hits = self.search(query, kinds=[Kind.TASK], limit=limit, as_of=when)
@@ -370,19 +389,36 @@ class MemoryStore:
         when = as_of or date.today()
         self._record(source_id, when)
         self._record(target_id, when)
-        undirected = nx.Graph()
-        undirected.add_edges_from(
-            (u, v) for u, v, data in self.graph.edges(data=True)
-            if is_valid(data["r"].valid_from, data["r"].valid_to, when)
-            and self._alive(u, when) and self._alive(v, when)
-        )
-        if source_id not in undirected or target_id not in undirected:
-            return []
-        try:
-            found = sorted(nx.all_shortest_paths(undirected, source_id, target_id))
-        except nx.NetworkXNoPath:
-            return []
+        found = self._shortest_paths(source_id, target_id, when, max_paths)
         return [[node_ref(self.dataset.nodes[n]) for n in path] for path in found[:max_paths]]
+
+    def _shortest_paths(self, source_id: str, target_id: str, when: date,
+                        max_paths: int) -> list[list[str]]:
+        """All shortest undirected paths, in id order, by breadth-first search from the source."""
+        predecessors: dict[str, set[str]] = {source_id: set()}
+        frontier = [source_id]
+        while frontier and target_id not in predecessors:
+            reached: dict[str, set[str]] = defaultdict(set)
+            for current in frontier:
+                for e in itertools.chain(self._out(current, when), self._in(current, when)):
+                    other = e.target_id if e.source_id == current else e.source_id
+                    if other not in predecessors:
+                        reached[other].add(current)
+            predecessors.update(reached)
+            frontier = list(reached)
+        if target_id not in predecessors:
+            return []
+
+        def walk(node: str) -> Iterator[list[str]]:
+            if node == source_id:
+                yield [source_id]
+                return
+            for before in sorted(predecessors[node]):
+                for path in walk(before):
+                    yield [*path, node]
+
+        # Hubs can make the number of shortest paths explode; rank at most PATH_CANDIDATES.
+        return sorted(itertools.islice(walk(target_id), PATH_CANDIDATES))[:max_paths]
 
     def subtree(self, node_id: str, *, as_of: date | None = None) -> Subgraph:
         """A unit or body with everything PART_OF it, their posts and the posts' holders."""
