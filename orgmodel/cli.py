@@ -49,16 +49,33 @@ def _iso_date(text: str) -> date:
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
     """Options every command takes: where the data is, which date, which language, JSON."""
-    parser.add_argument("--data", type=Path, default=None, metavar="DIR",
-                        help=f"data folder (default: $ORGMODEL_DATA_DIR or {DEFAULT_DATA_DIR})")
-    parser.add_argument("--neo4j", action="store_true",
-                        help="query Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) instead of the "
-                             "embedded graph; implied when NEO4J_URI is set")
-    parser.add_argument("--as-of", type=_iso_date, default=None, metavar="DATE",
-                        help="answer as the organisation was on DATE (YYYY-MM-DD; default today)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"data folder (default: $ORGMODEL_DATA_DIR or {DEFAULT_DATA_DIR})",
+    )
+    parser.add_argument(
+        "--neo4j",
+        action="store_true",
+        help="query Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) instead of the "
+        "embedded graph; implied when NEO4J_URI is set",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_iso_date,
+        default=None,
+        metavar="DATE",
+        help="answer as the organisation was on DATE (YYYY-MM-DD; default today)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON for machines")
-    parser.add_argument("--lang", choices=("da", "en"), default=os.environ.get("ORGMODEL_LANG", "da"),
-                        help="language of the output (default da)")
+    parser.add_argument(
+        "--lang",
+        choices=("da", "en"),
+        default=os.environ.get("ORGMODEL_LANG", "da"),
+        help="language of the output (default da)",
+    )
 
 
 def data_dir_from_args(args: argparse.Namespace) -> Path:
@@ -69,7 +86,7 @@ def data_dir_from_args(args: argparse.Namespace) -> Path:
 
 def open_store_from_args(args: argparse.Namespace) -> OrgStore:
     """The store the options ask for: Neo4j, or the embedded graph of the data folder."""
-    from orgmodel.store import open_store  # noqa: PLC0415 - keeps `validate` free of store imports
+    from orgmodel.store import open_store
 
     use_neo4j = bool(getattr(args, "neo4j", False)) or bool(os.environ.get("NEO4J_URI"))
     return open_store(data_dir=data_dir_from_args(args), use_neo4j=use_neo4j)
@@ -80,7 +97,9 @@ def print_table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> Non
     cells = [[str(c) for c in headers], *[[("" if c is None else str(c)) for c in r] for r in rows]]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     for number, row in enumerate(cells):
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
         if number == 0:
             print("  ".join("-" * width for width in widths))
 
@@ -109,8 +128,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.json:
         _dump({"valid": True, "nodes": len(dataset.nodes), "edges": len(dataset.edges)})
     else:
-        print(t("valid_data", args.lang, nodes=len(dataset.nodes), edges=len(dataset.edges),
-                folder=folder))
+        print(
+            t(
+                "valid_data",
+                args.lang,
+                nodes=len(dataset.nodes),
+                edges=len(dataset.edges),
+                folder=folder,
+            )
+        )
     return EXIT_OK
 
 
@@ -119,17 +145,30 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     store = open_store_from_args(args)
     results = store.owners(args.text, limit=args.limit, as_of=args.as_of)
     if args.json:
-        _dump([{
-            "task": r.task.model_dump(mode="json", include={"id", "name", "kle"}),
-            "owners": [o.model_dump(mode="json", include={"id", "name", "kind", "raci"})
-                       for o in r.owners],
-            "accountable_post": r.accountable_post.model_dump(mode="json", include={"id", "name", "kind"})
-            if r.accountable_post else None,
-            "escalation": [e.model_dump(mode="json", include={"id", "name", "kind"})
-                           for e in r.escalation],
-            "score": r.score, "sources": r.sources,
-            "notes": [n.model_dump(mode="json") for n in r.notes],
-        } for r in results])
+        _dump(
+            [
+                {
+                    "task": r.task.model_dump(mode="json", include={"id", "name", "kle"}),
+                    "owners": [
+                        o.model_dump(mode="json", include={"id", "name", "kind", "raci"})
+                        for o in r.owners
+                    ],
+                    "accountable_post": r.accountable_post.model_dump(
+                        mode="json", include={"id", "name", "kind"}
+                    )
+                    if r.accountable_post
+                    else None,
+                    "escalation": [
+                        e.model_dump(mode="json", include={"id", "name", "kind"})
+                        for e in r.escalation
+                    ],
+                    "score": r.score,
+                    "sources": r.sources,
+                    "notes": [n.model_dump(mode="json") for n in r.notes],
+                }
+                for r in results
+            ]
+        )
         return EXIT_OK if results else EXIT_FAILED
     if not results:
         print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
@@ -140,11 +179,16 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         if number:
             print()
         name = r.task.name if lang == "da" or not r.task.name_en else r.task.name_en
-        print(f"{t('task', lang)}: {name}  ({r.task.id}" + (f", KLE {r.task.kle})" if r.task.kle else ")"))
+        print(
+            f"{t('task', lang)}: {name}  ({r.task.id}"
+            + (f", KLE {r.task.kle})" if r.task.kle else ")")
+        )
         for owner in r.owners:
             print(f"  {owner.raci.value}  {owner.name}  [{_kind(owner.kind, lang)}, {owner.id}]")
         if r.accountable_post:
-            print(f"  {t('accountable_post', lang)}: {r.accountable_post.name}  ({r.accountable_post.id})")
+            print(
+                f"  {t('accountable_post', lang)}: {r.accountable_post.name}  ({r.accountable_post.id})"
+            )
         if r.escalation:
             print(f"  {t('escalation', lang)}: " + " → ".join(e.name for e in r.escalation))
         print(f"  {t('sources', lang)}: {', '.join(r.sources)}")
@@ -163,8 +207,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
         return EXIT_FAILED
-    print_table([(h.name, _kind(h.kind, args.lang), h.id, f"{h.score:.2f}") for h in hits],
-                [t("name", args.lang), t("kind", args.lang), t("id", args.lang), t("score", args.lang)])
+    print_table(
+        [(h.name, _kind(h.kind, args.lang), h.id, f"{h.score:.2f}") for h in hits],
+        [t("name", args.lang), t("kind", args.lang), t("id", args.lang), t("score", args.lang)],
+    )
     return EXIT_OK
 
 
@@ -176,7 +222,9 @@ def cmd_chain(args: argparse.Namespace) -> int:
         _dump([link.model_dump(mode="json", include={"id", "name", "kind"}) for link in links])
         return EXIT_OK
     for depth, link in enumerate(links):
-        print(f"{'  ' * depth}{'↳ ' if depth else ''}{link.name}  [{_kind(link.kind, args.lang)}, {link.id}]")
+        print(
+            f"{'  ' * depth}{'↳ ' if depth else ''}{link.name}  [{_kind(link.kind, args.lang)}, {link.id}]"
+        )
     return EXIT_OK
 
 
@@ -186,17 +234,26 @@ def cmd_show(args: argparse.Namespace) -> int:
     node = store.node(args.id, as_of=args.as_of)
     edges = store.edges_of(args.id, as_of=args.as_of)
     if args.json:
-        _dump({"node": node.model_dump(mode="json"), "edges": [e.model_dump(mode="json") for e in edges]})
+        _dump(
+            {
+                "node": node.model_dump(mode="json"),
+                "edges": [e.model_dump(mode="json") for e in edges],
+            }
+        )
         return EXIT_OK
     lang: Lang = args.lang
     print(f"{node.name}  [{_kind(node.kind, lang)}, {node.id}]")
     if node.name_en:
         print(f"  en: {node.name_en}")
     if node.description:
-        print(f"  {node.description if lang == 'da' or not node.description_en else node.description_en}")
+        print(
+            f"  {node.description if lang == 'da' or not node.description_en else node.description_en}"
+        )
     for key, value in node.attributes.items():
         print(f"  {key}: {value}")
-    print(f"  {t('source', lang)}: {node.source} ({t('confidence', lang)}: {node.confidence.value})")
+    print(
+        f"  {t('source', lang)}: {node.source} ({t('confidence', lang)}: {node.confidence.value})"
+    )
     if node.valid_from or node.valid_to:
         print(f"  {t('valid', lang)}: {node.valid_from or '…'} – {node.valid_to or '…'}")
     print(f"{t('edges', lang)}:")
@@ -204,14 +261,21 @@ def cmd_show(args: argparse.Namespace) -> int:
     for e in edges:
         outgoing = e.source_id == node.id
         extra = " ".join(x for x in (e.raci and f"raci={e.raci.value}", e.role, e.topic) if x)
-        rows.append(("→" if outgoing else "←", e.type.value, e.target_id if outgoing else e.source_id, extra))
+        rows.append(
+            (
+                "→" if outgoing else "←",
+                e.type.value,
+                e.target_id if outgoing else e.source_id,
+                extra,
+            )
+        )
     print_table(rows, ["", "type", t("id", lang), ""]) if rows else print(f"  {t('none', lang)}")
     return EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print or write the JSON Schema of data files."""
-    from orgmodel.jsonschema import data_file_schema_text  # noqa: PLC0415
+    from orgmodel.jsonschema import data_file_schema_text
 
     text = data_file_schema_text()
     if args.out is None:
@@ -225,22 +289,30 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _build_parser(plugins: dict[str, Callable[[argparse._SubParsersAction], None]]) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+
+
+def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="orgmodel",
         description="Albertslund Kommune's organisation as a knowledge graph: who owns which task, "
-                    "reporting lines, fora, and views for the intranet.",
+        "reporting lines, fora, and views for the intranet.",
         epilog="Examples:\n  orgmodel who-owns løn\n  orgmodel who-owns payroll --json\n"
-               "  orgmodel search indkøb\n  orgmodel chain post:chef-okonomi-og-stab\n"
-               "  orgmodel validate data/albertslund",
+        "  orgmodel search indkøb\n  orgmodel chain post:chef-okonomi-og-stab\n"
+        "  orgmodel validate data/albertslund",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
     validate = commands.add_parser("validate", help="check a data folder; list every problem")
-    validate.add_argument("folder", nargs="?", type=Path, metavar="DIR",
-                          help="data folder (default: --data or the bundled data/albertslund)")
+    validate.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        metavar="DIR",
+        help="data folder (default: --data or the bundled data/albertslund)",
+    )
     add_common_options(validate)
     validate.set_defaults(handler=cmd_validate)
 
@@ -253,14 +325,23 @@ def _build_parser(plugins: dict[str, Callable[[argparse._SubParsersAction], None
         sub = commands.add_parser(name, help=helptext, description=helptext)
         sub.add_argument(arg, metavar=arg.upper())
         if arg == "text":
-            sub.add_argument("--limit", type=int, default=5 if name == "who-owns" else 10,
-                             help="most answers to show")
+            sub.add_argument(
+                "--limit",
+                type=int,
+                default=5 if name == "who-owns" else 10,
+                help="most answers to show",
+            )
         add_common_options(sub)
         sub.set_defaults(handler=handler)
 
     schema = commands.add_parser("schema", help="print or write the JSON Schema of data files")
-    schema.add_argument("--out", type=Path, default=None, metavar="FILE",
-                        help="write to FILE (e.g. data/schema/orgmodel-data.schema.json)")
+    schema.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write to FILE (e.g. data/schema/orgmodel-data.schema.json)",
+    )
     schema.set_defaults(handler=cmd_schema, lang="da")
 
     for register in plugins.values():
@@ -268,7 +349,7 @@ def _build_parser(plugins: dict[str, Callable[[argparse._SubParsersAction], None
     return parser
 
 
-def _plugins() -> dict[str, Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
+def _plugins() -> dict[str, Registrar]:
     found = {}
     for entry in entry_points(group="orgmodel.commands"):
         try:
@@ -287,8 +368,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataValidationError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(t("invalid_data", args.lang, count=len(exc.problems), folder=data_dir_from_args(args)),
-              file=sys.stderr)
+        print(
+            t("invalid_data", args.lang, count=len(exc.problems), folder=data_dir_from_args(args)),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     except NotFoundError as exc:
         print(f"orgmodel: {exc}", file=sys.stderr)

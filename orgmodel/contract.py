@@ -18,20 +18,20 @@ from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 
 __all__ = [
+    "AuditEntry",
     "EdgeView",
     "Membership",
-    "Note",
-    "NodeRef",
     "NodePage",
+    "NodeRef",
     "NodeView",
+    "Note",
     "OrgStore",
-    "OwnersResult",
     "OwnerEntry",
+    "OwnersResult",
     "Responsibility",
     "SearchResult",
     "Subgraph",
     "TaskRef",
-    "AuditEntry",
     "WritableStore",
 ]
 
@@ -182,14 +182,23 @@ class OrgStore(Protocol):
         ...
 
     def list_nodes(
-        self, *, kind: Kind | None = None, text: str | None = None, offset: int = 0,
-        limit: int = 50, as_of: date | None = None,
+        self,
+        *,
+        kind: Kind | None = None,
+        text: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+        as_of: date | None = None,
     ) -> NodePage:
         """Nodes filtered by kind and text (search order for text, id order otherwise)."""
         ...
 
     def search(
-        self, query: str, *, kinds: Collection[Kind] | None = None, limit: int = 20,
+        self,
+        query: str,
+        *,
+        kinds: Collection[Kind] | None = None,
+        limit: int = 20,
         as_of: date | None = None,
     ) -> list[SearchResult]:
         """Danish-aware search, best first."""
@@ -220,8 +229,13 @@ class OrgStore(Protocol):
         ...
 
     def neighbourhood(
-        self, node_id: str, *, depth: int = 1, kinds: Collection[Kind] | None = None,
-        edge_types: Collection[EdgeType] | None = None, as_of: date | None = None,
+        self,
+        node_id: str,
+        *,
+        depth: int = 1,
+        kinds: Collection[Kind] | None = None,
+        edge_types: Collection[EdgeType] | None = None,
+        as_of: date | None = None,
     ) -> Subgraph:
         """Nodes within ``depth`` steps (either direction), filtered by kind and edge type."""
         ...
@@ -282,7 +296,8 @@ class WritableStore(OrgStore, Protocol):
         """Delete an edge."""
         ...
 
-    def audit_log(self, *, record_key: str | None = None, offset: int = 0,
-                  limit: int = 100) -> list[AuditEntry]:
+    def audit_log(
+        self, *, record_key: str | None = None, offset: int = 0, limit: int = 100
+    ) -> list[AuditEntry]:
         """Writes, newest first (optionally for one record)."""
         ...

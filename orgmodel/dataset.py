@@ -69,8 +69,9 @@ class Dataset:
         """Where the node or edge with this id/key came from."""
         return self.origins.get(key, _NOWHERE)
 
-    def problem(self, key: str, message: str, *, record_id: str | None = None,
-                field_name: str | None = None) -> Problem:
+    def problem(
+        self, key: str, message: str, *, record_id: str | None = None, field_name: str | None = None
+    ) -> Problem:
         """A problem located at the record ``key``."""
         where = self.origin(key)
         return Problem(where.file, where.line, message, record_id=record_id, field=field_name)
@@ -94,9 +95,14 @@ def _check_sources(ds: Dataset) -> list[Problem]:
     records += [(key, e.key, e.source) for key, e in ds.edges.items()]
     for key, shown, source in records:
         if source not in ds.sources and not source.startswith(("http://", "https://")):
-            problems.append(ds.problem(
-                key, f"unknown source {source!r} (add it to a sources: list)",
-                record_id=shown, field_name="source"))
+            problems.append(
+                ds.problem(
+                    key,
+                    f"unknown source {source!r} (add it to a sources: list)",
+                    record_id=shown,
+                    field_name="source",
+                )
+            )
     return problems
 
 
@@ -110,27 +116,49 @@ def _check_edges(ds: Dataset) -> list[Problem]:
         for end, node_id in ends.items():
             node = ds.nodes.get(node_id)
             if node is None:
-                problems.append(ds.problem(
-                    key, f"refers to {node_id!r}, which does not exist",
-                    record_id=key, field_name=end))
+                problems.append(
+                    ds.problem(
+                        key,
+                        f"refers to {node_id!r}, which does not exist",
+                        record_id=key,
+                        field_name=end,
+                    )
+                )
             else:
                 kinds[end] = node.kind
         # Kind is a StrEnum, so the plain kind strings can be looked up in the rule sets.
-        if "from" in kinds and "to" in kinds and not edge_allowed(
-            edge.type, kinds["from"], kinds["to"]  # type: ignore[arg-type]
+        if (
+            "from" in kinds
+            and "to" in kinds
+            and not edge_allowed(
+                edge.type,
+                kinds["from"],
+                kinds["to"],
+            )
         ):
-            problems.append(ds.problem(
-                key, f"{edge.type.value} may not join {kinds['from']} to "
-                f"{kinds['to']}", record_id=key, field_name="type"))
+            problems.append(
+                ds.problem(
+                    key,
+                    f"{edge.type.value} may not join {kinds['from']} to {kinds['to']}",
+                    record_id=key,
+                    field_name="type",
+                )
+            )
         if "via" in kinds and kinds["via"] != Kind.FORUM:
-            problems.append(ds.problem(
-                key, "via must name a Forum", record_id=key, field_name="via"))
+            problems.append(
+                ds.problem(key, "via must name a Forum", record_id=key, field_name="via")
+            )
         for name, allowed_types in EDGE_TYPE_FIELDS.items():
             if getattr(edge, name) is not None and edge.type not in allowed_types:
                 allowed = ", ".join(sorted(t.value for t in allowed_types))
-                problems.append(ds.problem(
-                    key, f"field {name!r} is only allowed on {allowed}",
-                    record_id=key, field_name=name))
+                problems.append(
+                    ds.problem(
+                        key,
+                        f"field {name!r} is only allowed on {allowed}",
+                        record_id=key,
+                        field_name=name,
+                    )
+                )
     return problems
 
 
@@ -146,9 +174,14 @@ def _check_cycles(ds: Dataset) -> list[Problem]:
         for cycle in nx.simple_cycles(graph):
             members = [*cycle, cycle[0]]
             first_key = keys[(members[0], members[1])]
-            problems.append(ds.problem(
-                first_key, f"{edge_type.value} cycle: {' -> '.join(members)}",
-                record_id=first_key, field_name="to"))
+            problems.append(
+                ds.problem(
+                    first_key,
+                    f"{edge_type.value} cycle: {' -> '.join(members)}",
+                    record_id=first_key,
+                    field_name="to",
+                )
+            )
     return problems
 
 
@@ -159,8 +192,12 @@ def _check_accountable(ds: Dataset) -> list[Problem]:
             accountable[edge.target_id].append(key)
     problems = []
     for node in ds.nodes.values():
-        if node.kind == Kind.TASK and not accountable.get(node.id):
-            problems.append(ds.problem(
-                node.id, "task has no accountable owner (RESPONSIBLE_FOR with raci A)",
-                record_id=node.id))
+        if node.kind == Kind.TASK.value and not accountable.get(node.id):
+            problems.append(
+                ds.problem(
+                    node.id,
+                    "task has no accountable owner (RESPONSIBLE_FOR with raci A)",
+                    record_id=node.id,
+                )
+            )
     return problems

@@ -47,8 +47,10 @@ _SECTIONS = ("sources", "nodes", "edges")
 def data_files(folder: Path) -> list[Path]:
     """The data files of ``folder``, sorted, hidden files and folders left out."""
     return sorted(
-        path for path in folder.rglob("*")
-        if path.suffix in DATA_SUFFIXES and path.is_file()
+        path
+        for path in folder.rglob("*")
+        if path.suffix in DATA_SUFFIXES
+        and path.is_file()
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
 
@@ -100,21 +102,27 @@ class _Collector:
             self.problems.append(Problem(name, 1, "the file holds no data"))
             return
         if not isinstance(document, LocatedDict):
-            self.problems.append(Problem(
-                name, 1, "the top level must be a mapping with keys sources, nodes, edges"))
+            self.problems.append(
+                Problem(name, 1, "the top level must be a mapping with keys sources, nodes, edges")
+            )
             return
         for key in document:
             if key not in _SECTIONS:
-                self.problems.append(Problem(
-                    name, document.line_of(key),
-                    f"unknown top-level key {key!r} (expected one of {', '.join(_SECTIONS)})"))
+                self.problems.append(
+                    Problem(
+                        name,
+                        document.line_of(key),
+                        f"unknown top-level key {key!r} (expected one of {', '.join(_SECTIONS)})",
+                    )
+                )
         for section in _SECTIONS:
             items = document.get(section)
             if items is None:
                 continue
             if not isinstance(items, list):
-                self.problems.append(Problem(name, document.line_of(section),
-                                             f"{section} must be a list of records"))
+                self.problems.append(
+                    Problem(name, document.line_of(section), f"{section} must be a list of records")
+                )
                 continue
             for item in items:
                 self._read_record(section, item, name, document.line_of(section))
@@ -146,11 +154,19 @@ class _Collector:
     def _read_json_record(self, value: dict[str, Any], name: str, number: int) -> None:
         record = LocatedDict(value)
         record.line, record.key_lines = number, {}
-        section = "nodes" if "kind" in value else "edges" if "type" in value else (
-            "sources" if "key" in value else None)
+        section = (
+            "nodes"
+            if "kind" in value
+            else "edges"
+            if "type" in value
+            else ("sources" if "key" in value else None)
+        )
         if section is None:
-            self.problems.append(Problem(
-                name, number, "a record needs 'kind' (node), 'type' (edge) or 'key' (source)"))
+            self.problems.append(
+                Problem(
+                    name, number, "a record needs 'kind' (node), 'type' (edge) or 'key' (source)"
+                )
+            )
             return
         self._read_record(section, record, name, number)
 
@@ -179,8 +195,9 @@ class _Collector:
 
     def _read_record(self, section: str, item: Any, name: str, section_line: int) -> None:
         if not isinstance(item, LocatedDict):
-            self.problems.append(Problem(name, section_line,
-                                         f"each entry of {section} must be a mapping"))
+            self.problems.append(
+                Problem(name, section_line, f"each entry of {section} must be a mapping")
+            )
             return
         if section == "sources":
             self._add_source(item, name)
@@ -205,8 +222,15 @@ class _Collector:
         if kind not in NODE_MODELS:
             known = ", ".join(sorted(NODE_MODELS))
             message = "missing field 'kind'" if kind is None else f"unknown kind {kind!r}"
-            self.problems.append(Problem(name, item.line_of("kind"), f"{message} (one of {known})",
-                                         record_id=record_id, field="kind"))
+            self.problems.append(
+                Problem(
+                    name,
+                    item.line_of("kind"),
+                    f"{message} (one of {known})",
+                    record_id=record_id,
+                    field="kind",
+                )
+            )
             return
         try:
             node = NODE_ADAPTER.validate_python(dict(item))
@@ -215,9 +239,15 @@ class _Collector:
             return
         if node.id in self.dataset.nodes:
             first = self.dataset.origin(node.id)
-            self.problems.append(Problem(
-                name, item.line, f"duplicate id (first defined at {first.file}:{first.line})",
-                record_id=node.id, field="id"))
+            self.problems.append(
+                Problem(
+                    name,
+                    item.line,
+                    f"duplicate id (first defined at {first.file}:{first.line})",
+                    record_id=node.id,
+                    field="id",
+                )
+            )
             return
         self.dataset.nodes[node.id] = node
         self.dataset.origins[node.id] = Origin(name, item.line)
@@ -231,10 +261,14 @@ class _Collector:
             return
         if edge.key in self.dataset.edges or edge.key in self.dataset.nodes:
             first = self.dataset.origin(edge.key)
-            self.problems.append(Problem(
-                name, item.line,
-                f"duplicate edge (first at {first.file}:{first.line}); give parallel edges an id",
-                record_id=edge.key))
+            self.problems.append(
+                Problem(
+                    name,
+                    item.line,
+                    f"duplicate edge (first at {first.file}:{first.line}); give parallel edges an id",
+                    record_id=edge.key,
+                )
+            )
             return
         self.dataset.edges[edge.key] = edge
         self.dataset.origins[edge.key] = Origin(name, item.line)
@@ -245,12 +279,12 @@ def _pydantic_problems(
 ) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
-        loc = [part for part in error["loc"] if not isinstance(part, int) or part != 0]
+        loc: list[int | str] = [part for part in error["loc"] if not isinstance(part, int) or part != 0]
         # The discriminated union puts the kind name first in loc; the field follows it.
         if loc and isinstance(loc[0], str) and loc[0] in NODE_MODELS:
             loc = loc[1:]
         if not loc:  # a model-level rule: point at the field it is about
-            loc = [f for f in _RULE_FIELDS if f in error["msg"]][:1]
+            loc = list[int | str](f for f in _RULE_FIELDS if f in error["msg"])[:1]
         field = str(loc[0]) if loc else None
         line = item.line_of(field) if field else item.line
         if error["type"] == "extra_forbidden":
@@ -262,8 +296,9 @@ def _pydantic_problems(
             if "input" in error and not isinstance(error["input"], dict):
                 message += f" (got {_short(error['input'])})"
         shown_field = ".".join(str(p) for p in loc) if loc else None
-        problems.append(Problem(name, line, message, record_id=record_id or None,
-                                field=shown_field))
+        problems.append(
+            Problem(name, line, message, record_id=record_id or None, field=shown_field)
+        )
     return problems
 
 

@@ -18,7 +18,10 @@ Lang = Literal["da", "en"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "no_answer": ("Intet svar på »{query}«.", 'No answer for "{query}".'),
-    "try_search": ("Prøv `orgmodel search` med andre ord.", "Try `orgmodel search` with other words."),
+    "try_search": (
+        "Prøv `orgmodel search` med andre ord.",
+        "Try `orgmodel search` with other words.",
+    ),
     "task": ("Opgave", "Task"),
     "kle": ("KLE", "KLE"),
     "owners": ("Ansvarlige", "Owners"),
@@ -31,10 +34,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "kind": ("Type", "Kind"),
     "score": ("Score", "Score"),
     "edges": ("Relationer", "Relations"),
-    "valid_data": ("Data er gyldige: {nodes} noder, {edges} relationer i {folder}.",
-                   "Data are valid: {nodes} nodes, {edges} edges in {folder}."),
-    "invalid_data": ("{count} problem(er) i {folder}; intet er indlæst.",
-                     "{count} problem(s) in {folder}; nothing was loaded."),
+    "valid_data": (
+        "Data er gyldige: {nodes} noder, {edges} relationer i {folder}.",
+        "Data are valid: {nodes} nodes, {edges} edges in {folder}.",
+    ),
+    "invalid_data": (
+        "{count} problem(er) i {folder}; intet er indlæst.",
+        "{count} problem(s) in {folder}; nothing was loaded.",
+    ),
     "not_found": ("Ukendt id: {id}", "Unknown id: {id}"),
     "none": ("(ingen)", "(none)"),
     "source": ("Kilde", "Source"),

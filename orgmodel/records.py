@@ -56,7 +56,11 @@ _KLE_PATTERN = r"^\d{2}(\.\d{2}){0,2}$"
 
 NodeId = Annotated[
     str,
-    Field(pattern=ID_PATTERN, max_length=200, description="Stable readable id, e.g. unit:okonomi-og-stab."),
+    Field(
+        pattern=ID_PATTERN,
+        max_length=200,
+        description="Stable readable id, e.g. unit:okonomi-og-stab.",
+    ),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Count = Annotated[int, Field(ge=0)]
@@ -81,9 +85,7 @@ class ValidityMixin(_Strict):
     @model_validator(mode="after")
     def _from_before_to(self) -> ValidityMixin:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError(
-                f"valid_to {self.valid_to} is before valid_from {self.valid_from}"
-            )
+            raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
         return self
 
     def valid_at(self, when: date) -> bool:
@@ -114,10 +116,16 @@ class OrganisationRecord(NodeRecord):
     """A formal organisation: the municipality, a supplier, another municipality."""
 
     kind: Literal["Organisation"]
-    classification: str | None = Field(None, description="e.g. kommune, leverandør, rekrutteringsfirma.")
+    classification: str | None = Field(
+        None, description="e.g. kommune, leverandør, rekrutteringsfirma."
+    )
     inhabitants: Count | None = Field(None, description="Number of inhabitants (municipalities).")
-    nationalities: Count | None = Field(None, description="Number of nationalities among inhabitants.")
-    capacity_2045: Count | None = Field(None, description="Inhabitants the plans make room for by 2045.")
+    nationalities: Count | None = Field(
+        None, description="Number of nationalities among inhabitants."
+    )
+    capacity_2045: Count | None = Field(
+        None, description="Inhabitants the plans make room for by 2045."
+    )
 
 
 class BodyRecord(NodeRecord):
@@ -240,8 +248,18 @@ NODE_ADAPTER: TypeAdapter[AnyNode] = TypeAdapter(AnyNode)
 NODE_MODELS: dict[str, type[NodeRecord]] = {
     model.model_fields["kind"].annotation.__args__[0]: model  # type: ignore[union-attr]
     for model in (
-        OrganisationRecord, BodyRecord, ForumRecord, UnitRecord, PostRecord, PersonRecord,
-        TaskRecord, SystemRecord, AssetRecord, InitiativeRecord, StakeholderRecord, PolicyRecord,
+        OrganisationRecord,
+        BodyRecord,
+        ForumRecord,
+        UnitRecord,
+        PostRecord,
+        PersonRecord,
+        TaskRecord,
+        SystemRecord,
+        AssetRecord,
+        InitiativeRecord,
+        StakeholderRecord,
+        PolicyRecord,
     )
 }
 
@@ -261,7 +279,9 @@ class EdgeRecord(ValidityMixin):
     role: str | None = Field(None, max_length=200, description="Role, e.g. formand, deltager.")
     topic: str | None = Field(None, max_length=200, description="What the relation is about.")
     strength: int | None = Field(None, ge=1, le=5, description="1 (weak) to 5 (strong).")
-    via: NodeId | None = Field(None, description="COLLABORATES_WITH only: the forum it runs through.")
+    via: NodeId | None = Field(
+        None, description="COLLABORATES_WITH only: the forum it runs through."
+    )
     order: int | None = Field(None, ge=1, description="SUBMITS_TO only: step in the case route.")
     description: str | None = Field(None, max_length=2000, description="Danish description.")
 

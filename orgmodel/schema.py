@@ -205,7 +205,7 @@ EDGE_TYPE_FIELDS: dict[str, frozenset[EdgeType]] = {
 }
 
 
-def edge_allowed(edge_type: EdgeType, source: Kind, target: Kind) -> bool:
+def edge_allowed(edge_type: EdgeType, source: Kind | str, target: Kind | str) -> bool:
     """Tell whether an edge of ``edge_type`` may run from a ``source`` to a ``target`` node.
 
     Examples

@@ -64,32 +64,53 @@ def node_ref(node: AnyNode) -> NodeRef:
 
 def task_ref(node: AnyNode) -> TaskRef:
     """The short form of a task."""
-    return TaskRef(id=node.id, name=node.name, name_en=node.name_en,
-                   kle=getattr(node, "kle", None))
+    return TaskRef(id=node.id, name=node.name, name_en=node.name_en, kle=getattr(node, "kle", None))
 
 
 def node_view(node: AnyNode) -> NodeView:
     """The whole node, kind-specific fields under ``attributes`` (defaults left out)."""
     data: dict[str, Any] = node.model_dump(mode="json", exclude_none=True)
     attributes = {
-        key: value for key, value in data.items()
+        key: value
+        for key, value in data.items()
         if key not in NODE_COMMON_FIELDS and value != type(node).model_fields[key].default
     }
     return NodeView(
-        id=node.id, name=node.name, name_en=node.name_en, kind=Kind(node.kind),
-        aliases=list(node.aliases), description=node.description,
-        description_en=node.description_en, valid_from=node.valid_from, valid_to=node.valid_to,
-        source=node.source, confidence=node.confidence, note=node.note, attributes=attributes,
+        id=node.id,
+        name=node.name,
+        name_en=node.name_en,
+        kind=Kind(node.kind),
+        aliases=list(node.aliases),
+        description=node.description,
+        description_en=node.description_en,
+        valid_from=node.valid_from,
+        valid_to=node.valid_to,
+        source=node.source,
+        confidence=node.confidence,
+        note=node.note,
+        attributes=attributes,
     )
 
 
 def edge_view(edge: EdgeRecord) -> EdgeView:
     """The API form of an edge."""
     return EdgeView(
-        key=edge.key, type=edge.type, source_id=edge.source_id, target_id=edge.target_id,
-        raci=edge.raci, role=edge.role, topic=edge.topic, strength=edge.strength, via=edge.via,
-        order=edge.order, description=edge.description, valid_from=edge.valid_from,
-        valid_to=edge.valid_to, source=edge.source, confidence=edge.confidence, note=edge.note,
+        key=edge.key,
+        type=edge.type,
+        source_id=edge.source_id,
+        target_id=edge.target_id,
+        raci=edge.raci,
+        role=edge.role,
+        topic=edge.topic,
+        strength=edge.strength,
+        via=edge.via,
+        order=edge.order,
+        description=edge.description,
+        valid_from=edge.valid_from,
+        valid_to=edge.valid_to,
+        source=edge.source,
+        confidence=edge.confidence,
+        note=edge.note,
     )
 
 

@@ -22,7 +22,7 @@ import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from orgmodel.dataset import Dataset
 from orgmodel.records import NODE_ADAPTER, EdgeRecord
@@ -30,13 +30,43 @@ from orgmodel.records import NODE_ADAPTER, EdgeRecord
 __all__ = ["generate", "generate_records", "write_jsonl"]
 
 _TOPICS = (
-    "Løn", "Personale", "Budget", "Regnskab", "Indkøb", "IT-support", "Digitalisering", "Jura",
-    "Kommunikation", "Borgerservice", "Skole", "Dagtilbud", "Ældrepleje", "Miljø", "Trafik",
-    "Byggesag", "Beskæftigelse", "Kultur", "Sundhed", "Handicap", "Affald", "Vej og park",
+    "Løn",
+    "Personale",
+    "Budget",
+    "Regnskab",
+    "Indkøb",
+    "IT-support",
+    "Digitalisering",
+    "Jura",
+    "Kommunikation",
+    "Borgerservice",
+    "Skole",
+    "Dagtilbud",
+    "Ældrepleje",
+    "Miljø",
+    "Trafik",
+    "Byggesag",
+    "Beskæftigelse",
+    "Kultur",
+    "Sundhed",
+    "Handicap",
+    "Affald",
+    "Vej og park",
 )
 _TASK_WORDS = (
-    "opfølgning", "udbetaling", "planlægning", "drift", "rådgivning", "tilsyn", "sagsbehandling",
-    "indberetning", "kontrol", "analyse", "kvalitetssikring", "support", "registrering",
+    "opfølgning",
+    "udbetaling",
+    "planlægning",
+    "drift",
+    "rådgivning",
+    "tilsyn",
+    "sagsbehandling",
+    "indberetning",
+    "kontrol",
+    "analyse",
+    "kvalitetssikring",
+    "support",
+    "registrering",
 )
 _LEVELS = ("direktørområde", "afdeling", "enhed", "team")
 _COMMON = {"source": "synthetic", "confidence": "low"}
@@ -80,8 +110,13 @@ def generate_records(n_nodes: int, *, seed: int = 0) -> Iterator[dict[str, Any]]
             level_name = _LEVELS[min(level + 1, len(_LEVELS) - 1)]
             topic = rng.choice(_TOPICS)
             unit_id, head = f"unit:u{number}", f"post:p{number}"
-            yield _node(id=unit_id, kind="Unit", name=f"{topic} {level_name} {number}",
-                        level=level_name, staff_count=rng.randint(3, 80))
+            yield _node(
+                id=unit_id,
+                kind="Unit",
+                name=f"{topic} {level_name} {number}",
+                level=level_name,
+                staff_count=rng.randint(3, 80),
+            )
             yield _edge("PART_OF", unit_id, parent)
             yield _node(id=head, kind="Post", name=f"Leder af {topic} {number}")
             yield _edge("POST_IN", head, unit_id)
@@ -99,8 +134,13 @@ def generate_records(n_nodes: int, *, seed: int = 0) -> Iterator[dict[str, Any]]
         topic, word = rng.choice(_TOPICS), rng.choice(_TASK_WORDS)
         task = f"task:t{number}"
         kle = f"{rng.randint(0, 88):02d}.{rng.randint(0, 40):02d}.{rng.randint(0, 20):02d}"
-        yield _node(id=task, kind="Task", name=f"{topic}{word} {number}", kle=kle,
-                    aliases=[f"{topic} {word}"])
+        yield _node(
+            id=task,
+            kind="Task",
+            name=f"{topic}{word} {number}",
+            kle=kle,
+            aliases=[f"{topic} {word}"],
+        )
         owner, responsible, informed = (rng.choice(units)[0] for _ in range(3))
         yield _edge("RESPONSIBLE_FOR", owner, task, raci="A")
         if responsible != owner:
@@ -111,8 +151,14 @@ def generate_records(n_nodes: int, *, seed: int = 0) -> Iterator[dict[str, Any]]
     for number, (unit, _) in enumerate(units):
         other = rng.choice(units)[0]
         if other != unit:
-            yield _edge("COLLABORATES_WITH", unit, other, topic=f"emne {number}",
-                        strength=rng.randint(1, 5), via="forum:chefforum")
+            yield _edge(
+                "COLLABORATES_WITH",
+                unit,
+                other,
+                topic=f"emne {number}",
+                strength=rng.randint(1, 5),
+                via="forum:chefforum",
+            )
 
 
 def generate(n_nodes: int, *, seed: int = 0) -> Dataset:
@@ -129,7 +175,8 @@ def generate(n_nodes: int, *, seed: int = 0) -> Dataset:
 def write_jsonl(folder: Path, n_nodes: int, *, seed: int = 0, per_file: int = 50_000) -> int:
     """Write a synthetic municipality as JSON Lines files into ``folder``; return the records."""
     folder.mkdir(parents=True, exist_ok=True)
-    count, handle, part = 0, None, 0
+    count, part = 0, 0
+    handle: TextIO | None = None
     try:
         for record in generate_records(n_nodes, seed=seed):
             if count % per_file == 0:
@@ -137,6 +184,7 @@ def write_jsonl(folder: Path, n_nodes: int, *, seed: int = 0, per_file: int = 50
                     handle.close()
                 handle = (folder / f"part-{part:03d}.jsonl").open("w", encoding="utf-8")
                 part += 1
+            assert handle is not None  # opened on the first record
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     finally:

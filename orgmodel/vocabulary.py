@@ -49,9 +49,16 @@ def search_docs(nodes: Iterable[AnyNode], vocabulary: Vocabulary) -> list[Search
         if kle and kle in vocabulary.kle:
             topic = vocabulary.kle[kle]
             keywords = (topic.title, *topic.keywords)
-        docs.append(SearchDoc(
-            id=node.id, kind=str(node.kind), name=node.name, name_en=node.name_en,
-            aliases=tuple(node.aliases), description=node.description, keywords=keywords,
-            kle=kle,
-        ))
+        docs.append(
+            SearchDoc(
+                id=node.id,
+                kind=str(node.kind),
+                name=node.name,
+                name_en=node.name_en,
+                aliases=tuple(node.aliases),
+                description=node.description,
+                keywords=keywords,
+                kle=kle,
+            )
+        )
     return docs

@@ -1,4 +1,4 @@
-"""Reading YAML while keeping the line of every record and field, for precise error messages.
+r"""Reading YAML while keeping the line of every record and field, for precise error messages.
 
 PyYAML's composer gives a node tree with positions; we turn it into plain Python values and
 remember, for each mapping, the line it starts on and the line of each of its keys.
@@ -54,7 +54,7 @@ class YamlSyntaxError(Exception):
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
+class _Loader(_Base):  # type: ignore[misc]
     """Safe loader; only used for composing and scalar resolution."""
 
 

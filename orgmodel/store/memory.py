@@ -87,11 +87,13 @@ class MemoryStore:
             self._outgoing[edge.source_id].append(edge)
             self._incoming[edge.target_id].append(edge)
         self._tasks_by_kle = sorted(
-            (kle, node.id) for node in dataset.nodes.values()
-            if node.kind == Kind.TASK and (kle := getattr(node, "kle", None))
+            (kle, node.id)
+            for node in dataset.nodes.values()
+            if node.kind == Kind.TASK.value and (kle := getattr(node, "kle", None))
         )
-        self.index = SearchIndex(search_docs(dataset.nodes.values(), self.vocabulary),
-                                 self.vocabulary.synonyms)
+        self.index = SearchIndex(
+            search_docs(dataset.nodes.values(), self.vocabulary), self.vocabulary.synonyms
+        )
 
     # -- validity -----------------------------------------------------------------------------
 
@@ -119,14 +121,20 @@ class MemoryStore:
 
     def _out(self, node_id: str, when: date, *types: EdgeType) -> Iterator[EdgeRecord]:
         for edge in self._outgoing.get(node_id, ()):
-            if (not types or edge.type in types) and is_valid(edge.valid_from, edge.valid_to, when) \
-                    and self._alive(edge.target_id, when):
+            if (
+                (not types or edge.type in types)
+                and is_valid(edge.valid_from, edge.valid_to, when)
+                and self._alive(edge.target_id, when)
+            ):
                 yield edge
 
     def _in(self, node_id: str, when: date, *types: EdgeType) -> Iterator[EdgeRecord]:
         for edge in self._incoming.get(node_id, ()):
-            if (not types or edge.type in types) and is_valid(edge.valid_from, edge.valid_to, when) \
-                    and self._alive(edge.source_id, when):
+            if (
+                (not types or edge.type in types)
+                and is_valid(edge.valid_from, edge.valid_to, when)
+                and self._alive(edge.source_id, when)
+            ):
                 yield edge
 
     # -- nodes ---------------------------------------------------------------------------------
@@ -139,12 +147,19 @@ class MemoryStore:
         """All edges touching a node, sorted by key."""
         when = as_of or date.today()
         self._record(node_id, when)
-        edges = {e.key: e for e in itertools.chain(self._out(node_id, when), self._in(node_id, when))}
+        edges = {
+            e.key: e for e in itertools.chain(self._out(node_id, when), self._in(node_id, when))
+        }
         return [edge_view(edges[key]) for key in sorted(edges)]
 
     def list_nodes(
-        self, *, kind: Kind | None = None, text: str | None = None, offset: int = 0,
-        limit: int = 50, as_of: date | None = None,
+        self,
+        *,
+        kind: Kind | None = None,
+        text: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+        as_of: date | None = None,
     ) -> NodePage:
         """Nodes filtered by kind and text (search order for text, id order otherwise)."""
         when = as_of or date.today()
@@ -153,45 +168,59 @@ class MemoryStore:
             ids = [hit.id for hit in hits]
         else:
             ids = sorted(
-                node.id for node in self.dataset.nodes.values()
+                node.id
+                for node in self.dataset.nodes.values()
                 if (kind is None or node.kind == kind)
                 and is_valid(node.valid_from, node.valid_to, when)
             )
-        items = [node_view(self.dataset.nodes[i]) for i in ids[offset: offset + limit]]
+        items = [node_view(self.dataset.nodes[i]) for i in ids[offset : offset + limit]]
         return NodePage(total=len(ids), offset=offset, limit=limit, items=items)
 
     # -- search and owners ---------------------------------------------------------------------
 
     def search(
-        self, query: str, *, kinds: Collection[Kind] | None = None, limit: int = 20,
+        self,
+        query: str,
+        *,
+        kinds: Collection[Kind] | None = None,
+        limit: int = 20,
         as_of: date | None = None,
     ) -> list[SearchResult]:
         """Danish-aware search, best first."""
         when = as_of or date.today()
         hits = self.index.search(
-            query, kinds={str(k) for k in kinds} if kinds else None,
-            allowed=lambda node_id: self._alive(node_id, when), limit=limit,
+            query,
+            kinds={str(k) for k in kinds} if kinds else None,
+            allowed=lambda node_id: self._alive(node_id, when),
+            limit=limit,
         )
         nodes = self.dataset.nodes
-        return [SearchResult(id=h.id, name=nodes[h.id].name, kind=Kind(nodes[h.id].kind),
-                             score=h.score) for h in hits]
+        return [
+            SearchResult(id=h.id, name=nodes[h.id].name, kind=Kind(nodes[h.id].kind), score=h.score)
+            for h in hits
+        ]
 
-    def owners(self, query: str, *, limit: int = 5, as_of: date | None = None) -> list[OwnersResult]:
+    def owners(
+        self, query: str, *, limit: int = 5, as_of: date | None = None
+    ) -> list[OwnersResult]:
         """Who owns the tasks matching a task id, a KLE number or free text, best first."""
         when = as_of or date.today()
-        return [self._owners_of(task_id, score, when)
-                for task_id, score in self._match_tasks(query.strip(), limit, when)]
+        return [
+            self._owners_of(task_id, score, when)
+            for task_id, score in self._match_tasks(query.strip(), limit, when)
+        ]
 
     def _match_tasks(self, query: str, limit: int, when: date) -> list[tuple[str, float]]:
         node = self.dataset.nodes.get(query)
-        if node is not None and node.kind == Kind.TASK and self._alive(query, when):
+        if node is not None and node.kind == Kind.TASK.value and self._alive(query, when):
             return [(query, 1.0)]
         if is_kle_number(query):
             start = bisect.bisect_left(self._tasks_by_kle, (query, ""))
             found = sorted(
                 (kle != query, kle, task_id)
                 for kle, task_id in itertools.takewhile(
-                    lambda pair: pair[0].startswith(query), self._tasks_by_kle[start:])
+                    lambda pair: pair[0].startswith(query), self._tasks_by_kle[start:]
+                )
                 if self._alive(task_id, when)
             )
             return [(task_id, 0.9 if prefix else 1.0) for prefix, _, task_id in found[:limit]]
@@ -221,8 +250,11 @@ class MemoryStore:
                 notes.append(note("inherited", self.dataset.nodes[current].name))
         edges.sort(key=lambda e: (RACI_ORDER.index(str(e.raci)), e.source_id))
         owners = [
-            OwnerEntry(**node_ref(self.dataset.nodes[e.source_id]).model_dump(),
-                       raci=e.raci or Raci.R, inherited_from=inherited_from)
+            OwnerEntry(
+                **node_ref(self.dataset.nodes[e.source_id]).model_dump(),
+                raci=e.raci or Raci.R,
+                inherited_from=inherited_from,
+            )
             for e in edges
         ]
         accountable = next((o for o in owners if o.raci is Raci.A), None)
@@ -231,15 +263,23 @@ class MemoryStore:
         if accountable is not None:
             post = self._accountable_post(accountable.id, when, notes)
             start = post.id if post else accountable.id
-            escalation = [ref for ref in self.chain(start, as_of=when)[1:] if ref.kind in CHAIN_KINDS]
+            escalation = [
+                ref for ref in self.chain(start, as_of=when)[1:] if ref.kind in CHAIN_KINDS
+            ]
         sources = sorted({task.source, *(e.source for e in edges)})
-        return OwnersResult(task=task_ref(task), score=score, owners=owners,
-                            accountable_post=post, escalation=escalation, sources=sources,
-                            notes=notes)
+        return OwnersResult(
+            task=task_ref(task),
+            score=score,
+            owners=owners,
+            accountable_post=post,
+            escalation=escalation,
+            sources=sources,
+            notes=notes,
+        )
 
     def _accountable_post(self, owner_id: str, when: date, notes: list) -> NodeRef | None:  # type: ignore[type-arg]
         owner = self.dataset.nodes[owner_id]
-        if owner.kind == Kind.POST:
+        if owner.kind == Kind.POST.value:
             return node_ref(owner)
         current, seen = owner_id, set()
         while current not in seen:
@@ -247,8 +287,9 @@ class MemoryStore:
             head = self._head(current, when)
             if head is not None:
                 if current != owner_id:
-                    notes.append(note("fallback_parent", owner.name,
-                                      self.dataset.nodes[current].name))
+                    notes.append(
+                        note("fallback_parent", owner.name, self.dataset.nodes[current].name)
+                    )
                 return node_ref(self.dataset.nodes[head])
             parent = self._parent(current, when)
             if parent is None:
@@ -271,7 +312,7 @@ class MemoryStore:
         """The next step up the reporting line (see docs/query-contract.md)."""
         if kind is Kind.POST:
             bosses = sorted(
-                (self.dataset.nodes[e.target_id].kind != Kind.POST, e.target_id)
+                (self.dataset.nodes[e.target_id].kind != Kind.POST.value, e.target_id)
                 for e in self._out(node_id, when, EdgeType.REPORTS_TO)
             )
             if bosses:
@@ -282,12 +323,15 @@ class MemoryStore:
             posts = sorted(e.target_id for e in self._out(node_id, when, EdgeType.HOLDS))
             return posts[0] if posts else None
         if kind is Kind.TASK:
-            owners = sorted(e.source_id for e in self._in(node_id, when, EdgeType.RESPONSIBLE_FOR)
-                            if e.raci is Raci.A)
+            owners = sorted(
+                e.source_id
+                for e in self._in(node_id, when, EdgeType.RESPONSIBLE_FOR)
+                if e.raci is Raci.A
+            )
             return owners[0] if owners else self._parent(node_id, when)
         if kind is Kind.BODY:  # the political level ends at the top body (the council)
             parent = self._parent(node_id, when)
-            return parent if parent and self.dataset.nodes[parent].kind == Kind.BODY else None
+            return parent if parent and self.dataset.nodes[parent].kind == Kind.BODY.value else None
         if kind in _ORG_KINDS:
             head = self._head(node_id, when)
             if head is not None and head not in seen:
@@ -323,8 +367,10 @@ class MemoryStore:
         return self._memberships(found)
 
     def _memberships(self, found: list[tuple[EdgeType, str, str | None]]) -> list[Membership]:
-        return [Membership(node=node_ref(self.dataset.nodes[other]), type=edge_type, role=role)
-                for edge_type, other, role in sorted(found, key=lambda f: (f[0], f[1], f[2] or ""))]
+        return [
+            Membership(node=node_ref(self.dataset.nodes[other]), type=edge_type, role=role)
+            for edge_type, other, role in sorted(found, key=lambda f: (f[0], f[1], f[2] or ""))
+        ]
 
     def _descendants(self, node_id: str, when: date) -> list[str]:
         """``node_id``, everything PART_OF it (transitively) and the posts in all of them."""
@@ -347,34 +393,57 @@ class MemoryStore:
         found = [e for h in holders for e in self._out(h, when, EdgeType.RESPONSIBLE_FOR)]
         found.sort(key=lambda e: (e.target_id, RACI_ORDER.index(str(e.raci)), e.source_id))
         nodes = self.dataset.nodes
-        return [Responsibility(task=task_ref(nodes[e.target_id]), holder=node_ref(nodes[e.source_id]),
-                               raci=e.raci or Raci.R) for e in found]
+        return [
+            Responsibility(
+                task=task_ref(nodes[e.target_id]),
+                holder=node_ref(nodes[e.source_id]),
+                raci=e.raci or Raci.R,
+            )
+            for e in found
+        ]
 
     # -- subgraphs ------------------------------------------------------------------------------
 
-    def _subgraph(self, node_ids: Collection[str], when: date,
-                  keep: Callable[[EdgeRecord], bool] = lambda _: True) -> Subgraph:
+    def _subgraph(
+        self,
+        node_ids: Collection[str],
+        when: date,
+        keep: Callable[[EdgeRecord], bool] = lambda _: True,
+    ) -> Subgraph:
         ids = set(node_ids)
         edges = {
             e.key: e for n in ids for e in self._out(n, when) if e.target_id in ids and keep(e)
         }
-        return Subgraph(nodes=[node_view(self.dataset.nodes[n]) for n in sorted(ids)],
-                        edges=[edge_view(edges[k]) for k in sorted(edges)])
+        return Subgraph(
+            nodes=[node_view(self.dataset.nodes[n]) for n in sorted(ids)],
+            edges=[edge_view(edges[k]) for k in sorted(edges)],
+        )
 
     def neighbourhood(
-        self, node_id: str, *, depth: int = 1, kinds: Collection[Kind] | None = None,
-        edge_types: Collection[EdgeType] | None = None, as_of: date | None = None,
+        self,
+        node_id: str,
+        *,
+        depth: int = 1,
+        kinds: Collection[Kind] | None = None,
+        edge_types: Collection[EdgeType] | None = None,
+        as_of: date | None = None,
     ) -> Subgraph:
         """Nodes within ``depth`` steps (either direction), filtered by kind and edge type."""
         when = as_of or date.today()
         self._record(node_id, when)
         types = tuple(edge_types or ())
-        kind_ok = (lambda n: Kind(self.dataset.nodes[n].kind) in kinds) if kinds else (lambda n: True)
+        wanted = {str(k) for k in kinds} if kinds else None
+
+        def kind_ok(other: str) -> bool:
+            return wanted is None or self.dataset.nodes[other].kind in wanted
+
         found, frontier = {node_id}, [node_id]
         for _ in range(max(depth, 0)):
             following = []
             for current in frontier:
-                for e in itertools.chain(self._out(current, when, *types), self._in(current, when, *types)):
+                for e in itertools.chain(
+                    self._out(current, when, *types), self._in(current, when, *types)
+                ):
                     other = e.target_id if e.source_id == current else e.source_id
                     if other not in found and kind_ok(other):
                         found.add(other)
@@ -392,8 +461,9 @@ class MemoryStore:
         found = self._shortest_paths(source_id, target_id, when, max_paths)
         return [[node_ref(self.dataset.nodes[n]) for n in path] for path in found[:max_paths]]
 
-    def _shortest_paths(self, source_id: str, target_id: str, when: date,
-                        max_paths: int) -> list[list[str]]:
+    def _shortest_paths(
+        self, source_id: str, target_id: str, when: date, max_paths: int
+    ) -> list[list[str]]:
         """All shortest undirected paths, in id order, by breadth-first search from the source."""
         predecessors: dict[str, set[str]] = {source_id: set()}
         frontier = [source_id]
@@ -431,9 +501,17 @@ class MemoryStore:
     def snapshot(self, *, as_of: date | None = None) -> Dataset:
         """All records valid on the date, for analytics and exports."""
         when = as_of or date.today()
-        nodes = {i: n for i, n in self.dataset.nodes.items() if is_valid(n.valid_from, n.valid_to, when)}
-        edges = {k: e for k, e in self.dataset.edges.items()
-                 if is_valid(e.valid_from, e.valid_to, when)
-                 and e.source_id in nodes and e.target_id in nodes}
+        nodes = {
+            i: n for i, n in self.dataset.nodes.items() if is_valid(n.valid_from, n.valid_to, when)
+        }
+        edges = {
+            k: e
+            for k, e in self.dataset.edges.items()
+            if is_valid(e.valid_from, e.valid_to, when)
+            and e.source_id in nodes
+            and e.target_id in nodes
+        }
         origins = {k: o for k, o in self.dataset.origins.items() if k in nodes or k in edges}
-        return Dataset(nodes=nodes, edges=edges, sources=dict(self.dataset.sources), origins=origins)
+        return Dataset(
+            nodes=nodes, edges=edges, sources=dict(self.dataset.sources), origins=origins
+        )

@@ -15,8 +15,14 @@ def run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.Compl
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env.update(env_extra or {})
-    return subprocess.run([sys.executable, "-m", "orgmodel.cli", *args], capture_output=True,
-                          text=True, check=False, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "orgmodel.cli", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("question", ["løn", "payroll", "lon"])
@@ -29,8 +35,10 @@ def test_who_owns_json_shape_and_answer(question: str) -> None:
     assert set(best["task"]) == {"id", "name", "kle"}
     assert all(set(o) == {"id", "name", "kind", "raci"} for o in best["owners"])
     assert {"name": "Organisation og Politik", "raci": "A"}.items() <= best["owners"][0].items()
-    assert [e["name"] for e in best["escalation"]][:2] == ["Chef for Økonomi og Stab",
-                                                          "Kommunaldirektør"]
+    assert [e["name"] for e in best["escalation"]][:2] == [
+        "Chef for Økonomi og Stab",
+        "Kommunaldirektør",
+    ]
 
 
 def test_who_owns_table_names_owner_post_and_escalation() -> None:
@@ -94,6 +102,9 @@ def test_data_option_and_help(tmp_path: Path) -> None:
 def test_schema_file_is_current() -> None:
     from orgmodel.jsonschema import data_file_schema_text
 
-    committed = Path(__file__).resolve().parents[2] / "data" / "schema" / "orgmodel-data.schema.json"
+    committed = (
+        Path(__file__).resolve().parents[2] / "data" / "schema" / "orgmodel-data.schema.json"
+    )
     assert committed.read_text(encoding="utf-8") == data_file_schema_text(), (
-        "run: orgmodel schema --out data/schema/orgmodel-data.schema.json")
+        "run: orgmodel schema --out data/schema/orgmodel-data.schema.json"
+    )

@@ -68,27 +68,52 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("    name: Enhed A\n", "    nam: Enhed A\n", "org.yaml:6: unit:a: nam: unknown field 'nam'"),
+        (
+            "    name: Enhed A\n",
+            "    nam: Enhed A\n",
+            "org.yaml:6: unit:a: nam: unknown field 'nam'",
+        ),
         ("    level: enhed\n", "", "org.yaml:4: unit:a: level: missing required field 'level'"),
         ("    level: enhed\n", "    level: kontor\n", "org.yaml:7: unit:a: level: Input should be"),
-        ("    kind: Unit\n", "    kind: Afdeling\n", "org.yaml:5: unit:a: kind: unknown kind 'Afdeling'"),
+        (
+            "    kind: Unit\n",
+            "    kind: Afdeling\n",
+            "org.yaml:5: unit:a: kind: unknown kind 'Afdeling'",
+        ),
         ('kle: "81.15.00"', 'kle: "8115"', "org.yaml:18: task:lon: kle: String should match"),
-        ("to: unit:a,", "to: unit:b,", "org.yaml:22: HEADS:post:leder-a->unit:b: to: refers to "
-         "'unit:b', which does not exist"),
+        (
+            "to: unit:a,",
+            "to: unit:b,",
+            "org.yaml:22: HEADS:post:leder-a->unit:b: to: refers to 'unit:b', which does not exist",
+        ),
         ("raci: A,", "raci: R,", "org.yaml:15: task:lon: task has no accountable owner"),
-        ("type: HEADS, from: post:leder-a, to: unit:a",
-         "type: HEADS, from: unit:a, to: post:leder-a",
-         "org.yaml:22: HEADS:unit:a->post:leder-a: type: HEADS may not join Unit to Post"),
-        ("    confidence: high\n  - id: post:leder-a",
-         "    confidence: high\n    valid_from: 2024-01-01\n    valid_to: 2023-01-01\n"
-         "  - id: post:leder-a", "org.yaml:11: unit:a: valid_to: valid_to 2023-01-01 is before valid_from"),
-        ("source: seed, confidence: high}\n  - {type: RESP",
-         "source: web, confidence: high}\n  - {type: RESP",
-         "org.yaml:22: HEADS:post:leder-a->unit:a: source: unknown source 'web'"),
-        ("edges:\n", "edges:\n  - {type: HEADS, from: post:leder-a, to: unit:a, source: seed, "
-         "confidence: high}\n", "org.yaml:23: HEADS:post:leder-a->unit:a: duplicate edge"),
-        ("  - id: post:leder-a\n", "  - id: unit:a\n", "org.yaml:10: unit:a: id: duplicate id "
-         "(first defined at org.yaml:4)"),
+        (
+            "type: HEADS, from: post:leder-a, to: unit:a",
+            "type: HEADS, from: unit:a, to: post:leder-a",
+            "org.yaml:22: HEADS:unit:a->post:leder-a: type: HEADS may not join Unit to Post",
+        ),
+        (
+            "    confidence: high\n  - id: post:leder-a",
+            "    confidence: high\n    valid_from: 2024-01-01\n    valid_to: 2023-01-01\n"
+            "  - id: post:leder-a",
+            "org.yaml:11: unit:a: valid_to: valid_to 2023-01-01 is before valid_from",
+        ),
+        (
+            "source: seed, confidence: high}\n  - {type: RESP",
+            "source: web, confidence: high}\n  - {type: RESP",
+            "org.yaml:22: HEADS:post:leder-a->unit:a: source: unknown source 'web'",
+        ),
+        (
+            "edges:\n",
+            "edges:\n  - {type: HEADS, from: post:leder-a, to: unit:a, source: seed, "
+            "confidence: high}\n",
+            "org.yaml:23: HEADS:post:leder-a->unit:a: duplicate edge",
+        ),
+        (
+            "  - id: post:leder-a\n",
+            "  - id: unit:a\n",
+            "org.yaml:10: unit:a: id: duplicate id (first defined at org.yaml:4)",
+        ),
         ("    name: Enhed A\n", "    name: [Enhed A\n", "org.yaml:"),
     ],
 )
@@ -102,10 +127,16 @@ def test_each_kind_of_mistake_is_named_with_file_and_line(
 
 
 def test_cycles_in_part_of_are_rejected(tmp_path: Path) -> None:
-    write(tmp_path, "org.yaml", GOOD + (
-        "  - {type: PART_OF, from: unit:a, to: unit:b, source: seed, confidence: high}\n"
-        "  - {type: PART_OF, from: unit:b, to: unit:a, source: seed, confidence: high}\n"
-    ).replace("\n", "\n") + "nodes2: []\n")
+    write(
+        tmp_path,
+        "org.yaml",
+        GOOD
+        + (
+            "  - {type: PART_OF, from: unit:a, to: unit:b, source: seed, confidence: high}\n"
+            "  - {type: PART_OF, from: unit:b, to: unit:a, source: seed, confidence: high}\n"
+        ).replace("\n", "\n")
+        + "nodes2: []\n",
+    )
     text = GOOD.replace(
         "edges:\n",
         "  - {id: unit:b, kind: Unit, name: B, level: team, source: seed, confidence: high}\n"
@@ -127,10 +158,15 @@ def test_every_broken_file_is_reported_at_once(tmp_path: Path) -> None:
     write(tmp_path, "g.yml", "extra: 1\n")
     write(tmp_path, "h.jsonl", '{"id": "unit:y", "kind": "Unit"\n')
     found = problems_of(tmp_path)
-    for expected in ("b.yaml:1: the file is empty", "c.yaml:1: not a text file",
-                     "d.yaml:1: nodes must be a list", "e.yaml:1: the top level must be a mapping",
-                     "f.yaml:2: unit:x: source: missing required field 'source'",
-                     "g.yml:1: unknown top-level key 'extra'", "h.jsonl:1: JSON syntax error"):
+    for expected in (
+        "b.yaml:1: the file is empty",
+        "c.yaml:1: not a text file",
+        "d.yaml:1: nodes must be a list",
+        "e.yaml:1: the top level must be a mapping",
+        "f.yaml:2: unit:x: source: missing required field 'source'",
+        "g.yml:1: unknown top-level key 'extra'",
+        "h.jsonl:1: JSON syntax error",
+    ):
         assert any(p.startswith(expected) for p in found), (expected, found)
 
 
@@ -163,19 +199,27 @@ def test_validate_command_on_a_broken_copy_names_every_file_and_line(
     broken[files[2].name] = 1
     result = subprocess.run(
         [sys.executable, "-m", "orgmodel.cli", "validate", str(copy)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     for name, line in broken.items():
         marker = f"{name}:{line}:" if line else f"{name}:"
         assert marker in result.stderr, (marker, result.stderr)
-    ok = subprocess.run([sys.executable, "-m", "orgmodel.cli", "validate", str(data_dir)],
-                        capture_output=True, text=True, check=False)
+    ok = subprocess.run(
+        [sys.executable, "-m", "orgmodel.cli", "validate", str(data_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert ok.returncode == 0, ok.stderr
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     file_index=st.integers(min_value=0, max_value=50),
     position=st.floats(min_value=0, max_value=1),
@@ -183,8 +227,12 @@ def test_validate_command_on_a_broken_copy_names_every_file_and_line(
     junk=st.text(min_size=1, max_size=12),
 )
 def test_random_damage_never_gives_a_traceback_or_a_partial_load(
-    tmp_path_factory: pytest.TempPathFactory, data_dir: Path, file_index: int, position: float,
-    damage: str, junk: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    data_dir: Path,
+    file_index: int,
+    position: float,
+    damage: str,
+    junk: str,
 ) -> None:
     copy = tmp_path_factory.mktemp("damaged")
     for path in data_dir.glob("*.yaml"):

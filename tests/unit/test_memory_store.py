@@ -20,8 +20,15 @@ def node(**fields: Any):  # type: ignore[no-untyped-def]
 
 def edge(edge_type: str, source: str, target: str, **fields: Any) -> EdgeRecord:
     return EdgeRecord.model_validate(
-        {"type": edge_type, "from": source, "to": target, "source": "seed",
-         "confidence": "high", **fields})
+        {
+            "type": edge_type,
+            "from": source,
+            "to": target,
+            "source": "seed",
+            "confidence": "high",
+            **fields,
+        }
+    )
 
 
 @pytest.fixture()
@@ -32,17 +39,23 @@ def small() -> MemoryStore:
         node(id="post:direktor", kind="Post", name="Direktør"),
         node(id="unit:afd", kind="Unit", name="Afdelingen", level="afdeling"),
         node(id="post:chef", kind="Post", name="Chef"),
-        node(id="unit:gammel", kind="Unit", name="Gammel enhed", level="enhed",
-             valid_to=date(2022, 12, 31)),
-        node(id="unit:ny", kind="Unit", name="Ny enhed", level="enhed",
-             valid_from=date(2023, 1, 1)),
+        node(
+            id="unit:gammel",
+            kind="Unit",
+            name="Gammel enhed",
+            level="enhed",
+            valid_to=date(2022, 12, 31),
+        ),
+        node(
+            id="unit:ny", kind="Unit", name="Ny enhed", level="enhed", valid_from=date(2023, 1, 1)
+        ),
         node(id="post:leder-ny", kind="Post", name="Leder af ny", valid_from=date(2023, 1, 1)),
-        node(id="post:leder-gammel", kind="Post", name="Leder af gammel",
-             valid_to=date(2022, 12, 31)),
+        node(
+            id="post:leder-gammel", kind="Post", name="Leder af gammel", valid_to=date(2022, 12, 31)
+        ),
         node(id="unit:team", kind="Unit", name="Lønteamet", level="team"),
         node(id="task:personale", kind="Task", name="Personaleforhold", kle="81.03.00"),
-        node(id="task:lon", kind="Task", name="Lønudbetaling", kle="81.15.00",
-             aliases=["payroll"]),
+        node(id="task:lon", kind="Task", name="Lønudbetaling", kle="81.15.00", aliases=["payroll"]),
         node(id="task:lonsedler", kind="Task", name="Lønsedler"),
         node(id="forum:chefforum", kind="Forum", name="Chefforum"),
         node(id="person:a", kind="Person", name="A. Person", valid_to=date(2023, 6, 30)),
@@ -114,7 +127,13 @@ def test_owners_are_listed_accountable_first(small: MemoryStore) -> None:
 
 def test_chain_from_a_person_a_team_and_a_post(small: MemoryStore) -> None:
     assert [n.id for n in small.chain("unit:team", as_of=NOW)] == [
-        "unit:team", "unit:ny", "post:leder-ny", "post:chef", "post:direktor", "body:kb"]
+        "unit:team",
+        "unit:ny",
+        "post:leder-ny",
+        "post:chef",
+        "post:direktor",
+        "body:kb",
+    ]
     assert [n.id for n in small.chain("person:b", as_of=NOW)][:2] == ["person:b", "post:chef"]
     with pytest.raises(NotFoundError, match="not valid on 2024-01-01"):
         small.chain("person:a", as_of=NOW)
@@ -124,8 +143,10 @@ def test_chain_from_a_person_a_team_and_a_post(small: MemoryStore) -> None:
 
 def test_members_and_memberships(small: MemoryStore) -> None:
     members = small.members("forum:chefforum", as_of=NOW)
-    assert [(m.node.id, m.role) for m in members] == [("post:chef", "medlem"),
-                                                      ("post:direktor", "formand")]
+    assert [(m.node.id, m.role) for m in members] == [
+        ("post:chef", "medlem"),
+        ("post:direktor", "formand"),
+    ]
     assert [m.node.id for m in small.memberships("post:chef", as_of=NOW)] == ["forum:chefforum"]
 
 
@@ -134,8 +155,10 @@ def test_responsibilities_with_and_without_descendants(small: MemoryStore) -> No
     assert [(r.task.id, r.raci.value) for r in own] == [("task:personale", "A")]
     everything = small.responsibilities("unit:afd", descendants=True, as_of=NOW)
     assert [(r.task.id, r.holder.id, r.raci.value) for r in everything] == [
-        ("task:lon", "unit:team", "A"), ("task:personale", "unit:afd", "A"),
-        ("task:personale", "post:chef", "I")]
+        ("task:lon", "unit:team", "A"),
+        ("task:personale", "unit:afd", "A"),
+        ("task:personale", "post:chef", "I"),
+    ]
 
 
 def test_subtree_and_neighbourhood_respect_dates_and_filters(small: MemoryStore) -> None:
@@ -145,8 +168,12 @@ def test_subtree_and_neighbourhood_respect_dates_and_filters(small: MemoryStore)
     old_ids = {n.id for n in small.subtree("unit:afd", as_of=BEFORE).nodes}
     assert "unit:gammel" in old_ids and "unit:ny" not in old_ids
     hood = small.neighbourhood("post:chef", depth=1, kinds=[Kind.POST, Kind.FORUM], as_of=NOW)
-    assert {n.id for n in hood.nodes} == {"post:chef", "post:direktor", "post:leder-ny",
-                                          "forum:chefforum"}
+    assert {n.id for n in hood.nodes} == {
+        "post:chef",
+        "post:direktor",
+        "post:leder-ny",
+        "forum:chefforum",
+    }
     only_members = small.neighbourhood("post:chef", edge_types=[EdgeType.MEMBER_OF], as_of=NOW)
     assert {n.id for n in only_members.nodes} == {"post:chef", "forum:chefforum"}
     assert all(e.type is EdgeType.MEMBER_OF for e in only_members.edges)
@@ -163,15 +190,16 @@ def test_paths_are_shortest_and_deterministic(small: MemoryStore) -> None:
 def test_snapshot_keeps_only_what_holds_on_the_date(small: MemoryStore) -> None:
     snapshot = small.snapshot(as_of=BEFORE)
     assert "unit:ny" not in snapshot.nodes and "unit:gammel" in snapshot.nodes
-    assert all(e.source_id in snapshot.nodes and e.target_id in snapshot.nodes
-               for e in snapshot.edges.values())
+    assert all(
+        e.source_id in snapshot.nodes and e.target_id in snapshot.nodes
+        for e in snapshot.edges.values()
+    )
 
 
 def test_list_nodes_pages_and_filters(small: MemoryStore) -> None:
     page = small.list_nodes(kind=Kind.UNIT, as_of=NOW, limit=2)
     assert page.total == 3 and [n.id for n in page.items] == ["unit:afd", "unit:ny"]
-    assert [n.id for n in small.list_nodes(text="chefforum", as_of=NOW).items][0] == \
-        "forum:chefforum"
+    assert next(n.id for n in small.list_nodes(text="chefforum", as_of=NOW).items) == "forum:chefforum"
 
 
 # -- the real data --------------------------------------------------------------------------
@@ -189,13 +217,19 @@ def test_payroll_questions_name_organisation_og_politik(memory_store, question: 
     assert names[-1] == "Kommunalbestyrelsen"
 
 
-@pytest.mark.parametrize(("question", "unit"), [
-    ("indkob", "Økonomi og Indkøb"), ("procurement", "Økonomi og Indkøb"),
-    ("budgetopfølgning", "Økonomi og Indkøb"), ("regnskab", "Økonomi og Indkøb"),
-    ("computere til elever", "IT og Digitalisering"),
-    ("IT-support til skoleelever", "IT og Digitalisering"),
-    ("HR", "Organisation og Politik"), ("juridisk rådgivning", "Organisation og Politik"),
-])
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("indkob", "Økonomi og Indkøb"),
+        ("procurement", "Økonomi og Indkøb"),
+        ("budgetopfølgning", "Økonomi og Indkøb"),
+        ("regnskab", "Økonomi og Indkøb"),
+        ("computere til elever", "IT og Digitalisering"),
+        ("IT-support til skoleelever", "IT og Digitalisering"),
+        ("HR", "Organisation og Politik"),
+        ("juridisk rådgivning", "Organisation og Politik"),
+    ],
+)
 def test_who_owns_common_questions(memory_store, question: str, unit: str) -> None:  # type: ignore[no-untyped-def]
     best = memory_store.owners(question)[0]
     assert [o.name for o in best.owners if o.raci.value == "A"] == [unit], question
@@ -205,14 +239,18 @@ def test_who_owns_common_questions(memory_store, question: str, unit: str) -> No
 def test_the_chief_reports_to_the_kommunaldirektor_and_sits_in_chefforum(memory_store) -> None:  # type: ignore[no-untyped-def]
     chain = [n.name for n in memory_store.chain("post:chef-okonomi-og-stab")]
     assert chain[:2] == ["Chef for Økonomi og Stab", "Kommunaldirektør"]
-    assert "Chefforum" in [m.node.name for m in memory_store.memberships("post:chef-okonomi-og-stab")]
+    assert "Chefforum" in [
+        m.node.name for m in memory_store.memberships("post:chef-okonomi-og-stab")
+    ]
 
 
 def test_the_merger_shows_in_history(memory_store) -> None:  # type: ignore[no-untyped-def]
-    units_2022 = {n.id for n in memory_store.subtree("unit:okonomi-og-stab",
-                                                     as_of=date(2022, 6, 1)).nodes}
-    units_2024 = {n.id for n in memory_store.subtree("unit:okonomi-og-stab",
-                                                     as_of=date(2024, 6, 1)).nodes}
+    units_2022 = {
+        n.id for n in memory_store.subtree("unit:okonomi-og-stab", as_of=date(2022, 6, 1)).nodes
+    }
+    units_2024 = {
+        n.id for n in memory_store.subtree("unit:okonomi-og-stab", as_of=date(2024, 6, 1)).nodes
+    }
     assert "unit:organisation-og-politik" in units_2024
     assert "unit:organisation-og-politik" not in units_2022
     assert units_2022 - units_2024  # the predecessor units
