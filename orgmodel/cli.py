@@ -187,7 +187,8 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
             print(f"  {owner.raci.value}  {owner.name}  [{_kind(owner.kind, lang)}, {owner.id}]")
         if r.accountable_post:
             print(
-                f"  {t('accountable_post', lang)}: {r.accountable_post.name}  ({r.accountable_post.id})"
+                f"  {t('accountable_post', lang)}: "
+                f"{r.accountable_post.name}  ({r.accountable_post.id})"
             )
         if r.escalation:
             print(f"  {t('escalation', lang)}: " + " → ".join(e.name for e in r.escalation))
@@ -223,7 +224,8 @@ def cmd_chain(args: argparse.Namespace) -> int:
         return EXIT_OK
     for depth, link in enumerate(links):
         print(
-            f"{'  ' * depth}{'↳ ' if depth else ''}{link.name}  [{_kind(link.kind, args.lang)}, {link.id}]"
+            f"{'  ' * depth}{'↳ ' if depth else ''}{link.name}  "
+            f"[{_kind(link.kind, args.lang)}, {link.id}]"
         )
     return EXIT_OK
 
@@ -247,7 +249,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  en: {node.name_en}")
     if node.description:
         print(
-            f"  {node.description if lang == 'da' or not node.description_en else node.description_en}"
+            "  "
+            + (node.description if lang == "da" or not node.description_en else node.description_en)
         )
     for key, value in node.attributes.items():
         print(f"  {key}: {value}")

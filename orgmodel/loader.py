@@ -3,7 +3,8 @@
 A data folder holds YAML files (``*.yaml``/``*.yml``, searched recursively) with the top-level
 keys ``sources``, ``nodes`` and ``edges``, for people to edit; and, for bulk data written by
 programs, JSON Lines files (``*.jsonl``) with one record a line (a node has ``kind``, an edge
-``type``, a source ``key``), which load about 30 times faster than YAML. :func:`load_dataset` returns a checked
+``type``, a source ``key``), which load about 30 times faster than YAML.
+:func:`load_dataset` returns a checked
 :class:`~orgmodel.dataset.Dataset` or raises :class:`~orgmodel.exceptions.DataValidationError`
 listing every problem as ``FILE:LINE: id: field: message``.
 
@@ -265,7 +266,8 @@ class _Collector:
                 Problem(
                     name,
                     item.line,
-                    f"duplicate edge (first at {first.file}:{first.line}); give parallel edges an id",
+                    f"duplicate edge (first at {first.file}:{first.line}); "
+                    "give parallel edges an id",
                     record_id=edge.key,
                 )
             )
@@ -279,7 +281,9 @@ def _pydantic_problems(
 ) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
-        loc: list[int | str] = [part for part in error["loc"] if not isinstance(part, int) or part != 0]
+        loc: list[int | str] = [
+            part for part in error["loc"] if not isinstance(part, int) or part != 0
+        ]
         # The discriminated union puts the kind name first in loc; the field follows it.
         if loc and isinstance(loc[0], str) and loc[0] in NODE_MODELS:
             loc = loc[1:]

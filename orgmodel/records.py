@@ -140,7 +140,7 @@ class BodyRecord(NodeRecord):
 
 
 class ForumRecord(NodeRecord):
-    """A collaboration across the hierarchy: Direktørforum, Chefforum, a council or screening group."""
+    """A collaboration across the hierarchy: Direktørforum, Chefforum, a council, a group."""
 
     kind: Literal["Forum"]
     abbreviation: str | None = Field(None, max_length=40, description="Short name.")

@@ -33,7 +33,7 @@ class Vocabulary:
 
 @lru_cache(maxsize=4)
 def load_vocabulary(root: Path = DATA_ROOT) -> Vocabulary:
-    """Read the KLE subset and the synonyms under ``root`` (cached: they never change at run time)."""
+    """Read the KLE subset and the synonyms under ``root`` (cached: fixed at run time)."""
     return Vocabulary(
         kle=load_kle_subset(root / "kle" / "kle.yaml"),
         synonyms=load_synonyms(root / "vocabulary" / "synonyms.yaml"),
