@@ -26,9 +26,9 @@ __all__ = ["SearchDoc", "SearchHit", "SearchIndex", "Synonyms", "load_synonyms"]
 _NAME, _ALIAS, _KEYWORD, _DESCRIPTION = 1.0, 0.85, 0.5, 0.3
 _SYNONYM, _PART, _SHORT_PART, _QUERY_PART, _KLE_PREFIX = 0.8, 0.6, 0.45, 0.5, 0.8
 _TYPO = {1: 0.7, 2: 0.55}
-_NAME_BONUS, _ALIAS_BONUS, _SCALE = 0.1, 0.05, 0.9
+_NAME_BONUS, _ALIAS_BONUS, _SCALE = 1.0, 0.05, 0.9  # an exact name scores 1
 _MIN_PART, _MIN_COMPOUND = 3, 7
-_CACHE_SIZE = 256
+_CACHE_SIZE, _MAX_TOKENS = 256, 16  # longer queries are questions pasted whole, not searches
 
 # Document sets are bitmasks over index positions (id order): set algebra then runs in C over
 # machine words, and the lowest bits are the first hits.  Sparse sets are kept as frozensets
@@ -194,7 +194,7 @@ class SearchIndex:
             Keep at most ``limit`` documents of these kinds whose id ``allowed`` accepts
             (called lazily, best hit first).
         """
-        words = tokenize(query)
+        words = tokenize(query)[:_MAX_TOKENS]
         if not words or limit <= 0:
             return []
         stems = [stem(w) for w in words]
@@ -232,21 +232,22 @@ class SearchIndex:
     @staticmethod
     def _combine(weights: list[float], matches: list[Match]) -> list[tuple[float, int]]:
         """Partition the matched documents by their weighted total over the query tokens."""
-        parts: list[tuple[float, int]] = []
+        parts: dict[float, int] = {}  # total -> documents; equal totals share one mask
         covered = 0
         for weight, (levels, union) in zip(weights, matches, strict=True):
-            refined = []
-            for total, docs in parts:
+            refined: dict[float, int] = {}
+            for total, docs in parts.items():
                 for value, level in levels:
                     if both := docs & level:
-                        refined.append((total + weight * value, both))
+                        key = total + weight * value
+                        refined[key] = refined.get(key, 0) | both
                         docs ^= both
-                if docs:
-                    refined.append((total, docs))
-            refined += [(weight * v, fresh) for v, level in levels if (fresh := level & ~covered)]
+                refined[total] = refined.get(total, 0) | docs
+            for value, level in levels:
+                refined[weight * value] = refined.get(weight * value, 0) | (level & ~covered)
             covered |= union
             parts = refined
-        return parts
+        return list(parts.items())
 
     def _match(self, word: str, word_stem: str, groups: tuple[int, ...]) -> Match:
         """Documents matching one query token, as disjoint masks by strength (cached)."""
