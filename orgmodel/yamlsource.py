@@ -5,7 +5,7 @@ remember, for each mapping, the line it starts on and the line of each of its ke
 
 Examples
 --------
->>> doc = parse_yaml("nodes:\\n  - id: a\\n    name: A\\n", "x.yaml")
+>>> doc = parse_yaml("nodes:\n  - id: a\n    name: A\n", "x.yaml")
 >>> record = doc.value["nodes"][0]
 >>> record.line, record.key_lines["name"], dict(record)
 (2, 3, {'id': 'a', 'name': 'A'})
@@ -100,7 +100,7 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
     >>> parse_yaml("a: [1, 2", "bad.yaml")
     Traceback (most recent call last):
     ...
-    orgmodel.yamlsource.YamlSyntaxError: bad.yaml:1: YAML syntax error: ...
+    orgmodel.yamlsource.YamlSyntaxError: bad.yaml:...: YAML syntax error: ...
     """
     loader = _Loader(text)
     try:
