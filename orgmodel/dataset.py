@@ -108,81 +108,91 @@ def _check_sources(ds: Dataset) -> list[Problem]:
 
 def _check_edges(ds: Dataset) -> list[Problem]:
     problems = []
+    nodes = ds.nodes
     for key, edge in ds.edges.items():
-        ends = {"from": edge.source_id, "to": edge.target_id}
-        if edge.via is not None:
-            ends["via"] = edge.via
-        kinds: dict[str, str] = {}
-        for end, node_id in ends.items():
-            node = ds.nodes.get(node_id)
-            if node is None:
-                problems.append(
-                    ds.problem(
-                        key,
-                        f"refers to {node_id!r}, which does not exist",
-                        record_id=key,
-                        field_name=end,
-                    )
-                )
-            else:
-                kinds[end] = node.kind
+        source, target = nodes.get(edge.source_id), nodes.get(edge.target_id)
         # Kind is a StrEnum, so the plain kind strings can be looked up in the rule sets.
         if (
-            "from" in kinds
-            and "to" in kinds
-            and not edge_allowed(
-                edge.type,
-                kinds["from"],
-                kinds["to"],
-            )
+            source is not None
+            and target is not None
+            and edge.via is None
+            and (edge.raci is None or edge.type is EdgeType.RESPONSIBLE_FOR)
+            and (edge.order is None or edge.type is EdgeType.SUBMITS_TO)
+            and edge_allowed(edge.type, source.kind, target.kind)
         ):
-            problems.append(
-                ds.problem(
-                    key,
-                    f"{edge.type.value} may not join {kinds['from']} to {kinds['to']}",
-                    record_id=key,
-                    field_name="type",
-                )
-            )
-        if "via" in kinds and kinds["via"] != Kind.FORUM:
-            problems.append(
-                ds.problem(key, "via must name a Forum", record_id=key, field_name="via")
-            )
-        for name, allowed_types in EDGE_TYPE_FIELDS.items():
-            if getattr(edge, name) is not None and edge.type not in allowed_types:
-                allowed = ", ".join(sorted(t.value for t in allowed_types))
-                problems.append(
-                    ds.problem(
-                        key,
-                        f"field {name!r} is only allowed on {allowed}",
-                        record_id=key,
-                        field_name=name,
-                    )
-                )
+            continue  # the common case, checked without building anything
+        problems += _edge_problems(ds, key, edge)
+    return problems
+
+
+def _edge_problems(ds: Dataset, key: str, edge: EdgeRecord) -> list[Problem]:
+    problems = []
+    ends = {"from": edge.source_id, "to": edge.target_id}
+    if edge.via is not None:
+        ends["via"] = edge.via
+    kinds: dict[str, str] = {}
+    for end, node_id in ends.items():
+        node = ds.nodes.get(node_id)
+        if node is None:
+            message = f"refers to {node_id!r}, which does not exist"
+            problems.append(ds.problem(key, message, record_id=key, field_name=end))
+        else:
+            kinds[end] = node.kind
+    if "from" in kinds and "to" in kinds and not edge_allowed(
+        edge.type, kinds["from"], kinds["to"]
+    ):
+        message = f"{edge.type.value} may not join {kinds['from']} to {kinds['to']}"
+        problems.append(ds.problem(key, message, record_id=key, field_name="type"))
+    if "via" in kinds and kinds["via"] != Kind.FORUM.value:
+        problems.append(ds.problem(key, "via must name a Forum", record_id=key, field_name="via"))
+    for name, allowed_types in EDGE_TYPE_FIELDS.items():
+        if getattr(edge, name) is not None and edge.type not in allowed_types:
+            allowed = ", ".join(sorted(t.value for t in allowed_types))
+            message = f"field {name!r} is only allowed on {allowed}"
+            problems.append(ds.problem(key, message, record_id=key, field_name=name))
     return problems
 
 
 def _check_cycles(ds: Dataset) -> list[Problem]:
     problems = []
     for edge_type in sorted(HIERARCHY_EDGES):
+        keys: dict[tuple[str, str], str] = {
+            (e.source_id, e.target_id): key for key, e in ds.edges.items() if e.type is edge_type
+        }
+        suspects = _not_acyclic(keys)
+        if not suspects:
+            continue
         graph: nx.DiGraph = nx.DiGraph()
-        keys: dict[tuple[str, str], str] = {}
-        for key, edge in ds.edges.items():
-            if edge.type is edge_type:
-                graph.add_edge(edge.source_id, edge.target_id)
-                keys[(edge.source_id, edge.target_id)] = key
-        for cycle in nx.simple_cycles(graph):
+        graph.add_edges_from(pair for pair in keys if pair[0] in suspects and pair[1] in suspects)
+        for cycle in sorted(nx.simple_cycles(graph)):
             members = [*cycle, cycle[0]]
             first_key = keys[(members[0], members[1])]
-            problems.append(
-                ds.problem(
-                    first_key,
-                    f"{edge_type.value} cycle: {' -> '.join(members)}",
-                    record_id=first_key,
-                    field_name="to",
-                )
-            )
+            message = f"{edge_type.value} cycle: {' -> '.join(members)}"
+            problems.append(ds.problem(first_key, message, record_id=first_key, field_name="to"))
     return problems
+
+
+def _not_acyclic(pairs: Iterable[tuple[str, str]]) -> set[str]:
+    """Nodes left after peeling off every node without incoming edges (Kahn): empty if acyclic.
+
+    Finding cycles in a hierarchy of 50,000 nodes this way takes a fraction of a second; only
+    the (usually empty) remainder is handed to networkx to name the cycles.
+    """
+    successors: dict[str, list[str]] = defaultdict(list)
+    indegree: dict[str, int] = defaultdict(int)
+    for source, target in pairs:
+        successors[source].append(target)
+        indegree[target] += 1
+        indegree.setdefault(source, 0)
+    ready = [node for node, degree in indegree.items() if degree == 0]
+    while ready:
+        node = ready.pop()
+        for target in successors.get(node, ()):
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+        del indegree[node]
+    return set(indegree)
 
 
 def _check_accountable(ds: Dataset) -> list[Problem]:
