@@ -156,15 +156,29 @@ def record_data(record: Record) -> dict[str, Any]:
     >>> from orgmodel.records import NODE_ADAPTER
     >>> data = record_data(NODE_ADAPTER.validate_python({"id": "task:lon", "kind": "Task",
     ...     "name": "Løn", "kle": "81.15.00", "source": "seed", "confidence": "high"}))
-    >>> sorted(data.items())  # doctest: +NORMALIZE_WHITESPACE
-    [('confidence', 'high'), ('id', 'task:lon'), ('kind', 'Task'), ('kle', '81.15.00'),
-     ('name', 'Løn'), ('source', 'seed')]
+    >>> list(data.items())  # doctest: +NORMALIZE_WHITESPACE
+    [('id', 'task:lon'), ('kind', 'Task'), ('name', 'Løn'), ('kle', '81.15.00'),
+     ('source', 'seed'), ('confidence', 'high')]
     """
     if isinstance(record, EdgeRecord):
-        return record.to_data()
-    data: dict[str, Any] = record.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    data["kind"] = record.kind_value
-    return data
+        data = record.to_data()
+    else:
+        data = record.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        data["kind"] = record.kind_value
+    return dict(sorted(data.items(), key=_rank))
+
+
+_HEAD = ("id", "kind", "type", "from", "to", "name", "name_en", "aliases")
+_TAIL = ("description", "description_en", "url", "valid_from", "valid_to", "source",
+         "confidence", "note")
+
+
+def _rank(item: tuple[str, Any]) -> int:
+    """Order keys as people read records: identity first, provenance last."""
+    key = item[0]
+    if key in _HEAD:
+        return _HEAD.index(key)
+    return len(_HEAD) + 1 + _TAIL.index(key) if key in _TAIL else len(_HEAD)
 
 
 def etag(record: Record) -> str:
@@ -297,6 +311,8 @@ def put_edge(ds: Dataset, record: EdgeRecord, *, expected_etag: str | None) -> C
         The dataset with the edge would break a rule (unknown ends, kinds the type may not
         join, a cycle, fields the type does not take).
     """
+    # Re-read the record: a model_copy of an edge keeps the copied (cached) key.
+    record = EdgeRecord.model_validate(record.to_data())
     key = record.key
     if key in ds.nodes:
         raise DataValidationError([Problem(NEW_RECORDS_FILE, 0, "a node already has this id",

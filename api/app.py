@@ -1,0 +1,92 @@
+"""The FastAPI application: :func:`create_app` builds it from :class:`~api.settings.Settings`.
+
+Nothing is built at import time. The store is opened in the lifespan (see
+:mod:`api.runtime`). Other packages (the views) add routes through the entry-point group
+``orgmodel.api``: a callable taking the app, e.g. ``viz.web:register``; they are served with
+the same security headers (CSP from ``ORGMODEL_CSP``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
+from importlib.metadata import entry_points
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api.errors import ProblemGuard, install_error_handlers
+from api.routes import admin, edits, health, queries
+from api.runtime import StoreAccess
+from api.security import SecurityHeaders, TokenBook
+from api.settings import Settings
+
+__all__ = ["API_VERSION", "create_app"]
+
+API_VERSION = "1.0.0"
+log = logging.getLogger("api")
+
+_DESCRIPTION = """\
+Albertslund Kommune's organisation as a knowledge graph: who owns which task (*hvem har
+ansvaret for løn?*), reporting lines, fora and the raw material of the intranet views.
+
+* Reads are open unless `ORGMODEL_READ_REQUIRES_TOKEN` is on; writes need a bearer token.
+* Every query takes `as_of` (YYYY-MM-DD). Node ids contain `:` and go into paths as they are.
+* Writes: send the record as in a data file; replace and delete need `If-Match` with the ETag
+  you read (428 without it, 412 when someone wrote first).
+* Errors are RFC 9457 `application/problem+json`.
+"""
+
+
+def create_app(settings: Settings,
+               plugins: Iterable[Callable[[FastAPI], None]] | None = None) -> FastAPI:
+    """Build the app for ``settings``; ``plugins`` default to the ``orgmodel.api`` entry points."""
+    access = StoreAccess(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await access.start()
+        try:
+            yield
+        finally:
+            await access.close()
+
+    app = FastAPI(
+        title="orgmodel API", version=API_VERSION, description=_DESCRIPTION, lifespan=lifespan,
+        docs_url="/docs" if settings.docs else None, redoc_url=None,
+        openapi_url="/openapi.json" if settings.docs else None,
+    )
+    app.state.settings = settings
+    app.state.access = access
+    app.state.tokens = TokenBook(settings)
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(queries.router)
+    app.include_router(edits.router)
+    app.include_router(admin.router)
+    if settings.bench_endpoints:
+        app.include_router(health.bench_router)
+    for register in _plugins() if plugins is None else plugins:
+        register(app)
+    # Outermost last: security headers on every response, the 500 guard inside them.
+    app.add_middleware(ProblemGuard)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match"],
+            expose_headers=["ETag", "Location"], max_age=600,
+        )
+    app.add_middleware(SecurityHeaders, settings=settings)
+    return app
+
+
+def _plugins() -> list[Callable[[FastAPI], None]]:
+    found = []
+    for entry in entry_points(group="orgmodel.api"):
+        try:
+            found.append(entry.load())
+        except ImportError as exc:  # a missing optional part must not stop the API
+            log.warning("API plugin %r unavailable: %s", entry.name, exc)
+    return found

@@ -1,0 +1,120 @@
+"""Every dependency of the routes, as an ``Annotated`` alias in one place.
+
+Dependencies are ``async`` so FastAPI runs them on the event loop, not in a thread per call.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Header, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.errors import ApiProblemError
+from api.runtime import StoreHandle
+from api.security import Caller, TokenBook
+from api.settings import Settings
+
+__all__ = [
+    "AsOf",
+    "EdgeKeyPath",
+    "IfMatch",
+    "NodeIdPath",
+    "ReaderDep",
+    "SettingsDep",
+    "StoreDep",
+    "WriterDep",
+    "require_reader",
+    "same_key",
+]
+
+_REALM = 'Bearer realm="orgmodel"'
+bearer = HTTPBearer(auto_error=False, description="A token from ORGMODEL_WRITE_TOKENS (writes) "
+                    "or ORGMODEL_READ_TOKENS (reads, when ORGMODEL_READ_REQUIRES_TOKEN is on).")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+async def get_settings(request: Request) -> Settings:
+    """Return the app's settings."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+async def get_store(request: Request) -> StoreHandle:
+    """Return the open store (503 while it cannot be reached)."""
+    handle: StoreHandle = await request.app.state.access.handle()
+    return handle
+
+
+def _caller(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Caller:
+    if credentials is None:
+        raise ApiProblemError(401, "send a bearer token: Authorization: Bearer <token>",
+                         headers={"WWW-Authenticate": _REALM})
+    tokens: TokenBook = request.app.state.tokens
+    caller = tokens.identify(credentials.credentials)
+    if caller is None:
+        raise ApiProblemError(401, "the token is not valid",
+                         headers={"WWW-Authenticate": f'{_REALM}, error="invalid_token"'})
+    return caller
+
+
+async def require_reader(request: Request, credentials: Credentials) -> Caller | None:
+    """Let a read through: always, or with a read or write token if reads require one."""
+    if not request.app.state.settings.read_requires_token:
+        return None
+    return _caller(request, credentials)
+
+
+async def require_writer(request: Request, credentials: Credentials) -> Caller:
+    """Return the caller of a write: 401 without a valid token, 403 with a read-only one."""
+    caller = _caller(request, credentials)
+    if not caller.can_write:
+        raise ApiProblemError(403, f"the token of {caller.name!r} may read but not write")
+    return caller
+
+
+async def if_match(
+    header: Annotated[str | None, Header(
+        alias="If-Match", description="The ETag of the record as last read, e.g. \"3f2a…\".")
+    ] = None,
+) -> str:
+    """Return the one strong ETag of If-Match: 428 if missing, 412 if weak or a wildcard."""
+    if header is None or not header.strip():
+        raise ApiProblemError(428, "send If-Match with the ETag of the record as you last read it")
+    value = header.strip()
+    if value == "*" or value.startswith("W/") or "," in value:
+        raise ApiProblemError(
+            412, "If-Match must hold the one strong ETag you read (no *, W/ or lists)")
+    return value.strip('"')
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[StoreHandle, Depends(get_store)]
+ReaderDep = Depends(require_reader)
+WriterDep = Annotated[Caller, Depends(require_writer)]
+IfMatch = Annotated[str, Depends(if_match)]
+AsOf = Annotated[date | None, Query(
+    description="Answer as the organisation was on this date (YYYY-MM-DD; default today).",
+    examples=["2024-06-01"])]
+NodeIdPath = Annotated[str, Path(
+    description="Node id, e.g. unit:organisation-og-politik (the colon needs no escaping).",
+    examples=["unit:organisation-og-politik"])]
+EdgeKeyPath = Annotated[str, Path(
+    description="Edge key: its id or TYPE:from->to (URL-encode # as %23).",
+    examples=["RESPONSIBLE_FOR:unit:organisation-og-politik->task:lon"])]
+
+
+def today(as_of: date | None) -> date:
+    """Return ``as_of`` or today's date."""
+    return as_of or date.today()
+
+
+def same_key(in_path: str, in_body: str, field: str) -> None:
+    """Raise 422 if the record in the body is not the one the path names."""
+    if in_path != in_body:
+        raise RequestValidationError([{
+            "loc": ("body", field), "type": "value_error",
+            "msg": f"the body is {in_body!r} but the path names {in_path!r}; "
+                   "to rename, create the new record and delete the old one"}])

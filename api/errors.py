@@ -1,0 +1,238 @@
+"""Errors as RFC 9457 problem details (``application/problem+json``).
+
+Every error response has ``type``, ``title``, ``status``, ``detail`` and ``instance`` (the
+request path); 422 responses add ``errors: [{loc, msg, type}]`` with the field path of each
+problem. Domain errors map to statuses here and only here; no stack trace ever reaches a client
+(:func:`guard` answers 500 without details and logs the exception).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from orgmodel.editing import AlreadyExistsError, NodeInUseError, StaleWriteError
+from orgmodel.exceptions import (
+    DataValidationError,
+    NotFoundError,
+    OrgModelError,
+    StoreUnavailableError,
+    WriteConflictError,
+)
+from orgmodel.records import NODE_MODELS
+
+__all__ = [
+    "PROBLEM_JSON",
+    "PROBLEM_RESPONSES",
+    "ApiProblemError",
+    "ErrorItem",
+    "ProblemDetails",
+    "ProblemGuard",
+    "install_error_handlers",
+    "problem_response",
+]
+
+PROBLEM_JSON = "application/problem+json"
+_TYPE = "urn:orgmodel:problem:"
+log = logging.getLogger("api")
+
+_TITLES = {
+    400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
+    405: "Method not allowed", 409: "Conflict", 412: "Precondition failed",
+    415: "Unsupported media type", 422: "Unprocessable content", 428: "Precondition required",
+    500: "Internal server error", 501: "Not implemented", 503: "Service unavailable",
+}
+_SLUGS = {
+    400: "bad-request", 401: "unauthorized", 403: "forbidden", 404: "not-found",
+    405: "method-not-allowed", 409: "conflict", 412: "stale-write", 415: "unsupported-media-type",
+    422: "invalid", 428: "if-match-required", 500: "internal", 501: "not-writable",
+    503: "unavailable",
+}
+
+
+class ErrorItem(BaseModel):
+    """One problem with the input."""
+
+    loc: list[str | int] = Field(
+        description="Where: e.g. [\"body\", \"level\"], [\"query\", \"limit\"], or for a rule "
+                    "of the data [\"data\", record id, field].",
+        examples=[["body", "level"]])
+    msg: str = Field(description="What is wrong.", examples=["Field required"])
+    type: str = Field(description="Kind of problem.", examples=["missing"])
+
+
+class ProblemDetails(BaseModel):
+    """An error, as RFC 9457 problem details."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "type": "urn:orgmodel:problem:not-found", "title": "Not found", "status": 404,
+        "detail": "no node with id 'unit:nowhere'", "instance": "/api/v1/nodes/unit:nowhere"}]})
+
+    type: str = Field(description="URI of the kind of problem (see docs/api.md).")
+    title: str = Field(description="Short summary of the kind of problem.")
+    status: int = Field(description="HTTP status code.")
+    detail: str = Field(description="What went wrong this time, for a person to read.")
+    instance: str = Field(description="The request path.")
+    errors: list[ErrorItem] | None = Field(None, description="422 only: every problem found.")
+    edges: list[str] | None = Field(
+        None, description="409 on a node delete: the edges that still touch the node.")
+
+
+def _doc(status: int, description: str) -> dict[str, Any]:
+    return {"model": ProblemDetails, "description": description,
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}}}
+
+
+#: OpenAPI ``responses`` entries for the problems each kind of route can answer.
+PROBLEM_RESPONSES: dict[str, dict[int | str, dict[str, Any]]] = {
+    "read": {404: _doc(404, "Unknown id (or not valid on as_of)."),
+             401: _doc(401, "A token is required for reads (ORGMODEL_READ_REQUIRES_TOKEN)."),
+             422: _doc(422, "Invalid parameters."),
+             503: _doc(503, "The store does not answer.")},
+    "write": {401: _doc(401, "Missing or invalid bearer token."),
+              403: _doc(403, "The token may not write."),
+              404: _doc(404, "Unknown id or key."),
+              409: _doc(409, "The record exists already, or edges still touch the node."),
+              412: _doc(412, "Stale write: the record changed since the ETag was read."),
+              422: _doc(422, "The record breaks the rules of the data files."),
+              428: _doc(428, "If-Match is missing."),
+              501: _doc(501, "The store does not take edits."),
+              503: _doc(503, "The store does not answer.")},
+}
+
+
+class ApiProblemError(Exception):
+    """An HTTP problem raised by the API layer (never by the domain)."""
+
+    def __init__(self, status: int, detail: str, *, headers: dict[str, str] | None = None) -> None:
+        self.status = status
+        self.detail = detail
+        self.headers = headers or {}
+        super().__init__(detail)
+
+
+def problem_response(
+    status: int, detail: str, instance: str, *, headers: dict[str, str] | None = None,
+    errors: list[dict[str, Any]] | None = None, **extra: Any,
+) -> Response:
+    """Build an ``application/problem+json`` response."""
+    body = ProblemDetails(type=_TYPE + _SLUGS.get(status, "http"),
+                          title=_TITLES.get(status, "Error"), status=status, detail=detail,
+                          instance=instance, errors=errors, **extra)
+    return Response(body.model_dump_json(exclude_none=True), status_code=status,
+                    media_type=PROBLEM_JSON, headers=headers)
+
+
+def _status_of(exc: OrgModelError) -> int:
+    if isinstance(exc, NotFoundError):
+        return 404
+    if isinstance(exc, StaleWriteError):
+        return 412
+    if isinstance(exc, AlreadyExistsError | NodeInUseError | WriteConflictError):
+        return 409
+    if isinstance(exc, DataValidationError):
+        return 422
+    if isinstance(exc, StoreUnavailableError):
+        return 503
+    return 400
+
+
+def _data_errors(exc: DataValidationError) -> list[dict[str, Any]]:
+    return [{"loc": ["data", p.record_id or p.file, *([p.field] if p.field else [])],
+             "msg": p.message, "type": "data_rule"} for p in exc.problems]
+
+
+async def _domain_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, OrgModelError)
+    status = _status_of(exc)
+    path = request.url.path
+    if isinstance(exc, DataValidationError):
+        return problem_response(422, "the change breaks the rules of the data files", path,
+                                errors=_data_errors(exc))
+    if isinstance(exc, NodeInUseError):
+        return problem_response(409, str(exc), path, edges=exc.edge_keys)
+    if status == 503:
+        log.warning("store unavailable: %s", exc)
+        return problem_response(503, "the store does not answer; try again shortly", path,
+                                headers={"Retry-After": "5"})
+    return problem_response(status, str(exc), path)
+
+
+async def _api_problem(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiProblemError)
+    return problem_response(exc.status, exc.detail, request.url.path, headers=exc.headers)
+
+
+def _loc(parts: Any) -> list[str | int]:
+    """Return a field path, without the node kind pydantic puts after ``body``."""
+    loc = [p if isinstance(p, int) else str(p) for p in parts]
+    if len(loc) > 1 and loc[0] == "body" and loc[1] in NODE_MODELS:
+        del loc[1]
+    return loc
+
+
+async def _request_invalid(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = [{"loc": _loc(e.get("loc", ())), "msg": str(e.get("msg", "invalid")),
+               "type": str(e.get("type", "invalid"))} for e in exc.errors()]
+    return problem_response(422, "the request is not valid; see errors", request.url.path,
+                            errors=errors)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "Error")
+    return problem_response(exc.status_code, detail, request.url.path,
+                            headers=dict(exc.headers or {}))
+
+
+async def _timeout(request: Request, exc: Exception) -> Response:
+    log.warning("store call timed out: %s %s", request.method, request.url.path)
+    return problem_response(503, "the store did not answer in time; try again shortly",
+                            request.url.path, headers={"Retry-After": "5"})
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Map every error the API can meet to a problem response."""
+    app.add_exception_handler(OrgModelError, _domain_error)
+    app.add_exception_handler(ApiProblemError, _api_problem)
+    app.add_exception_handler(RequestValidationError, _request_invalid)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(TimeoutError, _timeout)
+
+
+class ProblemGuard:
+    """ASGI middleware: an unexpected exception answers a bare 500 problem and is logged."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Handle one ASGI call."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            response = problem_response(500, "the server met an unexpected error",
+                                        str(scope.get("path", "")))
+            await response(scope, receive, send)

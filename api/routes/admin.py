@@ -1,0 +1,47 @@
+"""The audit log of writes and the export of the whole graph as data files."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from starlette.responses import Response
+
+from api.deps import ReaderDep, StoreDep
+from api.errors import PROBLEM_RESPONSES
+from api.responses import respond
+from api.schemas import AuditPage
+from api.services import export_zip
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/v1", tags=["admin"], dependencies=[ReaderDep],
+                   responses=PROBLEM_RESPONSES["read"])
+
+
+@router.get("/audit", response_model=AuditPage, summary="Audit log of writes")
+async def audit(
+    store: StoreDep,
+    record: Annotated[str | None, Query(max_length=300, description="Only this node id or edge "
+                                        "key.", examples=["task:lon"])] = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> Response:
+    """Return the writes, newest first: who, when, what, the record before and after."""
+    entries = await store.run(store.editor().audit_log, record_key=record, offset=offset,
+                              limit=limit)
+    return respond(AuditPage(offset=offset, limit=limit, items=entries))
+
+
+@router.get("/export", summary="The graph as data files (zip)", response_class=Response,
+            responses={200: {"content": {"application/zip": {}},
+                             "description": "A zip of YAML data files, one per origin file."}})
+async def export(store: StoreDep) -> Response:
+    """Return the whole graph as a zip of data files, grouped by the file each record came from.
+
+    Records created over the API are in ``api-edits.yaml``; sources in ``sources.yaml``. Unzip
+    into a data folder, review with ``orgmodel validate`` and git, and commit.
+    """
+    content = await store.offload(export_zip, store.editor())
+    return Response(content, media_type="application/zip", headers={
+        "Content-Disposition": 'attachment; filename="orgmodel-data.zip"'})

@@ -1,0 +1,94 @@
+"""Writes: create, replace and delete nodes and edges, with bearer tokens and ETags.
+
+The body of a create or replace is a record exactly as in a data file (validated by the same
+pydantic models); the store checks the whole would-be dataset with the data files' rules.
+Creates take no If-Match; replace and delete require the ETag last read (428 without, 412
+when stale).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Body
+from starlette.responses import Response
+
+from api.deps import EdgeKeyPath, IfMatch, NodeIdPath, ReaderDep, StoreDep, WriterDep, same_key
+from api.errors import PROBLEM_RESPONSES
+from api.responses import respond
+from api.schemas import EdgeDetail, NodeWritten
+from api.services import edge_detail
+from orgmodel.editing import etag, record_data
+from orgmodel.records import AnyNode, EdgeRecord
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/v1", tags=["edits"], responses=PROBLEM_RESPONSES["write"])
+
+NodeBody = Annotated[AnyNode, Body(description="The node as in a data file (kind: the model).")]
+EdgeBody = Annotated[EdgeRecord, Body(description="The edge as in a data file (from, to).")]
+
+
+@router.post("/nodes", status_code=201, response_model=NodeWritten, summary="Create a node")
+async def create_node(record: NodeBody, store: StoreDep, caller: WriterDep) -> Response:
+    """Create a node; 409 if the id exists. Answers the node with its ETag and Location."""
+    view = await store.offload(store.editor().put_node, record, expected_etag=None,
+                               actor=caller.name)
+    return respond(NodeWritten(node=view, record=record_data(record)), status_code=201,
+                   etag=etag(record), location=f"/api/v1/nodes/{record.id}")
+
+
+@router.put("/nodes/{node_id:path}", response_model=NodeWritten, summary="Replace a node")
+async def replace_node(node_id: NodeIdPath, record: NodeBody, store: StoreDep,
+                       caller: WriterDep, expected: IfMatch) -> Response:
+    """Replace a node with the record in the body (If-Match: the ETag you read)."""
+    same_key(node_id, record.id, "id")
+    view = await store.offload(store.editor().put_node, record, expected_etag=expected,
+                               actor=caller.name)
+    return respond(NodeWritten(node=view, record=record_data(record)), etag=etag(record))
+
+
+@router.delete("/nodes/{node_id:path}", status_code=204, summary="Delete a node")
+async def delete_node(node_id: NodeIdPath, store: StoreDep, caller: WriterDep,
+                      expected: IfMatch) -> Response:
+    """Delete a node; 409 naming the edges while any still touch it (delete those first)."""
+    await store.offload(store.editor().delete_node, node_id, expected_etag=expected,
+                        actor=caller.name)
+    return Response(status_code=204)
+
+
+@router.get("/edges/{key:path}", response_model=EdgeDetail, summary="One edge",
+            dependencies=[ReaderDep], tags=["queries"])
+async def get_edge(key: EdgeKeyPath, store: StoreDep) -> Response:
+    """Return an edge and its data-file record (any date); the ETag header versions it."""
+    detail, tag = await store.run(edge_detail, store.store, key)
+    return respond(detail, etag=tag)
+
+
+@router.post("/edges", status_code=201, response_model=EdgeDetail, summary="Create an edge")
+async def create_edge(record: EdgeBody, store: StoreDep, caller: WriterDep) -> Response:
+    """Create an edge; 409 if its key exists (give parallel edges an id)."""
+    view = await store.offload(store.editor().put_edge, record, expected_etag=None,
+                               actor=caller.name)
+    return respond(EdgeDetail(edge=view, record=record_data(record)), status_code=201,
+                   etag=etag(record), location=f"/api/v1/edges/{quote(record.key, safe=':')}")
+
+
+@router.put("/edges/{key:path}", response_model=EdgeDetail, summary="Replace an edge")
+async def replace_edge(key: EdgeKeyPath, record: EdgeBody, store: StoreDep, caller: WriterDep,
+                       expected: IfMatch) -> Response:
+    """Replace an edge with the record in the body; its key (id or TYPE:from->to) must stay."""
+    same_key(key, record.key, "id" if record.id else "to")
+    view = await store.offload(store.editor().put_edge, record, expected_etag=expected,
+                               actor=caller.name)
+    return respond(EdgeDetail(edge=view, record=record_data(record)), etag=etag(record))
+
+
+@router.delete("/edges/{key:path}", status_code=204, summary="Delete an edge")
+async def delete_edge(key: EdgeKeyPath, store: StoreDep, caller: WriterDep,
+                      expected: IfMatch) -> Response:
+    """Delete an edge (422 if, e.g., a task would lose its only accountable owner)."""
+    await store.offload(store.editor().delete_edge, key, expected_etag=expected,
+                        actor=caller.name)
+    return Response(status_code=204)

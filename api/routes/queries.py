@@ -1,0 +1,166 @@
+"""Read endpoints under /api/v1: one call to the query contract each."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BeforeValidator
+from starlette.responses import Response
+
+from api.deps import AsOf, NodeIdPath, ReaderDep, StoreDep, today
+from api.errors import PROBLEM_RESPONSES
+from api.responses import respond
+from api.schemas import (
+    ChainAnswer,
+    MembershipsAnswer,
+    NodeDetail,
+    NodeList,
+    OwnersAnswer,
+    PathsAnswer,
+    ResponsibilitiesAnswer,
+    SearchAnswer,
+    SubgraphAnswer,
+)
+from api.services import node_detail
+from orgmodel.schema import EdgeType, Kind
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/v1", tags=["queries"], dependencies=[ReaderDep],
+                   responses=PROBLEM_RESPONSES["read"])
+
+
+def _split(value: object) -> object:
+    """Accept ``?kinds=Unit,Post`` as well as ``?kinds=Unit&kinds=Post``."""
+    if isinstance(value, list):
+        return [part.strip() for item in value for part in str(item).split(",") if part.strip()]
+    return value
+
+
+Text = Annotated[str, Query(min_length=1, max_length=200, description="Question or search text.",
+                            examples=["løn"])]
+Kinds = Annotated[list[Kind] | None, BeforeValidator(_split), Query(
+    description="Only these node kinds (repeat, or separate by commas).", examples=[["Unit"]])]
+EdgeTypes = Annotated[list[EdgeType] | None, BeforeValidator(_split), Query(
+    description="Only these edge types (repeat, or separate by commas).")]
+
+
+@router.get("/nodes", response_model=NodeList, summary="List and filter nodes")
+async def list_nodes(
+    store: StoreDep, as_of: AsOf = None, kind: Annotated[Kind | None, Query(
+        description="Only this kind.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Search text (search order).")]
+    = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Response:
+    """List nodes valid on ``as_of``, by id, or by relevance when ``q`` is given."""
+    page = await store.run(store.store.list_nodes, kind=kind, text=q, offset=offset, limit=limit,
+                           as_of=today(as_of))
+    return respond(page)
+
+
+@router.get("/nodes/{node_id:path}", response_model=NodeDetail, summary="One node and its edges")
+async def get_node(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) -> Response:
+    """Return a node, its data-file record and its edges; the ETag header versions the record."""
+    detail, tag = await store.run(node_detail, store.store, node_id, today(as_of))
+    return respond(detail, etag=tag)
+
+
+@router.get("/owners", response_model=OwnersAnswer, summary="Who owns a task")
+async def owners(q: Text, store: StoreDep, as_of: AsOf = None,
+                 limit: Annotated[int, Query(ge=1, le=50)] = 5) -> Response:
+    """Answer who owns the tasks matching a task id, KLE number or text (da or en).
+
+    Per task: the RACI owners, the accountable post, the escalation chain up to the council,
+    the KLE number and the sources.
+    """
+    when = today(as_of)
+    results = await store.run(store.store.owners, q, limit=limit, as_of=when)
+    return respond(OwnersAnswer(query=q, as_of=when, results=results))
+
+
+@router.get("/search", response_model=SearchAnswer, summary="Search nodes")
+async def search(q: Text, store: StoreDep, as_of: AsOf = None, kinds: Kinds = None,
+                 limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Response:
+    """Search Danish-aware (æøå/ae-oe-aa, accents), with synonyms (da↔en) and typos."""
+    when = today(as_of)
+    hits = await store.run(store.store.search, q, kinds=kinds, limit=limit, as_of=when)
+    return respond(SearchAnswer(query=q, as_of=when, results=hits))
+
+
+@router.get("/chain/{node_id:path}", response_model=ChainAnswer, summary="Reporting line")
+async def chain(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) -> Response:
+    """Return the reporting line from a node up to the top (political level included)."""
+    when = today(as_of)
+    links = await store.run(store.store.chain, node_id, as_of=when)
+    return respond(ChainAnswer(id=node_id, as_of=when, chain=links))
+
+
+@router.get("/members/{node_id:path}", response_model=MembershipsAnswer, summary="Members")
+async def members(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) -> Response:
+    """Return the members of a forum, body or initiative."""
+    when = today(as_of)
+    found = await store.run(store.store.members, node_id, as_of=when)
+    return respond(MembershipsAnswer(id=node_id, as_of=when, items=found))
+
+
+@router.get("/memberships/{node_id:path}", response_model=MembershipsAnswer,
+            summary="Memberships")
+async def memberships(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) -> Response:
+    """Return the fora, bodies and initiatives a node belongs to or takes part in."""
+    when = today(as_of)
+    found = await store.run(store.store.memberships, node_id, as_of=when)
+    return respond(MembershipsAnswer(id=node_id, as_of=when, items=found))
+
+
+@router.get("/responsibilities/{node_id:path}", response_model=ResponsibilitiesAnswer,
+            summary="Responsibilities")
+async def responsibilities(
+    node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None,
+    descendants: Annotated[bool, Query(description="Include sub-units and their posts.")] = False,
+) -> Response:
+    """Return the tasks a unit or post holds, with RACI roles."""
+    when = today(as_of)
+    found = await store.run(store.store.responsibilities, node_id, descendants=descendants,
+                            as_of=when)
+    return respond(ResponsibilitiesAnswer(id=node_id, as_of=when, descendants=descendants,
+                                          items=found))
+
+
+@router.get("/neighbourhood/{node_id:path}", response_model=SubgraphAnswer,
+            summary="Neighbourhood")
+async def neighbourhood(
+    node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None,
+    depth: Annotated[int, Query(ge=0, le=4, description="Steps in either direction.")] = 1,
+    kinds: Kinds = None, edges: EdgeTypes = None,
+) -> Response:
+    """Return the nodes within ``depth`` steps and the edges between them."""
+    graph = await store.run(store.store.neighbourhood, node_id, depth=depth, kinds=kinds,
+                            edge_types=edges, as_of=today(as_of))
+    return respond(graph)
+
+
+@router.get("/paths", response_model=PathsAnswer, summary="Shortest paths")
+async def paths(
+    source_id: Annotated[str, Query(alias="from", min_length=1, max_length=200,
+                                    examples=["unit:organisation-og-politik"])],
+    target_id: Annotated[str, Query(alias="to", min_length=1, max_length=200,
+                                    examples=["body:okonomiudvalget"])],
+    store: StoreDep, as_of: AsOf = None,
+    max_paths: Annotated[int, Query(ge=1, le=20)] = 5,
+) -> Response:
+    """Return the shortest paths between two nodes, ignoring edge direction."""
+    when = today(as_of)
+    found = await store.run(store.store.paths, source_id, target_id, max_paths=max_paths,
+                            as_of=when)
+    return respond(PathsAnswer(source_id=source_id, target_id=target_id, as_of=when,
+                               paths=found))
+
+
+@router.get("/subtree/{node_id:path}", response_model=SubgraphAnswer, summary="Subtree")
+async def subtree(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) -> Response:
+    """Return a unit or body with everything PART_OF it, their posts and the posts' holders."""
+    graph = await store.run(store.store.subtree, node_id, as_of=today(as_of))
+    return respond(graph)

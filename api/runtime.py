@@ -1,0 +1,123 @@
+"""The store as the API reaches it: opened in the lifespan, every call bounded in time.
+
+:class:`StoreAccess` opens whichever store :func:`orgmodel.store.open_store` gives (the
+embedded graph of the data folder, or Neo4j when ``NEO4J_URI`` is set). A store that cannot be
+reached at start is opened again on the next request, so the API recovers by itself when Neo4j
+comes back; nothing broken is cached.
+
+Calls to a remote store run in worker threads and give up after ``store_timeout`` seconds
+(503, never a hanging request); the thread is abandoned, not killed, and a limiter caps how
+many can pile up. The embedded store answers reads from memory in microseconds, so those run
+inline on the event loop; its writes (which rebuild the search index) run in a thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from functools import partial
+from typing import ParamSpec, TypeVar
+
+import anyio
+import anyio.to_thread
+
+from api.errors import ApiProblemError
+from api.settings import Settings
+from orgmodel.contract import OrgStore, WritableStore
+from orgmodel.exceptions import StoreUnavailableError
+
+__all__ = ["StoreAccess", "StoreHandle"]
+
+P = ParamSpec("P")
+T = TypeVar("T")
+log = logging.getLogger("api")
+_MAX_THREADS = 32
+
+
+class StoreHandle:
+    """The open store and how to call it: reads inline or in a thread, all with a deadline."""
+
+    def __init__(self, store: OrgStore, *, timeout: float, limiter: anyio.CapacityLimiter) -> None:
+        self.store = store
+        self.timeout = timeout
+        self._limiter = limiter
+        self.local = _is_local(store)
+        self.writable: WritableStore | None = store if isinstance(store, WritableStore) else None
+
+    async def run(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """Call a read function of the store (or one built on it) and return its answer."""
+        if self.local:
+            return fn(*args, **kwargs)
+        return await self.offload(fn, *args, **kwargs)
+
+    async def offload(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """Call ``fn`` in a worker thread; raise TimeoutError after the deadline."""
+        call = partial(fn, *args, **kwargs)
+        if self.local:  # in-process work: let it finish rather than leave it half done
+            return await anyio.to_thread.run_sync(call, limiter=self._limiter)
+        with anyio.fail_after(self.timeout):
+            return await anyio.to_thread.run_sync(call, abandon_on_cancel=True,
+                                                  limiter=self._limiter)
+
+    def editor(self) -> WritableStore:
+        """Return the store as a writable one, or answer 501 if it takes no edits."""
+        if self.writable is None:
+            raise ApiProblemError(501, "this store does not take edits")
+        return self.writable
+
+
+def _is_local(store: OrgStore) -> bool:
+    from orgmodel.store.memory import MemoryStore
+    from orgmodel.store.memory_writes import EditableMemoryStore
+
+    return isinstance(store, MemoryStore | EditableMemoryStore)
+
+
+class StoreAccess:
+    """Opens the store once it can, and hands out :class:`StoreHandle` s."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._handle: StoreHandle | None = None
+        self._lock = asyncio.Lock()
+        self._limiter = anyio.CapacityLimiter(_MAX_THREADS)
+
+    def _open(self) -> OrgStore:
+        from orgmodel.store import open_store
+
+        return open_store(data_dir=self.settings.data_dir, use_neo4j=self.settings.use_neo4j,
+                          audit_file=self.settings.audit_file)
+
+    async def start(self) -> None:
+        """Open the store at start: invalid data fails here; an unreachable Neo4j is retried."""
+        try:
+            await self.handle()
+        except (StoreUnavailableError, TimeoutError) as exc:
+            log.warning("store not reachable at start (%s); retrying on each request", exc)
+
+    async def handle(self) -> StoreHandle:
+        """Return the open store, opening it first if needed (StoreUnavailableError if not)."""
+        handle = self._handle
+        if handle is not None:
+            return handle
+        async with self._lock:
+            if self._handle is None:
+                if self.settings.use_neo4j:
+                    with anyio.fail_after(self.settings.store_timeout):
+                        store = await anyio.to_thread.run_sync(
+                            self._open, abandon_on_cancel=True, limiter=self._limiter)
+                else:  # loading the data folder: no deadline, an invalid folder fails start
+                    store = await anyio.to_thread.run_sync(self._open, limiter=self._limiter)
+                self._handle = StoreHandle(store, timeout=self.settings.store_timeout,
+                                           limiter=self._limiter)
+                log.info("store open: %s", type(store).__name__)
+            return self._handle
+
+    async def close(self) -> None:
+        """Close the store if it has something to close (e.g. the Neo4j driver)."""
+        if self._handle is not None:
+            closer = getattr(self._handle.store, "close", None)
+            if callable(closer):
+                await anyio.to_thread.run_sync(closer)
+            self._handle = None

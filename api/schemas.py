@@ -1,0 +1,218 @@
+"""Response models of the API: the query contract's answers with what was asked, and examples.
+
+The answers themselves are the contract's pydantic models (:mod:`orgmodel.contract`), whose
+fields all carry descriptions; the envelopes here add the question (query, id, date) and an
+example from the Albertslund dataset, so ``/docs`` explains every field with real data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from orgmodel.contract import (
+    AuditEntry,
+    EdgeView,
+    Membership,
+    NodePage,
+    NodeRef,
+    NodeView,
+    OwnersResult,
+    Responsibility,
+    SearchResult,
+    Subgraph,
+)
+
+__all__ = [
+    "AuditPage",
+    "ChainAnswer",
+    "EdgeDetail",
+    "Health",
+    "MembershipsAnswer",
+    "NodeDetail",
+    "NodeList",
+    "NodeWritten",
+    "OwnersAnswer",
+    "PathsAnswer",
+    "ResponsibilitiesAnswer",
+    "SearchAnswer",
+    "SubgraphAnswer",
+]
+
+_OP = {"id": "unit:organisation-og-politik", "name": "Organisation og Politik",
+       "name_en": "Organisation and Politics", "kind": "Unit"}
+_HEAD_OP = {"id": "post:enhedsleder-organisation-og-politik",
+            "name": "Enhedsleder for Organisation og Politik",
+            "name_en": "Head of Organisation and Politics", "kind": "Post"}
+_CHEF = {"id": "post:chef-okonomi-og-stab", "name": "Chef for Økonomi og Stab",
+         "name_en": "Head of Finance and Staff", "kind": "Post"}
+_KD = {"id": "post:kommunaldirektor", "name": "Kommunaldirektør",
+       "name_en": "Municipal Director", "kind": "Post"}
+_MAYOR = {"id": "post:borgmester", "name": "Borgmester", "name_en": "Mayor", "kind": "Post"}
+_KB = {"id": "body:kommunalbestyrelsen", "name": "Kommunalbestyrelsen",
+       "name_en": "Municipal Council", "kind": "Body"}
+_TASK_LON = {"id": "task:lon", "name": "Løn", "name_en": "Payroll", "kle": "81.15.00"}
+_NODE_LON = {
+    **_TASK_LON, "kind": "Task", "aliases": ["lønudbetaling", "payroll", "salaries"],
+    "description": "Lønadministration og lønudbetaling for kommunens medarbejdere i OPUS løn.",
+    "source": "seed", "confidence": "high",
+    "attributes": {"kle": "81.15.00", "mailbox": "loen@albertslund.dk"},
+}
+_EDGE_LON = {"key": "RESPONSIBLE_FOR:unit:organisation-og-politik->task:lon",
+             "type": "RESPONSIBLE_FOR", "source_id": "unit:organisation-og-politik",
+             "target_id": "task:lon", "raci": "A", "source": "seed", "confidence": "high"}
+_RECORD_LON = {"id": "task:lon", "kind": "Task", "name": "Løn", "name_en": "Payroll",
+               "aliases": ["lønudbetaling", "payroll", "salaries"], "kle": "81.15.00",
+               "mailbox": "loen@albertslund.dk", "source": "seed", "confidence": "high"}
+
+
+def _example(value: dict[str, Any]) -> ConfigDict:
+    return ConfigDict(frozen=True, json_schema_extra={"examples": [value]})
+
+
+class Health(BaseModel):
+    """Liveness or readiness."""
+
+    model_config = _example({"status": "ready", "store": "EditableMemoryStore"})
+
+    status: str = Field(description="ok (alive) or ready (the store answers).")
+    store: str | None = Field(None, description="Which store answers (ready only).")
+
+
+class NodeList(NodePage):
+    """One page of nodes, filtered by kind and text."""
+
+    model_config = _example({"total": 1, "offset": 0, "limit": 50, "items": [_NODE_LON]})
+
+
+class NodeWritten(BaseModel):
+    """A node as the API shows it and as a data file holds it (send ``record`` back to edit)."""
+
+    model_config = _example({"node": _NODE_LON, "record": _RECORD_LON})
+
+    node: NodeView = Field(description="The node.")
+    record: dict[str, Any] = Field(
+        description="The record as in a data file; change it and PUT it with If-Match.")
+
+
+class NodeDetail(NodeWritten):
+    """A node, its record and every edge touching it (the ETag header versions the record)."""
+
+    model_config = _example({"node": _NODE_LON, "record": _RECORD_LON, "edges": [_EDGE_LON]})
+
+    edges: list[EdgeView] = Field(description="Edges touching the node on as_of, by key.")
+
+
+class EdgeDetail(BaseModel):
+    """An edge and its record (the ETag header versions the record)."""
+
+    model_config = _example({"edge": _EDGE_LON, "record": {
+        "type": "RESPONSIBLE_FOR", "from": "unit:organisation-og-politik", "to": "task:lon",
+        "raci": "A", "source": "seed", "confidence": "high"}})
+
+    edge: EdgeView = Field(description="The edge.")
+    record: dict[str, Any] = Field(
+        description="The record as in a data file (from/to); change it and PUT it with If-Match.")
+
+
+class OwnersAnswer(BaseModel):
+    """Who owns the tasks matching a question, best match first."""
+
+    model_config = _example({"query": "løn", "as_of": "2024-06-01", "results": [{
+        "task": _TASK_LON, "score": 1.0,
+        "owners": [{**_OP, "raci": "A"},
+                   {"id": "unit:organisation-og-politik-team-1",
+                    "name": "Team 1 i Organisation og Politik (navn ikke bekræftet)",
+                    "kind": "Unit", "raci": "R"}],
+        "accountable_post": _HEAD_OP, "escalation": [_CHEF, _KD, _MAYOR, _KB],
+        "sources": ["assumption", "seed"], "notes": []}]})
+
+    query: str = Field(description="The question: task id, KLE number or text (da or en).")
+    as_of: date = Field(description="The date answered for.")
+    results: list[OwnersResult] = Field(description="One answer per matching task.")
+
+
+class SearchAnswer(BaseModel):
+    """Search hits, best first."""
+
+    model_config = _example({"query": "indkøb", "as_of": "2024-06-01", "results": [
+        {"id": "task:indkob", "name": "Indkøb", "kind": "Task", "score": 1.0}]})
+
+    query: str = Field(description="The search text.")
+    as_of: date = Field(description="The date answered for.")
+    results: list[SearchResult] = Field(description="Hits, best first.")
+
+
+class ChainAnswer(BaseModel):
+    """The reporting line from a node to the top, the node itself first."""
+
+    model_config = _example({"id": "unit:organisation-og-politik", "as_of": "2024-06-01",
+                             "chain": [_OP, _HEAD_OP, _CHEF, _KD, _MAYOR, _KB]})
+
+    id: str = Field(description="The node asked about.")
+    as_of: date = Field(description="The date answered for.")
+    chain: list[NodeRef] = Field(description="The node, then each step up.")
+
+
+class MembershipsAnswer(BaseModel):
+    """Members of a forum or body, or the fora and bodies a node belongs to."""
+
+    model_config = _example({"id": "post:chef-okonomi-og-stab", "as_of": "2024-06-01",
+                             "items": [{"node": {"id": "forum:chefforum", "name": "Chefforum",
+                                                 "name_en": "Chiefs' Forum", "kind": "Forum"},
+                                        "type": "MEMBER_OF", "role": "chef"}]})
+
+    id: str = Field(description="The node asked about.")
+    as_of: date = Field(description="The date answered for.")
+    items: list[Membership] = Field(description="Memberships, by edge type and id.")
+
+
+class ResponsibilitiesAnswer(BaseModel):
+    """Tasks held by a unit or post (and, with descendants, by everything under it)."""
+
+    model_config = _example({
+        "id": "unit:organisation-og-politik", "as_of": "2024-06-01", "descendants": False,
+        "items": [{"task": {"id": "task:hr", "name": "HR", "name_en": "Human resources",
+                            "kle": "81.03.00"}, "holder": _OP, "raci": "A"}]})
+
+    id: str = Field(description="The unit or post asked about.")
+    as_of: date = Field(description="The date answered for.")
+    descendants: bool = Field(description="Whether sub-units and posts were included.")
+    items: list[Responsibility] = Field(description="Responsibilities, by task.")
+
+
+class PathsAnswer(BaseModel):
+    """Shortest paths between two nodes, ignoring edge direction."""
+
+    model_config = ConfigDict(**_example({
+        "from": "unit:organisation-og-politik", "to": "body:okonomiudvalget",
+        "as_of": "2024-06-01", "paths": [[_OP, {
+            "id": "body:okonomiudvalget", "name": "Økonomiudvalget",
+            "name_en": "Finance Committee", "kind": "Body"}]]}), populate_by_name=True)
+
+    source_id: str = Field(alias="from", description="Start node.")
+    target_id: str = Field(alias="to", description="End node.")
+    as_of: date = Field(description="The date answered for.")
+    paths: list[list[NodeRef]] = Field(description="Each path as its nodes, start first.")
+
+
+class SubgraphAnswer(Subgraph):
+    """Nodes and the edges between them (neighbourhood, subtree): the material of views."""
+
+    model_config = _example({"nodes": [_NODE_LON], "edges": [_EDGE_LON]})
+
+
+class AuditPage(BaseModel):
+    """Writes, newest first."""
+
+    model_config = _example({"offset": 0, "limit": 100, "items": [{
+        "seq": 1, "at": "2024-06-01T09:30:00Z", "actor": "editor", "action": "update",
+        "record_key": "task:lon", "before": _RECORD_LON,
+        "after": {**_RECORD_LON, "mailbox": "lon@albertslund.dk"}}]})
+
+    offset: int = Field(description="Index of the first entry.")
+    limit: int = Field(description="Page size asked for.")
+    items: list[AuditEntry] = Field(description="The entries, newest first.")
+
