@@ -1,0 +1,152 @@
+"""``orgmodel serve`` and ``orgmodel export-data``, registered through ``orgmodel.commands``."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import urllib.error
+import urllib.request
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from orgmodel.cli import EXIT_OK, EXIT_USAGE, CommandError, add_common_options, open_store_from_args
+from orgmodel.contract import WritableStore
+from orgmodel.export import export_files, safe_file_name
+from orgmodel.loader import data_files, load_dataset
+
+__all__ = ["cmd_export_data", "cmd_serve", "register_export_data", "register_serve"]
+
+_Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
+
+
+def register_serve(commands: _Subparsers) -> None:
+    """Add ``orgmodel serve``."""
+    serve = commands.add_parser(
+        "serve", help="serve the API (and the views) over HTTP",
+        description="Serve the API at http://HOST:PORT (docs at /docs). Without NEO4J_URI it "
+                    "serves the data folder from memory. Settings: ORGMODEL_* (see docs/api.md).")
+    serve.add_argument("--host", default=None,
+                       help="address to listen on (default $ORGMODEL_HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=None,
+                       help="port (default $ORGMODEL_PORT or 8000)")
+    serve.add_argument("--log-level", default="info",
+                       choices=("critical", "error", "warning", "info", "debug"))
+    serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
+    add_common_options(serve)
+    serve.set_defaults(handler=cmd_serve)
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from api.settings import Settings  # noqa: PLC0415
+
+    overrides: dict[str, Any] = {}
+    for name in ("host", "port", "data"):
+        value = getattr(args, name, None)
+        if value is not None:
+            overrides["data_dir" if name == "data" else name] = value
+    if getattr(args, "neo4j", False):
+        overrides["use_neo4j"] = True
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        lines = [f"  {'.'.join(str(p) for p in e['loc']) or 'settings'}: "
+                 f"{e['msg'].removeprefix('Value error, ')}"
+                 for e in exc.errors(include_input=False, include_url=False)]
+        raise CommandError("invalid settings:\n" + "\n".join(lines), EXIT_USAGE) from None
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the API server until interrupted."""
+    import uvicorn  # noqa: PLC0415
+
+    from api.app import create_app  # noqa: PLC0415
+
+    settings = _settings(args)
+    for warning in settings.placeholder_warnings():
+        print(f"orgmodel serve: development mode: {warning}", file=sys.stderr)
+    store = "Neo4j at " + str(settings.neo4j_uri or os.environ.get("NEO4J_URI", "?")) \
+        if settings.use_neo4j else f"the data folder {settings.data_dir} (in memory)"
+    print(f"orgmodel serve: {settings.env} mode, serving {store} at "
+          f"http://{settings.host}:{settings.port} (docs at /docs)", file=sys.stderr)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+                log_level=args.log_level, access_log=not args.no_access_log,
+                server_header=False)
+    return EXIT_OK
+
+
+def register_export_data(commands: _Subparsers) -> None:
+    """Add ``orgmodel export-data``."""
+    export = commands.add_parser(
+        "export-data", help="write the graph back as data files, for review and commit",
+        description="Write the current graph as YAML data files in DIR, grouped by the file each "
+                    "record came from (new records: api-edits.yaml). From the store (--neo4j / "
+                    "NEO4J_URI, or the data folder), or from a running API with --url.")
+    export.add_argument("folder", type=Path, metavar="DIR", help="folder to write to")
+    export.add_argument("--url", default=None,
+                        help="base URL of a running API, e.g. http://127.0.0.1:8000")
+    export.add_argument("--token", default=os.environ.get("ORGMODEL_TOKEN"),
+                        help="bearer token for --url (default $ORGMODEL_TOKEN)")
+    export.add_argument("--replace", action="store_true",
+                        help="delete data files in DIR that the export does not write")
+    add_common_options(export)
+    export.set_defaults(handler=cmd_export_data)
+
+
+def cmd_export_data(args: argparse.Namespace) -> int:
+    """Export the graph to DIR, then check that DIR loads."""
+    files = _download(args.url, args.token) if args.url else _from_store(args)
+    folder: Path = args.folder
+    stale = [p for p in data_files(folder) if p.relative_to(folder).as_posix() not in files] \
+        if folder.is_dir() else []
+    if stale and not args.replace:
+        names = ", ".join(p.relative_to(folder).as_posix() for p in stale)
+        raise CommandError(f"{folder} has data files the export does not write ({names}); "
+                           "they would load twice: use --replace or an empty folder")
+    try:
+        for path in stale:
+            path.unlink()
+        for name, text in files.items():
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"cannot write {folder}: {exc.strerror}") from None
+    dataset = load_dataset(folder)
+    print(f"wrote {len(files)} file(s) to {folder}: {len(dataset.nodes)} nodes, "
+          f"{len(dataset.edges)} edges, {len(dataset.sources)} sources (valid)")
+    return EXIT_OK
+
+
+def _from_store(args: argparse.Namespace) -> dict[str, str]:
+    store = open_store_from_args(args)
+    if not isinstance(store, WritableStore):
+        raise CommandError("this store cannot list all its records")
+    return export_files(store.dataset())
+
+
+def _download(url: str, token: str | None) -> dict[str, str]:
+    if not url.startswith(("http://", "https://")):
+        raise CommandError(f"not an http(s) URL: {url!r}", EXIT_USAGE)
+    request = urllib.request.Request(url.rstrip("/") + "/api/v1/export")  # noqa: S310 - checked
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - checked
+            content: bytes = response.read()
+    except urllib.error.HTTPError as exc:
+        raise CommandError(f"{url}: HTTP {exc.code}: {exc.read().decode(errors='replace')}") \
+            from None
+    except (urllib.error.URLError, OSError) as exc:
+        raise CommandError(f"cannot reach {url}: {exc}") from None
+    files = {}
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        for name in archive.namelist():
+            if safe_file_name(name) != name:
+                raise CommandError(f"the export holds an unexpected file name: {name!r}")
+            files[name] = archive.read(name).decode("utf-8")
+    return files
