@@ -62,9 +62,8 @@ def _settings(args: argparse.Namespace) -> Any:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the API server until interrupted."""
-    import uvicorn  # noqa: PLC0415
-
     from api.app import create_app  # noqa: PLC0415
+    from api.server import run  # noqa: PLC0415
 
     settings = _settings(args)
     for warning in settings.placeholder_warnings():
@@ -73,9 +72,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if settings.use_neo4j else f"the data folder {settings.data_dir} (in memory)"
     print(f"orgmodel serve: {settings.env} mode, serving {store} at "
           f"http://{settings.host}:{settings.port} (docs at /docs)", file=sys.stderr)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
-                log_level=args.log_level, access_log=not args.no_access_log,
-                server_header=False)
+    run(create_app(settings), host=settings.host, port=settings.port, log_level=args.log_level,
+        access_log=not args.no_access_log)
     return EXIT_OK
 
 
