@@ -42,7 +42,7 @@ def register_serve(commands: _Subparsers) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from api.settings import Settings  # noqa: PLC0415
+    from api.settings import Settings
 
     overrides: dict[str, Any] = {}
     for name in ("host", "port", "data"):
@@ -62,8 +62,8 @@ def _settings(args: argparse.Namespace) -> Any:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the API server until interrupted."""
-    from api.app import create_app  # noqa: PLC0415
-    from api.server import run  # noqa: PLC0415
+    from api.app import create_app
+    from api.server import run
 
     settings = _settings(args)
     for warning in settings.placeholder_warnings():

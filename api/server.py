@@ -35,7 +35,7 @@ def escape_request_line(line: bytes) -> bytes:
 def http_protocol() -> Any:
     """Return uvicorn's httptools protocol made lenient, or ``"auto"`` without httptools."""
     try:
-        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol  # noqa: PLC0415
+        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
     except ImportError:  # pragma: no cover - uvicorn[standard] brings httptools
         return "auto"
 
@@ -64,7 +64,7 @@ def http_protocol() -> Any:
 def run(app: FastAPI, *, host: str, port: int, log_level: str = "info",
         access_log: bool = True) -> None:
     """Serve ``app`` until interrupted."""
-    import uvicorn  # noqa: PLC0415
+    import uvicorn
 
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log,
                 server_header=False, http=http_protocol())
