@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -19,9 +19,11 @@ from orgmodel.contract import WritableStore
 from orgmodel.export import export_files, safe_file_name
 from orgmodel.loader import data_files, load_dataset
 
+if TYPE_CHECKING:
+    _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
 __all__ = ["cmd_export_data", "cmd_serve", "register_export_data", "register_serve"]
 
-_Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
 
 
 def register_serve(commands: _Subparsers) -> None:

@@ -39,7 +39,7 @@ def http_protocol() -> Any:
     except ImportError:  # pragma: no cover - uvicorn[standard] brings httptools
         return "auto"
 
-    class LenientHttpToolsProtocol(HttpToolsProtocol):  # type: ignore[misc]
+    class LenientHttpToolsProtocol(HttpToolsProtocol):
         """HttpToolsProtocol that escapes raw UTF-8 in request lines."""
 
         _in_request_line = True
