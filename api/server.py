@@ -67,4 +67,4 @@ def run(app: FastAPI, *, host: str, port: int, log_level: str = "info",
     import uvicorn
 
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log,
-                server_header=False, http=http_protocol())
+                server_header=False, http=http_protocol(), ws="none")

@@ -1,0 +1,196 @@
+"""Read endpoints over HTTP against the embedded store with the Albertslund data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from httpapi import READER, LiveServer, problem
+
+
+@pytest.fixture(scope="module")
+def http(live_api: LiveServer) -> Iterator[httpx.Client]:
+    with live_api.client() as client:
+        yield client
+
+
+@pytest.mark.parametrize("question", ["løn", "payroll", "lonudbetaling", "81.15.00", "task:lon"])
+def test_owners_of_payroll_name_organisation_og_politik_and_the_escalation(
+    http: httpx.Client, question: str
+) -> None:
+    answer = http.get("/api/v1/owners", params={"q": question}).json()
+    best = answer["results"][0]
+    assert best["task"]["id"] == "task:lon" and best["task"]["kle"] == "81.15.00"
+    accountable = [o["name"] for o in best["owners"] if o["raci"] == "A"]
+    assert accountable == ["Organisation og Politik"]
+    assert best["accountable_post"]["name"] == "Enhedsleder for Organisation og Politik"
+    assert [e["name"] for e in best["escalation"]] == [
+        "Chef for Økonomi og Stab", "Kommunaldirektør", "Borgmester", "Kommunalbestyrelsen"]
+    assert answer["query"] == question
+
+
+def test_raw_utf8_in_the_url_works_as_curl_sends_it(live_api: LiveServer) -> None:
+    # curl 'http://127.0.0.1:8000/api/v1/owners?q=løn' sends the ø unescaped.
+    import socket
+
+    with socket.create_connection(("127.0.0.1", live_api.port), timeout=5) as sock:
+        sock.sendall("GET /api/v1/owners?q=løn HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                     .encode())
+        reply = b""
+        while chunk := sock.recv(65536):
+            reply += chunk
+    assert reply.startswith(b"HTTP/1.1 200")
+    assert "Organisation og Politik".encode() in reply
+
+
+def test_a_node_with_a_colon_in_its_id_has_its_edges_record_and_etag(http: httpx.Client) -> None:
+    response = http.get("/api/v1/nodes/unit:organisation-og-politik")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["node"]["name"] == "Organisation og Politik"
+    assert body["record"]["level"] == "enhed"
+    assert any(e["type"] == "RESPONSIBLE_FOR" and e["target_id"] == "task:lon"
+               for e in body["edges"])
+    etag = response.headers["etag"]
+    assert etag.startswith('"') and etag.endswith('"') and len(etag) == 34
+    assert http.get("/api/v1/nodes/unit%3Aorganisation-og-politik").headers["etag"] == etag
+
+
+def test_unknown_ids_are_404_problems(http: httpx.Client) -> None:
+    body = problem(http.get("/api/v1/nodes/unit:does-not-exist"), 404)
+    assert "unit:does-not-exist" in body["detail"]
+    assert body["instance"] == "/api/v1/nodes/unit:does-not-exist"
+    for path in ("chain", "members", "memberships", "responsibilities", "neighbourhood",
+                 "subtree"):
+        problem(http.get(f"/api/v1/{path}/post:nobody"), 404)
+    problem(http.get("/api/v1/no-such-endpoint"), 404)
+
+
+def test_as_of_answers_for_the_date(http: httpx.Client) -> None:
+    # Organisation og Politik was created (by a merger) on 2023-01-01.
+    problem(http.get("/api/v1/nodes/unit:organisation-og-politik",
+                     params={"as_of": "2022-06-01"}), 404)
+    before = http.get("/api/v1/owners", params={"q": "løn", "as_of": "2022-06-01"}).json()
+    assert before["as_of"] == "2022-06-01"
+    owners_2022 = {o["id"] for o in before["results"][0]["owners"]}
+    assert "unit:organisation-og-politik" not in owners_2022
+
+
+def test_invalid_parameters_are_422_with_field_paths(http: httpx.Client) -> None:
+    body = problem(http.get("/api/v1/owners", params={"q": "løn", "as_of": "yesterday"}), 422)
+    assert ["query", "as_of"] in [e["loc"] for e in body["errors"]]
+    body = problem(http.get("/api/v1/nodes", params={"limit": 0}), 422)
+    assert body["errors"][0]["loc"] == ["query", "limit"]
+    body = problem(http.get("/api/v1/owners"), 422)
+    assert body["errors"][0]["loc"] == ["query", "q"]
+    problem(http.get("/api/v1/neighbourhood/unit:okonomi-og-stab",
+                     params={"kinds": "Unit,Spaceship"}), 422)
+
+
+def test_list_and_filter_nodes_pages_through_all(http: httpx.Client) -> None:
+    first = http.get("/api/v1/nodes", params={"kind": "Unit", "limit": 5}).json()
+    rest = http.get("/api/v1/nodes", params={"kind": "Unit", "offset": 5, "limit": 500}).json()
+    ids = [n["id"] for n in first["items"] + rest["items"]]
+    assert first["total"] == len(ids) == len(set(ids)) and ids == sorted(ids)
+    assert all(i.startswith("unit:") for i in ids)
+    found = http.get("/api/v1/nodes", params={"q": "indkøb"}).json()
+    assert found["items"][0]["id"] == "task:indkob"
+
+
+def test_search_is_danish_aware_and_filters_kinds(http: httpx.Client) -> None:
+    hits = http.get("/api/v1/search", params={"q": "okonomi og stab", "kinds": "Unit"}).json()
+    assert hits["results"][0]["id"] == "unit:okonomi-og-stab"
+    assert {h["kind"] for h in hits["results"]} == {"Unit"}
+
+
+def test_chain_members_memberships_and_responsibilities(http: httpx.Client) -> None:
+    chain = http.get("/api/v1/chain/unit:organisation-og-politik").json()["chain"]
+    assert [c["id"] for c in chain][-1] == "body:kommunalbestyrelsen"
+    members = http.get("/api/v1/members/forum:chefforum").json()["items"]
+    assert "post:chef-okonomi-og-stab" in {m["node"]["id"] for m in members}
+    memberships = http.get("/api/v1/memberships/post:chef-okonomi-og-stab").json()["items"]
+    assert "forum:chefforum" in {m["node"]["id"] for m in memberships}
+    own = http.get("/api/v1/responsibilities/unit:okonomi-og-stab").json()["items"]
+    deep = http.get("/api/v1/responsibilities/unit:okonomi-og-stab",
+                    params={"descendants": "true"}).json()["items"]
+    assert "task:lon" in {r["task"]["id"] for r in deep}
+    assert len(deep) > len(own)
+
+
+def test_neighbourhood_paths_and_subtree(http: httpx.Client) -> None:
+    near = http.get("/api/v1/neighbourhood/unit:organisation-og-politik",
+                    params={"kinds": "Unit,Post", "edges": ["HEADS", "PART_OF"]}).json()
+    assert {n["kind"] for n in near["nodes"]} <= {"Unit", "Post"}
+    assert {e["type"] for e in near["edges"]} <= {"HEADS", "PART_OF"}
+    assert "post:enhedsleder-organisation-og-politik" in {n["id"] for n in near["nodes"]}
+    paths = http.get("/api/v1/paths", params={"from": "unit:organisation-og-politik",
+                                              "to": "body:okonomiudvalget"}).json()
+    assert paths["from"] == "unit:organisation-og-politik"
+    assert all(p[0]["id"] == "unit:organisation-og-politik"
+               and p[-1]["id"] == "body:okonomiudvalget" for p in paths["paths"])
+    tree = http.get("/api/v1/subtree/unit:okonomi-og-stab").json()
+    assert {"unit:organisation-og-politik", "post:chef-okonomi-og-stab"} <= {
+        n["id"] for n in tree["nodes"]}
+
+
+def test_an_edge_reads_with_its_etag(http: httpx.Client) -> None:
+    key = "RESPONSIBLE_FOR:unit:organisation-og-politik->task:lon"
+    response = http.get(f"/api/v1/edges/{key}")
+    assert response.status_code == 200
+    assert response.json()["record"] == {
+        "type": "RESPONSIBLE_FOR", "from": "unit:organisation-og-politik", "to": "task:lon",
+        "raci": "A", "valid_from": "2023-01-01", "source": "seed", "confidence": "high"}
+    assert response.headers["etag"]
+    problem(http.get("/api/v1/edges/PART_OF:unit:a->unit:b"), 404)
+
+
+def test_health_and_ready(http: httpx.Client) -> None:
+    assert http.get("/health").json() == {"status": "ok", "store": None}
+    ready = http.get("/ready").json()
+    assert ready["status"] == "ready" and ready["store"] == "EditableMemoryStore"
+
+
+def test_security_headers_on_answers_and_errors(http: httpx.Client) -> None:
+    for response in (http.get("/api/v1/owners", params={"q": "løn"}),
+                     http.get("/api/v1/nodes/unit:nowhere")):
+        headers = response.headers
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["x-frame-options"] == "SAMEORIGIN"
+        assert headers["referrer-policy"] == "same-origin"
+        csp = headers["content-security-policy"]
+        assert "default-src 'self'" in csp and "frame-ancestors 'self'" in csp
+        assert "access-control-allow-origin" not in headers  # CORS is off by default
+
+
+def test_cors_and_frame_ancestors_are_settings(start_server: object) -> None:
+    server = start_server(cors_origins=["https://intranet.example"],  # type: ignore[operator]
+                          frame_ancestors="'self' https://intranet.example")
+    with server.client() as http:
+        response = http.get("/api/v1/owners", params={"q": "løn"},
+                            headers={"Origin": "https://intranet.example"})
+        assert response.headers["access-control-allow-origin"] == "https://intranet.example"
+        assert "etag" in response.headers["access-control-expose-headers"].lower()
+        preflight = http.options("/api/v1/nodes/task:lon", headers={
+            "Origin": "https://intranet.example", "Access-Control-Request-Method": "PUT",
+            "Access-Control-Request-Headers": "If-Match, Authorization"})
+        assert preflight.status_code == 200
+        assert "x-frame-options" not in response.headers
+        assert response.headers["content-security-policy"].endswith(
+            "frame-ancestors 'self' https://intranet.example")
+        other = http.get("/health", headers={"Origin": "https://evil.example"})
+        assert "access-control-allow-origin" not in other.headers
+
+
+def test_reads_can_require_a_token(start_server: object) -> None:
+    server = start_server(read_requires_token=True)  # type: ignore[operator]
+    with server.client() as anonymous:
+        body = problem(anonymous.get("/api/v1/owners", params={"q": "løn"}), 401)
+        assert "bearer" in body["detail"].lower()
+        assert anonymous.get("/health").status_code == 200  # liveness stays open
+    with server.client(READER) as reader:
+        assert reader.get("/api/v1/owners", params={"q": "løn"}).status_code == 200
+    with server.client("wrong-token") as stranger:
+        response = stranger.get("/api/v1/owners", params={"q": "løn"})
+        problem(response, 401)
+        assert 'error="invalid_token"' in response.headers["www-authenticate"]
