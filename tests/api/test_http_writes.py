@@ -1,0 +1,163 @@
+"""Writes over HTTP: tokens, validation, ETags (two editors), the audit log."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+from httpapi import ANNA, BO, READER, LiveServer, problem
+
+NEW_UNIT = {"id": "unit:lonteam-test", "kind": "Unit", "name": "Lønteamet", "level": "team",
+            "source": "seed", "confidence": "low"}
+PART_OF = {"type": "PART_OF", "from": "unit:lonteam-test", "to": "unit:organisation-og-politik",
+           "source": "seed", "confidence": "low"}
+
+
+def read(http: httpx.Client, path: str) -> tuple[dict[str, Any], str]:
+    response = http.get(path)
+    assert response.status_code == 200, response.text
+    return response.json()["record"], response.headers["etag"]
+
+
+def test_writes_need_a_valid_write_token(editable_api: LiveServer) -> None:
+    with editable_api.client() as anonymous:
+        response = anonymous.post("/api/v1/nodes", json=NEW_UNIT)
+        problem(response, 401)
+        assert response.headers["www-authenticate"].startswith("Bearer")
+    with editable_api.client("not-a-token") as stranger:
+        response = stranger.post("/api/v1/nodes", json=NEW_UNIT)
+        problem(response, 401)
+        assert 'error="invalid_token"' in response.headers["www-authenticate"]
+    with editable_api.client(READER) as reader:
+        assert "may read but not write" in problem(
+            reader.post("/api/v1/nodes", json=NEW_UNIT), 403)["detail"]
+    with editable_api.client(ANNA) as anna:
+        assert anna.get("/api/v1/nodes/unit:lonteam-test").status_code == 404  # nothing written
+
+
+def test_create_update_and_delete_a_node_and_an_edge(editable_api: LiveServer) -> None:
+    with editable_api.client(ANNA) as anna:
+        created = anna.post("/api/v1/nodes", json=NEW_UNIT)
+        assert created.status_code == 201, created.text
+        assert created.headers["location"] == "/api/v1/nodes/unit:lonteam-test"
+        edge = anna.post("/api/v1/edges", json=PART_OF)
+        assert edge.status_code == 201, edge.text
+        tree = anna.get("/api/v1/subtree/unit:organisation-og-politik").json()
+        assert "unit:lonteam-test" in {n["id"] for n in tree["nodes"]}
+        assert anna.get("/api/v1/search", params={"q": "lønteamet"}).json()["results"][0][
+            "id"] == "unit:lonteam-test"
+
+        record, etag = read(anna, "/api/v1/nodes/unit:lonteam-test")
+        assert etag == created.headers["etag"]
+        updated = anna.put("/api/v1/nodes/unit:lonteam-test", headers={"If-Match": etag},
+                           json={**record, "name": "Lønteam", "staff_count": 6})
+        assert updated.status_code == 200, updated.text
+        assert updated.json()["node"]["attributes"]["staff_count"] == 6
+        assert updated.headers["etag"] != etag
+
+        in_use = problem(anna.delete("/api/v1/nodes/unit:lonteam-test",
+                                     headers={"If-Match": updated.headers["etag"]}), 409)
+        key = "PART_OF:unit:lonteam-test->unit:organisation-og-politik"
+        assert in_use["edges"] == [key] and key in in_use["detail"]
+
+        _, edge_etag = read(anna, f"/api/v1/edges/{key}")
+        assert anna.delete(f"/api/v1/edges/{key}",
+                           headers={"If-Match": edge_etag}).status_code == 204
+        assert anna.delete("/api/v1/nodes/unit:lonteam-test",
+                           headers={"If-Match": updated.headers["etag"]}).status_code == 204
+        problem(anna.get("/api/v1/nodes/unit:lonteam-test"), 404)
+
+
+def test_two_editors_the_second_gets_412_and_wins_after_reading_again(
+    editable_api: LiveServer,
+) -> None:
+    with editable_api.client(ANNA) as anna, editable_api.client(BO) as bo:
+        record_a, etag_a = read(anna, "/api/v1/nodes/task:lon")
+        record_b, etag_b = read(bo, "/api/v1/nodes/task:lon")
+        assert etag_a == etag_b
+        first = anna.put("/api/v1/nodes/task:lon", headers={"If-Match": etag_a},
+                         json={**record_a, "service_goal": "Svar inden for 1 arbejdsdag."})
+        assert first.status_code == 200
+        stale = problem(bo.put("/api/v1/nodes/task:lon", headers={"If-Match": etag_b},
+                               json={**record_b, "mailbox": "lon@albertslund.dk"}), 412)
+        assert "task:lon" in stale["detail"]
+        # Anna's change survived Bo's stale write.
+        record_b, etag_b = read(bo, "/api/v1/nodes/task:lon")
+        assert record_b["service_goal"] == "Svar inden for 1 arbejdsdag."
+        second = bo.put("/api/v1/nodes/task:lon", headers={"If-Match": etag_b},
+                        json={**record_b, "mailbox": "lon@albertslund.dk"})
+        assert second.status_code == 200
+        final, _ = read(anna, "/api/v1/nodes/task:lon")
+        assert final["service_goal"] == "Svar inden for 1 arbejdsdag."
+        assert final["mailbox"] == "lon@albertslund.dk"
+
+
+def test_if_match_is_required_and_must_be_one_strong_etag(editable_api: LiveServer) -> None:
+    with editable_api.client(ANNA) as anna:
+        record, etag = read(anna, "/api/v1/nodes/task:lon")
+        problem(anna.put("/api/v1/nodes/task:lon", json=record), 428)
+        problem(anna.delete("/api/v1/nodes/task:lon"), 428)
+        problem(anna.put("/api/v1/nodes/task:lon", json=record, headers={"If-Match": "*"}), 412)
+        problem(anna.put("/api/v1/nodes/task:lon", json=record,
+                         headers={"If-Match": f"W/{etag}"}), 412)
+        problem(anna.put("/api/v1/nodes/unit:nowhere", json={**NEW_UNIT, "id": "unit:nowhere"},
+                         headers={"If-Match": etag}), 404)
+        problem(anna.post("/api/v1/nodes", json=record), 409)  # exists: update it instead
+
+
+def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> None:
+    with editable_api.client(ANNA) as anna:
+        body = problem(anna.post("/api/v1/nodes", json={**NEW_UNIT, "level": "galaxy",
+                                                        "nam": "typo"}), 422)
+        assert {tuple(e["loc"]) for e in body["errors"]} == {("body", "level"), ("body", "nam")}
+        body = problem(anna.post("/api/v1/edges", json={**PART_OF, "to": "unit:nowhere"}), 422)
+        assert body["errors"] == [{
+            "loc": ["data", "PART_OF:unit:lonteam-test->unit:nowhere", "from"],
+            "msg": "refers to 'unit:lonteam-test', which does not exist", "type": "data_rule"}, {
+            "loc": ["data", "PART_OF:unit:lonteam-test->unit:nowhere", "to"],
+            "msg": "refers to 'unit:nowhere', which does not exist", "type": "data_rule"}]
+        # The same rules as the data files: a task keeps an accountable owner.
+        key = "RESPONSIBLE_FOR:unit:organisation-og-politik->task:lon"
+        _, etag = read(anna, f"/api/v1/edges/{key}")
+        body = problem(anna.delete(f"/api/v1/edges/{key}", headers={"If-Match": etag}), 422)
+        assert "no accountable owner" in body["errors"][0]["msg"]
+        record, etag = read(anna, "/api/v1/nodes/task:lon")
+        body = problem(anna.put("/api/v1/nodes/task:lon", headers={"If-Match": etag},
+                                json={**record, "id": "task:lon2"}), 422)
+        assert body["errors"][0]["loc"] == ["body", "id"]
+        problem(anna.post("/api/v1/nodes", content=b"{not json",
+                          headers={"Content-Type": "application/json"}), 422)
+        # Nothing was changed by any of this.
+        assert anna.get(f"/api/v1/edges/{key}").status_code == 200
+        assert anna.get("/api/v1/audit").json()["items"] == []
+
+
+def test_the_audit_log_says_who_wrote_what_when(
+    start_server: Callable[..., LiveServer], tmp_path: Path
+) -> None:
+    audit_file = tmp_path / "audit.jsonl"
+    server = start_server(audit_file=audit_file)
+    with server.client(ANNA) as anna, server.client(BO) as bo:
+        anna.post("/api/v1/nodes", json=NEW_UNIT).raise_for_status()
+        record, etag = read(bo, "/api/v1/nodes/unit:lonteam-test")
+        bo.put("/api/v1/nodes/unit:lonteam-test", headers={"If-Match": etag},
+               json={**record, "name": "Lønteam"}).raise_for_status()
+        anna.post("/api/v1/edges", json=PART_OF).raise_for_status()
+
+        log = anna.get("/api/v1/audit").json()["items"]
+        assert [(e["seq"], e["actor"], e["action"], e["record_key"]) for e in log] == [
+            (3, "anna", "create", "PART_OF:unit:lonteam-test->unit:organisation-og-politik"),
+            (2, "bo", "update", "unit:lonteam-test"),
+            (1, "anna", "create", "unit:lonteam-test")]
+        assert log[1]["before"]["name"] == "Lønteamet" and log[1]["after"]["name"] == "Lønteam"
+        assert log[2]["before"] is None and log[2]["after"] == NEW_UNIT
+        assert log[0]["at"].endswith("Z") or log[0]["at"].endswith("+00:00")
+        only = anna.get("/api/v1/audit", params={"record": "unit:lonteam-test"}).json()["items"]
+        assert [e["seq"] for e in only] == [2, 1]
+        assert [e["seq"] for e in anna.get("/api/v1/audit", params={
+            "offset": 1, "limit": 1}).json()["items"]] == [2]
+    lines = [json.loads(line) for line in audit_file.read_text(encoding="utf-8").splitlines()]
+    assert [(e["seq"], e["actor"]) for e in lines] == [(1, "anna"), (2, "bo"), (3, "anna")]
