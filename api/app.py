@@ -12,6 +12,7 @@ import logging
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from importlib.metadata import entry_points
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -67,6 +68,8 @@ def create_app(settings: Settings,
     app.include_router(admin.router)
     if settings.bench_endpoints:
         app.include_router(health.bench_router)
+    if settings.read_requires_token:
+        _declare_read_security(app)
     for register in _plugins() if plugins is None else plugins:
         register(app)
     # Outermost last: security headers on every response, the 500 guard inside them.
@@ -80,6 +83,22 @@ def create_app(settings: Settings,
         )
     app.add_middleware(SecurityHeaders, settings=settings)
     return app
+
+
+def _declare_read_security(app: FastAPI) -> None:
+    """Mark the reads under /api/v1 as needing the bearer token in the OpenAPI schema."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = build()
+        for path, operations in schema.get("paths", {}).items():
+            if path.startswith("/api/v1/") and "get" in operations:
+                operations["get"]["security"] = [{"HTTPBearer": []}]
+        components = schema.setdefault("components", {}).setdefault("securitySchemes", {})
+        components.setdefault("HTTPBearer", {"type": "http", "scheme": "bearer"})
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _plugins() -> list[Callable[[FastAPI], None]]:

@@ -60,10 +60,20 @@ def _caller(request: Request, credentials: HTTPAuthorizationCredentials | None) 
     return caller
 
 
-async def require_reader(request: Request, credentials: Credentials) -> Caller | None:
-    """Let a read through: always, or with a read or write token if reads require one."""
+async def require_reader(
+    request: Request,
+    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> Caller | None:
+    """Let a read through: always, or with a read or write token if reads require one.
+
+    The header is read by hand, so the OpenAPI schema declares no security on reads unless
+    the app says reads need a token (see :func:`api.app.create_app`).
+    """
     if not request.app.state.settings.read_requires_token:
         return None
+    scheme, _, token = (authorization or "").partition(" ")
+    credentials = HTTPAuthorizationCredentials(scheme=scheme, credentials=token.strip()) \
+        if scheme.lower() == "bearer" and token.strip() else None
     return _caller(request, credentials)
 
 
