@@ -1,0 +1,155 @@
+"""orgmodel.editing on small graphs: ETags, all-or-nothing changes, the data files' rules."""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from orgmodel.dataset import Dataset, Origin
+from orgmodel.editing import (
+    NEW_RECORDS_FILE,
+    AlreadyExistsError,
+    NodeInUseError,
+    StaleWriteError,
+    audit_entry,
+    delete_edge,
+    delete_node,
+    etag,
+    put_edge,
+    put_node,
+)
+from orgmodel.exceptions import DataValidationError, NotFoundError
+from orgmodel.records import NODE_ADAPTER, AnyNode, EdgeRecord
+
+
+def node(**kw: Any) -> AnyNode:
+    return NODE_ADAPTER.validate_python({"source": "seed", "confidence": "high", **kw})
+
+
+def edge(**kw: Any) -> EdgeRecord:
+    return EdgeRecord.model_validate({"source": "seed", "confidence": "high", **kw})
+
+
+OWNS = edge(type="RESPONSIBLE_FOR", raci="A", **{"from": "unit:lon", "to": "task:lon"})
+
+
+@pytest.fixture
+def ds() -> Dataset:
+    dataset = Dataset.build(
+        [node(id="unit:lon", kind="Unit", name="Lønenheden", level="enhed"),
+         node(id="unit:hr", kind="Unit", name="HR", level="enhed"),
+         node(id="forum:chefforum", kind="Forum", name="Chefforum"),
+         node(id="task:lon", kind="Task", name="Løn", kle="81.15.00")],
+        [OWNS, edge(type="COLLABORATES_WITH", topic="løn", via="forum:chefforum",
+                    **{"from": "unit:lon", "to": "unit:hr"})])
+    dataset.origins = {"unit:lon": Origin("org.yaml", 3), "task:lon": Origin("opgaver.yaml", 2)}
+    return dataset
+
+
+def test_etag_is_a_content_hash(ds: Dataset) -> None:
+    unit = ds.nodes["unit:lon"]
+    same = node(id="unit:lon", kind="Unit", name="Lønenheden", level="enhed", aliases=[])
+    assert etag(unit) == etag(same)  # defaults and explicit defaults are the same content
+    assert etag(unit) != etag(unit.model_copy(update={"name": "Løn"}))
+    assert etag(OWNS) != etag(edge(type="RESPONSIBLE_FOR", raci="R",
+                                   **{"from": "unit:lon", "to": "task:lon"}))
+
+
+def test_an_update_returns_a_new_dataset_and_leaves_the_old_one(ds: Dataset) -> None:
+    before = copy.deepcopy(ds)
+    unit = ds.nodes["unit:lon"]
+    change = put_node(ds, unit.model_copy(update={"name": "Løn og Personale"}),
+                      expected_etag=etag(unit))
+    assert (change.action, change.key) == ("update", "unit:lon")
+    assert change.before == unit and change.after is not None
+    assert change.dataset.nodes["unit:lon"].name == "Løn og Personale"
+    assert change.dataset.origin("unit:lon") == Origin("org.yaml", 3)  # stays in its file
+    assert ds == before
+
+
+def test_creates_go_to_the_api_edits_file(ds: Dataset) -> None:
+    change = put_node(ds, node(id="unit:ny", kind="Unit", name="Ny", level="team"),
+                      expected_etag=None)
+    assert change.action == "create" and change.before is None
+    assert change.dataset.origin("unit:ny").file == NEW_RECORDS_FILE
+
+
+@pytest.mark.parametrize(("key", "expected", "error"), [
+    ("unit:lon", None, AlreadyExistsError),
+    ("unit:lon", "0" * 32, StaleWriteError),
+    ("unit:gone", "0" * 32, NotFoundError),
+])
+def test_preconditions(ds: Dataset, key: str, expected: str | None, error: type[Exception]) -> None:
+    before = copy.deepcopy(ds)
+    with pytest.raises(error):
+        put_node(ds, node(id=key, kind="Unit", name="X", level="team"), expected_etag=expected)
+    assert ds == before
+
+
+def test_a_node_with_edges_is_not_deleted_and_the_edges_are_named(ds: Dataset) -> None:
+    with pytest.raises(NodeInUseError) as caught:
+        delete_node(ds, "forum:chefforum", expected_etag=etag(ds.nodes["forum:chefforum"]))
+    assert caught.value.edge_keys == ["COLLABORATES_WITH:unit:lon->unit:hr#løn"]  # via counts
+    assert "COLLABORATES_WITH:unit:lon->unit:hr#løn" in str(caught.value)
+
+
+def test_deleting_the_last_edge_then_the_node_works(ds: Dataset) -> None:
+    key = "COLLABORATES_WITH:unit:lon->unit:hr#løn"
+    after = delete_edge(ds, key, expected_etag=etag(ds.edges[key])).dataset
+    gone = delete_node(after, "forum:chefforum",
+                       expected_etag=etag(after.nodes["forum:chefforum"])).dataset
+    assert "forum:chefforum" not in gone.nodes and key not in gone.edges
+
+
+def test_edges_obey_the_data_file_rules(ds: Dataset) -> None:
+    with pytest.raises(DataValidationError) as caught:
+        put_edge(ds, edge(type="PART_OF", **{"from": "unit:lon", "to": "unit:nowhere"}),
+                 expected_etag=None)
+    [problem] = caught.value.problems
+    assert (problem.record_id, problem.field) == ("PART_OF:unit:lon->unit:nowhere", "to")
+    with pytest.raises(DataValidationError, match="problem"):
+        put_edge(ds, edge(type="HEADS", **{"from": "task:lon", "to": "unit:lon"}),
+                 expected_etag=None)
+    cycle = put_edge(ds, edge(type="PART_OF", **{"from": "unit:lon", "to": "unit:hr"}),
+                     expected_etag=None).dataset
+    with pytest.raises(DataValidationError) as caught:
+        put_edge(cycle, edge(type="PART_OF", **{"from": "unit:hr", "to": "unit:lon"}),
+                 expected_etag=None)
+    assert "cycle" in caught.value.problems[0].message
+
+
+def test_a_task_keeps_an_accountable_owner(ds: Dataset) -> None:
+    with pytest.raises(DataValidationError) as caught:
+        delete_edge(ds, OWNS.key, expected_etag=etag(OWNS))
+    assert caught.value.problems[0].record_id == "task:lon"
+    assert "accountable" in caught.value.problems[0].message
+
+
+def test_old_problems_do_not_block_unrelated_edits(ds: Dataset) -> None:
+    broken = Dataset(nodes={**ds.nodes, "task:orphan": node(id="task:orphan", kind="Task",
+                                                              name="Forældreløs")},
+                     edges=ds.edges, sources=ds.sources, origins=ds.origins)
+    unit = broken.nodes["unit:hr"]
+    change = put_node(broken, unit.model_copy(update={"name": "HR og Løn"}),
+                      expected_etag=etag(unit))
+    assert change.dataset.nodes["unit:hr"].name == "HR og Løn"
+
+
+def test_a_copied_edge_is_keyed_by_its_new_ends(ds: Dataset) -> None:
+    moved = edge(type="RESPONSIBLE_FOR", raci="R", **{"from": "unit:hr", "to": "task:lon"})
+    _ = OWNS.key  # the key of the original is cached; a copy would carry it along
+    change = put_edge(ds, OWNS.model_copy(update={"source_id": "unit:hr", "raci": moved.raci}),
+                      expected_etag=None)
+    assert change.key == moved.key and moved.key in change.dataset.edges
+
+
+def test_audit_entries_hold_the_records_as_in_data_files(ds: Dataset) -> None:
+    change = put_edge(ds, edge(type="PART_OF", **{"from": "unit:hr", "to": "unit:lon"}),
+                      expected_etag=None)
+    entry = audit_entry(change, seq=7, actor="anna", at=datetime(2024, 6, 1, tzinfo=UTC))
+    assert (entry.seq, entry.actor, entry.action, entry.before) == (7, "anna", "create", None)
+    assert entry.after == {"type": "PART_OF", "from": "unit:hr", "to": "unit:lon",
+                           "source": "seed", "confidence": "high"}
