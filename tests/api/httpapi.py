@@ -5,11 +5,13 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import uvicorn
+from fastapi import FastAPI
 
 from api.app import create_app
 from api.server import http_protocol
@@ -42,10 +44,11 @@ def make_settings(**overrides: Any) -> Settings:
 class LiveServer:
     """uvicorn serving ``create_app(settings)`` in a thread, as ``orgmodel serve`` does."""
 
-    def __init__(self, settings: Settings, port: int | None = None) -> None:
+    def __init__(self, settings: Settings, port: int | None = None,
+                 plugins: list[Callable[[FastAPI], None]] | None = None) -> None:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.app = create_app(settings, plugins=[])
+        self.app = create_app(settings, plugins=plugins or [])
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning",
                                 http=http_protocol(), ws="none", lifespan="on")
         self.server = uvicorn.Server(config)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import schemathesis
-from hypothesis import HealthCheck, given, settings
 from httpapi import LiveServer
+from hypothesis import HealthCheck, given, settings
 
 
 def test_read_endpoints_answer_as_documented(live_api: LiveServer) -> None:
