@@ -1,0 +1,177 @@
+"""What every view builder shares: node and edge dicts, and the pyvis network around them.
+
+A view builder turns a :class:`~viz.gather.ViewInput` (store answers) into a :class:`ViewGraph`:
+vis-network nodes with server-computed positions, edges, and the network options. The nodes
+and edges go into a :class:`pyvis.network.Network` directly (``nodes``, ``edges``,
+``node_ids``, ``node_map``) instead of through ``add_node``/``add_edge``, which check
+membership in a list (quadratic on large graphs) and drop parallel edges in undirected mode.
+pyvis contributes the options (physics off, edges hidden while dragging); the project's own
+template renders the result.
+
+Node styles are not repeated per node: the browser makes a node's kind its vis ``group``, and
+the groups come from :mod:`viz.styles`. Edges get no ids (the browser numbers them).
+
+Examples
+--------
+>>> from orgmodel.contract import NodeView
+>>> view = NodeView(id="unit:a", name="<b>A</b>", kind="Unit", source="seed", confidence="low")
+>>> node = node_dict(view, "da", {}, (10.0, 20.0))
+>>> node["label"], node["kind"], node["conf"], node["x"]
+('<b>A</b>', 'Unit', 'low', 10.0)
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pyvis.network import Network
+
+from orgmodel.contract import EdgeView, NodeView
+from orgmodel.messages import Lang
+from orgmodel.schema import EdgeType
+from viz.layout import Position
+from viz.styles import EDGE_STYLES, raci_width, vis_groups
+
+__all__ = [
+    "NODE_LIMIT",
+    "ViewGraph",
+    "assemble",
+    "edge_dict",
+    "fan_out_parallel",
+    "label_of",
+    "node_dict",
+]
+
+#: Above this many nodes a view opens on part of the graph and expands on double-click:
+#: vis-network draws every node and label on each frame, so thousands stay sluggish even
+#: with physics off.
+NODE_LIMIT = 1500
+_DESCRIPTION_CHARS = 400
+
+
+@dataclass
+class ViewGraph:
+    """A view ready to render: vis nodes and edges, options, and what the page says about them."""
+
+    view: str
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    options: dict[str, Any]
+    total: int  # store nodes in the whole view, shown or not
+    partial: bool = False  # True when only part of the view is shown (expand on double-click)
+    hidden_types: list[str] = field(default_factory=list)  # edge types filtered out at first
+    extra: dict[str, Any] = field(default_factory=dict)  # view-specific data for the browser
+    table: Any = None  # view-specific rows for the accessible table (server side only)
+
+    def store_nodes(self) -> list[dict[str, Any]]:
+        """The nodes that are store nodes (not KLE group headings)."""
+        return [n for n in self.nodes if not n.get("synthetic")]
+
+    def payload(self) -> dict[str, Any]:
+        """The part the browser gets as JSON."""
+        return {"view": self.view, "nodes": self.nodes, "edges": self.edges, "total": self.total,
+                "partial": self.partial, "hiddenTypes": self.hidden_types, "extra": self.extra}
+
+
+def label_of(name: str, name_en: str | None, lang: Lang) -> str:
+    """The name to show: English when asked for and known, else Danish.
+
+    Examples
+    --------
+    >>> label_of("Løn", "Payroll", "en"), label_of("Løn", None, "en")
+    ('Payroll', 'Løn')
+    """
+    return name_en if lang == "en" and name_en else name
+
+
+def node_dict(view: NodeView, lang: Lang, owners: Mapping[str, str], position: Position,
+              **extra: Any) -> dict[str, Any]:
+    """A vis node for a store node; text fields are plain text for the browser to show as text."""
+    node: dict[str, Any] = {
+        "id": view.id, "label": label_of(view.name, view.name_en, lang), "kind": view.kind.value,
+        "x": round(position[0], 1), "y": round(position[1], 1),
+        "conf": view.confidence.value, "src": view.source,
+    }
+    owner = owners.get(view.id)
+    if owner:
+        node["owner"] = owner
+    description = view.description_en if lang == "en" and view.description_en else view.description
+    if description:
+        node["desc"] = description[:_DESCRIPTION_CHARS]
+    for key in ("level", "kle"):
+        if key in view.attributes:
+            node[key] = view.attributes[key]
+    node.update(extra)
+    return node
+
+
+def edge_dict(edge: EdgeView, **extra: Any) -> dict[str, Any]:
+    """A vis edge; its width follows the style table, strength and RACI role."""
+    style = EDGE_STYLES[edge.type.value]
+    width = style.width
+    if edge.strength is not None:
+        width = 1.0 + edge.strength
+    if edge.type is EdgeType.RESPONSIBLE_FOR:
+        width = raci_width(edge.raci.value if edge.raci else None)
+    item: dict[str, Any] = {"from": edge.source_id, "to": edge.target_id,
+                            "type": edge.type.value, "conf": edge.confidence.value,
+                            "src": edge.source, "width": width}
+    if edge.raci is not None:
+        item["raci"] = edge.raci.value
+    for key in ("role", "topic", "strength", "order", "description"):
+        value = getattr(edge, key)
+        if value is not None:
+            item["desc" if key == "description" else key] = value
+    if style.label:
+        label = item.get("raci") or (str(edge.order) if edge.order is not None else None)
+        if label:
+            item["label"] = label
+    item.update(extra)
+    return item
+
+
+def fan_out_parallel(edges: Sequence[dict[str, Any]]) -> None:
+    """Bend edges that join the same two nodes apart, so parallel edges stay visible."""
+    pairs: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+    for edge in edges:
+        pairs[frozenset((edge["from"], edge["to"]))].append(edge)
+    for group in pairs.values():
+        if len(group) > 1:
+            for index, edge in enumerate(group):
+                edge["smooth"] = {"enabled": True, "type": "curvedCW",
+                                  "roundness": round(0.15 * (index + 1) * (-1) ** index, 2)}
+
+
+def assemble(view: str, nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]], *,
+             total: int, partial: bool = False, hidden_types: Iterable[str] = (),
+             extra: dict[str, Any] | None = None, table: Any = None) -> ViewGraph:
+    """Put nodes and edges into a pyvis network (set-based) and take its data and options."""
+    net = Network(directed=True, cdn_resources="remote")
+    net.toggle_physics(False)  # positions come from viz.layout; vis physics is O(n²) per step
+    net.toggle_hide_edges_on_drag(True)
+    net.toggle_stabilization(False)
+    by_id: dict[str, dict[str, Any]] = {}
+    for node in nodes:
+        by_id.setdefault(node["id"], node)
+    kept = [e for e in edges if e["from"] in by_id and e["to"] in by_id]
+    fan_out_parallel(kept)
+    net.nodes, net.node_ids, net.node_map = list(by_id.values()), list(by_id), by_id
+    net.edges = kept
+    vis_nodes, vis_edges, _heading, _height, _width, options_json = net.get_network_data()
+    options: dict[str, Any] = json.loads(options_json)
+    options["edges"] = {"smooth": False, "color": {"inherit": False},
+                        "font": {"size": 14, "align": "middle", "strokeWidth": 4,
+                                 "face": "system-ui, sans-serif"}}
+    options["interaction"].update(hover=True, tooltipDelay=150, multiselect=False,
+                                  navigationButtons=False,
+                                  keyboard={"enabled": True, "bindToWindow": False})
+    options["layout"] = {"improvedLayout": False, "hierarchical": False}
+    options["nodes"] = {"widthConstraint": {"maximum": 170}, "margin": 8}
+    options["groups"] = vis_groups()
+    return ViewGraph(view=view, nodes=vis_nodes, edges=vis_edges, options=options, total=total,
+                     partial=partial, hidden_types=sorted(hidden_types), extra=extra or {},
+                     table=table)

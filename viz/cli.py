@@ -1,0 +1,126 @@
+"""The ``orgmodel view`` and ``orgmodel site`` commands: views as files for intranets that only host files.
+
+* ``orgmodel view KIND --out FILE.html`` writes one self-contained file (vis-network, script and
+  style inlined) that works opened from disk with no network at all.
+* ``orgmodel site OUTDIR`` writes the start page and every view, in Danish and English
+  (``OUTDIR/en/``), with the shared assets once in ``OUTDIR/static``. The start page's
+  question is answered in the browser from the embedded answers of every task.
+
+Both draw the whole graph (there is no server to fetch more from).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+from orgmodel.cli import CommandError, add_common_options, open_store_from_args
+from orgmodel.contract import OrgStore
+from orgmodel.messages import Lang
+from viz.render import STATIC_DIR, VIEWS, Page, render_start, render_view
+from viz.start import owner_index
+from viz.views import build_view
+
+__all__ = ["cmd_site", "cmd_view", "register_site", "register_view", "write_site"]
+
+#: Static files a site needs (not the vendored source map or the README).
+_SITE_ASSETS = ("css", "js", "vendor/vis-network/vis-network.min.js",
+                "vendor/vis-network/LICENSE-MIT", "vendor/vis-network/LICENSE-APACHE-2.0")
+_NO_LIMIT = 10**9
+
+
+def register_view(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``orgmodel view``."""
+    parser = commands.add_parser(
+        "view", help="write one view as a single HTML file that works offline",
+        description="Write one view as a single self-contained HTML file (works from disk).")
+    parser.add_argument("kind", choices=list(VIEWS), metavar="KIND",
+                        help=f"which view: {', '.join(VIEWS)}")
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE", help="the HTML file")
+    parser.add_argument("--post", default=None, metavar="ID",
+                        help="post of the stakeholder map or case route")
+    add_common_options(parser)
+    parser.set_defaults(handler=cmd_view)
+
+
+def register_site(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``orgmodel site``."""
+    parser = commands.add_parser(
+        "site", help="write the start page and every view as a static site",
+        description="Write the start page and every view (Danish and English) as a static site "
+                    "with shared assets in OUTDIR/static.")
+    parser.add_argument("outdir", type=Path, metavar="OUTDIR", help="folder to write into")
+    parser.add_argument("--post", default=None, metavar="ID",
+                        help="post of the stakeholder map and case route")
+    add_common_options(parser)
+    parser.set_defaults(handler=cmd_site)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def cmd_view(args: argparse.Namespace) -> int:
+    """Write one view as a single offline HTML file."""
+    store = open_store_from_args(args)
+    when = args.as_of or date.today()
+    graph = build_view(store, args.kind, lang=args.lang, as_of=when, post=args.post,
+                       limit=_NO_LIMIT)
+    page = Page(mode="single", lang=args.lang, as_of=when,
+                params={"post": args.post} if args.post else {})
+    _write(args.out, render_view(graph, page))
+    if args.json:
+        print(json.dumps({"file": str(args.out), "nodes": len(graph.store_nodes()),
+                          "edges": len(graph.edges)}))
+    else:
+        print(f"{args.out}: {len(graph.store_nodes())} nodes, {len(graph.edges)} edges")
+    return 0
+
+
+def write_site(store: OrgStore, outdir: Path, *, as_of: date, post: str | None = None) -> list[Path]:
+    """Write the static site into ``outdir``; return the pages written."""
+    written = []
+    for lang in ("da", "en"):
+        language: Lang = "en" if lang == "en" else "da"
+        folder = outdir / "en" if lang == "en" else outdir
+        prefix = "../" if lang == "en" else ""
+        for view in VIEWS:
+            graph = build_view(store, view, lang=language, as_of=as_of, post=post, limit=_NO_LIMIT)
+            page = Page(mode="site", lang=language, as_of=as_of, prefix=prefix)
+            target = folder / f"{view}.html"
+            _write(target, render_view(graph, page))
+            written.append(target)
+        page = Page(mode="site", lang=language, as_of=as_of, prefix=prefix)
+        tasks = owner_index(store, as_of=as_of, lang=language)
+        target = folder / "index.html"
+        _write(target, render_start(page, query=None, answers=[], tasks=tasks))
+        written.append(target)
+    for asset in _SITE_ASSETS:
+        source, destination = STATIC_DIR / asset, outdir / "static" / asset
+        try:
+            if source.is_dir():
+                shutil.copytree(source, destination, dirs_exist_ok=True)
+            else:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, destination)
+        except OSError as exc:
+            raise CommandError(f"cannot write {destination}: {exc.strerror}") from None
+    return written
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    """Write the start page and every view as a static site."""
+    store = open_store_from_args(args)
+    pages = write_site(store, args.outdir, as_of=args.as_of or date.today(), post=args.post)
+    if args.json:
+        print(json.dumps({"outdir": str(args.outdir), "pages": [str(p) for p in pages]}))
+    else:
+        print(f"{args.outdir}: {len(pages)} pages, assets in {args.outdir / 'static'}")
+    return 0

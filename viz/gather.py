@@ -1,0 +1,209 @@
+"""Ask the store the questions each view needs; the only module of ``viz`` that calls a store.
+
+Every function here takes an :class:`~orgmodel.contract.OrgStore` and returns a
+:class:`ViewInput`: the view's nodes and edges as a :class:`~orgmodel.contract.Subgraph`
+(from ``subtree``, ``neighbourhood`` or a filtered ``snapshot``), plus the answers the
+tooltips and layouts need (owners, the hierarchy, stakeholder scores). The builders then work
+on these answers alone, so they are pure and testable without a store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from orgmodel import analytics
+from orgmodel.contract import EdgeView, NodeView, OrgStore, Subgraph
+from orgmodel.dataset import Dataset
+from orgmodel.exceptions import NotFoundError
+from orgmodel.schema import EdgeType, Kind
+from orgmodel.semantics import edge_view, node_view
+
+__all__ = [
+    "COLLABORATION_EDGES",
+    "COLLABORATION_KINDS",
+    "DEFAULT_POST",
+    "ViewInput",
+    "case_route",
+    "collaboration",
+    "default_post",
+    "org_chart",
+    "responsibilities",
+    "stakeholders",
+]
+
+#: The post the stakeholder map and the case route open on.
+DEFAULT_POST = "post:chef-okonomi-og-stab"
+#: Cross-cutting edge types drawn by the collaboration network.
+COLLABORATION_EDGES = frozenset({
+    EdgeType.COLLABORATES_WITH, EdgeType.PARTICIPATES_IN, EdgeType.MEMBER_OF, EdgeType.SUPPORTS,
+    EdgeType.DEPENDS_ON, EdgeType.ADVISES, EdgeType.SERVES, EdgeType.CONTRIBUTES_TO,
+})
+#: Node kinds of the collaboration network: departments, units, fora, initiatives and
+#: the posts, bodies and outside parties they work with.
+COLLABORATION_KINDS = frozenset({
+    Kind.UNIT, Kind.FORUM, Kind.INITIATIVE, Kind.BODY, Kind.ORGANISATION, Kind.POST,
+    Kind.STAKEHOLDER,
+})
+_CASE_ROUTE_TIES = frozenset({EdgeType.PARTICIPATES_IN, EdgeType.ADVISES})
+_UNIT_TIES = frozenset({EdgeType.SUPPORTS, EdgeType.COLLABORATES_WITH, EdgeType.PARTICIPATES_IN,
+                        EdgeType.ADVISES})
+
+
+@dataclass(frozen=True)
+class ViewInput:
+    """What a view builder gets: the store's answers, nothing else."""
+
+    subgraph: Subgraph
+    as_of: date
+    owners: dict[str, str] = field(default_factory=dict)  # node id -> owner's name
+    parents: dict[str, str] = field(default_factory=dict)  # node id -> parent in the hierarchy
+    roots: list[str] = field(default_factory=list)
+    scores: list[analytics.StakeholderScore] = field(default_factory=list)
+    focus: str | None = None  # the post of a stakeholder map or case route
+
+
+def _owner_names(snapshot: Dataset, ids: Collection[str]) -> dict[str, str]:
+    return {node: snapshot.nodes[owner].name
+            for node, owner in analytics.node_owners(snapshot, ids).items()
+            if owner in snapshot.nodes}
+
+
+def _hierarchy(snapshot: Dataset) -> dict[str, str]:
+    """Each node's parent: PART_OF for units and bodies, POST_IN for posts (first by key)."""
+    parents: dict[str, str] = {}
+    for edge in sorted(snapshot.edges.values(), key=lambda e: e.key):
+        if edge.type in (EdgeType.PART_OF, EdgeType.POST_IN):
+            parents.setdefault(edge.source_id, edge.target_id)
+    return parents
+
+
+def _filtered(snapshot: Dataset, node_ok: Callable[[str], bool],
+              edge_ok: Callable[[EdgeType, str, str], bool]) -> Subgraph:
+    """The snapshot's edges that pass ``edge_ok`` between nodes that pass ``node_ok``."""
+    edges = [e for e in snapshot.edges.values()
+             if node_ok(e.source_id) and node_ok(e.target_id)
+             and edge_ok(e.type, e.source_id, e.target_id)]
+    ids = sorted({e.source_id for e in edges} | {e.target_id for e in edges})
+    return Subgraph(nodes=[node_view(snapshot.nodes[i]) for i in ids],
+                    edges=[edge_view(e) for e in sorted(edges, key=lambda e: e.key)])
+
+
+def _union(parts: Iterable[Subgraph]) -> Subgraph:
+    nodes: dict[str, NodeView] = {}
+    edges: dict[str, EdgeView] = {}
+    for part in parts:
+        nodes.update((n.id, n) for n in part.nodes)
+        edges.update((e.key, e) for e in part.edges)
+    return Subgraph(nodes=[nodes[k] for k in sorted(nodes)],
+                    edges=[edges[k] for k in sorted(edges)])
+
+
+def org_chart(store: OrgStore, *, as_of: date, root: str | None = None) -> ViewInput:
+    """The organisation's tree: the home organisation's subtree and the political level.
+
+    The root is the organisation with the largest subtree (the municipality itself, not its
+    suppliers); a council not inside it is added as a second tree.
+    """
+    snapshot = store.snapshot(as_of=as_of)
+    trees: dict[str, Subgraph] = {}
+    if root is not None:
+        trees[root] = store.subtree(root, as_of=as_of)
+    else:
+        organisations = sorted(n.id for n in snapshot.nodes.values()
+                               if Kind(n.kind) is Kind.ORGANISATION)
+        candidates = {o: store.subtree(o, as_of=as_of) for o in organisations}
+        if candidates:
+            best = max(candidates, key=lambda o: len(candidates[o].nodes))
+            trees[best] = candidates[best]
+    inside = {n.id for tree in trees.values() for n in tree.nodes}
+    councils = sorted(n.id for n in snapshot.nodes.values() if Kind(n.kind) is Kind.BODY
+                      and getattr(n, "classification", "") == "council")
+    for council in councils:
+        if council not in inside:
+            trees[council] = store.subtree(council, as_of=as_of)
+    subgraph = _union(trees.values())
+    ids = {n.id for n in subgraph.nodes}
+    return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),
+                     roots=list(trees))
+
+
+def collaboration(store: OrgStore, *, as_of: date) -> ViewInput:
+    """Cross-cutting edges between units, fora, initiatives, posts and outside parties."""
+    snapshot = store.snapshot(as_of=as_of)
+    kinds = {i: Kind(n.kind) for i, n in snapshot.nodes.items()}
+
+    def edge_ok(edge_type: EdgeType, _source: str, target: str) -> bool:
+        if edge_type is EdgeType.MEMBER_OF:  # of a forum: collaboration; of a body: politics
+            return kinds[target] is Kind.FORUM
+        return edge_type in COLLABORATION_EDGES
+
+    subgraph = _filtered(snapshot, lambda n: kinds[n] in COLLABORATION_KINDS, edge_ok)
+    ids = {n.id for n in subgraph.nodes}
+    return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),
+                     parents=_hierarchy(snapshot))
+
+
+def default_post(store: OrgStore, *, as_of: date) -> str:
+    """The post a stakeholder map opens on: the chief of Økonomi og Stab, else the first post."""
+    try:
+        return store.node(DEFAULT_POST, as_of=as_of).id
+    except NotFoundError:
+        page = store.list_nodes(kind=Kind.POST, limit=1, as_of=as_of)
+        if not page.items:
+            raise
+        return page.items[0].id
+
+
+def stakeholders(store: OrgStore, *, as_of: date, post: str, depth: int = 2) -> ViewInput:
+    """A post's ego network (``neighbourhood`` to ``depth``) and its stakeholders' scores."""
+    subgraph = store.neighbourhood(post, depth=depth, as_of=as_of)
+    snapshot = store.snapshot(as_of=as_of)
+    scores = analytics.grid(analytics.weighted_graph(snapshot), post, depth=depth)
+    ids = {n.id for n in subgraph.nodes}
+    return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),
+                     scores=[s for s in scores if s.id in ids], focus=post)
+
+
+def responsibilities(store: OrgStore, *, as_of: date) -> ViewInput:
+    """Every task with its RESPONSIBLE_FOR holders (tasks without any are kept, unowned)."""
+    snapshot = store.snapshot(as_of=as_of)
+    subgraph = _filtered(snapshot, lambda _n: True,
+                         lambda edge_type, _s, _t: edge_type is EdgeType.RESPONSIBLE_FOR)
+    present = {n.id for n in subgraph.nodes}
+    lonely = [node_view(n) for n in snapshot.nodes.values()
+              if Kind(n.kind) is Kind.TASK and n.id not in present]
+    if lonely:
+        subgraph = _union([subgraph, Subgraph(nodes=lonely, edges=[])])
+    ids = {n.id for n in subgraph.nodes}
+    return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids))
+
+
+def case_route(store: OrgStore, *, as_of: date, post: str) -> ViewInput:
+    """The political case route (SUBMITS_TO) and where the post and its unit take part.
+
+    The post's PARTICIPATES_IN and ADVISES edges to the bodies on the route are kept, and so
+    are the SUPPORTS, COLLABORATES_WITH, PARTICIPATES_IN and ADVISES edges of the unit the post
+    heads and of that unit's own units.
+    """
+    snapshot = store.snapshot(as_of=as_of)
+    route = {n for e in snapshot.edges.values() if e.type is EdgeType.SUBMITS_TO
+             for n in (e.source_id, e.target_id)}
+    headed = {e.target_id for e in snapshot.edges.values()
+              if e.type is EdgeType.HEADS and e.source_id == post}
+    units = headed | {e.source_id for e in snapshot.edges.values()
+                      if e.type is EdgeType.PART_OF and e.target_id in headed
+                      and Kind(snapshot.nodes[e.source_id].kind) is Kind.UNIT}
+
+    def edge_ok(edge_type: EdgeType, source: str, target: str) -> bool:
+        if edge_type is EdgeType.SUBMITS_TO:
+            return True
+        if source == post and target in route:
+            return edge_type in _CASE_ROUTE_TIES
+        return source in units and target in route and edge_type in _UNIT_TIES
+
+    subgraph = _filtered(snapshot, lambda n: n in route or n == post or n in units, edge_ok)
+    ids = {n.id for n in subgraph.nodes}
+    return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),
+                     parents=_hierarchy(snapshot), focus=post)

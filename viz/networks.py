@@ -1,0 +1,162 @@
+"""The collaboration network and the stakeholder map: ring layouts around what matters.
+
+* The collaboration network puts the fora and political bodies (through which collaboration
+  runs) on the inner ring, the units and posts on the middle ring in the order of the
+  hierarchy (so a department's units sit together), and initiatives and outside parties on
+  the outer ring next to those they work with. Edge width is the collaboration's strength.
+* The stakeholder map puts the post in the middle, its direct ties on the first ring and the
+  ties of those on the second. Each stakeholder also has a place in the influence/interest
+  grid (``gx``, ``gy``), which the page can switch to.
+
+Examples
+--------
+>>> ancestry("c", {"c": "b", "b": "a"}, {"a": "A", "b": "B", "c": "C"})
+('a', 'b', 'c')
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict, deque
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from orgmodel.contract import EdgeView, NodeView
+from orgmodel.messages import Lang
+from orgmodel.schema import Kind
+from viz.builders import NODE_LIMIT, ViewGraph, assemble, edge_dict, node_dict
+from viz.gather import ViewInput
+from viz.layout import ring_layout
+
+__all__ = ["GRID_HEIGHT", "GRID_WIDTH", "ancestry", "build_collaboration", "build_stakeholders"]
+
+#: Size of the influence/interest grid in layout units.
+GRID_WIDTH, GRID_HEIGHT = 1400.0, 900.0
+_INNER = frozenset({Kind.FORUM, Kind.BODY})
+_MIDDLE = frozenset({Kind.UNIT, Kind.POST})
+_TOPICS_SHOWN = 200
+
+
+def ancestry(node: str, parents: Mapping[str, str], names: Mapping[str, str]) -> tuple[str, ...]:
+    """The node's line of ancestors from the top, itself last: a sort key for tree order."""
+    line = [node]
+    seen = {node}
+    while line[-1] in parents and parents[line[-1]] not in seen:
+        seen.add(parents[line[-1]])
+        line.append(parents[line[-1]])
+    return tuple(reversed(line))
+
+
+def _adjacency(edges: Collection[EdgeView]) -> dict[str, set[str]]:
+    near: dict[str, set[str]] = defaultdict(set)
+    for edge in edges:
+        near[edge.source_id].add(edge.target_id)
+        near[edge.target_id].add(edge.source_id)
+    return near
+
+
+def _distances(start: str, near: Mapping[str, Collection[str]], depth: int) -> dict[str, int]:
+    found = {start: 0}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if found[node] < depth:
+            for other in sorted(near.get(node, ())):
+                if other not in found:
+                    found[other] = found[node] + 1
+                    queue.append(other)
+    return found
+
+
+def _expanded(start: str, near: Mapping[str, Collection[str]], expand: Collection[str]) -> set[str]:
+    """A start node's neighbourhood plus the neighbourhoods of the expanded nodes."""
+    shown = {start, *near.get(start, ())}
+    for node in expand:
+        if node in near:
+            shown |= {node, *near[node]}
+    return shown
+
+
+def build_collaboration(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
+                        expand: Collection[str] = (), focus: str | None = None) -> ViewGraph:
+    """The collaboration network of ``data`` (from :func:`viz.gather.collaboration`)."""
+    views = {n.id: n for n in data.subgraph.nodes}
+    near = _adjacency(data.subgraph.edges)
+    partial = len(views) > limit
+    if partial:
+        start = focus if focus in views else max(views, key=lambda n: (len(near[n]), n))
+        shown = _expanded(start, near, expand)
+        rings = [[start], sorted(near[start] & shown), sorted(shown - near[start] - {start})]
+        anchor = 1
+    else:
+        names = {i: v.name for i, v in views.items()}
+        kind = {i: v.kind for i, v in views.items()}
+        inner = sorted(n for n in views if kind[n] in _INNER)
+        middle = sorted((n for n in views if kind[n] in _MIDDLE), key=lambda n: tuple(
+            names.get(a, a) for a in ancestry(n, data.parents, names)))
+        outer = sorted(n for n in views if n not in set(inner) | set(middle))
+        rings, anchor, shown = [inner, middle, outer], 1, set(views)
+    positions = ring_layout([r for r in rings if r], near, anchor=anchor if rings[0] else 0,
+                            min_gap=120.0, ring_gap=380.0, first_radius=260.0)
+    nodes = [node_dict(views[n], lang, data.owners, positions[n],
+                       **({"more": True} if partial and near[n] - shown else {}))
+             for n in sorted(shown)]
+    edges = [edge_dict(e) for e in data.subgraph.edges
+             if e.source_id in shown and e.target_id in shown]
+    topics = Counter(e.topic for e in data.subgraph.edges if e.topic)
+    return assemble("collaboration", nodes, edges, total=len(views), partial=partial,
+                    extra={"topics": [t for t, _ in topics.most_common(_TOPICS_SHOWN)],
+                           "home": rings[0][0] if partial else None})
+
+
+def _grid_positions(scores: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
+    """Grid places (interest → right, influence → up), nudged apart where they coincide."""
+    taken: set[tuple[int, int]] = set()
+    places = {}
+    for score in sorted(scores, key=lambda s: (-s["influence"], s["interest"], s["id"])):
+        x = (score["interest"] - 0.5) * GRID_WIDTH * 0.92
+        y = (0.5 - score["influence"]) * GRID_HEIGHT * 0.92
+        cell = (round(x / 150), round(y / 34))
+        while cell in taken:  # stack equal scores downwards instead of on top of each other
+            cell = (cell[0], cell[1] + 1)
+        taken.add(cell)
+        places[score["id"]] = (x, cell[1] * 34.0)
+    return places
+
+
+def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
+                       expand: Collection[str] = (), focus: str | None = None) -> ViewGraph:
+    """The stakeholder map of the post ``data.focus`` (from :func:`viz.gather.stakeholders`)."""
+    ego = data.focus or ""
+    views: dict[str, NodeView] = {n.id: n for n in data.subgraph.nodes}
+    near = _adjacency(data.subgraph.edges)
+    distance = _distances(ego, near, 2)
+    partial = len(views) > limit
+    shown = (_expanded(ego, near, [*expand, *([focus] if focus else [])]) if partial
+             else set(views))
+    rings = [[ego], sorted((n for n in shown if distance.get(n) == 1),
+                           key=lambda n: (views[n].kind.value, views[n].name)),
+             sorted(n for n in shown if distance.get(n, 2) >= 2)]
+    positions = ring_layout([r for r in rings if r], near, anchor=1, min_gap=110.0,
+                            ring_gap=420.0, first_radius=0.0)
+    scores = [{"id": s.id, "influence": s.influence, "interest": s.interest,
+               "quadrant": s.quadrant.value, "distance": s.distance}
+              for s in data.scores if s.id in shown]
+    grid = _grid_positions(scores)
+    by_id = {s["id"]: s for s in scores}
+    nodes = []
+    for node in sorted(shown):
+        extra: dict[str, Any] = {"ego": True} if node == ego else {}
+        if node in by_id:
+            score = by_id[node]
+            gx, gy = grid[node]
+            extra.update(gx=round(gx, 1), gy=round(gy, 1), influence=score["influence"],
+                         interest=score["interest"], quadrant=score["quadrant"])
+        if partial and near[node] - shown:
+            extra["more"] = True
+        nodes.append(node_dict(views[node], lang, data.owners, positions[node], **extra))
+    edges = [edge_dict(e) for e in data.subgraph.edges
+             if e.source_id in shown and e.target_id in shown]
+    return assemble("stakeholders", nodes, edges, total=len(views), partial=partial,
+                    extra={"ego": ego, "home": ego,
+                           "grid": {"width": GRID_WIDTH, "height": GRID_HEIGHT}},
+                    table=scores)

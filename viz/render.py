@@ -1,0 +1,208 @@
+"""Render views and the start page with the project's own Jinja templates (autoescape on).
+
+Data reaches the browser only as JSON inside ``<script type="application/json">``, written by
+Jinja's ``tojson`` filter, which escapes ``<``, ``>``, ``&`` and ``'`` so no text from the
+data can close the element or become markup. The browser code reads it with ``JSON.parse``
+and puts text into the page with ``textContent`` only.
+
+Three modes share the templates:
+
+* ``served`` — pages of the app; scripts and styles from ``/static`` with a content hash in
+  the URL (cached for a year), big graphs fetched as JSON from the app;
+* ``site`` — a static site on disk: the same pages with relative links to ``static/``;
+* ``single`` — one self-contained file: vis-network and the project's own script and style
+  inlined (the only mode that inlines them), with a Content-Security-Policy that forbids
+  every network request.
+
+Examples
+--------
+>>> "<" in script_safe_json({"name": "</script><img src=x>"})
+False
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from orgmodel.messages import Lang
+from viz.builders import ViewGraph
+from viz.styles import edge_style_table, legend
+from viz.texts import EDGE_NAMES, browser_texts, edge_name, kind_name, ui
+
+__all__ = [
+    "ASSETS",
+    "STATIC_DIR",
+    "VIEWS",
+    "Page",
+    "asset_version",
+    "render_start",
+    "render_table",
+    "render_view",
+    "script_safe_json",
+]
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+#: The files every view page loads, in order.
+ASSETS = {"css": ["css/views.css"],
+          "js": ["vendor/vis-network/vis-network.min.js", "js/text.js", "js/orgview.js",
+                 "js/orgview-ui.js"]}
+#: View key -> (title text key, intro text key); the order of the start page.
+VIEWS: dict[str, tuple[str, str]] = {
+    "org": ("view_org", "view_org_intro"),
+    "collaboration": ("view_collaboration", "view_collaboration_intro"),
+    "stakeholders": ("view_stakeholders", "view_stakeholders_intro"),
+    "responsibilities": ("view_responsibilities", "view_responsibilities_intro"),
+    "case-route": ("view_case_route", "view_case_route_intro"),
+}
+#: Largest graph (in JSON bytes) written into the page itself; bigger ones are fetched.
+EMBED_BYTES = 120_000
+#: Largest graph whose table is on the view page; bigger ones get a table page of their own.
+TABLE_NODES = 400
+
+Mode = Literal["served", "site", "single"]
+
+
+def script_safe_json(value: Any) -> str:
+    r"""JSON that is safe inside ``<script>``: ``<``, ``>``, ``&`` and ``'`` as ``\u`` escapes."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("'", "\\u0027"))
+
+
+@functools.cache
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("viz", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    # tojson escapes < > & ' itself (htmlsafe_json_dumps); compact output keeps pages small.
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
+    env.globals.update(kind_name=kind_name, edge_name=edge_name)
+    return env
+
+
+@functools.cache
+def asset_version(path: str) -> str:
+    """A short content hash of a static file, for cache-busting URLs."""
+    return hashlib.sha256((STATIC_DIR / path).read_bytes()).hexdigest()[:10]
+
+
+@functools.cache
+def _inline(path: str) -> Markup:
+    """A static file's text for inlining in the single-file mode.
+
+    It is our own or vendored code, never data; a closing tag inside would end the element
+    early, so that is refused rather than escaped.
+    """
+    text = (STATIC_DIR / path).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "</style" in text.lower():
+        raise ValueError(f"{path} cannot be inlined: it contains a closing tag")
+    return Markup(text)  # noqa: S704 - trusted static file checked above, not data
+
+
+@dataclass
+class Page:
+    """Where and how a page is rendered: mode, language, date and the view's parameters."""
+
+    mode: Mode = "served"
+    lang: Lang = "da"
+    as_of: date | None = None
+    params: dict[str, str] = field(default_factory=dict)  # e.g. post
+    api: dict[str, str] = field(default_factory=dict)  # JSON endpoints: search, paths, data
+    prefix: str = ""  # site mode: path from this page to the site root
+
+    def query(self, lang: Lang | None = None, **extra: str) -> str:
+        """The query string of this page's state (language, date, parameters)."""
+        values = {"lang": lang or self.lang, **self.params, **extra}
+        if self.as_of:
+            values["as_of"] = self.as_of.isoformat()
+        if values.get("lang") == "da":
+            del values["lang"]
+        return urlencode({k: v for k, v in values.items() if v})
+
+    def link(self, target: str, lang: Lang | None = None) -> str:
+        """URL of the start page (``""``), a view, or a view's ``…/table`` page."""
+        wanted: Lang = lang or self.lang
+        if self.mode != "served":
+            folder = "en/" if wanted == "en" else ""
+            name = (target or "index").replace("/", "-")
+            return f"{self.prefix}{folder}{name}.html"
+        path = "/" if not target else f"/views/{target}"
+        query = self.query(wanted)
+        return f"{path}?{query}" if query else path
+
+    def asset(self, path: str) -> str:
+        """URL of a static file: versioned under /static, or relative in a static site."""
+        if self.mode == "served":
+            return f"/static/{path}?v={asset_version(path)}"
+        return f"{self.prefix}static/{path}"
+
+    def context(self) -> dict[str, Any]:
+        """What every template gets."""
+        def text(key: str, **values: object) -> str:
+            return ui(key, self.lang, **values)
+
+        return {"page": self, "lang": self.lang, "t": text, "views": VIEWS,
+                "other_lang": "en" if self.lang == "da" else "da",
+                "inline": _inline if self.mode == "single" else None, "assets": ASSETS}
+
+
+def _render(template: str, page: Page, **values: Any) -> str:
+    return _environment().get_template(template).render(**page.context(), **values)
+
+
+def _config(graph: ViewGraph, page: Page, embed: bool) -> dict[str, Any]:
+    kinds = sorted({n["kind"] for n in graph.nodes})
+    return {
+        "view": graph.view, "lang": page.lang, "mode": page.mode,
+        "asOf": page.as_of.isoformat() if page.as_of else None,
+        "texts": browser_texts(page.lang), "options": graph.options,
+        "edgeStyles": edge_style_table(),
+        "kindNames": {k: kind_name(k, page.lang) for k in kinds},
+        "edgeNames": {t: edge_name(t, page.lang) for t in EDGE_NAMES},
+        "payload": graph.payload() if embed else None,
+        "urls": page.api,
+    }
+
+
+def render_view(graph: ViewGraph, page: Page, *, options: Mapping[str, Any] | None = None) -> str:
+    """A view page: controls, legend, the canvas and the accessible table twin."""
+    embed = page.mode != "served" or len(script_safe_json(graph.payload())) <= EMBED_BYTES
+    kinds = {n["kind"] for n in graph.nodes}
+    types = {e["type"] for e in graph.edges}
+    title_key, intro_key = VIEWS[graph.view]
+    return _render("view.html", page, graph=graph, config=_config(graph, page, embed),
+                   legend=legend(kinds, types, page.lang), title_key=title_key,
+                   intro_key=intro_key, table_inline=len(graph.nodes) <= TABLE_NODES
+                   or page.mode != "served", names=_names(graph), options=options or {})
+
+
+def render_table(graph: ViewGraph, page: Page) -> str:
+    """The accessible twin of a view on a page of its own."""
+    title_key, _ = VIEWS[graph.view]
+    return _render("table.html", page, graph=graph, title_key=title_key, names=_names(graph))
+
+
+def render_start(page: Page, *, query: str | None, answers: list[Any],
+                 tasks: list[dict[str, Any]] | None = None) -> str:
+    """The start page: the "who is responsible" search, its answers, links into the views."""
+    from viz.start import start_texts
+
+    return _render("start.html", page, query=query, answers=answers,
+                   tasks_json=tasks if tasks is not None else None,
+                   start_texts=start_texts(page.lang))
+
+
+def _names(graph: ViewGraph) -> Callable[[str], str]:
+    labels = {n["id"]: n["label"] for n in graph.nodes}
+    return lambda node_id: labels.get(node_id, node_id)

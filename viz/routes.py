@@ -1,0 +1,257 @@
+"""HTTP routes of the views: the start page, five views, their tables and their JSON.
+
+:func:`register` adds them to the API app (entry point ``orgmodel.api``): the router and the
+``/static`` mount. Handlers are thin: parse, build the view in a worker thread (gathering,
+layout and rendering are CPU work), respond. The store is the API's (``app.state.access``),
+or ``app.state.store`` in an app made by :func:`create_views_app`.
+
+The search and path highlight use the API's ``/api/v1/search`` and ``/api/v1/paths`` when the
+app has them, and the equivalent ``/views/api/…`` endpoints here otherwise.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Annotated, Any, TypeVar
+
+import anyio.to_thread
+from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
+from starlette.responses import Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+
+from orgmodel.contract import OrgStore
+from orgmodel.exceptions import NotFoundError
+from orgmodel.schema import Kind
+from viz import start
+from viz.builders import ViewGraph
+from viz.render import (
+    STATIC_DIR,
+    VIEWS,
+    Page,
+    render_start,
+    render_table,
+    render_view,
+    script_safe_json,
+)
+from viz.texts import lang_of
+from viz.views import build_view
+
+__all__ = ["CachedStaticFiles", "create_views_app", "register", "router"]
+
+T = TypeVar("T")
+router = APIRouter(include_in_schema=False)
+
+Lang = Annotated[str | None, Query(max_length=2)]
+AsOf = Annotated[date | None, Query()]
+Ids = Annotated[str | None, Query(max_length=20_000)]
+Id = Annotated[str | None, Query(max_length=200)]
+_API_SEARCH, _API_PATHS = "/api/v1/search", "/api/v1/paths"
+_CACHE_SIZE = 32
+
+
+class CachedStaticFiles(StaticFiles):
+    """Static files with cache headers: a year when the URL names the content (``?v=hash``)."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        """Serve a file with Cache-Control."""
+        response = await super().get_response(path, scope)
+        versioned = b"v=" in scope.get("query_string", b"")
+        response.headers["Cache-Control"] = ("public, max-age=31536000, immutable" if versioned
+                                             else "public, max-age=3600")
+        return response
+
+
+class _GraphCache:
+    """The last few built views, so a page and its JSON (fetched right after) build once."""
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[tuple[Any, ...], ViewGraph] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], build: Callable[[], ViewGraph]) -> ViewGraph:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        graph = build()
+        with self._lock:
+            self._items[key] = graph
+            while len(self._items) > _CACHE_SIZE:
+                self._items.popitem(last=False)
+        return graph
+
+
+_cache = _GraphCache()
+
+
+def _version(store: OrgStore) -> int:
+    """A number that changes when the store is written to (0 for read-only stores)."""
+    log = getattr(store, "audit_log", None)
+    if not callable(log):
+        return 0
+    entries = log(limit=1)
+    return int(entries[0].seq) if entries else 0
+
+
+async def _with_store(request: Request, work: Callable[[OrgStore], T]) -> T:
+    """Run ``work`` on the app's store in a worker thread (with the API's deadline, if any)."""
+    access = getattr(request.app.state, "access", None)
+    if access is not None:
+        handle = await access.handle()
+        result: T = await handle.offload(work, handle.store)
+        return result
+    store: OrgStore = request.app.state.store
+    return await anyio.to_thread.run_sync(work, store)
+
+
+def _has_route(request: Request, path: str) -> bool:
+    return any(getattr(route, "path", None) == path for route in request.app.routes)
+
+
+def _page(request: Request, lang: str | None, as_of: date | None, **params: str | None) -> Page:
+    api = {"search": "/views/api/search?q={q}",
+           "paths": "/views/api/paths?from={source}&to={target}"}
+    if _has_route(request, _API_SEARCH):
+        api["search"] = f"{_API_SEARCH}?q={{q}}&limit=10"
+    if _has_route(request, _API_PATHS):
+        api["paths"] = f"{_API_PATHS}?from={{source}}&to={{target}}&max_paths=1"
+    return Page(mode="served", lang=lang_of(lang), as_of=as_of, api=api,
+                params={k: v for k, v in params.items() if v})
+
+
+def _respond(request: Request, body: str, media_type: str) -> Response:
+    """A page or JSON answer, gzipped when the client takes it (graphs compress ~10×)."""
+    data = body.encode("utf-8")
+    headers = {"Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
+    if len(data) > 1024 and "gzip" in request.headers.get("accept-encoding", ""):
+        data = gzip.compress(data, compresslevel=5)
+        headers["Content-Encoding"] = "gzip"
+    return Response(data, media_type=media_type, headers=headers)
+
+
+def _split(ids: str | None) -> tuple[str, ...]:
+    return tuple(sorted({part for part in (ids or "").split(",") if part}))[:500]
+
+
+def _graph(store: OrgStore, view: str, page: Page, expand: Sequence[str],
+           focus: str | None) -> ViewGraph:
+    when = page.as_of or date.today()
+    key = (id(store), _version(store), view, page.lang, when, tuple(sorted(page.params.items())),
+           tuple(expand), focus)
+    return _cache.get(key, lambda: build_view(store, view, lang=page.lang, as_of=when,
+                                              post=page.params.get("post"), expand=expand,
+                                              focus=focus))
+
+
+def _check_view(view: str) -> None:
+    if view not in VIEWS:
+        raise HTTPException(404, f"no view {view!r}; views: {', '.join(VIEWS)}")
+
+
+async def _build(request: Request, work: Callable[[OrgStore], T]) -> T:
+    try:
+        return await _with_store(request, work)
+    except NotFoundError as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+@router.get("/")
+async def start_page(request: Request, q: Annotated[str | None, Query(max_length=200)] = None,
+                     lang: Lang = None, as_of: AsOf = None) -> Response:
+    """The intranet start page: "Hvem har ansvaret for …?" answered on the server, and views."""
+    page = _page(request, lang, as_of, q=q)
+    query = (q or "").strip() or None
+    when = as_of or date.today()
+    found = await _build(request, lambda store: start.answers(store, query or "", as_of=when,
+                                                               lang=page.lang))
+    return _respond(request, render_start(page, query=query, answers=found), "text/html")
+
+
+@router.get("/views/{view}")
+async def view_page(request: Request, view: str, lang: Lang = None, as_of: AsOf = None,
+                    post: Id = None, expand: Ids = None, focus: Id = None) -> Response:
+    """A view: the interactive network, its controls and its accessible table."""
+    _check_view(view)
+    page = _page(request, lang, as_of, post=post)
+
+    def work(store: OrgStore) -> str:
+        graph = _graph(store, view, page, _split(expand), focus)
+        page.api["data"] = f"/views/{view}/data?{page.query()}"
+        options: dict[str, Any] = {}
+        if view == "stakeholders":
+            page.params["post"] = graph.extra["ego"]
+            posts = store.list_nodes(kind=Kind.POST, limit=500, as_of=page.as_of)
+            options["posts"] = [(p.id, p.name) for p in posts.items]
+        return render_view(graph, page, options=options)
+
+    return _respond(request, await _build(request, work), "text/html")
+
+
+@router.get("/views/{view}/data")
+async def view_data(request: Request, view: str, lang: Lang = None, as_of: AsOf = None,
+                    post: Id = None, expand: Ids = None, focus: Id = None) -> Response:
+    """A view's nodes and edges as JSON (what the page draws; with ``expand``: more of it)."""
+    _check_view(view)
+    page = _page(request, lang, as_of, post=post)
+    graph = await _build(request, lambda store: _graph(store, view, page, _split(expand), focus))
+    return _respond(request, script_safe_json(graph.payload()), "application/json")
+
+
+@router.get("/views/{view}/table")
+async def view_table(request: Request, view: str, lang: Lang = None, as_of: AsOf = None,
+                     post: Id = None) -> Response:
+    """A view's accessible twin on a page of its own: its nodes and edges as tables."""
+    _check_view(view)
+    page = _page(request, lang, as_of, post=post)
+    html = await _build(request,
+                        lambda store: render_table(_graph(store, view, page, (), None), page))
+    return _respond(request, html, "text/html")
+
+
+@router.get("/views/api/search")
+async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
+                 as_of: AsOf = None,
+                 limit: Annotated[int, Query(ge=1, le=50)] = 10) -> dict[str, Any]:
+    """The store's search, for apps without the API (same shape as /api/v1/search)."""
+    hits = await _build(request, lambda store: store.search(q, limit=limit, as_of=as_of))
+    return {"query": q, "results": [h.model_dump(mode="json") for h in hits]}
+
+
+@router.get("/views/api/paths")
+async def paths(request: Request, source: Annotated[str, Query(alias="from", max_length=200)],
+                target: Annotated[str, Query(alias="to", max_length=200)],
+                as_of: AsOf = None) -> dict[str, Any]:
+    """The store's shortest paths, for apps without the API (same shape as /api/v1/paths)."""
+    found = await _build(request,
+                         lambda store: store.paths(source, target, max_paths=1, as_of=as_of))
+    return {"paths": [[ref.model_dump(mode="json") for ref in path] for path in found]}
+
+
+def register(app: FastAPI) -> None:
+    """Add the views to an app: the router and ``/static`` (the ``orgmodel.api`` entry point).
+
+    In the API app the views obey the same read rule as the API (a token when reads need one).
+    """
+    dependencies = []
+    try:
+        from api.deps import ReaderDep
+    except ImportError:  # the views also run in a bare app (create_views_app)
+        pass
+    else:
+        if hasattr(app.state, "settings"):
+            dependencies.append(ReaderDep)
+    app.include_router(router, dependencies=dependencies)
+    app.mount("/static", CachedStaticFiles(directory=STATIC_DIR), name="static")
+
+
+def create_views_app(store: OrgStore) -> FastAPI:
+    """A bare app serving only the views over ``store`` (tests, benchmarks, quick looks)."""
+    app = FastAPI(title="orgmodel views", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.store = store
+    register(app)
+    return app

@@ -1,0 +1,72 @@
+"""The start page's question, "Hvem har ansvaret for …?": owners answers shaped for the page.
+
+The served start page answers on the server (``/?q=løn``), so it works without JavaScript. The
+static site has no server: it embeds every task's answer (:func:`owner_index`) and
+``start.js`` matches the question against them in the browser.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from orgmodel.analytics import kle_main_group
+from orgmodel.contract import OrgStore, OwnersResult
+from orgmodel.messages import Lang
+from orgmodel.schema import Kind
+from viz.builders import label_of
+from viz.kle_groups import group_label
+from viz.texts import kind_name, ui
+
+__all__ = ["START_TEXT_KEYS", "answer", "answers", "owner_index", "start_texts"]
+
+#: UI strings the static start page's script needs.
+START_TEXT_KEYS = ("answers_for", "no_answer", "owners", "raci", "name", "kind", "accountable_post",
+                   "escalation", "notes", "kle", "kle_group", "view_responsibilities")
+#: Most tasks embedded in a static start page.
+INDEX_LIMIT = 5000
+
+
+def answer(result: OwnersResult, lang: Lang) -> dict[str, Any]:
+    """One task's owners, as plain text for the page (and the static site's JSON)."""
+    task = result.task
+    group = kle_main_group(task.kle)
+    return {
+        "id": task.id,
+        "task": label_of(task.name, task.name_en, lang),
+        "kle": task.kle,
+        "kle_group": group_label(group, lang) if group else None,
+        "owners": [{"raci": o.raci.value, "name": label_of(o.name, o.name_en, lang),
+                    "kind": kind_name(o.kind.value, lang)} for o in result.owners],
+        "accountable_post": (label_of(result.accountable_post.name, result.accountable_post.name_en,
+                                      lang) if result.accountable_post else None),
+        "escalation": [label_of(e.name, e.name_en, lang) for e in result.escalation],
+        "notes": [n.da if lang == "da" else n.en for n in result.notes],
+    }
+
+
+def answers(store: OrgStore, query: str, *, as_of: date, lang: Lang) -> list[dict[str, Any]]:
+    """The answers to "who is responsible for ``query``", best first."""
+    if not query.strip():
+        return []
+    return [answer(r, lang) for r in store.owners(query, limit=5, as_of=as_of)]
+
+
+def owner_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, Any]]:
+    """Every task's answer with the words to find it by: the static start page's search index."""
+    page = store.list_nodes(kind=Kind.TASK, limit=INDEX_LIMIT, as_of=as_of)
+    index = []
+    for task in page.items:
+        found = store.owners(task.id, limit=1, as_of=as_of)
+        if not found:
+            continue
+        item = answer(found[0], lang)
+        kle = task.attributes.get("kle")
+        item["keys"] = [w for w in (task.name, task.name_en, kle, *task.aliases) if w]
+        index.append(item)
+    return index
+
+
+def start_texts(lang: Lang) -> dict[str, str]:
+    """The static start page script's strings."""
+    return {key: ui(key, lang) for key in START_TEXT_KEYS}

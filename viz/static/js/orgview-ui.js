@@ -1,0 +1,417 @@
+/* The controls of a view page: search, filters, focus, path, layout, permalink, PNG, table links.
+ * Works on window.orgmodelView (orgview.js). All text goes in with textContent. */
+(function () {
+  "use strict";
+
+  var view = window.orgmodelView;
+  if (!view) { return; }
+  var config = view.config;
+  var texts = config.texts;
+  var urls = config.urls || {};
+  var raw = view.raw;
+  var network = null;
+
+  function byId(id) { return document.getElementById(id); }
+
+  function fill(template, values) {
+    var url = template;
+    Object.keys(values).forEach(function (key) {
+      url = url.replace("{" + key + "}", encodeURIComponent(values[key]));
+    });
+    var absolute = new URL(url, location.href);
+    if (config.asOf) { absolute.searchParams.set("as_of", config.asOf); }
+    return absolute.toString();
+  }
+
+  /* --- selecting and searching -------------------------------------------------------------- */
+
+  function select(id, quiet) {
+    return view.reveal(id).then(function (found) {
+      if (!found) { view.status(texts.search_none); return false; }
+      var node = view.nodeData.get(id);
+      if (raw.hiddenKinds.has(node.kind)) { raw.hiddenKinds.delete(node.kind); }
+      if (raw.focus && raw.focus !== id) { raw.focus = null; }
+      if (raw.layout === "grid" && node.gx === undefined) { setLayout("network"); }
+      raw.sel = id;
+      view.apply();
+      network.selectNodes([id]);
+      network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
+      view.remember();
+      if (!quiet) { view.status(texts.search_found.replace("{name}", node.label)); }
+      return true;
+    });
+  }
+
+  function localSearch(query) {
+    var hits = [];
+    view.nodeData.forEach(function (node, id) {
+      if (node.temp) { return; }
+      var score = window.orgmodelText.score(query, [node.label, id, node.kle || ""]);
+      if (score > 0) { hits.push({ id: id, name: node.label, kind: node.kind, score: score }); }
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.name.localeCompare(b.name); });
+    return hits.slice(0, 10);
+  }
+
+  function asList(answer, keys) {
+    if (Array.isArray(answer)) { return answer; }
+    for (var i = 0; i < keys.length; i += 1) {
+      if (answer && Array.isArray(answer[keys[i]])) { return answer[keys[i]]; }
+    }
+    return [];
+  }
+
+  /* The same search as the API: the server's when there is one, else the embedded node list. */
+  function search(query) {
+    var found = urls.search ?
+      view.fetchJson(fill(urls.search, { q: query })).then(function (answer) {
+        return asList(answer, ["items", "results", "hits"]);
+      }).catch(function () { return localSearch(query); }) :
+      Promise.resolve(localSearch(query));
+    return found.then(function (hits) {
+      var inView = hits.filter(function (hit) { return view.nodeData.has(hit.id); });
+      var target = inView[0] || (view.isPartial() ? hits[0] : null);
+      showHits(hits);
+      if (!target) { view.status(texts.search_none); return hits; }
+      return select(target.id).then(function () { return hits; });
+    });
+  }
+
+  function showHits(hits) {
+    var list = byId("search-results");
+    if (!list) { return; }
+    list.replaceChildren();
+    hits.slice(0, 8).forEach(function (hit) {
+      var item = document.createElement("li");
+      var button = view.element("button", "hit", hit.name || hit.id);
+      button.type = "button";
+      button.appendChild(view.element("span", "hit-kind", " · " + (config.kindNames[hit.kind] || hit.kind)));
+      button.addEventListener("click", function () { select(hit.id); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+  }
+
+  /* --- focus, path and layout --------------------------------------------------------------- */
+
+  function focusOn(id, depth) {
+    raw.focus = id;
+    raw.depth = depth;
+    view.apply();
+    fitVisible();
+    view.remember();
+  }
+
+  function clearFocus() {
+    raw.focus = null;
+    raw.topic = "";
+    clearPath();
+    view.apply();
+    network.fit({ animation: false });
+    view.remember();
+  }
+
+  function fitVisible() {
+    var ids = [];
+    view.nodes.forEach(function (node) { if (!node.hidden) { ids.push(node.id); } });
+    network.fit({ nodes: ids, animation: false });
+  }
+
+  function localPath(from, to) {
+    var adjacency = new Map();
+    view.edgeData.forEach(function (edge) {
+      if (!adjacency.has(edge.from)) { adjacency.set(edge.from, []); }
+      if (!adjacency.has(edge.to)) { adjacency.set(edge.to, []); }
+      adjacency.get(edge.from).push(edge.to);
+      adjacency.get(edge.to).push(edge.from);
+    });
+    var previous = new Map([[from, null]]);
+    var queue = [from];
+    while (queue.length) {
+      var node = queue.shift();
+      if (node === to) { break; }
+      (adjacency.get(node) || []).forEach(function (other) {
+        if (!previous.has(other)) { previous.set(other, node); queue.push(other); }
+      });
+    }
+    if (!previous.has(to)) { return []; }
+    var path = [];
+    for (var step = to; step !== null; step = previous.get(step)) { path.unshift({ id: step }); }
+    return [path];
+  }
+
+  function clearPath() {
+    view.removeItems(view.pathIds.temp, view.pathIds.tempEdges || []);
+    view.pathIds.nodes = new Set();
+    view.pathIds.edges = new Set();
+    view.pathIds.temp = [];
+    view.pathIds.tempEdges = [];
+    raw.path = null;
+  }
+
+  function findEdge(a, b) {
+    var found = null;
+    view.edgeData.forEach(function (edge, id) {
+      if (!found && ((edge.from === a && edge.to === b) || (edge.from === b && edge.to === a))) { found = id; }
+    });
+    return found;
+  }
+
+  /* Highlight the shortest path between two nodes; nodes on it that the view lacks are added. */
+  function showPath(from, to) {
+    clearPath();
+    var found = urls.paths ?
+      view.fetchJson(fill(urls.paths, { source: from, target: to })).then(function (answer) {
+        return asList(answer, ["paths", "items", "results"]);
+      }) : Promise.resolve(localPath(from, to));
+    return found.then(function (paths) {
+      var path = (paths[0] ? (Array.isArray(paths[0]) ? paths[0] : paths[0].nodes || []) : [])
+        .map(function (step) { return typeof step === "string" ? { id: step } : step; });
+      if (!path.length) { view.status(texts.path_none); view.apply(); return false; }
+      var temp = [];
+      path.forEach(function (step, index) {
+        if (view.nodeData.has(step.id)) { return; }
+        var near = [path[index - 1], path[index + 1]].filter(function (s) { return s && view.nodeData.has(s.id); })
+          .map(function (s) { return view.nodeData.get(s.id); });
+        var x = near.length ? near.reduce(function (sum, n) { return sum + n.x; }, 0) / near.length : 0;
+        var y = near.length ? near.reduce(function (sum, n) { return sum + n.y; }, 0) / near.length + 80 : 0;
+        temp.push({ id: step.id, label: step.name || step.id, kind: step.kind || "Unit", x: x, y: y,
+          conf: "high", src: "", temp: true });
+      });
+      var links = [];
+      for (var i = 1; i < path.length; i += 1) {
+        if (!findEdge(path[i - 1].id, path[i].id)) {
+          links.push({ from: path[i - 1].id, to: path[i].id, type: "PATH", conf: "high", src: "", width: 2 });
+        }
+      }
+      var tempEdges = view.addItems(temp, links);
+      view.pathIds.temp = temp.map(function (n) { return n.id; });
+      view.pathIds.tempEdges = tempEdges;
+      view.pathIds.nodes = new Set(path.map(function (s) { return s.id; }));
+      var onPath = new Set(tempEdges);
+      for (var j = 1; j < path.length; j += 1) { onPath.add(findEdge(path[j - 1].id, path[j].id)); }
+      view.pathIds.edges = onPath;
+      raw.path = [from, to];
+      view.apply();
+      network.fit({ nodes: Array.from(view.pathIds.nodes), animation: false });
+      view.remember();
+      view.status(texts.path_found.replace("{steps}", path.map(function (s) {
+        return view.nodeData.has(s.id) ? view.nodeData.get(s.id).label : s.id;
+      }).join(" → ")));
+      return true;
+    });
+  }
+
+  function setLayout(layout) {
+    raw.layout = layout;
+    var updates = [];
+    view.nodeData.forEach(function (node, id) {
+      if (node.gx === undefined) { return; }
+      updates.push(layout === "grid" ? { id: id, x: node.gx, y: node.gy } : { id: id, x: node.x, y: node.y });
+    });
+    view.nodes.update(updates);
+    view.apply();
+    fitVisible();
+    view.remember();
+  }
+
+  /* The influence/interest quadrants, drawn on the canvas under the nodes in grid layout. */
+  function drawGrid(ctx) {
+    var grid = view.extra().grid;
+    if (!grid) { return; }
+    var w = grid.width / 2;
+    var h = grid.height / 2;
+    var quadrants = [
+      [0, -h, texts.q_manage, "#fde0dc"], [-w, -h, texts.q_satisfy, "#fff3cd"],
+      [0, 0, texts.q_inform, "#dcedc8"], [-w, 0, texts.q_monitor, "#eceff1"]
+    ];
+    quadrants.forEach(function (q) {
+      ctx.fillStyle = q[3];
+      ctx.fillRect(q[0], q[1], w, h);
+      ctx.fillStyle = "#37474f";
+      ctx.font = "bold 22px system-ui, sans-serif";
+      ctx.fillText(q[2], q[0] + 16, q[1] + 34);
+    });
+    ctx.strokeStyle = "#90a4ae";
+    ctx.lineWidth = 2;
+    ctx.strokeRect(-w, -h, 2 * w, 2 * h);
+    ctx.font = "18px system-ui, sans-serif";
+    ctx.fillStyle = "#263238";
+    ctx.fillText(texts.interest + " →", w - 160, h + 32);
+    ctx.save();
+    ctx.translate(-w - 18, -h + 200);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText(texts.influence + " →", 0, 0);
+    ctx.restore();
+  }
+
+  function exportPng() {
+    network.redraw();
+    var canvas = byId("network").querySelector("canvas");
+    var data = canvas.toDataURL("image/png");
+    var link = byId("png-link");
+    link.href = data;
+    link.download = "orgmodel-" + config.view + ".png";
+    link.click();
+    return data;
+  }
+
+  /* --- the controls ---------------------------------------------------------------------- */
+
+  function checkedValues(selector, checked) {
+    return Array.prototype.filter.call(document.querySelectorAll(selector), function (box) {
+      return box.checked === checked;
+    }).map(function (box) { return box.value; });
+  }
+
+  function sync(current) {
+    document.querySelectorAll(".kind-filter").forEach(function (box) {
+      box.checked = current.hiddenKinds.indexOf(box.value) < 0;
+    });
+    document.querySelectorAll(".type-filter").forEach(function (box) {
+      box.checked = current.hiddenTypes.indexOf(box.value) < 0;
+    });
+    document.querySelectorAll("input[name=filter-mode]").forEach(function (radio) {
+      radio.checked = radio.value === current.mode;
+    });
+    var depth = byId("focus-depth");
+    if (depth) { depth.value = String(current.depth); }
+    var topic = byId("topic-select");
+    if (topic) { topic.value = current.topic; }
+    var toggle = byId("layout-toggle");
+    if (toggle) { toggle.setAttribute("aria-pressed", current.layout === "grid" ? "true" : "false"); }
+    var lang = byId("lang-toggle");
+    if (lang) { lang.hash = location.hash; }
+    var box = byId("permalink");
+    if (box) { box.value = location.href; }
+  }
+
+  function on(id, event, handler) {
+    var target = byId(id);
+    if (target) { target.addEventListener(event, handler); }
+  }
+
+  function nodeByName(text) {
+    var wanted = window.orgmodelText.fold(text);
+    var found = null;
+    view.nodeData.forEach(function (node, id) {
+      if (!found && (id === text || window.orgmodelText.fold(node.label) === wanted)) { found = id; }
+    });
+    return found || (localSearch(text)[0] || {}).id || null;
+  }
+
+  function wire() {
+    on("search-form", "submit", function (event) {
+      event.preventDefault();
+      var query = byId("search-input").value.trim();
+      if (query) { search(query); }
+    });
+    document.querySelectorAll(".kind-filter, .type-filter").forEach(function (box) {
+      box.addEventListener("change", function () {
+        raw.hiddenKinds = new Set(checkedValues(".kind-filter", false));
+        raw.hiddenTypes = new Set(checkedValues(".type-filter", false));
+        view.apply();
+        view.remember();
+      });
+    });
+    document.querySelectorAll("input[name=filter-mode]").forEach(function (radio) {
+      radio.addEventListener("change", function () { raw.mode = radio.value; view.apply(); view.remember(); });
+    });
+    on("focus-button", "click", function () {
+      if (!raw.sel) { view.status(texts.focus_hint); return; }
+      focusOn(raw.sel, parseInt(byId("focus-depth").value, 10) || 1);
+    });
+    on("focus-depth", "change", function () {
+      if (raw.focus) { focusOn(raw.focus, parseInt(byId("focus-depth").value, 10) || 1); }
+    });
+    on("focus-clear", "click", clearFocus);
+    on("path-form", "submit", function (event) {
+      event.preventDefault();
+      var from = nodeByName(byId("path-from").value);
+      var to = nodeByName(byId("path-to").value);
+      if (from && to) { showPath(from, to); } else { view.status(texts.path_none); }
+    });
+    on("permalink-button", "click", function () {
+      var box = byId("permalink");
+      box.value = view.permalink();
+      box.focus();
+      box.select();
+      if (navigator.clipboard) { navigator.clipboard.writeText(box.value).catch(function () { return null; }); }
+      view.status(texts.permalink_copied);
+    });
+    on("png-button", "click", exportPng);
+    on("topic-select", "change", function () { raw.topic = byId("topic-select").value; view.apply(); view.remember(); });
+    on("layout-toggle", "click", function () { setLayout(raw.layout === "grid" ? "network" : "grid"); });
+    on("asof-form", "submit", function (event) {
+      event.preventDefault();
+      var form = byId("asof-form");
+      var url = new URL(form.action, location.href);
+      new FormData(form).forEach(function (value, key) { if (value) { url.searchParams.set(key, value); } });
+      url.hash = location.hash;
+      location.assign(url.toString());
+    });
+    document.querySelectorAll("a.node-link").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        select(link.getAttribute("data-node")).then(function () { byId("network").scrollIntoView(); });
+      });
+    });
+    window.addEventListener("hashchange", function () { restore(); });
+    var names = byId("node-names");
+    if (names) {
+      var seen = new Set();
+      view.nodeData.forEach(function (node) {
+        if (seen.size < 3000 && !seen.has(node.label)) {
+          seen.add(node.label);
+          var option = document.createElement("option");
+          option.value = node.label;
+          names.appendChild(option);
+        }
+      });
+    }
+  }
+
+  /* Put the page in the state the URL hash describes (the permalink). */
+  function restore() {
+    view.fromHash(location.hash, view.defaultHidden());
+    if (raw.layout === "grid") { setLayout("grid"); }
+    view.apply();
+    var steps = [];
+    if (raw.path) { steps.push(function () { return showPath(raw.path[0], raw.path[1]); }); }
+    if (raw.focus) { steps.push(function () { fitVisible(); return Promise.resolve(); }); }
+    if (raw.sel) { steps.push(function () { return select(raw.sel, true); }); }
+    return steps.reduce(function (chain, step) { return chain.then(step); }, Promise.resolve())
+      .then(function () { sync(view.state()); });
+  }
+
+  function init(created) {
+    network = created;
+    network.on("beforeDrawing", function (ctx) {
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.fillStyle = "#ffffff";  // an opaque background, so the PNG export is not transparent
+      ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+      ctx.restore();
+      if (raw.layout === "grid") { drawGrid(ctx); }
+    });
+    network.on("selectNode", function (params) { raw.sel = params.nodes[0]; view.remember(); });
+    network.on("deselectNode", function () { raw.sel = null; view.remember(); });
+    network.on("doubleClick", function (params) { if (params.nodes.length) { view.expand(params.nodes[0]); } });
+    view.onChange(sync);
+    wire();
+    view.status(view.shownText());
+    restore();
+  }
+
+  view.select = select;
+  view.search = search;
+  view.showPath = showPath;
+  view.clearPath = clearPath;
+  view.focusOn = focusOn;
+  view.clearFocus = clearFocus;
+  view.setLayout = setLayout;
+  view.exportPng = exportPng;
+  if (view.network) { init(view.network); } else {
+    document.addEventListener("orgmodel:network", function (event) { init(event.detail); });
+  }
+}());

@@ -1,0 +1,422 @@
+/* The interactive network of one view: data, drawing, filters, focus, paths, permalink state.
+ *
+ * Safety: every text from the data reaches the page through textContent (tooltips are DOM
+ * elements, never HTML strings), and the data itself arrives as JSON (parsed, never
+ * evaluated). Speed: positions come from the server and physics stays off, so the network is
+ * drawn once and is interactive at once; edges hide while dragging.
+ *
+ * The controls live in orgview-ui.js; this file exposes window.orgmodelView. */
+(function () {
+  "use strict";
+
+  var configElement = document.getElementById("orgmodel-config");
+  var container = document.getElementById("network");
+  if (!configElement || !container || typeof vis === "undefined") { return; }
+  var config = JSON.parse(configElement.textContent);
+  var texts = config.texts;
+  var urls = config.urls || {};
+
+  var state = {
+    sel: null, focus: null, depth: 1, hiddenKinds: new Set(), hiddenTypes: new Set(),
+    mode: "hide", path: null, topic: "", layout: "network", expand: []
+  };
+  var nodes = new vis.DataSet();
+  var edges = new vis.DataSet();
+  var nodeData = new Map();   // id -> the node as the server sent it
+  var edgeData = new Map();   // edge id -> the edge as the server sent it
+  var edgeIds = new Map();    // identity key -> edge id (merging fetched parts)
+  var applied = new Map();    // id -> last applied look, so updates touch only what changed
+  var edgeCounter = 0;
+  var pathIds = { nodes: new Set(), edges: new Set(), temp: [] };
+  var listeners = [];
+  var ready = false;
+  var partial = false;
+  var total = 0;
+  var extra = {};           // view-specific data of the last payload (e.g. the grid's size)
+  var defaultHidden = [];   // edge types the view hides until the visitor shows them
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function confidenceText(conf) {
+    return texts["conf_" + conf] || conf;
+  }
+
+  function row(box, label, value) {
+    if (value === undefined || value === null || value === "") { return; }
+    var line = element("div", "tip-row");
+    line.appendChild(element("span", "tip-key", label + ": "));
+    line.appendChild(element("span", "tip-value", value));
+    box.appendChild(line);
+  }
+
+  /* A node's tooltip as a DOM element: name, kind, owner, source, confidence. */
+  function nodeTip(node) {
+    var box = element("div", "tip");
+    box.appendChild(element("strong", "tip-title", node.label));
+    row(box, texts.kind, config.kindNames[node.kind] || node.kind);
+    row(box, texts.owner, node.owner);
+    row(box, texts.source, node.src);
+    row(box, texts.confidence, confidenceText(node.conf));
+    if (node.conf === "low") { box.appendChild(element("div", "tip-low", "⚠ " + texts.low_confidence)); }
+    if (node.influence !== undefined) {
+      row(box, texts.influence, Math.round(node.influence * 100) + " %");
+      row(box, texts.interest, Math.round(node.interest * 100) + " %");
+    }
+    if (node.desc) { box.appendChild(element("p", "tip-desc", node.desc)); }
+    return box;
+  }
+
+  function nameOf(id) {
+    var node = nodeData.get(id);
+    return node ? node.label : id;
+  }
+
+  function edgeTip(edge) {
+    var box = element("div", "tip");
+    box.appendChild(element("strong", "tip-title", config.edgeNames[edge.type] || edge.type));
+    box.appendChild(element("div", "tip-row", nameOf(edge.from) + " → " + nameOf(edge.to)));
+    row(box, "RACI", edge.raci);
+    row(box, texts.role, edge.role);
+    row(box, texts.topic, edge.topic);
+    row(box, texts.strength, edge.strength);
+    row(box, texts.order, edge.order);
+    row(box, texts.source, edge.src);
+    row(box, texts.confidence, confidenceText(edge.conf));
+    if (edge.conf === "low") { box.appendChild(element("div", "tip-low", "⚠ " + texts.low_confidence)); }
+    if (edge.desc) { box.appendChild(element("p", "tip-desc", edge.desc)); }
+    return box;
+  }
+
+  function visNode(node) {
+    var low = node.conf === "low";
+    return {
+      id: node.id, label: node.more ? node.label + " ⊕" : node.label, group: node.kind,
+      x: node.x, y: node.y, title: nodeTip(node),
+      borderWidth: node.ego ? 4 : (low ? 2.5 : 1.5),
+      shapeProperties: { borderDashes: low ? [6, 4] : false },
+      font: node.ego ? { size: 18 } : undefined
+    };
+  }
+
+  function edgeStyle(type) {
+    return config.edgeStyles[type] || { color: "#9e9e9e", width: 1, arrow: "to" };
+  }
+
+  function visEdge(id, edge) {
+    var style = edgeStyle(edge.type);
+    return {
+      id: id, from: edge.from, to: edge.to, width: edge.width || style.width,
+      color: { color: style.color, highlight: "#f57f17", hover: "#f57f17", opacity: 1 },
+      arrows: { to: { enabled: style.arrow === "to", scaleFactor: 0.55 } },
+      dashes: edge.conf === "low" ? [6, 4] : false,
+      label: edge.label || undefined, title: edgeTip(edge), smooth: edge.smooth || false
+    };
+  }
+
+  function edgeKey(edge) {
+    return [edge.from, edge.to, edge.type, edge.topic || "", edge.raci || "", edge.role || "",
+      edge.desc || ""].join("|");
+  }
+
+  /* Add nodes and edges; nodes already shown move to their new place. */
+  function addItems(newNodeList, newEdgeList) {
+    var added = [];
+    var moved = [];
+    newNodeList.forEach(function (node) {
+      var known = nodeData.has(node.id);
+      nodeData.set(node.id, node);
+      (known ? moved : added).push(visNode(node));
+    });
+    var newEdges = [];
+    var ids = [];
+    newEdgeList.forEach(function (edge) {
+      var key = edgeKey(edge);
+      if (edgeIds.has(key)) { ids.push(edgeIds.get(key)); return; }
+      var id = "e" + (edgeCounter += 1);
+      edgeIds.set(key, id);
+      edgeData.set(id, edge);
+      newEdges.push(visEdge(id, edge));
+      ids.push(id);
+    });
+    if (moved.length) { nodes.update(moved); }
+    if (added.length) { nodes.add(added); }
+    if (newEdges.length) { edges.add(newEdges); }
+    applied.clear();
+    return ids;
+  }
+
+  /* Remove nodes and edges added for a while (the helpers of a path). */
+  function removeItems(nodeIds, edgeIdList) {
+    edgeIdList.forEach(function (id) {
+      var edge = edgeData.get(id);
+      if (edge) { edgeIds.delete(edgeKey(edge)); edgeData.delete(id); }
+    });
+    nodeIds.forEach(function (id) { nodeData.delete(id); });
+    edges.remove(edgeIdList);
+    nodes.remove(nodeIds);
+    applied.clear();
+  }
+
+  function load(payload) {
+    addItems(payload.nodes, payload.edges);
+    partial = payload.partial;
+    total = payload.total;
+    extra = payload.extra || extra;
+    defaultHidden = payload.hiddenTypes || defaultHidden;
+  }
+
+  function storeNodeIds() {
+    var ids = [];
+    nodeData.forEach(function (node, id) { if (!node.synthetic && !node.temp) { ids.push(id); } });
+    return ids;
+  }
+
+  function neighbours(id, typeOk) {
+    var found = [];
+    edges.forEach(function (edge) {
+      var data = edgeData.get(edge.id);
+      if (data && !typeOk(data.type)) { return; }
+      if (edge.from === id) { found.push(edge.to); } else if (edge.to === id) { found.push(edge.from); }
+    });
+    return found;
+  }
+
+  /* Nodes within state.depth steps of the focus, over the edge types not filtered out. */
+  function focusSet() {
+    if (!state.focus || !nodeData.has(state.focus)) { return null; }
+    var adjacency = new Map();
+    edgeData.forEach(function (edge) {
+      if (state.hiddenTypes.has(edge.type)) { return; }
+      if (!adjacency.has(edge.from)) { adjacency.set(edge.from, []); }
+      if (!adjacency.has(edge.to)) { adjacency.set(edge.to, []); }
+      adjacency.get(edge.from).push(edge.to);
+      adjacency.get(edge.to).push(edge.from);
+    });
+    var seen = new Set([state.focus]);
+    var frontier = [state.focus];
+    for (var step = 0; step < state.depth; step += 1) {
+      var next = [];
+      frontier.forEach(function (id) {
+        (adjacency.get(id) || []).forEach(function (other) {
+          if (!seen.has(other)) { seen.add(other); next.push(other); }
+        });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
+
+  /* Show, hide or fade every node and edge after a filter, focus, topic or path change. */
+  function apply() {
+    var inFocus = focusSet();
+    var topicNodes = null;
+    if (state.topic) {
+      topicNodes = new Set();
+      edgeData.forEach(function (edge) {
+        if (edge.topic === state.topic) { topicNodes.add(edge.from); topicNodes.add(edge.to); }
+      });
+    }
+    var grid = state.layout === "grid";
+    var onPath = pathIds.nodes.size > 0;
+    var off = new Set();
+    var nodeUpdates = [];
+    nodeData.forEach(function (node, id) {
+      var out = state.hiddenKinds.has(node.kind) || (inFocus && !inFocus.has(id)) ||
+        (topicNodes && !topicNodes.has(id)) || (grid && node.gx === undefined);
+      if (out) { off.add(id); }
+      var dim = onPath && !pathIds.nodes.has(id);
+      var look = out ? (state.mode === "hide" ? "hidden" : "faded") : (dim ? "dim" : "normal");
+      if (pathIds.nodes.has(id)) { look = "path"; }
+      if (applied.get(id) === look) { return; }
+      applied.set(id, look);
+      nodeUpdates.push({
+        id: id, hidden: look === "hidden", opacity: look === "faded" ? 0.12 : (look === "dim" ? 0.3 : 1),
+        borderWidth: look === "path" ? 5 : (node.ego ? 4 : (node.conf === "low" ? 2.5 : 1.5))
+      });
+    });
+    var edgeUpdates = [];
+    edgeData.forEach(function (edge, id) {
+      var out = grid || state.hiddenTypes.has(edge.type) || off.has(edge.from) || off.has(edge.to) ||
+        (state.topic && edge.topic !== state.topic);
+      var look = out ? (state.mode === "hide" || grid ? "hidden" : "faded") :
+        (pathIds.edges.has(id) ? "path" : (onPath ? "dim" : "normal"));
+      if (applied.get(id) === look) { return; }
+      applied.set(id, look);
+      var style = edgeStyle(edge.type);
+      edgeUpdates.push({
+        id: id, hidden: look === "hidden",
+        width: look === "path" ? (edge.width || style.width) + 4 : (edge.width || style.width),
+        color: { color: look === "path" ? "#f57f17" : style.color, highlight: "#f57f17",
+          hover: "#f57f17", opacity: look === "faded" ? 0.1 : (look === "dim" ? 0.25 : 1) }
+      });
+    });
+    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    changed();
+  }
+
+  function changed() {
+    listeners.forEach(function (listener) { listener(snapshot()); });
+  }
+
+  function snapshot() {
+    return {
+      sel: state.sel, focus: state.focus, depth: state.depth, mode: state.mode,
+      hiddenKinds: Array.from(state.hiddenKinds).sort(), hiddenTypes: Array.from(state.hiddenTypes).sort(),
+      path: state.path, topic: state.topic, layout: state.layout, expand: state.expand.slice()
+    };
+  }
+
+  /* --- permalink state in the URL hash ------------------------------------------------------ */
+
+  function toHash() {
+    var params = new URLSearchParams();
+    if (state.sel) { params.set("sel", state.sel); }
+    if (state.focus) { params.set("focus", state.focus); params.set("depth", String(state.depth)); }
+    if (state.hiddenKinds.size) { params.set("hk", Array.from(state.hiddenKinds).sort().join(",")); }
+    params.set("ht", Array.from(state.hiddenTypes).sort().join(","));
+    if (state.mode !== "hide") { params.set("mode", state.mode); }
+    if (state.path) { params.set("path", state.path.join(",")); }
+    if (state.topic) { params.set("topic", state.topic); }
+    if (state.layout !== "network") { params.set("layout", state.layout); }
+    if (state.expand.length) { params.set("expand", state.expand.join(",")); }
+    return "#" + params.toString();
+  }
+
+  function fromHash(hash, defaults) {
+    var params = new URLSearchParams((hash || "").replace(/^#/, ""));
+    function list(name) { return (params.get(name) || "").split(",").filter(Boolean); }
+    state.sel = params.get("sel");
+    state.focus = params.get("focus");
+    state.depth = Math.max(1, Math.min(3, parseInt(params.get("depth") || "1", 10) || 1));
+    state.hiddenKinds = new Set(list("hk"));
+    state.hiddenTypes = new Set(params.has("ht") ? list("ht") : defaults);
+    state.mode = params.get("mode") === "fade" ? "fade" : "hide";
+    var path = list("path");
+    state.path = path.length === 2 ? path : null;
+    state.topic = params.get("topic") || "";
+    state.layout = params.get("layout") === "grid" ? "grid" : "network";
+    state.expand = list("expand");
+  }
+
+  function remember() {
+    history.replaceState(null, "", location.pathname + location.search + toHash());
+    changed();
+  }
+
+  function permalink() {
+    remember();
+    return location.href;
+  }
+
+  /* --- fetching more of the graph ------------------------------------------------------------ */
+
+  function dataUrl(extra) {
+    var url = new URL(urls.data, location.href);
+    if (state.expand.length) { url.searchParams.set("expand", state.expand.join(",")); }
+    Object.keys(extra || {}).forEach(function (key) { url.searchParams.set(key, extra[key]); });
+    return url.toString();
+  }
+
+  function fetchJson(url) {
+    return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(String(response.status)); }
+        return response.json();
+      });
+  }
+
+  function status(text) {
+    var box = document.getElementById("status");
+    if (box) { box.textContent = text || ""; }
+  }
+
+  function shownText() {
+    if (!partial) { return ""; }
+    return texts.shown_of.replace("{shown}", storeNodeIds().length).replace("{total}", total);
+  }
+
+  function expand(id) {
+    if (!urls.data || !nodeData.has(id) || !nodeData.get(id).more) { return Promise.resolve(false); }
+    if (state.expand.indexOf(id) < 0) { state.expand.push(id); }
+    status(texts.expanding);
+    return fetchJson(dataUrl()).then(function (payload) {
+      load(payload);
+      apply();
+      remember();
+      status(shownText());
+      return true;
+    });
+  }
+
+  /* Bring a node into view when a large graph does not show it yet. */
+  function reveal(id) {
+    if (nodeData.has(id) || !partial || !urls.data) { return Promise.resolve(nodeData.has(id)); }
+    return fetchJson(dataUrl({ focus: id })).then(function (payload) {
+      load(payload);
+      apply();
+      status(shownText());
+      return nodeData.has(id);
+    });
+  }
+
+  window.orgmodelView = {
+    config: config, state: snapshot, nodeData: nodeData, edgeData: edgeData,
+    nodes: nodes, edges: edges, element: element, apply: apply, remember: remember,
+    addItems: addItems, removeItems: removeItems,
+    permalink: permalink, fromHash: fromHash, toHash: toHash, load: load, expand: expand,
+    reveal: reveal, fetchJson: fetchJson, status: status, shownText: shownText,
+    neighbours: neighbours, pathIds: pathIds, raw: state,
+    onChange: function (listener) { listeners.push(listener); },
+    ready: function () { return ready; },
+    isPartial: function () { return partial; },
+    extra: function () { return extra; },
+    defaultHidden: function () { return defaultHidden; },
+    nodeCount: function () { return storeNodeIds().length; },
+    visibleNodeCount: function () {
+      return storeNodeIds().filter(function (id) { return applied.get(id) !== "hidden"; }).length;
+    },
+    selected: function () { return state.sel; },
+    network: null
+  };
+
+  function start(payload) {
+    load(payload);
+    var options = config.options;
+    var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+    window.orgmodelView.network = network;
+    // A graph too big to read when fitted opens at a legible scale on its most telling node.
+    var home = (payload.extra || {}).home;
+    if (home && nodeData.has(home) && network.getScale() < 0.3) {
+      network.focus(home, { scale: 0.6, animation: false });
+    }
+    network.once("afterDrawing", function () {
+      ready = true;
+      document.body.setAttribute("data-ready", "1");
+      if (window.performance && performance.mark) { performance.mark("orgmodel-ready"); }
+    });
+    // The controls' script may load after this runs (the first payload can be ready at once),
+    // so it also looks at view.network itself; the event is for when it was already waiting.
+    document.dispatchEvent(new CustomEvent("orgmodel:network", { detail: network }));
+  }
+
+  fromHash(location.hash, []);
+  var initial = config.payload;
+  var firstLoad;
+  if (initial && !(initial.partial && state.expand.length && urls.data)) {
+    firstLoad = Promise.resolve(initial);
+  } else {
+    firstLoad = fetchJson(dataUrl());
+  }
+  firstLoad.then(function (payload) {
+    fromHash(location.hash, payload.hiddenTypes);
+    start(payload);
+  }).catch(function (error) {
+    status(String(error));
+  });
+}());

@@ -1,0 +1,102 @@
+/* The static site's start page: answers "who is responsible for …?" in the browser, from the
+ * embedded answers of every task (there is no server to ask). The served start page answers on
+ * the server instead and does not load this script. Text goes in with textContent only. */
+(function () {
+  "use strict";
+
+  var source = document.getElementById("orgmodel-owners");
+  var form = document.getElementById("owner-form");
+  if (!source || !form) { return; }
+  var data = JSON.parse(source.textContent);
+  var texts = data.texts;
+
+  function element(tag, text, className) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function fact(list, term, value) {
+    list.appendChild(element("dt", term));
+    var detail = element("dd");
+    if (Array.isArray(value)) {
+      var steps = element("ol", null, "chain");
+      value.forEach(function (step) { steps.appendChild(element("li", step)); });
+      detail.appendChild(value.length ? steps : document.createTextNode("—"));
+    } else {
+      detail.textContent = value || "—";
+    }
+    list.appendChild(detail);
+  }
+
+  function render(query) {
+    var box = document.getElementById("answers");
+    box.replaceChildren();
+    if (!query) { return; }
+    var found = data.tasks.map(function (task) {
+      return { task: task, score: window.orgmodelText.score(query, task.keys) };
+    }).filter(function (hit) { return hit.score > 0; })
+      .sort(function (a, b) { return b.score - a.score; }).slice(0, 5);
+    box.appendChild(element("h2", texts.answers_for.replace("{q}", query)));
+    if (!found.length) { box.appendChild(element("p", texts.no_answer.replace("{q}", query), "no-answer")); }
+    found.forEach(function (hit, index) {
+      var task = hit.task;
+      var article = element("article", null, "answer");
+      var heading = element("h3", task.task);
+      heading.id = "answer-" + (index + 1);
+      article.setAttribute("aria-labelledby", heading.id);
+      article.appendChild(heading);
+      if (task.kle) {
+        article.appendChild(element("p", texts.kle + " " + task.kle + " · " + texts.kle_group + " " +
+          (task.kle_group || ""), "kle"));
+      }
+      var table = element("table", null, "data");
+      table.appendChild(element("caption", texts.owners));
+      var head = element("tr");
+      [texts.raci, texts.name, texts.kind].forEach(function (label) {
+        var th = element("th", label);
+        th.scope = "col";
+        head.appendChild(th);
+      });
+      var thead = element("thead");
+      thead.appendChild(head);
+      table.appendChild(thead);
+      var body = element("tbody");
+      task.owners.forEach(function (owner) {
+        var line = element("tr");
+        var th = element("th", owner.raci);
+        th.scope = "row";
+        line.appendChild(th);
+        line.appendChild(element("td", owner.name));
+        line.appendChild(element("td", owner.kind));
+        body.appendChild(line);
+      });
+      table.appendChild(body);
+      article.appendChild(table);
+      var facts = element("dl", null, "facts");
+      fact(facts, texts.accountable_post, task.accountable_post);
+      fact(facts, texts.escalation, task.escalation);
+      if (task.notes.length) { fact(facts, texts.notes, task.notes.join(" ")); }
+      article.appendChild(facts);
+      var link = element("a", texts.view_responsibilities);
+      link.href = "responsibilities.html#sel=" + encodeURIComponent(task.id);
+      var para = element("p");
+      para.appendChild(link);
+      article.appendChild(para);
+      box.appendChild(article);
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var query = document.getElementById("q").value.trim();
+    history.replaceState(null, "", "?q=" + encodeURIComponent(query));
+    render(query);
+  });
+  var initial = new URLSearchParams(location.search).get("q");
+  if (initial) {
+    document.getElementById("q").value = initial;
+    render(initial);
+  }
+}());

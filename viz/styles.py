@@ -1,0 +1,180 @@
+"""The one style table: how each node kind and edge type looks, and the legend made from it.
+
+vis-network gets the node styles as ``groups`` (one entry per kind, sent once per page, not
+once per node) and the edge styles as a table the browser code applies by edge type; the
+legend in the page is rendered from the same table, so the legend cannot drift from the
+drawing. Dashes are reserved for low confidence (an assumption), so no type uses them.
+
+Examples
+--------
+>>> NODE_STYLES["Unit"].shape
+'box'
+>>> vis_groups()["Post"]["color"]["border"]
+'#1565c0'
+>>> [entry.key for entry in legend(["Post", "Unit"], ["PART_OF"], "da")]
+['Unit', 'Post', 'PART_OF', 'low']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from orgmodel.messages import Lang
+from orgmodel.schema import EdgeType, Kind
+from viz.texts import edge_name, kind_name, ui
+
+__all__ = [
+    "EDGE_STYLES",
+    "KLE_GROUP_KIND",
+    "LOW_CONFIDENCE_DASHES",
+    "NODE_STYLES",
+    "EdgeStyle",
+    "LegendEntry",
+    "NodeStyle",
+    "edge_style_table",
+    "legend",
+    "raci_width",
+    "vis_groups",
+]
+
+#: The kind of the synthetic KLE main-group nodes of the responsibility map.
+KLE_GROUP_KIND = "KleGroup"
+#: Border/line dash pattern of low-confidence records.
+LOW_CONFIDENCE_DASHES = [6, 4]
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    """How nodes of one kind are drawn."""
+
+    background: str
+    border: str
+    font: str
+    shape: str
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    """How edges of one type are drawn."""
+
+    color: str
+    width: float
+    arrow: str  # "to", "" (symmetric relation) or "to;bar"
+    label: bool = False  # draw the RACI letter or route step on the edge
+
+
+_WHITE, _INK = "#ffffff", "#1b1b1b"
+
+#: Node kind -> style. Colours are from a colour-blind-safe set; shapes keep labels inside.
+NODE_STYLES: dict[str, NodeStyle] = {
+    Kind.ORGANISATION.value: NodeStyle("#37474f", "#263238", _WHITE, "box"),
+    Kind.BODY.value: NodeStyle("#b71c1c", "#7f0000", _WHITE, "box"),
+    Kind.FORUM.value: NodeStyle("#6a1b9a", "#4a148c", _WHITE, "ellipse"),
+    Kind.UNIT.value: NodeStyle("#1565c0", "#0d47a1", _WHITE, "box"),
+    Kind.POST.value: NodeStyle("#e3f2fd", "#1565c0", _INK, "box"),
+    Kind.PERSON.value: NodeStyle("#f5f5f5", "#757575", _INK, "ellipse"),
+    Kind.TASK.value: NodeStyle("#fff3e0", "#e65100", _INK, "box"),
+    Kind.SYSTEM.value: NodeStyle("#e0f2f1", "#00695c", _INK, "database"),
+    Kind.ASSET.value: NodeStyle("#f1f8e9", "#558b2f", _INK, "box"),
+    Kind.INITIATIVE.value: NodeStyle("#fff8e1", "#f57f17", _INK, "ellipse"),
+    Kind.STAKEHOLDER.value: NodeStyle("#e8f5e9", "#2e7d32", _INK, "ellipse"),
+    Kind.POLICY.value: NodeStyle("#efebe9", "#5d4037", _INK, "box"),
+    KLE_GROUP_KIND: NodeStyle("#455a64", "#263238", _WHITE, "box"),
+}
+
+#: Edge type -> style. Widths are defaults; strength and RACI widen an edge.
+EDGE_STYLES: dict[str, EdgeStyle] = {
+    EdgeType.PART_OF.value: EdgeStyle("#78909c", 1.5, "to"),
+    EdgeType.POST_IN.value: EdgeStyle("#90caf9", 1.0, "to"),
+    EdgeType.HOLDS.value: EdgeStyle("#9e9e9e", 1.0, "to"),
+    EdgeType.HEADS.value: EdgeStyle("#1565c0", 2.0, "to"),
+    EdgeType.REPORTS_TO.value: EdgeStyle("#263238", 2.0, "to"),
+    EdgeType.MEMBER_OF.value: EdgeStyle("#8e24aa", 1.5, "to"),
+    EdgeType.RESPONSIBLE_FOR.value: EdgeStyle("#e65100", 2.0, "to", label=True),
+    EdgeType.SUPPORTS.value: EdgeStyle("#00897b", 2.0, "to"),
+    EdgeType.OPERATES.value: EdgeStyle("#00695c", 1.5, "to"),
+    EdgeType.USES.value: EdgeStyle("#80cbc4", 1.0, "to"),
+    EdgeType.COLLABORATES_WITH.value: EdgeStyle("#1e88e5", 2.0, ""),
+    EdgeType.PARTICIPATES_IN.value: EdgeStyle("#ab47bc", 1.5, "to"),
+    EdgeType.ADVISES.value: EdgeStyle("#fb8c00", 2.0, "to"),
+    EdgeType.DECIDES.value: EdgeStyle("#c62828", 1.5, "to"),
+    EdgeType.SUBMITS_TO.value: EdgeStyle("#b71c1c", 3.0, "to", label=True),
+    EdgeType.SERVES.value: EdgeStyle("#43a047", 1.5, "to"),
+    EdgeType.DEPENDS_ON.value: EdgeStyle("#6d4c41", 2.0, "to"),
+    EdgeType.SUPPLIES.value: EdgeStyle("#757575", 1.5, "to"),
+    EdgeType.CONTRIBUTES_TO.value: EdgeStyle("#c0a000", 1.5, "to"),
+    EdgeType.RESULTED_FROM.value: EdgeStyle("#9e9e9e", 1.5, "to"),
+    "IN_GROUP": EdgeStyle("#b0bec5", 1.0, ""),
+}
+
+_RACI_WIDTH = {"A": 4.0, "R": 3.0, "C": 1.5, "I": 1.0}
+
+
+def raci_width(raci: str | None) -> float:
+    """Line width of a RESPONSIBLE_FOR edge: the accountable owner draws thickest.
+
+    Examples
+    --------
+    >>> raci_width("A") > raci_width("R") > raci_width("I")
+    True
+    """
+    return _RACI_WIDTH.get(raci or "", 2.0)
+
+
+def vis_groups() -> dict[str, dict[str, Any]]:
+    """The node styles as vis-network ``groups`` options, one group per kind."""
+    return {
+        kind: {
+            "shape": style.shape,
+            "color": {
+                "background": style.background, "border": style.border,
+                "highlight": {"background": "#ffeb3b", "border": "#f57f17"},
+                "hover": {"background": style.background, "border": "#f57f17"},
+            },
+            "font": {"color": style.font, "face": "system-ui, sans-serif", "size": 14},
+            "borderWidth": 1.5,
+            "margin": 8,
+            "widthConstraint": {"maximum": 220},
+        }
+        for kind, style in NODE_STYLES.items()
+    }
+
+
+def edge_style_table() -> dict[str, dict[str, Any]]:
+    """The edge styles for the browser code, keyed by edge type."""
+    return {
+        edge_type: {"color": style.color, "width": style.width, "arrow": style.arrow,
+                    "label": style.label}
+        for edge_type, style in EDGE_STYLES.items()
+    }
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One line of the legend: a kind, an edge type or the low-confidence mark."""
+
+    group: str  # "kind", "edge" or "confidence"
+    key: str
+    label: str
+    color: str
+    border: str
+    shape: str
+
+
+def legend(kinds: Iterable[str], edge_types: Iterable[str], lang: Lang) -> list[LegendEntry]:
+    """Legend entries for the kinds and edge types a view shows, in style-table order."""
+    shown_kinds, shown_types = set(kinds), set(edge_types)
+    entries = [
+        LegendEntry("kind", kind, kind_name(kind, lang), style.background, style.border,
+                    style.shape)
+        for kind, style in NODE_STYLES.items() if kind in shown_kinds
+    ]
+    entries += [
+        LegendEntry("edge", edge_type, edge_name(edge_type, lang), style.color, style.color, "line")
+        for edge_type, style in EDGE_STYLES.items() if edge_type in shown_types
+    ]
+    entries.append(LegendEntry("confidence", "low", ui("low_confidence", lang), "#ffffff",
+                               "#424242", "dashed"))
+    return entries

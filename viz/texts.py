@@ -1,0 +1,197 @@
+"""Every word the views show, in Danish (the default) and English.
+
+The templates and the browser code read the same table: the server renders the page in one
+language and hands the browser the strings it needs as JSON, so a string exists in one place.
+
+Examples
+--------
+>>> ui("search", "da"), ui("search", "en")
+('Søg', 'Search')
+>>> edge_name("REPORTS_TO", "en")
+'reports to'
+>>> kind_name("Body", "da")
+'Politisk organ'
+"""
+
+from __future__ import annotations
+
+from orgmodel.messages import KIND_NAMES, Lang
+
+__all__ = ["EDGE_NAMES", "UI", "browser_texts", "edge_name", "kind_name", "lang_of", "ui"]
+
+#: UI strings: key -> (Danish, English).
+UI: dict[str, tuple[str, str]] = {
+    "app_title": ("Albertslund Kommune – organisationen",
+                  "Albertslund Municipality – the organisation"),
+    "start_title": ("Organisationen i overblik", "The organisation at a glance"),
+    "who_owns": ("Hvem har ansvaret for …?", "Who is responsible for …?"),
+    "who_owns_hint": ("fx løn, indkøb, budgetopfølgning, IT-support",
+                      "e.g. payroll, procurement, budget follow-up"),
+    "ask": ("Spørg", "Ask"),
+    "answers_for": ("Svar på »{q}«", "Answers for “{q}”"),
+    "no_answer": ("Intet svar på »{q}«. Prøv andre ord.", "No answer for “{q}”. Try other words."),
+    "owner": ("Ansvarlig", "Owner"),
+    "owners": ("Ansvarlige (RACI)", "Owners (RACI)"),
+    "accountable_post": ("Ansvarlig stilling", "Accountable post"),
+    "escalation": ("Eskalation", "Escalation"),
+    "kle": ("KLE", "KLE"),
+    "kle_group": ("KLE-hovedgruppe", "KLE main group"),
+    "notes": ("Bemærk", "Notes"),
+    "views": ("Visninger", "Views"),
+    "view_org": ("Organisationsdiagram", "Organisation chart"),
+    "view_org_intro": ("Fra det politiske niveau til teams, med stillinger.",
+                       "From the political level down to teams, with posts."),
+    "view_collaboration": ("Samarbejdsnetværk", "Collaboration network"),
+    "view_collaboration_intro": (
+        "Samarbejde, deltagelse og afhængigheder på tværs af afdelinger.",
+        "Collaboration, participation and dependencies across departments."),
+    "view_stakeholders": ("Interessentkort", "Stakeholder map"),
+    "view_stakeholders_intro": (
+        "En stillings netværk og interessenternes indflydelse og interesse.",
+        "A post's network and its stakeholders' influence and interest."),
+    "view_responsibilities": ("Ansvarskort", "Responsibility map"),
+    "view_responsibilities_intro": ("Opgaver og deres ansvarlige (RACI), ordnet efter KLE.",
+                                    "Tasks and their owners (RACI), grouped by KLE."),
+    "view_case_route": ("Politisk sagsgang", "Political case route"),
+    "view_case_route_intro": (
+        "Fagudvalg → Økonomiudvalget → Kommunalbestyrelsen, og hvor Økonomi og Stab deltager.",
+        "Committee → Finance Committee → Council, and where Økonomi og Stab takes part."),
+    "search": ("Søg", "Search"),
+    "search_placeholder": ("Søg efter enhed, stilling, opgave …", "Search for unit, post, task …"),
+    "search_none": ("Ingen træf i denne visning.", "No match in this view."),
+    "search_found": ("Fundet: {name}", "Found: {name}"),
+    "filters": ("Filtre", "Filters"),
+    "kinds": ("Nodetyper", "Node kinds"),
+    "edge_types": ("Relationstyper", "Relation types"),
+    "filter_mode": ("Skjulte elementer", "Filtered items"),
+    "mode_hide": ("skjul", "hide"),
+    "mode_fade": ("ton ned", "fade"),
+    "legend": ("Signaturforklaring", "Legend"),
+    "low_confidence": ("Lav sikkerhed (antagelse)", "Low confidence (assumption)"),
+    "focus": ("Fokus", "Focus"),
+    "focus_depth": ("Afstand", "Depth"),
+    "focus_clear": ("Vis alt", "Show all"),
+    "focus_hint": ("Vælg en node og tryk Fokus.", "Select a node and press Focus."),
+    "path": ("Vej mellem to noder", "Path between two nodes"),
+    "path_from": ("Fra", "From"),
+    "path_to": ("Til", "To"),
+    "path_show": ("Vis vej", "Show path"),
+    "path_none": ("Ingen vej fundet.", "No path found."),
+    "path_found": ("Vej: {steps}", "Path: {steps}"),
+    "as_of": ("Dato", "Date"),
+    "as_of_apply": ("Vis på dato", "Show on date"),
+    "permalink": ("Permalink", "Permalink"),
+    "permalink_copied": ("Linket til denne visning er klar.", "The link to this view is ready."),
+    "export_png": ("Gem som PNG", "Save as PNG"),
+    "language": ("English", "Dansk"),
+    "table_twin": ("Tabel over noder og relationer", "Table of nodes and relations"),
+    "table_link": ("Vis som tabel (tilgængelig)", "Show as table (accessible)"),
+    "back_to_view": ("Tilbage til visningen", "Back to the view"),
+    "nodes": ("Noder", "Nodes"),
+    "edges": ("Relationer", "Relations"),
+    "name": ("Navn", "Name"),
+    "kind": ("Type", "Kind"),
+    "source": ("Kilde", "Source"),
+    "confidence": ("Sikkerhed", "Confidence"),
+    "from": ("Fra", "From"),
+    "to": ("Til", "To"),
+    "relation": ("Relation", "Relation"),
+    "details": ("Detaljer", "Details"),
+    "description": ("Beskrivelse", "Description"),
+    "shown_of": ("Viser {shown} af {total} noder. Dobbeltklik på en node for at folde den ud.",
+                 "Showing {shown} of {total} nodes. Double-click a node to expand it."),
+    "expanding": ("Henter …", "Loading …"),
+    "grid": ("Indflydelse/interesse", "Influence/interest"),
+    "network": ("Netværk", "Network"),
+    "influence": ("Indflydelse", "Influence"),
+    "interest": ("Interesse", "Interest"),
+    "quadrant": ("Strategi", "Strategy"),
+    "q_manage": ("Håndter tæt", "Manage closely"),
+    "q_satisfy": ("Hold tilfreds", "Keep satisfied"),
+    "q_inform": ("Hold informeret", "Keep informed"),
+    "q_monitor": ("Overvåg", "Monitor"),
+    "post": ("Stilling", "Post"),
+    "change_post": ("Vis for stilling", "Show for post"),
+    "topic": ("Emne", "Topic"),
+    "all_topics": ("Alle emner", "All topics"),
+    "strength": ("Styrke", "Strength"),
+    "order": ("Trin", "Step"),
+    "raci": ("RACI", "RACI"),
+    "unowned": ("Uden ansvarlig", "No owner"),
+    "skip_to_main": ("Spring til indholdet", "Skip to the content"),
+    "skip_to_table": ("Spring til tabellen", "Skip to the table"),
+    "no_js": ("Diagrammet kræver JavaScript; tabellen nedenfor viser det samme.",
+              "The diagram needs JavaScript; the table below shows the same."),
+    "role": ("Rolle", "Role"),
+    "conf_high": ("høj", "high"),
+    "conf_medium": ("middel", "medium"),
+    "conf_low": ("lav", "low"),
+    "static_note": ("Statisk udgave; data fra {date}.", "Static edition; data as of {date}."),
+}
+
+#: Edge type names: type -> (Danish, English).
+EDGE_NAMES: dict[str, tuple[str, str]] = {
+    "PART_OF": ("del af", "part of"),
+    "POST_IN": ("stilling i", "post in"),
+    "HOLDS": ("bestrider", "holds"),
+    "HEADS": ("leder", "heads"),
+    "REPORTS_TO": ("refererer til", "reports to"),
+    "MEMBER_OF": ("medlem af", "member of"),
+    "RESPONSIBLE_FOR": ("ansvar for", "responsible for"),
+    "SUPPORTS": ("understøtter", "supports"),
+    "OPERATES": ("driver", "operates"),
+    "USES": ("bruger", "uses"),
+    "COLLABORATES_WITH": ("samarbejder med", "collaborates with"),
+    "PARTICIPATES_IN": ("deltager i", "participates in"),
+    "ADVISES": ("rådgiver", "advises"),
+    "DECIDES": ("beslutter", "decides"),
+    "SUBMITS_TO": ("indstiller til", "submits to"),
+    "SERVES": ("betjener", "serves"),
+    "DEPENDS_ON": ("afhænger af", "depends on"),
+    "SUPPLIES": ("leverer til", "supplies"),
+    "CONTRIBUTES_TO": ("bidrager til", "contributes to"),
+    "RESULTED_FROM": ("opstod af", "resulted from"),
+    "IN_GROUP": ("hører til", "belongs to"),
+}
+
+_EXTRA_KINDS: dict[str, tuple[str, str]] = {"KleGroup": ("KLE-hovedgruppe", "KLE main group")}
+
+
+def lang_of(value: str | None) -> Lang:
+    """The language asked for (``en`` or else Danish).
+
+    Examples
+    --------
+    >>> lang_of("en"), lang_of("fr"), lang_of(None)
+    ('en', 'da', 'da')
+    """
+    return "en" if value == "en" else "da"
+
+
+def ui(key: str, lang: Lang, **values: object) -> str:
+    """The UI string ``key`` in ``lang``, with ``values`` filled in."""
+    da, en = UI[key]
+    text = da if lang == "da" else en
+    return text.format(**values) if values else text
+
+
+def kind_name(kind: str, lang: Lang) -> str:
+    """The display name of a node kind."""
+    pair = KIND_NAMES.get(kind) or _EXTRA_KINDS.get(kind) or (kind, kind)
+    return pair[0] if lang == "da" else pair[1]
+
+
+def edge_name(edge_type: str, lang: Lang) -> str:
+    """The display name of an edge type."""
+    pair = EDGE_NAMES.get(edge_type, (edge_type, edge_type))
+    return pair[0] if lang == "da" else pair[1]
+
+
+def browser_texts(lang: Lang) -> dict[str, str]:
+    """The strings the browser code needs, in one language."""
+    keys = ("search_none", "search_found", "path_none", "path_found", "permalink_copied",
+            "expanding", "kind", "owner", "source", "confidence", "conf_high", "conf_medium",
+            "conf_low", "low_confidence", "focus_hint", "influence", "interest", "q_manage",
+            "q_satisfy", "q_inform", "q_monitor", "description", "role", "topic", "strength",
+            "order", "shown_of")
+    return {key: ui(key, lang) for key in keys}
