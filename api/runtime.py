@@ -109,6 +109,8 @@ class StoreAccess:
                             self._open, abandon_on_cancel=True, limiter=self._limiter)
                 else:  # loading the data folder: no deadline, an invalid folder fails start
                     store = await anyio.to_thread.run_sync(self._open, limiter=self._limiter)
+                if hasattr(store, "cache_size"):  # the embedded store keeps answers per version
+                    store.cache_size = self.settings.query_cache
                 self._handle = StoreHandle(store, timeout=self.settings.store_timeout,
                                            limiter=self._limiter)
                 log.info("store open: %s", type(store).__name__)

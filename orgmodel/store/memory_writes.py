@@ -6,6 +6,9 @@ building the changed dataset with :mod:`orgmodel.editing`, rebuilding a whole ne
 ``MemoryStore`` from it and swapping it in under a lock. A reader therefore always sees one
 consistent state, before or after a write, never half of one; a failed write changes nothing.
 
+A state never changes, so the answers given from it are kept (up to ``cache_size`` of them,
+oldest dropped first) until a write replaces the state; ``as_of=None`` is keyed by today's date.
+
 The audit log is kept in memory and, with ``audit_file``, appended to that file as JSON lines
 (one :class:`~orgmodel.contract.AuditEntry` a line). Edits live as long as the process: export
 them with ``orgmodel export-data`` (or ``GET /api/v1/export``) to keep them.
@@ -35,9 +38,11 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Hashable
+from contextlib import suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from orgmodel import editing
 from orgmodel.contract import (
@@ -62,6 +67,8 @@ from orgmodel.store.memory import MemoryStore
 
 __all__ = ["EditableMemoryStore"]
 
+T = TypeVar("T")
+
 
 class EditableMemoryStore:
     """The query contract and :class:`~orgmodel.contract.WritableStore` over a MemoryStore.
@@ -75,8 +82,10 @@ class EditableMemoryStore:
         numbers continue after the last line already in it.
     """
 
-    def __init__(self, store: MemoryStore, *, audit_file: Path | None = None) -> None:
-        self._state = store
+    def __init__(self, store: MemoryStore, *, audit_file: Path | None = None,
+                 cache_size: int = 256) -> None:
+        self._version = _Version(store)
+        self.cache_size = cache_size
         self._lock = threading.Lock()
         self._audit: list[AuditEntry] = []
         self._audit_file = audit_file
@@ -85,74 +94,122 @@ class EditableMemoryStore:
     @property
     def state(self) -> MemoryStore:
         """The current (immutable) embedded store, e.g. for analytics on its graph."""
-        return self._state
+        return self._version.store
+
+    @property
+    def _state(self) -> MemoryStore:
+        return self._version.store
+
+    def _answer(self, question: tuple[Hashable, ...], ask: Callable[[MemoryStore], T]) -> T:
+        """Return the answer of the current version, from its cache if asked before.
+
+        A version never changes, so its answers can be kept until the next write replaces it.
+        Errors (NotFoundError) are not kept. ``cache_size`` 0 turns the cache off.
+        """
+        version = self._version
+        if self.cache_size <= 0:
+            return ask(version.store)
+        try:
+            return version.answers[question]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        answer = ask(version.store)
+        with suppress(KeyError, RuntimeError, StopIteration):  # another thread may evict too
+            while len(version.answers) >= self.cache_size:
+                del version.answers[next(iter(version.answers))]
+        version.answers[question] = answer
+        return answer
 
     # -- reads: each takes the current state once, so it sees one consistent version -----------
 
     def node(self, node_id: str, *, as_of: date | None = None) -> NodeView:
         """One node; raises NotFoundError."""
-        return self._state.node(node_id, as_of=as_of)
+        when = as_of or date.today()
+        return self._answer(("node", node_id, when), lambda s: s.node(node_id, as_of=when))
 
     def edges_of(self, node_id: str, *, as_of: date | None = None) -> list[EdgeView]:
         """All edges touching a node, sorted by key."""
-        return self._state.edges_of(node_id, as_of=as_of)
+        when = as_of or date.today()
+        return list(self._answer(("edges_of", node_id, when),
+                                 lambda s: s.edges_of(node_id, as_of=when)))
 
     def list_nodes(
         self, *, kind: Kind | None = None, text: str | None = None, offset: int = 0,
         limit: int = 50, as_of: date | None = None,
     ) -> NodePage:
         """Nodes filtered by kind and text (search order for text, id order otherwise)."""
-        return self._state.list_nodes(kind=kind, text=text, offset=offset, limit=limit,
-                                      as_of=as_of)
+        when = as_of or date.today()
+        return self._answer(("list_nodes", kind, text, offset, limit, when), lambda s: s.list_nodes(
+            kind=kind, text=text, offset=offset, limit=limit, as_of=when))
 
     def search(
         self, query: str, *, kinds: Collection[Kind] | None = None, limit: int = 20,
         as_of: date | None = None,
     ) -> list[SearchResult]:
         """Danish-aware search, best first."""
-        return self._state.search(query, kinds=kinds, limit=limit, as_of=as_of)
+        when = as_of or date.today()
+        return list(self._answer(("search", query, _key(kinds), limit, when),
+                                 lambda s: s.search(query, kinds=kinds, limit=limit, as_of=when)))
 
     def owners(
         self, query: str, *, limit: int = 5, as_of: date | None = None
     ) -> list[OwnersResult]:
         """Who owns the tasks matching a task id, a KLE number or free text, best first."""
-        return self._state.owners(query, limit=limit, as_of=as_of)
+        when = as_of or date.today()
+        return list(self._answer(("owners", query, limit, when),
+                                 lambda s: s.owners(query, limit=limit, as_of=when)))
 
     def chain(self, node_id: str, *, as_of: date | None = None) -> list[NodeRef]:
         """Return the reporting line from a node up to the top, the node itself first."""
-        return self._state.chain(node_id, as_of=as_of)
+        when = as_of or date.today()
+        return list(self._answer(("chain", node_id, when), lambda s: s.chain(node_id, as_of=when)))
 
     def members(self, node_id: str, *, as_of: date | None = None) -> list[Membership]:
         """Members of a forum, body or initiative."""
-        return self._state.members(node_id, as_of=as_of)
+        when = as_of or date.today()
+        return list(self._answer(("members", node_id, when),
+                                 lambda s: s.members(node_id, as_of=when)))
 
     def memberships(self, node_id: str, *, as_of: date | None = None) -> list[Membership]:
         """Fora, bodies and initiatives a node belongs to or takes part in."""
-        return self._state.memberships(node_id, as_of=as_of)
+        when = as_of or date.today()
+        return list(self._answer(("memberships", node_id, when),
+                                 lambda s: s.memberships(node_id, as_of=when)))
 
     def responsibilities(
         self, node_id: str, *, descendants: bool = False, as_of: date | None = None
     ) -> list[Responsibility]:
         """Tasks a unit or post holds (with ``descendants``: also its sub-units and posts)."""
-        return self._state.responsibilities(node_id, descendants=descendants, as_of=as_of)
+        when = as_of or date.today()
+        return list(self._answer(
+            ("responsibilities", node_id, descendants, when),
+            lambda s: s.responsibilities(node_id, descendants=descendants, as_of=when)))
 
     def neighbourhood(
         self, node_id: str, *, depth: int = 1, kinds: Collection[Kind] | None = None,
         edge_types: Collection[EdgeType] | None = None, as_of: date | None = None,
     ) -> Subgraph:
         """Nodes within ``depth`` steps (either direction), filtered by kind and edge type."""
-        return self._state.neighbourhood(node_id, depth=depth, kinds=kinds,
-                                         edge_types=edge_types, as_of=as_of)
+        when = as_of or date.today()
+        return self._answer(
+            ("neighbourhood", node_id, depth, _key(kinds), _key(edge_types), when),
+            lambda s: s.neighbourhood(node_id, depth=depth, kinds=kinds, edge_types=edge_types,
+                                      as_of=when))
 
     def paths(
         self, source_id: str, target_id: str, *, max_paths: int = 5, as_of: date | None = None
     ) -> list[list[NodeRef]]:
         """Shortest paths between two nodes, ignoring direction."""
-        return self._state.paths(source_id, target_id, max_paths=max_paths, as_of=as_of)
+        when = as_of or date.today()
+        found = self._answer(("paths", source_id, target_id, max_paths, when),
+                             lambda s: s.paths(source_id, target_id, max_paths=max_paths,
+                                               as_of=when))
+        return [list(path) for path in found]
 
     def subtree(self, node_id: str, *, as_of: date | None = None) -> Subgraph:
         """Return a unit or body with everything PART_OF it, their posts and holders."""
-        return self._state.subtree(node_id, as_of=as_of)
+        when = as_of or date.today()
+        return self._answer(("subtree", node_id, when), lambda s: s.subtree(node_id, as_of=when))
 
     def snapshot(self, *, as_of: date | None = None) -> Dataset:
         """All records valid on the date, for analytics and exports."""
@@ -217,7 +274,22 @@ class EditableMemoryStore:
                 out.write(entry.model_dump_json() + "\n")
         self._seq += 1
         self._audit.append(entry)
-        self._state = new_state
+        self._version = _Version(new_state)
+
+
+class _Version:
+    """One state of the store and the answers given from it."""
+
+    __slots__ = ("answers", "store")
+
+    def __init__(self, store: MemoryStore) -> None:
+        self.store = store
+        self.answers: dict[tuple[Hashable, ...], Any] = {}
+
+
+def _key(values: Collection[Kind] | Collection[EdgeType] | None) -> tuple[str, ...] | None:
+    """Return a filter as a hashable, order-free cache key."""
+    return tuple(sorted({str(v) for v in values})) if values else None
 
 
 def _last_seq(path: Path) -> int:

@@ -153,3 +153,39 @@ def test_audit_entries_hold_the_records_as_in_data_files(ds: Dataset) -> None:
     assert (entry.seq, entry.actor, entry.action, entry.before) == (7, "anna", "create", None)
     assert entry.after == {"type": "PART_OF", "from": "unit:hr", "to": "unit:lon",
                            "source": "seed", "confidence": "high"}
+
+
+# -- the embedded store takes edits through this module -------------------------------------
+
+
+def test_the_editable_store_answers_from_the_new_version_after_a_write(ds: Dataset) -> None:
+    from orgmodel.store.memory import MemoryStore
+    from orgmodel.store.memory_writes import EditableMemoryStore
+
+    store = EditableMemoryStore(MemoryStore(ds))
+    assert store.owners("løn")[0].owners[0].name == "Lønenheden"  # now kept in the cache
+    assert store.owners("løn") == store.owners("løn", as_of=None)
+    unit = store.record("unit:lon")
+    store.put_node(unit.model_copy(update={"name": "Løn og HR"}), expected_etag=etag(unit),
+                   actor="anna")
+    assert store.owners("løn")[0].owners[0].name == "Løn og HR"
+    answers = store.owners("løn")
+    answers.clear()  # callers get their own list
+    assert store.owners("løn")
+    with pytest.raises(StaleWriteError):
+        store.put_node(unit, expected_etag=etag(unit), actor="bo")
+    assert store.node("unit:lon").name == "Løn og HR"
+    assert [(e.actor, e.action) for e in store.audit_log()] == [("anna", "update")]
+
+
+def test_the_cache_is_bounded_and_can_be_off(ds: Dataset) -> None:
+    from orgmodel.store.memory import MemoryStore
+    from orgmodel.store.memory_writes import EditableMemoryStore
+
+    store = EditableMemoryStore(MemoryStore(ds), cache_size=2)
+    for node_id in ("unit:lon", "unit:hr", "task:lon", "forum:chefforum"):
+        store.chain(node_id)
+    assert len(store._version.answers) == 2
+    store.cache_size = 0
+    store.chain("unit:lon")
+    assert len(store._version.answers) == 2
