@@ -22,11 +22,11 @@ __all__ = [
     "EdgeKeyPath",
     "IfMatch",
     "NodeIdPath",
-    "ReaderDep",
+    "ReadStoreDep",
     "SettingsDep",
     "StoreDep",
     "WriterDep",
-    "require_reader",
+    "get_read_store",
     "same_key",
 ]
 
@@ -60,21 +60,21 @@ def _caller(request: Request, credentials: HTTPAuthorizationCredentials | None) 
     return caller
 
 
-async def require_reader(
-    request: Request,
-    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
-) -> Caller | None:
-    """Let a read through: always, or with a read or write token if reads require one.
+async def get_read_store(request: Request) -> StoreHandle:
+    """Return the open store for a read, checking the token first if reads require one.
 
-    The header is read by hand, so the OpenAPI schema declares no security on reads unless
-    the app says reads need a token (see :func:`api.app.create_app`).
+    One dependency for both, reading the header by hand, because each dependency costs time
+    on every request; the OpenAPI schema declares read security only when reads need a token
+    (see :func:`api.app.create_app`).
     """
-    if not request.app.state.settings.read_requires_token:
-        return None
-    scheme, _, token = (authorization or "").partition(" ")
-    credentials = HTTPAuthorizationCredentials(scheme=scheme, credentials=token.strip()) \
-        if scheme.lower() == "bearer" and token.strip() else None
-    return _caller(request, credentials)
+    app_state = request.app.state
+    if app_state.settings.read_requires_token:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        credentials = HTTPAuthorizationCredentials(scheme=scheme, credentials=token.strip()) \
+            if scheme.lower() == "bearer" and token.strip() else None
+        _caller(request, credentials)
+    handle: StoreHandle = await app_state.access.handle()
+    return handle
 
 
 async def require_writer(request: Request, credentials: Credentials) -> Caller:
@@ -102,7 +102,7 @@ async def if_match(
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[StoreHandle, Depends(get_store)]
-ReaderDep = Depends(require_reader)
+ReadStoreDep = Annotated[StoreHandle, Depends(get_read_store)]
 WriterDep = Annotated[Caller, Depends(require_writer)]
 IfMatch = Annotated[str, Depends(if_match)]
 AsOf = Annotated[date | None, Query(

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from api.deps import ReaderDep, StoreDep
+from api.deps import ReadStoreDep
 from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
 from api.schemas import AuditPage
@@ -15,13 +15,13 @@ from api.services import export_zip
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api/v1", tags=["admin"], dependencies=[ReaderDep],
+router = APIRouter(prefix="/api/v1", tags=["admin"],
                    responses=PROBLEM_RESPONSES["read"])
 
 
 @router.get("/audit", response_model=AuditPage, summary="Audit log of writes")
 async def audit(
-    store: StoreDep,
+    store: ReadStoreDep,
     record: Annotated[str | None, Query(max_length=300, description="Only this node id or edge "
                                         "key.", examples=["task:lon"])] = None,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
@@ -36,7 +36,7 @@ async def audit(
 @router.get("/export", summary="The graph as data files (zip)", response_class=Response,
             responses={200: {"content": {"application/zip": {}},
                              "description": "A zip of YAML data files, one per origin file."}})
-async def export(store: StoreDep) -> Response:
+async def export(store: ReadStoreDep) -> Response:
     """Return the whole graph as a zip of data files, grouped by the file each record came from.
 
     Records created over the API are in ``api-edits.yaml``; sources in ``sources.yaml``. Unzip

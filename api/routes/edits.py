@@ -14,7 +14,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Body
 from starlette.responses import Response
 
-from api.deps import EdgeKeyPath, IfMatch, NodeIdPath, ReaderDep, StoreDep, WriterDep, same_key
+from api.deps import EdgeKeyPath, IfMatch, NodeIdPath, ReadStoreDep, StoreDep, WriterDep, same_key
 from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
 from api.schemas import EdgeDetail, NodeWritten
@@ -59,8 +59,8 @@ async def delete_node(node_id: NodeIdPath, store: StoreDep, caller: WriterDep,
 
 
 @router.get("/edges/{key:path}", response_model=EdgeDetail, summary="One edge",
-            dependencies=[ReaderDep], tags=["queries"])
-async def get_edge(key: EdgeKeyPath, store: StoreDep) -> Response:
+            tags=["queries"])
+async def get_edge(key: EdgeKeyPath, store: ReadStoreDep) -> Response:
     """Return an edge and its data-file record (any date); the ETag header versions it."""
     detail, tag = await store.run(edge_detail, store.store, key)
     return respond(detail, etag=tag)

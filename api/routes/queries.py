@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from pydantic import BeforeValidator
 from starlette.responses import Response
 
-from api.deps import AsOf, NodeIdPath, ReaderDep, StoreDep, today
+from api.deps import AsOf, NodeIdPath, ReadStoreDep, today
 from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
 from api.schemas import (
@@ -27,7 +27,7 @@ from orgmodel.schema import EdgeType, Kind
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api/v1", tags=["queries"], dependencies=[ReaderDep],
+router = APIRouter(prefix="/api/v1", tags=["queries"],
                    responses=PROBLEM_RESPONSES["read"])
 
 
@@ -48,7 +48,7 @@ EdgeTypes = Annotated[list[EdgeType] | None, BeforeValidator(_split), Query(
 
 @router.get("/nodes", response_model=NodeList, summary="List and filter nodes")
 async def list_nodes(
-    store: StoreDep, as_of: AsOf = None, kind: Annotated[Kind | None, Query(
+    store: ReadStoreDep, as_of: AsOf = None, kind: Annotated[Kind | None, Query(
         description="Only this kind.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Search text (search order).")]
     = None,
@@ -62,14 +62,14 @@ async def list_nodes(
 
 
 @router.get("/nodes/{node_id:path}", response_model=NodeDetail, summary="One node and its edges")
-async def get_node(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) -> Response:
+async def get_node(node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None) -> Response:
     """Return a node, its data-file record and its edges; the ETag header versions the record."""
     detail, tag = await store.run(node_detail, store.store, node_id, today(as_of))
     return respond(detail, etag=tag)
 
 
 @router.get("/owners", response_model=OwnersAnswer, summary="Who owns a task")
-async def owners(q: Text, store: StoreDep, as_of: AsOf = None,
+async def owners(q: Text, store: ReadStoreDep, as_of: AsOf = None,
                  limit: Annotated[int, Query(ge=1, le=50)] = 5) -> Response:
     """Answer who owns the tasks matching a task id, KLE number or text (da or en).
 
@@ -82,7 +82,7 @@ async def owners(q: Text, store: StoreDep, as_of: AsOf = None,
 
 
 @router.get("/search", response_model=SearchAnswer, summary="Search nodes")
-async def search(q: Text, store: StoreDep, as_of: AsOf = None, kinds: Kinds = None,
+async def search(q: Text, store: ReadStoreDep, as_of: AsOf = None, kinds: Kinds = None,
                  limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Response:
     """Search Danish-aware (æøå/ae-oe-aa, accents), with synonyms (da↔en) and typos."""
     when = today(as_of)
@@ -91,7 +91,7 @@ async def search(q: Text, store: StoreDep, as_of: AsOf = None, kinds: Kinds = No
 
 
 @router.get("/chain/{node_id:path}", response_model=ChainAnswer, summary="Reporting line")
-async def chain(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) -> Response:
+async def chain(node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None) -> Response:
     """Return the reporting line from a node up to the top (political level included)."""
     when = today(as_of)
     links = await store.run(store.store.chain, node_id, as_of=when)
@@ -99,7 +99,7 @@ async def chain(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) -> Res
 
 
 @router.get("/members/{node_id:path}", response_model=MembershipsAnswer, summary="Members")
-async def members(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) -> Response:
+async def members(node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None) -> Response:
     """Return the members of a forum, body or initiative."""
     when = today(as_of)
     found = await store.run(store.store.members, node_id, as_of=when)
@@ -108,7 +108,7 @@ async def members(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) -> R
 
 @router.get("/memberships/{node_id:path}", response_model=MembershipsAnswer,
             summary="Memberships")
-async def memberships(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) -> Response:
+async def memberships(node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None) -> Response:
     """Return the fora, bodies and initiatives a node belongs to or takes part in."""
     when = today(as_of)
     found = await store.run(store.store.memberships, node_id, as_of=when)
@@ -118,7 +118,7 @@ async def memberships(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) 
 @router.get("/responsibilities/{node_id:path}", response_model=ResponsibilitiesAnswer,
             summary="Responsibilities")
 async def responsibilities(
-    node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None,
+    node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None,
     descendants: Annotated[bool, Query(description="Include sub-units and their posts.")] = False,
 ) -> Response:
     """Return the tasks a unit or post holds, with RACI roles."""
@@ -132,7 +132,7 @@ async def responsibilities(
 @router.get("/neighbourhood/{node_id:path}", response_model=SubgraphAnswer,
             summary="Neighbourhood")
 async def neighbourhood(
-    node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None,
+    node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None,
     depth: Annotated[int, Query(ge=0, le=4, description="Steps in either direction.")] = 1,
     kinds: Kinds = None, edges: EdgeTypes = None,
 ) -> Response:
@@ -148,7 +148,7 @@ async def paths(
                                     examples=["unit:organisation-og-politik"])],
     target_id: Annotated[str, Query(alias="to", min_length=1, max_length=200,
                                     examples=["body:okonomiudvalget"])],
-    store: StoreDep, as_of: AsOf = None,
+    store: ReadStoreDep, as_of: AsOf = None,
     max_paths: Annotated[int, Query(ge=1, le=20)] = 5,
 ) -> Response:
     """Return the shortest paths between two nodes, ignoring edge direction."""
@@ -160,7 +160,7 @@ async def paths(
 
 
 @router.get("/subtree/{node_id:path}", response_model=SubgraphAnswer, summary="Subtree")
-async def subtree(node_id: NodeIdPath, store: StoreDep, as_of: AsOf = None) -> Response:
+async def subtree(node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None) -> Response:
     """Return a unit or body with everything PART_OF it, their posts and the posts' holders."""
     graph = await store.run(store.store.subtree, node_id, as_of=today(as_of))
     return respond(graph)
