@@ -93,8 +93,9 @@ class NodeWritten(BaseModel):
     model_config = _example({"node": _NODE_LON, "record": _RECORD_LON})
 
     node: NodeView = Field(description="The node.")
-    record: dict[str, Any] = Field(
-        description="The record as in a data file; change it and PUT it with If-Match.")
+    record: dict[str, Any] | None = Field(
+        description="The record as in a data file; change it and PUT it with If-Match "
+                    "(null from a store that cannot read single records).")
 
 
 class NodeDetail(NodeWritten):

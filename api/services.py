@@ -11,55 +11,80 @@ import zipfile
 from datetime import date
 from typing import Protocol, runtime_checkable
 
+from api.errors import ApiProblemError
 from api.schemas import EdgeDetail, NodeDetail
 from orgmodel.contract import OrgStore, WritableStore
+from orgmodel.dataset import Dataset
 from orgmodel.editing import Record, etag, find_record, record_data
 from orgmodel.exceptions import NotFoundError
 from orgmodel.export import export_files
 from orgmodel.records import EdgeRecord
 from orgmodel.semantics import edge_view
 
-__all__ = ["RecordReader", "edge_detail", "export_zip", "node_detail", "read_record"]
+__all__ = ["DatasetSource", "RecordReader", "edge_detail", "export_zip", "node_detail",
+           "read_record"]
 
 
 @runtime_checkable
 class RecordReader(Protocol):
-    """A store that reads one record by id or key (fast ETags); optional."""
+    """A store that reads one record by id or key: fast ETags (optional; see docs/api.md)."""
 
     def record(self, key: str) -> Record:
         """Return the node or edge; raise NotFoundError."""
         ...
 
 
-def read_record(store: OrgStore, key: str) -> Record:
-    """Return the current record of a node id or edge key (any date); NotFoundError if none."""
+@runtime_checkable
+class DatasetSource(Protocol):
+    """A store that gives all its records with their origins (exports)."""
+
+    def dataset(self) -> Dataset:
+        """Return every record of every date, with origins."""
+        ...
+
+
+def read_record(store: OrgStore, key: str) -> Record | None:
+    """Return the current record of a node id or edge key (any date).
+
+    From the store's ``record(key)`` if it has one, else from its whole dataset if it is
+    writable; ``None`` from a read-only store without either (then reads carry no ETag).
+    Raises NotFoundError if the store has no such record.
+    """
     if isinstance(store, RecordReader):
         return store.record(key)
     if isinstance(store, WritableStore):
         found = find_record(store.dataset(), key)
-        if found is not None:
-            return found
-    raise NotFoundError(key, f"no record with id or key {key!r}")
+        if found is None:
+            raise NotFoundError(key, f"no record with id or key {key!r}")
+        return found
+    return None
 
 
-def node_detail(store: OrgStore, node_id: str, as_of: date | None) -> tuple[NodeDetail, str]:
+def node_detail(store: OrgStore, node_id: str, as_of: date | None
+                ) -> tuple[NodeDetail, str | None]:
     """Return a node, its record and its edges on ``as_of``, and the record's ETag."""
     node = store.node(node_id, as_of=as_of)
     edges = store.edges_of(node_id, as_of=as_of)
     record = read_record(store, node_id)
+    if record is None:
+        return NodeDetail(node=node, record=None, edges=edges), None
     return NodeDetail(node=node, record=record_data(record), edges=edges), etag(record)
 
 
 def edge_detail(store: OrgStore, key: str) -> tuple[EdgeDetail, str]:
-    """Return an edge (any date), its record and its ETag."""
+    """Return an edge (any date), its record and its ETag (501 without record access)."""
     record = read_record(store, key)
+    if record is None:
+        raise ApiProblemError(501, "this store cannot read single edges")
     if not isinstance(record, EdgeRecord):
         raise NotFoundError(key, f"no edge with key {key!r}")
     return EdgeDetail(edge=edge_view(record), record=record_data(record)), etag(record)
 
 
-def export_zip(store: WritableStore) -> bytes:
+def export_zip(store: OrgStore) -> bytes:
     """Return the whole dataset as data files in a zip (see :mod:`orgmodel.export`)."""
+    if not isinstance(store, DatasetSource):
+        raise ApiProblemError(501, "this store cannot list all its records")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, text in export_files(store.dataset()).items():

@@ -42,6 +42,6 @@ async def export(store: ReadStoreDep) -> Response:
     Records created over the API are in ``api-edits.yaml``; sources in ``sources.yaml``. Unzip
     into a data folder, review with ``orgmodel validate`` and git, and commit.
     """
-    content = await store.offload(export_zip, store.editor())
+    content = await store.offload(export_zip, store.store)
     return Response(content, media_type="application/zip", headers={
         "Content-Disposition": 'attachment; filename="orgmodel-data.zip"'})
