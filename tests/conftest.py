@@ -28,3 +28,7 @@ def memory_store(albertslund):  # type: ignore[no-untyped-def]
     from orgmodel.store.memory import MemoryStore
 
     return MemoryStore(albertslund)
+
+
+# A real Neo4j for the contract and integration tests (started here if NEO4J_URI is unset).
+from neo4j_service import neo4j_client, neo4j_env  # noqa: E402, F401

@@ -1,0 +1,294 @@
+"""The Neo4j store: the query contract answered from a Neo4j 5 graph.
+
+Reads are Cypher (the constants of :mod:`orgmodel.store.neo4j_cypher`, values as parameters),
+with validity on the date checked in Cypher for every node and edge walked. Conversions and
+orderings come from :mod:`orgmodel.semantics`, and the step-by-step rules of ``chain`` and
+``owners`` and the search ranking are the reference ones (see :mod:`.neo4j_rules`), so both
+stores give the same answers; the contract tests check that for every node of the data.
+
+Open it with :meth:`Neo4jStore.from_environment` (``NEO4J_URI``, ``NEO4J_USER``,
+``NEO4J_PASSWORD``; see :mod:`.neo4j_connection`) and close it when done.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Collection, Mapping
+from datetime import date
+from typing import Any
+
+from orgmodel.contract import (
+    EdgeView,
+    Membership,
+    NodePage,
+    NodeRef,
+    NodeView,
+    OrgStore,
+    OwnersResult,
+    Responsibility,
+    SearchResult,
+    Subgraph,
+)
+from orgmodel.dataset import Dataset
+from orgmodel.exceptions import NotFoundError
+from orgmodel.records import AnyNode, EdgeRecord
+from orgmodel.schema import EdgeType, Kind, Raci
+from orgmodel.semantics import RACI_ORDER, edge_view, is_valid, node_ref, node_view, task_ref
+from orgmodel.store import neo4j_cypher as cypher
+from orgmodel.store.memory import MemoryStore
+from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
+from orgmodel.store.neo4j_props import (
+    edge_from_props,
+    node_from_props,
+    origin_from_props,
+    source_from_props,
+)
+from orgmodel.store.neo4j_rules import Catalogue, Walk, match_tasks, shortest_paths
+from orgmodel.vocabulary import Vocabulary, load_vocabulary
+
+__all__ = ["Neo4jStore"]
+
+
+def _edge(record: Mapping[str, Any]) -> EdgeRecord:
+    return edge_from_props(record["props"], record["type"], record["source"], record["target"])
+
+
+class Neo4jStore:
+    """The query contract over Neo4j (see the module docstring)."""
+
+    def __init__(self, client: Neo4jClient, vocabulary: Vocabulary | None = None) -> None:
+        self.client = client
+        self.vocabulary = vocabulary or load_vocabulary()
+        self._catalogue = Catalogue(self.vocabulary)
+
+    @classmethod
+    def from_environment(cls, env: Mapping[str, str] | None = None) -> Neo4jStore:
+        """Connect with the settings in the environment; fail fast with a clear message.
+
+        Raises
+        ------
+        StoreUnavailableError
+            If a setting is missing, the server does not answer or refuses the password.
+        """
+        client = Neo4jClient.connect(Neo4jSettings.from_environment(env))
+        store = cls(client)
+        weakref.finalize(store, client.close)  # closes the driver even if nobody calls close()
+        return store
+
+    def close(self) -> None:
+        """Close the connections."""
+        self.client.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _record(self, node_id: str, when: date) -> AnyNode:
+        found = self.client.read(cypher.NODES_BY_ID, ids=[node_id])
+        if not found:
+            raise NotFoundError(node_id)
+        node = node_from_props(found[0]["props"])
+        if not is_valid(node.valid_from, node.valid_to, when):
+            raise NotFoundError(node_id, f"{node_id!r} is not valid on {when.isoformat()}")
+        return node
+
+    def _nodes(self, ids: Collection[str]) -> dict[str, AnyNode]:
+        records = self.client.read(cypher.NODES_BY_ID, ids=list(ids))
+        nodes = (node_from_props(r["props"]) for r in records)
+        return {node.id: node for node in nodes}
+
+    def _index(self) -> MemoryStore:
+        meta = self.client.read(cypher.META_VERSION)[0]
+
+        def load() -> list[AnyNode]:
+            return [node_from_props(r["props"]) for r in self.client.read(cypher.ALL_NODES)]
+
+        return self._catalogue.get((meta["graph_id"], meta["version"]), load)
+
+    def _closure(self, ids: list[str], when: date) -> Walk:
+        nodes, edges = [], []
+        for record in self.client.read(cypher.CLOSURE, ids=ids, when=when):
+            node = node_from_props(record["props"])
+            nodes.append(node)
+            edges += [edge_from_props(e["props"], e["type"], node.id, e["target"])
+                      for e in record["edges"]]
+        return Walk(nodes, edges)
+
+    def _descendants(self, node_id: str, when: date) -> list[str]:
+        return sorted(r["id"] for r in self.client.read(cypher.DESCENDANTS, id=node_id, when=when))
+
+    def _subgraph(self, ids: set[str], when: date,
+                  types: list[str] | None = None) -> Subgraph:
+        nodes = self._nodes(ids)
+        edges = {e.key: e for e in map(_edge, self.client.read(
+            cypher.OUT_EDGES, ids=sorted(ids), types=types, when=when)) if e.target_id in ids}
+        return Subgraph(nodes=[node_view(nodes[n]) for n in sorted(ids)],
+                        edges=[edge_view(edges[k]) for k in sorted(edges)])
+
+    # -- nodes ---------------------------------------------------------------------------------
+
+    def node(self, node_id: str, *, as_of: date | None = None) -> NodeView:
+        """One node; raises NotFoundError."""
+        return node_view(self._record(node_id, as_of or date.today()))
+
+    def edges_of(self, node_id: str, *, as_of: date | None = None) -> list[EdgeView]:
+        """All edges touching a node, sorted by key."""
+        when = as_of or date.today()
+        self._record(node_id, when)
+        edges = {e.key: e for e in map(_edge, self.client.read(cypher.EDGES_OF, id=node_id,
+                                                               when=when))}
+        return [edge_view(edges[key]) for key in sorted(edges)]
+
+    def list_nodes(
+        self, *, kind: Kind | None = None, text: str | None = None, offset: int = 0,
+        limit: int = 50, as_of: date | None = None,
+    ) -> NodePage:
+        """Nodes filtered by kind and text (search order for text, id order otherwise)."""
+        when = as_of or date.today()
+        if text and text.strip():
+            hits = self.search(text, kinds=[kind] if kind else None, limit=10_000, as_of=when)
+            page = [hit.id for hit in hits[offset: offset + limit]]
+            nodes = self._nodes(page)
+            return NodePage(total=len(hits), offset=offset, limit=limit,
+                            items=[node_view(nodes[i]) for i in page])
+        record = self.client.read(cypher.LIST_NODES, kind=kind.value if kind else None,
+                                  offset=offset, limit=limit, when=when)[0]
+        return NodePage(total=record["total"], offset=offset, limit=limit,
+                        items=[node_view(node_from_props(p)) for p in record["items"]])
+
+    # -- search and owners ---------------------------------------------------------------------
+
+    def search(
+        self, query: str, *, kinds: Collection[Kind] | None = None, limit: int = 20,
+        as_of: date | None = None,
+    ) -> list[SearchResult]:
+        """Danish-aware search, best first (the shared ranking over the graph's nodes)."""
+        return self._index().search(query, kinds=kinds, limit=limit, as_of=as_of or date.today())
+
+    def owners(self, query: str, *, limit: int = 5, as_of: date | None = None) -> list[OwnersResult]:
+        """Who owns the tasks matching a task id, a KLE number or free text, best first."""
+        when = as_of or date.today()
+        matched = match_tasks(self._index(), query.strip(), limit, when)
+        if not matched:
+            return []
+        walk = self._closure([task_id for task_id, _ in matched], when)
+        return [walk.owners_of(task_id, score, when) for task_id, score in matched]
+
+    # -- hierarchy ------------------------------------------------------------------------------
+
+    def chain(self, node_id: str, *, as_of: date | None = None) -> list[NodeRef]:
+        """The reporting line from a node up to the top, the node itself first."""
+        when = as_of or date.today()
+        return self._closure([node_id], when).chain(node_id, when)
+
+    def _memberships(self, query: str, node_id: str, when: date) -> list[Membership]:
+        self._record(node_id, when)
+        found = [(EdgeType(r["type"]), node_from_props(r["props"]), r["role"])
+                 for r in self.client.read(query, id=node_id, when=when)]
+        found.sort(key=lambda f: (f[0], f[1].id, f[2] or ""))
+        return [Membership(node=node_ref(node), type=edge_type, role=role)
+                for edge_type, node, role in found]
+
+    def members(self, node_id: str, *, as_of: date | None = None) -> list[Membership]:
+        """Members of a forum, body or initiative."""
+        return self._memberships(cypher.MEMBERS, node_id, as_of or date.today())
+
+    def memberships(self, node_id: str, *, as_of: date | None = None) -> list[Membership]:
+        """Fora, bodies and initiatives a node belongs to or takes part in."""
+        return self._memberships(cypher.MEMBERSHIPS, node_id, as_of or date.today())
+
+    def responsibilities(
+        self, node_id: str, *, descendants: bool = False, as_of: date | None = None
+    ) -> list[Responsibility]:
+        """Tasks a unit or post holds (with ``descendants``: also its sub-units and posts)."""
+        when = as_of or date.today()
+        self._record(node_id, when)
+        holders = self._descendants(node_id, when) if descendants else [node_id]
+        found = [(node_from_props(r["task"]), node_from_props(r["holder"]), Raci(r["raci"]))
+                 for r in self.client.read(cypher.RESPONSIBILITIES, ids=holders, when=when)]
+        found.sort(key=lambda f: (f[0].id, RACI_ORDER.index(f[2].value), f[1].id))
+        return [Responsibility(task=task_ref(task), holder=node_ref(holder), raci=raci)
+                for task, holder, raci in found]
+
+    # -- subgraphs ------------------------------------------------------------------------------
+
+    def neighbourhood(
+        self, node_id: str, *, depth: int = 1, kinds: Collection[Kind] | None = None,
+        edge_types: Collection[EdgeType] | None = None, as_of: date | None = None,
+    ) -> Subgraph:
+        """Nodes within ``depth`` steps (either direction), filtered by kind and edge type."""
+        when = as_of or date.today()
+        self._record(node_id, when)
+        types = sorted(EdgeType(t).value for t in edge_types) if edge_types else None
+        kind_values = sorted(Kind(k).value for k in kinds) if kinds else None
+        found, frontier = {node_id}, [node_id]
+        for _ in range(max(depth, 0)):
+            if not frontier:
+                break
+            records = self.client.read(cypher.NEIGHBOURS, ids=frontier, types=types,
+                                       kinds=kind_values, when=when)
+            frontier = sorted({r["id"] for r in records} - found)
+            found.update(frontier)
+        return self._subgraph(found, when, types)
+
+    def paths(
+        self, source_id: str, target_id: str, *, max_paths: int = 5, as_of: date | None = None
+    ) -> list[list[NodeRef]]:
+        """Shortest paths between two nodes, ignoring direction."""
+        when = as_of or date.today()
+        self._record(source_id, when)
+        self._record(target_id, when)
+
+        def neighbours(frontier: list[str]) -> list[tuple[str, str]]:
+            records = self.client.read(cypher.PATH_STEP, ids=frontier, when=when)
+            return [(r["node"], r["other"]) for r in records]
+
+        found = shortest_paths(source_id, target_id, max_paths, neighbours)
+        nodes = self._nodes({n for path in found for n in path})
+        return [[node_ref(nodes[n]) for n in path] for path in found]
+
+    def subtree(self, node_id: str, *, as_of: date | None = None) -> Subgraph:
+        """A unit or body with everything PART_OF it, their posts and the posts' holders."""
+        when = as_of or date.today()
+        self._record(node_id, when)
+        ids = set(self._descendants(node_id, when))
+        ids |= {r["id"] for r in self.client.read(cypher.HOLDERS, ids=sorted(ids), when=when)}
+        return self._subgraph(ids, when)
+
+    def snapshot(self, *, as_of: date | None = None) -> Dataset:
+        """All records valid on the date, for analytics and exports."""
+        when = as_of or date.today()
+        return self._read_dataset(cypher.VALID_NODES, cypher.VALID_EDGES, when=when)
+
+    def dataset(self) -> Dataset:
+        """Every record of every date, with the files and lines they were read from."""
+        return self._read_dataset(cypher.ALL_NODES, cypher.ALL_EDGES)
+
+    def _read_dataset(self, node_query: str, edge_query: str, **params: Any) -> Dataset:
+        ds = Dataset()
+        for record in self.client.read(node_query, **params):
+            node = node_from_props(record["props"])
+            ds.nodes[node.id] = node
+            origin = origin_from_props(record["props"])
+            if origin is not None:
+                ds.origins[node.id] = origin
+        for record in self.client.read(edge_query, **params):
+            edge = _edge(record)
+            ds.edges[edge.key] = edge
+            origin = origin_from_props(record["props"])
+            if origin is not None:
+                ds.origins[edge.key] = origin
+        for record in self.client.read(cypher.SOURCES):
+            source = source_from_props(record["props"])
+            ds.sources[source.key] = source
+        ds.nodes = dict(sorted(ds.nodes.items()))
+        ds.edges = dict(sorted(ds.edges.items()))
+        ds.sources = dict(sorted(ds.sources.items()))
+        return ds
+
+
+_: type[OrgStore] = Neo4jStore  # the store implements the contract (checked by mypy)

@@ -1,0 +1,361 @@
+"""Sync a validated dataset into Neo4j: all or nothing, only what changed, idempotent.
+
+A sync compares the dataset with the graph (by a content hash stored on every node and edge)
+and applies the difference in two phases:
+
+1. **Stage** (many small transactions, invisible to readers): new nodes are written with the
+   label ``:Pending`` instead of ``:Node``, and new edges that touch a new node are written
+   between them. Readers only ever match ``:Node``, so nothing staged shows.
+2. **Switch** (one transaction): check that no other write came in between (the graph version
+   is unchanged), turn the staged nodes into ``:Node``, apply every change, deletion and the
+   remaining new edges, and bump the graph version.
+
+If anything fails before the switch commits (bad data is rejected before phase 1; a server
+stopped, a lost connection, a constraint violation), the visible graph is exactly what it was:
+the switch is one transaction, and what phase 1 staged is invisible and deleted by the next
+sync. Staging keeps each transaction small, so a 50,000-node/150,000-edge load fits the
+512 MiB transaction memory of a test server; only the switch grows with the number of *new
+nodes* (a label change each) and of *changed* records. See docs/neo4j.md.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from orgmodel.dataset import Dataset
+from orgmodel.exceptions import OrgModelError, WriteConflictError
+from orgmodel.schema import EdgeType, Kind
+from orgmodel.store import neo4j_cypher as cypher
+from orgmodel.store.neo4j_connection import Neo4jClient
+from orgmodel.store.neo4j_props import edge_props, node_keywords, node_props, source_props
+from orgmodel.vocabulary import Vocabulary, load_vocabulary
+
+__all__ = [
+    "Counts", "Progress", "SyncReport", "clean_staging", "ensure_schema", "sync_dataset",
+    "wipe_graph",
+]
+
+#: ``progress(done, total, what)``: called after every batch of work.
+Progress = Callable[[int, int, str], None]
+_CLEAN_BATCH = 10_000
+
+
+@dataclass
+class Counts:
+    """What a sync did to one sort of record."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    moved: int = 0  # only the file/line it was read from changed
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.moved)
+
+    def __str__(self) -> str:
+        text = f"{self.added} added, {self.changed} changed, {self.removed} removed"
+        return text + (f" ({self.moved} moved in the files)" if self.moved else "")
+
+
+@dataclass
+class SyncReport:
+    """The outcome of a sync: counts per sort of record and the graph version after it."""
+
+    nodes: Counts = field(default_factory=Counts)
+    edges: Counts = field(default_factory=Counts)
+    sources: Counts = field(default_factory=Counts)
+    version: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """Whether the sync wrote anything."""
+        return bool(self.nodes or self.edges or self.sources)
+
+    def summary(self) -> str:
+        """A few lines for people."""
+        if not self.changed:
+            return f"no changes (graph version {self.version})"
+        return (f"nodes: {self.nodes}\nedges: {self.edges}\nsources: {self.sources}\n"
+                f"graph version {self.version}")
+
+
+@dataclass
+class _Plan:
+    """The difference between a dataset and the graph, as batches of statement rows."""
+
+    report: SyncReport
+    version: int
+    staged_nodes: dict[Kind, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    staged_edges: dict[tuple[EdgeType, str, str], list[dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(list))
+    updated_nodes: dict[Kind, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    moved_nodes: list[dict[str, Any]] = field(default_factory=list)
+    deleted_nodes: list[str] = field(default_factory=list)
+    new_edges: dict[EdgeType, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    updated_edges: dict[EdgeType, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    moved_edges: dict[EdgeType, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    deleted_edges: dict[EdgeType, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    deleted_sources: list[str] = field(default_factory=list)
+
+    @property
+    def staged_ids(self) -> list[str]:
+        return [row["id"] for rows in self.staged_nodes.values() for row in rows]
+
+
+def ensure_schema(client: Neo4jClient) -> None:
+    """Create the constraints and indexes (each statement is idempotent)."""
+    for statement in cypher.SCHEMA:
+        client.write(statement)
+
+
+def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start: start + size]
+
+
+def _read_state(tx: neo4j.ManagedTransaction) -> dict[str, Any]:
+    meta = tx.run(cypher.META_VERSION).single(strict=True)
+    return {
+        "version": meta["version"],
+        "nodes": {r["id"]: r for r in tx.run(cypher.STATE_NODES)},
+        "edges": {r["key"]: r for r in tx.run(cypher.STATE_EDGES) if r["key"] is not None},
+        "sources": {r["key"]: r["hash"] for r in tx.run(cypher.STATE_SOURCES)},
+    }
+
+
+def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Vocabulary) -> _Plan:
+    plan = _Plan(report=SyncReport(version=state["version"]), version=state["version"])
+    nodes, edges, counts = state["nodes"], state["edges"], plan.report
+    for node_id, node in dataset.nodes.items():
+        origin = dataset.origins.get(node_id)
+        props = node_props(node, origin, node_keywords(node, vocabulary))
+        row = {"id": node_id, "props": props}
+        old = nodes.get(node_id)
+        kind = Kind(node.kind)
+        if old is None:
+            plan.staged_nodes[kind].append(row)
+            counts.nodes.added += 1
+        elif old["hash"] != props["_hash"] or old["kind"] != kind.value:
+            plan.updated_nodes[kind].append(row)
+            counts.nodes.changed += 1
+        elif (old["file"], old["line"]) != (props.get("_file"), props.get("_line")):
+            plan.moved_nodes.append({"id": node_id, "file": props.get("_file"),
+                                     "line": props.get("_line")})
+            counts.nodes.moved += 1
+    if prune:
+        plan.deleted_nodes = sorted(set(nodes) - set(dataset.nodes))
+        counts.nodes.removed = len(plan.deleted_nodes)
+    staged = {row["id"] for rows in plan.staged_nodes.values() for row in rows}
+    for key, edge in dataset.edges.items():
+        props = edge_props(edge, dataset.origins.get(key))
+        row = {"source": edge.source_id, "target": edge.target_id, "key": key, "props": props}
+        old = edges.get(key)
+        if old is not None and (old["type"], old["source"], old["target"]) == (
+                edge.type.value, edge.source_id, edge.target_id):
+            if old["hash"] != props["_hash"]:
+                plan.updated_edges[edge.type].append(row)
+                counts.edges.changed += 1
+            elif (old["file"], old["line"]) != (props.get("_file"), props.get("_line")):
+                plan.moved_edges[edge.type].append(
+                    {**row, "file": props.get("_file"), "line": props.get("_line")})
+                counts.edges.moved += 1
+            continue
+        if old is None:
+            counts.edges.added += 1
+        else:  # same key, other type or ends: replace it
+            plan.deleted_edges[EdgeType(old["type"])].append(dict(old))
+            counts.edges.changed += 1
+        labels = ("Pending" if edge.source_id in staged else "Node",
+                  "Pending" if edge.target_id in staged else "Node")
+        if "Pending" in labels:
+            plan.staged_edges[(edge.type, *labels)].append(row)
+        else:
+            plan.new_edges[edge.type].append(row)
+    if prune:
+        for key in sorted(set(edges) - set(dataset.edges)):
+            plan.deleted_edges[EdgeType(edges[key]["type"])].append(dict(edges[key]))
+            counts.edges.removed += 1
+    for key, source in dataset.sources.items():
+        props = source_props(source)
+        if key not in state["sources"]:
+            counts.sources.added += 1
+        elif state["sources"][key] != props["_hash"]:
+            counts.sources.changed += 1
+        else:
+            continue
+        plan.sources.append(props)
+    if prune:
+        plan.deleted_sources = sorted(set(state["sources"]) - set(dataset.sources))
+        counts.sources.removed = len(plan.deleted_sources)
+    return plan
+
+
+class _Steps:
+    """Counts batches of work and reports progress."""
+
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.done, self.total, self.progress = 0, total, progress
+
+    def tick(self, what: str) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total, what)
+
+
+def _stage(client: Neo4jClient, plan: _Plan, load: str, size: int, steps: _Steps) -> None:
+    def run(query: str, rows: Sequence[Any]) -> None:
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            tx.run(query, rows=rows, load=load).consume()  # type: ignore[arg-type]
+        with client.errors(), client.session() as session:
+            session.execute_write(work)
+
+    for kind, rows in plan.staged_nodes.items():
+        for batch in _batches(rows, size):
+            run(cypher.stage_nodes_query(kind), batch)
+            steps.tick(f"staged {kind.value} nodes")
+    for (edge_type, source_label, target_label), rows in plan.staged_edges.items():
+        query = cypher.upsert_edges_query(edge_type, source_label, target_label)  # type: ignore[arg-type]
+        for batch in _batches(rows, size):
+            run(query, batch)
+            steps.tick(f"staged {edge_type.value} edges")
+
+
+def _switch(tx: neo4j.ManagedTransaction, plan: _Plan, load: str, size: int,
+            steps: _Steps) -> int:
+    def run(query: str, what: str, **params: Any) -> neo4j.Result:
+        result = tx.run(query, params)  # type: ignore[arg-type]
+        steps.tick(what)
+        return result
+
+    meta = tx.run(cypher.LOCK_META).single(strict=True)
+    if meta["version"] != plan.version:
+        raise WriteConflictError(
+            f"the graph changed while loading (version {plan.version} -> {meta['version']}); "
+            "nothing was written: run the load again")
+    for edge_type, rows in plan.deleted_edges.items():
+        for batch in _batches(rows, size):
+            run(cypher.delete_edges_query(edge_type), "deleted edges", rows=batch).consume()
+    for batch in _batches(plan.deleted_nodes, size):
+        run(cypher.DELETE_NODES, "deleted nodes", ids=batch).consume()
+    published = 0
+    for batch in _batches(plan.staged_ids, size):
+        record = run(cypher.PUBLISH_PENDING, "published staged nodes", ids=batch,
+                     load=load).single(strict=True)
+        published += record["published"]
+    if published != len(plan.staged_ids):
+        raise WriteConflictError(
+            f"{len(plan.staged_ids) - published} staged nodes vanished (another load ran at the "
+            "same time?); nothing was written: run the load again")
+    for kind, rows in plan.updated_nodes.items():
+        for batch in _batches(rows, size):
+            run(cypher.update_nodes_query(kind), "updated nodes", rows=batch).consume()
+    for batch in _batches(plan.moved_nodes, size):
+        run(cypher.MOVE_NODES, "moved nodes", rows=batch).consume()
+    for edge_type, rows in plan.new_edges.items():
+        for batch in _batches(rows, size):
+            run(cypher.upsert_edges_query(edge_type, "Node", "Node"), "added edges",
+                rows=batch).consume()
+    for edge_type, rows in plan.updated_edges.items():
+        for batch in _batches(rows, size):
+            run(cypher.update_edges_query(edge_type), "updated edges", rows=batch).consume()
+    for edge_type, rows in plan.moved_edges.items():
+        for batch in _batches(rows, size):
+            run(cypher.move_edges_query(edge_type), "moved edges", rows=batch).consume()
+    if plan.sources:
+        run(cypher.UPSERT_SOURCES, "sources", rows=plan.sources).consume()
+    if plan.deleted_sources:
+        run(cypher.DELETE_SOURCES, "deleted sources", keys=plan.deleted_sources).consume()
+    version: int = run(cypher.BUMP_META, "graph version").single(strict=True)["version"]
+    return version
+
+
+def _switch_batches(plan: _Plan, size: int) -> int:
+    def count(rows: Sequence[Any]) -> int:
+        return -(-len(rows) // size)
+
+    groups: list[Sequence[Any]] = [
+        *plan.deleted_edges.values(), plan.deleted_nodes, plan.staged_ids,
+        *plan.updated_nodes.values(), plan.moved_nodes, *plan.new_edges.values(),
+        *plan.updated_edges.values(), *plan.moved_edges.values(),
+    ]
+    return sum(count(g) for g in groups) + bool(plan.sources) + bool(plan.deleted_sources) + 1
+
+
+def clean_staging(client: Neo4jClient) -> int:
+    """Delete what unfinished loads staged (never visible); return how many nodes."""
+    deleted = 0
+    while True:
+        found: int = client.write(cypher.CLEAN_PENDING, limit=_CLEAN_BATCH)[0]["deleted"]
+        deleted += found
+        if found < _CLEAN_BATCH:
+            return deleted
+
+
+def wipe_graph(client: Neo4jClient) -> None:
+    """Delete every node and relationship (schema stays). For tests and fresh starts."""
+    client.run_implicit(cypher.WIPE)
+
+
+def sync_dataset(
+    client: Neo4jClient, dataset: Dataset, *, prune: bool = True, batch_size: int = 5_000,
+    progress: Progress | None = None, vocabulary: Vocabulary | None = None,
+) -> SyncReport:
+    """Make the graph hold ``dataset`` (which must be checked already); all or nothing.
+
+    Parameters
+    ----------
+    client : Neo4jClient
+        Where to write.
+    dataset : Dataset
+        A validated dataset (from :func:`orgmodel.loader.load_dataset`).
+    prune : bool
+        Delete nodes, edges and sources that are not in ``dataset`` (the default).
+    batch_size : int
+        Rows per ``UNWIND`` statement.
+    progress : callable, optional
+        Called as ``progress(done, total, what)`` after every batch.
+    vocabulary : Vocabulary, optional
+        KLE keywords for the full-text index (default: the project's vocabulary).
+
+    Returns
+    -------
+    SyncReport
+        Added/changed/removed counts; ``changed`` is false when the graph already held it all.
+
+    Raises
+    ------
+    StoreUnavailableError
+        If Neo4j cannot be reached, refuses the password or goes away; nothing is changed.
+    WriteConflictError
+        If another write changed the graph during the sync; nothing is changed.
+    OrgModelError
+        If Neo4j refused the work (e.g. not enough transaction memory); nothing is changed.
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    try:
+        ensure_schema(client)
+        clean_staging(client)
+        with client.errors(), client.session() as session:
+            state = session.execute_read(_read_state)
+        plan = _plan(dataset, state, prune, vocabulary)
+        if not plan.report.changed:
+            return plan.report
+        load = uuid.uuid4().hex
+        staged = sum(-(-len(rows) // batch_size) for rows in plan.staged_nodes.values())
+        staged += sum(-(-len(rows) // batch_size) for rows in plan.staged_edges.values())
+        steps = _Steps(staged + _switch_batches(plan, batch_size), progress)
+        _stage(client, plan, load, batch_size, steps)
+        with client.errors(), client.session() as session:
+            plan.report.version = session.execute_write(_switch, plan, load, batch_size, steps)
+    except neo4j_errors.Neo4jError as exc:
+        reason = (exc.message or str(exc)).splitlines()[0]
+        raise OrgModelError(f"Neo4j refused the load ({reason}); nothing was changed") from None
+    return plan.report

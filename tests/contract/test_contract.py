@@ -1,0 +1,204 @@
+"""One contract, two stores: Albertslund in the embedded graph and in Neo4j, same answers.
+
+Every test asks a question a user asks and runs on both stores (``store`` is parametrised over
+memory and neo4j); the loops at the end ask both stores the same questions for every node and
+demand equal answers, errors included.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from contract_support import STORES, both_stores, outcome
+
+from orgmodel.exceptions import NotFoundError
+from orgmodel.schema import EdgeType, Kind
+
+BEFORE_MERGER = date(2022, 6, 1)
+AFTER_MERGER = date(2024, 6, 1)
+CHIEF = "post:chef-okonomi-og-stab"
+
+
+@pytest.fixture(scope="module")
+def stores(albertslund: Any, neo4j_client: Any) -> dict[str, Any]:
+    return both_stores(albertslund, neo4j_client)
+
+
+@pytest.fixture(params=STORES)
+def store(request: pytest.FixtureRequest, stores: dict[str, Any]) -> Any:
+    return stores[request.param]
+
+
+# -- what users ask ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["løn", "payroll", "lon", "LØN", "81.15.00", "task:lon"])
+def test_who_owns_payroll_in_danish_english_kle_or_id(store: Any, question: str) -> None:
+    answer = store.owners(question, as_of=AFTER_MERGER)[0]
+    assert answer.task.id == "task:lon" and answer.task.kle == "81.15.00"
+    assert [(o.id, o.raci.value) for o in answer.owners][:1] == [
+        ("unit:organisation-og-politik", "A")]
+    assert answer.accountable_post is not None
+    assert answer.accountable_post.id == "post:enhedsleder-organisation-og-politik"
+    assert [e.id for e in answer.escalation][-1] == "body:kommunalbestyrelsen"
+
+
+def test_procurement_without_the_danish_letters(store: Any) -> None:
+    assert store.owners("indkob", as_of=AFTER_MERGER)[0].task.id == "task:indkob"
+
+
+def test_a_question_in_plain_words(store: Any) -> None:
+    answer = store.owners("computere til elever", as_of=AFTER_MERGER)
+    assert answer[0].task.id == "task:devices-skoleelever"
+
+
+def test_a_kle_group_finds_the_tasks_under_it(store: Any) -> None:
+    answer = store.owners("81.15", as_of=AFTER_MERGER)
+    assert answer and all((a.task.kle or "").startswith("81.15") for a in answer)
+
+
+def test_nothing_matches_nonsense(store: Any) -> None:
+    assert store.owners("zzzqqq xyzzy") == []
+    assert store.search("zzzqqq xyzzy") == []
+
+
+def test_search_ranks_the_payroll_task_first(store: Any) -> None:
+    hits = store.search("lønudbetaling", as_of=AFTER_MERGER)
+    assert hits[0].id.startswith("task:lon")
+
+
+def test_search_filters_by_kind(store: Any) -> None:
+    hits = store.search("økonomi", kinds=[Kind.UNIT], as_of=AFTER_MERGER)
+    assert hits and {h.kind for h in hits} == {Kind.UNIT}
+
+
+def test_chain_runs_to_the_council(store: Any) -> None:
+    ids = [n.id for n in store.chain(CHIEF, as_of=AFTER_MERGER)]
+    assert ids[0] == CHIEF and ids[-1] == "body:kommunalbestyrelsen"
+    assert "post:kommunaldirektor" in ids
+
+
+def test_merged_unit_does_not_exist_before_the_merger(store: Any) -> None:
+    with pytest.raises(NotFoundError, match="not valid on 2022-06-01"):
+        store.node("unit:organisation-og-politik", as_of=BEFORE_MERGER)
+    assert store.node("unit:organisation-og-politik", as_of=AFTER_MERGER).kind is Kind.UNIT
+
+
+def test_unknown_ids_are_not_found(store: Any) -> None:
+    with pytest.raises(NotFoundError):
+        store.node("unit:findes-ikke")
+    with pytest.raises(NotFoundError):
+        store.chain("unit:findes-ikke")
+
+
+def test_members_of_a_forum(store: Any) -> None:
+    members = store.members("forum:chefforum", as_of=AFTER_MERGER)
+    assert CHIEF in {m.node.id for m in members}
+    assert CHIEF in {m.node.id for m in store.members("forum:chefforum", as_of=AFTER_MERGER)}
+    assert "forum:chefforum" in {m.node.id for m in store.memberships(CHIEF, as_of=AFTER_MERGER)}
+
+
+def test_responsibilities_with_descendants_include_the_units_below(store: Any) -> None:
+    own = store.responsibilities("unit:okonomi-og-stab", as_of=AFTER_MERGER)
+    below = store.responsibilities("unit:okonomi-og-stab", descendants=True, as_of=AFTER_MERGER)
+    assert len(below) > len(own)
+    assert "task:lon" in {r.task.id for r in below}
+
+
+def test_neighbourhood_depth_kinds_and_edge_types(store: Any) -> None:
+    one = store.neighbourhood(CHIEF, as_of=AFTER_MERGER)
+    two = store.neighbourhood(CHIEF, depth=2, as_of=AFTER_MERGER)
+    assert {n.id for n in one.nodes} < {n.id for n in two.nodes}
+    posts = store.neighbourhood(CHIEF, depth=2, kinds=[Kind.POST], as_of=AFTER_MERGER)
+    assert {n.kind for n in posts.nodes} == {Kind.POST}
+    reports = store.neighbourhood(CHIEF, depth=2, edge_types=[EdgeType.REPORTS_TO],
+                                  as_of=AFTER_MERGER)
+    assert {e.type for e in reports.edges} == {EdgeType.REPORTS_TO}
+
+
+def test_paths_between_two_posts(store: Any) -> None:
+    paths = store.paths(CHIEF, "post:borgmester", as_of=AFTER_MERGER)
+    assert paths and all(p[0].id == CHIEF and p[-1].id == "post:borgmester" for p in paths)
+    assert len({len(p) for p in paths}) == 1
+
+
+def test_subtree_of_the_department(store: Any) -> None:
+    tree = store.subtree("unit:okonomi-og-stab", as_of=AFTER_MERGER)
+    ids = {n.id for n in tree.nodes}
+    assert {"unit:organisation-og-politik", "post:enhedsleder-organisation-og-politik"} <= ids
+    assert all(e.source_id in ids and e.target_id in ids for e in tree.edges)
+
+
+def test_list_nodes_pages_in_id_order_and_by_text(store: Any) -> None:
+    page = store.list_nodes(kind=Kind.TASK, limit=5, as_of=AFTER_MERGER)
+    assert [n.id for n in page.items] == sorted(n.id for n in page.items)
+    assert page.total > 5
+    found = store.list_nodes(text="løn", limit=3, as_of=AFTER_MERGER)
+    assert found.items[0].id == "task:lon"
+
+
+# -- the same answers -----------------------------------------------------------------------------
+
+
+def test_snapshots_are_equal(stores: dict[str, Any]) -> None:
+    for when in (None, BEFORE_MERGER, AFTER_MERGER):
+        assert stores["neo4j"].snapshot(as_of=when) == stores["memory"].snapshot(as_of=when)
+
+
+def test_the_whole_dataset_comes_back_with_origins(stores: dict[str, Any],
+                                                   albertslund: Any) -> None:
+    assert stores["neo4j"].dataset() == albertslund
+
+
+QUESTIONS = ["løn", "payroll", "lon", "indkob", "computere til elever", "81.15", "81.15.00",
+             "it-support", "budget", "borgmester", "økonomiudvalget", "kmd", "hr", "ledelse"]
+
+
+@pytest.mark.parametrize("when", [None, BEFORE_MERGER, AFTER_MERGER])
+def test_same_search_and_owners_answers(stores: dict[str, Any], when: date | None) -> None:
+    memory, neo4j = stores["memory"], stores["neo4j"]
+    for q in QUESTIONS:
+        assert neo4j.search(q, as_of=when) == memory.search(q, as_of=when), q
+        assert neo4j.owners(q, as_of=when) == memory.owners(q, as_of=when), q
+        assert neo4j.list_nodes(text=q, limit=7, as_of=when) == memory.list_nodes(
+            text=q, limit=7, as_of=when), q
+    for kind in (None, *Kind):
+        assert neo4j.list_nodes(kind=kind, offset=2, limit=9, as_of=when) == memory.list_nodes(
+            kind=kind, offset=2, limit=9, as_of=when)
+
+
+def _questions(node_id: str, kind: str) -> dict[str, Any]:
+    asks = {
+        "node": lambda s, w: s.node(node_id, as_of=w),
+        "edges_of": lambda s, w: s.edges_of(node_id, as_of=w),
+        "chain": lambda s, w: s.chain(node_id, as_of=w),
+        "members": lambda s, w: s.members(node_id, as_of=w),
+        "memberships": lambda s, w: s.memberships(node_id, as_of=w),
+        "responsibilities": lambda s, w: s.responsibilities(node_id, as_of=w),
+        "responsibilities+": lambda s, w: s.responsibilities(node_id, descendants=True, as_of=w),
+        "neighbourhood": lambda s, w: s.neighbourhood(node_id, as_of=w),
+        "neighbourhood2": lambda s, w: s.neighbourhood(
+            node_id, depth=2, kinds=[Kind.POST, Kind.UNIT, Kind.BODY], as_of=w),
+        "neighbourhood-types": lambda s, w: s.neighbourhood(
+            node_id, depth=3, edge_types=[EdgeType.PART_OF, EdgeType.HEADS], as_of=w),
+        "subtree": lambda s, w: s.subtree(node_id, as_of=w),
+        "paths": lambda s, w: s.paths(node_id, CHIEF, as_of=w),
+    }
+    if kind == "Task":
+        asks["owners"] = lambda s, w: s.owners(node_id, as_of=w)
+    return asks
+
+
+@pytest.mark.parametrize("when", [None, BEFORE_MERGER])
+def test_same_answers_for_every_node(stores: dict[str, Any], albertslund: Any,
+                                     when: date | None) -> None:
+    memory, neo4j = stores["memory"], stores["neo4j"]
+    differences = []
+    for node_id, node in sorted(albertslund.nodes.items()):
+        for name, ask in _questions(node_id, node.kind).items():
+            expected = outcome(lambda: ask(memory, when))  # noqa: B023
+            if outcome(lambda: ask(neo4j, when)) != expected:  # noqa: B023
+                differences.append(f"{name}({node_id})")
+    assert differences == []
