@@ -140,6 +140,28 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_load(args: argparse.Namespace) -> int:
+    """Validate a data folder, then sync it into Neo4j in one all-or-nothing switch."""
+    if not (args.neo4j or args.uri or os.environ.get("NEO4J_URI")):
+        raise CommandError(
+            "load writes into Neo4j: pass --neo4j (the server comes from NEO4J_URI, NEO4J_USER "
+            "and NEO4J_PASSWORD, or --uri/--user/--password-env)", EXIT_USAGE)
+    folder = args.folder or data_dir_from_args(args)
+    try:
+        dataset = load_dataset(folder)
+    except DataValidationError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(t("invalid_data", args.lang, count=len(exc.problems), folder=folder), file=sys.stderr)
+        print("orgmodel: nothing was written to Neo4j", file=sys.stderr)
+        return EXIT_FAILED
+    from orgmodel.store.neo4j_load import load_into_neo4j  # the driver is imported only here
+
+    load_into_neo4j(dataset, uri=args.uri, user=args.user, password_env=args.password_env,
+                    prune=args.prune, batch_size=args.batch_size, as_json=args.json)
+    return EXIT_OK
+
+
 def cmd_who_owns(args: argparse.Namespace) -> int:
     """Print who owns the tasks matching TEXT."""
     store = open_store_from_args(args)
@@ -336,6 +358,24 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
             )
         add_common_options(sub)
         sub.set_defaults(handler=handler)
+
+    load = commands.add_parser(
+        "load", help="validate a data folder and sync it into Neo4j (all or nothing)",
+        description="Validate DIR, then make Neo4j hold exactly its records: new ones added, "
+        "changed ones updated, missing ones removed (unless --no-prune), in one atomic switch. "
+        "A second load of the same folder reports no changes.")
+    load.add_argument("folder", nargs="?", type=Path, metavar="DIR",
+                      help="data folder (default: --data or the bundled data/albertslund)")
+    load.add_argument("--uri", default=None, help="Neo4j URI (default $NEO4J_URI)")
+    load.add_argument("--user", default=None, help="Neo4j user (default $NEO4J_USER or neo4j)")
+    load.add_argument("--password-env", default="NEO4J_PASSWORD", metavar="VAR",
+                      help="environment variable holding the password (default NEO4J_PASSWORD)")
+    load.add_argument("--no-prune", dest="prune", action="store_false",
+                      help="keep records that are in Neo4j but no longer in the files")
+    load.add_argument("--batch-size", type=int, default=5_000, metavar="N",
+                      help="records per write statement (default 5000)")
+    add_common_options(load)
+    load.set_defaults(handler=cmd_load)
 
     schema = commands.add_parser("schema", help="print or write the JSON Schema of data files")
     schema.add_argument(

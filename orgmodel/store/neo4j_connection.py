@@ -31,7 +31,7 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, LiteralString, cast
+from typing import Any
 
 import neo4j
 from neo4j import exceptions as neo4j_errors
@@ -82,7 +82,7 @@ class Neo4jSettings:
     @classmethod
     def from_environment(
         cls, env: Mapping[str, str] | None = None, *, uri: str | None = None,
-        user: str | None = None, password_env: str = "NEO4J_PASSWORD",
+        user: str | None = None, password_env: str = "NEO4J_PASSWORD",  # noqa: S107 - a name
     ) -> Neo4jSettings:
         """Settings from ``env`` (default: ``os.environ``); arguments override it.
 
@@ -112,7 +112,12 @@ class Neo4jSettings:
 
 def unavailable(exc: Exception, settings: Neo4jSettings) -> StoreUnavailableError:
     """The clear, one-line error for a driver failure that means Neo4j cannot be used."""
-    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    text = str(exc)
+    reason = (text.splitlines()[0].rstrip(":") if text else type(exc).__name__)
+    if "refused" in text or "Errno 111" in text:
+        reason = "connection refused"
+    elif "timed out" in text.lower():
+        reason = f"no answer within {settings.connect_timeout:g} s"
     if isinstance(exc, neo4j_errors.AuthError):
         return StoreUnavailableError(
             f"Neo4j at {settings.uri} refused user {settings.user!r} (wrong password?): set "
@@ -194,7 +199,7 @@ class Neo4jClient:
         """Run a read query (retried on transient errors); return its records."""
         with self.errors():
             records, _, _ = self.driver.execute_query(
-                cast(LiteralString, query), params, routing_=neo4j.RoutingControl.READ,
+                query, params, routing_=neo4j.RoutingControl.READ,
                 database_=self.settings.database)
         return records
 
@@ -202,14 +207,14 @@ class Neo4jClient:
         """Run a write query in its own transaction (retried on transient errors)."""
         with self.errors():
             records, _, _ = self.driver.execute_query(
-                cast(LiteralString, query), params, routing_=neo4j.RoutingControl.WRITE,
+                query, params, routing_=neo4j.RoutingControl.WRITE,
                 database_=self.settings.database)
         return records
 
     def run_implicit(self, query: str, **params: Any) -> None:
         """Run a statement in an implicit transaction (needed by ``CALL {...} IN TRANSACTIONS``)."""
         with self.errors(), self.session() as session:
-            session.run(cast(LiteralString, query), params).consume()
+            session.run(query, params).consume()
 
     def session(self) -> neo4j.Session:
         """A session on the configured database (for multi-statement transactions)."""

@@ -23,13 +23,45 @@ from typing import Literal
 from orgmodel.schema import EdgeType, Kind
 
 __all__ = [
-    "ALL_EDGES", "ALL_NODES", "AUDIT_APPEND", "AUDIT_LOG", "CLEAN_PENDING", "CLOSURE",
-    "DELETE_NODES", "DELETE_SOURCES", "DESCENDANTS", "EDGES_OF", "HOLDERS",
-    "LIST_NODES", "LOCK_META", "MEMBERS", "MEMBERSHIPS", "META_VERSION", "MOVE_NODES",
-    "NEIGHBOURS", "NODES_BY_ID", "OUT_EDGES", "PATH_STEP", "PUBLISH_PENDING", "RESPONSIBILITIES",
-    "SCHEMA", "SOURCES", "STATE_EDGES", "STATE_NODES", "STATE_SOURCES", "UPSERT_SOURCES",
-    "VALID_EDGES", "VALID_NODES", "WIPE", "BUMP_META", "StageLabel", "delete_edges_query",
-    "move_edges_query", "stage_nodes_query", "update_edges_query", "update_nodes_query",
+    "ALL_EDGES",
+    "ALL_NODES",
+    "AUDIT_APPEND",
+    "AUDIT_LOG",
+    "BUMP_META",
+    "CLEAN_PENDING",
+    "CLOSURE",
+    "DELETE_NODES",
+    "DELETE_SOURCES",
+    "DESCENDANTS",
+    "EDGES_OF",
+    "HOLDERS",
+    "LIST_NODES",
+    "LOCK_META",
+    "MEMBERS",
+    "MEMBERSHIPS",
+    "META_VERSION",
+    "MOVE_NODES",
+    "NEIGHBOURS",
+    "NODES_BY_ID",
+    "OUT_EDGES",
+    "PATH_STEP",
+    "PUBLISH_PENDING",
+    "RESPONSIBILITIES",
+    "SCHEMA",
+    "SOURCES",
+    "STATE_EDGES",
+    "STATE_NODES",
+    "STATE_SOURCES",
+    "UPSERT_SOURCES",
+    "VALID_EDGES",
+    "VALID_NODES",
+    "WIPE",
+    "StageLabel",
+    "delete_edges_query",
+    "move_edges_query",
+    "stage_nodes_query",
+    "update_edges_query",
+    "update_nodes_query",
     "upsert_edges_query",
 ]
 
@@ -170,7 +202,8 @@ RETURN type(r) AS type, m {{.*}} AS props, r.role AS role
 #: A unit or body, everything PART_OF it (transitively) and the posts in and heading them.
 DESCENDANTS = f"""
 MATCH (h:Node {{id: $id}})
-MATCH (h)((x:Node)<-[r:PART_OF|POST_IN|HEADS]-(y:Node) WHERE {_valid('r')} AND {_valid('y')})*(d:Node)
+MATCH (h)((x:Node)<-[r:PART_OF|POST_IN|HEADS]-(y:Node)
+          WHERE {_valid('r')} AND {_valid('y')})*(d:Node)
 RETURN DISTINCT d.id AS id
 """
 HOLDERS = f"""

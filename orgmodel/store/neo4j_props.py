@@ -96,7 +96,9 @@ def node_keywords(node: AnyNode, vocabulary: Vocabulary) -> tuple[str, ...]:
     return (topic.title, *topic.keywords) if topic else ()
 
 
-def node_props(node: AnyNode, origin: Origin | None, keywords: Iterable[str] = ()) -> dict[str, Any]:
+def node_props(
+    node: AnyNode, origin: Origin | None, keywords: Iterable[str] = ()
+) -> dict[str, Any]:
     """The properties of a node record."""
     props = _with_dates(node.model_dump(mode="json", exclude_none=True))
     words = list(keywords)

@@ -169,7 +169,9 @@ class Neo4jStore:
         """Danish-aware search, best first (the shared ranking over the graph's nodes)."""
         return self._index().search(query, kinds=kinds, limit=limit, as_of=as_of or date.today())
 
-    def owners(self, query: str, *, limit: int = 5, as_of: date | None = None) -> list[OwnersResult]:
+    def owners(
+        self, query: str, *, limit: int = 5, as_of: date | None = None
+    ) -> list[OwnersResult]:
         """Who owns the tasks matching a task id, a KLE number or free text, best first."""
         when = as_of or date.today()
         matched = match_tasks(self._index(), query.strip(), limit, when)

@@ -34,6 +34,7 @@ from orgmodel.exceptions import OrgModelError, WriteConflictError
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.store import neo4j_cypher as cypher
 from orgmodel.store.neo4j_connection import Neo4jClient
+from orgmodel.store.neo4j_cypher import StageLabel
 from orgmodel.store.neo4j_props import edge_props, node_keywords, node_props, source_props
 from orgmodel.vocabulary import Vocabulary, load_vocabulary
 
@@ -86,23 +87,30 @@ class SyncReport:
                 f"graph version {self.version}")
 
 
+Row = dict[str, Any]
+
+
+def _rows() -> defaultdict[Any, list[Row]]:
+    return defaultdict(list)
+
+
 @dataclass
 class _Plan:
     """The difference between a dataset and the graph, as batches of statement rows."""
 
     report: SyncReport
     version: int
-    staged_nodes: dict[Kind, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    staged_edges: dict[tuple[EdgeType, str, str], list[dict[str, Any]]] = field(
-        default_factory=lambda: defaultdict(list))
-    updated_nodes: dict[Kind, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    moved_nodes: list[dict[str, Any]] = field(default_factory=list)
+    staged_nodes: dict[Kind, list[Row]] = field(default_factory=_rows)
+    staged_edges: dict[tuple[EdgeType, StageLabel, StageLabel], list[Row]] = field(
+        default_factory=_rows)
+    updated_nodes: dict[Kind, list[Row]] = field(default_factory=_rows)
+    moved_nodes: list[Row] = field(default_factory=list)
     deleted_nodes: list[str] = field(default_factory=list)
-    new_edges: dict[EdgeType, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    updated_edges: dict[EdgeType, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    moved_edges: dict[EdgeType, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    deleted_edges: dict[EdgeType, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    sources: list[dict[str, Any]] = field(default_factory=list)
+    new_edges: dict[EdgeType, list[Row]] = field(default_factory=_rows)
+    updated_edges: dict[EdgeType, list[Row]] = field(default_factory=_rows)
+    moved_edges: dict[EdgeType, list[Row]] = field(default_factory=_rows)
+    deleted_edges: dict[EdgeType, list[Row]] = field(default_factory=_rows)
+    sources: list[Row] = field(default_factory=list)
     deleted_sources: list[str] = field(default_factory=list)
 
     @property
@@ -173,10 +181,10 @@ def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Voca
         else:  # same key, other type or ends: replace it
             plan.deleted_edges[EdgeType(old["type"])].append(dict(old))
             counts.edges.changed += 1
-        labels = ("Pending" if edge.source_id in staged else "Node",
-                  "Pending" if edge.target_id in staged else "Node")
-        if "Pending" in labels:
-            plan.staged_edges[(edge.type, *labels)].append(row)
+        source_label: StageLabel = "Pending" if edge.source_id in staged else "Node"
+        target_label: StageLabel = "Pending" if edge.target_id in staged else "Node"
+        if "Pending" in (source_label, target_label):
+            plan.staged_edges[(edge.type, source_label, target_label)].append(row)
         else:
             plan.new_edges[edge.type].append(row)
     if prune:
@@ -213,7 +221,7 @@ class _Steps:
 def _stage(client: Neo4jClient, plan: _Plan, load: str, size: int, steps: _Steps) -> None:
     def run(query: str, rows: Sequence[Any]) -> None:
         def work(tx: neo4j.ManagedTransaction) -> None:
-            tx.run(query, rows=rows, load=load).consume()  # type: ignore[arg-type]
+            tx.run(query, rows=rows, load=load).consume()
         with client.errors(), client.session() as session:
             session.execute_write(work)
 
@@ -222,7 +230,7 @@ def _stage(client: Neo4jClient, plan: _Plan, load: str, size: int, steps: _Steps
             run(cypher.stage_nodes_query(kind), batch)
             steps.tick(f"staged {kind.value} nodes")
     for (edge_type, source_label, target_label), rows in plan.staged_edges.items():
-        query = cypher.upsert_edges_query(edge_type, source_label, target_label)  # type: ignore[arg-type]
+        query = cypher.upsert_edges_query(edge_type, source_label, target_label)
         for batch in _batches(rows, size):
             run(query, batch)
             steps.tick(f"staged {edge_type.value} edges")
@@ -231,7 +239,7 @@ def _stage(client: Neo4jClient, plan: _Plan, load: str, size: int, steps: _Steps
 def _switch(tx: neo4j.ManagedTransaction, plan: _Plan, load: str, size: int,
             steps: _Steps) -> int:
     def run(query: str, what: str, **params: Any) -> neo4j.Result:
-        result = tx.run(query, params)  # type: ignore[arg-type]
+        result = tx.run(query, params)
         steps.tick(what)
         return result
 
