@@ -164,6 +164,13 @@ _DELETE_EDGES = _MATCH_EDGE + "DELETE r\n"
 _UPDATE_EDGES = _MATCH_EDGE + "SET r = row.props\n"
 _MOVE_EDGES = _MATCH_EDGE + "SET r._file = row.file, r._line = row.line\n"
 
+#: Everything in the database, raw (staged records and bookkeeping included), for comparisons.
+DUMP_NODES = "MATCH (n) RETURN labels(n) AS labels, n {.*} AS props"
+DUMP_RELATIONSHIPS = """
+MATCH (a)-[r]->(b)
+RETURN type(r) AS type, r {.*} AS props, a.id AS source, b.id AS target
+"""
+
 # -- reads ---------------------------------------------------------------------------------------
 
 ALL_NODES = "MATCH (n:Node) RETURN n {.*} AS props"

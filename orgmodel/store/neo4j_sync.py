@@ -20,6 +20,7 @@ nodes* (a label change each) and of *changed* records. See docs/neo4j.md.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -39,7 +40,8 @@ from orgmodel.store.neo4j_props import edge_props, node_keywords, node_props, so
 from orgmodel.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
-    "Counts", "Progress", "SyncReport", "clean_staging", "ensure_schema", "sync_dataset",
+    "Counts", "Progress", "SyncReport", "clean_staging", "dump_graph", "ensure_schema",
+    "sync_dataset",
     "wipe_graph",
 ]
 
@@ -305,6 +307,17 @@ def clean_staging(client: Neo4jClient) -> int:
         deleted += found
         if found < _CLEAN_BATCH:
             return deleted
+
+
+def dump_graph(client: Neo4jClient) -> list[str]:
+    """Every node and relationship in the database as sorted JSON lines (for comparisons)."""
+    lines = [json.dumps({"labels": sorted(r["labels"]), **r["props"]}, sort_keys=True,
+                        default=str, ensure_ascii=False)
+             for r in client.read(cypher.DUMP_NODES)]
+    lines += [json.dumps({"type": r["type"], "from": r["source"], "to": r["target"],
+                          **r["props"]}, sort_keys=True, default=str, ensure_ascii=False)
+              for r in client.read(cypher.DUMP_RELATIONSHIPS)]
+    return sorted(lines)
 
 
 def wipe_graph(client: Neo4jClient) -> None:

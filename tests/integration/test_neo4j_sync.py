@@ -1,0 +1,149 @@
+"""``orgmodel load --neo4j``: validate first, sync what changed, all or nothing, idempotent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from orgmodel.cli import main
+from orgmodel.exceptions import OrgModelError, WriteConflictError
+from orgmodel.loader import load_dataset
+from orgmodel.store import neo4j_cypher, neo4j_sync
+from orgmodel.store.neo4j_store import Neo4jStore
+from orgmodel.store.neo4j_sync import dump_graph, sync_dataset, wipe_graph
+
+V1 = """
+nodes:
+  - {id: unit:a, kind: Unit, name: Enhed A, level: enhed, source: seed, confidence: high}
+  - {id: unit:b, kind: Unit, name: Enhed B, level: afdeling, source: seed, confidence: high}
+  - {id: post:leder-b, kind: Post, name: Leder af B, source: seed, confidence: high}
+  - {id: task:t, kind: Task, name: Lønudbetaling, kle: "81.15.00", source: seed,
+     confidence: high}
+edges:
+  - {type: PART_OF, from: unit:a, to: unit:b, source: seed, confidence: high}
+  - {type: HEADS, from: post:leder-b, to: unit:b, source: seed, confidence: high}
+  - {type: RESPONSIBLE_FOR, from: unit:a, to: task:t, raci: A, source: seed, confidence: high}
+"""
+V2 = """
+nodes:
+  - {id: unit:b, kind: Unit, name: Enhed B og A, level: afdeling, source: seed,
+     confidence: high, valid_from: 2024-01-01}
+  - {id: unit:c, kind: Unit, name: Enhed C, level: enhed, source: seed, confidence: high}
+  - {id: post:leder-b, kind: Post, name: Leder af B, source: seed, confidence: high}
+  - {id: task:t, kind: Task, name: Lønudbetaling, kle: "81.15.00", source: seed,
+     confidence: high}
+edges:
+  - {type: PART_OF, from: unit:c, to: unit:b, source: seed, confidence: high}
+  - {type: HEADS, from: post:leder-b, to: unit:b, source: seed, confidence: high}
+  - {type: RESPONSIBLE_FOR, from: unit:b, to: task:t, raci: A, source: seed, confidence: high}
+"""
+
+
+def folder(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.mkdir()
+    (path / "org.yaml").write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def neo4j(neo4j_env: dict[str, str], neo4j_client: Any,
+          monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """An empty graph, and the environment the ``orgmodel`` command reads pointing at it."""
+    for name, value in neo4j_env.items():
+        monkeypatch.setenv(name, value)
+    wipe_graph(neo4j_client)
+    yield neo4j_client
+
+
+def test_loading_twice_writes_once(neo4j: Any, capsys: pytest.CaptureFixture[str],
+                                   data_dir: Path, albertslund: Any) -> None:
+    assert main(["load", str(data_dir), "--neo4j"]) == 0
+    first = capsys.readouterr()
+    assert f"nodes: {len(albertslund.nodes)} added, 0 changed, 0 removed" in first.out
+    assert "batch 1/" in first.err  # progress on stderr
+    assert main(["load", str(data_dir), "--neo4j"]) == 0
+    assert capsys.readouterr().out.startswith("no changes")
+    assert Neo4jStore(neo4j).dataset() == albertslund  # files -> Neo4j -> records, origins too
+
+
+def test_sync_adds_changes_and_removes(neo4j: Any, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["load", str(folder(tmp_path, "v1", V1)), "--neo4j"]) == 0
+    capsys.readouterr()
+    assert main(["load", str(folder(tmp_path, "v2", V2)), "--neo4j"]) == 0
+    out = capsys.readouterr().out
+    assert "nodes: 1 added, 1 changed, 1 removed" in out
+    assert "edges: 2 added, 0 changed, 2 removed" in out
+    store = Neo4jStore(neo4j)
+    assert store.dataset() == load_dataset(tmp_path / "v2")
+    assert [r.holder.id for r in store.responsibilities("unit:b")] == ["unit:b"]
+
+
+def test_no_prune_keeps_what_left_the_files(neo4j: Any, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    main(["load", str(folder(tmp_path, "v1", V1)), "--neo4j"])
+    assert main(["load", str(folder(tmp_path, "v2", V2)), "--neo4j", "--no-prune"]) == 0
+    assert "1 added, 1 changed, 0 removed" in capsys.readouterr().out
+    assert Neo4jStore(neo4j).node("unit:a").name == "Enhed A"
+
+
+def test_a_broken_folder_writes_nothing(neo4j: Any, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    main(["load", str(folder(tmp_path, "v1", V1)), "--neo4j"])
+    before = dump_graph(neo4j)
+    text = V2.replace("from: unit:b, to: task:t", "from: unit:x, to: task:t")
+    broken = folder(tmp_path, "broken", text)
+    capsys.readouterr()
+    assert main(["load", str(broken), "--neo4j"]) == 1
+    err = capsys.readouterr().err
+    assert "org.yaml:" in err and "unit:x" in err and "nothing was written" in err
+    assert dump_graph(neo4j) == before
+
+
+def test_load_needs_to_be_told_to_write_neo4j(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    assert main(["load", str(folder(tmp_path, "v1", V1))]) == 2
+    assert "pass --neo4j" in capsys.readouterr().err
+
+
+def visible(client: Any) -> tuple[Any, Any]:
+    """What readers see: every record and the graph version."""
+    return Neo4jStore(client).dataset(), client.read(neo4j_cypher.META_VERSION)[0]["version"]
+
+
+def test_a_failure_in_the_switch_leaves_the_graph_as_it_was(
+        neo4j: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sync_dataset(neo4j, load_dataset(folder(tmp_path, "v1", V1)))
+    before = visible(neo4j)
+    v2 = load_dataset(folder(tmp_path, "v2", V2))
+    monkeypatch.setattr(neo4j_cypher, "BUMP_META", "RETURN 1 / 0 AS version")
+    with pytest.raises(OrgModelError, match="nothing was changed"):
+        sync_dataset(neo4j, v2)
+    assert visible(neo4j) == before
+    assert any('"Pending"' in line for line in dump_graph(neo4j))  # staged, never shown
+    monkeypatch.undo()
+    assert sync_dataset(neo4j, v2).nodes.added == 1
+    assert visible(neo4j)[0] == v2
+    assert not any('"Pending"' in line for line in dump_graph(neo4j))
+
+
+def test_a_write_in_between_fails_the_load_cleanly(
+        neo4j: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, albertslund: Any) -> None:
+    sync_dataset(neo4j, load_dataset(folder(tmp_path, "v1", V1)))
+    v2 = load_dataset(folder(tmp_path, "v2", V2))
+    stage = neo4j_sync._stage
+
+    def stage_then_someone_else_loads(*args: Any) -> None:
+        stage(*args)
+        monkeypatch.setattr(neo4j_sync, "_stage", stage)
+        sync_dataset(neo4j, albertslund)  # another load lands while this one is staged
+
+    monkeypatch.setattr(neo4j_sync, "_stage", stage_then_someone_else_loads)
+    with pytest.raises(WriteConflictError, match="run the load again"):
+        sync_dataset(neo4j, v2)
+    assert visible(neo4j)[0] == albertslund
