@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from contextlib import suppress
 from functools import partial
 from typing import ParamSpec, TypeVar
 
@@ -82,6 +83,7 @@ class StoreAccess:
         self._handle: StoreHandle | None = None
         self._lock = asyncio.Lock()
         self._limiter = anyio.CapacityLimiter(_MAX_THREADS)
+        self._warming: asyncio.Task[None] | None = None
 
     def _open(self) -> OrgStore:
         from orgmodel.store import open_store
@@ -90,11 +92,19 @@ class StoreAccess:
                           audit_file=self.settings.audit_file)
 
     async def start(self) -> None:
-        """Open the store at start: invalid data fails here; an unreachable Neo4j is retried."""
+        """Open the store at start: invalid data fails here; an unreachable Neo4j is retried.
+
+        A remote store is then warmed up in the background: Neo4j plans each query on first
+        use, which can take longer than the request deadline.
+        """
         try:
-            await self.handle()
+            handle = await self.handle()
         except (StoreUnavailableError, TimeoutError) as exc:
             log.warning("store not reachable at start (%s); retrying on each request", exc)
+            return
+        if not handle.local:
+            self._warming = asyncio.create_task(anyio.to_thread.run_sync(
+                warm_up, handle.store, abandon_on_cancel=True, limiter=self._limiter))
 
     async def handle(self) -> StoreHandle:
         """Return the open store, opening it first if needed (StoreUnavailableError if not)."""
@@ -118,8 +128,39 @@ class StoreAccess:
 
     async def close(self) -> None:
         """Close the store if it has something to close (e.g. the Neo4j driver)."""
+        if self._warming is not None:
+            self._warming.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._warming
         if self._handle is not None:
             closer = getattr(self._handle.store, "close", None)
-            if callable(closer):
-                await anyio.to_thread.run_sync(closer)
             self._handle = None
+            if callable(closer):
+                try:  # abandoned calls may still hold connections; shut down regardless
+                    await anyio.to_thread.run_sync(closer)
+                except Exception:
+                    log.warning("closing the store failed", exc_info=True)
+
+
+def warm_up(store: OrgStore) -> None:
+    """Ask each kind of question once (answers and errors ignored), so plans are ready."""
+    try:
+        page = store.list_nodes(limit=1)
+        first = page.items[0].id if page.items else "unit:x"
+        questions: list[Callable[[], object]] = [
+            lambda: store.node(first), lambda: store.edges_of(first),
+            lambda: store.chain(first), lambda: store.members(first),
+            lambda: store.memberships(first), lambda: store.responsibilities(first),
+            lambda: store.neighbourhood(first), lambda: store.subtree(first),
+            lambda: store.paths(first, first), lambda: store.search("a"),
+            lambda: store.owners("00"), lambda: store.owners("løn"),
+            lambda: store.list_nodes(text="a"),
+        ]
+    except Exception as exc:
+        log.info("warm-up skipped: %s", exc)
+        return
+    for question in questions:
+        try:
+            question()
+        except Exception:  # noqa: S112 - only the side effect (warm plans) matters
+            continue

@@ -1,0 +1,149 @@
+"""The API over HTTP with Neo4j as the store: the same answers as the embedded store, and a
+Neo4j stopped under the running app gives 503 within 2 seconds and comes back by itself."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+import pytest
+from httpapi import ANNA, LiveServer, make_settings, problem
+from neo4j_service import SCRIPT, Instance, free_port
+
+from orgmodel.contract import WritableStore
+from orgmodel.dataset import Dataset
+from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
+from orgmodel.store.neo4j_store import Neo4jStore
+from orgmodel.store.neo4j_sync import sync_dataset, wipe_graph
+
+pytestmark = pytest.mark.neo4j
+
+SAME_ANSWERS = [
+    "/api/v1/owners?q=løn", "/api/v1/owners?q=payroll", "/api/v1/owners?q=81.15.00",
+    "/api/v1/search?q=indkøb", "/api/v1/nodes?kind=Unit&limit=100", "/api/v1/nodes?q=it-support",
+    "/api/v1/chain/unit:organisation-og-politik", "/api/v1/members/forum:chefforum",
+    "/api/v1/memberships/post:chef-okonomi-og-stab",
+    "/api/v1/responsibilities/unit:okonomi-og-stab?descendants=true",
+    "/api/v1/neighbourhood/unit:organisation-og-politik?depth=2&kinds=Unit,Post",
+    "/api/v1/paths?from=unit:organisation-og-politik&to=body:okonomiudvalget",
+    "/api/v1/subtree/unit:okonomi-og-stab", "/api/v1/owners?q=løn&as_of=2022-06-01",
+]
+
+
+@contextmanager
+def serve_neo4j(env: dict[str, str], **settings: Any) -> Iterator[LiveServer]:
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        server = LiveServer(make_settings(use_neo4j=True, neo4j_uri=env["NEO4J_URI"],
+                                          **settings)).start()
+        try:
+            yield server
+        finally:
+            server.stop()
+
+
+def stop(instance: Instance) -> None:
+    """Stop a private server by its folder (its port alone does not find it)."""
+    subprocess.run([str(SCRIPT), "stop", "--dir", str(instance.folder)], check=True,
+                   capture_output=True, timeout=120)
+
+
+def wait_for_200(url: str, seconds: float = 90) -> httpx.Response:
+    deadline = time.monotonic() + seconds
+    while (response := httpx.get(url, timeout=30)).status_code != 200:
+        assert time.monotonic() < deadline, response.text
+        time.sleep(0.5)
+    return response
+
+
+def load(env: dict[str, str], dataset: Dataset) -> None:
+    client = Neo4jClient.connect(Neo4jSettings.from_environment(env))
+    try:
+        wipe_graph(client)
+        sync_dataset(client, dataset)
+    finally:
+        client.close()
+
+
+@pytest.fixture(scope="module")
+def neo4j_api(neo4j_env: dict[str, str], albertslund: Dataset) -> Iterator[LiveServer]:
+    load(neo4j_env, albertslund)
+    # Neo4j plans each query on first use, which on a busy 2-core machine can take longer
+    # than the 2-second default deadline: these tests compare answers, not speed.
+    with serve_neo4j(neo4j_env, store_timeout=20) as server:
+        yield server
+
+
+def test_neo4j_gives_the_same_answers_as_the_embedded_store(
+    neo4j_api: LiveServer, live_api: LiveServer
+) -> None:
+    with neo4j_api.client() as neo4j, live_api.client() as memory:
+        assert neo4j.get("/ready").json()["store"] == "Neo4jStore"
+        for url in SAME_ANSWERS:
+            answer = neo4j.get(url)
+            assert answer.status_code == 200, (url, answer.text)
+            assert answer.json() == memory.get(url).json(), url
+        node = neo4j.get("/api/v1/nodes/unit:organisation-og-politik").json()
+        expected = memory.get("/api/v1/nodes/unit:organisation-og-politik").json()
+        assert (node["node"], node["edges"]) == (expected["node"], expected["edges"])
+        problem(neo4j.get("/api/v1/nodes/unit:nowhere"), 404)
+
+
+def test_acceptance_who_owns_payroll_from_neo4j(neo4j_api: LiveServer) -> None:
+    for question in ("løn", "payroll"):
+        best = httpx.get(f"{neo4j_api.url}/api/v1/owners", params={"q": question}).json()[
+            "results"][0]
+        assert [o["name"] for o in best["owners"] if o["raci"] == "A"] == [
+            "Organisation og Politik"]
+        assert [e["name"] for e in best["escalation"]][-1] == "Kommunalbestyrelsen"
+
+
+def test_writes_on_neo4j_are_validated_or_refused_clearly(neo4j_api: LiveServer) -> None:
+    with neo4j_api.client(ANNA) as anna:
+        new: dict[str, Any] = {"id": "unit:neo4j-test", "kind": "Unit", "name": "Neo4j-test",
+                               "level": "team", "source": "assumption", "confidence": "low"}
+        response = anna.post("/api/v1/nodes", json=new)
+        if not issubclass(Neo4jStore, WritableStore):  # type: ignore[misc]
+            assert "does not take edits" in problem(response, 501)["detail"]
+            return
+        assert response.status_code == 201, response.text
+        etag = response.headers["etag"]
+        first = anna.put("/api/v1/nodes/unit:neo4j-test", headers={"If-Match": etag},
+                         json={**new, "name": "Først"})
+        assert first.status_code == 200
+        problem(anna.put("/api/v1/nodes/unit:neo4j-test", headers={"If-Match": etag},
+                         json={**new, "name": "Sidst"}), 412)
+        assert anna.get("/api/v1/audit", params={"record": "unit:neo4j-test"}).json()[
+            "items"][0]["actor"] == "anna"
+
+
+def test_neo4j_stopped_under_the_app_gives_503_within_2_seconds_then_recovers(
+    albertslund: Dataset,
+) -> None:
+    instance = Instance(free_port())
+    env = instance.start()
+    try:
+        env = {name: env[name] for name in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD")}
+        load(env, albertslund)
+        with serve_neo4j(env) as server:
+            owners = f"{server.url}/api/v1/owners?q=l%C3%B8n"
+            before = wait_for_200(owners)  # the first, unplanned queries may time out
+            stop(instance)
+            for url in (owners, f"{server.url}/ready", owners):
+                started = time.monotonic()
+                response = httpx.get(url, timeout=10)
+                problem(response, 503)
+                assert time.monotonic() - started < 2.0 + 0.5
+            assert httpx.get(f"{server.url}/health", timeout=2).status_code == 200
+            instance.start(keep=True)
+            assert wait_for_200(owners).json() == before.json()
+            assert httpx.get(f"{server.url}/ready", timeout=10).status_code == 200
+    finally:
+        stop(instance)
+        shutil.rmtree(instance.folder, ignore_errors=True)
