@@ -1,4 +1,4 @@
-"""The ``orgmodel view`` and ``orgmodel site`` commands: views as files for intranets that only host files.
+"""The ``orgmodel view`` and ``orgmodel site`` commands: views for intranets that only host files.
 
 * ``orgmodel view KIND --out FILE.html`` writes one self-contained file (vis-network, script and
   style inlined) that works opened from disk with no network at all.
@@ -84,7 +84,8 @@ def cmd_view(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_site(store: OrgStore, outdir: Path, *, as_of: date, post: str | None = None) -> list[Path]:
+def write_site(store: OrgStore, outdir: Path, *, as_of: date,
+               post: str | None = None) -> list[Path]:
     """Write the static site into ``outdir``; return the pages written."""
     written = []
     for lang in ("da", "en"):

@@ -108,18 +108,31 @@ def build_collaboration(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
                            "home": rings[0][0] if partial else None})
 
 
+_CELL_W, _CELL_H = 160.0, 36.0
+#: Cell offsets nearest first: where a node goes when its own cell is taken.
+_NEAR = sorted(((dx, dy) for dx in range(-4, 5) for dy in range(-12, 13)),
+               key=lambda d: (abs(d[0]) * 2 + abs(d[1]), d))
+
+
 def _grid_positions(scores: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
-    """Grid places (interest → right, influence → up), nudged apart where they coincide."""
+    """Grid places (interest → right, influence → up) on cells one label wide.
+
+    Stakeholders with nearly the same scores would sit on top of each other; each takes the
+    nearest free cell inside the grid instead (beyond it only when the grid is full).
+    """
+    half_x, half_y = int(GRID_WIDTH / 2 // _CELL_W) - 1, int(GRID_HEIGHT / 2 // _CELL_H) - 1
     taken: set[tuple[int, int]] = set()
     places = {}
-    for score in sorted(scores, key=lambda s: (-s["influence"], s["interest"], s["id"])):
-        x = (score["interest"] - 0.5) * GRID_WIDTH * 0.92
-        y = (0.5 - score["influence"]) * GRID_HEIGHT * 0.92
-        cell = (round(x / 150), round(y / 34))
-        while cell in taken:  # stack equal scores downwards instead of on top of each other
-            cell = (cell[0], cell[1] + 1)
+    for score in sorted(scores, key=lambda s: (-s["influence"] - s["interest"], s["id"])):
+        x = (score["interest"] - 0.5) * GRID_WIDTH
+        y = (0.5 - score["influence"]) * GRID_HEIGHT
+        home = (max(-half_x, min(half_x, round(x / _CELL_W))),
+                max(-half_y, min(half_y, round(y / _CELL_H))))
+        cells = [(home[0] + dx, home[1] + dy) for dx, dy in _NEAR]
+        inside = [c for c in cells if abs(c[0]) <= half_x and abs(c[1]) <= half_y]
+        cell = next((c for c in inside + cells if c not in taken), home)
         taken.add(cell)
-        places[score["id"]] = (x, cell[1] * 34.0)
+        places[score["id"]] = (cell[0] * _CELL_W, cell[1] * _CELL_H)
     return places
 
 

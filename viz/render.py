@@ -138,7 +138,7 @@ class Page:
             name = (target or "index").replace("/", "-")
             return f"{self.prefix}{folder}{name}.html"
         path = "/" if not target else f"/views/{target}"
-        query = self.query(wanted)
+        query = self.query(wanted) if not target else self.query(wanted, q="")
         return f"{path}?{query}" if query else path
 
     def asset(self, path: str) -> str:

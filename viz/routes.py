@@ -109,16 +109,11 @@ async def _with_store(request: Request, work: Callable[[OrgStore], T]) -> T:
     return await anyio.to_thread.run_sync(work, store)
 
 
-def _has_route(request: Request, path: str) -> bool:
-    return any(getattr(route, "path", None) == path for route in request.app.routes)
-
-
 def _page(request: Request, lang: str | None, as_of: date | None, **params: str | None) -> Page:
     api = {"search": "/views/api/search?q={q}",
            "paths": "/views/api/paths?from={source}&to={target}"}
-    if _has_route(request, _API_SEARCH):
+    if hasattr(request.app.state, "access"):  # the API app: use its search and paths
         api["search"] = f"{_API_SEARCH}?q={{q}}&limit=10"
-    if _has_route(request, _API_PATHS):
         api["paths"] = f"{_API_PATHS}?from={{source}}&to={{target}}&max_paths=1"
     return Page(mode="served", lang=lang_of(lang), as_of=as_of, api=api,
                 params={k: v for k, v in params.items() if v})

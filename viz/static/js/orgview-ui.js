@@ -396,7 +396,11 @@
     });
     network.on("selectNode", function (params) { raw.sel = params.nodes[0]; view.remember(); });
     network.on("deselectNode", function () { raw.sel = null; view.remember(); });
-    network.on("doubleClick", function (params) { if (params.nodes.length) { view.expand(params.nodes[0]); } });
+    network.on("doubleClick", function (params) {
+      // vis reports the selection, which a fast double click may not have changed yet.
+      var id = network.getNodeAt(params.pointer.DOM) || params.nodes[0];
+      if (id !== undefined) { view.expand(id); }
+    });
     view.onChange(sync);
     wire();
     view.status(view.shownText());

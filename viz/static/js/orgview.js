@@ -96,7 +96,7 @@
     var low = node.conf === "low";
     return {
       id: node.id, label: node.more ? node.label + " ⊕" : node.label, group: node.kind,
-      x: node.x, y: node.y, title: nodeTip(node),
+      x: node.x, y: node.y,
       borderWidth: node.ego ? 4 : (low ? 2.5 : 1.5),
       shapeProperties: { borderDashes: low ? [6, 4] : false },
       font: node.ego ? { size: 18 } : undefined
@@ -114,8 +114,22 @@
       color: { color: style.color, highlight: "#f57f17", hover: "#f57f17", opacity: 1 },
       arrows: { to: { enabled: style.arrow === "to", scaleFactor: 0.55 } },
       dashes: edge.conf === "low" ? [6, 4] : false,
-      label: edge.label || undefined, title: edgeTip(edge), smooth: edge.smooth || false
+      label: edge.label || undefined, smooth: edge.smooth || false
     };
+  }
+
+  /* Tooltips are made when first hovered, not for every node up front: vis-network reads
+   * `title` when its tooltip delay has passed, and hover events come before that. */
+  var tipped = new Set();
+
+  function addTip(id) {
+    if (tipped.has(id)) { return; }
+    tipped.add(id);
+    if (nodeData.has(id)) {
+      nodes.update({ id: id, title: nodeTip(nodeData.get(id)) });
+    } else if (edgeData.has(id)) {
+      edges.update({ id: id, title: edgeTip(edgeData.get(id)) });
+    }
   }
 
   function edgeKey(edge) {
@@ -131,6 +145,10 @@
       var known = nodeData.has(node.id);
       nodeData.set(node.id, node);
       (known ? moved : added).push(visNode(node));
+      // New items are drawn as "normal": apply() then only touches what filters change, so
+      // a first draw of thousands of nodes is not followed by thousands of updates. A node
+      // that moved keeps its old look in vis, so apply() must look at it again.
+      if (known) { applied.delete(node.id); } else { applied.set(node.id, "normal"); }
     });
     var newEdges = [];
     var ids = [];
@@ -141,12 +159,12 @@
       edgeIds.set(key, id);
       edgeData.set(id, edge);
       newEdges.push(visEdge(id, edge));
+      applied.set(id, "normal");
       ids.push(id);
     });
     if (moved.length) { nodes.update(moved); }
     if (added.length) { nodes.add(added); }
     if (newEdges.length) { edges.add(newEdges); }
-    applied.clear();
     return ids;
   }
 
@@ -156,10 +174,10 @@
       var edge = edgeData.get(id);
       if (edge) { edgeIds.delete(edgeKey(edge)); edgeData.delete(id); }
     });
-    nodeIds.forEach(function (id) { nodeData.delete(id); });
+    nodeIds.forEach(function (id) { nodeData.delete(id); tipped.delete(id); });
     edges.remove(edgeIdList);
     nodes.remove(nodeIds);
-    applied.clear();
+    nodeIds.concat(edgeIdList).forEach(function (id) { applied.delete(id); });
   }
 
   function load(payload) {
@@ -226,8 +244,10 @@
     var off = new Set();
     var nodeUpdates = [];
     nodeData.forEach(function (node, id) {
-      var out = state.hiddenKinds.has(node.kind) || (inFocus && !inFocus.has(id)) ||
-        (topicNodes && !topicNodes.has(id)) || (grid && node.gx === undefined);
+      // A highlighted path stays visible whatever the filters say.
+      var out = !pathIds.nodes.has(id) && (state.hiddenKinds.has(node.kind) ||
+        (inFocus && !inFocus.has(id)) || (topicNodes && !topicNodes.has(id)) ||
+        (grid && node.gx === undefined));
       if (out) { off.add(id); }
       var dim = onPath && !pathIds.nodes.has(id);
       var look = out ? (state.mode === "hide" ? "hidden" : "faded") : (dim ? "dim" : "normal");
@@ -241,8 +261,8 @@
     });
     var edgeUpdates = [];
     edgeData.forEach(function (edge, id) {
-      var out = grid || state.hiddenTypes.has(edge.type) || off.has(edge.from) || off.has(edge.to) ||
-        (state.topic && edge.topic !== state.topic);
+      var out = !pathIds.edges.has(id) && (grid || state.hiddenTypes.has(edge.type) ||
+        off.has(edge.from) || off.has(edge.to) || (state.topic && edge.topic !== state.topic));
       var look = out ? (state.mode === "hide" || grid ? "hidden" : "faded") :
         (pathIds.edges.has(id) ? "path" : (onPath ? "dim" : "normal"));
       if (applied.get(id) === look) { return; }
@@ -390,6 +410,8 @@
     var options = config.options;
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
     window.orgmodelView.network = network;
+    network.on("hoverNode", function (params) { addTip(params.node); });
+    network.on("hoverEdge", function (params) { addTip(params.edge); });
     // A graph too big to read when fitted opens at a legible scale on its most telling node.
     var home = (payload.extra || {}).home;
     if (home && nodeData.has(home) && network.getScale() < 0.3) {

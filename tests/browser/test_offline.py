@@ -1,0 +1,74 @@
+"""Static output works from disk with no network: one self-contained file and a whole site."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browserkit import ALBERTSLUND, Recorder, open_view, screenshot
+
+from orgmodel.cli import main
+from orgmodel.loader import load_dataset
+from orgmodel.store.memory import MemoryStore
+from viz.cli import write_site
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("site")
+    write_site(MemoryStore(load_dataset(ALBERTSLUND)), folder, as_of=date.today())
+    return folder
+
+
+def only_files(recorder: Recorder) -> None:
+    recorder.allowed = ("file://", "data:", "blob:")
+
+
+def test_single_file_works_offline(tmp_path: Path, page: Any, recorder: Recorder) -> None:
+    only_files(recorder)
+    out = tmp_path / "org.html"
+    assert main(["view", "org", "--out", str(out), "--data", str(ALBERTSLUND)]) == 0
+    open_view(page, out.as_uri())
+    assert page.evaluate("window.orgmodelView.nodeCount()") == 52
+    assert recorder.requests == [out.as_uri()]  # vis-network and all code are inside
+    page.fill("#search-input", "Økonomi og Indkøb")
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("window.orgmodelView.selected() === 'unit:okonomi-og-indkob'")
+    screenshot(page, "single-file-org")
+
+
+@pytest.mark.parametrize("name", ["org", "collaboration", "stakeholders", "responsibilities",
+                                  "case-route", "en/org"])
+def test_static_site_views_work_from_disk(name: str, site: Path, page: Any,
+                                          recorder: Recorder) -> None:
+    only_files(recorder)
+    open_view(page, (site / f"{name}.html").as_uri())
+    assert page.evaluate("window.orgmodelView.nodeCount()") > 5
+    assert all(url.startswith((site.as_uri(), "data:")) for url in recorder.requests)
+    assert any(url.endswith("/static/vendor/vis-network/vis-network.min.js")
+               for url in recorder.requests)
+    # No server: the page searches its own nodes.
+    label = page.evaluate("Array.from(window.orgmodelView.nodeData.values())[0].label")
+    page.fill("#search-input", label)
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("window.orgmodelView.selected() !== null")
+    assert page.evaluate("window.orgmodelView.nodeData.get(window.orgmodelView.selected())"
+                         ".label") == label
+
+
+def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
+                                                  recorder: Recorder) -> None:
+    only_files(recorder)
+    page.goto((site / "index.html").as_uri())
+    page.fill("#q", "lønudbetaling")
+    page.click("#owner-form button[type=submit]")
+    answer = page.locator("article.answer").first
+    answer.wait_for()
+    text = answer.text_content()
+    assert "Organisation og Politik" in text and "Kommunalbestyrelsen" in text
+    assert page.locator(".view-cards a").first.get_attribute("href") == "org.html"
+    screenshot(page, "site-start")

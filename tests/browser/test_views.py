@@ -1,0 +1,294 @@
+"""Every view in a real browser: loads clean, shows the store's nodes, search, permalink, PNG."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from browserkit import (
+    SCREENSHOTS,
+    VIEWS,
+    LiveApp,
+    Recorder,
+    allow,
+    hover_tooltip,
+    open_view,
+    screenshot,
+)
+
+from orgmodel.schema import EdgeType, Kind
+
+pytestmark = pytest.mark.browser
+
+#: A search per view, and the node it must focus.
+SEARCHES = {
+    "org": ("Organisation og Politik", "unit:organisation-og-politik"),
+    "collaboration": ("Chefforum", "forum:chefforum"),
+    "stakeholders": ("Borgmester", "post:borgmester"),
+    "responsibilities": ("Budgetopfølgning", "task:budgetopfolgning"),
+    "case-route": ("Økonomiudvalget", "body:okonomiudvalget"),
+}
+
+
+def expected_nodes(app: LiveApp, view: str) -> set[str]:
+    """The node ids a view must show, straight from the store's answers."""
+    store, today = app.store, date.today()
+    if view == "org":
+        return {n.id for n in store.subtree("org:albertslund-kommune", as_of=today).nodes}
+    if view == "stakeholders":
+        return {n.id for n in store.neighbourhood("post:chef-okonomi-og-stab", depth=2,
+                                                   as_of=today).nodes}
+    snapshot = store.snapshot(as_of=today)
+    if view == "responsibilities":
+        tasks = {n.id for n in snapshot.nodes.values() if n.kind == Kind.TASK}
+        holders = {e.source_id for e in snapshot.edges.values()
+                   if e.type is EdgeType.RESPONSIBLE_FOR}
+        return tasks | holders
+    if view == "case-route":
+        route = {n for e in snapshot.edges.values() if e.type is EdgeType.SUBMITS_TO
+                 for n in (e.source_id, e.target_id)}
+        return route | {"post:chef-okonomi-og-stab", "unit:okonomi-og-stab",
+                        "unit:okonomi-og-indkob", "unit:organisation-og-politik"}
+    cross = {EdgeType.COLLABORATES_WITH, EdgeType.PARTICIPATES_IN, EdgeType.SUPPORTS,
+             EdgeType.DEPENDS_ON, EdgeType.ADVISES, EdgeType.SERVES, EdgeType.CONTRIBUTES_TO}
+    kinds = {Kind.UNIT, Kind.FORUM, Kind.INITIATIVE, Kind.BODY, Kind.ORGANISATION, Kind.POST,
+             Kind.STAKEHOLDER}
+    found = set()
+    for e in snapshot.edges.values():
+        source, target = snapshot.nodes[e.source_id], snapshot.nodes[e.target_id]
+        if source.kind not in kinds or target.kind not in kinds:
+            continue
+        if e.type in cross or (e.type is EdgeType.MEMBER_OF and target.kind == Kind.FORUM):
+            found |= {e.source_id, e.target_id}
+    return found
+
+
+def shown_ids(page: Any) -> set[str]:
+    ids: list[str] = page.evaluate(
+        "Array.from(window.orgmodelView.nodeData.values())"
+        ".filter(n => !n.synthetic && !n.temp).map(n => n.id)")
+    return set(ids)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_view_shows_the_stores_nodes(view: str, page: Any, albertslund_app: LiveApp,
+                                     recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/{view}")
+    expected = expected_nodes(albertslund_app, view)
+    assert page.evaluate("window.orgmodelView.nodeCount()") == len(expected)
+    assert shown_ids(page) == expected
+    # Positions come from the server and physics is off: nothing moves after the first draw.
+    assert page.evaluate("window.orgmodelView.network.physics.options.enabled") is False
+    screenshot(page, f"{view}")
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_search_focuses_the_node(view: str, page: Any, albertslund_app: LiveApp,
+                                 recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    query, wanted = SEARCHES[view]
+    open_view(page, f"{albertslund_app.url}/views/{view}")
+    page.fill("#search-input", query)
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("window.orgmodelView.selected() !== null")
+    assert page.evaluate("window.orgmodelView.selected()") == wanted
+    assert page.evaluate("window.orgmodelView.network.getSelectedNodes()") == [wanted]
+    # The search went to the API, not to a list in the page.
+    assert any("/api/v1/search?q=" in url for url in recorder.requests)
+    assert page.locator("#search-results button").count() >= 1
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_permalink_restores_the_state(view: str, context: Any, page: Any,
+                                      albertslund_app: LiveApp, recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    _query, wanted = SEARCHES[view]
+    open_view(page, f"{albertslund_app.url}/views/{view}?as_of=2025-06-01")
+    page.evaluate(f"window.orgmodelView.select({wanted!r})")
+    page.wait_for_function("window.orgmodelView.selected() !== null")
+    page.select_option("#focus-depth", "2")
+    page.click("#focus-button")
+    first_kind = page.locator(".kind-filter").first
+    hidden_kind = first_kind.get_attribute("value")
+    if page.evaluate(f"window.orgmodelView.nodeData.get({wanted!r}).kind") == hidden_kind:
+        first_kind = page.locator(".kind-filter").nth(1)
+        hidden_kind = first_kind.get_attribute("value")
+    first_kind.uncheck()
+    page.check("input[name=filter-mode][value=fade]")
+    page.click("#permalink-button")
+    link = page.input_value("#permalink")
+    state = page.evaluate("window.orgmodelView.state()")
+    visible = page.evaluate("window.orgmodelView.visibleNodeCount()")
+    assert "as_of=2025-06-01" in link and "focus=" in link
+
+    again = context.new_page()
+    open_view(again, link)
+    again.wait_for_function("window.orgmodelView.selected() !== null")
+    restored = again.evaluate("window.orgmodelView.state()")
+    assert restored == state
+    assert restored["focus"] == wanted and restored["depth"] == 2
+    assert hidden_kind in restored["hiddenKinds"] and restored["mode"] == "fade"
+    assert again.evaluate("window.orgmodelView.visibleNodeCount()") == visible
+    assert not again.locator(f".kind-filter[value='{hidden_kind}']").is_checked()
+    assert again.input_value("#as-of") == "2025-06-01"
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_png_export(view: str, page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/{view}")
+    with page.expect_download() as download_info:
+        page.click("#png-button")
+    download = download_info.value
+    assert download.suggested_filename == f"orgmodel-{view}.png"
+    assert Path(download.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_path_between_two_nodes_is_highlighted(page: Any, albertslund_app: LiveApp,
+                                                recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org")
+    page.fill("#path-from", "Chef for Økonomi og Stab")
+    page.fill("#path-to", "Borgmester")
+    page.click("#path-form button[type=submit]")
+    page.wait_for_function("window.orgmodelView.state().path !== null")
+    on_path = page.evaluate("Array.from(window.orgmodelView.pathIds.nodes)")
+    assert on_path[0] == "post:chef-okonomi-og-stab" and on_path[-1] == "post:borgmester"
+    assert any("/api/v1/paths?from=" in url for url in recorder.requests)
+    assert "→" in page.text_content("#status")
+    screenshot(page, "org-path")
+
+
+def test_focus_shows_only_the_neighbourhood(page: Any, albertslund_app: LiveApp,
+                                            recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/collaboration")
+    total = page.evaluate("window.orgmodelView.visibleNodeCount()")
+    page.evaluate("window.orgmodelView.select('unit:okonomi-og-indkob')")
+    page.click("#focus-button")
+    focused = page.evaluate("window.orgmodelView.visibleNodeCount()")
+    neighbours = page.evaluate(
+        "new Set(window.orgmodelView.neighbours('unit:okonomi-og-indkob', () => true)).size")
+    assert focused == neighbours + 1 < total
+    page.click("#focus-clear")
+    assert page.evaluate("window.orgmodelView.visibleNodeCount()") == total
+
+
+def test_filters_hide_kinds_and_edge_types(page: Any, albertslund_app: LiveApp,
+                                           recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org")
+    before = page.evaluate("window.orgmodelView.visibleNodeCount()")
+    page.uncheck(".kind-filter[value=Post]")
+    posts = page.evaluate("Array.from(window.orgmodelView.nodeData.values())"
+                          ".filter(n => n.kind === 'Post').length")
+    assert page.evaluate("window.orgmodelView.visibleNodeCount()") == before - posts
+    # Edge types hidden at first (reporting lines) can be shown, and the legend says which.
+    assert not page.is_checked(".type-filter[value=REPORTS_TO]")
+    page.check(".type-filter[value=REPORTS_TO]")
+    assert "REPORTS_TO" not in page.evaluate("window.orgmodelView.state().hiddenTypes")
+    legend = page.locator(".filters .legend-item").all_text_contents()
+    assert any("Enhed" in text for text in legend) and any("leder" in text for text in legend)
+
+
+def test_english_toggle(page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org")
+    assert page.text_content("h1") == "Organisationsdiagram"
+    page.click("#lang-toggle")
+    page.wait_for_function("window.orgmodelView && window.orgmodelView.ready()")
+    assert page.text_content("h1") == "Organisation chart"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.evaluate("window.orgmodelView.nodeData.get('body:kommunalbestyrelsen').label") \
+        == "Municipal Council"
+    assert "lang=en" in page.url
+
+
+def test_as_of_reloads_the_view_for_the_date(page: Any, albertslund_app: LiveApp,
+                                              recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org#sel=unit%3Aokonomi-og-stab")
+    today = shown_ids(page)
+    page.fill("#as-of", "2022-06-01")
+    page.click("#asof-form button[type=submit]")
+    page.wait_for_url("**as_of=2022-06-01**")
+    page.wait_for_function("window.orgmodelView && window.orgmodelView.ready()")
+    then = shown_ids(page)
+    old = {n.id for n in albertslund_app.store.subtree("org:albertslund-kommune",
+                                                        as_of=date(2022, 6, 1)).nodes}
+    assert then == old != today
+    assert "unit:tidligere-enhed-1" in then - today
+    assert "sel=unit%3Aokonomi-og-stab" in page.url  # the state in the hash came along
+
+
+def test_tooltips_are_text_with_owner_source_and_confidence(page: Any, albertslund_app: LiveApp,
+                                                             recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org")
+    node = "unit:organisation-og-politik-team-2"  # low confidence: a name not confirmed
+    tooltip = hover_tooltip(page, node)
+    text = tooltip.text_content()
+    assert "Enhed" in text and "Ansvarlig" in text and "Kilde" in text and "lav" in text
+    assert "Lav sikkerhed" in text
+    assert page.evaluate(f"window.orgmodelView.nodes.get({node!r}).shapeProperties.borderDashes")
+    screenshot(page, "org-tooltip")
+
+
+def test_table_twin_is_keyboard_navigable(page: Any, albertslund_app: LiveApp,
+                                          recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/responsibilities")
+    assert page.locator("#table h2").count() == 1
+    assert page.locator("#table table th[scope=col]").count() > 10
+    assert page.locator("#table table th[scope=row]").count() > 20
+    link = page.locator("#table a.node-link[data-node='task:lon']").first
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.orgmodelView.selected() === 'task:lon'")
+    rows = page.locator("#table table").nth(0).locator("tbody tr").count()
+    assert rows >= 1
+
+
+def test_start_page_answers_without_javascript(browser: Any, albertslund_app: LiveApp) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto(albertslund_app.url + "/")
+    page.fill("#q", "løn")
+    page.click("#owner-form button[type=submit]")
+    page.wait_for_url("**q=**")
+    answer = page.locator("article.answer").first
+    assert answer.locator("h3").text_content() == "Løn"
+    text = answer.text_content()
+    assert "Organisation og Politik" in text and "81.15.00" in text
+    assert "Enhedsleder for Organisation og Politik" in text  # the accountable post
+    assert "Kommunalbestyrelsen" in text  # the end of the escalation chain
+    assert "81 Kommunens personale" in text
+    links = [page.locator(".view-cards a").nth(i).get_attribute("href") for i in range(5)]
+    assert links == [f"/views/{view}" for view in VIEWS]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "start-lon.png"))
+    context.close()
+    assert all(url.startswith(albertslund_app.url + "/") for url in requests)
+
+
+def test_stakeholder_grid_layout(page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    post = quote("post:chef-okonomi-og-stab")
+    open_view(page, f"{albertslund_app.url}/views/stakeholders?post={post}")
+    page.click("#layout-toggle")
+    assert page.get_attribute("#layout-toggle", "aria-pressed") == "true"
+    assert "layout=grid" in page.url
+    positions = page.evaluate(
+        "window.orgmodelView.network.getPositions(['post:kommunaldirektor'])")
+    data = page.evaluate("window.orgmodelView.nodeData.get('post:kommunaldirektor')")
+    assert positions["post:kommunaldirektor"] == {"x": data["gx"], "y": data["gy"]}
+    grid_rows = page.locator("#table table").first.locator("tbody tr").count()
+    assert grid_rows == page.evaluate(
+        "Array.from(window.orgmodelView.nodeData.values()).filter(n => n.gx !== undefined).length")
+    screenshot(page, "stakeholders-grid")
