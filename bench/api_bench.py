@@ -101,8 +101,8 @@ def run_wrk(name: str, url: str, connections: int, duration: float) -> Result:
                          check=True, capture_output=True, text=True).stdout
     requests = int(re.search(r"(\d+) requests in ([\d.]+)(\w+)", out)[1])  # type: ignore[index]
     seconds = _ms("".join(re.search(r"requests in ([\d.]+)(\w+),", out).groups())) / 1000  # type: ignore[union-attr]
-    p50 = _ms(re.search(r"50%\s+(\S+)", out)[1])  # type: ignore[index]
-    p99 = _ms(re.search(r"99%\s+(\S+)", out)[1])  # type: ignore[index]
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)\s*$", out, re.MULTILINE)[1])  # type: ignore[index]
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)\s*$", out, re.MULTILINE)[1])  # type: ignore[index]
     errors = sum(int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|connect|read|write|"
                                             r"timeout) (\d+)", out))
     return Result(name, requests, seconds, p50, p99, errors)

@@ -1,0 +1,84 @@
+"""Settings: validated at start, placeholders refused outside development, the serve command."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from api.server import escape_request_line
+from api.settings import Settings
+from orgmodel.cli import main
+
+STRONG = "anna:0123456789abcdef-strong"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "ORGMODEL_ENV",
+                 "ORGMODEL_WRITE_TOKENS", "ORGMODEL_READ_TOKENS", "ORGMODEL_HOST",
+                 "ORGMODEL_BENCH_ENDPOINTS", "ORGMODEL_CORS_ORIGINS"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_loopback_defaults_to_development_with_a_placeholder_token() -> None:
+    settings = Settings()
+    assert settings.env == "development" and settings.host == "127.0.0.1"
+    assert settings.placeholder_warnings() == [
+        "write token of 'editor' is the placeholder 'change-me'"]
+    assert not settings.read_requires_token and settings.cors_origins == []
+
+
+@pytest.mark.parametrize("values", [
+    {"host": "0.0.0.0"},  # another host means production unless told otherwise
+    {"env": "production"},
+    {"env": "production", "write_tokens": "anna:short"},
+    {"env": "production", "write_tokens": STRONG, "neo4j_uri": "bolt://db:7687",
+     "neo4j_password": "change-me"},
+    {"env": "production", "write_tokens": STRONG, "bench_endpoints": True},
+])
+def test_production_refuses_placeholders(values: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError, match="refused in production"):
+        Settings(**values)
+
+
+def test_production_with_real_secrets_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORGMODEL_WRITE_TOKENS", f"{STRONG}, bo:fedcba9876543210-strong")
+    monkeypatch.setenv("NEO4J_URI", "bolt://db:7687")
+    monkeypatch.setenv("NEO4J_PASSWORD", "a-real-password-for-neo4j")
+    monkeypatch.setenv("ORGMODEL_CORS_ORIGINS", "https://intranet.example, https://x.example")
+    settings = Settings(host="0.0.0.0")
+    assert settings.env == "production" and settings.use_neo4j
+    assert sorted(settings.write_tokens) == ["anna", "bo"]
+    assert settings.cors_origins == ["https://intranet.example", "https://x.example"]
+
+
+def test_token_lists_must_be_name_token_pairs() -> None:
+    with pytest.raises(ValidationError, match="name:token"):
+        Settings(write_tokens="just-a-token")
+
+
+def test_frame_ancestors_replace_the_csp_directive_and_drop_x_frame_options() -> None:
+    settings = Settings(frame_ancestors="'self' https://intranet.example")
+    assert settings.content_security_policy().endswith(
+        "frame-ancestors 'self' https://intranet.example")
+    assert settings.content_security_policy().count("frame-ancestors") == 1
+    assert settings.frame_options() is None
+    assert Settings().frame_options() == "SAMEORIGIN"
+    assert Settings(frame_ancestors="'none'").frame_options() == "DENY"
+
+
+def test_serve_refuses_to_start_with_placeholders_on_a_public_address(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["serve", "--host", "0.0.0.0", "--port", "1"]) == 2
+    error = capsys.readouterr().err
+    assert "refused in production" in error and "ORGMODEL_WRITE_TOKENS" in error
+    assert "change-me" not in error  # secrets are never echoed
+
+
+def test_curl_style_utf8_request_lines_are_escaped() -> None:
+    assert escape_request_line("GET /api/v1/search?q=økonomi HTTP/1.1".encode()) == \
+        b"GET /api/v1/search?q=%C3%B8konomi HTTP/1.1"
+    assert escape_request_line(b"GET /health HTTP/1.1") == b"GET /health HTTP/1.1"
