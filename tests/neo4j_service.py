@@ -77,7 +77,7 @@ class Instance:
         return env
 
     def stop(self) -> None:
-        self._script("stop", "--port", str(self.port), timeout=120)
+        self._script("stop", "--dir", str(self.folder), timeout=120)
 
 
 def _check_usable(uri: str) -> None:
