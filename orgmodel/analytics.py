@@ -19,7 +19,7 @@ Examples
 >>> g.add_weighted_edges_from([("chef", "direktor", 1.0), ("direktor", "borgmester", 1.0),
 ...                            ("direktor", "kollega", 0.5), ("chef", "team", 0.4)])
 >>> interest(g, "chef")
-{'direktor': 1.0, 'borgmester': 1.0, 'kollega': 0.5, 'team': 0.4}
+{'borgmester': 1.0, 'direktor': 1.0, 'kollega': 0.5, 'team': 0.4}
 >>> inf = influence(g)
 >>> max(inf, key=inf.get)
 'direktor'
@@ -29,7 +29,6 @@ Examples
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
@@ -41,10 +40,13 @@ from orgmodel.records import EdgeRecord
 from orgmodel.schema import EdgeType, Kind, Raci
 
 __all__ = [
+    "ACTOR_KINDS",
     "EDGE_WEIGHTS",
     "WHOLE_GRAPH_LIMIT",
     "Quadrant",
     "StakeholderScore",
+    "actor_ids",
+    "authority",
     "grid",
     "influence",
     "interest",
@@ -112,6 +114,16 @@ def tie_weight(edge: EdgeRecord) -> float:
     return EDGE_WEIGHTS.get(edge.type, _OTHER_WEIGHT)
 
 
+#: Kinds that can be stakeholders: those who act, decide or take part.
+ACTOR_KINDS = frozenset({Kind.ORGANISATION, Kind.BODY, Kind.FORUM, Kind.UNIT, Kind.POST,
+                         Kind.STAKEHOLDER, Kind.INITIATIVE, Kind.PERSON})
+
+
+def actor_ids(dataset: Dataset) -> set[str]:
+    """The ids of the nodes that can be stakeholders (:data:`ACTOR_KINDS`)."""
+    return {i for i, node in dataset.nodes.items() if Kind(node.kind) in ACTOR_KINDS}
+
+
 def weighted_graph(dataset: Dataset) -> nx.Graph:
     """The snapshot as an undirected graph; parallel ties keep the strongest weight."""
     graph = nx.Graph()
@@ -154,6 +166,60 @@ def influence(graph: nx.Graph, *, within: Collection[str] | None = None) -> dict
     return {n: round((value - low) / span, 4) if span else 0.0 for n, value in combined.items()}
 
 
+#: Hierarchy edges, read from superior to subordinate: True when the edge already points
+#: down (a post heads its unit), False when it points up (a part of its whole, a post to
+#: its boss).
+_DOWNWARD = {EdgeType.HEADS: True, EdgeType.PART_OF: False, EdgeType.REPORTS_TO: False,
+             EdgeType.POST_IN: False}
+
+
+def authority(dataset: Dataset) -> dict[str, float]:
+    """Formal authority of every node: the share of the organisation below it, in [0, 1].
+
+    "Below" follows the hierarchy downwards: a body or unit commands what is part of it, a
+    post what it heads and who reports to it, transitively. The council and the mayor reach
+    everything; a team leader reaches a team. Shares are scaled so the top scores 1. Counted
+    with bitsets in one pass over the hierarchy (cycles, should data ever have them, count as
+    one node).
+
+    Examples
+    --------
+    >>> from orgmodel.records import NODE_ADAPTER
+    >>> def node(i, kind, **kw):
+    ...     return NODE_ADAPTER.validate_python({"id": i, "kind": kind, "name": i,
+    ...         "source": "seed", "confidence": "high", **kw})
+    >>> def edge(t, a, b):
+    ...     return EdgeRecord.model_validate({"type": t, "from": a, "to": b,
+    ...         "source": "seed", "confidence": "high"})
+    >>> ds = Dataset.build(
+    ...     [node("post:boss", "Post"), node("post:lead", "Post"),
+    ...      node("unit:dept", "Unit", level="afdeling"), node("unit:team", "Unit", level="team")],
+    ...     [edge("HEADS", "post:boss", "unit:dept"), edge("PART_OF", "unit:team", "unit:dept"),
+    ...      edge("REPORTS_TO", "post:lead", "post:boss")])
+    >>> authority(ds)
+    {'post:boss': 1.0, 'post:lead': 0.0, 'unit:dept': 0.3333, 'unit:team': 0.0}
+    """
+    down = nx.DiGraph()
+    down.add_nodes_from(dataset.nodes)
+    for edge in dataset.edges.values():
+        if edge.type in _DOWNWARD and edge.source_id != edge.target_id:
+            upper, lower = ((edge.source_id, edge.target_id) if _DOWNWARD[edge.type]
+                            else (edge.target_id, edge.source_id))
+            down.add_edge(upper, lower)
+    dag = nx.condensation(down)
+    members = dag.graph["mapping"]
+    bit = {component: 1 << component for component in dag}
+    reach: dict[int, int] = {}
+    for component in reversed(list(nx.topological_sort(dag))):
+        value = bit[component]
+        for child in dag.successors(component):
+            value |= reach[child]
+        reach[component] = value
+    below = {node: reach[members[node]].bit_count() - 1 for node in dataset.nodes}
+    top = max(below.values(), default=0) or 1
+    return {node: round(count / top, 4) for node, count in sorted(below.items())}
+
+
 def _scaled(values: dict[str, float], node: str) -> float:
     top = max(values.values())
     return values[node] / top if top else 0.0
@@ -163,8 +229,8 @@ def interest(graph: nx.Graph, ego: str, *, depth: int = 2) -> dict[str, float]:
     """Interest of every node within ``depth`` steps of ``ego``: its strongest chain of ties.
 
     A chain's strength is the product of its ties' weights, so a strong direct tie beats a
-    weak one and a two-step chain counts less than either of its steps. Nodes come in the
-    order they are reached (strongest first).
+    weak one and a two-step chain counts less than either of its steps. Nodes come strongest
+    first (ties by id).
 
     Examples
     --------
@@ -175,33 +241,38 @@ def interest(graph: nx.Graph, ego: str, *, depth: int = 2) -> dict[str, float]:
     """
     if ego not in graph:
         return {}
-    best: dict[str, float] = {}
-    heap: list[tuple[float, int, str]] = [(-1.0, 0, ego)]
-    seen: set[str] = set()
-    while heap:
-        negative, steps, node = heapq.heappop(heap)
-        if node in seen:
-            continue
-        seen.add(node)
-        if node != ego:
-            best[node] = round(-negative, 4)
-        if steps == depth:
-            continue
-        for other, data in graph[node].items():
-            if other not in seen:
-                weight = data.get("weight", _OTHER_WEIGHT)
-                heapq.heappush(heap, (negative * weight, steps + 1, other))
-    return best
+    # Rounds of relaxation, one per step: after round k every node holds its strongest chain
+    # of at most k ties. (A best-first search would miss nodes behind a node first reached
+    # by a strong but long chain.)
+    best: dict[str, float] = {ego: 1.0}
+    frontier = {ego: 1.0}
+    for _ in range(depth):
+        improved: dict[str, float] = {}
+        for node, strength in frontier.items():
+            for other, data in graph[node].items():
+                value = strength * data.get("weight", _OTHER_WEIGHT)
+                if value > best.get(other, 0.0) and value > improved.get(other, 0.0):
+                    improved[other] = value
+        best.update(improved)
+        frontier = improved
+    del best[ego]
+    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    return {node: round(value, 4) for node, value in ranked}
 
 
-def grid(graph: nx.Graph, ego: str, *, depth: int = 2,
-         threshold: float = 0.5) -> list[StakeholderScore]:
+def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
+         actors: Collection[str] | None = None,
+         ranks: dict[str, float] | None = None) -> list[StakeholderScore]:
     """The stakeholders of ``ego`` placed in the influence/interest grid, strongest first.
 
-    Influence is rescaled so the most influential stakeholder scores 1. On graphs larger
-    than ``WHOLE_GRAPH_LIMIT`` betweenness is taken within the ego network (the nodes
-    within ``depth`` steps): Everett and Borgatti's ego betweenness, which ranks brokers
-    much like the global measure at a fraction of the cost.
+    Influence is rescaled so the most influential stakeholder scores 1. With ``actors``
+    (e.g. :func:`actor_ids`) only those are stakeholders, and influence is measured among
+    them alone: a unit holding many tasks is busy, not powerful. Interest still runs through
+    every tie. With ``ranks`` (e.g. :func:`authority`), influence is the mean of formal
+    authority and network centrality, so the mayor outranks a well-connected unit. On graphs
+    larger than ``WHOLE_GRAPH_LIMIT`` betweenness is taken within the ego network (the nodes
+    within ``depth`` steps): Everett and Borgatti's ego betweenness, which ranks brokers much
+    like the global measure at a fraction of the cost.
 
     Examples
     --------
@@ -210,11 +281,17 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2,
     [('b', 1), ('c', 2)]
     """
     near = interest(graph, ego, depth=depth)
+    if actors is not None:
+        near = {node: value for node, value in near.items() if node in actors}
     if not near:
         return []
     distance = nx.single_source_shortest_path_length(graph, ego, cutoff=depth)
-    region = distance if graph.number_of_nodes() > WHOLE_GRAPH_LIMIT else None
-    scores = influence(graph, within=region)
+    people = graph.subgraph(actors) if actors is not None else graph
+    region = ([n for n in distance if n in people]
+              if graph.number_of_nodes() > WHOLE_GRAPH_LIMIT else None)
+    scores = influence(people, within=region)
+    if ranks is not None:
+        scores = {n: (value + ranks.get(n, 0.0)) / 2 for n, value in scores.items()}
     top = max(scores.get(n, 0.0) for n in near) or 1.0
     result = []
     for node, node_interest in near.items():

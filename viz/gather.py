@@ -160,7 +160,9 @@ def stakeholders(store: OrgStore, *, as_of: date, post: str, depth: int = 2) -> 
     """A post's ego network (``neighbourhood`` to ``depth``) and its stakeholders' scores."""
     subgraph = store.neighbourhood(post, depth=depth, as_of=as_of)
     snapshot = store.snapshot(as_of=as_of)
-    scores = analytics.grid(analytics.weighted_graph(snapshot), post, depth=depth)
+    scores = analytics.grid(analytics.weighted_graph(snapshot), post, depth=depth,
+                            actors=analytics.actor_ids(snapshot),
+                            ranks=analytics.authority(snapshot))
     ids = {n.id for n in subgraph.nodes}
     return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),
                      scores=[s for s in scores if s.id in ids], focus=post)

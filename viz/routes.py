@@ -19,7 +19,7 @@ from datetime import date
 from typing import Annotated, Any, TypeVar
 
 import anyio.to_thread
-from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
@@ -233,13 +233,12 @@ def register(app: FastAPI) -> None:
     In the API app the views obey the same read rule as the API (a token when reads need one).
     """
     dependencies = []
-    try:
-        from api.deps import ReaderDep
-    except ImportError:  # the views also run in a bare app (create_views_app)
-        pass
-    else:
-        if hasattr(app.state, "settings"):
-            dependencies.append(ReaderDep)
+    if hasattr(app.state, "settings"):  # the API app (a bare views app has no read rule)
+        # The API's read gate: checks the token when reads need one. Were it renamed, this
+        # import fails and the API skips the plugin, rather than serving the views unguarded.
+        from api.deps import get_read_store
+
+        dependencies.append(Depends(get_read_store))
     app.include_router(router, dependencies=dependencies)
     app.mount("/static", CachedStaticFiles(directory=STATIC_DIR), name="static")
 

@@ -1,0 +1,98 @@
+"""Stakeholder analytics on small graphs and on the Albertslund snapshot."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import networkx as nx
+import pytest
+
+from orgmodel import analytics
+from orgmodel.analytics import Quadrant, grid, influence, interest, node_owners, weighted_graph
+from orgmodel.records import EdgeRecord
+from orgmodel.store.memory import MemoryStore
+
+CHIEF = "post:chef-okonomi-og-stab"
+
+
+def edge(edge_type: str, source: str, target: str, **extra: object) -> EdgeRecord:
+    return EdgeRecord.model_validate({"type": edge_type, "from": source, "to": target,
+                                      "source": "seed", "confidence": "high", **extra})
+
+
+def test_tie_weight_prefers_strength_then_type() -> None:
+    assert analytics.tie_weight(edge("COLLABORATES_WITH", "unit:a", "unit:b", strength=5)) == 1.0
+    assert analytics.tie_weight(edge("REPORTS_TO", "post:a", "post:b")) == 1.0
+    assert analytics.tie_weight(edge("USES", "unit:a", "system:b")) == 0.4
+
+
+def test_interest_is_the_strongest_chain_within_depth() -> None:
+    g = nx.Graph()
+    # b is reached strongly in two steps and weakly in one; c lies one step behind b.
+    g.add_weighted_edges_from([("ego", "a", 1.0), ("a", "b", 1.0), ("ego", "b", 0.2),
+                               ("b", "c", 1.0)])
+    scores = interest(g, "ego", depth=2)
+    assert scores["b"] == 1.0
+    assert scores["c"] == 0.2  # only the direct weak tie leads to c within two steps
+    assert "ego" not in scores
+    assert interest(g, "nobody") == {}
+
+
+def test_influence_ranks_the_broker_highest() -> None:
+    g = nx.barbell_graph(4, 1)  # two cliques joined through node 4 (between 3 and 5)
+    scores = influence(g)
+    assert min(scores[n] for n in (3, 4, 5)) > max(scores[n] for n in (0, 1, 2, 6, 7, 8))
+    assert min(scores.values()) == 0.0 and max(scores.values()) == 1.0
+    assert set(influence(g, within=[0, 4])) == {0, 4}
+    assert influence(nx.Graph()) == {}
+
+
+def test_grid_quadrants_follow_thresholds() -> None:
+    g = nx.Graph()
+    g.add_weighted_edges_from([("ego", "hub", 1.0), ("hub", "x", 1.0), ("hub", "y", 1.0),
+                               ("hub", "z", 1.0), ("ego", "weak", 0.3)])
+    scores = {s.id: s for s in grid(g, "ego")}
+    assert scores["hub"].quadrant is Quadrant.MANAGE
+    assert scores["weak"].quadrant is Quadrant.MONITOR
+    assert scores["x"].distance == 2 and scores["x"].quadrant is Quadrant.INFORM
+
+
+def test_grid_on_a_big_graph_uses_the_ego_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(analytics, "WHOLE_GRAPH_LIMIT", 5)
+    g = nx.path_graph(["a", "b", "c", "d", "e", "f", "g"])
+    scores = {s.id: s for s in grid(g, "a")}
+    assert set(scores) == {"b", "c"}
+
+
+def test_chief_stakeholders(memory_store: MemoryStore) -> None:
+    snapshot = memory_store.snapshot(as_of=date.today())
+    actors = analytics.actor_ids(snapshot)
+    scores = {s.id: s for s in grid(weighted_graph(snapshot), CHIEF, actors=actors,
+                                    ranks=analytics.authority(snapshot))}
+    # The chief's boss, the mayor and the council are the ones to manage closely.
+    for key in ("post:kommunaldirektor", "post:borgmester", "body:kommunalbestyrelsen"):
+        assert scores[key].quadrant is Quadrant.MANAGE, scores[key]
+    assert scores["post:kommunaldirektor"].influence > scores["unit:okonomi-og-indkob"].influence
+    assert scores["body:okonomiudvalget"].distance == 1
+    near = memory_store.neighbourhood(CHIEF, depth=2, as_of=date.today()).nodes
+    assert set(scores) == {n.id for n in near if n.id in actors} - {CHIEF}
+    assert "task:lon" not in scores
+
+
+def test_node_owners(memory_store: MemoryStore) -> None:
+    snapshot = memory_store.snapshot(as_of=date.today())
+    owners = node_owners(snapshot)
+    assert owners["task:lon"] == "unit:organisation-og-politik"  # the accountable unit
+    assert owners["unit:okonomi-og-stab"] == CHIEF  # its head
+    assert owners[CHIEF] == "unit:okonomi-og-stab"  # the unit the post sits in
+    assert set(node_owners(snapshot, ids=["task:lon"])) == {"task:lon"}
+    assert analytics.kle_main_group("85.11.06") == "85"
+    assert analytics.kle_main_group("x") is None
+
+
+def test_authority_follows_the_hierarchy(memory_store: MemoryStore) -> None:
+    ranks = analytics.authority(memory_store.snapshot(as_of=date.today()))
+    assert ranks["body:kommunalbestyrelsen"] == ranks["post:borgmester"] == 1.0
+    assert ranks["post:kommunaldirektor"] > ranks[CHIEF] \
+        > ranks["post:enhedsleder-okonomi-og-indkob"]
+    assert ranks["task:lon"] == 0.0

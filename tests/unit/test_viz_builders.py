@@ -1,0 +1,172 @@
+"""View builders: the store's answers in, vis nodes and edges with positions out."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from typing import Any
+
+import pytest
+
+from orgmodel.store.memory import MemoryStore
+from orgmodel.synthetic import generate
+from viz import gather
+from viz.builders import NODE_LIMIT, ViewGraph
+from viz.networks import build_collaboration, build_stakeholders
+from viz.org_chart import build_org_chart
+from viz.responsibility import build_case_route, build_responsibilities
+from viz.views import build_view
+
+TODAY = date.today()
+CHIEF = "post:chef-okonomi-og-stab"
+
+
+@pytest.fixture(scope="module")
+def big_store() -> MemoryStore:
+    return MemoryStore(generate(5000))
+
+
+def by_id(graph: ViewGraph) -> dict[str, dict[str, Any]]:
+    return {n["id"]: n for n in graph.nodes}
+
+
+def test_org_chart_is_the_subtree_with_rows_from_the_model(memory_store: MemoryStore) -> None:
+    graph = build_org_chart(gather.org_chart(memory_store, as_of=TODAY), "da")
+    nodes = by_id(graph)
+    assert set(nodes) == {n.id for n in memory_store.subtree("org:albertslund-kommune",
+                                                             as_of=TODAY).nodes}
+    # Rows follow the model's levels (the first of each stacked run sits on its row).
+    y = {key: nodes[key]["y"] for key in (
+        "org:albertslund-kommune", "body:kommunalbestyrelsen", "body:borne-og-skoleudvalget",
+        "forum:direktorforum", "unit:direktoromrade-1", "unit:okonomi-og-stab",
+        "unit:okonomi-og-indkob", "unit:organisation-og-politik-team-1")}
+    assert list(y.values()) == sorted(y.values())
+    assert len(set(y.values())) == len(y)
+    chief, unit = nodes[CHIEF], nodes["unit:okonomi-og-stab"]
+    assert chief["x"] == unit["x"] and chief["y"] > unit["y"]
+    assert chief["owner"] == "Økonomi og Stab" and unit["owner"] == "Chef for Økonomi og Stab"
+    assert {"PART_OF", "HEADS", "HOLDS"}.isdisjoint(graph.hidden_types)
+    assert "COLLABORATES_WITH" in graph.hidden_types
+    assert not graph.partial and graph.total == len(graph.nodes)
+
+
+def test_options_come_from_pyvis_with_physics_off(memory_store: MemoryStore) -> None:
+    graph = build_view(memory_store, "org", lang="da", as_of=TODAY)
+    options = graph.options
+    assert options["configure"] == {"enabled": False}  # pyvis's own option tree
+    assert options["physics"]["enabled"] is False
+    assert options["interaction"]["hideEdgesOnDrag"] is True
+    assert options["layout"]["improvedLayout"] is False
+    assert set(options["groups"]) >= {"Unit", "Post", "Body"}
+    assert all("group" not in n and "title" not in n for n in graph.nodes)
+
+
+def test_parallel_edges_are_kept_and_bent_apart(memory_store: MemoryStore) -> None:
+    graph = build_case_route(gather.case_route(memory_store, as_of=TODAY, post=CHIEF), "da")
+    advice = [e for e in graph.edges if e["type"] == "ADVISES" and e["from"] == CHIEF
+              and e["to"] == "body:kommunalbestyrelsen"]
+    assert len(advice) == 3
+    assert len({e["smooth"]["roundness"] for e in advice}) == 3
+
+
+def test_case_route_reads_left_to_right(memory_store: MemoryStore) -> None:
+    graph = build_case_route(gather.case_route(memory_store, as_of=TODAY, post=CHIEF), "da")
+    nodes = by_id(graph)
+    assert nodes["body:borne-og-skoleudvalget"]["x"] < nodes["body:okonomiudvalget"]["x"] \
+        < nodes["body:kommunalbestyrelsen"]["x"]
+    steps = {(e["from"], e["to"]): e["label"] for e in graph.edges if e["type"] == "SUBMITS_TO"}
+    assert steps[("body:okonomiudvalget", "body:kommunalbestyrelsen")] == "2"
+    assert nodes[CHIEF]["y"] > nodes["body:okonomiudvalget"]["y"]
+    assert {e["type"] for e in graph.edges if e["from"] == CHIEF} == {"ADVISES", "PARTICIPATES_IN"}
+    assert graph.table[-1] == ("body:okonomiudvalget", "body:kommunalbestyrelsen", 2)
+
+
+def test_collaboration_width_is_strength(memory_store: MemoryStore) -> None:
+    data = gather.collaboration(memory_store, as_of=TODAY)
+    graph = build_collaboration(data, "da")
+    assert {n["id"] for n in graph.nodes} == {n.id for n in data.subgraph.nodes}
+    strong = [e for e in graph.edges if e.get("strength")]
+    assert strong and all(e["width"] == 1 + e["strength"] for e in strong)
+    assert {e["type"] for e in graph.edges} <= set(gather.COLLABORATION_EDGES)
+    assert "budget, budgetopfølgning og indkøb" in graph.extra["topics"]
+
+
+def test_stakeholder_map_has_the_ego_in_the_middle_and_a_grid(memory_store: MemoryStore) -> None:
+    data = gather.stakeholders(memory_store, as_of=TODAY, post=CHIEF)
+    graph = build_stakeholders(data, "da")
+    nodes = by_id(graph)
+    assert set(nodes) == {n.id for n in memory_store.neighbourhood(CHIEF, depth=2,
+                                                                   as_of=TODAY).nodes}
+    assert (nodes[CHIEF]["x"], nodes[CHIEF]["y"]) == (0.0, 0.0) and nodes[CHIEF]["ego"]
+    scored = [n for n in graph.nodes if "gx" in n]
+    actors = {n["id"] for n in graph.nodes if n["kind"] not in {"Task", "System", "Asset",
+                                                                  "Policy"}}
+    assert {n["id"] for n in scored} == actors - {CHIEF}  # only actors are stakeholders
+    assert len({(n["gx"], n["gy"]) for n in scored}) == len(scored)  # no two on one spot
+    director = nodes["post:kommunaldirektor"]
+    assert director["interest"] == 1.0 and director["quadrant"] in {"manage", "inform"}
+    assert {s["quadrant"] for s in graph.table} <= {"manage", "satisfy", "inform", "monitor"}
+
+
+def test_responsibility_map_groups_tasks_by_kle(memory_store: MemoryStore) -> None:
+    graph = build_responsibilities(gather.responsibilities(memory_store, as_of=TODAY), "da")
+    nodes = by_id(graph)
+    payroll = nodes["task:lon"]
+    assert payroll["kle"] == "81.15.00"
+    group = nodes["kle:81"]
+    assert group["synthetic"] and group["label"] == "81 Kommunens personale"
+    assert {"from": "task:lon", "to": "kle:81"}.items() <= next(
+        e for e in graph.edges if e["type"] == "IN_GROUP" and e["from"] == "task:lon").items()
+    raci = {e["raci"] for e in graph.edges if e["type"] == "RESPONSIBLE_FOR"}
+    assert raci <= {"A", "R", "C", "I"} and "A" in raci
+    table = {g["id"]: g for g in graph.table}
+    row = next(t for t in table["kle:81"]["tasks"] if t["id"] == "task:lon")
+    assert row["roles"]["A"] == ["Organisation og Politik"]
+
+
+def test_english_labels(memory_store: MemoryStore) -> None:
+    graph = build_view(memory_store, "org", lang="en", as_of=TODAY)
+    assert by_id(graph)["body:kommunalbestyrelsen"]["label"] == "Municipal Council"
+
+
+def test_as_of_changes_the_chart(memory_store: MemoryStore) -> None:
+    before = {n["id"] for n in build_view(memory_store, "org", lang="da",
+                                          as_of=date(2022, 6, 1)).nodes}
+    now = {n["id"] for n in build_view(memory_store, "org", lang="da", as_of=TODAY).nodes}
+    assert "unit:tidligere-enhed-1" in before - now
+    assert "unit:organisation-og-politik" in now - before
+
+
+def test_big_org_chart_opens_on_its_top_rows_and_expands(big_store: MemoryStore) -> None:
+    start = time.perf_counter()
+    data = gather.org_chart(big_store, as_of=TODAY)
+    graph = build_org_chart(data, "da")
+    assert time.perf_counter() - start < 3.0
+    assert graph.partial and len(graph.nodes) <= NODE_LIMIT < graph.total
+    closed = next(n["id"] for n in graph.nodes if n.get("more"))
+    wider = build_org_chart(data, "da", expand=[closed])
+    assert len(wider.nodes) > len(graph.nodes)
+    assert not by_id(wider)[closed].get("more")
+    shown = {n["id"] for n in graph.nodes}
+    deep = next(f"unit:u{i}" for i in range(999, 0, -1) if f"unit:u{i}" not in shown)
+    assert deep in by_id(build_org_chart(data, "da", focus=deep))
+    assert len({(n["x"], n["y"]) for n in graph.nodes}) == len(graph.nodes)
+
+
+def test_big_responsibility_map_opens_whole_groups(big_store: MemoryStore) -> None:
+    data = gather.responsibilities(big_store, as_of=TODAY)
+    graph = build_responsibilities(data, "da")
+    assert graph.partial and len(graph.nodes) <= NODE_LIMIT
+    closed = next(n for n in graph.nodes if n.get("more"))
+    wider = build_responsibilities(data, "da", expand=[closed["id"]])
+    assert any(e["to"] == closed["id"] for e in wider.edges)
+
+
+def test_big_collaboration_opens_on_an_ego_network(big_store: MemoryStore) -> None:
+    data = gather.collaboration(big_store, as_of=TODAY)
+    graph = build_collaboration(data, "da", limit=100, focus="unit:u5")
+    assert graph.partial and graph.extra["home"] == "unit:u5"
+    assert len(graph.nodes) < 100
+    closed = next(n["id"] for n in graph.nodes if n.get("more"))
+    wider = build_collaboration(data, "da", limit=100, focus="unit:u5", expand=[closed])
+    assert len(wider.nodes) > len(graph.nodes)
