@@ -18,6 +18,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.cache import ResponseCache
 from api.errors import ProblemGuard, install_error_handlers
 from api.routes import admin, edits, health, queries
 from api.runtime import StoreAccess
@@ -79,6 +80,7 @@ def create_app(settings: Settings,
         register(app)
     # Outermost last: security headers on every response, the 500 guard inside them.
     app.add_middleware(ProblemGuard)
+    app.add_middleware(ResponseCache, size=settings.query_cache)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins,

@@ -106,6 +106,11 @@ class StoreAccess:
             self._warming = asyncio.create_task(anyio.to_thread.run_sync(
                 warm_up, handle.store, abandon_on_cancel=True, limiter=self._limiter))
 
+    @property
+    def current(self) -> StoreHandle | None:
+        """Return the open store, or ``None`` if it is not open (yet)."""
+        return self._handle
+
     async def handle(self) -> StoreHandle:
         """Return the open store, opening it first if needed (StoreUnavailableError if not)."""
         handle = self._handle

@@ -97,6 +97,11 @@ class EditableMemoryStore:
         return self._version.store
 
     @property
+    def version(self) -> int:
+        """The number of writes so far: answers of one version never change."""
+        return self._version.number
+
+    @property
     def _state(self) -> MemoryStore:
         return self._version.store
 
@@ -274,16 +279,17 @@ class EditableMemoryStore:
                 out.write(entry.model_dump_json() + "\n")
         self._seq += 1
         self._audit.append(entry)
-        self._version = _Version(new_state)
+        self._version = _Version(new_state, self._version.number + 1)
 
 
 class _Version:
     """One state of the store and the answers given from it."""
 
-    __slots__ = ("answers", "store")
+    __slots__ = ("answers", "number", "store")
 
-    def __init__(self, store: MemoryStore) -> None:
+    def __init__(self, store: MemoryStore, number: int = 0) -> None:
         self.store = store
+        self.number = number
         self.answers: dict[tuple[Hashable, ...], Any] = {}
 
 
