@@ -1,0 +1,47 @@
+"""``orgmodel view`` and ``orgmodel site``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from orgmodel.cli import main
+
+
+def test_view_writes_one_self_contained_file(tmp_path: Path, data_dir: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out" / "org.html"
+    assert main(["view", "org", "--out", str(out), "--data", str(data_dir), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["nodes"] == 52
+    html = out.read_text(encoding="utf-8")
+    assert "<script src=" not in html and "default-src 'none'" in html
+    assert "vis-network" in html
+
+
+def test_view_of_a_post(tmp_path: Path, data_dir: Path) -> None:
+    out = tmp_path / "stakeholders.html"
+    assert main(["view", "stakeholders", "--post", "post:borgmester", "--out", str(out),
+                 "--data", str(data_dir), "--lang", "en"]) == 0
+    assert "Stakeholder map" in out.read_text(encoding="utf-8")
+
+
+def test_site_writes_pages_and_shared_assets(tmp_path: Path, data_dir: Path) -> None:
+    assert main(["site", str(tmp_path), "--data", str(data_dir)]) == 0
+    for name in ("index", "org", "collaboration", "stakeholders", "responsibilities",
+                 "case-route"):
+        assert (tmp_path / f"{name}.html").is_file()
+        assert (tmp_path / "en" / f"{name}.html").is_file()
+    assert (tmp_path / "static" / "vendor" / "vis-network" / "vis-network.min.js").is_file()
+    assert (tmp_path / "static" / "vendor" / "vis-network" / "LICENSE-MIT").is_file()
+    org = (tmp_path / "org.html").read_text(encoding="utf-8")
+    assert 'src="static/js/orgview.js"' in org and "/static/" not in org
+    index = (tmp_path / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'id="orgmodel-owners"' in index and 'src="../static/js/start.js"' in index
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path, data_dir: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["view", "org", "--out", str(tmp_path), "--data", str(data_dir)]) == 1
+    assert "cannot write" in capsys.readouterr().err

@@ -1,0 +1,124 @@
+"""The views' HTTP routes, in a bare app and as the API's plugin."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+
+from orgmodel.store.memory import MemoryStore
+from viz.routes import create_views_app, register
+
+Check = Callable[[httpx.AsyncClient], Coroutine[Any, Any, None]]
+
+
+def run(app: Any, check: Check) -> None:
+    async def main() -> None:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            await check(client)
+
+    anyio.run(main)
+
+
+def config_of(html: str) -> dict[str, Any]:
+    found = re.search(r'id="orgmodel-config">(.*?)</script>', html, re.S)
+    assert found is not None
+    result: dict[str, Any] = json.loads(found.group(1))
+    return result
+
+
+def test_pages_data_and_static(memory_store: MemoryStore) -> None:
+    async def check(client: httpx.AsyncClient) -> None:
+        for path in ("/", "/?q=l%C3%B8n", "/views/org", "/views/collaboration",
+                     "/views/stakeholders", "/views/responsibilities", "/views/case-route",
+                     "/views/org/table", "/views/org?lang=en&as_of=2024-01-01"):
+            response = await client.get(path)
+            assert response.status_code == 200, path
+            assert response.headers["content-type"].startswith("text/html")
+            assert response.headers["cache-control"] == "no-cache"
+        page = await client.get("/views/org", headers={"accept-encoding": "gzip"})
+        assert page.headers["content-encoding"] == "gzip"
+        config = config_of(page.text)
+        assert config["urls"]["search"].startswith("/views/api/search")
+        assert len(config["payload"]["nodes"]) == 52
+        data = (await client.get("/views/org/data")).json()
+        assert data["total"] == 52 and not data["partial"]
+        asset = re.search(r'src="(/static/js/orgview.js\?v=\w+)"', page.text)
+        assert asset is not None
+        static = await client.get(asset.group(1))
+        assert static.status_code == 200
+        assert "immutable" in static.headers["cache-control"]
+        hits = (await client.get("/views/api/search", params={"q": "løn"})).json()
+        assert hits["results"][0]["id"] == "task:lon"
+        paths = (await client.get("/views/api/paths", params={
+            "from": "unit:okonomi-og-stab", "to": "body:okonomiudvalget"})).json()
+        assert paths["paths"][0][0]["id"] == "unit:okonomi-og-stab"
+        answer = await client.get("/", params={"q": "løn"})
+        assert "Enhedsleder for Organisation og Politik" in answer.text
+
+    run(create_views_app(memory_store), check)
+
+
+def test_errors(memory_store: MemoryStore) -> None:
+    async def check(client: httpx.AsyncClient) -> None:
+        assert (await client.get("/views/nothing")).status_code == 404
+        assert (await client.get("/views/stakeholders", params={"post": "post:x"})).status_code \
+            == 404
+        assert (await client.get("/views/org", params={"as_of": "not-a-date"})).status_code \
+            == 422
+
+    run(create_views_app(memory_store), check)
+
+
+def test_stakeholder_page_offers_the_posts(memory_store: MemoryStore) -> None:
+    async def check(client: httpx.AsyncClient) -> None:
+        html = (await client.get("/views/stakeholders")).text
+        assert 'value="post:chef-okonomi-og-stab" selected' in html
+        assert 'value="post:borgmester"' in html
+
+    run(create_views_app(memory_store), check)
+
+
+@pytest.fixture
+def api_app(data_dir: Any) -> Callable[..., Any]:
+    from api.app import create_app
+    from api.settings import Settings
+
+    def make(**overrides: Any) -> Any:
+        settings = Settings(env="development", neo4j_uri=None, use_neo4j=False,
+                            data_dir=data_dir, write_tokens={"w": "write-token-0123456789"},
+                            read_tokens={"r": "read-token-0123456789"}, **overrides)
+        return create_app(settings, plugins=[register])
+
+    return make
+
+
+def test_in_the_api_the_views_use_its_search_and_headers(api_app: Callable[..., Any]) -> None:
+    async def check(client: httpx.AsyncClient) -> None:
+        page = await client.get("/views/org")
+        assert page.status_code == 200
+        config = config_of(page.text)
+        assert config["urls"]["search"].startswith("/api/v1/search?q=")
+        assert config["urls"]["paths"].startswith("/api/v1/paths?from=")
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        assert (await client.get("/api/v1/search", params={"q": "løn"})).status_code == 200
+
+    run(api_app(), check)
+
+
+def test_views_need_a_token_when_reads_do(api_app: Callable[..., Any]) -> None:
+    async def check(client: httpx.AsyncClient) -> None:
+        assert (await client.get("/views/org")).status_code == 401
+        assert (await client.get("/")).status_code == 401
+        ok = await client.get("/views/org",
+                              headers={"Authorization": "Bearer read-token-0123456789"})
+        assert ok.status_code == 200
+        assert (await client.get("/static/css/views.css")).status_code == 200  # no data
+
+    run(api_app(read_requires_token=True), check)
