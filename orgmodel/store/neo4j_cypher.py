@@ -12,7 +12,7 @@ statement puts ``:Node`` on every node pattern, so staged records stay invisible
 
 Examples
 --------
->>> upsert_edges_query(EdgeType.PART_OF, "Node", "Pending").splitlines()[1]
+>>> upsert_edges_query(EdgeType.PART_OF, "Node", "Pending").splitlines()[2]
 'MATCH (a:Node {id: row.source}) MATCH (b:Pending {id: row.target})'
 """
 

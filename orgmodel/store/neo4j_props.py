@@ -22,12 +22,13 @@ True
 from __future__ import annotations
 
 import hashlib
-import json
 import types
 import typing
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
+
+from pydantic import BaseModel
 
 from orgmodel.dataset import Origin
 from orgmodel.records import NODE_ADAPTER, NODE_MODELS, AnyNode, EdgeRecord, SourceRecord
@@ -69,11 +70,13 @@ def plain(value: Any) -> Any:
     return to_native() if callable(to_native) else value
 
 
-def content_hash(props: Mapping[str, Any]) -> str:
-    """A digest of the properties that are content (not ``_file``/``_line``/``_hash``)."""
-    content = {k: v for k, v in props.items() if k not in {"_file", "_line", "_hash"}}
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+def content_hash(record: BaseModel, *extra: str) -> str:
+    """A digest of a record's content (and ``extra`` derived values, such as KLE keywords)."""
+    digest = hashlib.blake2b(record.model_dump_json(exclude_none=True).encode("utf-8"),
+                             digest_size=16)
+    for value in extra:
+        digest.update(b"\x00" + value.encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _with_dates(data: dict[str, Any]) -> dict[str, Any]:
@@ -82,8 +85,8 @@ def _with_dates(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v != []}
 
 
-def _finish(props: dict[str, Any], origin: Origin | None) -> dict[str, Any]:
-    props["_hash"] = content_hash(props)
+def _finish(props: dict[str, Any], digest: str, origin: Origin | None) -> dict[str, Any]:
+    props["_hash"] = digest
     if origin is not None:
         props["_file"], props["_line"] = origin.file, origin.line
     return props
@@ -104,19 +107,19 @@ def node_props(
     words = list(keywords)
     if words:
         props["_keywords"] = words
-    return _finish(props, origin)
+    return _finish(props, content_hash(node, *words), origin)
 
 
 def edge_props(edge: EdgeRecord, origin: Origin | None) -> dict[str, Any]:
     """The properties of an edge record (its ends and type are the relationship's)."""
     props = _with_dates(edge.model_dump(mode="json", exclude_none=True, exclude=_EDGE_IMPLIED))
     props["key"] = edge.key
-    return _finish(props, origin)
+    return _finish(props, content_hash(edge, edge.key), origin)
 
 
 def source_props(source: SourceRecord) -> dict[str, Any]:
     """The properties of a (:Source) node."""
-    return _finish(source.model_dump(mode="json", exclude_none=True), None)
+    return _finish(source.model_dump(mode="json", exclude_none=True), content_hash(source), None)
 
 
 def _fields(props: Mapping[str, Any]) -> dict[str, Any]:
