@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from orgmodel.cli import EXIT_OK, EXIT_USAGE, CommandError, add_common_options, open_store_from_args
-from orgmodel.contract import WritableStore
 from orgmodel.export import export_files, safe_file_name
 from orgmodel.loader import data_files, load_dataset
 
@@ -123,8 +122,10 @@ def cmd_export_data(args: argparse.Namespace) -> int:
 
 
 def _from_store(args: argparse.Namespace) -> dict[str, str]:
+    from api.services import DatasetSource
+
     store = open_store_from_args(args)
-    if not isinstance(store, WritableStore):
+    if not isinstance(store, DatasetSource):
         raise CommandError("this store cannot list all its records")
     return export_files(store.dataset())
 

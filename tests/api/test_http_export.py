@@ -91,8 +91,9 @@ def test_api_edits_are_exported_to_api_edits_yaml(
 
 
 def test_export_data_refuses_to_leave_stale_files_behind(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("NEO4J_URI", raising=False)  # export the data folder, not Neo4j
     (tmp_path / "old.yaml").write_text("nodes: []\n", encoding="utf-8")
     args = ["export-data", str(tmp_path), "--data", str(DATA / "albertslund")]
     assert main(args) == 1

@@ -3,11 +3,14 @@ Neo4j stopped under the running app gives 503 within 2 seconds and comes back by
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import time
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,8 +18,10 @@ import pytest
 from httpapi import ANNA, LiveServer, make_settings, problem
 from neo4j_service import SCRIPT, Instance, free_port
 
+from orgmodel.cli import main
 from orgmodel.contract import WritableStore
 from orgmodel.dataset import Dataset
+from orgmodel.loader import load_dataset
 from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
 from orgmodel.store.neo4j_store import Neo4jStore
 from orgmodel.store.neo4j_sync import sync_dataset, wipe_graph
@@ -147,3 +152,23 @@ def test_neo4j_stopped_under_the_app_gives_503_within_2_seconds_then_recovers(
     finally:
         stop(instance)
         shutil.rmtree(instance.folder, ignore_errors=True)
+
+
+def test_the_graph_in_neo4j_exports_back_to_the_same_data_files(
+    neo4j_api: LiveServer, neo4j_env: dict[str, str], albertslund: Dataset, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name, value in neo4j_env.items():
+        monkeypatch.setenv(name, value)
+    assert main(["export-data", str(tmp_path / "cli"), "--neo4j"]) == 0
+    response = httpx.get(f"{neo4j_api.url}/api/v1/export", timeout=60)
+    assert response.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        archive.extractall(tmp_path / "zip")
+    for folder in (tmp_path / "cli", tmp_path / "zip"):
+        exported = load_dataset(folder)
+        assert exported.nodes == albertslund.nodes
+        assert exported.edges == albertslund.edges
+        assert exported.sources == albertslund.sources
+        assert {k: o.file for k, o in exported.origins.items()} == {
+            k: o.file for k, o in albertslund.origins.items()}
