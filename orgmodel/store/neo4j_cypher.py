@@ -33,7 +33,10 @@ __all__ = [
     "DELETE_NODES",
     "DELETE_SOURCES",
     "DESCENDANTS",
+    "DUMP_NODES",
+    "DUMP_RELATIONSHIPS",
     "EDGES_OF",
+    "EDGE_BY_KEY",
     "HOLDERS",
     "LIST_NODES",
     "LOCK_META",
@@ -63,6 +66,7 @@ __all__ = [
     "update_edges_query",
     "update_nodes_query",
     "upsert_edges_query",
+    "upsert_nodes_query",
 ]
 
 StageLabel = Literal["Node", "Pending"]
@@ -142,6 +146,13 @@ UNWIND $rows AS row
 MERGE (n:Pending {{id: row.id}})
 SET n = row.props
 SET n._load = $load, n:{label}
+"""
+_UPSERT_NODES = """
+UNWIND $rows AS row
+MERGE (n:Node {{id: row.id}})
+SET n = row.props
+SET n:{label}
+REMOVE n{others}
 """
 _UPDATE_NODES = """
 UNWIND $rows AS row
@@ -261,6 +272,13 @@ RETURN a {{.*}} AS props,
                ELSE {{props: r {{.*}}, type: type(r), target: b.id}} END) AS edges
 """
 
+#: The edge with key ``$key`` (starting at ``$source`` when the key names it, else anywhere).
+EDGE_BY_KEY = """
+MATCH (a:Node)-[r]->(b:Node)
+WHERE ($source IS NULL OR a.id = $source) AND r.key = $key
+RETURN r {.*} AS props, type(r) AS type, a.id AS source, b.id AS target
+"""
+
 # -- audit ---------------------------------------------------------------------------------------
 
 AUDIT_APPEND = """
@@ -290,6 +308,13 @@ def update_nodes_query(kind: Kind) -> str:
     label = Kind(kind).value
     others = "".join(f":{other}" for other in _KIND_LABELS if other != label)
     return _UPDATE_NODES.format(label=label, others=others)
+
+
+def upsert_nodes_query(kind: Kind) -> str:
+    """Create or replace visible nodes, now of ``kind`` (other kind labels removed)."""
+    label = Kind(kind).value
+    others = "".join(f":{other}" for other in _KIND_LABELS if other != label)
+    return _UPSERT_NODES.format(label=label, others=others)
 
 
 def _stage_label(label: StageLabel) -> str:

@@ -17,17 +17,19 @@ from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 
+from orgmodel import editing
 from orgmodel.contract import (
+    AuditEntry,
     EdgeView,
     Membership,
     NodePage,
     NodeRef,
     NodeView,
-    OrgStore,
     OwnersResult,
     Responsibility,
     SearchResult,
     Subgraph,
+    WritableStore,
 )
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import NotFoundError
@@ -35,13 +37,12 @@ from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.semantics import RACI_ORDER, edge_view, is_valid, node_ref, node_view, task_ref
 from orgmodel.store import neo4j_cypher as cypher
+from orgmodel.store import neo4j_writes as writes
 from orgmodel.store.memory import MemoryStore
 from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
 from orgmodel.store.neo4j_props import (
     edge_from_props,
     node_from_props,
-    origin_from_props,
-    source_from_props,
 )
 from orgmodel.store.neo4j_rules import Catalogue, Walk, match_tasks, shortest_paths
 from orgmodel.vocabulary import Vocabulary, load_vocabulary
@@ -264,33 +265,55 @@ class Neo4jStore:
     def snapshot(self, *, as_of: date | None = None) -> Dataset:
         """All records valid on the date, for analytics and exports."""
         when = as_of or date.today()
-        return self._read_dataset(cypher.VALID_NODES, cypher.VALID_EDGES, when=when)
+        return writes.read_dataset(self.client.read, cypher.VALID_NODES, cypher.VALID_EDGES,
+                                   when=when)
 
     def dataset(self) -> Dataset:
         """Every record of every date, with the files and lines they were read from."""
-        return self._read_dataset(cypher.ALL_NODES, cypher.ALL_EDGES)
+        return writes.read_dataset(self.client.read)
 
-    def _read_dataset(self, node_query: str, edge_query: str, **params: Any) -> Dataset:
-        ds = Dataset()
-        for record in self.client.read(node_query, **params):
-            node = node_from_props(record["props"])
-            ds.nodes[node.id] = node
-            origin = origin_from_props(record["props"])
-            if origin is not None:
-                ds.origins[node.id] = origin
-        for record in self.client.read(edge_query, **params):
-            edge = _edge(record)
-            ds.edges[edge.key] = edge
-            origin = origin_from_props(record["props"])
-            if origin is not None:
-                ds.origins[edge.key] = origin
-        for record in self.client.read(cypher.SOURCES):
-            source = source_from_props(record["props"])
-            ds.sources[source.key] = source
-        ds.nodes = dict(sorted(ds.nodes.items()))
-        ds.edges = dict(sorted(ds.edges.items()))
-        ds.sources = dict(sorted(ds.sources.items()))
-        return ds
+    def record(self, key: str) -> AnyNode | EdgeRecord:
+        """The node with id ``key`` or the edge with key ``key`` (any date), for ETags.
+
+        Raises NotFoundError if there is none.
+        """
+        found = self.client.read(cypher.NODES_BY_ID, ids=[key])
+        if found:
+            return node_from_props(found[0]["props"])
+        source = key.partition(":")[2].partition("->")[0] if "->" in key else None
+        edges = self.client.read(cypher.EDGE_BY_KEY, key=key, source=source or None)
+        if not edges:
+            raise NotFoundError(key, f"no record with id or key {key!r}")
+        return _edge(edges[0])
+
+    # -- writes ---------------------------------------------------------------------------------
+
+    def put_node(self, record: AnyNode, *, expected_etag: str | None, actor: str) -> NodeView:
+        """Create (``expected_etag=None``) or replace a node."""
+        writes.write(self.client, lambda ds: editing.put_node(
+            ds, record, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary)
+        return node_view(record)
+
+    def delete_node(self, node_id: str, *, expected_etag: str, actor: str) -> None:
+        """Delete a node (refused while edges still touch it)."""
+        writes.write(self.client, lambda ds: editing.delete_node(
+            ds, node_id, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary)
+
+    def put_edge(self, record: EdgeRecord, *, expected_etag: str | None, actor: str) -> EdgeView:
+        """Create (``expected_etag=None``) or replace an edge."""
+        writes.write(self.client, lambda ds: editing.put_edge(
+            ds, record, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary)
+        return edge_view(record)
+
+    def delete_edge(self, key: str, *, expected_etag: str, actor: str) -> None:
+        """Delete an edge."""
+        writes.write(self.client, lambda ds: editing.delete_edge(
+            ds, key, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary)
+
+    def audit_log(self, *, record_key: str | None = None, offset: int = 0,
+                  limit: int = 100) -> list[AuditEntry]:
+        """Writes, newest first (optionally for one record)."""
+        return writes.audit_log(self.client, record_key=record_key, offset=offset, limit=limit)
 
 
-_: type[OrgStore] = Neo4jStore  # the store implements the contract (checked by mypy)
+_: type[WritableStore] = Neo4jStore  # the store implements the contract (checked by mypy)

@@ -1,0 +1,135 @@
+"""Validated edits in Neo4j: one transaction each, optimistic concurrency, an audit trail.
+
+Every write runs in one transaction that (1) takes the write lock on the ``(:Meta)`` node, so
+writes and loads happen one at a time, (2) reads the whole dataset and applies the change with
+:mod:`orgmodel.editing` (the rules of the data files, the ETag precondition), (3) writes the
+node or edge, (4) bumps the graph version (so cached search indexes are rebuilt) and (5)
+appends an ``(:AuditEntry)``. An error anywhere rolls all of it back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import neo4j
+
+from orgmodel import editing
+from orgmodel.contract import AuditEntry
+from orgmodel.dataset import Dataset
+from orgmodel.editing import Change
+from orgmodel.records import EdgeRecord
+from orgmodel.schema import Kind
+from orgmodel.store import neo4j_cypher as cypher
+from orgmodel.store.neo4j_connection import Neo4jClient
+from orgmodel.store.neo4j_props import (
+    edge_from_props,
+    edge_props,
+    node_from_props,
+    node_keywords,
+    node_props,
+    origin_from_props,
+    plain,
+    source_from_props,
+)
+from orgmodel.vocabulary import Vocabulary
+
+__all__ = ["audit_log", "read_dataset", "write"]
+
+#: A pure change of a dataset (one of the functions of :mod:`orgmodel.editing`).
+Edit = Callable[[Dataset], Change]
+
+
+def read_dataset(run: Callable[..., Any], node_query: str = cypher.ALL_NODES,
+                 edge_query: str = cypher.ALL_EDGES, **params: Any) -> Dataset:
+    """Visible records with origins, read with ``run(query, **params) -> records``.
+
+    By default every record; the store's snapshot passes the queries of one date.
+    """
+    ds = Dataset()
+    for record in run(node_query, **params):
+        node = node_from_props(record["props"])
+        ds.nodes[node.id] = node
+        if (origin := origin_from_props(record["props"])) is not None:
+            ds.origins[node.id] = origin
+    for record in run(edge_query, **params):
+        edge = edge_from_props(record["props"], record["type"], record["source"],
+                               record["target"])
+        ds.edges[edge.key] = edge
+        if (origin := origin_from_props(record["props"])) is not None:
+            ds.origins[edge.key] = origin
+    for record in run(cypher.SOURCES):
+        source = source_from_props(record["props"])
+        ds.sources[source.key] = source
+    return ds
+
+
+def _apply(tx: neo4j.ManagedTransaction, change: Change, vocabulary: Vocabulary) -> None:
+    origin = change.dataset.origins.get(change.key)
+    before, after = change.before, change.after
+    if isinstance(before, EdgeRecord) and (
+            after is None or not isinstance(after, EdgeRecord) or (after.type, after.source_id,
+                                                                   after.target_id)
+            != (before.type, before.source_id, before.target_id)):
+        old = {"source": before.source_id, "target": before.target_id, "key": before.key}
+        tx.run(cypher.delete_edges_query(before.type), rows=[old]).consume()
+    if before is not None and not isinstance(before, EdgeRecord) and after is None:
+        tx.run(cypher.DELETE_NODES, ids=[before.id]).consume()
+    if isinstance(after, EdgeRecord):
+        row: dict[str, Any] = {"source": after.source_id, "target": after.target_id,
+                               "key": after.key, "props": edge_props(after, origin)}
+        tx.run(cypher.upsert_edges_query(after.type, "Node", "Node"), rows=[row]).consume()
+    elif after is not None:
+        props = node_props(after, origin, node_keywords(after, vocabulary))
+        tx.run(cypher.upsert_nodes_query(Kind(after.kind)),
+               rows=[{"id": after.id, "props": props}]).consume()
+
+
+def write(client: Neo4jClient, edit: Edit, *, actor: str, vocabulary: Vocabulary) -> Change:
+    """Apply ``edit`` to the graph in one transaction; return the change.
+
+    Raises
+    ------
+    WriteConflictError, NotFoundError, DataValidationError
+        As :mod:`orgmodel.editing` decides; nothing is written then.
+    StoreUnavailableError
+        If Neo4j cannot be reached; nothing is written.
+    """
+    def work(tx: neo4j.ManagedTransaction) -> Change:
+        tx.run(cypher.LOCK_META).consume()
+
+        def run(query: str, **params: Any) -> list[neo4j.Record]:
+            return list(tx.run(query, params))
+
+        change = edit(read_dataset(run))
+        _apply(tx, change, vocabulary)
+        tx.run(cypher.BUMP_META).consume()
+        tx.run(cypher.AUDIT_APPEND, actor=actor, action=change.action, record_key=change.key,
+               before=_json(change.before), after=_json(change.after)).consume()
+        return change
+
+    with client.errors(), client.session() as session:
+        return session.execute_write(work)
+
+
+def _json(record: editing.Record | None) -> str | None:
+    return None if record is None else json.dumps(editing.record_data(record),
+                                                  ensure_ascii=False)
+
+
+def audit_log(client: Neo4jClient, *, record_key: str | None, offset: int,
+              limit: int) -> list[AuditEntry]:
+    """The audit entries, newest first (optionally for one record)."""
+    entries = []
+    for record in client.read(cypher.AUDIT_LOG, record_key=record_key, offset=offset,
+                              limit=limit):
+        props = record["props"]
+        at: datetime = plain(props["at"])
+        entries.append(AuditEntry(
+            seq=props["seq"], at=at, actor=props["actor"], action=props["action"],
+            record_key=props["record_key"],
+            before=json.loads(props["before"]) if props.get("before") else None,
+            after=json.loads(props["after"]) if props.get("after") else None))
+    return entries

@@ -1,0 +1,94 @@
+"""Edits in Neo4j: validated, one transaction each, stale ETags refused, an audit trail, and
+the same outcome as the same edits in the embedded store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orgmodel import editing
+from orgmodel.exceptions import DataValidationError, WriteConflictError
+from orgmodel.records import EdgeRecord
+from orgmodel.store.memory import MemoryStore
+from orgmodel.store.memory_writes import EditableMemoryStore
+from orgmodel.store.neo4j_store import Neo4jStore
+from orgmodel.store.neo4j_sync import dump_graph, sync_dataset, wipe_graph
+
+UNIT = "unit:okonomi-og-indkob"
+
+
+@pytest.fixture
+def stores(neo4j_client: Any, albertslund: Any) -> dict[str, Any]:
+    wipe_graph(neo4j_client)
+    sync_dataset(neo4j_client, albertslund)
+    return {"neo4j": Neo4jStore(neo4j_client),
+            "memory": EditableMemoryStore(MemoryStore(albertslund))}
+
+
+def rename(store: Any, node_id: str, name: str, actor: str = "redaktør") -> None:
+    record = store.record(node_id)
+    store.put_node(record.model_copy(update={"name": name}),
+                   expected_etag=editing.etag(record), actor=actor)
+
+
+def test_a_rename_shows_in_reads_search_and_the_audit_log(stores: dict[str, Any]) -> None:
+    neo4j = stores["neo4j"]
+    old = neo4j.node(UNIT).name
+    rename(neo4j, UNIT, "Indkøb og Økonomi (ny)")
+    assert neo4j.node(UNIT).name == "Indkøb og Økonomi (ny)"
+    assert neo4j.search("Indkøb og Økonomi ny")[0].id == UNIT  # the search index followed
+    entry = neo4j.audit_log(record_key=UNIT)[0]
+    assert (entry.actor, entry.action) == ("redaktør", "update")
+    assert entry.before is not None and entry.after is not None
+    assert (entry.before["name"], entry.after["name"]) == (old, "Indkøb og Økonomi (ny)")
+
+
+def test_a_stale_etag_is_refused_and_nothing_changes(stores: dict[str, Any],
+                                                     neo4j_client: Any) -> None:
+    neo4j = stores["neo4j"]
+    stale = neo4j.record(UNIT)
+    rename(neo4j, UNIT, "Først")
+    before = dump_graph(neo4j_client)
+    with pytest.raises(WriteConflictError, match="changed since it was read"):
+        neo4j.put_node(stale.model_copy(update={"name": "Sidst"}),
+                       expected_etag=editing.etag(stale), actor="b")
+    assert dump_graph(neo4j_client) == before
+    assert len(neo4j.audit_log(record_key=UNIT)) == 1
+
+
+def test_rules_of_the_data_files_hold_for_edits(stores: dict[str, Any],
+                                                neo4j_client: Any) -> None:
+    neo4j = stores["neo4j"]
+    before = dump_graph(neo4j_client)
+    dangling = EdgeRecord.model_validate({"type": "PART_OF", "from": UNIT, "to": "unit:findes-ikke",
+                                          "source": "seed", "confidence": "high"})
+    with pytest.raises(DataValidationError):
+        neo4j.put_edge(dangling, expected_etag=None, actor="a")
+    with pytest.raises(editing.NodeInUseError):
+        neo4j.delete_node(UNIT, expected_etag=editing.etag(neo4j.record(UNIT)), actor="a")
+    with pytest.raises(editing.AlreadyExistsError):
+        neo4j.put_node(neo4j.record(UNIT), expected_etag=None, actor="a")
+    assert dump_graph(neo4j_client) == before
+
+
+def test_the_same_edits_give_the_same_store(stores: dict[str, Any]) -> None:
+    new_edge = EdgeRecord.model_validate({
+        "type": "COLLABORATES_WITH", "from": UNIT, "to": "unit:organisation-og-politik",
+        "topic": "indkøb af lønsystem", "strength": 3, "source": "seed", "confidence": "low"})
+    for store in stores.values():
+        rename(store, UNIT, "Økonomi, Indkøb og Udbud")
+        store.put_edge(new_edge, expected_etag=None, actor="a")
+        changed = new_edge.model_copy(update={"strength": 5})
+        store.put_edge(changed, expected_etag=editing.etag(store.record(new_edge.key)), actor="a")
+    neo4j, memory = stores["neo4j"], stores["memory"]
+    assert neo4j.record(new_edge.key) == memory.record(new_edge.key)
+    assert neo4j.dataset() == memory.dataset()
+    assert neo4j.owners("indkøb") == memory.owners("indkøb")
+    assert neo4j.edges_of(UNIT) == memory.edges_of(UNIT)
+    for store in stores.values():
+        store.delete_edge(new_edge.key, expected_etag=editing.etag(store.record(new_edge.key)),
+                          actor="a")
+    assert neo4j.dataset() == memory.dataset()
+    assert [(e.seq, e.action, e.record_key) for e in neo4j.audit_log()] == [
+        (e.seq, e.action, e.record_key) for e in memory.audit_log()]
