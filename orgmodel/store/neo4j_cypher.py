@@ -30,6 +30,7 @@ __all__ = [
     "BUMP_META",
     "CLEAN_PENDING",
     "CLOSURE",
+    "COMPONENTS",
     "DELETE_NODES",
     "DELETE_SOURCES",
     "DESCENDANTS",
@@ -175,6 +176,7 @@ _DELETE_EDGES = _MATCH_EDGE + "DELETE r\n"
 _UPDATE_EDGES = _MATCH_EDGE + "SET r = row.props\n"
 _MOVE_EDGES = _MATCH_EDGE + "SET r._file = row.file, r._line = row.line\n"
 
+COMPONENTS = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition"
 #: Everything in the database, raw (staged records and bookkeeping included), for comparisons.
 DUMP_NODES = "MATCH (n) RETURN labels(n) AS labels, n {.*} AS props"
 DUMP_RELATIONSHIPS = """

@@ -1,0 +1,211 @@
+"""Neo4j benchmark: bulk load, batched vs one transaction per record, query latency.
+
+    python bench/neo4j_bench.py                       # a private Neo4j via scripts/neo4j
+    NEO4J_URI=... python bench/neo4j_bench.py         # a running server (IT IS WIPED)
+    python bench/neo4j_bench.py --nodes 50000 --sample 500 --queries 200 --heap 1g
+
+1. Writes the synthetic 50,000-node municipality as JSON Lines, validates it (``load_dataset``)
+   and syncs it into an empty graph (``orgmodel load``'s code path): records/s.
+2. Syncs it again (nothing to do).
+3. A sample of about 2,000 records (``generate(--sample)``), written with the same Cypher
+   statements twice in the same run: batched (all rows of a kind/type in one statement, one
+   transaction) and one transaction per record. Reports the ratio.
+4. ``owners``, ``search`` and ``chain`` p50/p99 on Neo4j beside the embedded store, on the
+   50k graph.
+
+Prints a Markdown table and writes ``bench/results/neo4j-<timestamp>.json``. Not a test: it
+measures, it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from orgmodel.loader import load_dataset
+from orgmodel.schema import EdgeType, Kind
+from orgmodel.store import neo4j_cypher as cypher
+from orgmodel.store.memory import MemoryStore
+from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
+from orgmodel.store.neo4j_props import edge_props, node_props
+from orgmodel.store.neo4j_store import Neo4jStore
+from orgmodel.store.neo4j_sync import ensure_schema, sync_dataset, wipe_graph
+from orgmodel.synthetic import generate, write_jsonl
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def machine() -> dict[str, Any]:
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor())
+    mem = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+               if line.startswith("MemTotal"))
+    return {"nproc": os.cpu_count(), "cpu": cpu, "ram_gib": round(mem / 2**20, 1),
+            "python": platform.python_version(), "load_avg_start": os.getloadavg()[0]}
+
+
+@contextmanager
+def server(heap: str) -> Iterator[dict[str, str]]:
+    if os.environ.get("NEO4J_URI"):
+        yield dict(os.environ)
+        return
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    folder = ROOT / ".cache" / "neo4j" / f"bench-{port}"
+    done = subprocess.run([str(ROOT / "scripts" / "neo4j"), "start", "--port", str(port),
+                           "--dir", str(folder), "--heap", heap],
+                          capture_output=True, text=True, check=True)
+    env = dict(os.environ)
+    for line in done.stdout.splitlines():
+        name, _, value = line.removeprefix("export ").partition("=")
+        env[name] = shlex.split(value)[0]
+    try:
+        yield env
+    finally:
+        subprocess.run([str(ROOT / "scripts" / "neo4j"), "stop", "--dir", str(folder)],
+                       capture_output=True, check=False)
+
+
+def timed(call: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = call()
+    return time.perf_counter() - started, result
+
+
+def rows_of(ds: Any) -> tuple[dict[Kind, list[Any]], dict[EdgeType, list[Any]]]:
+    nodes: dict[Kind, list[Any]] = defaultdict(list)
+    for node in ds.nodes.values():
+        nodes[Kind(node.kind)].append({"id": node.id, "props": node_props(node, None)})
+    edges: dict[EdgeType, list[Any]] = defaultdict(list)
+    for key, edge in ds.edges.items():
+        edges[edge.type].append({"source": edge.source_id, "target": edge.target_id, "key": key,
+                                 "props": edge_props(edge, None)})
+    return nodes, edges
+
+
+def batched(client: Neo4jClient, ds: Any) -> None:
+    nodes, edges = rows_of(ds)
+    with client.session() as session, session.begin_transaction() as tx:
+        for kind, rows in nodes.items():
+            tx.run(cypher.upsert_nodes_query(kind), rows=rows).consume()
+        for edge_type, rows in edges.items():
+            tx.run(cypher.upsert_edges_query(edge_type, "Node", "Node"), rows=rows).consume()
+        tx.commit()
+
+
+def per_record(client: Neo4jClient, ds: Any) -> None:
+    nodes, edges = rows_of(ds)
+    for kind, rows in nodes.items():
+        for row in rows:
+            client.write(cypher.upsert_nodes_query(kind), rows=[row])
+    for edge_type, rows in edges.items():
+        for row in rows:
+            client.write(cypher.upsert_edges_query(edge_type, "Node", "Node"), rows=[row])
+
+
+def latency(call: Callable[[Any], Any], inputs: list[Any]) -> dict[str, float]:
+    for value in inputs[:10]:
+        call(value)  # warm up (plans, caches, the search catalogue)
+    times = []
+    for value in inputs:
+        started = time.perf_counter()
+        call(value)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {"p50_ms": round(statistics.median(times), 2),
+            "p99_ms": round(times[min(len(times) - 1, int(len(times) * 0.99))], 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nodes", type=int, default=50_000)
+    parser.add_argument("--sample", type=int, default=520, help="generate(N) for the sample")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--heap", default="1g")
+    parser.add_argument("--batch-size", type=int, default=5_000)
+    args = parser.parse_args()
+    result: dict[str, Any] = {"machine": machine(), "args": vars(args)}
+    rng = random.Random(7)
+    with server(args.heap) as env, tempfile.TemporaryDirectory() as tmp:
+        client = Neo4jClient.connect(Neo4jSettings.from_environment(env))
+        component = client.read(cypher.COMPONENTS)[0]
+        result["neo4j"] = f"{component['name']} {component['versions'][0]} {component['edition']}"
+        ensure_schema(client)
+
+        sample = generate(args.sample, seed=3)
+        records = len(sample.nodes) + len(sample.edges)
+        wipe_graph(client)
+        batched_s, _ = timed(lambda: batched(client, sample))
+        wipe_graph(client)
+        ensure_schema(client)
+        single_s, _ = timed(lambda: per_record(client, sample))
+        wipe_graph(client)
+        sync_s, _ = timed(lambda: sync_dataset(client, sample))
+        result["sample"] = {"records": records, "batched_s": round(batched_s, 2),
+                            "per_record_s": round(single_s, 2),
+                            "ratio": round(single_s / batched_s, 1),
+                            "sync_dataset_s": round(sync_s, 2)}
+        print(f"sample: {result['sample']}", file=sys.stderr)
+
+        folder = Path(tmp) / "synthetic"
+        write_jsonl(folder, args.nodes)
+        validate_s, ds = timed(lambda: load_dataset(folder))
+        total = len(ds.nodes) + len(ds.edges)
+        wipe_graph(client)
+        load_s, report = timed(lambda: sync_dataset(client, ds, batch_size=args.batch_size))
+        again_s, again = timed(lambda: sync_dataset(client, ds, batch_size=args.batch_size))
+        result["load"] = {
+            "nodes": len(ds.nodes), "edges": len(ds.edges), "validate_s": round(validate_s, 1),
+            "sync_s": round(load_s, 1), "records_per_s": round(total / load_s),
+            "end_to_end_records_per_s": round(total / (validate_s + load_s)),
+            "second_sync_s": round(again_s, 1), "second_sync_changed": again.changed,
+            "version": report.version,
+        }
+        print(f"load: {result['load']}", file=sys.stderr)
+
+        neo4j, memory = Neo4jStore(client), MemoryStore(ds)
+        tasks = [n for n in ds.nodes.values() if n.kind == "Task"]
+        questions = [rng.choice([t.id, t.aliases[0] if t.aliases else t.name,
+                                 getattr(t, "kle", None) or t.name])
+                     for t in rng.sample(tasks, args.queries)]
+        words = [rng.choice(t.aliases or [t.name]) for t in rng.sample(tasks, args.queries)]
+        starts = rng.sample([n.id for n in ds.nodes.values()
+                             if n.kind in ("Post", "Unit", "Task")], args.queries)
+        result["queries"] = {}
+        for name, call, inputs in (
+            ("owners", lambda s, q: s.owners(q), questions),
+            ("search", lambda s, q: s.search(q), words),
+            ("chain", lambda s, q: s.chain(q), starts),
+        ):
+            result["queries"][name] = {
+                store_name: latency(lambda q, s=store, c=call: c(s, q), inputs)
+                for store_name, store in (("neo4j", neo4j), ("memory", memory))}
+            print(f"{name}: {result['queries'][name]}", file=sys.stderr)
+        client.close()
+    result["machine"]["load_avg_end"] = os.getloadavg()[0]
+    out = ROOT / "bench" / "results" / f"neo4j-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
