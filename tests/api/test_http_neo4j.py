@@ -15,15 +15,13 @@ from typing import Any
 
 import httpx
 import pytest
-from httpapi import ANNA, LiveServer, make_settings, problem
+from httpapi import ANNA, BO, LiveServer, make_settings, problem
 from neo4j_service import SCRIPT, Instance, free_port
 
 from orgmodel.cli import main
-from orgmodel.contract import WritableStore
 from orgmodel.dataset import Dataset
 from orgmodel.loader import load_dataset
 from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
-from orgmodel.store.neo4j_store import Neo4jStore
 from orgmodel.store.neo4j_sync import sync_dataset, wipe_graph
 
 pytestmark = pytest.mark.neo4j
@@ -109,23 +107,33 @@ def test_acceptance_who_owns_payroll_from_neo4j(neo4j_api: LiveServer) -> None:
         assert [e["name"] for e in best["escalation"]][-1] == "Kommunalbestyrelsen"
 
 
-def test_writes_on_neo4j_are_validated_or_refused_clearly(neo4j_api: LiveServer) -> None:
-    with neo4j_api.client(ANNA) as anna:
+def test_writes_on_neo4j_two_editors_rules_and_audit(neo4j_api: LiveServer) -> None:
+    with neo4j_api.client(ANNA) as anna, neo4j_api.client(BO) as bo:
         new: dict[str, Any] = {"id": "unit:neo4j-test", "kind": "Unit", "name": "Neo4j-test",
                                "level": "team", "source": "assumption", "confidence": "low"}
-        response = anna.post("/api/v1/nodes", json=new)
-        if not issubclass(Neo4jStore, WritableStore):  # type: ignore[misc]
-            assert "does not take edits" in problem(response, 501)["detail"]
-            return
-        assert response.status_code == 201, response.text
-        etag = response.headers["etag"]
-        first = anna.put("/api/v1/nodes/unit:neo4j-test", headers={"If-Match": etag},
-                         json={**new, "name": "Først"})
-        assert first.status_code == 200
-        problem(anna.put("/api/v1/nodes/unit:neo4j-test", headers={"If-Match": etag},
-                         json={**new, "name": "Sidst"}), 412)
-        assert anna.get("/api/v1/audit", params={"record": "unit:neo4j-test"}).json()[
-            "items"][0]["actor"] == "anna"
+        created = anna.post("/api/v1/nodes", json=new)
+        assert created.status_code == 201, created.text
+        edge = {"type": "PART_OF", "from": "unit:neo4j-test",
+                "to": "unit:organisation-og-politik", "source": "assumption", "confidence": "low"}
+        assert anna.post("/api/v1/edges", json=edge).status_code == 201
+        read = bo.get("/api/v1/nodes/unit:neo4j-test")
+        assert read.headers["etag"] == created.headers["etag"]  # same content, same ETag
+        first = anna.put("/api/v1/nodes/unit:neo4j-test", json={**new, "name": "Først"},
+                         headers={"If-Match": read.headers["etag"]})
+        assert first.status_code == 200, first.text
+        problem(bo.put("/api/v1/nodes/unit:neo4j-test", json={**new, "name": "Sidst"},
+                       headers={"If-Match": read.headers["etag"]}), 412)
+        assert bo.get("/api/v1/nodes/unit:neo4j-test").json()["node"]["name"] == "Først"
+        in_use = problem(anna.delete("/api/v1/nodes/unit:neo4j-test",
+                                     headers={"If-Match": first.headers["etag"]}), 409)
+        assert in_use["edges"] == ["PART_OF:unit:neo4j-test->unit:organisation-og-politik"]
+        problem(anna.post("/api/v1/edges", json={**edge, "to": "unit:nowhere"}), 422)
+        log = anna.get("/api/v1/audit", params={"record": "unit:neo4j-test"}).json()["items"]
+        assert [(e["actor"], e["action"]) for e in log] == [("anna", "update"),
+                                                           ("anna", "create")]
+        assert log[0]["before"]["name"] == "Neo4j-test" and log[0]["after"]["name"] == "Først"
+        with zipfile.ZipFile(io.BytesIO(anna.get("/api/v1/export").content)) as archive:
+            assert "name: Først" in archive.read("api-edits.yaml").decode()
 
 
 def test_neo4j_stopped_under_the_app_gives_503_within_2_seconds_then_recovers(
@@ -158,6 +166,7 @@ def test_the_graph_in_neo4j_exports_back_to_the_same_data_files(
     neo4j_api: LiveServer, neo4j_env: dict[str, str], albertslund: Dataset, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    load(neo4j_env, albertslund)  # as loaded from the data files, whatever ran before
     for name, value in neo4j_env.items():
         monkeypatch.setenv(name, value)
     assert main(["export-data", str(tmp_path / "cli"), "--neo4j"]) == 0
