@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import schemathesis
-from httpapi import LiveServer
+from httpapi import ANNA, LiveServer
 from hypothesis import HealthCheck, given, settings
 
 
@@ -20,3 +22,21 @@ def test_read_endpoints_answer_as_documented(live_api: LiveServer) -> None:
             case.call_and_validate()
 
         answers_as_documented()
+
+
+def test_writes_never_answer_a_server_error(start_server: Callable[..., LiveServer]) -> None:
+    server = start_server()
+    schema = schemathesis.openapi.from_url(f"{server.url}/openapi.json")
+    operations = [result.ok() for result in schema.exclude(method="GET").get_all_operations()]
+    assert len(operations) == 6
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(max_examples=10, deadline=None, database=None,
+                  suppress_health_check=list(HealthCheck))
+        def no_server_error(case: schemathesis.Case) -> None:
+            case.headers = {**(case.headers or {}), "Authorization": f"Bearer {ANNA}"}
+            response = case.call()
+            assert response.status_code < 500, response.text
+
+        no_server_error()
