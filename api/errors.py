@@ -46,12 +46,14 @@ log = logging.getLogger("api")
 _TITLES = {
     400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
     405: "Method not allowed", 409: "Conflict", 412: "Precondition failed",
+    413: "Content too large",
     415: "Unsupported media type", 422: "Unprocessable content", 428: "Precondition required",
     500: "Internal server error", 501: "Not implemented", 503: "Service unavailable",
 }
 _SLUGS = {
     400: "bad-request", 401: "unauthorized", 403: "forbidden", 404: "not-found",
-    405: "method-not-allowed", 409: "conflict", 412: "stale-write", 415: "unsupported-media-type",
+    405: "method-not-allowed", 409: "conflict", 412: "stale-write", 413: "too-large",
+    415: "unsupported-media-type",
     422: "invalid", 428: "if-match-required", 500: "internal", 501: "not-writable",
     503: "unavailable",
 }
@@ -208,8 +210,16 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(TimeoutError, _timeout)
 
 
+#: Records are small; a body larger than this is refused before anything reads it.
+MAX_BODY_BYTES = 1_000_000
+
+
 class ProblemGuard:
-    """ASGI middleware: an unexpected exception answers a bare 500 problem and is logged."""
+    """ASGI middleware: an unexpected exception answers a bare 500 problem and is logged.
+
+    It also refuses bodies declared larger than :data:`MAX_BODY_BYTES` (413), before the
+    request is read, so a client without a token cannot make the server buffer them.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -219,6 +229,13 @@ class ProblemGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        for name, value in scope["headers"]:
+            if name == b"content-length" and (not value.isdigit()
+                                              or int(value) > MAX_BODY_BYTES):
+                response = problem_response(413, f"bodies are limited to {MAX_BODY_BYTES} bytes",
+                                            str(scope.get("path", "")))
+                await response(scope, receive, send)
+                return
         started = False
 
         async def tracking_send(message: Message) -> None:

@@ -161,3 +161,10 @@ def test_the_audit_log_says_who_wrote_what_when(
             "offset": 1, "limit": 1}).json()["items"]] == [2]
     lines = [json.loads(line) for line in audit_file.read_text(encoding="utf-8").splitlines()]
     assert [(e["seq"], e["actor"]) for e in lines] == [(1, "anna"), (2, "bo"), (3, "anna")]
+
+
+def test_huge_bodies_are_refused_before_they_are_read(editable_api: LiveServer) -> None:
+    with editable_api.client() as anonymous:
+        body = problem(anonymous.post("/api/v1/nodes", content=b"x" * 2_000_000,
+                                      headers={"Content-Type": "application/json"}), 413)
+        assert "limited" in body["detail"]
