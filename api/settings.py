@@ -132,6 +132,8 @@ class Settings(BaseSettings):
             self.env = "development" if is_loopback(self.host) else "production"
         if self.neo4j_uri:
             self.use_neo4j = True
+        elif self.use_neo4j:
+            raise ValueError("reading from Neo4j needs NEO4J_URI (e.g. bolt://127.0.0.1:7687)")
         if self.env == "production":
             problems = self.production_problems()
             if problems:

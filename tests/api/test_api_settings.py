@@ -82,3 +82,8 @@ def test_curl_style_utf8_request_lines_are_escaped() -> None:
     assert escape_request_line("GET /api/v1/search?q=økonomi HTTP/1.1".encode()) == \
         b"GET /api/v1/search?q=%C3%B8konomi HTTP/1.1"
     assert escape_request_line(b"GET /health HTTP/1.1") == b"GET /health HTTP/1.1"
+
+
+def test_neo4j_without_a_uri_is_a_settings_error() -> None:
+    with pytest.raises(ValidationError, match="NEO4J_URI"):
+        Settings(use_neo4j=True)

@@ -58,7 +58,7 @@ def remote(monkeypatch: pytest.MonkeyPatch) -> Iterator[RemoteStandIn]:
 
 @pytest.fixture
 def server(remote: RemoteStandIn) -> Iterator[LiveServer]:
-    live = LiveServer(make_settings(use_neo4j=True, store_timeout=2.0)).start()
+    live = LiveServer(make_settings(neo4j_uri="bolt://127.0.0.1:1", store_timeout=2.0)).start()
     yield live
     remote.release.set()
     live.stop()
@@ -105,7 +105,7 @@ def test_an_unreachable_store_at_start_is_opened_once_it_answers(
         return remote
 
     monkeypatch.setattr(StoreAccess, "_open", open_store)
-    live = LiveServer(make_settings(use_neo4j=True)).start()  # starts although Neo4j is away
+    live = LiveServer(make_settings(neo4j_uri="bolt://127.0.0.1:1")).start()  # Neo4j is away
     try:
         problem(httpx.get(f"{live.url}/ready"), 503)
         assert httpx.get(f"{live.url}/health").status_code == 200
