@@ -18,11 +18,11 @@ def open_store(*, data_dir: Path, use_neo4j: bool = False,
     ``audit_file`` if given.
     """
     if use_neo4j:
-        from orgmodel.store.neo4j_store import Neo4jStore  # noqa: PLC0415 - driver only when asked
+        from orgmodel.store.neo4j_store import Neo4jStore
 
         return Neo4jStore.from_environment()
-    from orgmodel.loader import load_dataset  # noqa: PLC0415
-    from orgmodel.store.memory import MemoryStore  # noqa: PLC0415
-    from orgmodel.store.memory_writes import EditableMemoryStore  # noqa: PLC0415
+    from orgmodel.loader import load_dataset
+    from orgmodel.store.memory import MemoryStore
+    from orgmodel.store.memory_writes import EditableMemoryStore
 
     return EditableMemoryStore(MemoryStore(load_dataset(data_dir)), audit_file=audit_file)

@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -146,9 +147,9 @@ class Neo4jClient:
     """A driver with short timeouts, bounded retries and errors translated for people.
 
     Queries are the constants of :mod:`orgmodel.store.neo4j_cypher` (never user text).
-    Reads and writes go through :meth:`read` and :meth:`write` (the driver's
-    ``execute_query``, which retries transient errors with exponential back-off for at most
-    ``settings.retry_time`` seconds). Close the client when done (it is a context manager).
+    Reads and writes go through :meth:`read` and :meth:`write`; both retry transient errors
+    with exponential back-off for at most ``settings.retry_time`` seconds. Close the client
+    when done (it is a context manager).
     """
 
     def __init__(self, settings: Neo4jSettings) -> None:
@@ -196,12 +197,23 @@ class Neo4jClient:
             raise unavailable(exc, self.settings) from None
 
     def read(self, query: str, **params: Any) -> list[neo4j.Record]:
-        """Run a read query (retried on transient errors); return its records."""
+        """Run a read query; return its records.
+
+        An auto-commit query (one round trip, where a managed transaction takes two), retried
+        on transient errors with exponential back-off for at most ``settings.retry_time``.
+        """
+        deadline = time.monotonic() + self.settings.retry_time
+        delay = 0.1
         with self.errors():
-            records, _, _ = self.driver.execute_query(
-                query, params, routing_=neo4j.RoutingControl.READ,
-                database_=self.settings.database)
-        return records
+            while True:
+                try:
+                    with self.session() as session:
+                        return list(session.run(query, params))
+                except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+                    if not exc.is_retryable() or time.monotonic() + delay > deadline:
+                        raise
+                time.sleep(delay)
+                delay = min(delay * 2, 2.0)
 
     def write(self, query: str, **params: Any) -> list[neo4j.Record]:
         """Run a write query in its own transaction (retried on transient errors)."""

@@ -258,18 +258,29 @@ MATCH (a:Node {{id: id}})-[r]-(m:Node) WHERE {_valid('r')} AND {_valid('m')}
 RETURN a.id AS node, m.id AS other
 """
 #: The reporting-line closure of ``$ids``: every node the chain and owners rules can step to
-#: (out along REPORTS_TO, POST_IN, PART_OF, HOLDS; in along HEADS, RESPONSIBLE_FOR), with the
-#: valid edges of those types among them. The start nodes come back whatever their validity.
+#: (out along REPORTS_TO, POST_IN, PART_OF, HOLDS; in along HEADS and accountable (raci A)
+#: RESPONSIBLE_FOR), plus every owner (any RACI) of the tasks among them, with the valid edges
+#: of those types between them. The start nodes come back whatever their validity; every row
+#: also carries the graph version, so callers can tell whether their cached search is current.
 CLOSURE = f"""
+OPTIONAL MATCH (m:Meta {{key: 'graph'}})
+WITH m.graph_id AS graph_id, coalesce(m.version, 0) AS version
 MATCH (s:Node) WHERE s.id IN $ids
 MATCH (s)((a:Node)-[r:REPORTS_TO|POST_IN|PART_OF|HOLDS|HEADS|RESPONSIBLE_FOR]-(b:Node)
     WHERE (startNode(r) = a) = (type(r) IN ['REPORTS_TO', 'POST_IN', 'PART_OF', 'HOLDS'])
+      AND (type(r) <> 'RESPONSIBLE_FOR' OR r.raci = 'A')
       AND {_valid('r')} AND {_valid('b')})*(x:Node)
-WITH collect(DISTINCT x) AS found
+WITH graph_id, version, collect(DISTINCT x) AS up
+CALL (up) {{
+  UNWIND up AS t
+  MATCH (t)<-[r:RESPONSIBLE_FOR]-(o:Node) WHERE {_valid('r')} AND {_valid('o')}
+  RETURN collect(DISTINCT o) AS owners
+}}
+WITH graph_id, version, up + [o IN owners WHERE NOT o IN up] AS found
 UNWIND found AS a
 OPTIONAL MATCH (a)-[r:REPORTS_TO|POST_IN|PART_OF|HOLDS|HEADS|RESPONSIBLE_FOR]->(b:Node)
 WHERE b IN found AND {_valid('r')}
-RETURN a {{.*}} AS props,
+RETURN graph_id, version, a {{.*}} AS props,
        collect(CASE WHEN r IS NULL THEN NULL
                ELSE {{props: r {{.*}}, type: type(r), target: b.id}} END) AS edges
 """

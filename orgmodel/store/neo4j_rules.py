@@ -15,10 +15,12 @@ rebuilt whenever the graph version in ``(:Meta)`` changes.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -40,7 +42,7 @@ from orgmodel.semantics import (
 from orgmodel.store.memory import PATH_CANDIDATES, MemoryStore
 from orgmodel.vocabulary import Vocabulary
 
-__all__ = ["Catalogue", "Walk", "match_tasks", "shortest_paths"]
+__all__ = ["Catalogue", "CatalogueEntry", "Walk", "match_tasks", "shortest_paths"]
 
 _ORG_KINDS = frozenset({Kind.UNIT, Kind.BODY, Kind.FORUM, Kind.ORGANISATION})
 
@@ -176,21 +178,25 @@ class Walk:
         return None
 
 
-def match_tasks(catalogue: MemoryStore, query: str, limit: int,
+def match_tasks(catalogue: CatalogueEntry, query: str, limit: int,
                 when: date) -> list[tuple[str, float]]:
     """The tasks a question names: a task id, a KLE number (or group) or free text."""
-    nodes = catalogue.dataset.nodes
+    nodes = catalogue.store.dataset.nodes
+
+    def alive(node_id: str) -> bool:
+        node = nodes[node_id]
+        return is_valid(node.valid_from, node.valid_to, when)
+
     node = nodes.get(query)
-    if node is not None and node.kind == Kind.TASK.value and is_valid(
-            node.valid_from, node.valid_to, when):
+    if node is not None and node.kind == Kind.TASK.value and alive(query):
         return [(query, 1.0)]
     if is_kle_number(query):
-        found = sorted((kle != query, kle, n.id) for n in nodes.values()
-                       if n.kind == Kind.TASK.value
-                       and (kle := getattr(n, "kle", None) or "").startswith(query)
-                       and is_valid(n.valid_from, n.valid_to, when))
+        start = bisect.bisect_left(catalogue.tasks_by_kle, (query, ""))
+        found = sorted((kle != query, kle, task_id) for kle, task_id in itertools.takewhile(
+            lambda pair: pair[0].startswith(query), catalogue.tasks_by_kle[start:])
+            if alive(task_id))
         return [(task_id, 0.9 if prefix else 1.0) for prefix, _, task_id in found[:limit]]
-    hits = catalogue.search(query, kinds=[Kind.TASK], limit=limit, as_of=when)
+    hits = catalogue.store.search(query, kinds=[Kind.TASK], limit=limit, as_of=when)
     if not hits:
         return []
     best = hits[0].score
@@ -226,19 +232,34 @@ def shortest_paths(source_id: str, target_id: str, max_paths: int,
     return sorted(itertools.islice(walk(target_id), PATH_CANDIDATES))[:max_paths]
 
 
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """Every node of one graph version: searchable, and tasks by KLE number."""
+
+    key: tuple[Any, ...]
+    store: MemoryStore
+    tasks_by_kle: list[tuple[str, str]]
+
+
 class Catalogue:
     """Every node of the graph, searchable, cached per graph version (thread-safe)."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self._vocabulary = vocabulary
         self._lock = threading.Lock()
-        self._key: tuple[Any, ...] | None = None
-        self._store: MemoryStore | None = None
+        self._entry: CatalogueEntry | None = None
 
-    def get(self, key: tuple[Any, ...], load: Callable[[], list[AnyNode]]) -> MemoryStore:
+    def peek(self) -> CatalogueEntry | None:
+        """The catalogue last built, whatever its version (the caller checks it)."""
+        return self._entry
+
+    def get(self, key: tuple[Any, ...], load: Callable[[], list[AnyNode]]) -> CatalogueEntry:
         """The catalogue for graph version ``key``; ``load`` reads all nodes when it is new."""
         with self._lock:
-            if self._store is None or self._key != key:
-                self._store = MemoryStore(Dataset.build(load(), []), self._vocabulary)
-                self._key = key
-            return self._store
+            if self._entry is None or self._entry.key != key:
+                nodes = load()
+                by_kle = sorted((kle, n.id) for n in nodes
+                                if n.kind == Kind.TASK.value and (kle := getattr(n, "kle", None)))
+                self._entry = CatalogueEntry(
+                    key, MemoryStore(Dataset.build(nodes, []), self._vocabulary), by_kle)
+            return self._entry

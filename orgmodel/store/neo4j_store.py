@@ -38,13 +38,18 @@ from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.semantics import RACI_ORDER, edge_view, is_valid, node_ref, node_view, task_ref
 from orgmodel.store import neo4j_cypher as cypher
 from orgmodel.store import neo4j_writes as writes
-from orgmodel.store.memory import MemoryStore
 from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
 from orgmodel.store.neo4j_props import (
     edge_from_props,
     node_from_props,
 )
-from orgmodel.store.neo4j_rules import Catalogue, Walk, match_tasks, shortest_paths
+from orgmodel.store.neo4j_rules import (
+    Catalogue,
+    CatalogueEntry,
+    Walk,
+    match_tasks,
+    shortest_paths,
+)
 from orgmodel.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = ["Neo4jStore"]
@@ -102,7 +107,7 @@ class Neo4jStore:
         nodes = (node_from_props(r["props"]) for r in records)
         return {node.id: node for node in nodes}
 
-    def _index(self) -> MemoryStore:
+    def _index(self) -> CatalogueEntry:
         meta = self.client.read(cypher.META_VERSION)[0]
 
         def load() -> list[AnyNode]:
@@ -110,14 +115,16 @@ class Neo4jStore:
 
         return self._catalogue.get((meta["graph_id"], meta["version"]), load)
 
-    def _closure(self, ids: list[str], when: date) -> Walk:
-        nodes, edges = [], []
+    def _closure(self, ids: list[str], when: date) -> tuple[tuple[Any, ...] | None, Walk]:
+        """The reporting-line closure of ``ids`` and the graph version it was read at."""
+        nodes, edges, key = [], [], None
         for record in self.client.read(cypher.CLOSURE, ids=ids, when=when):
+            key = (record["graph_id"], record["version"])
             node = node_from_props(record["props"])
             nodes.append(node)
             edges += [edge_from_props(e["props"], e["type"], node.id, e["target"])
                       for e in record["edges"]]
-        return Walk(nodes, edges)
+        return key, Walk(nodes, edges)
 
     def _descendants(self, node_id: str, when: date) -> list[str]:
         return sorted(r["id"] for r in self.client.read(cypher.DESCENDANTS, id=node_id, when=when))
@@ -168,17 +175,29 @@ class Neo4jStore:
         as_of: date | None = None,
     ) -> list[SearchResult]:
         """Danish-aware search, best first (the shared ranking over the graph's nodes)."""
-        return self._index().search(query, kinds=kinds, limit=limit, as_of=as_of or date.today())
+        return self._index().store.search(query, kinds=kinds, limit=limit,
+                                          as_of=as_of or date.today())
 
     def owners(
         self, query: str, *, limit: int = 5, as_of: date | None = None
     ) -> list[OwnersResult]:
-        """Who owns the tasks matching a task id, a KLE number or free text, best first."""
+        """Who owns the tasks matching a task id, a KLE number or free text, best first.
+
+        Matches with the cached catalogue and checks its version against the one the closure
+        query reads (no extra round trip); a stale catalogue is rebuilt and the match redone.
+        """
         when = as_of or date.today()
-        matched = match_tasks(self._index(), query.strip(), limit, when)
-        if not matched:
-            return []
-        walk = self._closure([task_id for task_id, _ in matched], when)
+        catalogue = self._catalogue.peek() or self._index()
+        for _ in range(2):
+            matched = match_tasks(catalogue, query.strip(), limit, when)
+            if matched:
+                key, walk = self._closure([task_id for task_id, _ in matched], when)
+                current = key == catalogue.key
+            else:
+                walk, current = Walk([], []), self._index() is catalogue
+            if current:
+                break
+            catalogue = self._index()
         return [walk.owners_of(task_id, score, when) for task_id, score in matched]
 
     # -- hierarchy ------------------------------------------------------------------------------
@@ -186,7 +205,7 @@ class Neo4jStore:
     def chain(self, node_id: str, *, as_of: date | None = None) -> list[NodeRef]:
         """The reporting line from a node up to the top, the node itself first."""
         when = as_of or date.today()
-        return self._closure([node_id], when).chain(node_id, when)
+        return self._closure([node_id], when)[1].chain(node_id, when)
 
     def _memberships(self, query: str, node_id: str, when: date) -> list[Membership]:
         self._record(node_id, when)
