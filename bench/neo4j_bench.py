@@ -140,7 +140,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=520, help="generate(N) for the sample")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--heap", default="1g")
-    parser.add_argument("--batch-size", type=int, default=5_000)
+    parser.add_argument("--batch-size", type=int, default=10_000)
     args = parser.parse_args()
     result: dict[str, Any] = {"machine": machine(), "args": vars(args)}
     rng = random.Random(7)

@@ -372,8 +372,8 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
                       help="environment variable holding the password (default NEO4J_PASSWORD)")
     load.add_argument("--no-prune", dest="prune", action="store_false",
                       help="keep records that are in Neo4j but no longer in the files")
-    load.add_argument("--batch-size", type=int, default=5_000, metavar="N",
-                      help="records per write statement (default 5000)")
+    load.add_argument("--batch-size", type=int, default=10_000, metavar="N",
+                      help="records per write statement (default 10000)")
     add_common_options(load)
     load.set_defaults(handler=cmd_load)
 

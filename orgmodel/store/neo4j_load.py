@@ -37,7 +37,7 @@ class ProgressPrinter:
 def load_into_neo4j(
     dataset: Dataset, *, uri: str | None = None, user: str | None = None,
     password_env: str = "NEO4J_PASSWORD",  # noqa: S107 - the name of a variable
-    prune: bool = True, batch_size: int = 5_000,
+    prune: bool = True, batch_size: int = 10_000,
     as_json: bool = False,
 ) -> SyncReport:
     """Sync ``dataset`` into the Neo4j the environment (or the arguments) name; print a summary.

@@ -326,7 +326,7 @@ def wipe_graph(client: Neo4jClient) -> None:
 
 
 def sync_dataset(
-    client: Neo4jClient, dataset: Dataset, *, prune: bool = True, batch_size: int = 5_000,
+    client: Neo4jClient, dataset: Dataset, *, prune: bool = True, batch_size: int = 10_000,
     progress: Progress | None = None, vocabulary: Vocabulary | None = None,
 ) -> SyncReport:
     """Make the graph hold ``dataset`` (which must be checked already); all or nothing.
