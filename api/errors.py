@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from orgmodel.editing import AlreadyExistsError, NodeInUseError, StaleWriteError
+from orgmodel.editing import NodeInUseError, StaleWriteError
 from orgmodel.exceptions import (
     DataValidationError,
     NotFoundError,
@@ -137,7 +137,7 @@ def _status_of(exc: OrgModelError) -> int:
         return 404
     if isinstance(exc, StaleWriteError):
         return 412
-    if isinstance(exc, AlreadyExistsError | NodeInUseError | WriteConflictError):
+    if isinstance(exc, WriteConflictError):  # AlreadyExistsError, NodeInUseError, …
         return 409
     if isinstance(exc, DataValidationError):
         return 422
