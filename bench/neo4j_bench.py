@@ -59,6 +59,24 @@ def machine() -> dict[str, Any]:
             "python": platform.python_version(), "load_avg_start": os.getloadavg()[0]}
 
 
+def server_cpu(env: dict[str, str]) -> float:
+    """CPU seconds the Neo4j JVM has used so far (0 if it is not a local scripts/neo4j one)."""
+    pid_file = Path(env.get("ORGMODEL_NEO4J_DIR", "/nonexistent")) / "neo4j.pid"
+    try:
+        fields = Path(f"/proc/{pid_file.read_text().strip()}/stat").read_text().rsplit(")", 1)[1]
+    except OSError:
+        return 0.0
+    utime, stime = fields.split()[11:13]
+    return (int(utime) + int(stime)) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_timed(env: dict[str, str], call: Callable[[], Any]) -> tuple[float, float, float, Any]:
+    """Wall seconds, client CPU seconds, server CPU seconds, result."""
+    server0, client0 = server_cpu(env), time.process_time()
+    wall, result = timed(call)
+    return wall, time.process_time() - client0, server_cpu(env) - server0, result
+
+
 @contextmanager
 def server(heap: str) -> Iterator[dict[str, str]]:
     if os.environ.get("NEO4J_URI"):
@@ -170,11 +188,13 @@ def main() -> None:
         validate_s, ds = timed(lambda: load_dataset(folder))
         total = len(ds.nodes) + len(ds.edges)
         wipe_graph(client)
-        load_s, report = timed(lambda: sync_dataset(client, ds, batch_size=args.batch_size))
+        load_s, client_cpu, server_cpu_s, report = cpu_timed(
+            env, lambda: sync_dataset(client, ds, batch_size=args.batch_size))
         again_s, again = timed(lambda: sync_dataset(client, ds, batch_size=args.batch_size))
         result["load"] = {
             "nodes": len(ds.nodes), "edges": len(ds.edges), "validate_s": round(validate_s, 1),
             "sync_s": round(load_s, 1), "records_per_s": round(total / load_s),
+            "client_cpu_s": round(client_cpu, 1), "server_cpu_s": round(server_cpu_s, 1),
             "end_to_end_records_per_s": round(total / (validate_s + load_s)),
             "second_sync_s": round(again_s, 1), "second_sync_changed": again.changed,
             "version": report.version,
