@@ -25,6 +25,7 @@ import os
 import platform
 import random
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -100,6 +101,7 @@ def server(heap: str) -> Iterator[dict[str, str]]:
     finally:
         subprocess.run([str(ROOT / "scripts" / "neo4j"), "stop", "--dir", str(folder)],
                        capture_output=True, check=False)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def timed(call: Callable[[], Any]) -> tuple[float, Any]:
