@@ -76,8 +76,9 @@ class Instance:
                 env[name] = shlex.split(value)[0] if value else ""
         return env
 
-    def stop(self) -> None:
-        self._script("stop", "--dir", str(self.folder), timeout=120)
+    def stop(self) -> bool:
+        """Stop the server; True if it is down (then its folder may be deleted)."""
+        return self._script("stop", "--dir", str(self.folder), timeout=120).returncode == 0
 
 
 def _check_usable(uri: str) -> None:
@@ -107,8 +108,8 @@ def neo4j_env() -> Iterator[dict[str, str]]:
     try:
         yield {name: env[name] for name in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD")}
     finally:
-        instance.stop()
-        shutil.rmtree(instance.folder, ignore_errors=True)
+        if instance.stop():
+            shutil.rmtree(instance.folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -33,8 +33,8 @@ def server() -> Iterator[tuple[Instance, dict[str, str]]]:
     instance = Instance(free_port())
     env = instance.start()
     yield instance, {name: env[name] for name in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD")}
-    instance.stop()
-    shutil.rmtree(instance.folder, ignore_errors=True)
+    if instance.stop():
+        shutil.rmtree(instance.folder, ignore_errors=True)
 
 
 def cli_env(neo4j: dict[str, str]) -> dict[str, str]:
