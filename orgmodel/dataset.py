@@ -164,7 +164,9 @@ def _check_cycles(ds: Dataset) -> list[Problem]:
             continue
         graph: nx.DiGraph = nx.DiGraph()
         graph.add_edges_from(pair for pair in keys if pair[0] in suspects and pair[1] in suspects)
-        for cycle in sorted(nx.simple_cycles(graph)):
+        # Start each cycle at its smallest id, so the message is the same whatever the order.
+        cycles = sorted(c[c.index(min(c)):] + c[: c.index(min(c))] for c in nx.simple_cycles(graph))
+        for cycle in cycles:
             members = [*cycle, cycle[0]]
             first_key = keys[(members[0], members[1])]
             message = f"{edge_type.value} cycle: {' -> '.join(members)}"
