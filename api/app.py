@@ -19,6 +19,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.cache import ResponseCache
+from api.docs import install_docs
 from api.errors import ProblemGuard, install_error_handlers
 from api.routes import admin, edits, health, queries
 from api.runtime import StoreAccess
@@ -61,13 +62,15 @@ def create_app(settings: Settings,
 
     app = FastAPI(
         title="orgmodel API", version=API_VERSION, description=_DESCRIPTION, lifespan=lifespan,
-        docs_url="/docs" if settings.docs else None, redoc_url=None,
+        docs_url=None, redoc_url=None,  # /docs is served from local files (api/docs.py)
         openapi_url="/openapi.json" if settings.docs else None,
     )
     app.state.settings = settings
     app.state.access = access
     app.state.tokens = TokenBook(settings)
     install_error_handlers(app)
+    if settings.docs:
+        install_docs(app, openapi_url="/openapi.json", title=app.title)
     app.include_router(health.router)
     app.include_router(queries.router)
     app.include_router(edits.router)
