@@ -18,7 +18,8 @@ def test_docs_render_from_the_apps_own_files(browser: Any, albertslund_app: Live
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         page.goto(albertslund_app.url + "/docs")
-        page.locator(".opblock-summary-path", has_text="/api/v1/owners").first.wait_for(timeout=20000)
+        path = page.locator(".opblock-summary-path", has_text="/api/v1/owners")
+        path.first.wait_for(timeout=20000)
         screenshot(page, "api-docs")
         assert [u for u in requests if not u.startswith(albertslund_app.url + "/")] == []
         assert errors == []

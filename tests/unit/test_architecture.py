@@ -1,4 +1,4 @@
-"""The house rules of the layout, checked on the source: what may import what, where Cypher lives."""
+"""The house rules of the layout, checked on the source: imports, where Cypher lives, exports."""
 
 from __future__ import annotations
 
