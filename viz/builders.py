@@ -51,6 +51,7 @@ __all__ = [
 #: with physics off.
 NODE_LIMIT = 1500
 _DESCRIPTION_CHARS = 400
+_THIN_ABOVE = 400
 
 
 @dataclass
@@ -159,6 +160,9 @@ def assemble(view: str, nodes: Iterable[dict[str, Any]], edges: Iterable[dict[st
         by_id.setdefault(node["id"], node)
     kept = [e for e in edges if e["from"] in by_id and e["to"] in by_id]
     fan_out_parallel(kept)
+    if len(kept) > _THIN_ABOVE:  # thousands of full-width lines merge into one blot
+        for edge in kept:
+            edge["width"] = round(max(0.5, edge["width"] * 0.4), 2)
     net.nodes, net.node_ids, net.node_map = list(by_id.values()), list(by_id), by_id
     net.edges = kept
     vis_nodes, vis_edges, _heading, _height, _width, options_json = net.get_network_data()

@@ -41,6 +41,8 @@ ORG_LAYERS: dict[tuple[str, str | None], int] = {
 #: Edge types the chart shows at first; the others can be switched on in the filter.
 SHOWN_TYPES = frozenset({EdgeType.PART_OF.value, EdgeType.HEADS.value, EdgeType.HOLDS.value})
 _ATTACHING = {EdgeType.HEADS: 0, EdgeType.POST_IN: 1, EdgeType.HOLDS: 2}
+#: A chart too big to show whole opens with whole rows up to this many nodes.
+OPEN_LIMIT = 300
 
 
 def layer_of(kind: str, level: str | None, classification: str | None) -> int:
@@ -114,9 +116,12 @@ class _Tree:
         if len(self.with_attached(tree_nodes)) <= limit:
             return set(tree_nodes)
         shown: set[str] = set()
+        # Open on the top rows only: a chart of a few hundred nodes still fits a screen,
+        # while every further row of a big municipality multiplies its width.
+        opening = min(limit, OPEN_LIMIT)
         for row in sorted(set(self.layer.values())):
             more = {n for n in tree_nodes if self.layer[n] == row}
-            if shown and len(self.with_attached(shown | more)) > limit:
+            if shown and len(self.with_attached(shown | more)) > opening:
                 break
             shown |= more
         opened = set(expand)
@@ -161,4 +166,5 @@ def build_org_chart(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     hidden = {e["type"] for e in edges} - SHOWN_TYPES
     return assemble("org", nodes, edges, total=len(tree.nodes),
                     partial=len(visible) < len(tree.nodes),
-                    hidden_types=hidden, extra={"home": roots[0] if roots else None})
+                    hidden_types=hidden,
+                    extra={"home": roots[0] if roots else None, "homeAt": "top"})

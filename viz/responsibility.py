@@ -86,7 +86,8 @@ def build_responsibilities(data: ViewInput, lang: Lang, *, limit: int = NODE_LIM
     table = _matrix(groups, members, views, data, lang)
     return assemble("responsibilities", nodes, edges, total=len(views),
                     partial=len(opened) < len(groups), table=table,
-                    extra={"home": group_id(groups[0]) if groups else None})
+                    extra={"home": group_id(groups[0]) if groups else None,
+                           "homeAt": "top-left"})
 
 
 def _open_groups(groups: list[str | None], members: dict[str | None, list[str]],

@@ -415,7 +415,14 @@
     // A graph too big to read when fitted opens at a legible scale on its most telling node.
     var home = (payload.extra || {}).home;
     if (home && nodeData.has(home) && network.getScale() < 0.3) {
-      network.focus(home, { scale: 0.6, animation: false });
+      // Put the home node where reading starts: the top of a tree, the top left of a list.
+      var at = payload.extra.homeAt || "centre";
+      var where = network.getPositions([home])[home];
+      var scale = 0.6;
+      var dx = at === "top-left" ? (container.clientWidth / 2 - 140) / scale : 0;
+      var dy = at === "centre" ? 0 : (container.clientHeight / 2 - 60) / scale;
+      network.moveTo({ position: { x: where.x + dx, y: where.y + dy }, scale: scale,
+        animation: false });
     }
     network.once("afterDrawing", function () {
       ready = true;

@@ -1,0 +1,300 @@
+"""Views benchmark: time until the network is interactive, and page weight; ours vs pyvis.
+
+For synthetic municipalities of 500 and 5,000 nodes (``orgmodel.synthetic``), each view is
+
+* served by the API app with the views plugin under a real uvicorn on loopback and opened in
+  headless Chromium: time from navigation start to the page's ``orgmodel-ready`` mark (the
+  first draw of the network, when it takes clicks), cold (new browser context, empty cache)
+  and warm (the same page loaded again); and the bytes of the page's own HTML, of its graph
+  JSON (fetched when too big to embed) and of the static files (cached after the first visit);
+* built the way pyvis does by default on the same graph (the view's whole node and edge set):
+  ``Network()`` + ``from_nx`` + ``write_html``, opened from disk. Its template loads
+  vis-network, bootstrap and tom-select from CDNs; route interception answers the vis-network
+  requests with pyvis's own bundled copy (serving the page without its integrity hashes,
+  which that copy does not match) and aborts the rest, so it neither hangs nor leaves the
+  machine. Time until its physics stabilisation is done (its loading bar goes away),
+  which is when pyvis's page takes clicks. With every CDN request blocked, pyvis's default
+  page draws nothing at all; the script checks that too. Also the size of pyvis's
+  ``cdn_resources="in_line"`` file.
+
+Run from the repository root (needs Chromium at /usr/bin/chromium and Playwright)::
+
+    python bench/views_bench.py                  # 500 and 5,000 nodes, 5 runs each
+    python bench/views_bench.py --sizes 500 --runs 2
+
+Results go to ``bench/results/views.json`` and a Markdown table to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import socket
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import networkx as nx
+import uvicorn
+from playwright.sync_api import Browser, Route, sync_playwright
+from pyvis.network import Network
+
+from orgmodel.loader import load_dataset
+from orgmodel.store.memory import MemoryStore
+from orgmodel.synthetic import write_jsonl
+from viz.views import gather_view
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("ORGMODEL_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+VIEWS = {"org": "/views/org", "collaboration": "/views/collaboration",
+         "stakeholders": "/views/stakeholders?post=post%3Ap5",
+         "responsibilities": "/views/responsibilities"}
+PYVIS_LIB = Path(__import__("pyvis").__file__).parent / "templates" / "lib" / "vis-9.1.2"
+PYVIS_TIMEOUT_MS = 600_000
+READY = "performance.getEntriesByName('orgmodel-ready')[0].startTime"
+
+
+def machine() -> dict[str, Any]:
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor())
+    memory = next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(int(memory) / 2**20, 1),
+            "python": platform.python_version(), "os": platform.platform(),
+            "load_average": os.getloadavg()}
+
+
+class Server:
+    """The API app with the views plugin, under uvicorn in a thread."""
+
+    def __init__(self, data_dir: Path) -> None:
+        from api.app import create_app
+        from api.settings import Settings
+        from viz.routes import register
+
+        settings = Settings(env="development", neo4j_uri=None, use_neo4j=False,
+                            data_dir=data_dir, write_tokens={"bench": "bench-token-0123456789"})
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(create_app(settings, plugins=[register]), host="127.0.0.1",
+                                port=self.port, log_level="warning", ws="none")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        while not self.server.started:
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def page_bytes(url: str) -> dict[str, int]:
+    """Bytes of a view's HTML and graph JSON, as sent (gzip) and unpacked."""
+    sizes: dict[str, int] = {}
+    with httpx.Client(timeout=60) as client:
+        plain = client.get(url, headers={"Accept-Encoding": "identity"})
+        packed = client.get(url, headers={"Accept-Encoding": "gzip"})
+        sizes["html"] = len(plain.content)
+        sizes["html_gzip"] = int(packed.headers["content-length"])
+        found = re.search(r'id="orgmodel-config">(.*?)</script>', plain.text, re.S)
+        config = json.loads(found.group(1)) if found else {}
+        sizes["data"] = sizes["data_gzip"] = 0
+        if config.get("payload") is None and config.get("urls", {}).get("data"):
+            data_url = url.split("/views/")[0] + config["urls"]["data"]
+            sizes["data"] = len(client.get(data_url, headers={"Accept-Encoding": "identity"})
+                                .content)
+            sizes["data_gzip"] = int(client.get(data_url, headers={"Accept-Encoding": "gzip"})
+                                     .headers["content-length"])
+        assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', plain.text)
+        sizes["assets"] = sum(len(client.get(url.split("/views/")[0] + a).content)
+                              for a in assets)
+    return sizes
+
+
+def measure_ours(browser: Browser, url: str, runs: int) -> dict[str, Any]:
+    cold, warm, shown = [], [], 0
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        outside: list[str] = []
+        origin = url.split("/views/")[0]
+        page.on("request", lambda r, seen=outside, own=origin: seen.append(r.url)
+                if not r.url.startswith((own, "data:")) else None)
+        for bucket in (cold, warm):
+            page.goto(url)
+            page.wait_for_function("window.orgmodelView && window.orgmodelView.ready()",
+                                   timeout=60_000)
+            bucket.append(page.evaluate(READY))
+        shown = page.evaluate("window.orgmodelView.nodeCount()")
+        context.close()
+        assert not outside, outside
+    return {"cold_ms": statistics.median(cold), "warm_ms": statistics.median(warm),
+            "cold_all": cold, "warm_all": warm, "nodes_shown": shown}
+
+
+def view_graph(store: MemoryStore, view: str) -> nx.MultiDiGraph:
+    """The view's whole graph (every node and edge, not only the part a big view opens on)."""
+    post = "post:p5" if view == "stakeholders" else None
+    data = gather_view(store, view, as_of=__import__("datetime").date.today(), post=post)
+    graph = nx.MultiDiGraph()
+    for node in data.subgraph.nodes:
+        graph.add_node(node.id, label=node.name, title=node.kind.value)
+    for edge in data.subgraph.edges:
+        graph.add_edge(edge.source_id, edge.target_id)
+    return graph
+
+
+def pyvis_files(graph: nx.MultiDiGraph, folder: Path) -> dict[str, Any]:
+    """pyvis's default page (local) and its in_line page for ``graph``; build times and sizes."""
+    start = time.perf_counter()
+    net = Network()
+    net.from_nx(graph)
+    built = time.perf_counter() - start
+    cwd = Path.cwd()
+    os.chdir(folder)  # write_html puts its lib/ folder next to the working directory
+    try:
+        start = time.perf_counter()
+        net.write_html("default.html")
+        written = time.perf_counter() - start
+        inline = Network(cdn_resources="in_line")
+        inline.from_nx(graph)
+        inline.write_html("inline.html")
+    finally:
+        os.chdir(cwd)
+    return {"build_s": round(built + written, 3), "edges_kept": len(net.edges),
+            "default_bytes": (folder / "default.html").stat().st_size,
+            "inline_bytes": (folder / "inline.html").stat().st_size}
+
+
+_INTEGRITY = re.compile(r'\s+integrity="[^"]*"')
+
+
+def _answer_cdn(route: Route) -> None:
+    url = route.request.url
+    if url.endswith(".html") and url.startswith("file://"):
+        # pyvis's bundled vis-network is not byte-identical to the CDN's, so the page's
+        # subresource-integrity hashes would refuse it: serve the page without them.
+        body = Path(url.removeprefix("file://")).read_text(encoding="utf-8")
+        route.fulfill(body=_INTEGRITY.sub("", body), content_type="text/html")
+    elif url.startswith("file://"):
+        route.continue_()
+    elif "vis-network" in url and url.endswith(".js"):
+        route.fulfill(path=PYVIS_LIB / "vis-network.min.js", content_type="text/javascript")
+    elif "vis-network" in url and url.endswith(".css"):
+        route.fulfill(path=PYVIS_LIB / "vis-network.css", content_type="text/css")
+    else:  # bootstrap, tom-select: not needed to draw
+        route.abort()
+
+
+def measure_pyvis(browser: Browser, page_file: Path, runs: int) -> dict[str, Any]:
+    times = []
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context.route("**/*", _answer_cdn)
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        try:
+            page.wait_for_function(
+                "document.getElementById('loadingBar')"
+                " && document.getElementById('loadingBar').style.opacity === '0'",
+                timeout=PYVIS_TIMEOUT_MS, polling=100)
+            times.append(page.evaluate("performance.now()"))
+        except Exception:  # a timeout is a result here
+            times.append(float("inf"))
+        context.close()
+    blocked = browser.new_context()
+    blocked.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://")
+                  else r.abort())
+    page = blocked.new_page()
+    page.goto(page_file.as_uri())
+    page.wait_for_timeout(1500)
+    draws_offline = page.evaluate("typeof vis !== 'undefined'")
+    blocked.close()
+    return {"interactive_ms": statistics.median(times), "all": times,
+            "draws_with_cdn_blocked": draws_offline}
+
+
+def run(sizes: list[int], runs: int, pyvis_runs: int) -> dict[str, Any]:
+    results: dict[str, Any] = {"machine": machine(), "sizes": {}}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        results["machine"]["chromium"] = browser.version
+        for size in sizes:
+            with tempfile.TemporaryDirectory() as tmp:
+                data_dir = Path(tmp) / "data"
+                write_jsonl(data_dir, size)
+                store = MemoryStore(load_dataset(data_dir))
+                server = Server(data_dir)
+                per_view: dict[str, Any] = {}
+                for view, path in VIEWS.items():
+                    url = server.url + path
+                    ours = measure_ours(browser, url, runs) | page_bytes(url)
+                    graph = view_graph(store, view)
+                    folder = Path(tmp) / f"pyvis-{view}"
+                    folder.mkdir()
+                    theirs = pyvis_files(graph, folder)
+                    theirs |= measure_pyvis(browser, folder / "default.html", pyvis_runs)
+                    per_view[view] = {"nodes": graph.number_of_nodes(),
+                                      "edges": graph.number_of_edges(),
+                                      "ours": ours, "pyvis": theirs}
+                    print(f"{size:>5} {view:<16} ours cold {ours['cold_ms']:.0f} ms, "
+                          f"warm {ours['warm_ms']:.0f} ms; pyvis {theirs['interactive_ms']:.0f} ms",
+                          flush=True)
+                server.stop()
+                results["sizes"][str(size)] = {"nodes": len(store.dataset.nodes),
+                                               "edges": len(store.dataset.edges),
+                                               "views": per_view}
+        browser.close()
+    results["machine"]["load_average_end"] = os.getloadavg()
+    return results
+
+
+def table(results: dict[str, Any]) -> str:
+    lines = ["| nodes | view | shown / view nodes | ours cold | ours warm | pyvis default "
+             "| speed-up (cold) | HTML (gzip) | graph JSON (gzip) | pyvis in_line "
+             "| HTML / in_line |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for size, block in results["sizes"].items():
+        for view, row in block["views"].items():
+            ours, theirs = row["ours"], row["pyvis"]
+            speed = theirs["interactive_ms"] / ours["cold_ms"]
+            lines.append(
+                f"| {size} | {view} | {ours['nodes_shown']} / {row['nodes']} "
+                f"| {ours['cold_ms']:.0f} ms | {ours['warm_ms']:.0f} ms "
+                f"| {theirs['interactive_ms']:.0f} ms | {speed:.1f}× "
+                f"| {ours['html'] / 1000:.0f} kB ({ours['html_gzip'] / 1000:.0f} kB) "
+                f"| {ours['data'] / 1000:.0f} kB ({ours['data_gzip'] / 1000:.0f} kB) "
+                f"| {theirs['inline_bytes'] / 1000:.0f} kB "
+                f"| {100 * ours['html'] / theirs['inline_bytes']:.1f} % |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
+    parser.add_argument("--runs", type=int, default=5, help="loads of each of our views")
+    parser.add_argument("--pyvis-runs", type=int, default=2, help="loads of each pyvis page")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "views.json")
+    args = parser.parse_args()
+    results = run(args.sizes, args.runs, args.pyvis_runs)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+    print(json.dumps(results["machine"], default=str))
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
