@@ -55,8 +55,8 @@ __all__ = [
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 #: The files every view page loads, in order.
 ASSETS = {"css": ["css/views.css"],
-          "js": ["vendor/vis-network/vis-network.min.js", "js/text.js", "js/orgview.js",
-                 "js/orgview-ui.js"]}
+          "js": ["vendor/vis-network/vis-network.min.js", "js/text.js", "js/tooltips.js",
+                 "js/permalink.js", "js/orgview.js", "js/orgview-path.js", "js/orgview-ui.js"]}
 #: View key -> (title text key, intro text key); the order of the start page.
 VIEWS: dict[str, tuple[str, str]] = {
     "org": ("view_org", "view_org_intro"),

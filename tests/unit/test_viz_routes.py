@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import anyio
@@ -18,12 +19,15 @@ Check = Callable[[httpx.AsyncClient], Coroutine[Any, Any, None]]
 
 
 def run(app: Any, check: Check) -> None:
+    """Run ``check`` against ``app`` in a thread of its own: Playwright's sync API (browser
+    tests in the same session) keeps an event loop running in the main thread."""
     async def main() -> None:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             await check(client)
 
-    anyio.run(main)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(anyio.run, main).result()
 
 
 def config_of(html: str) -> dict[str, Any]:

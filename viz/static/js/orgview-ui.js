@@ -13,16 +13,6 @@
 
   function byId(id) { return document.getElementById(id); }
 
-  function fill(template, values) {
-    var url = template;
-    Object.keys(values).forEach(function (key) {
-      url = url.replace("{" + key + "}", encodeURIComponent(values[key]));
-    });
-    var absolute = new URL(url, location.href);
-    if (config.asOf) { absolute.searchParams.set("as_of", config.asOf); }
-    return absolute.toString();
-  }
-
   /* --- selecting and searching -------------------------------------------------------------- */
 
   function select(id, quiet) {
@@ -53,19 +43,11 @@
     return hits.slice(0, 10);
   }
 
-  function asList(answer, keys) {
-    if (Array.isArray(answer)) { return answer; }
-    for (var i = 0; i < keys.length; i += 1) {
-      if (answer && Array.isArray(answer[keys[i]])) { return answer[keys[i]]; }
-    }
-    return [];
-  }
-
   /* The same search as the API: the server's when there is one, else the embedded node list. */
   function search(query) {
     var found = urls.search ?
-      view.fetchJson(fill(urls.search, { q: query })).then(function (answer) {
-        return asList(answer, ["items", "results", "hits"]);
+      view.fetchJson(view.fill(urls.search, { q: query })).then(function (answer) {
+        return view.asList(answer, ["items", "results", "hits"]);
       }).catch(function () { return localSearch(query); }) :
       Promise.resolve(localSearch(query));
     return found.then(function (hits) {
@@ -105,7 +87,7 @@
   function clearFocus() {
     raw.focus = null;
     raw.topic = "";
-    clearPath();
+    view.clearPath();
     view.apply();
     network.fit({ animation: false });
     view.remember();
@@ -115,91 +97,6 @@
     var ids = [];
     view.nodes.forEach(function (node) { if (!node.hidden) { ids.push(node.id); } });
     network.fit({ nodes: ids, animation: false });
-  }
-
-  function localPath(from, to) {
-    var adjacency = new Map();
-    view.edgeData.forEach(function (edge) {
-      if (!adjacency.has(edge.from)) { adjacency.set(edge.from, []); }
-      if (!adjacency.has(edge.to)) { adjacency.set(edge.to, []); }
-      adjacency.get(edge.from).push(edge.to);
-      adjacency.get(edge.to).push(edge.from);
-    });
-    var previous = new Map([[from, null]]);
-    var queue = [from];
-    while (queue.length) {
-      var node = queue.shift();
-      if (node === to) { break; }
-      (adjacency.get(node) || []).forEach(function (other) {
-        if (!previous.has(other)) { previous.set(other, node); queue.push(other); }
-      });
-    }
-    if (!previous.has(to)) { return []; }
-    var path = [];
-    for (var step = to; step !== null; step = previous.get(step)) { path.unshift({ id: step }); }
-    return [path];
-  }
-
-  function clearPath() {
-    view.removeItems(view.pathIds.temp, view.pathIds.tempEdges || []);
-    view.pathIds.nodes = new Set();
-    view.pathIds.edges = new Set();
-    view.pathIds.temp = [];
-    view.pathIds.tempEdges = [];
-    raw.path = null;
-  }
-
-  function findEdge(a, b) {
-    var found = null;
-    view.edgeData.forEach(function (edge, id) {
-      if (!found && ((edge.from === a && edge.to === b) || (edge.from === b && edge.to === a))) { found = id; }
-    });
-    return found;
-  }
-
-  /* Highlight the shortest path between two nodes; nodes on it that the view lacks are added. */
-  function showPath(from, to) {
-    clearPath();
-    var found = urls.paths ?
-      view.fetchJson(fill(urls.paths, { source: from, target: to })).then(function (answer) {
-        return asList(answer, ["paths", "items", "results"]);
-      }) : Promise.resolve(localPath(from, to));
-    return found.then(function (paths) {
-      var path = (paths[0] ? (Array.isArray(paths[0]) ? paths[0] : paths[0].nodes || []) : [])
-        .map(function (step) { return typeof step === "string" ? { id: step } : step; });
-      if (!path.length) { view.status(texts.path_none); view.apply(); return false; }
-      var temp = [];
-      path.forEach(function (step, index) {
-        if (view.nodeData.has(step.id)) { return; }
-        var near = [path[index - 1], path[index + 1]].filter(function (s) { return s && view.nodeData.has(s.id); })
-          .map(function (s) { return view.nodeData.get(s.id); });
-        var x = near.length ? near.reduce(function (sum, n) { return sum + n.x; }, 0) / near.length : 0;
-        var y = near.length ? near.reduce(function (sum, n) { return sum + n.y; }, 0) / near.length + 80 : 0;
-        temp.push({ id: step.id, label: step.name || step.id, kind: step.kind || "Unit", x: x, y: y,
-          conf: "high", src: "", temp: true });
-      });
-      var links = [];
-      for (var i = 1; i < path.length; i += 1) {
-        if (!findEdge(path[i - 1].id, path[i].id)) {
-          links.push({ from: path[i - 1].id, to: path[i].id, type: "PATH", conf: "high", src: "", width: 2 });
-        }
-      }
-      var tempEdges = view.addItems(temp, links);
-      view.pathIds.temp = temp.map(function (n) { return n.id; });
-      view.pathIds.tempEdges = tempEdges;
-      view.pathIds.nodes = new Set(path.map(function (s) { return s.id; }));
-      var onPath = new Set(tempEdges);
-      for (var j = 1; j < path.length; j += 1) { onPath.add(findEdge(path[j - 1].id, path[j].id)); }
-      view.pathIds.edges = onPath;
-      raw.path = [from, to];
-      view.apply();
-      network.fit({ nodes: Array.from(view.pathIds.nodes), animation: false });
-      view.remember();
-      view.status(texts.path_found.replace("{steps}", path.map(function (s) {
-        return view.nodeData.has(s.id) ? view.nodeData.get(s.id).label : s.id;
-      }).join(" → ")));
-      return true;
-    });
   }
 
   function setLayout(layout) {
@@ -329,7 +226,7 @@
       event.preventDefault();
       var from = nodeByName(byId("path-from").value);
       var to = nodeByName(byId("path-to").value);
-      if (from && to) { showPath(from, to); } else { view.status(texts.path_none); }
+      if (from && to) { view.showPath(from, to); } else { view.status(texts.path_none); }
     });
     on("permalink-button", "click", function () {
       var box = byId("permalink");
@@ -377,7 +274,7 @@
     if (raw.layout === "grid") { setLayout("grid"); }
     view.apply();
     var steps = [];
-    if (raw.path) { steps.push(function () { return showPath(raw.path[0], raw.path[1]); }); }
+    if (raw.path) { steps.push(function () { return view.showPath(raw.path[0], raw.path[1]); }); }
     if (raw.focus) { steps.push(function () { fitVisible(); return Promise.resolve(); }); }
     if (raw.sel) { steps.push(function () { return select(raw.sel, true); }); }
     return steps.reduce(function (chain, step) { return chain.then(step); }, Promise.resolve())
@@ -409,8 +306,6 @@
 
   view.select = select;
   view.search = search;
-  view.showPath = showPath;
-  view.clearPath = clearPath;
   view.focusOn = focusOn;
   view.clearFocus = clearFocus;
   view.setLayout = setLayout;

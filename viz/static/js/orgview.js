@@ -35,62 +35,11 @@
   var extra = {};           // view-specific data of the last payload (e.g. the grid's size)
   var defaultHidden = [];   // edge types the view hides until the visitor shows them
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
-  }
-
-  function confidenceText(conf) {
-    return texts["conf_" + conf] || conf;
-  }
-
-  function row(box, label, value) {
-    if (value === undefined || value === null || value === "") { return; }
-    var line = element("div", "tip-row");
-    line.appendChild(element("span", "tip-key", label + ": "));
-    line.appendChild(element("span", "tip-value", value));
-    box.appendChild(line);
-  }
-
-  /* A node's tooltip as a DOM element: name, kind, owner, source, confidence. */
-  function nodeTip(node) {
-    var box = element("div", "tip");
-    box.appendChild(element("strong", "tip-title", node.label));
-    row(box, texts.kind, config.kindNames[node.kind] || node.kind);
-    row(box, texts.owner, node.owner);
-    row(box, texts.source, node.src);
-    row(box, texts.confidence, confidenceText(node.conf));
-    if (node.conf === "low") { box.appendChild(element("div", "tip-low", "⚠ " + texts.low_confidence)); }
-    if (node.influence !== undefined) {
-      row(box, texts.influence, Math.round(node.influence * 100) + " %");
-      row(box, texts.interest, Math.round(node.interest * 100) + " %");
-    }
-    if (node.desc) { box.appendChild(element("p", "tip-desc", node.desc)); }
-    return box;
-  }
-
-  function nameOf(id) {
+  var tips = window.orgmodelTips.make(config, function (id) {
     var node = nodeData.get(id);
     return node ? node.label : id;
-  }
-
-  function edgeTip(edge) {
-    var box = element("div", "tip");
-    box.appendChild(element("strong", "tip-title", config.edgeNames[edge.type] || edge.type));
-    box.appendChild(element("div", "tip-row", nameOf(edge.from) + " → " + nameOf(edge.to)));
-    row(box, "RACI", edge.raci);
-    row(box, texts.role, edge.role);
-    row(box, texts.topic, edge.topic);
-    row(box, texts.strength, edge.strength);
-    row(box, texts.order, edge.order);
-    row(box, texts.source, edge.src);
-    row(box, texts.confidence, confidenceText(edge.conf));
-    if (edge.conf === "low") { box.appendChild(element("div", "tip-low", "⚠ " + texts.low_confidence)); }
-    if (edge.desc) { box.appendChild(element("p", "tip-desc", edge.desc)); }
-    return box;
-  }
+  });
+  var element = tips.element;
 
   function visNode(node) {
     var low = node.conf === "low";
@@ -126,9 +75,9 @@
     if (tipped.has(id)) { return; }
     tipped.add(id);
     if (nodeData.has(id)) {
-      nodes.update({ id: id, title: nodeTip(nodeData.get(id)) });
+      nodes.update({ id: id, title: tips.node(nodeData.get(id)) });
     } else if (edgeData.has(id)) {
-      edges.update({ id: id, title: edgeTip(edgeData.get(id)) });
+      edges.update({ id: id, title: tips.edge(edgeData.get(id)) });
     }
   }
 
@@ -294,35 +243,9 @@
 
   /* --- permalink state in the URL hash ------------------------------------------------------ */
 
-  function toHash() {
-    var params = new URLSearchParams();
-    if (state.sel) { params.set("sel", state.sel); }
-    if (state.focus) { params.set("focus", state.focus); params.set("depth", String(state.depth)); }
-    if (state.hiddenKinds.size) { params.set("hk", Array.from(state.hiddenKinds).sort().join(",")); }
-    params.set("ht", Array.from(state.hiddenTypes).sort().join(","));
-    if (state.mode !== "hide") { params.set("mode", state.mode); }
-    if (state.path) { params.set("path", state.path.join(",")); }
-    if (state.topic) { params.set("topic", state.topic); }
-    if (state.layout !== "network") { params.set("layout", state.layout); }
-    if (state.expand.length) { params.set("expand", state.expand.join(",")); }
-    return "#" + params.toString();
-  }
+  function toHash() { return window.orgmodelPermalink.toHash(state); }
 
-  function fromHash(hash, defaults) {
-    var params = new URLSearchParams((hash || "").replace(/^#/, ""));
-    function list(name) { return (params.get(name) || "").split(",").filter(Boolean); }
-    state.sel = params.get("sel");
-    state.focus = params.get("focus");
-    state.depth = Math.max(1, Math.min(3, parseInt(params.get("depth") || "1", 10) || 1));
-    state.hiddenKinds = new Set(list("hk"));
-    state.hiddenTypes = new Set(params.has("ht") ? list("ht") : defaults);
-    state.mode = params.get("mode") === "fade" ? "fade" : "hide";
-    var path = list("path");
-    state.path = path.length === 2 ? path : null;
-    state.topic = params.get("topic") || "";
-    state.layout = params.get("layout") === "grid" ? "grid" : "network";
-    state.expand = list("expand");
-  }
+  function fromHash(hash, defaults) { window.orgmodelPermalink.fromHash(state, hash, defaults); }
 
   function remember() {
     history.replaceState(null, "", location.pathname + location.search + toHash());
@@ -349,6 +272,26 @@
         if (!response.ok) { throw new Error(String(response.status)); }
         return response.json();
       });
+  }
+
+  /* An API URL from a template such as "/api/v1/search?q={q}", with the view's date. */
+  function fill(template, values) {
+    var url = template;
+    Object.keys(values).forEach(function (key) {
+      url = url.replace("{" + key + "}", encodeURIComponent(values[key]));
+    });
+    var absolute = new URL(url, location.href);
+    if (config.asOf) { absolute.searchParams.set("as_of", config.asOf); }
+    return absolute.toString();
+  }
+
+  /* The list in an API answer, bare or under one of `keys`. */
+  function asList(answer, keys) {
+    if (Array.isArray(answer)) { return answer; }
+    for (var i = 0; i < keys.length; i += 1) {
+      if (answer && Array.isArray(answer[keys[i]])) { return answer[keys[i]]; }
+    }
+    return [];
   }
 
   function status(text) {
@@ -391,6 +334,7 @@
     addItems: addItems, removeItems: removeItems,
     permalink: permalink, fromHash: fromHash, toHash: toHash, load: load, expand: expand,
     reveal: reveal, fetchJson: fetchJson, status: status, shownText: shownText,
+    fill: fill, asList: asList,
     neighbours: neighbours, pathIds: pathIds, raw: state,
     onChange: function (listener) { listeners.push(listener); },
     ready: function () { return ready; },

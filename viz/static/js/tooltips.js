@@ -1,0 +1,67 @@
+/* Tooltips as DOM elements built with textContent: vis-network takes an element as a node's or
+ * an edge's `title` and shows it as it is, so no text from the data is ever parsed as HTML. */
+(function () {
+  "use strict";
+
+  /* Tooltip makers for one page: its config (texts, kind and edge names) and a function from
+   * node id to the name shown. */
+  function make(config, nameOf) {
+    var texts = config.texts;
+
+    function element(tag, className, text) {
+      var node = document.createElement(tag);
+      if (className) { node.className = className; }
+      if (text !== undefined && text !== null) { node.textContent = String(text); }
+      return node;
+    }
+
+    function confidenceText(conf) {
+      return texts["conf_" + conf] || conf;
+    }
+
+    function row(box, label, value) {
+      if (value === undefined || value === null || value === "") { return; }
+      var line = element("div", "tip-row");
+      line.appendChild(element("span", "tip-key", label + ": "));
+      line.appendChild(element("span", "tip-value", value));
+      box.appendChild(line);
+    }
+
+    /* A node's tooltip as a DOM element: name, kind, owner, source, confidence. */
+    function nodeTip(node) {
+      var box = element("div", "tip");
+      box.appendChild(element("strong", "tip-title", node.label));
+      row(box, texts.kind, config.kindNames[node.kind] || node.kind);
+      row(box, texts.owner, node.owner);
+      row(box, texts.source, node.src);
+      row(box, texts.confidence, confidenceText(node.conf));
+      if (node.conf === "low") { box.appendChild(element("div", "tip-low", "⚠ " + texts.low_confidence)); }
+      if (node.influence !== undefined) {
+        row(box, texts.influence, Math.round(node.influence * 100) + " %");
+        row(box, texts.interest, Math.round(node.interest * 100) + " %");
+      }
+      if (node.desc) { box.appendChild(element("p", "tip-desc", node.desc)); }
+      return box;
+    }
+
+    function edgeTip(edge) {
+      var box = element("div", "tip");
+      box.appendChild(element("strong", "tip-title", config.edgeNames[edge.type] || edge.type));
+      box.appendChild(element("div", "tip-row", nameOf(edge.from) + " → " + nameOf(edge.to)));
+      row(box, "RACI", edge.raci);
+      row(box, texts.role, edge.role);
+      row(box, texts.topic, edge.topic);
+      row(box, texts.strength, edge.strength);
+      row(box, texts.order, edge.order);
+      row(box, texts.source, edge.src);
+      row(box, texts.confidence, confidenceText(edge.conf));
+      if (edge.conf === "low") { box.appendChild(element("div", "tip-low", "⚠ " + texts.low_confidence)); }
+      if (edge.desc) { box.appendChild(element("p", "tip-desc", edge.desc)); }
+      return box;
+    }
+
+    return { element: element, node: nodeTip, edge: edgeTip };
+  }
+
+  window.orgmodelTips = { make: make };
+}());
