@@ -11,6 +11,16 @@ DATA_DIR = ROOT / "data" / "albertslund"
 SHARED = ROOT.parent / "shared"
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Keep conftest files out of --doctest-modules collection.
+
+    Several test folders have a conftest.py and no __init__.py; collecting them as doctest
+    modules imports a second module named ``conftest`` and pytest refuses the mismatch.
+    Pytest still loads them as conftests.
+    """
+    return True if collection_path.name == "conftest.py" else None
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA_DIR
