@@ -15,14 +15,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.settings import Settings
 
-__all__ = ["DOCS_PATHS", "Caller", "SecurityHeaders", "TokenBook"]
+__all__ = ["Caller", "SecurityHeaders", "TokenBook"]
 
-#: Swagger UI and ReDoc load their scripts from a CDN and start with an inline script.
-DOCS_PATHS = frozenset({"/docs", "/redoc", "/docs/oauth2-redirect"})
-_DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-             "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-             "img-src 'self' data: https://fastapi.tiangolo.com; object-src 'none'; "
-             "worker-src 'self' blob:")
 
 
 @dataclass(frozen=True)
@@ -66,15 +60,14 @@ class SecurityHeaders:
             base.append((b"x-frame-options", frame.encode()))
         self._headers = [*base, (b"content-security-policy",
                                  settings.content_security_policy().encode())]
-        docs_csp = f"{_DOCS_CSP}; frame-ancestors {settings.frame_ancestors}"
-        self._docs_headers = [*base, (b"content-security-policy", docs_csp.encode())]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Handle one ASGI call."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = self._docs_headers if scope["path"] in DOCS_PATHS else self._headers
+        # /docs too: its Swagger UI is served from local files (api/docs.py), no CDN.
+        extra = self._headers
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
