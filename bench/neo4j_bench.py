@@ -182,7 +182,8 @@ def main() -> None:
         result["sample"] = {"records": records, "batched_s": round(batched_s, 2),
                             "per_record_s": round(single_s, 2),
                             "ratio": round(single_s / batched_s, 1),
-                            "sync_dataset_s": round(sync_s, 2)}
+                            "sync_dataset_s": round(sync_s, 2),
+                            "ratio_sync": round(single_s / sync_s, 1)}
         print(f"sample: {result['sample']}", file=sys.stderr)
 
         folder = Path(tmp) / "synthetic"
