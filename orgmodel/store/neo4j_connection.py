@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Iterator, Mapping
@@ -52,6 +53,10 @@ ENVIRONMENT_VARIABLES = (
     "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE",
     "ORGMODEL_NEO4J_CONNECT_TIMEOUT", "ORGMODEL_NEO4J_RETRY_TIME",
 )
+# The driver logs its retries as warnings; without a handler of the application's they would
+# reach stderr beside the one clear line the CLI prints.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
 #: How to get a server, for error messages.
 START_HINT = 'start one (docker compose up -d neo4j, or eval "$(scripts/neo4j start)")'
 

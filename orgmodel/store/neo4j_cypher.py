@@ -7,8 +7,9 @@ at the end of this module, and only with members of the schema enums
 ``Node``/``Pending``: never with text from a user or a data file.
 
 Graph layout (see docs/neo4j.md): every visible node carries ``:Node`` plus its kind label;
-a node staged by an unfinished load carries ``:Pending`` instead of ``:Node``. Every read
-statement puts ``:Node`` on every node pattern, so staged records stay invisible.
+a node staged by an unfinished load carries ``:Pending`` instead of ``:Node``, and a node a
+load removed carries ``:Removed`` until it is deleted. Every read statement puts ``:Node`` on
+every node pattern, so staged and removed records (and their edges) stay invisible.
 
 Examples
 --------
@@ -29,6 +30,7 @@ __all__ = [
     "AUDIT_LOG",
     "BUMP_META",
     "CLEAN_PENDING",
+    "CLEAN_REMOVED",
     "CLOSURE",
     "COMPONENTS",
     "DELETE_NODES",
@@ -38,6 +40,7 @@ __all__ = [
     "DUMP_RELATIONSHIPS",
     "EDGES_OF",
     "EDGE_BY_KEY",
+    "HIDE_NODES",
     "HOLDERS",
     "LIST_NODES",
     "LOCK_META",
@@ -99,6 +102,8 @@ SCHEMA = (
 #: Delete everything, in batches (tests and ``wipe_graph`` only).
 WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 CLEAN_PENDING = "MATCH (n:Pending) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
+#: Delete what earlier switches hid (``:Removed``), a batch at a time.
+CLEAN_REMOVED = "MATCH (n:Removed) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
 META_VERSION = """
 OPTIONAL MATCH (m:Meta {key: 'graph'})
 RETURN m.graph_id AS graph_id, coalesce(m.version, 0) AS version
@@ -138,6 +143,8 @@ MATCH (n:Node {id: row.id})
 SET n._file = row.file, n._line = row.line
 """
 DELETE_NODES = "UNWIND $ids AS id MATCH (n:Node {id: id}) DETACH DELETE n"
+#: Hide removed nodes in the switch (their edges vanish with them); deleted after the commit.
+HIDE_NODES = "UNWIND $ids AS id MATCH (n:Node {id: id}) REMOVE n:Node SET n:Removed"
 UPSERT_SOURCES = "UNWIND $rows AS row MERGE (s:Source {key: row.key}) SET s = row"
 DELETE_SOURCES = "UNWIND $keys AS key MATCH (s:Source {key: key}) DELETE s"
 

@@ -7,20 +7,23 @@ and applies the difference in two phases:
    label ``:Pending`` instead of ``:Node``, and new edges that touch a new node are written
    between them. Readers only ever match ``:Node``, so nothing staged shows.
 2. **Switch** (one transaction): check that no other write came in between (the graph version
-   is unchanged), turn the staged nodes into ``:Node``, apply every change, deletion and the
-   remaining new edges, and bump the graph version.
+   is unchanged), turn the staged nodes into ``:Node``, hide removed nodes (``:Removed``
+   instead of ``:Node``: their edges vanish with them), apply every change, the remaining
+   deletions and new edges, and bump the graph version. Hidden nodes are deleted after the
+   commit, in small transactions.
 
 If anything fails before the switch commits (bad data is rejected before phase 1; a server
 stopped, a lost connection, a constraint violation), the visible graph is exactly what it was:
 the switch is one transaction, and what phase 1 staged is invisible and deleted by the next
 sync. Staging keeps each transaction small, so a 50,000-node/150,000-edge load fits the
-512 MiB transaction memory of a test server; only the switch grows with the number of *new
-nodes* (a label change each) and of *changed* records. See docs/neo4j.md.
+512 MiB transaction memory of a test server; only the switch grows with the number of new and
+removed *nodes* (a label change each) and of *changed* records. See docs/neo4j.md.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
+import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -31,9 +34,10 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from orgmodel.dataset import Dataset
-from orgmodel.exceptions import OrgModelError, WriteConflictError
+from orgmodel.exceptions import OrgModelError, StoreUnavailableError, WriteConflictError
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.store import neo4j_cypher as cypher
+from orgmodel.store.neo4j_admin import dump_graph, wipe_graph  # also importable from here
 from orgmodel.store.neo4j_connection import Neo4jClient
 from orgmodel.store.neo4j_cypher import StageLabel
 from orgmodel.store.neo4j_props import edge_props, node_keywords, node_props, source_props
@@ -41,13 +45,12 @@ from orgmodel.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
     "Counts", "Progress", "SyncReport", "clean_staging", "dump_graph", "ensure_schema",
-    "sync_dataset",
-    "wipe_graph",
+    "sync_dataset", "wipe_graph",
 ]
 
 #: ``progress(done, total, what)``: called after every batch of work.
 Progress = Callable[[int, int, str], None]
-_CLEAN_BATCH = 10_000
+_CLEAN_BATCH = 2_000
 
 
 @dataclass
@@ -190,9 +193,12 @@ def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Voca
         else:
             plan.new_edges[edge.type].append(row)
     if prune:
+        hidden = set(plan.deleted_nodes)
         for key in sorted(set(edges) - set(dataset.edges)):
-            plan.deleted_edges[EdgeType(edges[key]["type"])].append(dict(edges[key]))
-            counts.edges.removed += 1
+            old = edges[key]
+            if old["source"] not in hidden and old["target"] not in hidden:
+                plan.deleted_edges[EdgeType(old["type"])].append(dict(old))
+            counts.edges.removed += 1  # else it goes with its hidden node
     for key, source in dataset.sources.items():
         props = source_props(source)
         if key not in state["sources"]:
@@ -238,8 +244,7 @@ def _stage(client: Neo4jClient, plan: _Plan, load: str, size: int, steps: _Steps
             steps.tick(f"staged {edge_type.value} edges")
 
 
-def _switch(tx: neo4j.ManagedTransaction, plan: _Plan, load: str, size: int,
-            steps: _Steps) -> int:
+def _switch(tx: neo4j.Transaction, plan: _Plan, load: str, size: int, steps: _Steps) -> int:
     def run(query: str, what: str, **params: Any) -> neo4j.Result:
         result = tx.run(query, params)
         steps.tick(what)
@@ -254,7 +259,7 @@ def _switch(tx: neo4j.ManagedTransaction, plan: _Plan, load: str, size: int,
         for batch in _batches(rows, size):
             run(cypher.delete_edges_query(edge_type), "deleted edges", rows=batch).consume()
     for batch in _batches(plan.deleted_nodes, size):
-        run(cypher.DELETE_NODES, "deleted nodes", ids=batch).consume()
+        run(cypher.HIDE_NODES, "removed nodes", ids=batch).consume()
     published = 0
     for batch in _batches(plan.staged_ids, size):
         record = run(cypher.PUBLISH_PENDING, "published staged nodes", ids=batch,
@@ -299,30 +304,34 @@ def _switch_batches(plan: _Plan, size: int) -> int:
     return sum(count(g) for g in groups) + bool(plan.sources) + bool(plan.deleted_sources) + 1
 
 
-def clean_staging(client: Neo4jClient) -> int:
-    """Delete what unfinished loads staged (never visible); return how many nodes."""
-    deleted = 0
+def _run_switch(client: Neo4jClient, plan: _Plan, load: str, size: int, steps: _Steps) -> int:
+    """The switch in one transaction, retried on transient errors (not on lack of memory)."""
+    deadline, delay, done = time.monotonic() + client.settings.retry_time, 0.2, steps.done
     while True:
-        found: int = client.write(cypher.CLEAN_PENDING, limit=_CLEAN_BATCH)[0]["deleted"]
-        deleted += found
-        if found < _CLEAN_BATCH:
-            return deleted
+        steps.done = done
+        try:
+            with client.errors(), client.session() as session, \
+                    session.begin_transaction() as tx:
+                version = _switch(tx, plan, load, size, steps)
+                tx.commit()
+                return version
+        except neo4j_errors.TransientError as exc:
+            if "MemoryPool" in (exc.code or "") or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay *= 2
 
 
-def dump_graph(client: Neo4jClient) -> list[str]:
-    """Every node and relationship in the database as sorted JSON lines (for comparisons)."""
-    lines = [json.dumps({"labels": sorted(r["labels"]), **r["props"]}, sort_keys=True,
-                        default=str, ensure_ascii=False)
-             for r in client.read(cypher.DUMP_NODES)]
-    lines += [json.dumps({"type": r["type"], "from": r["source"], "to": r["target"],
-                          **r["props"]}, sort_keys=True, default=str, ensure_ascii=False)
-              for r in client.read(cypher.DUMP_RELATIONSHIPS)]
-    return sorted(lines)
-
-
-def wipe_graph(client: Neo4jClient) -> None:
-    """Delete every node and relationship (schema stays). For tests and fresh starts."""
-    client.run_implicit(cypher.WIPE)
+def clean_staging(client: Neo4jClient) -> int:
+    """Delete what unfinished loads staged and what switches hid (both invisible)."""
+    deleted = 0
+    for query in (cypher.CLEAN_PENDING, cypher.CLEAN_REMOVED):
+        while True:
+            found: int = client.write(query, limit=_CLEAN_BATCH)[0]["deleted"]
+            deleted += found
+            if found < _CLEAN_BATCH:
+                break
+    return deleted
 
 
 def sync_dataset(
@@ -374,9 +383,14 @@ def sync_dataset(
         staged += sum(-(-len(rows) // batch_size) for rows in plan.staged_edges.values())
         steps = _Steps(staged + _switch_batches(plan, batch_size), progress)
         _stage(client, plan, load, batch_size, steps)
-        with client.errors(), client.session() as session:
-            plan.report.version = session.execute_write(_switch, plan, load, batch_size, steps)
+        plan.report.version = _run_switch(client, plan, load, batch_size, steps)
     except neo4j_errors.Neo4jError as exc:
         reason = (exc.message or str(exc)).splitlines()[0]
-        raise OrgModelError(f"Neo4j refused the load ({reason}); nothing was changed") from None
+        hint = (": the switch needs more transaction memory than the server allows (raise "
+                "dbms.memory.transaction.total.max, or load with --no-prune first)"
+                if "MemoryPool" in (exc.code or "") else "")
+        raise OrgModelError(f"Neo4j refused the load ({reason}); nothing was changed{hint}"
+                            ) from None
+    with contextlib.suppress(StoreUnavailableError):  # else the next sync deletes them
+        clean_staging(client)  # delete the nodes the switch hid (and their edges)
     return plan.report

@@ -81,6 +81,7 @@ def test_sync_adds_changes_and_removes(neo4j: Any, tmp_path: Path,
     store = Neo4jStore(neo4j)
     assert store.dataset() == load_dataset(tmp_path / "v2")
     assert [r.holder.id for r in store.responsibilities("unit:b")] == ["unit:b"]
+    assert not any('"Removed"' in line or "unit:a" in line for line in dump_graph(neo4j))
 
 
 def test_no_prune_keeps_what_left_the_files(neo4j: Any, tmp_path: Path,
