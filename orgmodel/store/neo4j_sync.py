@@ -40,7 +40,14 @@ from orgmodel.store import neo4j_cypher as cypher
 from orgmodel.store.neo4j_admin import dump_graph, wipe_graph  # also importable from here
 from orgmodel.store.neo4j_connection import Neo4jClient
 from orgmodel.store.neo4j_cypher import StageLabel
-from orgmodel.store.neo4j_props import edge_props, node_keywords, node_props, source_props
+from orgmodel.store.neo4j_props import (
+    content_hash,
+    edge_props,
+    node_keywords,
+    node_props,
+    source_props,
+)
+from orgmodel.store.neo4j_report import Counts, SyncReport
 from orgmodel.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
@@ -51,45 +58,6 @@ __all__ = [
 #: ``progress(done, total, what)``: called after every batch of work.
 Progress = Callable[[int, int, str], None]
 _CLEAN_BATCH = 2_000
-
-
-@dataclass
-class Counts:
-    """What a sync did to one sort of record."""
-
-    added: int = 0
-    changed: int = 0
-    removed: int = 0
-    moved: int = 0  # only the file/line it was read from changed
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.changed or self.removed or self.moved)
-
-    def __str__(self) -> str:
-        text = f"{self.added} added, {self.changed} changed, {self.removed} removed"
-        return text + (f" ({self.moved} moved in the files)" if self.moved else "")
-
-
-@dataclass
-class SyncReport:
-    """The outcome of a sync: counts per sort of record and the graph version after it."""
-
-    nodes: Counts = field(default_factory=Counts)
-    edges: Counts = field(default_factory=Counts)
-    sources: Counts = field(default_factory=Counts)
-    version: int = 0
-
-    @property
-    def changed(self) -> bool:
-        """Whether the sync wrote anything."""
-        return bool(self.nodes or self.edges or self.sources)
-
-    def summary(self) -> str:
-        """A few lines for people."""
-        if not self.changed:
-            return f"no changes (graph version {self.version})"
-        return (f"nodes: {self.nodes}\nedges: {self.edges}\nsources: {self.sources}\n"
-                f"graph version {self.version}")
 
 
 Row = dict[str, Any]
@@ -149,37 +117,45 @@ def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Voca
     nodes, edges, counts = state["nodes"], state["edges"], plan.report
     for node_id, node in dataset.nodes.items():
         origin = dataset.origins.get(node_id)
-        props = node_props(node, origin, node_keywords(node, vocabulary))
-        row = {"id": node_id, "props": props}
+        keywords = node_keywords(node, vocabulary)
+        where = (origin.file, origin.line) if origin else (None, None)
         old = nodes.get(node_id)
         kind = Kind(node.kind)
+        if old is not None and old["hash"] == content_hash(node, *keywords) and (
+                old["kind"] == kind.value):
+            if (old["file"], old["line"]) != where:  # only moved: no need for its properties
+                plan.moved_nodes.append({"id": node_id, "file": where[0], "line": where[1]})
+                counts.nodes.moved += 1
+            continue
+        row = {"id": node_id, "props": node_props(node, origin, keywords)}
         if old is None:
             plan.staged_nodes[kind].append(row)
             counts.nodes.added += 1
-        elif old["hash"] != props["_hash"] or old["kind"] != kind.value:
+        else:
             plan.updated_nodes[kind].append(row)
             counts.nodes.changed += 1
-        elif (old["file"], old["line"]) != (props.get("_file"), props.get("_line")):
-            plan.moved_nodes.append({"id": node_id, "file": props.get("_file"),
-                                     "line": props.get("_line")})
-            counts.nodes.moved += 1
     if prune:
         plan.deleted_nodes = sorted(set(nodes) - set(dataset.nodes))
         counts.nodes.removed = len(plan.deleted_nodes)
     staged = {row["id"] for rows in plan.staged_nodes.values() for row in rows}
     for key, edge in dataset.edges.items():
-        props = edge_props(edge, dataset.origins.get(key))
-        row = {"source": edge.source_id, "target": edge.target_id, "key": key, "props": props}
+        origin = dataset.origins.get(key)
+        where = (origin.file, origin.line) if origin else (None, None)
         old = edges.get(key)
-        if old is not None and (old["type"], old["source"], old["target"]) == (
-                edge.type.value, edge.source_id, edge.target_id):
-            if old["hash"] != props["_hash"]:
-                plan.updated_edges[edge.type].append(row)
-                counts.edges.changed += 1
-            elif (old["file"], old["line"]) != (props.get("_file"), props.get("_line")):
-                plan.moved_edges[edge.type].append(
-                    {**row, "file": props.get("_file"), "line": props.get("_line")})
+        same_ends = old is not None and (old["type"], old["source"], old["target"]) == (
+            edge.type.value, edge.source_id, edge.target_id)
+        if same_ends and old["hash"] == content_hash(edge, key):
+            if (old["file"], old["line"]) != where:
+                plan.moved_edges[edge.type].append({"source": edge.source_id, "target":
+                                                    edge.target_id, "key": key,
+                                                    "file": where[0], "line": where[1]})
                 counts.edges.moved += 1
+            continue
+        row = {"source": edge.source_id, "target": edge.target_id, "key": key,
+               "props": edge_props(edge, origin)}
+        if same_ends:
+            plan.updated_edges[edge.type].append(row)
+            counts.edges.changed += 1
             continue
         if old is None:
             counts.edges.added += 1

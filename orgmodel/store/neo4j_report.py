@@ -1,0 +1,58 @@
+"""What a sync did: added, changed, removed and moved counts, and the graph version after it.
+
+Examples
+--------
+>>> report = SyncReport(nodes=Counts(added=2), version=3)
+>>> print(report.summary())
+nodes: 2 added, 0 changed, 0 removed
+edges: 0 added, 0 changed, 0 removed
+sources: 0 added, 0 changed, 0 removed
+graph version 3
+>>> SyncReport(version=3).summary()
+'no changes (graph version 3)'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Counts", "SyncReport"]
+
+
+@dataclass
+class Counts:
+    """What a sync did to one sort of record."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    moved: int = 0  # only the file/line it was read from changed
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.moved)
+
+    def __str__(self) -> str:
+        text = f"{self.added} added, {self.changed} changed, {self.removed} removed"
+        return text + (f" ({self.moved} moved in the files)" if self.moved else "")
+
+
+@dataclass
+class SyncReport:
+    """The outcome of a sync: counts per sort of record and the graph version after it."""
+
+    nodes: Counts = field(default_factory=Counts)
+    edges: Counts = field(default_factory=Counts)
+    sources: Counts = field(default_factory=Counts)
+    version: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """Whether the sync wrote anything."""
+        return bool(self.nodes or self.edges or self.sources)
+
+    def summary(self) -> str:
+        """A few lines for people."""
+        if not self.changed:
+            return f"no changes (graph version {self.version})"
+        return (f"nodes: {self.nodes}\nedges: {self.edges}\nsources: {self.sources}\n"
+                f"graph version {self.version}")
