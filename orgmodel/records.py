@@ -297,7 +297,8 @@ class EdgeRecord(ValidityMixin):
         if self.id:
             return self.id
         suffix = f"#{self.topic}" if self.topic and self.type is EdgeType.COLLABORATES_WITH else ""
-        return f"{self.type.value}:{self.source_id}->{self.target_id}{suffix}"
+        # A StrEnum formats as its value; `.value` is a slow descriptor on a hot path.
+        return f"{self.type}:{self.source_id}->{self.target_id}{suffix}"
 
     def to_data(self) -> dict[str, Any]:
         """The record as it is written in a data file (``from``/``to``, no defaults)."""
