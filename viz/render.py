@@ -8,7 +8,7 @@ and puts text into the page with ``textContent`` only.
 Three modes share the templates:
 
 * ``served`` — pages of the app; scripts and styles from ``/static`` with a content hash in
-  the URL (cached for a year), big graphs fetched as JSON from the app;
+  the URL (cached for a year), the graph fetched as JSON from the app;
 * ``site`` — a static site on disk: the same pages with relative links to ``static/``;
 * ``single`` — one self-contained file: vis-network and the project's own script and style
   inlined (the only mode that inlines them), with a Content-Security-Policy that forbids
@@ -37,7 +37,7 @@ from markupsafe import Markup
 
 from orgmodel.messages import Lang
 from viz.builders import ViewGraph
-from viz.styles import edge_style_table, legend
+from viz.styles import NODE_STYLES, edge_style_table, legend
 from viz.texts import EDGE_NAMES, browser_texts, edge_name, kind_name, ui
 
 __all__ = [
@@ -65,10 +65,9 @@ VIEWS: dict[str, tuple[str, str]] = {
     "responsibilities": ("view_responsibilities", "view_responsibilities_intro"),
     "case-route": ("view_case_route", "view_case_route_intro"),
 }
-#: Largest graph (in JSON bytes) written into the page itself; bigger ones are fetched.
-EMBED_BYTES = 120_000
-#: Largest graph whose table is on the view page; bigger ones get a table page of their own.
-TABLE_NODES = 400
+#: Most rows (nodes + edges) of an accessible table written into a served view page; bigger
+#: tables get a page of their own (``/views/<view>/table``), so the page itself stays small.
+TABLE_ROWS = 150
 
 Mode = Literal["served", "site", "single"]
 
@@ -162,13 +161,12 @@ def _render(template: str, page: Page, **values: Any) -> str:
 
 
 def _config(graph: ViewGraph, page: Page, embed: bool) -> dict[str, Any]:
-    kinds = sorted({n["kind"] for n in graph.nodes})
     return {
         "view": graph.view, "lang": page.lang, "mode": page.mode,
         "asOf": page.as_of.isoformat() if page.as_of else None,
         "texts": browser_texts(page.lang), "options": graph.options,
         "edgeStyles": edge_style_table(),
-        "kindNames": {k: kind_name(k, page.lang) for k in kinds},
+        "kindNames": {k: kind_name(k, page.lang) for k in NODE_STYLES},  # search hits too
         "edgeNames": {t: edge_name(t, page.lang) for t in EDGE_NAMES},
         "payload": graph.payload() if embed else None,
         "urls": page.api,
@@ -177,14 +175,17 @@ def _config(graph: ViewGraph, page: Page, embed: bool) -> dict[str, Any]:
 
 def render_view(graph: ViewGraph, page: Page, *, options: Mapping[str, Any] | None = None) -> str:
     """A view page: controls, legend, the canvas and the accessible table twin."""
-    embed = page.mode != "served" or len(script_safe_json(graph.payload())) <= EMBED_BYTES
+    # A served page fetches its graph as JSON (compressed, and cached with the page's state in
+    # mind); files on disk cannot fetch, so they carry it.
+    embed = page.mode != "served"
     kinds = {n["kind"] for n in graph.nodes}
     types = {e["type"] for e in graph.edges}
     title_key, intro_key = VIEWS[graph.view]
     return _render("view.html", page, graph=graph, config=_config(graph, page, embed),
                    legend=legend(kinds, types, page.lang), title_key=title_key,
-                   intro_key=intro_key, table_inline=len(graph.nodes) <= TABLE_NODES
-                   or page.mode != "served", names=_names(graph), options=options or {})
+                   intro_key=intro_key, names=_names(graph), options=options or {},
+                   table_inline=page.mode != "served"
+                   or len(graph.nodes) + len(graph.edges) <= TABLE_ROWS)
 
 
 def render_table(graph: ViewGraph, page: Page) -> str:

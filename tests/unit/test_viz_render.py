@@ -38,10 +38,13 @@ def test_data_is_escaped_in_html_and_in_the_embedded_json() -> None:
     html = render_view(evil_graph(), Page(as_of=date(2025, 1, 1)))
     assert "<img src=x" not in html and "<script><script>" not in html
     assert "&lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;" in html  # table and topics
-    config = re.search(r'<script type="application/json" id="orgmodel-config">(.*?)</script>',
-                       html, re.S)
-    assert config is not None and "\\u003cimg src=x" in config.group(1)
     assert html.count("</script>") == html.count("<script")
+    embedded = render_view(evil_graph(), Page(mode="site", as_of=date(2025, 1, 1)))
+    config = re.search(r'<script type="application/json" id="orgmodel-config">(.*?)</script>',
+                       embedded, re.S)
+    assert config is not None and "\\u003cimg src=x" in config.group(1)
+    assert "\\u003c/script\\u003e" in config.group(1)
+    assert embedded.count("</script>") == embedded.count("<script")
 
 
 def test_served_pages_load_only_from_the_app() -> None:

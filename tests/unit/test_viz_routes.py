@@ -50,9 +50,12 @@ def test_pages_data_and_static(memory_store: MemoryStore) -> None:
         assert page.headers["content-encoding"] == "gzip"
         config = config_of(page.text)
         assert config["urls"]["search"].startswith("/views/api/search")
-        assert len(config["payload"]["nodes"]) == 52
-        data = (await client.get("/views/org/data")).json()
-        assert data["total"] == 52 and not data["partial"]
+        assert config["payload"] is None  # served pages fetch their graph
+        data = (await client.get(config["urls"]["data"])).json()
+        assert data["total"] == len(data["nodes"]) == 52 and not data["partial"]
+        assert 'href="/views/org/table"' in page.text  # 228 rows: a table page of its own
+        route = (await client.get("/views/case-route")).text
+        assert 'id="nodes-heading"' in route  # 30 rows: the table on the page
         asset = re.search(r'src="(/static/js/orgview.js\?v=\w+)"', page.text)
         assert asset is not None
         static = await client.get(asset.group(1))
