@@ -65,6 +65,7 @@ class ViewGraph:
     total: int  # store nodes in the whole view, shown or not
     partial: bool = False  # True when only part of the view is shown (expand on double-click)
     hidden_types: list[str] = field(default_factory=list)  # edge types filtered out at first
+    hidden_kinds: list[str] = field(default_factory=list)  # node kinds filtered out at first
     extra: dict[str, Any] = field(default_factory=dict)  # view-specific data for the browser
     table: Any = None  # view-specific rows for the accessible table (server side only)
 
@@ -75,7 +76,8 @@ class ViewGraph:
     def payload(self) -> dict[str, Any]:
         """The part the browser gets as JSON."""
         return {"view": self.view, "nodes": self.nodes, "edges": self.edges, "total": self.total,
-                "partial": self.partial, "hiddenTypes": self.hidden_types, "extra": self.extra}
+                "partial": self.partial, "hiddenTypes": self.hidden_types,
+                "hiddenKinds": self.hidden_kinds, "extra": self.extra}
 
 
 def label_of(name: str, name_en: str | None, lang: Lang) -> str:
@@ -149,6 +151,7 @@ def fan_out_parallel(edges: Sequence[dict[str, Any]]) -> None:
 
 def assemble(view: str, nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]], *,
              total: int, partial: bool = False, hidden_types: Iterable[str] = (),
+             hidden_kinds: Iterable[str] = (),
              extra: dict[str, Any] | None = None, table: Any = None) -> ViewGraph:
     """Put nodes and edges into a pyvis network (set-based) and take its data and options."""
     net = Network(directed=True, cdn_resources="remote")
@@ -177,5 +180,6 @@ def assemble(view: str, nodes: Iterable[dict[str, Any]], edges: Iterable[dict[st
     options["nodes"] = {"widthConstraint": {"maximum": 170}, "margin": 8}
     options["groups"] = vis_groups()
     return ViewGraph(view=view, nodes=vis_nodes, edges=vis_edges, options=options, total=total,
-                     partial=partial, hidden_types=sorted(hidden_types), extra=extra or {},
+                     partial=partial, hidden_types=sorted(hidden_types),
+                     hidden_kinds=sorted(hidden_kinds), extra=extra or {},
                      table=table)

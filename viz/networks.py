@@ -20,6 +20,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from orgmodel.analytics import ACTOR_KINDS
 from orgmodel.contract import EdgeView, NodeView
 from orgmodel.messages import Lang
 from orgmodel.schema import Kind
@@ -32,6 +33,8 @@ __all__ = ["GRID_HEIGHT", "GRID_WIDTH", "ancestry", "build_collaboration", "buil
 #: Size of the influence/interest grid in layout units.
 GRID_WIDTH, GRID_HEIGHT = 1400.0, 900.0
 _INNER = frozenset({Kind.FORUM, Kind.BODY})
+#: Kinds that are never stakeholders themselves (see orgmodel.analytics.ACTOR_KINDS).
+NOT_STAKEHOLDERS = frozenset(k.value for k in Kind) - {k.value for k in ACTOR_KINDS}
 _MIDDLE = frozenset({Kind.UNIT, Kind.POST})
 _TOPICS_SHOWN = 200
 
@@ -169,7 +172,11 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
         nodes.append(node_dict(views[node], lang, data.owners, positions[node], **extra))
     edges = [edge_dict(e) for e in data.subgraph.edges
              if e.source_id in shown and e.target_id in shown]
+    # Tasks, systems and policies are in the ego network but are not stakeholders: hidden at
+    # first (one click in the legend shows them), so the people and bodies stand out.
+    things = {n["kind"] for n in nodes if "gx" not in n and not n.get("ego")}
     return assemble("stakeholders", nodes, edges, total=len(views), partial=partial,
+                    hidden_kinds=things & NOT_STAKEHOLDERS,
                     extra={"ego": ego, "home": ego,
                            "grid": {"width": GRID_WIDTH, "height": GRID_HEIGHT}},
                     table=scores)

@@ -281,6 +281,11 @@ def test_stakeholder_grid_layout(page: Any, albertslund_app: LiveApp, recorder: 
     allow(recorder, albertslund_app)
     post = quote("post:chef-okonomi-og-stab")
     open_view(page, f"{albertslund_app.url}/views/stakeholders?post={post}")
+    # Tasks, systems and policies are in the ego network but hidden at first: not stakeholders.
+    assert not page.is_checked(".kind-filter[value=Task]")
+    assert page.is_checked(".kind-filter[value=Post]")
+    assert page.evaluate("window.orgmodelView.visibleNodeCount()") \
+        < page.evaluate("window.orgmodelView.nodeCount()")
     page.click("#layout-toggle")
     assert page.get_attribute("#layout-toggle", "aria-pressed") == "true"
     assert "layout=grid" in page.url

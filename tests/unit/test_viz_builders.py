@@ -102,6 +102,8 @@ def test_stakeholder_map_has_the_ego_in_the_middle_and_a_grid(memory_store: Memo
     actors = {n["id"] for n in graph.nodes if n["kind"] not in {"Task", "System", "Asset",
                                                                   "Policy"}}
     assert {n["id"] for n in scored} == actors - {CHIEF}  # only actors are stakeholders
+    assert {"Task", "System", "Policy"} <= set(graph.hidden_kinds)
+    assert "Post" not in graph.hidden_kinds
     assert len({(n["gx"], n["gy"]) for n in scored}) == len(scored)  # no two on one spot
     director = nodes["post:kommunaldirektor"]
     assert director["interest"] == 1.0 and director["quadrant"] in {"manage", "inform"}

@@ -270,7 +270,7 @@
 
   /* Put the page in the state the URL hash describes (the permalink). */
   function restore() {
-    view.fromHash(location.hash, view.defaultHidden());
+    view.fromHash(location.hash, view.defaultHidden(), view.defaultHiddenKinds());
     if (raw.layout === "grid") { setLayout("grid"); }
     view.apply();
     var steps = [];

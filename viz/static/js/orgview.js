@@ -34,6 +34,7 @@
   var total = 0;
   var extra = {};           // view-specific data of the last payload (e.g. the grid's size)
   var defaultHidden = [];   // edge types the view hides until the visitor shows them
+  var defaultHiddenKinds = [];  // and node kinds
 
   var tips = window.orgmodelTips.make(config, function (id) {
     var node = nodeData.get(id);
@@ -135,6 +136,7 @@
     total = payload.total;
     extra = payload.extra || extra;
     defaultHidden = payload.hiddenTypes || defaultHidden;
+    defaultHiddenKinds = payload.hiddenKinds || defaultHiddenKinds;
   }
 
   function storeNodeIds() {
@@ -245,7 +247,9 @@
 
   function toHash() { return window.orgmodelPermalink.toHash(state); }
 
-  function fromHash(hash, defaults) { window.orgmodelPermalink.fromHash(state, hash, defaults); }
+  function fromHash(hash, defaults, kindDefaults) {
+    window.orgmodelPermalink.fromHash(state, hash, defaults, kindDefaults);
+  }
 
   function remember() {
     history.replaceState(null, "", location.pathname + location.search + toHash());
@@ -341,6 +345,7 @@
     isPartial: function () { return partial; },
     extra: function () { return extra; },
     defaultHidden: function () { return defaultHidden; },
+    defaultHiddenKinds: function () { return defaultHiddenKinds; },
     nodeCount: function () { return storeNodeIds().length; },
     visibleNodeCount: function () {
       return storeNodeIds().filter(function (id) { return applied.get(id) !== "hidden"; }).length;
@@ -387,7 +392,7 @@
     firstLoad = fetchJson(dataUrl());
   }
   firstLoad.then(function (payload) {
-    fromHash(location.hash, payload.hiddenTypes);
+    fromHash(location.hash, payload.hiddenTypes, payload.hiddenKinds);
     start(payload);
   }).catch(function (error) {
     status(String(error));

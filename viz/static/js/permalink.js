@@ -9,7 +9,7 @@
     var params = new URLSearchParams();
     if (state.sel) { params.set("sel", state.sel); }
     if (state.focus) { params.set("focus", state.focus); params.set("depth", String(state.depth)); }
-    if (state.hiddenKinds.size) { params.set("hk", Array.from(state.hiddenKinds).sort().join(",")); }
+    params.set("hk", Array.from(state.hiddenKinds).sort().join(","));
     params.set("ht", Array.from(state.hiddenTypes).sort().join(","));
     if (state.mode !== "hide") { params.set("mode", state.mode); }
     if (state.path) { params.set("path", state.path.join(",")); }
@@ -19,14 +19,14 @@
     return "#" + params.toString();
   }
 
-  /* Read a permalink's hash into `state`; edge types hidden by default unless it says. */
-  function fromHash(state, hash, defaults) {
+  /* Read a permalink's hash into `state`; what the view hides at first unless it says. */
+  function fromHash(state, hash, defaults, kindDefaults) {
     var params = new URLSearchParams((hash || "").replace(/^#/, ""));
     function list(name) { return (params.get(name) || "").split(",").filter(Boolean); }
     state.sel = params.get("sel");
     state.focus = params.get("focus");
     state.depth = Math.max(1, Math.min(3, parseInt(params.get("depth") || "1", 10) || 1));
-    state.hiddenKinds = new Set(list("hk"));
+    state.hiddenKinds = new Set(params.has("hk") ? list("hk") : kindDefaults || []);
     state.hiddenTypes = new Set(params.has("ht") ? list("ht") : defaults);
     state.mode = params.get("mode") === "fade" ? "fade" : "hide";
     var path = list("path");
