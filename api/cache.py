@@ -1,12 +1,18 @@
-"""Answers of read requests kept per version of the embedded store.
+"""Answers of read requests kept per version of the store.
 
-The embedded store changes only by writes through this process, and numbers its versions
-(``EditableMemoryStore.version``). :class:`ResponseCache` keeps the 200 answers of
-``GET /api/v1/…`` reads (not the audit log or the export) by path, query and today's date
-(the default ``as_of``), and serves them again while the version is the same; a write makes a
-new version and the kept answers are dropped. An answer is only kept if no write happened
-while it was computed. Stores without versions (Neo4j, which other processes may change) are
-never cached, and neither are reads that need a token.
+:class:`ResponseCache` keeps the 200 answers of ``GET /api/v1/…`` reads (not the audit log or
+the export) by path, query and today's date (the default ``as_of``), and serves them again
+while the store is at the same version; any write makes a new version and the kept answers
+are dropped. Reads that need a token are never kept.
+
+* The embedded store changes only by writes through this process and numbers its versions
+  (``EditableMemoryStore.version``): checking costs nothing, and an answer is only kept if no
+  write happened while it was computed.
+* Neo4j may be changed by other processes, so its version (``Neo4jStore.graph_version``) is
+  read from the server for every request, one read shared by the requests that arrive
+  meanwhile (:mod:`api.versions`). The read begins after the request arrived, so a replayed
+  answer is never older than the request. If the store does not answer, the request gets the
+  same 503 a store call would give, within the same deadline.
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ from datetime import date
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import problem_response
+from orgmodel.exceptions import StoreUnavailableError
 
 __all__ = ["ResponseCache"]
 
@@ -34,12 +43,13 @@ class ResponseCache:
         self._version: object = None
         self._kept: OrderedDict[tuple[str, bytes, date], tuple[list[Any], bytes]] = OrderedDict()
 
-    def _current_version(self, scope: Scope) -> object:
+    @staticmethod
+    async def _current_version(scope: Scope) -> object:
         state = scope["app"].state
         if state.settings.read_requires_token:
             return None
         handle = state.access.current
-        return getattr(handle.store, "version", None) if handle is not None else None
+        return None if handle is None else await handle.version()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Handle one ASGI call."""
@@ -48,7 +58,13 @@ class ResponseCache:
                 or scope["path"].startswith(_NOT_CACHED)):
             await self.app(scope, receive, send)
             return
-        version = self._current_version(scope)
+        try:
+            version = await self._current_version(scope)
+        except (StoreUnavailableError, TimeoutError):
+            response = problem_response(503, "the store does not answer; try again shortly",
+                                        scope["path"], headers={"Retry-After": "5"})
+            await response(scope, receive, send)
+            return
         if version is None:
             await self.app(scope, receive, send)
             return
@@ -75,8 +91,20 @@ class ResponseCache:
         await self.app(scope, receive, keeping_send)
         body = b"".join(chunks)
         if (start.get("status") == 200 and len(body) <= _MAX_BODY
-                and self._current_version(scope) == version == self._version):
+                and await self._unchanged(scope, version)):
             headers = [(k, v) for k, v in start.get("headers", ()) if k.lower() in _KEPT_HEADERS]
             self._kept[key] = (headers, body)
             while len(self._kept) > self.size:
                 self._kept.popitem(last=False)
+
+    async def _unchanged(self, scope: Scope, version: object) -> bool:
+        """Whether the answer just computed belongs to ``version``, the one still kept."""
+        if version != self._version:
+            return False
+        handle = scope["app"].state.access.current
+        if handle is None or not handle.local:
+            # A remote store's version was read after the request arrived, and versions only
+            # grow: an answer read later is of that version or a newer one, and a newer one
+            # never comes back as current, so the answer is never replayed for a wrong one.
+            return True
+        return await self._current_version(scope) == version

@@ -25,6 +25,7 @@ import anyio.to_thread
 
 from api.errors import ApiProblemError
 from api.settings import Settings
+from api.versions import VersionProbe
 from orgmodel.contract import OrgStore, WritableStore
 from orgmodel.exceptions import StoreUnavailableError
 
@@ -45,6 +46,21 @@ class StoreHandle:
         self._limiter = limiter
         self.local = _is_local(store)
         self.writable: WritableStore | None = store if isinstance(store, WritableStore) else None
+        read_version = getattr(store, "graph_version", None)
+        self._probe: VersionProbe[object] | None = None
+        if not self.local and callable(read_version):
+            self._probe = VersionProbe(partial(self.offload, read_version))
+
+    async def version(self) -> object:
+        """The store's version as of now, or ``None`` if it has none (answers not reusable).
+
+        The embedded store knows it in memory; a remote one is asked (one read shared by the
+        requests that arrive meanwhile, see :mod:`api.versions`). Raises like a store call
+        (StoreUnavailableError, TimeoutError) when the store does not answer.
+        """
+        if self._probe is not None:
+            return await self._probe.confirm()
+        return getattr(self.store, "version", None) if self.local else None
 
     async def run(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         """Call a read function of the store (or one built on it) and return its answer."""

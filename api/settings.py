@@ -118,7 +118,7 @@ class Settings(BaseSettings):
                                  description="ORGMODEL_STORE_TIMEOUT: seconds before a 503.")
     query_cache: int = Field(
         256, ge=0, le=100_000, description="ORGMODEL_QUERY_CACHE: answers (and response "
-        "bodies) kept per version of the embedded store (0: off).")
+        "bodies) kept per version of the store (0: off).")
     bench_endpoints: bool = Field(
         False, description="ORGMODEL_BENCH_ENDPOINTS: serve /bench/hello (never in production).")
     docs: bool = Field(True, description="ORGMODEL_DOCS: serve /docs and /openapi.json.")

@@ -64,6 +64,7 @@ __all__ = [
     "VALID_NODES",
     "WIPE",
     "StageLabel",
+    "create_edges_query",
     "delete_edges_query",
     "move_edges_query",
     "stage_nodes_query",
@@ -149,11 +150,14 @@ UPSERT_SOURCES = "UNWIND $rows AS row MERGE (s:Source {key: row.key}) SET s = ro
 DELETE_SOURCES = "UNWIND $keys AS key MATCH (s:Source {key: key}) DELETE s"
 
 # Templates; filled only by the functions below, with enum members (see the module docstring).
+# A sync knows which records are new (it read the graph first and cleared old staging), so it
+# CREATEs them: MERGE would look for a match first, which for a relationship means scanning the
+# edges between its two ends, the largest cost of a bulk load.
 _STAGE_NODES = """
 UNWIND $rows AS row
-MERGE (n:Pending {{id: row.id}})
+CREATE (n:Pending:{label})
 SET n = row.props
-SET n._load = $load, n:{label}
+SET n._load = $load
 """
 _UPSERT_NODES = """
 UNWIND $rows AS row
@@ -173,6 +177,12 @@ _UPSERT_EDGES = """
 UNWIND $rows AS row
 MATCH (a:{source_label} {{id: row.source}}) MATCH (b:{target_label} {{id: row.target}})
 MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)
+SET r = row.props
+"""
+_CREATE_EDGES = """
+UNWIND $rows AS row
+MATCH (a:{source_label} {{id: row.source}}) MATCH (b:{target_label} {{id: row.target}})
+CREATE (a)-[r:{rel_type}]->(b)
 SET r = row.props
 """
 _MATCH_EDGE = """
@@ -319,7 +329,7 @@ _KIND_LABELS = tuple(kind.value for kind in Kind)
 
 
 def stage_nodes_query(kind: Kind) -> str:
-    """MERGE staged (``:Pending``) nodes of one kind."""
+    """CREATE staged (``:Pending``) nodes of one kind (new ids only)."""
     return _STAGE_NODES.format(label=Kind(kind).value)
 
 
@@ -347,6 +357,20 @@ def upsert_edges_query(edge_type: EdgeType, source_label: StageLabel,
                        target_label: StageLabel) -> str:
     """MERGE edges of one type by key between visible or staged nodes."""
     return _UPSERT_EDGES.format(rel_type=EdgeType(edge_type).value,
+                                source_label=_stage_label(source_label),
+                                target_label=_stage_label(target_label))
+
+
+def create_edges_query(edge_type: EdgeType, source_label: StageLabel,
+                       target_label: StageLabel) -> str:
+    """CREATE new edges of one type (keys not in the graph) between visible or staged nodes.
+
+    Examples
+    --------
+    >>> create_edges_query(EdgeType.HOLDS, "Pending", "Node").splitlines()[3]
+    'CREATE (a)-[r:HOLDS]->(b)'
+    """
+    return _CREATE_EDGES.format(rel_type=EdgeType(edge_type).value,
                                 source_label=_stage_label(source_label),
                                 target_label=_stage_label(target_label))
 

@@ -91,6 +91,15 @@ class Neo4jStore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def graph_version(self) -> tuple[str | None, int]:
+        """The graph's identity and version: every sync and every write changes it.
+
+        Answers computed while it holds are still right, which is what lets the API reuse
+        them (writes made around orgmodel, e.g. in Neo4j Browser, do not change it).
+        """
+        meta = self.client.read(cypher.META_VERSION)[0]
+        return meta["graph_id"], meta["version"]
+
     # -- helpers -------------------------------------------------------------------------------
 
     def _record(self, node_id: str, when: date) -> AnyNode:

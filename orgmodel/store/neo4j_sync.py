@@ -214,7 +214,7 @@ def _stage(client: Neo4jClient, plan: _Plan, load: str, size: int, steps: _Steps
             run(cypher.stage_nodes_query(kind), batch)
             steps.tick(f"staged {kind.value} nodes")
     for (edge_type, source_label, target_label), rows in plan.staged_edges.items():
-        query = cypher.upsert_edges_query(edge_type, source_label, target_label)
+        query = cypher.create_edges_query(edge_type, source_label, target_label)
         for batch in _batches(rows, size):
             run(query, batch)
             steps.tick(f"staged {edge_type.value} edges")
@@ -252,7 +252,7 @@ def _switch(tx: neo4j.Transaction, plan: _Plan, load: str, size: int, steps: _St
         run(cypher.MOVE_NODES, "moved nodes", rows=batch).consume()
     for edge_type, rows in plan.new_edges.items():
         for batch in _batches(rows, size):
-            run(cypher.upsert_edges_query(edge_type, "Node", "Node"), "added edges",
+            run(cypher.create_edges_query(edge_type, "Node", "Node"), "added edges",
                 rows=batch).consume()
     for edge_type, rows in plan.updated_edges.items():
         for batch in _batches(rows, size):

@@ -20,8 +20,10 @@ from neo4j_service import SCRIPT, Instance, free_port
 
 from orgmodel.cli import main
 from orgmodel.dataset import Dataset
+from orgmodel.editing import etag
 from orgmodel.loader import load_dataset
 from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
+from orgmodel.store.neo4j_store import Neo4jStore
 from orgmodel.store.neo4j_sync import sync_dataset, wipe_graph
 
 pytestmark = pytest.mark.neo4j
@@ -105,6 +107,27 @@ def test_acceptance_who_owns_payroll_from_neo4j(neo4j_api: LiveServer) -> None:
         assert [o["name"] for o in best["owners"] if o["raci"] == "A"] == [
             "Organisation og Politik"]
         assert [e["name"] for e in best["escalation"]][-1] == "Kommunalbestyrelsen"
+
+
+def test_kept_answers_follow_a_change_made_by_another_process(
+    neo4j_api: LiveServer, neo4j_env: dict[str, str]
+) -> None:
+    url = "/api/v1/nodes/unit:organisation-og-politik"
+    with neo4j_api.client() as client, Neo4jStore.from_environment(neo4j_env) as other:
+        first = client.get(url)
+        assert client.get(url).content == first.content  # asked twice: the same answer
+        client.get("/api/v1/owners", params={"q": "løn"})
+        before = other.record("unit:organisation-og-politik")
+        renamed = before.model_copy(update={"name": "Organisation og Politik (omdøbt)"})
+        other.put_node(renamed, expected_etag=etag(before), actor="another-process")
+        try:  # the API did not make the change; its next answer must show it all the same
+            assert client.get(url).json()["node"]["name"] == "Organisation og Politik (omdøbt)"
+            owners = client.get("/api/v1/owners", params={"q": "løn"}).json()
+            assert "Organisation og Politik (omdøbt)" in {
+                o["name"] for o in owners["results"][0]["owners"]}
+        finally:
+            other.put_node(before, expected_etag=etag(renamed), actor="another-process")
+        assert client.get(url).json()["node"] == first.json()["node"]
 
 
 def test_writes_on_neo4j_two_editors_rules_and_audit(neo4j_api: LiveServer) -> None:
