@@ -6,15 +6,19 @@
 
 1. Writes the synthetic 50,000-node municipality as JSON Lines, validates it (``load_dataset``)
    and syncs it into an empty graph (``orgmodel load``'s code path): records/s.
-2. Syncs it again (nothing to do).
+2. Syncs it again (nothing to do). For scale, the same nodes written by the simplest
+   statement there is (``UNWIND $rows CREATE (n:Bare) SET n = row.props``: no label of ours,
+   no index, no edges): the server's bare write rate on this machine, the ceiling of any load.
 3. A sample of about 2,000 records (``generate(--sample)``), written with the same Cypher
    statements twice in the same run: batched (all rows of a kind/type in one statement, one
-   transaction) and one transaction per record. Reports the ratio.
+   transaction) and one transaction per record. Reports the ratio. The JVM compiles Neo4j's
+   hot code over the first rounds, so each variant runs ``--warm-rounds`` untimed rounds,
+   then ``--rounds`` timed ones; the median counts.
 4. ``owners``, ``search`` and ``chain`` p50/p99 on Neo4j beside the embedded store, on the
    50k graph.
 
-Prints a Markdown table and writes ``bench/results/neo4j-<timestamp>.json``. Not a test: it
-measures, it asserts nothing.
+Prints the results as JSON and writes them to ``bench/results/neo4j-<timestamp>.json``.
+Not a test: it measures, it asserts nothing.
 """
 
 from __future__ import annotations
@@ -48,6 +52,9 @@ from orgmodel.store.neo4j_sync import ensure_schema, sync_dataset, wipe_graph
 from orgmodel.synthetic import generate, write_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The calibration statements: no label of ours, no index, nothing to look up.
+BARE_CREATE = "UNWIND $rows AS row CREATE (n:Bare) SET n = row"
+BARE_DELETE = "MATCH (n:Bare) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 
 def machine() -> dict[str, Any]:
@@ -141,6 +148,17 @@ def per_record(client: Neo4jClient, ds: Any) -> None:
             client.write(cypher.upsert_edges_query(edge_type, "Node", "Node"), rows=[row])
 
 
+def bare_write(client: Neo4jClient, ds: Any, size: int) -> float:
+    """Seconds to write the nodes' properties with the simplest statement (then deleted)."""
+    rows = [node_props(node, None) for node in ds.nodes.values()]
+    started = time.perf_counter()
+    for start in range(0, len(rows), size):
+        client.write(BARE_CREATE, rows=rows[start:start + size])
+    seconds = time.perf_counter() - started
+    client.write(BARE_DELETE)
+    return seconds
+
+
 def latency(call: Callable[[Any], Any], inputs: list[Any]) -> dict[str, float]:
     for value in inputs[:10]:
         call(value)  # warm up (plans, caches, the search catalogue)
@@ -161,6 +179,9 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--batch-size", type=int, default=10_000)
+    parser.add_argument("--warm-rounds", type=int, default=2,
+                        help="untimed rounds of the sample (the JVM compiles hot code)")
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds of the sample")
     args = parser.parse_args()
     result: dict[str, Any] = {"machine": machine(), "args": vars(args)}
     rng = random.Random(7)
@@ -172,18 +193,22 @@ def main() -> None:
 
         sample = generate(args.sample, seed=3)
         records = len(sample.nodes) + len(sample.edges)
-        for _ in range(2):  # the first round plans every statement (cold server), the second counts
-            wipe_graph(client)
-            batched_s, _ = timed(lambda: batched(client, sample))
-            wipe_graph(client)
-            single_s, _ = timed(lambda: per_record(client, sample))
-            wipe_graph(client)
-            sync_s, _ = timed(lambda: sync_dataset(client, sample))
-        result["sample"] = {"records": records, "batched_s": round(batched_s, 2),
+        rounds: dict[str, list[float]] = defaultdict(list)
+        for round_ in range(args.warm_rounds + args.rounds):
+            for name, write in (("batched", batched), ("per_record", per_record),
+                                ("sync", lambda c, ds: sync_dataset(c, ds))):
+                wipe_graph(client)
+                seconds, _ = timed(lambda w=write: w(client, sample))  # type: ignore[misc]
+                if round_ >= args.warm_rounds:
+                    rounds[name].append(seconds)
+        batched_s, single_s, sync_s = (statistics.median(rounds[name])
+                                       for name in ("batched", "per_record", "sync"))
+        result["sample"] = {"records": records, "batched_s": round(batched_s, 3),
                             "per_record_s": round(single_s, 2),
                             "ratio": round(single_s / batched_s, 1),
-                            "sync_dataset_s": round(sync_s, 2),
-                            "ratio_sync": round(single_s / sync_s, 1)}
+                            "sync_dataset_s": round(sync_s, 3),
+                            "ratio_sync": round(single_s / sync_s, 1),
+                            "rounds": {k: [round(x, 3) for x in v] for k, v in rounds.items()}}
         print(f"sample: {result['sample']}", file=sys.stderr)
 
         folder = Path(tmp) / "synthetic"
@@ -194,6 +219,7 @@ def main() -> None:
         load_s, client_cpu, server_cpu_s, report = cpu_timed(
             env, lambda: sync_dataset(client, ds, batch_size=args.batch_size))
         again_s, again = timed(lambda: sync_dataset(client, ds, batch_size=args.batch_size))
+        bare_s = bare_write(client, ds, args.batch_size)
         result["load"] = {
             "nodes": len(ds.nodes), "edges": len(ds.edges), "validate_s": round(validate_s, 1),
             "sync_s": round(load_s, 1), "records_per_s": round(total / load_s),
@@ -201,6 +227,7 @@ def main() -> None:
             "end_to_end_records_per_s": round(total / (validate_s + load_s)),
             "second_sync_s": round(again_s, 1), "second_sync_changed": again.changed,
             "version": report.version,
+            "bare_nodes_per_s": round(len(ds.nodes) / bare_s),
         }
         print(f"load: {result['load']}", file=sys.stderr)
 
