@@ -10,8 +10,10 @@
    statement there is (``UNWIND $rows CREATE (n:Bare) SET n = row.props``: no label of ours,
    no index, no edges): the server's bare write rate on this machine, the ceiling of any load.
 3. A sample of about 2,000 records (``generate(--sample)``), written with the same Cypher
-   statements twice in the same run: batched (all rows of a kind/type in one statement, one
-   transaction) and one transaction per record. Reports the ratio. The JVM compiles Neo4j's
+   statements twice in the same run (the staging statements of ``orgmodel load``: CREATE the
+   nodes, MATCH their ends and CREATE the edges): batched (all rows of a kind/type in one
+   statement, one transaction) and one transaction per record; and by ``sync_dataset`` itself
+   (staging, the switch, the clean-up). Reports the ratio. The JVM compiles Neo4j's
    hot code over the first rounds, so each variant runs ``--warm-rounds`` untimed rounds,
    then ``--rounds`` timed ones; the median counts.
 4. ``owners``, ``search`` and ``chain`` p50/p99 on Neo4j beside the embedded store, on the
@@ -52,6 +54,7 @@ from orgmodel.store.neo4j_sync import ensure_schema, sync_dataset, wipe_graph
 from orgmodel.synthetic import generate, write_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
+LOAD = "bench"  # the staging statements mark what they write with the load's id
 #: The calibration statements: no label of ours, no index, nothing to look up.
 BARE_CREATE = "UNWIND $rows AS row CREATE (n:Bare) SET n = row"
 BARE_DELETE = "MATCH (n:Bare) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS"
@@ -132,9 +135,9 @@ def batched(client: Neo4jClient, ds: Any) -> None:
     nodes, edges = rows_of(ds)
     with client.session() as session, session.begin_transaction() as tx:
         for kind, rows in nodes.items():
-            tx.run(cypher.upsert_nodes_query(kind), rows=rows).consume()
+            tx.run(cypher.stage_nodes_query(kind), rows=rows, load=LOAD).consume()
         for edge_type, rows in edges.items():
-            tx.run(cypher.upsert_edges_query(edge_type, "Node", "Node"), rows=rows).consume()
+            tx.run(cypher.create_edges_query(edge_type, "Pending", "Pending"), rows=rows).consume()
         tx.commit()
 
 
@@ -142,10 +145,10 @@ def per_record(client: Neo4jClient, ds: Any) -> None:
     nodes, edges = rows_of(ds)
     for kind, rows in nodes.items():
         for row in rows:
-            client.write(cypher.upsert_nodes_query(kind), rows=[row])
+            client.write(cypher.stage_nodes_query(kind), rows=[row], load=LOAD)
     for edge_type, rows in edges.items():
         for row in rows:
-            client.write(cypher.upsert_edges_query(edge_type, "Node", "Node"), rows=[row])
+            client.write(cypher.create_edges_query(edge_type, "Pending", "Pending"), rows=[row])
 
 
 def bare_write(client: Neo4jClient, ds: Any, size: int) -> float:
