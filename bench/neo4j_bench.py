@@ -158,7 +158,7 @@ def bare_write(client: Neo4jClient, ds: Any, size: int) -> float:
     for start in range(0, len(rows), size):
         client.write(BARE_CREATE, rows=rows[start:start + size])
     seconds = time.perf_counter() - started
-    client.write(BARE_DELETE)
+    client.run_implicit(BARE_DELETE)
     return seconds
 
 
