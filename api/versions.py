@@ -14,6 +14,7 @@ forming, and each request waits at most two round trips.
 Examples
 --------
 >>> import asyncio
+>>> from concurrent.futures import ThreadPoolExecutor
 >>> reads = []
 >>> async def read():
 ...     reads.append(1)
@@ -22,7 +23,8 @@ Examples
 >>> async def many():
 ...     probe = VersionProbe(read)
 ...     return await asyncio.gather(*(probe.confirm() for _ in range(50)))
->>> versions = asyncio.run(many())
+>>> with ThreadPoolExecutor(1) as pool:  # a thread of its own: the caller may be in a loop
+...     versions = pool.submit(asyncio.run, many()).result()
 >>> len(reads) <= 2 and set(versions) <= {1, 2}
 True
 """

@@ -49,9 +49,19 @@ def test_double_click_fetches_more(view: str, page: Any, big_app: LiveApp,
     before = page.evaluate("window.orgmodelView.nodeCount()")
     target = page.evaluate("Array.from(window.orgmodelView.nodeData.values())"
                            ".find(n => n.more).id")
-    point = node_point(page, target)
-    page.mouse.dblclick(point["x"], point["y"])
-    page.wait_for_function(f"window.orgmodelView.nodeCount() > {before}")
+    grown = f"window.orgmodelView.nodeCount() > {before}"
+    for attempt in range(3):
+        # vis-network (Hammer.js) times a double tap when it handles each tap, not when it
+        # happened: on a loaded machine the first click's redraw of a big graph can push the
+        # second past its 300 ms, and the browser then sees two clicks. Try again, as a user would.
+        point = node_point(page, target)
+        page.mouse.dblclick(point["x"], point["y"])
+        try:
+            page.wait_for_function(grown, timeout=10_000)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
     assert any("/data?" in url and "expand=" in url for url in recorder.requests)
     assert target in page.evaluate("window.orgmodelView.state().expand")
     assert not page.evaluate(f"window.orgmodelView.nodeData.get({target!r}).more")
