@@ -23,7 +23,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import problem_response
+from api.errors import store_unavailable
 from orgmodel.exceptions import StoreUnavailableError
 
 __all__ = ["ResponseCache"]
@@ -61,9 +61,7 @@ class ResponseCache:
         try:
             version = await self._current_version(scope)
         except (StoreUnavailableError, TimeoutError):
-            response = problem_response(503, "the store does not answer; try again shortly",
-                                        scope["path"], headers={"Retry-After": "5"})
-            await response(scope, receive, send)
+            await store_unavailable(scope["path"])(scope, receive, send)
             return
         if version is None:
             await self.app(scope, receive, send)

@@ -37,6 +37,7 @@ __all__ = [
     "ProblemGuard",
     "install_error_handlers",
     "problem_response",
+    "store_unavailable",
 ]
 
 PROBLEM_JSON = "application/problem+json"
@@ -132,6 +133,12 @@ def problem_response(
                     media_type=PROBLEM_JSON, headers=headers)
 
 
+def store_unavailable(instance: str,
+                      detail: str = "the store does not answer; try again shortly") -> Response:
+    """The 503 every path gives when the store cannot be reached (with ``Retry-After``)."""
+    return problem_response(503, detail, instance, headers={"Retry-After": "5"})
+
+
 def _status_of(exc: OrgModelError) -> int:
     if isinstance(exc, NotFoundError):
         return 404
@@ -162,8 +169,7 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
         return problem_response(409, str(exc), path, edges=exc.edge_keys)
     if status == 503:
         log.warning("store unavailable: %s", exc)
-        return problem_response(503, "the store does not answer; try again shortly", path,
-                                headers={"Retry-After": "5"})
+        return store_unavailable(path)
     return problem_response(status, str(exc), path)
 
 
@@ -197,8 +203,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 async def _timeout(request: Request, exc: Exception) -> Response:
     log.warning("store call timed out: %s %s", request.method, request.url.path)
-    return problem_response(503, "the store did not answer in time; try again shortly",
-                            request.url.path, headers={"Retry-After": "5"})
+    return store_unavailable(request.url.path,
+                             "the store did not answer in time; try again shortly")
 
 
 def install_error_handlers(app: FastAPI) -> None:

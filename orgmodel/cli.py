@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.contract import OrgStore
+from orgmodel.dataset import Dataset
 from orgmodel.exceptions import (
     DataValidationError,
     NotFoundError,
@@ -115,15 +116,22 @@ def _kind(kind: str, lang: Lang) -> str:
 # -- commands ---------------------------------------------------------------------------------
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    """Validate a data folder: exit 0 if whole, 1 with every problem on stderr."""
-    folder = args.folder or data_dir_from_args(args)
+def _load_or_report(folder: Path, lang: Lang) -> Dataset | None:
+    """Load a data folder; on bad data print every problem and a summary to stderr."""
     try:
-        dataset = load_dataset(folder)
+        return load_dataset(folder)
     except DataValidationError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(t("invalid_data", args.lang, count=len(exc.problems), folder=folder), file=sys.stderr)
+        print(t("invalid_data", lang, count=len(exc.problems), folder=folder), file=sys.stderr)
+        return None
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate a data folder: exit 0 if whole, 1 with every problem on stderr."""
+    folder = args.folder or data_dir_from_args(args)
+    dataset = _load_or_report(folder, args.lang)
+    if dataset is None:
         return EXIT_FAILED
     if args.json:
         _dump({"valid": True, "nodes": len(dataset.nodes), "edges": len(dataset.edges)})
@@ -147,12 +155,8 @@ def cmd_load(args: argparse.Namespace) -> int:
             "load writes into Neo4j: pass --neo4j (the server comes from NEO4J_URI, NEO4J_USER "
             "and NEO4J_PASSWORD, or --uri/--user/--password-env)", EXIT_USAGE)
     folder = args.folder or data_dir_from_args(args)
-    try:
-        dataset = load_dataset(folder)
-    except DataValidationError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(t("invalid_data", args.lang, count=len(exc.problems), folder=folder), file=sys.stderr)
+    dataset = _load_or_report(folder, args.lang)
+    if dataset is None:
         print("orgmodel: nothing was written to Neo4j", file=sys.stderr)
         return EXIT_FAILED
     from orgmodel.store.neo4j_load import load_into_neo4j  # the driver is imported only here
