@@ -117,12 +117,10 @@ class Neo4jStore:
         return {node.id: node for node in nodes}
 
     def _index(self) -> CatalogueEntry:
-        meta = self.client.read(cypher.META_VERSION)[0]
-
         def load() -> list[AnyNode]:
             return [node_from_props(r["props"]) for r in self.client.read(cypher.ALL_NODES)]
 
-        return self._catalogue.get((meta["graph_id"], meta["version"]), load)
+        return self._catalogue.get(self.graph_version(), load)
 
     def _closure(self, ids: list[str], when: date) -> tuple[tuple[Any, ...] | None, Walk]:
         """The reporting-line closure of ``ids`` and the graph version it was read at."""
