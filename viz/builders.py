@@ -177,7 +177,8 @@ def assemble(view: str, nodes: Iterable[dict[str, Any]], edges: Iterable[dict[st
                                   navigationButtons=False,
                                   keyboard={"enabled": True, "bindToWindow": False})
     options["layout"] = {"improvedLayout": False, "hierarchical": False}
-    options["nodes"] = {"widthConstraint": {"maximum": 170}, "margin": 8}
+    # Labels are wrapped by the page's script (orgview.js), not by vis's widthConstraint.
+    options["nodes"] = {"margin": 8}
     options["groups"] = vis_groups()
     return ViewGraph(view=view, nodes=vis_nodes, edges=vis_edges, options=options, total=total,
                      partial=partial, hidden_types=sorted(hidden_types),

@@ -19,6 +19,7 @@ from orgmodel.dataset import Dataset
 from orgmodel.exceptions import NotFoundError
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
+from orgmodel.text import fold
 
 __all__ = [
     "COLLABORATION_EDGES",
@@ -29,6 +30,7 @@ __all__ = [
     "collaboration",
     "default_post",
     "org_chart",
+    "resolve_post",
     "responsibilities",
     "stakeholders",
 ]
@@ -154,6 +156,26 @@ def default_post(store: OrgStore, *, as_of: date) -> str:
         if not page.items:
             raise
         return page.items[0].id
+
+
+def resolve_post(store: OrgStore, post: str, *, as_of: date) -> str:
+    """The id of the post that ``post`` names: its id, or its name (case and accents aside).
+
+    The page's post picker lets a visitor type a name, so a name must lead to the post too.
+
+    Raises
+    ------
+    NotFoundError
+        When no node has that id and no post has that name.
+    """
+    try:
+        return store.node(post, as_of=as_of).id
+    except NotFoundError:
+        wanted = fold(post)
+        for hit in store.search(post, kinds=[Kind.POST], limit=20, as_of=as_of):
+            if fold(hit.name) == wanted:
+                return hit.id
+        raise NotFoundError(f"no post with the id or name {post!r}") from None
 
 
 def stakeholders(store: OrgStore, *, as_of: date, post: str, depth: int = 2) -> ViewInput:

@@ -176,12 +176,13 @@ async def view_page(request: Request, view: str, lang: Lang = None, as_of: AsOf 
 
     def work(store: OrgStore) -> str:
         graph = _graph(store, view, page, _split(expand), focus)
-        page.api["data"] = f"/views/{view}/data?{page.query()}"
         options: dict[str, Any] = {}
         if view == "stakeholders":
-            page.params["post"] = graph.extra["ego"]
+            page.params["post"] = graph.extra["ego"]  # the id, whether a name or an id came
             posts = store.list_nodes(kind=Kind.POST, limit=500, as_of=page.as_of)
-            options["posts"] = [(p.id, p.name) for p in posts.items]
+            options["posts"] = sorted({p.name for p in posts.items})
+            options["post_name"] = store.node(graph.extra["ego"], as_of=page.as_of).name
+        page.api["data"] = f"/views/{view}/data?{page.query()}"
         return render_view(graph, page, options=options)
 
     return _respond(request, await _build(request, work), "text/html")

@@ -136,7 +136,6 @@ def vis_groups() -> dict[str, dict[str, Any]]:
             "font": {"color": style.font, "face": "system-ui, sans-serif", "size": 14},
             "borderWidth": 1.5,
             "margin": 8,
-            "widthConstraint": {"maximum": 220},
         }
         for kind, style in NODE_STYLES.items()
     }

@@ -43,7 +43,8 @@ def gather_view(store: OrgStore, view: str, *, as_of: date,
         return gather.collaboration(store, as_of=as_of)
     if view == "responsibilities":
         return gather.responsibilities(store, as_of=as_of)
-    chosen = post or gather.default_post(store, as_of=as_of)
+    chosen = (gather.resolve_post(store, post, as_of=as_of) if post
+              else gather.default_post(store, as_of=as_of))
     if view == "stakeholders":
         return gather.stakeholders(store, as_of=as_of, post=chosen)
     if view == "case-route":

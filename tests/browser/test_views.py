@@ -301,3 +301,18 @@ def test_stakeholder_grid_layout(page: Any, albertslund_app: LiveApp, recorder: 
     page.wait_for_url("**/views/stakeholders/table**")
     assert page.locator("#table table").first.locator("tbody tr").count() == scored
     assert page.locator("#grid-heading").text_content() == "Indflydelse/interesse"
+
+
+def test_stakeholder_map_for_a_post_typed_by_name(page: Any, albertslund_app: LiveApp,
+                                                  recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/stakeholders")
+    assert page.input_value("#post-input") == "Chef for Økonomi og Stab"
+    page.fill("#post-input", "borgmester")  # the picker takes a name, case aside
+    page.press("#post-input", "Enter")
+    page.wait_for_url("**/views/stakeholders?post=borgmester*")
+    page.wait_for_function("window.orgmodelView && window.orgmodelView.ready()", timeout=15000)
+    assert page.input_value("#post-input") == "Borgmester"
+    ego = page.evaluate(
+        "Array.from(window.orgmodelView.nodeData.values()).filter(n => n.ego).map(n => n.id)")
+    assert ego == ["post:borgmester"]

@@ -86,8 +86,30 @@ def test_errors(memory_store: MemoryStore) -> None:
 def test_stakeholder_page_offers_the_posts(memory_store: MemoryStore) -> None:
     async def check(client: httpx.AsyncClient) -> None:
         html = (await client.get("/views/stakeholders")).text
-        assert 'value="post:chef-okonomi-og-stab" selected' in html
-        assert 'value="post:borgmester"' in html
+        assert re.search(r'<input id="post-input" name="post"[^>]*value="Chef for Økonomi og Stab"',
+                         html)
+        assert '<option value="Borgmester">' in html
+        # The picker sends what the visitor typed: a post's name leads to its map, whatever
+        # the case and accents; its id still does.
+        for post in ("borgmester", "BORGMESTER", "post:borgmester"):
+            page = await client.get("/views/stakeholders", params={"post": post})
+            assert page.status_code == 200, post
+            assert 'value="Borgmester"' in page.text.split('id="post-input"')[1].split(">")[0]
+            assert config_of(page.text)["urls"]["data"].endswith("post=post%3Aborgmester")
+        missing = await client.get("/views/stakeholders", params={"post": "Ingen Sådan Stilling"})
+        assert missing.status_code == 404
+        assert "Ingen Sådan Stilling" in missing.json()["detail"]
+
+    run(create_views_app(memory_store), check)
+
+
+def test_served_views_preload_their_graph(memory_store: MemoryStore) -> None:
+    async def check(client: httpx.AsyncClient) -> None:
+        html = (await client.get("/views/collaboration")).text
+        data = config_of(html)["urls"]["data"]
+        # The graph is asked for at once, with the request the page's script makes later.
+        assert f'<link rel="preload" as="fetch" crossorigin href="{data}">' in html.replace(
+            "&amp;", "&")
 
     run(create_views_app(memory_store), check)
 

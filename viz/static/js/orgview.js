@@ -42,10 +42,28 @@
   });
   var element = tips.element;
 
+  /* Break a label into lines of about LINE_CHARS characters, at spaces. vis-network can wrap
+   * to a pixel width itself (widthConstraint.maximum), but it measures every growing prefix of
+   * a label to do so: several canvas measurements per word, the largest cost of a first draw.
+   * Wrapped here, each line is measured once. A word longer than a line keeps its own line. */
+  var LINE_CHARS = 26;
+
+  function wrap(text) {
+    var lines = [];
+    var line = "";
+    String(text).split(/\s+/).forEach(function (word) {
+      if (!word) { return; }
+      if (line && line.length + 1 + word.length > LINE_CHARS) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines.join("\n");
+  }
+
   function visNode(node) {
     var low = node.conf === "low";
     return {
-      id: node.id, label: node.more ? node.label + " ⊕" : node.label, group: node.kind,
+      id: node.id, label: wrap(node.more ? node.label + " ⊕" : node.label), group: node.kind,
       x: node.x, y: node.y,
       borderWidth: node.ego ? 4 : (low ? 2.5 : 1.5),
       shapeProperties: { borderDashes: low ? [6, 4] : false },
@@ -356,6 +374,10 @@
 
   function start(payload) {
     load(payload);
+    // The state of the URL (default filters included) is applied while only the data sets
+    // hold the nodes: done after the network exists, it would lay out and measure every node
+    // again before the first draw.
+    apply();
     var options = config.options;
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
     window.orgmodelView.network = network;
@@ -390,6 +412,12 @@
     firstLoad = Promise.resolve(initial);
   } else {
     firstLoad = fetchJson(dataUrl());
+    if (state.expand.length && urls.data) {
+      // The page preloads the view's plain graph (<link rel=preload>); a permalink that
+      // expands nodes needs another answer. Taking the preloaded one (unread) keeps the
+      // browser from warning that it went unused.
+      fetchJson(urls.data).catch(function () { return null; });
+    }
   }
   firstLoad.then(function (payload) {
     fromHash(location.hash, payload.hiddenTypes, payload.hiddenKinds);
