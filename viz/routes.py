@@ -21,13 +21,12 @@ from typing import Annotated, Any, TypeVar
 import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from starlette.responses import Response
-from starlette.staticfiles import StaticFiles
-from starlette.types import Scope
 
 from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.schema import Kind
 from viz import start
+from viz.assets import StaticAssets
 from viz.builders import ViewGraph
 from viz.render import (
     STATIC_DIR,
@@ -41,7 +40,7 @@ from viz.render import (
 from viz.texts import lang_of
 from viz.views import build_view
 
-__all__ = ["CachedStaticFiles", "create_views_app", "register", "router"]
+__all__ = ["create_views_app", "register", "router"]
 
 T = TypeVar("T")
 router = APIRouter(include_in_schema=False)
@@ -52,18 +51,6 @@ Ids = Annotated[str | None, Query(max_length=20_000)]
 Id = Annotated[str | None, Query(max_length=200)]
 _API_SEARCH, _API_PATHS = "/api/v1/search", "/api/v1/paths"
 _CACHE_SIZE = 32
-
-
-class CachedStaticFiles(StaticFiles):
-    """Static files with cache headers: a year when the URL names the content (``?v=hash``)."""
-
-    async def get_response(self, path: str, scope: Scope) -> Response:
-        """Serve a file with Cache-Control."""
-        response = await super().get_response(path, scope)
-        versioned = b"v=" in scope.get("query_string", b"")
-        response.headers["Cache-Control"] = ("public, max-age=31536000, immutable" if versioned
-                                             else "public, max-age=3600")
-        return response
 
 
 class _GraphCache:
@@ -241,7 +228,7 @@ def register(app: FastAPI) -> None:
 
         dependencies.append(Depends(get_read_store))
     app.include_router(router, dependencies=dependencies)
-    app.mount("/static", CachedStaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/static", StaticAssets(STATIC_DIR), name="static")
 
 
 def create_views_app(store: OrgStore) -> FastAPI:
