@@ -11,11 +11,11 @@
    no index, no edges): the server's bare write rate on this machine, the ceiling of any load.
 3. A sample of about 2,000 records (``generate(--sample)``), written with the same Cypher
    statements twice in the same run (the staging statements of ``orgmodel load``: CREATE the
-   nodes, MATCH their ends and CREATE the edges): batched (all rows of a kind/type in one
-   statement, one transaction) and one transaction per record; and by ``sync_dataset`` itself
-   (staging, the switch, the clean-up). Reports the ratio. The JVM compiles Neo4j's
-   hot code over the first rounds, so each variant runs ``--warm-rounds`` untimed rounds,
-   then ``--rounds`` timed ones; the median counts.
+   nodes, MATCH their ends and CREATE the edges; kinds and types are parameters): batched (all
+   nodes in one statement, all edges in another, one transaction) and one transaction per
+   record; and by ``sync_dataset`` itself (staging, the switch, the clean-up). Reports the
+   ratio. The JVM compiles Neo4j's hot code over the first rounds, so each variant runs
+   ``--warm-rounds`` untimed rounds, then ``--rounds`` timed ones; the median counts.
 4. ``owners``, ``search`` and ``chain`` p50/p99 on Neo4j beside the embedded store, on the
    50k graph.
 
@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.loader import load_dataset
-from orgmodel.schema import EdgeType, Kind
+from orgmodel.schema import Kind
 from orgmodel.store import neo4j_cypher as cypher
 from orgmodel.store.memory import MemoryStore
 from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
@@ -120,35 +120,30 @@ def timed(call: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
-def rows_of(ds: Any) -> tuple[dict[Kind, list[Any]], dict[EdgeType, list[Any]]]:
-    nodes: dict[Kind, list[Any]] = defaultdict(list)
-    for node in ds.nodes.values():
-        nodes[Kind(node.kind)].append({"id": node.id, "props": node_props(node, None)})
-    edges: dict[EdgeType, list[Any]] = defaultdict(list)
-    for key, edge in ds.edges.items():
-        edges[edge.type].append({"source": edge.source_id, "target": edge.target_id, "key": key,
-                                 "props": edge_props(edge, None)})
+def rows_of(ds: Any) -> tuple[list[Any], list[Any]]:
+    """The staging rows of ``orgmodel load`` (each with its kind or type) for a dataset."""
+    nodes = [{"id": node.id, "kind": Kind(node.kind).value, "props": node_props(node, None)}
+             for node in ds.nodes.values()]
+    edges = [{"source": edge.source_id, "target": edge.target_id, "key": key,
+              "type": edge.type.value, "props": edge_props(edge, None)}
+             for key, edge in ds.edges.items()]
     return nodes, edges
 
 
 def batched(client: Neo4jClient, ds: Any) -> None:
     nodes, edges = rows_of(ds)
     with client.session() as session, session.begin_transaction() as tx:
-        for kind, rows in nodes.items():
-            tx.run(cypher.stage_nodes_query(kind), rows=rows, load=LOAD).consume()
-        for edge_type, rows in edges.items():
-            tx.run(cypher.create_edges_query(edge_type, "Pending", "Pending"), rows=rows).consume()
+        tx.run(cypher.STAGE_NODES, rows=nodes, load=LOAD).consume()
+        tx.run(cypher.create_edges_query("Pending", "Pending"), rows=edges).consume()
         tx.commit()
 
 
 def per_record(client: Neo4jClient, ds: Any) -> None:
     nodes, edges = rows_of(ds)
-    for kind, rows in nodes.items():
-        for row in rows:
-            client.write(cypher.stage_nodes_query(kind), rows=[row], load=LOAD)
-    for edge_type, rows in edges.items():
-        for row in rows:
-            client.write(cypher.create_edges_query(edge_type, "Pending", "Pending"), rows=[row])
+    for row in nodes:
+        client.write(cypher.STAGE_NODES, rows=[row], load=LOAD)
+    for row in edges:
+        client.write(cypher.create_edges_query("Pending", "Pending"), rows=[row])
 
 
 def bare_write(client: Neo4jClient, ds: Any, size: int) -> float:

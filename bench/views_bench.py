@@ -22,6 +22,7 @@ Run from the repository root (needs Chromium at /usr/bin/chromium and Playwright
 
     python bench/views_bench.py                  # 500 and 5,000 nodes, 5 runs each
     python bench/views_bench.py --sizes 500 --runs 2
+    python bench/views_bench.py --sizes 5000 --views stakeholders --runs 9 --pyvis-runs 5
 
 Results go to ``bench/results/views.json`` and a Markdown table to stdout.
 """
@@ -239,7 +240,8 @@ def measure_pyvis(browser: Browser, page_file: Path, runs: int,
 
 
 def run(sizes: list[int], runs: int, pyvis_runs: int, out: Path,
-        pyvis_timeout_s: float = PYVIS_TIMEOUT_S) -> dict[str, Any]:
+        pyvis_timeout_s: float = PYVIS_TIMEOUT_S,
+        views: list[str] | None = None) -> dict[str, Any]:
     results: dict[str, Any] = {"machine": machine(), "sizes": {}}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -252,6 +254,8 @@ def run(sizes: list[int], runs: int, pyvis_runs: int, out: Path,
                 server = Server(data_dir)
                 per_view: dict[str, Any] = {}
                 for view, path in VIEWS.items():
+                    if views and view not in views:
+                        continue
                     url = server.url + path
                     ours = measure_ours(browser, url, runs) | page_bytes(url)
                     graph = view_graph(store, view)
@@ -312,10 +316,13 @@ def main() -> None:
                         help="seconds to wait for a pyvis page to take clicks (a page that "
                              "takes longer counts as never, 'inf', and the speed-up as at least "
                              "this timeout over our time)")
+    parser.add_argument("--views", nargs="+", choices=list(VIEWS), default=None,
+                        help="only these views (default: all)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "views.json")
     args = parser.parse_args()
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    results = run(args.sizes, args.runs, args.pyvis_runs, args.out, args.pyvis_timeout)
+    results = run(args.sizes, args.runs, args.pyvis_runs, args.out, args.pyvis_timeout,
+                  args.views)
     args.out.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
     print(json.dumps(results["machine"], default=str))
     print(table(results))

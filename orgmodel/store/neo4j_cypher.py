@@ -56,6 +56,7 @@ __all__ = [
     "RESPONSIBILITIES",
     "SCHEMA",
     "SOURCES",
+    "STAGE_NODES",
     "STATE_EDGES",
     "STATE_NODES",
     "STATE_SOURCES",
@@ -67,7 +68,6 @@ __all__ = [
     "create_edges_query",
     "delete_edges_query",
     "move_edges_query",
-    "stage_nodes_query",
     "update_edges_query",
     "update_nodes_query",
     "upsert_edges_query",
@@ -149,16 +149,19 @@ HIDE_NODES = "UNWIND $ids AS id MATCH (n:Node {id: id}) REMOVE n:Node SET n:Remo
 UPSERT_SOURCES = "UNWIND $rows AS row MERGE (s:Source {key: row.key}) SET s = row"
 DELETE_SOURCES = "UNWIND $keys AS key MATCH (s:Source {key: key}) DELETE s"
 
-# Templates; filled only by the functions below, with enum members (see the module docstring).
-# A sync knows which records are new (it read the graph first and cleared old staging), so it
-# CREATEs them: MERGE would look for a match first, which for a relationship means scanning the
-# edges between its two ends, the largest cost of a bulk load.
-_STAGE_NODES = """
+#: Stage new nodes of any kinds (``row.kind``: a :class:`~orgmodel.schema.Kind` value, checked by
+#: the caller). A sync knows which records are new (it read the graph first and cleared old
+#: staging), so it CREATEs them: MERGE would look for a match first, which for a relationship
+#: means scanning the edges between its two ends, the largest cost of a bulk load. The label is
+#: a parameter (Neo4j 5.26's dynamic labels), so one statement writes every kind: a batch of
+#: every kind costs one round trip, not one per kind.
+STAGE_NODES = """
 UNWIND $rows AS row
-CREATE (n:Pending:{label})
-SET n = row.props
-SET n._load = $load
+CREATE (n:Pending:$(row.kind))
+SET n = row.props, n._load = $load
 """
+
+# Templates; filled only by the functions below, with enum members (see the module docstring).
 _UPSERT_NODES = """
 UNWIND $rows AS row
 MERGE (n:Node {{id: row.id}})
@@ -179,10 +182,11 @@ MATCH (a:{source_label} {{id: row.source}}) MATCH (b:{target_label} {{id: row.ta
 MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)
 SET r = row.props
 """
+# New edges of any types (``row.type``: an EdgeType value, checked by the caller), as above.
 _CREATE_EDGES = """
 UNWIND $rows AS row
 MATCH (a:{source_label} {{id: row.source}}) MATCH (b:{target_label} {{id: row.target}})
-CREATE (a)-[r:{rel_type}]->(b)
+CREATE (a)-[r:$(row.type)]->(b)
 SET r = row.props
 """
 _MATCH_EDGE = """
@@ -328,11 +332,6 @@ RETURN a {.*} AS props ORDER BY a.seq DESC SKIP $offset LIMIT $limit
 _KIND_LABELS = tuple(kind.value for kind in Kind)
 
 
-def stage_nodes_query(kind: Kind) -> str:
-    """CREATE staged (``:Pending``) nodes of one kind (new ids only)."""
-    return _STAGE_NODES.format(label=Kind(kind).value)
-
-
 def update_nodes_query(kind: Kind) -> str:
     """Replace the properties of visible nodes, now of ``kind`` (other kind labels removed)."""
     label = Kind(kind).value
@@ -361,17 +360,17 @@ def upsert_edges_query(edge_type: EdgeType, source_label: StageLabel,
                                 target_label=_stage_label(target_label))
 
 
-def create_edges_query(edge_type: EdgeType, source_label: StageLabel,
-                       target_label: StageLabel) -> str:
-    """CREATE new edges of one type (keys not in the graph) between visible or staged nodes.
+def create_edges_query(source_label: StageLabel, target_label: StageLabel) -> str:
+    """CREATE new edges (keys not in the graph) between visible or staged nodes.
+
+    Each row carries its type (``row.type``), so one statement writes edges of every type.
 
     Examples
     --------
-    >>> create_edges_query(EdgeType.HOLDS, "Pending", "Node").splitlines()[3]
-    'CREATE (a)-[r:HOLDS]->(b)'
+    >>> create_edges_query("Pending", "Node").splitlines()[2]
+    'MATCH (a:Pending {id: row.source}) MATCH (b:Node {id: row.target})'
     """
-    return _CREATE_EDGES.format(rel_type=EdgeType(edge_type).value,
-                                source_label=_stage_label(source_label),
+    return _CREATE_EDGES.format(source_label=_stage_label(source_label),
                                 target_label=_stage_label(target_label))
 
 

@@ -73,13 +73,14 @@ class _Plan:
 
     report: SyncReport
     version: int
-    staged_nodes: dict[Kind, list[Row]] = field(default_factory=_rows)
-    staged_edges: dict[tuple[EdgeType, StageLabel, StageLabel], list[Row]] = field(
-        default_factory=_rows)
+    # New records carry their kind or type in the row ("kind", "type"): one statement writes
+    # them all (see cypher.STAGE_NODES), so they are not grouped by it.
+    staged_nodes: list[Row] = field(default_factory=list)
+    staged_edges: dict[tuple[StageLabel, StageLabel], list[Row]] = field(default_factory=_rows)
     updated_nodes: dict[Kind, list[Row]] = field(default_factory=_rows)
     moved_nodes: list[Row] = field(default_factory=list)
     deleted_nodes: list[str] = field(default_factory=list)
-    new_edges: dict[EdgeType, list[Row]] = field(default_factory=_rows)
+    new_edges: list[Row] = field(default_factory=list)
     updated_edges: dict[EdgeType, list[Row]] = field(default_factory=_rows)
     moved_edges: dict[EdgeType, list[Row]] = field(default_factory=_rows)
     deleted_edges: dict[EdgeType, list[Row]] = field(default_factory=_rows)
@@ -88,7 +89,7 @@ class _Plan:
 
     @property
     def staged_ids(self) -> list[str]:
-        return [row["id"] for rows in self.staged_nodes.values() for row in rows]
+        return [row["id"] for row in self.staged_nodes]
 
 
 def ensure_schema(client: Neo4jClient) -> None:
@@ -129,7 +130,7 @@ def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Voca
             continue
         row = {"id": node_id, "props": node_props(node, origin, keywords)}
         if old is None:
-            plan.staged_nodes[kind].append(row)
+            plan.staged_nodes.append(row | {"kind": kind.value})
             counts.nodes.added += 1
         else:
             plan.updated_nodes[kind].append(row)
@@ -137,7 +138,7 @@ def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Voca
     if prune:
         plan.deleted_nodes = sorted(set(nodes) - set(dataset.nodes))
         counts.nodes.removed = len(plan.deleted_nodes)
-    staged = {row["id"] for rows in plan.staged_nodes.values() for row in rows}
+    staged = set(plan.staged_ids)
     for key, edge in dataset.edges.items():
         origin = dataset.origins.get(key)
         where = (origin.file, origin.line) if origin else (None, None)
@@ -165,9 +166,9 @@ def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Voca
         source_label: StageLabel = "Pending" if edge.source_id in staged else "Node"
         target_label: StageLabel = "Pending" if edge.target_id in staged else "Node"
         if "Pending" in (source_label, target_label):
-            plan.staged_edges[(edge.type, source_label, target_label)].append(row)
+            plan.staged_edges[(source_label, target_label)].append(row | {"type": edge.type.value})
         else:
-            plan.new_edges[edge.type].append(row)
+            plan.new_edges.append(row | {"type": edge.type.value})
     if prune:
         hidden = set(plan.deleted_nodes)
         for key in sorted(set(edges) - set(dataset.edges)):
@@ -209,15 +210,14 @@ def _stage(client: Neo4jClient, plan: _Plan, load: str, size: int, steps: _Steps
         with client.errors(), client.session() as session:
             session.execute_write(work)
 
-    for kind, rows in plan.staged_nodes.items():
-        for batch in _batches(rows, size):
-            run(cypher.stage_nodes_query(kind), batch)
-            steps.tick(f"staged {kind.value} nodes")
-    for (edge_type, source_label, target_label), rows in plan.staged_edges.items():
-        query = cypher.create_edges_query(edge_type, source_label, target_label)
+    for batch in _batches(plan.staged_nodes, size):
+        run(cypher.STAGE_NODES, batch)
+        steps.tick("staged nodes")
+    for (source_label, target_label), rows in plan.staged_edges.items():
+        query = cypher.create_edges_query(source_label, target_label)
         for batch in _batches(rows, size):
             run(query, batch)
-            steps.tick(f"staged {edge_type.value} edges")
+            steps.tick("staged edges")
 
 
 def _switch(tx: neo4j.Transaction, plan: _Plan, load: str, size: int, steps: _Steps) -> int:
@@ -250,10 +250,8 @@ def _switch(tx: neo4j.Transaction, plan: _Plan, load: str, size: int, steps: _St
             run(cypher.update_nodes_query(kind), "updated nodes", rows=batch).consume()
     for batch in _batches(plan.moved_nodes, size):
         run(cypher.MOVE_NODES, "moved nodes", rows=batch).consume()
-    for edge_type, rows in plan.new_edges.items():
-        for batch in _batches(rows, size):
-            run(cypher.create_edges_query(edge_type, "Node", "Node"), "added edges",
-                rows=batch).consume()
+    for batch in _batches(plan.new_edges, size):
+        run(cypher.create_edges_query("Node", "Node"), "added edges", rows=batch).consume()
     for edge_type, rows in plan.updated_edges.items():
         for batch in _batches(rows, size):
             run(cypher.update_edges_query(edge_type), "updated edges", rows=batch).consume()
@@ -274,7 +272,7 @@ def _switch_batches(plan: _Plan, size: int) -> int:
 
     groups: list[Sequence[Any]] = [
         *plan.deleted_edges.values(), plan.deleted_nodes, plan.staged_ids,
-        *plan.updated_nodes.values(), plan.moved_nodes, *plan.new_edges.values(),
+        *plan.updated_nodes.values(), plan.moved_nodes, plan.new_edges,
         *plan.updated_edges.values(), *plan.moved_edges.values(),
     ]
     return sum(count(g) for g in groups) + bool(plan.sources) + bool(plan.deleted_sources) + 1
@@ -355,7 +353,7 @@ def sync_dataset(
         if not plan.report.changed:
             return plan.report
         load = uuid.uuid4().hex
-        staged = sum(-(-len(rows) // batch_size) for rows in plan.staged_nodes.values())
+        staged = -(-len(plan.staged_nodes) // batch_size)
         staged += sum(-(-len(rows) // batch_size) for rows in plan.staged_edges.values())
         steps = _Steps(staged + _switch_batches(plan, batch_size), progress)
         _stage(client, plan, load, batch_size, steps)
