@@ -60,15 +60,16 @@
     return lines.join("\n");
   }
 
+  /* A node for vis: only what differs from its kind's group style, since vis-network merges
+   * every option given per node into its own copy (a cost on each node of a first draw). */
   function visNode(node) {
-    var low = node.conf === "low";
-    return {
+    var look = {
       id: node.id, label: wrap(node.more ? node.label + " ⊕" : node.label), group: node.kind,
-      x: node.x, y: node.y,
-      borderWidth: node.ego ? 4 : (low ? 2.5 : 1.5),
-      shapeProperties: { borderDashes: low ? [6, 4] : false },
-      font: node.ego ? { size: 18 } : undefined
+      x: node.x, y: node.y
     };
+    if (node.conf === "low") { look.borderWidth = 2.5; look.shapeProperties = { borderDashes: [6, 4] }; }
+    if (node.ego) { look.borderWidth = 4; look.font = { size: 18 }; }
+    return look;
   }
 
   function edgeStyle(type) {
