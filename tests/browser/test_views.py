@@ -152,6 +152,10 @@ def test_path_between_two_nodes_is_highlighted(page: Any, albertslund_app: LiveA
                                                 recorder: Recorder) -> None:
     allow(recorder, albertslund_app)
     open_view(page, f"{albertslund_app.url}/views/org")
+    # The two boxes suggest the view's node names (filled once the network is drawn).
+    suggested = page.eval_on_selector_all("#node-names option",
+                                          "options => options.map(o => o.value)")
+    assert "Chef for Økonomi og Stab" in suggested and "Borgmester" in suggested
     page.fill("#path-from", "Chef for Økonomi og Stab")
     page.fill("#path-to", "Borgmester")
     page.click("#path-form button[type=submit]")

@@ -254,18 +254,25 @@
       });
     });
     window.addEventListener("hashchange", function () { restore(); });
+    // The path form's suggestions wait for the first draw: nobody types before it, and a
+    // few thousand <option>s would delay it.
+    if (view.ready()) { fillNames(); } else { network.once("afterDrawing", fillNames); }
+  }
+
+  function fillNames() {
     var names = byId("node-names");
-    if (names) {
-      var seen = new Set();
-      view.nodeData.forEach(function (node) {
-        if (seen.size < 3000 && !seen.has(node.label)) {
-          seen.add(node.label);
-          var option = document.createElement("option");
-          option.value = node.label;
-          names.appendChild(option);
-        }
-      });
-    }
+    if (!names) { return; }
+    var seen = new Set();
+    var options = document.createDocumentFragment();
+    view.nodeData.forEach(function (node) {
+      if (seen.size < 3000 && !seen.has(node.label)) {
+        seen.add(node.label);
+        var option = document.createElement("option");
+        option.value = node.label;
+        options.appendChild(option);
+      }
+    });
+    names.appendChild(options);
   }
 
   /* Put the page in the state the URL hash describes (the permalink). */
