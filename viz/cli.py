@@ -40,8 +40,9 @@ def register_view(commands: argparse._SubParsersAction) -> None:  # type: ignore
     parser.add_argument("kind", choices=list(VIEWS), metavar="KIND",
                         help=f"which view: {', '.join(VIEWS)}")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE", help="the HTML file")
-    parser.add_argument("--post", default=None, metavar="ID",
-                        help="post of the stakeholder map or case route")
+    parser.add_argument("--post", default=None, metavar="POST",
+                        help="post of the stakeholder map or case route: its id or its name "
+                             "(default: the Chef for Økonomi og Stab)")
     add_common_options(parser)
     parser.set_defaults(handler=cmd_view)
 
@@ -53,8 +54,9 @@ def register_site(commands: argparse._SubParsersAction) -> None:  # type: ignore
         description="Write the start page and every view (Danish and English) as a static site "
                     "with shared assets in OUTDIR/static.")
     parser.add_argument("outdir", type=Path, metavar="OUTDIR", help="folder to write into")
-    parser.add_argument("--post", default=None, metavar="ID",
-                        help="post of the stakeholder map and case route")
+    parser.add_argument("--post", default=None, metavar="POST",
+                        help="post of the stakeholder map and case route: its id or its name "
+                             "(default: the Chef for Økonomi og Stab)")
     add_common_options(parser)
     parser.set_defaults(handler=cmd_site)
 

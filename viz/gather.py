@@ -175,7 +175,7 @@ def resolve_post(store: OrgStore, post: str, *, as_of: date) -> str:
         for hit in store.search(post, kinds=[Kind.POST], limit=20, as_of=as_of):
             if fold(hit.name) == wanted:
                 return hit.id
-        raise NotFoundError(f"no post with the id or name {post!r}") from None
+        raise NotFoundError(post, f"no post with the id or name {post!r}") from None
 
 
 def stakeholders(store: OrgStore, *, as_of: date, post: str, depth: int = 2) -> ViewInput:

@@ -27,6 +27,21 @@ def test_view_of_a_post(tmp_path: Path, data_dir: Path) -> None:
     assert "Stakeholder map" in out.read_text(encoding="utf-8")
 
 
+def test_view_of_a_post_by_name(tmp_path: Path, data_dir: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "stakeholders.html"
+    assert main(["view", "stakeholders", "--post", "borgmester", "--out", str(out),
+                 "--data", str(data_dir)]) == 0
+    html = out.read_text(encoding="utf-8")
+    config = json.loads(html.split('id="orgmodel-config">')[1].split("</script>")[0])
+    assert [n["id"] for n in config["payload"]["nodes"] if n.get("ego")] == ["post:borgmester"]
+    missing = tmp_path / "missing.html"
+    assert main(["view", "stakeholders", "--post", "Ingen Sådan Stilling", "--out",
+                 str(missing), "--data", str(data_dir)]) == 1
+    assert "no post with the id or name 'Ingen Sådan Stilling'" in capsys.readouterr().err
+    assert not missing.exists()
+
+
 def test_site_writes_pages_and_shared_assets(tmp_path: Path, data_dir: Path) -> None:
     assert main(["site", str(tmp_path), "--data", str(data_dir)]) == 0
     for name in ("index", "org", "collaboration", "stakeholders", "responsibilities",
