@@ -72,8 +72,9 @@ def fold(text: str) -> str:
     if text.isascii():
         text = text.lower()
     else:
-        # NFKD can emit upper-case letters (e.g. from compatibility characters), hence twice.
-        text = _strip_accents(_strip_accents(text).casefold()).casefold()
+        # NFKD can emit upper-case letters (e.g. from compatibility characters), hence twice;
+        # and casefold() maps a few lower-case letters to upper case (Cherokee), hence lower().
+        text = _strip_accents(_strip_accents(text).casefold()).casefold().lower()
         text = _strip_accents(text.translate(_LETTER_MAP))
     return " ".join(_fold_split(text))
 

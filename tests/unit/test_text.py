@@ -155,3 +155,8 @@ def test_speller_finds_any_single_edit(word: str, data: st.DataObject) -> None:
     for typo in (substituted, deleted, inserted, swapped):
         if typo != word:
             assert (word, 1) in Speller([word]).near(typo)
+
+
+def test_fold_is_lower_case_where_casefold_is_not() -> None:
+    # casefold() maps Cherokee small letters to capitals; hypothesis found it.
+    assert fold("ꭰ") == fold("Ꭰ") == "ꭰ"
