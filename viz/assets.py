@@ -25,6 +25,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import mimetypes
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,11 +65,15 @@ class StaticAssets:
     ----------
     directory : Path
         The folder; its files at the time the app is made are the ones served.
+    generated : mapping of str to bytes, optional
+        Files that are made, not stored (path relative to the folder -> content), such as the
+        page scripts' bundle.
     """
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, generated: Mapping[str, bytes] | None = None) -> None:
         self._files = {p.relative_to(directory).as_posix(): p
                        for p in sorted(directory.rglob("*")) if p.is_file()}
+        self._generated = dict(generated or {})
         self._loaded: dict[str, Asset] = {}
 
     def find(self, path: str) -> Asset | None:
@@ -76,19 +81,14 @@ class StaticAssets:
         found = self._loaded.get(path)
         if found is not None:
             return found
-        source = self._files.get(path)
-        if source is None:
+        if path in self._generated:
+            body = self._generated[path]
+        elif path in self._files:
+            body = self._files[path].read_bytes()
+        else:
             return None
-        self._loaded[path] = found = self._load(source)
+        self._loaded[path] = found = _asset(Path(path), body)
         return found
-
-    @staticmethod
-    def _load(source: Path) -> Asset:
-        body = source.read_bytes()
-        packed = gzip.compress(body, compresslevel=9, mtime=0)
-        etag = b'"' + hashlib.sha256(body).hexdigest()[:20].encode() + b'"'
-        return Asset(body=body, gzipped=packed if len(packed) < len(body) * 0.9 else None,
-                     media_type=_media_type(source), etag=etag)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer GET and HEAD from memory: 200, 304 (``If-None-Match``), 404 or 405."""
@@ -118,6 +118,13 @@ class StaticAssets:
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body",
                     "body": b"" if scope["method"] == "HEAD" else body})
+
+
+def _asset(name: Path, body: bytes) -> Asset:
+    packed = gzip.compress(body, compresslevel=9, mtime=0)
+    etag = b'"' + hashlib.sha256(body).hexdigest()[:20].encode() + b'"'
+    return Asset(body=body, gzipped=packed if len(packed) < len(body) * 0.9 else None,
+                 media_type=_media_type(name), etag=etag)
 
 
 async def _plain(send: Send, status: int, text: bytes,

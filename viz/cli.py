@@ -20,7 +20,7 @@ from pathlib import Path
 from orgmodel.cli import CommandError, add_common_options, open_store_from_args
 from orgmodel.contract import OrgStore
 from orgmodel.messages import Lang
-from viz.render import STATIC_DIR, VIEWS, Page, render_start, render_view
+from viz.render import BUNDLE, STATIC_DIR, VIEWS, Page, asset_bytes, render_start, render_view
 from viz.start import owner_index
 from viz.views import build_view
 
@@ -62,9 +62,13 @@ def register_site(commands: argparse._SubParsersAction) -> None:  # type: ignore
 
 
 def _write(path: Path, text: str) -> None:
+    _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(data)
     except OSError as exc:
         raise CommandError(f"cannot write {path}: {exc.strerror}") from None
 
@@ -115,6 +119,7 @@ def write_site(store: OrgStore, outdir: Path, *, as_of: date,
                 shutil.copyfile(source, destination)
         except OSError as exc:
             raise CommandError(f"cannot write {destination}: {exc.strerror}") from None
+    _write_bytes(outdir / "static" / BUNDLE, asset_bytes(BUNDLE))  # made, not stored
     return written
 
 

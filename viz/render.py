@@ -42,9 +42,12 @@ from viz.texts import EDGE_NAMES, browser_texts, edge_name, kind_name, ui
 
 __all__ = [
     "ASSETS",
+    "BUNDLE",
+    "SCRIPTS",
     "STATIC_DIR",
     "VIEWS",
     "Page",
+    "asset_bytes",
     "asset_version",
     "render_start",
     "render_table",
@@ -53,10 +56,14 @@ __all__ = [
 ]
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+#: The page's own scripts, in the order they run; kept apart for reading, sent as one file.
+SCRIPTS = ("js/text.js", "js/tooltips.js", "js/permalink.js", "js/orgview.js",
+           "js/orgview-path.js", "js/orgview-ui.js")
+#: The one file the view pages load :data:`SCRIPTS` as (made from them, not stored): a page
+#: with one request for its scripts instead of six draws sooner.
+BUNDLE = "js/orgview.bundle.js"
 #: The files every view page loads, in order.
-ASSETS = {"css": ["css/views.css"],
-          "js": ["vendor/vis-network/vis-network.min.js", "js/text.js", "js/tooltips.js",
-                 "js/permalink.js", "js/orgview.js", "js/orgview-path.js", "js/orgview-ui.js"]}
+ASSETS = {"css": ["css/views.css"], "js": ["vendor/vis-network/vis-network.min.js", BUNDLE]}
 #: View key -> (title text key, intro text key); the order of the start page.
 VIEWS: dict[str, tuple[str, str]] = {
     "org": ("view_org", "view_org_intro"),
@@ -91,9 +98,24 @@ def _environment() -> Environment:
 
 
 @functools.cache
+def asset_bytes(path: str) -> bytes:
+    """A static file's bytes; for :data:`BUNDLE`, the :data:`SCRIPTS` one after another.
+
+    Examples
+    --------
+    >>> bundle = asset_bytes(BUNDLE)
+    >>> bundle.startswith(asset_bytes(SCRIPTS[0])) and bundle.endswith(asset_bytes(SCRIPTS[-1]))
+    True
+    """
+    if path == BUNDLE:
+        return b"\n".join(asset_bytes(script) for script in SCRIPTS)
+    return (STATIC_DIR / path).read_bytes()
+
+
+@functools.cache
 def asset_version(path: str) -> str:
     """A short content hash of a static file, for cache-busting URLs."""
-    return hashlib.sha256((STATIC_DIR / path).read_bytes()).hexdigest()[:10]
+    return hashlib.sha256(asset_bytes(path)).hexdigest()[:10]
 
 
 @functools.cache
@@ -103,7 +125,7 @@ def _inline(path: str) -> Markup:
     It is our own or vendored code, never data; a closing tag inside would end the element
     early, so that is refused rather than escaped.
     """
-    text = (STATIC_DIR / path).read_text(encoding="utf-8")
+    text = asset_bytes(path).decode("utf-8")
     if "</script" in text.lower() or "</style" in text.lower():
         raise ValueError(f"{path} cannot be inlined: it contains a closing tag")
     return Markup(text)  # noqa: S704 - trusted static file checked above, not data

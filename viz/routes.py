@@ -29,9 +29,11 @@ from viz import start
 from viz.assets import StaticAssets
 from viz.builders import ViewGraph
 from viz.render import (
+    BUNDLE,
     STATIC_DIR,
     VIEWS,
     Page,
+    asset_bytes,
     render_start,
     render_table,
     render_view,
@@ -228,7 +230,8 @@ def register(app: FastAPI) -> None:
 
         dependencies.append(Depends(get_read_store))
     app.include_router(router, dependencies=dependencies)
-    app.mount("/static", StaticAssets(STATIC_DIR), name="static")
+    app.mount("/static", StaticAssets(STATIC_DIR, generated={BUNDLE: asset_bytes(BUNDLE)}),
+              name="static")
 
 
 def create_views_app(store: OrgStore) -> FastAPI:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from orgmodel.cli import main
+from viz.render import BUNDLE, asset_bytes
 
 
 def test_view_writes_one_self_contained_file(tmp_path: Path, data_dir: Path,
@@ -51,7 +52,8 @@ def test_site_writes_pages_and_shared_assets(tmp_path: Path, data_dir: Path) -> 
     assert (tmp_path / "static" / "vendor" / "vis-network" / "vis-network.min.js").is_file()
     assert (tmp_path / "static" / "vendor" / "vis-network" / "LICENSE-MIT").is_file()
     org = (tmp_path / "org.html").read_text(encoding="utf-8")
-    assert 'src="static/js/orgview.js"' in org and "/static/" not in org
+    assert 'src="static/js/orgview.bundle.js"' in org and "/static/" not in org
+    assert (tmp_path / "static" / "js" / "orgview.bundle.js").read_bytes() == asset_bytes(BUNDLE)
     index = (tmp_path / "en" / "index.html").read_text(encoding="utf-8")
     assert 'id="orgmodel-owners"' in index and 'src="../static/js/start.js"' in index
 

@@ -70,7 +70,7 @@ def test_single_file_inlines_everything_and_forbids_the_network() -> None:
 def test_site_pages_use_relative_assets() -> None:
     page = Page(mode="site", lang="en", prefix="../", as_of=date(2025, 1, 1))
     html = render_view(evil_graph(), page)
-    assert 'src="../static/js/orgview.js"' in html
+    assert 'src="../static/js/orgview.bundle.js"' in html
     assert 'href="../collaboration.html"' in html  # the Danish twin of an English page
     assert page.link("org", "en") == "../en/org.html"
 

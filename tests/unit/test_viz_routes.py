@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from orgmodel.store.memory import MemoryStore
+from viz.render import SCRIPTS, STATIC_DIR
 from viz.routes import create_views_app, register
 
 Check = Callable[[httpx.AsyncClient], Coroutine[Any, Any, None]]
@@ -56,11 +57,14 @@ def test_pages_data_and_static(memory_store: MemoryStore) -> None:
         assert 'href="/views/org/table"' in page.text  # 228 rows: a table page of its own
         route = (await client.get("/views/case-route")).text
         assert 'id="nodes-heading"' in route  # 30 rows: the table on the page
-        asset = re.search(r'src="(/static/js/orgview.js\?v=\w+)"', page.text)
+        asset = re.search(r'src="(/static/js/orgview.bundle.js\?v=\w+)"', page.text)
         assert asset is not None
         static = await client.get(asset.group(1))
         assert static.status_code == 200
         assert "immutable" in static.headers["cache-control"]
+        # The page's six scripts, one after another, in one file.
+        sources = [(STATIC_DIR / script).read_text(encoding="utf-8") for script in SCRIPTS]
+        assert static.text == "\n".join(sources)
         hits = (await client.get("/views/api/search", params={"q": "løn"})).json()
         assert hits["results"][0]["id"] == "task:lon"
         paths = (await client.get("/views/api/paths", params={
