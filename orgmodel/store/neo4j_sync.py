@@ -98,6 +98,10 @@ def ensure_schema(client: Neo4jClient) -> None:
         client.write(statement)
 
 
+def _batch_count(rows: Sequence[Any], size: int) -> int:
+    return -(-len(rows) // size)
+
+
 def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start: start + size]
@@ -266,16 +270,19 @@ def _switch(tx: neo4j.Transaction, plan: _Plan, load: str, size: int, steps: _St
     return version
 
 
-def _switch_batches(plan: _Plan, size: int) -> int:
-    def count(rows: Sequence[Any]) -> int:
-        return -(-len(rows) // size)
+def _stage_batches(plan: _Plan, size: int) -> int:
+    return _batch_count(plan.staged_nodes, size) + sum(
+        _batch_count(rows, size) for rows in plan.staged_edges.values())
 
+
+def _switch_batches(plan: _Plan, size: int) -> int:
     groups: list[Sequence[Any]] = [
         *plan.deleted_edges.values(), plan.deleted_nodes, plan.staged_ids,
         *plan.updated_nodes.values(), plan.moved_nodes, plan.new_edges,
         *plan.updated_edges.values(), *plan.moved_edges.values(),
     ]
-    return sum(count(g) for g in groups) + bool(plan.sources) + bool(plan.deleted_sources) + 1
+    return (sum(_batch_count(g, size) for g in groups) + bool(plan.sources)
+            + bool(plan.deleted_sources) + 1)
 
 
 def _run_switch(client: Neo4jClient, plan: _Plan, load: str, size: int, steps: _Steps) -> int:
@@ -353,9 +360,8 @@ def sync_dataset(
         if not plan.report.changed:
             return plan.report
         load = uuid.uuid4().hex
-        staged = -(-len(plan.staged_nodes) // batch_size)
-        staged += sum(-(-len(rows) // batch_size) for rows in plan.staged_edges.values())
-        steps = _Steps(staged + _switch_batches(plan, batch_size), progress)
+        steps = _Steps(_stage_batches(plan, batch_size) + _switch_batches(plan, batch_size),
+                       progress)
         _stage(client, plan, load, batch_size, steps)
         plan.report.version = _run_switch(client, plan, load, batch_size, steps)
     except neo4j_errors.Neo4jError as exc:
