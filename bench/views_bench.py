@@ -37,15 +37,15 @@ import platform
 import re
 import socket
 import statistics
+import subprocess
+import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import httpx
 import networkx as nx
-import uvicorn
 from playwright.sync_api import Browser, Route, sync_playwright
 from pyvis.network import Network
 
@@ -85,30 +85,41 @@ def machine() -> dict[str, Any]:
 
 
 class Server:
-    """The API app with the views plugin, under uvicorn in a thread."""
+    """``orgmodel serve`` on ``data_dir`` in a process of its own, as in production.
+
+    Not a thread of this process: the Playwright client that drives the browser runs here,
+    and a server sharing its interpreter lock would add the client's work to every page load.
+    """
 
     def __init__(self, data_dir: Path) -> None:
-        from api.app import create_app
-        from api.settings import Settings
-        from viz.routes import register
-
-        settings = Settings(env="development", neo4j_uri=None, use_neo4j=False,
-                            data_dir=data_dir, write_tokens={"bench": "bench-token-0123456789"})
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(settings, plugins=[register]), host="127.0.0.1",
-                                port=self.port, log_level="warning", ws="none")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        while not self.server.started:
-            time.sleep(0.02)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "orgmodel.cli", "serve", "--port", str(self.port),
+             "--data", str(data_dir), "--no-access-log", "--log-level", "warning"],
+            env=env, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"orgmodel serve --data {data_dir} did not start")
+            try:
+                if httpx.get(f"{self.url}/ready", timeout=5).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise SystemExit(f"orgmodel serve --data {data_dir} did not become ready")
 
     def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
 
 
 def page_bytes(url: str) -> dict[str, int]:
