@@ -26,15 +26,17 @@ import contextlib
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from orgmodel.dataset import Dataset
+from orgmodel.dataset import Dataset, Origin
 from orgmodel.exceptions import OrgModelError, StoreUnavailableError, WriteConflictError
+from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.store import neo4j_cypher as cypher
 from orgmodel.store.neo4j_admin import dump_graph, wipe_graph  # also importable from here
@@ -61,9 +63,38 @@ _CLEAN_BATCH = 2_000
 
 
 Row = dict[str, Any]
+_Item = TypeVar("_Item")
+
+
+class _NewNode(NamedTuple):
+    """A node to create; its statement row is built when its batch is about to be written."""
+
+    node: AnyNode
+    origin: Origin | None
+    keywords: tuple[str, ...]
+
+    def row(self) -> Row:
+        return {"id": self.node.id, "kind": Kind(self.node.kind).value,
+                "props": node_props(self.node, self.origin, self.keywords)}
+
+
+class _NewEdge(NamedTuple):
+    """An edge to create (its row built late, as for :class:`_NewNode`)."""
+
+    key: str
+    edge: EdgeRecord
+    origin: Origin | None
+
+    def row(self) -> Row:
+        return {"source": self.edge.source_id, "target": self.edge.target_id, "key": self.key,
+                "type": self.edge.type.value, "props": edge_props(self.edge, self.origin)}
 
 
 def _rows() -> defaultdict[Any, list[Row]]:
+    return defaultdict(list)
+
+
+def _new_edges() -> defaultdict[Any, list[_NewEdge]]:
     return defaultdict(list)
 
 
@@ -74,13 +105,15 @@ class _Plan:
     report: SyncReport
     version: int
     # New records carry their kind or type in the row ("kind", "type"): one statement writes
-    # them all (see cypher.STAGE_NODES), so they are not grouped by it.
-    staged_nodes: list[Row] = field(default_factory=list)
-    staged_edges: dict[tuple[StageLabel, StageLabel], list[Row]] = field(default_factory=_rows)
+    # them all (see cypher.STAGE_NODES), so they are not grouped by it. Their rows (most of a
+    # first load's client work) are built batch by batch while the server writes.
+    staged_nodes: list[_NewNode] = field(default_factory=list)
+    staged_edges: dict[tuple[StageLabel, StageLabel], list[_NewEdge]] = field(
+        default_factory=_new_edges)
     updated_nodes: dict[Kind, list[Row]] = field(default_factory=_rows)
     moved_nodes: list[Row] = field(default_factory=list)
     deleted_nodes: list[str] = field(default_factory=list)
-    new_edges: list[Row] = field(default_factory=list)
+    new_edges: list[_NewEdge] = field(default_factory=list)
     updated_edges: dict[EdgeType, list[Row]] = field(default_factory=_rows)
     moved_edges: dict[EdgeType, list[Row]] = field(default_factory=_rows)
     deleted_edges: dict[EdgeType, list[Row]] = field(default_factory=_rows)
@@ -89,7 +122,7 @@ class _Plan:
 
     @property
     def staged_ids(self) -> list[str]:
-        return [row["id"] for row in self.staged_nodes]
+        return [item.node.id for item in self.staged_nodes]
 
 
 def ensure_schema(client: Neo4jClient) -> None:
@@ -105,6 +138,27 @@ def _batch_count(rows: Sequence[Any], size: int) -> int:
 def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start: start + size]
+
+
+def _built_ahead(batches: Iterable[Sequence[_Item]], build: Callable[[_Item], Row]
+                 ) -> Iterator[list[Row]]:
+    """The rows of each batch; the next batch's are built in a thread while this one is written.
+
+    Building rows is the client's share of a load and writing them the server's; a thread can
+    build while the driver waits for the server (it releases the interpreter lock meanwhile).
+    """
+    def build_all(batch: Sequence[_Item]) -> list[Row]:
+        return [build(item) for item in batch]
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="orgmodel-rows") as pool:
+        ahead: Future[list[Row]] | None = None
+        for batch in batches:
+            upcoming = pool.submit(build_all, batch)
+            if ahead is not None:
+                yield ahead.result()
+            ahead = upcoming
+        if ahead is not None:
+            yield ahead.result()
 
 
 def _read_state(tx: neo4j.ManagedTransaction) -> dict[str, Any]:
@@ -132,12 +186,12 @@ def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Voca
                 plan.moved_nodes.append({"id": node_id, "file": where[0], "line": where[1]})
                 counts.nodes.moved += 1
             continue
-        row = {"id": node_id, "props": node_props(node, origin, keywords)}
         if old is None:
-            plan.staged_nodes.append(row | {"kind": kind.value})
+            plan.staged_nodes.append(_NewNode(node, origin, keywords))
             counts.nodes.added += 1
         else:
-            plan.updated_nodes[kind].append(row)
+            plan.updated_nodes[kind].append(
+                {"id": node_id, "props": node_props(node, origin, keywords)})
             counts.nodes.changed += 1
     if prune:
         plan.deleted_nodes = sorted(set(nodes) - set(dataset.nodes))
@@ -156,10 +210,10 @@ def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Voca
                                                     "file": where[0], "line": where[1]})
                 counts.edges.moved += 1
             continue
-        row = {"source": edge.source_id, "target": edge.target_id, "key": key,
-               "props": edge_props(edge, origin)}
         if same_ends:
-            plan.updated_edges[edge.type].append(row)
+            plan.updated_edges[edge.type].append(
+                {"source": edge.source_id, "target": edge.target_id, "key": key,
+                 "props": edge_props(edge, origin)})
             counts.edges.changed += 1
             continue
         if old is None:
@@ -170,9 +224,9 @@ def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Voca
         source_label: StageLabel = "Pending" if edge.source_id in staged else "Node"
         target_label: StageLabel = "Pending" if edge.target_id in staged else "Node"
         if "Pending" in (source_label, target_label):
-            plan.staged_edges[(source_label, target_label)].append(row | {"type": edge.type.value})
+            plan.staged_edges[(source_label, target_label)].append(_NewEdge(key, edge, origin))
         else:
-            plan.new_edges.append(row | {"type": edge.type.value})
+            plan.new_edges.append(_NewEdge(key, edge, origin))
     if prune:
         hidden = set(plan.deleted_nodes)
         for key in sorted(set(edges) - set(dataset.edges)):
@@ -214,12 +268,12 @@ def _stage(client: Neo4jClient, plan: _Plan, load: str, size: int, steps: _Steps
         with client.errors(), client.session() as session:
             session.execute_write(work)
 
-    for batch in _batches(plan.staged_nodes, size):
+    for batch in _built_ahead(_batches(plan.staged_nodes, size), _NewNode.row):
         run(cypher.STAGE_NODES, batch)
         steps.tick("staged nodes")
-    for (source_label, target_label), rows in plan.staged_edges.items():
+    for (source_label, target_label), items in plan.staged_edges.items():
         query = cypher.create_edges_query(source_label, target_label)
-        for batch in _batches(rows, size):
+        for batch in _built_ahead(_batches(items, size), _NewEdge.row):
             run(query, batch)
             steps.tick("staged edges")
 
@@ -254,7 +308,7 @@ def _switch(tx: neo4j.Transaction, plan: _Plan, load: str, size: int, steps: _St
             run(cypher.update_nodes_query(kind), "updated nodes", rows=batch).consume()
     for batch in _batches(plan.moved_nodes, size):
         run(cypher.MOVE_NODES, "moved nodes", rows=batch).consume()
-    for batch in _batches(plan.new_edges, size):
+    for batch in _built_ahead(_batches(plan.new_edges, size), _NewEdge.row):
         run(cypher.create_edges_query("Node", "Node"), "added edges", rows=batch).consume()
     for edge_type, rows in plan.updated_edges.items():
         for batch in _batches(rows, size):
