@@ -2,8 +2,8 @@
 
 For synthetic municipalities of 500 and 5,000 nodes (``orgmodel.synthetic``), each view is
 
-* served by the API app with the views plugin under a real uvicorn on loopback and opened in
-  headless Chromium: time from navigation start to the page's ``orgmodel-ready`` mark (the
+* served by ``orgmodel serve`` (the API app with the views plugin) in its own process on
+  loopback and opened in headless Chromium: time from navigation start to the page's ``orgmodel-ready`` mark (the
   first draw of the network, when it takes clicks), cold (new browser context, empty cache)
   and warm (the same page loaded again); and the bytes of the page's own HTML, of its graph
   JSON (fetched when too big to embed) and of the static files (cached after the first visit);
@@ -46,7 +46,7 @@ from typing import Any
 
 import httpx
 import networkx as nx
-from playwright.sync_api import Browser, Route, sync_playwright
+from playwright.sync_api import Browser, Request, Route, sync_playwright
 from pyvis.network import Network
 
 from orgmodel.loader import load_dataset
@@ -61,7 +61,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 VIEWS = {"org": "/views/org", "collaboration": "/views/collaboration",
          "stakeholders": "/views/stakeholders?post=post%3Ap5",
          "responsibilities": "/views/responsibilities"}
-PYVIS_LIB = Path(__import__("pyvis").__file__).parent / "templates" / "lib" / "vis-9.1.2"
+PYVIS_LIB = Path(str(__import__("pyvis").__file__)).parent / "templates" / "lib" / "vis-9.1.2"
 PYVIS_TIMEOUT_S = 600  # default of --pyvis-timeout
 READY = "performance.getEntriesByName('orgmodel-ready')[0].startTime"
 #: pyvis's page takes clicks once its physics stabilisation is done: its loading bar fades
@@ -146,15 +146,21 @@ def page_bytes(url: str) -> dict[str, int]:
 
 
 def measure_ours(browser: Browser, url: str, runs: int) -> dict[str, Any]:
-    cold, warm, shown = [], [], 0
+    cold: list[float] = []
+    warm: list[float] = []
+    shown = 0
     for _ in range(runs):
         # bypass_csp: Playwright's polling evaluates strings, which the app's CSP forbids.
         context = browser.new_context(viewport={"width": 1400, "height": 1000}, bypass_csp=True)
         page = context.new_page()
         outside: list[str] = []
         origin = url.split("/views/")[0]
-        page.on("request", lambda r, seen=outside, own=origin: seen.append(r.url)
-                if not r.url.startswith((own, "data:")) else None)
+
+        def note_outside(request: Request, seen: list[str] = outside, own: str = origin) -> None:
+            if not request.url.startswith((own, "data:")):
+                seen.append(request.url)
+
+        page.on("request", note_outside)
         for bucket in (cold, warm):
             page.goto(url)
             page.wait_for_function("window.orgmodelView && window.orgmodelView.ready()",
