@@ -3,10 +3,11 @@
 For synthetic municipalities of 500 and 5,000 nodes (``orgmodel.synthetic``), each view is
 
 * served by ``orgmodel serve`` (the API app with the views plugin) in its own process on
-  loopback and opened in headless Chromium: time from navigation start to the page's ``orgmodel-ready`` mark (the
-  first draw of the network, when it takes clicks), cold (new browser context, empty cache)
-  and warm (the same page loaded again); and the bytes of the page's own HTML, of its graph
-  JSON (fetched when too big to embed) and of the static files (cached after the first visit);
+  loopback and opened in headless Chromium: time from navigation start to the page's
+  ``orgmodel-ready`` mark (the first draw of the network, when it takes clicks), cold (new
+  browser context, empty cache) and warm (the same page loaded again); and the bytes of the
+  page's own HTML, of its graph JSON (fetched when too big to embed) and of the static files
+  (cached after the first visit);
 * built the way pyvis does by default on the same graph (the view's whole node and edge set):
   ``Network()`` + ``from_nx`` + ``write_html``, opened from disk. Its template loads
   vis-network, bootstrap and tom-select from CDNs; route interception answers the vis-network
