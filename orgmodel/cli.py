@@ -41,6 +41,26 @@ class CommandError(OrgModelError):
         super().__init__(message)
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1.
+
+    Examples
+    --------
+    >>> positive_int("500")
+    500
+    >>> positive_int("0")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: not a whole number of 1 or more: '0'
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {text!r}")
+    return value
+
+
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -162,7 +182,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     from orgmodel.store.neo4j_load import load_into_neo4j  # the driver is imported only here
 
     load_into_neo4j(dataset, uri=args.uri, user=args.user, password_env=args.password_env,
-                    prune=args.prune, batch_size=args.batch_size, as_json=args.json)
+                    prune=args.prune, batch_size=args.batch_size, workers=args.workers,
+                    as_json=args.json)
     return EXIT_OK
 
 
@@ -356,7 +377,7 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
         if arg == "text":
             sub.add_argument(
                 "--limit",
-                type=int,
+                type=positive_int,
                 default=5 if name == "who-owns" else 10,
                 help="most answers to show",
             )
@@ -376,8 +397,12 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
                       help="environment variable holding the password (default NEO4J_PASSWORD)")
     load.add_argument("--no-prune", dest="prune", action="store_false",
                       help="keep records that are in Neo4j but no longer in the files")
-    load.add_argument("--batch-size", type=int, default=10_000, metavar="N",
+    load.add_argument("--batch-size", type=positive_int, default=10_000, metavar="N",
                       help="records per write statement (default 10000)")
+    load.add_argument("--workers", type=positive_int, default=2, metavar="N",
+                      help="batches written at the same time, each its own transaction, before "
+                      "the one-transaction switch (default 2; more for a server with more "
+                      "cores)")
     add_common_options(load)
     load.set_defaults(handler=cmd_load)
 

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from orgmodel.dataset import Dataset
 from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
-from orgmodel.store.neo4j_sync import SyncReport, sync_dataset
+from orgmodel.store.neo4j_sync import DEFAULT_WORKERS, SyncReport, sync_dataset
 
 __all__ = ["ProgressPrinter", "load_into_neo4j"]
 
@@ -37,7 +37,7 @@ class ProgressPrinter:
 def load_into_neo4j(
     dataset: Dataset, *, uri: str | None = None, user: str | None = None,
     password_env: str = "NEO4J_PASSWORD",  # noqa: S107 - the name of a variable
-    prune: bool = True, batch_size: int = 10_000,
+    prune: bool = True, batch_size: int = 10_000, workers: int = DEFAULT_WORKERS,
     as_json: bool = False,
 ) -> SyncReport:
     """Sync ``dataset`` into the Neo4j the environment (or the arguments) name; print a summary.
@@ -55,7 +55,7 @@ def load_into_neo4j(
     started = time.monotonic()
     with Neo4jClient.connect(settings) as client:
         report = sync_dataset(client, dataset, prune=prune, batch_size=batch_size,
-                              progress=ProgressPrinter(sys.stderr))
+                              workers=workers, progress=ProgressPrinter(sys.stderr))
     seconds = time.monotonic() - started
     if as_json:
         print(json.dumps({

@@ -27,7 +27,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
@@ -53,10 +53,12 @@ from orgmodel.store.neo4j_report import Counts, SyncReport
 from orgmodel.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
-    "Counts", "Progress", "SyncReport", "clean_staging", "dump_graph", "ensure_schema",
-    "sync_dataset", "wipe_graph",
+    "DEFAULT_WORKERS", "Counts", "Progress", "SyncReport", "clean_staging", "dump_graph",
+    "ensure_schema", "sync_dataset", "wipe_graph",
 ]
 
+#: Batches staged at once: two keep a two-core server busy while the client builds rows.
+DEFAULT_WORKERS = 2
 #: ``progress(done, total, what)``: called after every batch of work.
 Progress = Callable[[int, int, str], None]
 _CLEAN_BATCH = 2_000
@@ -261,21 +263,39 @@ class _Steps:
             self.progress(self.done, self.total, what)
 
 
-def _stage(client: Neo4jClient, plan: _Plan, load: str, size: int, steps: _Steps) -> None:
-    def run(query: str, rows: Sequence[Any]) -> None:
+def _stage(client: Neo4jClient, plan: _Plan, load: str, size: int, steps: _Steps,
+           workers: int) -> None:
+    """Write the new nodes, then the new edges that touch them, ``workers`` batches at a time.
+
+    Each batch is its own transaction in its own session, so the server writes several at
+    once (on its own cores) while the client builds the next batches' rows. Staged records are
+    invisible until the switch, so their order does not matter; only the edges wait for the
+    nodes they join. Concurrent edge batches can lock the same node: Neo4j then reports a
+    deadlock, a transient error on which ``execute_write`` retries the batch.
+    """
+    def write(query: str, batch: Sequence[_NewNode] | Sequence[_NewEdge]) -> None:
+        rows = [item.row() for item in batch]
+
         def work(tx: neo4j.ManagedTransaction) -> None:
             tx.run(query, rows=rows, load=load).consume()
         with client.errors(), client.session() as session:
             session.execute_write(work)
 
-    for batch in _built_ahead(_batches(plan.staged_nodes, size), _NewNode.row):
-        run(cypher.STAGE_NODES, batch)
-        steps.tick("staged nodes")
-    for (source_label, target_label), items in plan.staged_edges.items():
-        query = cypher.create_edges_query(source_label, target_label)
-        for batch in _built_ahead(_batches(items, size), _NewEdge.row):
-            run(query, batch)
-            steps.tick("staged edges")
+    node_work = [(cypher.STAGE_NODES, batch) for batch in _batches(plan.staged_nodes, size)]
+    edge_work = [(cypher.create_edges_query(source_label, target_label), batch)
+                 for (source_label, target_label), items in plan.staged_edges.items()
+                 for batch in _batches(items, size)]
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="orgmodel-stage") as pool:
+        for work, what in ((node_work, "staged nodes"), (edge_work, "staged edges")):
+            futures = [pool.submit(write, query, batch) for query, batch in work]
+            try:
+                for future in as_completed(futures):
+                    future.result()
+                    steps.tick(what)
+            except BaseException:
+                for future in futures:  # what has not started yet; running ones finish
+                    future.cancel()
+                raise
 
 
 def _switch(tx: neo4j.Transaction, plan: _Plan, load: str, size: int, steps: _Steps) -> int:
@@ -371,7 +391,8 @@ def clean_staging(client: Neo4jClient) -> int:
 
 def sync_dataset(
     client: Neo4jClient, dataset: Dataset, *, prune: bool = True, batch_size: int = 10_000,
-    progress: Progress | None = None, vocabulary: Vocabulary | None = None,
+    workers: int = DEFAULT_WORKERS, progress: Progress | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> SyncReport:
     """Make the graph hold ``dataset`` (which must be checked already); all or nothing.
 
@@ -385,6 +406,8 @@ def sync_dataset(
         Delete nodes, edges and sources that are not in ``dataset`` (the default).
     batch_size : int
         Rows per ``UNWIND`` statement.
+    workers : int
+        Batches staged at the same time, each in its own transaction (the switch is one).
     progress : callable, optional
         Called as ``progress(done, total, what)`` after every batch.
     vocabulary : Vocabulary, optional
@@ -403,7 +426,11 @@ def sync_dataset(
         If another write changed the graph during the sync; nothing is changed.
     OrgModelError
         If Neo4j refused the work (e.g. not enough transaction memory); nothing is changed.
+    ValueError
+        If ``batch_size`` or ``workers`` is less than 1.
     """
+    if batch_size < 1 or workers < 1:
+        raise ValueError(f"batch_size and workers must be 1 or more, not {batch_size}, {workers}")
     vocabulary = vocabulary or load_vocabulary()
     try:
         ensure_schema(client)
@@ -416,7 +443,7 @@ def sync_dataset(
         load = uuid.uuid4().hex
         steps = _Steps(_stage_batches(plan, batch_size) + _switch_batches(plan, batch_size),
                        progress)
-        _stage(client, plan, load, batch_size, steps)
+        _stage(client, plan, load, batch_size, steps, workers)
         plan.report.version = _run_switch(client, plan, load, batch_size, steps)
     except neo4j_errors.Neo4jError as exc:
         reason = (exc.message or str(exc)).splitlines()[0]

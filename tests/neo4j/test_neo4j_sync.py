@@ -150,11 +150,13 @@ def test_a_write_in_between_fails_the_load_cleanly(
     assert visible(neo4j)[0] == albertslund
 
 
-def test_small_batches_write_every_record_once(neo4j: Any, albertslund: Any) -> None:
-    # Rows are built one batch ahead of the one being written; with batches of 7 records, a
-    # batch lost, repeated or written out of turn would show in the graph or in the count.
+@pytest.mark.parametrize("workers", [1, 3])
+def test_small_batches_write_every_record_once(neo4j: Any, albertslund: Any,
+                                               workers: int) -> None:
+    # Batches are staged several at a time, each building its rows as it starts; with batches
+    # of 7 records, a batch lost or written twice would show in the graph or in the count.
     seen: list[tuple[int, int]] = []
-    report = sync_dataset(neo4j, albertslund, batch_size=7,
+    report = sync_dataset(neo4j, albertslund, batch_size=7, workers=workers,
                           progress=lambda done, total, what: seen.append((done, total)))
     assert report.nodes.added == len(albertslund.nodes)
     assert report.edges.added == len(albertslund.edges)

@@ -84,6 +84,13 @@ def test_bad_arguments_are_usage_errors() -> None:
     result = run("who-owns", "løn", "--as-of", "31-12-2023")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr
+    # Counts must be whole numbers of 1 or more (0 used to divide by zero in the load).
+    for args in (("who-owns", "løn", "--limit", "0"), ("load", "--neo4j", "--batch-size", "0"),
+                 ("load", "--neo4j", "--workers", "-1"), ("load", "--neo4j", "--workers", "x")):
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert "not a whole number of 1 or more" in result.stderr, args
+        assert "Traceback" not in result.stderr
 
 
 def test_as_of_changes_the_answer() -> None:
