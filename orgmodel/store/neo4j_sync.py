@@ -26,10 +26,10 @@ import contextlib
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 import neo4j
 from neo4j import exceptions as neo4j_errors
@@ -65,7 +65,6 @@ _CLEAN_BATCH = 2_000
 
 
 Row = dict[str, Any]
-_Item = TypeVar("_Item")
 
 
 class _NewNode(NamedTuple):
@@ -108,7 +107,7 @@ class _Plan:
     version: int
     # New records carry their kind or type in the row ("kind", "type"): one statement writes
     # them all (see cypher.STAGE_NODES), so they are not grouped by it. Their rows (most of a
-    # first load's client work) are built batch by batch while the server writes.
+    # first load's client work) are built batch by batch, as each batch is written.
     staged_nodes: list[_NewNode] = field(default_factory=list)
     staged_edges: dict[tuple[StageLabel, StageLabel], list[_NewEdge]] = field(
         default_factory=_new_edges)
@@ -140,27 +139,6 @@ def _batch_count(rows: Sequence[Any], size: int) -> int:
 def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start: start + size]
-
-
-def _built_ahead(batches: Iterable[Sequence[_Item]], build: Callable[[_Item], Row]
-                 ) -> Iterator[list[Row]]:
-    """The rows of each batch; the next batch's are built in a thread while this one is written.
-
-    Building rows is the client's share of a load and writing them the server's; a thread can
-    build while the driver waits for the server (it releases the interpreter lock meanwhile).
-    """
-    def build_all(batch: Sequence[_Item]) -> list[Row]:
-        return [build(item) for item in batch]
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="orgmodel-rows") as pool:
-        ahead: Future[list[Row]] | None = None
-        for batch in batches:
-            upcoming = pool.submit(build_all, batch)
-            if ahead is not None:
-                yield ahead.result()
-            ahead = upcoming
-        if ahead is not None:
-            yield ahead.result()
 
 
 def _read_state(tx: neo4j.ManagedTransaction) -> dict[str, Any]:
@@ -328,8 +306,9 @@ def _switch(tx: neo4j.Transaction, plan: _Plan, load: str, size: int, steps: _St
             run(cypher.update_nodes_query(kind), "updated nodes", rows=batch).consume()
     for batch in _batches(plan.moved_nodes, size):
         run(cypher.MOVE_NODES, "moved nodes", rows=batch).consume()
-    for batch in _built_ahead(_batches(plan.new_edges, size), _NewEdge.row):
-        run(cypher.create_edges_query("Node", "Node"), "added edges", rows=batch).consume()
+    for batch in _batches(plan.new_edges, size):
+        run(cypher.create_edges_query("Node", "Node"), "added edges",
+            rows=[item.row() for item in batch]).consume()
     for edge_type, rows in plan.updated_edges.items():
         for batch in _batches(rows, size):
             run(cypher.update_edges_query(edge_type), "updated edges", rows=batch).consume()
