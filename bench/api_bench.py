@@ -61,7 +61,13 @@ def free_port() -> int:
         return port
 
 
-def start_server(port: int, neo4j: bool) -> subprocess.Popen[bytes]:
+def start_server(port: int, neo4j: bool, data_dir: Path | None = None,
+                 timeout: float = 120) -> subprocess.Popen[bytes]:
+    """``orgmodel serve`` in a process of its own (the bench endpoints on), once it is ready.
+
+    Also used by ``views_bench.py``: a server in a thread of the benchmark's process would
+    share the interpreter lock with the client that measures it.
+    """
     env = {**os.environ, "ORGMODEL_BENCH_ENDPOINTS": "1"}
     if not neo4j:
         env.pop("NEO4J_URI", None)
@@ -69,8 +75,10 @@ def start_server(port: int, neo4j: bool) -> subprocess.Popen[bytes]:
                "--no-access-log", "--log-level", "warning"]
     if neo4j:
         command.append("--neo4j")
+    if data_dir is not None:
+        command += ["--data", str(data_dir)]
     server = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=2).status_code == 200:

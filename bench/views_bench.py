@@ -36,10 +36,8 @@ import math
 import os
 import platform
 import re
-import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -47,6 +45,7 @@ from typing import Any
 
 import httpx
 import networkx as nx
+from api_bench import free_port, start_server
 from playwright.sync_api import Browser, Request, Route, sync_playwright
 from pyvis.network import Network
 
@@ -93,27 +92,9 @@ class Server:
     """
 
     def __init__(self, data_dir: Path) -> None:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "orgmodel.cli", "serve", "--port", str(self.port),
-             "--data", str(data_dir), "--no-access-log", "--log-level", "warning"],
-            env=env, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"orgmodel serve --data {data_dir} did not start")
-            try:
-                if httpx.get(f"{self.url}/ready", timeout=5).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise SystemExit(f"orgmodel serve --data {data_dir} did not become ready")
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        self.process = start_server(port, neo4j=False, data_dir=data_dir, timeout=300)
 
     def stop(self) -> None:
         self.process.terminate()
