@@ -3,6 +3,7 @@
     python bench/neo4j_bench.py                       # a private Neo4j via scripts/neo4j
     NEO4J_URI=... python bench/neo4j_bench.py         # a running server (IT IS WIPED)
     python bench/neo4j_bench.py --nodes 50000 --sample 500 --queries 200 --heap 1g
+    python bench/neo4j_bench.py --gc parallel         # the private server with ParallelGC
 
 1. Writes the synthetic 50,000-node municipality as JSON Lines, validates it (``load_dataset``)
    and syncs it into an empty graph (``orgmodel load``'s code path): records/s.
@@ -95,7 +96,7 @@ def cpu_timed(env: dict[str, str], call: Callable[[], Any]) -> tuple[float, floa
 
 
 @contextmanager
-def server(heap: str) -> Iterator[dict[str, str]]:
+def server(heap: str, gc: str = "g1") -> Iterator[dict[str, str]]:
     if os.environ.get("NEO4J_URI"):
         yield dict(os.environ)
         return
@@ -106,7 +107,7 @@ def server(heap: str) -> Iterator[dict[str, str]]:
         port = sock.getsockname()[1]
     folder = ROOT / ".cache" / "neo4j" / f"bench-{port}"
     done = subprocess.run([str(ROOT / "scripts" / "neo4j"), "start", "--port", str(port),
-                           "--dir", str(folder), "--heap", heap],
+                           "--dir", str(folder), "--heap", heap, "--gc", gc],
                           capture_output=True, text=True, check=True)
     env = dict(os.environ)
     for line in done.stdout.splitlines():
@@ -185,6 +186,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=520, help="generate(N) for the sample")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--heap", default="1g")
+    parser.add_argument("--gc", choices=["g1", "parallel"], default="g1",
+                        help="the private server's garbage collector (scripts/neo4j --gc)")
     parser.add_argument("--batch-size", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
                         help="batches the sync stages at a time")
@@ -194,7 +197,7 @@ def main() -> None:
     args = parser.parse_args()
     result: dict[str, Any] = {"machine": machine(), "args": vars(args)}
     rng = random.Random(7)
-    with server(args.heap) as env, tempfile.TemporaryDirectory() as tmp:
+    with server(args.heap, args.gc) as env, tempfile.TemporaryDirectory() as tmp:
         client = Neo4jClient.connect(Neo4jSettings.from_environment(env))
         component = client.read(cypher.COMPONENTS)[0]
         result["neo4j"] = f"{component['name']} {component['versions'][0]} {component['edition']}"

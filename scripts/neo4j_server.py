@@ -60,7 +60,6 @@ HOME_SUBDIR = "home"  # Neo4j home: data/, logs/debug.log ...
 # JVM options, following the defaults of the Neo4j 5 server distribution, minus
 # the ones that only cost start-up time (e.g. -XX:+AlwaysPreTouch).
 JVM_OPTIONS = [
-    "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
     "-XX:+DisableExplicitGC",
     "-Djdk.nio.maxCachedBufferSize=1024",
@@ -71,6 +70,11 @@ JVM_OPTIONS = [
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "-Dfile.encoding=UTF-8",
 ]
+# Garbage collectors (--gc). G1 is Neo4j's own default: short pauses for queries. The parallel
+# collector spends less CPU on the same work (no concurrent marking or refinement threads), which
+# on a machine of two cores shows in bulk loads (docs/benchmarks.md), at the cost of longer
+# stop-the-world pauses when the heap is collected.
+GC_OPTIONS = {"g1": ["-XX:+UseG1GC"], "parallel": ["-XX:+UseParallelGC"]}
 
 
 class Neo4jScriptError(Exception):
@@ -102,6 +106,20 @@ def _runner_stamp(version: str) -> str:
         h.update(str(src.relative_to(RUNNER_PROJECT)).encode())
         h.update(src.read_bytes())
     return h.hexdigest()[:12]
+
+
+def jvm_options(heap: str, gc: str, quick: bool, extra: str | None = None) -> list[str]:
+    """The JVM options of a server: heap, collector, the distribution's defaults, extras last.
+
+    >>> jvm_options("1g", "parallel", quick=False)[:4]
+    ['-Xmx1g', '-Xms128m', '-Xss2m', '-XX:+UseParallelGC']
+    """
+    options = [f"-Xmx{heap}", "-Xms128m", "-Xss2m", *GC_OPTIONS[gc], *JVM_OPTIONS]
+    if quick:
+        options.append("-XX:TieredStopAtLevel=1")  # C1 only: faster start, slower heavy queries
+    if extra:
+        options += shlex.split(extra)
+    return options
 
 
 def _check_java() -> str:
@@ -415,11 +433,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     conf = write_conf(inst, port, args.pagecache)
     (inst / PORT_FILE).write_text(f"{port}\n")
 
-    jvm = [java, f"-Xmx{args.heap}", "-Xms128m", "-Xss2m", *JVM_OPTIONS]
-    if args.quick:
-        jvm.append("-XX:TieredStopAtLevel=1")  # C1 only: faster start, slower heavy queries
-    if os.environ.get("NEO4J_JAVA_OPTS"):
-        jvm += shlex.split(os.environ["NEO4J_JAVA_OPTS"])
+    jvm = [java, *jvm_options(args.heap, args.gc, args.quick, os.environ.get("NEO4J_JAVA_OPTS"))]
     cmd = [*jvm, "-cp", classpath, RUNNER_MAIN, str(home), str(conf), str(inst / READY_FILE)]
     env = dict(os.environ, NEO4J_RUNNER_PASSWORD=password)
     env.pop("NEO4J_RUNNER_PASSWORD_UNCHANGED", None)
@@ -590,7 +604,7 @@ Run a real Neo4j {DEFAULT_VERSION.rsplit(".", 1)[0]} LTS Community server (no Do
 
 usage:
   scripts/neo4j start   [--port N] [--password PW] [--dir DIR] [--keep] [--timeout S]
-                        [--heap SIZE] [--pagecache SIZE] [--quick]
+                        [--heap SIZE] [--pagecache SIZE] [--gc g1|parallel] [--quick]
   scripts/neo4j stop    [--port N | --dir DIR] [--timeout S]
   scripts/neo4j restart (--port N | --dir DIR) [--password PW] ...   (stop + start --keep)
   scripts/neo4j status  [--port N | --dir DIR]
@@ -616,6 +630,8 @@ start   fetches Neo4j from Maven Central on first use (needs java 17+ and mvn; c
   --timeout S   seconds to wait for Bolt (default {DEFAULT_START_TIMEOUT:.0f}); on timeout the
                 server is stopped and the log tail shown
   --heap SIZE   JVM -Xmx (default {DEFAULT_HEAP});  --pagecache SIZE (default {DEFAULT_PAGECACHE})
+  --gc NAME     garbage collector: g1 (default, Neo4j's own: short pauses) or parallel (less
+                CPU for bulk loads on few cores, longer pauses; env NEO4J_GC)
   --quick       C1 JIT only (-XX:TieredStopAtLevel=1): starts ~30% faster, heavy queries run
                 slower; fine for test suites, not for benchmarks (env NEO4J_QUICK_JVM=1)
 
@@ -625,6 +641,7 @@ status  one line per instance; exit 0 if one runs, 3 if none.
 clean   stop every instance under .cache/neo4j/ and delete its dir (the built launcher stays).
 
 environment: NEO4J_VERSION (default {DEFAULT_VERSION}), NEO4J_JAVA_OPTS (extra JVM options),
+             NEO4J_GC (as --gc),
              NEO4J_QUICK_JVM=1 (as --quick), ORGMODEL_NEO4J_CACHE (default .cache/neo4j),
              NEO4J_MAVEN_REPO (Maven local repository, default ~/.m2/repository).
 exit codes:  0 ok, 1 failure (message on stderr), 2 usage, 3 not running (status/env).
@@ -653,6 +670,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--stop-timeout", type=float, default=DEFAULT_STOP_TIMEOUT)
         sp.add_argument("--heap", default=DEFAULT_HEAP)
         sp.add_argument("--pagecache", default=DEFAULT_PAGECACHE)
+        sp.add_argument("--gc", choices=sorted(GC_OPTIONS),
+                        default=os.environ.get("NEO4J_GC") or "g1")
         sp.add_argument(
             "--quick",
             action="store_true",
@@ -679,6 +698,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.help or not args.command:
         (sys.stdout if args.help else sys.stderr).write(HELP)
         return 0 if args.help else 2
+    if getattr(args, "gc", "g1") not in GC_OPTIONS:  # from NEO4J_GC: argparse checks only flags
+        log(f"error: NEO4J_GC={args.gc!r}: choose one of {', '.join(sorted(GC_OPTIONS))}")
+        return 2
     handler = {
         "start": cmd_start,
         "stop": cmd_stop,
