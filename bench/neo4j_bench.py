@@ -57,7 +57,13 @@ from orgmodel.store.memory import MemoryStore
 from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
 from orgmodel.store.neo4j_props import edge_props, node_props
 from orgmodel.store.neo4j_store import Neo4jStore
-from orgmodel.store.neo4j_sync import DEFAULT_WORKERS, ensure_schema, sync_dataset, wipe_graph
+from orgmodel.store.neo4j_sync import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_WORKERS,
+    ensure_schema,
+    sync_dataset,
+    wipe_graph,
+)
 from orgmodel.synthetic import generate, write_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,7 +194,7 @@ def main() -> None:
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--gc", choices=["g1", "parallel"], default="g1",
                         help="the private server's garbage collector (scripts/neo4j --gc)")
-    parser.add_argument("--batch-size", type=int, default=10_000)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
                         help="batches the sync stages at a time")
     parser.add_argument("--warm-rounds", type=int, default=3,

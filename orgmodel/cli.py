@@ -26,6 +26,7 @@ from orgmodel.exceptions import (
 )
 from orgmodel.loader import load_dataset
 from orgmodel.messages import KIND_NAMES, Lang, t
+from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import DEFAULT_DATA_DIR
 
 __all__ = ["CommandError", "add_common_options", "main", "open_store_from_args", "print_table"]
@@ -397,12 +398,13 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
                       help="environment variable holding the password (default NEO4J_PASSWORD)")
     load.add_argument("--no-prune", dest="prune", action="store_false",
                       help="keep records that are in Neo4j but no longer in the files")
-    load.add_argument("--batch-size", type=positive_int, default=10_000, metavar="N",
-                      help="records per write statement (default 10000)")
-    load.add_argument("--workers", type=positive_int, default=2, metavar="N",
+    load.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH_SIZE,
+                      metavar="N",
+                      help=f"records per write statement (default {DEFAULT_BATCH_SIZE})")
+    load.add_argument("--workers", type=positive_int, default=DEFAULT_WORKERS, metavar="N",
                       help="batches written at the same time, each its own transaction, before "
-                      "the one-transaction switch (default 2; more for a server with more "
-                      "cores)")
+                      f"the one-transaction switch (default {DEFAULT_WORKERS}; more for a "
+                      "server with more cores)")
     add_common_options(load)
     load.set_defaults(handler=cmd_load)
 

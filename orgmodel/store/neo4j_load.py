@@ -14,7 +14,8 @@ from typing import TextIO
 
 from orgmodel.dataset import Dataset
 from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
-from orgmodel.store.neo4j_sync import DEFAULT_WORKERS, SyncReport, sync_dataset
+from orgmodel.store.neo4j_sync import SyncReport, sync_dataset
+from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 
 __all__ = ["ProgressPrinter", "load_into_neo4j"]
 
@@ -37,7 +38,7 @@ class ProgressPrinter:
 def load_into_neo4j(
     dataset: Dataset, *, uri: str | None = None, user: str | None = None,
     password_env: str = "NEO4J_PASSWORD",  # noqa: S107 - the name of a variable
-    prune: bool = True, batch_size: int = 10_000, workers: int = DEFAULT_WORKERS,
+    prune: bool = True, batch_size: int = DEFAULT_BATCH_SIZE, workers: int = DEFAULT_WORKERS,
     as_json: bool = False,
 ) -> SyncReport:
     """Sync ``dataset`` into the Neo4j the environment (or the arguments) name; print a summary.

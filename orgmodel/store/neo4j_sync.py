@@ -50,15 +50,14 @@ from orgmodel.store.neo4j_props import (
     source_props,
 )
 from orgmodel.store.neo4j_report import Counts, SyncReport
+from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
-    "DEFAULT_WORKERS", "Counts", "Progress", "SyncReport", "clean_staging", "dump_graph",
-    "ensure_schema", "sync_dataset", "wipe_graph",
+    "DEFAULT_BATCH_SIZE", "DEFAULT_WORKERS", "Counts", "Progress", "SyncReport",
+    "clean_staging", "dump_graph", "ensure_schema", "sync_dataset", "wipe_graph",
 ]
 
-#: Batches staged at once: two keep a two-core server busy while the client builds rows.
-DEFAULT_WORKERS = 2
 #: ``progress(done, total, what)``: called after every batch of work.
 Progress = Callable[[int, int, str], None]
 _CLEAN_BATCH = 2_000
@@ -369,7 +368,8 @@ def clean_staging(client: Neo4jClient) -> int:
 
 
 def sync_dataset(
-    client: Neo4jClient, dataset: Dataset, *, prune: bool = True, batch_size: int = 10_000,
+    client: Neo4jClient, dataset: Dataset, *, prune: bool = True,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int = DEFAULT_WORKERS, progress: Progress | None = None,
     vocabulary: Vocabulary | None = None,
 ) -> SyncReport:
