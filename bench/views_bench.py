@@ -38,17 +38,18 @@ import os
 import platform
 import re
 import statistics
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import networkx as nx
 from api_bench import free_port, start_server
 from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
 from pyvis.network import Network
+from vis_floor import FloorSite, stop_process, take_network
 
 from orgmodel.loader import load_dataset
 from orgmodel.store.memory import MemoryStore
@@ -110,11 +111,7 @@ class Server:
         self.process = start_server(port, neo4j=False, data_dir=data_dir, timeout=300)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process)
 
 
 def page_bytes(url: str) -> dict[str, int]:
@@ -149,7 +146,7 @@ def measure_ours(browser: Browser, url: str, runs: int) -> dict[str, Any]:
         context = browser.new_context(viewport={"width": 1400, "height": 1000}, bypass_csp=True)
         page = context.new_page()
         outside: list[str] = []
-        origin = url.split("/views/")[0]
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
 
         def note_outside(request: Request, seen: list[str] = outside, own: str = origin) -> None:
             if not request.url.startswith((own, "data:")):
@@ -166,6 +163,15 @@ def measure_ours(browser: Browser, url: str, runs: int) -> dict[str, Any]:
         assert not outside, outside
     return {"cold_ms": statistics.median(cold), "warm_ms": statistics.median(warm),
             "cold_all": cold, "warm_all": warm, "nodes_shown": shown}
+
+
+def measure_floor(browser: Browser, url: str, runs: int, folder: Path) -> dict[str, Any]:
+    """The view's network in a page of vis-network alone (``vis_floor``), loaded like ours."""
+    site = FloorSite(folder, take_network(browser, url))
+    try:
+        return measure_ours(browser, site.url, runs)
+    finally:
+        site.stop()
 
 
 def view_graph(store: MemoryStore, view: str) -> nx.MultiDiGraph:
@@ -287,6 +293,7 @@ def run(sizes: list[int], runs: int, pyvis_runs: int, out: Path,
                         continue
                     url = server.url + path
                     ours = measure_ours(browser, url, runs) | page_bytes(url)
+                    floor = measure_floor(browser, url, runs, Path(tmp) / f"floor-{view}")
                     graph = view_graph(store, view)
                     folder = Path(tmp) / f"pyvis-{view}"
                     folder.mkdir()
@@ -295,12 +302,13 @@ def run(sizes: list[int], runs: int, pyvis_runs: int, out: Path,
                                             pyvis_timeout_s)
                     per_view[view] = {"nodes": graph.number_of_nodes(),
                                       "edges": graph.number_of_edges(),
-                                      "ours": ours, "pyvis": theirs}
+                                      "ours": ours, "floor": floor, "pyvis": theirs}
                     results["sizes"].setdefault(str(size), {"views": {}})["views"][view] = \
                         per_view[view]
                     out.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
                     print(f"{size:>5} {view:<16} ours cold {ours['cold_ms']:.0f} ms, "
-                          f"warm {ours['warm_ms']:.0f} ms; pyvis {theirs['interactive_ms']:.0f} ms",
+                          f"warm {ours['warm_ms']:.0f} ms; vis-network alone cold "
+                          f"{floor['cold_ms']:.0f} ms; pyvis {theirs['interactive_ms']:.0f} ms",
                           flush=True)
                 server.stop()
                 results["sizes"][str(size)] = {"nodes": len(store.dataset.nodes),
@@ -339,6 +347,25 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def floor_table(results: dict[str, Any]) -> str:
+    """Each view against vis-network alone on the same network (see ``vis_floor``)."""
+    lines = ["| nodes | view | ours cold | vis-network alone cold | ours warm "
+             "| vis-network alone warm | pyvis cold | speed-up cold: ours | speed-up cold: "
+             "vis-network alone |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for size, block in results["sizes"].items():
+        for view, row in block["views"].items():
+            ours, floor, theirs = row["ours"], row.get("floor"), row["pyvis"]
+            if floor is None or math.isinf(theirs["interactive_ms"]):
+                continue
+            pyvis_ms = theirs["interactive_ms"]
+            lines.append(
+                f"| {size} | {view} | {ours['cold_ms']:.0f} ms | {floor['cold_ms']:.0f} ms "
+                f"| {ours['warm_ms']:.0f} ms | {floor['warm_ms']:.0f} ms | {pyvis_ms:.0f} ms "
+                f"| {pyvis_ms / ours['cold_ms']:.1f}× | {pyvis_ms / floor['cold_ms']:.1f}× |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
@@ -358,6 +385,8 @@ def main() -> None:
     args.out.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
     print(json.dumps(results["machine"], default=str))
     print(table(results))
+    print()
+    print(floor_table(results))
 
 
 if __name__ == "__main__":
