@@ -19,6 +19,9 @@ For synthetic municipalities of 500 and 5,000 nodes (``orgmodel.synthetic``), ea
   again, when the first load took under a minute). With every CDN request blocked, pyvis's
   default page draws nothing at all; the script checks that too. Also the size of pyvis's
   ``cdn_resources="in_line"`` file.
+* and, as the floor of any vis-network page, the same network (nodes, edges and options as the
+  view gave them to vis-network) in a page of vis-network alone (``vis_floor``), loaded the
+  same way as ours: how much of a view's time is vis-network's own.
 
 Run from the repository root (needs Chromium at /usr/bin/chromium and Playwright)::
 
@@ -26,7 +29,8 @@ Run from the repository root (needs Chromium at /usr/bin/chromium and Playwright
     python bench/views_bench.py --sizes 500 --runs 2
     python bench/views_bench.py --sizes 5000 --views stakeholders --runs 9 --pyvis-runs 5
 
-Results go to ``bench/results/views.json`` and a Markdown table to stdout.
+Results go to ``bench/results/views.json`` and two Markdown tables to stdout: each view
+against pyvis, and each view against vis-network alone.
 """
 
 from __future__ import annotations
