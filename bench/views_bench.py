@@ -44,6 +44,7 @@ import re
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -323,6 +324,13 @@ def run(sizes: list[int], runs: int, pyvis_runs: int, out: Path,
     return results
 
 
+def _rows(results: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(size, view, that view's results) for every view of every size measured."""
+    for size, block in results["sizes"].items():
+        for view, row in block["views"].items():
+            yield size, view, row
+
+
 def _against_pyvis(theirs: dict[str, Any], ms: float) -> tuple[str, str]:
     """pyvis's cold time as a cell, and its ratio to ``ms`` (a bound when pyvis never finished)."""
     if math.isinf(theirs["interactive_ms"]):  # never within the timeout: a bound
@@ -335,21 +343,20 @@ def table(results: dict[str, Any]) -> str:
              "| pyvis warm | speed-up cold | speed-up warm | HTML (gzip) | graph JSON (gzip) "
              "| pyvis in_line | HTML / in_line |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    for size, block in results["sizes"].items():
-        for view, row in block["views"].items():
-            ours, theirs = row["ours"], row["pyvis"]
-            pyvis_cell, speed_cell = _against_pyvis(theirs, ours["cold_ms"])
-            warm = theirs.get("warm_ms")
-            warm_cell, warm_speed = ("–", "–") if warm is None or math.isinf(warm) else (
-                f"{warm:.0f} ms", f"{warm / ours['warm_ms']:.1f}×")
-            lines.append(
-                f"| {size} | {view} | {ours['nodes_shown']} / {row['nodes']} "
-                f"| {ours['cold_ms']:.0f} ms | {ours['warm_ms']:.0f} ms "
-                f"| {pyvis_cell} | {warm_cell} | {speed_cell} | {warm_speed} "
-                f"| {ours['html'] / 1000:.0f} kB ({ours['html_gzip'] / 1000:.0f} kB) "
-                f"| {ours['data'] / 1000:.0f} kB ({ours['data_gzip'] / 1000:.0f} kB) "
-                f"| {theirs['inline_bytes'] / 1000:.0f} kB "
-                f"| {100 * ours['html'] / theirs['inline_bytes']:.1f} % |")
+    for size, view, row in _rows(results):
+        ours, theirs = row["ours"], row["pyvis"]
+        pyvis_cell, speed_cell = _against_pyvis(theirs, ours["cold_ms"])
+        warm = theirs.get("warm_ms")
+        warm_cell, warm_speed = ("–", "–") if warm is None or math.isinf(warm) else (
+            f"{warm:.0f} ms", f"{warm / ours['warm_ms']:.1f}×")
+        lines.append(
+            f"| {size} | {view} | {ours['nodes_shown']} / {row['nodes']} "
+            f"| {ours['cold_ms']:.0f} ms | {ours['warm_ms']:.0f} ms "
+            f"| {pyvis_cell} | {warm_cell} | {speed_cell} | {warm_speed} "
+            f"| {ours['html'] / 1000:.0f} kB ({ours['html_gzip'] / 1000:.0f} kB) "
+            f"| {ours['data'] / 1000:.0f} kB ({ours['data_gzip'] / 1000:.0f} kB) "
+            f"| {theirs['inline_bytes'] / 1000:.0f} kB "
+            f"| {100 * ours['html'] / theirs['inline_bytes']:.1f} % |")
     return "\n".join(lines)
 
 
@@ -359,17 +366,16 @@ def floor_table(results: dict[str, Any]) -> str:
              "| vis-network alone warm | pyvis cold | speed-up cold: ours | speed-up cold: "
              "vis-network alone |",
              "|---|---|---|---|---|---|---|---|---|"]
-    for size, block in results["sizes"].items():
-        for view, row in block["views"].items():
-            ours, floor, theirs = row["ours"], row.get("floor"), row["pyvis"]
-            if floor is None:  # results of a run before vis-network alone was measured
-                continue
-            pyvis_cell, ours_speed = _against_pyvis(theirs, ours["cold_ms"])
-            floor_speed = _against_pyvis(theirs, floor["cold_ms"])[1]
-            lines.append(
-                f"| {size} | {view} | {ours['cold_ms']:.0f} ms | {floor['cold_ms']:.0f} ms "
-                f"| {ours['warm_ms']:.0f} ms | {floor['warm_ms']:.0f} ms | {pyvis_cell} "
-                f"| {ours_speed} | {floor_speed} |")
+    for size, view, row in _rows(results):
+        ours, floor, theirs = row["ours"], row.get("floor"), row["pyvis"]
+        if floor is None:  # results of a run before vis-network alone was measured
+            continue
+        pyvis_cell, ours_speed = _against_pyvis(theirs, ours["cold_ms"])
+        floor_speed = _against_pyvis(theirs, floor["cold_ms"])[1]
+        lines.append(
+            f"| {size} | {view} | {ours['cold_ms']:.0f} ms | {floor['cold_ms']:.0f} ms "
+            f"| {ours['warm_ms']:.0f} ms | {floor['warm_ms']:.0f} ms | {pyvis_cell} "
+            f"| {ours_speed} | {floor_speed} |")
     return "\n".join(lines)
 
 
