@@ -61,6 +61,15 @@ def free_port() -> int:
         return port
 
 
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """Ask a server process to end; kill it if it has not within ten seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 def start_server(port: int, neo4j: bool, data_dir: Path | None = None,
                  timeout: float = 120) -> subprocess.Popen[bytes]:
     """``orgmodel serve`` in a process of its own (the bench endpoints on), once it is ready.
@@ -196,8 +205,7 @@ def main() -> int:
                    for name, path in ENDPOINTS.items()]
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
+            stop_process(server)
     store = "Neo4j" if args.neo4j else "embedded store"
     print(f"{machine()}; {store}; load: {args.tool}, {args.connections} connections, "
           f"{args.duration:g} s per endpoint\n")

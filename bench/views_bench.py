@@ -51,10 +51,10 @@ from urllib.parse import urlsplit
 
 import httpx
 import networkx as nx
-from api_bench import free_port, start_server
+from api_bench import free_port, start_server, stop_process
 from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
 from pyvis.network import Network
-from vis_floor import FloorSite, stop_process, take_network
+from vis_floor import FloorSite, take_network
 
 from orgmodel.loader import load_dataset
 from orgmodel.store.memory import MemoryStore

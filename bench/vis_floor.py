@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from api_bench import free_port
+from api_bench import free_port, stop_process
 from playwright.sync_api import Browser
 
 #: Read from a drawn view page: what its network was built from, and the size it is drawn at.
@@ -112,12 +112,3 @@ class FloorSite:
 
     def stop(self) -> None:
         stop_process(self.process)
-
-
-def stop_process(process: subprocess.Popen[bytes]) -> None:
-    """Ask a server process to end; kill it if it has not within ten seconds."""
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
