@@ -24,14 +24,14 @@ from orgmodel.analytics import ACTOR_KINDS
 from orgmodel.contract import EdgeView, NodeView
 from orgmodel.messages import Lang
 from orgmodel.schema import Kind
-from viz.builders import NODE_LIMIT, ViewGraph, assemble, edge_dict, node_dict
+from viz.builders import NODE_LIMIT, ViewGraph, assemble, edge_dict, label_of, node_dict
 from viz.gather import ViewInput
+from viz.grid_layout import GridItem, label_box, place_on_grid
 from viz.layout import ring_layout
+from viz.styles import NODE_STYLES
 
-__all__ = ["GRID_HEIGHT", "GRID_WIDTH", "ancestry", "build_collaboration", "build_stakeholders"]
+__all__ = ["ancestry", "build_collaboration", "build_stakeholders"]
 
-#: Size of the influence/interest grid in layout units.
-GRID_WIDTH, GRID_HEIGHT = 1400.0, 900.0
 _INNER = frozenset({Kind.FORUM, Kind.BODY})
 #: Kinds that are never stakeholders themselves (see orgmodel.analytics.ACTOR_KINDS).
 NOT_STAKEHOLDERS = frozenset(k.value for k in Kind) - {k.value for k in ACTOR_KINDS}
@@ -111,32 +111,16 @@ def build_collaboration(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
                            "home": rings[0][0] if partial else None})
 
 
-_CELL_W, _CELL_H = 160.0, 36.0
-#: Cell offsets nearest first: where a node goes when its own cell is taken.
-_NEAR = sorted(((dx, dy) for dx in range(-4, 5) for dy in range(-12, 13)),
-               key=lambda d: (abs(d[0]) * 2 + abs(d[1]), d))
-
-
-def _grid_positions(scores: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
-    """Grid places (interest → right, influence → up) on cells one label wide.
-
-    Stakeholders with nearly the same scores would sit on top of each other; each takes the
-    nearest free cell inside the grid instead (beyond it only when the grid is full).
-    """
-    half_x, half_y = int(GRID_WIDTH / 2 // _CELL_W) - 1, int(GRID_HEIGHT / 2 // _CELL_H) - 1
-    taken: set[tuple[int, int]] = set()
-    places = {}
-    for score in sorted(scores, key=lambda s: (-s["influence"] - s["interest"], s["id"])):
-        x = (score["interest"] - 0.5) * GRID_WIDTH
-        y = (0.5 - score["influence"]) * GRID_HEIGHT
-        home = (max(-half_x, min(half_x, round(x / _CELL_W))),
-                max(-half_y, min(half_y, round(y / _CELL_H))))
-        cells = [(home[0] + dx, home[1] + dy) for dx, dy in _NEAR]
-        inside = [c for c in cells if abs(c[0]) <= half_x and abs(c[1]) <= half_y]
-        cell = next((c for c in inside + cells if c not in taken), home)
-        taken.add(cell)
-        places[score["id"]] = (cell[0] * _CELL_W, cell[1] * _CELL_H)
-    return places
+def _grid_items(scores: list[dict[str, Any]], views: Mapping[str, NodeView], lang: Lang,
+                more: Collection[str]) -> list[GridItem]:
+    """The stakeholders to place on the grid, each with the box its label will be drawn in."""
+    items = []
+    for score in scores:
+        view = views[score["id"]]
+        label = label_of(view.name, view.name_en, lang) + (" ⊕" if score["id"] in more else "")
+        width, height = label_box(label, NODE_STYLES[view.kind.value].shape)
+        items.append(GridItem(score["id"], score["influence"], score["interest"], width, height))
+    return items
 
 
 def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
@@ -157,7 +141,8 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     scores = [{"id": s.id, "influence": s.influence, "interest": s.interest,
                "quadrant": s.quadrant.value, "distance": s.distance}
               for s in data.scores if s.id in shown]
-    grid = _grid_positions(scores)
+    more = {n for n in shown if partial and near[n] - shown}
+    grid, grid_width, grid_height = place_on_grid(_grid_items(scores, views, lang, more))
     by_id = {s["id"]: s for s in scores}
     nodes = []
     for node in sorted(shown):
@@ -165,9 +150,9 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
         if node in by_id:
             score = by_id[node]
             gx, gy = grid[node]
-            extra.update(gx=round(gx, 1), gy=round(gy, 1), influence=score["influence"],
+            extra.update(gx=round(gx), gy=round(gy), influence=score["influence"],
                          interest=score["interest"], quadrant=score["quadrant"])
-        if partial and near[node] - shown:
+        if node in more:
             extra["more"] = True
         nodes.append(node_dict(views[node], lang, data.owners, positions[node], **extra))
     edges = [edge_dict(e) for e in data.subgraph.edges
@@ -178,5 +163,5 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     return assemble("stakeholders", nodes, edges, total=len(views), partial=partial,
                     hidden_kinds=things & NOT_STAKEHOLDERS,
                     extra={"ego": ego, "home": ego,
-                           "grid": {"width": GRID_WIDTH, "height": GRID_HEIGHT}},
+                           "grid": {"width": grid_width, "height": grid_height}},
                     table=scores)

@@ -37,6 +37,7 @@ from markupsafe import Markup
 
 from orgmodel.messages import Lang
 from viz.builders import ViewGraph
+from viz.grid_layout import LABEL_LINE_CHARS
 from viz.styles import NODE_STYLES, edge_style_table, legend
 from viz.texts import EDGE_NAMES, browser_texts, edge_name, kind_name, ui
 
@@ -187,6 +188,7 @@ def _config(graph: ViewGraph, page: Page, embed: bool) -> dict[str, Any]:
         "view": graph.view, "lang": page.lang, "mode": page.mode,
         "asOf": page.as_of.isoformat() if page.as_of else None,
         "texts": browser_texts(page.lang), "options": graph.options,
+        "labelLineChars": LABEL_LINE_CHARS,  # the grid's layout sizes labels wrapped so
         "edgeStyles": edge_style_table(),
         "kindNames": {k: kind_name(k, page.lang) for k in NODE_STYLES},  # search hits too
         "edgeNames": {t: edge_name(t, page.lang) for t in EDGE_NAMES},

@@ -12,9 +12,11 @@ from orgmodel.store.memory import MemoryStore
 from orgmodel.synthetic import generate
 from viz import gather
 from viz.builders import NODE_LIMIT, ViewGraph
+from viz.grid_layout import label_box
 from viz.networks import build_collaboration, build_stakeholders
 from viz.org_chart import build_org_chart
 from viz.responsibility import build_case_route, build_responsibilities
+from viz.styles import NODE_STYLES
 from viz.views import build_view
 
 TODAY = date.today()
@@ -105,6 +107,10 @@ def test_stakeholder_map_has_the_ego_in_the_middle_and_a_grid(memory_store: Memo
     assert {"Task", "System", "Policy"} <= set(graph.hidden_kinds)
     assert "Post" not in graph.hidden_kinds
     assert len({(n["gx"], n["gy"]) for n in scored}) == len(scored)  # no two on one spot
+    boxes = [(n["gx"], n["gy"], *label_box(n["label"], NODE_STYLES[n["kind"]].shape))
+             for n in scored]
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]  # no label on another
+                if abs(a[0] - b[0]) < (a[2] + b[2]) / 2 and abs(a[1] - b[1]) < (a[3] + b[3]) / 2]
     director = nodes["post:kommunaldirektor"]
     assert director["interest"] == 1.0 and director["quadrant"] in {"manage", "inform"}
     assert {s["quadrant"] for s in graph.table} <= {"manage", "satisfy", "inform", "monitor"}

@@ -45,8 +45,9 @@
   /* Break a label into lines of about LINE_CHARS characters, at spaces. vis-network can wrap
    * to a pixel width itself (widthConstraint.maximum), but it measures every growing prefix of
    * a label to do so: several canvas measurements per word, the largest cost of a first draw.
-   * Wrapped here, each line is measured once. A word longer than a line keeps its own line. */
-  var LINE_CHARS = 26;
+   * Wrapped here, each line is measured once. A word longer than a line keeps its own line.
+   * The server says where (viz.grid_layout sizes the stakeholder grid's boxes by it). */
+  var LINE_CHARS = config.labelLineChars;
 
   function wrap(text) {
     var lines = [];
