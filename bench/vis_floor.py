@@ -106,7 +106,8 @@ class FloorSite:
                 if httpx.get(self.url, timeout=2).status_code == 200:
                     return
             except httpx.HTTPError:
-                time.sleep(0.1)
+                pass
+            time.sleep(0.1)
         self.stop()
         raise SystemExit("the floor page's server did not start")
 

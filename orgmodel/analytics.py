@@ -52,6 +52,7 @@ __all__ = [
     "interest",
     "kle_main_group",
     "node_owners",
+    "quadrant_of",
     "tie_weight",
     "weighted_graph",
 ]
@@ -86,6 +87,29 @@ class Quadrant(StrEnum):
     SATISFY = "satisfy"  # high influence, low interest: keep satisfied
     INFORM = "inform"  # low influence, high interest: keep informed
     MONITOR = "monitor"  # low influence, low interest: monitor
+
+    @property
+    def high_influence(self) -> bool:
+        """Whether this quadrant is the upper half of the grid."""
+        return self in (Quadrant.MANAGE, Quadrant.SATISFY)
+
+    @property
+    def high_interest(self) -> bool:
+        """Whether this quadrant is the right half of the grid."""
+        return self in (Quadrant.MANAGE, Quadrant.INFORM)
+
+
+def quadrant_of(influence: float, interest: float, threshold: float = 0.5) -> Quadrant:
+    """The quadrant of scores ``influence`` and ``interest``; ``threshold`` and up is high.
+
+    Examples
+    --------
+    >>> quadrant_of(0.5, 0.2), quadrant_of(0.1, 0.9).high_interest
+    (<Quadrant.SATISFY: 'satisfy'>, True)
+    """
+    if influence >= threshold:
+        return Quadrant.MANAGE if interest >= threshold else Quadrant.SATISFY
+    return Quadrant.INFORM if interest >= threshold else Quadrant.MONITOR
 
 
 @dataclass(frozen=True)
@@ -296,11 +320,7 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
     result = []
     for node, node_interest in near.items():
         node_influence = round(scores.get(node, 0.0) / top, 4)
-        high_influence, high_interest = node_influence >= threshold, node_interest >= threshold
-        quadrant = (
-            (Quadrant.MANAGE if high_interest else Quadrant.SATISFY) if high_influence
-            else (Quadrant.INFORM if high_interest else Quadrant.MONITOR)
-        )
+        quadrant = quadrant_of(node_influence, node_interest, threshold)
         result.append(StakeholderScore(node, node_influence, node_interest, distance[node],
                                        quadrant))
     result.sort(key=lambda s: (-(s.influence + s.interest), s.id))

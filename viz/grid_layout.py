@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from orgmodel.analytics import Quadrant, quadrant_of
 from viz.layout import Position
 
 __all__ = ["GRID_HEIGHT", "GRID_WIDTH", "LABEL_LINE_CHARS", "GridItem", "label_box",
@@ -41,17 +42,25 @@ _ROUND = frozenset({"ellipse", "circle", "database"})
 _GAP = 10.0  # free space kept between two boxes
 _GROW = 1.15
 _TITLE_H = 50.0  # room for a quadrant's title, drawn at its top left (orgview-ui.js)
-_HIGH = 0.5  # scores from here up are high (orgmodel.analytics.grid's threshold)
 
 
 class GridItem(NamedTuple):
-    """A stakeholder to place: its scores (0–1) and the size of its label's box."""
+    """A stakeholder to place: its scores (0–1), the size of its label's box, its quadrant.
+
+    The quadrant is the one the scores were given (:func:`orgmodel.analytics.grid`); without
+    it, the scores' quadrant at the default threshold.
+    """
 
     id: str
     influence: float
     interest: float
     width: float
     height: float
+    quadrant: Quadrant | None = None
+
+    def side(self) -> Quadrant:
+        """The quadrant this stakeholder is drawn in."""
+        return self.quadrant or quadrant_of(self.influence, self.interest)
 
 
 def wrap_label(text: str, line_chars: int = LABEL_LINE_CHARS) -> list[str]:
@@ -98,19 +107,19 @@ def place_on_grid(items: Sequence[GridItem], width: float = GRID_WIDTH,
     """Centres for ``items`` on a grid of at least ``width`` × ``height``, and its final size.
 
     Interest runs to the right and influence up, from the grid's centre (0, 0). Each item
-    stays in the quadrant its scores put it in (scores of 0.5 and up are high). Inside a
+    stays in its quadrant (:meth:`GridItem.side`). Inside a
     quadrant the items are set in rows: by influence from the top, and in a row by interest
     from the left, spread evenly over the quadrant below its title. When a quadrant's rows
     do not fit, the whole grid grows by 15 % (same shape) and the rows are set again.
     """
-    quadrants: dict[tuple[bool, bool], list[GridItem]] = defaultdict(list)
+    quadrants: dict[Quadrant, list[GridItem]] = defaultdict(list)
     for item in sorted(items, key=lambda i: (-i.influence, i.interest, i.id)):
-        quadrants[item.influence >= _HIGH, item.interest >= _HIGH].append(item)
+        quadrants[item.side()].append(item)
     for _ in range(100):  # 1.15 ** 100: room for any set of boxes
         places: dict[str, Position] = {}
-        for (high_influence, high_interest), members in quadrants.items():
-            left = 0.0 if high_interest else -width / 2
-            top = -height / 2 if high_influence else 0.0
+        for quadrant, members in quadrants.items():
+            left = 0.0 if quadrant.high_interest else -width / 2
+            top = -height / 2 if quadrant.high_influence else 0.0
             set_rows = _rows_in(members, left, top, width / 2, height / 2)
             if set_rows is None:
                 break

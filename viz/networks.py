@@ -20,7 +20,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from orgmodel.analytics import ACTOR_KINDS
+from orgmodel.analytics import ACTOR_KINDS, Quadrant
 from orgmodel.contract import EdgeView, NodeView
 from orgmodel.messages import Lang
 from orgmodel.schema import Kind
@@ -119,7 +119,8 @@ def _grid_items(scores: list[dict[str, Any]], views: Mapping[str, NodeView], lan
         view = views[score["id"]]
         label = label_of(view.name, view.name_en, lang) + (" ⊕" if score["id"] in more else "")
         width, height = label_box(label, NODE_STYLES[view.kind.value].shape)
-        items.append(GridItem(score["id"], score["influence"], score["interest"], width, height))
+        items.append(GridItem(score["id"], score["influence"], score["interest"], width, height,
+                              Quadrant(score["quadrant"])))
     return items
 
 
