@@ -139,10 +139,21 @@ def allow(recorder: Recorder, app: LiveApp) -> None:
     recorder.allowed = ("data:", "blob:", app.url + "/")
 
 
+#: A view page is in use: its network drawn and interactive, and its panel of controls (put in
+#: after the network is on screen) wired.
+VIEW_IN_USE = ("window.orgmodelView && window.orgmodelView.ready()"
+               " && window.orgmodelView.controlsShown && window.orgmodelView.controlsShown()")
+
+
+def wait_for_view(page: Any) -> None:
+    """Wait until the view page in ``page`` is in use (:data:`VIEW_IN_USE`)."""
+    page.wait_for_function(VIEW_IN_USE, timeout=15000)
+
+
 def open_view(page: Any, url: str) -> None:
-    """Go to a view and wait until its network is drawn and interactive."""
+    """Go to a view and wait until its network is drawn and its controls are there."""
     page.goto(url)
-    page.wait_for_function("window.orgmodelView && window.orgmodelView.ready()", timeout=15000)
+    wait_for_view(page)
 
 
 def screenshot(page: Any, name: str) -> None:

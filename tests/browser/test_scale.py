@@ -76,3 +76,19 @@ def test_search_reveals_a_node_not_yet_shown(page: Any, big_app: LiveApp,
     page.evaluate(f"window.orgmodelView.select({hidden!r})")
     page.wait_for_function(f"window.orgmodelView.selected() === {hidden!r}")
     assert page.evaluate(f"window.orgmodelView.nodeData.has({hidden!r})")
+
+
+def test_when_the_graph_cannot_load_the_date_and_post_can_still_be_changed(
+        browser: Any, big_app: LiveApp) -> None:
+    context = browser.new_context()
+    context.route("**/views/stakeholders/data**", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(big_app.url + BIG_VIEWS["stakeholders"])
+    page.wait_for_function("document.body.dataset.controls === '1'", timeout=15000)
+    assert page.locator("#status").text_content()  # the failure is said
+    for field in ("#search-input", "#as-of", "#post-input"):
+        assert page.locator(field).is_visible(), field
+    # the tools that need a network are not offered without one
+    assert page.locator("#focus-button").count() == 0
+    assert page.locator(".kind-filter").count() == 0
+    context.close()

@@ -17,6 +17,7 @@ from browserkit import (
     hover_tooltip,
     open_view,
     screenshot,
+    wait_for_view,
 )
 
 from orgmodel.schema import EdgeType, Kind
@@ -204,7 +205,7 @@ def test_english_toggle(page: Any, albertslund_app: LiveApp, recorder: Recorder)
     open_view(page, f"{albertslund_app.url}/views/org")
     assert page.text_content("h1") == "Organisationsdiagram"
     page.click("#lang-toggle")
-    page.wait_for_function("window.orgmodelView && window.orgmodelView.ready()")
+    wait_for_view(page)
     assert page.text_content("h1") == "Organisation chart"
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.evaluate("window.orgmodelView.nodeData.get('body:kommunalbestyrelsen').label") \
@@ -220,7 +221,7 @@ def test_as_of_reloads_the_view_for_the_date(page: Any, albertslund_app: LiveApp
     page.fill("#as-of", "2022-06-01")
     page.click("#asof-form button[type=submit]")
     page.wait_for_url("**as_of=2022-06-01**")
-    page.wait_for_function("window.orgmodelView && window.orgmodelView.ready()")
+    wait_for_view(page)
     then = shown_ids(page)
     old = {n.id for n in albertslund_app.store.subtree("org:albertslund-kommune",
                                                         as_of=date(2022, 6, 1)).nodes}
@@ -281,6 +282,61 @@ def test_start_page_answers_without_javascript(browser: Any, albertslund_app: Li
     assert all(url.startswith(albertslund_app.url + "/") for url in requests)
 
 
+#: Notes, as each happens, where the network is and whether the controls are there: when the
+#: network is first drawn (body[data-ready]) and when the panel is filled (body[data-controls]).
+WATCH_PANEL = """
+window.__moments = [];
+new MutationObserver(function () {
+  var box = document.getElementById("network").getBoundingClientRect();
+  window.__moments.push({ready: document.body.dataset.ready || null,
+    controls: document.body.dataset.controls || null,
+    search: !!document.getElementById("search-input"),
+    legend: document.querySelectorAll(".kind-filter").length,
+    at: [box.left, box.top, box.width, box.height]});
+}).observe(document,
+           {attributes: true, subtree: true, attributeFilter: ["data-ready", "data-controls"]});
+"""
+
+
+@pytest.mark.parametrize("view", ["stakeholders", "collaboration"])
+def test_network_comes_first_and_the_panel_does_not_move_it(
+        view: str, context: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    context.add_init_script(WATCH_PANEL)
+    page = context.new_page()
+    open_view(page, f"{albertslund_app.url}/views/{view}")
+    drawn, filled = page.evaluate("window.__moments")
+    assert drawn["ready"] == "1" and drawn["controls"] is None
+    assert not drawn["search"] and drawn["legend"] == 0  # not yet: the network comes first
+    assert filled["controls"] == "1" and filled["search"] and filled["legend"] > 0
+    assert filled["at"] == drawn["at"]  # the panel fills beside the network
+    ready, controls = page.evaluate(
+        "['orgmodel-ready', 'orgmodel-controls']"
+        ".map(name => performance.getEntriesByName(name)[0].startTime)")
+    assert ready < controls
+    # and the controls work: a filter from the legend hides a kind
+    page.uncheck(".kind-filter[value=Post]")
+    assert "Post" in page.evaluate("window.orgmodelView.state().hiddenKinds")
+
+
+def test_view_without_javascript_keeps_the_forms_that_work_without_it(
+        browser: Any, albertslund_app: LiveApp) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(albertslund_app.url + "/views/stakeholders")
+    assert page.locator(".no-js").is_visible()
+    for field in ("#search-input", "#as-of", "#post-input"):
+        assert page.locator(field).is_visible(), field
+    # the tools that need the network are not offered
+    assert page.locator("#focus-button").count() == 0
+    assert page.locator("#toolbar").is_hidden()
+    page.fill("#post-input", "Borgmester")
+    page.press("#post-input", "Enter")
+    page.wait_for_url("**/views/stakeholders?post=Borgmester*")
+    assert page.input_value("#post-input") == "Borgmester"
+    context.close()
+
+
 def test_stakeholder_grid_layout(page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     allow(recorder, albertslund_app)
     post = quote("post:chef-okonomi-og-stab")
@@ -315,7 +371,7 @@ def test_stakeholder_map_for_a_post_typed_by_name(page: Any, albertslund_app: Li
     page.fill("#post-input", "borgmester")  # the picker takes a name, case aside
     page.press("#post-input", "Enter")
     page.wait_for_url("**/views/stakeholders?post=borgmester*")
-    page.wait_for_function("window.orgmodelView && window.orgmodelView.ready()", timeout=15000)
+    wait_for_view(page)
     assert page.input_value("#post-input") == "Borgmester"
     ego = page.evaluate(
         "Array.from(window.orgmodelView.nodeData.values()).filter(n => n.ego).map(n => n.id)")

@@ -254,9 +254,6 @@
       });
     });
     window.addEventListener("hashchange", function () { restore(); });
-    // The path form's suggestions wait for the first draw: nobody types before it, and a
-    // few thousand <option>s would delay it.
-    if (view.ready()) { fillNames(); } else { network.once("afterDrawing", fillNames); }
   }
 
   function fillNames() {
@@ -288,6 +285,44 @@
       .then(function () { sync(view.state()); });
   }
 
+  /* The panel (view.html) holds its controls in a <template> until the network is on screen:
+   * building and laying out some forty form controls and the legend before the first draw
+   * made it ~100 ms later on a two-core machine, and until this script has wired them the
+   * controls would only look usable. wired=false (the graph did not load) puts in only the
+   * plain GET forms, which work without scripts: the date or post can still be changed. */
+  var panelShown = false;
+
+  function stamp(id) {
+    var template = byId(id);
+    if (template) { template.replaceWith(document.importNode(template.content, true)); }
+  }
+
+  function showPanel(wired) {
+    if (panelShown) { return; }
+    panelShown = true;
+    stamp("panel-forms");
+    if (wired) {
+      stamp("panel-tools");
+      stamp("panel-legend");
+    }
+    var toolbar = byId("toolbar");
+    if (toolbar) { toolbar.hidden = false; }
+    if (wired) {
+      wire();
+      sync(view.state());
+      fillNames();
+    }
+    document.body.setAttribute("data-controls", "1");
+    if (window.performance && performance.mark) { performance.mark("orgmodel-controls"); }
+  }
+
+  /* Run once the first drawing of the network has reached the screen: a frame after it, and
+   * then after that frame's paint (a task queued from an animation frame runs after it). */
+  function afterFirstDraw(then) {
+    function later() { requestAnimationFrame(function () { setTimeout(then, 0); }); }
+    if (view.ready()) { later(); } else { network.once("afterDrawing", later); }
+  }
+
   function init(created) {
     network = created;
     network.on("beforeDrawing", function (ctx) {
@@ -306,9 +341,11 @@
       if (id !== undefined) { view.expand(id); }
     });
     view.onChange(sync);
-    wire();
     view.status(view.shownText());
+    // The state of a permalink goes on the network now, before its first draw; the controls
+    // show it when they are there (showPanel's sync).
     restore();
+    afterFirstDraw(function () { showPanel(true); });
   }
 
   view.select = select;
@@ -317,7 +354,9 @@
   view.clearFocus = clearFocus;
   view.setLayout = setLayout;
   view.exportPng = exportPng;
-  if (view.network) { init(view.network); } else {
+  view.controlsShown = function () { return panelShown; };
+  if (view.network) { init(view.network); } else if (view.failed) { showPanel(false); } else {
     document.addEventListener("orgmodel:network", function (event) { init(event.detail); });
+    document.addEventListener("orgmodel:failed", function () { showPanel(false); });
   }
 }());

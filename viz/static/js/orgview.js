@@ -371,7 +371,8 @@
       return storeNodeIds().filter(function (id) { return applied.get(id) !== "hidden"; }).length;
     },
     selected: function () { return state.sel; },
-    network: null
+    network: null,
+    failed: false
   };
 
   function start(payload) {
@@ -426,5 +427,8 @@
     start(payload);
   }).catch(function (error) {
     status(String(error));
+    // The panel's plain forms still work: a date or post can be changed (orgview-ui.js).
+    window.orgmodelView.failed = true;
+    document.dispatchEvent(new CustomEvent("orgmodel:failed"));
   });
 }());
