@@ -319,6 +319,28 @@ def test_network_comes_first_and_the_panel_does_not_move_it(
     assert "Post" in page.evaluate("window.orgmodelView.state().hiddenKinds")
 
 
+def test_dashes_keep_their_size_on_screen_at_any_zoom(page: Any, albertslund_app: LiveApp,
+                                                     recorder: Recorder) -> None:
+    # A dash set in the network's units shrank to a tenth of a pixel on a big graph opened
+    # zoomed out: thousands per edge, and a canvas without a GPU took a second to paint them.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/collaboration")
+    on_screen = page.evaluate("""(() => {
+        const network = window.orgmodelView.network;
+        const context = document.querySelector('#network canvas').getContext('2d');
+        return [0.02, 0.5, 1, 3].map(scale => {
+            network.moveTo({scale: scale, animation: false});
+            context.save();
+            context.setLineDash([6, 4]);
+            const dash = context.getLineDash().map(length => length * scale);
+            context.restore();
+            return dash;
+        });
+    })()""")
+    for dash in on_screen:
+        assert dash == pytest.approx([6, 4])
+
+
 def test_view_without_javascript_keeps_the_forms_that_work_without_it(
         browser: Any, albertslund_app: LiveApp) -> None:
     context = browser.new_context(java_script_enabled=False)
@@ -353,6 +375,16 @@ def test_stakeholder_grid_layout(page: Any, albertslund_app: LiveApp, recorder: 
         "window.orgmodelView.network.getPositions(['post:kommunaldirektor'])")
     data = page.evaluate("window.orgmodelView.nodeData.get('post:kommunaldirektor')")
     assert positions["post:kommunaldirektor"] == {"x": data["gx"], "y": data["gy"]}
+    # The whole grid is in view, quadrants with no one in their top rows too.
+    top_left, bottom_right, width, height = page.evaluate("""(() => {
+        const view = window.orgmodelView, grid = view.extra().grid, box = view.network;
+        const element = document.getElementById('network');
+        return [box.canvasToDOM({x: -grid.width / 2, y: -grid.height / 2}),
+                box.canvasToDOM({x: grid.width / 2, y: grid.height / 2}),
+                element.clientWidth, element.clientHeight];
+    })()""")
+    assert top_left["x"] >= 0 and top_left["y"] >= 0, top_left
+    assert bottom_right["x"] <= width and bottom_right["y"] <= height, bottom_right
     scored = page.evaluate(
         "Array.from(window.orgmodelView.nodeData.values()).filter(n => n.gx !== undefined).length")
     screenshot(page, "stakeholders-grid")

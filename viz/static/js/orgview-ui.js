@@ -94,9 +94,21 @@
   }
 
   function fitVisible() {
+    if (raw.layout === "grid" && !raw.focus && view.extra().grid) { fitGrid(view.extra().grid); return; }
     var ids = [];
     view.nodes.forEach(function (node) { if (!node.hidden) { ids.push(node.id); } });
     network.fit({ nodes: ids, animation: false });
+  }
+
+  /* The whole influence/interest grid in view, its quadrant titles and axis labels included:
+   * fitting its nodes alone cut off a quadrant with no one in its top rows. */
+  var GRID_MARGIN = 48;  // room for the axis labels drawn outside the grid (drawGrid)
+
+  function fitGrid(grid) {
+    var box = byId("network");
+    var scale = Math.min(box.clientWidth / (grid.width + 2 * GRID_MARGIN),
+      box.clientHeight / (grid.height + 2 * GRID_MARGIN));
+    network.moveTo({ position: { x: 0, y: 0 }, scale: scale, animation: false });
   }
 
   function setLayout(layout) {
@@ -316,11 +328,11 @@
     if (window.performance && performance.mark) { performance.mark("orgmodel-controls"); }
   }
 
-  /* Run once the first drawing of the network has reached the screen: a frame after it, and
-   * then after that frame's paint (a task queued from an animation frame runs after it). */
+  /* Run once the frame with the network's first drawing has been painted: vis-network draws
+   * in an animation frame, and a task queued from there runs after that frame's paint. */
   function afterFirstDraw(then) {
-    function later() { requestAnimationFrame(function () { setTimeout(then, 0); }); }
-    if (view.ready()) { later(); } else { network.once("afterDrawing", later); }
+    function later() { setTimeout(then, 0); }
+    if (view.ready()) { requestAnimationFrame(later); } else { network.once("afterDrawing", later); }
   }
 
   function init(created) {
