@@ -158,10 +158,12 @@
     network.redraw();
     var canvas = byId("network").querySelector("canvas");
     var data = canvas.toDataURL("image/png");
-    var link = byId("png-link");
-    link.href = data;
-    link.download = "orgmodel-" + config.view + ".png";
-    link.click();
+    var link = byId("png-link");  // in the panel, which comes after the first draw
+    if (link) {
+      link.href = data;
+      link.download = "orgmodel-" + config.view + ".png";
+      link.click();
+    }
     return data;
   }
 
@@ -299,7 +301,7 @@
 
   /* The panel (view.html) holds its controls in a <template> until the network is on screen:
    * building and laying out some forty form controls and the legend before the first draw
-   * made it ~100 ms later on a two-core machine, and until this script has wired them the
+   * made it ~70 ms later on a two-core machine (docs/benchmarks.md), and until this script has wired them the
    * controls would only look usable. wired=false (the graph did not load) puts in only the
    * plain GET forms, which work without scripts: the date or post can still be changed. */
   var panelShown = false;
