@@ -318,14 +318,12 @@
     if (wired) {
       stamp("panel-tools");
       stamp("panel-legend");
-    }
-    var toolbar = byId("toolbar");
-    if (toolbar) { toolbar.hidden = false; }
-    if (wired) {
       wire();
       sync(view.state());
       fillNames();
     }
+    var toolbar = byId("toolbar");
+    if (toolbar) { toolbar.hidden = false; }
     document.body.setAttribute("data-controls", "1");
     if (window.performance && performance.mark) { performance.mark("orgmodel-controls"); }
   }
