@@ -30,6 +30,7 @@ __all__ = [
     "ChainAnswer",
     "EdgeDetail",
     "Health",
+    "KleHint",
     "MembershipsAnswer",
     "NodeDetail",
     "NodeList",
@@ -118,6 +119,14 @@ class EdgeDetail(BaseModel):
         description="The record as in a data file (from/to); change it and PUT it with If-Match.")
 
 
+class KleHint(BaseModel):
+    """A topic of KLE, the municipal task classification."""
+
+    number: str = Field(description="KLE number.", examples=["02.34.02"])
+    title: str = Field(description="KLE's title of the topic (Danish).",
+                       examples=["Byggetilladelse"])
+
+
 class OwnersAnswer(BaseModel):
     """Who owns the tasks matching a question, best match first."""
 
@@ -133,6 +142,9 @@ class OwnersAnswer(BaseModel):
     query: str = Field(description="The question: task id, KLE number or text (da or en).")
     as_of: date = Field(description="The date answered for.")
     results: list[OwnersResult] = Field(description="One answer per matching task.")
+    kle_hint: KleHint | None = Field(
+        None, description="Only when no task answers: the KLE topic the question fits, which no "
+        "task in the model covers (work outside the model).")
 
 
 class SearchAnswer(BaseModel):

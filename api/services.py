@@ -12,17 +12,27 @@ from datetime import date
 from typing import Protocol, runtime_checkable
 
 from api.errors import ApiProblemError
-from api.schemas import EdgeDetail, NodeDetail
+from api.schemas import EdgeDetail, KleHint, NodeDetail, OwnersAnswer
 from orgmodel.contract import OrgStore, WritableStore
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Record, etag, find_record, record_data
 from orgmodel.exceptions import NotFoundError
 from orgmodel.export import export_files
+from orgmodel.kle_catalogue import hint
 from orgmodel.records import EdgeRecord
 from orgmodel.semantics import edge_view
+from orgmodel.vocabulary import load_vocabulary
 
 __all__ = ["DatasetSource", "RecordReader", "edge_detail", "export_zip", "node_detail",
-           "read_record"]
+           "owners_answer", "read_record"]
+
+
+def owners_answer(store: OrgStore, query: str, *, limit: int, as_of: date) -> OwnersAnswer:
+    """Who owns the tasks ``query`` names; with no task, the KLE topic it fits, if one does."""
+    results = store.owners(query, limit=limit, as_of=as_of)
+    topic = None if results else hint(query, load_vocabulary().catalogue)
+    return OwnersAnswer(query=query, as_of=as_of, results=results,
+                        kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
 
 
 @runtime_checkable

@@ -24,10 +24,11 @@ from orgmodel.exceptions import (
     OrgModelError,
     StoreUnavailableError,
 )
+from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset
 from orgmodel.messages import KIND_NAMES, Lang, t
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
-from orgmodel.vocabulary import DEFAULT_DATA_DIR
+from orgmodel.vocabulary import DEFAULT_DATA_DIR, load_vocabulary
 
 __all__ = ["CommandError", "add_common_options", "main", "open_store_from_args", "print_table"]
 
@@ -220,6 +221,9 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         return EXIT_OK if results else EXIT_FAILED
     if not results:
         print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
+        if (topic := kle_hint(args.text, load_vocabulary().catalogue)) is not None:
+            print(t("kle_hint", args.lang, number=topic.number, title=topic.title),
+                  file=sys.stderr)
         print(t("try_search", args.lang), file=sys.stderr)
         return EXIT_FAILED
     lang: Lang = args.lang
@@ -462,6 +466,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("orgmodel: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader stopped early (`| head`): not an error of ours
+        # Point stdout at /dev/null so that flushing it at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     return code
 
 

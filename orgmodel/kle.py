@@ -24,7 +24,7 @@ from orgmodel.text import fold
 
 __all__ = [
     "KLE_NUMBER_RE", "MAX_KEYWORDS", "KleFormatError", "KleTopic", "import_main",
-    "is_kle_number", "load_kle_subset", "parse_os2kle", "write_kle_subset",
+    "is_kle_number", "load_kle_subset", "parse_os2kle", "useful_keywords", "write_kle_subset",
 ]
 
 KLE_NUMBER_RE = re.compile(r"\d{2}(?:\.\d{2}){0,2}")
@@ -153,7 +153,8 @@ def _clean_keyword(keyword: str, weight: int = 0) -> str | None:
     return None if weight >= _CODE_WEIGHT and any(c.isdigit() for c in keyword) else keyword
 
 
-def _useful_keywords(topic: KleTopic) -> list[str]:
+def useful_keywords(topic: KleTopic) -> list[str]:
+    """The topic's keywords for people and search: weightiest first, codes and repeats dropped."""
     kept: list[str] = []
     seen: set[str] = {fold(topic.title)}
     weights = topic.weights or (0,) * len(topic.keywords)
@@ -208,7 +209,7 @@ def write_kle_subset(topics: Iterable[KleTopic], numbers: Iterable[str]) -> str:
             raise ValueError(f"{problem}: {', '.join(bad)}")
     lines = [_HEADER + "topics:"]
     for number in wanted:
-        keywords = _useful_keywords(by_number[number])
+        keywords = useful_keywords(by_number[number])
         lines += [f"  - number: {_quote(number)}", f"    title: {_quote(by_number[number].title)}"]
         lines += ["    keywords:"] + [f"      - {_quote(k)}" for k in keywords]
         if not keywords:

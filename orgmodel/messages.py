@@ -18,6 +18,10 @@ Lang = Literal["da", "en"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "no_answer": ("Intet svar på »{query}«.", 'No answer for "{query}".'),
+    "kle_hint": (
+        "Spørgsmålet ligner KLE {number} »{title}«, som ingen opgave i modellen dækker.",
+        'The question looks like KLE {number} "{title}", which no task in the model covers.',
+    ),
     "try_search": (
         "Prøv `orgmodel search` med andre ord.",
         "Try `orgmodel search` with other words.",

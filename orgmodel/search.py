@@ -112,9 +112,13 @@ class SearchIndex:
     (['t:1'], ['t:2'])
     >>> index.search("loen")
     [SearchHit(id='t:1', score=1.0)]
+
+    ``typos=False`` leaves typo matching out, and with it the largest cost of building.
     """
 
-    def __init__(self, docs: Iterable[SearchDoc], synonyms: Synonyms) -> None:
+    def __init__(
+        self, docs: Iterable[SearchDoc], synonyms: Synonyms, *, typos: bool = True
+    ) -> None:
         # Index order is id order, so ties between equal scores break by index.
         ordered = sorted(docs, key=lambda d: d.id)
         if twice := sorted({b.id for a, b in itertools.pairwise(ordered) if a.id == b.id}):
@@ -158,7 +162,7 @@ class SearchIndex:
                 for cut in range(_MIN_PART, len(word_stem)):
                     self._parts.setdefault(word_stem[:cut], set()).add(word_stem)
                     self._parts.setdefault(word_stem[-cut:], set()).add(word_stem)
-        self._speller = Speller(self._surfaces)
+        self._speller = Speller(self._surfaces) if typos else None
         self._cache: dict[tuple[str, tuple[int, ...]], Match] = {}
 
     def _analyse(self, text: str, analysed: dict[str, Analysed]) -> Analysed:
@@ -290,7 +294,8 @@ class SearchIndex:
                 factor = _QUERY_PART * (1.0 if size > _MIN_PART else _SHORT_PART / _PART)
                 out += _scaled(terms.get(word_stem[:size], ()), factor)
                 out += _scaled(terms.get(word_stem[-size:], ()), factor)
-        if typos and word.isalpha() and not (word_stem in terms or word_stem in parts or groups):
+        if (typos and self._speller is not None and word.isalpha()
+                and not (word_stem in terms or word_stem in parts or groups)):
             for candidate, distance in self._speller.near(word):
                 near_stem = self._surfaces[candidate]
                 near_groups = [g for *_, g in self._synonyms.spans([near_stem])]

@@ -131,6 +131,16 @@ _NOTES: dict[str, tuple[str, str]] = {
         "Ingen ansvarlig stilling fundet over {0}.",
         "No accountable post found above {0}.",
     ),
+    "kle_topic": (
+        "Fundet via KLE-emnet {0} »{1}«.",
+        'Found via the KLE topic {0} "{1}".',
+    ),
+    "kle_nearest": (
+        "Spørgsmålet passer til KLE {0} »{1}«, som ingen opgave i modellen har; "
+        "svaret er opgaven for KLE {2} »{3}«, niveauet over.",
+        'The question fits KLE {0} "{1}", which no task in the model has; '
+        'the answer is the task for KLE {2} "{3}", the level above.',
+    ),
 }
 
 

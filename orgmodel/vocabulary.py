@@ -1,8 +1,9 @@
 """The shared vocabulary of search: KLE topics and Danish↔English synonyms.
 
-Both live in the project's ``data/`` folder (``data/kle/kle.yaml``,
-``data/vocabulary/synonyms.yaml``), apart from any one municipality's data, so a synthetic or
-another municipality's data folder searches with the same words.
+They live in the project's ``data/`` folder (``data/kle/kle.yaml``, the whole catalogue in
+``data/kle/catalogue.json``, ``data/vocabulary/synonyms.yaml``), apart from any one
+municipality's data, so a synthetic or another municipality's data folder searches with the
+same words.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from orgmodel.kle import KleTopic, load_kle_subset
+from orgmodel.kle_catalogue import KleCatalogue
 from orgmodel.records import AnyNode
 from orgmodel.search import SearchDoc, Synonyms, load_synonyms
 
@@ -29,14 +31,17 @@ class Vocabulary:
 
     kle: dict[str, KleTopic]
     synonyms: Synonyms
+    catalogue: KleCatalogue  # every KLE topic, read when a question first needs it
 
 
 @lru_cache(maxsize=4)
 def load_vocabulary(root: Path = DATA_ROOT) -> Vocabulary:
     """Read the KLE subset and the synonyms under ``root`` (cached: fixed at run time)."""
+    synonyms = load_synonyms(root / "vocabulary" / "synonyms.yaml")
     return Vocabulary(
         kle=load_kle_subset(root / "kle" / "kle.yaml"),
-        synonyms=load_synonyms(root / "vocabulary" / "synonyms.yaml"),
+        synonyms=synonyms,
+        catalogue=KleCatalogue.from_file(root / "kle" / "catalogue.json", synonyms),
     )
 
 

@@ -219,13 +219,16 @@ def render_table(graph: ViewGraph, page: Page) -> str:
 
 
 def render_start(page: Page, *, query: str | None, answers: list[Any],
-                 tasks: list[dict[str, Any]] | None = None) -> str:
-    """The start page: the "who is responsible" search, its answers, links into the views."""
+                 tasks: list[dict[str, Any]] | None = None, kle_hint: str | None = None) -> str:
+    """The start page: the "who is responsible" search, its answers, links into the views.
+
+    ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`).
+    """
     from viz.start import start_texts
 
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None,
-                   start_texts=start_texts(page.lang))
+                   start_texts=start_texts(page.lang), kle_hint=kle_hint)
 
 
 def _names(graph: ViewGraph) -> Callable[[str], str]:

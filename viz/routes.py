@@ -153,7 +153,11 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     when = as_of or date.today()
     found = await _build(request, lambda store: start.answers(store, query or "", as_of=when,
                                                                lang=page.lang))
-    return _respond(request, render_start(page, query=query, answers=found), "text/html")
+    # The catalogue is read and indexed when first asked (about a second): not on the loop.
+    hint = None if found or not query else await anyio.to_thread.run_sync(start.kle_hint, query,
+                                                                          page.lang)
+    return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint),
+                    "text/html")
 
 
 @router.get("/views/{view}")

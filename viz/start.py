@@ -12,13 +12,15 @@ from typing import Any
 
 from orgmodel.analytics import kle_main_group
 from orgmodel.contract import OrgStore, OwnersResult
-from orgmodel.messages import Lang
+from orgmodel.kle_catalogue import hint
+from orgmodel.messages import Lang, t
 from orgmodel.schema import Kind
+from orgmodel.vocabulary import load_vocabulary
 from viz.builders import label_of
 from viz.kle_groups import group_label
 from viz.texts import kind_name, ui
 
-__all__ = ["START_TEXT_KEYS", "answer", "answers", "owner_index", "start_texts"]
+__all__ = ["START_TEXT_KEYS", "answer", "answers", "kle_hint", "owner_index", "start_texts"]
 
 #: UI strings the static start page's script needs.
 START_TEXT_KEYS = ("answers_for", "no_answer", "owners", "raci", "name", "kind", "accountable_post",
@@ -50,6 +52,12 @@ def answers(store: OrgStore, query: str, *, as_of: date, lang: Lang) -> list[dic
     if not query.strip():
         return []
     return [answer(r, lang) for r in store.owners(query, limit=5, as_of=as_of)]
+
+
+def kle_hint(query: str, lang: Lang) -> str | None:
+    """Where a question no task answers belongs: the KLE topic it fits, as a sentence."""
+    topic = hint(query, load_vocabulary().catalogue) if query.strip() else None
+    return t("kle_hint", lang, number=topic.number, title=topic.title) if topic else None
 
 
 def owner_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ from api.schemas import (
     SearchAnswer,
     SubgraphAnswer,
 )
-from api.services import node_detail
+from api.services import node_detail, owners_answer
 from orgmodel.schema import EdgeType, Kind
 
 __all__ = ["router"]
@@ -74,11 +74,12 @@ async def owners(q: Text, store: ReadStoreDep, as_of: AsOf = None,
     """Answer who owns the tasks matching a task id, KLE number or text (da or en).
 
     Per task: the RACI owners, the accountable post, the escalation chain up to the council,
-    the KLE number and the sources.
+    the KLE number and the sources; notes say how a task was found when the question named
+    it only through the KLE catalogue. When no task answers, ``kle_hint`` names the KLE topic
+    the question fits, if one does: work no task in the model covers.
     """
-    when = today(as_of)
-    results = await store.run(store.store.owners, q, limit=limit, as_of=when)
-    return respond(OwnersAnswer(query=q, as_of=when, results=results))
+    return respond(await store.run(owners_answer, store.store, q, limit=limit,
+                                   as_of=today(as_of)))
 
 
 @router.get("/search", response_model=SearchAnswer, summary="Search nodes")

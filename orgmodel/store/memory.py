@@ -40,6 +40,7 @@ from orgmodel.contract import (
     NodePage,
     NodeRef,
     NodeView,
+    Note,
     OwnerEntry,
     OwnersResult,
     Responsibility,
@@ -49,6 +50,7 @@ from orgmodel.contract import (
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle import is_kle_number
+from orgmodel.kle_catalogue import Matched, route
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.search import SearchIndex
@@ -206,33 +208,48 @@ class MemoryStore:
         """Who owns the tasks matching a task id, a KLE number or free text, best first."""
         when = as_of or date.today()
         return [
-            self._owners_of(task_id, score, when)
-            for task_id, score in self._match_tasks(query.strip(), limit, when)
+            self._owners_of(task_id, score, when, found_by)
+            for task_id, score, found_by in self.match_tasks(query.strip(), limit, when)
         ]
 
-    def _match_tasks(self, query: str, limit: int, when: date) -> list[tuple[str, float]]:
+    def match_tasks(self, query: str, limit: int, when: date) -> list[Matched]:
+        """The tasks a question names: a task id, a KLE number (or group) or free text.
+
+        Free text is matched against the tasks' own words first, then read against the whole
+        KLE catalogue (:func:`~orgmodel.kle_catalogue.route`), with notes on how a task was
+        found that way.
+        """
         node = self.dataset.nodes.get(query)
         if node is not None and node.kind == Kind.TASK.value and self._alive(query, when):
-            return [(query, 1.0)]
+            return [(query, 1.0, ())]
         if is_kle_number(query):
-            start = bisect.bisect_left(self._tasks_by_kle, (query, ""))
             found = sorted(
                 (kle != query, kle, task_id)
-                for kle, task_id in itertools.takewhile(
-                    lambda pair: pair[0].startswith(query), self._tasks_by_kle[start:]
-                )
+                for kle, task_id in self._tasks_with_kle(query)
                 if self._alive(task_id, when)
             )
-            return [(task_id, 0.9 if prefix else 1.0) for prefix, _, task_id in found[:limit]]
+            return [(task_id, 0.9 if prefix else 1.0, ()) for prefix, _, task_id in found[:limit]]
         hits = self.search(query, kinds=[Kind.TASK], limit=limit, as_of=when)
-        if not hits:
-            return []
-        best = hits[0].score
-        return [(h.id, h.score) for h in hits if h.score >= best * OWNER_MATCH_RATIO]
+        best = hits[0].score if hits else 0.0
+        strong = [(h.id, h.score) for h in hits if h.score >= best * OWNER_MATCH_RATIO]
 
-    def _owners_of(self, task_id: str, score: float, when: date) -> OwnersResult:
+        def tasks_under(number: str) -> list[str]:
+            # A main group ("81") holds every task in it; a topic number only its own tasks.
+            return sorted(task_id for kle, task_id in self._tasks_with_kle(number)
+                          if (len(number) == 2 or kle == number) and self._alive(task_id, when))
+
+        return route(query, strong, tasks_under, self.vocabulary.catalogue)[:limit]
+
+    def _tasks_with_kle(self, prefix: str) -> Iterator[tuple[str, str]]:
+        """(KLE number, task id) of the tasks whose number starts with ``prefix``."""
+        start = bisect.bisect_left(self._tasks_by_kle, (prefix, ""))
+        return itertools.takewhile(lambda pair: pair[0].startswith(prefix),
+                                   self._tasks_by_kle[start:])
+
+    def _owners_of(self, task_id: str, score: float, when: date,
+                   found_by: tuple[Note, ...] = ()) -> OwnersResult:
         task = self.dataset.nodes[task_id]
-        notes = []
+        notes = list(found_by)
         inherited_from: str | None = None
         edges = list(self._in(task_id, when, EdgeType.RESPONSIBLE_FOR))
         current = task_id

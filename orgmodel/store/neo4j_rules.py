@@ -15,7 +15,6 @@ rebuilt whenever the graph version in ``(:Meta)`` changes.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import threading
 from collections import defaultdict
@@ -27,12 +26,11 @@ from typing import Any
 from orgmodel.contract import NodeRef, Note, OwnerEntry, OwnersResult
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import NotFoundError
-from orgmodel.kle import is_kle_number
+from orgmodel.kle_catalogue import Matched
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.semantics import (
     CHAIN_KINDS,
-    OWNER_MATCH_RATIO,
     RACI_ORDER,
     is_valid,
     node_ref,
@@ -124,10 +122,11 @@ class Walk:
             result.append(node_ref(self.nodes[current]))
         return result
 
-    def owners_of(self, task_id: str, score: float, when: date) -> OwnersResult:
+    def owners_of(self, task_id: str, score: float, when: date,
+                  found_by: tuple[Note, ...] = ()) -> OwnersResult:
         """Who owns one task: RACI owners (inherited if need be), accountable post, chain."""
         task = self.nodes[task_id]
-        notes: list[Note] = []
+        notes: list[Note] = list(found_by)
         inherited_from: str | None = None
         edges = list(self._in(task_id, when, EdgeType.RESPONSIBLE_FOR))
         current, seen = task_id, {task_id}
@@ -178,29 +177,9 @@ class Walk:
         return None
 
 
-def match_tasks(catalogue: CatalogueEntry, query: str, limit: int,
-                when: date) -> list[tuple[str, float]]:
-    """The tasks a question names: a task id, a KLE number (or group) or free text."""
-    nodes = catalogue.store.dataset.nodes
-
-    def alive(node_id: str) -> bool:
-        node = nodes[node_id]
-        return is_valid(node.valid_from, node.valid_to, when)
-
-    node = nodes.get(query)
-    if node is not None and node.kind == Kind.TASK.value and alive(query):
-        return [(query, 1.0)]
-    if is_kle_number(query):
-        start = bisect.bisect_left(catalogue.tasks_by_kle, (query, ""))
-        found = sorted((kle != query, kle, task_id) for kle, task_id in itertools.takewhile(
-            lambda pair: pair[0].startswith(query), catalogue.tasks_by_kle[start:])
-            if alive(task_id))
-        return [(task_id, 0.9 if prefix else 1.0) for prefix, _, task_id in found[:limit]]
-    hits = catalogue.store.search(query, kinds=[Kind.TASK], limit=limit, as_of=when)
-    if not hits:
-        return []
-    best = hits[0].score
-    return [(h.id, h.score) for h in hits if h.score >= best * OWNER_MATCH_RATIO]
+def match_tasks(catalogue: CatalogueEntry, query: str, limit: int, when: date) -> list[Matched]:
+    """The tasks a question names (the embedded store's rule, over the catalogue's nodes)."""
+    return catalogue.store.match_tasks(query, limit, when)
 
 
 def shortest_paths(source_id: str, target_id: str, max_paths: int,
@@ -234,11 +213,10 @@ def shortest_paths(source_id: str, target_id: str, max_paths: int,
 
 @dataclass(frozen=True)
 class CatalogueEntry:
-    """Every node of one graph version: searchable, and tasks by KLE number."""
+    """Every node of one graph version, searchable (the embedded store over the nodes alone)."""
 
     key: tuple[Any, ...]
     store: MemoryStore
-    tasks_by_kle: list[tuple[str, str]]
 
 
 class Catalogue:
@@ -257,9 +235,6 @@ class Catalogue:
         """The catalogue for graph version ``key``; ``load`` reads all nodes when it is new."""
         with self._lock:
             if self._entry is None or self._entry.key != key:
-                nodes = load()
-                by_kle = sorted((kle, n.id) for n in nodes
-                                if n.kind == Kind.TASK.value and (kle := getattr(n, "kle", None)))
                 self._entry = CatalogueEntry(
-                    key, MemoryStore(Dataset.build(nodes, []), self._vocabulary), by_kle)
+                    key, MemoryStore(Dataset.build(load(), []), self._vocabulary))
             return self._entry

@@ -198,14 +198,15 @@ class Neo4jStore:
         for _ in range(2):
             matched = match_tasks(catalogue, query.strip(), limit, when)
             if matched:
-                key, walk = self._closure([task_id for task_id, _ in matched], when)
+                key, walk = self._closure([task_id for task_id, _, _ in matched], when)
                 current = key == catalogue.key
             else:
                 walk, current = Walk([], []), self._index() is catalogue
             if current:
                 break
             catalogue = self._index()
-        return [walk.owners_of(task_id, score, when) for task_id, score in matched]
+        return [walk.owners_of(task_id, score, when, found_by)
+                for task_id, score, found_by in matched]
 
     # -- hierarchy ------------------------------------------------------------------------------
 

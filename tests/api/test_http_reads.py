@@ -15,6 +15,17 @@ def http(live_api: LiveServer) -> Iterator[httpx.Client]:
         yield client
 
 
+def test_owners_of_work_outside_the_model_name_its_kle_topic(http: httpx.Client) -> None:
+    answer = http.get("/api/v1/owners", params={"q": "byggetilladelse"}).json()
+    assert answer["results"] == []
+    assert answer["kle_hint"] == {"number": "02.34.02", "title": "Byggetilladelse"}
+    assert http.get("/api/v1/owners", params={"q": "løn"}).json()["kle_hint"] is None
+    # A task the model lacks is answered by the KLE level above, with a note saying so.
+    routed = http.get("/api/v1/owners", params={"q": "sygefravær"}).json()["results"]
+    assert routed[0]["task"]["kle"] == "81.00.00"
+    assert routed[0]["notes"][0]["code"] == "kle_nearest"
+
+
 @pytest.mark.parametrize("question", ["løn", "payroll", "lonudbetaling", "81.15.00", "task:lon"])
 def test_owners_of_payroll_name_organisation_og_politik_and_the_escalation(
     http: httpx.Client, question: str

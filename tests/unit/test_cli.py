@@ -80,6 +80,27 @@ def test_unknown_id_and_empty_answers_get_a_clear_message() -> None:
     assert empty.returncode == 1 and "Intet svar" in empty.stderr
 
 
+def test_a_question_about_work_outside_the_model_says_where_it_belongs() -> None:
+    result = run("who-owns", "byggetilladelse", "--lang", "en")
+    assert result.returncode == 1 and not result.stdout
+    assert 'No answer for "byggetilladelse"' in result.stderr
+    assert 'KLE 02.34.02 "Byggetilladelse", which no task in the model covers' in result.stderr
+    by_number = run("who-owns", "82.10")
+    assert by_number.returncode == 1 and "KLE 82.10.00 »Kantiner i almindelighed«" in \
+        by_number.stderr
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error() -> None:
+    # `orgmodel who-owns løn | head -0`: the reader has gone before the answer is written.
+    with subprocess.Popen([sys.executable, "-m", "orgmodel.cli", "who-owns", "løn"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        code = process.wait(timeout=120)
+        errors = process.stderr.read().decode()
+    assert code == 0 and "Traceback" not in errors
+
+
 def test_bad_arguments_are_usage_errors() -> None:
     result = run("who-owns", "løn", "--as-of", "31-12-2023")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr

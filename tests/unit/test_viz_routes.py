@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Coroutine
@@ -103,6 +104,24 @@ def test_stakeholder_page_offers_the_posts(memory_store: MemoryStore) -> None:
         missing = await client.get("/views/stakeholders", params={"post": "Ingen Sådan Stilling"})
         assert missing.status_code == 404
         assert "Ingen Sådan Stilling" in missing.json()["detail"]
+
+    run(create_views_app(memory_store), check)
+
+
+def test_the_start_page_says_where_a_question_outside_the_model_belongs(
+        memory_store: MemoryStore) -> None:
+    async def check(client: httpx.AsyncClient) -> None:
+        danish = (await client.get("/", params={"q": "kantine"})).text
+        assert "Intet svar på »kantine«" in danish
+        assert ('<p class="kle-hint">Spørgsmålet ligner KLE 82.10.00 »Kantiner i almindelighed«'
+                in danish)
+        english = (await client.get("/", params={"q": "byggetilladelse", "lang": "en"})).text
+        assert ('KLE 02.34.02 "Byggetilladelse", which no task in the model covers'
+                in html.unescape(english))
+        # A task found through KLE says so in the answer's notes; no hint then.
+        answered = (await client.get("/", params={"q": "sygefravær"})).text
+        assert "Løn- og personaleforhold" in answered and "kle-hint" not in answered
+        assert "KLE 81.28.00 »Sygdom og fravær, personale i almindelighed«" in answered
 
     run(create_views_app(memory_store), check)
 
