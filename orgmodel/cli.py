@@ -43,6 +43,22 @@ class CommandError(OrgModelError):
         super().__init__(message)
 
 
+def question(text: str) -> str:
+    """An argparse type: text with something in it besides spaces.
+
+    Examples
+    --------
+    >>> question(" løn ")
+    ' løn '
+    >>> question("  ")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: empty: give a word, a task id or a KLE number
+    """
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty: give a word, a task id or a KLE number")
+    return text
+
+
 def positive_int(text: str) -> int:
     """An argparse type: a whole number of at least 1.
 
@@ -378,7 +394,7 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
         ("show", cmd_show, "id", "one node and its relations"),
     ):
         sub = commands.add_parser(name, help=helptext, description=helptext)
-        sub.add_argument(arg, metavar=arg.upper())
+        sub.add_argument(arg, metavar=arg.upper(), type=question if arg == "text" else str)
         if arg == "text":
             sub.add_argument(
                 "--limit",

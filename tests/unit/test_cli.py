@@ -112,6 +112,11 @@ def test_bad_arguments_are_usage_errors() -> None:
         assert result.returncode == 2, args
         assert "not a whole number of 1 or more" in result.stderr, args
         assert "Traceback" not in result.stderr
+    # An empty question is a mistake in the call, not a question without an answer.
+    for args in (("who-owns", ""), ("search", "   ")):
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert "empty: give a word, a task id or a KLE number" in result.stderr, args
 
 
 def test_as_of_changes_the_answer() -> None:
