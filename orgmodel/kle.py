@@ -14,7 +14,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +23,7 @@ import yaml
 from orgmodel.text import fold
 
 __all__ = [
-    "KLE_NUMBER_RE", "MAX_KEYWORDS", "KleFormatError", "KleTopic", "import_main",
+    "KLE_NUMBER_RE", "MAX_KEYWORDS", "KleFormatError", "KleTopic", "convert_os2kle", "import_main",
     "is_kle_number", "load_kle_subset", "parse_os2kle", "useful_keywords", "write_kle_subset",
 ]
 
@@ -278,23 +278,33 @@ def import_main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="YAML file to write (default: standard output)")
     args = parser.parse_args(argv)
     numbers = sorted({n for value in args.numbers for n in re.split(r"[,\s]+", value) if n})
+    return convert_os2kle(args.source, args.out,
+                          lambda topics: (write_kle_subset(topics, numbers), len(numbers)))
+
+
+def convert_os2kle(source: Path, out: Path | None,
+                   render: Callable[[list[KleTopic]], tuple[str, int]]) -> int:
+    """Parse ``source``, write what ``render`` makes of its topics to ``out`` (or stdout).
+
+    ``render`` returns the text and how many topics it holds. Returns 0, or 1 after printing
+    what went wrong (the file and line of a bad OS2KLE line) to standard error.
+    """
     try:
-        text = args.source.read_text(encoding="utf-8")
-        yaml_text = write_kle_subset(parse_os2kle(text, filename=str(args.source)), numbers)
-        if args.out is None:
-            sys.stdout.write(yaml_text)
+        text, count = render(parse_os2kle(source.read_text(encoding="utf-8"),
+                                          filename=str(source)))
+        if out is None:
+            sys.stdout.write(text)
             return 0
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(yaml_text, encoding="utf-8")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         print(f"error: cannot read or write: {exc}", file=sys.stderr)
         return 1
     except ValueError as exc:  # KleFormatError included: it names file and line
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {len(numbers)} topics to {args.out}")
+    print(f"wrote {count} topics to {out}")
     return 0
-
 
 if __name__ == "__main__":
     raise SystemExit(import_main())

@@ -35,14 +35,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from orgmodel.contract import Note
-from orgmodel.kle import KleTopic, is_kle_number, parse_os2kle, useful_keywords
+from orgmodel.kle import KleTopic, convert_os2kle, is_kle_number, useful_keywords
 from orgmodel.search import SearchDoc, SearchIndex, Synonyms
 from orgmodel.semantics import OWNER_MATCH_RATIO, note
 
@@ -252,19 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label", default="OS2KLE v3.23 (KLE, February 2026)",
                         help="what the source is, written into the file")
     args = parser.parse_args(argv)
-    try:
-        topics = parse_os2kle(args.source.read_text(encoding="utf-8"), filename=str(args.source))
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(write_kle_catalogue(topics, args.label) + "\n", encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read or write: {exc}", file=sys.stderr)
-        return 1
-    except ValueError as exc:  # KleFormatError included: it names file and line
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(f"wrote {len(topics)} topics to {args.out}")
-    return 0
-
+    return convert_os2kle(args.source, args.out, lambda topics: (
+        write_kle_catalogue(topics, args.label) + "\n", len(topics)))
 
 if __name__ == "__main__":
     raise SystemExit(main())
