@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 from starlette.responses import Response
 
 from api.deps import AsOf, NodeIdPath, ReadStoreDep, today
@@ -38,8 +38,14 @@ def _split(value: object) -> object:
     return value
 
 
-Text = Annotated[str, Query(min_length=1, max_length=200, description="Question or search text.",
-                            examples=["løn"])]
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("only spaces: give a word, a task id or a KLE number")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_not_blank), Query(
+    min_length=1, max_length=200, description="Question or search text.", examples=["løn"])]
 Kinds = Annotated[list[Kind] | None, BeforeValidator(_split), Query(
     description="Only these node kinds (repeat, or separate by commas).", examples=[["Unit"]])]
 EdgeTypes = Annotated[list[EdgeType] | None, BeforeValidator(_split), Query(

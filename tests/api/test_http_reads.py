@@ -95,6 +95,10 @@ def test_invalid_parameters_are_422_with_field_paths(http: httpx.Client) -> None
     assert body["errors"][0]["loc"] == ["query", "limit"]
     body = problem(http.get("/api/v1/owners"), 422)
     assert body["errors"][0]["loc"] == ["query", "q"]
+    for path in ("/api/v1/owners", "/api/v1/search"):
+        body = problem(http.get(path, params={"q": "   "}), 422)
+        assert body["errors"][0]["loc"] == ["query", "q"]
+        assert "only spaces" in body["errors"][0]["msg"]
     problem(http.get("/api/v1/neighbourhood/unit:okonomi-og-stab",
                      params={"kinds": "Unit,Spaceship"}), 422)
 
