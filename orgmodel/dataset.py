@@ -28,7 +28,7 @@ from orgmodel.exceptions import Problem
 from orgmodel.records import AnyNode, EdgeRecord, SourceRecord
 from orgmodel.schema import EDGE_TYPE_FIELDS, HIERARCHY_EDGES, EdgeType, Kind, Raci, edge_allowed
 
-__all__ = ["Dataset", "Origin", "check_dataset"]
+__all__ = ["Dataset", "Origin", "Unread", "check_dataset"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,21 @@ class Origin:
 
 
 _NOWHERE = Origin("<data>", 0)
+
+
+@dataclass
+class Unread:
+    """What records that could not be read named, so that checks of the rest do not blame them.
+
+    A data folder with a broken node is still checked as a whole, to report every problem in
+    one run; an edge to that node is not "to a node that does not exist", and a task whose
+    accountable edge is broken does not lack an owner.
+    """
+
+    nodes: set[str] = field(default_factory=set)  # ids of nodes that could not be read
+    sources: set[str] = field(default_factory=set)  # keys of sources that could not be read
+    edge_targets: set[str] = field(default_factory=set)  # where unreadable edges point
+    any_source: bool = False  # a source could not be read, not even its key
 
 
 @dataclass
@@ -77,24 +92,32 @@ class Dataset:
         return Problem(where.file, where.line, message, record_id=record_id, field=field_name)
 
 
-def check_dataset(ds: Dataset) -> list[Problem]:
-    """Every cross-record problem of ``ds``: an empty list means the dataset is sound."""
+def check_dataset(ds: Dataset, unread: Unread | None = None) -> list[Problem]:
+    """Every cross-record problem of ``ds``: an empty list means the dataset is sound.
+
+    ``unread`` names what records that failed to load referred to; problems that only those
+    records explain are left out (they are reported as the records' own problems).
+    """
+    unread = unread or Unread()
     problems: list[Problem] = []
-    problems += _check_sources(ds)
-    problems += _check_edges(ds)
+    problems += _check_sources(ds, unread)
+    problems += _check_edges(ds, unread)
     problems += _check_cycles(ds)
-    problems += _check_accountable(ds)
+    problems += _check_accountable(ds, unread)
     return problems
 
 
-def _check_sources(ds: Dataset) -> list[Problem]:
-    if not ds.sources:
+def _check_sources(ds: Dataset, unread: Unread) -> list[Problem]:
+    if unread.any_source:
+        return []  # a source without even a key could not be read: any citation may be to it
+    if not ds.sources and not unread.sources:
         return []  # a folder without a sources list cites freely (e.g. synthetic data)
     problems = []
     records: list[tuple[str, str, str]] = [(n.id, n.id, n.source) for n in ds.nodes.values()]
     records += [(key, e.key, e.source) for key, e in ds.edges.items()]
+    known = ds.sources.keys() | unread.sources
     for key, shown, source in records:
-        if source not in ds.sources and not source.startswith(("http://", "https://")):
+        if source not in known and not source.startswith(("http://", "https://")):
             problems.append(
                 ds.problem(
                     key,
@@ -106,7 +129,7 @@ def _check_sources(ds: Dataset) -> list[Problem]:
     return problems
 
 
-def _check_edges(ds: Dataset) -> list[Problem]:
+def _check_edges(ds: Dataset, unread: Unread) -> list[Problem]:
     problems = []
     nodes = ds.nodes
     for key, edge in ds.edges.items():
@@ -121,11 +144,11 @@ def _check_edges(ds: Dataset) -> list[Problem]:
             and edge_allowed(edge.type, source.kind, target.kind)
         ):
             continue  # the common case, checked without building anything
-        problems += _edge_problems(ds, key, edge)
+        problems += _edge_problems(ds, key, edge, unread)
     return problems
 
 
-def _edge_problems(ds: Dataset, key: str, edge: EdgeRecord) -> list[Problem]:
+def _edge_problems(ds: Dataset, key: str, edge: EdgeRecord, unread: Unread) -> list[Problem]:
     problems = []
     ends = {"from": edge.source_id, "to": edge.target_id}
     if edge.via is not None:
@@ -133,6 +156,8 @@ def _edge_problems(ds: Dataset, key: str, edge: EdgeRecord) -> list[Problem]:
     kinds: dict[str, str] = {}
     for end, node_id in ends.items():
         node = ds.nodes.get(node_id)
+        if node is None and node_id in unread.nodes:
+            continue  # the node's own problem is reported
         if node is None:
             message = f"refers to {node_id!r}, which does not exist"
             problems.append(ds.problem(key, message, record_id=key, field_name=end))
@@ -197,14 +222,15 @@ def _not_acyclic(pairs: Iterable[tuple[str, str]]) -> set[str]:
     return set(indegree)
 
 
-def _check_accountable(ds: Dataset) -> list[Problem]:
+def _check_accountable(ds: Dataset, unread: Unread) -> list[Problem]:
     accountable: dict[str, list[str]] = defaultdict(list)
     for key, edge in ds.edges.items():
         if edge.type is EdgeType.RESPONSIBLE_FOR and edge.raci is Raci.A:
             accountable[edge.target_id].append(key)
     problems = []
     for node in ds.nodes.values():
-        if node.kind == Kind.TASK.value and not accountable.get(node.id):
+        if (node.kind == Kind.TASK.value and not accountable.get(node.id)
+                and node.id not in unread.edge_targets):
             problems.append(
                 ds.problem(
                     node.id,

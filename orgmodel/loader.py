@@ -33,7 +33,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from orgmodel.dataset import Dataset, Origin, check_dataset
+from orgmodel.dataset import Dataset, Origin, Unread, check_dataset
 from orgmodel.exceptions import DataValidationError, Problem
 from orgmodel.records import NODE_ADAPTER, NODE_MODELS, EdgeRecord, SourceRecord
 from orgmodel.yamlsource import LocatedDict, YamlSyntaxError, parse_yaml
@@ -73,11 +73,36 @@ def load_dataset(folder: str | Path) -> Dataset:
     collector = _Collector()
     for path in files:
         collector.read_file(path, path.relative_to(root).as_posix())
-    if not collector.problems:
-        collector.problems += check_dataset(collector.dataset)
+    # With records that could not be read, the rest is still checked as a whole, so that one
+    # run reports every problem; not when records were lost without even an id (a broken
+    # file), which would make every reference to them look wrong.
+    if not collector.lost:
+        collector.problems += check_dataset(collector.dataset, collector.unread)
     if collector.problems:
         raise DataValidationError(collector.problems)
     return collector.dataset
+
+
+_EMPTY = "the file is empty"
+
+
+def _text_of(path: Path, name: str) -> str | Problem:
+    """The text of a data file, or why it has none that can be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Problem(name, 0, f"file too large ({size} bytes)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Problem(name, 0, f"cannot read the file: {exc.strerror}")
+    if not raw.strip():
+        return Problem(name, 1, _EMPTY)
+    if b"\x00" in raw:
+        return Problem(name, 1, "not a text file (it contains NUL bytes)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Problem(name, raw[: exc.start].count(b"\n") + 1, "not UTF-8 text")
 
 
 class _Collector:
@@ -86,6 +111,8 @@ class _Collector:
     def __init__(self) -> None:
         self.dataset = Dataset()
         self.problems: list[Problem] = []
+        self.unread = Unread()  # what the records that could not be read named
+        self.lost = False  # records were lost without even an id
 
     def read_file(self, path: Path, name: str) -> None:
         text = self._read_text(path, name)
@@ -98,17 +125,20 @@ class _Collector:
             document = parse_yaml(text, name).value
         except YamlSyntaxError as exc:
             self.problems.append(exc.problem)
+            self.lost = True
             return
         if document is None:
             self.problems.append(Problem(name, 1, "the file holds no data"))
             return
         if not isinstance(document, LocatedDict):
+            self.lost = True
             self.problems.append(
                 Problem(name, 1, "the top level must be a mapping with keys sources, nodes, edges")
             )
             return
         for key in document:
             if key not in _SECTIONS:
+                self.lost = True
                 self.problems.append(
                     Problem(
                         name,
@@ -121,6 +151,7 @@ class _Collector:
             if items is None:
                 continue
             if not isinstance(items, list):
+                self.lost = True
                 self.problems.append(
                     Problem(name, document.line_of(section), f"{section} must be a list of records")
                 )
@@ -145,9 +176,11 @@ class _Collector:
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
+                self.lost = True
                 self.problems.append(Problem(name, number, f"JSON syntax error: {exc.msg}"))
                 continue
             if not isinstance(value, dict):
+                self.lost = True
                 self.problems.append(Problem(name, number, "each line must be a JSON object"))
                 continue
             self._read_json_record(value, name, number)
@@ -163,6 +196,7 @@ class _Collector:
             else ("sources" if "key" in value else None)
         )
         if section is None:
+            self.lost = True
             self.problems.append(
                 Problem(
                     name, number, "a record needs 'kind' (node), 'type' (edge) or 'key' (source)"
@@ -172,30 +206,17 @@ class _Collector:
         self._read_record(section, record, name, number)
 
     def _read_text(self, path: Path, name: str) -> str | None:
-        try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self.problems.append(Problem(name, 0, f"file too large ({size} bytes)"))
-                return None
-            raw = path.read_bytes()
-        except OSError as exc:
-            self.problems.append(Problem(name, 0, f"cannot read the file: {exc.strerror}"))
+        text = _text_of(path, name)
+        if isinstance(text, Problem):
+            self.problems.append(text)
+            # An empty file loses nothing; any other unreadable file loses its records.
+            self.lost = self.lost or text.message != _EMPTY
             return None
-        if not raw.strip():
-            self.problems.append(Problem(name, 1, "the file is empty"))
-            return None
-        if b"\x00" in raw:
-            self.problems.append(Problem(name, 1, "not a text file (it contains NUL bytes)"))
-            return None
-        try:
-            return raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            self.problems.append(Problem(name, line, "not UTF-8 text"))
-            return None
+        return text
 
     def _read_record(self, section: str, item: Any, name: str, section_line: int) -> None:
         if not isinstance(item, LocatedDict):
+            self.lost = True
             self.problems.append(
                 Problem(name, section_line, f"each entry of {section} must be a mapping")
             )
@@ -212,6 +233,10 @@ class _Collector:
             source = SourceRecord.model_validate(dict(item))
         except ValidationError as exc:
             self.problems += _pydantic_problems(exc, item, name, str(item.get("key", "")))
+            if key := str(item.get("key", "")):
+                self.unread.sources.add(key)
+            else:
+                self.unread.any_source = True
             return
         if source.key in self.dataset.sources:
             self.problems.append(Problem(name, item.line, f"duplicate source key {source.key!r}"))
@@ -232,11 +257,13 @@ class _Collector:
                     field="kind",
                 )
             )
+            self._unread_node(record_id)
             return
         try:
             node = NODE_ADAPTER.validate_python(dict(item))
         except ValidationError as exc:
             self.problems += _pydantic_problems(exc, item, name, record_id)
+            self._unread_node(record_id)
             return
         if node.id in self.dataset.nodes:
             first = self.dataset.origin(node.id)
@@ -253,12 +280,19 @@ class _Collector:
         self.dataset.nodes[node.id] = node
         self.dataset.origins[node.id] = Origin(name, item.line)
 
+    def _unread_node(self, record_id: str | None) -> None:
+        if record_id:
+            self.unread.nodes.add(record_id)
+        else:
+            self.lost = True  # edges may name it, and nothing says which
+
     def _add_edge(self, item: LocatedDict, name: str) -> None:
         try:
             edge = EdgeRecord.model_validate(dict(item))
         except ValidationError as exc:
             label = f"{item.get('type', '?')}:{item.get('from', '?')}->{item.get('to', '?')}"
             self.problems += _pydantic_problems(exc, item, name, label)
+            self.unread.edge_targets.add(str(item.get("to", "")))
             return
         if edge.key in self.dataset.edges or edge.key in self.dataset.nodes:
             first = self.dataset.origin(edge.key)

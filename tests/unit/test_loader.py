@@ -170,6 +170,51 @@ def test_every_broken_file_is_reported_at_once(tmp_path: Path) -> None:
         assert any(p.startswith(expected) for p in found), (expected, found)
 
 
+BROKEN_AND_INCONSISTENT = """\
+sources:
+  - {key: seed, title: Seed, confidence: high}
+  - {key: broken, confidence: high}
+nodes:
+  - {id: unit:a, kind: Unit, level: enhed, name: A, source: seed, confidence: high}
+  - {id: unit:a, kind: Unit, level: enhed, name: A again, source: seed, confidence: high}
+  - {id: unit:b, kind: Unit, level: enhed, name: B, source: seed, confidence: hi}
+  - {id: post:p, kind: Post, name: P, source: nosuch, confidence: high}
+  - {id: post:q, kind: Post, name: Q, source: broken, confidence: high}
+  - {id: task:t, kind: Task, name: T, source: seed, confidence: high}
+  - {id: task:u, kind: Task, name: U, source: seed, confidence: high}
+edges:
+  - {from: unit:a, to: unit:zzz, type: PART_OF, source: seed, confidence: high}
+  - {from: unit:a, to: unit:b, type: PART_OF, source: seed, confidence: high}
+  - {from: unit:a, to: task:t, type: RESPONSIBLE_FOR, raci: X, source: seed, confidence: high}
+  - {from: task:t, to: unit:a, type: HEADS, source: seed, confidence: high}
+"""
+
+
+def test_broken_records_and_what_is_wrong_across_records_come_in_one_run(
+        tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", BROKEN_AND_INCONSISTENT)
+    assert problems_of(tmp_path) == [
+        "a.yaml:3: broken: title: missing required field 'title'",
+        "a.yaml:6: unit:a: id: duplicate id (first defined at a.yaml:5)",
+        "a.yaml:7: unit:b: confidence: Input should be 'high', 'medium' or 'low' (got 'hi')",
+        "a.yaml:8: post:p: source: unknown source 'nosuch' (add it to a sources: list)",
+        "a.yaml:11: task:u: task has no accountable owner (RESPONSIBLE_FOR with raci A)",
+        "a.yaml:13: PART_OF:unit:a->unit:zzz: to: refers to 'unit:zzz', which does not exist",
+        "a.yaml:15: RESPONSIBLE_FOR:unit:a->task:t: raci: Input should be 'R', 'A', 'C' or 'I' "
+        "(got 'X')",
+        "a.yaml:16: HEADS:task:t->unit:a: type: HEADS may not join Task to Unit",
+    ]  # and not: the edge to the broken unit:b, post:q citing the broken source, task:t
+
+
+def test_a_file_that_cannot_be_read_is_not_blamed_on_the_files_that_refer_to_it(
+        tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", GOOD)
+    write(tmp_path, "b.yaml", "edges:\n  - {type: PART_OF, from: unit:a, to: unit:c, "
+                              "source: seed, confidence: high}\n")
+    write(tmp_path, "c.yaml", "nodes:\n  - {id: unit:c, kind: Unit\n")  # unit:c, unreadable
+    assert [p.split(": ", 1)[0] for p in problems_of(tmp_path)] == ["c.yaml:3"]
+
+
 def test_yaml_aliases_and_tags_are_refused(tmp_path: Path) -> None:
     write(tmp_path, "a.yaml", "nodes: &x\n  - !!python/object:os.system {}\n")
     assert any("not allowed" in p for p in problems_of(tmp_path))
