@@ -38,7 +38,7 @@ def register_serve(commands: _Subparsers) -> None:
     serve.add_argument("--log-level", default="info",
                        choices=("critical", "error", "warning", "info", "debug"))
     serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
-    add_common_options(serve)
+    add_common_options(serve, dated=False, json_output=False, language=False)
     serve.set_defaults(handler=cmd_serve)
 
 
@@ -92,7 +92,7 @@ def register_export_data(commands: _Subparsers) -> None:
                         help="bearer token for --url (default $ORGMODEL_TOKEN)")
     export.add_argument("--replace", action="store_true",
                         help="delete data files in DIR that the export does not write")
-    add_common_options(export)
+    add_common_options(export, dated=False, json_output=False, language=False)
     export.set_defaults(handler=cmd_export_data)
 
 

@@ -86,8 +86,14 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (use YYYY-MM-DD): {text!r}") from None
 
 
-def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """Options every command takes: where the data is, which date, which language, JSON."""
+def add_common_options(parser: argparse.ArgumentParser, *, dated: bool = True,
+                       json_output: bool = True, language: bool = True) -> None:
+    """Add the options commands share: the data, and the date, JSON and language of answers.
+
+    ``dated``, ``json_output`` and ``language`` add ``--as-of``, ``--json`` and ``--lang``.
+    A command offers only the options it uses: ``serve`` answers in both languages, for any
+    date asked in a request, so ``--as-of`` or ``--lang`` would do nothing there.
+    """
     parser.add_argument(
         "--data",
         type=Path,
@@ -101,20 +107,23 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
         help="query Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) instead of the "
         "embedded graph; implied when NEO4J_URI is set",
     )
-    parser.add_argument(
-        "--as-of",
-        type=_iso_date,
-        default=None,
-        metavar="DATE",
-        help="answer as the organisation was on DATE (YYYY-MM-DD; default today)",
-    )
-    parser.add_argument("--json", action="store_true", help="print JSON for machines")
-    parser.add_argument(
-        "--lang",
-        choices=("da", "en"),
-        default=os.environ.get("ORGMODEL_LANG", "da"),
-        help="language of the output (default da)",
-    )
+    if dated:
+        parser.add_argument(
+            "--as-of",
+            type=_iso_date,
+            default=None,
+            metavar="DATE",
+            help="answer as the organisation was on DATE (YYYY-MM-DD; default today)",
+        )
+    if json_output:
+        parser.add_argument("--json", action="store_true", help="print JSON for machines")
+    if language:
+        parser.add_argument(
+            "--lang",
+            choices=("da", "en"),
+            default=os.environ.get("ORGMODEL_LANG", "da"),
+            help="language of the output (default da)",
+        )
 
 
 def data_dir_from_args(args: argparse.Namespace) -> Path:
@@ -384,7 +393,7 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
         metavar="DIR",
         help="data folder (default: --data or the bundled data/albertslund)",
     )
-    add_common_options(validate)
+    add_common_options(validate, dated=False)
     validate.set_defaults(handler=cmd_validate)
 
     for name, handler, arg, helptext in (
@@ -425,7 +434,7 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
                       help="batches written at the same time, each its own transaction, before "
                       f"the one-transaction switch (default {DEFAULT_WORKERS}; more for a "
                       "server with more cores)")
-    add_common_options(load)
+    add_common_options(load, dated=False)
     load.set_defaults(handler=cmd_load)
 
     schema = commands.add_parser("schema", help="print or write the JSON Schema of data files")
@@ -463,7 +472,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(
-            t("invalid_data", args.lang, count=len(exc.problems), folder=data_dir_from_args(args)),
+            t("invalid_data", getattr(args, "lang", "da"), count=len(exc.problems),
+              folder=data_dir_from_args(args)),
             file=sys.stderr,
         )
         return EXIT_FAILED

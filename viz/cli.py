@@ -57,7 +57,7 @@ def register_site(commands: argparse._SubParsersAction) -> None:  # type: ignore
     parser.add_argument("--post", default=None, metavar="POST",
                         help="post of the stakeholder map and case route: its id or its name "
                              "(default: the Chef for Økonomi og Stab)")
-    add_common_options(parser)
+    add_common_options(parser, language=False)  # a site holds both languages
     parser.set_defaults(handler=cmd_site)
 
 

@@ -112,6 +112,12 @@ def test_bad_arguments_are_usage_errors() -> None:
         assert result.returncode == 2, args
         assert "not a whole number of 1 or more" in result.stderr, args
         assert "Traceback" not in result.stderr
+    # Options a command would ignore are not offered: serve answers any date, in both
+    # languages, per request; validating a folder has no date.
+    for args in (("serve", "--lang", "en"), ("serve", "--as-of", "2024-01-01"),
+                 ("validate", "--as-of", "2024-01-01")):
+        result = run(*args)
+        assert result.returncode == 2 and "unrecognized arguments" in result.stderr, args
     # An empty question is a mistake in the call, not a question without an answer.
     for args in (("who-owns", ""), ("search", "   ")):
         result = run(*args)
