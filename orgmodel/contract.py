@@ -7,15 +7,19 @@ pydantic, so the API returns them as they are and its OpenAPI docs explain every
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from orgmodel.dataset import Dataset
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
+
+if TYPE_CHECKING:  # the editing modules build on this one
+    from orgmodel.batch import Operation
+    from orgmodel.editing import Change
 
 __all__ = [
     "AuditEntry",
@@ -294,6 +298,10 @@ class WritableStore(OrgStore, Protocol):
 
     def delete_edge(self, key: str, *, expected_etag: str, actor: str) -> None:
         """Delete an edge."""
+        ...
+
+    def apply_all(self, operations: Sequence[Operation], *, actor: str) -> list[Change]:
+        """Apply several edits as one, checked once at the end (:mod:`orgmodel.batch`)."""
         ...
 
     def audit_log(

@@ -257,7 +257,8 @@ def _origins_with(ds: Dataset, key: str) -> dict[str, Origin]:
     return origins
 
 
-def put_node(ds: Dataset, record: AnyNode, *, expected_etag: str | None) -> Change:
+def put_node(ds: Dataset, record: AnyNode, *, expected_etag: str | None,
+             check: bool = True) -> Change:
     """Create (``expected_etag=None``) or replace the node ``record.id``.
 
     Raises
@@ -274,11 +275,13 @@ def put_node(ds: Dataset, record: AnyNode, *, expected_etag: str | None) -> Chan
     check_precondition(record.id, current, expected_etag)
     after = _changed(ds, nodes={**ds.nodes, record.id: record},
                      origins=_origins_with(ds, record.id))
-    validate_change(ds, after)
+    if check:  # a batch (orgmodel.batch) checks once, at its end
+        validate_change(ds, after)
     return Change(after, "create" if current is None else "update", record.id, current, record)
 
 
-def delete_node(ds: Dataset, node_id: str, *, expected_etag: str) -> Change:
+def delete_node(ds: Dataset, node_id: str, *, expected_etag: str,
+                check: bool = True) -> Change:
     """Delete a node; refused while edges touch it.
 
     Raises
@@ -296,11 +299,13 @@ def delete_node(ds: Dataset, node_id: str, *, expected_etag: str) -> Change:
     nodes = {k: v for k, v in ds.nodes.items() if k != node_id}
     origins = {k: v for k, v in ds.origins.items() if k != node_id}
     after = _changed(ds, nodes=nodes, origins=origins)
-    validate_change(ds, after)
+    if check:  # a batch (orgmodel.batch) checks once, at its end
+        validate_change(ds, after)
     return Change(after, "delete", node_id, current, None)
 
 
-def put_edge(ds: Dataset, record: EdgeRecord, *, expected_etag: str | None) -> Change:
+def put_edge(ds: Dataset, record: EdgeRecord, *, expected_etag: str | None,
+             check: bool = True) -> Change:
     """Create (``expected_etag=None``) or replace the edge ``record.key``.
 
     Raises
@@ -320,11 +325,13 @@ def put_edge(ds: Dataset, record: EdgeRecord, *, expected_etag: str | None) -> C
     current = ds.edges.get(key)
     check_precondition(key, current, expected_etag)
     after = _changed(ds, edges={**ds.edges, key: record}, origins=_origins_with(ds, key))
-    validate_change(ds, after)
+    if check:  # a batch (orgmodel.batch) checks once, at its end
+        validate_change(ds, after)
     return Change(after, "create" if current is None else "update", key, current, record)
 
 
-def delete_edge(ds: Dataset, key: str, *, expected_etag: str) -> Change:
+def delete_edge(ds: Dataset, key: str, *, expected_etag: str,
+                check: bool = True) -> Change:
     """Delete an edge (refused if, e.g., a task would lose its only accountable owner).
 
     Raises
@@ -339,7 +346,8 @@ def delete_edge(ds: Dataset, key: str, *, expected_etag: str) -> Change:
     edges = {k: v for k, v in ds.edges.items() if k != key}
     origins = {k: v for k, v in ds.origins.items() if k != key}
     after = _changed(ds, edges=edges, origins=origins)
-    validate_change(ds, after)
+    if check:  # a batch (orgmodel.batch) checks once, at its end
+        validate_change(ds, after)
     return Change(after, "delete", key, current, None)
 
 

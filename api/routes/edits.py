@@ -3,7 +3,7 @@
 The body of a create or replace is a record exactly as in a data file (validated by the same
 pydantic models); the store checks the whole would-be dataset with the data files' rules.
 Creates take no If-Match; replace and delete require the ETag last read (428 without, 412
-when stale).
+when stale). ``POST /changes`` applies several of these as one, checked once at the end.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Body
 from starlette.responses import Response
 
+from api.batch import BatchAnswer, BatchBody
 from api.deps import EdgeKeyPath, IfMatch, NodeIdPath, ReadStoreDep, StoreDep, WriterDep, same_key
 from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
@@ -92,3 +93,18 @@ async def delete_edge(key: EdgeKeyPath, store: StoreDep, caller: WriterDep,
     await store.offload(store.editor().delete_edge, key, expected_etag=expected,
                         actor=caller.name)
     return Response(status_code=204)
+
+
+@router.post("/changes", response_model=BatchAnswer, summary="Several edits as one")
+async def apply_changes(body: BatchBody, store: StoreDep, caller: WriterDep) -> Response:
+    """Apply edits in order, checked once at the end: all of them or none.
+
+    For what cannot be written one record at a time: a new task with its accountable owner, or
+    a task with the edges that touch it. Each operation is one of the single writes, with the
+    ETag it would send in If-Match (``if_match``); the errors are theirs (409, 412, 404), and a
+    rule broken at the end is a 422. Every edit gets its own audit-log entry.
+    """
+    changes = await store.offload(store.editor().apply_all,
+                                  [item.operation() for item in body.operations],
+                                  actor=caller.name)
+    return respond(BatchAnswer.of(changes))

@@ -38,13 +38,14 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Collection, Hashable
+from collections.abc import Callable, Collection, Hashable, Sequence
 from contextlib import suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from orgmodel import editing
+from orgmodel.batch import Operation, apply_all
 from orgmodel.contract import (
     AuditEntry,
     EdgeView,
@@ -240,27 +241,34 @@ class EditableMemoryStore:
         """Create (``expected_etag=None``) or replace a node."""
         with self._lock:
             self._commit(editing.put_node(self._state.dataset, record,
-                                          expected_etag=expected_etag), actor)
+                                          expected_etag=expected_etag), actor=actor)
         return node_view(record)
 
     def delete_node(self, node_id: str, *, expected_etag: str, actor: str) -> None:
         """Delete a node (refused while edges still touch it)."""
         with self._lock:
             self._commit(editing.delete_node(self._state.dataset, node_id,
-                                             expected_etag=expected_etag), actor)
+                                             expected_etag=expected_etag), actor=actor)
 
     def put_edge(self, record: EdgeRecord, *, expected_etag: str | None, actor: str) -> EdgeView:
         """Create (``expected_etag=None``) or replace an edge."""
         with self._lock:
             self._commit(editing.put_edge(self._state.dataset, record,
-                                          expected_etag=expected_etag), actor)
+                                          expected_etag=expected_etag), actor=actor)
         return edge_view(record)
 
     def delete_edge(self, key: str, *, expected_etag: str, actor: str) -> None:
         """Delete an edge."""
         with self._lock:
             self._commit(editing.delete_edge(self._state.dataset, key,
-                                             expected_etag=expected_etag), actor)
+                                             expected_etag=expected_etag), actor=actor)
+
+    def apply_all(self, operations: Sequence[Operation], *, actor: str) -> list[Change]:
+        """Apply several edits as one (:mod:`orgmodel.batch`): all or nothing."""
+        with self._lock:
+            changes = apply_all(self._state.dataset, operations)
+            self._commit(*changes, actor=actor)
+        return changes
 
     def audit_log(self, *, record_key: str | None = None, offset: int = 0,
                   limit: int = 100) -> list[AuditEntry]:
@@ -269,16 +277,17 @@ class EditableMemoryStore:
                    if record_key is None or e.record_key == record_key]
         return entries[offset: offset + limit]
 
-    def _commit(self, change: Change, actor: str) -> None:
-        """Swap in the changed state and log the change (the caller holds the lock)."""
-        new_state = MemoryStore(change.dataset, self._state.vocabulary)
-        entry = editing.audit_entry(change, seq=self._seq + 1, actor=actor,
-                                    at=datetime.now(UTC))
+    def _commit(self, *changes: Change, actor: str) -> None:
+        """Swap in the state after ``changes`` and log each (the caller holds the lock)."""
+        new_state = MemoryStore(changes[-1].dataset, self._state.vocabulary)
+        now = datetime.now(UTC)
+        entries = [editing.audit_entry(change, seq=self._seq + n, actor=actor, at=now)
+                   for n, change in enumerate(changes, start=1)]
         if self._audit_file is not None:
             with self._audit_file.open("a", encoding="utf-8") as out:
-                out.write(entry.model_dump_json() + "\n")
-        self._seq += 1
-        self._audit.append(entry)
+                out.writelines(entry.model_dump_json() + "\n" for entry in entries)
+        self._seq += len(entries)
+        self._audit += entries
         self._version = _Version(new_state, self._version.number + 1)
 
 

@@ -13,11 +13,12 @@ Open it with :meth:`Neo4jStore.from_environment` (``NEO4J_URI``, ``NEO4J_USER``,
 from __future__ import annotations
 
 import weakref
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from orgmodel import editing
+from orgmodel.batch import Operation, apply_all
 from orgmodel.contract import (
     AuditEntry,
     EdgeView,
@@ -32,6 +33,7 @@ from orgmodel.contract import (
     WritableStore,
 )
 from orgmodel.dataset import Dataset
+from orgmodel.editing import Change
 from orgmodel.exceptions import NotFoundError
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind, Raci
@@ -336,6 +338,11 @@ class Neo4jStore:
         """Delete an edge."""
         writes.write(self.client, lambda ds: editing.delete_edge(
             ds, key, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary)
+
+    def apply_all(self, operations: Sequence[Operation], *, actor: str) -> list[Change]:
+        """Apply several edits as one (:mod:`orgmodel.batch`), in one transaction."""
+        return writes.write_all(self.client, lambda ds: apply_all(ds, operations), actor=actor,
+                                vocabulary=self.vocabulary)
 
     def audit_log(self, *, record_key: str | None = None, offset: int = 0,
                   limit: int = 100) -> list[AuditEntry]:

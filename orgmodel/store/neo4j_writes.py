@@ -97,18 +97,26 @@ def write(client: Neo4jClient, edit: Edit, *, actor: str, vocabulary: Vocabulary
     StoreUnavailableError
         If Neo4j cannot be reached; nothing is written.
     """
-    def work(tx: neo4j.ManagedTransaction) -> Change:
+    return write_all(client, lambda ds: [edit(ds)], actor=actor, vocabulary=vocabulary)[0]
+
+
+def write_all(client: Neo4jClient, edits: Callable[[Dataset], list[Change]], *, actor: str,
+              vocabulary: Vocabulary) -> list[Change]:
+    """Apply the changes ``edits`` makes of the graph's dataset in one transaction (a batch)."""
+    def work(tx: neo4j.ManagedTransaction) -> list[Change]:
         tx.run(cypher.LOCK_META).consume()
 
         def run(query: str, **params: Any) -> list[neo4j.Record]:
             return list(tx.run(query, params))
 
-        change = edit(read_dataset(run))
-        _apply(tx, change, vocabulary)
+        changes = edits(read_dataset(run))
+        for change in changes:
+            _apply(tx, change, vocabulary)
+            tx.run(cypher.AUDIT_APPEND, actor=actor, action=change.action,
+                   record_key=change.key, before=_json(change.before),
+                   after=_json(change.after)).consume()
         tx.run(cypher.BUMP_META).consume()
-        tx.run(cypher.AUDIT_APPEND, actor=actor, action=change.action, record_key=change.key,
-               before=_json(change.before), after=_json(change.after)).consume()
-        return change
+        return changes
 
     with client.errors(), client.session() as session:
         return session.execute_write(work)

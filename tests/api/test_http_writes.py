@@ -71,6 +71,71 @@ def test_create_update_and_delete_a_node_and_an_edge(editable_api: LiveServer) -
         problem(anna.get("/api/v1/nodes/unit:lonteam-test"), 404)
 
 
+NEW_TASK = {"id": "task:ny-opgave-test", "kind": "Task", "name": "Sygefraværsopfølgning",
+            "kle": "81.28.00", "source": "seed", "confidence": "low"}
+ITS_OWNER = {"type": "RESPONSIBLE_FOR", "from": "unit:organisation-og-politik",
+             "to": "task:ny-opgave-test", "raci": "A", "source": "seed", "confidence": "low"}
+OWNER_KEY = "RESPONSIBLE_FOR:unit:organisation-og-politik->task:ny-opgave-test"
+
+
+def test_a_new_task_and_its_owner_are_written_together_and_deleted_together(
+        editable_api: LiveServer) -> None:
+    with editable_api.client(ANNA) as anna:
+        # One record at a time it cannot be done: the task alone has no accountable owner,
+        # and the owner's edge alone points at a task that does not exist.
+        assert "no accountable owner" in str(problem(anna.post("/api/v1/nodes", json=NEW_TASK),
+                                                     422)["errors"])
+        problem(anna.post("/api/v1/edges", json=ITS_OWNER), 422)
+        written = anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_node", "node": NEW_TASK}, {"op": "put_edge", "edge": ITS_OWNER}]})
+        assert written.status_code == 200, written.text
+        applied = written.json()["applied"]
+        assert [(a["key"], a["action"]) for a in applied] == [
+            ("task:ny-opgave-test", "create"), (OWNER_KEY, "create")]
+        answer = anna.get("/api/v1/owners", params={"q": "sygefraværsopfølgning"}).json()
+        assert answer["results"][0]["task"]["id"] == "task:ny-opgave-test"
+        assert answer["results"][0]["owners"][0]["id"] == "unit:organisation-og-politik"
+        audit = anna.get("/api/v1/audit").json()["items"][:2]
+        assert [(e["record_key"], e["actor"]) for e in audit] == [
+            (OWNER_KEY, "anna"), ("task:ny-opgave-test", "anna")]
+
+        # A batch that ends broken changes nothing, whatever it did on the way.
+        _, task_etag = read(anna, "/api/v1/nodes/task:ny-opgave-test")
+        broken = anna.post("/api/v1/changes", json={"operations": [
+            {"op": "delete", "key": OWNER_KEY, "if_match": applied[1]["etag"]}]})
+        assert "no accountable owner" in str(problem(broken, 422)["errors"])
+        stale = anna.post("/api/v1/changes", json={"operations": [
+            {"op": "delete", "key": OWNER_KEY, "if_match": applied[1]["etag"]},
+            {"op": "delete", "key": "task:ny-opgave-test", "if_match": "0" * 32}]})
+        problem(stale, 412)
+        assert anna.get(f"/api/v1/edges/{OWNER_KEY}").status_code == 200
+
+        deleted = anna.post("/api/v1/changes", json={"operations": [
+            {"op": "delete", "key": OWNER_KEY, "if_match": f'"{applied[1]["etag"]}"'},
+            {"op": "delete", "key": "task:ny-opgave-test", "if_match": task_etag}]})
+        assert deleted.status_code == 200, deleted.text
+        assert [a["etag"] for a in deleted.json()["applied"]] == [None, None]
+        problem(anna.get("/api/v1/nodes/task:ny-opgave-test"), 404)
+
+
+def test_a_batch_is_checked_before_anything_is_written(editable_api: LiveServer) -> None:
+    with editable_api.client() as anonymous:
+        problem(anonymous.post("/api/v1/changes", json={"operations": [
+            {"op": "put_node", "node": NEW_UNIT}]}), 401)
+    with editable_api.client(ANNA) as anna:
+        for body, where in (
+            ({"operations": []}, ["body", "operations"]),
+            ({"operations": [{"op": "put_node", "edge": PART_OF}]}, ["body", "operations", 0]),
+            ({"operations": [{"op": "delete", "key": "unit:x"}]}, ["body", "operations", 0]),
+            ({"operations": [{"op": "rename", "key": "unit:x"}]}, ["body", "operations", 0, "op"]),
+            ({"operations": [{"op": "put_node", "node": {**NEW_UNIT, "level": "x"}}]},
+             ["body", "operations", 0, "node"]),
+        ):
+            errors = problem(anna.post("/api/v1/changes", json=body), 422)["errors"]
+            assert errors[0]["loc"][:len(where)] == where, (body, errors)
+        assert anna.get("/api/v1/nodes/unit:lonteam-test").status_code == 404
+
+
 def test_two_editors_the_second_gets_412_and_wins_after_reading_again(
     editable_api: LiveServer,
 ) -> None:

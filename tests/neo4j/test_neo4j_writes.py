@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from orgmodel import editing
+from orgmodel.batch import Operation
 from orgmodel.exceptions import DataValidationError, WriteConflictError
-from orgmodel.records import EdgeRecord
+from orgmodel.records import NODE_ADAPTER, EdgeRecord
 from orgmodel.store.memory import MemoryStore
 from orgmodel.store.memory_writes import EditableMemoryStore
 from orgmodel.store.neo4j_store import Neo4jStore
@@ -92,3 +93,36 @@ def test_the_same_edits_give_the_same_store(stores: dict[str, Any]) -> None:
     assert neo4j.dataset() == memory.dataset()
     assert [(e.seq, e.action, e.record_key) for e in neo4j.audit_log()] == [
         (e.seq, e.action, e.record_key) for e in memory.audit_log()]
+
+
+def test_a_task_with_its_owner_is_one_batch_in_both_stores(
+        stores: dict[str, Any], neo4j_client: Any, albertslund: Any) -> None:
+    task = NODE_ADAPTER.validate_python({
+        "id": "task:arbejdsmiljo", "kind": "Task", "name": "Arbejdsmiljø", "kle": "87.00.00",
+        "source": "seed", "confidence": "low"})
+    owner = EdgeRecord.model_validate({
+        "type": "RESPONSIBLE_FOR", "from": "unit:organisation-og-politik",
+        "to": "task:arbejdsmiljo", "raci": "A", "source": "seed", "confidence": "low"})
+    neo4j = stores["neo4j"]
+    before = dump_graph(neo4j_client)
+    with pytest.raises(DataValidationError):  # the task alone lacks an accountable owner
+        neo4j.apply_all([Operation.put(task)], actor="a")
+    with pytest.raises(WriteConflictError):  # the second edit fails: nothing is written
+        neo4j.apply_all([Operation.put(task), Operation.put(owner),
+                         Operation.delete(UNIT, "0" * 32)], actor="a")
+    assert dump_graph(neo4j_client) == before and neo4j.audit_log() == []
+    for store in stores.values():
+        changes = store.apply_all([Operation.put(task), Operation.put(owner)], actor="a")
+        assert [c.action for c in changes] == ["create", "create"]
+    memory = stores["memory"]
+    assert neo4j.dataset() == memory.dataset()
+    assert neo4j.owners("arbejdsmiljø") == memory.owners("arbejdsmiljø")
+    assert neo4j.owners("arbejdsmiljø")[0].task.id == "task:arbejdsmiljo"
+    for store in stores.values():  # and out again, edge first
+        store.apply_all([Operation.delete(owner.key, editing.etag(owner)),
+                         Operation.delete(task.id, editing.etag(task))], actor="b")
+    assert neo4j.dataset() == memory.dataset() == albertslund  # as before the batches
+    assert [(e.action, e.record_key, e.actor) for e in neo4j.audit_log()] == [
+        (e.action, e.record_key, e.actor) for e in memory.audit_log()] == [
+        ("delete", task.id, "b"), ("delete", owner.key, "b"),
+        ("create", owner.key, "a"), ("create", task.id, "a")]

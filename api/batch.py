@@ -1,0 +1,93 @@
+"""The batch write's body and answer: several edits as one (``POST /api/v1/changes``).
+
+A new task and its accountable owner, or a task and the edges that touch it, can only be
+written together (:mod:`orgmodel.batch` says why); each operation here is one of the single
+writes, with the ETag it would send in If-Match.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.config import JsonDict
+
+from orgmodel.batch import MAX_OPERATIONS, Operation
+from orgmodel.editing import Change, etag
+from orgmodel.records import AnyNode, EdgeRecord
+
+__all__ = ["Applied", "BatchAnswer", "BatchBody", "OperationIn"]
+
+_TASK: JsonDict = {"id": "task:ny-opgave", "kind": "Task", "name": "Ny opgave", "kle": "81.03.00",
+         "source": "seed", "confidence": "low"}
+_OWNER: JsonDict = {"type": "RESPONSIBLE_FOR", "from": "unit:organisation-og-politik",
+          "to": "task:ny-opgave", "raci": "A", "source": "seed", "confidence": "low"}
+_EXAMPLE: JsonDict = {"operations": [{"op": "put_node", "node": _TASK},
+                                     {"op": "put_edge", "edge": _OWNER}]}
+
+
+class OperationIn(BaseModel):
+    """One edit: put a node or an edge (create, or replace with ``if_match``), or delete."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    op: Literal["put_node", "put_edge", "delete"] = Field(description="What to do.")
+    node: AnyNode | None = Field(None, description="put_node: the node as in a data file.")
+    edge: EdgeRecord | None = Field(None, description="put_edge: the edge as in a data file.")
+    key: str | None = Field(None, description="delete: the node's id or the edge's key.")
+    if_match: str | None = Field(
+        None, description="The ETag of the record as last read: to replace or delete (as in "
+        "If-Match, quotes optional); left out to create.")
+
+    @model_validator(mode="after")
+    def _complete(self) -> OperationIn:
+        wanted = {"put_node": "node", "put_edge": "edge", "delete": "key"}[self.op]
+        given = {name for name in ("node", "edge", "key") if getattr(self, name) is not None}
+        if given != {wanted}:
+            raise ValueError(f"{self.op} takes '{wanted}' (and if_match), "
+                             f"not {', '.join(sorted(given)) or 'nothing'}")
+        if self.op == "delete" and not self.if_match:
+            raise ValueError("delete needs if_match: the ETag of the record as last read")
+        if self.if_match is not None and (self.if_match.startswith("W/") or
+                                          self.if_match.strip() in ("", "*")):
+            raise ValueError("if_match must be the one strong ETag you read (no *, W/)")
+        return self
+
+    def operation(self) -> Operation:
+        """The edit this asks for."""
+        expected = self.if_match.strip().strip('"') if self.if_match else None
+        if self.op == "delete" and self.key is not None and expected is not None:
+            return Operation.delete(self.key, expected)
+        record = self.node if self.op == "put_node" else self.edge
+        assert record is not None  # checked by _complete
+        return Operation.put(record, expected)
+
+
+class BatchBody(BaseModel):
+    """Edits applied in order and checked once, at the end: all of them or none."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_EXAMPLE]})
+
+    operations: list[OperationIn] = Field(min_length=1, max_length=MAX_OPERATIONS,
+                                          description="The edits, in the order to apply them.")
+
+
+class Applied(BaseModel):
+    """One edit as applied."""
+
+    key: str = Field(description="The record's id (node) or key (edge).")
+    action: Literal["create", "update", "delete"] = Field(description="What was done.")
+    etag: str | None = Field(description="The record's new ETag (none after a delete).")
+
+
+class BatchAnswer(BaseModel):
+    """The edits applied, in order."""
+
+    applied: list[Applied]
+
+    @classmethod
+    def of(cls, changes: list[Change]) -> BatchAnswer:
+        """The answer for ``changes``."""
+        return cls(applied=[Applied(key=c.key, action=c.action,
+                                    etag=etag(c.after) if c.after is not None else None)
+                            for c in changes])
