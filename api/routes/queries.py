@@ -44,8 +44,11 @@ def _not_blank(value: str) -> str:
     return value
 
 
+# The pattern is for the OpenAPI schema (clients and generated tests see what is valid); the
+# validator gives the clear message.
 Text = Annotated[str, AfterValidator(_not_blank), Query(
-    min_length=1, max_length=200, description="Question or search text.", examples=["løn"])]
+    min_length=1, max_length=200, description="Question or search text (not only spaces).",
+    examples=["løn"], json_schema_extra={"pattern": r"\S"})]
 Kinds = Annotated[list[Kind] | None, BeforeValidator(_split), Query(
     description="Only these node kinds (repeat, or separate by commas).", examples=[["Unit"]])]
 EdgeTypes = Annotated[list[EdgeType] | None, BeforeValidator(_split), Query(
