@@ -33,10 +33,13 @@ _RAW_STOPWORDS = """
     hvilke hvilken hvor hvordan i ind jeg kan man med mig min mit mv mm når og om omkring
     os på sig sin sit skal som til ved vi vores ansvaret ansvarlig ansvar
     står stå sørger sørge tager tage laver lave håndterer håndtere varetager varetage styrer
-    spørge spørger henvende henvender kontakte kontakter mon gør gøre
+    spørge spørger henvende henvender kontakte kontakter mon gør gøre ny nye nyt
+    vedligeholder vedligeholde administrerer administrere udarbejder udarbejde koordinerer
+    koordinere skriver skrive
     a about an and are as at be by do does for from handles in is of on or our responsible
     the to what where which who whom owns own with handle manages deals deal charge takes
-    looks after ask contact
+    looks after ask contact new maintains maintain administers administer prepares prepare
+    writes write coordinates coordinate
 """
 
 
