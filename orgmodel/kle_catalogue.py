@@ -47,7 +47,7 @@ from orgmodel.semantics import OWNER_MATCH_RATIO, note
 
 __all__ = [
     "CATALOGUE_KEYWORDS", "KleCatalogue", "Matched", "TopicHit", "hint", "load_kle_catalogue",
-    "route", "write_kle_catalogue",
+    "route", "route_number", "write_kle_catalogue",
 ]
 
 #: Keywords kept per topic: enough to name a topic, few enough to keep noise out.
@@ -141,18 +141,44 @@ def route(query: str, hits: Sequence[tuple[str, float]], tasks_under: Callable[[
         return own
     near = [t for t in topics if t.score >= topics[0].score * NEAR]
     for topic in near:
-        for level, (cut, share) in enumerate(_LEVELS):
-            number = _padded(topic.number[:cut])
-            if found := tasks_under(number):
-                general = catalogue.topic(number)
-                why = (note("kle_topic", topic.number, topic.title) if level == 0 else
-                       note("kle_nearest", topic.number, topic.title, number,
-                            general.title if general else number))
-                score = round(topic.score * share, 4)
-                return _ranked(own + [(task, score, (why,)) for task in found])
+        if found := _nearest(topic, tasks_under, catalogue):
+            return _ranked(own + found)
     if not any(tasks_under(t.number[:2]) for t in near):
         return []  # work outside the model: a match on a stray word is no answer
     return own
+
+
+def route_number(number: str, tasks_under: Callable[[str], list[str]],
+                 catalogue: KleCatalogue) -> list[Matched]:
+    """The tasks for a KLE number no task is filed under: those one or two levels up.
+
+    ``81.28`` or ``81.28.08`` without a task of their own lead to the task for the group in
+    general (``81.28.00``), else for the main group (``81.00.00``), with a note saying so. A
+    number that is no KLE topic leads nowhere.
+    """
+    topic = catalogue.topic(_padded(number))
+    if topic is None:
+        return []
+    found = _nearest(TopicHit(topic.number, topic.title, 1.0), tasks_under, catalogue)
+    return _ranked(found) if found else []
+
+
+def _nearest(topic: TopicHit, tasks_under: Callable[[str], list[str]],
+             catalogue: KleCatalogue) -> list[Matched]:
+    """The tasks filed under ``topic``, else under its group's or main group's general topic.
+
+    Scored by the topic's score and the level, with a note on how they were found.
+    """
+    for level, (cut, share) in enumerate(_LEVELS):
+        number = _padded(topic.number[:cut])
+        if found := tasks_under(number):
+            general = catalogue.topic(number)
+            why = (note("kle_topic", topic.number, topic.title) if level == 0 else
+                   note("kle_nearest", topic.number, topic.title, number,
+                        general.title if general else number))
+            score = round(topic.score * share, 4)
+            return [(task, score, (why,)) for task in found]
+    return []
 
 
 def hint(query: str, catalogue: KleCatalogue) -> TopicHit | None:

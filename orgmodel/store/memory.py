@@ -50,7 +50,7 @@ from orgmodel.contract import (
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle import is_kle_number
-from orgmodel.kle_catalogue import Matched, route
+from orgmodel.kle_catalogue import Matched, route, route_number
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.search import SearchIndex
@@ -222,22 +222,24 @@ class MemoryStore:
         node = self.dataset.nodes.get(query)
         if node is not None and node.kind == Kind.TASK.value and self._alive(query, when):
             return [(query, 1.0, ())]
-        if is_kle_number(query):
-            found = sorted(
-                (kle != query, kle, task_id)
-                for kle, task_id in self._tasks_with_kle(query)
-                if self._alive(task_id, when)
-            )
-            return [(task_id, 0.9 if prefix else 1.0, ()) for prefix, _, task_id in found[:limit]]
-        hits = self.search(query, kinds=[Kind.TASK], limit=limit, as_of=when)
-        best = hits[0].score if hits else 0.0
-        strong = [(h.id, h.score) for h in hits if h.score >= best * OWNER_MATCH_RATIO]
 
         def tasks_under(number: str) -> list[str]:
             # A main group ("81") holds every task in it; a topic number only its own tasks.
             return sorted(task_id for kle, task_id in self._tasks_with_kle(number)
                           if (len(number) == 2 or kle == number) and self._alive(task_id, when))
 
+        if is_kle_number(query):
+            found = sorted(
+                (kle != query, kle, task_id)
+                for kle, task_id in self._tasks_with_kle(query)
+                if self._alive(task_id, when)
+            )
+            if not found:  # none filed there: the general task a level or two up, if any
+                return route_number(query, tasks_under, self.vocabulary.catalogue)[:limit]
+            return [(task_id, 0.9 if prefix else 1.0, ()) for prefix, _, task_id in found[:limit]]
+        hits = self.search(query, kinds=[Kind.TASK], limit=limit, as_of=when)
+        best = hits[0].score if hits else 0.0
+        strong = [(h.id, h.score) for h in hits if h.score >= best * OWNER_MATCH_RATIO]
         return route(query, strong, tasks_under, self.vocabulary.catalogue)[:limit]
 
     def _tasks_with_kle(self, prefix: str) -> Iterator[tuple[str, str]]:

@@ -73,6 +73,17 @@ def test_a_task_the_model_lacks_is_answered_by_the_kle_level_above(
     assert answer[0].owners and answer[0].escalation
 
 
+@pytest.mark.parametrize("number", ["81.28", "81.28.08"])
+def test_a_kle_number_without_a_task_is_answered_one_or_two_levels_up(
+        store: Any, number: str) -> None:
+    answer = store.owners(number, as_of=AFTER_MERGER)
+    assert [a.task.kle for a in answer] == ["81.00.00"]
+    assert answer[0].notes[0].code == "kle_nearest" and number in answer[0].notes[0].da
+    # Outside the model, or no KLE topic at all: no answer.
+    assert store.owners("02.34", as_of=AFTER_MERGER) == []
+    assert store.owners("81.28.01", as_of=AFTER_MERGER) == []
+
+
 def test_a_question_about_work_outside_the_model_gets_no_stray_match(store: Any) -> None:
     # "byggesager" shares only its last part with "politiske sager"; KLE says it is building
     # work (main group 02), where the model holds no task: no answer beats a wrong one.

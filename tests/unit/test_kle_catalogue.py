@@ -13,6 +13,7 @@ from orgmodel.kle_catalogue import (
     load_kle_catalogue,
     main,
     route,
+    route_number,
     write_kle_catalogue,
 )
 from orgmodel.search import Synonyms
@@ -86,6 +87,13 @@ def test_routed_and_own_answers_are_merged_best_first_without_the_weak() -> None
     found = route("langtidssygdom", [("task:personale", 0.7), ("task:other", 0.05)], under,
                   CATALOGUE)
     assert [task for task, _, _ in found] == ["task:langtidssyge", "task:personale"]
+
+
+def test_a_kle_number_without_a_task_leads_to_the_general_task_above() -> None:
+    [(task, score, notes)] = route_number("81.28", under, CATALOGUE)
+    assert (task, score, notes[0].code) == ("task:personale", 0.7, "kle_nearest")
+    assert route_number("02.34.02", under, CATALOGUE) == []  # nothing in 02
+    assert route_number("81.99", under, CATALOGUE) == []  # no such topic
 
 
 def test_nonsense_routes_nowhere() -> None:
