@@ -45,10 +45,13 @@ def _not_blank(value: str) -> str:
 
 
 # The pattern is for the OpenAPI schema (clients and generated tests see what is valid); the
-# validator gives the clear message.
+# validator gives the clear message. It names Python's spaces one by one: "\S" would mean
+# other characters to a JSON Schema (ECMA) reader, which counts U+001C-U+001F as text.
+_NOT_ONLY_SPACES = "[^" + "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x3001))
+                                  if c.isspace()) + "]"
 Text = Annotated[str, AfterValidator(_not_blank), Query(
     min_length=1, max_length=200, description="Question or search text (not only spaces).",
-    examples=["løn"], json_schema_extra={"pattern": r"\S"})]
+    examples=["løn"], json_schema_extra={"pattern": _NOT_ONLY_SPACES})]
 Kinds = Annotated[list[Kind] | None, BeforeValidator(_split), Query(
     description="Only these node kinds (repeat, or separate by commas).", examples=[["Unit"]])]
 EdgeTypes = Annotated[list[EdgeType] | None, BeforeValidator(_split), Query(
