@@ -136,6 +136,8 @@ def route(query: str, hits: Sequence[tuple[str, float]], tasks_under: Callable[[
     """
     own: list[Matched] = [(task, score, ()) for task, score in hits]
     best_task = hits[0][1] if hits else 0.0
+    if best_task + ROUTE_MARGIN > 1.0:  # no topic can beat it (scores are at most 1)
+        return own
     topics = catalogue.search(query)
     if not topics or topics[0].score < max(ROUTE_MIN, best_task + ROUTE_MARGIN):
         return own
@@ -159,8 +161,7 @@ def route_number(number: str, tasks_under: Callable[[str], list[str]],
     topic = catalogue.topic(_padded(number))
     if topic is None:
         return []
-    found = _nearest(TopicHit(topic.number, topic.title, 1.0), tasks_under, catalogue)
-    return _ranked(found) if found else []
+    return _nearest(TopicHit(topic.number, topic.title, 1.0), tasks_under, catalogue)
 
 
 def _nearest(topic: TopicHit, tasks_under: Callable[[str], list[str]],

@@ -114,6 +114,11 @@ class _Collector:
         self.unread = Unread()  # what the records that could not be read named
         self.lost = False  # records were lost without even an id
 
+    def _lose(self, problem: Problem) -> None:
+        """Report a problem that loses records without even an id (a file, a line)."""
+        self.problems.append(problem)
+        self.lost = True
+
     def read_file(self, path: Path, name: str) -> None:
         text = self._read_text(path, name)
         if text is None:
@@ -124,22 +129,19 @@ class _Collector:
         try:
             document = parse_yaml(text, name).value
         except YamlSyntaxError as exc:
-            self.problems.append(exc.problem)
-            self.lost = True
+            self._lose(exc.problem)
             return
         if document is None:
             self.problems.append(Problem(name, 1, "the file holds no data"))
             return
         if not isinstance(document, LocatedDict):
-            self.lost = True
-            self.problems.append(
+            self._lose(
                 Problem(name, 1, "the top level must be a mapping with keys sources, nodes, edges")
             )
             return
         for key in document:
             if key not in _SECTIONS:
-                self.lost = True
-                self.problems.append(
+                self._lose(
                     Problem(
                         name,
                         document.line_of(key),
@@ -151,8 +153,7 @@ class _Collector:
             if items is None:
                 continue
             if not isinstance(items, list):
-                self.lost = True
-                self.problems.append(
+                self._lose(
                     Problem(name, document.line_of(section), f"{section} must be a list of records")
                 )
                 continue
@@ -176,12 +177,10 @@ class _Collector:
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
-                self.lost = True
-                self.problems.append(Problem(name, number, f"JSON syntax error: {exc.msg}"))
+                self._lose(Problem(name, number, f"JSON syntax error: {exc.msg}"))
                 continue
             if not isinstance(value, dict):
-                self.lost = True
-                self.problems.append(Problem(name, number, "each line must be a JSON object"))
+                self._lose(Problem(name, number, "each line must be a JSON object"))
                 continue
             self._read_json_record(value, name, number)
 
@@ -196,8 +195,7 @@ class _Collector:
             else ("sources" if "key" in value else None)
         )
         if section is None:
-            self.lost = True
-            self.problems.append(
+            self._lose(
                 Problem(
                     name, number, "a record needs 'kind' (node), 'type' (edge) or 'key' (source)"
                 )
@@ -216,8 +214,7 @@ class _Collector:
 
     def _read_record(self, section: str, item: Any, name: str, section_line: int) -> None:
         if not isinstance(item, LocatedDict):
-            self.lost = True
-            self.problems.append(
+            self._lose(
                 Problem(name, section_line, f"each entry of {section} must be a mapping")
             )
             return

@@ -26,7 +26,6 @@ from typing import Any
 from orgmodel.contract import NodeRef, Note, OwnerEntry, OwnersResult
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import NotFoundError
-from orgmodel.kle_catalogue import Matched
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.semantics import (
@@ -40,7 +39,7 @@ from orgmodel.semantics import (
 from orgmodel.store.memory import PATH_CANDIDATES, MemoryStore
 from orgmodel.vocabulary import Vocabulary
 
-__all__ = ["Catalogue", "CatalogueEntry", "Walk", "match_tasks", "shortest_paths"]
+__all__ = ["Catalogue", "CatalogueEntry", "Walk", "shortest_paths"]
 
 _ORG_KINDS = frozenset({Kind.UNIT, Kind.BODY, Kind.FORUM, Kind.ORGANISATION})
 
@@ -175,11 +174,6 @@ class Walk:
             current = parent
         notes.append(note("no_head", owner.name))
         return None
-
-
-def match_tasks(catalogue: CatalogueEntry, query: str, limit: int, when: date) -> list[Matched]:
-    """The tasks a question names (the embedded store's rule, over the catalogue's nodes)."""
-    return catalogue.store.match_tasks(query, limit, when)
 
 
 def shortest_paths(source_id: str, target_id: str, max_paths: int,

@@ -49,7 +49,6 @@ from orgmodel.store.neo4j_rules import (
     Catalogue,
     CatalogueEntry,
     Walk,
-    match_tasks,
     shortest_paths,
 )
 from orgmodel.vocabulary import Vocabulary, load_vocabulary
@@ -198,7 +197,8 @@ class Neo4jStore:
         when = as_of or date.today()
         catalogue = self._catalogue.peek() or self._index()
         for _ in range(2):
-            matched = match_tasks(catalogue, query.strip(), limit, when)
+            # The embedded store's rule, over the catalogue's nodes.
+            matched = catalogue.store.match_tasks(query.strip(), limit, when)
             if matched:
                 key, walk = self._closure([task_id for task_id, _, _ in matched], when)
                 current = key == catalogue.key

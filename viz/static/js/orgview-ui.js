@@ -301,9 +301,10 @@
 
   /* The panel (view.html) holds its controls in a <template> until the network is on screen:
    * building and laying out some forty form controls and the legend before the first draw
-   * made it ~70 ms later on a two-core machine (docs/benchmarks.md), and until this script has wired them the
-   * controls would only look usable. wired=false (the graph did not load) puts in only the
-   * plain GET forms, which work without scripts: the date or post can still be changed. */
+   * made it ~70 ms later on a two-core machine (docs/benchmarks.md), and until this script
+   * has wired them the controls would only look usable. wired=false (the graph did not load)
+   * puts in only the plain GET forms, which work without scripts: the date or post can still
+   * be changed. */
   var panelShown = false;
 
   function stamp(id) {
