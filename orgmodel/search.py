@@ -3,7 +3,8 @@
 A query token matches a document by stem (name strongest, then aliases, KLE keywords,
 description), synonym, compound part, typo or KLE number.  The score is the IDF-weighted
 fraction of query tokens matched, plus a bonus for an exact name, rounded to 4 decimals;
-ties break by id.
+ties break by id.  A word written as an acronym ("MUS") prefers the documents that write that
+word, in any case, over those that merely share its stem ("Museer").
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from orgmodel.kle import is_kle_number
-from orgmodel.text import Speller, Synonyms, load_synonyms, stem, tokenize
+from orgmodel.text import Speller, Synonyms, fold, load_synonyms, stem, tokenize
 
-__all__ = ["SearchDoc", "SearchHit", "SearchIndex", "Synonyms", "load_synonyms"]
+__all__ = ["SearchDoc", "SearchHit", "SearchIndex", "Synonyms", "acronyms", "load_synonyms"]
 
 # Match strengths, strongest first; the order is the promise, the values are tuned.
 _NAME, _ALIAS, _KEYWORD, _DESCRIPTION = 1.0, 0.85, 0.5, 0.3
@@ -29,6 +30,12 @@ _TYPO = {1: 0.7, 2: 0.55}
 _NAME_BONUS, _ALIAS_BONUS, _SCALE = 1.0, 0.05, 0.9  # an exact name scores 1
 _MIN_PART, _MIN_COMPOUND = 3, 7
 _CACHE_SIZE, _MAX_TOKENS = 256, 16  # longer queries are questions pasted whole, not searches
+#: An acronym's match in a document that does not write the word itself ("MUS" in "Museer").
+_OTHER_SPELLING = 0.5
+# Two to six capitals standing alone ("MUS", "IT" in "IT-support", "ØU"); a text all in
+# capitals with more words than that is shouting, not acronyms.
+_ACRONYM_RE = re.compile(r"(?<![^\W_])[A-ZÆØÅ]{2,6}(?![^\W_])")
+_SHOUTING_WORDS = 2
 
 # Document sets are bitmasks over index positions (id order): set algebra then runs in C over
 # machine words, and the lowest bits are the first hits.  Sparse sets are kept as frozensets
@@ -36,7 +43,8 @@ _CACHE_SIZE, _MAX_TOKENS = 256, 16  # longer queries are questions pasted whole,
 Docs = int | frozenset[int]
 Level = tuple[float, Docs]
 _K = TypeVar("_K")
-Analysed = tuple[tuple[str, ...], tuple[str, ...], float]  # stems, "#syn:" keys, length norm
+# words, stems, "#syn:" keys, length norm, words written as acronyms
+Analysed = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], float, frozenset[str]]
 Match = tuple[tuple[tuple[float, int], ...], int]  # disjoint masks by strength, and their union
 _NONZERO = re.compile(rb"[^\x00]")
 _BITS = tuple(tuple(b for b in range(8) if v >> b & 1) for v in range(256))
@@ -100,6 +108,31 @@ def _scaled(levels: Iterable[Level], factor: float) -> list[Level]:
     return [(value * factor, docs) for value, docs in levels]
 
 
+def _preferring(levels: Iterable[Level], written: int, size: int) -> list[Level]:
+    """``levels`` with the documents outside ``written`` weakened to :data:`_OTHER_SPELLING`."""
+    out: list[Level] = []
+    for value, docs in levels:
+        mask = _mask(docs, size)
+        out += [(value, mask & written), (value * _OTHER_SPELLING, mask & ~written)]
+    return [(value, docs) for value, docs in out if docs]
+
+
+def acronyms(text: str) -> frozenset[str]:
+    """The folded words that ``text`` writes as acronyms.
+
+    Examples
+    --------
+    >>> sorted(acronyms("Hvem har ansvaret for MUS og IT-support i ØU?"))
+    ['it', 'mus', 'ou']
+    >>> acronyms("HVEM HAR ANSVARET FOR MUS"), acronyms("Løn og A4-papir")
+    (frozenset(), frozenset())
+    """
+    found = _ACRONYM_RE.findall(text)
+    if not found or (text.isupper() and len(text.split()) > _SHOUTING_WORDS):
+        return frozenset()
+    return frozenset(fold(word) for word in found)
+
+
 class SearchIndex:
     """An immutable index over documents; build once, query many times.
 
@@ -129,6 +162,8 @@ class SearchIndex:
         # "#" never survives folding, so these keys cannot meet a word.
         postings: dict[str, dict[int, float]] = {}
         exact: dict[tuple[str, ...], dict[int, float]] = {}  # analysed name -> bonus by doc
+        capitals: set[str] = set()  # words some document writes as an acronym
+        texts: list[tuple[int, tuple[str, ...]]] = []  # each field's words, by document
         self._surfaces = dict(synonyms.words)  # folded word -> stem
         analysed: dict[str, Analysed] = {}
         for idx, doc in enumerate(ordered):
@@ -138,7 +173,9 @@ class SearchIndex:
             fields += [(k, _KEYWORD, 0.0) for k in doc.keywords]
             fields.append((doc.description, _DESCRIPTION, 0.0))
             for text, field_weight, bonus in fields:
-                stems, phrases, norm = self._analyse(text or "", analysed)
+                words, stems, phrases, norm, in_capitals = self._analyse(text or "", analysed)
+                capitals |= in_capitals
+                texts.append((idx, words))
                 weight = field_weight * norm
                 for key in stems + phrases:  # _add, inlined: this loop dominates building
                     posting = postings.get(key)
@@ -156,6 +193,13 @@ class SearchIndex:
         self._by_kind = {k: _mask(v, size) for k, v in kinds.items()}
         self._terms = {k: _levels(p, size) for k, p in postings.items()}
         self._exact = {k: _levels(p, size) for k, p in exact.items()}
+        # For each acronym, the documents that write the word itself, in any case: "kmd nova"
+        # is KMD, "Museer" is not MUS.
+        spelt: dict[str, set[int]] = {}
+        for idx, words in texts if capitals else ():
+            for word in capitals.intersection(words):
+                spelt.setdefault(word, set()).add(idx)
+        self._written = {k: _mask(v, size) for k, v in spelt.items()}
         self._parts: dict[str, set[str]] = {}  # compound part -> whole stems containing it
         for word, word_stem in self._surfaces.items():
             if len(word) >= _MIN_COMPOUND and word_stem in self._terms:
@@ -163,7 +207,7 @@ class SearchIndex:
                     self._parts.setdefault(word_stem[:cut], set()).add(word_stem)
                     self._parts.setdefault(word_stem[-cut:], set()).add(word_stem)
         self._speller = Speller(self._surfaces) if typos else None
-        self._cache: dict[tuple[str, tuple[int, ...]], Match] = {}
+        self._cache: dict[tuple[str, tuple[int, ...], bool], Match] = {}
 
     def _analyse(self, text: str, analysed: dict[str, Analysed]) -> Analysed:
         # Texts repeat (tasks of one KLE topic share its keywords): analyse each once.
@@ -173,7 +217,8 @@ class SearchIndex:
             self._surfaces.update(zip(words, stems, strict=True))
             phrases = tuple(f"#syn:{g}" for *_, g in self._synonyms.spans(stems, phrases_only=True))
             # Shorter texts say more about each of their words.
-            entry = analysed[text] = (stems, phrases, 1.0 - 0.02 * min(len(stems) - 1, 5))
+            entry = analysed[text] = (tuple(words), stems, phrases,
+                                      1.0 - 0.02 * min(len(stems) - 1, 5), acronyms(text))
         return entry
 
     def __len__(self) -> int:
@@ -206,8 +251,9 @@ class SearchIndex:
         for start, end, gid in self._synonyms.spans(stems):
             for i in range(start, end):
                 groups[i].add(gid)
+        capitals = [w for w in acronyms(query) if w in self._written]
         tokens = zip(words, stems, groups, strict=True)
-        matches = [self._match(w, s, tuple(sorted(g))) for w, s, g in tokens]
+        matches = [self._match(w, s, tuple(sorted(g)), w in capitals) for w, s, g in tokens]
         # Rare tokens discriminate: a token matching few documents weighs more (IDF).
         size = len(self._ids)
         weights = [math.log(1.0 + size / (1.0 + union.bit_count())) for _, union in matches]
@@ -215,7 +261,10 @@ class SearchIndex:
         wanted = -1 if kinds is None else 0
         for kind in set(kinds or ()):
             wanted |= self._by_kind.get(kind, 0)
-        bonuses = [(extra, _mask(docs, size)) for extra, docs in self._exact.get(tuple(stems), ())]
+        # An exact name earns its bonus only if it writes the query's acronyms as they were.
+        spelt = functools.reduce(operator.and_, (self._written[w] for w in capitals), -1)
+        bonuses = [(extra, _mask(docs, size) & spelt)
+                   for extra, docs in self._exact.get(tuple(stems), ())]
         bonuses.append((0.0, ~functools.reduce(operator.or_, (m for _, m in bonuses), 0)))
         by_score: dict[float, int] = {}
         for total, docs in self._combine(weights, matches):
@@ -253,13 +302,19 @@ class SearchIndex:
             parts = refined
         return list(parts.items())
 
-    def _match(self, word: str, word_stem: str, groups: tuple[int, ...]) -> Match:
-        """Documents matching one query token, as disjoint masks by strength (cached)."""
-        key = (word, groups)
+    def _match(self, word: str, word_stem: str, groups: tuple[int, ...], acronym: bool) -> Match:
+        """Documents matching one query token, as disjoint masks by strength (cached).
+
+        An ``acronym`` (written in capitals in the query, and so in some document) matches
+        documents that do not write it so more weakly.
+        """
+        key = (word, groups, acronym)
         cached = self._cache.get(key)
         if cached is None:
             by_value: dict[float, int] = {}
-            for value, docs in self._candidates(word, word_stem, groups, typos=True):
+            written = self._written[word] if acronym else None
+            for value, docs in self._candidates(word, word_stem, groups, typos=True,
+                                                written=written):
                 by_value[value] = by_value.get(value, 0) | _mask(docs, len(self._ids))
             seen, levels = 0, []
             for value in sorted(by_value, reverse=True):
@@ -272,7 +327,8 @@ class SearchIndex:
         return cached
 
     def _candidates(
-        self, word: str, word_stem: str, groups: Sequence[int], *, typos: bool
+        self, word: str, word_stem: str, groups: Sequence[int], *, typos: bool,
+        written: int | None = None,
     ) -> list[Level]:
         terms, parts = self._terms, self._parts
         out = list(terms.get(word_stem, ()))
@@ -281,6 +337,8 @@ class SearchIndex:
         part_factor = _PART if len(word_stem) > _MIN_PART else _SHORT_PART
         for whole in parts.get(word_stem, ()):
             out += _scaled(terms[whole], part_factor)
+        if written is not None:  # synonyms are other words: they keep their strength
+            out = _preferring(out, written, len(self._ids))
         for gid in groups:
             out += _scaled(terms.get(f"#syn:{gid}", ()), _SYNONYM)
             for equivalent in self._synonyms.singles(gid):

@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 __all__ = [
-    "STOPWORDS", "Speller", "Synonyms", "analyse", "deletions", "edit_distance", "fold",
-    "load_synonyms", "stem", "tokenize", "typo_budget",
+    "STOPWORDS", "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse", "deletions",
+    "edit_distance", "fold", "load_synonyms", "stem", "tokenize", "typo_budget",
 ]
 
 # Letters that NFKD does not decompose but that users routinely type in ASCII.
@@ -35,7 +35,7 @@ _RAW_STOPWORDS = """
     står stå sørger sørge tager tage laver lave håndterer håndtere varetager varetage styrer
     spørge spørger henvende henvender kontakte kontakter mon gør gøre ny nye nyt
     vedligeholder vedligeholde administrerer administrere udarbejder udarbejde koordinerer
-    koordinere skriver skrive
+    koordinere skriver skrive holder holde sidder sidde
     a about an and are as at be by do does for from handles in is of on or our responsible
     the to what where which who whom owns own with handle manages deals deal charge takes
     looks after ask contact new maintains maintain administers administer prepares prepare
@@ -95,6 +95,8 @@ def _fold_split(lowered: str) -> list[str]:
     return kept.split()
 
 
+STOPWORD_SPELLINGS: tuple[str, ...] = tuple(_RAW_STOPWORDS.split())
+"""The stopwords as written, for code that folds words its own way (the static start page)."""
 STOPWORDS: frozenset[str] = frozenset(fold(_RAW_STOPWORDS).split())
 """Folded Danish and English function words ignored by :func:`tokenize`.
 
@@ -102,8 +104,19 @@ STOPWORDS: frozenset[str] = frozenset(fold(_RAW_STOPWORDS).split())
 """
 
 
+# The first word of a hyphenated compound, as in "MED-udvalg" (not "of" in "line-of-business").
+_HYPHENATED_RE = re.compile(r"(?<![\w-])([^\W\d_]+)-(?=[^\W\d_])")
+
+
+def _join_stopword_prefix(match: re.Match[str]) -> str:
+    return match[1] if fold(match[1]) in STOPWORDS else match[0]
+
+
 def tokenize(text: str) -> list[str]:
     """Split text into folded tokens, in order, without stopwords.
+
+    A hyphenated compound whose first part is a stopword is one word: "MED-udvalg" (the
+    works council) is ``medudvalg``, not the committee word "udvalg" after a dropped "med".
 
     Examples
     --------
@@ -111,7 +124,11 @@ def tokenize(text: str) -> list[str]:
     ['lonudbetaling', 'elever']
     >>> tokenize("Who owns IT-support?")
     ['it', 'support']
+    >>> tokenize("Hvem holder MED-udvalgets møder?")
+    ['medudvalgets', 'moder']
     """
+    if "-" in text:
+        text = _HYPHENATED_RE.sub(_join_stopword_prefix, text)
     return [tok for tok in fold(text).split() if tok not in STOPWORDS]
 
 
@@ -240,6 +257,7 @@ class Synonyms:
 
     def __init__(self, groups: Iterable[Iterable[str]]) -> None:
         groups = [list(g) for g in groups]
+        self._written = groups
         self.words = {w: stem(w) for g in groups for term in g for w in tokenize(term)}
         """Folded word -> stem, for every word of every term."""
         self._groups = [tuple(dict.fromkeys(t for t in map(tuple, map(analyse, g)) if t))
@@ -262,6 +280,20 @@ class Synonyms:
         gids = self._by_term.get(key, [])
         found = {" ".join(key)} | {" ".join(t) for g in gids for t in self._groups[g]}
         return frozenset(found) if key else frozenset()
+
+    @property
+    def written(self) -> list[list[str]]:
+        """Every group's terms as written, by group number."""
+        return [list(group) for group in self._written]
+
+    def groups_in(self, text: str) -> list[int]:
+        """The numbers of the groups with a term in ``text``, in order.
+
+        >>> synonyms = Synonyms([["løn", "payroll"], ["HR", "human resources"]])
+        >>> [synonyms.written[g] for g in synonyms.groups_in("Lønnen i HR")]
+        [['løn', 'payroll'], ['HR', 'human resources']]
+        """
+        return sorted({gid for *_, gid in self.spans(analyse(text))})
 
     def singles(self, gid: int) -> list[str]:
         """Return the one-word terms of group ``gid``."""

@@ -61,7 +61,9 @@ def test_a_kle_group_finds_the_tasks_under_it(store: Any) -> None:
 
 @pytest.mark.parametrize(("question", "topic"), [
     ("sygefravær", "81.28.00"), ("lederudvikling", "81.04.04"),
-    ("who handles leadership development?", "81.04.04"), ("holiday", "81.27.01")])
+    ("who handles leadership development?", "81.04.04"), ("holiday", "81.27.01"),
+    ("hvem har ansvaret for MUS?", "81.04.02"), ("hvem holder MED-udvalget?", "81.38.00"),
+    ("onboarding af nye medarbejdere", "81.05.00")])
 def test_a_task_the_model_lacks_is_answered_by_the_kle_level_above(
         store: Any, question: str, topic: str) -> None:
     # No task in the model is about sick leave or leadership development; KLE files both under
@@ -108,6 +110,15 @@ def test_questions_asked_as_people_ask_them(store: Any, question: str, task: str
     answer = store.owners(question, as_of=AFTER_MERGER)
     assert answer[0].task.id == task
     assert answer[0].score >= 0.4
+
+
+def test_an_acronym_is_not_a_word_that_shares_its_stem(store: Any) -> None:
+    # MUS (the staff appraisal) is no museum ("Museer" stems to "mus" too), and the MED
+    # committee is not any committee ("med" is a stopword): both are staff matters (81).
+    for question in ("MUS", "MED-udvalg"):
+        answer = store.owners(question, as_of=AFTER_MERGER)
+        assert answer[0].task.kle == "81.00.00", question
+        assert "19.03" not in answer[0].notes[0].da
 
 
 def test_a_good_match_in_the_model_is_not_overruled_by_kle(store: Any) -> None:

@@ -158,6 +158,23 @@ def test_duplicate_ids_are_rejected() -> None:
         SearchIndex([DOCS[0], DOCS[0]], SYNONYMS)
 
 
+def test_an_acronym_prefers_the_documents_that_write_it() -> None:
+    docs = [SearchDoc("kle:museer", "KLE", "Museer"),
+            SearchDoc("kle:mus", "KLE", "Medarbejdersamtaler (MUS)"),
+            SearchDoc("sys:opus", "System", "KMD Opus"),
+            SearchDoc("task:okonomi", "Task", "Økonomisystemer", keywords=("kmd nova",))]
+    index = SearchIndex(docs, Synonyms.from_groups([]))
+    # "Museer" stems to "mus": asked in capitals, MUS is the acronym, not the museum ...
+    assert ids(index.search("MUS")) == ["kle:mus", "kle:museer"]
+    assert ids(index.search("hvem har ansvaret for MUS?"))[0] == "kle:mus"
+    assert ids(index.search("HVEM HAR ANSVARET FOR MUS"))[0] == "kle:museer"  # shouting
+    # ... in lower case the word may be either, and the exact name wins as before.
+    assert ids(index.search("mus"))[0] == "kle:museer"
+    # Written in lower case, the same word is still the acronym.
+    kmd = index.search("KMD")
+    assert ids(kmd) == ["sys:opus", "task:okonomi"] and kmd[1].score >= 0.4
+
+
 def test_index_without_synonyms_still_matches_words() -> None:
     index = SearchIndex(DOCS, Synonyms.from_groups([]))
     assert ids(index.search("løn"))[0] == "task:lon"
