@@ -36,6 +36,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from orgmodel.messages import Lang
+from orgmodel.text import STOPWORD_SPELLINGS
 from viz.builders import ViewGraph
 from viz.grid_layout import LABEL_LINE_CHARS
 from viz.styles import NODE_STYLES, edge_style_table, legend
@@ -224,11 +225,14 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`).
     """
-    from viz.start import start_texts
+    from viz.start import start_texts, synonym_groups
 
+    # The static site's question is read in the browser: it needs the words to read it with.
+    reading = ({"texts": start_texts(page.lang), "stopwords": list(STOPWORD_SPELLINGS),
+                "synonyms": synonym_groups()} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,
-                   tasks_json=tasks if tasks is not None else None,
-                   start_texts=start_texts(page.lang), kle_hint=kle_hint)
+                   tasks_json=tasks if tasks is not None else None, reading=reading,
+                   kle_hint=kle_hint)
 
 
 def _names(graph: ViewGraph) -> Callable[[str], str]:

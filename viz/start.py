@@ -1,8 +1,9 @@
 """The start page's question, "Hvem har ansvaret for …?": owners answers shaped for the page.
 
 The served start page answers on the server (``/?q=løn``), so it works without JavaScript. The
-static site has no server: it embeds every task's answer (:func:`owner_index`) and
-``start.js`` matches the question against them in the browser.
+static site has no server: it embeds every task's answer (:func:`owner_index`) with the words to
+find it by (its names, its KLE topic's title and keywords, and their synonyms in Danish and
+English) and the stopwords, and ``start.js`` matches the question against them in the browser.
 """
 
 from __future__ import annotations
@@ -20,13 +21,17 @@ from viz.builders import label_of
 from viz.kle_groups import group_label
 from viz.texts import kind_name, ui
 
-__all__ = ["START_TEXT_KEYS", "answer", "answers", "kle_hint", "owner_index", "start_texts"]
+__all__ = ["START_TEXT_KEYS", "answer", "answers", "kle_hint", "owner_index", "start_texts",
+           "synonym_groups"]
 
 #: UI strings the static start page's script needs.
 START_TEXT_KEYS = ("answers_for", "no_answer", "owners", "raci", "name", "kind", "accountable_post",
                    "escalation", "notes", "kle", "kle_group", "view_responsibilities")
 #: Most tasks embedded in a static start page.
 INDEX_LIMIT = 5000
+# How strongly a static start page's question word meets a task's name, its other names, its
+# KLE topic's words; and a synonym of any of them, relative to the word itself.
+_NAME, _OTHER_NAMES, _KLE_WORDS, _SYNONYM = 1.0, 0.85, 0.5, 0.8
 
 
 def answer(result: OwnersResult, lang: Lang) -> dict[str, Any]:
@@ -69,10 +74,37 @@ def owner_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
         if not found:
             continue
         item = answer(found[0], lang)
-        kle = task.attributes.get("kle")
-        item["keys"] = [w for w in (task.name, task.name_en, kle, *task.aliases) if w]
+        item["keys"], item["synonyms"] = _finding_words(
+            task.name, task.name_en, task.attributes.get("kle"), task.aliases)
         index.append(item)
     return index
+
+
+def _finding_words(name: str, name_en: str | None, kle: Any, aliases: list[str],
+                   ) -> tuple[list[tuple[str, float]], list[tuple[int, float]]]:
+    """The texts a task is found by, and its synonym groups, each with how strongly.
+
+    Its name, then its other names and KLE number, then its KLE topic's title and keywords:
+    the server's order of fields (``orgmodel.search``). A synonym group (a number in
+    :func:`synonym_groups`) weighs a little less than the text it was found in.
+    """
+    vocabulary = load_vocabulary()
+    topic = vocabulary.kle.get(kle) if isinstance(kle, str) else None
+    fields = [([name], _NAME), ([w for w in (name_en, kle, *aliases) if w], _OTHER_NAMES),
+              ([topic.title, *topic.keywords] if topic else [], _KLE_WORDS)]
+    texts: dict[str, float] = {}
+    groups: dict[int, float] = {}
+    for field, weight in fields:
+        for text in field:
+            texts.setdefault(text, weight)
+            for group in vocabulary.synonyms.groups_in(text):
+                groups.setdefault(group, weight * _SYNONYM)
+    return list(texts.items()), list(groups.items())
+
+
+def synonym_groups() -> list[list[str]]:
+    """The synonym groups the static start page's tasks refer to by number."""
+    return load_vocabulary().synonyms.written
 
 
 def start_texts(lang: Lang) -> dict[str, str]:

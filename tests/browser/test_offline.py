@@ -72,3 +72,21 @@ def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
     assert "Organisation og Politik" in text and "Kommunalbestyrelsen" in text
     assert page.locator(".view-cards a").first.get_attribute("href") == "org.html"
     screenshot(page, "site-start")
+
+
+@pytest.mark.parametrize(("question", "task"), [
+    ("Hvem har ansvaret for lønudbetaling?", "Løn"),
+    ("hvem står for udbud?", "Indkøb"),  # a synonym of the name
+    ("hvem tager sig af databeskyttelse", "IT-sikkerhed"),
+    ("who pays salaries?", "Løn")])
+def test_static_start_page_reads_questions_as_people_ask_them(
+        site: Path, page: Any, recorder: Recorder, question: str, task: str) -> None:
+    # The words that frame a question are not looked for, and a task is found by its
+    # synonyms in either language, as on the server (which the static site does not have).
+    only_files(recorder)
+    page.goto((site / "index.html").as_uri())
+    page.fill("#q", question)
+    page.click("#owner-form button[type=submit]")
+    page.locator("#answers h2").wait_for()
+    names = page.locator("article.answer h3").all_text_contents()
+    assert task in names[:2], names

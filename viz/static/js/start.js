@@ -1,6 +1,11 @@
 /* The static site's start page: answers "who is responsible for …?" in the browser, from the
  * embedded answers of every task (there is no server to ask). The served start page answers on
- * the server instead and does not load this script. Text goes in with textContent only. */
+ * the server instead and does not load this script. Text goes in with textContent only.
+ *
+ * A simpler reading of a question than the server's: the words that frame it ("hvem har
+ * ansvaret for") are dropped, and each other word is looked for among the texts the page
+ * embeds with each task (its name, other names, KLE topic and their synonyms), each with a
+ * weight. */
 (function () {
   "use strict";
 
@@ -9,6 +14,50 @@
   if (!source || !form) { return; }
   var data = JSON.parse(source.textContent);
   var texts = data.texts;
+  var fold = window.orgmodelText.fold;
+  var stopwords = {};
+  (data.stopwords || []).forEach(function (word) { stopwords[fold(word)] = true; });
+  function wordsOf(text) { return fold(text).split(" ").filter(Boolean); }
+  var synonyms = (data.synonyms || []).map(function (terms) {
+    return [].concat.apply([], terms.map(wordsOf));
+  });
+  var tasks = data.tasks.map(function (task) {
+    var keys = task.keys.map(function (key) { return { words: wordsOf(key[0]), weight: key[1] }; })
+      .concat((task.synonyms || []).map(function (group) {
+        return { words: synonyms[group[0]] || [], weight: group[1] };
+      }));
+    return { task: task, name: fold((task.keys[0] || [""])[0]), keys: keys };
+  });
+
+  /* A question word meets a word it begins, or one of three letters or more that begins it
+   * ("løn" in "lønnen" and in "lønudbetaling"). */
+  function meets(word, words) {
+    return words.some(function (candidate) {
+      return candidate.indexOf(word) === 0 ||
+        (candidate.length >= 3 && word.indexOf(candidate) === 0);
+    });
+  }
+
+  /* The tasks a question is about, best first: the mean over its words of the weight of the
+   * strongest text of a task that the word meets, an exact name on top; those within 60 % of
+   * the best, as on the server. */
+  function rank(query) {
+    var words = fold(query).split(" ").filter(function (word) { return word && !stopwords[word]; });
+    if (!words.length) { return []; }
+    var found = tasks.map(function (entry) {
+      var total = 0;
+      words.forEach(function (word) {
+        total += entry.keys.reduce(function (strongest, key) {
+          return key.weight > strongest && meets(word, key.words) ? key.weight : strongest;
+        }, 0);
+      });
+      var score = total / words.length + (entry.name === words.join(" ") ? 0.5 : 0);
+      return { task: entry.task, score: score };
+    }).filter(function (hit) { return hit.score > 0; });
+    var best = found.reduce(function (top, hit) { return Math.max(top, hit.score); }, 0);
+    return found.filter(function (hit) { return hit.score >= best * 0.6; })
+      .sort(function (a, b) { return b.score - a.score; }).slice(0, 5);
+  }
 
   function element(tag, text, className) {
     var node = document.createElement(tag);
@@ -34,10 +83,7 @@
     var box = document.getElementById("answers");
     box.replaceChildren();
     if (!query) { return; }
-    var found = data.tasks.map(function (task) {
-      return { task: task, score: window.orgmodelText.score(query, task.keys) };
-    }).filter(function (hit) { return hit.score > 0; })
-      .sort(function (a, b) { return b.score - a.score; }).slice(0, 5);
+    var found = rank(query);
     box.appendChild(element("h2", texts.answers_for.replace("{q}", query)));
     if (!found.length) { box.appendChild(element("p", texts.no_answer.replace("{q}", query), "no-answer")); }
     found.forEach(function (hit, index) {
