@@ -251,7 +251,7 @@ class SearchIndex:
         for start, end, gid in self._synonyms.spans(stems):
             for i in range(start, end):
                 groups[i].add(gid)
-        capitals = [w for w in acronyms(query) if w in self._written]
+        capitals = [w for w in acronyms(query) if w in self._written and w in words]
         tokens = zip(words, stems, groups, strict=True)
         matches = [self._match(w, s, tuple(sorted(g)), w in capitals) for w, s, g in tokens]
         # Rare tokens discriminate: a token matching few documents weighs more (IDF).

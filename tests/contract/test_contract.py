@@ -103,7 +103,10 @@ def test_a_question_about_work_outside_the_model_gets_no_stray_match(store: Any)
     ("hvem håndterer sygemeldinger?", "task:lon-og-personaleforhold"),
     ("who is in charge of the annual budget?", "task:budget"),
     ("hvem vedligeholder fagsystemerne?", "task:adgang-til-fagsystemer"),
-    ("who recruits new staff?", "task:rekruttering")])
+    ("who recruits new staff?", "task:rekruttering"),
+    ("jeg har glemt mit password", "task:adgang-til-fagsystemer"),  # KLE 85.15.03 -> 85.15.00
+    ("I forgot my password", "task:adgang-til-fagsystemer"),
+    ("hvem sidder i Økonomiudvalget?", "task:udvalgsbetjening")])
 def test_questions_asked_as_people_ask_them(store: Any, question: str, task: str) -> None:
     # The words that frame a question ("hvem står for", "who is in charge of") are not
     # what it is about: they neither match stray tasks nor dilute the words that do.
