@@ -39,8 +39,8 @@ _RAW_STOPWORDS = """
     a about an and are as at be by do does for from handles in is of on or our responsible
     the to what where which who whom owns own with handle manages deals deal charge takes
     looks after ask contact new maintains maintain administers administer prepares prepare
-    writes write coordinates coordinate forgot forgotten i me my mine you your we us they
-    them their he she his her
+    writes write coordinates coordinate runs run forgot forgotten
+    i me my mine you your we us they them their he she his her
 """
 
 
