@@ -27,6 +27,7 @@ __all__ = [
     "NODE_COMMON_FIELDS",
     "OWNER_MATCH_RATIO",
     "RACI_ORDER",
+    "WEAK_MATCH",
     "edge_view",
     "is_valid",
     "node_ref",
@@ -42,6 +43,8 @@ MEMBERSHIP_EDGES = (EdgeType.MEMBER_OF, EdgeType.PARTICIPATES_IN, EdgeType.POST_
 CHAIN_KINDS = frozenset({Kind.POST, Kind.BODY})
 #: owners() keeps tasks scoring at least this share of the best match.
 OWNER_MATCH_RATIO = 0.6
+#: An owners() answer scoring below this matched only part of the question, and says so.
+WEAK_MATCH = 0.3
 
 NODE_COMMON_FIELDS = frozenset(NodeRecord.model_fields) | {"kind"}
 
@@ -130,6 +133,12 @@ _NOTES: dict[str, tuple[str, str]] = {
     "no_head": (
         "Ingen ansvarlig stilling fundet over {0}.",
         "No accountable post found above {0}.",
+    ),
+    "weak_match": (
+        "Svagt match: kun en del af spørgsmålet passer på opgaven. Tjek, at det er den, du "
+        "leder efter.",
+        "A weak match: only part of the question fits the task. Check that it is the one you "
+        "mean.",
     ),
     "kle_topic": (
         "Fundet via KLE-emnet {0} »{1}«.",

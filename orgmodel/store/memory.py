@@ -59,6 +59,7 @@ from orgmodel.semantics import (
     MEMBERSHIP_EDGES,
     OWNER_MATCH_RATIO,
     RACI_ORDER,
+    WEAK_MATCH,
     edge_view,
     is_valid,
     node_ref,
@@ -240,7 +241,10 @@ class MemoryStore:
         hits = self.search(query, kinds=[Kind.TASK], limit=limit, as_of=when)
         best = hits[0].score if hits else 0.0
         strong = [(h.id, h.score) for h in hits if h.score >= best * OWNER_MATCH_RATIO]
-        return route(query, strong, tasks_under, self.vocabulary.catalogue)[:limit]
+        matched = route(query, strong, tasks_under, self.vocabulary.catalogue)[:limit]
+        # A weak match is still an answer (it is often the right one), but not a sure one.
+        return [(task_id, score, found_by if score >= WEAK_MATCH else
+                 (*found_by, note("weak_match"))) for task_id, score, found_by in matched]
 
     def _tasks_with_kle(self, prefix: str) -> Iterator[tuple[str, str]]:
         """(KLE number, task id) of the tasks whose number starts with ``prefix``."""

@@ -129,6 +129,18 @@ def test_an_acronym_is_not_a_word_that_shares_its_stem(store: Any) -> None:
         assert "19.03" not in answer[0].notes[0].da
 
 
+def test_a_weak_match_says_so(store: Any) -> None:
+    # Only "løn" of "hvornår kommer lønsedlen" meets the payroll tasks: still the answer, but
+    # one to check, and the answer says so; a question a task fits well carries no such note.
+    weak = store.owners("hvornår kommer lønsedlen?", as_of=AFTER_MERGER)
+    assert weak and all(a.score < 0.3 for a in weak)
+    assert all([n.code for n in a.notes][-1:] == ["weak_match"] for a in weak)
+    assert "Svagt match" in weak[0].notes[-1].da and "weak match" in weak[0].notes[-1].en
+    for question in ("løn", "81.15", "task:lon", "sygefravær"):
+        answer = store.owners(question, as_of=AFTER_MERGER)
+        assert not any(n.code == "weak_match" for a in answer for n in a.notes), question
+
+
 def test_a_good_match_in_the_model_is_not_overruled_by_kle(store: Any) -> None:
     # "telefoni" fits KLE 85.11.08 better than any task, but no task is filed there or above
     # it, and the model's own answer (the staff devices task) stands, without a KLE note.
