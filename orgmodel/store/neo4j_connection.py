@@ -131,6 +131,10 @@ def unavailable(exc: Exception, settings: Neo4jSettings) -> StoreUnavailableErro
     if isinstance(exc, neo4j_errors.ConfigurationError | ValueError):
         return StoreUnavailableError(
             f"NEO4J_URI {settings.uri!r} is not usable ({reason}): use bolt://HOST:7687")
+    if is_database_unavailable(exc):
+        return StoreUnavailableError(
+            f"Neo4j at {settings.uri} stopped serving its database (shutting down or starting); "
+            "the unfinished transaction was rolled back: try again when it is up")
     if isinstance(exc, neo4j_errors.SessionExpired | neo4j_errors.IncompleteCommit):
         return StoreUnavailableError(
             f"lost the connection to Neo4j at {settings.uri} ({reason}); the unfinished "
@@ -140,11 +144,20 @@ def unavailable(exc: Exception, settings: Neo4jSettings) -> StoreUnavailableErro
         f"Check NEO4J_URI, or {START_HINT}")
 
 
+def is_database_unavailable(exc: Exception) -> bool:
+    """Tell whether the server answered that its database is not serving (stopping, starting).
+
+    The server's answer, not the driver's, so it is no ``ServiceUnavailable``: a server
+    stopped in the middle of a load sends it to the transactions still open.
+    """
+    return isinstance(exc, neo4j_errors.DatabaseUnavailable)
+
+
 #: Driver errors that mean "the store cannot be used" rather than "this query is wrong".
 _UNAVAILABLE: tuple[type[Exception], ...] = (
     neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, neo4j_errors.AuthError,
     neo4j_errors.ConfigurationError, neo4j_errors.IncompleteCommit,
-    neo4j_errors.ConnectionAcquisitionTimeoutError, OSError,
+    neo4j_errors.ConnectionAcquisitionTimeoutError, neo4j_errors.DatabaseUnavailable, OSError,
 )
 
 

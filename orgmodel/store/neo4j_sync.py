@@ -40,7 +40,7 @@ from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.store import neo4j_cypher as cypher
 from orgmodel.store.neo4j_admin import dump_graph, wipe_graph  # also importable from here
-from orgmodel.store.neo4j_connection import Neo4jClient
+from orgmodel.store.neo4j_connection import Neo4jClient, is_database_unavailable, unavailable
 from orgmodel.store.neo4j_cypher import StageLabel
 from orgmodel.store.neo4j_props import (
     content_hash,
@@ -425,6 +425,8 @@ def sync_dataset(
         _stage(client, plan, load, batch_size, steps, workers)
         plan.report.version = _run_switch(client, plan, load, batch_size, steps)
     except neo4j_errors.Neo4jError as exc:
+        if is_database_unavailable(exc):  # the server is stopping: not a refusal of the load
+            raise unavailable(exc, client.settings) from None
         reason = (exc.message or str(exc)).splitlines()[0]
         hint = (": the switch needs more transaction memory than the server allows (raise "
                 "dbms.memory.transaction.total.max, or load with --no-prune first)"
