@@ -396,14 +396,27 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
     add_common_options(validate, dated=False)
     validate.set_defaults(handler=cmd_validate)
 
-    for name, handler, arg, helptext in (
-        ("who-owns", cmd_who_owns, "text", "who owns a task (text, task id or KLE number)"),
-        ("search", cmd_search, "text", "search nodes (Danish-aware, synonyms, typos)"),
-        ("chain", cmd_chain, "id", "reporting line from a post or unit to the top"),
-        ("show", cmd_show, "id", "one node and its relations"),
+    for name, handler, arg, helptext, arghelp, examples in (
+        ("who-owns", cmd_who_owns, "text", "who owns a task (text, task id or KLE number)",
+         "the question, in Danish or English, a task id or a KLE number",
+         ["løn", '"hvem har ansvaret for MUS?"', '"who pays salaries?" --lang en',
+          "81.15 --json", "indkøb --as-of 2024-01-01"]),
+        ("search", cmd_search, "text", "search nodes (Danish-aware, synonyms, typos)",
+         "words to look for in names, aliases and KLE keywords",
+         ["indkøb", '"head of IT"', "sagsbehandlng --limit 3"]),
+        ("chain", cmd_chain, "id", "reporting line from a post or unit to the top",
+         "the id of a post, unit, team or task (see `orgmodel search`)",
+         ["post:chef-okonomi-og-stab", "unit:it-og-digitalisering --json"]),
+        ("show", cmd_show, "id", "one node and its relations",
+         "the id of any node (see `orgmodel search`)",
+         ["task:lon", "body:okonomiudvalget --lang en"]),
     ):
-        sub = commands.add_parser(name, help=helptext, description=helptext)
-        sub.add_argument(arg, metavar=arg.upper(), type=question if arg == "text" else str)
+        sub = commands.add_parser(
+            name, help=helptext, description=helptext,
+            epilog="Examples:\n" + "".join(f"  orgmodel {name} {e}\n" for e in examples),
+            formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub.add_argument(arg, metavar=arg.upper(), type=question if arg == "text" else str,
+                         help=arghelp)
         if arg == "text":
             sub.add_argument(
                 "--limit",

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 
-def run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, env_extra: dict[str, str] | None = None,
+        cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     import os
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
@@ -22,6 +23,7 @@ def run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.Compl
         check=False,
         env=env,
         timeout=120,
+        cwd=cwd,
     )
 
 
@@ -147,3 +149,18 @@ def test_schema_file_is_current() -> None:
     assert committed.read_text(encoding="utf-8") == data_file_schema_text(), (
         "run: orgmodel schema --out data/schema/orgmodel-data.schema.json"
     )
+
+
+@pytest.mark.parametrize("command", ["who-owns", "search", "chain", "show", "view", "site"])
+def test_every_example_in_a_commands_help_works(command: str, tmp_path: Path) -> None:
+    # The examples under --help are what a new user copies first: each must work.
+    import shlex
+
+    help_text = run(command, "--help").stdout
+    examples = [line.strip() for line in help_text.split("Examples:", 1)[1].splitlines()
+                if line.strip().startswith("orgmodel ")]
+    assert len(examples) >= 2, help_text
+    for example in examples:
+        done = run(*shlex.split(example)[1:], cwd=tmp_path)  # files go to a fresh folder
+        assert done.returncode == 0 and (done.stdout.strip() or any(tmp_path.iterdir())), (
+            example, done.stderr)
