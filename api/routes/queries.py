@@ -40,7 +40,7 @@ def _split(value: object) -> object:
 
 def _not_blank(value: str) -> str:
     if not value.strip():
-        raise ValueError("only spaces: give a word, a task id or a KLE number")
+        raise ValueError("empty or only spaces: give a word, a task id or a KLE number")
     return value
 
 
