@@ -17,7 +17,14 @@
   var fold = window.orgmodelText.fold;
   var stopwords = {};
   (data.stopwords || []).forEach(function (word) { stopwords[fold(word)] = true; });
-  function wordsOf(text) { return fold(text).split(" ").filter(Boolean); }
+  /* The words of a question or a task's text, as the server reads them: folded, without
+   * stopwords, and a hyphenated compound keeping a stopword it starts with ("MED-udvalg" is
+   * one word, not "udvalg" after a dropped "med"). */
+  function wordsOf(text) {
+    var joined = String(text || "").replace(/(^|[^\p{L}\p{N}_-])(\p{L}+)-(?=\p{L})/gu,
+      function (whole, before, word) { return stopwords[fold(word)] ? before + word : whole; });
+    return fold(joined).split(" ").filter(function (word) { return word && !stopwords[word]; });
+  }
   var synonyms = (data.synonyms || []).map(function (terms) {
     return [].concat.apply([], terms.map(wordsOf));
   });
@@ -26,7 +33,7 @@
       .concat((task.synonyms || []).map(function (group) {
         return { words: synonyms[group[0]] || [], weight: group[1] };
       }));
-    return { task: task, name: fold((task.keys[0] || [""])[0]), keys: keys };
+    return { task: task, name: wordsOf((task.keys[0] || [""])[0]).join(" "), keys: keys };
   });
 
   /* A question word meets a word it begins, or one of three letters or more that begins it
@@ -42,7 +49,7 @@
    * strongest text of a task that the word meets, an exact name on top; those within 60 % of
    * the best, as on the server. */
   function rank(query) {
-    var words = fold(query).split(" ").filter(function (word) { return word && !stopwords[word]; });
+    var words = wordsOf(query);
     if (!words.length) { return []; }
     var found = tasks.map(function (entry) {
       var total = 0;
