@@ -79,7 +79,8 @@ def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
     ("hvem står for udbud?", "Indkøb"),  # a synonym of the name
     ("hvem tager sig af databeskyttelse", "IT-sikkerhed"),
     ("who pays salaries?", "Løn"),
-    # "med" of "Tilsyn med ..." is a stopword, and meets no word beginning with it.
+    # A stopword in a task's texts ("for", "med") meets no question word beginning with it
+    # ("forhandler"): before, it put the device tasks first here.
     ("hvem forhandler indkøbsaftaler?", "SKI-indkøbsaftaler")])
 def test_static_start_page_reads_questions_as_people_ask_them(
         site: Path, page: Any, recorder: Recorder, question: str, task: str) -> None:
