@@ -115,7 +115,10 @@ def test_a_question_about_work_outside_the_model_gets_no_stray_match(store: Any)
     ("who handles complaints?", "task:juridisk-radgivning"),  # KLE 00.07.06 -> 00.07.00
     ("who handles the municipal budget?", "task:budget"),  # "municipal" says nothing here
     ("hvem følger op på budgettet?", "task:budgetopfolgning"),
-    ("who runs the helpdesk?", "task:it-support")])
+    ("who runs the helpdesk?", "task:it-support"),
+    ("hvem kan hjælpe mig med adgang til et fagsystem?", "task:adgang-til-fagsystemer"),
+    ("hvem hjælper med ansættelse af en ny medarbejder?", "task:hr"),
+    ("hvor finder jeg hjælp til budgetopfølgning?", "task:budgetopfolgning")])
 def test_questions_asked_as_people_ask_them(store: Any, question: str, task: str) -> None:
     # The words that frame a question ("hvem står for", "who is in charge of") are not
     # what it is about: they neither match stray tasks nor dilute the words that do.
