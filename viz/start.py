@@ -16,6 +16,7 @@ from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, t
 from orgmodel.schema import Kind
+from orgmodel.semantics import note
 from orgmodel.vocabulary import load_vocabulary
 from viz.builders import label_of
 from viz.kle_groups import group_label
@@ -108,5 +109,7 @@ def synonym_groups() -> list[list[str]]:
 
 
 def start_texts(lang: Lang) -> dict[str, str]:
-    """The static start page script's strings."""
-    return {key: ui(key, lang) for key in START_TEXT_KEYS}
+    """The static start page script's strings, the server's note on a weak match among them."""
+    weak = note("weak_match")
+    return {**{key: ui(key, lang) for key in START_TEXT_KEYS},
+            "weak_match": weak.da if lang == "da" else weak.en}

@@ -93,3 +93,18 @@ def test_static_start_page_reads_questions_as_people_ask_them(
     page.locator("#answers h2").wait_for()
     names = page.locator("article.answer h3").all_text_contents()
     assert task in names[:2], names
+
+
+def test_static_start_page_says_when_an_answer_is_a_weak_match(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server does: an answer that meets fewer than half of the question's words is
+    # shown, with the note asking the reader to check it; a full match carries no such note.
+    only_files(recorder)
+    page.goto((site / "index.html").as_uri())
+    for question, weak in (("hvornår kommer lønsedlen?", True), ("lønudbetaling", False)):
+        page.fill("#q", question)
+        page.click("#owner-form button[type=submit]")
+        first = page.locator("article.answer").first
+        first.wait_for()
+        assert first.locator("h3").text_content() == "Løn"
+        assert ("Svagt match" in (first.text_content() or "")) is weak, question

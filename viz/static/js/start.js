@@ -36,6 +36,8 @@
     return { task: task, name: wordsOf((task.keys[0] || [""])[0]).join(" "), keys: keys };
   });
 
+  var WEAK = 0.5;
+
   /* A question word meets a word it begins, or one of three letters or more that begins it
    * ("løn" in "lønnen" and in "lønudbetaling"). */
   function meets(word, words) {
@@ -130,7 +132,10 @@
       var facts = element("dl", null, "facts");
       fact(facts, texts.accountable_post, task.accountable_post);
       fact(facts, texts.escalation, task.escalation);
-      if (task.notes.length) { fact(facts, texts.notes, task.notes.join(" ")); }
+      // Fewer than half of the question's words met the task: an answer to check, as the
+      // server says of its weak matches.
+      var notes = task.notes.concat(hit.score < WEAK ? [texts.weak_match] : []);
+      if (notes.length) { fact(facts, texts.notes, notes.join(" ")); }
       article.appendChild(facts);
       var link = element("a", texts.view_responsibilities);
       link.href = "responsibilities.html#sel=" + encodeURIComponent(task.id);
