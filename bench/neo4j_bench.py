@@ -51,16 +51,17 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.loader import load_dataset
-from orgmodel.schema import Kind
 from orgmodel.store import neo4j_cypher as cypher
 from orgmodel.store.memory import MemoryStore
 from orgmodel.store.neo4j_connection import Neo4jClient, Neo4jSettings
-from orgmodel.store.neo4j_props import edge_props, node_props
+from orgmodel.store.neo4j_props import node_props
 from orgmodel.store.neo4j_store import Neo4jStore
 from orgmodel.store.neo4j_sync import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_WORKERS,
+    edge_row,
     ensure_schema,
+    node_row,
     sync_dataset,
     wipe_graph,
 )
@@ -135,12 +136,8 @@ def timed(call: Callable[[], Any]) -> tuple[float, Any]:
 
 def rows_of(ds: Any) -> tuple[list[Any], list[Any]]:
     """The staging rows of ``orgmodel load`` (each with its kind or type) for a dataset."""
-    nodes = [{"id": node.id, "kind": Kind(node.kind).value, "props": node_props(node, None)}
-             for node in ds.nodes.values()]
-    edges = [{"source": edge.source_id, "target": edge.target_id, "key": key,
-              "type": edge.type.value, "props": edge_props(edge, None)}
-             for key, edge in ds.edges.items()]
-    return nodes, edges
+    return ([node_row(node, None) for node in ds.nodes.values()],
+            [edge_row(key, edge, None) for key, edge in ds.edges.items()])
 
 
 Rows = tuple[list[Any], list[Any]]

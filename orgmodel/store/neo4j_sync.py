@@ -55,7 +55,8 @@ from orgmodel.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
     "DEFAULT_BATCH_SIZE", "DEFAULT_WORKERS", "Counts", "Progress", "SyncReport",
-    "clean_staging", "dump_graph", "ensure_schema", "sync_dataset", "wipe_graph",
+    "clean_staging", "dump_graph", "edge_row", "ensure_schema", "node_row", "sync_dataset",
+    "wipe_graph",
 ]
 
 #: ``progress(done, total, what)``: called after every batch of work.
@@ -66,6 +67,18 @@ _CLEAN_BATCH = 2_000
 Row = dict[str, Any]
 
 
+def node_row(node: AnyNode, origin: Origin | None, keywords: tuple[str, ...] = ()) -> Row:
+    """A node's row for the staging statement (``STAGE_NODES``): id, kind and properties."""
+    return {"id": node.id, "kind": Kind(node.kind).value,
+            "props": node_props(node, origin, keywords)}
+
+
+def edge_row(key: str, edge: EdgeRecord, origin: Origin | None) -> Row:
+    """An edge's row for the edge statements: its ends, key, type and properties."""
+    return {"source": edge.source_id, "target": edge.target_id, "key": key,
+            "type": edge.type.value, "props": edge_props(edge, origin)}
+
+
 class _NewNode(NamedTuple):
     """A node to create; its statement row is built when its batch is about to be written."""
 
@@ -74,8 +87,7 @@ class _NewNode(NamedTuple):
     keywords: tuple[str, ...]
 
     def row(self) -> Row:
-        return {"id": self.node.id, "kind": Kind(self.node.kind).value,
-                "props": node_props(self.node, self.origin, self.keywords)}
+        return node_row(self.node, self.origin, self.keywords)
 
 
 class _NewEdge(NamedTuple):
@@ -86,8 +98,7 @@ class _NewEdge(NamedTuple):
     origin: Origin | None
 
     def row(self) -> Row:
-        return {"source": self.edge.source_id, "target": self.edge.target_id, "key": self.key,
-                "type": self.edge.type.value, "props": edge_props(self.edge, self.origin)}
+        return edge_row(self.key, self.edge, self.origin)
 
 
 def _rows() -> defaultdict[Any, list[Row]]:
