@@ -30,7 +30,8 @@ from orgmodel.messages import KIND_NAMES, Lang, t
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import DEFAULT_DATA_DIR, load_vocabulary
 
-__all__ = ["CommandError", "add_common_options", "main", "open_store_from_args", "print_table"]
+__all__ = ["CommandError", "add_common_options", "examples", "main", "open_store_from_args",
+           "print_table"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
 
@@ -84,6 +85,16 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (use YYYY-MM-DD): {text!r}") from None
+
+
+def examples(*commands: str) -> dict[str, Any]:
+    """``add_parser`` arguments that show ``commands`` under --help as they are typed.
+
+    >>> examples("orgmodel who-owns løn")["epilog"].splitlines()
+    ['Examples:', '  orgmodel who-owns løn']
+    """
+    return {"epilog": "Examples:\n" + "".join(f"  {command}\n" for command in commands),
+            "formatter_class": argparse.RawDescriptionHelpFormatter}
 
 
 def add_common_options(parser: argparse.ArgumentParser, *, dated: bool = True,
@@ -377,10 +388,9 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
         prog="orgmodel",
         description="Albertslund Kommune's organisation as a knowledge graph: who owns which task, "
         "reporting lines, fora, and views for the intranet.",
-        epilog="Examples:\n  orgmodel who-owns løn\n  orgmodel who-owns payroll --json\n"
-        "  orgmodel search indkøb\n  orgmodel chain post:chef-okonomi-og-stab\n"
-        "  orgmodel validate data/albertslund",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        **examples("orgmodel who-owns løn", "orgmodel who-owns payroll --json",
+                   "orgmodel search indkøb", "orgmodel chain post:chef-okonomi-og-stab",
+                   "orgmodel validate data/albertslund"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
@@ -396,7 +406,7 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
     add_common_options(validate, dated=False)
     validate.set_defaults(handler=cmd_validate)
 
-    for name, handler, arg, helptext, arghelp, examples in (
+    for name, handler, arg, helptext, arghelp, uses in (
         ("who-owns", cmd_who_owns, "text", "who owns a task (text, task id or KLE number)",
          "the question, in Danish or English, a task id or a KLE number",
          ["løn", '"hvem har ansvaret for MUS?"', '"who pays salaries?" --lang en',
@@ -411,10 +421,8 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
          "the id of any node (see `orgmodel search`)",
          ["task:lon", "body:okonomiudvalget --lang en"]),
     ):
-        sub = commands.add_parser(
-            name, help=helptext, description=helptext,
-            epilog="Examples:\n" + "".join(f"  orgmodel {name} {e}\n" for e in examples),
-            formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub = commands.add_parser(name, help=helptext, description=helptext,
+                                  **examples(*(f"orgmodel {name} {e}" for e in uses)))
         sub.add_argument(arg, metavar=arg.upper(), type=question if arg == "text" else str,
                          help=arghelp)
         if arg == "text":

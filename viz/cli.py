@@ -17,7 +17,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from orgmodel.cli import CommandError, add_common_options, open_store_from_args
+from orgmodel.cli import CommandError, add_common_options, examples, open_store_from_args
 from orgmodel.contract import OrgStore
 from orgmodel.messages import Lang
 from viz.render import BUNDLE, STATIC_DIR, VIEWS, Page, asset_bytes, render_start, render_view
@@ -37,10 +37,9 @@ def register_view(commands: argparse._SubParsersAction) -> None:  # type: ignore
     parser = commands.add_parser(
         "view", help="write one view as a single HTML file that works offline",
         description="Write one view as a single self-contained HTML file (works from disk).",
-        epilog="Examples:\n  orgmodel view org --out organisation.html\n"
-               "  orgmodel view stakeholders --post \"Chef for Økonomi og Stab\" --out kort.html\n"
-               "  orgmodel view responsibilities --lang en --out responsibilities.html\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        **examples("orgmodel view org --out organisation.html",
+                   'orgmodel view stakeholders --post "Chef for Økonomi og Stab" --out kort.html',
+                   "orgmodel view responsibilities --lang en --out responsibilities.html"))
     parser.add_argument("kind", choices=list(VIEWS), metavar="KIND",
                         help=f"which view: {', '.join(VIEWS)}")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE", help="the HTML file")
@@ -57,9 +56,7 @@ def register_site(commands: argparse._SubParsersAction) -> None:  # type: ignore
         "site", help="write the start page and every view as a static site",
         description="Write the start page and every view (Danish and English) as a static site "
                     "with shared assets in OUTDIR/static.",
-        epilog="Examples:\n  orgmodel site public\n"
-               "  orgmodel site public --as-of 2024-01-01\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        **examples("orgmodel site public", "orgmodel site public --as-of 2024-01-01"))
     parser.add_argument("outdir", type=Path, metavar="OUTDIR", help="folder to write into")
     parser.add_argument("--post", default=None, metavar="POST",
                         help="post of the stakeholder map and case route: its id or its name "
