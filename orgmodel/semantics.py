@@ -27,6 +27,7 @@ __all__ = [
     "NODE_COMMON_FIELDS",
     "OWNER_MATCH_RATIO",
     "RACI_ORDER",
+    "USED_KINDS",
     "WEAK_MATCH",
     "edge_view",
     "is_valid",
@@ -45,6 +46,8 @@ CHAIN_KINDS = frozenset({Kind.POST, Kind.BODY})
 OWNER_MATCH_RATIO = 0.6
 #: An owners() answer scoring below this matched only part of the question, and says so.
 WEAK_MATCH = 0.3
+#: Kinds a task USES whose names also lead to the task: "hvem ejer RolleBi" means bookkeeping.
+USED_KINDS = (Kind.SYSTEM, Kind.ASSET)
 
 NODE_COMMON_FIELDS = frozenset(NodeRecord.model_fields) | {"kind"}
 
@@ -139,6 +142,10 @@ _NOTES: dict[str, tuple[str, str]] = {
         "leder efter.",
         "A weak match: only part of the question fits the task. Check that it is the one you "
         "mean.",
+    ),
+    "via_used": (
+        "Fundet via {0}, som opgaven bruger.",
+        "Found via {0}, which the task uses.",
     ),
     "kle_topic": (
         "Fundet via KLE-emnet {0} »{1}«.",

@@ -15,8 +15,8 @@ from orgmodel.analytics import kle_main_group
 from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, t
-from orgmodel.schema import Kind
-from orgmodel.semantics import note
+from orgmodel.schema import EdgeType, Kind
+from orgmodel.semantics import USED_KINDS, note
 from orgmodel.vocabulary import load_vocabulary
 from viz.builders import label_of
 from viz.kle_groups import group_label
@@ -33,6 +33,9 @@ INDEX_LIMIT = 5000
 # How strongly a static start page's question word meets a task's name, its other names, its
 # KLE topic's words; and a synonym of any of them, relative to the word itself.
 _NAME, _OTHER_NAMES, _KLE_WORDS, _SYNONYM = 1.0, 0.85, 0.5, 0.8
+# ... and the names of a system or asset the task uses: "hvem ejer RolleBi" asks for the
+# bookkeeping task, as on the server (``MemoryStore._tasks_using``).
+_TOOL = 0.8
 
 
 def answer(result: OwnersResult, lang: Lang) -> dict[str, Any]:
@@ -77,8 +80,28 @@ def owner_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
         item = answer(found[0], lang)
         item["keys"], item["synonyms"] = _finding_words(
             task.name, task.name_en, task.attributes.get("kle"), task.aliases)
+        item["keys"] += _tool_words(store, task.id, as_of, lang)
         index.append(item)
     return index
+
+
+def _tool_words(store: OrgStore, task_id: str, as_of: date,
+                lang: Lang) -> list[tuple[str, float, str]]:
+    """The names of the systems and assets a task uses, each with the note saying so.
+
+    Without their synonyms: a system's name is a name ("Politiker Web" is not about websites).
+    """
+    near = store.neighbourhood(task_id, kinds=USED_KINDS, edge_types=[EdgeType.USES],
+                               as_of=as_of)
+    uses = {e.target_id for e in near.edges if e.source_id == task_id}
+    words: list[tuple[str, float, str]] = []
+    for tool in near.nodes:
+        if tool.id in uses:
+            said = note("via_used", tool.name)
+            words += [(text, _TOOL, said.da if lang == "da" else said.en)
+                      for text in dict.fromkeys(w for w in (tool.name, tool.name_en, *tool.aliases)
+                                                if w)]
+    return words
 
 
 def _finding_words(name: str, name_en: str | None, kle: Any, aliases: list[str],

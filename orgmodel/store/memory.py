@@ -50,7 +50,7 @@ from orgmodel.contract import (
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle import is_kle_number
-from orgmodel.kle_catalogue import Matched, route, route_number
+from orgmodel.kle_catalogue import ROUTE_MARGIN, Matched, route, route_number
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.search import SearchIndex
@@ -59,6 +59,7 @@ from orgmodel.semantics import (
     MEMBERSHIP_EDGES,
     OWNER_MATCH_RATIO,
     RACI_ORDER,
+    USED_KINDS,
     WEAK_MATCH,
     edge_view,
     is_valid,
@@ -241,10 +242,29 @@ class MemoryStore:
         hits = self.search(query, kinds=[Kind.TASK], limit=limit, as_of=when)
         best = hits[0].score if hits else 0.0
         strong = [(h.id, h.score) for h in hits if h.score >= best * OWNER_MATCH_RATIO]
-        matched = route(query, strong, tasks_under, self.vocabulary.catalogue)[:limit]
+        matched = route(query, strong, tasks_under, self.vocabulary.catalogue)
+        matched = _merged(matched, self._tasks_using(query, best, when))[:limit]
         # A weak match is still an answer (it is often the right one), but not a sure one.
         return [(task_id, score, found_by if score >= WEAK_MATCH else
                  (*found_by, note("weak_match"))) for task_id, score, found_by in matched]
+
+    def _tasks_using(self, query: str, best_task: float, when: date) -> list[Matched]:
+        """The tasks that use a system or asset the question names better than any task.
+
+        A question often names the tool, not the work: "hvem ejer RolleBi" asks who keeps the
+        books, since bookkeeping USES RolleBi. As with a KLE reading, the tool must fit the
+        question clearly better than every task does (by ``ROUTE_MARGIN``), and at least as
+        well as a weak match: a tool that merely shares a word with the question (the payroll
+        system for "løn", "Politiker Web" for "website") adds nothing.
+        """
+        found: list[Matched] = []
+        for hit in self.search(query, kinds=USED_KINDS, limit=3, as_of=when):
+            if hit.score < max(WEAK_MATCH, best_task + ROUTE_MARGIN):
+                break
+            users = sorted({e.source_id for e in self._in(hit.id, when, EdgeType.USES)
+                            if self.dataset.nodes[e.source_id].kind == Kind.TASK.value})
+            found += [(task_id, hit.score, (note("via_used", hit.name),)) for task_id in users]
+        return found
 
     def _tasks_with_kle(self, prefix: str) -> Iterator[tuple[str, str]]:
         """(KLE number, task id) of the tasks whose number starts with ``prefix``."""
@@ -538,3 +558,20 @@ class MemoryStore:
         return Dataset(
             nodes=nodes, edges=edges, sources=dict(self.dataset.sources), origins=origins
         )
+
+
+def _merged(matched: list[Matched], more: list[Matched]) -> list[Matched]:
+    """Both lists of matches, a task once (where it scored best), best first (stable).
+
+    What ``more`` adds fits better than anything in ``matched`` (see ``_tasks_using``), and
+    the rule of :data:`OWNER_MATCH_RATIO` holds against it.
+    """
+    if not more:
+        return matched
+    best: dict[str, Matched] = {}
+    for match in itertools.chain(matched, more):
+        if match[0] not in best or match[1] > best[match[0]][1]:
+            best[match[0]] = match
+    top = max(match[1] for match in more)
+    return sorted((m for m in best.values() if m[1] >= top * OWNER_MATCH_RATIO),
+                  key=lambda match: -match[1])

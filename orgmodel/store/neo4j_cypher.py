@@ -60,6 +60,7 @@ __all__ = [
     "STATE_EDGES",
     "STATE_NODES",
     "STATE_SOURCES",
+    "TASKS_USING",
     "UPSERT_SOURCES",
     "VALID_EDGES",
     "VALID_NODES",
@@ -213,6 +214,11 @@ MATCH (a:Node)-[r]->(b:Node)
 RETURN r {.*} AS props, type(r) AS type, a.id AS source, b.id AS target
 """
 SOURCES = "MATCH (s:Source) RETURN s {.*} AS props"
+#: What tasks use (all dates): owners() reads a question that names a system as its tasks'.
+TASKS_USING = """
+MATCH (a:Node:Task)-[r:USES]->(b:Node)
+RETURN r {.*} AS props, type(r) AS type, a.id AS source, b.id AS target
+"""
 VALID_NODES = f"MATCH (n:Node) WHERE {_valid('n')} RETURN n {{.*}} AS props"
 VALID_EDGES = f"""
 MATCH (a:Node)-[r]->(b:Node) WHERE {_valid('r')} AND {_valid('a')} AND {_valid('b')}

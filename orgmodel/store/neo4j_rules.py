@@ -207,7 +207,11 @@ def shortest_paths(source_id: str, target_id: str, max_paths: int,
 
 @dataclass(frozen=True)
 class CatalogueEntry:
-    """Every node of one graph version, searchable (the embedded store over the nodes alone)."""
+    """Every node of one graph version, searchable.
+
+    The embedded store over the nodes and the edges from tasks to what they use: what
+    :meth:`MemoryStore.match_tasks` reads.
+    """
 
     key: tuple[Any, ...]
     store: MemoryStore
@@ -225,10 +229,12 @@ class Catalogue:
         """The catalogue last built, whatever its version (the caller checks it)."""
         return self._entry
 
-    def get(self, key: tuple[Any, ...], load: Callable[[], list[AnyNode]]) -> CatalogueEntry:
-        """The catalogue for graph version ``key``; ``load`` reads all nodes when it is new."""
+    def get(self, key: tuple[Any, ...],
+            load: Callable[[], tuple[list[AnyNode], list[EdgeRecord]]]) -> CatalogueEntry:
+        """The catalogue for graph version ``key``; ``load`` reads it when it is new."""
         with self._lock:
             if self._entry is None or self._entry.key != key:
+                nodes, edges = load()
                 self._entry = CatalogueEntry(
-                    key, MemoryStore(Dataset.build(load(), []), self._vocabulary))
+                    key, MemoryStore(Dataset.build(nodes, edges), self._vocabulary))
             return self._entry

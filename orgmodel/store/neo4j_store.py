@@ -118,8 +118,9 @@ class Neo4jStore:
         return {node.id: node for node in nodes}
 
     def _index(self) -> CatalogueEntry:
-        def load() -> list[AnyNode]:
-            return [node_from_props(r["props"]) for r in self.client.read(cypher.ALL_NODES)]
+        def load() -> tuple[list[AnyNode], list[EdgeRecord]]:
+            nodes = [node_from_props(r["props"]) for r in self.client.read(cypher.ALL_NODES)]
+            return nodes, [_edge(r) for r in self.client.read(cypher.TASKS_USING)]
 
         return self._catalogue.get(self.graph_version(), load)
 

@@ -60,14 +60,19 @@ def test_static_site_views_work_from_disk(name: str, site: Path, page: Any,
                          ".label") == label
 
 
+def ask(site: Path, page: Any, question: str) -> Any:
+    """Ask the static start page; its first answer, or nothing (the heading is there)."""
+    page.goto((site / "index.html").as_uri())
+    page.fill("#q", question)
+    page.click("#owner-form button[type=submit]")
+    page.locator("#answers h2").wait_for()
+    return page.locator("article.answer").first
+
+
 def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
                                                   recorder: Recorder) -> None:
     only_files(recorder)
-    page.goto((site / "index.html").as_uri())
-    page.fill("#q", "lønudbetaling")
-    page.click("#owner-form button[type=submit]")
-    answer = page.locator("article.answer").first
-    answer.wait_for()
+    answer = ask(site, page, "lønudbetaling")
     text = answer.text_content()
     assert "Organisation og Politik" in text and "Kommunalbestyrelsen" in text
     assert page.locator(".view-cards a").first.get_attribute("href") == "org.html"
@@ -87,10 +92,7 @@ def test_static_start_page_reads_questions_as_people_ask_them(
     # The words that frame a question are not looked for, and a task is found by its
     # synonyms in either language, as on the server (which the static site does not have).
     only_files(recorder)
-    page.goto((site / "index.html").as_uri())
-    page.fill("#q", question)
-    page.click("#owner-form button[type=submit]")
-    page.locator("#answers h2").wait_for()
+    ask(site, page, question)
     names = page.locator("article.answer h3").all_text_contents()
     assert task in names[:2], names
 
@@ -100,11 +102,18 @@ def test_static_start_page_says_when_an_answer_is_a_weak_match(
     # As the server does: an answer that meets fewer than half of the question's words is
     # shown, with the note asking the reader to check it; a full match carries no such note.
     only_files(recorder)
-    page.goto((site / "index.html").as_uri())
     for question, weak in (("hvornår kommer lønsedlen?", True), ("lønudbetaling", False)):
-        page.fill("#q", question)
-        page.click("#owner-form button[type=submit]")
-        first = page.locator("article.answer").first
-        first.wait_for()
+        first = ask(site, page, question)
         assert first.locator("h3").text_content() == "Løn"
         assert ("Svagt match" in (first.text_content() or "")) is weak, question
+
+
+def test_static_start_page_finds_a_task_by_the_system_it_uses(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As on the server: the question names the tool (RolleBi), the answer is the task that
+    # uses it, and says how it was found. Before, no task's texts held "RolleBi".
+    only_files(recorder)
+    first = ask(site, page, "hvem ejer RolleBi?")
+    assert first.locator("h3").text_content() == "Bogholderi"
+    assert "Fundet via Rollebaseret Indgang (RolleBi), som opgaven bruger." in (
+        first.text_content() or "")

@@ -29,7 +29,9 @@
     return [].concat.apply([], terms.map(wordsOf));
   });
   var tasks = data.tasks.map(function (task) {
-    var keys = task.keys.map(function (key) { return { words: wordsOf(key[0]), weight: key[1] }; })
+    var keys = task.keys.map(function (key) {
+      return { words: wordsOf(key[0]), weight: key[1], note: key[2] || null };
+    })
       .concat((task.synonyms || []).map(function (group) {
         return { words: synonyms[group[0]] || [], weight: group[1] };
       }));
@@ -49,19 +51,24 @@
 
   /* The tasks a question is about, best first: the mean over its words of the weight of the
    * strongest text of a task that the word meets, an exact name on top; those within 60 % of
-   * the best, as on the server. */
+   * the best, as on the server. A text with a note (the name of a system the task uses) adds
+   * its note when it is the strongest a word meets. */
   function rank(query) {
     var words = wordsOf(query);
     if (!words.length) { return []; }
     var found = tasks.map(function (entry) {
       var total = 0;
+      var notes = [];
       words.forEach(function (word) {
-        total += entry.keys.reduce(function (strongest, key) {
-          return key.weight > strongest && meets(word, key.words) ? key.weight : strongest;
-        }, 0);
+        var strongest = entry.keys.reduce(function (best, key) {
+          return (!best || key.weight > best.weight) && meets(word, key.words) ? key : best;
+        }, null);
+        if (!strongest) { return; }
+        total += strongest.weight;
+        if (strongest.note && notes.indexOf(strongest.note) < 0) { notes.push(strongest.note); }
       });
       var score = total / words.length + (entry.name === words.join(" ") ? 0.5 : 0);
-      return { task: entry.task, score: score };
+      return { task: entry.task, score: score, notes: notes };
     }).filter(function (hit) { return hit.score > 0; });
     var best = found.reduce(function (top, hit) { return Math.max(top, hit.score); }, 0);
     return found.filter(function (hit) { return hit.score >= best * 0.6; })
@@ -134,7 +141,7 @@
       fact(facts, texts.escalation, task.escalation);
       // Fewer than half of the question's words met the task: an answer to check, as the
       // server says of its weak matches.
-      var notes = task.notes.concat(hit.score < WEAK ? [texts.weak_match] : []);
+      var notes = hit.notes.concat(task.notes, hit.score < WEAK ? [texts.weak_match] : []);
       if (notes.length) { fact(facts, texts.notes, notes.join(" ")); }
       article.appendChild(facts);
       var link = element("a", texts.view_responsibilities);
