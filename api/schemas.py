@@ -24,6 +24,7 @@ from orgmodel.contract import (
     SearchResult,
     Subgraph,
 )
+from orgmodel.tool_hint import ToolHint
 
 __all__ = [
     "AuditPage",
@@ -143,8 +144,12 @@ class OwnersAnswer(BaseModel):
     as_of: date = Field(description="The date answered for.")
     results: list[OwnersResult] = Field(description="One answer per matching task.")
     kle_hint: KleHint | None = Field(
-        None, description="Only when no task answers: the KLE topic the question fits, which no "
-        "task in the model covers (work outside the model).")
+        None, description="Only when no task answers and the question names no system: the KLE "
+        "topic the question fits, which no task in the model covers (work outside the model).")
+    tool_hint: ToolHint | None = Field(
+        None, description="Only when no task fits well (no answer, or only weak matches): the "
+        "system or asset the question names, which no task uses, and who operates, supports or "
+        "supplies it. `text_da`/`text_en` say it in a sentence.")
 
 
 class SearchAnswer(BaseModel):

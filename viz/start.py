@@ -17,6 +17,7 @@ from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, t
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS, note
+from orgmodel.tool_hint import hint_for
 from orgmodel.vocabulary import load_vocabulary
 from viz.builders import label_of
 from viz.kle_groups import group_label
@@ -56,11 +57,18 @@ def answer(result: OwnersResult, lang: Lang) -> dict[str, Any]:
     }
 
 
-def answers(store: OrgStore, query: str, *, as_of: date, lang: Lang) -> list[dict[str, Any]]:
-    """The answers to "who is responsible for ``query``", best first."""
+def answers(store: OrgStore, query: str, *, as_of: date,
+            lang: Lang) -> tuple[list[dict[str, Any]], str | None]:
+    """The answers to "who is responsible for ``query``", best first, and a hint.
+
+    The hint is for a question no task fits well: the system it names that no task uses, and
+    who keeps it (:func:`orgmodel.tool_hint.hint_for`).
+    """
     if not query.strip():
-        return []
-    return [answer(r, lang) for r in store.owners(query, limit=5, as_of=as_of)]
+        return [], None
+    results = store.owners(query, limit=5, as_of=as_of)
+    tool = hint_for(store, query, results, as_of=as_of)
+    return [answer(r, lang) for r in results], tool.text(lang) if tool else None
 
 
 def kle_hint(query: str, lang: Lang) -> str | None:

@@ -26,6 +26,25 @@ def test_owners_of_work_outside_the_model_name_its_kle_topic(http: httpx.Client)
     assert routed[0]["notes"][0]["code"] == "kle_nearest"
 
 
+def test_owners_of_a_system_no_task_uses_say_who_keeps_it(http: httpx.Client) -> None:
+    # No task uses Aula, so no task answers; the unit that supports it is named, with the
+    # edge's source and confidence (an assumption), and no KLE topic is guessed at.
+    answer = http.get("/api/v1/owners", params={"q": "hvem har ansvaret for Aula?"}).json()
+    assert answer["results"] == [] and answer["kle_hint"] is None
+    hint = answer["tool_hint"]
+    assert hint["tool"]["id"] == "system:aula"
+    assert [(k["type"], k["node"]["id"], k["source"], k["confidence"]) for k in hint["keepers"]] \
+        == [("SUPPORTS", "unit:it-og-digitalisering", "assumption", "low")]
+    assert hint["text_da"].startswith("Aula er et system, som ingen opgave i modellen bruger.")
+    assert "IT and Digitalisation supports it" in hint["text_en"]
+    # Only weak answers: they stay, and the hint comes with them.
+    weak = http.get("/api/v1/owners", params={"q": "AppWriter"}).json()
+    assert weak["results"] and weak["tool_hint"]["tool"]["id"] == "system:appwriter"
+    # A system a task uses leads to the task; a task that fits well, to no hint.
+    for question in ("hvem ejer RolleBi", "løn"):
+        assert http.get("/api/v1/owners", params={"q": question}).json()["tool_hint"] is None
+
+
 @pytest.mark.parametrize("question", ["løn", "payroll", "lonudbetaling", "81.15.00", "task:lon"])
 def test_owners_of_payroll_name_organisation_og_politik_and_the_escalation(
     http: httpx.Client, question: str

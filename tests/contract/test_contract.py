@@ -15,6 +15,7 @@ from contract_support import STORES, both_stores, outcome
 
 from orgmodel.exceptions import NotFoundError
 from orgmodel.schema import EdgeType, Kind
+from orgmodel.tool_hint import tool_hint
 
 BEFORE_MERGER = date(2022, 6, 1)
 AFTER_MERGER = date(2024, 6, 1)
@@ -173,6 +174,16 @@ def test_a_system_only_leads_to_tasks_when_it_fits_better_than_they_do(store: An
     assert [a.task.id for a in answer] == ["task:kommunikation"]
     # Aula is supported by a unit, but no task uses it: it answers nothing.
     assert store.owners("hvem har ansvaret for Aula?", as_of=AFTER_MERGER) == []
+
+
+def test_a_system_no_task_uses_is_answered_with_who_keeps_it(store: Any) -> None:
+    # Both stores give the same hint (it is built on the contract's search and neighbourhood).
+    found = tool_hint(store, "who is responsible for Aula", as_of=AFTER_MERGER)
+    assert found is not None and found.tool.id == "system:aula"
+    assert [(k.type, k.node.id) for k in found.keepers] == [
+        (EdgeType.SUPPORTS, "unit:it-og-digitalisering")]
+    assert tool_hint(store, "hvem ejer RolleBi", as_of=AFTER_MERGER) is None  # a task uses it
+    assert tool_hint(store, "budget", as_of=AFTER_MERGER) is None
 
 
 def test_a_good_match_in_the_model_is_not_overruled_by_kle(store: Any) -> None:

@@ -126,6 +126,23 @@ def test_the_start_page_says_where_a_question_outside_the_model_belongs(
     run(create_views_app(memory_store), check)
 
 
+def test_the_start_page_says_who_keeps_a_system_no_task_uses(
+        memory_store: MemoryStore) -> None:
+    async def check(client: httpx.AsyncClient) -> None:
+        page = html.unescape((await client.get("/", params={"q": "Hvem har ansvaret for Aula?"}))
+                             .text)
+        assert "Intet svar på »Hvem har ansvaret for Aula?«" in page
+        assert ('<p class="tool-hint">Aula er et system, som ingen opgave i modellen bruger. '
+                "IT og Digitalisering understøtter det") in page
+        assert "kle-hint" not in page
+        answered = (await client.get("/", params={"q": "hvem ejer RolleBi"})).text
+        assert "Bogholderi" in answered and "tool-hint" not in answered
+        assert "Fundet via Rollebaseret Indgang (RolleBi), som opgaven bruger." in \
+            html.unescape(answered)
+
+    run(create_views_app(memory_store), check)
+
+
 def test_served_views_preload_their_graph(memory_store: MemoryStore) -> None:
     async def check(client: httpx.AsyncClient) -> None:
         html = (await client.get("/views/collaboration")).text
