@@ -40,6 +40,10 @@ class RemoteStandIn:
         self._wait()
         return []
 
+    def search(self, query: str, **_: Any) -> list[Any]:
+        self._wait()
+        return []
+
     def list_nodes(self, **_: Any) -> NodePage:
         self._wait()
         return NodePage(total=0, offset=0, limit=1, items=[])
