@@ -354,19 +354,21 @@ def cmd_show(args: argparse.Namespace) -> int:
     if node.valid_from or node.valid_to:
         print(f"  {t('valid', lang)}: {node.valid_from or '…'} – {node.valid_to or '…'}")
     print(f"{t('edges', lang)}:")
+    if not edges:
+        print(f"  {t('none', lang)}")
+        return EXIT_OK
+    # The names of the nodes at the other end, in one read (not one read per edge).
+    near = store.neighbourhood(args.id, as_of=args.as_of)
+    names = {n.id: n.name if lang == "da" or not n.name_en else n.name_en for n in near.nodes}
     rows = []
     for e in edges:
         outgoing = e.source_id == node.id
+        other = e.target_id if outgoing else e.source_id
         extra = " ".join(x for x in (e.raci and f"raci={e.raci.value}", e.role, e.topic) if x)
-        rows.append(
-            (
-                "→" if outgoing else "←",
-                e.type.value,
-                e.target_id if outgoing else e.source_id,
-                extra,
-            )
-        )
-    print_table(rows, ["", "type", t("id", lang), ""]) if rows else print(f"  {t('none', lang)}")
+        rows.append(("→" if outgoing else "←", e.type.value, names.get(other, ""), other, extra,
+                     f"{e.confidence.value} ({e.source})"))
+    print_table(rows, ["", t("edge_type", lang), t("name", lang), t("id", lang),
+                       t("detail", lang), t("confidence", lang)])
     return EXIT_OK
 
 

@@ -38,6 +38,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "kind": ("Type", "Kind"),
     "score": ("Score", "Score"),
     "edges": ("Relationer", "Relations"),
+    "edge_type": ("Relation", "Relation"),
+    "detail": ("Detaljer", "Details"),
     "valid_data": (
         "Data er gyldige: {nodes} noder, {edges} relationer i {folder}.",
         "Data are valid: {nodes} nodes, {edges} edges in {folder}.",

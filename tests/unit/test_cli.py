@@ -70,6 +70,13 @@ def test_show_prints_attributes_and_relations() -> None:
     assert result.returncode == 0
     assert "staff_count: 75" in result.stdout
     assert "PART_OF" in result.stdout
+    # Each relation names the node at its other end and says how sure it is, and from where.
+    line = next(x for x in result.stdout.splitlines() if "unit:okonomi-og-indkob" in x)
+    assert line.split()[:2] == ["←", "PART_OF"] and "Økonomi og Indkøb" in line
+    assert line.rstrip().endswith("high (seed)")
+    assumed = run("show", "system:aula", "--lang", "en").stdout
+    assert "IT and Digitalisation  unit:it-og-digitalisering" in assumed
+    assert "low (assumption)" in assumed
 
 
 def test_unknown_id_and_empty_answers_get_a_clear_message() -> None:
