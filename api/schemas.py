@@ -24,7 +24,7 @@ from orgmodel.contract import (
     SearchResult,
     Subgraph,
 )
-from orgmodel.tool_hint import ToolHint
+from orgmodel.node_hint import NodeHint
 
 __all__ = [
     "AuditPage",
@@ -144,12 +144,13 @@ class OwnersAnswer(BaseModel):
     as_of: date = Field(description="The date answered for.")
     results: list[OwnersResult] = Field(description="One answer per matching task.")
     kle_hint: KleHint | None = Field(
-        None, description="Only when no task answers and the question names no system: the KLE "
-        "topic the question fits, which no task in the model covers (work outside the model).")
-    tool_hint: ToolHint | None = Field(
-        None, description="Only when no task fits well (no answer, or only weak matches): the "
-        "system or asset the question names, which no task uses, and who operates, supports or "
-        "supplies it. `text_da`/`text_en` say it in a sentence.")
+        None, description="Only when no task answers: the KLE topic the question fits, which no "
+        "task in the model covers (work outside the model).")
+    node_hint: NodeHint | None = Field(
+        None, description="When the question names a system (that no task uses), initiative, "
+        "policy, unit, forum or political body clearly better than any task, or asks who leads "
+        "or sits in one: that node, and the relations that say who is in charge of it or takes "
+        "part, each with its source and confidence; `text_da`/`text_en` say it in sentences.")
 
 
 class SearchAnswer(BaseModel):

@@ -19,9 +19,9 @@ from orgmodel.editing import Record, etag, find_record, record_data
 from orgmodel.exceptions import NotFoundError
 from orgmodel.export import export_files
 from orgmodel.kle_catalogue import hint
+from orgmodel.node_hint import hint_for
 from orgmodel.records import EdgeRecord
 from orgmodel.semantics import edge_view
-from orgmodel.tool_hint import hint_for
 from orgmodel.vocabulary import load_vocabulary
 
 __all__ = ["DatasetSource", "RecordReader", "edge_detail", "export_zip", "node_detail",
@@ -31,13 +31,14 @@ __all__ = ["DatasetSource", "RecordReader", "edge_detail", "export_zip", "node_d
 def owners_answer(store: OrgStore, query: str, *, limit: int, as_of: date) -> OwnersAnswer:
     """Who owns the tasks ``query`` names, with hints where no task fits well.
 
-    With no task fitting well, the system the question names that no task uses, and who keeps
-    it; with no answer and no such system, the KLE topic the question fits, if one does.
+    With no answer, the KLE topic the question fits, if one does; when the question names a
+    system, initiative, policy, unit, forum or body clearly better than any task, who is in
+    charge of it (:func:`orgmodel.node_hint.hint_for`).
     """
     results = store.owners(query, limit=limit, as_of=as_of)
-    tool = hint_for(store, query, results, as_of=as_of)
-    topic = None if results or tool else hint(query, load_vocabulary().catalogue)
-    return OwnersAnswer(query=query, as_of=as_of, results=results, tool_hint=tool,
+    topic = None if results else hint(query, load_vocabulary().catalogue)
+    return OwnersAnswer(query=query, as_of=as_of, results=results,
+                        node_hint=hint_for(store, query, results, as_of=as_of),
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
 
 

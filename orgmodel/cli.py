@@ -27,8 +27,8 @@ from orgmodel.exceptions import (
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset
 from orgmodel.messages import KIND_NAMES, Lang, t
+from orgmodel.node_hint import hint_for
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
-from orgmodel.tool_hint import hint_for
 from orgmodel.vocabulary import DEFAULT_DATA_DIR, load_vocabulary
 
 __all__ = ["CommandError", "add_common_options", "examples", "main", "open_store_from_args",
@@ -256,12 +256,12 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
             ]
         )
         return EXIT_OK if results else EXIT_FAILED
-    tool = hint_for(store, args.text, results, as_of=args.as_of or date.today())
+    named = hint_for(store, args.text, results, as_of=args.as_of or date.today())
     if not results:
         print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
-        if tool is not None:
-            print(tool.text(args.lang), file=sys.stderr)
-        elif (topic := kle_hint(args.text, load_vocabulary().catalogue)) is not None:
+        if named is not None:
+            print(named.text(args.lang), file=sys.stderr)
+        if (topic := kle_hint(args.text, load_vocabulary().catalogue)) is not None:
             print(t("kle_hint", args.lang, number=topic.number, title=topic.title),
                   file=sys.stderr)
         print(t("try_search", args.lang), file=sys.stderr)
@@ -287,8 +287,8 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         print(f"  {t('sources', lang)}: {', '.join(r.sources)}")
         for n in r.notes:
             print(f"  {t('note', lang)}: {n.da if lang == 'da' else n.en}")
-    if tool is not None:  # every answer was weak: the system asked about may be the point
-        print(f"\n{tool.text(lang)}")
+    if named is not None:  # the question names something beside the tasks, or instead of them
+        print(f"\n{named.text(lang)}")
     return EXIT_OK
 
 

@@ -221,11 +221,11 @@ def render_table(graph: ViewGraph, page: Page) -> str:
 
 def render_start(page: Page, *, query: str | None, answers: list[Any],
                  tasks: list[dict[str, Any]] | None = None, kle_hint: str | None = None,
-                 tool_hint: str | None = None) -> str:
+                 node_hint: str | None = None) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`);
-    ``tool_hint`` who keeps the system it names that no task uses (:func:`viz.start.answers`).
+    ``node_hint`` who is in charge of what it names that is not a task (:func:`viz.start.answers`).
     """
     from viz.start import start_texts, synonym_groups
 
@@ -234,7 +234,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "synonyms": synonym_groups()} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,
-                   kle_hint=kle_hint, tool_hint=tool_hint)
+                   kle_hint=kle_hint, node_hint=node_hint)
 
 
 def _names(graph: ViewGraph) -> Callable[[str], str]:

@@ -151,13 +151,13 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     page = _page(request, lang, as_of, q=q)
     query = (q or "").strip() or None
     when = as_of or date.today()
-    found, tool = await _build(request, lambda store: start.answers(
+    found, named = await _build(request, lambda store: start.answers(
         store, query or "", as_of=when, lang=page.lang))
     # The catalogue is read and indexed when first asked (about a second): not on the loop.
-    hint = (None if found or tool or not query else
-            await anyio.to_thread.run_sync(start.kle_hint, query, page.lang))
+    hint = None if found or not query else await anyio.to_thread.run_sync(start.kle_hint, query,
+                                                                          page.lang)
     return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint,
-                                          tool_hint=tool), "text/html")
+                                          node_hint=named), "text/html")
 
 
 @router.get("/views/{view}")

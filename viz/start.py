@@ -15,9 +15,9 @@ from orgmodel.analytics import kle_main_group
 from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, t
+from orgmodel.node_hint import hint_for
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS, note
-from orgmodel.tool_hint import hint_for
 from orgmodel.vocabulary import load_vocabulary
 from viz.builders import label_of
 from viz.kle_groups import group_label
@@ -61,14 +61,15 @@ def answers(store: OrgStore, query: str, *, as_of: date,
             lang: Lang) -> tuple[list[dict[str, Any]], str | None]:
     """The answers to "who is responsible for ``query``", best first, and a hint.
 
-    The hint is for a question no task fits well: the system it names that no task uses, and
-    who keeps it (:func:`orgmodel.tool_hint.hint_for`).
+    The hint is for a question that names something other than a task (a system no task uses,
+    an initiative, a unit, a forum, a body) better than any task: who is in charge of it
+    (:func:`orgmodel.node_hint.hint_for`).
     """
     if not query.strip():
         return [], None
     results = store.owners(query, limit=5, as_of=as_of)
-    tool = hint_for(store, query, results, as_of=as_of)
-    return [answer(r, lang) for r in results], tool.text(lang) if tool else None
+    named = hint_for(store, query, results, as_of=as_of)
+    return [answer(r, lang) for r in results], named.text(lang) if named else None
 
 
 def kle_hint(query: str, lang: Lang) -> str | None:

@@ -26,23 +26,30 @@ def test_owners_of_work_outside_the_model_name_its_kle_topic(http: httpx.Client)
     assert routed[0]["notes"][0]["code"] == "kle_nearest"
 
 
-def test_owners_of_a_system_no_task_uses_say_who_keeps_it(http: httpx.Client) -> None:
+def test_owners_of_what_is_not_a_task_say_who_is_in_charge_of_it(http: httpx.Client) -> None:
     # No task uses Aula, so no task answers; the unit that supports it is named, with the
-    # edge's source and confidence (an assumption), and no KLE topic is guessed at.
+    # relation's source and confidence (an assumption).
     answer = http.get("/api/v1/owners", params={"q": "hvem har ansvaret for Aula?"}).json()
-    assert answer["results"] == [] and answer["kle_hint"] is None
-    hint = answer["tool_hint"]
-    assert hint["tool"]["id"] == "system:aula"
-    assert [(k["type"], k["node"]["id"], k["source"], k["confidence"]) for k in hint["keepers"]] \
-        == [("SUPPORTS", "unit:it-og-digitalisering", "assumption", "low")]
+    assert answer["results"] == []
+    hint = answer["node_hint"]
+    assert hint["node"]["id"] == "system:aula"
+    assert [(r["type"], r["node"]["id"], r["source"], r["confidence"])
+            for r in hint["relations"]] == [
+        ("SUPPORTS", "unit:it-og-digitalisering", "assumption", "low")]
     assert hint["text_da"].startswith("Aula er et system, som ingen opgave i modellen bruger.")
-    assert "IT and Digitalisation supports it" in hint["text_en"]
+    assert "Supported by: IT and Digitalisation" in hint["text_en"]
     # Only weak answers: they stay, and the hint comes with them.
     weak = http.get("/api/v1/owners", params={"q": "AppWriter"}).json()
-    assert weak["results"] and weak["tool_hint"]["tool"]["id"] == "system:appwriter"
+    assert weak["results"] and weak["node_hint"]["node"]["id"] == "system:appwriter"
+    # Who chairs a committee: no task is that answer; the committee's chair is.
+    chair = http.get("/api/v1/owners", params={"q": "who chairs the finance committee"}).json()
+    hint = chair["node_hint"]
+    assert hint["node"]["id"] == "body:okonomiudvalget"
+    assert ("MEMBER_OF", "post:borgmester", "formand") in [
+        (r["type"], r["node"]["id"], r["role"]) for r in hint["relations"]]
     # A system a task uses leads to the task; a task that fits well, to no hint.
-    for question in ("hvem ejer RolleBi", "løn"):
-        assert http.get("/api/v1/owners", params={"q": question}).json()["tool_hint"] is None
+    for question in ("hvem ejer RolleBi", "løn", "hvem står for årsregnskabet"):
+        assert http.get("/api/v1/owners", params={"q": question}).json()["node_hint"] is None
 
 
 @pytest.mark.parametrize("question", ["løn", "payroll", "lonudbetaling", "81.15.00", "task:lon"])

@@ -126,17 +126,16 @@ def test_the_start_page_says_where_a_question_outside_the_model_belongs(
     run(create_views_app(memory_store), check)
 
 
-def test_the_start_page_says_who_keeps_a_system_no_task_uses(
+def test_the_start_page_says_who_is_in_charge_of_what_is_not_a_task(
         memory_store: MemoryStore) -> None:
     async def check(client: httpx.AsyncClient) -> None:
         page = html.unescape((await client.get("/", params={"q": "Hvem har ansvaret for Aula?"}))
                              .text)
         assert "Intet svar på »Hvem har ansvaret for Aula?«" in page
-        assert ('<p class="tool-hint">Aula er et system, som ingen opgave i modellen bruger. '
-                "IT og Digitalisering understøtter det") in page
-        assert "kle-hint" not in page
+        assert ('<p class="node-hint">Aula er et system, som ingen opgave i modellen bruger. '
+                "Understøttes af: IT og Digitalisering") in page
         answered = (await client.get("/", params={"q": "hvem ejer RolleBi"})).text
-        assert "Bogholderi" in answered and "tool-hint" not in answered
+        assert "Bogholderi" in answered and "node-hint" not in answered
         assert "Fundet via Rollebaseret Indgang (RolleBi), som opgaven bruger." in \
             html.unescape(answered)
 

@@ -1,0 +1,194 @@
+"""Who is in charge of what a question names when it is not a task: a hint beside ``owners``.
+
+``owners`` answers tasks. People also ask about a system ("hvem har ansvaret for Aula?"), an
+initiative ("letbanen"), a policy, a unit, a forum or a political body ("hvem leder Økonomi og
+Stab?"). When such a node fits the question clearly better than any task, the CLI, the API and
+the start page name it and the relations that say who is in charge of it or takes part (each
+with its source and confidence), as they name the KLE topic of a question outside the model.
+Built on the contract's ``search`` and ``neighbourhood``, so both stores give the same hint.
+
+Examples
+--------
+>>> from orgmodel.dataset import Dataset
+>>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+>>> from orgmodel.store.memory import MemoryStore
+>>> def node(**kw):
+...     return NODE_ADAPTER.validate_python({"source": "seed", "confidence": "high", **kw})
+>>> store = MemoryStore(Dataset.build(
+...     [node(id="system:aula", kind="System", name="Aula"),
+...      node(id="unit:it", kind="Unit", name="IT og Digitalisering", level="afdeling")],
+...     [EdgeRecord.model_validate({"type": "SUPPORTS", "from": "unit:it", "to": "system:aula",
+...                                 "source": "assumption", "confidence": "low"})]))
+>>> found = node_hint(store, "hvem har ansvaret for Aula?", as_of=date(2024, 6, 1))
+>>> found.node.name, [(r.type.value, r.node.name, r.confidence.value) for r in found.relations]
+('Aula', [('SUPPORTS', 'IT og Digitalisering', 'low')])
+>>> found.text_da.split(". ")[1]
+'Understøttes af: IT og Digitalisering (sikkerhed: low, kilde: assumption).'
+>>> node_hint(store, "budget", as_of=date(2024, 6, 1)) is None
+True
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from orgmodel.contract import NodeRef, OrgStore, OwnersResult
+from orgmodel.kle_catalogue import ROUTE_MARGIN
+from orgmodel.messages import Lang
+from orgmodel.schema import Confidence, EdgeType, Kind
+from orgmodel.semantics import USED_KINDS
+from orgmodel.text import fold
+
+__all__ = ["IN_CHARGE", "NODE_HINT_MIN", "NodeHint", "Relation", "hint_for", "node_hint"]
+
+_E = EdgeType
+#: The kinds a question may name instead of a task, and the relations into such a node that
+#: say who is in charge of it or takes part, in the order a hint names them.
+IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
+    Kind.SYSTEM: (_E.OPERATES, _E.SUPPORTS, _E.SUPPLIES),
+    Kind.ASSET: (_E.OPERATES, _E.SUPPORTS, _E.SUPPLIES),
+    Kind.INITIATIVE: (_E.DECIDES, _E.PARTICIPATES_IN, _E.CONTRIBUTES_TO, _E.RESULTED_FROM),
+    Kind.POLICY: (_E.DECIDES, _E.CONTRIBUTES_TO),
+    Kind.UNIT: (_E.HEADS,),
+    Kind.FORUM: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
+    Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
+}
+#: A node is named by the question when it fits at least this well (a partial or synonym
+#: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
+NODE_HINT_MIN = 0.65
+# ... and better than the best task by ROUTE_MARGIN, unless the question asks who leads or
+# sits in something ("hvem er formand for Økonomiudvalget?"): no task is that answer, and
+# these words are left out when the node is looked for (they name no unit or body).
+_LEADERSHIP_WORDS = frozenset(fold(
+    "leder lederen ledere lede ledes chef chefen formand formanden næstformand medlem "
+    "medlemmer medlemmerne head heads lead leads leader leaders chair chairs chairman "
+    "chairperson member members sidder sidde sits sit").split())
+_LED_KINDS = (Kind.UNIT, Kind.FORUM, Kind.BODY, Kind.INITIATIVE)
+
+_KIND_WORDS: dict[Kind, tuple[str, str]] = {
+    Kind.SYSTEM: ("et system", "a system"), Kind.ASSET: ("udstyr", "equipment"),
+    Kind.INITIATIVE: ("et initiativ", "an initiative"),
+    Kind.POLICY: ("en politik eller strategi", "a policy"), Kind.UNIT: ("en enhed", "a unit"),
+    Kind.FORUM: ("et forum", "a forum"), Kind.BODY: ("et politisk organ", "a political body"),
+}
+_RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
+    _E.OPERATES: ("Drives af", "Operated by"), _E.SUPPORTS: ("Understøttes af", "Supported by"),
+    _E.SUPPLIES: ("Leveres af", "Supplied by"), _E.HEADS: ("Ledes af", "Headed by"),
+    _E.MEMBER_OF: ("Medlemmer", "Members"), _E.PARTICIPATES_IN: ("Deltagere", "Taking part"),
+    _E.CONTRIBUTES_TO: ("Bidrager", "Contributing"), _E.DECIDES: ("Besluttes af", "Decided by"),
+    _E.RESULTED_FROM: ("Førte til", "Led to"),
+}
+
+
+class Relation(BaseModel):
+    """Someone in charge of the named node, or taking part in it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: EdgeType = Field(description="The relation, e.g. HEADS, SUPPORTS, MEMBER_OF.")
+    node: NodeRef = Field(description="Who.")
+    role: str | None = Field(None, description="The role the relation gives, e.g. formand.")
+    source: str = Field(description="Source of the relation.")
+    confidence: Confidence = Field(description="How sure the relation is: high, medium or low.")
+
+
+class NodeHint(BaseModel):
+    """What a question names that is not a task, and who is in charge of it or takes part."""
+
+    model_config = ConfigDict(frozen=True)
+
+    node: NodeRef = Field(description="The system, initiative, policy, unit, forum or body.")
+    relations: list[Relation] = Field(description="Who is in charge of it or takes part.")
+
+    @computed_field(description="The hint in Danish.")  # type: ignore[prop-decorator]
+    @property
+    def text_da(self) -> str:
+        """The hint in Danish (also in the API's JSON)."""
+        return self.text("da")
+
+    @computed_field(description="The hint in English.")  # type: ignore[prop-decorator]
+    @property
+    def text_en(self) -> str:
+        """The hint in English (also in the API's JSON)."""
+        return self.text("en")
+
+    def text(self, lang: Lang) -> str:
+        """The hint as a few short sentences, in Danish or English."""
+        at = 0 if lang == "da" else 1
+        name = _name(self.node, lang)
+        kind = _KIND_WORDS[self.node.kind][at]
+        if self.node.kind in USED_KINDS:
+            first = (f"{name} er {kind}, som ingen opgave i modellen bruger.",
+                     f"{name} is {kind} that no task in the model uses.")[at]
+        else:
+            first = (f"{name} er {kind}, ikke en opgave.", f"{name} is {kind}, not a task.")[at]
+        if not self.relations:
+            return first + (" Ingen er registreret som ansvarlig for det eller deltager i det.",
+                            " No one is recorded as in charge of it or taking part.")[at]
+        said = []
+        for edge_type in dict.fromkeys(r.type for r in self.relations):
+            who = ", ".join(_relation(r, lang) for r in self.relations if r.type is edge_type)
+            said.append(f"{_RELATION_WORDS[edge_type][at]}: {who}.")
+        return " ".join([first, *said])
+
+
+def node_hint(store: OrgStore, query: str, *, as_of: date,
+              better_than: float = 0.0) -> NodeHint | None:
+    """What ``query`` names that is not a task, if anything; ``None`` otherwise.
+
+    A node of a kind in :data:`IN_CHARGE` must fit the question at least ``NODE_HINT_MIN`` and
+    by ``ROUTE_MARGIN`` better than ``better_than`` (the best task's score), unless the
+    question asks who leads or sits in something: then a unit, forum, body or initiative is
+    looked for without those words. A system or asset a task uses gives no hint: the question
+    leads to that task (``owners``, note ``via_used``).
+    """
+    words = fold(query).split()
+    kinds: list[Kind] = list(IN_CHARGE)
+    if any(word in _LEADERSHIP_WORDS for word in words):
+        query = " ".join(word for word in words if word not in _LEADERSHIP_WORDS)
+        kinds, better_than = list(_LED_KINDS), -ROUTE_MARGIN
+    if not query.strip():
+        return None
+    hits = store.search(query, kinds=kinds, limit=1, as_of=as_of)
+    if not hits or hits[0].score < max(NODE_HINT_MIN, better_than + ROUTE_MARGIN):
+        return None
+    named, kind = hits[0].id, hits[0].kind
+    near = store.neighbourhood(named, edge_types=(*IN_CHARGE[kind], EdgeType.USES), as_of=as_of)
+    nodes = {n.id: n for n in near.nodes}
+    if any(e.type is EdgeType.USES and e.target_id == named and nodes[e.source_id].kind is Kind.TASK
+           for e in near.edges):
+        return None
+    order = IN_CHARGE[kind]
+    edges = sorted((e for e in near.edges if e.target_id == named and e.type in order),
+                   key=lambda e: (order.index(e.type), e.role != "formand", e.source_id))
+    return NodeHint(node=_ref(nodes[named]), relations=[
+        Relation(type=e.type, node=_ref(nodes[e.source_id]), role=e.role, source=e.source,
+                 confidence=e.confidence) for e in edges])
+
+
+def hint_for(store: OrgStore, query: str, results: list[OwnersResult], *,
+             as_of: date) -> NodeHint | None:
+    """The hint beside ``owners``' answer ``results`` to ``query``.
+
+    Given when the question names a node that is not a task clearly better than it names any
+    task, or asks who leads or sits in one.
+    """
+    best = max((result.score for result in results), default=0.0)
+    return node_hint(store, query, as_of=as_of, better_than=best)
+
+
+def _relation(relation: Relation, lang: Lang) -> str:
+    sure = (f"sikkerhed: {relation.confidence.value}, kilde: {relation.source}" if lang == "da"
+            else f"confidence: {relation.confidence.value}, source: {relation.source}")
+    role = f"{relation.role}; " if relation.role else ""
+    return f"{_name(relation.node, lang)} ({role}{sure})"
+
+
+def _name(node: NodeRef, lang: Lang) -> str:
+    return node.name if lang == "da" or not node.name_en else node.name_en
+
+
+def _ref(node: NodeRef) -> NodeRef:
+    return NodeRef(id=node.id, name=node.name, name_en=node.name_en, kind=node.kind)
