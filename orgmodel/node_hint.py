@@ -41,7 +41,8 @@ from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold
 
-__all__ = ["IN_CHARGE", "NODE_HINT_MIN", "NodeHint", "Relation", "hint_for", "node_hint"]
+__all__ = ["IN_CHARGE", "LEADERSHIP_SPELLINGS", "LED_KINDS", "NODE_HINT_MIN", "NodeHint",
+           "Relation", "hint_for", "hint_of", "node_hint"]
 
 _E = EdgeType
 #: The kinds a question may name instead of a task, and the relations into such a node that
@@ -61,11 +62,15 @@ NODE_HINT_MIN = 0.65
 # ... and better than the best task by ROUTE_MARGIN, unless the question asks who leads or
 # sits in something ("hvem er formand for Økonomiudvalget?"): no task is that answer, and
 # these words are left out when the node is looked for (they name no unit or body).
-_LEADERSHIP_WORDS = frozenset(fold(
-    "leder lederen ledere lede ledes chef chefen formand formanden næstformand medlem "
-    "medlemmer medlemmerne head heads lead leads leader leaders chair chairs chairman "
-    "chairperson member members sidder sidde sits sit").split())
-_LED_KINDS = (Kind.UNIT, Kind.FORUM, Kind.BODY, Kind.INITIATIVE)
+_LEADERSHIP = """
+    leder lederen ledere lede ledes chef chefen formand formanden næstformand medlem medlemmer
+    medlemmerne sidder sidde head heads lead leads leader leaders chair chairs chairman
+    chairperson member members sits sit
+"""
+LEADERSHIP_SPELLINGS: tuple[str, ...] = tuple(_LEADERSHIP.split())
+_LEADERSHIP_WORDS = frozenset(fold(" ".join(LEADERSHIP_SPELLINGS)).split())
+#: The kinds a question about who leads or sits in something is about.
+LED_KINDS = (Kind.UNIT, Kind.FORUM, Kind.BODY, Kind.INITIATIVE)
 
 _KIND_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.SYSTEM: ("et system", "a system"), Kind.ASSET: ("udstyr", "equipment"),
@@ -148,13 +153,20 @@ def node_hint(store: OrgStore, query: str, *, as_of: date,
     kinds: list[Kind] = list(IN_CHARGE)
     if any(word in _LEADERSHIP_WORDS for word in words):
         query = " ".join(word for word in words if word not in _LEADERSHIP_WORDS)
-        kinds, better_than = list(_LED_KINDS), -ROUTE_MARGIN
+        kinds, better_than = list(LED_KINDS), -ROUTE_MARGIN
     if not query.strip():
         return None
     hits = store.search(query, kinds=kinds, limit=1, as_of=as_of)
     if not hits or hits[0].score < max(NODE_HINT_MIN, better_than + ROUTE_MARGIN):
         return None
-    named, kind = hits[0].id, hits[0].kind
+    return hint_of(store, hits[0].id, hits[0].kind, as_of=as_of)
+
+
+def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint | None:
+    """The hint for node ``named`` of ``kind`` (a key of :data:`IN_CHARGE`).
+
+    ``None`` for a system or asset a task uses: a question naming it leads to that task.
+    """
     near = store.neighbourhood(named, edge_types=(*IN_CHARGE[kind], EdgeType.USES), as_of=as_of)
     nodes = {n.id: n for n in near.nodes}
     if any(e.type is EdgeType.USES and e.target_id == named and nodes[e.source_id].kind is Kind.TASK

@@ -21,7 +21,7 @@ from orgmodel.cli import CommandError, add_common_options, examples, open_store_
 from orgmodel.contract import OrgStore
 from orgmodel.messages import Lang
 from viz.render import BUNDLE, STATIC_DIR, VIEWS, Page, asset_bytes, render_start, render_view
-from viz.start import owner_index
+from viz.start import named_index, owner_index
 from viz.views import build_view
 
 __all__ = ["cmd_site", "cmd_view", "register_site", "register_view", "write_site"]
@@ -111,7 +111,8 @@ def write_site(store: OrgStore, outdir: Path, *, as_of: date,
         page = Page(mode="site", lang=language, as_of=as_of, prefix=prefix)
         tasks = owner_index(store, as_of=as_of, lang=language)
         target = folder / "index.html"
-        _write(target, render_start(page, query=None, answers=[], tasks=tasks))
+        named = named_index(store, as_of=as_of, lang=language)
+        _write(target, render_start(page, query=None, answers=[], tasks=tasks, named=named))
         written.append(target)
     for asset in _SITE_ASSETS:
         source, destination = STATIC_DIR / asset, outdir / "static" / asset

@@ -35,7 +35,9 @@ from urllib.parse import urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import Lang
+from orgmodel.node_hint import LEADERSHIP_SPELLINGS, NODE_HINT_MIN
 from orgmodel.text import STOPWORD_SPELLINGS
 from viz.builders import ViewGraph
 from viz.grid_layout import LABEL_LINE_CHARS
@@ -221,17 +223,21 @@ def render_table(graph: ViewGraph, page: Page) -> str:
 
 def render_start(page: Page, *, query: str | None, answers: list[Any],
                  tasks: list[dict[str, Any]] | None = None, kle_hint: str | None = None,
-                 node_hint: str | None = None) -> str:
+                 node_hint: str | None = None, named: list[dict[str, Any]] | None = None) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`);
     ``node_hint`` who is in charge of what it names that is not a task (:func:`viz.start.answers`).
+    The static site's page reads the question in the browser, from ``tasks``
+    (:func:`viz.start.owner_index`) and ``named`` (:func:`viz.start.named_index`).
     """
     from viz.start import start_texts, synonym_groups
 
     # The static site's question is read in the browser: it needs the words to read it with.
     reading = ({"texts": start_texts(page.lang), "stopwords": list(STOPWORD_SPELLINGS),
-                "synonyms": synonym_groups()} if tasks is not None else {})
+                "synonyms": synonym_groups(), "named": named or [],
+                "leading": list(LEADERSHIP_SPELLINGS), "hintMin": NODE_HINT_MIN,
+                "margin": ROUTE_MARGIN} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,
                    kle_hint=kle_hint, node_hint=node_hint)

@@ -15,7 +15,7 @@ from orgmodel.analytics import kle_main_group
 from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, t
-from orgmodel.node_hint import hint_for
+from orgmodel.node_hint import IN_CHARGE, LED_KINDS, hint_for, hint_of
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS, note
 from orgmodel.vocabulary import load_vocabulary
@@ -23,7 +23,8 @@ from viz.builders import label_of
 from viz.kle_groups import group_label
 from viz.texts import kind_name, ui
 
-__all__ = ["START_TEXT_KEYS", "answer", "answers", "kle_hint", "owner_index", "start_texts",
+__all__ = ["START_TEXT_KEYS", "answer", "answers", "kle_hint", "named_index", "owner_index",
+           "start_texts",
            "synonym_groups"]
 
 #: UI strings the static start page's script needs.
@@ -31,6 +32,8 @@ START_TEXT_KEYS = ("answers_for", "no_answer", "owners", "raci", "name", "kind",
                    "escalation", "notes", "kle", "kle_group", "view_responsibilities")
 #: Most tasks embedded in a static start page.
 INDEX_LIMIT = 5000
+#: Most other nodes a static start page can name in a hint (systems first, units last).
+NAMED_LIMIT = 2000
 # How strongly a static start page's question word meets a task's name, its other names, its
 # KLE topic's words; and a synonym of any of them, relative to the word itself.
 _NAME, _OTHER_NAMES, _KLE_WORDS, _SYNONYM = 1.0, 0.85, 0.5, 0.8
@@ -91,6 +94,28 @@ def owner_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             task.name, task.name_en, task.attributes.get("kle"), task.aliases)
         item["keys"] += _tool_words(store, task.id, as_of, lang)
         index.append(item)
+    return index
+
+
+def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, Any]]:
+    """What the static start page can name beside its answers, with the words to find it by.
+
+    Every system no task uses, initiative, policy, forum, body and unit (up to
+    :data:`NAMED_LIMIT`), with its hint as text (:mod:`orgmodel.node_hint`): the server's
+    ``node_hint``, read in the browser.
+    """
+    index: list[dict[str, Any]] = []
+    for kind in IN_CHARGE:
+        page = store.list_nodes(kind=kind, limit=NAMED_LIMIT - len(index), as_of=as_of)
+        for node in page.items:
+            named = hint_of(store, node.id, kind, as_of=as_of)
+            if named is None:
+                continue
+            others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
+            index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],
+                          "led": kind in LED_KINDS, "text": named.text(lang)})
+        if len(index) >= NAMED_LIMIT:
+            break
     return index
 
 

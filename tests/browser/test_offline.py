@@ -117,3 +117,23 @@ def test_static_start_page_finds_a_task_by_the_system_it_uses(
     assert first.locator("h3").text_content() == "Bogholderi"
     assert "Fundet via Rollebaseret Indgang (RolleBi), som opgaven bruger." in (
         first.text_content() or "")
+
+
+@pytest.mark.parametrize(("question", "hint"), [
+    ("Hvem har ansvaret for Aula?", "Aula er et system, som ingen opgave i modellen bruger. "
+                                     "Understøttes af: IT og Digitalisering"),
+    ("hvem er formand for Økonomiudvalget?", "Økonomiudvalget er et politisk organ, ikke en "
+                                             "opgave. Ledes af: Borgmester"),
+    ("hvem leder Økonomi og Stab", "Ledes af: Chef for Økonomi og Stab"),
+    ("letbanen", "Erhvervsområdet Hersted og letbanen er et initiativ"),
+    # A task fits, or a word only begins a name ("løn" in "lønsystem"): no hint.
+    ("udbud", None), ("hvem er chef for løn", None), ("digitalisering", None)])
+def test_static_start_page_says_who_is_in_charge_of_what_is_not_a_task(
+        site: Path, page: Any, recorder: Recorder, question: str, hint: str | None) -> None:
+    only_files(recorder)
+    ask(site, page, question)
+    said = page.locator(".node-hint").all_text_contents()
+    if hint is None:
+        assert said == []
+    else:
+        assert len(said) == 1 and hint in said[0]

@@ -37,6 +37,14 @@
       }));
     return { task: task, name: wordsOf((task.keys[0] || [""])[0]).join(" "), keys: keys };
   });
+  /* What a question may name that is not a task (a system no task uses, an initiative, a unit,
+   * a forum, a body), with its hint; and the words that ask who leads or sits in one. */
+  var named = (data.named || []).map(function (entry) {
+    return { text: entry.text, led: entry.led, name: wordsOf(entry.keys[0][0]).join(" "),
+      keys: entry.keys.map(function (key) { return { words: wordsOf(key[0]), weight: key[1] }; }) };
+  });
+  var leading = {};
+  (data.leading || []).forEach(function (word) { leading[fold(word)] = true; });
 
   var WEAK = 0.5;
 
@@ -49,30 +57,78 @@
     });
   }
 
-  /* The tasks a question is about, best first: the mean over its words of the weight of the
-   * strongest text of a task that the word meets, an exact name on top; those within 60 % of
-   * the best, as on the server. A text with a note (the name of a system the task uses) adds
-   * its note when it is the strongest a word meets. */
+  /* How well an entry's texts fit the words: the mean over the words of the weight of the
+   * strongest text each meets, an exact name on top; and the notes of those texts. */
+  function fit(entry, words) {
+    var total = 0;
+    var notes = [];
+    words.forEach(function (word) {
+      var strongest = entry.keys.reduce(function (best, key) {
+        return (!best || key.weight > best.weight) && meets(word, key.words) ? key : best;
+      }, null);
+      if (!strongest) { return; }
+      total += strongest.weight;
+      if (strongest.note && notes.indexOf(strongest.note) < 0) { notes.push(strongest.note); }
+    });
+    return { score: total / words.length + (entry.name === words.join(" ") ? 0.5 : 0),
+      notes: notes };
+  }
+
+  /* The tasks a question is about, best first: those within 60 % of the best fit, as on the
+   * server. A text with a note (the name of a system the task uses) adds its note when it is
+   * the strongest a word meets. */
   function rank(query) {
     var words = wordsOf(query);
     if (!words.length) { return []; }
     var found = tasks.map(function (entry) {
-      var total = 0;
-      var notes = [];
-      words.forEach(function (word) {
-        var strongest = entry.keys.reduce(function (best, key) {
-          return (!best || key.weight > best.weight) && meets(word, key.words) ? key : best;
-        }, null);
-        if (!strongest) { return; }
-        total += strongest.weight;
-        if (strongest.note && notes.indexOf(strongest.note) < 0) { notes.push(strongest.note); }
-      });
-      var score = total / words.length + (entry.name === words.join(" ") ? 0.5 : 0);
-      return { task: entry.task, score: score, notes: notes };
+      var fitted = fit(entry, words);
+      return { task: entry.task, score: fitted.score, notes: fitted.notes };
     }).filter(function (hit) { return hit.score > 0; });
     var best = found.reduce(function (top, hit) { return Math.max(top, hit.score); }, 0);
     return found.filter(function (hit) { return hit.score >= best * 0.6; })
       .sort(function (a, b) { return b.score - a.score; }).slice(0, 5);
+  }
+
+  /* The same word, give or take an ending ("letbanen", "letbane"); not a compound's first
+   * part ("løn" does not name "lønsystem", nor "digitalisering" "Digitaliseringsrådet"). */
+  function sameWord(a, b) {
+    var short = a.length < b.length ? a : b;
+    var long = a.length < b.length ? b : a;
+    return long.indexOf(short) === 0 && short.length >= 0.75 * long.length;
+  }
+
+  /* How well words name a text: its weight, times the share of the words that meet it, times
+   * the share of its words that they meet. One shared word does not name "Fælles udbud af
+   * økonomi- og lønsystem" (the task it would hide, Indkøb, is what "udbud" asks for). */
+  function naming(key, words) {
+    if (!key.words.length) { return 0; }
+    var met = words.filter(function (word) {
+      return key.words.some(function (candidate) { return sameWord(word, candidate); });
+    }).length;
+    var covered = key.words.filter(function (candidate) {
+      return words.some(function (word) { return sameWord(word, candidate); });
+    }).length;
+    return key.weight * (met / words.length) * (covered / key.words.length);
+  }
+
+  /* The hint on what the question names that is not a task, as the server gives it: a name
+   * that fits well and better than the best task, or any unit, forum, body or initiative the
+   * question names when it asks who leads or sits in one (those words left out). */
+  function namedHint(query, bestTask) {
+    var words = wordsOf(query);
+    var asksWho = words.some(function (word) { return leading[word]; });
+    if (asksWho) { words = words.filter(function (word) { return !leading[word]; }); }
+    if (!words.length) { return null; }
+    var best = null;
+    named.forEach(function (entry) {
+      if (asksWho && !entry.led) { return; }
+      var score = entry.keys.reduce(function (top, key) {
+        return Math.max(top, naming(key, words));
+      }, 0);
+      if (!best || score > best.score) { best = { entry: entry, score: score }; }
+    });
+    var needed = Math.max(data.hintMin, asksWho ? 0 : bestTask + data.margin);
+    return best && best.score >= needed ? best.entry.text : null;
   }
 
   function element(tag, text, className) {
@@ -102,6 +158,8 @@
     var found = rank(query);
     box.appendChild(element("h2", texts.answers_for.replace("{q}", query)));
     if (!found.length) { box.appendChild(element("p", texts.no_answer.replace("{q}", query), "no-answer")); }
+    var hint = namedHint(query, found.length ? found[0].score : 0);
+    if (hint) { box.appendChild(element("p", hint, "node-hint")); }
     found.forEach(function (hit, index) {
       var task = hit.task;
       var article = element("article", null, "answer");
