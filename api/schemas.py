@@ -148,9 +148,10 @@ class OwnersAnswer(BaseModel):
         "task in the model covers (work outside the model).")
     node_hint: NodeHint | None = Field(
         None, description="When the question names a system (that no task uses), initiative, "
-        "policy, unit, forum or political body clearly better than any task, or asks who leads "
-        "or sits in one: that node, and the relations that say who is in charge of it or takes "
-        "part, each with its source and confidence; `text_da`/`text_en` say it in sentences.")
+        "policy, unit, forum, political body or post clearly better than any task, or asks who "
+        "leads or sits in one: that node, and the relations that say who is in charge of it or "
+        "takes part, each with its source and confidence; `text_da`/`text_en` say it in "
+        "sentences.")
 
 
 class SearchAnswer(BaseModel):

@@ -1,11 +1,12 @@
 """Who is in charge of what a question names when it is not a task: a hint beside ``owners``.
 
 ``owners`` answers tasks. People also ask about a system ("hvem har ansvaret for Aula?"), an
-initiative ("letbanen"), a policy, a unit, a forum or a political body ("hvem leder Økonomi og
-Stab?"). When such a node fits the question clearly better than any task, the CLI, the API and
-the start page name it and the relations that say who is in charge of it or takes part (each
-with its source and confidence), as they name the KLE topic of a question outside the model.
-Built on the contract's ``search`` and ``neighbourhood``, so both stores give the same hint.
+initiative ("letbanen"), a policy, a unit, a forum, a political body ("hvem leder Økonomi og
+Stab?") or a post ("hvem er borgmester?": its holder on the date asked about). When such a
+node fits the question clearly better than any task, the CLI, the API and the start page name
+it and the relations that say who is in charge of it or takes part (each with its source and
+confidence), as they name the KLE topic of a question outside the model. Built on the
+contract's ``search`` and ``neighbourhood``, so both stores give the same hint.
 
 Examples
 --------
@@ -55,6 +56,7 @@ IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.UNIT: (_E.HEADS,),
     Kind.FORUM: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
     Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
+    Kind.POST: (_E.HOLDS,),
 }
 #: A node is named by the question when it fits at least this well (a partial or synonym
 #: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
@@ -77,13 +79,14 @@ _KIND_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.INITIATIVE: ("et initiativ", "an initiative"),
     Kind.POLICY: ("en politik eller strategi", "a policy"), Kind.UNIT: ("en enhed", "a unit"),
     Kind.FORUM: ("et forum", "a forum"), Kind.BODY: ("et politisk organ", "a political body"),
+    Kind.POST: ("en stilling", "a post"),
 }
 _RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.OPERATES: ("Drives af", "Operated by"), _E.SUPPORTS: ("Understøttes af", "Supported by"),
     _E.SUPPLIES: ("Leveres af", "Supplied by"), _E.HEADS: ("Ledes af", "Headed by"),
     _E.MEMBER_OF: ("Medlemmer", "Members"), _E.PARTICIPATES_IN: ("Deltagere", "Taking part"),
     _E.CONTRIBUTES_TO: ("Bidrager", "Contributing"), _E.DECIDES: ("Besluttes af", "Decided by"),
-    _E.RESULTED_FROM: ("Førte til", "Led to"),
+    _E.RESULTED_FROM: ("Førte til", "Led to"), _E.HOLDS: ("Besat af", "Held by"),
 }
 
 
@@ -156,10 +159,13 @@ def node_hint(store: OrgStore, query: str, *, as_of: date,
         kinds, better_than = list(LED_KINDS), -ROUTE_MARGIN
     if not query.strip():
         return None
-    hits = store.search(query, kinds=kinds, limit=1, as_of=as_of)
-    if not hits or hits[0].score < max(NODE_HINT_MIN, better_than + ROUTE_MARGIN):
-        return None
-    return hint_of(store, hits[0].id, hits[0].kind, as_of=as_of)
+    for hit in store.search(query, kinds=kinds, limit=3, as_of=as_of):
+        if hit.score < max(NODE_HINT_MIN, better_than + ROUTE_MARGIN):
+            break
+        found = hint_of(store, hit.id, hit.kind, as_of=as_of)
+        if found is not None and (found.relations or hit.kind is not Kind.POST):
+            return found  # (a post nobody holds says nothing a unit's hint would not)
+    return None
 
 
 def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint | None:

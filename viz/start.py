@@ -100,7 +100,7 @@ def owner_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
 def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, Any]]:
     """What the static start page can name beside its answers, with the words to find it by.
 
-    Every system no task uses, initiative, policy, forum, body and unit (up to
+    Every system no task uses, initiative, policy, forum, body, unit and held post (up to
     :data:`NAMED_LIMIT`), with its hint as text (:mod:`orgmodel.node_hint`): the server's
     ``node_hint``, read in the browser.
     """
@@ -109,7 +109,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
         page = store.list_nodes(kind=kind, limit=NAMED_LIMIT - len(index), as_of=as_of)
         for node in page.items:
             named = hint_of(store, node.id, kind, as_of=as_of)
-            if named is None:
+            if named is None or (kind is Kind.POST and not named.relations):
                 continue
             others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
             index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],

@@ -126,6 +126,7 @@ def test_static_start_page_finds_a_task_by_the_system_it_uses(
                                              "opgave. Ledes af: Borgmester"),
     ("hvem leder Økonomi og Stab", "Ledes af: Chef for Økonomi og Stab"),
     ("letbanen", "Erhvervsområdet Hersted og letbanen er et initiativ"),
+    ("who is the mayor?", "Borgmester er en stilling, ikke en opgave. Besat af: "),
     # A task fits, or a word only begins a name ("løn" in "lønsystem"): no hint.
     ("udbud", None), ("hvem er chef for løn", None), ("digitalisering", None)])
 def test_static_start_page_says_who_is_in_charge_of_what_is_not_a_task(

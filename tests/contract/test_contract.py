@@ -193,6 +193,12 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
         (EdgeType.HEADS, "post:enhedsleder-organisation-og-politik")]
     before = node_hint(store, "hvem leder Organisation og Politik", as_of=BEFORE_MERGER)
     assert before is None or before.node.id != "unit:organisation-og-politik"
+    # Who holds a post, on the date asked about.
+    for when, holder in ((AFTER_MERGER, "person:steen-christiansen"),
+                         (date(2026, 6, 1), "person:lars-gravgaard-hansen")):
+        mayor = node_hint(store, "hvem er borgmester?", as_of=when)
+        assert mayor is not None and mayor.node.id == "post:borgmester"
+        assert [(r.type, r.node.id) for r in mayor.relations] == [(EdgeType.HOLDS, holder)]
 
 
 def test_a_good_match_in_the_model_is_not_overruled_by_kle(store: Any) -> None:
