@@ -65,14 +65,15 @@ NODE_HINT_MIN = 0.65
 # sits in something ("hvem er formand for Økonomiudvalget?"): no task is that answer, and
 # these words are left out when the node is looked for (they name no unit or body).
 _LEADERSHIP = """
-    leder lederen ledere lede ledes chef chefen formand formanden næstformand medlem medlemmer
-    medlemmerne sidder sidde head heads lead leads leader leaders chair chairs chairman
-    chairperson member members sits sit
+    leder lederen ledere lede ledes chef chefen direktør direktøren formand formanden
+    næstformand medlem medlemmer medlemmerne sidder sidde deltager deltage deltagere stilling
+    stillingen head heads lead leads leader leaders director chair chairs chairman chairperson
+    member members sits sit participates participate participants holds hold held post
 """
 LEADERSHIP_SPELLINGS: tuple[str, ...] = tuple(_LEADERSHIP.split())
 _LEADERSHIP_WORDS = frozenset(fold(" ".join(LEADERSHIP_SPELLINGS)).split())
 #: The kinds a question about who leads or sits in something is about.
-LED_KINDS = (Kind.UNIT, Kind.FORUM, Kind.BODY, Kind.INITIATIVE)
+LED_KINDS = (Kind.UNIT, Kind.FORUM, Kind.BODY, Kind.INITIATIVE, Kind.POST)
 
 _KIND_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.SYSTEM: ("et system", "a system"), Kind.ASSET: ("udstyr", "equipment"),
