@@ -27,6 +27,8 @@ Examples
 'Understøttes af: IT og Digitalisering (sikkerhed: low, kilde: assumption).'
 >>> node_hint(store, "budget", as_of=date(2024, 6, 1)) is None
 True
+>>> node_hint(store, "system:aula", as_of=date(2024, 6, 1)).node.name  # an id names its node
+'Aula'
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from orgmodel.contract import NodeRef, OrgStore, OwnersResult
+from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import Lang
 from orgmodel.schema import Confidence, EdgeType, Kind
@@ -153,6 +156,12 @@ def node_hint(store: OrgStore, query: str, *, as_of: date,
     looked for without those words. A system or asset a task uses gives no hint: the question
     leads to that task (``owners``, note ``via_used``).
     """
+    if ":" in query and " " not in query.strip():  # an id ("system:aula") names its node
+        try:
+            node = store.node(query.strip(), as_of=as_of)
+        except NotFoundError:
+            return None
+        return hint_of(store, node.id, node.kind, as_of=as_of) if node.kind in IN_CHARGE else None
     words = fold(query).split()
     kinds: list[Kind] = list(IN_CHARGE)
     if any(word in _LEADERSHIP_WORDS for word in words):

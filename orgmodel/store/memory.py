@@ -222,8 +222,11 @@ class MemoryStore:
         found that way.
         """
         node = self.dataset.nodes.get(query)
-        if node is not None and node.kind == Kind.TASK.value and self._alive(query, when):
-            return [(query, 1.0, ())]
+        if node is not None:
+            # Another node's id ("system:aula") names no task; read as words, it would meet
+            # tasks on "system" alone. Who is in charge of it is the owners hint's to say.
+            is_task = node.kind == Kind.TASK.value and self._alive(query, when)
+            return [(query, 1.0, ())] if is_task else []
 
         def tasks_under(number: str) -> list[str]:
             # A main group ("81") holds every task in it; a topic number only its own tasks.

@@ -193,6 +193,10 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
         (EdgeType.HEADS, "post:enhedsleder-organisation-og-politik")]
     before = node_hint(store, "hvem leder Organisation og Politik", as_of=BEFORE_MERGER)
     assert before is None or before.node.id != "unit:organisation-og-politik"
+    # Another node's id names that node, not the tasks its words meet ("system").
+    assert store.owners("system:aula", as_of=AFTER_MERGER) == []
+    by_id = node_hint(store, "system:aula", as_of=AFTER_MERGER)
+    assert by_id is not None and by_id.node.id == "system:aula"
     # Who holds a post, on the date asked about.
     for when, holder in ((AFTER_MERGER, "person:steen-christiansen"),
                          (date(2026, 6, 1), "person:lars-gravgaard-hansen")):
