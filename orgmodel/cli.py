@@ -415,10 +415,12 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
     validate.set_defaults(handler=cmd_validate)
 
     for name, handler, arg, helptext, arghelp, uses in (
-        ("who-owns", cmd_who_owns, "text", "who owns a task (text, task id or KLE number)",
+        ("who-owns", cmd_who_owns, "text", "who owns a task (text, task id or KLE number); "
+         "for a system, initiative, unit, committee or post: who is in charge of it",
          "the question, in Danish or English, a task id or a KLE number",
          ["løn", '"hvem har ansvaret for MUS?"', '"who pays salaries?" --lang en',
-          "81.15 --json", "indkøb --as-of 2024-01-01"]),
+          '"hvem er formand for Økonomiudvalget?"', "81.15 --json",
+          "indkøb --as-of 2024-01-01"]),
         ("search", cmd_search, "text", "search nodes (Danish-aware, synonyms, typos)",
          "words to look for in names, aliases and KLE keywords",
          ["indkøb", '"head of IT"', "sagsbehandlng --limit 3"]),
