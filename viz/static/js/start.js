@@ -38,9 +38,9 @@
     return { task: task, name: wordsOf((task.keys[0] || [""])[0]).join(" "), keys: keys };
   });
   /* What a question may name that is not a task (a system no task uses, an initiative, a unit,
-   * a forum, a body), with its hint; and the words that ask who leads or sits in one. */
+   * a forum, a body, a post), with its hint; and the words that ask who leads or sits in one. */
   var named = (data.named || []).map(function (entry) {
-    return { text: entry.text, led: entry.led, name: wordsOf(entry.keys[0][0]).join(" "),
+    return { text: entry.text, led: entry.led,
       keys: entry.keys.map(function (key) { return { words: wordsOf(key[0]), weight: key[1] }; }) };
   });
   var leading = {};
@@ -112,8 +112,8 @@
   }
 
   /* The hint on what the question names that is not a task, as the server gives it: a name
-   * that fits well and better than the best task, or any unit, forum, body or initiative the
-   * question names when it asks who leads or sits in one (those words left out). */
+   * that fits well and better than the best task, or any unit, forum, body, initiative or post
+   * the question names when it asks who leads or sits in one (those words left out). */
   function namedHint(query, bestTask) {
     var words = wordsOf(query);
     var asksWho = words.some(function (word) { return leading[word]; });
