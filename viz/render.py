@@ -231,13 +231,13 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     The static site's page reads the question in the browser, from ``tasks``
     (:func:`viz.start.owner_index`) and ``named`` (:func:`viz.start.named_index`).
     """
-    from viz.start import start_texts, synonym_groups
+    from viz.start import NAME_WEIGHT, start_texts, synonym_groups
 
     # The static site's question is read in the browser: it needs the words to read it with.
     reading = ({"texts": start_texts(page.lang), "stopwords": list(STOPWORD_SPELLINGS),
                 "synonyms": synonym_groups(), "named": named or [],
                 "leading": list(LEADERSHIP_SPELLINGS), "hintMin": NODE_HINT_MIN,
-                "margin": ROUTE_MARGIN} if tasks is not None else {})
+                "margin": ROUTE_MARGIN, "nameWeight": NAME_WEIGHT} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,
                    kle_hint=kle_hint, node_hint=node_hint)

@@ -23,9 +23,8 @@ from viz.builders import label_of
 from viz.kle_groups import group_label
 from viz.texts import kind_name, ui
 
-__all__ = ["START_TEXT_KEYS", "answer", "answers", "kle_hint", "named_index", "owner_index",
-           "start_texts",
-           "synonym_groups"]
+__all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "answer", "answers", "kle_hint", "named_index",
+           "owner_index", "start_texts", "synonym_groups"]
 
 #: UI strings the static start page's script needs.
 START_TEXT_KEYS = ("answers_for", "no_answer", "owners", "raci", "name", "kind", "accountable_post",
@@ -37,6 +36,8 @@ NAMED_LIMIT = 2000
 # How strongly a static start page's question word meets a task's name, its other names, its
 # KLE topic's words; and a synonym of any of them, relative to the word itself.
 _NAME, _OTHER_NAMES, _KLE_WORDS, _SYNONYM = 1.0, 0.85, 0.5, 0.8
+#: Texts weighing at least this are a task's names: the words a typo is read as (start.js).
+NAME_WEIGHT = _OTHER_NAMES
 # ... and the names of a system or asset the task uses: "hvem ejer RolleBi" asks for the
 # bookkeeping task, as on the server (``MemoryStore._tasks_using``).
 _TOOL = 0.8

@@ -138,3 +138,18 @@ def test_static_start_page_says_who_is_in_charge_of_what_is_not_a_task(
         assert said == []
     else:
         assert len(said) == 1 and hint in said[0]
+
+
+@pytest.mark.parametrize(("question", "task"), [
+    ("hvem står for rekrutering?", "Rekruttering og stillingsopslag"),
+    ("kommunikaton", "Kommunikation"), ("bogholdri", "Bogholderi"),
+    # No typo of a task's name: "parkering" is not "City-markering" (a KLE topic's word).
+    ("parkering", None)])
+def test_static_start_page_reads_a_typo_of_a_tasks_name(
+        site: Path, page: Any, recorder: Recorder, question: str, task: str | None) -> None:
+    # A word no task's texts hold is read as one edit from a word of a task's name, as the
+    # server reads typos; before, these questions had no answer on the static page.
+    only_files(recorder)
+    ask(site, page, question)
+    names = page.locator("article.answer h3").all_text_contents()
+    assert (names[:1] == [task]) if task else names == [], names

@@ -47,6 +47,64 @@
   (data.leading || []).forEach(function (word) { leading[fold(word)] = true; });
 
   var WEAK = 0.5;
+  // Every word of every task's texts, to tell a word no text holds; and the words of the
+  // tasks' names and other names, which such a word may be a typo of (not the KLE topics'
+  // words: "parkering" is no typo of "City-markering").
+  var vocabulary = {}, names = {};
+  tasks.forEach(function (entry) {
+    entry.keys.forEach(function (key) {
+      key.words.forEach(function (w) {
+        vocabulary[w] = true;
+        if (key.weight >= data.nameWeight) { names[w] = true; }
+      });
+    });
+  });
+  vocabulary = Object.keys(vocabulary);
+  names = Object.keys(names);
+  // A typo's match counts 0.7, as one edit does on the server (orgmodel.search).
+  var TYPO = 0.7;
+
+  /* Edits allowed in a word: one from 5 letters. Stricter than the server (which allows two
+   * from 8 letters), which has the whole KLE catalogue to tell work outside the model from a
+   * typo; here "parkering" would be read as a word two edits away. */
+  function typoBudget(word) { return word.length >= 5 ? 1 : 0; }
+
+  /* Edit distance with adjacent transpositions as one edit, capped at bound + 1. */
+  function distance(a, b, bound) {
+    if (Math.abs(a.length - b.length) > bound) { return bound + 1; }
+    var before = [], previous = [], current, i, j;
+    for (j = 0; j <= b.length; j++) { previous.push(j); }
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      for (j = 1; j <= b.length; j++) {
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1,
+          previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          current[j] = Math.min(current[j], before[j - 2] + 1);
+        }
+      }
+      before = previous;
+      previous = current;
+    }
+    return Math.min(previous[b.length], bound + 1);
+  }
+
+  /* The words a question word stands for, with how strongly: itself, or, when it meets no
+   * word of any task ("lønudbetalng"), the words within its typo budget. */
+  function readings(word) {
+    if (vocabulary.some(function (known) { return meets(word, [known]); })) {
+      return [{ word: word, factor: 1 }];
+    }
+    var budget = typoBudget(word);
+    var near = [];
+    if (budget) {
+      names.forEach(function (known) {
+        var edits = distance(word, known, budget);
+        if (edits <= budget) { near.push({ word: known, factor: TYPO }); }
+      });
+    }
+    return near;
+  }
 
   /* A question word meets a word it begins, or one of three letters or more that begins it
    * ("løn" in "lønnen" and in "lønudbetaling"). */
@@ -58,16 +116,24 @@
   }
 
   /* How well an entry's texts fit the words: the mean over the words of the weight of the
-   * strongest text each meets, an exact name on top; and the notes of those texts. */
-  function fit(entry, words) {
+   * strongest text each meets (or, for a word read as a typo, each of its readings meets, at
+   * that reading's factor), an exact name on top; and the notes of those texts. */
+  function fit(entry, words, read) {
     var total = 0;
     var notes = [];
-    words.forEach(function (word) {
-      var strongest = entry.keys.reduce(function (best, key) {
-        return (!best || key.weight > best.weight) && meets(word, key.words) ? key : best;
-      }, null);
+    words.forEach(function (word, index) {
+      var strongest = null, strength = 0;
+      (read ? read[index] : [{ word: word, factor: 1 }]).forEach(function (reading) {
+        entry.keys.forEach(function (key) {
+          var weight = key.weight * reading.factor;
+          if (weight > strength && meets(reading.word, key.words)) {
+            strongest = key;
+            strength = weight;
+          }
+        });
+      });
       if (!strongest) { return; }
-      total += strongest.weight;
+      total += strength;
       if (strongest.note && notes.indexOf(strongest.note) < 0) { notes.push(strongest.note); }
     });
     return { score: total / words.length + (entry.name === words.join(" ") ? 0.5 : 0),
@@ -80,8 +146,9 @@
   function rank(query) {
     var words = wordsOf(query);
     if (!words.length) { return []; }
+    var read = words.map(readings);
     var found = tasks.map(function (entry) {
-      var fitted = fit(entry, words);
+      var fitted = fit(entry, words, read);
       return { task: entry.task, score: fitted.score, notes: fitted.notes };
     }).filter(function (hit) { return hit.score > 0; });
     var best = found.reduce(function (top, hit) { return Math.max(top, hit.score); }, 0);
