@@ -111,7 +111,8 @@ class NodeHint(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    node: NodeRef = Field(description="The system, initiative, policy, unit, forum or body.")
+    node: NodeRef = Field(
+        description="The system, asset, initiative, policy, unit, forum, body or post.")
     relations: list[Relation] = Field(description="Who is in charge of it or takes part.")
 
     @computed_field(description="The hint in Danish.")  # type: ignore[prop-decorator]
@@ -137,8 +138,8 @@ class NodeHint(BaseModel):
         else:
             first = (f"{name} er {kind}, ikke en opgave.", f"{name} is {kind}, not a task.")[at]
         if not self.relations:
-            return first + (" Ingen er registreret som ansvarlig for det eller deltager i det.",
-                            " No one is recorded as in charge of it or taking part.")[at]
+            return first + (f" Ingen er registreret som ansvarlig for {name} eller som deltager.",
+                            f" No one is recorded as in charge of {name} or taking part.")[at]
         said = []
         for edge_type in dict.fromkeys(r.type for r in self.relations):
             who = ", ".join(_relation(r, lang) for r in self.relations if r.type is edge_type)
@@ -152,8 +153,9 @@ def node_hint(store: OrgStore, query: str, *, as_of: date,
 
     A node of a kind in :data:`IN_CHARGE` must fit the question at least ``NODE_HINT_MIN`` and
     by ``ROUTE_MARGIN`` better than ``better_than`` (the best task's score), unless the
-    question asks who leads or sits in something: then a unit, forum, body or initiative is
-    looked for without those words. A system or asset a task uses gives no hint: the question
+    question asks who leads, sits in, takes part in or holds something: then a unit, forum,
+    body, initiative or post is looked for without those words (:data:`LEADERSHIP_SPELLINGS`).
+    A node's id names that node. A system or asset a task uses gives no hint: the question
     leads to that task (``owners``, note ``via_used``).
     """
     if ":" in query and " " not in query.strip():  # an id ("system:aula") names its node
