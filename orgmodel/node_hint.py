@@ -175,15 +175,16 @@ def node_hint(store: OrgStore, query: str, *, as_of: date,
         if hit.score < max(NODE_HINT_MIN, better_than + ROUTE_MARGIN):
             break
         found = hint_of(store, hit.id, hit.kind, as_of=as_of)
-        if found is not None and (found.relations or hit.kind is not Kind.POST):
-            return found  # (a post nobody holds says nothing a unit's hint would not)
+        if found is not None:
+            return found
     return None
 
 
 def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint | None:
     """The hint for node ``named`` of ``kind`` (a key of :data:`IN_CHARGE`).
 
-    ``None`` for a system or asset a task uses: a question naming it leads to that task.
+    ``None`` for a system or asset a task uses (a question naming it leads to that task) and
+    for a post nobody holds (it says nothing a unit's hint would not).
     """
     near = store.neighbourhood(named, edge_types=(*IN_CHARGE[kind], EdgeType.USES), as_of=as_of)
     nodes = {n.id: n for n in near.nodes}
@@ -193,6 +194,8 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
     order = IN_CHARGE[kind]
     edges = sorted((e for e in near.edges if e.target_id == named and e.type in order),
                    key=lambda e: (order.index(e.type), e.role != "formand", e.source_id))
+    if kind is Kind.POST and not edges:
+        return None
     return NodeHint(node=_ref(nodes[named]), relations=[
         Relation(type=e.type, node=_ref(nodes[e.source_id]), role=e.role, source=e.source,
                  confidence=e.confidence) for e in edges])

@@ -121,9 +121,9 @@
   function fit(entry, words, read) {
     var total = 0;
     var notes = [];
-    words.forEach(function (word, index) {
+    read.forEach(function (readings) {
       var strongest = null, strength = 0;
-      (read ? read[index] : [{ word: word, factor: 1 }]).forEach(function (reading) {
+      readings.forEach(function (reading) {
         entry.keys.forEach(function (key) {
           var weight = key.weight * reading.factor;
           if (weight > strength && meets(reading.word, key.words)) {
