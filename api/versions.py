@@ -3,7 +3,8 @@
 A cached answer may be replayed only while the store is still at the version the answer was
 computed at. The embedded store knows its version in memory; Neo4j may be changed by other
 processes (``orgmodel load``, another API instance), so its version has to be read from the
-server: a tiny query (``graph_version()``, the ``Meta`` node every sync and write bumps).
+server: a tiny query (``graph_version()``: the ``Meta`` node every sync and write bumps, and
+the database state the read saw, which writes made around orgmodel move too).
 
 Reading it once per request would cost a round trip per request. :class:`VersionProbe` shares
 reads instead, without ever giving a request a version older than the request: a request waits

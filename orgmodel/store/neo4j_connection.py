@@ -220,13 +220,24 @@ class Neo4jClient:
         An auto-commit query (one round trip, where a managed transaction takes two), retried
         on transient errors with exponential back-off for at most ``settings.retry_time``.
         """
+        return self.read_state(query, **params)[0]
+
+    def read_state(self, query: str, **params: Any) -> tuple[list[neo4j.Record], str]:
+        """Run a read query like :meth:`read`; return its records and the state it read.
+
+        The state is the read's bookmark: Neo4j gives a read the bookmark of the last
+        transaction committed before it, so two reads give the same state exactly when no
+        write, by any client, was committed between them (Neo4j Browser and cypher-shell
+        included). Opaque: compare states, never parse them.
+        """
         deadline = time.monotonic() + self.settings.retry_time
         delay = 0.1
         with self.errors():
             while True:
                 try:
                     with self.session() as session:
-                        return list(session.run(query, params))
+                        records = list(session.run(query, params))
+                        return records, "|".join(sorted(session.last_bookmarks().raw_values))
                 except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
                     if not exc.is_retryable() or time.monotonic() + delay > deadline:
                         raise

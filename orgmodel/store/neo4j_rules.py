@@ -10,7 +10,8 @@ node. The contract tests compare the answers of both stores for every node.
 
 Search needs the same ranking in both stores: :class:`Catalogue` keeps every node of the graph
 in the shared :class:`~orgmodel.search.SearchIndex` (the embedded store over the nodes alone),
-rebuilt whenever the graph version in ``(:Meta)`` changes.
+rebuilt whenever the graph changes: the version in ``(:Meta)`` that orgmodel's writes bump, or
+the database's state, which any write moves (``Neo4jStore.graph_version``).
 """
 
 from __future__ import annotations

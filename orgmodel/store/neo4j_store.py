@@ -92,14 +92,16 @@ class Neo4jStore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def graph_version(self) -> tuple[str | None, int]:
-        """The graph's identity and version: every sync and every write changes it.
+    def graph_version(self) -> tuple[str | None, int, str]:
+        """The graph's identity, version and database state: every write changes it.
 
-        Answers computed while it holds are still right, which is what lets the API reuse
-        them (writes made around orgmodel, e.g. in Neo4j Browser, do not change it).
+        Answers computed while it holds are still right, which is what lets the API and the
+        search catalogue reuse them. orgmodel's syncs and writes bump the version; the state
+        (see :meth:`Neo4jClient.read_state`) also changes with writes made around orgmodel,
+        in Neo4j Browser or cypher-shell, so those show in the next answer too.
         """
-        meta = self.client.read(cypher.META_VERSION)[0]
-        return meta["graph_id"], meta["version"]
+        records, state = self.client.read_state(cypher.META_VERSION)
+        return records[0]["graph_id"], records[0]["version"], state
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -127,8 +129,9 @@ class Neo4jStore:
     def _closure(self, ids: list[str], when: date) -> tuple[tuple[Any, ...] | None, Walk]:
         """The reporting-line closure of ``ids`` and the graph version it was read at."""
         nodes, edges, key = [], [], None
-        for record in self.client.read(cypher.CLOSURE, ids=ids, when=when):
-            key = (record["graph_id"], record["version"])
+        records, state = self.client.read_state(cypher.CLOSURE, ids=ids, when=when)
+        for record in records:
+            key = (record["graph_id"], record["version"], state)
             node = node_from_props(record["props"])
             nodes.append(node)
             edges += [edge_from_props(e["props"], e["type"], node.id, e["target"])

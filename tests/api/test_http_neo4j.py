@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import neo4j
 import pytest
 from httpapi import ANNA, BO, LiveServer, make_settings, problem
 from neo4j_service import SCRIPT, Instance, free_port
@@ -128,6 +129,35 @@ def test_kept_answers_follow_a_change_made_by_another_process(
         finally:
             other.put_node(before, expected_etag=etag(renamed), actor="another-process")
         assert client.get(url).json()["node"] == first.json()["node"]
+
+
+RAW_RENAME = "MATCH (n:Node {id: $id}) SET n.name = $name"
+
+
+def test_kept_answers_follow_a_change_made_around_orgmodel(
+    neo4j_api: LiveServer, neo4j_env: dict[str, str]
+) -> None:
+    # An administrator corrects a name in Neo4j Browser: plain Cypher, no orgmodel, so the
+    # graph's version in (:Meta) stays; the next answers (kept ones and the search
+    # catalogue's) must show the change all the same.
+    unit, name = "unit:organisation-og-politik", "Organisation og Politik (rettet i Browser)"
+    url = f"/api/v1/nodes/{unit}"
+    auth = (neo4j_env["NEO4J_USER"], neo4j_env["NEO4J_PASSWORD"])
+    with neo4j_api.client() as client, neo4j.GraphDatabase.driver(
+            neo4j_env["NEO4J_URI"], auth=auth) as browser:
+        def found() -> list[str]:
+            hits = client.get("/api/v1/search", params={"q": "rettet i Browser"}).json()
+            return [hit["id"] for hit in hits["results"]]
+
+        first = client.get(url).json()["node"]
+        assert unit not in found()
+        browser.execute_query(RAW_RENAME, id=unit, name=name)
+        try:
+            assert client.get(url).json()["node"]["name"] == name
+            assert found()[:1] == [unit]
+        finally:
+            browser.execute_query(RAW_RENAME, id=unit, name=first["name"])
+        assert client.get(url).json()["node"] == first
 
 
 def test_writes_on_neo4j_two_editors_rules_and_audit(neo4j_api: LiveServer) -> None:

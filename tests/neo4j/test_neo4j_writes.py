@@ -126,3 +126,18 @@ def test_a_task_with_its_owner_is_one_batch_in_both_stores(
         (e.action, e.record_key, e.actor) for e in memory.audit_log()] == [
         ("delete", task.id, "b"), ("delete", owner.key, "b"),
         ("create", owner.key, "a"), ("create", task.id, "a")]
+
+
+def test_a_change_made_around_orgmodel_shows_in_the_next_answer(
+    stores: dict[str, Any], neo4j_client: Any
+) -> None:
+    # Plain Cypher (as in Neo4j Browser) leaves the version in (:Meta) as it was; the store's
+    # graph version still changes, and the cached search catalogue follows.
+    neo4j = stores["neo4j"]
+    assert neo4j.owners("honorarafregning")[0].task.id != "task:lon"  # the catalogue is built
+    before = neo4j.graph_version()
+    neo4j_client.write("MATCH (t:Node {id: 'task:lon'}) SET t.name = 'Honorarafregning'")
+    assert neo4j.graph_version() != before
+    assert [(a.task.id, a.task.name) for a in neo4j.owners("honorarafregning")][:1] == [
+        ("task:lon", "Honorarafregning")]
+    assert neo4j.search("honorarafregning", kinds=["Task"])[0].id == "task:lon"
