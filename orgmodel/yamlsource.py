@@ -58,8 +58,15 @@ class _Loader(_Base):  # type: ignore[misc]
     """Safe loader; only used for composing and scalar resolution."""
 
 
-def _scalar(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    value = loader.construct_object(node)
+def _scalar(loader: _Loader, node: yaml.ScalarNode, filename: str, key: str | None = None) -> Any:
+    try:
+        value = loader.construct_object(node)
+    except (ValueError, OverflowError) as exc:  # e.g. 2024-13-01: a date's shape, no date
+        field = f"{key}: " if key else ""
+        kind = node.tag.rsplit(":", 1)[-1].replace("timestamp", "date")
+        raise YamlSyntaxError(Problem(filename, node.start_mark.line + 1,
+                                      f"{field}{node.value!r} is not a valid {kind} ({exc})"),
+                              ) from None
     # YAML 1.1 turns unquoted dates into date objects; keep them, they validate as dates.
     if isinstance(value, dt.datetime):
         return value.date()
@@ -68,7 +75,7 @@ def _scalar(loader: _Loader, node: yaml.ScalarNode) -> Any:
 
 def _convert(loader: _Loader, node: yaml.Node, filename: str) -> Any:
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(loader, node)
+        return _scalar(loader, node, filename)
     if isinstance(node, yaml.SequenceNode):
         return [_convert(loader, item, filename) for item in node.value]
     if isinstance(node, yaml.MappingNode):
@@ -79,10 +86,12 @@ def _convert(loader: _Loader, node: yaml.Node, filename: str) -> Any:
             line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlSyntaxError(Problem(filename, line, "a key must be plain text"))
-            key = str(_scalar(loader, key_node))
+            key = str(_scalar(loader, key_node, filename))
             if key in result:
                 raise YamlSyntaxError(Problem(filename, line, f"duplicate key {key!r}"))
-            result[key] = _convert(loader, value_node, filename)
+            result[key] = (_scalar(loader, value_node, filename, key)
+                           if isinstance(value_node, yaml.ScalarNode)
+                           else _convert(loader, value_node, filename))
             result.key_lines[key] = line
         return result
     raise YamlSyntaxError(  # pragma: no cover - PyYAML has no other node types

@@ -115,6 +115,11 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
             "org.yaml:10: unit:a: id: duplicate id (first defined at org.yaml:4)",
         ),
         ("    name: Enhed A\n", "    name: [Enhed A\n", "org.yaml:"),
+        (  # shaped like a date, but none: the line and field, not line 1 of the file
+            "    confidence: high\n  - id: post:leder-a",
+            "    confidence: high\n    valid_from: 2024-02-30\n  - id: post:leder-a",
+            "org.yaml:10: valid_from: '2024-02-30' is not a valid date",
+        ),
     ],
 )
 def test_each_kind_of_mistake_is_named_with_file_and_line(
