@@ -19,11 +19,12 @@ Examples
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 from orgmodel.schema import Confidence, EdgeType, Raci, UnitLevel
 
@@ -157,7 +158,41 @@ class UnitRecord(NodeRecord):
     abbreviation: str | None = Field(None, max_length=40, description="Short name, e.g. ØS.")
 
 
-class PostRecord(NodeRecord):
+# A Danish phone number as people write one: 8 digits, run together or in pairs, or after +45.
+# Not the 4+4 form on its own, which is how year spans ("2024 2025") are written too.
+_PHONE_NUMBER = re.compile(
+    r"(?<![\w.,/-])(?:\+45[ -]?)?(?:\d{8}|\d{2}(?:[ -]\d{2}){3})(?![\w.,/-])"
+    r"|\+45[ -]?\d{4} \d{4}(?![\w.,/-])"
+)
+
+
+class _PersonalDataRules(NodeRecord):
+    """What posts and persons may not carry: a phone number, in any text (personal data).
+
+    Examples
+    --------
+    >>> PostRecord(id="post:x", kind="Post", name="Leder", source="seed", confidence="high",
+    ...            description="Ring på 43 68 68 68")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for PostRecord
+    description
+      Value error, '43 68 68 68' looks like a phone number; ...
+    """
+
+    @field_validator("name", "aliases", "description", "description_en", "note", "title",
+                     check_fields=False)
+    @classmethod
+    def _no_phone_number(cls, value: str | list[str] | None) -> str | list[str] | None:
+        for text in value if isinstance(value, list) else [value]:
+            if text and (found := _PHONE_NUMBER.search(text)):
+                raise ValueError(
+                    f"{found.group()!r} looks like a phone number; posts and persons carry "
+                    "none (personal data): give the post a functional mailbox instead")
+        return value
+
+
+class PostRecord(_PersonalDataRules):
     """A post (a role), held by at most one person at a time."""
 
     kind: Literal["Post"]
@@ -169,7 +204,7 @@ class PostRecord(NodeRecord):
     )
 
 
-class PersonRecord(NodeRecord):
+class PersonRecord(_PersonalDataRules):
     """A person holding a post. Optional data; views and exports can leave names out."""
 
     kind: Literal["Person"]

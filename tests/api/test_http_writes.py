@@ -193,6 +193,12 @@ def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> N
         body = problem(anna.put("/api/v1/nodes/task:lon", headers={"If-Match": etag},
                                 json={**record, "id": "task:lon2"}), 422)
         assert body["errors"][0]["loc"] == ["body", "id"]
+        post, etag = read(anna, "/api/v1/nodes/post:chef-okonomi-og-stab")
+        body = problem(anna.put("/api/v1/nodes/post:chef-okonomi-og-stab",
+                                headers={"If-Match": etag},
+                                json={**post, "description": "Direkte: +45 22 33 44 55"}), 422)
+        assert body["errors"][0]["loc"] == ["body", "description"]
+        assert "looks like a phone number" in body["errors"][0]["msg"]
         problem(anna.post("/api/v1/nodes", content=b"{not json",
                           headers={"Content-Type": "application/json"}), 422)
         # Nothing was changed by any of this.

@@ -120,6 +120,11 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
             "    confidence: high\n    valid_from: 2024-02-30\n  - id: post:leder-a",
             "org.yaml:10: valid_from: '2024-02-30' is not a valid date",
         ),
+        (  # personal data: a post carries a functional mailbox, never a phone number
+            "    name: Leder af A\n",
+            "    name: Leder af A\n    description: Ring til lederen på 43 68 68 68\n",
+            "org.yaml:13: post:leder-a: description: '43 68 68 68' looks like a phone number",
+        ),
     ],
 )
 def test_each_kind_of_mistake_is_named_with_file_and_line(
