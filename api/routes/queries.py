@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from starlette.responses import Response
 
 from api.deps import AsOf, NodeIdPath, ReadStoreDep, today
@@ -49,9 +49,11 @@ def _not_blank(value: str) -> str:
 # other characters to a JSON Schema (ECMA) reader, which counts U+001C-U+001F as text.
 _NOT_ONLY_SPACES = "[^" + "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x3001))
                                   if c.isspace()) + "]"
-Text = Annotated[str, AfterValidator(_not_blank), Query(
-    min_length=1, max_length=200, description="Question or search text (not only spaces).",
-    examples=["løn"], json_schema_extra={"pattern": _NOT_ONLY_SPACES})]
+# The lengths come before the validator, so a long text is "String should have at most 200
+# characters" rather than pydantic's generic "Value should have at most 200 items".
+Text = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank),
+                 Query(description="Question or search text (not only spaces).",
+                       examples=["løn"], json_schema_extra={"pattern": _NOT_ONLY_SPACES})]
 Kinds = Annotated[list[Kind] | None, BeforeValidator(_split), Query(
     description="Only these node kinds (repeat, or separate by commas).", examples=[["Unit"]])]
 EdgeTypes = Annotated[list[EdgeType] | None, BeforeValidator(_split), Query(

@@ -125,6 +125,8 @@ def test_invalid_parameters_are_422_with_field_paths(http: httpx.Client) -> None
         body = problem(http.get(path, params={"q": "   "}), 422)
         assert body["errors"][0]["loc"] == ["query", "q"]
         assert "only spaces" in body["errors"][0]["msg"]
+        body = problem(http.get(path, params={"q": "løn " * 100}), 422)
+        assert body["errors"][0]["msg"] == "String should have at most 200 characters"
     problem(http.get("/api/v1/neighbourhood/unit:okonomi-og-stab",
                      params={"kinds": "Unit,Spaceship"}), 422)
 
