@@ -21,7 +21,7 @@ from orgmodel.loader import data_files, load_dataset
 if TYPE_CHECKING:
     _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
-__all__ = ["cmd_export_data", "cmd_serve", "register_export_data", "register_serve"]
+__all__ = ["cmd_export_data", "cmd_serve", "http_get", "register_export_data", "register_serve"]
 
 
 
@@ -130,10 +130,11 @@ def _from_store(args: argparse.Namespace) -> dict[str, str]:
     return export_files(store.dataset())
 
 
-def _download(url: str, token: str | None) -> dict[str, str]:
+def http_get(url: str, path: str, token: str | None) -> bytes:
+    """GET ``path`` (with its query) from the API at ``url``; any failure is a CommandError."""
     if not url.startswith(("http://", "https://")):
         raise CommandError(f"not an http(s) URL: {url!r}", EXIT_USAGE)
-    request = urllib.request.Request(url.rstrip("/") + "/api/v1/export")  # noqa: S310 - checked
+    request = urllib.request.Request(url.rstrip("/") + path)  # noqa: S310 - checked
     if token:
         request.add_header("Authorization", f"Bearer {token}")
     try:
@@ -144,6 +145,11 @@ def _download(url: str, token: str | None) -> dict[str, str]:
             from None
     except (urllib.error.URLError, OSError) as exc:
         raise CommandError(f"cannot reach {url}: {exc}") from None
+    return content
+
+
+def _download(url: str, token: str | None) -> dict[str, str]:
+    content = http_get(url, "/api/v1/export", token)
     files = {}
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         for name in archive.namelist():

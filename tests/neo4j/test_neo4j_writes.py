@@ -9,6 +9,7 @@ import pytest
 
 from orgmodel import editing
 from orgmodel.batch import Operation
+from orgmodel.cli import main
 from orgmodel.exceptions import DataValidationError, WriteConflictError
 from orgmodel.records import NODE_ADAPTER, EdgeRecord
 from orgmodel.store.memory import MemoryStore
@@ -141,3 +142,16 @@ def test_a_change_made_around_orgmodel_shows_in_the_next_answer(
     assert [(a.task.id, a.task.name) for a in neo4j.owners("honorarafregning")][:1] == [
         ("task:lon", "Honorarafregning")]
     assert neo4j.search("honorarafregning", kinds=["Task"])[0].id == "task:lon"
+
+
+def test_orgmodel_history_reads_the_log_in_the_graph(
+    stores: dict[str, Any], neo4j_env: dict[str, str], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    rename(stores["neo4j"], UNIT, "Økonomi og Indkøb (historik)", actor="anna")
+    for name, value in neo4j_env.items():
+        monkeypatch.setenv(name, value)
+    assert main(["history", UNIT, "--neo4j"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith(f"anna  update  {UNIT}")
+    assert lines[1:] == ["  name: 'Økonomi og Indkøb' → 'Økonomi og Indkøb (historik)'"]

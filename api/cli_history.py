@@ -1,0 +1,138 @@
+"""``orgmodel history``: who changed what, and when (the audit log of writes).
+
+Read from Neo4j (the audit log lives in the graph) or from a running API with ``--url`` (the
+embedded store keeps its edits, and their log, in the API's process). Each write is one line,
+then one line per field it changed.
+
+Examples
+--------
+>>> before = {"id": "task:lon", "name": "Løn", "aliases": ["payroll"]}
+>>> for line in changes(before, {**before, "name": "Lønudbetaling"}, "da"):
+...     print(line)
+name: 'Løn' → 'Lønudbetaling'
+>>> changes(before, {**before, "aliases": ["lønkørsel"]}, "en")
+["aliases: + 'lønkørsel', − 'payroll'"]
+>>> changes(None, before, "en")
+['created: Løn']
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import urllib.parse
+from typing import TYPE_CHECKING, Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from api.cli import http_get
+from orgmodel.cli import (
+    EXIT_OK,
+    CommandError,
+    add_common_options,
+    examples,
+    open_store_from_args,
+    positive_int,
+)
+from orgmodel.contract import AuditEntry, WritableStore
+from orgmodel.messages import Lang
+
+if TYPE_CHECKING:
+    _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+__all__ = ["changes", "cmd_history", "register_history"]
+
+_ENTRIES = TypeAdapter(list[AuditEntry])
+_WORDS: dict[str, tuple[str, str]] = {
+    "created": ("oprettet", "created"),
+    "deleted": ("slettet", "deleted"),
+    "none": ("Ingen ændringer i loggen.", "No changes in the log."),
+    "none_for": ("Ingen ændringer af {record} i loggen.", "No changes to {record} in the log."),
+}
+
+
+def _word(key: str, lang: Lang, **values: str) -> str:
+    da, en = _WORDS[key]
+    return (da if lang == "da" else en).format(**values)
+
+
+def register_history(commands: _Subparsers) -> None:
+    """Add ``orgmodel history``."""
+    helptext = "who changed what, and when: the audit log of writes, newest first"
+    history = commands.add_parser(
+        "history", help=helptext,
+        description=helptext + ". From Neo4j (--neo4j / NEO4J_URI), where the log lives in the "
+        "graph, or from a running API with --url (the embedded store's edits live there).",
+        **examples("orgmodel history", "orgmodel history task:lon --limit 5",
+                   "orgmodel history --url http://127.0.0.1:8000 --json"))
+    history.add_argument("record", nargs="?", default=None, metavar="ID",
+                         help="only this node id or edge key (see `orgmodel show`)")
+    history.add_argument("--limit", type=positive_int, default=20,
+                         help="most writes to show (default 20)")
+    history.add_argument("--url", default=None,
+                         help="base URL of a running API, e.g. http://127.0.0.1:8000")
+    history.add_argument("--token", default=os.environ.get("ORGMODEL_TOKEN"),
+                         help="bearer token for --url (default $ORGMODEL_TOKEN)")
+    add_common_options(history, dated=False)
+    history.set_defaults(handler=cmd_history)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Print the writes, newest first, each with the fields it changed."""
+    entries = _fetch(args) if args.url else _from_store(args)
+    if args.json:
+        print(json.dumps([e.model_dump(mode="json") for e in entries], ensure_ascii=False,
+                         indent=2))
+        return EXIT_OK
+    lang: Lang = args.lang
+    if not entries:
+        print(_word("none_for", lang, record=args.record) if args.record
+              else _word("none", lang))
+    for entry in entries:
+        print(f"#{entry.seq}  {entry.at:%Y-%m-%d %H:%M:%S} UTC  {entry.actor}  {entry.action}  "
+              f"{entry.record_key}")
+        for line in changes(entry.before, entry.after, lang):
+            print(f"  {line}")
+    return EXIT_OK
+
+
+def changes(before: dict[str, Any] | None, after: dict[str, Any] | None,
+            lang: Lang) -> list[str]:
+    """The fields a write changed, one line each (a creation or deletion in one line)."""
+    if before is None or after is None:
+        record = after if before is None else before
+        name = (record or {}).get("name") or (record or {}).get("id") or ""
+        return [f"{_word('created' if before is None else 'deleted', lang)}: {name}"]
+    return [_change(field, before.get(field), after.get(field))
+            for field in sorted(before.keys() | after.keys())
+            if before.get(field) != after.get(field)]
+
+
+def _change(field: str, old: Any, new: Any) -> str:
+    if isinstance(old, list) and isinstance(new, list):  # aliases: what came and went
+        return f"{field}: " + ", ".join([f"+ {v!r}" for v in new if v not in old]
+                                        + [f"− {v!r}" for v in old if v not in new])
+    return f"{field}: {old!r} → {new!r}"
+
+
+def _from_store(args: argparse.Namespace) -> list[AuditEntry]:
+    from orgmodel.store.memory import MemoryStore
+    from orgmodel.store.memory_writes import EditableMemoryStore
+
+    store = open_store_from_args(args)
+    if isinstance(store, MemoryStore | EditableMemoryStore) or not isinstance(store,
+                                                                             WritableStore):
+        raise CommandError(
+            "the embedded store starts afresh each run, with no history: edits made over the "
+            "API live in the API's process (ask it with --url), or use Neo4j (--neo4j)")
+    return store.audit_log(record_key=args.record, limit=args.limit)
+
+
+def _fetch(args: argparse.Namespace) -> list[AuditEntry]:
+    query = {"limit": str(args.limit)} | ({"record": args.record} if args.record else {})
+    body = http_get(args.url, "/api/v1/audit?" + urllib.parse.urlencode(query), args.token)
+    try:
+        return _ENTRIES.validate_python(json.loads(body)["items"])
+    except (ValueError, KeyError, TypeError, ValidationError) as exc:
+        raise CommandError(f"{args.url} did not answer with an audit log: {exc}") from None

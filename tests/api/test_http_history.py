@@ -1,0 +1,61 @@
+"""``orgmodel history``: the audit log of writes, read from a running API or from the store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from httpapi import ANNA, BO, LiveServer
+
+from orgmodel.cli import main
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "albertslund"
+NEW_TEAM = {"id": "unit:historik-test", "kind": "Unit", "name": "Historikteamet", "level": "team",
+            "source": "assumption", "confidence": "low"}
+
+
+def test_history_from_a_running_api_says_who_changed_which_field(
+    start_server: Callable[..., LiveServer], capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = start_server()
+    with server.client(ANNA) as anna, server.client(BO) as bo:
+        record = anna.get("/api/v1/nodes/task:lon")
+        anna.put("/api/v1/nodes/task:lon", headers={"If-Match": record.headers["etag"]},
+                 json={**record.json()["record"], "name_en": "Payroll (salaries)",
+                       "aliases": [*record.json()["record"]["aliases"], "lønkørsel"]},
+                 ).raise_for_status()
+        bo.post("/api/v1/nodes", json=NEW_TEAM).raise_for_status()
+    assert main(["history", "--url", server.url, "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    # newest first: bo's creation, then anna's update with the fields it changed
+    assert lines[0].startswith("#2 ") and lines[0].endswith("bo  create  unit:historik-test")
+    assert lines[1] == "  created: Historikteamet"
+    assert lines[2].startswith("#1 ") and lines[2].endswith("anna  update  task:lon")
+    assert lines[3:] == ["  aliases: + 'lønkørsel'",
+                         "  name_en: 'Payroll' → 'Payroll (salaries)'"]
+
+    assert main(["history", "task:lon", "--url", server.url, "--json"]) == 0
+    entries = json.loads(capsys.readouterr().out)
+    assert [(e["seq"], e["actor"], e["record_key"]) for e in entries] == [(1, "anna", "task:lon")]
+    assert main(["history", "task:budget", "--url", server.url]) == 0
+    assert capsys.readouterr().out == "Ingen ændringer af task:budget i loggen.\n"
+
+
+def test_history_names_what_is_wrong_with_a_url(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "--url", "ftp://example"]) == 2
+    assert "not an http(s) URL" in capsys.readouterr().err
+    assert main(["history", "--url", "http://127.0.0.1:9"]) == 1
+    assert "cannot reach http://127.0.0.1:9" in capsys.readouterr().err
+
+
+def test_history_of_the_embedded_store_points_to_where_edits_live(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fresh embedded store has no history, and saying "no changes" would mislead: the
+    # edits made over the API live in that process.
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    assert main(["history", "--data", str(DATA)]) == 1
+    error = capsys.readouterr().err
+    assert "--url" in error and "Neo4j" in error
