@@ -222,7 +222,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 
     load_into_neo4j(dataset, uri=args.uri, user=args.user, password_env=args.password_env,
                     prune=args.prune, batch_size=args.batch_size, workers=args.workers,
-                    as_json=args.json)
+                    as_json=args.json, verify=args.verify)
     return EXIT_OK
 
 
@@ -458,6 +458,10 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
                       help="environment variable holding the password (default NEO4J_PASSWORD)")
     load.add_argument("--no-prune", dest="prune", action="store_false",
                       help="keep records that are in Neo4j but no longer in the files")
+    load.add_argument("--verify", action="store_true",
+                      help="compare the files with what Neo4j stores, property by property, "
+                      "and put back what was changed around orgmodel (e.g. in Neo4j Browser); "
+                      "reads the whole graph")
     load.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH_SIZE,
                       metavar="N",
                       help=f"records per write statement (default {DEFAULT_BATCH_SIZE})")

@@ -58,8 +58,11 @@ __all__ = [
     "SOURCES",
     "STAGE_NODES",
     "STATE_EDGES",
+    "STATE_EDGES_STORED",
     "STATE_NODES",
+    "STATE_NODES_STORED",
     "STATE_SOURCES",
+    "STATE_SOURCES_STORED",
     "TASKS_USING",
     "UPSERT_SOURCES",
     "VALID_EDGES",
@@ -132,6 +135,10 @@ RETURN type(r) AS type, r.key AS key, a.id AS source, b.id AS target, r._hash AS
        r._file AS file, r._line AS line
 """
 STATE_SOURCES = "MATCH (s:Source) RETURN s.key AS key, s._hash AS hash"
+#: The same three, with every property, for a load that checks what is stored (``--verify``).
+STATE_NODES_STORED = STATE_NODES.rstrip() + ", n {.*} AS props\n"
+STATE_EDGES_STORED = STATE_EDGES.rstrip() + ", r {.*} AS props\n"
+STATE_SOURCES_STORED = STATE_SOURCES + ", s {.*} AS props"
 PUBLISH_PENDING = """
 UNWIND $ids AS id
 MATCH (n:Pending {id: id}) WHERE n._load = $load

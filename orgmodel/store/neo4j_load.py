@@ -39,7 +39,7 @@ def load_into_neo4j(
     dataset: Dataset, *, uri: str | None = None, user: str | None = None,
     password_env: str = "NEO4J_PASSWORD",  # noqa: S107 - the name of a variable
     prune: bool = True, batch_size: int = DEFAULT_BATCH_SIZE, workers: int = DEFAULT_WORKERS,
-    as_json: bool = False,
+    as_json: bool = False, verify: bool = False,
 ) -> SyncReport:
     """Sync ``dataset`` into the Neo4j the environment (or the arguments) name; print a summary.
 
@@ -56,7 +56,8 @@ def load_into_neo4j(
     started = time.monotonic()
     with Neo4jClient.connect(settings) as client:
         report = sync_dataset(client, dataset, prune=prune, batch_size=batch_size,
-                              workers=workers, progress=ProgressPrinter(sys.stderr))
+                              workers=workers, progress=ProgressPrinter(sys.stderr),
+                              verify=verify)
     seconds = time.monotonic() - started
     if as_json:
         print(json.dumps({

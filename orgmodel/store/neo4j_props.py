@@ -45,6 +45,7 @@ __all__ = [
     "plain",
     "source_from_props",
     "source_props",
+    "stored_hash",
 ]
 
 
@@ -150,3 +151,21 @@ def origin_from_props(props: Mapping[str, Any]) -> Origin | None:
     """Where the record was read from, if it came from a data file."""
     file, line = props.get("_file"), props.get("_line")
     return Origin(str(file), int(line)) if file is not None and line is not None else None
+
+
+def stored_hash(props: Mapping[str, Any], edge: tuple[str, str, str] | None = None,
+                *, source: bool = False) -> str | None:
+    """The content hash of what ``props`` hold now, or ``None`` if they hold no valid record.
+
+    It equals the stored ``_hash`` unless someone changed the properties around orgmodel (in
+    Neo4j Browser, say): plain Cypher does not update ``_hash``. ``edge`` is a relationship's
+    ``(type, source id, target id)``; ``source`` marks a (:Source) node.
+    """
+    try:
+        if edge is not None:
+            return content_hash(edge_from_props(props, *edge), str(props.get("key")))
+        if source:
+            return content_hash(source_from_props(props))
+        return content_hash(node_from_props(props), *props.get("_keywords", ()))
+    except (ValueError, TypeError):  # pydantic's ValidationError is a ValueError
+        return None

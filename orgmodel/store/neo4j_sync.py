@@ -48,6 +48,7 @@ from orgmodel.store.neo4j_props import (
     node_keywords,
     node_props,
     source_props,
+    stored_hash,
 )
 from orgmodel.store.neo4j_report import Counts, SyncReport
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
@@ -151,13 +152,38 @@ def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield rows[start: start + size]
 
 
-def _read_state(tx: neo4j.ManagedTransaction) -> dict[str, Any]:
+def _read_state(tx: neo4j.ManagedTransaction, verify: bool = False) -> dict[str, Any]:
     meta = tx.run(cypher.META_VERSION).single(strict=True)
+    if verify:
+        return _read_stored_state(tx, meta["version"])
     return {
         "version": meta["version"],
         "nodes": {r["id"]: r for r in tx.run(cypher.STATE_NODES)},
         "edges": {r["key"]: r for r in tx.run(cypher.STATE_EDGES) if r["key"] is not None},
         "sources": {r["key"]: r["hash"] for r in tx.run(cypher.STATE_SOURCES)},
+    }
+
+
+def _read_stored_state(tx: neo4j.ManagedTransaction, version: int) -> dict[str, Any]:
+    """The state with each record's hash taken from what it stores, not from its ``_hash``.
+
+    A property changed around orgmodel leaves ``_hash`` as it was; hashing the properties
+    themselves makes that record differ from its file, so the load writes the file's back.
+    """
+    def rehashed(record: neo4j.Record, digest: str | None) -> dict[str, Any]:
+        fields: dict[str, Any] = record.data()
+        del fields["props"]  # not kept: a load's plan holds only ids, hashes and origins
+        return {**fields, "hash": digest}
+
+    return {
+        "version": version,
+        "nodes": {r["id"]: rehashed(r, stored_hash(r["props"]))
+                  for r in tx.run(cypher.STATE_NODES_STORED)},
+        "edges": {r["key"]: rehashed(r, stored_hash(r["props"], (r["type"], r["source"],
+                                                                 r["target"])))
+                  for r in tx.run(cypher.STATE_EDGES_STORED) if r["key"] is not None},
+        "sources": {r["key"]: stored_hash(r["props"], source=True)
+                    for r in tx.run(cypher.STATE_SOURCES_STORED)},
     }
 
 
@@ -382,7 +408,7 @@ def sync_dataset(
     client: Neo4jClient, dataset: Dataset, *, prune: bool = True,
     batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int = DEFAULT_WORKERS, progress: Progress | None = None,
-    vocabulary: Vocabulary | None = None,
+    vocabulary: Vocabulary | None = None, verify: bool = False,
 ) -> SyncReport:
     """Make the graph hold ``dataset`` (which must be checked already); all or nothing.
 
@@ -402,6 +428,10 @@ def sync_dataset(
         Called as ``progress(done, total, what)`` after every batch.
     vocabulary : Vocabulary, optional
         KLE keywords for the full-text index (default: the project's vocabulary).
+    verify : bool
+        Compare the files with what each record stores, not with the hash stored beside it:
+        a change made around orgmodel (plain Cypher) is then found and put back. Reads every
+        property of the graph, where a load otherwise reads ids and hashes.
 
     Returns
     -------
@@ -426,7 +456,7 @@ def sync_dataset(
         ensure_schema(client)
         clean_staging(client)
         with client.errors(), client.session() as session:
-            state = session.execute_read(_read_state)
+            state = session.execute_read(_read_state, verify)
         plan = _plan(dataset, state, prune, vocabulary)
         if not plan.report.changed:
             return plan.report

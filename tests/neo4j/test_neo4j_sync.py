@@ -84,6 +84,28 @@ def test_sync_adds_changes_and_removes(neo4j: Any, tmp_path: Path,
     assert not any('"Removed"' in line or "unit:a" in line for line in dump_graph(neo4j))
 
 
+def test_verify_puts_back_what_was_changed_around_orgmodel(
+        neo4j: Any, data_dir: Path, albertslund: Any,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["load", str(data_dir), "--neo4j"]) == 0
+    assert main(["load", str(data_dir), "--neo4j", "--verify"]) == 0  # nothing is off
+    assert capsys.readouterr().out.splitlines()[-1].startswith("no changes")
+    # Neo4j Browser: a name, a node no record can hold, an edge's confidence, a source's title
+    neo4j.write("MATCH (n:Node {id: 'task:lon'}) SET n.name = 'Rettet i Browser'")
+    neo4j.write("MATCH (n:Node {id: 'task:budget'}) SET n.kle = 'not a KLE number'")
+    neo4j.write("MATCH (:Node)-[r:RESPONSIBLE_FOR {raci: 'A'}]->(:Node {id: 'task:lon'}) "
+                "SET r.confidence = 'low'")
+    neo4j.write("MATCH (s:Source {key: 'seed'}) SET s.title = 'Rettet'")
+    assert main(["load", str(data_dir), "--neo4j"]) == 0  # by the stored hashes: unseen
+    assert capsys.readouterr().out.startswith("no changes")
+    assert main(["load", str(data_dir), "--neo4j", "--verify"]) == 0
+    out = capsys.readouterr().out
+    assert "nodes: 0 added, 2 changed, 0 removed" in out
+    assert "edges: 0 added, 1 changed, 0 removed" in out
+    assert "sources: 0 added, 1 changed, 0 removed" in out
+    assert Neo4jStore(neo4j).dataset() == albertslund
+
+
 def test_no_prune_keeps_what_left_the_files(neo4j: Any, tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     main(["load", str(folder(tmp_path, "v1", V1)), "--neo4j"])
