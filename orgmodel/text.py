@@ -37,7 +37,8 @@ _RAW_STOPWORDS = """
     vedligeholder vedligeholde administrerer administrere udarbejder udarbejde koordinerer
     koordinere skriver skrive holder holde sidder sidde glemt glemte glemmer
     kommunen kommunens kommunal kommunale hjælpe hjælper bliver blive blev finder finde går
-    hvilket ejer eje ejes driver mellem imellem tjek tjekker tjekke passer passe
+    hvilket ejer eje ejes driver mellem imellem tjek tjekker tjekke passer passe ikke hvis
+    virker fungerer behandler behandle arbejder
     a about an and are as at be by do does for from handles in is of on or our responsible
     the to what where which who whom owns own with handle manages deals deal charge takes
     looks after ask contact new maintains maintain administers administer prepares prepare
