@@ -1,8 +1,9 @@
 """``orgmodel history``: who changed what, and when (the audit log of writes).
 
-Read from Neo4j (the audit log lives in the graph) or from a running API with ``--url`` (the
-embedded store keeps its edits, and their log, in the API's process). Each write is one line,
-then one line per field it changed.
+Read from Neo4j (the audit log lives in the graph), from a running API with ``--url`` (the
+embedded store keeps its edits, and their log, in the API's process) or from the API's audit
+file (``--file``, default ``$ORGMODEL_AUDIT_FILE``: JSON lines, kept across restarts). Each
+write is one line, then one line per field it changed.
 
 Examples
 --------
@@ -22,6 +23,7 @@ import argparse
 import json
 import os
 import urllib.parse
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -74,13 +76,21 @@ def register_history(commands: _Subparsers) -> None:
                          help="base URL of a running API, e.g. http://127.0.0.1:8000")
     history.add_argument("--token", default=os.environ.get("ORGMODEL_TOKEN"),
                          help="bearer token for --url (default $ORGMODEL_TOKEN)")
+    history.add_argument("--file", type=Path, default=os.environ.get("ORGMODEL_AUDIT_FILE"),
+                         metavar="FILE", help="the API's audit file, JSON lines (default "
+                         "$ORGMODEL_AUDIT_FILE); used when neither --url nor Neo4j is asked")
     add_common_options(history, dated=False)
     history.set_defaults(handler=cmd_history)
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Print the writes, newest first, each with the fields it changed."""
-    entries = _fetch(args) if args.url else _from_store(args)
+    if args.url:
+        entries = _fetch(args)
+    elif args.file and not (args.neo4j or os.environ.get("NEO4J_URI")):
+        entries = _from_file(Path(args.file), args.record, args.limit)
+    else:
+        entries = _from_store(args)
     if args.json:
         print(json.dumps([e.model_dump(mode="json") for e in entries], ensure_ascii=False,
                          indent=2))
@@ -125,8 +135,30 @@ def _from_store(args: argparse.Namespace) -> list[AuditEntry]:
                                                                              WritableStore):
         raise CommandError(
             "the embedded store starts afresh each run, with no history: edits made over the "
-            "API live in the API's process (ask it with --url), or use Neo4j (--neo4j)")
+            "API live in the API's process (ask it with --url) and in its audit file "
+            "(--file, ORGMODEL_AUDIT_FILE), or use Neo4j (--neo4j)")
     return store.audit_log(record_key=args.record, limit=args.limit)
+
+
+def _from_file(path: Path, record: str | None, limit: int) -> list[AuditEntry]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CommandError(f"cannot read the audit file {path}: {exc}") from None
+    entries = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            entry = AuditEntry.model_validate_json(line)
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            where = ".".join(str(part) for part in problem["loc"])
+            raise CommandError(f"{path}:{number}: not an audit entry: "
+                               f"{where + ': ' if where else ''}{problem['msg']}") from None
+        if record is None or entry.record_key == record:
+            entries.append(entry)
+    return sorted(entries, key=lambda e: e.seq, reverse=True)[:limit]
 
 
 def _fetch(args: argparse.Namespace) -> list[AuditEntry]:

@@ -17,9 +17,11 @@ NEW_TEAM = {"id": "unit:historik-test", "kind": "Unit", "name": "Historikteamet"
 
 
 def test_history_from_a_running_api_says_who_changed_which_field(
-    start_server: Callable[..., LiveServer], capsys: pytest.CaptureFixture[str]
+    start_server: Callable[..., LiveServer], capsys: pytest.CaptureFixture[str],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    server = start_server()
+    audit_file = tmp_path / "audit.jsonl"
+    server = start_server(audit_file=audit_file)
     with server.client(ANNA) as anna, server.client(BO) as bo:
         record = anna.get("/api/v1/nodes/task:lon")
         anna.put("/api/v1/nodes/task:lon", headers={"If-Match": record.headers["etag"]},
@@ -41,6 +43,29 @@ def test_history_from_a_running_api_says_who_changed_which_field(
     assert [(e["seq"], e["actor"], e["record_key"]) for e in entries] == [(1, "anna", "task:lon")]
     assert main(["history", "task:budget", "--url", server.url]) == 0
     assert capsys.readouterr().out == "Ingen ændringer af task:budget i loggen.\n"
+
+    # The API's audit file tells the same, with no API running (it outlives the process).
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    server.stop()
+    assert main(["history", "--file", str(audit_file), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines() == lines
+    monkeypatch.setenv("ORGMODEL_AUDIT_FILE", str(audit_file))
+    assert main(["history", "unit:historik-test", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines() == lines[:2]
+
+
+def test_a_damaged_audit_file_is_named_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    damaged = tmp_path / "audit.jsonl"
+    damaged.write_text('{"seq": 1, "at": "2026-01-01T00:00:00Z", "actor": "anna", '
+                       '"action": "update", "record_key": "task:lon"}\n{"seq": "two"}\n',
+                       encoding="utf-8")
+    assert main(["history", "--file", str(damaged)]) == 1
+    assert f"{damaged}:2: not an audit entry: seq:" in capsys.readouterr().err
+    assert main(["history", "--file", str(tmp_path / "missing.jsonl")]) == 1
+    assert "cannot read the audit file" in capsys.readouterr().err
 
 
 def test_history_names_what_is_wrong_with_a_url(capsys: pytest.CaptureFixture[str]) -> None:
