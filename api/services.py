@@ -13,6 +13,7 @@ from typing import Protocol, runtime_checkable
 
 from api.errors import ApiProblemError
 from api.schemas import EdgeDetail, KleHint, NodeDetail, OwnersAnswer
+from orgmodel.asked_date import asked
 from orgmodel.contract import OrgStore, WritableStore
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Record, etag, find_record, record_data
@@ -28,17 +29,22 @@ __all__ = ["DatasetSource", "RecordReader", "edge_detail", "export_zip", "node_d
            "owners_answer", "read_record"]
 
 
-def owners_answer(store: OrgStore, query: str, *, limit: int, as_of: date) -> OwnersAnswer:
+def owners_answer(store: OrgStore, query: str, *, limit: int,
+                  as_of: date | None) -> OwnersAnswer:
     """Who owns the tasks ``query`` names, with hints where no task fits well.
+
+    On ``as_of``; without it, on the date the question names ("… i 2022", see
+    :mod:`orgmodel.asked_date`), else today: the answer's ``as_of`` says which.
 
     With no answer, the KLE topic the question fits, if one does; when the question names a
     system, initiative, policy, unit, forum or body clearly better than any task, who is in
     charge of it (:func:`orgmodel.node_hint.hint_for`).
     """
-    results = store.owners(query, limit=limit, as_of=as_of)
-    topic = None if results else hint(query, load_vocabulary().catalogue)
-    return OwnersAnswer(query=query, as_of=as_of, results=results,
-                        node_hint=hint_for(store, query, results, as_of=as_of),
+    text, when, _ = asked(query, as_of, date.today())
+    results = store.owners(text, limit=limit, as_of=when)
+    topic = None if results else hint(text, load_vocabulary().catalogue)
+    return OwnersAnswer(query=query, as_of=when, results=results,
+                        node_hint=hint_for(store, text, results, as_of=when),
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
 
 

@@ -16,6 +16,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
+from orgmodel.asked_date import asked
 from orgmodel.contract import OrgStore
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import (
@@ -229,7 +230,8 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_who_owns(args: argparse.Namespace) -> int:
     """Print who owns the tasks matching TEXT."""
     store = open_store_from_args(args)
-    results = store.owners(args.text, limit=args.limit, as_of=args.as_of)
+    text, when, named_date = asked(args.text, args.as_of, date.today())
+    results = store.owners(text, limit=args.limit, as_of=when)
     if args.json:
         _dump(
             [
@@ -256,12 +258,15 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
             ]
         )
         return EXIT_OK if results else EXIT_FAILED
-    named = hint_for(store, args.text, results, as_of=args.as_of or date.today())
+    named = hint_for(store, text, results, as_of=when)
+    if named_date is not None:  # say which date the answer is for: the question chose it
+        print(t("answer_as_of", args.lang, date=named_date.isoformat()),
+              file=sys.stderr if not results else sys.stdout)
     if not results:
         print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
         if named is not None:
             print(named.text(args.lang), file=sys.stderr)
-        if (topic := kle_hint(args.text, load_vocabulary().catalogue)) is not None:
+        if (topic := kle_hint(text, load_vocabulary().catalogue)) is not None:
             print(t("kle_hint", args.lang, number=topic.number, title=topic.title),
                   file=sys.stderr)
         print(t("try_search", args.lang), file=sys.stderr)

@@ -22,6 +22,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Spørgsmålet ligner KLE {number} »{title}«, som ingen opgave i modellen dækker.",
         'The question looks like KLE {number} "{title}", which no task in the model covers.',
     ),
+    "answer_as_of": (
+        "Svar pr. {date} (den dato, spørgsmålet nævner).",
+        "Answer as of {date} (the date the question names).",
+    ),
     "try_search": (
         "Prøv `orgmodel search` med andre ord.",
         "Try `orgmodel search` with other words.",

@@ -223,11 +223,13 @@ def render_table(graph: ViewGraph, page: Page) -> str:
 
 def render_start(page: Page, *, query: str | None, answers: list[Any],
                  tasks: list[dict[str, Any]] | None = None, kle_hint: str | None = None,
-                 node_hint: str | None = None, named: list[dict[str, Any]] | None = None) -> str:
+                 node_hint: str | None = None, named: list[dict[str, Any]] | None = None,
+                 answered_as_of: date | None = None) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`);
-    ``node_hint`` who is in charge of what it names that is not a task (:func:`viz.start.answers`).
+    ``node_hint`` who is in charge of what it names that is not a task (:func:`viz.start.answers`);
+    ``answered_as_of`` the date the question named, when the answers are for it.
     The static site's page reads the question in the browser, from ``tasks``
     (:func:`viz.start.owner_index`) and ``named`` (:func:`viz.start.named_index`).
     """
@@ -237,10 +239,11 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     reading = ({"texts": start_texts(page.lang), "stopwords": list(STOPWORD_SPELLINGS),
                 "synonyms": synonym_groups(), "named": named or [],
                 "leading": list(LEADERSHIP_SPELLINGS), "hintMin": NODE_HINT_MIN,
-                "margin": ROUTE_MARGIN, "nameWeight": NAME_WEIGHT} if tasks is not None else {})
+                "margin": ROUTE_MARGIN, "nameWeight": NAME_WEIGHT,
+                "asOf": (page.as_of or date.today()).isoformat()} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,
-                   kle_hint=kle_hint, node_hint=node_hint)
+                   kle_hint=kle_hint, node_hint=node_hint, answered_as_of=answered_as_of)
 
 
 def _names(graph: ViewGraph) -> Callable[[str], str]:

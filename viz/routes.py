@@ -22,6 +22,7 @@ import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from starlette.responses import Response
 
+from orgmodel.asked_date import asked
 from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.schema import Kind
@@ -150,14 +151,15 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     """The intranet start page: "Hvem har ansvaret for …?" answered on the server, and views."""
     page = _page(request, lang, as_of, q=q)
     query = (q or "").strip() or None
-    when = as_of or date.today()
+    text, when, named_date = asked(query or "", as_of, date.today())
     found, named = await _build(request, lambda store: start.answers(
-        store, query or "", as_of=when, lang=page.lang))
+        store, text, as_of=when, lang=page.lang))
     # The catalogue is read and indexed when first asked (about a second): not on the loop.
-    hint = None if found or not query else await anyio.to_thread.run_sync(start.kle_hint, query,
+    hint = None if found or not query else await anyio.to_thread.run_sync(start.kle_hint, text,
                                                                           page.lang)
     return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint,
-                                          node_hint=named), "text/html")
+                                          node_hint=named, answered_as_of=named_date),
+                    "text/html")
 
 
 @router.get("/views/{view}")

@@ -28,7 +28,8 @@ __all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "answer", "answers", "kle_hint", "n
 
 #: UI strings the static start page's script needs.
 START_TEXT_KEYS = ("answers_for", "no_answer", "owners", "raci", "name", "kind", "accountable_post",
-                   "escalation", "notes", "kle", "kle_group", "view_responsibilities")
+                   "escalation", "notes", "kle", "kle_group", "view_responsibilities",
+                   "site_as_of")
 #: Most tasks embedded in a static start page.
 INDEX_LIMIT = 5000
 #: Most other nodes a static start page can name in a hint (systems first, units last).

@@ -29,6 +29,12 @@ UI: dict[str, tuple[str, str]] = {
                       "e.g. payroll, procurement, budget follow-up"),
     "ask": ("Spørg", "Ask"),
     "answers_for": ("Svar på »{q}«", "Answers for “{q}”"),
+    "answer_as_of": ("Svar pr. {date} (den dato, spørgsmålet nævner).",
+                     "Answers as of {date} (the date the question names)."),
+    "site_as_of": ("Denne side viser organisationen pr. {date}, da den blev bygget: den svarer "
+                   "ikke for {asked}.",
+                   "This page holds the organisation as of {date}, when it was built: it does "
+                   "not answer for {asked}."),
     "no_answer": ("Intet svar på »{q}«. Prøv andre ord.", "No answer for “{q}”. Try other words."),
     "owner": ("Ansvarlig", "Owner"),
     "owners": ("Ansvarlige (RACI)", "Owners (RACI)"),

@@ -90,10 +90,11 @@ async def owners(q: Text, store: ReadStoreDep, as_of: AsOf = None,
     Per task: the RACI owners, the accountable post, the escalation chain up to the council,
     the KLE number and the sources; notes say how a task was found when the question named
     it only through the KLE catalogue. When no task answers, ``kle_hint`` names the KLE topic
-    the question fits, if one does: work no task in the model covers.
+    the question fits, if one does: work no task in the model covers. Without ``as_of``, a
+    question that names a date or year ("hvem havde ansvaret for løn i 2022?") is answered on
+    it (a year: 1 July, or today in this year); the answer's ``as_of`` says which date.
     """
-    return respond(await store.run(owners_answer, store.store, q, limit=limit,
-                                   as_of=today(as_of)))
+    return respond(await store.run(owners_answer, store.store, q, limit=limit, as_of=as_of))
 
 
 @router.get("/search", response_model=SearchAnswer, summary="Search nodes")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -24,6 +25,20 @@ def test_owners_of_work_outside_the_model_name_its_kle_topic(http: httpx.Client)
     routed = http.get("/api/v1/owners", params={"q": "sygefravær"}).json()["results"]
     assert routed[0]["task"]["kle"] == "81.00.00"
     assert routed[0]["notes"][0]["code"] == "kle_nearest"
+
+
+def test_owners_answer_for_the_year_a_question_names(http: httpx.Client) -> None:
+    def accountable(answer: dict[str, Any]) -> list[str]:
+        return [o["name"] for o in answer["results"][0]["owners"] if o["raci"] == "A"]
+
+    named = http.get("/api/v1/owners", params={"q": "hvem havde ansvaret for løn i 2022?"}).json()
+    assert named["as_of"] == "2022-07-01" and accountable(named) == ["Økonomiudvalget"]
+    assert named["query"] == "hvem havde ansvaret for løn i 2022?"  # as asked
+    told = http.get("/api/v1/owners", params={"q": "hvem havde ansvaret for løn i 2022?",
+                                              "as_of": "2024-06-01"}).json()
+    assert told["as_of"] == "2024-06-01" and accountable(told) == ["Organisation og Politik"]
+    mayor = http.get("/api/v1/owners", params={"q": "hvem var borgmester i 2020?"}).json()
+    assert "Steen Christiansen" in mayor["node_hint"]["text_da"]
 
 
 def test_owners_of_what_is_not_a_task_say_who_is_in_charge_of_it(http: httpx.Client) -> None:

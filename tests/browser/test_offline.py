@@ -153,3 +153,17 @@ def test_static_start_page_reads_a_typo_of_a_tasks_name(
     ask(site, page, question)
     names = page.locator("article.answer h3").all_text_contents()
     assert (names[:1] == [task]) if task else names == [], names
+
+
+def test_static_start_page_says_it_cannot_answer_for_another_year(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # The page holds one date; a question about another year gets that said, and the year
+    # does not dilute the question ("løn 2022" is still a full match for Løn).
+    only_files(recorder)
+    first = ask(site, page, "hvem havde ansvaret for løn i 2022?")
+    assert first.locator("h3").text_content() == "Løn"
+    assert "Svagt match" not in (first.text_content() or "")
+    note = page.locator("#answers .as-of-note").text_content() or ""
+    assert note.startswith("Denne side viser organisationen pr. ") and "ikke for 2022" in note
+    ask(site, page, "hvem har ansvaret for løn?")
+    assert page.locator("#answers .as-of-note").count() == 0

@@ -184,3 +184,18 @@ def test_every_example_in_a_commands_help_works(command: str, tmp_path: Path) ->
         done = run(*shlex.split(example)[1:], cwd=tmp_path)  # files go to a fresh folder
         assert done.returncode == 0 and (done.stdout.strip() or any(tmp_path.iterdir())), (
             example, done.stderr)
+
+
+def test_a_question_that_names_a_year_is_answered_for_that_year() -> None:
+    # Payroll moved to Organisation og Politik on 1 January 2023; the mayor changed in 2022.
+    before = run("who-owns", "hvem havde ansvaret for løn i 2022?", "--limit", "1")
+    assert before.returncode == 0
+    assert before.stdout.startswith("Svar pr. 2022-07-01 (den dato, spørgsmålet nævner).")
+    assert "A  Økonomiudvalget" in before.stdout
+    after = run("who-owns", "hvem havde ansvaret for løn i 2024?", "--limit", "1")
+    assert "A  Organisation og Politik" in after.stdout
+    mayor = run("who-owns", "who was mayor in 2020", "--lang", "en")
+    assert "Held by: Steen Christiansen" in mayor.stdout
+    # --as-of decides when it is given; the year named then only leaves the question.
+    told = run("who-owns", "hvem havde ansvaret for løn i 2022?", "--as-of", "2024-06-01")
+    assert "Svar pr." not in told.stdout and "A  Organisation og Politik" in told.stdout

@@ -142,6 +142,19 @@ def test_the_start_page_says_who_is_in_charge_of_what_is_not_a_task(
     run(create_views_app(memory_store), check)
 
 
+def test_the_start_page_answers_for_the_year_a_question_names(
+        memory_store: MemoryStore) -> None:
+    async def check(client: httpx.AsyncClient) -> None:
+        page = (await client.get("/", params={"q": "hvem havde ansvaret for løn i 2022?"})).text
+        assert ('<p class="as-of-note">Svar pr. 2022-07-01 (den dato, spørgsmålet nævner).</p>'
+                in page)
+        assert "Økonomiudvalget" in page.split('class="answer"')[1]
+        now = (await client.get("/", params={"q": "hvem har ansvaret for løn?"})).text
+        assert "as-of-note" not in now and "Økonomiudvalget" not in now.split('class="answer"')[1]
+
+    run(create_views_app(memory_store), check)
+
+
 def test_served_views_preload_their_graph(memory_store: MemoryStore) -> None:
     async def check(client: httpx.AsyncClient) -> None:
         html = (await client.get("/views/collaboration")).text

@@ -25,6 +25,18 @@
       function (whole, before, word) { return stopwords[fold(word)] ? before + word : whole; });
     return fold(joined).split(" ").filter(function (word) { return word && !stopwords[word]; });
   }
+  /* A year or ISO date in the question ("løn i 2022"): the page holds the organisation on one
+   * date, so it says it cannot answer for another, and the year is no word to match (the
+   * server answers for it: orgmodel/asked_date.py). */
+  var DATE_NAMED = /(^|[^\p{L}\p{N}.,\/-])((?:19|20)\d\d)(-\d\d-\d\d)?(?![\p{L}\p{N}.,\/-])/gu;
+  function yearsIn(query) {
+    var years = [];
+    String(query).replace(DATE_NAMED, function (whole, before, year, rest) {
+      years.push(year + (rest || ""));
+      return whole;
+    });
+    return years;
+  }
   var synonyms = (data.synonyms || []).map(function (terms) {
     return [].concat.apply([], terms.map(wordsOf));
   });
@@ -222,10 +234,18 @@
     var box = document.getElementById("answers");
     box.replaceChildren();
     if (!query) { return; }
-    var found = rank(query);
+    var asked = yearsIn(query).filter(function (when) {
+      return !data.asOf || when.slice(0, 4) !== data.asOf.slice(0, 4);
+    });
+    var text = String(query).replace(DATE_NAMED, "$1").trim() || query;
+    var found = rank(text);
     box.appendChild(element("h2", texts.answers_for.replace("{q}", query)));
+    if (asked.length) {
+      box.appendChild(element("p", texts.site_as_of.replace("{date}", data.asOf)
+        .replace("{asked}", asked[0]), "as-of-note"));
+    }
     if (!found.length) { box.appendChild(element("p", texts.no_answer.replace("{q}", query), "no-answer")); }
-    var hint = namedHint(query, found.length ? found[0].score : 0);
+    var hint = namedHint(text, found.length ? found[0].score : 0);
     if (hint) { box.appendChild(element("p", hint, "node-hint")); }
     found.forEach(function (hit, index) {
       var task = hit.task;

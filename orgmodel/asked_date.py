@@ -1,0 +1,119 @@
+"""The date a question asks about, when it names one: "hvem havde ansvaret for løn i 2022?".
+
+The organisation changes (units merge, posts change hands), so "who owned payroll in 2022"
+has another answer than "who owns payroll". Callers that were given no ``as_of`` read it from
+the question with :func:`date_asked` and ask the rest of the question on that date. Read:
+
+* an ISO date (``2022-06-01``) or a Danish one (``1.6.2022``, ``1/6-2022``);
+* a day and month by name (``1. juni 2022``, ``1 June 2022``, ``June 1, 2022``);
+* a month by name and a year (``juni 2022``): the 15th of it;
+* a year alone (``i 2022``, ``in 2022``, ``2022``): 1 July of it, or today in this year.
+
+Only years from 1990 to 2099 are read as years, so other numbers (``Microsoft 365``, KLE
+``81.15``, ``Direktørområde 1``) are left alone. A date that does not exist is not read.
+
+Examples
+--------
+>>> today = date(2026, 11, 27)
+>>> date_asked("hvem havde ansvaret for løn i 2022?", today)
+(datetime.date(2022, 7, 1), 'hvem havde ansvaret for løn i ?')
+>>> date_asked("who owned payroll on 1 March 2023", today)
+(datetime.date(2023, 3, 1), 'who owned payroll on')
+>>> date_asked("løn pr. 2024-02-30", today)  # no such day: not a date
+(None, 'løn pr. 2024-02-30')
+>>> date_asked("hvem er borgmester i år 2026", today)[0]  # this year: today
+datetime.date(2026, 11, 27)
+>>> date_asked("Microsoft 365", today)
+(None, 'Microsoft 365')
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+__all__ = ["Asked", "asked", "date_asked"]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate((
+        "januar january jan", "februar february feb", "marts march mar", "april apr",
+        "maj may", "juni june jun", "juli july jul", "august aug", "september sept sep",
+        "oktober october okt oct", "november nov", "december dec"), start=1)
+    for name in names.split()
+}
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_END = r"(?![\w-])"
+_START = r"(?<![\w.,/-])"
+# Most specific first: a year inside a full date must not be read alone.
+_PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
+    _START + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})" + _END,
+    _START + r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./-]" + _YEAR + _END,
+    _START + r"(?P<day>\d{1,2})\.? " + _MONTH + r",? " + _YEAR + _END,
+    _START + _MONTH + r" (?P<day>\d{1,2}),? " + _YEAR + _END,
+    _START + _MONTH + r" " + _YEAR + _END,
+    _START + r"(?:(?:i år|år|anno|year) )?" + _YEAR + _END,
+)]
+
+
+def date_asked(question: str, today: date) -> tuple[date | None, str]:
+    """The date ``question`` asks about (``None`` if it names none) and the question without it.
+
+    Parameters
+    ----------
+    question : str
+        The question as asked.
+    today : date
+        The date a year that is this year stands for.
+    """
+    for pattern in _PATTERNS:
+        for found in pattern.finditer(question):
+            when = _date(found.groupdict(), today)
+            if when is not None:
+                rest = question[:found.start()] + question[found.end():]
+                return when, " ".join(rest.split())
+    return None, question
+
+
+def _date(parts: dict[str, str | None], today: date) -> date | None:
+    year, month, day = parts.get("year"), parts.get("month"), parts.get("day")
+    assert year is not None  # every pattern has a year
+    if month is None:
+        return today if int(year) == today.year else date(int(year), 7, 1)
+    number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+    try:
+        return date(int(year), number, int(day) if day else 15)
+    except ValueError:  # 2024-02-30, 31.4.2023: not a date
+        return None
+
+
+class Asked(NamedTuple):
+    """A question read for its date: what to match, on which date, and a date it named."""
+
+    text: str
+    when: date
+    named: date | None  # the date the question named, when it decided ``when``
+
+
+def asked(question: str, as_of: date | None, today: date) -> Asked:
+    """What to match and on which date: ``as_of`` if given, else the date named, else today.
+
+    The date's words leave the text either way: "2022" is no word of any task.
+
+    Examples
+    --------
+    >>> asked("løn i 2022", None, date(2026, 11, 27))
+    Asked(text='løn i', when=datetime.date(2022, 7, 1), named=datetime.date(2022, 7, 1))
+    >>> asked("løn i 2022", date(2024, 1, 1), date(2026, 11, 27)).when  # as_of wins
+    datetime.date(2024, 1, 1)
+    >>> asked("løn", None, date(2026, 11, 27))
+    Asked(text='løn', when=datetime.date(2026, 11, 27), named=None)
+    """
+    named, text = date_asked(question, today)
+    if not text.strip():  # "2022" alone: nothing else to ask, keep it as it was
+        text = question
+    if as_of is not None or named is None:
+        return Asked(text, as_of or today, None)
+    return Asked(text, named, named)
