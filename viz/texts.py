@@ -116,6 +116,7 @@ UI: dict[str, tuple[str, str]] = {
     "q_satisfy": ("Hold tilfreds", "Keep satisfied"),
     "q_inform": ("Hold informeret", "Keep informed"),
     "q_monitor": ("Overvåg", "Monitor"),
+    "steps": ("Skridt", "Steps"),
     "post": ("Stilling", "Post"),
     "change_post": ("Vis for stilling", "Show for post"),
     "topic": ("Emne", "Topic"),

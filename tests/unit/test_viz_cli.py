@@ -62,3 +62,23 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path, data_dir: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["view", "org", "--out", str(tmp_path), "--data", str(data_dir)]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_stakeholders_lists_a_posts_stakeholders_by_strategy(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stakeholders", "--data", str(data_dir), "--as-of", "2024-06-01"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Chef for Økonomi og Stab (post:chef-okonomi-og-stab), 2024-06-01")
+    manage, rest = out.split("Hold tilfreds")
+    assert "Håndter tæt (" in manage and "Kommunaldirektør" in manage and "Borgmester" in manage
+    assert "Hold informeret" in rest and "Overvåg" in rest
+    # The same scores as the stakeholder map's grid, for scripts
+    assert main(["stakeholders", "Kommunaldirektør", "--depth", "1", "--json",
+                 "--data", str(data_dir), "--as-of", "2024-06-01"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["post"] == "post:kommunaldirektor"
+    chief = next(s for s in answer["stakeholders"] if s["id"] == "post:chef-okonomi-og-stab")
+    assert (chief["quadrant"], chief["distance"]) == ("manage", 1)
+    assert {s["distance"] for s in answer["stakeholders"]} == {1}
+    assert main(["stakeholders", "Ingen Sådan Stilling", "--data", str(data_dir)]) == 1
+    assert "no post with the id or name 'Ingen Sådan Stilling'" in capsys.readouterr().err

@@ -1,0 +1,69 @@
+"""``orgmodel stakeholders [POST]``: a post's stakeholders by strategy, as a list to work from.
+
+The stakeholder map's influence/interest grid (:func:`orgmodel.analytics.grid`, the same scores
+as the view) as text: for each strategy (manage closely, keep satisfied, keep informed,
+monitor) the stakeholders in it, the most influential and interested first. For the new chief
+of Økonomi og Stab, who maps them on the first day, and for scripts (``--json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+
+from orgmodel.analytics import Quadrant
+from orgmodel.cli import add_common_options, examples, open_store_from_args, print_table
+from viz import gather
+from viz.texts import kind_name, ui
+
+__all__ = ["cmd_stakeholders", "register_stakeholders"]
+
+_ORDER = (Quadrant.MANAGE, Quadrant.SATISFY, Quadrant.INFORM, Quadrant.MONITOR)
+
+
+def register_stakeholders(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``orgmodel stakeholders``."""
+    helptext = ("a post's stakeholders by influence and interest: whom to manage closely, keep "
+                "satisfied, keep informed or monitor")
+    parser = commands.add_parser(
+        "stakeholders", help=helptext,
+        description=helptext + " (the stakeholder map's grid, as a list).",
+        **examples("orgmodel stakeholders", 'orgmodel stakeholders "Kommunaldirektør" --depth 1',
+                   "orgmodel stakeholders post:chef-okonomi-og-stab --json --lang en"))
+    parser.add_argument("post", nargs="?", default=None, metavar="POST",
+                        help="the post: its id or its name (default: the Chef for Økonomi og "
+                             "Stab)")
+    parser.add_argument("--depth", type=int, choices=(1, 2, 3), default=2,
+                        help="steps from the post a stakeholder may be (default 2, as the map)")
+    add_common_options(parser)
+    parser.set_defaults(handler=cmd_stakeholders)
+
+
+def cmd_stakeholders(args: argparse.Namespace) -> int:
+    """Print the post's stakeholders, grouped by strategy."""
+    store = open_store_from_args(args)
+    when: date = args.as_of or date.today()
+    post = (gather.resolve_post(store, args.post, as_of=when) if args.post
+            else gather.default_post(store, as_of=when))
+    found = gather.stakeholders(store, as_of=when, post=post, depth=args.depth)
+    nodes = {n.id: n for n in found.subgraph.nodes}
+    ranked = sorted(found.scores, key=lambda s: (-(s.influence + s.interest), s.id))
+    if args.json:
+        print(json.dumps({"post": post, "as_of": when.isoformat(), "stakeholders": [
+            {"id": s.id, "name": nodes[s.id].name, "kind": nodes[s.id].kind.value,
+             "quadrant": s.quadrant.value, "influence": round(s.influence, 3),
+             "interest": round(s.interest, 3), "distance": s.distance} for s in ranked]},
+            ensure_ascii=False, indent=2))
+        return 0
+    lang = args.lang
+    print(f"{nodes[post].name} ({post}), {when.isoformat()}")
+    for quadrant in _ORDER:
+        rows = [(nodes[s.id].name, kind_name(nodes[s.id].kind.value, lang),
+                 f"{s.influence:.2f}", f"{s.interest:.2f}", s.distance)
+                for s in ranked if s.quadrant is quadrant]
+        print(f"\n{ui('q_' + quadrant.value, lang)} ({len(rows)})")
+        if rows:
+            print_table(rows, [ui("name", lang), ui("kind", lang), ui("influence", lang),
+                               ui("interest", lang), ui("steps", lang)])
+    return 0
