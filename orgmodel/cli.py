@@ -232,6 +232,8 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     store = open_store_from_args(args)
     text, when, named_date = asked(args.text, args.as_of, date.today())
     results = store.owners(text, limit=args.limit, as_of=when)
+    if args.json and named_date is not None:  # the JSON is the answers; the date goes beside
+        print(t("answer_as_of", args.lang, date=named_date.isoformat()), file=sys.stderr)
     if args.json:
         _dump(
             [
