@@ -17,6 +17,15 @@ Examples
 (datetime.date(2024, 1, 1), 'opgaver.yaml', ['Lønudbetaling'])
 >>> node_from_props(props) == node
 True
+
+What the properties hold is checked against their ``_hash`` (``orgmodel load --verify``):
+
+>>> stored_hash(props) == props["_hash"]
+True
+>>> stored_hash({**props, "name": "Rettet i Browser"}) == props["_hash"]
+False
+>>> stored_hash({**props, "kle": "not a KLE number"}) is None
+True
 """
 
 from __future__ import annotations
