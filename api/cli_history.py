@@ -15,6 +15,8 @@ name: 'Løn' → 'Lønudbetaling'
 ["aliases: + 'lønkørsel', − 'payroll'"]
 >>> changes(None, before, "en")
 ['created: Løn']
+>>> changes({"type": "HEADS", "from": "post:a", "to": "unit:a"}, None, "da")
+['slettet: post:a HEADS unit:a']
 """
 
 from __future__ import annotations
@@ -111,8 +113,9 @@ def changes(before: dict[str, Any] | None, after: dict[str, Any] | None,
             lang: Lang) -> list[str]:
     """The fields a write changed, one line each (a creation or deletion in one line)."""
     if before is None or after is None:
-        record = after if before is None else before
-        name = (record or {}).get("name") or (record or {}).get("id") or ""
+        record = (after if before is None else before) or {}
+        name = record.get("name") or record.get("id") or " ".join(  # an edge has no name
+            str(record[part]) for part in ("from", "type", "to") if part in record)
         return [f"{_word('created' if before is None else 'deleted', lang)}: {name}"]
     return [_change(field, before.get(field), after.get(field))
             for field in sorted(before.keys() | after.keys())
