@@ -7,7 +7,9 @@ the question with :func:`date_asked` and ask the rest of the question on that da
 * an ISO date (``2022-06-01``) or a Danish one (``1.6.2022``, ``1/6-2022``);
 * a day and month by name (``1. juni 2022``, ``1 June 2022``, ``June 1, 2022``);
 * a month by name and a year (``juni 2022``): the 15th of it;
-* a year alone (``i 2022``, ``in 2022``, ``2022``): 1 July of it, or today in this year.
+* a year after a word that makes it a time (``i 2022``, ``in 2022``, ``pr. 2022``, ``år
+  2022``, ``during 2022``): 1 July of it, or today in this year. A year alone is not read:
+  it is often part of a name ("Vision 2030", "Klimaplan 2050", "budget 2024").
 
 Only years from 1990 to 2099 are read as years, so other numbers (``Microsoft 365``, KLE
 ``81.15``, ``Direktørområde 1``) are left alone. A date that does not exist is not read.
@@ -16,15 +18,17 @@ Examples
 --------
 >>> today = date(2026, 11, 27)
 >>> date_asked("hvem havde ansvaret for løn i 2022?", today)
-(datetime.date(2022, 7, 1), 'hvem havde ansvaret for løn i ?')
+(datetime.date(2022, 7, 1), 'hvem havde ansvaret for løn ?')
 >>> date_asked("who owned payroll on 1 March 2023", today)
-(datetime.date(2023, 3, 1), 'who owned payroll on')
+(datetime.date(2023, 3, 1), 'who owned payroll')
 >>> date_asked("løn pr. 2024-02-30", today)  # no such day: not a date
 (None, 'løn pr. 2024-02-30')
 >>> date_asked("hvem er borgmester i år 2026", today)[0]  # this year: today
 datetime.date(2026, 11, 27)
 >>> date_asked("Microsoft 365", today)
 (None, 'Microsoft 365')
+>>> date_asked("hvem ejer Klimaplan 2050?", today)  # a name, not a time
+(None, 'hvem ejer Klimaplan 2050?')
 """
 
 from __future__ import annotations
@@ -47,14 +51,17 @@ _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _END = r"(?![\w-])"
 _START = r"(?<![\w.,/-])"
+# The words that make a number a time; they leave the question with the date ("pr" alone
+# would meet PR, public relations).
+_MARK = r"(?:i år|i|in|on|år|anno|pr\.?|per|den|the|year|in the year|during|as of) "
 # Most specific first: a year inside a full date must not be read alone.
 _PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
-    _START + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})" + _END,
-    _START + r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./-]" + _YEAR + _END,
-    _START + r"(?P<day>\d{1,2})\.? " + _MONTH + r",? " + _YEAR + _END,
-    _START + _MONTH + r" (?P<day>\d{1,2}),? " + _YEAR + _END,
-    _START + _MONTH + r" " + _YEAR + _END,
-    _START + r"(?:(?:i år|år|anno|year) )?" + _YEAR + _END,
+    _START + f"(?:{_MARK})?" + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})" + _END,
+    _START + f"(?:{_MARK})?" + r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./-]" + _YEAR + _END,
+    _START + f"(?:{_MARK})?" + r"(?P<day>\d{1,2})\.? " + _MONTH + r",? " + _YEAR + _END,
+    _START + f"(?:{_MARK})?" + _MONTH + r" (?P<day>\d{1,2}),? " + _YEAR + _END,
+    _START + f"(?:{_MARK})?" + _MONTH + r" " + _YEAR + _END,
+    r"(?<![\w-])" + _MARK + _YEAR + _END,
 )]
 
 
@@ -105,14 +112,14 @@ def asked(question: str, as_of: date | None, today: date) -> Asked:
     Examples
     --------
     >>> asked("løn i 2022", None, date(2026, 11, 27))
-    Asked(text='løn i', when=datetime.date(2022, 7, 1), named=datetime.date(2022, 7, 1))
+    Asked(text='løn', when=datetime.date(2022, 7, 1), named=datetime.date(2022, 7, 1))
     >>> asked("løn i 2022", date(2024, 1, 1), date(2026, 11, 27)).when  # as_of wins
     datetime.date(2024, 1, 1)
     >>> asked("løn", None, date(2026, 11, 27))
     Asked(text='løn', when=datetime.date(2026, 11, 27), named=None)
     """
     named, text = date_asked(question, today)
-    if not text.strip():  # "2022" alone: nothing else to ask, keep it as it was
+    if not text.strip():  # "i 2022" alone: nothing else to ask, keep it as it was
         text = question
     if as_of is not None or named is None:
         return Asked(text, as_of or today, None)

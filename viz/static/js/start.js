@@ -25,14 +25,17 @@
       function (whole, before, word) { return stopwords[fold(word)] ? before + word : whole; });
     return fold(joined).split(" ").filter(function (word) { return word && !stopwords[word]; });
   }
-  /* A year or ISO date in the question ("løn i 2022"): the page holds the organisation on one
-   * date, so it says it cannot answer for another, and the year is no word to match (the
-   * server answers for it: orgmodel/asked_date.py). */
-  var DATE_NAMED = /(^|[^\p{L}\p{N}.,\/-])((?:19|20)\d\d)(-\d\d-\d\d)?(?![\p{L}\p{N}.,\/-])/gu;
+  /* A time in the question ("løn i 2022", "pr. 2022-06-01"): the page holds the organisation
+   * on one date, so it says it cannot answer for another, and the year is no word to match
+   * (the server answers for it: orgmodel/asked_date.py). A year alone is part of a name
+   * ("Vision 2030"), as on the server. */
+  var MARK = "(?:i år|i|in|on|år|anno|pr\\.?|per|den|the|year|in the year|during|as of) ";
+  var DATE_NAMED = new RegExp("(^|[^\\p{L}\\p{N}_.,/-])(?:" + MARK + "((?:19|20)\\d\\d)|(?:" + MARK +
+    ")?((?:19|20)\\d\\d-\\d\\d-\\d\\d))(?![\\p{L}\\p{N}.,/-])", "giu");
   function yearsIn(query) {
     var years = [];
-    String(query).replace(DATE_NAMED, function (whole, before, year, rest) {
-      years.push(year + (rest || ""));
+    String(query).replace(DATE_NAMED, function (whole, before, year, day) {
+      years.push(year || day);
       return whole;
     });
     return years;
