@@ -35,6 +35,7 @@ _OTHER_SPELLING = 0.5
 # Two to six capitals standing alone ("MUS", "IT" in "IT-support", "ØU"); a text all in
 # capitals with more words than that is shouting, not acronyms.
 _ACRONYM_RE = re.compile(r"(?<![^\W_])[A-ZÆØÅ]{2,6}(?![^\W_])")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SHOUTING_WORDS = 2
 
 # Document sets are bitmasks over index positions (id order): set algebra then runs in C over
@@ -127,10 +128,24 @@ def acronyms(text: str) -> frozenset[str]:
     >>> acronyms("HVEM HAR ANSVARET FOR MUS"), acronyms("Løn og A4-papir")
     (frozenset(), frozenset())
     """
+    return frozenset(_written_acronyms(text))
+
+
+def _written_acronyms(text: str) -> dict[str, str]:
+    """The acronyms ``text`` writes: folded word -> the letters as written, in lower case.
+
+    Folding makes "ØU" (Økonomiudvalget) and "OU" (organisationsudvikling) one word, "ou"; the
+    letters as written tell them apart.
+
+    >>> _written_acronyms("hvem sidder i ØU? og OU")
+    {'ou': 'ou'}
+    >>> _written_acronyms("hvem sidder i ØU?")
+    {'ou': 'øu'}
+    """
     found = _ACRONYM_RE.findall(text)
     if not found or (text.isupper() and len(text.split()) > _SHOUTING_WORDS):
-        return frozenset()
-    return frozenset(fold(word) for word in found)
+        return {}
+    return {fold(word): word.lower() for word in found}
 
 
 class SearchIndex:
@@ -163,7 +178,7 @@ class SearchIndex:
         postings: dict[str, dict[int, float]] = {}
         exact: dict[tuple[str, ...], dict[int, float]] = {}  # analysed name -> bonus by doc
         capitals: set[str] = set()  # words some document writes as an acronym
-        texts: list[tuple[int, tuple[str, ...]]] = []  # each field's words, by document
+        texts: list[tuple[int, tuple[str, ...], str]] = []  # each field's words and text
         self._surfaces = dict(synonyms.words)  # folded word -> stem
         analysed: dict[str, Analysed] = {}
         for idx, doc in enumerate(ordered):
@@ -175,7 +190,7 @@ class SearchIndex:
             for text, field_weight, bonus in fields:
                 words, stems, phrases, norm, in_capitals = self._analyse(text or "", analysed)
                 capitals |= in_capitals
-                texts.append((idx, words))
+                texts.append((idx, words, text or ""))
                 weight = field_weight * norm
                 for key in stems + phrases:  # _add, inlined: this loop dominates building
                     posting = postings.get(key)
@@ -194,12 +209,19 @@ class SearchIndex:
         self._terms = {k: _levels(p, size) for k, p in postings.items()}
         self._exact = {k: _levels(p, size) for k, p in exact.items()}
         # For each acronym, the documents that write the word itself, in any case: "kmd nova"
-        # is KMD, "Museer" is not MUS.
+        # is KMD, "Museer" is not MUS; and by its letters as written ("øu" is not "ou").
         spelt: dict[str, set[int]] = {}
-        for idx, words in texts if capitals else ():
-            for word in capitals.intersection(words):
+        spelt_as_written: dict[str, set[int]] = {}
+        for idx, words, text in texts if capitals else ():
+            if not (met := capitals.intersection(words)):
+                continue
+            for word in met:
                 spelt.setdefault(word, set()).add(idx)
+            for written in _LETTERS_RE.findall(text.lower()):
+                if fold(written) in met:
+                    spelt_as_written.setdefault(written, set()).add(idx)
         self._written = {k: _mask(v, size) for k, v in spelt.items()}
+        self._written_as = {k: _mask(v, size) for k, v in spelt_as_written.items()}
         self._parts: dict[str, set[str]] = {}  # compound part -> whole stems containing it
         for word, word_stem in self._surfaces.items():
             if len(word) >= _MIN_COMPOUND and word_stem in self._terms:
@@ -207,7 +229,7 @@ class SearchIndex:
                     self._parts.setdefault(word_stem[:cut], set()).add(word_stem)
                     self._parts.setdefault(word_stem[-cut:], set()).add(word_stem)
         self._speller = Speller(self._surfaces) if typos else None
-        self._cache: dict[tuple[str, tuple[int, ...], bool], Match] = {}
+        self._cache: dict[tuple[str, tuple[int, ...], int | None], Match] = {}
 
     def _analyse(self, text: str, analysed: dict[str, Analysed]) -> Analysed:
         # Texts repeat (tasks of one KLE topic share its keywords): analyse each once.
@@ -251,9 +273,11 @@ class SearchIndex:
         for start, end, gid in self._synonyms.spans(stems):
             for i in range(start, end):
                 groups[i].add(gid)
-        capitals = [w for w in acronyms(query) if w in self._written and w in words]
+        written = {w: self._written_as.get(as_written) or self._written[w]
+                   for w, as_written in _written_acronyms(query).items()
+                   if w in self._written and w in words}
         tokens = zip(words, stems, groups, strict=True)
-        matches = [self._match(w, s, tuple(sorted(g)), w in capitals) for w, s, g in tokens]
+        matches = [self._match(w, s, tuple(sorted(g)), written.get(w)) for w, s, g in tokens]
         # Rare tokens discriminate: a token matching few documents weighs more (IDF).
         size = len(self._ids)
         weights = [math.log(1.0 + size / (1.0 + union.bit_count())) for _, union in matches]
@@ -262,7 +286,7 @@ class SearchIndex:
         for kind in set(kinds or ()):
             wanted |= self._by_kind.get(kind, 0)
         # An exact name earns its bonus only if it writes the query's acronyms as they were.
-        spelt = functools.reduce(operator.and_, (self._written[w] for w in capitals), -1)
+        spelt = functools.reduce(operator.and_, written.values(), -1)
         bonuses = [(extra, _mask(docs, size) & spelt)
                    for extra, docs in self._exact.get(tuple(stems), ())]
         bonuses.append((0.0, ~functools.reduce(operator.or_, (m for _, m in bonuses), 0)))
@@ -302,17 +326,17 @@ class SearchIndex:
             parts = refined
         return list(parts.items())
 
-    def _match(self, word: str, word_stem: str, groups: tuple[int, ...], acronym: bool) -> Match:
+    def _match(self, word: str, word_stem: str, groups: tuple[int, ...],
+               written: int | None) -> Match:
         """Documents matching one query token, as disjoint masks by strength (cached).
 
-        An ``acronym`` (written in capitals in the query, and so in some document) matches
-        documents that do not write it so more weakly.
+        A word the query writes as an acronym matches the documents outside ``written`` (those
+        that write it, as the query does) more weakly.
         """
-        key = (word, groups, acronym)
+        key = (word, groups, written)
         cached = self._cache.get(key)
         if cached is None:
             by_value: dict[float, int] = {}
-            written = self._written[word] if acronym else None
             for value, docs in self._candidates(word, word_stem, groups, typos=True,
                                                 written=written):
                 by_value[value] = by_value.get(value, 0) | _mask(docs, len(self._ids))

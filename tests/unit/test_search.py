@@ -212,3 +212,15 @@ def test_search_never_fails_and_keeps_its_promises(query: str) -> None:
     assert hits == _SHARED.search(query, limit=50)[:5]
     assert hits == sorted(hits, key=lambda h: (-h.score, h.id))
     assert all(0 < h.score <= 1 for h in hits)
+
+
+def test_an_acronym_with_a_danish_letter_is_not_the_one_without() -> None:
+    # Folded, "ØU" (Økonomiudvalget) and "OU" (organisationsudvikling) are both "ou"; written
+    # in capitals, the letters tell them apart. In lower case the question cannot.
+    docs = [SearchDoc("task:ou", "Task", "Organisationsudvikling", aliases=("OU-projekter",)),
+            SearchDoc("task:udvalg", "Task", "Udvalgsbetjening", aliases=("ØU-betjening",))]
+    index = SearchIndex(docs, Synonyms.from_groups([]))
+    assert ids(index.search("hvem sidder i ØU?"))[0] == "task:udvalg"
+    assert ids(index.search("hvem står for OU?"))[0] == "task:ou"
+    assert index.search("ØU")[0].score > index.search("ØU")[1].score
+    assert {h.score for h in index.search("øu")} == {index.search("øu")[0].score}  # a tie
