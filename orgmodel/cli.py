@@ -427,7 +427,7 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
          "the question, in Danish or English, a task id or a KLE number",
          ["løn", '"hvem har ansvaret for MUS?"', '"who pays salaries?" --lang en',
           '"hvem er formand for Økonomiudvalget?"', "81.15 --json",
-          "indkøb --as-of 2024-01-01"]),
+          "indkøb --as-of 2024-01-01", '"hvem havde ansvaret for løn i 2022?"']),
         ("search", cmd_search, "text", "search nodes (Danish-aware, synonyms, typos)",
          "words to look for in names, aliases and KLE keywords",
          ["indkøb", '"head of IT"', "sagsbehandlng --limit 3"]),
