@@ -48,7 +48,7 @@ _MONTHS = {
     for name in names.split()
 }
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_YEAR = r"(?P<year>199\d|20\d{2})"
 _END = r"(?![\w-])"
 _START = r"(?<![\w.,/-])"
 # The words that make a number a time; they leave the question with the date ("pr" alone

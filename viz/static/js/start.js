@@ -30,8 +30,8 @@
    * (the server answers for it: orgmodel/asked_date.py). A year alone is part of a name
    * ("Vision 2030"), as on the server. */
   var MARK = "(?:i år|i|in|on|år|anno|pr\\.?|per|den|the|year|in the year|during|as of) ";
-  var DATE_NAMED = new RegExp("(^|[^\\p{L}\\p{N}_.,/-])(?:" + MARK + "((?:19|20)\\d\\d)|(?:" + MARK +
-    ")?((?:19|20)\\d\\d-\\d\\d-\\d\\d))(?![\\p{L}\\p{N}.,/-])", "giu");
+  var DATE_NAMED = new RegExp("(^|[^\\p{L}\\p{N}_.,/-])(?:" + MARK + "((?:199\\d|20\\d\\d))|(?:" + MARK +
+    ")?((?:199\\d|20\\d\\d)-\\d\\d-\\d\\d))(?![\\p{L}\\p{N}.,/-])", "giu");
   function yearsIn(query) {
     var years = [];
     String(query).replace(DATE_NAMED, function (whole, before, year, day) {
