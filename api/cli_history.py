@@ -130,12 +130,10 @@ def _change(field: str, old: Any, new: Any) -> str:
 
 
 def _from_store(args: argparse.Namespace) -> list[AuditEntry]:
-    from orgmodel.store.memory import MemoryStore
-    from orgmodel.store.memory_writes import EditableMemoryStore
+    from api.runtime import is_local  # not at import: every orgmodel command loads this module
 
     store = open_store_from_args(args)
-    if isinstance(store, MemoryStore | EditableMemoryStore) or not isinstance(store,
-                                                                             WritableStore):
+    if is_local(store) or not isinstance(store, WritableStore):
         raise CommandError(
             "the embedded store starts afresh each run, with no history: edits made over the "
             "API live in the API's process (ask it with --url) and in its audit file "

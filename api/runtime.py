@@ -29,7 +29,7 @@ from api.versions import VersionProbe
 from orgmodel.contract import OrgStore, WritableStore
 from orgmodel.exceptions import StoreUnavailableError
 
-__all__ = ["StoreAccess", "StoreHandle"]
+__all__ = ["StoreAccess", "StoreHandle", "is_local"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -44,7 +44,7 @@ class StoreHandle:
         self.store = store
         self.timeout = timeout
         self._limiter = limiter
-        self.local = _is_local(store)
+        self.local = is_local(store)
         self.writable: WritableStore | None = store if isinstance(store, WritableStore) else None
         read_version = getattr(store, "graph_version", None)
         self._probe: VersionProbe[object] | None = None
@@ -84,7 +84,8 @@ class StoreHandle:
         return self.writable
 
 
-def _is_local(store: OrgStore) -> bool:
+def is_local(store: OrgStore) -> bool:
+    """Whether ``store`` is the embedded store (in this process, no server to ask)."""
     from orgmodel.store.memory import MemoryStore
     from orgmodel.store.memory_writes import EditableMemoryStore
 

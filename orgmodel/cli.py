@@ -232,8 +232,10 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     store = open_store_from_args(args)
     text, when, named_date = asked(args.text, args.as_of, date.today())
     results = store.owners(text, limit=args.limit, as_of=when)
-    if args.json and named_date is not None:  # the JSON is the answers; the date goes beside
-        print(t("answer_as_of", args.lang, date=named_date.isoformat()), file=sys.stderr)
+    if named_date is not None:  # say which date the answer is for: the question chose it
+        beside = args.json or not results  # stdout holds the JSON, or nothing at all
+        print(t("answer_as_of", args.lang, date=named_date.isoformat()),
+              file=sys.stderr if beside else sys.stdout)
     if args.json:
         _dump(
             [
@@ -261,9 +263,6 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         )
         return EXIT_OK if results else EXIT_FAILED
     named = hint_for(store, text, results, as_of=when)
-    if named_date is not None:  # say which date the answer is for: the question chose it
-        print(t("answer_as_of", args.lang, date=named_date.isoformat()),
-              file=sys.stderr if not results else sys.stdout)
     if not results:
         print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
         if named is not None:

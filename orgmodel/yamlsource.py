@@ -73,9 +73,9 @@ def _scalar(loader: _Loader, node: yaml.ScalarNode, filename: str, key: str | No
     return value
 
 
-def _convert(loader: _Loader, node: yaml.Node, filename: str) -> Any:
+def _convert(loader: _Loader, node: yaml.Node, filename: str, key: str | None = None) -> Any:
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(loader, node, filename)
+        return _scalar(loader, node, filename, key)
     if isinstance(node, yaml.SequenceNode):
         return [_convert(loader, item, filename) for item in node.value]
     if isinstance(node, yaml.MappingNode):
@@ -89,9 +89,7 @@ def _convert(loader: _Loader, node: yaml.Node, filename: str) -> Any:
             key = str(_scalar(loader, key_node, filename))
             if key in result:
                 raise YamlSyntaxError(Problem(filename, line, f"duplicate key {key!r}"))
-            result[key] = (_scalar(loader, value_node, filename, key)
-                           if isinstance(value_node, yaml.ScalarNode)
-                           else _convert(loader, value_node, filename))
+            result[key] = _convert(loader, value_node, filename, key)
             result.key_lines[key] = line
         return result
     raise YamlSyntaxError(  # pragma: no cover - PyYAML has no other node types
