@@ -21,9 +21,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from api.cache import ResponseCache
 from api.docs import install_docs
 from api.errors import ProblemGuard, install_error_handlers
+from api.responses import HeadAsGet
 from api.routes import admin, edits, health, queries
 from api.runtime import StoreAccess
-from api.security import SecurityHeaders, TokenBook
+from api.security import SecurityHeaders, TokenBook, WriteGate
 from api.settings import Settings
 
 __all__ = ["API_VERSION", "create_app"]
@@ -82,6 +83,7 @@ def create_app(settings: Settings,
     for register in _plugins() if plugins is None else plugins:
         register(app)
     # Outermost last: security headers on every response, the 500 guard inside them.
+    app.add_middleware(WriteGate, tokens=app.state.tokens)
     app.add_middleware(ProblemGuard)
     app.add_middleware(ResponseCache, size=settings.query_cache)
     if settings.cors_origins:
@@ -92,6 +94,7 @@ def create_app(settings: Settings,
             expose_headers=["ETag", "Location"], max_age=600,
         )
     app.add_middleware(SecurityHeaders, settings=settings)
+    app.add_middleware(HeadAsGet)
     return app
 
 

@@ -14,7 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.errors import ApiProblemError
 from api.runtime import StoreHandle
-from api.security import Caller, TokenBook
+from api.security import Caller, TokenBook, bearer_token
 from api.settings import Settings
 
 __all__ = [
@@ -30,7 +30,6 @@ __all__ = [
     "same_key",
 ]
 
-_REALM = 'Bearer realm="orgmodel"'
 bearer = HTTPBearer(auto_error=False, description="A token from ORGMODEL_WRITE_TOKENS (writes) "
                     "or ORGMODEL_READ_TOKENS (reads, when ORGMODEL_READ_REQUIRES_TOKEN is on).")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
@@ -48,18 +47,6 @@ async def get_store(request: Request) -> StoreHandle:
     return handle
 
 
-def _caller(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Caller:
-    if credentials is None:
-        raise ApiProblemError(401, "send a bearer token: Authorization: Bearer <token>",
-                         headers={"WWW-Authenticate": _REALM})
-    tokens: TokenBook = request.app.state.tokens
-    caller = tokens.identify(credentials.credentials)
-    if caller is None:
-        raise ApiProblemError(401, "the token is not valid",
-                         headers={"WWW-Authenticate": f'{_REALM}, error="invalid_token"'})
-    return caller
-
-
 async def get_read_store(request: Request) -> StoreHandle:
     """Return the open store for a read, checking the token first if reads require one.
 
@@ -69,20 +56,20 @@ async def get_read_store(request: Request) -> StoreHandle:
     """
     app_state = request.app.state
     if app_state.settings.read_requires_token:
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        credentials = HTTPAuthorizationCredentials(scheme=scheme, credentials=token.strip()) \
-            if scheme.lower() == "bearer" and token.strip() else None
-        _caller(request, credentials)
+        tokens: TokenBook = app_state.tokens
+        tokens.caller(bearer_token(request.headers.get("authorization")))
     handle: StoreHandle = await app_state.access.handle()
     return handle
 
 
 async def require_writer(request: Request, credentials: Credentials) -> Caller:
-    """Return the caller of a write: 401 without a valid token, 403 with a read-only one."""
-    caller = _caller(request, credentials)
-    if not caller.can_write:
-        raise ApiProblemError(403, f"the token of {caller.name!r} may read but not write")
-    return caller
+    """Return the caller of a write: 401 without a valid token, 403 with a read-only one.
+
+    :class:`api.security.WriteGate` has refused the request already if so; ``credentials``
+    declares the bearer scheme in the OpenAPI schema.
+    """
+    tokens: TokenBook = request.app.state.tokens
+    return tokens.writer(credentials.credentials if credentials else None)
 
 
 async def if_match(

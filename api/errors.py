@@ -218,13 +218,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
 #: Records are small; a body larger than this is refused before anything reads it.
 MAX_BODY_BYTES = 1_000_000
+_TOO_LARGE = f"bodies are limited to {MAX_BODY_BYTES} bytes"
 
 
 class ProblemGuard:
     """ASGI middleware: an unexpected exception answers a bare 500 problem and is logged.
 
-    It also refuses bodies declared larger than :data:`MAX_BODY_BYTES` (413), before the
-    request is read, so a client without a token cannot make the server buffer them.
+    It also refuses bodies larger than :data:`MAX_BODY_BYTES` (413): one declared larger
+    before the request is read, so a client without a token cannot make the server buffer
+    it, and one sent in chunks (no length declared) as soon as what arrived passes the limit.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -238,11 +240,19 @@ class ProblemGuard:
         for name, value in scope["headers"]:
             if name == b"content-length" and (not value.isdigit()
                                               or int(value) > MAX_BODY_BYTES):
-                response = problem_response(413, f"bodies are limited to {MAX_BODY_BYTES} bytes",
-                                            str(scope.get("path", "")))
+                response = problem_response(413, _TOO_LARGE, str(scope.get("path", "")))
                 await response(scope, receive, send)
                 return
         started = False
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > MAX_BODY_BYTES:  # FastAPI passes an HTTP error from here through
+                raise StarletteHTTPException(413, _TOO_LARGE)
+            return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
@@ -251,7 +261,7 @@ class ProblemGuard:
             await send(message)
 
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, counting_receive, tracking_send)
         except Exception:
             log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
             if started:

@@ -1,11 +1,12 @@
-"""Shaping responses: pydantic models serialised once, ETags and Location headers."""
+"""Shaping responses: pydantic models serialised once, ETags and Location headers; HEAD."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["respond"]
+__all__ = ["HeadAsGet", "respond"]
 
 
 def respond(model: BaseModel, *, status_code: int = 200, etag: str | None = None,
@@ -18,3 +19,29 @@ def respond(model: BaseModel, *, status_code: int = 200, etag: str | None = None
         headers["Location"] = location
     return Response(model.model_dump_json(by_alias=True), status_code=status_code,
                     headers=headers, media_type="application/json")
+
+
+class HeadAsGet:
+    """ASGI middleware: HEAD answered as GET, headers only (RFC 9110 section 9.3.2).
+
+    FastAPI routes take the methods they declare, and ours declare GET alone; link checkers
+    and caches ask with HEAD, and got 405 from every page and query.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Handle one ASGI call."""
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)

@@ -10,12 +10,16 @@ from __future__ import annotations
 import hmac
 from dataclasses import dataclass
 
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.errors import ApiProblemError, problem_response
 from api.settings import Settings
 
-__all__ = ["Caller", "SecurityHeaders", "TokenBook"]
+__all__ = ["Caller", "SecurityHeaders", "TokenBook", "WriteGate", "bearer_token"]
+
+_REALM = 'Bearer realm="orgmodel"'
+_WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 
@@ -46,6 +50,60 @@ class TokenBook:
             if hmac.compare_digest(given, secret) and found is None:
                 found = Caller(name, can_write)
         return found
+
+    def caller(self, token: str | None) -> Caller:
+        """Return who ``token`` belongs to: 401 (as :class:`ApiProblemError`) if no one."""
+        if not token:
+            raise ApiProblemError(401, "send a bearer token: Authorization: Bearer <token>",
+                                  headers={"WWW-Authenticate": _REALM})
+        caller = self.identify(token)
+        if caller is None:
+            raise ApiProblemError(401, "the token is not valid",
+                                  headers={"WWW-Authenticate": f'{_REALM}, error="invalid_token"'})
+        return caller
+
+    def writer(self, token: str | None) -> Caller:
+        """Return who may write with ``token``: 401 without a valid one, 403 if read-only."""
+        caller = self.caller(token)
+        if not caller.can_write:
+            raise ApiProblemError(403, f"the token of {caller.name!r} may read but not write")
+        return caller
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """Return the token of an ``Authorization: Bearer …`` header value, if it holds one.
+
+    >>> bearer_token("Bearer abc "), bearer_token("Basic abc"), bearer_token(None)
+    ('abc', None, None)
+    """
+    scheme, _, token = (authorization or "").partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None
+
+
+class WriteGate:
+    """ASGI middleware: a write under ``/api/`` without a write token is refused unread.
+
+    The routes check the token too (it names the caller in the audit log), but FastAPI reads
+    and parses a body before it runs a route's dependencies: without this gate a client with
+    no token could make the server read bodies and learn what is wrong with them.
+    """
+
+    def __init__(self, app: ASGIApp, tokens: TokenBook) -> None:
+        self.app = app
+        self.tokens = tokens
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Handle one ASGI call."""
+        if (scope["type"] == "http" and scope["method"] in _WRITES
+                and scope["path"].startswith("/api/")):
+            try:
+                self.tokens.writer(bearer_token(Headers(scope=scope).get("authorization")))
+            except ApiProblemError as refused:
+                response = problem_response(refused.status, refused.detail, scope["path"],
+                                            headers=refused.headers)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from starlette.types import Receive, Scope, Send
 
-__all__ = ["Asset", "StaticAssets"]
+__all__ = ["Asset", "StaticAssets", "takes_gzip"]
 
 _TEXT_TYPES = {".js": "text/javascript", ".css": "text/css", ".md": "text/markdown",
                ".json": "application/json", ".svg": "image/svg+xml", ".html": "text/html"}
@@ -110,7 +110,8 @@ class StaticAssets:
             await send({"type": "http.response.body", "body": b""})
             return
         body = asset.body
-        if asset.gzipped is not None and b"gzip" in request.get(b"accept-encoding", b""):
+        if asset.gzipped is not None and takes_gzip(
+                request.get(b"accept-encoding", b"").decode("latin-1")):
             body = asset.gzipped
             headers.append((b"content-encoding", b"gzip"))
         headers += [(b"content-type", asset.media_type.encode()),
@@ -118,6 +119,30 @@ class StaticAssets:
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body",
                     "body": b"" if scope["method"] == "HEAD" else body})
+
+
+def takes_gzip(accept_encoding: str) -> bool:
+    """Whether a client's ``Accept-Encoding`` takes gzip: named or ``*``, and not at ``q=0``.
+
+    >>> takes_gzip("gzip, deflate, br"), takes_gzip("gzip;q=0, identity"), takes_gzip("*")
+    (True, False, True)
+    >>> takes_gzip(""), takes_gzip("br"), takes_gzip("gzip;q=0.5"), takes_gzip("gzip;q=x")
+    (False, False, True, False)
+    """
+    for coding in accept_encoding.lower().split(","):
+        name, *parameters = (part.strip() for part in coding.split(";"))
+        if name not in ("gzip", "x-gzip", "*"):
+            continue
+        weight = "1"
+        for parameter in parameters:
+            key, _, value = parameter.partition("=")
+            if key.strip() == "q":
+                weight = value.strip()
+        try:
+            return float(weight) > 0
+        except ValueError:  # a malformed weight: as if gzip were not offered
+            return False
+    return False
 
 
 def _asset(name: Path, body: bytes) -> Asset:

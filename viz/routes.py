@@ -27,7 +27,7 @@ from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.schema import Kind
 from viz import start
-from viz.assets import StaticAssets
+from viz.assets import StaticAssets, takes_gzip
 from viz.builders import ViewGraph
 from viz.render import (
     BUNDLE,
@@ -113,7 +113,7 @@ def _respond(request: Request, body: str, media_type: str) -> Response:
     """A page or JSON answer, gzipped when the client takes it (graphs compress ~10×)."""
     data = body.encode("utf-8")
     headers = {"Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
-    if len(data) > 1024 and "gzip" in request.headers.get("accept-encoding", ""):
+    if len(data) > 1024 and takes_gzip(request.headers.get("accept-encoding", "")):
         data = gzip.compress(data, compresslevel=5)
         headers["Content-Encoding"] = "gzip"
     return Response(data, media_type=media_type, headers=headers)

@@ -252,3 +252,13 @@ def test_reads_can_require_a_token(start_server: object) -> None:
         response = stranger.get("/api/v1/owners", params={"q": "løn"})
         problem(response, 401)
         assert 'error="invalid_token"' in response.headers["www-authenticate"]
+
+
+def test_head_answers_every_get_with_its_headers_alone(http: httpx.Client) -> None:
+    for path in ("/health", "/api/v1/nodes/task:lon", "/api/v1/owners?q=l%C3%B8n", "/docs"):
+        got = http.get(path)
+        head = http.head(path)
+        assert (head.status_code, got.status_code) == (200, 200), path
+        assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"]
+        assert head.headers.get("etag") == got.headers.get("etag"), path
+    assert http.head("/api/v1/nodes/no:such").status_code == 404

@@ -239,3 +239,37 @@ def test_huge_bodies_are_refused_before_they_are_read(editable_api: LiveServer) 
         body = problem(anonymous.post("/api/v1/nodes", content=b"x" * 2_000_000,
                                       headers={"Content-Type": "application/json"}), 413)
         assert "limited" in body["detail"]
+
+
+def test_a_body_sent_in_chunks_is_held_to_the_same_limit(editable_api: LiveServer) -> None:
+    big = {**NEW_UNIT, "description": "x" * 400_000, "note": "y" * 400_000,
+           "aliases": ["z" * 300_000]}
+    payload = json.dumps(big).encode()
+
+    def chunks() -> Any:  # no Content-Length: the body arrives in pieces of 64 kB
+        for start in range(0, len(payload), 65_536):
+            yield payload[start:start + 65_536]
+
+    with editable_api.client(ANNA) as anna:
+        response = anna.post("/api/v1/nodes", content=chunks(),
+                             headers={"Content-Type": "application/json"})
+        assert response.request.headers.get("transfer-encoding") == "chunked"
+        assert "limited" in problem(response, 413)["detail"]
+        assert anna.get("/api/v1/nodes/unit:lonteam-test").status_code == 404  # nothing written
+
+
+def test_a_write_without_a_token_is_refused_before_its_body_is_read(
+        editable_api: LiveServer) -> None:
+    with editable_api.client() as anonymous:
+        for method, path in (("POST", "/api/v1/nodes"), ("PUT", "/api/v1/nodes/task:lon"),
+                             ("POST", "/api/v1/changes"), ("DELETE", "/api/v1/edges/x")):
+            response = anonymous.request(method, path, content=b'{"broken',
+                                         headers={"Content-Type": "application/json"})
+            body = problem(response, 401)
+            assert "JSON" not in response.text and "errors" not in body, (method, path)
+    with editable_api.client(READER) as reader:
+        problem(reader.post("/api/v1/nodes", content=b'{"broken',
+                            headers={"Content-Type": "application/json"}), 403)
+    with editable_api.client(ANNA) as anna:  # with a token, the body is read and judged
+        assert problem(anna.post("/api/v1/nodes", content=b'{"broken',
+                                 headers={"Content-Type": "application/json"}), 422)["errors"]

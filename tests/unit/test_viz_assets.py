@@ -25,6 +25,12 @@ def test_assets_are_gzipped_versioned_and_revalidated(memory_store: MemoryStore)
         assert packed.content == original  # httpx unpacks it
         plain = await client.get(url, headers={"accept-encoding": "identity"})
         assert plain.content == original and "content-encoding" not in plain.headers
+        refused = await client.get(url, headers={"accept-encoding": "gzip;q=0, identity"})
+        assert refused.content == original and "content-encoding" not in refused.headers
+        page = await client.get("/views/org", headers={"accept-encoding": "gzip;q=0"})
+        assert page.status_code == 200 and "content-encoding" not in page.headers
+        assert "content-encoding" in (await client.get("/views/org", headers={
+            "accept-encoding": "br, gzip;q=0.8"})).headers
         unversioned = await client.get(f"/static/{path}")
         assert unversioned.headers["cache-control"] == "public, max-age=3600"
         again = await client.get(url, headers={"if-none-match": packed.headers["etag"]})
