@@ -16,6 +16,7 @@ from api.errors import ApiProblemError
 from api.runtime import StoreHandle
 from api.security import Caller, TokenBook, bearer_token
 from api.settings import Settings
+from orgmodel.records import BlankOrIsoDate
 
 __all__ = [
     "AsOf",
@@ -92,7 +93,7 @@ StoreDep = Annotated[StoreHandle, Depends(get_store)]
 ReadStoreDep = Annotated[StoreHandle, Depends(get_read_store)]
 WriterDep = Annotated[Caller, Depends(require_writer)]
 IfMatch = Annotated[str, Depends(if_match)]
-AsOf = Annotated[date | None, Query(
+AsOf = Annotated[BlankOrIsoDate, Query(
     description="Answer as the organisation was on this date (YYYY-MM-DD; default today).",
     examples=["2024-06-01"])]
 NodeIdPath = Annotated[str, Path(

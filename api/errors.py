@@ -188,7 +188,8 @@ def _loc(parts: Any) -> list[str | int]:
 
 async def _request_invalid(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    errors = [{"loc": _loc(e.get("loc", ())), "msg": str(e.get("msg", "invalid")),
+    errors = [{"loc": _loc(e.get("loc", ())),
+               "msg": str(e.get("msg", "invalid")).removeprefix("Value error, "),
                "type": str(e.get("type", "invalid"))} for e in exc.errors()]
     return problem_response(422, "the request is not valid; see errors", request.url.path,
                             errors=errors)

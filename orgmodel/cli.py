@@ -7,6 +7,7 @@ Other packages add commands (``serve``, ``view``, ``site``) through the entry-po
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -176,11 +177,17 @@ def _kind(kind: str, lang: Lang) -> str:
 # -- commands ---------------------------------------------------------------------------------
 
 
-def _load_or_report(folder: Path, lang: Lang) -> Dataset | None:
-    """Load a data folder; on bad data print every problem and a summary to stderr."""
+def _load_or_report(folder: Path, lang: Lang, *, as_json: bool = False) -> Dataset | None:
+    """Load a data folder; on bad data print every problem and a summary to stderr.
+
+    ``as_json`` also prints the problems on stdout, for machines, as
+    ``{"valid": false, "problems": [{file, line, message, record_id, field}]}``.
+    """
     try:
         return load_dataset(folder)
     except DataValidationError as exc:
+        if as_json:
+            _dump({"valid": False, "problems": [dataclasses.asdict(p) for p in exc.problems]})
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(t("invalid_data", lang, count=len(exc.problems), folder=folder), file=sys.stderr)
@@ -190,7 +197,7 @@ def _load_or_report(folder: Path, lang: Lang) -> Dataset | None:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate a data folder: exit 0 if whole, 1 with every problem on stderr."""
     folder = args.folder or data_dir_from_args(args)
-    dataset = _load_or_report(folder, args.lang)
+    dataset = _load_or_report(folder, args.lang, as_json=args.json)
     if dataset is None:
         return EXIT_FAILED
     if args.json:

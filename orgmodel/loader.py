@@ -36,7 +36,7 @@ from pydantic import ValidationError
 from orgmodel.dataset import Dataset, Origin, Unread, check_dataset
 from orgmodel.exceptions import DataValidationError, Problem
 from orgmodel.records import NODE_ADAPTER, NODE_MODELS, EdgeRecord, SourceRecord
-from orgmodel.yamlsource import LocatedDict, YamlSyntaxError, parse_yaml
+from orgmodel.yamlsource import LocatedDict, LocatedList, YamlSyntaxError, parse_yaml
 
 __all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "data_files", "load_dataset"]
 
@@ -46,12 +46,26 @@ _SECTIONS = ("sources", "nodes", "edges")
 
 
 def data_files(folder: Path) -> list[Path]:
-    """The data files of ``folder``, sorted, hidden files and folders left out."""
+    """The data files of ``folder``, sorted, hidden files and folders left out.
+
+    The suffix counts in any case (``ORG.YAML``); a link to nothing is kept, to be reported
+    as unreadable rather than left out without a word.
+    """
     return sorted(
         path
         for path in folder.rglob("*")
-        if path.suffix in DATA_SUFFIXES
-        and path.is_file()
+        if path.suffix.lower() in DATA_SUFFIXES
+        and (path.is_file() or path.is_symlink())
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+
+
+def _json_files(folder: Path) -> list[Path]:
+    """JSON files in ``folder``: not data files, and easily taken for them."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.suffix.lower() == ".json"
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
 
@@ -71,6 +85,11 @@ def load_dataset(folder: str | Path) -> Dataset:
     if not files:
         raise DataValidationError([Problem(str(root), 0, "no .yaml data files in this folder")])
     collector = _Collector()
+    for path in _json_files(root):  # records someone meant to load, never read otherwise
+        collector.problems.append(Problem(
+            path.relative_to(root).as_posix(), 0,
+            "JSON files are not read: write the records as JSON Lines (.jsonl, one record a "
+            "line) or YAML (.yaml), or move the file out of the data folder"))
     for path in files:
         collector.read_file(path, path.relative_to(root).as_posix())
     # With records that could not be read, the rest is still checked as a whole, so that one
@@ -97,6 +116,8 @@ def _text_of(path: Path, name: str) -> str | Problem:
         return Problem(name, 0, f"cannot read the file: {exc.strerror}")
     if not raw.strip():
         return Problem(name, 1, _EMPTY)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Problem(name, 1, "the file is UTF-16 text (Windows' \"Unicode\"); save it as UTF-8")
     if b"\x00" in raw:
         return Problem(name, 1, "not a text file (it contains NUL bytes)")
     try:
@@ -123,7 +144,7 @@ class _Collector:
         text = self._read_text(path, name)
         if text is None:
             return
-        if path.suffix == ".jsonl":
+        if path.suffix.lower() == ".jsonl":
             self._read_jsonl(text, name)
             return
         try:
@@ -157,14 +178,19 @@ class _Collector:
                     Problem(name, document.line_of(section), f"{section} must be a list of records")
                 )
                 continue
-            for item in items:
-                self._read_record(section, item, name, document.line_of(section))
+            for index, item in enumerate(items):
+                line = items.item_lines[index] if isinstance(items, LocatedList) else \
+                    document.line_of(section)
+                self._read_record(section, item, name, line)
 
     def _read_jsonl(self, text: str, name: str) -> None:
-        lines = text.splitlines()
+        # Lines end at "\n" alone: JSON strings may hold U+2028 and U+0085, which
+        # str.splitlines() would take for line ends.
+        lines = text.split("\n")
         try:  # one parse of the whole file is several times faster than one per line
-            values = json.loads("[" + ",".join(line for line in lines if line.strip()) + "]")
-        except json.JSONDecodeError:
+            values = json.loads("[" + ",".join(line for line in lines if line.strip()) + "]",
+                                object_pairs_hook=_unique_keys)
+        except (json.JSONDecodeError, _DuplicateKeyError, RecursionError):
             values = None  # find the broken lines one by one below
         if isinstance(values, list) and all(isinstance(v, dict) for v in values):
             numbers = [n for n, line in enumerate(lines, start=1) if line.strip()]
@@ -175,9 +201,15 @@ class _Collector:
             if not line.strip():
                 continue
             try:
-                value = json.loads(line)
+                value = json.loads(line, object_pairs_hook=_unique_keys)
             except json.JSONDecodeError as exc:
                 self._lose(Problem(name, number, f"JSON syntax error: {exc.msg}"))
+                continue
+            except _DuplicateKeyError as exc:
+                self._lose(Problem(name, number, f"duplicate key {exc.key!r}"))
+                continue
+            except RecursionError:
+                self._lose(Problem(name, number, "the record is nested too deeply"))
                 continue
             if not isinstance(value, dict):
                 self._lose(Problem(name, number, "each line must be a JSON object"))
@@ -186,7 +218,7 @@ class _Collector:
 
     def _read_json_record(self, value: dict[str, Any], name: str, number: int) -> None:
         record = LocatedDict(value)
-        record.line, record.key_lines = number, {}
+        record.line, record.key_lines, record.written = number, {}, {}
         section = (
             "nodes"
             if "kind" in value
@@ -229,8 +261,8 @@ class _Collector:
         try:
             source = SourceRecord.model_validate(dict(item))
         except ValidationError as exc:
-            self.problems += _pydantic_problems(exc, item, name, str(item.get("key", "")))
-            if key := str(item.get("key", "")):
+            self.problems += _pydantic_problems(exc, item, name, _text(item.get("key")))
+            if key := _text(item.get("key")):
                 self.unread.sources.add(key)
             else:
                 self.unread.any_source = True
@@ -240,9 +272,9 @@ class _Collector:
         self.dataset.sources[source.key] = source
 
     def _add_node(self, item: LocatedDict, name: str) -> None:
-        record_id = str(item.get("id", "")) or None
+        record_id = _text(item.get("id"))
         kind = item.get("kind")
-        if kind not in NODE_MODELS:
+        if not isinstance(kind, str) or kind not in NODE_MODELS:
             known = ", ".join(sorted(NODE_MODELS))
             message = "missing field 'kind'" if kind is None else f"unknown kind {kind!r}"
             self.problems.append(
@@ -293,15 +325,12 @@ class _Collector:
             return
         if edge.key in self.dataset.edges or edge.key in self.dataset.nodes:
             first = self.dataset.origin(edge.key)
-            self.problems.append(
-                Problem(
-                    name,
-                    item.line,
-                    f"duplicate edge (first at {first.file}:{first.line}); "
-                    "give parallel edges an id",
-                    record_id=edge.key,
-                )
-            )
+            message = (f"the edge's id is a node's id (the node at {first.file}:{first.line}); "
+                       "give the edge an id of its own"
+                       if edge.key in self.dataset.nodes else
+                       f"duplicate edge (first at {first.file}:{first.line}); "
+                       "give parallel edges an id")
+            self.problems.append(Problem(name, item.line, message, record_id=edge.key))
             return
         self.dataset.edges[edge.key] = edge
         self.dataset.origins[edge.key] = Origin(name, item.line)
@@ -328,8 +357,17 @@ def _pydantic_problems(
             message = f"missing required field {field!r}"
         else:
             message = error["msg"].removeprefix("Value error, ")
-            if "input" in error and not isinstance(error["input"], dict):
-                message += f" (got {_short(error['input'])})"
+            given = error.get("input")
+            written = item.written.get(field) if field and len(loc) == 1 else None
+            if written is not None and given is None:  # "id:" with nothing after it
+                message = "has no value"
+            elif written is not None and error["type"] == "string_type":
+                message += (f" (YAML reads {written!r} as {_short(given)}: write it in quotes, "
+                            f"{field}: \"{written}\")")
+            elif written is not None and str(given) != written:  # yes: True, 02.30: 2.3
+                message += f" (YAML reads {written!r} as {_short(given)})"
+            elif "input" in error and not isinstance(given, dict):
+                message += f" (got {_short(given)})"
         shown_field = ".".join(str(p) for p in loc) if loc else None
         problems.append(
             Problem(name, line, message, record_id=record_id or None, field=shown_field)
@@ -338,6 +376,29 @@ def _pydantic_problems(
 
 
 _RULE_FIELDS = ("valid_to", "raci")
+
+
+def _text(value: Any) -> str | None:
+    """A record's id or key if it is text; anything else names no record."""
+    return value if isinstance(value, str) and value else None
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(key)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's keys as a dict, refusing a key given twice (as YAML files do)."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return value
 
 
 def _short(value: Any) -> str:

@@ -24,7 +24,16 @@ from datetime import date
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
 
 from orgmodel.schema import Confidence, EdgeType, Raci, UnitLevel
 
@@ -34,10 +43,12 @@ __all__ = [
     "NODE_MODELS",
     "AnyNode",
     "AssetRecord",
+    "BlankOrIsoDate",
     "BodyRecord",
     "EdgeRecord",
     "ForumRecord",
     "InitiativeRecord",
+    "IsoDate",
     "NodeRecord",
     "OrganisationRecord",
     "PersonRecord",
@@ -63,8 +74,49 @@ NodeId = Annotated[
         description="Stable readable id, e.g. unit:okonomi-og-stab.",
     ),
 ]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-Count = Annotated[int, Field(ge=0)]
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _readable(text: str) -> str:
+    """Refuse a text of spaces alone, or one holding a character no one can see or type."""
+    if not text.strip():
+        raise ValueError("is blank (only spaces)")
+    if found := _CONTROL_CHARACTER.search(text):
+        raise ValueError(f"holds the control character U+{ord(found.group()):04X}, invisible "
+                         "in most editors: delete it")
+    return text
+
+
+def _day_as_written(value: Any) -> Any:
+    """Let a date through as a date or as YYYY-MM-DD, nothing else.
+
+    Left lax, pydantic reads ``2023`` and ``"0"`` as seconds since 1970.
+
+    >>> day = TypeAdapter(IsoDate)
+    >>> day.validate_python("2024-06-01"), day.validate_python(date(2024, 6, 1))
+    (datetime.date(2024, 6, 1), datetime.date(2024, 6, 1))
+    >>> day.validate_python(2023)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for ...
+      Value error, write the date as YYYY-MM-DD, e.g. 2024-06-01 ...
+    """
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value.strip()):
+        raise ValueError("write the date as YYYY-MM-DD, e.g. 2024-06-01")
+    return value.strip()
+
+
+Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_readable)]
+#: A day, written YYYY-MM-DD (or a date YAML read as one).
+IsoDate = Annotated[date, BeforeValidator(_day_as_written)]
+#: A day that may be left blank, as a form's empty date field is sent (``as_of=``): no day.
+BlankOrIsoDate = Annotated[
+    IsoDate | None, BeforeValidator(lambda v: None if isinstance(v, str) and not v.strip() else v)]
+# Strict: YAML reads "yes" as true, and a lax int takes true as 1.
+Count = Annotated[int, Field(ge=0, le=1_000_000_000, strict=True)]
 
 
 class _Strict(BaseModel):
@@ -74,8 +126,10 @@ class _Strict(BaseModel):
 class ValidityMixin(_Strict):
     """Validity in time, inclusive at both ends (as OS2mo's ``Validity{from,to}``)."""
 
-    valid_from: date | None = Field(None, description="First day the record holds; none: always.")
-    valid_to: date | None = Field(None, description="Last day the record holds; none: still holds.")
+    valid_from: IsoDate | None = Field(None,
+                                       description="First day the record holds; none: always.")
+    valid_to: IsoDate | None = Field(None,
+                                     description="Last day the record holds; none: still holds.")
     source: str = Field(
         min_length=1,
         description="Source key from sources.yaml (seed, web:…, law:…, assumption) or a URL.",
@@ -158,11 +212,13 @@ class UnitRecord(NodeRecord):
     abbreviation: str | None = Field(None, max_length=40, description="Short name, e.g. ØS.")
 
 
-# A Danish phone number as people write one: 8 digits, run together or in pairs, or after +45.
-# Not the 4+4 form on its own, which is how year spans ("2024 2025") are written too.
+# A Danish phone number as people write one: 8 digits, run together or in pairs (spaces,
+# dots or dashes), or after +45; a sentence's full stop may follow it, a digit not (part of
+# a longer number). Not the 4+4 form on its own, which is how year spans ("2024 2025") are
+# written too.
 _PHONE_NUMBER = re.compile(
-    r"(?<![\w.,/-])(?:\+45[ -]?)?(?:\d{8}|\d{2}(?:[ -]\d{2}){3})(?![\w.,/-])"
-    r"|\+45[ -]?\d{4} \d{4}(?![\w.,/-])"
+    r"(?<![\w/-])(?<!\d[.,])(?:\+45[ -]?)?(?:\d{8}|\d{2}(?:([ .-])\d{2}(?:\1\d{2}){2}))"
+    r"(?![\w/-])(?![.,]\d)|\+45[ -]?\d{4} \d{4}(?![\w/-])(?![.,]\d)"
 )
 
 
@@ -180,8 +236,8 @@ class _PersonalDataRules(NodeRecord):
       Value error, '43 68 68 68' looks like a phone number; ...
     """
 
-    @field_validator("name", "aliases", "description", "description_en", "note", "title",
-                     check_fields=False)
+    @field_validator("name", "name_en", "aliases", "description", "description_en", "note",
+                     "title", check_fields=False)
     @classmethod
     def _no_phone_number(cls, value: str | list[str] | None) -> str | list[str] | None:
         for text in value if isinstance(value, list) else [value]:
@@ -260,7 +316,7 @@ class PolicyRecord(NodeRecord):
     """A vision, plan or management concept adopted by the organisation."""
 
     kind: Literal["Policy"]
-    adopted: date | None = Field(None, description="When it was adopted.")
+    adopted: IsoDate | None = Field(None, description="When it was adopted.")
 
 
 AnyNode = Annotated[
@@ -313,11 +369,13 @@ class EdgeRecord(ValidityMixin):
     raci: Raci | None = Field(None, description="RESPONSIBLE_FOR only: R, A, C or I.")
     role: str | None = Field(None, max_length=200, description="Role, e.g. formand, deltager.")
     topic: str | None = Field(None, max_length=200, description="What the relation is about.")
-    strength: int | None = Field(None, ge=1, le=5, description="1 (weak) to 5 (strong).")
+    strength: int | None = Field(None, ge=1, le=5, strict=True,
+                                 description="1 (weak) to 5 (strong).")
     via: NodeId | None = Field(
         None, description="COLLABORATES_WITH only: the forum it runs through."
     )
-    order: int | None = Field(None, ge=1, description="SUBMITS_TO only: step in the case route.")
+    order: int | None = Field(None, ge=1, le=1000, strict=True,
+                              description="SUBMITS_TO only: step in the case route.")
     description: str | None = Field(None, max_length=2000, description="Danish description.")
 
     @model_validator(mode="after")

@@ -21,18 +21,37 @@ import yaml
 
 from orgmodel.exceptions import Problem
 
-__all__ = ["LocatedDict", "ParsedYaml", "YamlSyntaxError", "parse_yaml"]
+__all__ = ["LocatedDict", "LocatedList", "ParsedYaml", "YamlSyntaxError", "parse_yaml"]
+
+#: Data files are records of fields holding lists at most: deeper is a mistake (or an attack
+#: on the stack).
+MAX_DEPTH = 32
+# Characters YAML reads as line breaks that editors show as nothing (pasted from Word or PDF).
+_INVISIBLE_BREAKS = {"\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR",
+                     "\x85": "NEXT LINE"}
 
 
 class LocatedDict(dict[str, Any]):
-    """A mapping that knows the line it starts on and the line of each key (1-based)."""
+    """A mapping that knows the line it starts on and the line of each key (1-based).
+
+    ``written`` holds, for a key whose value YAML read as something other than text (a
+    number, a truth value, a date, nothing), the value as it was written: ``NO`` read as
+    ``False``, ``02.30`` as ``2.3``.
+    """
 
     line: int
     key_lines: dict[str, int]
+    written: dict[str, str]
 
     def line_of(self, key: object) -> int:
         """Line of ``key`` if present, else the mapping's own line."""
         return self.key_lines.get(str(key), self.line)
+
+
+class LocatedList(list[Any]):
+    """A sequence that knows the line of each item (1-based)."""
+
+    item_lines: list[int]
 
 
 @dataclass(frozen=True)
@@ -61,12 +80,10 @@ class _Loader(_Base):  # type: ignore[misc]
 def _scalar(loader: _Loader, node: yaml.ScalarNode, filename: str, key: str | None = None) -> Any:
     try:
         value = loader.construct_object(node)
-    except (ValueError, OverflowError) as exc:  # e.g. 2024-13-01: a date's shape, no date
-        field = f"{key}: " if key else ""
-        kind = node.tag.rsplit(":", 1)[-1].replace("timestamp", "date")
-        raise YamlSyntaxError(Problem(filename, node.start_mark.line + 1,
-                                      f"{field}{node.value!r} is not a valid {kind} ({exc})"),
-                              ) from None
+    except (ValueError, OverflowError):
+        # A date's shape but no date (2024-02-30): keep the text, and the record's own check
+        # names the record, the field and why; the rest of the file is still read.
+        return node.value
     # YAML 1.1 turns unquoted dates into date objects; keep them, they validate as dates.
     if isinstance(value, dt.datetime):
         return value.date()
@@ -77,20 +94,27 @@ def _convert(loader: _Loader, node: yaml.Node, filename: str, key: str | None = 
     if isinstance(node, yaml.ScalarNode):
         return _scalar(loader, node, filename, key)
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(loader, item, filename) for item in node.value]
+        items = LocatedList(_convert(loader, item, filename) for item in node.value)
+        items.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return items
     if isinstance(node, yaml.MappingNode):
         result = LocatedDict()
         result.line = node.start_mark.line + 1
         result.key_lines = {}
+        result.written = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlSyntaxError(Problem(filename, line, "a key must be plain text"))
+            # A key YAML reads as no text (~, 2024, yes) is no field name, whatever it says.
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
+                raise YamlSyntaxError(Problem(
+                    filename, line, f"a key must be a plain word, not {key_node.value!r}"))
             key = str(_scalar(loader, key_node, filename))
             if key in result:
                 raise YamlSyntaxError(Problem(filename, line, f"duplicate key {key!r}"))
-            result[key] = _convert(loader, value_node, filename, key)
+            result[key] = value = _convert(loader, value_node, filename, key)
             result.key_lines[key] = line
+            if isinstance(value_node, yaml.ScalarNode) and not isinstance(value, str):
+                result.written[key] = value_node.value
         return result
     raise YamlSyntaxError(  # pragma: no cover - PyYAML has no other node types
         Problem(filename, node.start_mark.line + 1, "unsupported YAML node")
@@ -109,44 +133,72 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
     ...
     orgmodel.yamlsource.YamlSyntaxError: bad.yaml:...: YAML syntax error: ...
     """
+    _refuse_invisible_breaks(text, filename)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is None:
             return ParsedYaml(None)
-        _refuse_aliases_and_tags(root, filename, set())
+        _refuse_aliases_and_tags(root, filename)
         return ParsedYaml(_convert(loader, root, filename))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or exc.context or "invalid YAML"
         raise YamlSyntaxError(Problem(filename, line, f"YAML syntax error: {what}")) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control
+        line = text[:exc.position].count("\n") + 1 if isinstance(exc.position, int) else 1
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlSyntaxError(Problem(
+            filename, line, f"the character U+{character:04X} is not allowed in YAML "
+            "(a control character, invisible in most editors): delete it")) from None
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         raise YamlSyntaxError(Problem(filename, 1, f"YAML error: {exc}")) from None
     finally:
         loader.dispose()
 
 
+def _refuse_invisible_breaks(text: str, filename: str) -> None:
+    r"""Name a line break no editor shows, which would put every later line number off.
+
+    >>> _refuse_invisible_breaks("a: 1\nnote: x\u2028y\n", "f.yaml")
+    Traceback (most recent call last):
+    ...
+    orgmodel.yamlsource.YamlSyntaxError: f.yaml:2: the invisible character U+2028 ...
+    """
+    for character, name in _INVISIBLE_BREAKS.items():
+        if (at := text.find(character)) >= 0:
+            raise YamlSyntaxError(Problem(
+                filename, text[:at].count("\n") + 1,
+                f"the invisible character U+{ord(character):04X} ({name}), which YAML reads as "
+                "a line break, is in this line (pasted text?): delete it"))
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
 
 
-def _refuse_aliases_and_tags(node: yaml.Node, filename: str, seen: set[int]) -> None:
-    if id(node) in seen:
-        raise YamlSyntaxError(
-            Problem(filename, node.start_mark.line + 1, "YAML aliases (*ref) are not allowed")
-        )
-    seen.add(id(node))
-    if node.tag not in _PLAIN_TAGS:
-        raise YamlSyntaxError(
-            Problem(filename, node.start_mark.line + 1, f"YAML tag {node.tag!r} is not allowed")
-        )
-    if isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _refuse_aliases_and_tags(item, filename, seen)
-    elif isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            _refuse_aliases_and_tags(key_node, filename, seen)
-            _refuse_aliases_and_tags(value_node, filename, seen)
+def _refuse_aliases_and_tags(root: yaml.Node, filename: str) -> None:
+    # A loop, not recursion: a file nested thousands deep must get an answer, not a crash.
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        line = node.start_mark.line + 1
+        if id(node) in seen:
+            raise YamlSyntaxError(Problem(filename, line, "YAML aliases (*ref) are not allowed"))
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            raise YamlSyntaxError(Problem(filename, line, f"YAML tag {node.tag!r} is not allowed"))
+        if depth > MAX_DEPTH:
+            raise YamlSyntaxError(Problem(
+                filename, line, f"nested more than {MAX_DEPTH} levels deep: data files hold "
+                "records of fields, with lists at most"))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value_node in reversed(node.value):
+                stack.extend(((value_node, depth + 1), (key_node, depth + 1)))

@@ -25,6 +25,7 @@ __all__ = [
     "COLLABORATION_EDGES",
     "COLLABORATION_KINDS",
     "DEFAULT_POST",
+    "NotAPostError",
     "ViewInput",
     "case_route",
     "collaboration",
@@ -158,6 +159,14 @@ def default_post(store: OrgStore, *, as_of: date) -> str:
         return page.items[0].id
 
 
+class NotAPostError(NotFoundError):
+    """A stakeholder map was asked for a node that is no post (a task, a unit …)."""
+
+    def __init__(self, node_id: str, name: str, kind: str) -> None:
+        self.name, self.kind = name, kind
+        super().__init__(node_id, f"{name!r} ({node_id}) is a {kind}, not a post")
+
+
 def resolve_post(store: OrgStore, post: str, *, as_of: date) -> str:
     """The id of the post that ``post`` names: its id, or its name (case and accents aside).
 
@@ -169,13 +178,16 @@ def resolve_post(store: OrgStore, post: str, *, as_of: date) -> str:
         When no node has that id and no post has that name.
     """
     try:
-        return store.node(post, as_of=as_of).id
+        node = store.node(post, as_of=as_of)
     except NotFoundError:
         wanted = fold(post)
         for hit in store.search(post, kinds=[Kind.POST], limit=20, as_of=as_of):
-            if fold(hit.name) == wanted:
+            if wanted in (fold(hit.name), fold(store.node(hit.id, as_of=as_of).name_en or "")):
                 return hit.id
         raise NotFoundError(post, f"no post with the id or name {post!r}") from None
+    if node.kind != Kind.POST:  # a map of a task's "stakeholders" would mean nothing
+        raise NotAPostError(post, node.name, str(node.kind))
+    return node.id
 
 
 def stakeholders(store: OrgStore, *, as_of: date, post: str, depth: int = 2) -> ViewInput:

@@ -221,6 +221,13 @@ def render_table(graph: ViewGraph, page: Page) -> str:
     return _render("table.html", page, graph=graph, title_key=title_key, names=_names(graph))
 
 
+def render_error(page: Page, *, message: str, suggestions: list[tuple[str, str]],
+                 retry_link: str | None, other_lang_link: str) -> str:
+    """A page that could not be shown: what is wrong, what was perhaps meant, where to go."""
+    return _render("error.html", page, message=message, suggestions=suggestions,
+                   retry_link=retry_link, other_lang_link=other_lang_link)
+
+
 def render_start(page: Page, *, query: str | None, answers: list[Any],
                  tasks: list[dict[str, Any]] | None = None, kle_hint: str | None = None,
                  node_hint: str | None = None, named: list[dict[str, Any]] | None = None,

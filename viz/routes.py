@@ -25,10 +25,12 @@ from starlette.responses import Response
 from orgmodel.asked_date import asked
 from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError
+from orgmodel.records import BlankOrIsoDate
 from orgmodel.schema import Kind
 from viz import start
 from viz.assets import StaticAssets, takes_gzip
 from viz.builders import ViewGraph
+from viz.errors import PageRoute
 from viz.render import (
     BUNDLE,
     STATIC_DIR,
@@ -40,6 +42,7 @@ from viz.render import (
     render_view,
     script_safe_json,
 )
+from viz.store_access import with_store
 from viz.texts import lang_of
 from viz.views import build_view
 
@@ -47,9 +50,10 @@ __all__ = ["create_views_app", "register", "router"]
 
 T = TypeVar("T")
 router = APIRouter(include_in_schema=False)
+pages = APIRouter(include_in_schema=False, route_class=PageRoute)  # errors answered as pages
 
 Lang = Annotated[str | None, Query(max_length=2)]
-AsOf = Annotated[date | None, Query()]
+AsOf = Annotated[BlankOrIsoDate, Query()]
 Ids = Annotated[str | None, Query(max_length=20_000)]
 Id = Annotated[str | None, Query(max_length=200)]
 _API_SEARCH, _API_PATHS = "/api/v1/search", "/api/v1/paths"
@@ -87,16 +91,6 @@ def _version(store: OrgStore) -> int:
     entries = log(limit=1)
     return int(entries[0].seq) if entries else 0
 
-
-async def _with_store(request: Request, work: Callable[[OrgStore], T]) -> T:
-    """Run ``work`` on the app's store in a worker thread (with the API's deadline, if any)."""
-    access = getattr(request.app.state, "access", None)
-    if access is not None:
-        handle = await access.handle()
-        result: T = await handle.offload(work, handle.store)
-        return result
-    store: OrgStore = request.app.state.store
-    return await anyio.to_thread.run_sync(work, store)
 
 
 def _page(request: Request, lang: str | None, as_of: date | None, **params: str | None) -> Page:
@@ -140,12 +134,12 @@ def _check_view(view: str) -> None:
 
 async def _build(request: Request, work: Callable[[OrgStore], T]) -> T:
     try:
-        return await _with_store(request, work)
+        return await with_store(request, work)
     except NotFoundError as exc:
-        raise HTTPException(404, str(exc)) from None
+        raise HTTPException(404, str(exc)) from exc  # a page names what was not found
 
 
-@router.get("/")
+@pages.get("/")
 async def start_page(request: Request, q: Annotated[str | None, Query(max_length=200)] = None,
                      lang: Lang = None, as_of: AsOf = None) -> Response:
     """The intranet start page: "Hvem har ansvaret for …?" answered on the server, and views."""
@@ -162,7 +156,7 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
                     "text/html")
 
 
-@router.get("/views/{view}")
+@pages.get("/views/{view}")
 async def view_page(request: Request, view: str, lang: Lang = None, as_of: AsOf = None,
                     post: Id = None, expand: Ids = None, focus: Id = None) -> Response:
     """A view: the interactive network, its controls and its accessible table."""
@@ -193,7 +187,7 @@ async def view_data(request: Request, view: str, lang: Lang = None, as_of: AsOf 
     return _respond(request, script_safe_json(graph.payload()), "application/json")
 
 
-@router.get("/views/{view}/table")
+@pages.get("/views/{view}/table")
 async def view_table(request: Request, view: str, lang: Lang = None, as_of: AsOf = None,
                      post: Id = None) -> Response:
     """A view's accessible twin on a page of its own: its nodes and edges as tables."""
@@ -235,6 +229,7 @@ def register(app: FastAPI) -> None:
         from api.deps import get_read_store
 
         dependencies.append(Depends(get_read_store))
+    app.include_router(pages, dependencies=dependencies)
     app.include_router(router, dependencies=dependencies)
     app.mount("/static", StaticAssets(STATIC_DIR, generated={BUNDLE: asset_bytes(BUNDLE)}),
               name="static")

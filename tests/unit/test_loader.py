@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -118,8 +119,47 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
         (  # shaped like a date, but none: the line and field, not line 1 of the file
             "    confidence: high\n  - id: post:leder-a",
             "    confidence: high\n    valid_from: 2024-02-30\n  - id: post:leder-a",
-            "org.yaml:10: valid_from: '2024-02-30' is not a valid date",
+            "org.yaml:10: unit:a: valid_from: Input should be a valid date",
         ),
+        (  # a year alone is no date (pydantic would read it as seconds since 1970)
+            "    confidence: high\n  - id: post:leder-a",
+            "    confidence: high\n    valid_from: 2023\n  - id: post:leder-a",
+            "org.yaml:10: unit:a: valid_from: write the date as YYYY-MM-DD",
+        ),
+        (  # YAML reads NO as false: say so, and how to write it
+            "    level: enhed\n",
+            "    level: enhed\n    abbreviation: NO\n",
+            "org.yaml:8: unit:a: abbreviation: Input should be a valid string (YAML reads 'NO' "
+            "as False: write it in quotes, abbreviation: \"NO\")",
+        ),
+        (  # and "yes" as true, which a lax count would take for 1
+            "    level: enhed\n",
+            "    level: enhed\n    staff_count: yes\n",
+            "org.yaml:8: unit:a: staff_count: Input should be a valid integer (YAML reads 'yes' "
+            "as True)",
+        ),
+        ("  - id: unit:a\n", "  - id:\n", "org.yaml:4: id: has no value"),
+        ("    name: Enhed A\n", "    name: '   '\n", "org.yaml:6: unit:a: name: is blank"),
+        ("    name: Enhed A\n", "    name: \"Enhed\\x01 A\"\n",
+         "org.yaml:6: unit:a: name: holds the control character U+0001"),
+        ("    kind: Unit\n", "    kind: [Unit]\n", "org.yaml:5: unit:a: kind: unknown kind"),
+        ("    name: Enhed A\n", "    name: Enhed A\u2028\n",
+         "org.yaml:6: the invisible character U+2028 (LINE SEPARATOR)"),
+        ("    name: Enhed A\n", "    name: Enhed A \x0b\n",
+         "org.yaml:6: the character U+000B is not allowed in YAML"),
+        ("    level: enhed\n", "    level: enhed\n    ~: 75\n",
+         "org.yaml:8: a key must be a plain word, not '~'"),
+        ("edges:\n", "edges:\n  - HEADS post:leder-a -> unit:a\n",
+         "org.yaml:22: each entry of edges must be a mapping"),
+        (
+            "edges:\n",
+            "edges:\n  - {id: unit:a, type: HEADS, from: post:leder-a, to: unit:a, source: seed, "
+            "confidence: high}\n",
+            "org.yaml:22: unit:a: the edge's id is a node's id (the node at org.yaml:4)",
+        ),
+        ("    name: Leder af A\n",
+         "    name: Leder af A\n    name_en: Head of A, tlf. 43.68.68.68.\n",
+         "org.yaml:13: post:leder-a: name_en: '43.68.68.68' looks like a phone number"),
         (  # personal data: a post carries a functional mailbox, never a phone number
             "    name: Leder af A\n",
             "    name: Leder af A\n    description: Ring til lederen på 43 68 68 68\n",
@@ -263,6 +303,16 @@ def test_validate_command_on_a_broken_copy_names_every_file_and_line(
     for name, line in broken.items():
         marker = f"{name}:{line}:" if line else f"{name}:"
         assert marker in result.stderr, (marker, result.stderr)
+    as_json = subprocess.run(  # for machines: the same problems, as JSON on stdout
+        [sys.executable, "-m", "orgmodel.cli", "validate", str(copy), "--json"],
+        capture_output=True, text=True, check=False)
+    assert as_json.returncode == 1
+    report = json.loads(as_json.stdout)
+    assert report["valid"] is False
+    assert {(p["file"], p["line"]) for p in report["problems"]} >= {
+        (name, line) for name, line in broken.items() if line}
+    assert all(set(p) == {"file", "line", "message", "record_id", "field"}
+               for p in report["problems"])
     ok = subprocess.run(
         [sys.executable, "-m", "orgmodel.cli", "validate", str(data_dir)],
         capture_output=True,
@@ -314,3 +364,42 @@ def test_random_damage_never_gives_a_traceback_or_a_partial_load(
         assert all(p.file and p.line >= 0 for p in exc.problems)
     else:
         assert check_dataset(ds) == []
+
+
+def test_data_files_are_found_whatever_their_suffix_case_and_json_is_named(
+        tmp_path: Path) -> None:
+    write(tmp_path, "org.YAML", GOOD.replace("confidence: high\n  - id: post",
+                                             "confidence: hihg\n  - id: post", 1))
+    write(tmp_path, "more.json", '{"nodes": []}')
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    found = problems_of(tmp_path)
+    assert any(p.startswith("org.YAML:9: unit:a: confidence: Input should be") for p in found)
+    assert any(p.startswith("more.json:0: JSON files are not read") for p in found), found
+    assert any(p.startswith("gone.yaml:0: cannot read the file") for p in found), found
+
+
+def test_json_lines_refuse_duplicate_keys_and_keep_line_separators_in_strings(
+        tmp_path: Path) -> None:
+    write(tmp_path, "org.yaml", GOOD)
+    record = ('{"id": "unit:b", "kind": "Unit", "name": "B", "level": "team", "source": "seed", '
+              '"confidence": "low", "note": "a\u2028b\u0085c"}')
+    write(tmp_path, "bulk.jsonl", record + "\n")
+    assert load_dataset(tmp_path).nodes["unit:b"].note == "a\u2028b\u0085c"
+    write(tmp_path, "bulk.jsonl", record + "\n" + record.replace('"name": "B"',
+                                                               '"name": "B", "name": "C"')
+          .replace("unit:b", "unit:c") + "\n")
+    assert problems_of(tmp_path) == ["bulk.jsonl:2: duplicate key 'name'"]
+    write(tmp_path, "bulk.jsonl", "[" * 100_000 + "]" * 100_000 + "\n")
+    assert problems_of(tmp_path) == ["bulk.jsonl:1: the record is nested too deeply"]
+
+
+def test_a_file_nested_thousands_deep_is_refused_not_a_crash(tmp_path: Path) -> None:
+    write(tmp_path, "org.yaml", GOOD + "  - {type: HEADS, note: " + "[" * 3000 + "]" * 3000
+          + "}\n")
+    assert problems_of(tmp_path)[0].startswith("org.yaml:24: nested more than 32 levels deep")
+
+
+def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
+    write(tmp_path, "org.yaml", GOOD.encode("utf-16"))
+    assert problems_of(tmp_path) == [
+        "org.yaml:1: the file is UTF-16 text (Windows' \"Unicode\"); save it as UTF-8"]

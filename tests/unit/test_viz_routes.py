@@ -77,13 +77,43 @@ def test_pages_data_and_static(memory_store: MemoryStore) -> None:
     run(create_views_app(memory_store), check)
 
 
-def test_errors(memory_store: MemoryStore) -> None:
+def main_text(page: str) -> str:
+    found = re.search(r'<main id="main">(.*?)</main>', page, re.S)
+    assert found is not None
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", found.group(1)))).strip()
+
+
+def test_a_page_that_goes_wrong_answers_as_a_page_in_the_visitors_language(
+        memory_store: MemoryStore) -> None:
     async def check(client: httpx.AsyncClient) -> None:
-        assert (await client.get("/views/nothing")).status_code == 404
-        assert (await client.get("/views/stakeholders", params={"post": "post:x"})).status_code \
-            == 404
-        assert (await client.get("/views/org", params={"as_of": "not-a-date"})).status_code \
-            == 422
+        cases = [  # (path, params, status, words on the page)
+            ("/views/nothing", {}, 404, "Der er ingen visning, der hedder »nothing«."),
+            ("/views/stakeholders", {"post": "post:x"}, 404, "Ingen stilling hedder »post:x«."),
+            ("/views/org", {"as_of": "not-a-date"}, 422,
+             "Datoen »not-a-date« kan ikke læses: skriv den som ÅÅÅÅ-MM-DD"),
+            ("/views/org/table", {"as_of": "2023-02-30", "lang": "en"}, 422,
+             "The date “2023-02-30” cannot be read"),
+            ("/", {"q": "løn", "as_of": "2024"}, 422, "Datoen »2024« kan ikke læses"),
+            ("/views/stakeholders", {"post": "task:lon", "lang": "en"}, 404,
+             "“Løn” is not a post (Task)"),
+        ]
+        for path, params, status, words in cases:
+            response = await client.get(path, params=params)
+            assert response.status_code == status, (path, params)
+            assert response.headers["content-type"].startswith("text/html"), (path, params)
+            assert words in main_text(response.text), (path, params, main_text(response.text))
+        # A post with a typo: the posts meant are offered, each a link to its map.
+        typo = await client.get("/views/stakeholders", params={"post": "borgmeste"})
+        assert "Mente du: Borgmester" in main_text(typo.text)
+        assert 'href="/views/stakeholders?post=post%3Aborgmester"' in typo.text
+        # The way back drops the bad value and keeps the rest.
+        dated = await client.get("/views/org", params={"as_of": "x", "lang": "en"})
+        assert 'href="/views/org?lang=en">Show the page without it' in dated.text
+        # The JSON the pages fetch keeps the API's problem documents.
+        data = await client.get("/views/org/data", params={"as_of": "x"})
+        assert data.status_code == 422 and "json" in data.headers["content-type"]
+        # A form's empty date field is no date: today.
+        assert (await client.get("/views/org", params={"as_of": ""})).status_code == 200
 
     run(create_views_app(memory_store), check)
 
@@ -103,7 +133,10 @@ def test_stakeholder_page_offers_the_posts(memory_store: MemoryStore) -> None:
             assert config_of(page.text)["urls"]["data"].endswith("post=post%3Aborgmester")
         missing = await client.get("/views/stakeholders", params={"post": "Ingen Sådan Stilling"})
         assert missing.status_code == 404
-        assert "Ingen Sådan Stilling" in missing.json()["detail"]
+        assert "Ingen Sådan Stilling" in main_text(missing.text)
+        # In English, a post's English name leads to it too.
+        mayor = await client.get("/views/stakeholders", params={"post": "Mayor", "lang": "en"})
+        assert config_of(mayor.text)["urls"]["data"].endswith("post=post%3Aborgmester")
 
     run(create_views_app(memory_store), check)
 

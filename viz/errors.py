@@ -1,0 +1,111 @@
+"""A page that goes wrong answers as a page, in the visitor's language, not as JSON.
+
+The views' page routes (the start page, a view, its table) use :class:`PageRoute`: a date
+that cannot be read, a view that does not exist or a post no one is called answers with the
+site's own page (the same status code), saying what is wrong in words, offering the posts
+the visitor may have meant and a link to the page without the bad value. The JSON routes keep
+the API's problem documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from fastapi import HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from starlette.responses import HTMLResponse, Response
+
+from orgmodel.exceptions import NotFoundError
+from orgmodel.schema import Kind
+from viz.gather import NotAPostError
+from viz.render import VIEWS, Page, render_error
+from viz.store_access import with_store
+from viz.texts import kind_name, lang_of, ui
+
+__all__ = ["PageRoute"]
+
+_SUGGESTIONS = 5
+
+
+class PageRoute(APIRoute):
+    """A route whose errors are pages (see the module's docstring)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        """Wrap FastAPI's handler: errors it raises become error pages."""
+        handle = super().get_route_handler()
+
+        async def handle_as_page(request: Request) -> Response:
+            try:
+                return await handle(request)
+            except RequestValidationError as invalid:
+                return _page_of(request, 422, *_invalid(request, invalid))
+            except HTTPException as failed:
+                if failed.status_code != 404:
+                    raise
+                message, dropped, suggestions = await _not_found(request, failed)
+                return _page_of(request, 404, message, dropped, suggestions)
+
+        return handle_as_page
+
+
+def _invalid(request: Request, invalid: RequestValidationError) -> tuple[str, list[str]]:
+    """What is wrong with the query string, and the parameters to drop."""
+    lang = lang_of(request.query_params.get("lang"))
+    first = invalid.errors()[0]
+    field = str(first["loc"][-1])
+    value = request.query_params.get(field, "")
+    if field == "as_of":
+        message = ui("error_date", lang, value=value)
+    else:
+        why = str(first.get("msg", "")).removeprefix("Value error, ")
+        message = ui("error_param", lang, field=field, value=value[:80], why=why)
+    fields = {str(e["loc"][-1]) for e in invalid.errors()}
+    return message, sorted(fields)
+
+
+async def _not_found(request: Request, failed: HTTPException
+                     ) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """What was not found, the parameters to drop, and what the visitor may have meant."""
+    lang = lang_of(request.query_params.get("lang"))
+    view = request.path_params.get("view")
+    if view is not None and view not in VIEWS:
+        return ui("error_no_view", lang, name=view), [], []
+    cause = failed.__cause__
+    post = request.query_params.get("post")
+    if isinstance(cause, NotAPostError):
+        return (ui("error_not_post", lang, name=cause.name, kind=kind_name(cause.kind, lang)),
+                ["post"], await _posts_like(request, cause.name))
+    if post and isinstance(cause, NotFoundError) and cause.node_id == post:
+        return ui("error_no_post", lang, name=post), ["post"], await _posts_like(request, post)
+    name = cause.node_id if isinstance(cause, NotFoundError) else str(failed.detail)
+    return ui("error_no_node", lang, name=name), ["focus", "post", "expand"], []
+
+
+async def _posts_like(request: Request, text: str) -> list[tuple[str, str]]:
+    """The posts a visitor may have meant by ``text``, as (name, link to this page for it)."""
+    hits = await with_store(request, lambda store: store.search(
+        text, kinds=[Kind.POST], limit=_SUGGESTIONS))
+    return [(hit.name, _relative(str(request.url.include_query_params(post=hit.id))))
+            for hit in hits]
+
+
+def _page_of(request: Request, status: int, message: str, dropped: list[str],
+             suggestions: list[tuple[str, str]] | None = None) -> Response:
+    lang = lang_of(request.query_params.get("lang"))
+    retry = _relative(str(request.url.remove_query_params(dropped))) if dropped else None
+    other = "da" if lang == "en" else "en"
+    html = render_error(Page(mode="served", lang=lang), message=message,
+                        suggestions=suggestions or [],
+                        retry_link=retry,
+                        other_lang_link=_relative(str(request.url.include_query_params(
+                            lang=other))))
+    return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _relative(url: str) -> str:
+    """The path and query of ``url``: links stay on the site, whatever Host said."""
+    after_host = url.split("://", 1)[-1]
+    path = after_host[after_host.find("/"):] if "/" in after_host else "/"
+    return path

@@ -1,0 +1,26 @@
+"""The app's store, for the views' handlers: the API's, or a bare views app's own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import anyio.to_thread
+from starlette.requests import Request
+
+from orgmodel.contract import OrgStore
+
+__all__ = ["with_store"]
+
+T = TypeVar("T")
+
+
+async def with_store(request: Request, work: Callable[[OrgStore], T]) -> T:
+    """Run ``work`` on the app's store in a worker thread (with the API's deadline, if any)."""
+    access = getattr(request.app.state, "access", None)
+    if access is not None:
+        handle = await access.handle()
+        result: T = await handle.offload(work, handle.store)
+        return result
+    store: OrgStore = request.app.state.store
+    return await anyio.to_thread.run_sync(work, store)
