@@ -24,7 +24,7 @@ Examples
 >>> found.node.name, [(r.type.value, r.node.name, r.confidence.value) for r in found.relations]
 ('Aula', [('SUPPORTS', 'IT og Digitalisering', 'low')])
 >>> found.text_da.split(". ")[1]
-'Understøttes af: IT og Digitalisering (sikkerhed: low, kilde: assumption).'
+'Understøttes af: IT og Digitalisering (sikkerhed: lav, kilde: assumption).'
 >>> node_hint(store, "budget", as_of=date(2024, 6, 1)) is None
 True
 >>> node_hint(store, "system:aula", as_of=date(2024, 6, 1)).node.name  # an id names its node
@@ -212,9 +212,13 @@ def hint_for(store: OrgStore, query: str, results: list[OwnersResult], *,
     return node_hint(store, query, as_of=as_of, better_than=best)
 
 
+_CONFIDENCE_DA = {"high": "høj", "medium": "middel", "low": "lav"}
+
+
 def _relation(relation: Relation, lang: Lang) -> str:
-    sure = (f"sikkerhed: {relation.confidence.value}, kilde: {relation.source}" if lang == "da"
-            else f"confidence: {relation.confidence.value}, source: {relation.source}")
+    confidence = relation.confidence.value
+    sure = (f"sikkerhed: {_CONFIDENCE_DA.get(confidence, confidence)}, kilde: {relation.source}"
+            if lang == "da" else f"confidence: {confidence}, source: {relation.source}")
     role = f"{relation.role}; " if relation.role else ""
     return f"{_name(relation.node, lang)} ({role}{sure})"
 

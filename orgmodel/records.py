@@ -74,7 +74,7 @@ NodeId = Annotated[
         description="Stable readable id, e.g. unit:okonomi-og-stab.",
     ),
 ]
-_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

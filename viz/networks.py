@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Mapping
 from typing import Any
@@ -108,7 +109,8 @@ def build_collaboration(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     topics = Counter(e.topic for e in data.subgraph.edges if e.topic)
     return assemble("collaboration", nodes, edges, total=len(views), partial=partial,
                     extra={"topics": [t for t, _ in topics.most_common(_TOPICS_SHOWN)],
-                           "home": rings[0][0] if partial else None})
+                           # Where a page too wide to read when fitted opens: the middle.
+                           "home": min(shown, key=lambda n: math.dist(positions[n], (0, 0)))})
 
 
 def _grid_items(scores: list[dict[str, Any]], views: Mapping[str, NodeView], lang: Lang,

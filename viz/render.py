@@ -26,7 +26,7 @@ import functools
 import hashlib
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -166,6 +166,10 @@ class Page:
         query = self.query(wanted) if not target else self.query(wanted, q="")
         return f"{path}?{query}" if query else path
 
+    def on(self, when: date | None) -> Page:
+        """Return this state on another date (``None``: today), for links that keep the rest."""
+        return replace(self, as_of=when)
+
     def asset(self, path: str) -> str:
         """URL of a static file: versioned under /static, or relative in a static site."""
         if self.mode == "served":
@@ -218,7 +222,8 @@ def render_view(graph: ViewGraph, page: Page, *, options: Mapping[str, Any] | No
 def render_table(graph: ViewGraph, page: Page) -> str:
     """The accessible twin of a view on a page of its own."""
     title_key, _ = VIEWS[graph.view]
-    return _render("table.html", page, graph=graph, title_key=title_key, names=_names(graph))
+    return _render("table.html", page, graph=graph, title_key=title_key, names=_names(graph),
+                   sel_base=page.link(graph.view))
 
 
 def render_error(page: Page, *, message: str, suggestions: list[tuple[str, str]],

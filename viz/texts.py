@@ -35,6 +35,9 @@ UI: dict[str, tuple[str, str]] = {
                    "ikke for {asked}.",
                    "This page holds the organisation as of {date}, when it was built: it does "
                    "not answer for {asked}."),
+    "page_as_of": ("Siden viser organisationen pr. {date}.",
+                   "This page shows the organisation as of {date}."),
+    "show_today": ("Vis i dag", "Show today"),
     "error_title": ("Siden kan ikke vises", "The page cannot be shown"),
     "error_did_you_mean": ("Mente du:", "Did you mean:"),
     "error_retry": ("Vis siden uden det", "Show the page without it"),

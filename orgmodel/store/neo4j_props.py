@@ -63,13 +63,18 @@ def _date_fields(models: Iterable[type[Any]]) -> frozenset[str]:
     for model in models:
         for name, info in model.model_fields.items():
             annotation = info.annotation
-            args = typing.get_args(annotation) if isinstance(annotation, types.UnionType) else ()
-            if annotation is date or date in args:
+            union = typing.get_origin(annotation) in (typing.Union, types.UnionType)
+            args = typing.get_args(annotation) if union else ()
+            # IsoDate | None: the date is inside Annotated, inside the union.
+            bare = {typing.get_args(a)[0] if typing.get_origin(a) is typing.Annotated else a
+                    for a in (annotation, *args)}
+            if date in bare:
                 found.add(name)
     return frozenset(found)
 
 
-#: Fields stored as Neo4j dates (every other value is a string, number, boolean or list).
+#: Fields stored as Neo4j dates (every other value is a string, number, boolean or list);
+#: stored as text, Cypher's date comparisons would find no record valid on any day.
 DATE_FIELDS = _date_fields([*NODE_MODELS.values(), EdgeRecord])
 _EDGE_IMPLIED = {"source_id", "target_id", "type"}
 

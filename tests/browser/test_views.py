@@ -228,6 +228,56 @@ def test_as_of_reloads_the_view_for_the_date(page: Any, albertslund_app: LiveApp
     assert then == old != today
     assert "unit:tidligere-enhed-1" in then - today
     assert "sel=unit%3Aokonomi-og-stab" in page.url  # the state in the hash came along
+    # An emptied date is today again: the address loses its as_of.
+    page.fill("#as-of", "")
+    page.click("#asof-form button[type=submit]")
+    page.wait_for_url(lambda url: "as_of" not in url)
+    wait_for_view(page)
+    assert shown_ids(page) == today
+
+
+def test_a_skip_link_moves_the_focus_and_keeps_the_views_state(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/collaboration")
+    page.evaluate("window.orgmodelView.select('unit:okonomi-og-indkob')")
+    page.click("#focus-button")
+    focused = page.evaluate("window.orgmodelView.visibleNodeCount()")
+    page.focus("a.skip-link.inline")  # off screen until it has the focus, as skip links are
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "table"
+    assert page.evaluate("window.orgmodelView.state().focus") == "unit:okonomi-og-indkob"
+    assert page.evaluate("window.orgmodelView.visibleNodeCount()") == focused
+    assert "focus=" in page.url
+
+
+def test_a_path_from_a_node_the_view_made_uses_the_views_own_edges(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/responsibilities")
+    group, task = page.evaluate("""() => {
+        const nodes = Array.from(window.orgmodelView.nodeData.values());
+        const group = nodes.find(n => n.kind === 'KleGroup');
+        const edge = Array.from(window.orgmodelView.edgeData.values())
+            .find(e => e.from === group.id || e.to === group.id);
+        return [group.id, edge.from === group.id ? edge.to : edge.from];
+    }""")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.evaluate(f"window.orgmodelView.showPath({group!r}, {task!r})")
+    page.wait_for_function("window.orgmodelView.state().path !== null")
+    assert page.evaluate("Array.from(window.orgmodelView.pathIds.nodes)") == [group, task]
+    assert not errors and "→" in page.text_content("#status")
+
+
+def test_a_name_on_a_table_page_opens_the_view_on_it(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    page.goto(f"{albertslund_app.url}/views/org/table")
+    page.click("a.node-link[data-node='unit:okonomi-og-stab']")
+    wait_for_view(page)
+    assert "/views/org" in page.url and "/table" not in page.url
+    page.wait_for_function("window.orgmodelView.state().sel === 'unit:okonomi-og-stab'")
 
 
 def test_tooltips_are_text_with_owner_source_and_confidence(page: Any, albertslund_app: LiveApp,

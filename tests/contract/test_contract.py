@@ -102,6 +102,15 @@ def test_a_question_about_work_outside_the_model_gets_no_stray_match(store: Any)
     assert store.owners("hvem behandler ansøgninger om kontanthjælp?", as_of=AFTER_MERGER) == []
 
 
+@pytest.mark.parametrize("question", ["1", "a b c", "<script>alert(1)</script>", "x 12"])
+def test_a_question_of_lone_letters_and_numbers_names_no_work(store: Any, question: str) -> None:
+    # Each met a stray task before ("1" the budget's "1. behandling", "b" bookkeeping).
+    assert store.owners(question, as_of=AFTER_MERGER) == []
+    # A reading's number and a compound's letter still count.
+    assert store.owners("1. behandling af budgettet", as_of=AFTER_MERGER)[0].task.id == \
+        "task:budgetvedtagelse"
+
+
 @pytest.mark.parametrize(("question", "task"), [
     ("hvem laver budgettet?", "task:budget"),
     ("hvem står for indkøbsaftaler?", "task:ski-indkobsaftaler"),

@@ -103,7 +103,7 @@ def test_a_question_about_what_is_not_a_task_says_who_is_in_charge_of_it() -> No
     result = run("who-owns", "hvem har ansvaret for Aula?")
     assert result.returncode == 1 and not result.stdout
     assert "Aula er et system, som ingen opgave i modellen bruger. Understøttes af: IT og " \
-        "Digitalisering (sikkerhed: low, kilde: assumption)." in result.stderr
+        "Digitalisering (sikkerhed: lav, kilde: assumption)." in result.stderr
     weak = run("who-owns", "AppWriter", "--lang", "en")
     assert weak.returncode == 0 and "Devices for pupils" in weak.stdout
     assert "AppWriter (reading and writing support) is a system that no task" in weak.stdout

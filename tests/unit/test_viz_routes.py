@@ -184,6 +184,21 @@ def test_the_start_page_answers_for_the_year_a_question_names(
         assert "Økonomiudvalget" in page.split('class="answer"')[1]
         now = (await client.get("/", params={"q": "hvem har ansvaret for løn?"})).text
         assert "as-of-note" not in now and "Økonomiudvalget" not in now.split('class="answer"')[1]
+        # The answer's link opens the map on the date it was answered for.
+        assert 'href="/views/responsibilities?as_of=2022-07-01#sel=task%3Alon"' in page
+        assert 'href="/views/responsibilities#sel=task%3Alon"' in now
+
+    run(create_views_app(memory_store), check)
+
+
+def test_a_start_page_on_another_date_says_so_and_leads_back_to_today(
+        memory_store: MemoryStore) -> None:
+    async def check(client: httpx.AsyncClient) -> None:
+        # A view's links carry its date to the start page: its answers are for that date.
+        page = (await client.get("/", params={"q": "løn", "as_of": "2020-01-01"})).text
+        assert "Siden viser organisationen pr. 2020-01-01. Vis i dag" in main_text(page)
+        assert '<a href="/?q=l%C3%B8n">Vis i dag</a>' in page
+        assert "page-as-of" not in (await client.get("/", params={"q": "løn"})).text
 
     run(create_views_app(memory_store), check)
 

@@ -53,9 +53,15 @@
   /* Highlight the shortest path between two nodes; nodes on it that the view lacks are added. */
   function showPath(from, to) {
     clearPath();
-    var found = urls.paths ?
+    // A node the view made (a KLE main group) is unknown to the store: the view's own edges
+    // are the only way to it.
+    var made = [from, to].some(function (id) { return (view.nodeData.get(id) || {}).synthetic; });
+    var found = urls.paths && !made ?
       view.fetchJson(view.fill(urls.paths, { source: from, target: to })).then(function (answer) {
         return view.asList(answer, ["paths", "items", "results"]);
+      }).catch(function () {
+        // The store does not know one of them (a stale permalink): the view's edges may.
+        return localPath(from, to);
       }) : Promise.resolve(localPath(from, to));
     return found.then(function (paths) {
       var path = (paths[0] ? (Array.isArray(paths[0]) ? paths[0] : paths[0].nodes || []) : [])

@@ -257,7 +257,10 @@
       event.preventDefault();
       var form = byId("asof-form");
       var url = new URL(form.action, location.href);
-      new FormData(form).forEach(function (value, key) { if (value) { url.searchParams.set(key, value); } });
+      // The form's fields replace the address's (an emptied date is today: no as_of).
+      new FormData(form).forEach(function (value, key) {
+        if (value) { url.searchParams.set(key, value); } else { url.searchParams.delete(key); }
+      });
       url.hash = location.hash;
       location.assign(url.toString());
     });
@@ -267,7 +270,22 @@
         select(link.getAttribute("data-node")).then(function () { byId("network").scrollIntoView(); });
       });
     });
-    window.addEventListener("hashchange", function () { restore(); });
+    // A skip link moves the focus, not the view's state, which the address's hash holds.
+    document.querySelectorAll("a.skip-link").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var target = byId(link.getAttribute("href").slice(1));
+        if (!target) { return; }
+        event.preventDefault();
+        if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+        target.focus();
+        target.scrollIntoView();
+      });
+    });
+    window.addEventListener("hashchange", function () {
+      // "#main" (a link followed some other way) is no state: keep the view as it is.
+      if (location.hash.length > 1 && location.hash.indexOf("=") < 0) { return; }
+      restore();
+    });
   }
 
   function fillNames() {

@@ -401,9 +401,10 @@
     screenDashes(network, container.querySelector("canvas"));
     network.on("hoverNode", function (params) { addTip(params.node); });
     network.on("hoverEdge", function (params) { addTip(params.edge); });
-    // A graph too big to read when fitted opens at a legible scale on its most telling node.
+    // A graph too big to read when fitted (its labels under ~6 px) opens at a legible scale
+    // on its most telling node; the whole is a "Vis alt" or a zoom away.
     var home = (payload.extra || {}).home;
-    if (home && nodeData.has(home) && network.getScale() < 0.3) {
+    if (home && nodeData.has(home) && network.getScale() < 0.45) {
       // Put the home node where reading starts: the top of a tree, the top left of a list.
       var at = payload.extra.homeAt || "centre";
       var where = network.getPositions([home])[home];

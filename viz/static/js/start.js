@@ -158,8 +158,11 @@
   /* The tasks a question is about, best first: those within 60 % of the best fit, as on the
    * server. A text with a note (the name of a system the task uses) adds its note when it is
    * the strongest a word meets. */
+  /* A lone letter or a one- or two-digit number names no work, as on the server. */
+  function namesWork(word) { return word.length > 1 && !/^\d\d$/.test(word); }
+
   function rank(query) {
-    var words = wordsOf(query);
+    var words = wordsOf(query).filter(namesWork);
     if (!words.length) { return []; }
     var read = words.map(readings);
     var found = tasks.map(function (entry) {
