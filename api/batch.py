@@ -43,9 +43,11 @@ class OperationIn(BaseModel):
     def _complete(self) -> OperationIn:
         wanted = {"put_node": "node", "put_edge": "edge", "delete": "key"}[self.op]
         given = {name for name in ("node", "edge", "key") if getattr(self, name) is not None}
-        if given != {wanted}:
-            raise ValueError(f"{self.op} takes '{wanted}' (and if_match), "
-                             f"not {', '.join(sorted(given)) or 'nothing'}")
+        if wanted not in given:
+            raise ValueError(f"{self.op} needs '{wanted}'")
+        if extra := sorted(given - {wanted}):
+            raise ValueError(f"{self.op} takes '{wanted}' (and if_match) only; leave out "
+                             + ", ".join(repr(name) for name in extra))
         if self.op == "delete" and not self.if_match:
             raise ValueError("delete needs if_match: the ETag of the record as last read")
         if self.if_match is not None and (self.if_match.startswith("W/") or

@@ -91,7 +91,8 @@ def label_of(name: str, name_en: str | None, lang: Lang) -> str:
     return name_en if lang == "en" and name_en else name
 
 
-def node_dict(view: NodeView, lang: Lang, owners: Mapping[str, str], position: Position,
+def node_dict(view: NodeView, lang: Lang, owners: Mapping[str, tuple[str, str | None]],
+              position: Position,
               **extra: Any) -> dict[str, Any]:
     """A vis node for a store node; text fields are plain text for the browser to show as text."""
     node: dict[str, Any] = {
@@ -99,9 +100,11 @@ def node_dict(view: NodeView, lang: Lang, owners: Mapping[str, str], position: P
         "x": round(position[0], 1), "y": round(position[1], 1),
         "conf": view.confidence.value, "src": view.source,
     }
+    if node["label"] != view.name:  # an English page: its Danish name still finds it
+        node["da"] = view.name
     owner = owners.get(view.id)
     if owner:
-        node["owner"] = owner
+        node["owner"] = label_of(*owner, lang)
     description = view.description_en if lang == "en" and view.description_en else view.description
     if description:
         node["desc"] = description[:_DESCRIPTION_CHARS]

@@ -60,15 +60,16 @@ class ViewInput:
 
     subgraph: Subgraph
     as_of: date
-    owners: dict[str, str] = field(default_factory=dict)  # node id -> owner's name
+    # node id -> the owner's name and English name (tooltips say it in the page's language)
+    owners: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     parents: dict[str, str] = field(default_factory=dict)  # node id -> parent in the hierarchy
     roots: list[str] = field(default_factory=list)
     scores: list[analytics.StakeholderScore] = field(default_factory=list)
     focus: str | None = None  # the post of a stakeholder map or case route
 
 
-def _owner_names(snapshot: Dataset, ids: Collection[str]) -> dict[str, str]:
-    return {node: snapshot.nodes[owner].name
+def _owner_names(snapshot: Dataset, ids: Collection[str]) -> dict[str, tuple[str, str | None]]:
+    return {node: (snapshot.nodes[owner].name, snapshot.nodes[owner].name_en)
             for node, owner in analytics.node_owners(snapshot, ids).items()
             if owner in snapshot.nodes}
 

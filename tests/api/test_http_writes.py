@@ -133,6 +133,15 @@ def test_a_batch_is_checked_before_anything_is_written(editable_api: LiveServer)
         ):
             errors = problem(anna.post("/api/v1/changes", json=body), 422)["errors"]
             assert errors[0]["loc"][:len(where)] == where, (body, errors)
+        # The message names what is wrong: a missing record, or the fields to leave out.
+        for operation, message in (
+            ({"op": "put_node", "edge": PART_OF}, "put_node needs 'node'"),
+            ({"op": "put_node", "node": NEW_UNIT, "key": "z"},
+             "put_node takes 'node' (and if_match) only; leave out 'key'"),
+        ):
+            errors = problem(anna.post("/api/v1/changes", json={"operations": [operation]}),
+                             422)["errors"]
+            assert errors[0]["msg"] == message, errors
         assert anna.get("/api/v1/nodes/unit:lonteam-test").status_code == 404
 
 

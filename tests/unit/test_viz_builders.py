@@ -52,6 +52,16 @@ def test_org_chart_is_the_subtree_with_rows_from_the_model(memory_store: MemoryS
     assert not graph.partial and graph.total == len(graph.nodes)
 
 
+def test_an_english_view_names_owners_in_english_and_keeps_the_danish_name_to_find(
+        memory_store: MemoryStore) -> None:
+    nodes = by_id(build_org_chart(gather.org_chart(memory_store, as_of=TODAY), "en"))
+    chief, unit = nodes[CHIEF], nodes["unit:okonomi-og-stab"]
+    assert chief["owner"] == "Finance and Staff" and chief["da"] == "Chef for Økonomi og Stab"
+    assert unit["owner"] == chief["label"] == "Head of Finance and Staff"
+    assert "da" not in by_id(build_org_chart(gather.org_chart(memory_store, as_of=TODAY),
+                                             "da"))[CHIEF]
+
+
 def test_options_come_from_pyvis_with_physics_off(memory_store: MemoryStore) -> None:
     graph = build_view(memory_store, "org", lang="da", as_of=TODAY)
     options = graph.options

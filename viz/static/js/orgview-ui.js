@@ -25,7 +25,10 @@
       raw.sel = id;
       view.apply();
       network.selectNodes([id]);
-      network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
+      // A restored selection on the grid keeps the whole grid in view (it is read as a whole).
+      if (!(quiet && raw.layout === "grid")) {
+        network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
+      }
       view.remember();
       if (!quiet) { view.status(texts.search_found.replace("{name}", node.label)); }
       return true;
@@ -36,7 +39,7 @@
     var hits = [];
     view.nodeData.forEach(function (node, id) {
       if (node.temp) { return; }
-      var score = window.orgmodelText.score(query, [node.label, id, node.kle || ""]);
+      var score = window.orgmodelText.score(query, [node.label, node.da || "", id, node.kle || ""]);
       if (score > 0) { hits.push({ id: id, name: node.label, kind: node.kind, score: score }); }
     });
     hits.sort(function (a, b) { return b.score - a.score || a.name.localeCompare(b.name); });
@@ -53,7 +56,8 @@
     return found.then(function (hits) {
       var inView = hits.filter(function (hit) { return view.nodeData.has(hit.id); });
       var target = inView[0] || (view.isPartial() ? hits[0] : null);
-      showHits(hits);
+      // Only what the view can show: its nodes, or on a partial view any (it is fetched).
+      showHits(view.isPartial() ? hits : inView);
       if (!target) { view.status(texts.search_none); return hits; }
       return select(target.id).then(function () { return hits; });
     });
@@ -65,7 +69,9 @@
     list.replaceChildren();
     hits.slice(0, 8).forEach(function (hit) {
       var item = document.createElement("li");
-      var button = view.element("button", "hit", hit.name || hit.id);
+      // The view's own label is in the page's language; the search answers in Danish.
+      var shown = view.nodeData.get(hit.id);
+      var button = view.element("button", "hit", (shown && shown.label) || hit.name || hit.id);
       button.type = "button";
       button.appendChild(view.element("span", "hit-kind", " · " + (config.kindNames[hit.kind] || hit.kind)));
       button.addEventListener("click", function () { select(hit.id); });
