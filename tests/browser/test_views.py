@@ -270,6 +270,15 @@ def test_a_path_from_a_node_the_view_made_uses_the_views_own_edges(
     assert not errors and "→" in page.text_content("#status")
 
 
+def test_a_link_asking_for_what_the_view_lacks_still_shows_the_view(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org#layout=grid&topic=nothing-like-it")
+    state = page.evaluate("window.orgmodelView.state()")
+    assert state["layout"] == "network" and state["topic"] == ""
+    assert page.evaluate("window.orgmodelView.visibleNodeCount()") > 0
+
+
 def test_a_name_on_a_table_page_opens_the_view_on_it(
         page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     allow(recorder, albertslund_app)

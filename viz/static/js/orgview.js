@@ -267,8 +267,13 @@
 
   function toHash() { return window.orgmodelPermalink.toHash(state); }
 
-  function fromHash(hash, defaults, kindDefaults) {
+  function fromHash(hash, defaults, kindDefaults, payloadExtra) {
     window.orgmodelPermalink.fromHash(state, hash, defaults, kindDefaults);
+    // What this view cannot show would leave an empty canvas with no word why: the grid of
+    // a view that has none, a topic none of its edges has (a hand-made or stale link).
+    var known = payloadExtra || extra;
+    if (state.layout === "grid" && !known.grid) { state.layout = "network"; }
+    if (state.topic && (known.topics || []).indexOf(state.topic) < 0) { state.topic = ""; }
   }
 
   function remember() {
@@ -439,7 +444,7 @@
     }
   }
   firstLoad.then(function (payload) {
-    fromHash(location.hash, payload.hiddenTypes, payload.hiddenKinds);
+    fromHash(location.hash, payload.hiddenTypes, payload.hiddenKinds, payload.extra || {});
     start(payload);
   }).catch(function (error) {
     status(String(error));
