@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -35,7 +35,7 @@ from pydantic import (
     model_validator,
 )
 
-from orgmodel.schema import Confidence, EdgeType, Raci, UnitLevel
+from orgmodel.schema import KIND_PREFIX, Confidence, EdgeType, Kind, Raci, UnitLevel
 
 __all__ = [
     "ID_PATTERN",
@@ -165,6 +165,17 @@ class NodeRecord(ValidityMixin):
     def kind_value(self) -> str:
         """The kind as text, e.g. ``Unit``."""
         return str(getattr(self, "kind"))  # noqa: B009 - every subclass defines kind
+
+    @field_validator("id")
+    @classmethod
+    def _id_names_the_kind(cls, value: str) -> str:
+        # An id's prefix says its kind (unit:…, task:…), which people and tools read it by.
+        kind = cls.model_fields["kind"].annotation
+        wanted = KIND_PREFIX.get(Kind(get_args(kind)[0])) if get_args(kind) else None
+        if wanted and not value.startswith(wanted + ":"):
+            raise ValueError(f"the id of a {get_args(kind)[0]} starts with '{wanted}:' "
+                             f"(e.g. {wanted}:{value.partition(':')[2] or 'navn'})")
+        return value
 
 
 class OrganisationRecord(NodeRecord):

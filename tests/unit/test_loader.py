@@ -111,9 +111,15 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
             "org.yaml:23: HEADS:post:leder-a->unit:a: duplicate edge",
         ),
         (
-            "  - id: post:leder-a\n",
-            "  - id: unit:a\n",
+            "  - id: post:leder-a\n    kind: Post\n",
+            "  - id: unit:a\n    kind: Unit\n    level: team\n",
             "org.yaml:10: unit:a: id: duplicate id (first defined at org.yaml:4)",
+        ),
+        (  # an id's prefix says its kind
+            "  - id: post:leder-a\n",
+            "  - id: unit:leder-a\n",
+            "org.yaml:10: unit:leder-a: id: the id of a Post starts with 'post:' "
+            "(e.g. post:leder-a)",
         ),
         ("    name: Enhed A\n", "    name: [Enhed A\n", "org.yaml:"),
         (  # shaped like a date, but none: the line and field, not line 1 of the file

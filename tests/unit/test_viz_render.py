@@ -18,7 +18,7 @@ CLOSE = "</script><script>alert(1)</script>"
 def evil_graph():  # type: ignore[no-untyped-def]
     nodes = [
         node_dict(NodeView(id="unit:a", name=EVIL, kind="Unit", source="seed", confidence="low",
-                           description=CLOSE), "da", {"unit:a": EVIL}, (0.0, 0.0)),
+                           description=CLOSE), "da", {"unit:a": (EVIL, None)}, (0.0, 0.0)),
         node_dict(NodeView(id="unit:b", name="B", kind="Unit", source="seed",
                            confidence="high"), "da", {}, (200.0, 0.0)),
     ]
