@@ -86,7 +86,10 @@ class Health(BaseModel):
 class NodeList(NodePage):
     """One page of nodes, filtered by kind and text."""
 
-    model_config = _example({"total": 1, "offset": 0, "limit": 50, "items": [_NODE_LON]})
+    model_config = _example({"total": 1, "offset": 0, "limit": 50, "items": [_NODE_LON],
+                             "as_of": "2024-06-01"})
+
+    as_of: date = Field(description="The date answered for.")
 
 
 class NodeWritten(BaseModel):
@@ -103,9 +106,11 @@ class NodeWritten(BaseModel):
 class NodeDetail(NodeWritten):
     """A node, its record and every edge touching it (the ETag header versions the record)."""
 
-    model_config = _example({"node": _NODE_LON, "record": _RECORD_LON, "edges": [_EDGE_LON]})
+    model_config = _example({"node": _NODE_LON, "record": _RECORD_LON, "edges": [_EDGE_LON],
+                             "as_of": "2024-06-01"})
 
     edges: list[EdgeView] = Field(description="Edges touching the node on as_of, by key.")
+    as_of: date = Field(description="The date answered for.")
 
 
 class EdgeDetail(BaseModel):
@@ -221,7 +226,9 @@ class PathsAnswer(BaseModel):
 class SubgraphAnswer(Subgraph):
     """Nodes and the edges between them (neighbourhood, subtree): the material of views."""
 
-    model_config = _example({"nodes": [_NODE_LON], "edges": [_EDGE_LON]})
+    model_config = _example({"nodes": [_NODE_LON], "edges": [_EDGE_LON], "as_of": "2024-06-01"})
+
+    as_of: date = Field(description="The date answered for.")
 
 
 class AuditPage(BaseModel):

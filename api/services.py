@@ -83,15 +83,15 @@ def read_record(store: OrgStore, key: str) -> Record | None:
     return None
 
 
-def node_detail(store: OrgStore, node_id: str, as_of: date | None
-                ) -> tuple[NodeDetail, str | None]:
+def node_detail(store: OrgStore, node_id: str, as_of: date) -> tuple[NodeDetail, str | None]:
     """Return a node, its record and its edges on ``as_of``, and the record's ETag."""
     node = store.node(node_id, as_of=as_of)
     edges = store.edges_of(node_id, as_of=as_of)
     record = read_record(store, node_id)
     if record is None:
-        return NodeDetail(node=node, record=None, edges=edges), None
-    return NodeDetail(node=node, record=record_data(record), edges=edges), etag(record)
+        return NodeDetail(node=node, record=None, edges=edges, as_of=as_of), None
+    return (NodeDetail(node=node, record=record_data(record), edges=edges, as_of=as_of),
+            etag(record))
 
 
 def edge_detail(store: OrgStore, key: str) -> tuple[EdgeDetail, str]:

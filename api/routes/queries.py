@@ -70,9 +70,10 @@ async def list_nodes(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> Response:
     """List nodes valid on ``as_of``, by id, or by relevance when ``q`` is given."""
+    when = today(as_of)
     page = await store.run(store.store.list_nodes, kind=kind, text=q, offset=offset, limit=limit,
-                           as_of=today(as_of))
-    return respond(page)
+                           as_of=when)
+    return respond(NodeList(**dict(page), as_of=when))
 
 
 @router.get("/nodes/{node_id:path}", response_model=NodeDetail, summary="One node and its edges")
@@ -153,9 +154,10 @@ async def neighbourhood(
     kinds: Kinds = None, edges: EdgeTypes = None,
 ) -> Response:
     """Return the nodes within ``depth`` steps and the edges between them."""
+    when = today(as_of)
     graph = await store.run(store.store.neighbourhood, node_id, depth=depth, kinds=kinds,
-                            edge_types=edges, as_of=today(as_of))
-    return respond(graph)
+                            edge_types=edges, as_of=when)
+    return respond(SubgraphAnswer(**dict(graph), as_of=when))
 
 
 @router.get("/paths", response_model=PathsAnswer, summary="Shortest paths")
@@ -178,5 +180,6 @@ async def paths(
 @router.get("/subtree/{node_id:path}", response_model=SubgraphAnswer, summary="Subtree")
 async def subtree(node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None) -> Response:
     """Return a unit or body with everything PART_OF it, their posts and the posts' holders."""
-    graph = await store.run(store.store.subtree, node_id, as_of=today(as_of))
-    return respond(graph)
+    when = today(as_of)
+    graph = await store.run(store.store.subtree, node_id, as_of=when)
+    return respond(SubgraphAnswer(**dict(graph), as_of=when))

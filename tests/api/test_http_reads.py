@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import httpx
@@ -262,3 +263,13 @@ def test_head_answers_every_get_with_its_headers_alone(http: httpx.Client) -> No
         assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"]
         assert head.headers.get("etag") == got.headers.get("etag"), path
     assert http.head("/api/v1/nodes/no:such").status_code == 404
+
+
+def test_every_read_says_the_date_it_answers_for(http: httpx.Client) -> None:
+    for path, params in (("/api/v1/nodes", {"limit": 1}), ("/api/v1/nodes/task:lon", {}),
+                         ("/api/v1/neighbourhood/task:lon", {}),
+                         ("/api/v1/subtree/unit:okonomi-og-stab", {}),
+                         ("/api/v1/chain/task:lon", {}), ("/api/v1/owners", {"q": "løn"})):
+        dated = http.get(path, params={**params, "as_of": "2024-06-01"})
+        assert dated.status_code == 200 and dated.json()["as_of"] == "2024-06-01", path
+        assert http.get(path, params=params).json()["as_of"] == date.today().isoformat(), path
