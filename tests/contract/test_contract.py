@@ -146,7 +146,21 @@ def test_a_question_of_lone_letters_and_numbers_names_no_work(store: Any, questi
     ("who handles dismissals?", "task:lon-og-personaleforhold"),
     ("who decides the budget?", "task:budgetvedtagelse"),
     ("hvem sidder i ØU?", "task:udvalgsbetjening"),  # ØU is not OU (organisationsudvikling)
-    ("hvem står for likviditetsstyring?", "task:kasse-og-regnskabsvaesen")])
+    ("hvem står for likviditetsstyring?", "task:kasse-og-regnskabsvaesen"),
+    # words and phrases the vocabulary lacked, and framing words ("hvornår", "ringer")
+    ("hvilken overenskomst gælder?", "task:lon-og-personaleforhold"),
+    ("journalisten ringer – hvem svarer?", "task:kommunikation"),
+    ("stillingsannoncer", "task:rekruttering"),
+    ("tablets til skolebørnene", "task:devices-skoleelever"),
+    ("brud på persondatasikkerheden", "task:it-sikkerhed"),
+    ("hvem styrer facebooksiden?", "task:kommunikation"),
+    ("hvem har ansvaret for rolle bi?", "task:bogholderi"),
+    ("revisionsberetningen", "task:arsregnskab-godkendelse"),
+    ("who decides the tax rate?", "task:budgetvedtagelse"),
+    ("who manages public tenders?", "task:indkob"),
+    ("hvem betaler regninger?", "task:bogholderi"),
+    ("I need a new work phone", "task:devices-medarbejdere"),
+    ("who keeps the chart of accounts?", "task:opsaetning-af-okonomisystemer")])
 def test_questions_asked_as_people_ask_them(store: Any, question: str, task: str) -> None:
     # The words that frame a question ("hvem står for", "who is in charge of") are not
     # what it is about: they neither match stray tasks nor dilute the words that do.
