@@ -268,6 +268,13 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
                 for r in results
             ]
         )
+        # The list on stdout keeps its shape for scripts; the hints (the API's node_hint and
+        # kle_hint) go to stderr, where a person running the script still reads them.
+        if (named := hint_for(store, text, results, as_of=when)) is not None:
+            print(named.text(args.lang), file=sys.stderr)
+        if not results and (topic := kle_hint(text, load_vocabulary().catalogue)) is not None:
+            print(t("kle_hint", args.lang, number=topic.number, title=topic.title),
+                  file=sys.stderr)
         return EXIT_OK if results else EXIT_FAILED
     named = hint_for(store, text, results, as_of=when)
     if not results:

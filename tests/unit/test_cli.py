@@ -110,6 +110,12 @@ def test_a_question_about_what_is_not_a_task_says_who_is_in_charge_of_it() -> No
     head = run("who-owns", "hvem leder Økonomi og Stab")
     assert "Økonomi og Stab er en enhed, ikke en opgave. Ledes af: Chef for Økonomi og Stab" \
         in head.stdout
+    # With --json the list on stdout keeps its shape; the hints go to stderr.
+    as_json = run("who-owns", "hvem har ansvaret for Aula?", "--json")
+    assert as_json.returncode == 1 and json.loads(as_json.stdout) == []
+    assert "Aula er et system, som ingen opgave i modellen bruger." in as_json.stderr
+    outside = run("who-owns", "byggetilladelse", "--json")
+    assert json.loads(outside.stdout) == [] and "KLE 02.34.02" in outside.stderr
 
 
 def test_output_cut_short_by_the_reader_is_not_an_error() -> None:
