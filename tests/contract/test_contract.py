@@ -160,7 +160,8 @@ def test_a_question_of_lone_letters_and_numbers_names_no_work(store: Any, questi
     ("who manages public tenders?", "task:indkob"),
     ("hvem betaler regninger?", "task:bogholderi"),
     ("I need a new work phone", "task:devices-medarbejdere"),
-    ("who keeps the chart of accounts?", "task:opsaetning-af-okonomisystemer")])
+    ("who keeps the chart of accounts?", "task:opsaetning-af-okonomisystemer"),
+    ("hvem står for opsigelse af medarbejdere?", "task:lon-og-personaleforhold")])
 def test_questions_asked_as_people_ask_them(store: Any, question: str, task: str) -> None:
     # The words that frame a question ("hvem står for", "who is in charge of") are not
     # what it is about: they neither match stray tasks nor dilute the words that do.
