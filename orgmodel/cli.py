@@ -287,6 +287,8 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         print(t("try_search", args.lang), file=sys.stderr)
         return EXIT_FAILED
     lang: Lang = args.lang
+    if named is not None:  # first, as on the start page: "hvem leder IT?" is answered by it
+        print(f"{named.text(lang)}\n")
     for number, r in enumerate(results):
         if number:
             print()
@@ -307,8 +309,6 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         print(f"  {t('sources', lang)}: {', '.join(r.sources)}")
         for n in r.notes:
             print(f"  {t('note', lang)}: {n.da if lang == 'da' else n.en}")
-    if named is not None:  # the question names something beside the tasks, or instead of them
-        print(f"\n{named.text(lang)}")
     return EXIT_OK
 
 

@@ -110,6 +110,8 @@ def test_a_question_about_what_is_not_a_task_says_who_is_in_charge_of_it() -> No
     head = run("who-owns", "hvem leder Økonomi og Stab")
     assert "Økonomi og Stab er en enhed, ikke en opgave. Ledes af: Chef for Økonomi og Stab" \
         in head.stdout
+    it_head = run("who-owns", "hvem leder IT?")  # the answer first, the tasks after it
+    assert it_head.stdout.startswith("IT og Digitalisering er en enhed, ikke en opgave. Ledes af")
     # With --json the list on stdout keeps its shape; the hints go to stderr.
     as_json = run("who-owns", "hvem har ansvaret for Aula?", "--json")
     assert as_json.returncode == 1 and json.loads(as_json.stdout) == []
