@@ -209,7 +209,9 @@ def test_neo4j_stopped_under_the_app_gives_503_within_2_seconds_then_recovers(
             assert httpx.get(f"{server.url}/health", timeout=2).status_code == 200
             instance.start(keep=True)
             assert wait_for_200(owners).json() == before.json()
-            assert httpx.get(f"{server.url}/ready", timeout=10).status_code == 200
+            # /ready asks Neo4j itself, within the same 2 s: on a busy machine its first
+            # answer after the restart may still be late.
+            assert wait_for_200(f"{server.url}/ready").status_code == 200
     finally:
         stop(instance)
         shutil.rmtree(instance.folder, ignore_errors=True)
