@@ -17,8 +17,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from starlette.responses import HTMLResponse, Response
 
+from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.schema import Kind
+from viz.builders import label_of
 from viz.gather import NotAPostError
 from viz.render import VIEWS, Page, render_error
 from viz.store_access import with_store
@@ -75,7 +77,8 @@ async def _not_found(request: Request, failed: HTTPException
     cause = failed.__cause__
     post = request.query_params.get("post")
     if isinstance(cause, NotAPostError):
-        return (ui("error_not_post", lang, name=cause.name, kind=kind_name(cause.kind, lang)),
+        name = label_of(cause.name, cause.name_en, lang)
+        return (ui("error_not_post", lang, name=name, kind=kind_name(cause.kind, lang)),
                 ["post"], await _posts_like(request, cause.name))
     if post and isinstance(cause, NotFoundError) and cause.node_id == post:
         return ui("error_no_post", lang, name=post), ["post"], await _posts_like(request, post)
@@ -85,10 +88,15 @@ async def _not_found(request: Request, failed: HTTPException
 
 async def _posts_like(request: Request, text: str) -> list[tuple[str, str]]:
     """The posts a visitor may have meant by ``text``, as (name, link to this page for it)."""
-    hits = await with_store(request, lambda store: store.search(
-        text, kinds=[Kind.POST], limit=_SUGGESTIONS))
-    return [(hit.name, _relative(str(request.url.include_query_params(post=hit.id))))
-            for hit in hits]
+    lang = lang_of(request.query_params.get("lang"))
+
+    def named(store: OrgStore) -> list[tuple[str, str]]:  # (id, name in the page's language)
+        nodes = (store.node(hit.id) for hit in store.search(text, kinds=[Kind.POST],
+                                                            limit=_SUGGESTIONS))
+        return [(node.id, label_of(node.name, node.name_en, lang)) for node in nodes]
+
+    return [(name, _relative(str(request.url.include_query_params(post=post_id))))
+            for post_id, name in await with_store(request, named)]
 
 
 def _page_of(request: Request, status: int, message: str, dropped: list[str],

@@ -163,8 +163,8 @@ def default_post(store: OrgStore, *, as_of: date) -> str:
 class NotAPostError(NotFoundError):
     """A stakeholder map was asked for a node that is no post (a task, a unit …)."""
 
-    def __init__(self, node_id: str, name: str, kind: str) -> None:
-        self.name, self.kind = name, kind
+    def __init__(self, node_id: str, name: str, kind: str, name_en: str | None = None) -> None:
+        self.name, self.kind, self.name_en = name, kind, name_en
         super().__init__(node_id, f"{name!r} ({node_id}) is a {kind}, not a post")
 
 
@@ -187,7 +187,7 @@ def resolve_post(store: OrgStore, post: str, *, as_of: date) -> str:
                 return hit.id
         raise NotFoundError(post, f"no post with the id or name {post!r}") from None
     if node.kind != Kind.POST:  # a map of a task's "stakeholders" would mean nothing
-        raise NotAPostError(post, node.name, str(node.kind))
+        raise NotAPostError(post, node.name, str(node.kind), node.name_en)
     return node.id
 
 

@@ -29,7 +29,7 @@ from orgmodel.records import BlankOrIsoDate
 from orgmodel.schema import Kind
 from viz import start
 from viz.assets import StaticAssets, takes_gzip
-from viz.builders import ViewGraph
+from viz.builders import ViewGraph, label_of
 from viz.errors import PageRoute
 from viz.render import (
     BUNDLE,
@@ -169,8 +169,10 @@ async def view_page(request: Request, view: str, lang: Lang = None, as_of: AsOf 
         if view == "stakeholders":
             page.params["post"] = graph.extra["ego"]  # the id, whether a name or an id came
             posts = store.list_nodes(kind=Kind.POST, limit=500, as_of=page.as_of)
-            options["posts"] = sorted({p.name for p in posts.items})
-            options["post_name"] = store.node(graph.extra["ego"], as_of=page.as_of).name
+            # In the page's language: the server takes a post's English name too.
+            options["posts"] = sorted({label_of(p.name, p.name_en, page.lang) for p in posts.items})
+            ego = store.node(graph.extra["ego"], as_of=page.as_of)
+            options["post_name"] = label_of(ego.name, ego.name_en, page.lang)
         page.api["data"] = f"/views/{view}/data?{page.query()}"
         return render_view(graph, page, options=options)
 

@@ -95,7 +95,9 @@ def test_a_page_that_goes_wrong_answers_as_a_page_in_the_visitors_language(
              "The date “2023-02-30” cannot be read"),
             ("/", {"q": "løn", "as_of": "2024"}, 422, "Datoen »2024« kan ikke læses"),
             ("/views/stakeholders", {"post": "task:lon", "lang": "en"}, 404,
-             "“Løn” is not a post (Task)"),
+             "“Payroll” is not a post (Task)"),
+            ("/views/stakeholders", {"post": "borgmeste", "lang": "en"}, 404,
+             "Did you mean: Mayor"),
         ]
         for path, params, status, words in cases:
             response = await client.get(path, params=params)
@@ -137,6 +139,9 @@ def test_stakeholder_page_offers_the_posts(memory_store: MemoryStore) -> None:
         # In English, a post's English name leads to it too.
         mayor = await client.get("/views/stakeholders", params={"post": "Mayor", "lang": "en"})
         assert config_of(mayor.text)["urls"]["data"].endswith("post=post%3Aborgmester")
+        # ... and the English page's picker offers the posts by their English names.
+        assert 'value="Mayor"' in mayor.text.split('id="post-input"')[1].split(">")[0]
+        assert '<option value="Head of Finance and Staff">' in mayor.text
 
     run(create_views_app(memory_store), check)
 
