@@ -29,7 +29,7 @@ from orgmodel.exceptions import (
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset
 from orgmodel.messages import KIND_NAMES, Lang, t
-from orgmodel.node_hint import hint_for
+from orgmodel.node_hint import NodeHint, hint_for
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import DEFAULT_DATA_DIR, load_vocabulary
 
@@ -234,6 +234,15 @@ def cmd_load(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_hints(named: NodeHint | None, text: str, results: Sequence[object],
+                 lang: Lang) -> None:
+    """To stderr: what the question names that is not a task, and, with no answer, its KLE."""
+    if named is not None:
+        print(named.text(lang), file=sys.stderr)
+    if not results and (topic := kle_hint(text, load_vocabulary().catalogue)) is not None:
+        print(t("kle_hint", lang, number=topic.number, title=topic.title), file=sys.stderr)
+
+
 def cmd_who_owns(args: argparse.Namespace) -> int:
     """Print who owns the tasks matching TEXT."""
     store = open_store_from_args(args)
@@ -243,6 +252,7 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         beside = args.json or not results  # stdout holds the JSON, or nothing at all
         print(t("answer_as_of", args.lang, date=named_date.isoformat()),
               file=sys.stderr if beside else sys.stdout)
+    named = hint_for(store, text, results, as_of=when)
     if args.json:
         _dump(
             [
@@ -270,20 +280,11 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         )
         # The list on stdout keeps its shape for scripts; the hints (the API's node_hint and
         # kle_hint) go to stderr, where a person running the script still reads them.
-        if (named := hint_for(store, text, results, as_of=when)) is not None:
-            print(named.text(args.lang), file=sys.stderr)
-        if not results and (topic := kle_hint(text, load_vocabulary().catalogue)) is not None:
-            print(t("kle_hint", args.lang, number=topic.number, title=topic.title),
-                  file=sys.stderr)
+        _print_hints(named, text, results, args.lang)
         return EXIT_OK if results else EXIT_FAILED
-    named = hint_for(store, text, results, as_of=when)
     if not results:
         print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
-        if named is not None:
-            print(named.text(args.lang), file=sys.stderr)
-        if (topic := kle_hint(text, load_vocabulary().catalogue)) is not None:
-            print(t("kle_hint", args.lang, number=topic.number, title=topic.title),
-                  file=sys.stderr)
+        _print_hints(named, text, results, args.lang)
         print(t("try_search", args.lang), file=sys.stderr)
         return EXIT_FAILED
     lang: Lang = args.lang

@@ -51,23 +51,24 @@ def data_files(folder: Path) -> list[Path]:
     The suffix counts in any case (``ORG.YAML``); a link to nothing is kept, to be reported
     as unreadable rather than left out without a word.
     """
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.suffix.lower() in DATA_SUFFIXES
-        and (path.is_file() or path.is_symlink())
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+    return _data_and_json_files(folder)[0]
 
 
-def _json_files(folder: Path) -> list[Path]:
-    """JSON files in ``folder``: not data files, and easily taken for them."""
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.suffix.lower() == ".json"
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+def _data_and_json_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The data files of ``folder`` and its JSON files, from one walk of the folder.
+
+    JSON files are no data files, but easily taken for them: the load names them.
+    """
+    data, json_files = [], []
+    for path in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        suffix = path.suffix.lower()
+        if suffix in DATA_SUFFIXES and (path.is_file() or path.is_symlink()):
+            data.append(path)
+        elif suffix == ".json":
+            json_files.append(path)
+    return data, json_files
 
 
 def load_dataset(folder: str | Path) -> Dataset:
@@ -81,11 +82,11 @@ def load_dataset(folder: str | Path) -> Dataset:
     root = Path(folder)
     if not root.is_dir():
         raise DataValidationError([Problem(str(root), 0, "not a folder (or it does not exist)")])
-    files = data_files(root)
+    files, json_files = _data_and_json_files(root)
     if not files:
         raise DataValidationError([Problem(str(root), 0, "no .yaml data files in this folder")])
     collector = _Collector()
-    for path in _json_files(root):  # records someone meant to load, never read otherwise
+    for path in json_files:  # records someone meant to load, never read otherwise
         collector.problems.append(Problem(
             path.relative_to(root).as_posix(), 0,
             "JSON files are not read: write the records as JSON Lines (.jsonl, one record a "

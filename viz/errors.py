@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from starlette.datastructures import URL
 from starlette.responses import HTMLResponse, Response
 
 from orgmodel.contract import OrgStore
@@ -95,25 +96,22 @@ async def _posts_like(request: Request, text: str) -> list[tuple[str, str]]:
                                                             limit=_SUGGESTIONS))
         return [(node.id, label_of(node.name, node.name_en, lang)) for node in nodes]
 
-    return [(name, _relative(str(request.url.include_query_params(post=post_id))))
+    return [(name, _relative(request.url.include_query_params(post=post_id)))
             for post_id, name in await with_store(request, named)]
 
 
 def _page_of(request: Request, status: int, message: str, dropped: list[str],
              suggestions: list[tuple[str, str]] | None = None) -> Response:
     lang = lang_of(request.query_params.get("lang"))
-    retry = _relative(str(request.url.remove_query_params(dropped))) if dropped else None
+    retry = _relative(request.url.remove_query_params(dropped)) if dropped else None
     other = "da" if lang == "en" else "en"
     html = render_error(Page(mode="served", lang=lang), message=message,
                         suggestions=suggestions or [],
                         retry_link=retry,
-                        other_lang_link=_relative(str(request.url.include_query_params(
-                            lang=other))))
+                        other_lang_link=_relative(request.url.include_query_params(lang=other)))
     return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
 
 
-def _relative(url: str) -> str:
+def _relative(url: URL) -> str:
     """The path and query of ``url``: links stay on the site, whatever Host said."""
-    after_host = url.split("://", 1)[-1]
-    path = after_host[after_host.find("/"):] if "/" in after_host else "/"
-    return path
+    return f"{url.path}?{url.query}" if url.query else url.path
