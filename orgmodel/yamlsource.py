@@ -77,7 +77,7 @@ class _Loader(_Base):  # type: ignore[misc]
     """Safe loader; only used for composing and scalar resolution."""
 
 
-def _scalar(loader: _Loader, node: yaml.ScalarNode, filename: str, key: str | None = None) -> Any:
+def _scalar(loader: _Loader, node: yaml.ScalarNode) -> Any:
     try:
         value = loader.construct_object(node)
     except (ValueError, OverflowError):
@@ -90,9 +90,9 @@ def _scalar(loader: _Loader, node: yaml.ScalarNode, filename: str, key: str | No
     return value
 
 
-def _convert(loader: _Loader, node: yaml.Node, filename: str, key: str | None = None) -> Any:
+def _convert(loader: _Loader, node: yaml.Node, filename: str) -> Any:
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(loader, node, filename, key)
+        return _scalar(loader, node)
     if isinstance(node, yaml.SequenceNode):
         items = LocatedList(_convert(loader, item, filename) for item in node.value)
         items.item_lines = [item.start_mark.line + 1 for item in node.value]
@@ -108,10 +108,10 @@ def _convert(loader: _Loader, node: yaml.Node, filename: str, key: str | None = 
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
                 raise YamlSyntaxError(Problem(
                     filename, line, f"a key must be a plain word, not {key_node.value!r}"))
-            key = str(_scalar(loader, key_node, filename))
+            key = str(_scalar(loader, key_node))
             if key in result:
                 raise YamlSyntaxError(Problem(filename, line, f"duplicate key {key!r}"))
-            result[key] = value = _convert(loader, value_node, filename, key)
+            result[key] = value = _convert(loader, value_node, filename)
             result.key_lines[key] = line
             if isinstance(value_node, yaml.ScalarNode) and not isinstance(value, str):
                 result.written[key] = value_node.value
