@@ -104,6 +104,8 @@ PROBLEM_RESPONSES: dict[str, dict[int | str, dict[str, Any]]] = {
               404: _doc(404, "Unknown id or key."),
               409: _doc(409, "The record exists already, or edges still touch the node."),
               412: _doc(412, "Stale write: the record changed since the ETag was read."),
+              413: _doc(413, "The body is larger than 1 MB."),
+              415: _doc(415, "The body is not sent as JSON (Content-Type: application/json)."),
               422: _doc(422, "The record breaks the rules of the data files."),
               428: _doc(428, "If-Match is missing."),
               501: _doc(501, "The store does not take edits."),

@@ -20,7 +20,7 @@ __all__ = ["Caller", "SecurityHeaders", "TokenBook", "WriteGate", "bearer_token"
 
 _REALM = 'Bearer realm="orgmodel"'
 _WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-
+_WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
 
 
 @dataclass(frozen=True)
@@ -80,12 +80,35 @@ def bearer_token(authorization: str | None) -> str | None:
     return token.strip() or None if scheme.lower() == "bearer" else None
 
 
+def json_media_type_problem(content_type: str | None) -> str | None:
+    """Say what is wrong with a write's ``Content-Type``, or ``None`` if it announces JSON.
+
+    ``curl -d`` sends a form (``application/x-www-form-urlencoded``) unless told otherwise;
+    read as JSON the body would be refused field by field, which hides the real mistake.
+
+    >>> json_media_type_problem("application/json; charset=utf-8") is None
+    True
+    >>> json_media_type_problem("application/merge-patch+json") is None
+    True
+    >>> json_media_type_problem("text/plain")
+    "send the body as JSON with the header Content-Type: application/json (not 'text/plain')"
+    >>> json_media_type_problem(None)
+    'send the body as JSON with the header Content-Type: application/json'
+    """
+    media_type = (content_type or "").partition(";")[0].strip().lower()
+    if media_type == "application/json" or media_type.endswith("+json"):
+        return None
+    wanted = "send the body as JSON with the header Content-Type: application/json"
+    return f"{wanted} (not {media_type!r})" if media_type else wanted
+
+
 class WriteGate:
     """ASGI middleware: a write under ``/api/`` without a write token is refused unread.
 
     The routes check the token too (it names the caller in the audit log), but FastAPI reads
     and parses a body before it runs a route's dependencies: without this gate a client with
-    no token could make the server read bodies and learn what is wrong with them.
+    no token could make the server read bodies and learn what is wrong with them. A write
+    with a body that is not announced as JSON is refused (415) here too, before it is read.
     """
 
     def __init__(self, app: ASGIApp, tokens: TokenBook) -> None:
@@ -96,8 +119,13 @@ class WriteGate:
         """Handle one ASGI call."""
         if (scope["type"] == "http" and scope["method"] in _WRITES
                 and scope["path"].startswith("/api/")):
+            headers = Headers(scope=scope)
             try:
-                self.tokens.writer(bearer_token(Headers(scope=scope).get("authorization")))
+                self.tokens.writer(bearer_token(headers.get("authorization")))
+                if scope["method"] in _WITH_BODY:
+                    wrong_type = json_media_type_problem(headers.get("content-type"))
+                    if wrong_type:
+                        raise ApiProblemError(415, wrong_type)
             except ApiProblemError as refused:
                 response = problem_response(refused.status, refused.detail, scope["path"],
                                             headers=refused.headers)

@@ -80,7 +80,8 @@ UI: dict[str, tuple[str, str]] = {
     "view_case_route": ("Politisk sagsgang", "Political case route"),
     "view_case_route_intro": (
         "Fagudvalg → Økonomiudvalget → Kommunalbestyrelsen, og hvor Økonomi og Stab deltager.",
-        "Committee → Finance Committee → Council, and where Økonomi og Stab takes part."),
+        "Standing committee → Finance Committee → Municipal Council, and where Finance and "
+        "Staff (Økonomi og Stab) takes part."),
     "search": ("Søg", "Search"),
     "search_placeholder": ("Søg efter enhed, stilling, opgave …", "Search for unit, post, task …"),
     "search_none": ("Ingen træf i denne visning.", "No match in this view."),

@@ -282,3 +282,20 @@ def test_a_write_without_a_token_is_refused_before_its_body_is_read(
     with editable_api.client(ANNA) as anna:  # with a token, the body is read and judged
         assert problem(anna.post("/api/v1/nodes", content=b'{"broken',
                                  headers={"Content-Type": "application/json"}), 422)["errors"]
+
+
+def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
+        editable_api: LiveServer) -> None:
+    # curl -d sends a form unless told otherwise: the answer names the header to add.
+    body = json.dumps(NEW_UNIT).encode()
+    with editable_api.client(ANNA) as anna:
+        for content_type in ("application/x-www-form-urlencoded", "text/plain", None):
+            headers = {"Content-Type": content_type} if content_type else {}
+            response = anna.post("/api/v1/nodes", content=body, headers=headers)
+            detail = problem(response, 415)["detail"]
+            assert "Content-Type: application/json" in detail, content_type
+            assert (content_type or "Content-Type") in detail
+        assert anna.get("/api/v1/nodes/unit:lonteam-test").status_code == 404
+        answer = anna.post("/api/v1/nodes", content=body,
+                           headers={"Content-Type": "application/json; charset=utf-8"})
+        assert answer.status_code == 201, answer.text

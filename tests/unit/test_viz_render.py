@@ -67,6 +67,18 @@ def test_single_file_inlines_everything_and_forbids_the_network() -> None:
     assert "<img src=x" not in html
 
 
+def test_only_a_served_page_offers_a_search_form_to_a_visitor_without_scripts() -> None:
+    # A static page's search answers in the browser; without scripts its form led nowhere
+    # (in a single file, to a start page that is not there).
+    def noscript(mode: str) -> str:
+        html = render_view(evil_graph(), Page(mode=mode, as_of=date(2025, 1, 1)))  # type: ignore[arg-type]
+        return "".join(re.findall(r"<noscript><div class=\"toolbar\">(.*?)</noscript>", html, re.S))
+
+    assert 'id="search-form"' in noscript("served")
+    for mode in ("single", "site"):
+        assert 'id="search-form"' not in noscript(mode) and "static-note" in noscript(mode)
+
+
 def test_site_pages_use_relative_assets() -> None:
     page = Page(mode="site", lang="en", prefix="../", as_of=date(2025, 1, 1))
     html = render_view(evil_graph(), page)
