@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.asked_date import asked
+from orgmodel.cli_print import print_chain, print_node, print_owners, print_table
 from orgmodel.contract import OrgStore
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import (
@@ -154,18 +155,6 @@ def open_store_from_args(args: argparse.Namespace) -> OrgStore:
     return open_store(data_dir=data_dir_from_args(args), use_neo4j=use_neo4j)
 
 
-def print_table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> None:
-    """Print rows as an aligned text table."""
-    cells = [[str(c) for c in headers], *[[("" if c is None else str(c)) for c in r] for r in rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    for number, row in enumerate(cells):
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
-        if number == 0:
-            print("  ".join("-" * width for width in widths))
-
-
 def _dump(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
@@ -293,23 +282,7 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     for number, r in enumerate(results):
         if number:
             print()
-        name = r.task.name if lang == "da" or not r.task.name_en else r.task.name_en
-        print(
-            f"{t('task', lang)}: {name}  ({r.task.id}"
-            + (f", KLE {r.task.kle})" if r.task.kle else ")")
-        )
-        for owner in r.owners:
-            print(f"  {owner.raci.value}  {owner.name}  [{_kind(owner.kind, lang)}, {owner.id}]")
-        if r.accountable_post:
-            print(
-                f"  {t('accountable_post', lang)}: "
-                f"{r.accountable_post.name}  ({r.accountable_post.id})"
-            )
-        if r.escalation:
-            print(f"  {t('escalation', lang)}: " + " → ".join(e.name for e in r.escalation))
-        print(f"  {t('sources', lang)}: {', '.join(r.sources)}")
-        for n in r.notes:
-            print(f"  {t('note', lang)}: {n.da if lang == 'da' else n.en}")
+        print_owners(store, r, as_of=when, lang=lang)
     return EXIT_OK
 
 
@@ -337,11 +310,7 @@ def cmd_chain(args: argparse.Namespace) -> int:
     if args.json:
         _dump([link.model_dump(mode="json", include={"id", "name", "kind"}) for link in links])
         return EXIT_OK
-    for depth, link in enumerate(links):
-        print(
-            f"{'  ' * depth}{'↳ ' if depth else ''}{link.name}  "
-            f"[{_kind(link.kind, args.lang)}, {link.id}]"
-        )
+    print_chain(store, links, as_of=args.as_of, lang=args.lang)
     return EXIT_OK
 
 
@@ -358,38 +327,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    lang: Lang = args.lang
-    print(f"{node.name}  [{_kind(node.kind, lang)}, {node.id}]")
-    if node.name_en:
-        print(f"  en: {node.name_en}")
-    if node.description:
-        print(
-            "  "
-            + (node.description if lang == "da" or not node.description_en else node.description_en)
-        )
-    for key, value in node.attributes.items():
-        print(f"  {key}: {value}")
-    print(
-        f"  {t('source', lang)}: {node.source} ({t('confidence', lang)}: {node.confidence.value})"
-    )
-    if node.valid_from or node.valid_to:
-        print(f"  {t('valid', lang)}: {node.valid_from or '…'} – {node.valid_to or '…'}")
-    print(f"{t('edges', lang)}:")
-    if not edges:
-        print(f"  {t('none', lang)}")
-        return EXIT_OK
-    # The names of the nodes at the other end, in one read (not one read per edge).
-    near = store.neighbourhood(args.id, as_of=args.as_of)
-    names = {n.id: n.name if lang == "da" or not n.name_en else n.name_en for n in near.nodes}
-    rows = []
-    for e in edges:
-        outgoing = e.source_id == node.id
-        other = e.target_id if outgoing else e.source_id
-        extra = " ".join(x for x in (e.raci and f"raci={e.raci.value}", e.role, e.topic) if x)
-        rows.append(("→" if outgoing else "←", e.type.value, names.get(other, ""), other, extra,
-                     f"{e.confidence.value} ({e.source})"))
-    print_table(rows, ["", t("edge_type", lang), t("name", lang), t("id", lang),
-                       t("detail", lang), t("confidence", lang)])
+    print_node(store, node, edges, as_of=args.as_of, lang=args.lang)
     return EXIT_OK
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["KIND_NAMES", "Lang", "t"]
+__all__ = ["CONFIDENCE_NAMES", "EDGE_NAMES", "KIND_NAMES", "LEVEL_NAMES", "Lang",
+           "certainty", "edge_name", "t"]
 
 Lang = Literal["da", "en"]
 
@@ -57,6 +58,74 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "source": ("Kilde", "Source"),
     "confidence": ("Sikkerhed", "Confidence"),
     "valid": ("Gyldig", "Valid"),
+    "confidence_word": ("sikkerhed", "confidence"),
+    "source_word": ("kilde", "source"),
+    "strength": ("styrke", "strength"),
+    "yes": ("ja", "yes"),
+    "no": ("nej", "no"),
+}
+
+CONFIDENCE_NAMES: dict[str, tuple[str, str]] = {
+    "high": ("høj", "high"), "medium": ("middel", "medium"), "low": ("lav", "low"),
+}
+
+#: A unit's level as a reader names it (the data's ``level`` values are Danish words).
+LEVEL_NAMES: dict[str, tuple[str, str]] = {
+    "direktørområde": ("Direktørområde", "Director area"),
+    "afdeling": ("Afdeling", "Department"),
+    "stab": ("Stabsfunktion", "Staff function"),
+    "enhed": ("Enhed", "Unit"),
+    "team": ("Team", "Team"),
+}
+
+#: Edge type -> (Danish, English) as read from its start node to its end node.
+EDGE_NAMES: dict[str, tuple[str, str]] = {
+    "PART_OF": ("del af", "part of"),
+    "POST_IN": ("stilling i", "post in"),
+    "HOLDS": ("bestrider", "holds"),
+    "HEADS": ("leder", "heads"),
+    "REPORTS_TO": ("refererer til", "reports to"),
+    "MEMBER_OF": ("medlem af", "member of"),
+    "RESPONSIBLE_FOR": ("ansvar for", "responsible for"),
+    "SUPPORTS": ("understøtter", "supports"),
+    "OPERATES": ("driver", "operates"),
+    "USES": ("bruger", "uses"),
+    "COLLABORATES_WITH": ("samarbejder med", "collaborates with"),
+    "PARTICIPATES_IN": ("deltager i", "participates in"),
+    "ADVISES": ("rådgiver", "advises"),
+    "DECIDES": ("beslutter", "decides"),
+    "SUBMITS_TO": ("indstiller til", "submits to"),
+    "SERVES": ("betjener", "serves"),
+    "DEPENDS_ON": ("afhænger af", "depends on"),
+    "SUPPLIES": ("leverer til", "supplies"),
+    "CONTRIBUTES_TO": ("bidrager til", "contributes to"),
+    "RESULTED_FROM": ("opstod af", "resulted from"),
+    "IN_GROUP": ("hører til", "belongs to"),
+}
+
+#: The same relations read from the end node back to the start node.
+_INVERSE_EDGE_NAMES: dict[str, tuple[str, str]] = {
+    "PART_OF": ("omfatter", "includes"),
+    "POST_IN": ("har stillingen", "has the post"),
+    "HOLDS": ("bestrides af", "held by"),
+    "HEADS": ("ledes af", "headed by"),
+    "REPORTS_TO": ("har som medarbejder", "has reporting to it"),
+    "MEMBER_OF": ("har som medlem", "has as member"),
+    "RESPONSIBLE_FOR": ("varetages af", "owned by"),
+    "SUPPORTS": ("understøttes af", "supported by"),
+    "OPERATES": ("drives af", "operated by"),
+    "USES": ("bruges af", "used by"),
+    "COLLABORATES_WITH": ("samarbejder med", "collaborates with"),
+    "PARTICIPATES_IN": ("har som deltager", "has as participant"),
+    "ADVISES": ("rådgives af", "advised by"),
+    "DECIDES": ("besluttes af", "decided by"),
+    "SUBMITS_TO": ("modtager sager fra", "receives cases from"),
+    "SERVES": ("betjenes af", "served by"),
+    "DEPENDS_ON": ("er en forudsætning for", "is needed by"),
+    "SUPPLIES": ("leveres af", "supplied by"),
+    "CONTRIBUTES_TO": ("har bidrag fra", "has contributions from"),
+    "RESULTED_FROM": ("førte til", "led to"),
+    "IN_GROUP": ("omfatter", "includes"),
 }
 
 KIND_NAMES: dict[str, tuple[str, str]] = {
@@ -73,6 +142,26 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "Stakeholder": ("Interessent", "Stakeholder"),
     "Policy": ("Politik/strategi", "Policy"),
 }
+
+
+def certainty(confidence: str, source: str, lang: Lang) -> str:
+    """``sikkerhed: lav, kilde: …`` (or English): how sure a record is, and why.
+
+    >>> certainty("low", "assumption", "da")
+    'sikkerhed: lav, kilde: assumption'
+    """
+    word = CONFIDENCE_NAMES.get(confidence, (confidence, confidence))[0 if lang == "da" else 1]
+    return f"{t('confidence_word', lang)}: {word}, {t('source_word', lang)}: {source}"
+
+
+def edge_name(edge_type: str, lang: Lang, *, inverse: bool = False) -> str:
+    """The display name of an edge type, read forward or (``inverse``) from its end node.
+
+    >>> edge_name("HEADS", "da"), edge_name("HEADS", "da", inverse=True)
+    ('leder', 'ledes af')
+    """
+    pair = (_INVERSE_EDGE_NAMES if inverse else EDGE_NAMES).get(edge_type, (edge_type, edge_type))
+    return pair[0] if lang == "da" else pair[1]
 
 
 def t(key: str, lang: Lang = "da", **values: object) -> str:

@@ -40,7 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from orgmodel.contract import NodeRef, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import ROUTE_MARGIN
-from orgmodel.messages import Lang
+from orgmodel.messages import Lang, certainty
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold
@@ -212,13 +212,8 @@ def hint_for(store: OrgStore, query: str, results: list[OwnersResult], *,
     return node_hint(store, query, as_of=as_of, better_than=best)
 
 
-_CONFIDENCE_DA = {"high": "høj", "medium": "middel", "low": "lav"}
-
-
 def _relation(relation: Relation, lang: Lang) -> str:
-    confidence = relation.confidence.value
-    sure = (f"sikkerhed: {_CONFIDENCE_DA.get(confidence, confidence)}, kilde: {relation.source}"
-            if lang == "da" else f"confidence: {confidence}, source: {relation.source}")
+    sure = certainty(relation.confidence.value, relation.source, lang)
     role = f"{relation.role}; " if relation.role else ""
     return f"{_name(relation.node, lang)} ({role}{sure})"
 

@@ -15,7 +15,7 @@ Examples
 
 from __future__ import annotations
 
-from orgmodel.messages import KIND_NAMES, Lang
+from orgmodel.messages import EDGE_NAMES, KIND_NAMES, Lang, edge_name
 
 __all__ = ["EDGE_NAMES", "UI", "browser_texts", "edge_name", "kind_name", "lang_of", "ui"]
 
@@ -156,31 +156,6 @@ UI: dict[str, tuple[str, str]] = {
     "static_note": ("Statisk udgave; data fra {date}.", "Static edition; data as of {date}."),
 }
 
-#: Edge type names: type -> (Danish, English).
-EDGE_NAMES: dict[str, tuple[str, str]] = {
-    "PART_OF": ("del af", "part of"),
-    "POST_IN": ("stilling i", "post in"),
-    "HOLDS": ("bestrider", "holds"),
-    "HEADS": ("leder", "heads"),
-    "REPORTS_TO": ("refererer til", "reports to"),
-    "MEMBER_OF": ("medlem af", "member of"),
-    "RESPONSIBLE_FOR": ("ansvar for", "responsible for"),
-    "SUPPORTS": ("understøtter", "supports"),
-    "OPERATES": ("driver", "operates"),
-    "USES": ("bruger", "uses"),
-    "COLLABORATES_WITH": ("samarbejder med", "collaborates with"),
-    "PARTICIPATES_IN": ("deltager i", "participates in"),
-    "ADVISES": ("rådgiver", "advises"),
-    "DECIDES": ("beslutter", "decides"),
-    "SUBMITS_TO": ("indstiller til", "submits to"),
-    "SERVES": ("betjener", "serves"),
-    "DEPENDS_ON": ("afhænger af", "depends on"),
-    "SUPPLIES": ("leverer til", "supplies"),
-    "CONTRIBUTES_TO": ("bidrager til", "contributes to"),
-    "RESULTED_FROM": ("opstod af", "resulted from"),
-    "IN_GROUP": ("hører til", "belongs to"),
-}
-
 _EXTRA_KINDS: dict[str, tuple[str, str]] = {"KleGroup": ("KLE-hovedgruppe", "KLE main group")}
 
 
@@ -205,12 +180,6 @@ def ui(key: str, lang: Lang, **values: object) -> str:
 def kind_name(kind: str, lang: Lang) -> str:
     """The display name of a node kind."""
     pair = KIND_NAMES.get(kind) or _EXTRA_KINDS.get(kind) or (kind, kind)
-    return pair[0] if lang == "da" else pair[1]
-
-
-def edge_name(edge_type: str, lang: Lang) -> str:
-    """The display name of an edge type."""
-    pair = EDGE_NAMES.get(edge_type, (edge_type, edge_type))
     return pair[0] if lang == "da" else pair[1]
 
 

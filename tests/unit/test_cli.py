@@ -69,14 +69,46 @@ def test_show_prints_attributes_and_relations() -> None:
     result = run("show", "unit:okonomi-og-stab")
     assert result.returncode == 0
     assert "staff_count: 75" in result.stdout
-    assert "PART_OF" in result.stdout
-    # Each relation names the node at its other end and says how sure it is, and from where.
+    assert result.stdout.startswith("Økonomi og Stab  [Afdeling, unit:okonomi-og-stab]")
+    # Each relation, in words, names the node at its other end and says how sure it is.
     line = next(x for x in result.stdout.splitlines() if "unit:okonomi-og-indkob" in x)
-    assert line.split()[:2] == ["←", "PART_OF"] and "Økonomi og Indkøb" in line
-    assert line.rstrip().endswith("high (seed)")
+    assert line.split()[:2] == ["←", "omfatter"] and "Økonomi og Indkøb" in line
+    assert line.rstrip().endswith("høj (seed)")
     assumed = run("show", "system:aula", "--lang", "en").stdout
+    assert assumed.startswith("Aula (school and day-care communication platform)  [System,")
     assert "IT and Digitalisation  unit:it-og-digitalisering" in assumed
     assert "low (assumption)" in assumed
+
+
+def test_show_prints_the_notes_that_qualify_a_record_and_its_relations() -> None:
+    # A date or a link that is an assumption is said so beside it, not only in --json.
+    unit = run("show", "unit:organisation-og-politik").stdout
+    note = json.loads(run("show", "unit:organisation-og-politik", "--json").stdout)["node"]["note"]
+    assert note and f"  Bemærk: {note}" in unit.splitlines()
+    director = run("show", "post:kommunaldirektor", "--lang", "en").stdout
+    line = next(x for x in director.splitlines() if "post:direktor-1" in x)
+    marker = line.split("[")[-1].split("]")[0]
+    assert line.split()[:4] == ["←", "has", "reporting", "to"]
+    remark = next(x for x in director.splitlines() if x.startswith(f"  [{marker}] "))
+    assert "Note:" in remark and "afledt" in remark
+    assert director.startswith(
+        "Municipal Director  [Post, post:kommunaldirektor]\n  da: Kommunaldirektør")
+
+
+def test_chain_and_owners_say_which_links_are_assumptions() -> None:
+    chain = run("chain", "post:chef-dagtilbud").stdout.splitlines()
+    assert chain[1].strip().startswith("↳ refererer til Direktør for Direktørområde 2")
+    assert chain[1].endswith("(sikkerhed: lav, kilde: assumption)")
+    assert not chain[-1].endswith(")")  # the law's own link is certain: nothing added
+    english = run("chain", "forum:chefforum", "--lang", "en").stdout.splitlines()
+    assert english[1].strip().startswith("↳ part of Albertslund Municipality")
+    assert english[2].strip().startswith("↳ headed by Municipal Director")
+    owners = run("who-owns", "payroll", "--lang", "en").stdout.splitlines()
+    team = next(x for x in owners if "organisation-og-politik-team-1" in x)
+    assert team.endswith("(confidence: low, source: assumption)")
+    assert any(x.startswith("  A  Organisation and Politics  [Unit") and x.endswith("]")
+               for x in owners)
+    assert "Escalation: Head of Finance and Staff → Municipal Director" in "\n".join(owners)
 
 
 def test_unknown_id_and_empty_answers_get_a_clear_message() -> None:
