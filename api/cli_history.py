@@ -53,6 +53,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "deleted": ("slettet", "deleted"),
     "none": ("Ingen ændringer i loggen.", "No changes in the log."),
     "none_for": ("Ingen ændringer af {record} i loggen.", "No changes to {record} in the log."),
+    "empty": ("(tom)", "(empty)"),
 }
 
 
@@ -117,16 +118,25 @@ def changes(before: dict[str, Any] | None, after: dict[str, Any] | None,
         name = record.get("name") or record.get("id") or " ".join(  # an edge has no name
             str(record[part]) for part in ("from", "type", "to") if part in record)
         return [f"{_word('created' if before is None else 'deleted', lang)}: {name}"]
-    return [_change(field, before.get(field), after.get(field))
+    return [_change(field, before.get(field), after.get(field), lang)
             for field in sorted(before.keys() | after.keys())
             if before.get(field) != after.get(field)]
 
 
-def _change(field: str, old: Any, new: Any) -> str:
+def _change(field: str, old: Any, new: Any, lang: Lang) -> str:
+    """One changed field; a field that was or became unset says so in words, not ``None``.
+
+    >>> _change("valid_to", None, "2025-12-31", "da")
+    "valid_to: (tom) → '2025-12-31'"
+    """
     if isinstance(old, list) and isinstance(new, list):  # aliases: what came and went
         return f"{field}: " + ", ".join([f"+ {v!r}" for v in new if v not in old]
                                         + [f"− {v!r}" for v in old if v not in new])
-    return f"{field}: {old!r} → {new!r}"
+
+    def shown(value: Any) -> str:
+        return _word("empty", lang) if value is None or value == [] else repr(value)
+
+    return f"{field}: {shown(old)} → {shown(new)}"
 
 
 def _from_store(args: argparse.Namespace) -> list[AuditEntry]:
@@ -143,7 +153,8 @@ def _from_store(args: argparse.Namespace) -> list[AuditEntry]:
 
 def _from_file(path: Path, record: str | None, limit: int) -> list[AuditEntry]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # Lines end at "\n" alone: JSON may hold U+2028 raw, which splitlines() breaks at.
+        lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise CommandError(f"cannot read the audit file {path}: {exc}") from None
     entries = []

@@ -16,6 +16,7 @@ and the benchmark endpoints. Development accepts the default write token
 from __future__ import annotations
 
 import ipaddress
+import os
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -54,6 +55,26 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def _appendable(path: Path | None) -> Path | None:
+    """Refuse an audit file no write could append to: found out at start, not at each write.
+
+    >>> _appendable(Path("/no/such/folder/audit.jsonl"))
+    Traceback (most recent call last):
+    ...
+    ValueError: the folder /no/such/folder does not exist: create it, or name another file
+    """
+    if path is None:
+        return None
+    folder = path.parent
+    if not folder.is_dir():
+        raise ValueError(f"the folder {folder} does not exist: create it, or name another file")
+    if path.exists() and not path.is_file():
+        raise ValueError(f"{path} is not a file")
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        raise ValueError(f"{path if path.exists() else folder} is not writable by this user")
+    return path
 
 
 def _pairs(value: object) -> object:
@@ -125,6 +146,7 @@ class Settings(BaseSettings):
 
     _split_tokens = field_validator("write_tokens", "read_tokens", mode="before")(_pairs)
     _split_origins = field_validator("cors_origins", mode="before")(_words)
+    _audit_file_appendable = field_validator("audit_file")(_appendable)
 
     @model_validator(mode="after")
     def _resolve_and_check(self) -> Settings:

@@ -143,9 +143,33 @@ ACTOR_KINDS = frozenset({Kind.ORGANISATION, Kind.BODY, Kind.FORUM, Kind.UNIT, Ki
                          Kind.STAKEHOLDER, Kind.INITIATIVE, Kind.PERSON})
 
 
-def actor_ids(dataset: Dataset) -> set[str]:
-    """The ids of the nodes that can be stakeholders (:data:`ACTOR_KINDS`)."""
-    return {i for i, node in dataset.nodes.items() if Kind(node.kind) in ACTOR_KINDS}
+def actor_ids(dataset: Dataset, ego: str | None = None) -> set[str]:
+    """The ids of the nodes that can be stakeholders (:data:`ACTOR_KINDS`) of ``ego``.
+
+    Left out: a person who holds a post (the post stands for them, once, and outlives them)
+    and, with ``ego``, the organisation ``ego`` works in: a post's own municipality is where
+    its stakeholders are, not one of them.
+    """
+    holders = {e.source_id for e in dataset.edges.values() if e.type is EdgeType.HOLDS}
+    ours = _organisations_above(dataset, ego) if ego is not None else set()
+    return {i for i, node in dataset.nodes.items()
+            if Kind(node.kind) in ACTOR_KINDS and i not in holders and i not in ours}
+
+
+def _organisations_above(dataset: Dataset, ego: str) -> set[str]:
+    """The organisations ``ego`` is inside, following the hierarchy upwards."""
+    up: dict[str, set[str]] = {}
+    for edge in dataset.edges.values():
+        if edge.type in (EdgeType.POST_IN, EdgeType.PART_OF, EdgeType.REPORTS_TO):
+            up.setdefault(edge.source_id, set()).add(edge.target_id)
+    seen, stack = {ego}, [ego]
+    while stack:
+        for upper in up.get(stack.pop(), ()):
+            if upper not in seen:
+                seen.add(upper)
+                stack.append(upper)
+    return {i for i in seen if i in dataset.nodes
+            and Kind(dataset.nodes[i].kind) is Kind.ORGANISATION}
 
 
 def weighted_graph(dataset: Dataset) -> nx.Graph:
@@ -241,7 +265,14 @@ def authority(dataset: Dataset) -> dict[str, float]:
         reach[component] = value
     below = {node: reach[members[node]].bit_count() - 1 for node in dataset.nodes}
     top = max(below.values(), default=0) or 1
-    return {node: round(count / top, 4) for node, count in sorted(below.items())}
+    ranks = {node: count / top for node, count in below.items()}
+    # A forum or body commands no one itself, but it is where its members' authority meets:
+    # Økonomiudvalget carries the mayor's, Direktørforum the director's.
+    for edge in dataset.edges.values():
+        if edge.type is EdgeType.MEMBER_OF and edge.target_id in ranks \
+                and Kind(dataset.nodes[edge.target_id].kind) in (Kind.BODY, Kind.FORUM):
+            ranks[edge.target_id] = max(ranks[edge.target_id], below[edge.source_id] / top)
+    return {node: round(value, 4) for node, value in sorted(ranks.items())}
 
 
 def _scaled(values: dict[str, float], node: str) -> float:

@@ -74,7 +74,9 @@ NodeId = Annotated[
         description="Stable readable id, e.g. unit:okonomi-og-stab.",
     ),
 ]
-_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# U+2028/U+2029 too: many readers break lines there, and a YAML export turns them into spaces.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_LINE_BREAK = re.compile(r"[\n\r\t]")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -110,6 +112,18 @@ def _day_as_written(value: Any) -> Any:
 
 
 Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_readable)]
+
+
+def _one_line(text: str) -> str:
+    """Refuse a line break or tab in a name: a label, a table cell and a search hit are one line."""
+    if found := _LINE_BREAK.search(text):
+        raise ValueError(f"holds a {'tab' if found.group() == chr(9) else 'line break'}: a name "
+                         "is one line")
+    return text
+
+
+#: A name: readable text on one line.
+Name = Annotated[Text, AfterValidator(_one_line)]
 #: A day, written YYYY-MM-DD (or a date YAML read as one).
 IsoDate = Annotated[date, BeforeValidator(_day_as_written)]
 #: A day that may be left blank, as a form's empty date field is sent (``as_of=``): no day.
@@ -154,9 +168,9 @@ class NodeRecord(ValidityMixin):
     """Fields every node has."""
 
     id: NodeId
-    name: Text = Field(description="Danish name, the primary label.")
-    name_en: Text | None = Field(None, description="English name.")
-    aliases: list[Text] = Field(default_factory=list, description="Other names, for search.")
+    name: Name = Field(description="Danish name, the primary label.")
+    name_en: Name | None = Field(None, description="English name.")
+    aliases: list[Name] = Field(default_factory=list, description="Other names, for search.")
     description: Text | None = Field(None, description="Danish description.")
     description_en: Text | None = Field(None, description="English description.")
     url: str | None = Field(None, max_length=500, description="Public page about the node.")

@@ -196,7 +196,7 @@ def stakeholders(store: OrgStore, *, as_of: date, post: str, depth: int = 2) -> 
     subgraph = store.neighbourhood(post, depth=depth, as_of=as_of)
     snapshot = store.snapshot(as_of=as_of)
     scores = analytics.grid(analytics.weighted_graph(snapshot), post, depth=depth,
-                            actors=analytics.actor_ids(snapshot),
+                            actors=analytics.actor_ids(snapshot, ego=post),
                             ranks=analytics.authority(snapshot))
     ids = {n.id for n in subgraph.nodes}
     return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),

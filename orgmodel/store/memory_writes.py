@@ -37,6 +37,7 @@ Examples
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Callable, Collection, Hashable, Sequence
 from contextlib import suppress
@@ -70,6 +71,8 @@ __all__ = ["EditableMemoryStore"]
 
 T = TypeVar("T")
 
+log = logging.getLogger(__name__)
+
 
 class EditableMemoryStore:
     """The query contract and :class:`~orgmodel.contract.WritableStore` over a MemoryStore.
@@ -91,6 +94,8 @@ class EditableMemoryStore:
         self._audit: list[AuditEntry] = []
         self._audit_file = audit_file
         self._seq = _last_seq(audit_file) if audit_file else 0
+        if audit_file is not None:
+            _end_last_line(audit_file)
 
     @property
     def state(self) -> MemoryStore:
@@ -285,7 +290,7 @@ class EditableMemoryStore:
                    for n, change in enumerate(changes, start=1)]
         if self._audit_file is not None:
             with self._audit_file.open("a", encoding="utf-8") as out:
-                out.writelines(entry.model_dump_json() + "\n" for entry in entries)
+                out.writelines(audit_line(entry) for entry in entries)
         self._seq += len(entries)
         self._audit += entries
         self._version = _Version(new_state, self._version.number + 1)
@@ -307,15 +312,60 @@ def _key(values: Collection[Kind] | Collection[EdgeType] | None) -> tuple[str, .
     return tuple(sorted({str(v) for v in values})) if values else None
 
 
-def _last_seq(path: Path) -> int:
-    """Return the sequence number of the last entry in an audit file (0 if none)."""
+def audit_line(entry: AuditEntry) -> str:
+    r"""One audit entry as a line of JSON, with no character other tools read as a line break.
+
+    JSON allows U+2028, U+2029 and U+0085 raw inside a string; Python's ``splitlines`` (and
+    many editors) break lines there, so they are written as ``\u`` escapes.
+
+    >>> from datetime import datetime
+    >>> entry = AuditEntry(seq=1, at=datetime(2025, 1, 1), actor="a", action="create",
+    ...                    record_key="unit:x", after={"name": "A\u2028B"})
+    >>> line = audit_line(entry)
+    >>> line.count("\n"), "\\u2028" in line, len(line.splitlines())
+    (1, True, 1)
+    """
+    text = entry.model_dump_json()
+    for breaking in ("\u2028", "\u2029", "\x85"):
+        text = text.replace(breaking, f"\\u{ord(breaking):04x}")
+    return text + "\n"
+
+
+def _end_last_line(path: Path) -> None:
+    """End a last line cut short, so the next entry starts a line of its own."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        with path.open("rb") as existing:
+            existing.seek(0, 2)
+            if existing.tell() == 0:
+                return
+            existing.seek(-1, 2)
+            whole = existing.read(1) == b"\n"
+    except FileNotFoundError:
+        return
+    if not whole:
+        with path.open("a", encoding="utf-8") as out:
+            out.write("\n")
+
+
+def _last_seq(path: Path) -> int:
+    """Return the sequence number of the last readable entry in an audit file (0 if none).
+
+    A last line cut short (the process stopped mid-write) is passed over with a warning: the
+    numbers go on after the last whole entry rather than the server refusing to start.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
     except FileNotFoundError:
         return 0
-    for line in reversed(lines):
-        if line.strip():
+    for number in range(len(lines), 0, -1):
+        line = lines[number - 1]
+        if not line.strip():
+            continue
+        try:
             seq: int = json.loads(line)["seq"]
-            return seq
+        except (ValueError, KeyError, TypeError):
+            log.warning("%s:%d: not an audit entry; numbering goes on from the entry before it",
+                        path, number)
+            continue
+        return seq
     return 0
-

@@ -84,3 +84,46 @@ def test_history_of_the_embedded_store_points_to_where_edits_live(
     assert main(["history", "--data", str(DATA)]) == 1
     error = capsys.readouterr().err
     assert "--url" in error and "Neo4j" in error
+
+
+def test_an_audit_file_cut_short_by_a_crash_does_not_stop_the_server(
+    start_server: Callable[..., LiveServer], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    audit_file = tmp_path / "audit.jsonl"
+    audit_file.write_text('{"seq": 7, "at": "2026-01-01T00:00:00Z", "actor": "anna", '
+                          '"action": "update", "record_key": "task:lon"}\n{"seq": 8, "at": "20',
+                          encoding="utf-8")
+    server = start_server(audit_file=audit_file)
+    with server.client(BO) as bo:
+        bo.post("/api/v1/nodes", json=NEW_TEAM).raise_for_status()
+        assert [e["seq"] for e in bo.get("/api/v1/audit").json()["items"]] == [8]
+    server.stop()
+    written = audit_file.read_text(encoding="utf-8").split("\n")
+    assert json.loads(written[-2])["seq"] == 8  # after the whole entry, on a line of its own
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    assert main(["history", "unit:historik-test", "--file", str(audit_file)]) == 1
+    assert f"{audit_file}:2: not an audit entry" in capsys.readouterr().err  # named, not hidden
+
+
+def test_a_line_separator_in_a_text_is_refused_before_it_reaches_the_audit_file(
+    start_server: Callable[..., LiveServer], tmp_path: Path
+) -> None:
+    server = start_server(audit_file=tmp_path / "audit.jsonl")
+    with server.client(ANNA) as anna:
+        for field, value in (("description", "to linjer\u2028her"), ("name", "Løn\nteam")):
+            response = anna.post("/api/v1/nodes", json={**NEW_TEAM, field: value})
+            assert response.status_code == 422, response.text
+            assert field in json.dumps(response.json()["errors"])
+    assert not (tmp_path / "audit.jsonl").exists() or \
+        (tmp_path / "audit.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_an_audit_file_no_one_can_write_is_refused_at_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found at start, in words, rather than as a bare 500 on every write.
+    monkeypatch.setenv("ORGMODEL_AUDIT_FILE", str(tmp_path / "no-such-folder" / "audit.jsonl"))
+    assert main(["serve", "--port", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "invalid settings" in err and "no-such-folder does not exist" in err

@@ -66,12 +66,17 @@ def test_grid_on_a_big_graph_uses_the_ego_network(monkeypatch: pytest.MonkeyPatc
 
 def test_chief_stakeholders(memory_store: MemoryStore) -> None:
     snapshot = memory_store.snapshot(as_of=date.today())
-    actors = analytics.actor_ids(snapshot)
+    actors = analytics.actor_ids(snapshot, ego=CHIEF)
     scores = {s.id: s for s in grid(weighted_graph(snapshot), CHIEF, actors=actors,
                                     ranks=analytics.authority(snapshot))}
-    # The chief's boss, the mayor and the council are the ones to manage closely.
-    for key in ("post:kommunaldirektor", "post:borgmester", "body:kommunalbestyrelsen"):
+    # The chief's boss, the mayor, the council, the finance committee the chief attends and
+    # the two fora the seed names are the ones to manage closely.
+    for key in ("post:kommunaldirektor", "post:borgmester", "body:kommunalbestyrelsen",
+                "body:okonomiudvalget", "forum:direktorforum", "forum:chefforum"):
         assert scores[key].quadrant is Quadrant.MANAGE, scores[key]
+    # Not stakeholders: the municipality the chief works in, and people beside their posts.
+    assert "org:albertslund-kommune" not in scores
+    assert not [key for key in scores if key.startswith("person:")]
     assert scores["post:kommunaldirektor"].influence > scores["unit:okonomi-og-indkob"].influence
     assert scores["body:okonomiudvalget"].distance == 1
     near = memory_store.neighbourhood(CHIEF, depth=2, as_of=date.today()).nodes
@@ -96,3 +101,6 @@ def test_authority_follows_the_hierarchy(memory_store: MemoryStore) -> None:
     assert ranks["post:kommunaldirektor"] > ranks[CHIEF] \
         > ranks["post:enhedsleder-okonomi-og-indkob"]
     assert ranks["task:lon"] == 0.0
+    # A committee or forum carries the authority of its most senior member.
+    assert ranks["body:okonomiudvalget"] == ranks["post:borgmester"]
+    assert ranks["forum:chefforum"] >= ranks["post:kommunaldirektor"]

@@ -112,8 +112,10 @@ def test_stakeholder_map_has_the_ego_in_the_middle_and_a_grid(memory_store: Memo
     assert (nodes[CHIEF]["x"], nodes[CHIEF]["y"]) == (0.0, 0.0) and nodes[CHIEF]["ego"]
     scored = [n for n in graph.nodes if "gx" in n]
     actors = {n["id"] for n in graph.nodes if n["kind"] not in {"Task", "System", "Asset",
-                                                                  "Policy"}}
-    assert {n["id"] for n in scored} == actors - {CHIEF}  # only actors are stakeholders
+                                                                  "Policy", "Person"}}
+    # Only actors are stakeholders: not the municipality the chief works in, nor the people
+    # who hold the posts beside them.
+    assert {n["id"] for n in scored} == actors - {CHIEF, "org:albertslund-kommune"}
     assert {"Task", "System", "Policy"} <= set(graph.hidden_kinds)
     assert "Post" not in graph.hidden_kinds
     assert len({(n["gx"], n["gy"]) for n in scored}) == len(scored)  # no two on one spot
