@@ -37,7 +37,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from orgmodel.contract import NodeRef, OrgStore, OwnersResult
+from orgmodel.contract import EdgeView, NodeRef, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import Lang, certainty
@@ -60,7 +60,10 @@ IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.FORUM: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
     Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
     Kind.POST: (_E.HOLDS,),
+    Kind.PERSON: (_E.HOLDS,),  # out of the person: the posts they hold ("hvem er …?")
 }
+#: Kinds whose hint follows their own edges outwards rather than the edges into them.
+_OUTWARDS = frozenset({Kind.PERSON})
 #: A node is named by the question when it fits at least this well (a partial or synonym
 #: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
 NODE_HINT_MIN = 0.65
@@ -83,7 +86,7 @@ _KIND_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.INITIATIVE: ("et initiativ", "an initiative"),
     Kind.POLICY: ("en politik eller strategi", "a policy"), Kind.UNIT: ("en enhed", "a unit"),
     Kind.FORUM: ("et forum", "a forum"), Kind.BODY: ("et politisk organ", "a political body"),
-    Kind.POST: ("en stilling", "a post"),
+    Kind.POST: ("en stilling", "a post"), Kind.PERSON: ("en person", "a person"),
 }
 _RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.OPERATES: ("Drives af", "Operated by"), _E.SUPPORTS: ("Understøttes af", "Supported by"),
@@ -112,7 +115,7 @@ class NodeHint(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     node: NodeRef = Field(
-        description="The system, asset, initiative, policy, unit, forum, body or post.")
+        description="The system, asset, initiative, policy, unit, forum, body, post or person.")
     relations: list[Relation] = Field(description="Who is in charge of it or takes part.")
 
     @computed_field(description="The hint in Danish.")  # type: ignore[prop-decorator]
@@ -137,13 +140,19 @@ class NodeHint(BaseModel):
                      f"{name} is {kind} that no task in the model uses.")[at]
         else:
             first = (f"{name} er {kind}, ikke en opgave.", f"{name} is {kind}, not a task.")[at]
+        if not self.relations and self.node.kind in _OUTWARDS:
+            return first + (f" {name} bestrider ingen stilling i modellen på den dato, der "
+                            "spørges om.", f" {name} holds no post in the model on the date "
+                            "asked about.")[at]
         if not self.relations:
             return first + (f" Ingen er registreret som ansvarlig for {name} eller som deltager.",
                             f" No one is recorded as in charge of {name} or taking part.")[at]
         said = []
         for edge_type in dict.fromkeys(r.type for r in self.relations):
             who = ", ".join(_relation(r, lang) for r in self.relations if r.type is edge_type)
-            said.append(f"{_RELATION_WORDS[edge_type][at]}: {who}.")
+            words = (("Bestrider", "Holds") if self.node.kind in _OUTWARDS
+                     else _RELATION_WORDS[edge_type])
+            said.append(f"{words[at]}: {who}.")
         return " ".join([first, *said])
 
 
@@ -192,12 +201,18 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
            for e in near.edges):
         return None
     order = IN_CHARGE[kind]
-    edges = sorted((e for e in near.edges if e.target_id == named and e.type in order),
-                   key=lambda e: (order.index(e.type), e.role != "formand", e.source_id))
+    outwards = kind in _OUTWARDS
+
+    def other(edge: EdgeView) -> str:
+        return edge.target_id if outwards else edge.source_id
+
+    edges = sorted((e for e in near.edges if e.type in order
+                    and (e.source_id if outwards else e.target_id) == named),
+                   key=lambda e: (order.index(e.type), e.role != "formand", other(e)))
     if kind is Kind.POST and not edges:
         return None
     return NodeHint(node=_ref(nodes[named]), relations=[
-        Relation(type=e.type, node=_ref(nodes[e.source_id]), role=e.role, source=e.source,
+        Relation(type=e.type, node=_ref(nodes[other(e)]), role=e.role, source=e.source,
                  confidence=e.confidence) for e in edges])
 
 

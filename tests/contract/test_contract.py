@@ -245,6 +245,15 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
         mayor = node_hint(store, "hvem er borgmester?", as_of=when)
         assert mayor is not None and mayor.node.id == "post:borgmester"
         assert [(r.type, r.node.id) for r in mayor.relations] == [(EdgeType.HOLDS, holder)]
+    # Who a person is: the posts they hold on that date (none after they left).
+    person = node_hint(store, "hvem er Steen Christiansen", as_of=AFTER_MERGER)
+    assert person is not None and person.node.id == "person:steen-christiansen"
+    assert [(r.type, r.node.id) for r in person.relations] == [
+        (EdgeType.HOLDS, "post:borgmester")]
+    assert person.text("en").endswith("Holds: Mayor (confidence: medium, source: wikipedia).")
+    later = node_hint(store, "hvem er Steen Christiansen", as_of=date(2026, 6, 1))
+    assert later is not None and later.relations == []
+    assert "bestrider ingen stilling i modellen" in later.text("da")
 
 
 def test_a_good_match_in_the_model_is_not_overruled_by_kle(store: Any) -> None:
