@@ -102,7 +102,7 @@ def test_static_start_page_says_when_an_answer_is_a_weak_match(
     # As the server does: an answer that meets fewer than half of the question's words is
     # shown, with the note asking the reader to check it; a full match carries no such note.
     only_files(recorder)
-    for question, weak in (("kommer lønsedlen snart?", True), ("lønudbetaling", False)):
+    for question, weak in (("lønsedlen forsvandt sidste fredag", True), ("lønudbetaling", False)):
         first = ask(site, page, question)
         assert first.locator("h3").text_content() == "Løn"
         assert ("Svagt match" in (first.text_content() or "")) is weak, question
