@@ -86,6 +86,9 @@ class ProblemDetails(BaseModel):
     errors: list[ErrorItem] | None = Field(None, description="422 only: every problem found.")
     edges: list[str] | None = Field(
         None, description="409 on a node delete: the edges that still touch the node.")
+    operation: int | None = Field(
+        None, description="POST /changes: the index of the operation that failed (404, 409, "
+                          "412); 422s name it in each error's loc.")
 
 
 def _doc(status: int, description: str) -> dict[str, Any]:
@@ -167,12 +170,13 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, DataValidationError):
         return problem_response(422, "the change breaks the rules of the data files", path,
                                 errors=_data_errors(exc))
-    if isinstance(exc, NodeInUseError):
-        return problem_response(409, str(exc), path, edges=exc.edge_keys)
     if status == 503:
         log.warning("store unavailable: %s", exc)
         return store_unavailable(path)
-    return problem_response(status, str(exc), path)
+    # In a batch, which operation failed: its index in the detail and as a member of its own.
+    detail = str(exc) if exc.operation is None else f"operations[{exc.operation}]: {exc}"
+    edges = exc.edge_keys if isinstance(exc, NodeInUseError) else None
+    return problem_response(status, detail, path, edges=edges, operation=exc.operation)
 
 
 async def _api_problem(request: Request, exc: Exception) -> Response:

@@ -38,7 +38,7 @@ from typing import Literal
 from orgmodel import editing
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Change, Record
-from orgmodel.exceptions import DataValidationError, Problem
+from orgmodel.exceptions import DataValidationError, OrgModelError, Problem
 from orgmodel.records import EdgeRecord
 
 __all__ = ["MAX_OPERATIONS", "Operation", "apply_all"]
@@ -76,7 +76,8 @@ def apply_all(ds: Dataset, operations: Sequence[Operation]) -> list[Change]:
     Raises
     ------
     AlreadyExistsError, NotFoundError, StaleWriteError, NodeInUseError
-        As the single edits of :mod:`orgmodel.editing` do, for the first operation that fails.
+        As the single edits of :mod:`orgmodel.editing` do, for the first operation that fails
+        (its index in ``operation``).
     DataValidationError
         If the batch is empty or too long, or the dataset after it breaks a rule that ``ds``
         did not (rules broken in between do not count).
@@ -86,8 +87,12 @@ def apply_all(ds: Dataset, operations: Sequence[Operation]) -> list[Change]:
             f"a batch holds 1 to {MAX_OPERATIONS} operations, not {len(operations)}"))])
     changes: list[Change] = []
     current = ds
-    for operation in operations:
-        change = _apply(current, operation)
+    for index, operation in enumerate(operations):
+        try:
+            change = _apply(current, operation)
+        except OrgModelError as failed:  # say which one: a batch may hold a thousand
+            failed.operation = index
+            raise
         changes.append(change)
         current = change.dataset
     editing.validate_change(ds, current)

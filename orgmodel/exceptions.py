@@ -21,6 +21,9 @@ __all__ = [
 class OrgModelError(Exception):
     """Base class of every error raised by orgmodel."""
 
+    #: In a batch of edits, the index of the operation that failed (set by the batch).
+    operation: int | None = None
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -299,3 +299,22 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
         answer = anna.post("/api/v1/nodes", content=body,
                            headers={"Content-Type": "application/json; charset=utf-8"})
         assert answer.status_code == 201, answer.text
+
+
+def test_a_failing_operation_in_a_batch_is_named_by_its_index(editable_api: LiveServer) -> None:
+    # A 404, 409 or 412 in a long batch says which operation it was, as a 422's loc does.
+    with editable_api.client(ANNA) as anna:
+        _, etag = read(anna, "/api/v1/nodes/task:lon")
+        operations = [{"op": "put_node", "node": NEW_UNIT},
+                      {"op": "put_edge", "edge": PART_OF},
+                      {"op": "delete", "key": "task:lon", "if_match": '"stale"'}]
+        body = problem(anna.post("/api/v1/changes", json={"operations": operations}), 412)
+        assert body["operation"] == 2 and body["detail"].startswith("operations[2]: ")
+        again = problem(anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_node", "node": {**NEW_UNIT, "id": "unit:organisation-og-politik"}}]}), 409)
+        assert again["operation"] == 0
+        single = problem(anna.request("DELETE", "/api/v1/nodes/task:lon",
+                                      headers={"If-Match": '"stale"'}), 412)
+        assert "operation" not in single  # one edit alone has no index to name
+        assert anna.get("/api/v1/nodes/unit:lonteam-test").status_code == 404
+        assert read(anna, "/api/v1/nodes/task:lon")[1] == etag
