@@ -175,6 +175,12 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
         return store_unavailable(path)
     # In a batch, which operation failed: its index in the detail and as a member of its own.
     detail = str(exc) if exc.operation is None else f"operations[{exc.operation}]: {exc}"
+    if isinstance(exc, NotFoundError) and exc.node_id.startswith("COLLABORATES_WITH:") \
+            and "#" not in exc.node_id:
+        # "#" starts a URL's fragment: a client that did not write it as %23 lost the topic.
+        source = exc.node_id.partition(":")[2].partition("->")[0]
+        detail += (f"; a collaboration's key ends in #topic, written %23 in a URL: "
+                   f"GET /api/v1/nodes/{source} lists its edges with their keys")
     edges = exc.edge_keys if isinstance(exc, NodeInUseError) else None
     return problem_response(status, detail, path, edges=edges, operation=exc.operation)
 

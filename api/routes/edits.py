@@ -80,7 +80,7 @@ async def create_edge(record: EdgeBody, store: StoreDep, caller: WriterDep) -> R
 async def replace_edge(key: EdgeKeyPath, record: EdgeBody, store: StoreDep, caller: WriterDep,
                        expected: IfMatch) -> Response:
     """Replace an edge with the record in the body; its key (id or TYPE:from->to) must stay."""
-    same_key(key, record.key, "id" if record.id else "to")
+    same_key(key, record.key, "id" if record.id else _differing_part(key, record))
     view = await store.offload(store.editor().put_edge, record, expected_etag=expected,
                                actor=caller.name)
     return respond(EdgeDetail(edge=view, record=record_data(record)), etag=etag(record))
@@ -108,3 +108,20 @@ async def apply_changes(body: BatchBody, store: StoreDep, caller: WriterDep) -> 
                                   [item.operation() for item in body.operations],
                                   actor=caller.name)
     return respond(BatchAnswer.of(changes))
+
+
+def _differing_part(key: str, record: EdgeBody) -> str:
+    """The field of the body that makes its key differ from the path's (type, from, to, topic).
+
+    A collaboration's key ends in ``#topic``: a new topic is a new edge, not an update.
+    """
+    head, _, topic = key.partition("#")
+    edge_type, _, ends = head.partition(":")
+    source, _, target = ends.partition("->")
+    for field, in_path, in_body in (("type", edge_type, str(record.type)),
+                                    ("from", source, record.source_id),
+                                    ("to", target, record.target_id)):
+        if in_path != in_body:
+            return field
+    return "topic" if topic or record.topic else "to"
+

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 from httpapi import ANNA, BO, READER, LiveServer, problem
@@ -318,3 +319,18 @@ def test_a_failing_operation_in_a_batch_is_named_by_its_index(editable_api: Live
         assert "operation" not in single  # one edit alone has no index to name
         assert anna.get("/api/v1/nodes/unit:lonteam-test").status_code == 404
         assert read(anna, "/api/v1/nodes/task:lon")[1] == etag
+
+
+def test_a_replaced_edge_whose_body_names_another_edge_points_at_the_field(
+        editable_api: LiveServer) -> None:
+    with editable_api.client(ANNA) as anna:
+        edges = anna.get("/api/v1/nodes/unit:organisation-og-politik").json()["edges"]
+        collaboration = next(e for e in edges if e["type"] == "COLLABORATES_WITH" and e["topic"])
+        path = "/api/v1/edges/" + quote(collaboration["key"], safe=":>")  # "#" is %23
+        record, etag = read(anna, path)
+        for field, value in (("topic", "et andet emne"), ("to", "unit:okonomi-og-indkob")):
+            response = anna.put(path, headers={"If-Match": etag}, json={**record, field: value})
+            assert problem(response, 422)["errors"][0]["loc"] == ["body", field], field
+        # The same key with its "#" unescaped loses the topic: the 404 says how to write it.
+        lost = anna.get("/api/v1/edges/" + collaboration["key"].split("#")[0])
+        assert "%23" in problem(lost, 404)["detail"]
