@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 import networkx as nx
 
@@ -222,12 +223,29 @@ def _not_acyclic(pairs: Iterable[tuple[str, str]]) -> set[str]:
     return set(indegree)
 
 
+def _two_accountable(ds: Dataset, task: str, keys: list[str]) -> Problem | None:
+    """A problem if two of a task's accountable edges hold on the same day (RACI: one A)."""
+    edges = sorted((ds.edges[key] for key in keys),
+                   key=lambda e: (e.valid_from or date.min, e.key))
+    for number, later in enumerate(edges[1:], start=1):
+        for earlier in edges[:number]:
+            if (earlier.valid_to or date.max) >= (later.valid_from or date.min):
+                since = max(earlier.valid_from or date.min, later.valid_from or date.min)
+                when = f"from {since.isoformat()}" if since > date.min else "on the same days"
+                return ds.problem(later.key, (
+                    f"task {task} has two accountable owners {when}: {earlier.source_id} and "
+                    f"{later.source_id}; one holds A (raci A), the other R, C or I, or end one "
+                    "with valid_to"), record_id=later.key, field_name="raci")
+    return None
+
+
 def _check_accountable(ds: Dataset, unread: Unread) -> list[Problem]:
     accountable: dict[str, list[str]] = defaultdict(list)
     for key, edge in ds.edges.items():
         if edge.type is EdgeType.RESPONSIBLE_FOR and edge.raci is Raci.A:
             accountable[edge.target_id].append(key)
-    problems = []
+    problems = [found for task, keys in accountable.items() if len(keys) > 1
+                and (found := _two_accountable(ds, task, keys)) is not None]
     for node in ds.nodes.values():
         if (node.kind == Kind.TASK.value and not accountable.get(node.id)
                 and node.id not in unread.edge_targets):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -189,3 +189,23 @@ def test_the_cache_is_bounded_and_can_be_off(ds: Dataset) -> None:
     store.cache_size = 0
     store.chain("unit:lon")
     assert len(store._version.answers) == 2
+
+
+def test_a_task_has_one_accountable_owner_on_any_day(ds: Dataset) -> None:
+    # RACI allows one A: a second accountable edge is refused while both hold, and accepted
+    # when the first ends the day before the second begins (a hand-over).
+    second = edge(type="RESPONSIBLE_FOR", raci="A", **{"from": "unit:hr", "to": "task:lon"})
+    with pytest.raises(DataValidationError) as refused:
+        put_edge(ds, second, expected_etag=None)
+    [problem] = refused.value.problems
+    assert problem.field == "raci" and "two accountable owners" in problem.message
+    assert "unit:lon" in problem.message and "unit:hr" in problem.message
+    ended = put_edge(ds, OWNS.model_copy(update={"valid_to": date(2024, 12, 31)}),
+                     expected_etag=etag(OWNS)).dataset
+    handed_over = put_edge(ended, second.model_copy(update={"valid_from": date(2025, 1, 1)}),
+                           expected_etag=None)
+    assert len([e for e in handed_over.dataset.edges.values() if e.raci == "A"]) == 2
+    with pytest.raises(DataValidationError) as overlapping:
+        put_edge(ended, second.model_copy(update={"valid_from": date(2024, 6, 1)}),
+                 expected_etag=None)
+    assert "from 2024-06-01" in overlapping.value.problems[0].message
