@@ -135,6 +135,11 @@ class Change:
     before: Record | None
     after: Record | None
 
+    @property
+    def changed(self) -> bool:
+        """Whether the record differs (a replace with the same content changes nothing)."""
+        return self.before != self.after
+
 
 def record_key(record: Record) -> str:
     """Return the identity of a record: a node's id or an edge's key.

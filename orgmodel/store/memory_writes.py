@@ -287,7 +287,7 @@ class EditableMemoryStore:
         new_state = MemoryStore(changes[-1].dataset, self._state.vocabulary)
         now = datetime.now(UTC)
         entries = [editing.audit_entry(change, seq=self._seq + n, actor=actor, at=now)
-                   for n, change in enumerate(changes, start=1)]
+                   for n, change in enumerate((c for c in changes if c.changed), start=1)]
         if self._audit_file is not None:
             with self._audit_file.open("a", encoding="utf-8") as out:
                 out.writelines(audit_line(entry) for entry in entries)

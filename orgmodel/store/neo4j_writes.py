@@ -111,6 +111,8 @@ def write_all(client: Neo4jClient, edits: Callable[[Dataset], list[Change]], *, 
 
         changes = edits(read_dataset(run))
         for change in changes:
+            if not change.changed:  # nothing to write, nothing to log
+                continue
             _apply(tx, change, vocabulary)
             tx.run(cypher.AUDIT_APPEND, actor=actor, action=change.action,
                    record_key=change.key, before=_json(change.before),

@@ -127,3 +127,15 @@ def test_an_audit_file_no_one_can_write_is_refused_at_start(
     assert main(["serve", "--port", "1"]) == 2
     err = capsys.readouterr().err
     assert "invalid settings" in err and "no-such-folder does not exist" in err
+
+
+def test_a_replace_that_changes_nothing_adds_nothing_to_the_history(
+    start_server: Callable[..., LiveServer]
+) -> None:
+    server = start_server()
+    with server.client(ANNA) as anna:
+        record = anna.get("/api/v1/nodes/task:lon")
+        again = anna.put("/api/v1/nodes/task:lon", headers={"If-Match": record.headers["etag"]},
+                         json=record.json()["record"])
+        assert again.status_code == 200 and again.headers["etag"] == record.headers["etag"]
+        assert anna.get("/api/v1/audit").json()["items"] == []
