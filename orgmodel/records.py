@@ -98,6 +98,11 @@ def _day_as_written(value: Any) -> Any:
     >>> day = TypeAdapter(IsoDate)
     >>> day.validate_python("2024-06-01"), day.validate_python(date(2024, 6, 1))
     (datetime.date(2024, 6, 1), datetime.date(2024, 6, 1))
+    >>> day.validate_python("2024-02-30")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for ...
+      Value error, 2024-02-30 is not a day in the calendar ...
     >>> day.validate_python(2023)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -108,7 +113,10 @@ def _day_as_written(value: Any) -> Any:
         return value
     if not isinstance(value, str) or not _ISO_DAY.fullmatch(value.strip()):
         raise ValueError("write the date as YYYY-MM-DD, e.g. 2024-06-01")
-    return value.strip()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:  # 2024-02-30: the shape is right, the day is not in the calendar
+        raise ValueError(f"{value.strip()} is not a day in the calendar") from None
 
 
 Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_readable)]

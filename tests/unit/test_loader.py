@@ -125,7 +125,7 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
         (  # shaped like a date, but none: the line and field, not line 1 of the file
             "    confidence: high\n  - id: post:leder-a",
             "    confidence: high\n    valid_from: 2024-02-30\n  - id: post:leder-a",
-            "org.yaml:10: unit:a: valid_from: Input should be a valid date",
+            "org.yaml:10: unit:a: valid_from: 2024-02-30 is not a day in the calendar",
         ),
         (  # a year alone is no date (pydantic would read it as seconds since 1970)
             "    confidence: high\n  - id: post:leder-a",
