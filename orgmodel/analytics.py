@@ -53,6 +53,7 @@ __all__ = [
     "kle_main_group",
     "node_owners",
     "quadrant_of",
+    "shared_fora",
     "tie_weight",
     "weighted_graph",
 ]
@@ -356,6 +357,48 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
                                        quadrant))
     result.sort(key=lambda s: (-(s.influence + s.interest), s.id))
     return result
+
+
+_MEETS_IN = (EdgeType.MEMBER_OF, EdgeType.PARTICIPATES_IN)
+_FORA = frozenset({Kind.FORUM, Kind.BODY, Kind.INITIATIVE})
+
+
+def shared_fora(dataset: Dataset, ego: str) -> dict[str, list[str]]:
+    """Through which fora each node meets ``ego``.
+
+    The fora, bodies and initiatives both sit in or take part in, and the forum a
+    collaboration of theirs runs through (``via``).
+
+    Examples
+    --------
+    >>> from orgmodel.records import NODE_ADAPTER
+    >>> def node(i, kind):
+    ...     return NODE_ADAPTER.validate_python({"id": i, "kind": kind, "name": i,
+    ...         "source": "seed", "confidence": "high"})
+    >>> def member(a, b):
+    ...     return EdgeRecord.model_validate({"type": "MEMBER_OF", "from": a, "to": b,
+    ...         "source": "seed", "confidence": "high"})
+    >>> ds = Dataset.build([node("post:a", "Post"), node("post:b", "Post"),
+    ...                     node("forum:f", "Forum")],
+    ...                    [member("post:a", "forum:f"), member("post:b", "forum:f")])
+    >>> shared_fora(ds, "post:a")
+    {'post:b': ['forum:f']}
+    """
+    sits_in: dict[str, set[str]] = {}
+    for edge in dataset.edges.values():
+        if edge.type in _MEETS_IN and Kind(dataset.nodes[edge.target_id].kind) in _FORA:
+            sits_in.setdefault(edge.source_id, set()).add(edge.target_id)
+    ours = sits_in.get(ego, set())
+    found: dict[str, set[str]] = {}
+    for node, fora in sits_in.items():
+        if node != ego and fora & ours:
+            found.setdefault(node, set()).update(fora & ours)
+    for edge in dataset.edges.values():
+        if edge.type is EdgeType.COLLABORATES_WITH and edge.via and ego in (edge.source_id,
+                                                                           edge.target_id):
+            other = edge.target_id if edge.source_id == ego else edge.source_id
+            found.setdefault(other, set()).add(edge.via)
+    return {node: sorted(fora) for node, fora in sorted(found.items())}
 
 
 _HEADED = frozenset({Kind.UNIT, Kind.BODY, Kind.FORUM, Kind.ORGANISATION})

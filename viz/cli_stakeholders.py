@@ -14,8 +14,9 @@ from datetime import date
 
 from orgmodel.analytics import Quadrant
 from orgmodel.cli import add_common_options, examples, open_store_from_args, print_table
+from orgmodel.cli_print import kind_label
 from viz import gather
-from viz.texts import kind_name, ui
+from viz.texts import ui
 
 __all__ = ["cmd_stakeholders", "register_stakeholders"]
 
@@ -53,17 +54,25 @@ def cmd_stakeholders(args: argparse.Namespace) -> int:
         print(json.dumps({"post": post, "as_of": when.isoformat(), "stakeholders": [
             {"id": s.id, "name": nodes[s.id].name, "kind": nodes[s.id].kind.value,
              "quadrant": s.quadrant.value, "influence": round(s.influence, 3),
-             "interest": round(s.interest, 3), "distance": s.distance} for s in ranked]},
+             "interest": round(s.interest, 3), "distance": s.distance,
+             "via": found.via.get(s.id, [])} for s in ranked]},
             ensure_ascii=False, indent=2))
         return 0
     lang = args.lang
-    print(f"{nodes[post].name} ({post}), {when.isoformat()}")
+    snapshot = store.snapshot(as_of=when)  # the fora's names, which the ego network may lack
+
+    def called(node_id: str) -> str:
+        record = snapshot.nodes[node_id]
+        return record.name_en if lang == "en" and record.name_en else record.name
+
+    print(f"{called(post)} ({post}), {when.isoformat()}")
     for quadrant in _ORDER:
-        rows = [(nodes[s.id].name, kind_name(nodes[s.id].kind.value, lang),
-                 f"{s.influence:.2f}", f"{s.interest:.2f}", s.distance)
+        rows = [(called(s.id), kind_label(nodes[s.id].kind.value, nodes[s.id].attributes, lang),
+                 f"{s.influence:.2f}", f"{s.interest:.2f}", s.distance,
+                 ", ".join(called(forum) for forum in found.via.get(s.id, [])))
                 for s in ranked if s.quadrant is quadrant]
         print(f"\n{ui('q_' + quadrant.value, lang)} ({len(rows)})")
         if rows:
             print_table(rows, [ui("name", lang), ui("kind", lang), ui("influence", lang),
-                               ui("interest", lang), ui("steps", lang)])
+                               ui("interest", lang), ui("steps", lang), ui("via", lang)])
     return 0

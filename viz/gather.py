@@ -65,6 +65,7 @@ class ViewInput:
     parents: dict[str, str] = field(default_factory=dict)  # node id -> parent in the hierarchy
     roots: list[str] = field(default_factory=list)
     scores: list[analytics.StakeholderScore] = field(default_factory=list)
+    via: dict[str, list[str]] = field(default_factory=dict)  # stakeholder -> fora with the post
     focus: str | None = None  # the post of a stakeholder map or case route
 
 
@@ -200,7 +201,8 @@ def stakeholders(store: OrgStore, *, as_of: date, post: str, depth: int = 2) -> 
                             ranks=analytics.authority(snapshot))
     ids = {n.id for n in subgraph.nodes}
     return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),
-                     scores=[s for s in scores if s.id in ids], focus=post)
+                     scores=[s for s in scores if s.id in ids], focus=post,
+                     via=analytics.shared_fora(snapshot, post))
 
 
 def responsibilities(store: OrgStore, *, as_of: date) -> ViewInput:

@@ -150,6 +150,7 @@ UI: dict[str, tuple[str, str]] = {
     "no_js": ("Diagrammet kræver JavaScript; tabellen nedenfor viser det samme.",
               "The diagram needs JavaScript; the table below shows the same."),
     "role": ("Rolle", "Role"),
+    "via": ("Mødes i", "Meets in"),
     "conf_high": ("høj", "high"),
     "conf_medium": ("middel", "medium"),
     "conf_low": ("lav", "low"),

@@ -80,5 +80,12 @@ def test_stakeholders_lists_a_posts_stakeholders_by_strategy(
     chief = next(s for s in answer["stakeholders"] if s["id"] == "post:chef-okonomi-og-stab")
     assert (chief["quadrant"], chief["distance"]) == ("manage", 1)
     assert {s["distance"] for s in answer["stakeholders"]} == {1}
+    # Through which fora: the chief meets the municipal director in Chefforum, among others.
+    assert "forum:chefforum" in chief["via"]
+    assert main(["stakeholders", "--lang", "en", "--data", str(data_dir)]) == 0
+    english = capsys.readouterr().out
+    assert english.startswith("Head of Finance and Staff (post:chef-okonomi-og-stab)")
+    director = next(line for line in english.splitlines() if line.startswith("Municipal Director"))
+    assert "Chiefs' Forum" in director and "Directors' Forum" in director
     assert main(["stakeholders", "Ingen Sådan Stilling", "--data", str(data_dir)]) == 1
     assert "no post with the id or name 'Ingen Sådan Stilling'" in capsys.readouterr().err
