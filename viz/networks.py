@@ -141,8 +141,12 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
              sorted(n for n in shown if distance.get(n, 2) >= 2)]
     positions = ring_layout([r for r in rings if r], near, anchor=1, min_gap=110.0,
                             ring_gap=420.0, first_radius=0.0)
+    def forum_name(forum: str) -> str:
+        return label_of(views[forum].name, views[forum].name_en, lang) if forum in views else forum
+
     scores = [{"id": s.id, "influence": s.influence, "interest": s.interest,
-               "quadrant": s.quadrant.value, "distance": s.distance}
+               "quadrant": s.quadrant.value, "distance": s.distance,
+               "via": [forum_name(forum) for forum in data.via.get(s.id, [])]}
               for s in data.scores if s.id in shown]
     more = {n for n in shown if partial and near[n] - shown}
     grid, grid_width, grid_height = place_on_grid(_grid_items(scores, views, lang, more))

@@ -116,6 +116,8 @@ def test_stakeholder_map_has_the_ego_in_the_middle_and_a_grid(memory_store: Memo
     # Only actors are stakeholders: not the municipality the chief works in, nor the people
     # who hold the posts beside them.
     assert {n["id"] for n in scored} == actors - {CHIEF, "org:albertslund-kommune"}
+    director = next(row for row in graph.table if row["id"] == "post:kommunaldirektor")
+    assert "Chefforum" in director["via"] and "Direktørforum" in director["via"]  # where they meet
     assert {"Task", "System", "Policy"} <= set(graph.hidden_kinds)
     assert "Post" not in graph.hidden_kinds
     assert len({(n["gx"], n["gy"]) for n in scored}) == len(scored)  # no two on one spot
