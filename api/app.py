@@ -68,6 +68,7 @@ def create_app(settings: Settings,
     )
     app.state.settings = settings
     app.state.access = access
+    app.state.pages_without_persons = settings.pages_without_persons
     app.state.tokens = TokenBook(settings)
     install_error_handlers(app)
     if settings.docs:

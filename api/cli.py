@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from orgmodel.cli import EXIT_OK, EXIT_USAGE, CommandError, add_common_options, open_store_from_args
 from orgmodel.export import export_files, safe_file_name
 from orgmodel.loader import data_files, load_dataset
+from orgmodel.store.without_persons import dataset_without_persons
 
 if TYPE_CHECKING:
     _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -92,13 +93,17 @@ def register_export_data(commands: _Subparsers) -> None:
                         help="bearer token for --url (default $ORGMODEL_TOKEN)")
     export.add_argument("--replace", action="store_true",
                         help="delete data files in DIR that the export does not write")
+    export.add_argument("--without-persons", action="store_true",
+                        help="leave persons (the holders of posts) and their edges out: the "
+                             "posts stay")
     add_common_options(export, dated=False, json_output=False, language=False)
     export.set_defaults(handler=cmd_export_data)
 
 
 def cmd_export_data(args: argparse.Namespace) -> int:
     """Export the graph to DIR, then check that DIR loads."""
-    files = _download(args.url, args.token) if args.url else _from_store(args)
+    files = (_download(args.url, args.token, persons=not args.without_persons) if args.url
+             else _from_store(args))
     folder: Path = args.folder
     stale = [p for p in data_files(folder) if p.relative_to(folder).as_posix() not in files] \
         if folder.is_dir() else []
@@ -127,7 +132,8 @@ def _from_store(args: argparse.Namespace) -> dict[str, str]:
     store = open_store_from_args(args)
     if not isinstance(store, DatasetSource):
         raise CommandError("this store cannot list all its records")
-    return export_files(store.dataset())
+    dataset = store.dataset()
+    return export_files(dataset_without_persons(dataset) if args.without_persons else dataset)
 
 
 def http_get(url: str, path: str, token: str | None) -> bytes:
@@ -148,8 +154,8 @@ def http_get(url: str, path: str, token: str | None) -> bytes:
     return content
 
 
-def _download(url: str, token: str | None) -> dict[str, str]:
-    content = http_get(url, "/api/v1/export", token)
+def _download(url: str, token: str | None, *, persons: bool = True) -> dict[str, str]:
+    content = http_get(url, "/api/v1/export" + ("" if persons else "?persons=false"), token)
     files = {}
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         for name in archive.namelist():

@@ -23,6 +23,7 @@ from orgmodel.kle_catalogue import hint
 from orgmodel.node_hint import hint_for
 from orgmodel.records import EdgeRecord
 from orgmodel.semantics import edge_view
+from orgmodel.store.without_persons import dataset_without_persons
 from orgmodel.vocabulary import load_vocabulary
 
 __all__ = ["DatasetSource", "RecordReader", "edge_detail", "export_zip", "node_detail",
@@ -104,12 +105,16 @@ def edge_detail(store: OrgStore, key: str) -> tuple[EdgeDetail, str]:
     return EdgeDetail(edge=edge_view(record), record=record_data(record)), etag(record)
 
 
-def export_zip(store: OrgStore) -> bytes:
-    """Return the whole dataset as data files in a zip (see :mod:`orgmodel.export`)."""
+def export_zip(store: OrgStore, *, persons: bool = True) -> bytes:
+    """Return the whole dataset as data files in a zip (see :mod:`orgmodel.export`).
+
+    With ``persons=False`` the persons and the edges that touch them are left out.
+    """
     if not isinstance(store, DatasetSource):
         raise ApiProblemError(501, "this store cannot list all its records")
+    dataset = store.dataset() if persons else dataset_without_persons(store.dataset())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, text in export_files(store.dataset()).items():
+        for name, text in export_files(dataset).items():
             archive.writestr(name, text)
     return buffer.getvalue()

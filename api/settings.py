@@ -126,6 +126,9 @@ class Settings(BaseSettings):
         default_factory=dict, description="ORGMODEL_READ_TOKENS: name:token,… for reads only.")
     read_requires_token: bool = Field(
         False, description="ORGMODEL_READ_REQUIRES_TOKEN: reads need a read or write token.")
+    pages_without_persons: bool = Field(
+        False, description="ORGMODEL_PAGES_WITHOUT_PERSONS: the start page and the views leave "
+                           "persons (the holders of posts) out; the API still names them.")
     audit_file: Path | None = Field(
         None, description="ORGMODEL_AUDIT_FILE: also append the audit log here (JSON lines).")
     cors_origins: Annotated[list[str], NoDecode] = Field(

@@ -20,6 +20,7 @@ from pathlib import Path
 from orgmodel.cli import CommandError, add_common_options, examples, open_store_from_args
 from orgmodel.contract import OrgStore
 from orgmodel.messages import Lang
+from orgmodel.store.without_persons import WithoutPersons
 from viz.render import BUNDLE, STATIC_DIR, VIEWS, Page, asset_bytes, render_start, render_view
 from viz.start import named_index, owner_index
 from viz.views import build_view
@@ -46,6 +47,9 @@ def register_view(commands: argparse._SubParsersAction) -> None:  # type: ignore
     parser.add_argument("--post", default=None, metavar="POST",
                         help="post of the stakeholder map or case route: its id or its name "
                              "(default: the Chef for Økonomi og Stab)")
+    parser.add_argument("--without-persons", action="store_true",
+                        help="leave persons (the holders of posts) out of the pages: the posts "
+                             "stay")
     add_common_options(parser)
     parser.set_defaults(handler=cmd_view)
 
@@ -61,8 +65,16 @@ def register_site(commands: argparse._SubParsersAction) -> None:  # type: ignore
     parser.add_argument("--post", default=None, metavar="POST",
                         help="post of the stakeholder map and case route: its id or its name "
                              "(default: the Chef for Økonomi og Stab)")
+    parser.add_argument("--without-persons", action="store_true",
+                        help="leave persons (the holders of posts) out of the pages: the posts "
+                             "stay")
     add_common_options(parser, language=False)  # a site holds both languages
     parser.set_defaults(handler=cmd_site)
+
+
+def _store(args: argparse.Namespace) -> OrgStore:
+    store = open_store_from_args(args)
+    return WithoutPersons(store) if args.without_persons else store
 
 
 def _write(path: Path, text: str) -> None:
@@ -79,7 +91,7 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 def cmd_view(args: argparse.Namespace) -> int:
     """Write one view as a single offline HTML file."""
-    store = open_store_from_args(args)
+    store = _store(args)
     when = args.as_of or date.today()
     graph = build_view(store, args.kind, lang=args.lang, as_of=when, post=args.post,
                        limit=_NO_LIMIT)
@@ -130,7 +142,7 @@ def write_site(store: OrgStore, outdir: Path, *, as_of: date,
 
 def cmd_site(args: argparse.Namespace) -> int:
     """Write the start page and every view as a static site."""
-    store = open_store_from_args(args)
+    store = _store(args)
     pages = write_site(store, args.outdir, as_of=args.as_of or date.today(), post=args.post)
     if args.json:
         print(json.dumps({"outdir": str(args.outdir), "pages": [str(p) for p in pages]}))

@@ -237,9 +237,10 @@ def register(app: FastAPI) -> None:
               name="static")
 
 
-def create_views_app(store: OrgStore) -> FastAPI:
+def create_views_app(store: OrgStore, *, without_persons: bool = False) -> FastAPI:
     """A bare app serving only the views over ``store`` (tests, benchmarks, quick looks)."""
     app = FastAPI(title="orgmodel views", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.store = store
+    app.state.pages_without_persons = without_persons
     register(app)
     return app

@@ -36,12 +36,14 @@ async def audit(
 @router.get("/export", summary="The graph as data files (zip)", response_class=Response,
             responses={200: {"content": {"application/zip": {}},
                              "description": "A zip of YAML data files, one per origin file."}})
-async def export(store: ReadStoreDep) -> Response:
+async def export(store: ReadStoreDep, persons: Annotated[bool, Query(
+        description="false: leave persons (the holders of posts) and their edges out")] = True,
+) -> Response:
     """Return the whole graph as a zip of data files, grouped by the file each record came from.
 
     Records created over the API are in ``api-edits.yaml``; sources in ``sources.yaml``. Unzip
     into a data folder, review with ``orgmodel validate`` and git, and commit.
     """
-    content = await store.offload(export_zip, store.store)
+    content = await store.offload(lambda s: export_zip(s, persons=persons), store.store)
     return Response(content, media_type="application/zip", headers={
         "Content-Disposition": 'attachment; filename="orgmodel-data.zip"'})

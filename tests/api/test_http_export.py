@@ -101,3 +101,27 @@ def test_export_data_refuses_to_leave_stale_files_behind(
     assert main([*args, "--replace"]) == 0
     assert not (tmp_path / "old.yaml").exists()
     assert_same(load_dataset(DATA / "albertslund"), load_dataset(tmp_path))
+
+
+def test_an_export_can_leave_the_holders_of_posts_out(
+    start_server: Callable[..., LiveServer], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FACTS: exports must be able to leave person names out; the posts stay, and it loads.
+    server = start_server()
+    with server.client(ANNA) as anna:
+        response = anna.get("/api/v1/export", params={"persons": "false"})
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        text = "".join(archive.read(n).decode("utf-8") for n in archive.namelist())
+    assert "person:" not in text and "Henrik Harder" not in text
+    assert "post:kommunaldirektor" in text
+    assert main(["export-data", str(tmp_path / "url"), "--url", server.url,
+                 "--without-persons"]) == 0
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    assert main(["export-data", str(tmp_path / "dir"), "--without-persons",
+                 "--data", str(DATA / "albertslund")]) == 0
+    capsys.readouterr()
+    for folder in (tmp_path / "url", tmp_path / "dir"):
+        exported = load_dataset(folder)
+        assert "post:borgmester" in exported.nodes
+        assert not [i for i in exported.nodes if i.startswith("person:")]

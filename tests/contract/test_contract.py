@@ -16,6 +16,7 @@ from contract_support import STORES, both_stores, outcome
 from orgmodel.exceptions import NotFoundError
 from orgmodel.node_hint import hint_for, node_hint
 from orgmodel.schema import EdgeType, Kind
+from orgmodel.store.without_persons import WithoutPersons
 
 BEFORE_MERGER = date(2022, 6, 1)
 AFTER_MERGER = date(2024, 6, 1)
@@ -409,3 +410,32 @@ def test_same_answers_for_every_node(stores: dict[str, Any], albertslund: Any,
             if outcome(lambda: ask(neo4j, when)) != expected:  # noqa: B023
                 differences.append(f"{name}({node_id})")
     assert differences == []
+
+
+def test_without_persons_a_store_answers_as_if_it_held_none(store: Any) -> None:
+    # Pages and exports may leave the holders of posts out: the posts stay, the people go,
+    # from every answer of the contract, on either store.
+    hidden = WithoutPersons(store)
+    when = date(2026, 6, 1)
+    with pytest.raises(NotFoundError):
+        hidden.node("person:henrik-harder", as_of=when)
+    assert "person:henrik-harder" not in {h.id for h in hidden.search("Henrik Harder",
+                                                                       as_of=when)}
+    assert all(e.source_id != "person:henrik-harder"
+               for e in hidden.edges_of("post:kommunaldirektor", as_of=when))
+    near = hidden.neighbourhood("post:kommunaldirektor", depth=2, as_of=when)
+    assert near.nodes and not [n.id for n in near.nodes if n.id.startswith("person:")]
+    whole = hidden.subtree("org:albertslund-kommune", as_of=when)
+    assert "post:borgmester" in {n.id for n in whole.nodes}
+    assert not [n.id for n in whole.nodes if n.id.startswith("person:")]
+    snapshot = hidden.snapshot(as_of=when)
+    assert not [i for i in snapshot.nodes if i.startswith("person:")]
+    assert not [e for e in snapshot.edges.values() if e.source_id.startswith("person:")]
+    people = hidden.list_nodes(kind=Kind.PERSON, as_of=when)
+    assert people.total == 0 and people.items == []
+    every = hidden.list_nodes(limit=1000, as_of=when)
+    assert every.total == len(every.items) == len(snapshot.nodes)
+    mayor = node_hint(hidden, "hvem er borgmester?", as_of=when)
+    assert mayor is None or "Gravgaard" not in mayor.text("da")  # no holder to name
+    # The store itself still has them.
+    assert store.node("person:henrik-harder", as_of=when).name == "Henrik Harder"

@@ -256,3 +256,25 @@ def test_views_need_a_token_when_reads_do(api_app: Callable[..., Any]) -> None:
         assert (await client.get("/static/css/views.css")).status_code == 200  # no data
 
     run(api_app(read_requires_token=True), check)
+
+
+def test_pages_can_leave_the_holders_of_posts_out(memory_store: MemoryStore) -> None:
+    # FACTS: views must be able to leave person names out; the posts stay.
+    async def check(client: httpx.AsyncClient) -> None:
+        for path, params in (("/", {"q": "hvem er borgmester?"}), ("/", {"q": "kommunaldirektør"}),
+                             ("/views/org", {}), ("/views/stakeholders", {}),
+                             ("/views/org/table", {}), ("/views/stakeholders/table", {})):
+            page = html.unescape((await client.get(path, params=params)).text)
+            for name in ("Henrik Harder", "Lars Gravgaard Hansen", "Steen Christiansen"):
+                assert name not in page, (path, params, name)
+        org = html.unescape((await client.get("/views/org/table")).text)
+        assert "Borgmester" in org and "Kommunaldirektør" in org
+        asked = (await client.get("/", params={"q": "hvem er Henrik Harder?"})).text
+        assert "node-hint" not in asked  # no one by that name, as far as the page knows
+
+    run(create_views_app(memory_store, without_persons=True), check)
+
+    async def shown(client: httpx.AsyncClient) -> None:  # and by default they are there
+        assert "Henrik Harder" in html.unescape((await client.get("/views/org/table")).text)
+
+    run(create_views_app(memory_store), shown)
