@@ -37,7 +37,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from orgmodel.contract import EdgeView, NodeRef, OrgStore, OwnersResult
+from orgmodel.contract import NodeRef, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import Lang, certainty
@@ -45,7 +45,7 @@ from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold
 
-__all__ = ["IN_CHARGE", "LEADERSHIP_SPELLINGS", "LED_KINDS", "NODE_HINT_MIN", "NodeHint",
+__all__ = ["IN_CHARGE", "LEADERSHIP_SPELLINGS", "LED_KINDS", "NODE_HINT_MIN", "OUT_OF", "NodeHint",
            "Relation", "hint_for", "hint_of", "node_hint"]
 
 _E = EdgeType
@@ -60,10 +60,15 @@ IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.FORUM: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
     Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
     Kind.POST: (_E.HOLDS,),
-    Kind.PERSON: (_E.HOLDS,),  # out of the person: the posts they hold ("hvem er …?")
+    Kind.PERSON: (),
 }
-#: Kinds whose hint follows their own edges outwards rather than the edges into them.
-_OUTWARDS = frozenset({Kind.PERSON})
+#: The relations out of such a node that a hint names after those into it: the posts a person
+#: holds ("hvem er Henrik Harder?"), what a post heads and whom it reports to ("hvem er
+#: økonomichef?": a post may be named by a title no one is recorded as holding).
+OUT_OF: dict[Kind, tuple[EdgeType, ...]] = {
+    Kind.PERSON: (_E.HOLDS,),
+    Kind.POST: (_E.HEADS, _E.REPORTS_TO),
+}
 #: A node is named by the question when it fits at least this well (a partial or synonym
 #: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
 NODE_HINT_MIN = 0.65
@@ -95,6 +100,10 @@ _RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.CONTRIBUTES_TO: ("Bidrager", "Contributing"), _E.DECIDES: ("Besluttes af", "Decided by"),
     _E.RESULTED_FROM: ("Førte til", "Led to"), _E.HOLDS: ("Besat af", "Held by"),
 }
+_OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
+    _E.HOLDS: ("Bestrider", "Holds"), _E.HEADS: ("Leder", "Heads"),
+    _E.REPORTS_TO: ("Refererer til", "Reports to"),
+}
 
 
 class Relation(BaseModel):
@@ -107,6 +116,8 @@ class Relation(BaseModel):
     role: str | None = Field(None, description="The role the relation gives, e.g. formand.")
     source: str = Field(description="Source of the relation.")
     confidence: Confidence = Field(description="How sure the relation is: high, medium or low.")
+    outward: bool = Field(False, description="The relation runs from the named node: the posts "
+                                             "a person holds, what a post heads or reports to.")
 
 
 class NodeHint(BaseModel):
@@ -140,7 +151,7 @@ class NodeHint(BaseModel):
                      f"{name} is {kind} that no task in the model uses.")[at]
         else:
             first = (f"{name} er {kind}, ikke en opgave.", f"{name} is {kind}, not a task.")[at]
-        if not self.relations and self.node.kind in _OUTWARDS:
+        if not self.relations and self.node.kind is Kind.PERSON:
             return first + (f" {name} bestrider ingen stilling i modellen på den dato, der "
                             "spørges om.", f" {name} holds no post in the model on the date "
                             "asked about.")[at]
@@ -148,10 +159,10 @@ class NodeHint(BaseModel):
             return first + (f" Ingen er registreret som ansvarlig for {name} eller som deltager.",
                             f" No one is recorded as in charge of {name} or taking part.")[at]
         said = []
-        for edge_type in dict.fromkeys(r.type for r in self.relations):
-            who = ", ".join(_relation(r, lang) for r in self.relations if r.type is edge_type)
-            words = (("Bestrider", "Holds") if self.node.kind in _OUTWARDS
-                     else _RELATION_WORDS[edge_type])
+        for edge_type, outward in dict.fromkeys((r.type, r.outward) for r in self.relations):
+            who = ", ".join(_relation(r, lang) for r in self.relations
+                            if r.type is edge_type and r.outward is outward)
+            words = (_OUTWARD_WORDS if outward else _RELATION_WORDS)[edge_type]
             said.append(f"{words[at]}: {who}.")
         return " ".join([first, *said])
 
@@ -193,27 +204,25 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
     """The hint for node ``named`` of ``kind`` (a key of :data:`IN_CHARGE`).
 
     ``None`` for a system or asset a task uses (a question naming it leads to that task) and
-    for a post nobody holds (it says nothing a unit's hint would not).
+    for a post with no relation to name.
     """
-    near = store.neighbourhood(named, edge_types=(*IN_CHARGE[kind], EdgeType.USES), as_of=as_of)
+    into, out_of = IN_CHARGE[kind], OUT_OF.get(kind, ())
+    near = store.neighbourhood(named, edge_types=(*into, *out_of, EdgeType.USES), as_of=as_of)
     nodes = {n.id: n for n in near.nodes}
     if any(e.type is EdgeType.USES and e.target_id == named and nodes[e.source_id].kind is Kind.TASK
            for e in near.edges):
         return None
-    order = IN_CHARGE[kind]
-    outwards = kind in _OUTWARDS
-
-    def other(edge: EdgeView) -> str:
-        return edge.target_id if outwards else edge.source_id
-
-    edges = sorted((e for e in near.edges if e.type in order
-                    and (e.source_id if outwards else e.target_id) == named),
-                   key=lambda e: (order.index(e.type), e.role != "formand", other(e)))
-    if kind is Kind.POST and not edges:
+    incoming = sorted((e for e in near.edges if e.type in into and e.target_id == named),
+                      key=lambda e: (into.index(e.type), e.role != "formand", e.source_id))
+    outgoing = sorted((e for e in near.edges if e.type in out_of and e.source_id == named),
+                      key=lambda e: (out_of.index(e.type), e.target_id))
+    if kind is Kind.POST and not incoming and not outgoing:
         return None
     return NodeHint(node=_ref(nodes[named]), relations=[
-        Relation(type=e.type, node=_ref(nodes[other(e)]), role=e.role, source=e.source,
-                 confidence=e.confidence) for e in edges])
+        *(Relation(type=e.type, node=_ref(nodes[e.source_id]), role=e.role, source=e.source,
+                   confidence=e.confidence) for e in incoming),
+        *(Relation(type=e.type, node=_ref(nodes[e.target_id]), role=e.role, source=e.source,
+                   confidence=e.confidence, outward=True) for e in outgoing)])
 
 
 def hint_for(store: OrgStore, query: str, results: list[OwnersResult], *,

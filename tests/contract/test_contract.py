@@ -253,7 +253,14 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
                          (date(2026, 6, 1), "person:lars-gravgaard-hansen")):
         mayor = node_hint(store, "hvem er borgmester?", as_of=when)
         assert mayor is not None and mayor.node.id == "post:borgmester"
-        assert [(r.type, r.node.id) for r in mayor.relations] == [(EdgeType.HOLDS, holder)]
+        assert [(r.type, r.node.id) for r in mayor.relations][:1] == [(EdgeType.HOLDS, holder)]
+    # A post no one is recorded as holding is named by what it heads and whom it reports to.
+    chief = node_hint(store, "hvem er økonomichef?", as_of=AFTER_MERGER)
+    assert chief is not None and chief.node.id == "post:chef-okonomi-og-stab"
+    assert [(r.type, r.node.id, r.outward) for r in chief.relations] == [
+        (EdgeType.HEADS, "unit:okonomi-og-stab", True),
+        (EdgeType.REPORTS_TO, "post:kommunaldirektor", True)]
+    assert "Leder: Økonomi og Stab" in chief.text("da")
     # Who a person is: the posts they hold on that date (none after they left).
     person = node_hint(store, "hvem er Steen Christiansen", as_of=AFTER_MERGER)
     assert person is not None and person.node.id == "person:steen-christiansen"
