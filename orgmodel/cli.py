@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.asked_date import asked
-from orgmodel.cli_print import print_chain, print_node, print_owners, print_table
+from orgmodel.cli_print import (
+    kind_label,
+    print_chain,
+    print_node,
+    print_owners,
+    print_table,
+)
+from orgmodel.cli_print import name as display_name
 from orgmodel.contract import OrgStore
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import (
@@ -29,7 +36,7 @@ from orgmodel.exceptions import (
 )
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset
-from orgmodel.messages import KIND_NAMES, Lang, t
+from orgmodel.messages import Lang, t
 from orgmodel.node_hint import NodeHint, hint_for
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import DEFAULT_DATA_DIR, load_vocabulary
@@ -157,10 +164,6 @@ def open_store_from_args(args: argparse.Namespace) -> OrgStore:
 
 def _dump(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
-
-
-def _kind(kind: str, lang: Lang) -> str:
-    return KIND_NAMES[kind][0 if lang == "da" else 1]
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -296,8 +299,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
         return EXIT_FAILED
+    # Each hit's node, for its name in the language asked for and a unit's level.
+    nodes = [store.node(h.id, as_of=args.as_of) for h in hits]
     print_table(
-        [(h.name, _kind(h.kind, args.lang), h.id, f"{h.score:.2f}") for h in hits],
+        [(display_name(n, args.lang), kind_label(n.kind.value, n.attributes, args.lang), h.id,
+          f"{h.score:.2f}") for h, n in zip(hits, nodes, strict=True)],
         [t("name", args.lang), t("kind", args.lang), t("id", args.lang), t("score", args.lang)],
     )
     return EXIT_OK

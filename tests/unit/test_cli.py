@@ -239,3 +239,12 @@ def test_a_question_that_names_a_year_is_answered_for_that_year() -> None:
     # --as-of decides when it is given; the year named then only leaves the question.
     told = run("who-owns", "hvem havde ansvaret for løn i 2022?", "--as-of", "2024-06-01")
     assert "Svar pr." not in told.stdout and "A  Organisation og Politik" in told.stdout
+
+
+def test_search_names_hits_in_the_language_asked_for() -> None:
+    english = run("search", "økonomi og stab", "--lang", "en").stdout.splitlines()
+    hit = next(line for line in english if "unit:okonomi-og-stab" in line)
+    assert hit.startswith("Finance and Staff ") and " Department " in hit
+    danish = run("search", "økonomi og stab").stdout.splitlines()
+    assert next(line for line in danish if "unit:okonomi-og-stab" in line).startswith(
+        "Økonomi og Stab ")
