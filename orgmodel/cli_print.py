@@ -131,7 +131,8 @@ def print_owners(store: OrgStore, result: OwnersResult, *, as_of: Any, lang: Lan
                               if e.type.value == "RESPONSIBLE_FOR" and e.target_id == held_by]
         edge = _weakest(e for e in edges[held_by]
                         if e.source_id == owner.id and e.raci == owner.raci)
-        kind = KIND_NAMES[owner.kind.value][0 if lang == "da" else 1]
+        held = store.node(owner.id, as_of=as_of)  # a unit by its level: afdeling, team, …
+        kind = kind_label(held.kind.value, held.attributes, lang)
         doubt = _unsure(edge, lang)
         print(f"  {owner.raci.value}  {name(owner, lang)}  [{kind}, {owner.id}]{doubt}")
     if result.accountable_post:
