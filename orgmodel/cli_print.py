@@ -28,6 +28,7 @@ from orgmodel.messages import (
     edge_name,
     t,
 )
+from orgmodel.owner_links import owner_links
 
 __all__ = ["kind_label", "name", "print_chain", "print_node", "print_owners",
            "print_table", "value_text"]
@@ -123,14 +124,7 @@ def print_owners(store: OrgStore, result: OwnersResult, *, as_of: Any, lang: Lan
     task = result.task
     print(f"{t('task', lang)}: {task.name_en if lang == 'en' and task.name_en else task.name}"
           f"  ({task.id}" + (f", KLE {task.kle})" if task.kle else ")"))
-    edges: dict[str, list[EdgeView]] = {}
-    for owner in result.owners:
-        held_by = owner.inherited_from or task.id
-        if held_by not in edges:
-            edges[held_by] = [e for e in store.edges_of(held_by, as_of=as_of)
-                              if e.type.value == "RESPONSIBLE_FOR" and e.target_id == held_by]
-        edge = _weakest(e for e in edges[held_by]
-                        if e.source_id == owner.id and e.raci == owner.raci)
+    for owner, edge in owner_links(store, result, as_of=as_of):
         held = store.node(owner.id, as_of=as_of)  # a unit by its level: afdeling, team, …
         kind = kind_label(held.kind.value, held.attributes, lang)
         doubt = _unsure(edge, lang)

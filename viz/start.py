@@ -16,6 +16,7 @@ from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, t
 from orgmodel.node_hint import IN_CHARGE, LED_KINDS, hint_for, hint_of
+from orgmodel.owner_links import owner_links
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS, note
 from orgmodel.vocabulary import load_vocabulary
@@ -27,7 +28,8 @@ __all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "answer", "answers", "kle_hint", "n
            "owner_index", "start_texts", "synonym_groups"]
 
 #: UI strings the static start page's script needs.
-START_TEXT_KEYS = ("answers_for", "no_answer", "owners", "raci", "name", "kind", "accountable_post",
+START_TEXT_KEYS = ("answers_for", "no_answer", "owners", "raci", "name", "kind", "confidence",
+                   "accountable_post",
                    "escalation", "notes", "kle", "kle_group", "view_responsibilities",
                    "site_as_of")
 #: Most tasks embedded in a static start page.
@@ -44,8 +46,13 @@ NAME_WEIGHT = _OTHER_NAMES
 _TOOL = 0.8
 
 
-def answer(result: OwnersResult, lang: Lang) -> dict[str, Any]:
-    """One task's owners, as plain text for the page (and the static site's JSON)."""
+def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
+           as_of: date | None) -> dict[str, Any]:
+    """One task's owners, as plain text for the page (and the static site's JSON).
+
+    Each owner says how sure its link is and from where ("lav (assumption)"), as the tables
+    of the views do: an assumed owner must not read as a fact.
+    """
     task = result.task
     group = kle_main_group(task.kle)
     return {
@@ -54,7 +61,10 @@ def answer(result: OwnersResult, lang: Lang) -> dict[str, Any]:
         "kle": task.kle,
         "kle_group": group_label(group, lang) if group else None,
         "owners": [{"raci": o.raci.value, "name": label_of(o.name, o.name_en, lang),
-                    "kind": kind_name(o.kind.value, lang)} for o in result.owners],
+                    "kind": kind_name(o.kind.value, lang),
+                    "certainty": (f"{ui('conf_' + edge.confidence.value, lang)} ({edge.source})"
+                                  if edge else "")}
+                   for o, edge in owner_links(store, result, as_of=as_of)],
         "accountable_post": (label_of(result.accountable_post.name, result.accountable_post.name_en,
                                       lang) if result.accountable_post else None),
         "escalation": [label_of(e.name, e.name_en, lang) for e in result.escalation],
@@ -74,7 +84,8 @@ def answers(store: OrgStore, query: str, *, as_of: date,
         return [], None
     results = store.owners(query, limit=5, as_of=as_of)
     named = hint_for(store, query, results, as_of=as_of)
-    return [answer(r, lang) for r in results], named.text(lang) if named else None
+    return ([answer(store, r, lang, as_of=as_of) for r in results],
+            named.text(lang) if named else None)
 
 
 def kle_hint(query: str, lang: Lang) -> str | None:
@@ -91,7 +102,7 @@ def owner_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
         found = store.owners(task.id, limit=1, as_of=as_of)
         if not found:
             continue
-        item = answer(found[0], lang)
+        item = answer(store, found[0], lang, as_of=as_of)
         item["keys"], item["synonyms"] = _finding_words(
             task.name, task.name_en, task.attributes.get("kle"), task.aliases)
         item["keys"] += _tool_words(store, task.id, as_of, lang)

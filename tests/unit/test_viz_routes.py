@@ -278,3 +278,14 @@ def test_pages_can_leave_the_holders_of_posts_out(memory_store: MemoryStore) -> 
         assert "Henrik Harder" in html.unescape((await client.get("/views/org/table")).text)
 
     run(create_views_app(memory_store), shown)
+
+
+def test_the_start_page_says_which_owners_are_assumed(memory_store: MemoryStore) -> None:
+    # An owner whose link is an assumption says so beside it, as the CLI does.
+    async def check(client: httpx.AsyncClient) -> None:
+        page = html.unescape((await client.get("/", params={"q": "løn"})).text)
+        row = next(line for line in page.splitlines() if "Team 1 i Organisation og Politik" in line)
+        assert "<td>lav (assumption)</td>" in row
+        assert "<th scope=\"col\">Sikkerhed</th>" in page
+
+    run(create_views_app(memory_store), check)

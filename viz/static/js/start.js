@@ -267,7 +267,7 @@
       var table = element("table", null, "data");
       table.appendChild(element("caption", texts.owners));
       var head = element("tr");
-      [texts.raci, texts.name, texts.kind].forEach(function (label) {
+      [texts.raci, texts.name, texts.kind, texts.confidence].forEach(function (label) {
         var th = element("th", label);
         th.scope = "col";
         head.appendChild(th);
@@ -283,6 +283,7 @@
         line.appendChild(th);
         line.appendChild(element("td", owner.name));
         line.appendChild(element("td", owner.kind));
+        line.appendChild(element("td", owner.certainty || ""));
         body.appendChild(line);
       });
       table.appendChild(body);
