@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from orgmodel.contract import EdgeView, NodeRef, NodeView, OrgStore, OwnersResult
+from orgmodel.exceptions import NotFoundError
 from orgmodel.messages import (
     CONFIDENCE_NAMES,
     KIND_NAMES,
@@ -119,14 +120,21 @@ def print_chain(store: OrgStore, links: Sequence[NodeRef], *, as_of: Any, lang: 
               f"  [{kind_label(node.kind.value, node.attributes, lang)}, {node.id}]{doubt}")
 
 
+def _attributes(store: OrgStore, node_id: str, as_of: Any) -> dict[str, Any]:
+    """A node's attributes (a unit's level names its kind), or none if it cannot be read."""
+    try:
+        return store.node(node_id, as_of=as_of).attributes
+    except NotFoundError:  # an owner valid on a day its record is not: name the kind alone
+        return {}
+
+
 def print_owners(store: OrgStore, result: OwnersResult, *, as_of: Any, lang: Lang) -> None:
     """Print one task's owners (each with any doubt about its edge), post and escalation."""
     task = result.task
     print(f"{t('task', lang)}: {task.name_en if lang == 'en' and task.name_en else task.name}"
           f"  ({task.id}" + (f", KLE {task.kle})" if task.kle else ")"))
     for owner, edge in owner_links(store, result, as_of=as_of):
-        held = store.node(owner.id, as_of=as_of)  # a unit by its level: afdeling, team, …
-        kind = kind_label(held.kind.value, held.attributes, lang)
+        kind = kind_label(owner.kind.value, _attributes(store, owner.id, as_of), lang)
         doubt = _unsure(edge, lang)
         print(f"  {owner.raci.value}  {name(owner, lang)}  [{kind}, {owner.id}]{doubt}")
     if result.accountable_post:
