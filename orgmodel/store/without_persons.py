@@ -6,6 +6,8 @@ wraps any store and answers every question of the contract as the store would if
 persons: a person is an unknown id, and no node list, search hit, network, path or snapshot
 holds one or an edge that touches one. A post's holder is such an edge, so the posts stay and
 their holders go. Person ids begin with ``person:`` (a data rule: an id names its kind).
+Answers are filtered, not asked again: a path or a neighbourhood that ran through a person
+loses that step rather than finding another way round.
 
 Examples
 --------
