@@ -15,21 +15,19 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from orgmodel.contract import EdgeView, NodeRef, NodeView, OrgStore, OwnersResult
-from orgmodel.exceptions import NotFoundError
 from orgmodel.messages import (
     CONFIDENCE_NAMES,
-    KIND_NAMES,
-    LEVEL_NAMES,
     Lang,
     certainty,
     edge_name,
+    kind_label,
     t,
 )
-from orgmodel.owner_links import owner_links
+from orgmodel.owner_links import node_attributes, owner_links
 
 __all__ = ["kind_label", "name", "print_chain", "print_node", "print_owners",
            "print_table", "value_text"]
@@ -40,14 +38,6 @@ _RANK = {"high": 2, "medium": 1, "low": 0}
 def name(node: NodeRef, lang: Lang) -> str:
     """A node's name in ``lang`` (the Danish one when it has no English name)."""
     return node.name_en if lang == "en" and node.name_en else node.name
-
-
-def kind_label(kind: str, attributes: Mapping[str, Any], lang: Lang) -> str:
-    """The kind of a node as a reader says it: a unit by its level (afdeling, team, …)."""
-    level = attributes.get("level") if kind == "Unit" else None
-    if isinstance(level, str) and level in LEVEL_NAMES:
-        return LEVEL_NAMES[level][0 if lang == "da" else 1]
-    return KIND_NAMES[kind][0 if lang == "da" else 1]
 
 
 def value_text(value: object, lang: Lang) -> str:
@@ -120,21 +110,13 @@ def print_chain(store: OrgStore, links: Sequence[NodeRef], *, as_of: Any, lang: 
               f"  [{kind_label(node.kind.value, node.attributes, lang)}, {node.id}]{doubt}")
 
 
-def _attributes(store: OrgStore, node_id: str, as_of: Any) -> dict[str, Any]:
-    """A node's attributes (a unit's level names its kind), or none if it cannot be read."""
-    try:
-        return store.node(node_id, as_of=as_of).attributes
-    except NotFoundError:  # an owner valid on a day its record is not: name the kind alone
-        return {}
-
-
 def print_owners(store: OrgStore, result: OwnersResult, *, as_of: Any, lang: Lang) -> None:
     """Print one task's owners (each with any doubt about its edge), post and escalation."""
     task = result.task
     print(f"{t('task', lang)}: {task.name_en if lang == 'en' and task.name_en else task.name}"
           f"  ({task.id}" + (f", KLE {task.kle})" if task.kle else ")"))
     for owner, edge in owner_links(store, result, as_of=as_of):
-        kind = kind_label(owner.kind.value, _attributes(store, owner.id, as_of), lang)
+        kind = kind_label(owner.kind.value, node_attributes(store, owner.id, as_of), lang)
         doubt = _unsure(edge, lang)
         print(f"  {owner.raci.value}  {name(owner, lang)}  [{kind}, {owner.id}]{doubt}")
     if result.accountable_post:

@@ -10,10 +10,11 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 __all__ = ["CONFIDENCE_NAMES", "EDGE_NAMES", "KIND_NAMES", "LEVEL_NAMES", "Lang",
-           "certainty", "edge_name", "t"]
+           "certainty", "edge_name", "kind_label", "t"]
 
 Lang = Literal["da", "en"]
 
@@ -142,6 +143,14 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "Stakeholder": ("Interessent", "Stakeholder"),
     "Policy": ("Politik/strategi", "Policy"),
 }
+
+
+def kind_label(kind: str, attributes: Mapping[str, object], lang: Lang) -> str:
+    """The kind of a node as a reader says it: a unit by its level (afdeling, team, …)."""
+    level = attributes.get("level") if kind == "Unit" else None
+    if isinstance(level, str) and level in LEVEL_NAMES:
+        return LEVEL_NAMES[level][0 if lang == "da" else 1]
+    return KIND_NAMES[kind][0 if lang == "da" else 1]
 
 
 def certainty(confidence: str, source: str, lang: Lang) -> str:

@@ -25,11 +25,13 @@ Examples
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from orgmodel.contract import EdgeView, OrgStore, OwnerEntry, OwnersResult
+from orgmodel.exceptions import NotFoundError
 from orgmodel.schema import EdgeType
 
-__all__ = ["owner_links"]
+__all__ = ["node_attributes", "owner_links"]
 
 _RANK = {"high": 2, "medium": 1, "low": 0}
 
@@ -52,3 +54,14 @@ def owner_links(store: OrgStore, result: OwnersResult, *,
         found.append((owner, min(candidates, key=lambda e: _RANK.get(e.confidence.value, 0),
                                  default=None)))
     return found
+
+
+def node_attributes(store: OrgStore, node_id: str, as_of: date | None) -> dict[str, Any]:
+    """A node's attributes (a unit's level names its kind), or none if it cannot be read.
+
+    An owner may be valid on a day its own record is not: then its kind alone names it.
+    """
+    try:
+        return store.node(node_id, as_of=as_of).attributes
+    except NotFoundError:
+        return {}

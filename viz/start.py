@@ -14,15 +14,15 @@ from typing import Any
 from orgmodel.analytics import kle_main_group
 from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.kle_catalogue import hint
-from orgmodel.messages import Lang, t
+from orgmodel.messages import Lang, kind_label, t
 from orgmodel.node_hint import IN_CHARGE, LED_KINDS, hint_for, hint_of
-from orgmodel.owner_links import owner_links
+from orgmodel.owner_links import node_attributes, owner_links
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS, note
 from orgmodel.vocabulary import load_vocabulary
 from viz.builders import label_of
 from viz.kle_groups import group_label
-from viz.texts import kind_name, ui
+from viz.texts import ui
 
 __all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "answer", "answers", "kle_hint", "named_index",
            "owner_index", "start_texts", "synonym_groups"]
@@ -61,7 +61,7 @@ def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
         "kle": task.kle,
         "kle_group": group_label(group, lang) if group else None,
         "owners": [{"raci": o.raci.value, "name": label_of(o.name, o.name_en, lang),
-                    "kind": kind_name(o.kind.value, lang),
+                    "kind": kind_label(o.kind.value, node_attributes(store, o.id, as_of), lang),
                     "certainty": (f"{ui('conf_' + edge.confidence.value, lang)} ({edge.source})"
                                   if edge else "")}
                    for o, edge in owner_links(store, result, as_of=as_of)],
