@@ -283,11 +283,18 @@ class EditableMemoryStore:
         return entries[offset: offset + limit]
 
     def _commit(self, *changes: Change, actor: str) -> None:
-        """Swap in the state after ``changes`` and log each (the caller holds the lock)."""
+        """Swap in the state after ``changes`` and log each (the caller holds the lock).
+
+        Changes that change nothing are neither logged nor built into a new state: the
+        current one, and the answers cached for it, stay.
+        """
+        changed = [change for change in changes if change.changed]
+        if not changed:
+            return
         new_state = MemoryStore(changes[-1].dataset, self._state.vocabulary)
         now = datetime.now(UTC)
         entries = [editing.audit_entry(change, seq=self._seq + n, actor=actor, at=now)
-                   for n, change in enumerate((c for c in changes if c.changed), start=1)]
+                   for n, change in enumerate(changed, start=1)]
         if self._audit_file is not None:
             with self._audit_file.open("a", encoding="utf-8") as out:
                 out.writelines(audit_line(entry) for entry in entries)

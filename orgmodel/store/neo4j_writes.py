@@ -110,14 +110,14 @@ def write_all(client: Neo4jClient, edits: Callable[[Dataset], list[Change]], *, 
             return list(tx.run(query, params))
 
         changes = edits(read_dataset(run))
-        for change in changes:
-            if not change.changed:  # nothing to write, nothing to log
-                continue
+        changed = [change for change in changes if change.changed]  # the rest: nothing to do
+        for change in changed:
             _apply(tx, change, vocabulary)
             tx.run(cypher.AUDIT_APPEND, actor=actor, action=change.action,
                    record_key=change.key, before=_json(change.before),
                    after=_json(change.after)).consume()
-        tx.run(cypher.BUMP_META).consume()
+        if changed:  # a new version only when the graph is new: cached answers stay good
+            tx.run(cypher.BUMP_META).consume()
         return changes
 
     with client.errors(), client.session() as session:
