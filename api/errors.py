@@ -26,7 +26,7 @@ from orgmodel.exceptions import (
     StoreUnavailableError,
     WriteConflictError,
 )
-from orgmodel.records import NODE_MODELS
+from orgmodel.records import NODE_MODELS, edge_key_parts
 
 __all__ = [
     "PROBLEM_JSON",
@@ -178,7 +178,7 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, NotFoundError) and exc.node_id.startswith("COLLABORATES_WITH:") \
             and "#" not in exc.node_id:
         # "#" starts a URL's fragment: a client that did not write it as %23 lost the topic.
-        source = exc.node_id.partition(":")[2].partition("->")[0]
+        source = edge_key_parts(exc.node_id).source_id
         detail += (f"; a collaboration's key ends in #topic, written %23 in a URL: "
                    f"GET /api/v1/nodes/{source} lists its edges with their keys")
     edges = exc.edge_keys if isinstance(exc, NodeInUseError) else None

@@ -25,6 +25,7 @@ from orgmodel.messages import (
     certainty,
     edge_name,
     kind_label,
+    name_in,
     t,
 )
 from orgmodel.owner_links import node_attributes, owner_links
@@ -32,12 +33,9 @@ from orgmodel.owner_links import node_attributes, owner_links
 __all__ = ["kind_label", "name", "print_chain", "print_node", "print_owners",
            "print_table", "value_text"]
 
-_RANK = {"high": 2, "medium": 1, "low": 0}
-
-
 def name(node: NodeRef, lang: Lang) -> str:
     """A node's name in ``lang`` (the Danish one when it has no English name)."""
-    return node.name_en if lang == "en" and node.name_en else node.name
+    return name_in(node.name, node.name_en, lang)
 
 
 def value_text(value: object, lang: Lang) -> str:
@@ -65,7 +63,7 @@ def print_table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> Non
 
 
 def _weakest(records: Iterable[NodeView | EdgeView]) -> NodeView | EdgeView | None:
-    return min(records, key=lambda r: _RANK.get(r.confidence.value, 0), default=None)
+    return min(records, key=lambda r: r.confidence.rank, default=None)
 
 
 def _unsure(record: NodeView | EdgeView | None, lang: Lang) -> str:
@@ -113,7 +111,7 @@ def print_chain(store: OrgStore, links: Sequence[NodeRef], *, as_of: Any, lang: 
 def print_owners(store: OrgStore, result: OwnersResult, *, as_of: Any, lang: Lang) -> None:
     """Print one task's owners (each with any doubt about its edge), post and escalation."""
     task = result.task
-    print(f"{t('task', lang)}: {task.name_en if lang == 'en' and task.name_en else task.name}"
+    print(f"{t('task', lang)}: {name_in(task.name, task.name_en, lang)}"
           f"  ({task.id}" + (f", KLE {task.kle})" if task.kle else ")"))
     for owner, edge in owner_links(store, result, as_of=as_of):
         kind = kind_label(owner.kind.value, node_attributes(store, owner.id, as_of), lang)

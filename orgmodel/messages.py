@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 __all__ = ["CONFIDENCE_NAMES", "EDGE_NAMES", "KIND_NAMES", "LEVEL_NAMES", "Lang",
-           "certainty", "edge_name", "kind_label", "t"]
+           "certainty", "edge_name", "kind_label", "name_in", "t"]
 
 Lang = Literal["da", "en"]
 
@@ -143,6 +143,15 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "Stakeholder": ("Interessent", "Stakeholder"),
     "Policy": ("Politik/strategi", "Policy"),
 }
+
+
+def name_in(name: str, name_en: str | None, lang: Lang) -> str:
+    """The name to show: English when asked for and known, else Danish.
+
+    >>> name_in("Løn", "Payroll", "en"), name_in("Løn", None, "en"), name_in("Løn", "Payroll", "da")
+    ('Payroll', 'Løn', 'Løn')
+    """
+    return name_en if lang == "en" and name_en else name
 
 
 def kind_label(kind: str, attributes: Mapping[str, object], lang: Lang) -> str:

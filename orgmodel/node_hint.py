@@ -40,7 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from orgmodel.contract import NodeRef, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import ROUTE_MARGIN
-from orgmodel.messages import Lang, certainty
+from orgmodel.messages import Lang, certainty, name_in
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold
@@ -243,7 +243,7 @@ def _relation(relation: Relation, lang: Lang) -> str:
 
 
 def _name(node: NodeRef, lang: Lang) -> str:
-    return node.name if lang == "da" or not node.name_en else node.name_en
+    return name_in(node.name, node.name_en, lang)
 
 
 def _ref(node: NodeRef) -> NodeRef:

@@ -33,9 +33,6 @@ from orgmodel.schema import EdgeType
 
 __all__ = ["node_attributes", "owner_links"]
 
-_RANK = {"high": 2, "medium": 1, "low": 0}
-
-
 def owner_links(store: OrgStore, result: OwnersResult, *,
                 as_of: date | None) -> list[tuple[OwnerEntry, EdgeView | None]]:
     """Each owner of ``result`` with its responsibility edge (the least sure if several).
@@ -51,8 +48,7 @@ def owner_links(store: OrgStore, result: OwnersResult, *,
             edges[task] = [e for e in store.edges_of(task, as_of=as_of)
                            if e.type is EdgeType.RESPONSIBLE_FOR and e.target_id == task]
         candidates = [e for e in edges[task] if e.source_id == owner.id and e.raci == owner.raci]
-        found.append((owner, min(candidates, key=lambda e: _RANK.get(e.confidence.value, 0),
-                                 default=None)))
+        found.append((owner, min(candidates, key=lambda e: e.confidence.rank, default=None)))
     return found
 
 

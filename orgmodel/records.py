@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, NamedTuple, get_args
 
 from pydantic import (
     AfterValidator,
@@ -45,6 +45,7 @@ __all__ = [
     "AssetRecord",
     "BlankOrIsoDate",
     "BodyRecord",
+    "EdgeKeyParts",
     "EdgeRecord",
     "ForumRecord",
     "InitiativeRecord",
@@ -60,6 +61,7 @@ __all__ = [
     "TaskRecord",
     "UnitRecord",
     "ValidityMixin",
+    "edge_key_parts",
 ]
 
 #: Ids are readable slugs with a kind prefix: ``unit:okonomi-og-indkob``.
@@ -429,6 +431,31 @@ class EdgeRecord(ValidityMixin):
     def to_data(self) -> dict[str, Any]:
         """The record as it is written in a data file (``from``/``to``, no defaults)."""
         return self.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
+
+
+class EdgeKeyParts(NamedTuple):
+    """What an edge key (:attr:`EdgeRecord.key`) names; all blank for a key that is an id."""
+
+    type: str
+    source_id: str
+    target_id: str
+    topic: str
+
+
+def edge_key_parts(key: str) -> EdgeKeyParts:
+    """Read ``TYPE:from->to#topic`` back into its parts (the inverse of :attr:`EdgeRecord.key`).
+
+    >>> edge_key_parts("COLLABORATES_WITH:unit:a->unit:b#budget")
+    EdgeKeyParts(type='COLLABORATES_WITH', source_id='unit:a', target_id='unit:b', topic='budget')
+    >>> edge_key_parts("edge:mit-id").source_id
+    ''
+    """
+    if "->" not in key:
+        return EdgeKeyParts("", "", "", "")
+    head, _, topic = key.partition("#")
+    edge_type, _, ends = head.partition(":")
+    source, _, target = ends.partition("->")
+    return EdgeKeyParts(edge_type, source, target, topic)
 
 
 class SourceRecord(_Strict):

@@ -81,6 +81,18 @@ class Confidence(StrEnum):
     MEDIUM = "medium"
     LOW = "low"
 
+    @property
+    def rank(self) -> int:
+        """Higher is surer: the least sure of several records is the one with the least rank.
+
+        >>> min(Confidence.HIGH, Confidence.LOW, key=lambda c: c.rank)
+        <Confidence.LOW: 'low'>
+        """
+        return _CONFIDENCE_RANK[self]
+
+
+_CONFIDENCE_RANK = {Confidence.HIGH: 2, Confidence.MEDIUM: 1, Confidence.LOW: 0}
+
 
 class Raci(StrEnum):
     """RACI role on a RESPONSIBLE_FOR edge (OS2mo: Udførende=R, Ansvarlig=A, Indsigt=I)."""

@@ -31,7 +31,7 @@ from typing import Any
 from pyvis.network import Network
 
 from orgmodel.contract import EdgeView, NodeView
-from orgmodel.messages import Lang
+from orgmodel.messages import Lang, name_in
 from orgmodel.schema import EdgeType
 from viz.layout import Position
 from viz.styles import EDGE_STYLES, raci_width, vis_groups
@@ -88,7 +88,7 @@ def label_of(name: str, name_en: str | None, lang: Lang) -> str:
     >>> label_of("Løn", "Payroll", "en"), label_of("Løn", None, "en")
     ('Payroll', 'Løn')
     """
-    return name_en if lang == "en" and name_en else name
+    return name_in(name, name_en, lang)
 
 
 def node_dict(view: NodeView, lang: Lang, owners: Mapping[str, tuple[str, str | None]],

@@ -47,9 +47,7 @@ def register_view(commands: argparse._SubParsersAction) -> None:  # type: ignore
     parser.add_argument("--post", default=None, metavar="POST",
                         help="post of the stakeholder map or case route: its id or its name "
                              "(default: the Chef for Økonomi og Stab)")
-    parser.add_argument("--without-persons", action="store_true",
-                        help="leave persons (the holders of posts) out of the pages: the posts "
-                             "stay")
+    _add_without_persons(parser)
     add_common_options(parser)
     parser.set_defaults(handler=cmd_view)
 
@@ -65,11 +63,15 @@ def register_site(commands: argparse._SubParsersAction) -> None:  # type: ignore
     parser.add_argument("--post", default=None, metavar="POST",
                         help="post of the stakeholder map and case route: its id or its name "
                              "(default: the Chef for Økonomi og Stab)")
+    _add_without_persons(parser)
+    add_common_options(parser, language=False)  # a site holds both languages
+    parser.set_defaults(handler=cmd_site)
+
+
+def _add_without_persons(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--without-persons", action="store_true",
                         help="leave persons (the holders of posts) out of the pages: the posts "
                              "stay")
-    add_common_options(parser, language=False)  # a site holds both languages
-    parser.set_defaults(handler=cmd_site)
 
 
 def _store(args: argparse.Namespace) -> OrgStore:

@@ -14,7 +14,7 @@ from datetime import date
 
 from orgmodel.analytics import Quadrant
 from orgmodel.cli import add_common_options, examples, open_store_from_args, print_table
-from orgmodel.cli_print import kind_label
+from orgmodel.messages import kind_label, name_in
 from viz import gather
 from viz.texts import ui
 
@@ -59,11 +59,12 @@ def cmd_stakeholders(args: argparse.Namespace) -> int:
             ensure_ascii=False, indent=2))
         return 0
     lang = args.lang
-    snapshot = store.snapshot(as_of=when)  # the fora's names, which the ego network may lack
 
     def called(node_id: str) -> str:
-        record = snapshot.nodes[node_id]
-        return record.name_en if lang == "en" and record.name_en else record.name
+        # The ego network holds every stakeholder and the fora the post sits in; a forum a
+        # collaboration runs through may lie beyond it, and is read on its own.
+        node = nodes.get(node_id) or store.node(node_id, as_of=when)
+        return name_in(node.name, node.name_en, lang)
 
     print(f"{called(post)} ({post}), {when.isoformat()}")
     for quadrant in _ORDER:

@@ -15,7 +15,7 @@ Examples
 
 from __future__ import annotations
 
-from orgmodel.messages import EDGE_NAMES, KIND_NAMES, Lang, edge_name
+from orgmodel.messages import CONFIDENCE_NAMES, EDGE_NAMES, KIND_NAMES, Lang, edge_name
 
 __all__ = ["EDGE_NAMES", "UI", "browser_texts", "edge_name", "kind_name", "lang_of", "ui"]
 
@@ -151,9 +151,7 @@ UI: dict[str, tuple[str, str]] = {
               "The diagram needs JavaScript; the table below shows the same."),
     "role": ("Rolle", "Role"),
     "via": ("Mødes i", "Meets in"),
-    "conf_high": ("høj", "high"),
-    "conf_medium": ("middel", "medium"),
-    "conf_low": ("lav", "low"),
+    **{f"conf_{level}": words for level, words in CONFIDENCE_NAMES.items()},
     "static_note": ("Statisk udgave; data fra {date}.", "Static edition; data as of {date}."),
 }
 

@@ -21,7 +21,7 @@ from api.responses import respond
 from api.schemas import EdgeDetail, NodeWritten
 from api.services import edge_detail
 from orgmodel.editing import etag, record_data
-from orgmodel.records import AnyNode, EdgeRecord
+from orgmodel.records import AnyNode, EdgeRecord, edge_key_parts
 
 __all__ = ["router"]
 
@@ -115,13 +115,11 @@ def _differing_part(key: str, record: EdgeBody) -> str:
 
     A collaboration's key ends in ``#topic``: a new topic is a new edge, not an update.
     """
-    head, _, topic = key.partition("#")
-    edge_type, _, ends = head.partition(":")
-    source, _, target = ends.partition("->")
-    for field, in_path, in_body in (("type", edge_type, str(record.type)),
-                                    ("from", source, record.source_id),
-                                    ("to", target, record.target_id)):
+    named = edge_key_parts(key)
+    for field, in_path, in_body in (("type", named.type, str(record.type)),
+                                    ("from", named.source_id, record.source_id),
+                                    ("to", named.target_id, record.target_id)):
         if in_path != in_body:
             return field
-    return "topic" if topic or record.topic else "to"
+    return "topic" if named.topic or record.topic else "to"
 

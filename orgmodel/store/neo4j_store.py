@@ -35,7 +35,7 @@ from orgmodel.contract import (
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Change
 from orgmodel.exceptions import NotFoundError
-from orgmodel.records import AnyNode, EdgeRecord
+from orgmodel.records import AnyNode, EdgeRecord, edge_key_parts
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.semantics import RACI_ORDER, edge_view, is_valid, node_ref, node_view, task_ref
 from orgmodel.store import neo4j_cypher as cypher
@@ -313,8 +313,8 @@ class Neo4jStore:
         found = self.client.read(cypher.NODES_BY_ID, ids=[key])
         if found:
             return node_from_props(found[0]["props"])
-        source = key.partition(":")[2].partition("->")[0] if "->" in key else None
-        edges = self.client.read(cypher.EDGE_BY_KEY, key=key, source=source or None)
+        edges = self.client.read(cypher.EDGE_BY_KEY, key=key,
+                                 source=edge_key_parts(key).source_id or None)
         if not edges:
             raise NotFoundError(key, f"no record with id or key {key!r}")
         return _edge(edges[0])
