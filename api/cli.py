@@ -22,7 +22,8 @@ from orgmodel.store.without_persons import dataset_without_persons
 if TYPE_CHECKING:
     _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
-__all__ = ["cmd_export_data", "cmd_serve", "http_get", "register_export_data", "register_serve"]
+__all__ = ["HttpStatusError", "cmd_export_data", "cmd_serve", "http_get", "register_export_data",
+           "register_serve"]
 
 
 
@@ -136,6 +137,14 @@ def _from_store(args: argparse.Namespace) -> dict[str, str]:
     return export_files(dataset_without_persons(dataset) if args.without_persons else dataset)
 
 
+class HttpStatusError(CommandError):
+    """The API answered with an error status (kept in ``status`` for callers that branch)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 def http_get(url: str, path: str, token: str | None) -> bytes:
     """GET ``path`` (with its query) from the API at ``url``; any failure is a CommandError."""
     if not url.startswith(("http://", "https://")):
@@ -147,8 +156,8 @@ def http_get(url: str, path: str, token: str | None) -> bytes:
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - checked
             content: bytes = response.read()
     except urllib.error.HTTPError as exc:
-        raise CommandError(f"{url}: HTTP {exc.code}: {exc.read().decode(errors='replace')}") \
-            from None
+        raise HttpStatusError(exc.code, f"{url}: HTTP {exc.code}: "
+                              f"{exc.read().decode(errors='replace')}") from None
     except (urllib.error.URLError, OSError) as exc:
         raise CommandError(f"cannot reach {url}: {exc}") from None
     return content

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from api.cli import http_get
+from api.cli import HttpStatusError, http_get
 from orgmodel.cli import (
     EXIT_OK,
     CommandError,
@@ -40,6 +40,7 @@ from orgmodel.cli import (
     positive_int,
 )
 from orgmodel.contract import AuditEntry, WritableStore
+from orgmodel.exceptions import NotFoundError
 from orgmodel.messages import Lang
 
 if TYPE_CHECKING:
@@ -54,6 +55,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "none": ("Ingen ændringer i loggen.", "No changes in the log."),
     "none_for": ("Ingen ændringer af {record} i loggen.", "No changes to {record} in the log."),
     "empty": ("(tom)", "(empty)"),
+    "unknown": ("ukendt id: {record} findes hverken i grafen eller i loggen",
+                "unknown id: {record} is neither in the graph nor in the log"),
 }
 
 
@@ -94,11 +97,14 @@ def cmd_history(args: argparse.Namespace) -> int:
         entries = _from_file(Path(args.file), args.record, args.limit)
     else:
         entries = _from_store(args)
+    lang: Lang = args.lang
+    if args.record and not entries and not _known(args, args.record):
+        # A typo in an id would otherwise read as "never changed".
+        raise CommandError(_word("unknown", lang, record=args.record))
     if args.json:
         print(json.dumps([e.model_dump(mode="json") for e in entries], ensure_ascii=False,
                          indent=2))
         return EXIT_OK
-    lang: Lang = args.lang
     if not entries:
         print(_word("none_for", lang, record=args.record) if args.record
               else _word("none", lang))
@@ -171,6 +177,29 @@ def _from_file(path: Path, record: str | None, limit: int) -> list[AuditEntry]:
         if record is None or entry.record_key == record:
             entries.append(entry)
     return sorted(entries, key=lambda e: e.seq, reverse=True)[:limit]
+
+
+def _known(args: argparse.Namespace, record: str) -> bool:
+    """Whether ``record`` is a node id or edge key of the graph the log is about.
+
+    Asked only when the log has nothing on it: the running API for ``--url``, else the store
+    (Neo4j, or the data folder beside an audit file). Anything that cannot tell counts as known.
+    """
+    from api.services import read_record  # not at import, as in _from_store
+
+    if args.url:
+        kind = "edges" if "->" in record else "nodes"
+        try:
+            http_get(args.url, f"/api/v1/{kind}/{urllib.parse.quote(record, safe=':')}",
+                     args.token)
+        except HttpStatusError as exc:
+            return exc.status != 404
+        return True
+    try:
+        read_record(open_store_from_args(args), record)
+    except NotFoundError:
+        return False
+    return True
 
 
 def _fetch(args: argparse.Namespace) -> list[AuditEntry]:

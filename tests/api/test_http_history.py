@@ -43,6 +43,14 @@ def test_history_from_a_running_api_says_who_changed_which_field(
     assert [(e["seq"], e["actor"], e["record_key"]) for e in entries] == [(1, "anna", "task:lon")]
     assert main(["history", "task:budget", "--url", server.url]) == 0
     assert capsys.readouterr().out == "Ingen ændringer af task:budget i loggen.\n"
+    edge = "USES:task:lon->system:opus-lon"
+    assert main(["history", edge, "--url", server.url, "--lang", "en"]) == 0
+    assert capsys.readouterr().out == f"No changes to {edge} in the log.\n"
+    # A mistyped id is not "never changed": the command says the id is unknown, and fails.
+    for typo in ("task:budgett", "USES:task:lon->system:opus"):
+        assert main(["history", typo, "--url", server.url, "--lang", "en"]) == 1
+        assert capsys.readouterr().err == (
+            f"orgmodel: unknown id: {typo} is neither in the graph nor in the log\n")
 
     # The API's audit file tells the same, with no API running (it outlives the process).
     monkeypatch.delenv("NEO4J_URI", raising=False)
@@ -52,6 +60,9 @@ def test_history_from_a_running_api_says_who_changed_which_field(
     monkeypatch.setenv("ORGMODEL_AUDIT_FILE", str(audit_file))
     assert main(["history", "unit:historik-test", "--lang", "en"]) == 0
     assert capsys.readouterr().out.splitlines() == lines[:2]
+    # Beside an audit file, the data folder tells a mistyped id from one never changed.
+    assert main(["history", "task:lnn"]) == 1
+    assert "ukendt id: task:lnn findes hverken i grafen eller i loggen" in capsys.readouterr().err
 
 
 def test_a_damaged_audit_file_is_named_with_its_line(

@@ -155,3 +155,5 @@ def test_orgmodel_history_reads_the_log_in_the_graph(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith(f"anna  update  {UNIT}")
     assert lines[1:] == ["  name: 'Økonomi og Indkøb' → 'Økonomi og Indkøb (historik)'"]
+    assert main(["history", "unit:findes-ikke", "--neo4j", "--lang", "en"]) == 1
+    assert "unknown id: unit:findes-ikke is neither in the graph" in capsys.readouterr().err
