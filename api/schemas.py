@@ -138,10 +138,11 @@ class OwnersAnswer(BaseModel):
 
     model_config = _example({"query": "løn", "as_of": "2024-06-01", "results": [{
         "task": _TASK_LON, "score": 1.0,
-        "owners": [{**_OP, "raci": "A"},
+        "owners": [{**_OP, "raci": "A", "confidence": "high", "source": "seed"},
                    {"id": "unit:organisation-og-politik-team-1",
                     "name": "Team 1 i Organisation og Politik (navn ikke bekræftet)",
-                    "kind": "Unit", "raci": "R"}],
+                    "kind": "Unit", "raci": "R", "confidence": "low",
+                    "source": "assumption"}],
         "accountable_post": _HEAD_OP, "escalation": [_CHEF, _KD, _MAYOR, _KB],
         "sources": ["assumption", "seed"], "notes": []}]})
 

@@ -251,7 +251,8 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
                 {
                     "task": r.task.model_dump(mode="json", include={"id", "name", "kle"}),
                     "owners": [
-                        o.model_dump(mode="json", include={"id", "name", "kind", "raci"})
+                        o.model_dump(mode="json", include={"id", "name", "kind", "raci",
+                                                           "confidence", "source"})
                         for o in r.owners
                     ],
                     "accountable_post": r.accountable_post.model_dump(

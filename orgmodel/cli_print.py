@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from orgmodel.contract import EdgeView, NodeRef, NodeView, OrgStore, OwnersResult
+from orgmodel.contract import EdgeView, NodeRef, NodeView, OrgStore, OwnerEntry, OwnersResult
 from orgmodel.messages import (
     CONFIDENCE_NAMES,
     Lang,
@@ -28,7 +28,7 @@ from orgmodel.messages import (
     name_in,
     t,
 )
-from orgmodel.owner_links import node_attributes, owner_links
+from orgmodel.node_attributes import node_attributes
 
 __all__ = ["kind_label", "name", "print_chain", "print_node", "print_owners",
            "print_table", "value_text"]
@@ -66,7 +66,7 @@ def _weakest(records: Iterable[NodeView | EdgeView]) -> NodeView | EdgeView | No
     return min(records, key=lambda r: r.confidence.rank, default=None)
 
 
-def _unsure(record: NodeView | EdgeView | None, lang: Lang) -> str:
+def _unsure(record: NodeView | EdgeView | OwnerEntry | None, lang: Lang) -> str:
     """`` (sikkerhed: lav, kilde: …)`` for a record that is not certain, else nothing."""
     if record is None or record.confidence.value == "high":
         return ""
@@ -113,9 +113,9 @@ def print_owners(store: OrgStore, result: OwnersResult, *, as_of: Any, lang: Lan
     task = result.task
     print(f"{t('task', lang)}: {name_in(task.name, task.name_en, lang)}"
           f"  ({task.id}" + (f", KLE {task.kle})" if task.kle else ")"))
-    for owner, edge in owner_links(store, result, as_of=as_of):
+    for owner in result.owners:
         kind = kind_label(owner.kind.value, node_attributes(store, owner.id, as_of), lang)
-        doubt = _unsure(edge, lang)
+        doubt = _unsure(owner, lang)
         print(f"  {owner.raci.value}  {name(owner, lang)}  [{kind}, {owner.id}]{doubt}")
     if result.accountable_post:
         print(f"  {t('accountable_post', lang)}: {name(result.accountable_post, lang)}"

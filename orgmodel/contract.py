@@ -131,6 +131,11 @@ class OwnerEntry(NodeRef):
     inherited_from: str | None = Field(
         None, description="Set when the role is inherited from a parent task."
     )
+    confidence: Confidence = Field(
+        description="How sure the responsibility edge is: high, medium or low (an assumption "
+        "is low)."
+    )
+    source: str = Field(description="Source id of the responsibility edge.", examples=["seed"])
 
 
 class Note(_Answer):

@@ -15,8 +15,8 @@ from orgmodel.analytics import kle_main_group
 from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, kind_label, t
+from orgmodel.node_attributes import node_attributes
 from orgmodel.node_hint import IN_CHARGE, LED_KINDS, hint_for, hint_of
-from orgmodel.owner_links import node_attributes, owner_links
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS, note
 from orgmodel.vocabulary import load_vocabulary
@@ -62,9 +62,8 @@ def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
         "kle_group": group_label(group, lang) if group else None,
         "owners": [{"raci": o.raci.value, "name": label_of(o.name, o.name_en, lang),
                     "kind": kind_label(o.kind.value, node_attributes(store, o.id, as_of), lang),
-                    "certainty": (f"{ui('conf_' + edge.confidence.value, lang)} ({edge.source})"
-                                  if edge else "")}
-                   for o, edge in owner_links(store, result, as_of=as_of)],
+                    "certainty": f"{ui('conf_' + o.confidence.value, lang)} ({o.source})"}
+                   for o in result.owners],
         "accountable_post": (label_of(result.accountable_post.name, result.accountable_post.name_en,
                                       lang) if result.accountable_post else None),
         "escalation": [label_of(e.name, e.name_en, lang) for e in result.escalation],

@@ -308,6 +308,8 @@ class MemoryStore:
                 **node_ref(self.dataset.nodes[e.source_id]).model_dump(),
                 raci=e.raci or Raci.R,
                 inherited_from=inherited_from,
+                confidence=e.confidence,
+                source=e.source,
             )
             for e in edges
         ]

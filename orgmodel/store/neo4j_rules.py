@@ -143,7 +143,8 @@ class Walk:
                 notes.append(note("inherited", self.nodes[current].name))
         edges.sort(key=lambda e: (RACI_ORDER.index(str(e.raci)), e.source_id))
         owners = [OwnerEntry(**node_ref(self.nodes[e.source_id]).model_dump(),
-                             raci=e.raci or Raci.R, inherited_from=inherited_from)
+                             raci=e.raci or Raci.R, inherited_from=inherited_from,
+                             confidence=e.confidence, source=e.source)
                   for e in edges]
         accountable = next((o for o in owners if o.raci is Raci.A), None)
         post: NodeRef | None = None

@@ -77,6 +77,9 @@ def test_owners_of_payroll_name_organisation_og_politik_and_the_escalation(
     assert best["task"]["id"] == "task:lon" and best["task"]["kle"] == "81.15.00"
     accountable = [o["name"] for o in best["owners"] if o["raci"] == "A"]
     assert accountable == ["Organisation og Politik"]
+    # each owner says how sure its link is: the team is an assumption
+    assert [(o["raci"], o["confidence"], o["source"]) for o in best["owners"]][1:] == [
+        ("R", "low", "assumption")]
     assert best["accountable_post"]["name"] == "Enhedsleder for Organisation og Politik"
     assert [e["name"] for e in best["escalation"]] == [
         "Chef for Økonomi og Stab", "Kommunaldirektør", "Borgmester", "Kommunalbestyrelsen"]

@@ -47,6 +47,14 @@ def test_who_owns_payroll_in_danish_english_kle_or_id(store: Any, question: str)
     assert [e.id for e in answer.escalation][-1] == "body:kommunalbestyrelsen"
 
 
+def test_each_owner_says_how_sure_its_link_is_and_from_where(store: Any) -> None:
+    # The team doing the payroll is an assumption (FACTS.md: shown as such); the unit is not.
+    owners = {o.id: (o.raci.value, o.confidence.value, o.source)
+              for o in store.owners("task:lon", as_of=AFTER_MERGER)[0].owners}
+    assert owners["unit:organisation-og-politik-team-1"] == ("R", "low", "assumption")
+    assert owners["unit:organisation-og-politik"][:2] == ("A", "high")
+
+
 def test_procurement_without_the_danish_letters(store: Any) -> None:
     assert store.owners("indkob", as_of=AFTER_MERGER)[0].task.id == "task:indkob"
 

@@ -35,7 +35,8 @@ def test_who_owns_json_shape_and_answer(question: str) -> None:
     best = answers[0]
     assert set(best) >= {"task", "owners", "escalation"}
     assert set(best["task"]) == {"id", "name", "kle"}
-    assert all(set(o) == {"id", "name", "kind", "raci"} for o in best["owners"])
+    assert all(set(o) == {"id", "name", "kind", "raci", "confidence", "source"}
+               for o in best["owners"])
     assert {"name": "Organisation og Politik", "raci": "A"}.items() <= best["owners"][0].items()
     assert [e["name"] for e in best["escalation"]][:2] == [
         "Chef for Økonomi og Stab",
