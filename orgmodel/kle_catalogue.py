@@ -58,6 +58,9 @@ ROUTE_MIN = 0.5
 ROUTE_MARGIN = 0.15
 #: Topics within this share of the best are equally good readings of the question.
 NEAR = 0.9
+#: A task matching this well met the question on its own words or their synonyms ("skærm" is
+#: staff equipment), not on a stray one: a KLE topic outside the model does not void it.
+OWN_WORDS = 0.7
 #: Where a topic's task may be, nearest first: the topic itself, its group's general topic and
 #: its main group's (the number cut to this many characters, padded with ".00"), and how much
 #: of the topic's score an answer found there keeps.
@@ -145,7 +148,7 @@ def route(query: str, hits: Sequence[tuple[str, float]], tasks_under: Callable[[
     for topic in near:
         if found := _nearest(topic, tasks_under, catalogue):
             return _ranked(own + found)
-    if not any(tasks_under(t.number[:2]) for t in near):
+    if best_task < OWN_WORDS and not any(tasks_under(t.number[:2]) for t in near):
         return []  # work outside the model: a match on a stray word is no answer
     return own
 
