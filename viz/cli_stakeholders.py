@@ -13,7 +13,13 @@ import json
 from datetime import date
 
 from orgmodel.analytics import Quadrant
-from orgmodel.cli import add_common_options, examples, open_store_from_args, print_table
+from orgmodel.cli import (
+    CommandError,
+    add_common_options,
+    examples,
+    open_store_from_args,
+    print_table,
+)
 from orgmodel.messages import kind_label, name_in
 from viz import gather
 from viz.texts import ui
@@ -34,7 +40,8 @@ def register_stakeholders(commands: argparse._SubParsersAction) -> None:  # type
                    "orgmodel stakeholders post:chef-okonomi-og-stab --json --lang en"))
     parser.add_argument("post", nargs="?", default=None, metavar="POST",
                         help="the post: its id or its name (default: the Chef for Økonomi og "
-                             "Stab)")
+                             "Stab; in data without that post, the post with the most "
+                             "relations)")
     parser.add_argument("--depth", type=int, choices=(1, 2, 3), default=2,
                         help="steps from the post a stakeholder may be (default 2, as the map)")
     add_common_options(parser)
@@ -47,6 +54,8 @@ def cmd_stakeholders(args: argparse.Namespace) -> int:
     when: date = args.as_of or date.today()
     post = (gather.resolve_post(store, args.post, as_of=when) if args.post
             else gather.default_post(store, as_of=when))
+    if post is None:
+        raise CommandError(ui("no_posts", args.lang, date=when.isoformat()))
     found = gather.stakeholders(store, as_of=when, post=post, depth=args.depth)
     nodes = {n.id: n for n in found.subgraph.nodes}
     ranked = sorted(found.scores, key=lambda s: (-(s.influence + s.interest), s.id))

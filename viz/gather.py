@@ -9,6 +9,7 @@ on these answers alone, so they are pure and testable without a store.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -150,15 +151,21 @@ def collaboration(store: OrgStore, *, as_of: date) -> ViewInput:
                      parents=_hierarchy(snapshot))
 
 
-def default_post(store: OrgStore, *, as_of: date) -> str:
-    """The post a stakeholder map opens on: the chief of Økonomi og Stab, else the first post."""
+def default_post(store: OrgStore, *, as_of: date) -> str | None:
+    """The post a stakeholder map or case route opens on when none is asked for.
+
+    The chief of Økonomi og Stab (``DEFAULT_POST``) where the data holds that post; in another
+    organisation's data the best-connected post (the most relations: its map has the most to
+    show; the lowest id of equals); ``None`` when the data has no post on the date.
+    """
     try:
         return store.node(DEFAULT_POST, as_of=as_of).id
     except NotFoundError:
-        page = store.list_nodes(kind=Kind.POST, limit=1, as_of=as_of)
-        if not page.items:
-            raise
-        return page.items[0].id
+        pass
+    snapshot = store.snapshot(as_of=as_of)
+    relations = Counter(end for e in snapshot.edges.values() for end in (e.source_id, e.target_id))
+    posts = [n.id for n in snapshot.nodes.values() if Kind(n.kind) is Kind.POST]
+    return min(posts, key=lambda post: (-relations[post], post), default=None)
 
 
 class NotAPostError(NotFoundError):
@@ -192,8 +199,14 @@ def resolve_post(store: OrgStore, post: str, *, as_of: date) -> str:
     return node.id
 
 
-def stakeholders(store: OrgStore, *, as_of: date, post: str, depth: int = 2) -> ViewInput:
-    """A post's ego network (``neighbourhood`` to ``depth``) and its stakeholders' scores."""
+def stakeholders(store: OrgStore, *, as_of: date, post: str | None,
+                 depth: int = 2) -> ViewInput:
+    """A post's ego network (``neighbourhood`` to ``depth``) and its stakeholders' scores.
+
+    Without a post (data with none) the map is empty.
+    """
+    if post is None:
+        return ViewInput(subgraph=Subgraph(nodes=[], edges=[]), as_of=as_of)
     subgraph = store.neighbourhood(post, depth=depth, as_of=as_of)
     snapshot = store.snapshot(as_of=as_of)
     scores = analytics.grid(analytics.weighted_graph(snapshot), post, depth=depth,
@@ -219,8 +232,10 @@ def responsibilities(store: OrgStore, *, as_of: date) -> ViewInput:
     return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids))
 
 
-def case_route(store: OrgStore, *, as_of: date, post: str) -> ViewInput:
+def case_route(store: OrgStore, *, as_of: date, post: str | None) -> ViewInput:
     """The political case route (SUBMITS_TO) and where the post and its unit take part.
+
+    Without a post (data with none) the route alone.
 
     The post's PARTICIPATES_IN and ADVISES edges to the bodies on the route are kept, and so
     are the SUPPORTS, COLLABORATES_WITH, PARTICIPATES_IN and ADVISES edges of the unit the post

@@ -110,7 +110,8 @@ def build_collaboration(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     return assemble("collaboration", nodes, edges, total=len(views), partial=partial,
                     extra={"topics": [t for t, _ in topics.most_common(_TOPICS_SHOWN)],
                            # Where a page too wide to read when fitted opens: the middle.
-                           "home": min(shown, key=lambda n: math.dist(positions[n], (0, 0)))})
+                           "home": min(shown, key=lambda n: math.dist(positions[n], (0, 0)),
+                                       default=None)})
 
 
 def _grid_items(scores: list[dict[str, Any]], views: Mapping[str, NodeView], lang: Lang,
@@ -131,6 +132,10 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     """The stakeholder map of the post ``data.focus`` (from :func:`viz.gather.stakeholders`)."""
     ego = data.focus or ""
     views: dict[str, NodeView] = {n.id: n for n in data.subgraph.nodes}
+    if not views:  # data without posts: nothing to draw, and the page says so
+        return assemble("stakeholders", [], [], total=0, partial=False,
+                        extra={"ego": None, "home": None, "grid": {"width": 0, "height": 0}},
+                        table=[])
     near = _adjacency(data.subgraph.edges)
     distance = _distances(ego, near, 2)
     partial = len(views) > limit

@@ -166,7 +166,7 @@ async def view_page(request: Request, view: str, lang: Lang = None, as_of: AsOf 
     def work(store: OrgStore) -> str:
         graph = _graph(store, view, page, _split(expand), focus)
         options: dict[str, Any] = {}
-        if view == "stakeholders":
+        if view == "stakeholders" and graph.extra["ego"]:  # none in data without posts
             page.params["post"] = graph.extra["ego"]  # the id, whether a name or an id came
             posts = store.list_nodes(kind=Kind.POST, limit=500, as_of=page.as_of)
             # In the page's language: the server takes a post's English name too.

@@ -45,6 +45,16 @@ UI: dict[str, tuple[str, str]] = {
     "error_no_view": ("Der er ingen visning, der hedder »{name}«.",
                       "There is no view called “{name}”."),
     "error_no_post": ("Ingen stilling hedder »{name}«.", "No post is called “{name}”."),
+    "map_of": ("Interessentkort for", "Stakeholder map of"),
+    "view_empty": ("Visningen er tom: data har intet at vise her på denne dato.",
+                   "The view is empty: the data has nothing to show here on this date."),
+    "no_posts_page": ("Data har ingen stillinger på denne dato, og et interessentkort tegnes for "
+                      "en stilling.",
+                      "The data has no posts on this date, and a stakeholder map is drawn for a "
+                      "post."),
+    "no_posts": ("Data har ingen stillinger den {date}, og et interessentkort tegnes for en "
+                 "stilling.",
+                 "The data has no posts on {date}, and a stakeholder map is drawn for a post."),
     "error_not_post": ("»{name}« er ikke en stilling ({kind}): et interessentkort tegnes for en "
                        "stilling.",
                        "“{name}” is not a post ({kind}): a stakeholder map is drawn for a post."),

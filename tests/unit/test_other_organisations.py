@@ -1,0 +1,92 @@
+"""Another organisation's data: no Chef for Økonomi og Stab, no posts, no collaborations.
+
+The views and the stakeholder list must work for any organisation's data folder, not only
+Albertslund's: a default that is not there gives way, and a view with nothing to draw says so.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from orgmodel.cli import main
+
+_COMMON = "source: intern, confidence: high"
+#: A utility company: two departments and two tasks, no post, no collaboration.
+NO_POSTS = f"""\
+sources:
+  - {{key: intern, title: Intern oversigt, confidence: high}}
+nodes:
+  - {{id: org:forsyning, kind: Organisation, name: Nordfjord Forsyning, {_COMMON}}}
+  - {{id: unit:kundeservice, kind: Unit, name: Kundeservice, level: afdeling, {_COMMON}}}
+  - {{id: unit:drift, kind: Unit, name: Drift, level: afdeling, {_COMMON}}}
+  - {{id: task:fakturering, kind: Task, name: Fakturering, kle: "00.32.00", {_COMMON}}}
+edges:
+  - {{type: PART_OF, from: unit:kundeservice, to: org:forsyning, {_COMMON}}}
+  - {{type: PART_OF, from: unit:drift, to: org:forsyning, {_COMMON}}}
+  - {{type: RESPONSIBLE_FOR, from: unit:kundeservice, to: task:fakturering, raci: A, {_COMMON}}}
+"""
+#: The same with two posts: the director (three relations) and a head of unit (one).
+WITH_POSTS = NO_POSTS.replace("edges:\n", f"""\
+  - {{id: post:direktor, kind: Post, name: Direktør, {_COMMON}}}
+  - {{id: post:afdelingsleder, kind: Post, name: Afdelingsleder for Drift, {_COMMON}}}
+edges:
+  - {{type: HEADS, from: post:direktor, to: org:forsyning, {_COMMON}}}
+  - {{type: REPORTS_TO, from: post:afdelingsleder, to: post:direktor, {_COMMON}}}
+  - {{type: HEADS, from: post:afdelingsleder, to: unit:drift, {_COMMON}}}
+  - {{type: HEADS, from: post:direktor, to: unit:kundeservice, {_COMMON}}}
+""")
+
+
+def _folder(tmp_path: Path, name: str, text: str) -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "data.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _config(page: Path) -> dict[str, object]:
+    html = page.read_text(encoding="utf-8")
+    found: dict[str, object] = json.loads(
+        html.split('id="orgmodel-config">')[1].split("</script>")[0])
+    return found
+
+
+def test_every_view_and_the_site_work_without_posts_or_collaborations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(_folder(tmp_path, "forsyning", NO_POSTS))
+    for view in ("org", "collaboration", "stakeholders", "responsibilities", "case-route"):
+        out = tmp_path / f"{view}.html"
+        assert main(["view", view, "--out", str(out), "--data", data]) == 0, view
+    # Nothing collaborates and nobody holds a post: the pages say the view is empty, and why.
+    assert 'class="empty-note"' in (tmp_path / "collaboration.html").read_text(encoding="utf-8")
+    stakeholders = (tmp_path / "stakeholders.html").read_text(encoding="utf-8")
+    assert "Data har ingen stillinger på denne dato" in stakeholders
+    assert main(["site", str(tmp_path / "site"), "--data", data]) == 0
+    assert (tmp_path / "site" / "index.html").is_file()
+    capsys.readouterr()
+    # The list of stakeholders has nothing to list, and says why instead of naming a post id.
+    assert main(["stakeholders", "--data", data, "--lang", "en"]) == 1
+    assert capsys.readouterr().err == ("orgmodel: The data has no posts on "
+                                       f"{date.today().isoformat()}, "
+                                       "and a stakeholder map is drawn for a post.\n")
+
+
+def test_without_the_chief_the_map_opens_on_the_best_connected_post(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(_folder(tmp_path, "forsyning", WITH_POSTS))
+    out = tmp_path / "stakeholders.html"
+    assert main(["view", "stakeholders", "--out", str(out), "--data", data]) == 0
+    payload = _config(out)["payload"]
+    assert isinstance(payload, dict)
+    assert [n["id"] for n in payload["nodes"] if n.get("ego")] == ["post:direktor"]
+    # The page names whose map it is.
+    assert "Interessentkort for <strong>Direktør</strong>" in out.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["stakeholders", "--data", data]) == 0
+    assert capsys.readouterr().out.startswith("Direktør (post:direktor), ")
