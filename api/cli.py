@@ -69,12 +69,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from api.server import run
 
     settings = _settings(args)
+    if not settings.use_neo4j:
+        # Checked before the server starts: a problem in the data is then named with its file
+        # and line, as by `orgmodel validate`, instead of failing the server's start-up.
+        load_dataset(settings.data_dir)
     for warning in settings.placeholder_warnings():
         print(f"orgmodel serve: development mode: {warning}", file=sys.stderr)
     store = "Neo4j at " + str(settings.neo4j_uri or os.environ.get("NEO4J_URI", "?")) \
         if settings.use_neo4j else f"the data folder {settings.data_dir} (in memory)"
     print(f"orgmodel serve: {settings.env} mode, serving {store} at "
-          f"http://{settings.host}:{settings.port} (docs at /docs)", file=sys.stderr)
+          f"http://{settings.host}:{settings.port}" + (" (docs at /docs)" if settings.docs else ""),
+          file=sys.stderr)
     run(create_app(settings), host=settings.host, port=settings.port, log_level=args.log_level,
         access_log=not args.no_access_log)
     return EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -87,3 +88,17 @@ def test_curl_style_utf8_request_lines_are_escaped() -> None:
 def test_neo4j_without_a_uri_is_a_settings_error() -> None:
     with pytest.raises(ValidationError, match="NEO4J_URI"):
         Settings(use_neo4j=True)
+
+
+def test_serve_names_a_problem_in_the_data_before_it_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    (tmp_path / "org.yaml").write_text(
+        "nodes:\n  - {id: task:x, kind: Task, name: X, source: seed, confidence: high}\n",
+        encoding="utf-8")
+    # No traceback from a failed start-up: the file, line and record, as `orgmodel validate`.
+    assert main(["serve", "--port", "1", "--data", str(tmp_path)]) == 1
+    error = capsys.readouterr().err
+    assert "org.yaml:2: task:x: task has no accountable owner" in error
+    assert "Traceback" not in error and f"1 problem(er) i {tmp_path}" in error
