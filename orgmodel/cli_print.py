@@ -29,6 +29,7 @@ from orgmodel.messages import (
     t,
 )
 from orgmodel.node_attributes import node_attributes
+from orgmodel.semantics import CHAIN_DOWN_EDGES, CHAIN_UP_EDGES
 
 __all__ = ["kind_label", "name", "print_chain", "print_node", "print_owners",
            "print_table", "value_text"]
@@ -73,9 +74,19 @@ def _unsure(record: NodeView | EdgeView | OwnerEntry | None, lang: Lang) -> str:
     return f"  ({certainty(record.confidence.value, record.source, lang)})"
 
 
-def _link(edges: Sequence[EdgeView], upper: str) -> EdgeView | None:
-    """The edge between a chain's node and the one above it, the least certain if several."""
-    found = _weakest(e for e in edges if upper in (e.source_id, e.target_id))
+def _link(edges: Sequence[EdgeView], lower: str, upper: str) -> EdgeView | None:
+    """The edge a chain's step from ``lower`` up to ``upper`` followed, the least sure of several.
+
+    None where the step has no edge of its own (from a post to its unit's parent). Only the
+    relations a reporting line follows count: the Økonomiudvalget is part of the council,
+    though it also advises it.
+    """
+    def followed(edge: EdgeView) -> bool:
+        if edge.type in CHAIN_UP_EDGES:
+            return (edge.source_id, edge.target_id) == (lower, upper)
+        return edge.type in CHAIN_DOWN_EDGES and (edge.source_id, edge.target_id) == (upper, lower)
+
+    found = _weakest(e for e in edges if followed(e))
     return found if isinstance(found, EdgeView) else None
 
 
@@ -93,7 +104,8 @@ def chain_links(store: OrgStore, links: Sequence[NodeRef], *,
     for number, link in enumerate(links):
         edge = None
         if number:
-            edge = _link(store.edges_of(links[number - 1].id, as_of=as_of), link.id)
+            lower = links[number - 1].id
+            edge = _link(store.edges_of(lower, as_of=as_of), lower, link.id)
         found.append((store.node(link.id, as_of=as_of), edge))
     return found
 

@@ -42,6 +42,12 @@ RACI_ORDER = ("A", "R", "C", "I")
 MEMBERSHIP_EDGES = (EdgeType.MEMBER_OF, EdgeType.PARTICIPATES_IN, EdgeType.POST_IN)
 #: Kinds that belong in an escalation chain.
 CHAIN_KINDS = frozenset({Kind.POST, Kind.BODY})
+#: The edges a step up a reporting line follows (``chain``): from the node below to the one
+#: above (a post reports to, a person holds, a unit or body is part of) ...
+CHAIN_UP_EDGES = frozenset({EdgeType.REPORTS_TO, EdgeType.HOLDS, EdgeType.PART_OF})
+#: ... or from the one above to the node below (a post heads a unit, an owner is accountable
+#: for a task).
+CHAIN_DOWN_EDGES = frozenset({EdgeType.HEADS, EdgeType.RESPONSIBLE_FOR})
 #: owners() keeps tasks scoring at least this share of the best match.
 OWNER_MATCH_RATIO = 0.6
 #: An owners() answer scoring below this matched only part of the question, and says so.

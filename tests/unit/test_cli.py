@@ -104,6 +104,13 @@ def test_chain_and_owners_say_which_links_are_assumptions() -> None:
     english = run("chain", "forum:chefforum", "--lang", "en").stdout.splitlines()
     assert english[1].strip().startswith("↳ part of Albertslund Municipality")
     assert english[2].strip().startswith("↳ headed by Municipal Director")
+    # Each step names the relation it followed, not another between the same two nodes: the
+    # Økonomiudvalget is part of the council (it also advises it), the mayor reports to it
+    # (and chairs it).
+    steps = [line.strip() for line in run("chain", "body:okonomiudvalget").stdout.splitlines()]
+    assert steps[1].startswith("↳ del af Kommunalbestyrelsen")
+    steps = [line.strip() for line in run("chain", "post:borgmester").stdout.splitlines()]
+    assert steps[1].startswith("↳ refererer til Kommunalbestyrelsen")
     owners = run("who-owns", "payroll", "--lang", "en").stdout.splitlines()
     team = next(x for x in owners if "organisation-og-politik-team-1" in x)
     assert team.endswith("(confidence: low, source: assumption)")
