@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from orgmodel.cli import EXIT_OK, EXIT_USAGE, CommandError, add_common_options, open_store_from_args
+from orgmodel.cli import (
+    EXIT_OK,
+    EXIT_UNAVAILABLE,
+    EXIT_USAGE,
+    CommandError,
+    add_common_options,
+    open_store_from_args,
+)
 from orgmodel.export import export_files, safe_file_name
 from orgmodel.loader import data_files, load_dataset
 from orgmodel.store.without_persons import dataset_without_persons
@@ -164,7 +171,7 @@ def http_get(url: str, path: str, token: str | None) -> bytes:
         raise HttpStatusError(exc.code, f"{url}: HTTP {exc.code}: "
                               f"{exc.read().decode(errors='replace')}") from None
     except (urllib.error.URLError, OSError) as exc:
-        raise CommandError(f"cannot reach {url}: {exc}") from None
+        raise CommandError(f"cannot reach {url}: {exc}", EXIT_UNAVAILABLE) from None
     return content
 
 

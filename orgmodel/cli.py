@@ -193,7 +193,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if dataset is None:
         return EXIT_FAILED
     if args.json:
-        _dump({"valid": True, "nodes": len(dataset.nodes), "edges": len(dataset.edges)})
+        _dump({"valid": True, "nodes": len(dataset.nodes), "edges": len(dataset.edges),
+               "problems": []})
     else:
         print(
             t(
@@ -467,6 +468,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``orgmodel`` command; return its exit code."""
     parser = _build_parser(_plugins())
     args = parser.parse_args(argv)
+    if getattr(args, "lang", "da") not in ("da", "en"):  # argparse checks no default: the env's
+        parser.error(f"ORGMODEL_LANG must be da or en, not {args.lang!r}")
     try:
         code: int = args.handler(args)
     except DataValidationError as exc:

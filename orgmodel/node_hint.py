@@ -43,7 +43,7 @@ from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import Lang, certainty, name_in
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
-from orgmodel.text import fold
+from orgmodel.text import fold, without_lone_tokens
 
 __all__ = ["IN_CHARGE", "LEADERSHIP_SPELLINGS", "LED_KINDS", "NODE_HINT_MIN", "OUT_OF", "NodeHint",
            "Relation", "hint_for", "hint_of", "node_hint"]
@@ -184,6 +184,8 @@ def node_hint(store: OrgStore, query: str, *, as_of: date,
         except NotFoundError:
             return None
         return hint_of(store, node.id, node.kind, as_of=as_of) if node.kind in IN_CHARGE else None
+    if not without_lone_tokens(query).strip():  # "1" alone names nothing ("område 1" does)
+        return None
     words = fold(query).split()
     kinds: list[Kind] = list(IN_CHARGE)
     if any(word in _LEADERSHIP_WORDS for word in words):

@@ -17,6 +17,7 @@ import yaml
 __all__ = [
     "STOPWORDS", "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse", "deletions",
     "edit_distance", "fold", "load_synonyms", "stem", "tokenize", "typo_budget",
+    "without_lone_tokens",
 ]
 
 # Letters that NFKD does not decompose but that users routinely type in ASCII.
@@ -342,3 +343,22 @@ def load_synonyms(path: str | Path) -> Synonyms:
     ):
         raise ValueError(f"{path}: expected 'groups:' holding lists of strings")
     return Synonyms(groups)
+
+
+# A lone letter or a one- or two-digit number names no work ("1", "a b c", the "1" in
+# "<script>alert(1)</script>"): read as words, each met a stray task. "1." (a reading) and
+# "A-kasse" stay.
+_LONE_TOKEN = re.compile(r"(?<![\w.-])(?:\w|\d\d)(?![\w.-])")
+
+
+def without_lone_tokens(question: str) -> str:
+    """``question`` without the lone letters and one- or two-digit numbers, which name no work.
+
+    Examples
+    --------
+    >>> without_lone_tokens("<script>alert(1)</script>").split()
+    ['<script>alert(', ')</script>']
+    >>> without_lone_tokens("1. behandling af A-kasse"), without_lone_tokens("a b 12").strip()
+    ('1. behandling af A-kasse', '')
+    """
+    return _LONE_TOKEN.sub(" ", question)

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterator
 from datetime import date
@@ -69,6 +68,7 @@ from orgmodel.semantics import (
     note,
     task_ref,
 )
+from orgmodel.text import without_lone_tokens
 from orgmodel.vocabulary import Vocabulary, load_vocabulary, search_docs
 
 __all__ = ["MemoryStore"]
@@ -76,10 +76,6 @@ __all__ = ["MemoryStore"]
 #: Most shortest paths enumerated before ranking (both stores use the same bound).
 PATH_CANDIDATES = 1000
 _ORG_KINDS = frozenset({Kind.UNIT, Kind.BODY, Kind.FORUM, Kind.ORGANISATION})
-# A lone letter or a one- or two-digit number names no work ("1", "a b c", the "1" in
-# "<script>alert(1)</script>"): read as words, each met a stray task. "1." (a reading) and
-# "A-kasse" stay.
-_NO_WORK = re.compile(r"(?<![\w.-])(?:\w|\d\d)(?![\w.-])")
 
 
 class MemoryStore:
@@ -247,7 +243,7 @@ class MemoryStore:
             if not found:  # none filed there: the general task a level or two up, if any
                 return route_number(query, tasks_under, self.vocabulary.catalogue)[:limit]
             return [(task_id, 0.9 if prefix else 1.0, ()) for prefix, _, task_id in found[:limit]]
-        query = _NO_WORK.sub(" ", query)
+        query = without_lone_tokens(query)
         if not query.strip():
             return []
         hits = self.search(query, kinds=[Kind.TASK], limit=limit, as_of=when)

@@ -82,7 +82,7 @@ def test_a_damaged_audit_file_is_named_with_its_line(
 def test_history_names_what_is_wrong_with_a_url(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["history", "--url", "ftp://example"]) == 2
     assert "not an http(s) URL" in capsys.readouterr().err
-    assert main(["history", "--url", "http://127.0.0.1:9"]) == 1
+    assert main(["history", "--url", "http://127.0.0.1:9"]) == 3  # like a store out of reach
     assert "cannot reach http://127.0.0.1:9" in capsys.readouterr().err
 
 

@@ -14,9 +14,11 @@ import pytest
 from contract_support import STORES, both_stores, outcome
 
 from orgmodel.exceptions import NotFoundError
+from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.node_hint import hint_for, node_hint
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.store.without_persons import WithoutPersons
+from orgmodel.vocabulary import load_vocabulary
 
 BEFORE_MERGER = date(2022, 6, 1)
 AFTER_MERGER = date(2024, 6, 1)
@@ -122,6 +124,12 @@ def test_a_question_about_work_outside_the_model_gets_no_stray_match(store: Any)
 def test_a_question_of_lone_letters_and_numbers_names_no_work(store: Any, question: str) -> None:
     # Each met a stray task before ("1" the budget's "1. behandling", "b" bookkeeping).
     assert store.owners(question, as_of=AFTER_MERGER) == []
+    # Nor a hint: "1" alone named "Direktør for Direktørområde 1" and the KLE topic
+    # "Industri- og lagerbygninger i 1 etage"; beside a word, a number still counts.
+    assert node_hint(store, question, as_of=AFTER_MERGER) is None
+    assert kle_hint(question, load_vocabulary().catalogue) is None
+    area = node_hint(store, "direktørområde 2", as_of=AFTER_MERGER)
+    assert area is not None and area.node.id == "unit:direktoromrade-2"
     # A reading's number and a compound's letter still count.
     assert store.owners("1. behandling af budgettet", as_of=AFTER_MERGER)[0].task.id == \
         "task:budgetvedtagelse"

@@ -326,6 +326,12 @@ def test_validate_command_on_a_broken_copy_names_every_file_and_line(
         check=False,
     )
     assert ok.returncode == 0, ok.stderr
+    sound = subprocess.run(
+        [sys.executable, "-m", "orgmodel.cli", "validate", str(data_dir), "--json"],
+        capture_output=True, text=True, check=False)
+    # The same shape as for invalid data: a machine reads `problems` either way.
+    assert {**json.loads(sound.stdout), "nodes": 0, "edges": 0} == {
+        "valid": True, "nodes": 0, "edges": 0, "problems": []}
 
 
 @settings(
