@@ -17,7 +17,7 @@ import yaml
 __all__ = [
     "STOPWORDS", "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse", "deletions",
     "edit_distance", "fold", "load_synonyms", "stem", "tokenize", "typo_budget",
-    "without_lone_tokens",
+    "without_lone_tokens", "without_pronoun_it",
 ]
 
 # Letters that NFKD does not decompose but that users routinely type in ASCII.
@@ -47,7 +47,7 @@ _RAW_STOPWORDS = """
     writes write coordinates coordinate runs run forgot forgotten meets meet when
     i me my mine you your we us they them their he she his her municipal municipality
     can could go goes find keep keeps helps operates operate accountable between among
-    check checks checking provide provides was were had did behind now
+    check checks checking provide provides was were had did behind now will would fix fixes
 """
 
 
@@ -362,3 +362,25 @@ def without_lone_tokens(question: str) -> str:
     ('1. behandling af A-kasse', '')
     """
     return _LONE_TOKEN.sub(" ", question)
+
+
+_PRONOUN_IT = re.compile(r"(?<![\w-])[Ii]t(?![\w-])")
+_ENGLISH_QUESTION_WORDS = frozenset({"who", "whom", "whose", "what", "which", "where", "how"})
+
+
+def without_pronoun_it(question: str) -> str:
+    """An English ``question`` without the pronoun "it", which is no IT.
+
+    "my pay slip is wrong, who fixes it" asks about payroll; "IT" in capitals, "it-support"
+    and a Danish question ("hvem står for it?", where "it" can only mean IT) keep the word.
+
+    Examples
+    --------
+    >>> without_pronoun_it("payroll, who handles it?")
+    'payroll, who handles  ?'
+    >>> without_pronoun_it("who runs IT?"), without_pronoun_it("hvem står for it?")
+    ('who runs IT?', 'hvem står for it?')
+    """
+    if not _ENGLISH_QUESTION_WORDS & set(fold(question).split()):
+        return question
+    return _PRONOUN_IT.sub(" ", question)

@@ -68,7 +68,7 @@ from orgmodel.semantics import (
     note,
     task_ref,
 )
-from orgmodel.text import without_lone_tokens
+from orgmodel.text import without_lone_tokens, without_pronoun_it
 from orgmodel.vocabulary import Vocabulary, load_vocabulary, search_docs
 
 __all__ = ["MemoryStore"]
@@ -243,7 +243,7 @@ class MemoryStore:
             if not found:  # none filed there: the general task a level or two up, if any
                 return route_number(query, tasks_under, self.vocabulary.catalogue)[:limit]
             return [(task_id, 0.9 if prefix else 1.0, ()) for prefix, _, task_id in found[:limit]]
-        query = without_lone_tokens(query)
+        query = without_pronoun_it(without_lone_tokens(query))
         if not query.strip():
             return []
         hits = self.search(query, kinds=[Kind.TASK], limit=limit, as_of=when)

@@ -190,7 +190,12 @@ def test_a_question_of_lone_letters_and_numbers_names_no_work(store: Any, questi
     # stem ("Skærmet enhed", a sheltered unit)
     ("min skærm virker ikke", "task:devices-medarbejdere"),
     ("hvem udbetaler kørselsgodtgørelse?", "task:lon"),
-    ("mit skattekort", "task:lon")])
+    ("mit skattekort", "task:lon"),
+    # "it" the English pronoun is no IT (in capitals, or a Danish question, it is)
+    ("my pay slip is wrong, who fixes it", "task:lon"),
+    ("payroll, who handles it?", "task:lon"),
+    ("who deals with firing staff", "task:lon-og-personaleforhold"),  # not staff devices
+    ("who does comms", "task:kommunikation")])
 def test_questions_asked_as_people_ask_them(store: Any, question: str, task: str) -> None:
     # The words that frame a question ("hvem står for", "who is in charge of") are not
     # what it is about: they neither match stray tasks nor dilute the words that do.
