@@ -48,6 +48,7 @@ __all__ = [
     "actor_ids",
     "authority",
     "grid",
+    "home_organisation",
     "influence",
     "interest",
     "kle_main_group",
@@ -171,6 +172,44 @@ def _organisations_above(dataset: Dataset, ego: str) -> set[str]:
                 stack.append(upper)
     return {i for i in seen if i in dataset.nodes
             and Kind(dataset.nodes[i].kind) is Kind.ORGANISATION}
+
+
+def home_organisation(dataset: Dataset) -> str | None:
+    """The organisation the data is about: the one with the most units and bodies inside it.
+
+    Data name their suppliers and partners (KMD, SKI, a neighbour municipality) as
+    organisations too; the home one holds the hierarchy (``PART_OF``, transitively). The lowest
+    id of equals; ``None`` without any organisation.
+
+    Examples
+    --------
+    >>> from orgmodel.records import NODE_ADAPTER
+    >>> def node(i, kind, **extra): return NODE_ADAPTER.validate_python(
+    ...     {"id": i, "kind": kind, "name": i, "source": "seed", "confidence": "high", **extra})
+    >>> def part_of(a, b): return EdgeRecord.model_validate(
+    ...     {"type": "PART_OF", "from": a, "to": b, "source": "seed", "confidence": "high"})
+    >>> home_organisation(Dataset.build(
+    ...     [node("org:kmd", "Organisation"), node("org:by", "Organisation"),
+    ...      node("unit:a", "Unit", level="afdeling"), node("unit:b", "Unit", level="team")],
+    ...     [part_of("unit:a", "org:by"), part_of("unit:b", "unit:a")]))
+    'org:by'
+    """
+    below: dict[str, list[str]] = {}
+    for edge in dataset.edges.values():
+        if edge.type is EdgeType.PART_OF:
+            below.setdefault(edge.target_id, []).append(edge.source_id)
+
+    def inside(top: str) -> int:
+        seen, stack = {top}, [top]
+        while stack:
+            for lower in below.get(stack.pop(), ()):
+                if lower not in seen:
+                    seen.add(lower)
+                    stack.append(lower)
+        return len(seen)
+
+    organisations = [i for i, n in dataset.nodes.items() if Kind(n.kind) is Kind.ORGANISATION]
+    return min(organisations, key=lambda o: (-inside(o), o), default=None)
 
 
 def weighted_graph(dataset: Dataset) -> nx.Graph:

@@ -21,6 +21,7 @@ from orgmodel.cli import CommandError, add_common_options, examples, open_store_
 from orgmodel.contract import OrgStore
 from orgmodel.messages import Lang
 from orgmodel.store.without_persons import WithoutPersons
+from viz import gather
 from viz.render import BUNDLE, STATIC_DIR, VIEWS, Page, asset_bytes, render_start, render_view
 from viz.start import named_index, owner_index
 from viz.views import build_view
@@ -98,7 +99,8 @@ def cmd_view(args: argparse.Namespace) -> int:
     graph = build_view(store, args.kind, lang=args.lang, as_of=when, post=args.post,
                        limit=_NO_LIMIT)
     page = Page(mode="single", lang=args.lang, as_of=when,
-                params={"post": args.post} if args.post else {})
+                params={"post": args.post} if args.post else {},
+                organisation=gather.organisation_name(store, as_of=when))
     _write(args.out, render_view(graph, page))
     if args.json:
         print(json.dumps({"file": str(args.out), "nodes": len(graph.store_nodes()),
@@ -112,17 +114,20 @@ def write_site(store: OrgStore, outdir: Path, *, as_of: date,
                post: str | None = None) -> list[Path]:
     """Write the static site into ``outdir``; return the pages written."""
     written = []
+    organisation = gather.organisation_name(store, as_of=as_of)
     for lang in ("da", "en"):
         language: Lang = "en" if lang == "en" else "da"
         folder = outdir / "en" if lang == "en" else outdir
         prefix = "../" if lang == "en" else ""
         for view in VIEWS:
             graph = build_view(store, view, lang=language, as_of=as_of, post=post, limit=_NO_LIMIT)
-            page = Page(mode="site", lang=language, as_of=as_of, prefix=prefix)
+            page = Page(mode="site", lang=language, as_of=as_of, prefix=prefix,
+                        organisation=organisation)
             target = folder / f"{view}.html"
             _write(target, render_view(graph, page))
             written.append(target)
-        page = Page(mode="site", lang=language, as_of=as_of, prefix=prefix)
+        page = Page(mode="site", lang=language, as_of=as_of, prefix=prefix,
+                    organisation=organisation)
         tasks = owner_index(store, as_of=as_of, lang=language)
         target = folder / "index.html"
         named = named_index(store, as_of=as_of, lang=language)

@@ -32,6 +32,7 @@ __all__ = [
     "collaboration",
     "default_post",
     "org_chart",
+    "organisation_name",
     "resolve_post",
     "responsibilities",
     "stakeholders",
@@ -109,20 +110,15 @@ def _union(parts: Iterable[Subgraph]) -> Subgraph:
 def org_chart(store: OrgStore, *, as_of: date, root: str | None = None) -> ViewInput:
     """The organisation's tree: the home organisation's subtree and the political level.
 
-    The root is the organisation with the largest subtree (the municipality itself, not its
-    suppliers); a council not inside it is added as a second tree.
+    The root is the home organisation (:func:`orgmodel.analytics.home_organisation`: the
+    municipality itself, not its suppliers); a council not inside it is added as a second tree.
     """
     snapshot = store.snapshot(as_of=as_of)
     trees: dict[str, Subgraph] = {}
     if root is not None:
         trees[root] = store.subtree(root, as_of=as_of)
-    else:
-        organisations = sorted(n.id for n in snapshot.nodes.values()
-                               if Kind(n.kind) is Kind.ORGANISATION)
-        candidates = {o: store.subtree(o, as_of=as_of) for o in organisations}
-        if candidates:
-            best = max(candidates, key=lambda o: len(candidates[o].nodes))
-            trees[best] = candidates[best]
+    elif (home := analytics.home_organisation(snapshot)) is not None:
+        trees[home] = store.subtree(home, as_of=as_of)
     inside = {n.id for tree in trees.values() for n in tree.nodes}
     councils = sorted(n.id for n in snapshot.nodes.values() if Kind(n.kind) is Kind.BODY
                       and getattr(n, "classification", "") == "council")
@@ -149,6 +145,13 @@ def collaboration(store: OrgStore, *, as_of: date) -> ViewInput:
     ids = {n.id for n in subgraph.nodes}
     return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),
                      parents=_hierarchy(snapshot))
+
+
+def organisation_name(store: OrgStore, *, as_of: date) -> tuple[str, str | None] | None:
+    """The home organisation's name and English name, for the pages' title; ``None`` if none."""
+    snapshot = store.snapshot(as_of=as_of)
+    home = analytics.home_organisation(snapshot)
+    return None if home is None else (snapshot.nodes[home].name, snapshot.nodes[home].name_en)
 
 
 def default_post(store: OrgStore, *, as_of: date) -> str | None:

@@ -39,7 +39,7 @@ from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import Lang
 from orgmodel.node_hint import LEADERSHIP_SPELLINGS, NODE_HINT_MIN
 from orgmodel.text import STOPWORD_SPELLINGS
-from viz.builders import ViewGraph
+from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_LINE_CHARS
 from viz.styles import NODE_STYLES, edge_style_table, legend
 from viz.texts import EDGE_NAMES, browser_texts, edge_name, kind_name, ui
@@ -145,6 +145,9 @@ class Page:
     params: dict[str, str] = field(default_factory=dict)  # e.g. post
     api: dict[str, str] = field(default_factory=dict)  # JSON endpoints: search, paths, data
     prefix: str = ""  # site mode: path from this page to the site root
+    # The home organisation's name and English name (the title says whose organisation it is);
+    # None: a page that could not read the data (an error page) has a plain title.
+    organisation: tuple[str, str | None] | None = None
 
     def query(self, lang: Lang | None = None, **extra: str) -> str:
         """The query string of this page's state (language, date, parameters)."""
@@ -181,7 +184,9 @@ class Page:
         def text(key: str, **values: object) -> str:
             return ui(key, self.lang, **values)
 
-        return {"page": self, "lang": self.lang, "t": text, "views": VIEWS,
+        title = (ui("app_title", self.lang, org=label_of(*self.organisation, self.lang))
+                 if self.organisation else ui("app_title_plain", self.lang))
+        return {"page": self, "lang": self.lang, "t": text, "views": VIEWS, "app_title": title,
                 "other_lang": "en" if self.lang == "da" else "da",
                 "inline": _inline if self.mode == "single" else None, "assets": ASSETS}
 

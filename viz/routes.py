@@ -27,7 +27,7 @@ from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.records import BlankOrIsoDate
 from orgmodel.schema import Kind
-from viz import start
+from viz import gather, start
 from viz.assets import StaticAssets, takes_gzip
 from viz.builders import ViewGraph, label_of
 from viz.errors import PageRoute
@@ -127,6 +127,21 @@ def _graph(store: OrgStore, view: str, page: Page, expand: Sequence[str],
                                               focus=focus))
 
 
+_organisations: dict[tuple[int, int, date], tuple[str, str | None] | None] = {}
+
+
+def _with_organisation(store: OrgStore, page: Page) -> Page:
+    """``page`` with the home organisation's name for its title (read once per store version)."""
+    when = page.as_of or date.today()
+    key = (id(store), _version(store), when)
+    if key not in _organisations:
+        if len(_organisations) > _CACHE_SIZE:
+            _organisations.clear()
+        _organisations[key] = gather.organisation_name(store, as_of=when)
+    page.organisation = _organisations[key]
+    return page
+
+
 def _check_view(view: str) -> None:
     if view not in VIEWS:
         raise HTTPException(404, f"no view {view!r}; views: {', '.join(VIEWS)}")
@@ -146,8 +161,12 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     page = _page(request, lang, as_of, q=q)
     query = (q or "").strip() or None
     text, when, named_date = asked(query or "", as_of, date.today())
-    found, named = await _build(request, lambda store: start.answers(
-        store, text, as_of=when, lang=page.lang))
+
+    def work(store: OrgStore) -> tuple[list[dict[str, Any]], str | None]:
+        _with_organisation(store, page)
+        return start.answers(store, text, as_of=when, lang=page.lang)
+
+    found, named = await _build(request, work)
     # The catalogue is read and indexed when first asked (about a second): not on the loop.
     hint = None if found or not query else await anyio.to_thread.run_sync(start.kle_hint, text,
                                                                           page.lang)
@@ -164,6 +183,7 @@ async def view_page(request: Request, view: str, lang: Lang = None, as_of: AsOf 
     page = _page(request, lang, as_of, post=post)
 
     def work(store: OrgStore) -> str:
+        _with_organisation(store, page)
         graph = _graph(store, view, page, _split(expand), focus)
         options: dict[str, Any] = {}
         if view == "stakeholders" and graph.extra["ego"]:  # none in data without posts
@@ -196,7 +216,8 @@ async def view_table(request: Request, view: str, lang: Lang = None, as_of: AsOf
     _check_view(view)
     page = _page(request, lang, as_of, post=post)
     html = await _build(request,
-                        lambda store: render_table(_graph(store, view, page, (), None), page))
+                        lambda store: render_table(_graph(store, view, page, (), None),
+                                                   _with_organisation(store, page)))
     return _respond(request, html, "text/html")
 
 

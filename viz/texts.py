@@ -21,8 +21,8 @@ __all__ = ["EDGE_NAMES", "UI", "browser_texts", "edge_name", "kind_name", "lang_
 
 #: UI strings: key -> (Danish, English).
 UI: dict[str, tuple[str, str]] = {
-    "app_title": ("Albertslund Kommune – organisationen",
-                  "Albertslund Municipality – the organisation"),
+    "app_title": ("{org} – organisationen", "{org} – the organisation"),
+    "app_title_plain": ("Organisationen", "The organisation"),
     "start_title": ("Organisationen i overblik", "The organisation at a glance"),
     "who_owns": ("Hvem har ansvaret for …?", "Who is responsible for …?"),
     "who_owns_hint": ("fx løn, indkøb, budgetopfølgning, IT-support",

@@ -10,9 +10,14 @@ import json
 from datetime import date
 from pathlib import Path
 
+import httpx
 import pytest
+from test_viz_routes import run
 
 from orgmodel.cli import main
+from orgmodel.loader import load_dataset
+from orgmodel.store.memory import MemoryStore
+from viz.routes import create_views_app
 
 _COMMON = "source: intern, confidence: high"
 #: A utility company: two departments and two tasks, no post, no collaboration.
@@ -63,7 +68,10 @@ def test_every_view_and_the_site_work_without_posts_or_collaborations(
         out = tmp_path / f"{view}.html"
         assert main(["view", view, "--out", str(out), "--data", data]) == 0, view
     # Nothing collaborates and nobody holds a post: the pages say the view is empty, and why.
-    assert 'class="empty-note"' in (tmp_path / "collaboration.html").read_text(encoding="utf-8")
+    collaboration = (tmp_path / "collaboration.html").read_text(encoding="utf-8")
+    assert 'class="empty-note"' in collaboration
+    # The title names this organisation, not Albertslund.
+    assert "<title>Samarbejdsnetværk – Nordfjord Forsyning – organisationen</title>" in collaboration
     stakeholders = (tmp_path / "stakeholders.html").read_text(encoding="utf-8")
     assert "Data har ingen stillinger på denne dato" in stakeholders
     assert main(["site", str(tmp_path / "site"), "--data", data]) == 0
@@ -90,3 +98,27 @@ def test_without_the_chief_the_map_opens_on_the_best_connected_post(
     capsys.readouterr()
     assert main(["stakeholders", "--data", data]) == 0
     assert capsys.readouterr().out.startswith("Direktør (post:direktor), ")
+
+
+def test_served_pages_are_titled_with_the_organisation_and_say_when_a_map_is_empty(
+    tmp_path: Path
+) -> None:
+    with_posts = create_views_app(MemoryStore(load_dataset(
+        _folder(tmp_path, "med", WITH_POSTS))))
+    no_posts = create_views_app(MemoryStore(load_dataset(_folder(tmp_path, "uden", NO_POSTS))))
+
+    async def titled(client: httpx.AsyncClient) -> None:
+        for path in ("/", "/views/org", "/views/org/table", "/views/stakeholders"):
+            page = (await client.get(path)).text
+            assert ">Nordfjord Forsyning – organisationen</a>" in page, path  # the header
+            assert "Albertslund" not in page, path
+        assert "Nordfjord Forsyning – the organisation" in (await client.get("/?lang=en")).text
+
+    async def empty_map(client: httpx.AsyncClient) -> None:
+        page = await client.get("/views/stakeholders")
+        assert page.status_code == 200
+        assert "Data har ingen stillinger på denne dato" in page.text
+        assert 'id="post-input"' not in page.text  # no post to change to
+
+    run(with_posts, titled)
+    run(no_posts, empty_map)
