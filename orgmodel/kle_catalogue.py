@@ -86,6 +86,7 @@ class KleCatalogue:
 
     def __init__(self, load: Callable[[], list[KleTopic]], synonyms: Synonyms) -> None:
         self._load, self._synonyms, self._lock = load, synonyms, threading.Lock()
+        self._topics: dict[str, KleTopic] | None = None
         self._index: tuple[dict[str, KleTopic], SearchIndex] | None = None
 
     @classmethod
@@ -99,11 +100,19 @@ class KleCatalogue:
         """The catalogue in ``path``, read when first searched."""
         return cls(lambda: load_kle_catalogue(path), synonyms)
 
+    def topics(self) -> dict[str, KleTopic]:
+        """Every topic by number, read on first use (without building the search index)."""
+        if self._topics is None:
+            with self._lock:
+                if self._topics is None:
+                    self._topics = {t.number: t for t in self._load()}
+        return self._topics
+
     def _built(self) -> tuple[dict[str, KleTopic], SearchIndex]:
         if self._index is None:
+            topics = self.topics()
             with self._lock:  # one build when several requests come first at once
                 if self._index is None:
-                    topics = {t.number: t for t in self._load()}
                     docs = [SearchDoc(f"kle:{t.number}", "KLE", t.title.removesuffix(_GENERAL),
                                       keywords=t.keywords, kle=t.number) for t in topics.values()]
                     # No typo matching: a misspelt word has had its chance in the model's own
@@ -113,7 +122,7 @@ class KleCatalogue:
 
     def topic(self, number: str) -> KleTopic | None:
         """The topic numbered ``number``, if any."""
-        return self._built()[0].get(number)
+        return self.topics().get(number)
 
     def search(self, query: str, *, limit: int = 8) -> list[TopicHit]:
         """The topics ``query`` fits, best first."""

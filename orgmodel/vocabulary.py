@@ -46,13 +46,17 @@ def load_vocabulary(root: Path = DATA_ROOT) -> Vocabulary:
 
 
 def search_docs(nodes: Iterable[AnyNode], vocabulary: Vocabulary) -> list[SearchDoc]:
-    """Search documents for ``nodes``; tasks get the keywords of their KLE topic."""
+    """Search documents for ``nodes``; tasks get the keywords of their KLE topic.
+
+    From the subset of topics the bundled data uses (40 keywords each), else, for another
+    organisation's tasks, from the whole catalogue (12 each).
+    """
     docs = []
     for node in nodes:
         kle = getattr(node, "kle", None)
         keywords: tuple[str, ...] = ()
-        if kle and kle in vocabulary.kle:
-            topic = vocabulary.kle[kle]
+        topic = (vocabulary.kle.get(kle) or vocabulary.catalogue.topics().get(kle)) if kle else None
+        if topic is not None:
             keywords = (topic.title, *topic.keywords)
         docs.append(
             SearchDoc(
