@@ -23,6 +23,7 @@ from orgmodel.cli import (
     open_store_from_args,
 )
 from orgmodel.export import export_files, safe_file_name
+from orgmodel.export_layout import keep_layout
 from orgmodel.loader import data_files, load_dataset
 from orgmodel.store.without_persons import dataset_without_persons
 
@@ -130,6 +131,9 @@ def cmd_export_data(args: argparse.Namespace) -> int:
         for name, text in files.items():
             target = folder / name
             target.parent.mkdir(parents=True, exist_ok=True)
+            if name.endswith((".yaml", ".yml")) and target.is_file():
+                # Over the files it replaces: unchanged records keep their text and comments.
+                text = keep_layout(target.read_text(encoding="utf-8"), text)
             target.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise CommandError(f"cannot write {folder}: {exc.strerror}") from None

@@ -7,7 +7,9 @@ into an equal dataset, record by record. Each record goes to the file it was rea
 ``api-edits.yaml``; sources go to ``sources.yaml``. YAML files start with the
 ``yaml-language-server`` schema line, list records with their keys in a fixed, readable order
 (id, kind, name …, source, confidence, note) and a blank line between records; ``.jsonl``
-files stay JSON Lines. Comments of the original files are not kept.
+files stay JSON Lines. Comments of the original files are not kept here;
+:func:`orgmodel.export_layout.keep_layout` keeps them, and the text of every unchanged record,
+when an export is written over the files it replaces (``orgmodel export-data``).
 
 Examples
 --------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import io
+import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -89,6 +91,23 @@ def test_api_edits_are_exported_to_api_edits_yaml(
     assert "valid" in capsys.readouterr().out
     assert_same(exported, load_dataset(folder))
 
+    # Over a copy of the data folder it replaces, the review shows the edits alone: every
+    # unchanged record keeps its text and the comments above it.
+    review = tmp_path / "review"
+    shutil.copytree(DATA / "albertslund", review)
+    assert main(["export-data", str(review), "--url", server.url]) == 0
+    assert_same(exported, load_dataset(review))
+    changed = {p.name: _changed_lines((DATA / "albertslund" / p.name).read_text("utf-8")
+                                      if (DATA / "albertslund" / p.name).is_file() else "",
+                                      p.read_text("utf-8")) for p in review.glob("*.yaml")}
+    assert {name for name, lines in changed.items() if lines} == {"opgaver.yaml",
+                                                                  "api-edits.yaml"}
+    # The edited record is written anew (in the export's layout), and nothing else: the file
+    # has 370 records and a header of comments.
+    assert "+    name_en: Payroll (salaries)" in changed["opgaver.yaml"]
+    assert len(changed["opgaver.yaml"]) < 30
+    assert all("task:" not in line or "task:lon" in line for line in changed["opgaver.yaml"])
+
 
 def test_export_data_refuses_to_leave_stale_files_behind(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -125,3 +144,9 @@ def test_an_export_can_leave_the_holders_of_posts_out(
         exported = load_dataset(folder)
         assert "post:borgmester" in exported.nodes
         assert not [i for i in exported.nodes if i.startswith("person:")]
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(),
+                                                  lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]

@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgmodel.dataset import Dataset, Origin
 from orgmodel.export import export_files
+from orgmodel.export_layout import keep_layout
 from orgmodel.loader import load_dataset
 from orgmodel.records import NODE_ADAPTER, AnyNode, EdgeRecord, SourceRecord
 
@@ -86,3 +88,38 @@ def test_any_text_survives_the_round_trip(
                 aliases=[alias, "yes", "2024-01-01", "null", "81.15"])
     back = load(export_files(Dataset.build([unit], [])), tmp_path_factory.mktemp("export"))
     assert back.nodes["unit:x"] == unit
+
+
+def test_an_export_over_hand_written_files_keeps_their_comments_and_unchanged_records() -> None:
+    old = ("# Why these tasks.\nnodes:\n"
+           "  # The payroll, from the seed.\n"
+           "  - {id: task:lon, kind: Task, name: Løn, kle: \"81.15.00\", source: seed,\n"
+           "     confidence: high}\n"
+           "  # HR, which leaves the data.\n"
+           "  - {id: task:hr, kind: Task, name: HR, source: seed, confidence: high}\n"
+           "  - {id: task:budget, kind: Task, name: Budget, source: seed, confidence: high}\n")
+    lon, budget = (NODE_ADAPTER.validate_python({**data, "kind": "Task", "source": "seed",
+                                                 "confidence": "high"})
+                   for data in ({"id": "task:lon", "name": "Løn", "kle": "81.15.00"},
+                                {"id": "task:budget", "name": "Budgetlægning"}))
+    new = export_files(Dataset.build([lon, budget], []))["api-edits.yaml"]
+    merged = keep_layout(old, new)
+    assert merged.startswith("# Why these tasks.\nnodes:\n  # The payroll, from the seed.\n"
+                             "  - {id: task:lon, kind: Task, name: Løn, kle: \"81.15.00\"")
+    assert "HR" not in merged  # the record gone, with the comment about it
+    assert "    name: Budgetlægning\n" in merged  # the changed one in the export's layout
+    # The same records (in the file's own order: a folder's order is free).
+    assert sorted(yaml.safe_load(merged)["nodes"], key=lambda n: n["id"]) == \
+        sorted(yaml.safe_load(new)["nodes"], key=lambda n: n["id"])
+
+
+@pytest.mark.parametrize("old", [
+    "{nodes: [{id: task:lon, kind: Task, name: Løn, source: seed, confidence: high}]}\n",
+    "nodes:\n- id: task:lon\n  kind: Task\n",  # not a record: nothing to keep
+    "",
+])
+def test_a_file_not_laid_out_record_by_record_takes_the_export_as_it_is(old: str) -> None:
+    new = export_files(Dataset.build([NODE_ADAPTER.validate_python(
+        {"id": "task:lon", "kind": "Task", "name": "Løn", "source": "seed",
+         "confidence": "high"})], []))["api-edits.yaml"]
+    assert keep_layout(old, new) == new

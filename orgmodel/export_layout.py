@@ -1,0 +1,192 @@
+"""Exporting into a folder that already holds the data: keep each unchanged record as written.
+
+:func:`orgmodel.export.export_files` writes every record in one canonical layout, which is right
+for a new folder but buries an edit in a folder of hand-written files: their comments (why a
+record says what it says), line breaks and quoting all change. :func:`keep_layout` merges a
+freshly exported file into the file it replaces: a record equal to the one already there keeps
+its text and the comments above it, a changed or new record takes the export's text, and a
+record gone from the data goes with its comments. ``git diff`` then shows the edits alone.
+
+The merge never trades data for looks: if the old file cannot be read record by record, or the
+merged text does not read back as the export, the export's own text is used.
+
+Examples
+--------
+>>> old = '''# Tasks, with why.
+... nodes:
+...   # The payroll (seed).
+...   - {id: task:lon, kind: Task, name: Løn, source: seed, confidence: high}
+...   - {id: task:hr, kind: Task, name: HR, source: seed, confidence: high}
+... '''
+>>> new = '''nodes:
+...   - id: task:lon
+...     kind: Task
+...     name: Løn
+...     source: seed
+...     confidence: high
+...
+...   - id: task:hr
+...     kind: Task
+...     name: Personale
+...     source: seed
+...     confidence: high
+...
+... '''
+>>> print(keep_layout(old, new), end="")
+# Tasks, with why.
+nodes:
+  # The payroll (seed).
+  - {id: task:lon, kind: Task, name: Løn, source: seed, confidence: high}
+  - id: task:hr
+    kind: Task
+    name: Personale
+    source: seed
+    confidence: high
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from orgmodel.records import NODE_ADAPTER, EdgeRecord, SourceRecord
+
+__all__ = ["keep_layout"]
+
+_SECTIONS = ("sources", "nodes", "edges")
+_SECTION_RE = re.compile(r"^(sources|nodes|edges):\s*(#.*)?$")
+_ITEM_RE = re.compile(r"^(\s+)- ")
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class _Item:
+    """One record of a section: the comments and blank lines above it, then its own lines."""
+
+    lead: list[str]
+    body: list[str]
+    record: BaseModel | None  # None: it does not read as a record (then it is never kept)
+
+
+@dataclass
+class _File:
+    head: list[str]  # everything before the first section
+    sections: dict[str, tuple[str, list[_Item], list[str]]]  # key line, items, trailing lines
+
+
+def keep_layout(old: str, new: str) -> str:
+    """``new`` (an export of a data file) with the text of ``old``'s unchanged records kept."""
+    before, after = _split(old), _split(new)
+    if before is None or after is None:
+        return new
+    lines = list(before.head)
+    for name in _SECTIONS:
+        if name not in after.sections:
+            continue
+        key_line, items, trailer = after.sections[name]
+        exported = {_identity(item.record): item for item in items}
+        old_key_line, old_items, old_trailer = before.sections.get(name, (key_line, [], trailer))
+        lines.append(old_key_line)
+        placed = set()
+        for old_item in old_items:  # in the file's order, the comments above each staying
+            now = exported.get(_identity(old_item.record)) if old_item.record else None
+            if now is None:
+                continue  # gone from the data, with the comments about it
+            placed.add(_identity(now.record))
+            lines += old_item.lead + (old_item.body if old_item.record == now.record
+                                      else now.body)
+        lines += [line for item in items if _identity(item.record) not in placed
+                  for line in item.lead + item.body]  # new records, laid out as exported
+        lines += old_trailer
+    merged = "".join(lines)
+    return merged if _reads_as(merged, new) else new
+
+
+def _split(text: str) -> _File | None:
+    """The file's head and its sections' records; ``None`` if it is not laid out that way."""
+    lines = text.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if _SECTION_RE.match(line)]
+    if not starts or any(line.strip() and not line.startswith((" ", "#"))
+                         for i, line in enumerate(lines) if i not in starts and i > starts[0]):
+        return None
+    found = _File(head=lines[:starts[0]], sections={})
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
+        name = lines[start].split(":")[0]
+        if name in found.sections:
+            return None
+        items = _items(name, lines[start + 1:end])
+        if items is None:
+            return None
+        found.sections[name] = (lines[start], *items)
+    return found
+
+
+def _items(section: str, lines: list[str]) -> tuple[list[_Item], list[str]] | None:
+    """A section's records (each with the comments above it) and the lines after the last."""
+    indent = next((m.group(1) for line in lines if (m := _ITEM_RE.match(line))), None)
+    if indent is None:
+        return None if any(line.strip() and not line.lstrip().startswith("#") for line in lines) \
+            else ([], lines)
+    items: list[_Item] = []
+    pending: list[str] = []  # comments and blank lines not yet given to a record
+    for line in lines:
+        stripped = line.strip()
+        if line.startswith(indent + "- "):
+            items.append(_Item(lead=pending, body=[line], record=None))
+            pending = []
+        elif not stripped or (stripped.startswith("#") and not line.startswith(indent + "  ")):
+            pending.append(line)
+        elif items:
+            items[-1].body += [*pending, line]  # a blank line or comment inside a record
+            pending = []
+        else:
+            return None
+    for item in items:
+        try:
+            data = yaml.load("".join(item.body), Loader=_Loader)  # noqa: S506 - the safe loader
+        except yaml.YAMLError:
+            return None
+        if not isinstance(data, list) or len(data) != 1:
+            return None
+        item.record = _record(section, data[0])
+    return items, pending
+
+
+def _record(section: str, value: Any) -> BaseModel | None:
+    """``value`` read as a record of ``section``; ``None`` if it is not one."""
+    try:
+        if section == "nodes":
+            return NODE_ADAPTER.validate_python(value)
+        if section == "edges":
+            return EdgeRecord.model_validate(value)
+        return SourceRecord.model_validate(value)
+    except (ValidationError, ValueError, TypeError):
+        return None
+
+
+def _identity(record: BaseModel | None) -> tuple[str, str]:
+    if isinstance(record, EdgeRecord):
+        return "edge", record.key
+    if isinstance(record, SourceRecord):
+        return "source", record.key
+    return "node", str(getattr(record, "id", ""))
+
+
+def _reads_as(merged: str, new: str) -> bool:
+    """Whether ``merged`` holds the same records as ``new`` (the order of a file is free)."""
+    try:
+        return _records(merged) == _records(new)
+    except (yaml.YAMLError, ValidationError, ValueError, TypeError, AttributeError):
+        return False
+
+
+def _records(text: str) -> list[list[tuple[tuple[str, str], BaseModel | None]]]:
+    data = yaml.load(text, Loader=_Loader) or {}  # noqa: S506 - the safe loader
+    return [sorted(((_identity(record), record) for item in data.get(name) or []
+                    for record in [_record(name, item)]), key=lambda pair: pair[0])
+            for name in _SECTIONS]
