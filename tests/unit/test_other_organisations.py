@@ -48,6 +48,12 @@ edges:
 """)
 
 
+@pytest.fixture(autouse=True)
+def _the_data_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands read the folder given (with NEO4J_URI set, as in CI, they would ask Neo4j)."""
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+
+
 def _folder(tmp_path: Path, name: str, text: str) -> Path:
     folder = tmp_path / name
     folder.mkdir()
