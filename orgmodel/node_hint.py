@@ -41,7 +41,7 @@ from orgmodel.contract import NodeRef, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import Lang, certainty, name_in
-from orgmodel.schema import Confidence, EdgeType, Kind
+from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, without_lone_tokens
 
@@ -64,10 +64,13 @@ IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
 }
 #: The relations out of such a node that a hint names after those into it: the posts a person
 #: holds ("hvem er Henrik Harder?"), what a post heads and whom it reports to ("hvem er
-#: økonomichef?": a post may be named by a title no one is recorded as holding).
+#: økonomichef?": a post may be named by a title no one is recorded as holding), the tasks a
+#: unit or body is accountable for.
 OUT_OF: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.PERSON: (_E.HOLDS,),
     Kind.POST: (_E.HEADS, _E.REPORTS_TO),
+    Kind.UNIT: (_E.RESPONSIBLE_FOR,),  # the tasks it is accountable for (raci A)
+    Kind.BODY: (_E.RESPONSIBLE_FOR,),
 }
 #: A node is named by the question when it fits at least this well (a partial or synonym
 #: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
@@ -103,6 +106,7 @@ _RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
 _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.HOLDS: ("Bestrider", "Holds"), _E.HEADS: ("Leder", "Heads"),
     _E.REPORTS_TO: ("Refererer til", "Reports to"),
+    _E.RESPONSIBLE_FOR: ("Ansvarlig for", "Accountable for"),
 }
 
 
@@ -216,7 +220,8 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
         return None
     incoming = sorted((e for e in near.edges if e.type in into and e.target_id == named),
                       key=lambda e: (into.index(e.type), e.role != "formand", e.source_id))
-    outgoing = sorted((e for e in near.edges if e.type in out_of and e.source_id == named),
+    outgoing = sorted((e for e in near.edges if e.type in out_of and e.source_id == named
+                       and (e.type is not EdgeType.RESPONSIBLE_FOR or e.raci is Raci.A)),
                       key=lambda e: (out_of.index(e.type), e.target_id))
     if kind is Kind.POST and not incoming and not outgoing:
         return None

@@ -36,7 +36,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from orgmodel.kle_catalogue import ROUTE_MARGIN
-from orgmodel.messages import Lang
+from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import LEADERSHIP_SPELLINGS, NODE_HINT_MIN
 from orgmodel.text import STOPWORD_SPELLINGS
 from viz.builders import ViewGraph, label_of
@@ -97,7 +97,7 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     # tojson escapes < > & ' itself (htmlsafe_json_dumps); compact output keeps pages small.
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
-    env.globals.update(kind_name=kind_name, edge_name=edge_name)
+    env.globals.update(kind_label=kind_label, edge_name=edge_name)
     return env
 
 
@@ -203,6 +203,8 @@ def _config(graph: ViewGraph, page: Page, embed: bool) -> dict[str, Any]:
         "labelLineChars": LABEL_LINE_CHARS,  # the grid's layout sizes labels wrapped so
         "edgeStyles": edge_style_table(),
         "kindNames": {k: kind_name(k, page.lang) for k in NODE_STYLES},  # search hits too
+        "levelNames": {level: names[0 if page.lang == "da" else 1]
+                       for level, names in LEVEL_NAMES.items()},
         "edgeNames": {t: edge_name(t, page.lang) for t in EDGE_NAMES},
         "payload": graph.payload() if embed else None,
         "urls": page.api,

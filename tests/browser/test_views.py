@@ -296,10 +296,14 @@ def test_tooltips_are_text_with_owner_source_and_confidence(page: Any, albertslu
     node = "unit:organisation-og-politik-team-2"  # low confidence: a name not confirmed
     tooltip = hover_tooltip(page, node)
     text = tooltip.text_content()
-    assert "Enhed" in text and "Ansvarlig" in text and "Kilde" in text and "lav" in text
+    # A unit by its level, as the table and the command line say it.
+    assert "Team" in text and "Ansvarlig" in text and "Kilde" in text and "lav" in text
     assert "Lav sikkerhed" in text
     assert page.evaluate(f"window.orgmodelView.nodes.get({node!r}).shapeProperties.borderDashes")
     screenshot(page, "org-tooltip")
+    # An afdeling is called one (not "Enhed"), as in the table and on the command line.
+    department = hover_tooltip(page, "unit:okonomi-og-stab").text_content() or ""
+    assert "Afdeling" in department and "Enhed" not in department
 
 
 def test_table_twin_is_keyboard_navigable(page: Any, albertslund_app: LiveApp,

@@ -266,8 +266,13 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     assert answer and hint_for(store, "budget", answer, as_of=AFTER_MERGER) is None
     # Who heads a unit, on either side of the merger that created Organisation og Politik.
     head = node_hint(store, "hvem leder Organisation og Politik", as_of=AFTER_MERGER)
-    assert head is not None and [(r.type, r.node.id) for r in head.relations] == [
+    assert head is not None and [(r.type, r.node.id) for r in head.relations][:1] == [
         (EdgeType.HEADS, "post:enhedsleder-organisation-og-politik")]
+    # ... and the tasks it is accountable for (A), not those it only carries out or advises on.
+    tasks = {r.node.id for r in head.relations if r.type is EdgeType.RESPONSIBLE_FOR}
+    assert {"task:lon", "task:hr"} <= tasks and "task:lon-og-personaleforhold" not in tasks
+    assert all(r.outward for r in head.relations if r.type is EdgeType.RESPONSIBLE_FOR)
+    assert "Ansvarlig for: " in head.text("da") and "Accountable for: " in head.text("en")
     before = node_hint(store, "hvem leder Organisation og Politik", as_of=BEFORE_MERGER)
     assert before is None or before.node.id != "unit:organisation-og-politik"
     # Another node's id names that node, not the tasks its words meet ("system").

@@ -31,7 +31,9 @@
     function nodeTip(node) {
       var box = element("div", "tip");
       box.appendChild(element("strong", "tip-title", node.label));
-      row(box, texts.kind, config.kindNames[node.kind] || node.kind);
+      // A unit by its level (afdeling, team …), as the table and the command line say it.
+      row(box, texts.kind, (node.level && config.levelNames[node.level]) ||
+                           config.kindNames[node.kind] || node.kind);
       row(box, texts.owner, node.owner);
       row(box, texts.source, node.src);
       row(box, texts.confidence, confidenceText(node.conf));
