@@ -38,6 +38,7 @@ from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset
 from orgmodel.messages import Lang, t
 from orgmodel.node_hint import NodeHint, hint_for
+from orgmodel.resolve import UnknownNodeError, resolve_node
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import DEFAULT_DATA_DIR, load_vocabulary
 
@@ -314,7 +315,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_chain(args: argparse.Namespace) -> int:
     """Print the reporting line from ID to the top."""
     store = open_store_from_args(args)
-    links = store.chain(args.id, as_of=args.as_of)
+    links = store.chain(resolve_node(store, args.id, as_of=args.as_of), as_of=args.as_of)
     if args.json:
         _dump([link.model_dump(mode="json", include={"id", "name", "kind"}) for link in links])
         return EXIT_OK
@@ -325,8 +326,8 @@ def cmd_chain(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     """Print one node with its relations."""
     store = open_store_from_args(args)
-    node = store.node(args.id, as_of=args.as_of)
-    edges = store.edges_of(args.id, as_of=args.as_of)
+    node = store.node(resolve_node(store, args.id, as_of=args.as_of), as_of=args.as_of)
+    edges = store.edges_of(node.id, as_of=args.as_of)
     if args.json:
         _dump(
             {
@@ -480,6 +481,12 @@ def main(argv: Sequence[str] | None = None) -> int:
               folder=data_dir_from_args(args)),
             file=sys.stderr,
         )
+        return EXIT_FAILED
+    except UnknownNodeError as exc:
+        lang: Lang = "en" if getattr(args, "lang", "da") == "en" else "da"
+        closest = ", ".join(f"{hit.name} ({hit.id})" for hit in exc.closest)
+        print(f"orgmodel: {t('unknown_node', lang, text=exc.text)}"
+              + (t("did_you_mean", lang, names=closest) if closest else ""), file=sys.stderr)
         return EXIT_FAILED
     except NotFoundError as exc:
         print(f"orgmodel: {exc}", file=sys.stderr)

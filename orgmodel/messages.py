@@ -50,6 +50,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Data er gyldige: {nodes} noder, {edges} relationer i {folder}.",
         "Data are valid: {nodes} nodes, {edges} edges in {folder}.",
     ),
+    "unknown_node": (
+        "Ingen node har id'et eller navnet »{text}«.",
+        "No node has the id or name “{text}”.",
+    ),
+    "did_you_mean": (" Mente du: {names}?", " Did you mean: {names}?"),
     "invalid_data": (
         "{count} problem(er) i {folder}; intet er indlæst.",
         "{count} problem(s) in {folder}; nothing was loaded.",

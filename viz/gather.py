@@ -18,9 +18,9 @@ from orgmodel import analytics
 from orgmodel.contract import EdgeView, NodeView, OrgStore, Subgraph
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import NotFoundError
+from orgmodel.resolve import UnknownNodeError, resolve_node
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
-from orgmodel.text import fold
 
 __all__ = [
     "COLLABORATION_EDGES",
@@ -192,11 +192,10 @@ def resolve_post(store: OrgStore, post: str, *, as_of: date) -> str:
     try:
         node = store.node(post, as_of=as_of)
     except NotFoundError:
-        wanted = fold(post)
-        for hit in store.search(post, kinds=[Kind.POST], limit=20, as_of=as_of):
-            if wanted in (fold(hit.name), fold(store.node(hit.id, as_of=as_of).name_en or "")):
-                return hit.id
-        raise NotFoundError(post, f"no post with the id or name {post!r}") from None
+        try:
+            return resolve_node(store, post, as_of=as_of, kinds=[Kind.POST])
+        except UnknownNodeError:
+            raise NotFoundError(post, f"no post with the id or name {post!r}") from None
     if node.kind != Kind.POST:  # a map of a task's "stakeholders" would mean nothing
         raise NotAPostError(post, node.name, str(node.kind), node.name_en)
     return node.id

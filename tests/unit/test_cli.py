@@ -124,7 +124,16 @@ def test_unknown_id_and_empty_answers_get_a_clear_message() -> None:
         result = run(*args)
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
-        assert "no node with id" in result.stderr
+        assert f"Ingen node har id'et eller navnet »{args[1]}«." in result.stderr
+    # A typo is one step from the answer; a name or a lone alias is as good as the id.
+    typo = run("show", "borgmster", "--lang", "en")
+    assert typo.returncode == 1
+    assert 'No node has the id or name “borgmster”. Did you mean: Borgmester (post:borgmester)' \
+        in typo.stderr
+    for name in ("Borgmester", "mayor", "økonomichef"):  # name, English name, alias
+        assert run("chain", name, "--json").returncode == 0, name
+    assert json.loads(run("show", "Økonomichef", "--json").stdout)["node"]["id"] == \
+        "post:chef-okonomi-og-stab"
     empty = run("who-owns", "xqzv wprt")
     assert empty.returncode == 1 and "Intet svar" in empty.stderr
 
