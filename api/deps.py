@@ -6,10 +6,13 @@ Dependencies are ``async`` so FastAPI runs them on the event loop, not in a thre
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from fastapi import Depends, Header, Path, Query, Request
+from fastapi import Depends, Header, Path, Query, Request, params
+from fastapi.dependencies.utils import get_flat_params
 from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.errors import ApiProblemError
@@ -28,6 +31,7 @@ __all__ = [
     "StoreDep",
     "WriterDep",
     "get_read_store",
+    "known_query_parameters",
     "same_key",
 ]
 
@@ -116,3 +120,35 @@ def same_key(in_path: str, in_body: str, field: str) -> None:
             "loc": ("body", field), "type": "value_error",
             "msg": f"the body is {in_body!r} but the path names {in_path!r}; "
                    "to rename, create the new record and delete the old one"}])
+
+
+async def known_query_parameters(request: Request) -> None:
+    """Refuse a query parameter the route does not take, or one it takes once given twice.
+
+    A typo (``?kidn=Post``) or another route's name (``/nodes?kinds=``) would otherwise be
+    ignored, and the answer be about something other than what was asked.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    taken = {f.alias: f for f in get_flat_params(route.dependant)
+             if isinstance(f.field_info, params.Query)}
+    errors = []
+    for name in dict.fromkeys(request.query_params.keys()):
+        if name not in taken:
+            names = ", ".join(sorted(taken)) or "none"
+            errors.append({"loc": ("query", name), "type": "unknown_parameter",
+                           "msg": f"not a parameter of this endpoint (it takes: {names})"})
+        elif len(request.query_params.getlist(name)) > 1 and not _takes_many(taken[name]):
+            errors.append({"loc": ("query", name), "type": "repeated_parameter",
+                           "msg": "given more than once; it takes one value"})
+    if errors:
+        raise RequestValidationError(errors)
+
+
+def _takes_many(field: Any) -> bool:
+    """Whether a query parameter is a list (``?kinds=A&kinds=B``), optional or not."""
+    annotation = field.field_info.annotation
+    options = get_args(annotation) if get_origin(annotation) in (Union, UnionType) \
+        else (annotation,)
+    return any(get_origin(option) in (list, tuple, set, frozenset) for option in options)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from starlette.responses import Response
 
-from api.deps import ReadStoreDep
+from api.deps import ReadStoreDep, known_query_parameters
 from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
 from api.schemas import AuditPage
@@ -16,6 +16,7 @@ from api.services import export_zip
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api/v1", tags=["admin"],
+                   dependencies=[Depends(known_query_parameters)],
                    responses=PROBLEM_RESPONSES["read"])
 
 

@@ -11,11 +11,20 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Depends
 from starlette.responses import Response
 
 from api.batch import BatchAnswer, BatchBody
-from api.deps import EdgeKeyPath, IfMatch, NodeIdPath, ReadStoreDep, StoreDep, WriterDep, same_key
+from api.deps import (
+    EdgeKeyPath,
+    IfMatch,
+    NodeIdPath,
+    ReadStoreDep,
+    StoreDep,
+    WriterDep,
+    known_query_parameters,
+    same_key,
+)
 from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
 from api.schemas import EdgeDetail, NodeWritten
@@ -25,7 +34,9 @@ from orgmodel.records import AnyNode, EdgeRecord, edge_key_parts
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api/v1", tags=["edits"], responses=PROBLEM_RESPONSES["write"])
+router = APIRouter(prefix="/api/v1", tags=["edits"],
+                   dependencies=[Depends(known_query_parameters)],
+                   responses=PROBLEM_RESPONSES["write"])
 
 NodeBody = Annotated[AnyNode, Body(description="The node as in a data file (kind: the model).")]
 EdgeBody = Annotated[EdgeRecord, Body(description="The edge as in a data file (from, to).")]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from starlette.responses import Response
 
-from api.deps import AsOf, NodeIdPath, ReadStoreDep, today
+from api.deps import AsOf, NodeIdPath, ReadStoreDep, known_query_parameters, today
 from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
 from api.schemas import (
@@ -28,6 +28,7 @@ from orgmodel.schema import EdgeType, Kind
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api/v1", tags=["queries"],
+                   dependencies=[Depends(known_query_parameters)],
                    responses=PROBLEM_RESPONSES["read"])
 
 

@@ -276,3 +276,20 @@ def test_every_read_says_the_date_it_answers_for(http: httpx.Client) -> None:
         dated = http.get(path, params={**params, "as_of": "2024-06-01"})
         assert dated.status_code == 200 and dated.json()["as_of"] == "2024-06-01", path
         assert http.get(path, params=params).json()["as_of"] == date.today().isoformat(), path
+
+
+def test_a_query_parameter_the_endpoint_does_not_take_is_an_error_not_ignored(
+    http: httpx.Client
+) -> None:
+    # /nodes filters by `kind`; `kinds` is /search's. Ignored, it would list every node.
+    wrong = http.get("/api/v1/nodes", params={"kinds": "Unit,Post"})
+    assert wrong.status_code == 422
+    assert wrong.json()["errors"] == [{
+        "loc": ["query", "kinds"], "type": "unknown_parameter",
+        "msg": "not a parameter of this endpoint (it takes: as_of, kind, limit, offset, q)"}]
+    twice = http.get("/api/v1/nodes?kind=Unit&kind=Post")
+    assert twice.status_code == 422 and twice.json()["errors"][0]["type"] == "repeated_parameter"
+    # A list parameter takes several; a typo in a question's limit is named.
+    assert http.get("/api/v1/search?q=l%C3%B8n&kinds=Task&kinds=Unit").status_code == 200
+    typo = http.get("/api/v1/owners", params={"q": "løn", "lmit": "2"})
+    assert typo.status_code == 422 and typo.json()["errors"][0]["loc"] == ["query", "lmit"]
