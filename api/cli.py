@@ -46,7 +46,8 @@ def register_serve(commands: _Subparsers) -> None:
     serve.add_argument("--port", type=int, default=None,
                        help="port (default $ORGMODEL_PORT or 8000)")
     serve.add_argument("--log-level", default="info",
-                       choices=("critical", "error", "warning", "info", "debug"))
+                       choices=("critical", "error", "warning", "info", "debug"),
+                       help="how much the server logs (default info)")
     serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
     add_common_options(serve, dated=False, json_output=False, language=False)
     serve.set_defaults(handler=cmd_serve)

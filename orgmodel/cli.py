@@ -440,7 +440,11 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
     add_common_options(load, dated=False)
     load.set_defaults(handler=cmd_load)
 
-    schema = commands.add_parser("schema", help="print or write the JSON Schema of data files")
+    schema = commands.add_parser(
+        "schema", help="print or write the JSON Schema of data files",
+        description="Print (or write with --out) the JSON Schema that data files follow: "
+                    "editors that read it (VS Code's YAML extension) check and complete a data "
+                    "file as it is written.")
     schema.add_argument(
         "--out",
         type=Path,
