@@ -131,8 +131,7 @@ async def known_query_parameters(request: Request) -> None:
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
-    taken = {f.alias: f for f in get_flat_params(route.dependant)
-             if isinstance(f.field_info, params.Query)}
+    taken = _query_parameters(route)
     errors = []
     for name in dict.fromkeys(request.query_params.keys()):
         if name not in taken:
@@ -152,3 +151,19 @@ def _takes_many(field: Any) -> bool:
     options = get_args(annotation) if get_origin(annotation) in (Union, UnionType) \
         else (annotation,)
     return any(get_origin(option) in (list, tuple, set, frozenset) for option in options)
+
+
+_QUERY_PARAMETERS: dict[int, tuple[APIRoute, dict[str, Any]]] = {}
+
+
+def _query_parameters(route: APIRoute) -> dict[str, Any]:
+    """The query parameters a route takes, by name, read once per route.
+
+    Routes are not hashable; an id names the same route only while it is the same object.
+    """
+    cached = _QUERY_PARAMETERS.get(id(route))
+    if cached is None or cached[0] is not route:
+        cached = route, {f.alias: f for f in get_flat_params(route.dependant)
+                         if isinstance(f.field_info, params.Query)}
+        _QUERY_PARAMETERS[id(route)] = cached
+    return cached[1]

@@ -29,7 +29,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -164,14 +164,19 @@ def _organisations_above(dataset: Dataset, ego: str) -> set[str]:
     for edge in dataset.edges.values():
         if edge.type in (EdgeType.POST_IN, EdgeType.PART_OF, EdgeType.REPORTS_TO):
             up.setdefault(edge.source_id, set()).add(edge.target_id)
-    seen, stack = {ego}, [ego]
-    while stack:
-        for upper in up.get(stack.pop(), ()):
-            if upper not in seen:
-                seen.add(upper)
-                stack.append(upper)
-    return {i for i in seen if i in dataset.nodes
+    return {i for i in _reachable(ego, up) if i in dataset.nodes
             and Kind(dataset.nodes[i].kind) is Kind.ORGANISATION}
+
+
+def _reachable(start: str, links: Mapping[str, Collection[str]]) -> set[str]:
+    """``start`` and every node its ``links`` lead to, step after step."""
+    seen, stack = {start}, [start]
+    while stack:
+        for other in links.get(stack.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                stack.append(other)
+    return seen
 
 
 def home_organisation(dataset: Dataset) -> str | None:
@@ -198,18 +203,8 @@ def home_organisation(dataset: Dataset) -> str | None:
     for edge in dataset.edges.values():
         if edge.type is EdgeType.PART_OF:
             below.setdefault(edge.target_id, []).append(edge.source_id)
-
-    def inside(top: str) -> int:
-        seen, stack = {top}, [top]
-        while stack:
-            for lower in below.get(stack.pop(), ()):
-                if lower not in seen:
-                    seen.add(lower)
-                    stack.append(lower)
-        return len(seen)
-
     organisations = [i for i, n in dataset.nodes.items() if Kind(n.kind) is Kind.ORGANISATION]
-    return min(organisations, key=lambda o: (-inside(o), o), default=None)
+    return min(organisations, key=lambda o: (-len(_reachable(o, below)), o), default=None)
 
 
 def weighted_graph(dataset: Dataset) -> nx.Graph:
