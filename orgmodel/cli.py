@@ -31,12 +31,13 @@ from orgmodel.dataset import Dataset
 from orgmodel.exceptions import (
     DataValidationError,
     NotFoundError,
+    NotValidOnDateError,
     OrgModelError,
     StoreUnavailableError,
 )
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset
-from orgmodel.messages import Lang, t
+from orgmodel.messages import Lang, name_in, t
 from orgmodel.node_hint import NodeHint, hint_for
 from orgmodel.resolve import UnknownNodeError, resolve_node
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
@@ -469,6 +470,18 @@ def _plugins() -> dict[str, Registrar]:
     return found
 
 
+def _not_found_text(exc: UnknownNodeError | NotValidOnDateError, args: argparse.Namespace) -> str:
+    """What was not found, in the language asked for, with the nodes perhaps meant."""
+    lang: Lang = "en" if getattr(args, "lang", "da") == "en" else "da"
+    if isinstance(exc, NotValidOnDateError):
+        return t("not_valid_on", lang, id=exc.node_id, date=exc.when.isoformat())
+    names = ", ".join(f"{name_in(n.name, n.name_en, lang)} ({n.id})" for n in exc.closest)
+    if exc.ambiguous:
+        return t("ambiguous_name", lang, text=exc.text, names=names)
+    return t("unknown_node", lang, text=exc.text) + (
+        t("did_you_mean", lang, names=names) if names else "")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``orgmodel`` command; return its exit code."""
     parser = _build_parser(_plugins())
@@ -486,11 +499,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
-    except UnknownNodeError as exc:
-        lang: Lang = "en" if getattr(args, "lang", "da") == "en" else "da"
-        closest = ", ".join(f"{hit.name} ({hit.id})" for hit in exc.closest)
-        print(f"orgmodel: {t('unknown_node', lang, text=exc.text)}"
-              + (t("did_you_mean", lang, names=closest) if closest else ""), file=sys.stderr)
+    except (UnknownNodeError, NotValidOnDateError) as exc:
+        print(f"orgmodel: {_not_found_text(exc, args)}", file=sys.stderr)
         return EXIT_FAILED
     except NotFoundError as exc:
         print(f"orgmodel: {exc}", file=sys.stderr)

@@ -7,10 +7,12 @@ turn any of them into a clear message without catching unrelated bugs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 __all__ = [
     "DataValidationError",
     "NotFoundError",
+    "NotValidOnDateError",
     "OrgModelError",
     "Problem",
     "StoreUnavailableError",
@@ -60,6 +62,14 @@ class NotFoundError(OrgModelError):
     def __init__(self, node_id: str, message: str | None = None) -> None:
         self.node_id = node_id
         super().__init__(message or f"no node with id {node_id!r}")
+
+
+class NotValidOnDateError(NotFoundError):
+    """The node exists, but not on the date asked about (another ``--as-of`` shows it)."""
+
+    def __init__(self, node_id: str, when: date) -> None:
+        self.when = when
+        super().__init__(node_id, f"{node_id!r} is not valid on {when.isoformat()}")
 
 
 class WriteConflictError(OrgModelError):

@@ -44,7 +44,7 @@ from orgmodel.contract import Note
 from orgmodel.kle import KleTopic, convert_os2kle, is_kle_number, useful_keywords
 from orgmodel.search import SearchDoc, SearchIndex, Synonyms
 from orgmodel.semantics import OWNER_MATCH_RATIO, note
-from orgmodel.text import without_lone_tokens
+from orgmodel.text import without_lone_tokens, without_pronoun_it
 
 __all__ = [
     "CATALOGUE_KEYWORDS", "KleCatalogue", "Matched", "TopicHit", "hint", "load_kle_catalogue",
@@ -212,7 +212,9 @@ def hint(query: str, catalogue: KleCatalogue) -> TopicHit | None:
     if is_kle_number(query):
         topic = catalogue.topic(_padded(query))
         return TopicHit(topic.number, topic.title, 1.0) if topic else None
-    # "1" alone names no work (it met "Industri- og lagerbygninger i 1 etage").
+    # "1" alone names no work (it met "Industri- og lagerbygninger i 1 etage"), nor "it" in
+    # "who fixes it" IT.
+    query = without_pronoun_it(query)
     found = catalogue.search(query, limit=1) if without_lone_tokens(query).strip() else []
     return found[0] if found and found[0].score >= ROUTE_MIN else None
 

@@ -55,6 +55,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "No node has the id or name “{text}”.",
     ),
     "did_you_mean": (" Mente du: {names}?", " Did you mean: {names}?"),
+    "ambiguous_name": (
+        "»{text}« er navnet på flere: {names}. Skriv id'et på den, du mener.",
+        "“{text}” names several: {names}. Give the id of the one you mean.",
+    ),
+    "not_valid_on": (
+        "»{id}« gælder ikke den {date}; et andet --as-of viser den.",
+        "“{id}” does not hold on {date}; another --as-of shows it.",
+    ),
     "invalid_data": (
         "{count} problem(er) i {folder}; intet er indlæst.",
         "{count} problem(s) in {folder}; nothing was loaded.",

@@ -43,7 +43,7 @@ from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import Lang, certainty, name_in
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 from orgmodel.semantics import USED_KINDS
-from orgmodel.text import fold, without_lone_tokens
+from orgmodel.text import fold, without_lone_tokens, without_pronoun_it
 
 __all__ = ["IN_CHARGE", "LEADERSHIP_SPELLINGS", "LED_KINDS", "NODE_HINT_MIN", "OUT_OF", "NodeHint",
            "Relation", "hint_for", "hint_of", "node_hint"]
@@ -188,6 +188,7 @@ def node_hint(store: OrgStore, query: str, *, as_of: date,
         except NotFoundError:
             return None
         return hint_of(store, node.id, node.kind, as_of=as_of) if node.kind in IN_CHARGE else None
+    query = without_pronoun_it(query)  # "who fixes it" names no IT
     if not without_lone_tokens(query).strip():  # "1" alone names nothing ("område 1" does)
         return None
     words = fold(query).split()

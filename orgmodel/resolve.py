@@ -28,8 +28,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from orgmodel.contract import OrgStore, SearchResult
-from orgmodel.exceptions import NotFoundError
+from orgmodel.contract import NodeRef, OrgStore
+from orgmodel.exceptions import NotFoundError, NotValidOnDateError
 from orgmodel.schema import Kind
 from orgmodel.text import fold
 
@@ -40,37 +40,58 @@ CLOSEST, CLOSEST_MIN = 3, 0.5
 
 
 class UnknownNodeError(NotFoundError):
-    """No node has that id or name; ``closest`` are the nodes the text comes nearest to."""
+    """No one node has that id or name.
 
-    def __init__(self, text: str, closest: Sequence[SearchResult]) -> None:
-        self.text, self.closest = text, list(closest)
+    ``closest`` are the nodes the text comes nearest to; ``ambiguous`` is set when several
+    nodes have that name or alias (then they are the ``closest``), and one of their ids is
+    needed.
+    """
+
+    def __init__(self, text: str, closest: Sequence[NodeRef], *, ambiguous: bool = False) -> None:
+        self.text, self.closest, self.ambiguous = text, list(closest), ambiguous
         super().__init__(text, f"no node with the id or name {text!r}")
 
 
 def resolve_node(store: OrgStore, text: str, *, as_of: date | None,
                  kinds: Sequence[Kind] | None = None) -> str:
-    """The id of the node ``text`` names: its id, or its name or English name.
+    """The id of the node ``text`` names: its id, or its name, English name or alias.
 
     Raises
     ------
+    NotValidOnDateError
+        When ``text`` is the id of a node that does not hold on ``as_of``.
     UnknownNodeError
-        When no node has that id or name (``kinds``: none of those kinds), with the closest.
+        When no node (of ``kinds``) has that id or name, with the closest; or when several
+        have that name or alias.
     """
     try:
         node = store.node(text, as_of=as_of)
         if kinds is None or node.kind in kinds:
             return node.id
+    except NotValidOnDateError:
+        raise  # it exists: the date is what is wrong, and the message says so
     except NotFoundError:
         pass
     wanted = fold(text)
     hits = store.search(text, kinds=list(kinds) if kinds else None, limit=20, as_of=as_of)
-    by_alias = []
+    named: list[NodeRef] = []
+    by_alias: list[NodeRef] = []
     for hit in hits:
-        named = store.node(hit.id, as_of=as_of)
-        if wanted in (fold(named.name), fold(named.name_en or "")):
-            return hit.id
-        if wanted in (fold(alias) for alias in named.aliases):
-            by_alias.append(hit.id)
-    if len(by_alias) == 1:  # an alias two nodes share ("head of finance") names neither
-        return by_alias[0]
-    raise UnknownNodeError(text, [h for h in hits if h.score >= CLOSEST_MIN][:CLOSEST])
+        node = store.node(hit.id, as_of=as_of)
+        ref = NodeRef(id=node.id, name=node.name, name_en=node.name_en, kind=node.kind)
+        if wanted in (fold(node.name), fold(node.name_en or "")):
+            named.append(ref)
+        elif wanted in (fold(alias) for alias in node.aliases):
+            by_alias.append(ref)
+    for found in (named, by_alias):  # a name before an alias
+        if len(found) == 1:
+            return found[0].id
+        if found:  # "Devices til medarbejdere" is a task and an asset: which is meant?
+            raise UnknownNodeError(text, found, ambiguous=True)
+    closest = [h for h in hits if h.score >= CLOSEST_MIN][:CLOSEST]
+    raise UnknownNodeError(text, [_ref(store, h.id, as_of) for h in closest])
+
+
+def _ref(store: OrgStore, node_id: str, as_of: date | None) -> NodeRef:
+    node = store.node(node_id, as_of=as_of)
+    return NodeRef(id=node.id, name=node.name, name_en=node.name_en, kind=node.kind)

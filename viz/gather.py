@@ -17,8 +17,8 @@ from datetime import date
 from orgmodel import analytics
 from orgmodel.contract import EdgeView, NodeView, OrgStore, Subgraph
 from orgmodel.dataset import Dataset
-from orgmodel.exceptions import NotFoundError
-from orgmodel.resolve import UnknownNodeError, resolve_node
+from orgmodel.exceptions import NotFoundError, NotValidOnDateError
+from orgmodel.resolve import resolve_node
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
 
@@ -187,15 +187,15 @@ def resolve_post(store: OrgStore, post: str, *, as_of: date) -> str:
     Raises
     ------
     NotFoundError
-        When no node has that id and no post has that name.
+        When no node has that id and no post has that name (an
+        :class:`~orgmodel.resolve.UnknownNodeError`, with the closest posts).
     """
     try:
         node = store.node(post, as_of=as_of)
-    except NotFoundError:
-        try:
-            return resolve_node(store, post, as_of=as_of, kinds=[Kind.POST])
-        except UnknownNodeError:
-            raise NotFoundError(post, f"no post with the id or name {post!r}") from None
+    except NotValidOnDateError:
+        raise
+    except NotFoundError:  # a name: the posts' names, and the closest posts if none has it
+        return resolve_node(store, post, as_of=as_of, kinds=[Kind.POST])
     if node.kind != Kind.POST:  # a map of a task's "stakeholders" would mean nothing
         raise NotAPostError(post, node.name, str(node.kind), node.name_en)
     return node.id

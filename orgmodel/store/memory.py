@@ -48,7 +48,7 @@ from orgmodel.contract import (
     Subgraph,
 )
 from orgmodel.dataset import Dataset
-from orgmodel.exceptions import NotFoundError
+from orgmodel.exceptions import NotFoundError, NotValidOnDateError
 from orgmodel.kle import is_kle_number
 from orgmodel.kle_catalogue import ROUTE_MARGIN, Matched, route, route_number
 from orgmodel.records import AnyNode, EdgeRecord
@@ -107,7 +107,7 @@ class MemoryStore:
         if node is None:
             raise NotFoundError(node_id)
         if not is_valid(node.valid_from, node.valid_to, when):
-            raise NotFoundError(node_id, f"{node_id!r} is not valid on {when.isoformat()}")
+            raise NotValidOnDateError(node_id, when)
         return node
 
     def _alive(self, node_id: str, when: date) -> bool:

@@ -26,7 +26,7 @@ from typing import Any
 
 from orgmodel.contract import NodeRef, Note, OwnerEntry, OwnersResult
 from orgmodel.dataset import Dataset
-from orgmodel.exceptions import NotFoundError
+from orgmodel.exceptions import NotFoundError, NotValidOnDateError
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.semantics import (
@@ -76,7 +76,7 @@ class Walk:
         if node is None:
             raise NotFoundError(node_id)
         if not is_valid(node.valid_from, node.valid_to, when):
-            raise NotFoundError(node_id, f"{node_id!r} is not valid on {when.isoformat()}")
+            raise NotValidOnDateError(node_id, when)
         return node
 
     def _head(self, node_id: str, when: date) -> str | None:

@@ -34,7 +34,7 @@ from orgmodel.contract import (
 )
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Change
-from orgmodel.exceptions import NotFoundError
+from orgmodel.exceptions import NotFoundError, NotValidOnDateError
 from orgmodel.records import AnyNode, EdgeRecord, edge_key_parts
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.semantics import RACI_ORDER, edge_view, is_valid, node_ref, node_view, task_ref
@@ -111,7 +111,7 @@ class Neo4jStore:
             raise NotFoundError(node_id)
         node = node_from_props(found[0]["props"])
         if not is_valid(node.valid_from, node.valid_to, when):
-            raise NotFoundError(node_id, f"{node_id!r} is not valid on {when.isoformat()}")
+            raise NotValidOnDateError(node_id, when)
         return node
 
     def _nodes(self, ids: Collection[str]) -> dict[str, AnyNode]:

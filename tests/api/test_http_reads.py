@@ -291,5 +291,9 @@ def test_a_query_parameter_the_endpoint_does_not_take_is_an_error_not_ignored(
     assert twice.status_code == 422 and twice.json()["errors"][0]["type"] == "repeated_parameter"
     # A list parameter takes several; a typo in a question's limit is named.
     assert http.get("/api/v1/search?q=l%C3%B8n&kinds=Task&kinds=Unit").status_code == 200
+    # Every read takes a date, also those that answer for any date.
+    for path in ("/api/v1/edges/USES:task:lon-%3Esystem:opus-lon", "/api/v1/audit",
+                 "/api/v1/export"):
+        assert http.get(path, params={"as_of": "2025-01-01"}).status_code == 200, path
     typo = http.get("/api/v1/owners", params={"q": "løn", "lmit": "2"})
     assert typo.status_code == 422 and typo.json()["errors"][0]["loc"] == ["query", "lmit"]

@@ -135,6 +135,16 @@ def test_a_question_of_lone_letters_and_numbers_names_no_work(store: Any, questi
         "task:budgetvedtagelse"
 
 
+def test_the_pronoun_it_names_no_it_in_the_hints_either(store: Any) -> None:
+    # "who fixes it" has no subject: no IT unit, no KLE topic about IT tools.
+    for question in ("who fixes it", "who is responsible for it?"):
+        assert store.owners(question, as_of=AFTER_MERGER) == []
+        assert node_hint(store, question, as_of=AFTER_MERGER) is None
+        assert kle_hint(question, load_vocabulary().catalogue) is None
+    # In capitals it is IT.
+    assert node_hint(store, "who heads IT og Digitalisering", as_of=AFTER_MERGER) is not None
+
+
 @pytest.mark.parametrize(("question", "task"), [
     ("hvem laver budgettet?", "task:budget"),
     ("hvem står for indkøbsaftaler?", "task:ski-indkobsaftaler"),

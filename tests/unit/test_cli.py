@@ -128,8 +128,15 @@ def test_unknown_id_and_empty_answers_get_a_clear_message() -> None:
     # A typo is one step from the answer; a name or a lone alias is as good as the id.
     typo = run("show", "borgmster", "--lang", "en")
     assert typo.returncode == 1
-    assert 'No node has the id or name “borgmster”. Did you mean: Borgmester (post:borgmester)' \
+    assert 'No node has the id or name “borgmster”. Did you mean: Mayor (post:borgmester)' \
         in typo.stderr
+    # A name two nodes have is not guessed at; a node not valid on the date says so.
+    shared = run("show", "Devices til medarbejdere")
+    assert shared.returncode == 1 and "»Devices til medarbejdere« er navnet på flere: " in \
+        shared.stderr and "(task:devices-medarbejdere)" in shared.stderr
+    earlier = run("show", "unit:tidligere-enhed-1", "--as-of", "2026-01-01")
+    assert earlier.returncode == 1
+    assert "»unit:tidligere-enhed-1« gælder ikke den 2026-01-01" in earlier.stderr
     for name in ("Borgmester", "mayor", "økonomichef"):  # name, English name, alias
         assert run("chain", name, "--json").returncode == 0, name
     assert json.loads(run("show", "Økonomichef", "--json").stdout)["node"]["id"] == \
@@ -208,7 +215,7 @@ def test_as_of_changes_the_answer() -> None:
     before = json.loads(run("chain", "unit:organisation-og-politik", "--json").stdout)
     assert before[0]["id"] == "unit:organisation-og-politik"
     gone = run("chain", "unit:organisation-og-politik", "--as-of", "2020-01-01")
-    assert gone.returncode == 1 and "not valid on 2020-01-01" in gone.stderr
+    assert gone.returncode == 1 and "gælder ikke den 2020-01-01" in gone.stderr
 
 
 def test_data_option_and_help(tmp_path: Path) -> None:

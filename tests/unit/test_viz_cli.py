@@ -39,7 +39,7 @@ def test_view_of_a_post_by_name(tmp_path: Path, data_dir: Path,
     missing = tmp_path / "missing.html"
     assert main(["view", "stakeholders", "--post", "Ingen Sådan Stilling", "--out",
                  str(missing), "--data", str(data_dir)]) == 1
-    assert "no post with the id or name 'Ingen Sådan Stilling'" in capsys.readouterr().err
+    assert "Ingen node har id'et eller navnet »Ingen Sådan Stilling«" in capsys.readouterr().err
     assert not missing.exists()
 
 
@@ -88,4 +88,4 @@ def test_stakeholders_lists_a_posts_stakeholders_by_strategy(
     director = next(line for line in english.splitlines() if line.startswith("Municipal Director"))
     assert "Chiefs' Forum" in director and "Directors' Forum" in director
     assert main(["stakeholders", "Ingen Sådan Stilling", "--data", str(data_dir)]) == 1
-    assert "no post with the id or name 'Ingen Sådan Stilling'" in capsys.readouterr().err
+    assert "Ingen node har id'et eller navnet »Ingen Sådan Stilling«" in capsys.readouterr().err
