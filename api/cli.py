@@ -126,6 +126,7 @@ def cmd_export_data(args: argparse.Namespace) -> int:
         names = ", ".join(p.relative_to(folder).as_posix() for p in stale)
         raise CommandError(f"{folder} has data files the export does not write ({names}); "
                            "they would load twice: use --replace or an empty folder")
+    relaid: list[str] = []  # files whose own layout could not be kept
     try:
         for path in stale:
             path.unlink()
@@ -134,13 +135,20 @@ def cmd_export_data(args: argparse.Namespace) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             if name.endswith((".yaml", ".yml")) and target.is_file():
                 # Over the files it replaces: unchanged records keep their text and comments.
-                text = keep_layout(target.read_text(encoding="utf-8"), text)
+                kept = keep_layout(target.read_text(encoding="utf-8"), text)
+                if kept is None:
+                    relaid.append(name)
+                text = text if kept is None else kept
             target.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise CommandError(f"cannot write {folder}: {exc.strerror}") from None
     dataset = load_dataset(folder)
     print(f"wrote {len(files)} file(s) to {folder}: {len(dataset.nodes)} nodes, "
           f"{len(dataset.edges)} edges, {len(dataset.sources)} sources (valid)")
+    if relaid:
+        print(f"note: {', '.join(relaid)} could not be read record by record (e.g. a record "
+              "list that is not a YAML block list): written in the export's layout, without "
+              "their comments; compare with git diff", file=sys.stderr)
     return EXIT_OK
 
 

@@ -3,12 +3,16 @@
 :func:`orgmodel.export.export_files` writes every record in one canonical layout, which is right
 for a new folder but buries an edit in a folder of hand-written files: their comments (why a
 record says what it says), line breaks and quoting all change. :func:`keep_layout` merges a
-freshly exported file into the file it replaces: a record equal to the one already there keeps
-its text and the comments above it, a changed or new record takes the export's text, and a
-record gone from the data goes with its comments. ``git diff`` then shows the edits alone.
+freshly exported file into the file it replaces, in the file's own order of sections and
+records: a record equal to the one already there keeps its text and the comments above it, a
+changed record takes the export's text (on one line if the file wrote it on one; a comment
+inside it is lost), a new one goes at the end of its section, and a record gone from the data
+goes with its comments, but not with a heading (``# --- Suppliers ---``) over records that
+stay. ``git diff`` then shows the edits.
 
 The merge never trades data for looks: if the old file cannot be read record by record, or the
-merged text does not read back as the export, the export's own text is used.
+merged text does not read back as the export, there is no merge (``None``), and the caller
+writes the export as it is.
 
 Examples
 --------
@@ -37,11 +41,7 @@ Examples
 nodes:
   # The payroll (seed).
   - {id: task:lon, kind: Task, name: Løn, source: seed, confidence: high}
-  - id: task:hr
-    kind: Task
-    name: Personale
-    source: seed
-    confidence: high
+  - {id: 'task:hr', kind: Task, name: Personale, source: seed, confidence: high}
 """
 
 from __future__ import annotations
@@ -59,8 +59,11 @@ __all__ = ["keep_layout"]
 
 _SECTIONS = ("sources", "nodes", "edges")
 _SECTION_RE = re.compile(r"^(sources|nodes|edges):\s*(#.*)?$")
-_ITEM_RE = re.compile(r"^(\s+)- ")
+_ITEM_RE = re.compile(r"^(\s*)- ")
+# A comment that heads a group of records: "# --- Suppliers ---", "# === IT ===".
+_HEADING_RE = re.compile(r"^\s*#\s*([-=*#~_])\1\1")
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass
@@ -78,39 +81,72 @@ class _File:
     sections: dict[str, tuple[str, list[_Item], list[str]]]  # key line, items, trailing lines
 
 
-def keep_layout(old: str, new: str) -> str:
-    """``new`` (an export of a data file) with the text of ``old``'s unchanged records kept."""
+def keep_layout(old: str, new: str) -> str | None:
+    """``new`` (an export of a data file) with the text of ``old``'s unchanged records kept.
+
+    ``None`` when ``old`` cannot be read record by record (then write ``new`` as it is).
+    """
     before, after = _split(old), _split(new)
     if before is None or after is None:
-        return new
+        return None
     lines = list(before.head)
-    for name in _SECTIONS:
+    order = [*before.sections, *(name for name in after.sections if name not in before.sections)]
+    for name in order:
         if name not in after.sections:
-            continue
+            continue  # every record of the section left the data
         key_line, items, trailer = after.sections[name]
-        exported = {_identity(item.record): item for item in items}
         old_key_line, old_items, old_trailer = before.sections.get(name, (key_line, [], trailer))
         lines.append(old_key_line)
-        placed = set()
-        for old_item in old_items:  # in the file's order, the comments above each staying
-            now = exported.get(_identity(old_item.record)) if old_item.record else None
-            if now is None:
-                continue  # gone from the data, with the comments about it
-            placed.add(_identity(now.record))
-            lines += old_item.lead + (old_item.body if old_item.record == now.record
-                                      else now.body)
-        lines += [line for item in items if _identity(item.record) not in placed
-                  for line in item.lead + item.body]  # new records, laid out as exported
+        lines += _merged_section(old_items, items)
         lines += old_trailer
     merged = "".join(lines)
-    return merged if _reads_as(merged, new) else new
+    return merged if _reads_as(merged, new) else None
+
+
+def _merged_section(old_items: list[_Item], items: list[_Item]) -> list[str]:
+    """A section's records: the file's own, in its order, then the new ones as exported."""
+    exported = {_identity(item.record): item for item in items}
+    lines: list[str] = []
+    placed = set()
+    carried: list[str] = []  # a heading above a record that left, for the records below it
+    for old_item in old_items:
+        now = exported.get(_identity(old_item.record)) if old_item.record else None
+        if now is None:  # gone from the data, with the comments about it, but not a heading
+            carried += _group_lead(old_item.lead)
+            continue
+        placed.add(_identity(now.record))
+        lead = old_item.lead if _group_lead(old_item.lead) else carried + old_item.lead
+        carried = []
+        lines += lead + (old_item.body if old_item.record == now.record
+                         else _laid_out_as(old_item, now))
+    lines += [line for item in items if _identity(item.record) not in placed
+              for line in item.lead + item.body]
+    return lines
+
+
+def _group_lead(lead: list[str]) -> list[str]:
+    """The part of a record's lead that heads a group of records (``# --- Suppliers ---``)."""
+    last = max((i for i, line in enumerate(lead) if _HEADING_RE.match(line)), default=-1)
+    return lead[:last + 1]
+
+
+def _laid_out_as(old: _Item, now: _Item) -> list[str]:
+    """A changed record's lines: on one line if the file wrote it on one, else as exported."""
+    first = old.body[0]
+    indent = first[:len(first) - len(first.lstrip())]
+    if not first.lstrip()[2:].startswith("{"):
+        return now.body
+    value = yaml.load("".join(now.body), Loader=_Loader)[0]  # noqa: S506 - the safe loader
+    flow = yaml.dump(value, Dumper=_Dumper, default_flow_style=True, width=1 << 30,
+                     allow_unicode=True, sort_keys=False).strip()
+    return [f"{indent}- {flow}\n"]
 
 
 def _split(text: str) -> _File | None:
     """The file's head and its sections' records; ``None`` if it is not laid out that way."""
     lines = text.splitlines(keepends=True)
     starts = [i for i, line in enumerate(lines) if _SECTION_RE.match(line)]
-    if not starts or any(line.strip() and not line.startswith((" ", "#"))
+    if not starts or any(line.strip() and not line.startswith((" ", "#", "- "))
                          for i, line in enumerate(lines) if i not in starts and i > starts[0]):
         return None
     found = _File(head=lines[:starts[0]], sections={})

@@ -104,10 +104,13 @@ def test_an_export_over_hand_written_files_keeps_their_comments_and_unchanged_re
                                 {"id": "task:budget", "name": "Budgetlægning"}))
     new = export_files(Dataset.build([lon, budget], []))["api-edits.yaml"]
     merged = keep_layout(old, new)
+    assert merged is not None
     assert merged.startswith("# Why these tasks.\nnodes:\n  # The payroll, from the seed.\n"
                              "  - {id: task:lon, kind: Task, name: Løn, kle: \"81.15.00\"")
     assert "HR" not in merged  # the record gone, with the comment about it
-    assert "    name: Budgetlægning\n" in merged  # the changed one in the export's layout
+    # The changed one on one line, as the file writes its records.
+    assert "  - {id: 'task:budget', kind: Task, name: Budgetlægning, source: seed, " \
+        "confidence: high}\n" in merged
     # The same records (in the file's own order: a folder's order is free).
     assert sorted(yaml.safe_load(merged)["nodes"], key=lambda n: n["id"]) == \
         sorted(yaml.safe_load(new)["nodes"], key=lambda n: n["id"])
@@ -115,11 +118,38 @@ def test_an_export_over_hand_written_files_keeps_their_comments_and_unchanged_re
 
 @pytest.mark.parametrize("old", [
     "{nodes: [{id: task:lon, kind: Task, name: Løn, source: seed, confidence: high}]}\n",
-    "nodes:\n- id: task:lon\n  kind: Task\n",  # not a record: nothing to keep
     "",
 ])
-def test_a_file_not_laid_out_record_by_record_takes_the_export_as_it_is(old: str) -> None:
+def test_a_file_not_laid_out_record_by_record_cannot_keep_its_layout(old: str) -> None:
     new = export_files(Dataset.build([NODE_ADAPTER.validate_python(
         {"id": "task:lon", "kind": "Task", "name": "Løn", "source": "seed",
          "confidence": "high"})], []))["api-edits.yaml"]
-    assert keep_layout(old, new) == new
+    assert keep_layout(old, new) is None  # export-data writes the export, and says so
+
+
+def test_headings_stay_while_records_below_them_do_and_unindented_lists_keep_their_text() -> None:
+    old = ("edges:\n"
+           "# --- Suppliers ---\n"
+           "- {type: SUPPLIES, from: org:a, to: system:x, source: seed, confidence: high}\n"
+           "- {type: SUPPLIES, from: org:b, to: system:x, source: seed, confidence: high}\n"
+           "\n"
+           "# --- Payroll ---\n"
+           "- {type: USES, from: task:lon, to: system:x, source: seed, confidence: high}\n")
+    edges = [EdgeRecord.model_validate(
+        {"type": t, "from": a, "to": "system:x", "source": "seed", "confidence": "high"})
+        for t, a in (("SUPPLIES", "org:a"), ("SUPPLIES", "org:b"), ("USES", "task:lon"))]
+    nodes = [NODE_ADAPTER.validate_python({"id": i, "kind": k, "name": i, "source": "seed",
+                                           "confidence": "high"})
+             for i, k in (("org:a", "Organisation"), ("org:b", "Organisation"),
+                          ("system:x", "System"), ("task:lon", "Task"))]
+
+    def export(kept: list[EdgeRecord]) -> str:
+        text = export_files(Dataset.build(nodes, kept))["api-edits.yaml"]
+        return "".join(text.partition("edges:\n")[1:])  # the edges section alone
+
+    assert keep_layout(old, export(edges)) == old  # unchanged: byte for byte
+    # The first supplier leaves: the heading stays above the second; the payroll group goes
+    # whole (heading and all) when its one record leaves.
+    assert keep_layout(old, export(edges[1:2])) == (
+        "edges:\n# --- Suppliers ---\n"
+        "- {type: SUPPLIES, from: org:b, to: system:x, source: seed, confidence: high}\n")
