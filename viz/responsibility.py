@@ -162,4 +162,5 @@ def build_case_route(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     edges = [edge_dict(e) for e in data.subgraph.edges]
     steps = sorted(route, key=lambda e: (e.order or 0, e.source_id))
     return assemble("case-route", nodes, edges, total=len(views),
+                    extra={"post": data.focus if data.focus in views else None},
                     table=[(e.source_id, e.target_id, e.order) for e in steps])

@@ -89,9 +89,11 @@ UI: dict[str, tuple[str, str]] = {
                                     "Tasks and their owners (RACI), grouped by KLE."),
     "view_case_route": ("Politisk sagsgang", "Political case route"),
     "view_case_route_intro": (
-        "Fagudvalg → Økonomiudvalget → Kommunalbestyrelsen, og hvor Økonomi og Stab deltager.",
-        "Standing committee → Finance Committee → Municipal Council, and where Finance and "
-        "Staff (Økonomi og Stab) takes part."),
+        "Fagudvalg → Økonomiudvalget → Kommunalbestyrelsen, og hvor stillingen og dens enheder "
+        "deltager.",
+        "Standing committee → Finance Committee → Municipal Council, and where the post and its "
+        "units take part."),
+    "route_post": ("Stillingen:", "The post:"),
     "search": ("Søg", "Search"),
     "search_placeholder": ("Søg efter enhed, stilling, opgave …", "Search for unit, post, task …"),
     "search_none": ("Ingen træf i denne visning.", "No match in this view."),

@@ -106,6 +106,12 @@ def test_without_the_chief_the_map_opens_on_the_best_connected_post(
     capsys.readouterr()
     assert main(["stakeholders", "--data", data]) == 0
     assert capsys.readouterr().out.startswith("Direktør (post:direktor), ")
+    # The case route (none in these data: the page says it is empty) names no department of
+    # Albertslund.
+    route = tmp_path / "case-route.html"
+    assert main(["view", "case-route", "--out", str(route), "--data", data]) == 0
+    page = route.read_text(encoding="utf-8")
+    assert 'class="empty-note"' in page and "Økonomi og Stab" not in page
 
 
 def test_served_pages_are_titled_with_the_organisation_and_say_when_a_map_is_empty(

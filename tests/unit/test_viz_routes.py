@@ -58,6 +58,7 @@ def test_pages_data_and_static(memory_store: MemoryStore) -> None:
         assert 'href="/views/org/table"' in page.text  # 228 rows: a table page of its own
         route = (await client.get("/views/case-route")).text
         assert 'id="nodes-heading"' in route  # 30 rows: the table on the page
+        assert "Stillingen: <strong>Chef for Økonomi og Stab</strong>" in route
         asset = re.search(r'src="(/static/js/orgview.bundle.js\?v=\w+)"', page.text)
         assert asset is not None
         static = await client.get(asset.group(1))
