@@ -5,10 +5,10 @@ for a new folder but buries an edit in a folder of hand-written files: their com
 record says what it says), line breaks and quoting all change. :func:`keep_layout` merges a
 freshly exported file into the file it replaces, in the file's own order of sections and
 records: a record equal to the one already there keeps its text and the comments above it, a
-changed record takes the export's text (on one line if the file wrote it on one; a comment
-inside it is lost), a new one goes at the end of its section, and a record gone from the data
-goes with its comments, but not with a heading (``# --- Suppliers ---``) over records that
-stay. ``git diff`` then shows the edits.
+changed record keeps the lines of the fields that did not change and takes the export's for
+those that did (a one-line record stays on one line), a new one goes at the end of its
+section, and a record gone from the data goes with its comments, but not with a heading
+(``# --- Suppliers ---``) over records that stay. ``git diff`` then shows the edits.
 
 The merge never trades data for looks: if the old file cannot be read record by record, or the
 merged text does not read back as the export, there is no merge (``None``), and the caller
@@ -97,13 +97,13 @@ def keep_layout(old: str, new: str) -> str | None:
         key_line, items, trailer = after.sections[name]
         old_key_line, old_items, old_trailer = before.sections.get(name, (key_line, [], trailer))
         lines.append(old_key_line)
-        lines += _merged_section(old_items, items)
+        lines += _merged_section(name, old_items, items)
         lines += old_trailer
     merged = "".join(lines)
     return merged if _reads_as(merged, new) else None
 
 
-def _merged_section(old_items: list[_Item], items: list[_Item]) -> list[str]:
+def _merged_section(section: str, old_items: list[_Item], items: list[_Item]) -> list[str]:
     """A section's records: the file's own, in its order, then the new ones as exported."""
     exported = {_identity(item.record): item for item in items}
     lines: list[str] = []
@@ -118,7 +118,7 @@ def _merged_section(old_items: list[_Item], items: list[_Item]) -> list[str]:
         lead = old_item.lead if _group_lead(old_item.lead) else carried + old_item.lead
         carried = []
         lines += lead + (old_item.body if old_item.record == now.record
-                         else _laid_out_as(old_item, now))
+                         else _laid_out_as(section, old_item, now))
     lines += [line for item in items if _identity(item.record) not in placed
               for line in item.lead + item.body]
     return lines
@@ -130,16 +130,76 @@ def _group_lead(lead: list[str]) -> list[str]:
     return lead[:last + 1]
 
 
-def _laid_out_as(old: _Item, now: _Item) -> list[str]:
-    """A changed record's lines: on one line if the file wrote it on one, else as exported."""
-    first = old.body[0]
-    indent = first[:len(first) - len(first.lstrip())]
-    if not first.lstrip()[2:].startswith("{"):
+def _laid_out_as(section: str, old: _Item, now: _Item) -> list[str]:
+    """A changed record's lines, as near the file's own as they read back the same.
+
+    On one line if the file wrote it on one; else its unchanged fields as the file wrote them
+    and the changed ones as exported; else all as exported.
+    """
+    indent = _indent(old.body[0])
+    if old.body[0].lstrip()[2:].startswith("{"):
+        value = yaml.load("".join(now.body), Loader=_Loader)[0]  # noqa: S506 - the safe loader
+        flow = yaml.dump(value, Dumper=_Dumper, default_flow_style=True, width=1 << 30,
+                         allow_unicode=True, sort_keys=False).strip()
+        return [f"{indent}- {flow}\n"]
+    merged = _fields_merged(old.body, now.body)
+    if merged is None or _record(section, _parsed(merged)) != now.record:
         return now.body
-    value = yaml.load("".join(now.body), Loader=_Loader)[0]  # noqa: S506 - the safe loader
-    flow = yaml.dump(value, Dumper=_Dumper, default_flow_style=True, width=1 << 30,
-                     allow_unicode=True, sort_keys=False).strip()
-    return [f"{indent}- {flow}\n"]
+    return merged
+
+
+def _fields_merged(old: list[str], new: list[str]) -> list[str] | None:
+    """A block record with the file's lines for each field the export left as it was."""
+    old_indent, new_indent = _indent(old[0]), _indent(new[0])
+    before, after = _fields(old, old_indent), _fields(new, new_indent)
+    if before is None or after is None:
+        return None
+    exported = dict(after)
+    lines: list[str] = []
+    for key, chunk in before:  # the file's order of fields; a field left out goes
+        if key in exported:
+            same = _parsed(chunk, old_indent) == _parsed(exported[key], new_indent)
+            lines += chunk if same else _reindented(exported[key], new_indent, old_indent)
+    for key, chunk in after:  # a new field after the others
+        if key not in dict(before):
+            lines += _reindented(chunk, new_indent, old_indent)
+    return lines if lines and lines[0].startswith(old_indent + "- ") else None
+
+
+def _fields(body: list[str], indent: str) -> list[tuple[str, list[str]]] | None:
+    """A block record's lines by field (each with the lines that continue it)."""
+    first = re.match(rf"{re.escape(indent)}- ([A-Za-z_]\w*):(\s|$)", body[0])
+    if first is None:
+        return None
+    fields = [(first.group(1), [body[0]])]
+    key_line = re.compile(rf"{re.escape(indent)}  ([A-Za-z_]\w*):(\s|$)")
+    for line in body[1:]:
+        if (found := key_line.match(line)) is not None:
+            fields.append((found.group(1), [line]))
+        else:
+            fields[-1][1].append(line)
+    return fields
+
+
+def _parsed(lines: list[str], indent: str | None = None) -> Any:
+    """The value of a record's lines (``indent``: of one field's lines, as ``{key: value}``)."""
+    if indent is None:
+        return yaml.load("".join(lines), Loader=_Loader)[0]  # noqa: S506 - the safe loader
+    cut = len(indent) + 2
+    text = "".join(line[cut:] if len(line) > cut else line.lstrip(" ")
+                   for line in [indent + "  " + lines[0][cut:], *lines[1:]])
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - the safe loader
+    except yaml.YAMLError:
+        return None
+
+
+def _reindented(lines: list[str], was: str, now: str) -> list[str]:
+    return [now + line[len(was):] if line.startswith(was) else line for line in lines]
+
+
+def _indent(line: str) -> str:
+    return line[:len(line) - len(line.lstrip())]
 
 
 def _split(text: str) -> _File | None:

@@ -153,3 +153,30 @@ def test_headings_stay_while_records_below_them_do_and_unindented_lists_keep_the
     assert keep_layout(old, export(edges[1:2])) == (
         "edges:\n# --- Suppliers ---\n"
         "- {type: SUPPLIES, from: org:b, to: system:x, source: seed, confidence: high}\n")
+
+
+def test_a_changed_record_keeps_the_lines_of_its_unchanged_fields() -> None:
+    old = ("nodes:\n"
+           "  - id: task:lon\n"
+           "    kind: Task\n"
+           "    name: Løn\n"
+           "    # the number of the KLE topic, quoted as the editor wrote it\n"
+           "    kle: \"81.15.00\"\n"
+           "    description: Lønudbetaling.\n"
+           "    source: seed\n"
+           "    confidence: high\n")
+    lon = NODE_ADAPTER.validate_python({
+        "id": "task:lon", "kind": "Task", "name": "Løn", "kle": "81.15.00",
+        "name_en": "Payroll", "source": "seed", "confidence": "medium"})
+    merged = keep_layout(old, export_files(Dataset.build([lon], []))["api-edits.yaml"])
+    # A changed field in place, a new one after the others, a dropped one gone; the comment
+    # and the quoting of the fields left as they were stay.
+    assert merged == ("nodes:\n"
+                      "  - id: task:lon\n"
+                      "    kind: Task\n"
+                      "    name: Løn\n"
+                      "    # the number of the KLE topic, quoted as the editor wrote it\n"
+                      "    kle: \"81.15.00\"\n"
+                      "    source: seed\n"
+                      "    confidence: medium\n"
+                      "    name_en: Payroll\n")
