@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 __all__ = [
-    "STOPWORDS", "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse", "deletions",
-    "edit_distance", "fold", "load_synonyms", "stem", "tokenize", "typo_budget",
+    "ENGLISH_QUESTION_WORDS", "STOPWORDS", "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse",
+    "deletions", "edit_distance", "fold", "load_synonyms", "stem", "tokenize", "typo_budget",
     "without_lone_tokens", "without_pronoun_it",
 ]
 
@@ -365,7 +365,8 @@ def without_lone_tokens(question: str) -> str:
 
 
 _PRONOUN_IT = re.compile(r"(?<![\w-])[Ii]t(?![\w-])")
-_ENGLISH_QUESTION_WORDS = frozenset({"who", "whom", "whose", "what", "which", "where", "how"})
+#: Words that make a question English (then "it" is a pronoun).
+ENGLISH_QUESTION_WORDS = frozenset({"who", "whom", "whose", "what", "which", "where", "how"})
 
 
 def without_pronoun_it(question: str) -> str:
@@ -381,6 +382,6 @@ def without_pronoun_it(question: str) -> str:
     >>> without_pronoun_it("who runs IT?"), without_pronoun_it("hvem står for it?")
     ('who runs IT?', 'hvem står for it?')
     """
-    if not _ENGLISH_QUESTION_WORDS & set(fold(question).split()):
+    if not ENGLISH_QUESTION_WORDS & set(fold(question).split()):
         return question
     return _PRONOUN_IT.sub(" ", question)

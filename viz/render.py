@@ -38,7 +38,7 @@ from markupsafe import Markup
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import LEADERSHIP_SPELLINGS, NODE_HINT_MIN
-from orgmodel.text import STOPWORD_SPELLINGS
+from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_LINE_CHARS
 from viz.styles import NODE_STYLES, edge_style_table, legend
@@ -256,6 +256,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
 
     # The static site's question is read in the browser: it needs the words to read it with.
     reading = ({"texts": start_texts(page.lang), "stopwords": list(STOPWORD_SPELLINGS),
+                "englishQuestion": sorted(ENGLISH_QUESTION_WORDS),
                 "synonyms": synonym_groups(), "named": named or [],
                 "leading": list(LEADERSHIP_SPELLINGS), "hintMin": NODE_HINT_MIN,
                 "margin": ROUTE_MARGIN, "nameWeight": NAME_WEIGHT,

@@ -158,6 +158,16 @@
   /* The tasks a question is about, best first: those within 60 % of the best fit, as on the
    * server. A text with a note (the name of a system the task uses) adds its note when it is
    * the strongest a word meets. */
+  /* "it", the English pronoun, is no IT in an English question, as on the server
+   * (orgmodel.text.without_pronoun_it): "payroll, who handles it?" asks about payroll. */
+  var englishQuestion = {};
+  (data.englishQuestion || []).forEach(function (word) { englishQuestion[word] = true; });
+  function withoutPronounIt(query) {
+    var english = fold(query).split(" ").some(function (word) { return englishQuestion[word]; });
+    return english ? String(query).replace(/(?<![\p{L}\p{N}_-])[Ii]t(?![\p{L}\p{N}_-])/gu, " ")
+      : query;
+  }
+
   /* A lone letter or a one- or two-digit number names no work, as on the server. */
   function namesWork(word) { return word.length > 1 && !/^\d\d$/.test(word); }
 
@@ -243,7 +253,7 @@
     var asked = yearsIn(query).filter(function (when) {
       return !data.asOf || when.slice(0, 4) !== data.asOf.slice(0, 4);
     });
-    var text = String(query).replace(DATE_NAMED, "$1").trim() || query;
+    var text = withoutPronounIt(String(query).replace(DATE_NAMED, "$1").trim() || query);
     var found = rank(text);
     box.appendChild(element("h2", texts.answers_for.replace("{q}", query)));
     if (asked.length) {
