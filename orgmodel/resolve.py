@@ -74,24 +74,14 @@ def resolve_node(store: OrgStore, text: str, *, as_of: date | None,
         pass
     wanted = fold(text)
     hits = store.search(text, kinds=list(kinds) if kinds else None, limit=20, as_of=as_of)
-    named: list[NodeRef] = []
-    by_alias: list[NodeRef] = []
-    for hit in hits:
-        node = store.node(hit.id, as_of=as_of)
-        ref = NodeRef(id=node.id, name=node.name, name_en=node.name_en, kind=node.kind)
-        if wanted in (fold(node.name), fold(node.name_en or "")):
-            named.append(ref)
-        elif wanted in (fold(alias) for alias in node.aliases):
-            by_alias.append(ref)
+    nodes = [store.node(hit.id, as_of=as_of) for hit in hits]  # a NodeView is a NodeRef
+    named = [n for n in nodes if wanted in (fold(n.name), fold(n.name_en or ""))]
+    by_alias = [n for n in nodes if n not in named
+                and wanted in (fold(alias) for alias in n.aliases)]
     for found in (named, by_alias):  # a name before an alias
         if len(found) == 1:
             return found[0].id
         if found:  # "Devices til medarbejdere" is a task and an asset: which is meant?
             raise UnknownNodeError(text, found, ambiguous=True)
-    closest = [h for h in hits if h.score >= CLOSEST_MIN][:CLOSEST]
-    raise UnknownNodeError(text, [_ref(store, h.id, as_of) for h in closest])
-
-
-def _ref(store: OrgStore, node_id: str, as_of: date | None) -> NodeRef:
-    node = store.node(node_id, as_of=as_of)
-    return NodeRef(id=node.id, name=node.name, name_en=node.name_en, kind=node.kind)
+    raise UnknownNodeError(text, [node for hit, node in zip(hits, nodes, strict=True)
+                                  if hit.score >= CLOSEST_MIN][:CLOSEST])

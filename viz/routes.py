@@ -16,7 +16,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
@@ -49,6 +49,7 @@ from viz.views import build_view
 __all__ = ["create_views_app", "register", "router"]
 
 T = TypeVar("T")
+V = TypeVar("V")
 router = APIRouter(include_in_schema=False)
 pages = APIRouter(include_in_schema=False, route_class=PageRoute)  # errors answered as pages
 
@@ -60,27 +61,30 @@ _API_SEARCH, _API_PATHS = "/api/v1/search", "/api/v1/paths"
 _CACHE_SIZE = 32
 
 
-class _GraphCache:
-    """The last few built views, so a page and its JSON (fetched right after) build once."""
+class _Recent(Generic[V]):
+    """The last few answers built, by key (the store, its version, what was asked)."""
 
     def __init__(self) -> None:
-        self._items: OrderedDict[tuple[Any, ...], ViewGraph] = OrderedDict()
+        self._items: OrderedDict[tuple[Any, ...], V] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[Any, ...], build: Callable[[], ViewGraph]) -> ViewGraph:
+    def get(self, key: tuple[Any, ...], build: Callable[[], V]) -> V:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        graph = build()
+        built = build()
         with self._lock:
-            self._items[key] = graph
+            self._items[key] = built
             while len(self._items) > _CACHE_SIZE:
                 self._items.popitem(last=False)
-        return graph
+        return built
 
 
-_cache = _GraphCache()
+# The last few built views, so a page and its JSON (fetched right after) build once; and the
+# home organisation's name for the pages' titles, read once per store version and date.
+_cache: _Recent[ViewGraph] = _Recent()
+_organisations: _Recent[tuple[str, str | None] | None] = _Recent()
 
 
 def _version(store: OrgStore) -> int:
@@ -127,18 +131,11 @@ def _graph(store: OrgStore, view: str, page: Page, expand: Sequence[str],
                                               focus=focus))
 
 
-_organisations: dict[tuple[int, int, date], tuple[str, str | None] | None] = {}
-
-
 def _with_organisation(store: OrgStore, page: Page) -> Page:
     """``page`` with the home organisation's name for its title (read once per store version)."""
     when = page.as_of or date.today()
-    key = (id(store), _version(store), when)
-    if key not in _organisations:
-        if len(_organisations) > _CACHE_SIZE:
-            _organisations.clear()
-        _organisations[key] = gather.organisation_name(store, as_of=when)
-    page.organisation = _organisations[key]
+    page.organisation = _organisations.get((id(store), _version(store), when),
+                                           lambda: gather.organisation_name(store, as_of=when))
     return page
 
 
