@@ -20,7 +20,7 @@ from orgmodel.editing import Record, etag, find_record, record_data
 from orgmodel.exceptions import NotFoundError
 from orgmodel.export import export_files
 from orgmodel.kle_catalogue import hint
-from orgmodel.node_hint import hint_for
+from orgmodel.node_hint import answers_and_hint
 from orgmodel.records import EdgeRecord
 from orgmodel.semantics import edge_view
 from orgmodel.store.without_persons import dataset_without_persons
@@ -39,13 +39,15 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
 
     With no answer, the KLE topic the question fits, if one does; when the question names a
     system, initiative, policy, unit, forum or body clearly better than any task, who is in
-    charge of it (:func:`orgmodel.node_hint.hint_for`).
+    charge of it (:func:`orgmodel.node_hint.answers_and_hint`: tasks only weakly matched are
+    then left out).
     """
     text, when, _ = asked(query, as_of, date.today())
-    results = store.owners(text, limit=limit, as_of=when)
-    topic = None if results else hint(text, load_vocabulary().catalogue)
-    return OwnersAnswer(query=query, as_of=when, results=results,
-                        node_hint=hint_for(store, text, results, as_of=when),
+    results, named = answers_and_hint(store, text, store.owners(text, limit=limit, as_of=when),
+                                      as_of=when)
+    # A node the question names is its answer; the KLE topic it half fits would be noise.
+    topic = None if results or named else hint(text, load_vocabulary().catalogue)
+    return OwnersAnswer(query=query, as_of=when, results=results, node_hint=named,
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
 
 

@@ -38,7 +38,7 @@ from orgmodel.exceptions import (
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset
 from orgmodel.messages import Lang, name_in, t
-from orgmodel.node_hint import NodeHint, hint_for
+from orgmodel.node_hint import NodeHint, answers_and_hint
 from orgmodel.resolve import UnknownNodeError, resolve_node
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import DEFAULT_DATA_DIR, load_vocabulary
@@ -234,7 +234,8 @@ def _print_hints(named: NodeHint | None, text: str, results: Sequence[object],
     """To stderr: what the question names that is not a task, and, with no answer, its KLE."""
     if named is not None:
         print(named.text(lang), file=sys.stderr)
-    if not results and (topic := kle_hint(text, load_vocabulary().catalogue)) is not None:
+    if named is None and not results and (
+            topic := kle_hint(text, load_vocabulary().catalogue)) is not None:
         print(t("kle_hint", lang, number=topic.number, title=topic.title), file=sys.stderr)
 
 
@@ -247,7 +248,7 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         beside = args.json or not results  # stdout holds the JSON, or nothing at all
         print(t("answer_as_of", args.lang, date=named_date.isoformat()),
               file=sys.stderr if beside else sys.stdout)
-    named = hint_for(store, text, results, as_of=when)
+    results, named = answers_and_hint(store, text, results, as_of=when)
     if args.json:
         _dump(
             [
@@ -278,10 +279,12 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         # kle_hint) go to stderr, where a person running the script still reads them.
         _print_hints(named, text, results, args.lang)
         return EXIT_OK if results else EXIT_FAILED
-    if not results:
-        print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
+    if not results:  # exit 1: no task answers it, though the hint may say who is in charge
+        if named is None:
+            print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
         _print_hints(named, text, results, args.lang)
-        print(t("try_search", args.lang), file=sys.stderr)
+        if named is None:
+            print(t("try_search", args.lang), file=sys.stderr)
         return EXIT_FAILED
     lang: Lang = args.lang
     if named is not None:  # first, as on the start page: "hvem leder IT?" is answered by it

@@ -45,8 +45,8 @@ from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, without_lone_tokens, without_pronoun_it
 
-__all__ = ["IN_CHARGE", "LEADERSHIP_SPELLINGS", "LED_KINDS", "NODE_HINT_MIN", "OUT_OF", "NodeHint",
-           "Relation", "hint_for", "hint_of", "node_hint"]
+__all__ = ["DECIDING_SPELLINGS", "IN_CHARGE", "LEADERSHIP_SPELLINGS", "LED_KINDS", "NODE_HINT_MIN",
+           "OUT_OF", "NodeHint", "Relation", "answers_and_hint", "hint_of", "node_hint"]
 
 _E = EdgeType
 #: The kinds a question may name instead of a task, and the relations into such a node that
@@ -88,6 +88,13 @@ LEADERSHIP_SPELLINGS: tuple[str, ...] = tuple(_LEADERSHIP.split())
 _LEADERSHIP_WORDS = frozenset(fold(" ".join(LEADERSHIP_SPELLINGS)).split())
 #: The kinds a question about who leads or sits in something is about.
 LED_KINDS = (Kind.UNIT, Kind.FORUM, Kind.BODY, Kind.INITIATIVE, Kind.POST)
+#: Words that ask who decides: no node is named by them ("hvem bestemmer over letbanen?" names
+#: the initiative alone), but a task may be ("who decides the budget": its adoption), so the
+#: node must still fit better than any task.
+DECIDING_SPELLINGS: tuple[str, ...] = (
+    "bestemmer", "bestemme", "bestemmes", "bestemte", "besluttede", "beslutter", "beslutte",
+    "besluttes", "decides", "decide", "decided")
+_DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
 
 _KIND_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.SYSTEM: ("et system", "a system"), Kind.ASSET: ("udstyr", "equipment"),
@@ -179,19 +186,31 @@ def node_hint(store: OrgStore, query: str, *, as_of: date,
     by ``ROUTE_MARGIN`` better than ``better_than`` (the best task's score), unless the
     question asks who leads, sits in, takes part in or holds something: then a unit, forum,
     body, initiative or post is looked for without those words (:data:`LEADERSHIP_SPELLINGS`).
+    Words that ask who decides (:data:`DECIDING_SPELLINGS`) are left out too.
     A node's id names that node. A system or asset a task uses gives no hint: the question
     leads to that task (``owners``, note ``via_used``).
     """
+    found = _named(store, query, as_of=as_of, better_than=better_than)
+    return found[0] if found else None
+
+
+def _named(store: OrgStore, query: str, *, as_of: date,
+           better_than: float) -> tuple[NodeHint, float] | None:
+    """:func:`node_hint` and how well its node fits the question (1.0 for an id)."""
     if ":" in query and " " not in query.strip():  # an id ("system:aula") names its node
         try:
             node = store.node(query.strip(), as_of=as_of)
         except NotFoundError:
             return None
-        return hint_of(store, node.id, node.kind, as_of=as_of) if node.kind in IN_CHARGE else None
+        found = hint_of(store, node.id, node.kind, as_of=as_of) if node.kind in IN_CHARGE else None
+        return (found, 1.0) if found else None
     query = without_pronoun_it(query)  # "who fixes it" names no IT
     if not without_lone_tokens(query).strip():  # "1" alone names nothing ("område 1" does)
         return None
     words = fold(query).split()
+    if any(word in _DECIDING_WORDS for word in words):
+        words = [word for word in words if word not in _DECIDING_WORDS]
+        query = " ".join(words)
     kinds: list[Kind] = list(IN_CHARGE)
     if any(word in _LEADERSHIP_WORDS for word in words):
         query = " ".join(word for word in words if word not in _LEADERSHIP_WORDS)
@@ -203,7 +222,7 @@ def node_hint(store: OrgStore, query: str, *, as_of: date,
             break
         found = hint_of(store, hit.id, hit.kind, as_of=as_of)
         if found is not None:
-            return found
+            return found, hit.score
     return None
 
 
@@ -233,15 +252,56 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
                    confidence=e.confidence, outward=True) for e in outgoing)])
 
 
-def hint_for(store: OrgStore, query: str, results: list[OwnersResult], *,
-             as_of: date) -> NodeHint | None:
-    """The hint beside ``owners``' answer ``results`` to ``query``.
+def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *,
+                     as_of: date) -> tuple[list[OwnersResult], NodeHint | None]:
+    """``owners``' answer ``results`` to ``query`` as it is given, and the hint beside it.
 
-    Given when the question names a node that is not a task clearly better than it names any
-    task, or asks who leads or sits in one.
+    The hint is given when the question names a node that is not a task clearly better than
+    it names any task, or asks who leads or sits in one (:func:`node_hint`). When the node
+    fits clearly better than every task, those are only weak matches, and the hint says who is
+    in charge of the node, the tasks are left out: they met a stray word ("hvem er
+    kommunaldirektør?" is about the post, not the staff matters "direktør" half meets).
+
+    Examples
+    --------
+    >>> from orgmodel.dataset import Dataset
+    >>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+    >>> from orgmodel.store.memory import MemoryStore
+    >>> def node(**kw):
+    ...     return NODE_ADAPTER.validate_python({"source": "seed", "confidence": "high", **kw})
+    >>> store = MemoryStore(Dataset.build(
+    ...     [node(id="post:direktor", kind="Post", name="Kommunaldirektør"),
+    ...      node(id="body:kb", kind="Body", name="Kommunalbestyrelsen",
+    ...           classification="council"),
+    ...      node(id="task:stotte", kind="Task", kle="00.22.00",
+    ...           name="Understøttelse af direktion og kommunalbestyrelse")],
+    ...     [EdgeRecord.model_validate({"type": "REPORTS_TO", "from": "post:direktor",
+    ...                                 "to": "body:kb", "source": "law", "confidence": "high"}),
+    ...      EdgeRecord.model_validate({"type": "RESPONSIBLE_FOR", "from": "body:kb",
+    ...                                 "to": "task:stotte", "raci": "A", "source": "seed",
+    ...                                 "confidence": "high"})]))
+    >>> when, question = date(2024, 6, 1), "hvem er kommunaldirektør?"
+    >>> found = store.owners(question, limit=3, as_of=when)
+    >>> [(r.task.name, [note.code for note in r.notes]) for r in found]
+    [('Understøttelse af direktion og kommunalbestyrelse', ['weak_match', 'no_head'])]
+    >>> results, hint = answers_and_hint(store, question, found, as_of=when)
+    >>> results, hint.node.name
+    ([], 'Kommunaldirektør')
     """
     best = max((result.score for result in results), default=0.0)
-    return node_hint(store, query, as_of=as_of, better_than=best)
+    found = _named(store, query, as_of=as_of, better_than=best)
+    if found is None:
+        return results, None
+    named, fit = found
+    # A leader's question names its node whatever the tasks score; the tasks give way only
+    # to a node that fits clearly better than each of them, and says who is in charge of it.
+    if named.relations and fit >= best + ROUTE_MARGIN and all(map(_weak, results)):
+        return [], named
+    return results, named
+
+
+def _weak(result: OwnersResult) -> bool:
+    return any(note.code == "weak_match" for note in result.notes)
 
 
 def _relation(relation: Relation, lang: Lang) -> str:

@@ -37,7 +37,7 @@ from markupsafe import Markup
 
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
-from orgmodel.node_hint import LEADERSHIP_SPELLINGS, NODE_HINT_MIN
+from orgmodel.node_hint import DECIDING_SPELLINGS, LEADERSHIP_SPELLINGS, NODE_HINT_MIN
 from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_LINE_CHARS
@@ -258,7 +258,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     reading = ({"texts": start_texts(page.lang), "stopwords": list(STOPWORD_SPELLINGS),
                 "englishQuestion": sorted(ENGLISH_QUESTION_WORDS),
                 "synonyms": synonym_groups(), "named": named or [],
-                "leading": list(LEADERSHIP_SPELLINGS), "hintMin": NODE_HINT_MIN,
+                "leading": list(LEADERSHIP_SPELLINGS), "deciding": list(DECIDING_SPELLINGS),
+                "hintMin": NODE_HINT_MIN,
                 "margin": ROUTE_MARGIN, "nameWeight": NAME_WEIGHT,
                 "asOf": (page.as_of or date.today()).isoformat()} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,

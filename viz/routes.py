@@ -165,8 +165,9 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
 
     found, named = await _build(request, work)
     # The catalogue is read and indexed when first asked (about a second): not on the loop.
-    hint = None if found or not query else await anyio.to_thread.run_sync(start.kle_hint, text,
-                                                                          page.lang)
+    hint = None
+    if query and not found and not named:  # a node named is the answer, its KLE topic noise
+        hint = await anyio.to_thread.run_sync(start.kle_hint, text, page.lang)
     return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint,
                                           node_hint=named, answered_as_of=named_date),
                     "text/html")

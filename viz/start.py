@@ -16,7 +16,7 @@ from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, kind_label, t
 from orgmodel.node_attributes import node_attributes
-from orgmodel.node_hint import IN_CHARGE, LED_KINDS, hint_for, hint_of
+from orgmodel.node_hint import IN_CHARGE, LED_KINDS, answers_and_hint, hint_of
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS, note
 from orgmodel.vocabulary import load_vocabulary
@@ -77,12 +77,12 @@ def answers(store: OrgStore, query: str, *, as_of: date,
 
     The hint is for a question that names something other than a task (a system no task uses,
     an initiative, a unit, a forum, a body) better than any task: who is in charge of it
-    (:func:`orgmodel.node_hint.hint_for`).
+    (:func:`orgmodel.node_hint.answers_and_hint`).
     """
     if not query.strip():
         return [], None
-    results = store.owners(query, limit=5, as_of=as_of)
-    named = hint_for(store, query, results, as_of=as_of)
+    results, named = answers_and_hint(store, query, store.owners(query, limit=5, as_of=as_of),
+                                      as_of=as_of)
     return ([answer(store, r, lang, as_of=as_of) for r in results],
             named.text(lang) if named else None)
 
@@ -125,7 +125,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 continue
             others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
             index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],
-                          "led": kind in LED_KINDS, "text": named.text(lang)})
+                          "led": kind in LED_KINDS, "says": bool(named.relations),
+                          "text": named.text(lang)})
         if len(index) >= NAMED_LIMIT:
             break
     return index

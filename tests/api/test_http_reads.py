@@ -54,9 +54,14 @@ def test_owners_of_what_is_not_a_task_say_who_is_in_charge_of_it(http: httpx.Cli
         ("SUPPORTS", "unit:it-og-digitalisering", "assumption", "low")]
     assert hint["text_da"].startswith("Aula er et system, som ingen opgave i modellen bruger.")
     assert "Supported by: IT and Digitalisation" in hint["text_en"]
-    # Only weak answers: they stay, and the hint comes with them.
+    # Only weak answers, each meeting a stray word: the node named answers alone.
     weak = http.get("/api/v1/owners", params={"q": "AppWriter"}).json()
-    assert weak["results"] and weak["node_hint"]["node"]["id"] == "system:appwriter"
+    assert weak["results"] == [] and weak["node_hint"]["node"]["id"] == "system:appwriter"
+    post = http.get("/api/v1/owners", params={"q": "hvem er kommunaldirektør?"}).json()
+    assert post["results"] == [] and post["node_hint"]["node"]["id"] == "post:kommunaldirektor"
+    # Who decides on something: what decides it, the words that ask left out.
+    rail = http.get("/api/v1/owners", params={"q": "who decides on the light rail?"}).json()
+    assert rail["results"] == [] and rail["node_hint"]["relations"][0]["type"] == "DECIDES"
     # Who chairs a committee: no task is that answer; the committee's chair is.
     chair = http.get("/api/v1/owners", params={"q": "who chairs the finance committee"}).json()
     hint = chair["node_hint"]

@@ -129,6 +129,7 @@ def test_static_start_page_finds_a_task_by_the_system_it_uses(
     ("hvem leder Økonomi og Stab", "Ledes af: Chef for Økonomi og Stab"),
     ("letbanen", "Erhvervsområdet Hersted og letbanen er et initiativ"),
     ("who is the mayor?", "Borgmester er en stilling, ikke en opgave. Besat af: "),
+    ("hvem bestemmer over letbanen?", "Erhvervsområdet Hersted og letbanen er et initiativ"),
     # A task fits, or a word only begins a name ("løn" in "lønsystem"): no hint.
     ("udbud", None), ("hvem er chef for løn", None), ("digitalisering", None)])
 def test_static_start_page_says_who_is_in_charge_of_what_is_not_a_task(
@@ -140,6 +141,22 @@ def test_static_start_page_says_who_is_in_charge_of_what_is_not_a_task(
         assert said == []
     else:
         assert len(said) == 1 and hint in said[0]
+
+
+@pytest.mark.parametrize(("question", "tasks"), [
+    ("who is the mayor", 0), ("hvem er direktør for Økonomi og Stab?", 0),
+    # A hint that knows no one in charge does not push the tasks aside: the committees'
+    # secretariat is the answer here.
+    ("hvem betjener Kultur- og Fritidsudvalget", 1)])
+def test_static_start_page_answers_with_what_a_question_names_not_stray_tasks(
+        site: Path, page: Any, recorder: Recorder, question: str, tasks: int) -> None:
+    # As on the server: a post or unit named clearly, and tasks meeting only a stray word of
+    # the question, answer with the post or unit alone, and no "no answer" above it.
+    only_files(recorder)
+    ask(site, page, question)
+    assert len(page.locator(".node-hint").all_text_contents()) == 1
+    assert page.locator("article.answer").count() == tasks
+    assert page.locator(".no-answer").count() == 0
 
 
 @pytest.mark.parametrize(("question", "task"), [

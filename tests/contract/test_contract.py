@@ -15,7 +15,7 @@ from contract_support import STORES, both_stores, outcome
 
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import hint as kle_hint
-from orgmodel.node_hint import hint_for, node_hint
+from orgmodel.node_hint import answers_and_hint, node_hint
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.store.without_persons import WithoutPersons
 from orgmodel.vocabulary import load_vocabulary
@@ -273,7 +273,8 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     # A task that fits the question well leaves nothing to hint at ("Spilleregler for
     # budgetudarbejdelse …" is a policy, but "budget" asks for the budget task).
     answer = store.owners("budget", as_of=AFTER_MERGER)
-    assert answer and hint_for(store, "budget", answer, as_of=AFTER_MERGER) is None
+    assert answer
+    assert answers_and_hint(store, "budget", answer, as_of=AFTER_MERGER) == (answer, None)
     # Who heads a unit, on either side of the merger that created Organisation og Politik.
     head = node_hint(store, "hvem leder Organisation og Politik", as_of=AFTER_MERGER)
     assert head is not None and [(r.type, r.node.id) for r in head.relations][:1] == [

@@ -55,11 +55,12 @@
   /* What a question may name that is not a task (a system no task uses, an initiative, a unit,
    * a forum, a body, a post), with its hint; and the words that ask who leads or sits in one. */
   var named = (data.named || []).map(function (entry) {
-    return { text: entry.text, led: entry.led,
+    return { text: entry.text, led: entry.led, says: entry.says,
       keys: entry.keys.map(function (key) { return { words: wordsOf(key[0]), weight: key[1] }; }) };
   });
-  var leading = {};
+  var leading = {}, deciding = {};
   (data.leading || []).forEach(function (word) { leading[fold(word)] = true; });
+  (data.deciding || []).forEach(function (word) { deciding[fold(word)] = true; });
 
   var WEAK = 0.5;
   // Every word of every task's texts, to tell a word no text holds; and the words of the
@@ -208,9 +209,10 @@
 
   /* The hint on what the question names that is not a task, as the server gives it: a name
    * that fits well and better than the best task, or any unit, forum, body, initiative or post
-   * the question names when it asks who leads or sits in one (those words left out). */
+   * the question names when it asks who leads or sits in one (those words left out, as are
+   * the words that ask who decides); with how well it fits. */
   function namedHint(query, bestTask) {
-    var words = wordsOf(query);
+    var words = wordsOf(query).filter(function (word) { return !deciding[word]; });
     var asksWho = words.some(function (word) { return leading[word]; });
     if (asksWho) { words = words.filter(function (word) { return !leading[word]; }); }
     if (!words.length) { return null; }
@@ -223,7 +225,8 @@
       if (!best || score > best.score) { best = { entry: entry, score: score }; }
     });
     var needed = Math.max(data.hintMin, asksWho ? 0 : bestTask + data.margin);
-    return best && best.score >= needed ? best.entry.text : null;
+    return best && best.score >= needed ?
+      { text: best.entry.text, says: best.entry.says, score: best.score } : null;
   }
 
   function element(tag, text, className) {
@@ -255,14 +258,24 @@
     });
     var text = withoutPronounIt(String(query).replace(DATE_NAMED, "$1").trim() || query);
     var found = rank(text);
+    var best = found.length ? found[0].score : 0;
+    var hint = namedHint(text, best);
+    // As the server does: a node named clearly better than every task, all weak matches,
+    // answers alone when its hint says who is in charge of it ("hvem er kommunaldirektør?" is
+    // not about staff matters).
+    if (hint && hint.says && hint.score >= best + data.margin &&
+        found.every(function (hit) { return hit.score < WEAK; })) {
+      found = [];
+    }
     box.appendChild(element("h2", texts.answers_for.replace("{q}", query)));
     if (asked.length) {
       box.appendChild(element("p", texts.site_as_of.replace("{date}", data.asOf)
         .replace("{asked}", asked[0]), "as-of-note"));
     }
-    if (!found.length) { box.appendChild(element("p", texts.no_answer.replace("{q}", query), "no-answer")); }
-    var hint = namedHint(text, found.length ? found[0].score : 0);
-    if (hint) { box.appendChild(element("p", hint, "node-hint")); }
+    if (!found.length && !hint) {
+      box.appendChild(element("p", texts.no_answer.replace("{q}", query), "no-answer"));
+    }
+    if (hint) { box.appendChild(element("p", hint.text, "node-hint")); }
     found.forEach(function (hit, index) {
       var task = hit.task;
       var article = element("article", null, "answer");
