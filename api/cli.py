@@ -25,6 +25,7 @@ from orgmodel.cli import (
 from orgmodel.export import export_files, safe_file_name
 from orgmodel.export_layout import keep_layout
 from orgmodel.loader import data_files, load_dataset
+from orgmodel.messages import Lang, t
 from orgmodel.store.without_persons import dataset_without_persons
 
 if TYPE_CHECKING:
@@ -170,10 +171,13 @@ class HttpStatusError(CommandError):
         self.status = status
 
 
-def http_get(url: str, path: str, token: str | None) -> bytes:
-    """GET ``path`` (with its query) from the API at ``url``; any failure is a CommandError."""
+def http_get(url: str, path: str, token: str | None, lang: Lang = "en") -> bytes:
+    """GET ``path`` (with its query) from the API at ``url``; any failure is a CommandError.
+
+    Its message is in ``lang``, but for the API's own answer to a request it refused.
+    """
     if not url.startswith(("http://", "https://")):
-        raise CommandError(f"not an http(s) URL: {url!r}", EXIT_USAGE)
+        raise CommandError(t("not_http_url", lang, url=url), EXIT_USAGE)
     request = urllib.request.Request(url.rstrip("/") + path)  # noqa: S310 - checked
     if token:
         request.add_header("Authorization", f"Bearer {token}")
@@ -184,7 +188,8 @@ def http_get(url: str, path: str, token: str | None) -> bytes:
         raise HttpStatusError(exc.code, f"{url}: HTTP {exc.code}: "
                               f"{exc.read().decode(errors='replace')}") from None
     except (urllib.error.URLError, OSError) as exc:
-        raise CommandError(f"cannot reach {url}: {exc}", EXIT_UNAVAILABLE) from None
+        raise CommandError(t("cannot_reach", lang, url=url, reason=exc),
+                           EXIT_UNAVAILABLE) from None
     return content
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,15 +53,30 @@ _ENTRIES = TypeAdapter(list[AuditEntry])
 _WORDS: dict[str, tuple[str, str]] = {
     "created": ("oprettet", "created"),
     "deleted": ("slettet", "deleted"),
+    # The actions, as the log names them.
+    "create": ("opret", "create"), "update": ("ret", "update"), "delete": ("slet", "delete"),
     "none": ("Ingen ændringer i loggen.", "No changes in the log."),
     "none_for": ("Ingen ændringer af {record} i loggen.", "No changes to {record} in the log."),
     "empty": ("(tom)", "(empty)"),
     "unknown": ("ukendt id: {record} findes hverken i grafen eller i loggen",
                 "unknown id: {record} is neither in the graph nor in the log"),
+    "no_history": (
+        "det indlejrede lager starter forfra ved hver kørsel, uden historik: ændringer over API'et "
+        "findes i API'ets proces (spørg den med --url) og i dens auditfil (--file, "
+        "ORGMODEL_AUDIT_FILE), eller brug Neo4j (--neo4j)",
+        "the embedded store starts afresh each run, with no history: edits made over the API "
+        "live in the API's process (ask it with --url) and in its audit file (--file, "
+        "ORGMODEL_AUDIT_FILE), or use Neo4j (--neo4j)"),
+    "unreadable": ("kan ikke læse auditfilen {path}: {reason}",
+                   "cannot read the audit file {path}: {reason}"),
+    "bad_line": ("{path}:{line}: ikke en auditpost, sprunget over: {reason}",
+                 "{path}:{line}: not an audit entry, skipped: {reason}"),
+    "not_a_log": ("{url} svarede ikke med en auditlog: {reason}",
+                  "{url} did not answer with an audit log: {reason}"),
 }
 
 
-def _word(key: str, lang: Lang, **values: str) -> str:
+def _word(key: str, lang: Lang, **values: object) -> str:
     da, en = _WORDS[key]
     return (da if lang == "da" else en).format(**values)
 
@@ -91,13 +107,13 @@ def register_history(commands: _Subparsers) -> None:
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Print the writes, newest first, each with the fields it changed."""
+    lang: Lang = args.lang
     if args.url:
         entries = _fetch(args)
     elif args.file and not (args.neo4j or os.environ.get("NEO4J_URI")):
-        entries = _from_file(Path(args.file), args.record, args.limit)
+        entries = _from_file(Path(args.file), args.record, args.limit, lang)
     else:
         entries = _from_store(args)
-    lang: Lang = args.lang
     if args.record and not entries and not _known(args, args.record):
         # A typo in an id would otherwise read as "never changed".
         raise CommandError(_word("unknown", lang, record=args.record))
@@ -109,7 +125,8 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(_word("none_for", lang, record=args.record) if args.record
               else _word("none", lang))
     for entry in entries:
-        print(f"#{entry.seq}  {entry.at:%Y-%m-%d %H:%M:%S} UTC  {entry.actor}  {entry.action}  "
+        action = _word(entry.action, lang) if entry.action in _WORDS else entry.action
+        print(f"#{entry.seq}  {entry.at:%Y-%m-%d %H:%M:%S} UTC  {entry.actor}  {action}  "
               f"{entry.record_key}")
         for line in changes(entry.before, entry.after, lang):
             print(f"  {line}")
@@ -150,19 +167,21 @@ def _from_store(args: argparse.Namespace) -> list[AuditEntry]:
 
     store = open_store_from_args(args)
     if is_local(store) or not isinstance(store, WritableStore):
-        raise CommandError(
-            "the embedded store starts afresh each run, with no history: edits made over the "
-            "API live in the API's process (ask it with --url) and in its audit file "
-            "(--file, ORGMODEL_AUDIT_FILE), or use Neo4j (--neo4j)")
+        raise CommandError(_word("no_history", args.lang))
     return store.audit_log(record_key=args.record, limit=args.limit)
 
 
-def _from_file(path: Path, record: str | None, limit: int) -> list[AuditEntry]:
+def _from_file(path: Path, record: str | None, limit: int, lang: Lang) -> list[AuditEntry]:
+    """The entries of an audit file, newest first.
+
+    A damaged line (a write cut short) is skipped with a warning naming it, as the API does
+    when it reopens the file.
+    """
     try:
         # Lines end at "\n" alone: JSON may hold U+2028 raw, which splitlines() breaks at.
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CommandError(f"cannot read the audit file {path}: {exc}") from None
+        raise CommandError(_word("unreadable", lang, path=path, reason=exc)) from None
     entries = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -172,8 +191,10 @@ def _from_file(path: Path, record: str | None, limit: int) -> list[AuditEntry]:
         except ValidationError as exc:
             problem = exc.errors()[0]
             where = ".".join(str(part) for part in problem["loc"])
-            raise CommandError(f"{path}:{number}: not an audit entry: "
-                               f"{where + ': ' if where else ''}{problem['msg']}") from None
+            reason = f"{where + ': ' if where else ''}{problem['msg']}"
+            print("orgmodel: " + _word("bad_line", lang, path=path, line=number, reason=reason),
+                  file=sys.stderr)
+            continue
         if record is None or entry.record_key == record:
             entries.append(entry)
     return sorted(entries, key=lambda e: e.seq, reverse=True)[:limit]
@@ -191,7 +212,7 @@ def _known(args: argparse.Namespace, record: str) -> bool:
         kind = "edges" if "->" in record else "nodes"
         try:
             http_get(args.url, f"/api/v1/{kind}/{urllib.parse.quote(record, safe=':')}",
-                     args.token)
+                     args.token, args.lang)
         except HttpStatusError as exc:
             return exc.status != 404
         return True
@@ -204,8 +225,9 @@ def _known(args: argparse.Namespace, record: str) -> bool:
 
 def _fetch(args: argparse.Namespace) -> list[AuditEntry]:
     query = {"limit": str(args.limit)} | ({"record": args.record} if args.record else {})
-    body = http_get(args.url, "/api/v1/audit?" + urllib.parse.urlencode(query), args.token)
+    body = http_get(args.url, "/api/v1/audit?" + urllib.parse.urlencode(query), args.token,
+                    args.lang)
     try:
         return _ENTRIES.validate_python(json.loads(body)["items"])
     except (ValueError, KeyError, TypeError, ValidationError) as exc:
-        raise CommandError(f"{args.url} did not answer with an audit log: {exc}") from None
+        raise CommandError(_word("not_a_log", args.lang, url=args.url, reason=exc)) from None

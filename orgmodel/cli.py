@@ -528,4 +528,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run as `python -m orgmodel.cli`, this file is __main__, and the commands in api/ import
+    # orgmodel.cli anew: their CommandError would be another class than this module's, and
+    # every such error an unexpected one (exit 1, not 2 or 3). The imported module runs.
+    from orgmodel.cli import main as imported_main
+
+    raise SystemExit(imported_main())

@@ -28,6 +28,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Svar pr. {date} (den dato, spørgsmålet nævner).",
         "Answer as of {date} (the date the question names).",
     ),
+    "not_http_url": ("ikke en http(s)-adresse: {url!r}", "not an http(s) URL: {url!r}"),
+    "cannot_reach": ("kan ikke nå {url}: {reason}", "cannot reach {url}: {reason}"),
     "try_search": (
         "Prøv `orgmodel search` med andre ord.",
         "Try `orgmodel search` with other words.",

@@ -73,17 +73,28 @@ def test_a_damaged_audit_file_is_named_with_its_line(
     damaged.write_text('{"seq": 1, "at": "2026-01-01T00:00:00Z", "actor": "anna", '
                        '"action": "update", "record_key": "task:lon"}\n{"seq": "two"}\n',
                        encoding="utf-8")
-    assert main(["history", "--file", str(damaged)]) == 1
-    assert f"{damaged}:2: not an audit entry: seq:" in capsys.readouterr().err
-    assert main(["history", "--file", str(tmp_path / "missing.jsonl")]) == 1
+    # The damaged line is named and skipped; the entries around it are still told.
+    assert main(["history", "--file", str(damaged), "--lang", "en"]) == 0
+    told = capsys.readouterr()
+    assert f"{damaged}:2: not an audit entry, skipped: seq:" in told.err
+    assert told.out.startswith("#1  2026-01-01 00:00:00 UTC  anna  update  task:lon")
+    assert main(["history", "--file", str(damaged)]) == 0  # in Danish, the default
+    told = capsys.readouterr()
+    assert ":2: ikke en auditpost, sprunget over" in told.err
+    assert "  anna  ret  task:lon" in told.out
+    assert main(["history", "--file", str(tmp_path / "missing.jsonl"), "--lang", "en"]) == 1
     assert "cannot read the audit file" in capsys.readouterr().err
+    assert main(["history", "--file", str(tmp_path / "missing.jsonl")]) == 1
+    assert "kan ikke læse auditfilen" in capsys.readouterr().err
 
 
 def test_history_names_what_is_wrong_with_a_url(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["history", "--url", "ftp://example"]) == 2
+    assert main(["history", "--url", "ftp://example", "--lang", "en"]) == 2
     assert "not an http(s) URL" in capsys.readouterr().err
-    assert main(["history", "--url", "http://127.0.0.1:9"]) == 3  # like a store out of reach
+    assert main(["history", "--url", "http://127.0.0.1:9", "--lang", "en"]) == 3  # out of reach
     assert "cannot reach http://127.0.0.1:9" in capsys.readouterr().err
+    assert main(["history", "--url", "http://127.0.0.1:9"]) == 3
+    assert "kan ikke nå http://127.0.0.1:9" in capsys.readouterr().err
 
 
 def test_history_of_the_embedded_store_points_to_where_edits_live(
@@ -113,8 +124,10 @@ def test_an_audit_file_cut_short_by_a_crash_does_not_stop_the_server(
     written = audit_file.read_text(encoding="utf-8").split("\n")
     assert json.loads(written[-2])["seq"] == 8  # after the whole entry, on a line of its own
     monkeypatch.delenv("NEO4J_URI", raising=False)
-    assert main(["history", "unit:historik-test", "--file", str(audit_file)]) == 1
-    assert f"{audit_file}:2: not an audit entry" in capsys.readouterr().err  # named, not hidden
+    assert main(["history", "unit:historik-test", "--file", str(audit_file), "--lang", "en"]) == 0
+    told = capsys.readouterr()
+    assert f"{audit_file}:2: not an audit entry, skipped" in told.err  # named, not hidden
+    assert told.out.startswith("#8  ")
 
 
 def test_a_line_separator_in_a_text_is_refused_before_it_reaches_the_audit_file(

@@ -200,6 +200,14 @@ def test_output_cut_short_by_the_reader_is_not_an_error() -> None:
     assert code == 0 and "Traceback" not in errors
 
 
+def test_exit_codes_hold_when_run_as_python_m_orgmodel_cli() -> None:
+    # Run as `python -m orgmodel.cli`, the module was loaded twice and an error raised by the
+    # API's commands was no error of the CLI's: exit 1 instead of 3 and 2.
+    out_of_reach = run("history", "--url", "http://127.0.0.1:9")
+    assert out_of_reach.returncode == 3 and "kan ikke nå http://127.0.0.1:9" in out_of_reach.stderr
+    assert run("history", "--url", "127.0.0.1:9").returncode == 2
+
+
 def test_bad_arguments_are_usage_errors() -> None:
     result = run("who-owns", "løn", "--as-of", "31-12-2023")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
