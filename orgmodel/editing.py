@@ -62,6 +62,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+from orgmodel.accountable_dates import owners_lost
 from orgmodel.contract import AuditEntry
 from orgmodel.dataset import Dataset, Origin, check_dataset
 from orgmodel.exceptions import DataValidationError, NotFoundError, Problem, WriteConflictError
@@ -239,12 +240,17 @@ def check_precondition(key: str, current: Record | None, expected_etag: str | No
 
 
 def validate_change(before: Dataset, after: Dataset) -> None:
-    """Raise DataValidationError if ``after`` has problems that ``before`` did not have."""
+    """Raise DataValidationError if ``after`` has problems that ``before`` did not have.
+
+    Among them, days a task would have no accountable owner that it had one on
+    (:func:`orgmodel.accountable_dates.owners_lost`: ending the unit that owns a task).
+    """
     problems = check_dataset(after)
-    if not problems:
-        return
-    known = {(p.record_id, p.field, p.message) for p in check_dataset(before)}
-    new = [p for p in problems if (p.record_id, p.field, p.message) not in known]
+    new = []
+    if problems:
+        known = {(p.record_id, p.field, p.message) for p in check_dataset(before)}
+        new = [p for p in problems if (p.record_id, p.field, p.message) not in known]
+    new += owners_lost(before, after)
     if new:
         raise DataValidationError(new)
 

@@ -181,6 +181,12 @@ def test_writes_on_neo4j_two_editors_rules_and_audit(neo4j_api: LiveServer) -> N
                                      headers={"If-Match": first.headers["etag"]}), 409)
         assert in_use["edges"] == ["PART_OF:unit:neo4j-test->unit:organisation-og-politik"]
         problem(anna.post("/api/v1/edges", json={**edge, "to": "unit:nowhere"}), 422)
+        # An end date that leaves a task without an owner is refused here too.
+        unit = bo.get("/api/v1/nodes/unit:okonomi-og-indkob")
+        ended = problem(anna.put("/api/v1/nodes/unit:okonomi-og-indkob",
+                                 json={**unit.json()["record"], "valid_to": "2026-01-31"},
+                                 headers={"If-Match": unit.headers["etag"]}), 422)
+        assert "would have no accountable owner from 2026-02-01" in ended["errors"][0]["msg"]
         log = anna.get("/api/v1/audit", params={"record": "unit:neo4j-test"}).json()["items"]
         assert [(e["actor"], e["action"]) for e in log] == [("anna", "update"),
                                                            ("anna", "create")]

@@ -209,6 +209,19 @@ def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> N
                                 json={**post, "description": "Direkte: +45 22 33 44 55"}), 422)
         assert body["errors"][0]["loc"] == ["body", "description"]
         assert "looks like a phone number" in body["errors"][0]["msg"]
+        # Nor may an end date leave a task without an owner: Organisation og Politik answers
+        # for payroll, and ending the unit (or the edge that says so) would leave it none.
+        unit, etag = read(anna, "/api/v1/nodes/unit:organisation-og-politik")
+        body = problem(anna.put("/api/v1/nodes/unit:organisation-og-politik",
+                                headers={"If-Match": etag},
+                                json={**unit, "valid_to": "2026-01-31"}), 422)
+        said = [e["msg"] for e in body["errors"]]
+        assert ("task task:lon would have no accountable owner from 2026-02-01 "
+                "(unit:organisation-og-politik ends 2026-01-31)") in "\n".join(said)
+        edge, etag = read(anna, f"/api/v1/edges/{key}")
+        body = problem(anna.put(f"/api/v1/edges/{key}", headers={"If-Match": etag},
+                                json={**edge, "valid_to": "2026-01-31"}), 422)
+        assert [e["loc"] for e in body["errors"]] == [["data", "task:lon"]]
         problem(anna.post("/api/v1/nodes", content=b"{not json",
                           headers={"Content-Type": "application/json"}), 422)
         # Nothing was changed by any of this.
