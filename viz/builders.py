@@ -44,6 +44,7 @@ __all__ = [
     "fan_out_parallel",
     "label_of",
     "node_dict",
+    "shortened",
 ]
 
 #: Above this many nodes a view opens on part of the graph and expands on double-click:
@@ -52,6 +53,28 @@ __all__ = [
 NODE_LIMIT = 1500
 _DESCRIPTION_CHARS = 400
 _THIN_ABOVE = 400
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text``, or as much of it as fits in ``limit`` characters, cut between words, with "…".
+
+    A tooltip holds a description's start: cut inside a word ("I Albertslu") it reads as a
+    fault, not as more to come.
+
+    Examples
+    --------
+    >>> shortened("Økonomiudvalget fører tilsyn med kommunens økonomi.", 30)
+    'Økonomiudvalget fører tilsyn…'
+    >>> shortened("kort", 30)
+    'kort'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit // 2:  # a word as long as half the limit is cut inside
+        cut = cut[:space]
+    return cut[:limit - 1].rstrip(" ,;:.–-") + "…"
 
 
 @dataclass
@@ -107,7 +130,7 @@ def node_dict(view: NodeView, lang: Lang, owners: Mapping[str, tuple[str, str | 
         node["owner"] = label_of(*owner, lang)
     description = view.description_en if lang == "en" and view.description_en else view.description
     if description:
-        node["desc"] = description[:_DESCRIPTION_CHARS]
+        node["desc"] = shortened(description, _DESCRIPTION_CHARS)
     for key in ("level", "kle"):
         if key in view.attributes:
             node[key] = view.attributes[key]

@@ -98,6 +98,7 @@ UI: dict[str, tuple[str, str]] = {
     "search_placeholder": ("Søg efter enhed, stilling, opgave …", "Search for unit, post, task …"),
     "search_none": ("Ingen træf i denne visning.", "No match in this view."),
     "search_found": ("Fundet: {name}", "Found: {name}"),
+    "search_elsewhere": ("»{name}« er ikke i denne visning.", "\"{name}\" is not in this view."),
     "filters": ("Filtre", "Filters"),
     "kinds": ("Nodetyper", "Node kinds"),
     "edge_types": ("Relationstyper", "Relation types"),
@@ -115,6 +116,8 @@ UI: dict[str, tuple[str, str]] = {
     "path_to": ("Til", "To"),
     "path_show": ("Vis vej", "Show path"),
     "path_none": ("Ingen vej fundet.", "No path found."),
+    "path_unknown": ("»{name}« er ikke i denne visning.", "\"{name}\" is not in this view."),
+    "path_names": ("Skriv et navn i begge felter.", "Write a name in both fields."),
     "path_found": ("Vej: {steps}", "Path: {steps}"),
     "as_of": ("Dato", "Date"),
     "as_of_apply": ("Vis på dato", "Show on date"),
@@ -196,7 +199,8 @@ def kind_name(kind: str, lang: Lang) -> str:
 
 def browser_texts(lang: Lang) -> dict[str, str]:
     """The strings the browser code needs, in one language."""
-    keys = ("search_none", "search_found", "path_none", "path_found", "permalink_copied",
+    keys = ("search_none", "search_found", "search_elsewhere", "path_none", "path_unknown",
+            "path_names", "path_found", "permalink_copied",
             "expanding", "kind", "owner", "source", "confidence", "conf_high", "conf_medium",
             "conf_low", "low_confidence", "focus_hint", "influence", "interest", "q_manage",
             "q_satisfy", "q_inform", "q_monitor", "description", "role", "topic", "strength",

@@ -103,6 +103,22 @@ def test_search_focuses_the_node(view: str, page: Any, albertslund_app: LiveApp,
     assert page.locator("#search-results button").count() >= 1
 
 
+@pytest.mark.parametrize(("view", "query"), [("case-route", "Borgmester"),
+                                             ("responsibilities", "Borgmester")])
+def test_a_search_for_what_the_view_lacks_says_so(view: str, query: str, page: Any,
+                                                  albertslund_app: LiveApp,
+                                                  recorder: Recorder) -> None:
+    # The mayor is not on the case route: the search said "Fundet: Økonomiudvalget", a node it
+    # fits far less, and selected it. It says the mayor is not here, and selects nothing.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/{view}")
+    page.fill("#search-input", query)
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("document.getElementById('status').textContent.includes('ikke')")
+    assert page.locator("#status").text_content() == "»Borgmester« er ikke i denne visning."
+    assert page.evaluate("window.orgmodelView.selected()") is None
+
+
 @pytest.mark.parametrize("view", VIEWS)
 def test_permalink_restores_the_state(view: str, context: Any, page: Any,
                                       albertslund_app: LiveApp, recorder: Recorder) -> None:
@@ -166,6 +182,14 @@ def test_path_between_two_nodes_is_highlighted(page: Any, albertslund_app: LiveA
     assert any("/api/v1/paths?from=" in url for url in recorder.requests)
     assert "→" in page.text_content("#status")
     screenshot(page, "org-path")
+    # A name the view does not know is named, not "no path found"; nor is an empty field.
+    for start, end, said in (("Borgmester", "xyzzy", "»xyzzy« er ikke i denne visning."),
+                             ("", "Borgmester", "Skriv et navn i begge felter.")):
+        page.fill("#path-from", start)
+        page.fill("#path-to", end)
+        page.click("#path-form button[type=submit]")
+        page.wait_for_function("text => document.getElementById('status').textContent === text",
+                               arg=said)
 
 
 def test_focus_shows_only_the_neighbourhood(page: Any, albertslund_app: LiveApp,
@@ -181,6 +205,31 @@ def test_focus_shows_only_the_neighbourhood(page: Any, albertslund_app: LiveApp,
     assert focused == neighbours + 1 < total
     page.click("#focus-clear")
     assert page.evaluate("window.orgmodelView.visibleNodeCount()") == total
+
+
+def test_a_topic_chosen_brings_its_nodes_into_view(page: Any, albertslund_app: LiveApp,
+                                                   recorder: Recorder) -> None:
+    # Choosing a topic hid the rest and left most of the topic's nodes off screen.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/collaboration")
+    topics = page.eval_on_selector_all("#topic-select option", "o => o.map(x => x.value)")[1:]
+    assert topics
+    for topic in topics:
+        page.select_option("#topic-select", topic)
+        outside = page.evaluate("""(() => {
+            const view = window.orgmodelView, network = view.network;
+            const box = document.querySelector('#network canvas').getBoundingClientRect();
+            const out = [];
+            view.nodes.forEach(node => {
+                if (node.hidden) { return; }
+                const at = network.canvasToDOM(network.getPosition(node.id));
+                if (at.x < 0 || at.y < 0 || at.x > box.width || at.y > box.height) {
+                    out.push(node.id);
+                }
+            });
+            return out;
+        })()""")
+        assert outside == [], topic
 
 
 def test_filters_hide_kinds_and_edge_types(page: Any, albertslund_app: LiveApp,
@@ -228,6 +277,10 @@ def test_as_of_reloads_the_view_for_the_date(page: Any, albertslund_app: LiveApp
     assert then == old != today
     assert "unit:tidligere-enhed-1" in then - today
     assert "sel=unit%3Aokonomi-og-stab" in page.url  # the state in the hash came along
+    # The page says which day it shows, not the date field alone, with a way back to today.
+    assert page.locator(".page-as-of").text_content().startswith(
+        "Siden viser organisationen pr. 2022-06-01. Vis i dag")
+    assert "as_of" not in (page.locator(".page-as-of a").get_attribute("href") or "as_of")
     # An emptied date is today again: the address loses its as_of.
     page.fill("#as-of", "")
     page.click("#asof-form button[type=submit]")
@@ -402,6 +455,36 @@ def test_dashes_keep_their_size_on_screen_at_any_zoom(page: Any, albertslund_app
     })()""")
     for dash in on_screen:
         assert dash == pytest.approx([6, 4])
+
+
+def test_a_selected_units_label_stays_readable(page: Any, albertslund_app: LiveApp,
+                                               recorder: Recorder) -> None:
+    # A unit's label is white; selected, the unit turns yellow, and white on yellow could not
+    # be read. Its label turns to ink: dark pixels are drawn inside the selected box.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org#sel=unit:okonomi-og-stab")
+    dark = page.evaluate("""(() => {
+        const network = window.orgmodelView.network;
+        network.selectNodes(['unit:okonomi-og-stab']);
+        network.moveTo({position: network.getPosition('unit:okonomi-og-stab'), scale: 1.5,
+                        animation: false});
+        network.redraw();
+        const canvas = document.querySelector('#network canvas');
+        const box = network.getBoundingBox('unit:okonomi-og-stab');
+        const ratio = canvas.width / canvas.clientWidth;
+        const from = network.canvasToDOM({x: box.left, y: box.top});
+        const to = network.canvasToDOM({x: box.right, y: box.bottom});
+        const [x, y] = [Math.round(from.x * ratio) + 6, Math.round(from.y * ratio) + 6];
+        const width = Math.round((to.x - from.x) * ratio) - 12;
+        const height = Math.round((to.y - from.y) * ratio) - 12;
+        const pixels = canvas.getContext('2d').getImageData(x, y, width, height).data;
+        let count = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+            if (pixels[i] + pixels[i + 1] + pixels[i + 2] < 200) { count += 1; }
+        }
+        return count;
+    })()""")
+    assert dark > 30
 
 
 def test_view_without_javascript_keeps_the_forms_that_work_without_it(

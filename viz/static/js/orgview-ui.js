@@ -59,8 +59,20 @@
       // Only what the view can show: its nodes, or on a partial view any (it is fetched).
       showHits(view.isPartial() ? hits : inView);
       if (!target) { view.status(texts.search_none); return hits; }
+      // What the search finds best is not in this view (the mayor on the case route): say so,
+      // rather than "found" a node it fits far less well; the list offers those that are here.
+      if (!view.isPartial() && target !== hits[0] && clearlyBetter(hits[0], target)) {
+        view.status(texts.search_elsewhere.replace("{name}", hits[0].name || hits[0].id));
+        return hits;
+      }
       return select(target.id).then(function () { return hits; });
     });
+  }
+
+  /* Whether hit ``best`` fits the query clearly better than ``other`` (scores from one search). */
+  function clearlyBetter(best, other) {
+    return typeof best.score === "number" && typeof other.score === "number" &&
+      other.score < best.score * 0.9;
   }
 
   function showHits(hits) {
@@ -244,9 +256,13 @@
     on("focus-clear", "click", clearFocus);
     on("path-form", "submit", function (event) {
       event.preventDefault();
-      var from = nodeByName(byId("path-from").value);
-      var to = nodeByName(byId("path-to").value);
-      if (from && to) { view.showPath(from, to); } else { view.status(texts.path_none); }
+      // Which name was not understood, not "no path": the two nodes may well be joined.
+      var names = [byId("path-from").value.trim(), byId("path-to").value.trim()];
+      if (!names[0] || !names[1]) { view.status(texts.path_names); return; }
+      var ends = names.map(nodeByName);
+      var unknown = names.filter(function (name, index) { return !ends[index]; });
+      if (unknown.length) { view.status(texts.path_unknown.replace("{name}", unknown[0])); return; }
+      view.showPath(ends[0], ends[1]);
     });
     on("permalink-button", "click", function () {
       var box = byId("permalink");
@@ -257,7 +273,13 @@
       view.status(texts.permalink_copied);
     });
     on("png-button", "click", exportPng);
-    on("topic-select", "change", function () { raw.topic = byId("topic-select").value; view.apply(); view.remember(); });
+    on("topic-select", "change", function () {
+      raw.topic = byId("topic-select").value;
+      view.apply();
+      // The topic's few nodes in view, as focus does: they may lie far apart off screen.
+      if (raw.topic) { fitVisible(); } else { network.fit({ animation: false }); }
+      view.remember();
+    });
     on("layout-toggle", "click", function () { setLayout(raw.layout === "grid" ? "network" : "grid"); });
     on("asof-form", "submit", function (event) {
       event.preventDefault();
