@@ -41,7 +41,7 @@ Examples
 nodes:
   # The payroll (seed).
   - {id: task:lon, kind: Task, name: Løn, source: seed, confidence: high}
-  - {id: 'task:hr', kind: Task, name: Personale, source: seed, confidence: high}
+  - {id: task:hr, kind: Task, name: Personale, source: seed, confidence: high}
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ _SECTION_RE = re.compile(r"^(sources|nodes|edges):\s*(#.*)?$")
 _ITEM_RE = re.compile(r"^(\s*)- ")
 # A comment that heads a group of records: "# --- Suppliers ---", "# === IT ===".
 _HEADING_RE = re.compile(r"^\s*#\s*([-=*#~_])\1\1")
+# An id the YAML dumper quotes for its colon, though a plain scalar reads the same: 'unit:it'.
+_QUOTED_ID_RE = re.compile(r"'([a-z][a-z_]*:[A-Za-z0-9][A-Za-z0-9._-]*)'")
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -139,13 +141,23 @@ def _laid_out_as(section: str, old: _Item, now: _Item) -> list[str]:
     indent = _indent(old.body[0])
     if old.body[0].lstrip()[2:].startswith("{"):
         value = yaml.load("".join(now.body), Loader=_Loader)[0]  # noqa: S506 - the safe loader
-        flow = yaml.dump(value, Dumper=_Dumper, default_flow_style=True, width=1 << 30,
-                         allow_unicode=True, sort_keys=False).strip()
-        return [f"{indent}- {flow}\n"]
+        return [f"{indent}- {_flow(value)}\n"]
     merged = _fields_merged(old.body, now.body)
     if merged is None or _record(section, _parsed(merged)) != now.record:
         return now.body
     return merged
+
+
+def _flow(value: Any) -> str:
+    """``value`` on one line, ids unquoted as the data files write them (``from: unit:it``).
+
+    >>> _flow({"from": "unit:it", "to": "task:lon", "note": "a: b"})
+    "{from: unit:it, to: task:lon, note: 'a: b'}"
+    """
+    flow: str = yaml.dump(value, Dumper=_Dumper, default_flow_style=True, width=1 << 30,
+                          allow_unicode=True, sort_keys=False).strip()
+    plain = _QUOTED_ID_RE.sub(r"\1", flow)
+    return plain if yaml.load(plain, Loader=_Loader) == value else flow  # noqa: S506
 
 
 def _fields_merged(old: list[str], new: list[str]) -> list[str] | None:
@@ -155,14 +167,23 @@ def _fields_merged(old: list[str], new: list[str]) -> list[str] | None:
     if before is None or after is None:
         return None
     exported = dict(after)
-    lines: list[str] = []
+    kept: list[tuple[str, list[str]]] = []
     for key, chunk in before:  # the file's order of fields; a field left out goes
         if key in exported:
             same = _parsed(chunk, old_indent) == _parsed(exported[key], new_indent)
-            lines += chunk if same else _reindented(exported[key], new_indent, old_indent)
-    for key, chunk in after:  # a new field after the others
-        if key not in dict(before):
-            lines += _reindented(chunk, new_indent, old_indent)
+            kept.append((key, chunk if same else _reindented(exported[key], new_indent,
+                                                            old_indent)))
+    for number, (key, chunk) in enumerate(after):
+        if key in dict(before):
+            continue
+        # A new field goes after the field the export writes before it (valid_to after
+        # valid_from, not at the end), or first when there is none.
+        earlier = {k for k, _ in after[:number]}
+        at = max((i + 1 for i, (k, _) in enumerate(kept) if k in earlier), default=0)
+        kept.insert(at, (key, _reindented(chunk, new_indent, old_indent)))
+    if kept and kept[0][1][0].startswith(old_indent + "  "):  # the first field leads the item
+        return None
+    lines = [line for _, chunk in kept for line in chunk]
     return lines if lines and lines[0].startswith(old_indent + "- ") else None
 
 
@@ -173,11 +194,17 @@ def _fields(body: list[str], indent: str) -> list[tuple[str, list[str]]] | None:
         return None
     fields = [(first.group(1), [body[0]])]
     key_line = re.compile(rf"{re.escape(indent)}  ([A-Za-z_]\w*):(\s|$)")
+    above: list[str] = []  # comments (and blank lines) go with the field below them
     for line in body[1:]:
         if (found := key_line.match(line)) is not None:
-            fields.append((found.group(1), [line]))
+            fields.append((found.group(1), [*above, line]))
+            above = []
+        elif line.lstrip().startswith("#") or not line.strip():
+            above.append(line)
         else:
-            fields[-1][1].append(line)
+            fields[-1][1].extend([*above, line])
+            above = []
+    fields[-1][1].extend(above)
     return fields
 
 

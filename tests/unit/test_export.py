@@ -109,7 +109,7 @@ def test_an_export_over_hand_written_files_keeps_their_comments_and_unchanged_re
                              "  - {id: task:lon, kind: Task, name: Løn, kle: \"81.15.00\"")
     assert "HR" not in merged  # the record gone, with the comment about it
     # The changed one on one line, as the file writes its records.
-    assert "  - {id: 'task:budget', kind: Task, name: Budgetlægning, source: seed, " \
+    assert "  - {id: task:budget, kind: Task, name: Budgetlægning, source: seed, " \
         "confidence: high}\n" in merged
     # The same records (in the file's own order: a folder's order is free).
     assert sorted(yaml.safe_load(merged)["nodes"], key=lambda n: n["id"]) == \
@@ -169,14 +169,22 @@ def test_a_changed_record_keeps_the_lines_of_its_unchanged_fields() -> None:
         "id": "task:lon", "kind": "Task", "name": "Løn", "kle": "81.15.00",
         "name_en": "Payroll", "source": "seed", "confidence": "medium"})
     merged = keep_layout(old, export_files(Dataset.build([lon], []))["api-edits.yaml"])
-    # A changed field in place, a new one after the others, a dropped one gone; the comment
-    # and the quoting of the fields left as they were stay.
+    # A changed field in place, a new one where the export writes it (name_en after name,
+    # not at the end), a dropped one gone; the comment stays above its field, and the
+    # quoting of the fields left as they were stays.
     assert merged == ("nodes:\n"
                       "  - id: task:lon\n"
                       "    kind: Task\n"
                       "    name: Løn\n"
+                      "    name_en: Payroll\n"
                       "    # the number of the KLE topic, quoted as the editor wrote it\n"
                       "    kle: \"81.15.00\"\n"
                       "    source: seed\n"
-                      "    confidence: medium\n"
-                      "    name_en: Payroll\n")
+                      "    confidence: medium\n")
+    # A changed one-line record stays one line, its ids as plain as the file wrote them.
+    old = "edges:\n  - {type: USES, from: task:lon, to: system:x, source: seed, confidence: high}\n"
+    uses = EdgeRecord.model_validate({"type": "USES", "from": "task:lon", "to": "system:x",
+                                      "source": "seed", "confidence": "low"})
+    exported = export_files(Dataset.build([], [uses]))["api-edits.yaml"]
+    assert keep_layout(old, "".join(exported.partition("edges:\n")[1:])) == (
+        "edges:\n  - {type: USES, from: task:lon, to: system:x, source: seed, confidence: low}\n")
