@@ -435,6 +435,25 @@ def test_network_comes_first_and_the_panel_does_not_move_it(
     assert "Post" in page.evaluate("window.orgmodelView.state().hiddenKinds")
 
 
+def test_on_a_phone_the_network_leaves_room_to_scroll_the_page(
+        browser: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # A swipe on the network pans it; as tall as the screen, it left the page no place to be
+    # scrolled from, and the controls below it out of reach.
+    allow(recorder, albertslund_app)
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                is_mobile=True, locale="da-DK", bypass_csp=True)
+    phone.on("request", lambda request: recorder.requests.append(request.url))
+    try:
+        page = phone.new_page()
+        open_view(page, f"{albertslund_app.url}/views/org")
+        share = page.evaluate("document.getElementById('network').getBoundingClientRect().height"
+                              " / window.innerHeight")
+        assert share <= 0.6
+    finally:
+        phone.close()
+    assert recorder.outside() == []
+
+
 def test_dashes_keep_their_size_on_screen_at_any_zoom(page: Any, albertslund_app: LiveApp,
                                                      recorder: Recorder) -> None:
     # A dash set in the network's units shrank to a tenth of a pixel on a big graph opened
