@@ -9,6 +9,7 @@ the API's problem documents.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -19,10 +20,11 @@ from starlette.datastructures import URL
 from starlette.responses import HTMLResponse, Response
 
 from orgmodel.contract import OrgStore
-from orgmodel.exceptions import NotFoundError
+from orgmodel.exceptions import NotFoundError, OrgModelError
 from orgmodel.schema import Kind
 from viz.builders import label_of
 from viz.gather import NotAPostError
+from viz.recent import with_organisation
 from viz.render import VIEWS, Page, render_error
 from viz.store_access import with_store
 from viz.texts import kind_name, lang_of, ui
@@ -43,12 +45,12 @@ class PageRoute(APIRoute):
             try:
                 return await handle(request)
             except RequestValidationError as invalid:
-                return _page_of(request, 422, *_invalid(request, invalid))
+                return await _page_of(request, 422, *_invalid(request, invalid))
             except HTTPException as failed:
                 if failed.status_code != 404:
                     raise
                 message, dropped, suggestions = await _not_found(request, failed)
-                return _page_of(request, 404, message, dropped, suggestions)
+                return await _page_of(request, 404, message, dropped, suggestions)
 
         return handle_as_page
 
@@ -100,12 +102,17 @@ async def _posts_like(request: Request, text: str) -> list[tuple[str, str]]:
             for post_id, name in await with_store(request, named)]
 
 
-def _page_of(request: Request, status: int, message: str, dropped: list[str],
-             suggestions: list[tuple[str, str]] | None = None) -> Response:
+async def _page_of(request: Request, status: int, message: str, dropped: list[str],
+                   suggestions: list[tuple[str, str]] | None = None) -> Response:
     lang = lang_of(request.query_params.get("lang"))
     retry = _relative(request.url.remove_query_params(dropped)) if dropped else None
     other = "da" if lang == "en" else "en"
-    html = render_error(Page(mode="served", lang=lang), message=message,
+    page = Page(mode="served", lang=lang)
+    # Titled with the organisation, as the page that failed would have been; with the store
+    # out of reach, the plain title says enough.
+    with contextlib.suppress(HTTPException, OrgModelError):
+        page = await with_store(request, lambda store: with_organisation(store, page))
+    html = render_error(page, message=message,
                         suggestions=suggestions or [],
                         retry_link=retry,
                         other_lang_link=_relative(request.url.include_query_params(lang=other)))

@@ -12,11 +12,9 @@ app has them, and the equivalent ``/views/api/…`` endpoints here otherwise.
 from __future__ import annotations
 
 import gzip
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
@@ -27,10 +25,11 @@ from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.records import BlankOrIsoDate
 from orgmodel.schema import Kind
-from viz import gather, start
+from viz import start
 from viz.assets import StaticAssets, takes_gzip
 from viz.builders import ViewGraph, label_of
 from viz.errors import PageRoute
+from viz.recent import Recent, store_version, with_organisation
 from viz.render import (
     BUNDLE,
     STATIC_DIR,
@@ -49,7 +48,6 @@ from viz.views import build_view
 __all__ = ["create_views_app", "register", "router"]
 
 T = TypeVar("T")
-V = TypeVar("V")
 router = APIRouter(include_in_schema=False)
 pages = APIRouter(include_in_schema=False, route_class=PageRoute)  # errors answered as pages
 
@@ -58,43 +56,10 @@ AsOf = Annotated[BlankOrIsoDate, Query()]
 Ids = Annotated[str | None, Query(max_length=20_000)]
 Id = Annotated[str | None, Query(max_length=200)]
 _API_SEARCH, _API_PATHS = "/api/v1/search", "/api/v1/paths"
-_CACHE_SIZE = 32
 
 
-class _Recent(Generic[V]):
-    """The last few answers built, by key (the store, its version, what was asked)."""
-
-    def __init__(self) -> None:
-        self._items: OrderedDict[tuple[Any, ...], V] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[Any, ...], build: Callable[[], V]) -> V:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        built = build()
-        with self._lock:
-            self._items[key] = built
-            while len(self._items) > _CACHE_SIZE:
-                self._items.popitem(last=False)
-        return built
-
-
-# The last few built views, so a page and its JSON (fetched right after) build once; and the
-# home organisation's name for the pages' titles, read once per store version and date.
-_cache: _Recent[ViewGraph] = _Recent()
-_organisations: _Recent[tuple[str, str | None] | None] = _Recent()
-
-
-def _version(store: OrgStore) -> int:
-    """A number that changes when the store is written to (0 for read-only stores)."""
-    log = getattr(store, "audit_log", None)
-    if not callable(log):
-        return 0
-    entries = log(limit=1)
-    return int(entries[0].seq) if entries else 0
-
+# The last few built views, so a page and its JSON (fetched right after) build once.
+_cache: Recent[ViewGraph] = Recent()
 
 
 def _page(request: Request, lang: str | None, as_of: date | None, **params: str | None) -> Page:
@@ -124,19 +89,11 @@ def _split(ids: str | None) -> tuple[str, ...]:
 def _graph(store: OrgStore, view: str, page: Page, expand: Sequence[str],
            focus: str | None) -> ViewGraph:
     when = page.as_of or date.today()
-    key = (id(store), _version(store), view, page.lang, when, tuple(sorted(page.params.items())),
-           tuple(expand), focus)
+    key = (id(store), store_version(store), view, page.lang, when,
+           tuple(sorted(page.params.items())), tuple(expand), focus)
     return _cache.get(key, lambda: build_view(store, view, lang=page.lang, as_of=when,
                                               post=page.params.get("post"), expand=expand,
                                               focus=focus))
-
-
-def _with_organisation(store: OrgStore, page: Page) -> Page:
-    """``page`` with the home organisation's name for its title (read once per store version)."""
-    when = page.as_of or date.today()
-    page.organisation = _organisations.get((id(store), _version(store), when),
-                                           lambda: gather.organisation_name(store, as_of=when))
-    return page
 
 
 def _check_view(view: str) -> None:
@@ -160,7 +117,7 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     text, when, named_date = asked(query or "", as_of, date.today())
 
     def work(store: OrgStore) -> tuple[list[dict[str, Any]], str | None]:
-        _with_organisation(store, page)
+        with_organisation(store, page)
         return start.answers(store, text, as_of=when, lang=page.lang)
 
     found, named = await _build(request, work)
@@ -181,7 +138,7 @@ async def view_page(request: Request, view: str, lang: Lang = None, as_of: AsOf 
     page = _page(request, lang, as_of, post=post)
 
     def work(store: OrgStore) -> str:
-        _with_organisation(store, page)
+        with_organisation(store, page)
         graph = _graph(store, view, page, _split(expand), focus)
         options: dict[str, Any] = {}
         if view == "stakeholders" and graph.extra["ego"]:  # none in data without posts
@@ -215,7 +172,7 @@ async def view_table(request: Request, view: str, lang: Lang = None, as_of: AsOf
     page = _page(request, lang, as_of, post=post)
     html = await _build(request,
                         lambda store: render_table(_graph(store, view, page, (), None),
-                                                   _with_organisation(store, page)))
+                                                   with_organisation(store, page)))
     return _respond(request, html, "text/html")
 
 

@@ -112,6 +112,8 @@ def test_a_page_that_goes_wrong_answers_as_a_page_in_the_visitors_language(
         # The way back drops the bad value and keeps the rest.
         dated = await client.get("/views/org", params={"as_of": "x", "lang": "en"})
         assert 'href="/views/org?lang=en">Show the page without it' in dated.text
+        # Titled with the organisation, as every other page ("Organisationen" alone before).
+        assert "<title>The page cannot be shown – Albertslund Municipality" in dated.text
         # The JSON the pages fetch keeps the API's problem documents.
         data = await client.get("/views/org/data", params={"as_of": "x"})
         assert data.status_code == 422 and "json" in data.headers["content-type"]
