@@ -191,25 +191,44 @@ async def _api_problem(request: Request, exc: Exception) -> Response:
 
 
 def _loc(parts: Any) -> list[str | int]:
-    """Return a field path, without the node kind pydantic puts after ``body``."""
+    """Return a field path, without the node kind pydantic puts after a node.
+
+    >>> _loc(("body", "operations", 1, "node", "Unit", "level"))
+    ['body', 'operations', 1, 'node', 'level']
+    """
     loc = [p if isinstance(p, int) else str(p) for p in parts]
-    if len(loc) > 1 and loc[0] == "body" and loc[1] in NODE_MODELS:
-        del loc[1]
-    return loc
+    return [part for i, part in enumerate(loc)
+            if not (i and part in NODE_MODELS and loc[i - 1] in ("body", "node"))]
+
+
+def _message(error: Any) -> str:
+    """An error's message, with where the JSON broke when it did not parse."""
+    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    if error.get("type") != "json_invalid":
+        return message
+    why = (error.get("ctx") or {}).get("error")
+    at = list(error.get("loc", ()))[-1:]  # FastAPI puts the offset where it broke last
+    return message + (f": {why}" if why else "") + (
+        f" (at character {at[0]})" if at and isinstance(at[0], int) else "")
 
 
 async def _request_invalid(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    errors = [{"loc": _loc(e.get("loc", ())),
-               "msg": str(e.get("msg", "invalid")).removeprefix("Value error, "),
+    errors = [{"loc": _loc(e.get("loc", ())), "msg": _message(e),
                "type": str(e.get("type", "invalid"))} for e in exc.errors()]
     return problem_response(422, "the request is not valid; see errors", request.url.path,
                             errors=errors)
 
 
+#: What FastAPI says of a body it cannot decode (not UTF-8, say) before it is JSON.
+_UNREADABLE_BODY = "There was an error parsing the body"
+
+
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "Error")
+    if exc.status_code == 400 and detail == _UNREADABLE_BODY:  # FastAPI's words: say why
+        detail = "the body cannot be read: send JSON, in UTF-8"
     return problem_response(exc.status_code, detail, request.url.path,
                             headers=dict(exc.headers or {}))
 

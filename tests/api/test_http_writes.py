@@ -310,6 +310,20 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
             assert "Content-Type: application/json" in detail, content_type
             assert (content_type or "Content-Type") in detail
         assert anna.get("/api/v1/nodes/unit:lonteam-test").status_code == 404
+        # Latin-1 bytes are no JSON text: the answer says to send UTF-8, not "an error
+        # parsing the body"; broken JSON says where it broke.
+        latin = json.dumps({**NEW_UNIT, "name": "Løn"}, ensure_ascii=False).encode("latin-1")
+        unread = problem(anna.post("/api/v1/nodes", content=latin,
+                                   headers={"Content-Type": "application/json"}), 400)
+        assert "UTF-8" in unread["detail"]
+        broken = problem(anna.post("/api/v1/nodes", content=b'{"id": "unit:x",}',
+                                   headers={"Content-Type": "application/json"}), 422)
+        assert broken["errors"][0]["msg"] == ("JSON decode error: Expecting property name "
+                                              "enclosed in double quotes (at character 16)")
+        # A node in a batch is located at its field, with no pydantic tag in between.
+        bad = problem(anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_node", "node": {**NEW_UNIT, "level": "galaxy"}}]}), 422)
+        assert bad["errors"][0]["loc"] == ["body", "operations", 0, "node", "level"]
         answer = anna.post("/api/v1/nodes", content=body,
                            headers={"Content-Type": "application/json; charset=utf-8"})
         assert answer.status_code == 201, answer.text
