@@ -202,8 +202,15 @@ def _loc(parts: Any) -> list[str | int]:
 
 
 def _message(error: Any) -> str:
-    """An error's message, with where the JSON broke when it did not parse."""
+    """An error's message, with where the JSON broke when it did not parse.
+
+    >>> _message({"type": "union_tag_not_found", "loc": ("body",),
+    ...           "msg": "Unable to extract tag using discriminator 'kind'"})[:39]
+    'kind is missing: a node is one of Asset'
+    """
     message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    if error.get("type") == "union_tag_not_found":  # pydantic's words name no field
+        return f"kind is missing: a node is one of {', '.join(sorted(NODE_MODELS))}"
     if error.get("type") != "json_invalid":
         return message
     why = (error.get("ctx") or {}).get("error")
@@ -214,7 +221,8 @@ def _message(error: Any) -> str:
 
 async def _request_invalid(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    errors = [{"loc": _loc(e.get("loc", ())), "msg": _message(e),
+    errors = [{"loc": _loc(e.get("loc", ())) + (["kind"] if e.get("type") == "union_tag_not_found"
+                                                else []), "msg": _message(e),
                "type": str(e.get("type", "invalid"))} for e in exc.errors()]
     return problem_response(422, "the request is not valid; see errors", request.url.path,
                             errors=errors)

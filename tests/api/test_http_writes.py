@@ -324,6 +324,10 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
         bad = problem(anna.post("/api/v1/changes", json={"operations": [
             {"op": "put_node", "node": {**NEW_UNIT, "level": "galaxy"}}]}), 422)
         assert bad["errors"][0]["loc"] == ["body", "operations", 0, "node", "level"]
+        kindless = {k: v for k, v in NEW_UNIT.items() if k != "kind"}
+        missing = problem(anna.post("/api/v1/nodes", json=kindless), 422)["errors"][0]
+        assert missing["loc"] == ["body", "kind"] and missing["msg"].startswith(
+            "kind is missing: a node is one of Asset, Body,")
         answer = anna.post("/api/v1/nodes", content=body,
                            headers={"Content-Type": "application/json; charset=utf-8"})
         assert answer.status_code == 201, answer.text
