@@ -26,6 +26,7 @@ from orgmodel.messages import (
     edge_name,
     kind_label,
     name_in,
+    role_in,
     t,
 )
 from orgmodel.node_attributes import node_attributes
@@ -167,7 +168,8 @@ def print_node(store: OrgStore, node: NodeView, edges: Sequence[EdgeView], *, as
     for edge in edges:
         outgoing = edge.source_id == node.id
         other = edge.target_id if outgoing else edge.source_id
-        details = [x for x in (edge.raci and f"raci={edge.raci.value}", edge.role, edge.topic,
+        details = [x for x in (edge.raci and f"raci={edge.raci.value}",
+                               edge.role and role_in(edge.role, lang), edge.topic,
                                edge.strength and f"{t('strength', lang)} {edge.strength}",
                                edge.via and f"via {names.get(edge.via, edge.via)}") if x]
         said = [x for x in (edge.description, edge.note and f"{t('note', lang)}: {edge.note}") if x]

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-__all__ = ["CONFIDENCE_NAMES", "EDGE_NAMES", "KIND_NAMES", "LEVEL_NAMES", "Lang",
-           "certainty", "edge_name", "kind_label", "name_in", "t"]
+__all__ = ["CONFIDENCE_NAMES", "EDGE_NAMES", "KIND_NAMES", "LEVEL_NAMES", "ROLE_NAMES", "Lang",
+           "certainty", "edge_name", "kind_label", "name_in", "role_in", "t"]
 
 Lang = Literal["da", "en"]
 
@@ -167,6 +167,25 @@ def name_in(name: str, name_en: str | None, lang: Lang) -> str:
     ('Payroll', 'Løn', 'Løn')
     """
     return name_en if lang == "en" and name_en else name
+
+
+#: The roles the data gives most often, in English: an edge's role is free Danish text, and
+#: these few words are most of it ("formand", "medlem"); others are shown as written.
+ROLE_NAMES: dict[str, str] = {
+    "formand": "chair", "næstformand": "deputy chair", "medlem": "member",
+    "deltager": "participant", "chef": "head", "direktør": "director", "leder": "leader",
+    "sekretær": "secretary", "udgiver": "publisher", "leverandør": "supplier",
+    "forvalter": "steward", "fagligt ansvar": "professional responsibility",
+}
+
+
+def role_in(role: str, lang: Lang) -> str:
+    """A relation's role as a reader of ``lang`` says it, where the word is a common one.
+
+    >>> role_in("formand", "en"), role_in("formand", "da"), role_in("udbudsregler", "en")
+    ('chair', 'formand', 'udbudsregler')
+    """
+    return ROLE_NAMES.get(role, role) if lang == "en" else role
 
 
 def kind_label(kind: str, attributes: Mapping[str, object], lang: Lang) -> str:

@@ -40,7 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from orgmodel.contract import NodeRef, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import ROUTE_MARGIN
-from orgmodel.messages import Lang, certainty, name_in
+from orgmodel.messages import Lang, certainty, name_in, role_in
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, without_lone_tokens, without_pronoun_it
@@ -306,7 +306,7 @@ def _weak(result: OwnersResult) -> bool:
 
 def _relation(relation: Relation, lang: Lang) -> str:
     sure = certainty(relation.confidence.value, relation.source, lang)
-    role = f"{relation.role}; " if relation.role else ""
+    role = f"{role_in(relation.role, lang)}; " if relation.role else ""
     return f"{_name(relation.node, lang)} ({role}{sure})"
 
 

@@ -31,7 +31,7 @@ from typing import Any
 from pyvis.network import Network
 
 from orgmodel.contract import EdgeView, NodeView
-from orgmodel.messages import Lang, name_in
+from orgmodel.messages import Lang, name_in, role_in
 from orgmodel.schema import EdgeType
 from viz.layout import Position
 from viz.styles import EDGE_STYLES, raci_width, vis_groups
@@ -138,8 +138,11 @@ def node_dict(view: NodeView, lang: Lang, owners: Mapping[str, tuple[str, str | 
     return node
 
 
-def edge_dict(edge: EdgeView, **extra: Any) -> dict[str, Any]:
-    """A vis edge; its width follows the style table, strength and RACI role."""
+def edge_dict(edge: EdgeView, lang: Lang, **extra: Any) -> dict[str, Any]:
+    """A vis edge; its width follows the style table, strength and RACI role.
+
+    Its role (a free text) in ``lang`` where it is a common word (``formand``: chair).
+    """
     style = EDGE_STYLES[edge.type.value]
     width = style.width
     if edge.strength is not None:
@@ -154,7 +157,8 @@ def edge_dict(edge: EdgeView, **extra: Any) -> dict[str, Any]:
     for key in ("role", "topic", "strength", "order", "description"):
         value = getattr(edge, key)
         if value is not None:
-            item["desc" if key == "description" else key] = value
+            item["desc" if key == "description" else key] = (
+                role_in(value, lang) if key == "role" else value)
     if style.label:
         label = item.get("raci") or (str(edge.order) if edge.order is not None else None)
         if label:

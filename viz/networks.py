@@ -104,7 +104,7 @@ def build_collaboration(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     nodes = [node_dict(views[n], lang, data.owners, positions[n],
                        **({"more": True} if partial and near[n] - shown else {}))
              for n in sorted(shown)]
-    edges = [edge_dict(e) for e in data.subgraph.edges
+    edges = [edge_dict(e, lang) for e in data.subgraph.edges
              if e.source_id in shown and e.target_id in shown]
     topics = Counter(e.topic for e in data.subgraph.edges if e.topic)
     return assemble("collaboration", nodes, edges, total=len(views), partial=partial,
@@ -167,7 +167,7 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
         if node in more:
             extra["more"] = True
         nodes.append(node_dict(views[node], lang, data.owners, positions[node], **extra))
-    edges = [edge_dict(e) for e in data.subgraph.edges
+    edges = [edge_dict(e, lang) for e in data.subgraph.edges
              if e.source_id in shown and e.target_id in shown]
     # Tasks, systems and policies are in the ego network but are not stakeholders: hidden at
     # first (one click in the legend shows them), so the people and bodies stand out.

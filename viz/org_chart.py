@@ -161,7 +161,7 @@ def build_org_chart(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
             extra["more"] = True
         nodes.append(node_dict(tree.nodes[node_id], lang, data.owners,
                                positions.get(node_id, (0.0, 0.0)), **extra))
-    edges = [edge_dict(e) for e in data.subgraph.edges
+    edges = [edge_dict(e, lang) for e in data.subgraph.edges
              if e.source_id in visible and e.target_id in visible]
     hidden = {e["type"] for e in edges} - SHOWN_TYPES
     return assemble("org", nodes, edges, total=len(tree.nodes),

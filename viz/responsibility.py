@@ -82,7 +82,7 @@ def build_responsibilities(data: ViewInput, lang: Lang, *, limit: int = NODE_LIM
               for n in [*shown_tasks, *shown_holders]]
     edges = [{"from": t, "to": group_id(group_of[t]), "type": "IN_GROUP", "conf": "high",
               "src": "KLE", "width": 1.0} for t in shown_tasks]
-    edges += [edge_dict(e) for e in data.subgraph.edges if e.target_id in shown]
+    edges += [edge_dict(e, lang) for e in data.subgraph.edges if e.target_id in shown]
     table = _matrix(groups, members, views, data, lang)
     return assemble("responsibilities", nodes, edges, total=len(views),
                     partial=len(opened) < len(groups), table=table,
@@ -159,7 +159,7 @@ def build_case_route(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
                            + 90.0 * (row // 3 if row else 0))
     nodes = [node_dict(views[n], lang, data.owners, positions[n],
                        **({"ego": True} if n == data.focus else {})) for n in sorted(views)]
-    edges = [edge_dict(e) for e in data.subgraph.edges]
+    edges = [edge_dict(e, lang) for e in data.subgraph.edges]
     steps = sorted(route, key=lambda e: (e.order or 0, e.source_id))
     return assemble("case-route", nodes, edges, total=len(views),
                     extra={"post": data.focus if data.focus in views else None},

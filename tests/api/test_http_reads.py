@@ -68,6 +68,9 @@ def test_owners_of_what_is_not_a_task_say_who_is_in_charge_of_it(http: httpx.Cli
     assert hint["node"]["id"] == "body:okonomiudvalget"
     assert ("MEMBER_OF", "post:borgmester", "formand") in [
         (r["type"], r["node"]["id"], r["role"]) for r in hint["relations"]]
+    # The common roles said in English in the English text (data keeps its Danish words).
+    assert "Members: Mayor (chair; " in hint["text_en"]
+    assert "Medlemmer: Borgmester (formand; " in hint["text_da"]
     # A system a task uses leads to the task; a task that fits well, to no hint.
     for question in ("hvem ejer RolleBi", "løn", "hvem står for årsregnskabet"):
         assert http.get("/api/v1/owners", params={"q": question}).json()["node_hint"] is None

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from orgmodel.messages import Lang
 from orgmodel.store.memory import MemoryStore
 from orgmodel.synthetic import generate
 from viz import gather
@@ -149,6 +150,16 @@ def test_responsibility_map_groups_tasks_by_kle(memory_store: MemoryStore) -> No
 def test_english_labels(memory_store: MemoryStore) -> None:
     graph = build_view(memory_store, "org", lang="en", as_of=TODAY)
     assert by_id(graph)["body:kommunalbestyrelsen"]["label"] == "Municipal Council"
+
+
+def test_an_english_view_says_the_common_roles_in_english(memory_store: MemoryStore) -> None:
+    # A tooltip and the table read "Role: chair", not "formand", on the English page.
+    def roles(lang: Lang) -> set[str]:
+        graph = build_view(memory_store, "stakeholders", lang=lang, as_of=TODAY)
+        return {e["role"] for e in graph.edges if "role" in e}
+
+    assert {"member", "head"} <= roles("en") and not {"medlem", "chef"} & roles("en")
+    assert {"medlem", "chef"} <= roles("da")
 
 
 def test_as_of_changes_the_chart(memory_store: MemoryStore) -> None:

@@ -24,7 +24,7 @@ def evil_graph():  # type: ignore[no-untyped-def]
     ]
     edge = EdgeView(key="k", type="COLLABORATES_WITH", source_id="unit:a", target_id="unit:b",
                     topic=EVIL, strength=3, source="seed", confidence="high")
-    return assemble("collaboration", nodes, [edge_dict(edge)], total=2,
+    return assemble("collaboration", nodes, [edge_dict(edge, "da")], total=2,
                     extra={"topics": [EVIL]})
 
 
