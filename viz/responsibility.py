@@ -161,6 +161,9 @@ def build_case_route(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
                        **({"ego": True} if n == data.focus else {})) for n in sorted(views)]
     edges = [edge_dict(e, lang) for e in data.subgraph.edges]
     steps = sorted(route, key=lambda e: (e.order or 0, e.source_id))
+    # Too wide to read fitted (a phone): it opens where the route starts, at the top left.
+    start = min(positions, key=lambda n: (positions[n][0], positions[n][1]), default=None)
     return assemble("case-route", nodes, edges, total=len(views),
-                    extra={"post": data.focus if data.focus in views else None},
+                    extra={"post": data.focus if data.focus in views else None,
+                           "home": start, "homeAt": "top-left"},
                     table=[(e.source_id, e.target_id, e.order) for e in steps])

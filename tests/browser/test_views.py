@@ -449,6 +449,9 @@ def test_on_a_phone_the_network_leaves_room_to_scroll_the_page(
         share = page.evaluate("document.getElementById('network').getBoundingClientRect().height"
                               " / window.innerHeight")
         assert share <= 0.6
+        # A view too wide to read fitted on the small screen opens legible, where it starts.
+        open_view(page, f"{albertslund_app.url}/views/case-route")
+        assert page.evaluate("window.orgmodelView.network.getScale()") >= 0.45
     finally:
         phone.close()
     assert recorder.outside() == []
