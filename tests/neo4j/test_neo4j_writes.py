@@ -151,7 +151,7 @@ def test_orgmodel_history_reads_the_log_in_the_graph(
     rename(stores["neo4j"], UNIT, "Økonomi og Indkøb (historik)", actor="anna")
     for name, value in neo4j_env.items():
         monkeypatch.setenv(name, value)
-    assert main(["history", UNIT, "--neo4j"]) == 0
+    assert main(["history", UNIT, "--neo4j", "--lang", "en"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith(f"anna  update  {UNIT}")
     assert lines[1:] == ["  name: 'Økonomi og Indkøb' → 'Økonomi og Indkøb (historik)'"]

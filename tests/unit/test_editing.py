@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from orgmodel.batch import Operation, apply_all
 from orgmodel.dataset import Dataset, Origin
 from orgmodel.editing import (
     NEW_RECORDS_FILE,
@@ -200,12 +201,17 @@ def test_a_task_has_one_accountable_owner_on_any_day(ds: Dataset) -> None:
     [problem] = refused.value.problems
     assert problem.field == "raci" and "two accountable owners" in problem.message
     assert "unit:lon" in problem.message and "unit:hr" in problem.message
-    ended = put_edge(ds, OWNS.model_copy(update={"valid_to": date(2024, 12, 31)}),
-                     expected_etag=etag(OWNS)).dataset
-    handed_over = put_edge(ended, second.model_copy(update={"valid_from": date(2025, 1, 1)}),
-                           expected_etag=None)
-    assert len([e for e in handed_over.dataset.edges.values() if e.raci == "A"]) == 2
+    # Ending the first alone would leave the task no owner from 2025: refused, the day named.
+    ending = OWNS.model_copy(update={"valid_to": date(2024, 12, 31)})
+    with pytest.raises(DataValidationError) as orphaned:
+        put_edge(ds, ending, expected_etag=etag(OWNS))
+    assert "no accountable owner from 2025-01-01" in orphaned.value.problems[0].message
+    # The hand-over is one change: the first ends, the second begins the next day.
+    handed_over = apply_all(ds, [
+        Operation.put(ending, etag(OWNS)),
+        Operation.put(second.model_copy(update={"valid_from": date(2025, 1, 1)}))])
+    assert len([e for e in handed_over[-1].dataset.edges.values() if e.raci == "A"]) == 2
     with pytest.raises(DataValidationError) as overlapping:
-        put_edge(ended, second.model_copy(update={"valid_from": date(2024, 6, 1)}),
-                 expected_etag=None)
+        apply_all(ds, [Operation.put(ending, etag(OWNS)),
+                       Operation.put(second.model_copy(update={"valid_from": date(2024, 6, 1)}))])
     assert "from 2024-06-01" in overlapping.value.problems[0].message
