@@ -167,4 +167,17 @@ def build_org_chart(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     return assemble("org", nodes, edges, total=len(tree.nodes),
                     partial=len(visible) < len(tree.nodes),
                     hidden_types=hidden,
-                    extra={"home": roots[0] if roots else None, "homeAt": "top"})
+                    extra=_opening(tree, shown, roots))
+
+
+def _opening(tree: _Tree, shown: set[str], roots: list[str]) -> dict[str, str | None]:
+    """Where a chart too big to read fitted opens, as the page's intro reads it.
+
+    At its political level (the council at the top left, the administration to its right),
+    else at its root.
+    """
+    councils = sorted(n for n in shown if tree.nodes[n].kind is Kind.BODY
+                      and tree.nodes[n].attributes.get("classification") == "council")
+    if councils:
+        return {"home": councils[0], "homeAt": "top-left"}
+    return {"home": roots[0] if roots else None, "homeAt": "top"}

@@ -457,6 +457,24 @@ def test_on_a_phone_the_network_leaves_room_to_scroll_the_page(
     assert recorder.outside() == []
 
 
+def test_the_org_chart_opens_where_its_intro_reads_from(page: Any, albertslund_app: LiveApp,
+                                                        recorder: Recorder) -> None:
+    # "From the political level …": the chart opened on the municipality's root, at a legible
+    # scale, with the council and the committees off screen to the left.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org")
+    on_screen = page.evaluate("""(() => {
+        const network = window.orgmodelView.network;
+        const box = document.querySelector('#network canvas').getBoundingClientRect();
+        return ['body:kommunalbestyrelsen', 'org:albertslund-kommune'].map(id => {
+            const at = network.canvasToDOM(network.getPosition(id));
+            return at.x > 0 && at.y > 0 && at.x < box.width && at.y < box.height;
+        });
+    })()""")
+    assert on_screen == [True, True]
+    assert page.evaluate("window.orgmodelView.network.getScale()") >= 0.45
+
+
 def test_dashes_keep_their_size_on_screen_at_any_zoom(page: Any, albertslund_app: LiveApp,
                                                      recorder: Recorder) -> None:
     # A dash set in the network's units shrank to a tenth of a pixel on a big graph opened

@@ -418,13 +418,18 @@
     // on its most telling node; the whole is a "Vis alt" or a zoom away.
     var home = (payload.extra || {}).home;
     if (home && nodeData.has(home) && network.getScale() < 0.45) {
-      // Put the home node where reading starts: the top of a tree, the top left of a list.
+      // Put the home node where reading starts: the top of a tree, the top left of a list;
+      // the rows above it (a chart's root above its council) stay in view.
       var at = payload.extra.homeAt || "centre";
       var where = network.getPositions([home])[home];
       var scale = 0.6;
+      var top = where.y;
+      if (at !== "centre") {
+        nodes.forEach(function (node) { if (node.y < top) { top = node.y; } });
+      }
       var dx = at === "top-left" ? (container.clientWidth / 2 - 140) / scale : 0;
       var dy = at === "centre" ? 0 : (container.clientHeight / 2 - 60) / scale;
-      network.moveTo({ position: { x: where.x + dx, y: where.y + dy }, scale: scale,
+      network.moveTo({ position: { x: where.x + dx, y: top + dy }, scale: scale,
         animation: false });
     }
     network.once("afterDrawing", function () {
