@@ -167,6 +167,10 @@ def edge_dict(edge: EdgeView, lang: Lang, **extra: Any) -> dict[str, Any]:
     return item
 
 
+#: Edges drawn as elbows round a column (viz.org_chart): kept so when parallel.
+_ELBOWS = ("straightCross", "discrete")
+
+
 def fan_out_parallel(edges: Sequence[dict[str, Any]]) -> None:
     """Bend edges that join the same two nodes apart, so parallel edges stay visible."""
     pairs: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
@@ -175,6 +179,11 @@ def fan_out_parallel(edges: Sequence[dict[str, Any]]) -> None:
     for group in pairs.values():
         if len(group) > 1:
             for index, edge in enumerate(group):
+                bent = edge.get("smooth") or {}
+                if bent.get("type") in _ELBOWS:  # an elbow stays one: its corner moves a little
+                    step = 0.08 * index * (1 if bent["type"] == "straightCross" else -1)
+                    edge["smooth"] = {**bent, "roundness": round(bent["roundness"] + step, 2)}
+                    continue
                 edge["smooth"] = {"enabled": True, "type": "curvedCW",
                                   "roundness": round(0.15 * (index + 1) * (-1) ** index, 2)}
 

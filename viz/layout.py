@@ -29,7 +29,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["Position", "grouped_grid_layout", "layered_layout", "ring_layout", "tree_layout"]
+__all__ = ["Position", "grouped_grid_layout", "layered_layout", "ring_layout", "stacked_beside",
+           "tree_layout"]
 
 Position = tuple[float, float]
 
@@ -38,6 +39,7 @@ def tree_layout(
     roots: Sequence[str], children: Mapping[str, Sequence[str]], layer: Mapping[str, int], *,
     attached: Mapping[str, Sequence[str]] | None = None, x_gap: float = 200.0,
     y_gap: float = 210.0, attach_gap: float = 52.0, stack_after: int = 6, stack_rows: int = 8,
+    beside: float = 0.0,
 ) -> dict[str, Position]:
     """Positions of a forest drawn top-down, one row per ``layer``.
 
@@ -57,6 +59,11 @@ def tree_layout(
     stack_after, stack_rows
         More than ``stack_after`` leaf children are stacked in columns of ``stack_rows``, so
         a department with twelve teams is not twelve columns wide.
+    beside
+        How far right of its parent a single stacked column stands (0: right under it). Beside
+        the parent, each child can be joined to it by an elbow that passes no other child
+        (:func:`stacked_beside`); right under it, a line to a lower child crosses the upper
+        ones, and the column reads as a chain.
 
     Examples
     --------
@@ -106,12 +113,13 @@ def tree_layout(
             if kids and _stackable(kids, children, stack_after):
                 columns = math.ceil(len(kids) / stack_rows)
                 left = cursor
+                shift = beside if columns == 1 else 0.0
                 pitch = (1 + max(depth_of(kid) for kid in kids)) * attach_gap + 12.0
                 for index, kid in enumerate(kids):
                     column, row = divmod(index, stack_rows)
-                    positions[kid] = ((left + column) * x_gap, row_y(kid) + row * pitch)
+                    positions[kid] = ((left + column) * x_gap + shift, row_y(kid) + row * pitch)
                     place_attached(kid)
-                cursor += columns
+                cursor += columns + shift / x_gap
                 positions[node] = ((left + (columns - 1) / 2) * x_gap, row_y(node))
             elif kids:
                 first, last = positions[kids[0]][0], positions[kids[-1]][0]
@@ -121,6 +129,19 @@ def tree_layout(
                 cursor += 1
             place_attached(node)
     return positions
+
+
+def stacked_beside(children: Mapping[str, Sequence[str]], *, stack_after: int,
+                   stack_rows: int) -> set[str]:
+    """The children :func:`tree_layout` stacks in one column beside their parent.
+
+    >>> kids = {"d": ["t1", "t2", "t3", "t4"], "u": ["t5"]}
+    >>> sorted(stacked_beside(kids, stack_after=3, stack_rows=6))
+    ['t1', 't2', 't3', 't4']
+    """
+    return {kid for kids in children.values()
+            if _stackable(kids, children, stack_after) and len(kids) <= stack_rows
+            for kid in kids}
 
 
 def _stackable(kids: Sequence[str], children: Mapping[str, Sequence[str]],

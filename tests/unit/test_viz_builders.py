@@ -53,6 +53,28 @@ def test_org_chart_is_the_subtree_with_rows_from_the_model(memory_store: MemoryS
     assert not graph.partial and graph.total == len(graph.nodes)
 
 
+def test_a_column_of_teams_stands_beside_its_unit_joined_by_elbows(
+        memory_store: MemoryStore) -> None:
+    # Stacked under their unit, the line to the fourth team crossed the other three, and the
+    # column read as a chain (team 1 → 2 → 3 → 4). Beside the unit, each team is joined to
+    # it by an elbow whose corner is under the unit, clear of the column.
+    graph = build_org_chart(gather.org_chart(memory_store, as_of=TODAY), "da")
+    nodes = by_id(graph)
+    unit = nodes["unit:organisation-og-politik"]
+    teams = [nodes[f"unit:organisation-og-politik-team-{i}"] for i in range(1, 5)]
+    assert len({team["x"] for team in teams}) == 1
+    assert teams[0]["x"] - unit["x"] >= 150  # more than a box's width to the right
+    team_ids = {f"unit:organisation-og-politik-team-{i}" for i in range(1, 5)}
+    into = [e for e in graph.edges if e["type"] == "PART_OF" and e["from"] in team_ids
+            and e["to"] == "unit:organisation-og-politik"]
+    assert len(into) == 4
+    assert all(e["smooth"]["type"] == "straightCross" for e in into)
+    # The committees beside the council likewise; the mayor's edges into them too.
+    mayor = [e for e in graph.edges if e["from"] == "post:borgmester"
+             and e["to"] == "body:okonomiudvalget"]
+    assert mayor and all(e["smooth"]["type"] == "discrete" for e in mayor)
+
+
 def test_an_english_view_names_owners_in_english_and_keeps_the_danish_name_to_find(
         memory_store: MemoryStore) -> None:
     nodes = by_id(build_org_chart(gather.org_chart(memory_store, as_of=TODAY), "en"))
