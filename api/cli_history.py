@@ -26,6 +26,7 @@ import json
 import os
 import sys
 import urllib.parse
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +72,10 @@ _WORDS: dict[str, tuple[str, str]] = {
                    "cannot read the audit file {path}: {reason}"),
     "bad_line": ("{path}:{line}: ikke en auditpost, sprunget over: {reason}",
                  "{path}:{line}: not an audit entry, skipped: {reason}"),
+    "since": ("API'ets log begynder {at} UTC, da det startede: ændringer fra før står kun i "
+              "dets auditfil (--file)",
+              "the API's log begins {at} UTC, when it started: changes from before are in its "
+              "audit file only (--file)"),
     "not_a_log": ("{url} svarede ikke med en auditlog: {reason}",
                   "{url} did not answer with an audit log: {reason}"),
 }
@@ -108,15 +113,17 @@ def register_history(commands: _Subparsers) -> None:
 def cmd_history(args: argparse.Namespace) -> int:
     """Print the writes, newest first, each with the fields it changed."""
     lang: Lang = args.lang
+    since: datetime | None = None  # when the API's log begins, if not with every write
     if args.url:
-        entries = _fetch(args)
+        entries, since = _fetch(args)
     elif args.file and not (args.neo4j or os.environ.get("NEO4J_URI")):
         entries = _from_file(Path(args.file), args.record, args.limit, lang)
     else:
         entries = _from_store(args)
     if args.record and not entries and not _known(args, args.record):
         # A typo in an id would otherwise read as "never changed".
-        raise CommandError(_word("unknown", lang, record=args.record))
+        began = f"; {_word('since', lang, at=f'{since:%Y-%m-%d %H:%M}')}" if since else ""
+        raise CommandError(_word("unknown", lang, record=args.record) + began)
     if args.json:
         print(json.dumps([e.model_dump(mode="json") for e in entries], ensure_ascii=False,
                          indent=2))
@@ -124,6 +131,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     if not entries:
         print(_word("none_for", lang, record=args.record) if args.record
               else _word("none", lang))
+    if since is not None:  # an embedded API's log: earlier writes are in its audit file only
+        print(f"orgmodel: {_word('since', lang, at=f'{since:%Y-%m-%d %H:%M}')}", file=sys.stderr)
     for entry in entries:
         action = _word(entry.action, lang) if entry.action in _WORDS else entry.action
         print(f"#{entry.seq}  {entry.at:%Y-%m-%d %H:%M:%S} UTC  {entry.actor}  {action}  "
@@ -223,11 +232,15 @@ def _known(args: argparse.Namespace, record: str) -> bool:
     return True
 
 
-def _fetch(args: argparse.Namespace) -> list[AuditEntry]:
+def _fetch(args: argparse.Namespace) -> tuple[list[AuditEntry], datetime | None]:
+    """The API's log (for the record asked about) and when it begins, if not with all."""
     query = {"limit": str(args.limit)} | ({"record": args.record} if args.record else {})
     body = http_get(args.url, "/api/v1/audit?" + urllib.parse.urlencode(query), args.token,
                     args.lang)
     try:
-        return _ENTRIES.validate_python(json.loads(body)["items"])
-    except (ValueError, KeyError, TypeError, ValidationError) as exc:
+        page = json.loads(body)
+        since = page.get("kept_since")
+        return (_ENTRIES.validate_python(page["items"]),
+                datetime.fromisoformat(since) if since else None)
+    except (ValueError, KeyError, TypeError, AttributeError, ValidationError) as exc:
         raise CommandError(_word("not_a_log", args.lang, url=args.url, reason=exc)) from None

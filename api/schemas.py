@@ -7,7 +7,7 @@ example from the Albertslund dataset, so ``/docs`` explains every field with rea
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -243,4 +243,8 @@ class AuditPage(BaseModel):
     offset: int = Field(description="Index of the first entry.")
     limit: int = Field(description="Page size asked for.")
     items: list[AuditEntry] = Field(description="The entries, newest first.")
+    kept_since: datetime | None = Field(
+        None, description="When the log begins, if it does not hold every write: the "
+                          "embedded store's log begins with the API's process (earlier writes "
+                          "are in its audit file only); null for Neo4j's, which holds all.")
 

@@ -314,3 +314,12 @@ class WritableStore(OrgStore, Protocol):
     ) -> list[AuditEntry]:
         """Writes, newest first (optionally for one record)."""
         ...
+
+    def log_kept_since(self) -> datetime | None:
+        """When the audit log begins, if it does not hold every write.
+
+        The embedded store's log begins with its process (its edits, and the log of them,
+        are gone when it stops; its audit file keeps them); ``None`` for a log that holds
+        every write made to the store (Neo4j's, in the graph).
+        """
+        ...

@@ -29,9 +29,10 @@ async def audit(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> Response:
     """Return the writes, newest first: who, when, what, the record before and after."""
-    entries = await store.run(store.editor().audit_log, record_key=record, offset=offset,
-                              limit=limit)
-    return respond(AuditPage(offset=offset, limit=limit, items=entries))
+    editor = store.editor()
+    entries = await store.run(editor.audit_log, record_key=record, offset=offset, limit=limit)
+    return respond(AuditPage(offset=offset, limit=limit, items=entries,
+                             kept_since=editor.log_kept_since()))
 
 
 @router.get("/export", summary="The graph as data files (zip)", response_class=Response,

@@ -94,6 +94,7 @@ class EditableMemoryStore:
         self._audit: list[AuditEntry] = []
         self._audit_file = audit_file
         self._seq = _last_seq(audit_file) if audit_file else 0
+        self._started = datetime.now(UTC)
         if audit_file is not None:
             _end_last_line(audit_file)
 
@@ -281,6 +282,10 @@ class EditableMemoryStore:
         entries = [e for e in reversed(self._audit)
                    if record_key is None or e.record_key == record_key]
         return entries[offset: offset + limit]
+
+    def log_kept_since(self) -> datetime | None:
+        """When this process began: its log holds the writes since (an audit file, all)."""
+        return self._started
 
     def _commit(self, *changes: Change, actor: str) -> None:
         """Swap in the state after ``changes`` and log each (the caller holds the lock).

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Collection, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from orgmodel import editing
@@ -352,6 +352,10 @@ class Neo4jStore:
                   limit: int = 100) -> list[AuditEntry]:
         """Writes, newest first (optionally for one record)."""
         return writes.audit_log(self.client, record_key=record_key, offset=offset, limit=limit)
+
+    def log_kept_since(self) -> datetime | None:
+        """``None``: the log is in the graph, every write since the graph was made."""
+        return None
 
 
 _: type[WritableStore] = Neo4jStore  # the store implements the contract (checked by mypy)

@@ -241,7 +241,10 @@ def test_the_audit_log_says_who_wrote_what_when(
                json={**record, "name": "Lønteam"}).raise_for_status()
         anna.post("/api/v1/edges", json=PART_OF).raise_for_status()
 
-        log = anna.get("/api/v1/audit").json()["items"]
+        page = anna.get("/api/v1/audit").json()
+        log = page["items"]
+        # The embedded store's log begins with this process (a restart empties it).
+        assert page["kept_since"] <= log[-1]["at"]
         assert [(e["seq"], e["actor"], e["action"], e["record_key"]) for e in log] == [
             (3, "anna", "create", "PART_OF:unit:lonteam-test->unit:organisation-og-politik"),
             (2, "bo", "update", "unit:lonteam-test"),
