@@ -41,7 +41,7 @@ from orgmodel.node_hint import DECIDING_SPELLINGS, LEADERSHIP_SPELLINGS, NODE_HI
 from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_LINE_CHARS
-from viz.styles import NODE_STYLES, edge_style_table, legend
+from viz.styles import NODE_STYLES, SELECTED_LABEL, edge_style_table, legend
 from viz.texts import EDGE_NAMES, browser_texts, edge_name, kind_name, ui
 
 __all__ = [
@@ -201,7 +201,7 @@ def _config(graph: ViewGraph, page: Page, embed: bool) -> dict[str, Any]:
         "asOf": page.as_of.isoformat() if page.as_of else None,
         "texts": browser_texts(page.lang), "options": graph.options,
         "labelLineChars": LABEL_LINE_CHARS,  # the grid's layout sizes labels wrapped so
-        "edgeStyles": edge_style_table(),
+        "edgeStyles": edge_style_table(), "selectedLabel": SELECTED_LABEL,
         "kindNames": {k: kind_name(k, page.lang) for k in NODE_STYLES},  # search hits too
         "levelNames": {level: names[0 if page.lang == "da" else 1]
                        for level, names in LEVEL_NAMES.items()},

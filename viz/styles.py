@@ -30,6 +30,7 @@ __all__ = [
     "KLE_GROUP_KIND",
     "LOW_CONFIDENCE_DASHES",
     "NODE_STYLES",
+    "SELECTED_LABEL",
     "EdgeStyle",
     "LegendEntry",
     "NodeStyle",
@@ -66,6 +67,8 @@ class EdgeStyle:
 
 
 _WHITE, _INK = "#ffffff", "#1b1b1b"
+#: The label colour of a selected node: the ink of the light kinds, on the selection's yellow.
+SELECTED_LABEL = _INK
 
 #: Node kind -> style. Colours are from a colour-blind-safe set; shapes keep labels inside.
 NODE_STYLES: dict[str, NodeStyle] = {

@@ -48,7 +48,6 @@
    * Wrapped here, each line is measured once. A word longer than a line keeps its own line.
    * The server says where (viz.grid_layout sizes the stakeholder grid's boxes by it). */
   var LINE_CHARS = config.labelLineChars;
-  var SELECTED_INK = "#1b1b1b";  // the ink of the light kinds (viz/styles.py)
 
   function wrap(text) {
     var lines = [];
@@ -406,7 +405,7 @@
     // so a selected node's label is drawn in ink.
     Object.keys(options.groups || {}).forEach(function (kind) {
       options.groups[kind].chosen = { node: true, label: function (values, id, selected) {
-        if (selected) { values.color = SELECTED_INK; }
+        if (selected) { values.color = config.selectedLabel; }
       } };
     });
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
