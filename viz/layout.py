@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 __all__ = ["Position", "grouped_grid_layout", "layered_layout", "ring_layout", "stacked_beside",
            "tree_layout"]
@@ -236,13 +236,19 @@ def grouped_grid_layout(
 def ring_layout(
     rings: Sequence[Sequence[str]], neighbours: Mapping[str, Iterable[str]], *, anchor: int = 0,
     min_gap: float = 80.0, ring_gap: float = 260.0, first_radius: float = 0.0,
+    sizes: Mapping[str, Position] | None = None, margin: float = 16.0,
 ) -> dict[str, Position]:
     """Concentric rings around (0, 0); ring ``anchor`` keeps its order, the others follow.
 
-    The anchor ring is spread evenly in the given order. Every other ring is placed from the
-    anchor outwards and inwards: each node at the mean angle of its neighbours already
-    placed, then pushed apart to at least ``min_gap`` along the ring. A ring's radius grows
-    with the number of nodes on it, so labels do not overlap.
+    The anchor ring is spread in the given order. Every other ring is placed from the anchor
+    outwards and inwards: each node at the mean angle of its neighbours already placed, then
+    pushed apart along the ring. Neighbours on a ring are at least ``min_gap`` apart, and, on
+    the anchor ring and those inside it, with ``sizes`` (each node's label box, width and
+    height), far enough apart that their boxes keep ``margin`` between them: at the top and
+    bottom of a ring, where the boxes stand side by side, their widths count; at its sides,
+    where they stand one above the other, their heights. Those rings grow until their labels
+    do not overlap; the rings outside them (a network's many outside parties, the second step
+    of an ego network) keep ``min_gap``, or the graph would be two or three times wider.
 
     Examples
     --------
@@ -251,28 +257,77 @@ def ring_layout(
     (0.0, 0.0)
     >>> round(math.dist(pos["a"], pos["ego"])) == round(math.dist(pos["b"], pos["ego"]))
     True
+    >>> wide = {n: (200.0, 40.0) for n in "abcdefgh"}  # eight wide labels on one ring
+    >>> pos = ring_layout([list("abcdefgh")], {}, sizes=wide)
+    >>> all(abs(p[0] - q[0]) >= 200 or abs(p[1] - q[1]) >= 40  # no two boxes overlap
+    ...     for p in pos.values() for q in pos.values() if p != q)
+    True
     """
+    def apart(a: str, b: str, angle: float) -> float:
+        return min_gap
+
+    def needed(a: str, b: str, angle: float) -> float:
+        """How far apart along the ring ``a`` and ``b`` must be, near ``angle``.
+
+        A step along the ring there moves |sin| of it sideways and |cos| of it up or down;
+        the boxes are clear once either is past their half sizes (an arc's chord is a little
+        shorter than the arc: a tenth more).
+        """
+        if sizes is None or a not in sizes or b not in sizes:
+            return min_gap
+        sideways, upways = abs(math.sin(angle)), abs(math.cos(angle))
+        wide = (sizes[a][0] + sizes[b][0]) / 2 + margin
+        high = (sizes[a][1] + sizes[b][1]) / 2 + margin
+        step = min(wide / sideways if sideways > 1e-6 else math.inf,
+                   high / upways if upways > 1e-6 else math.inf)
+        return max(min_gap, 1.1 * step)
+
+    def average(ring: Sequence[str], sized: bool) -> float:
+        """The length a ring needs, its pairs at every angle on average (|sin|, |cos|: 2/π)."""
+        if len(ring) < 2:
+            return 0.0
+        if sizes is None or not sized:
+            return len(ring) * min_gap
+        pairs = zip(ring, [*ring[1:], ring[0]], strict=True)
+        return sum(max(min_gap, (sizes.get(a, (0.0, 0.0))[0] + sizes.get(b, (0.0, 0.0))[0]
+                                 + sizes.get(a, (0.0, 0.0))[1] + sizes.get(b, (0.0, 0.0))[1])
+                       / math.pi + margin) for a, b in pairs)
+
+    sized = anchor + 1  # the rings whose labels are kept apart
     radii: list[float] = []
     for index, ring in enumerate(rings):
-        needed = len(ring) * min_gap / (2 * math.pi) if len(ring) > 1 else 0.0
+        wanted = average(ring, index < sized) / (2 * math.pi)
         base = first_radius if index == 0 else radii[-1] + ring_gap
-        radii.append(max(base, needed) if index else max(first_radius, needed))
+        radii.append(max(base, wanted) if index else max(first_radius, wanted))
     angles: dict[str, float] = {}
     ring_of = {node: i for i, ring in enumerate(rings) for node in ring}
-    anchor_ring = rings[anchor] if rings else []
-    for i, node in enumerate(anchor_ring):
-        angles[node] = -math.pi / 2 + 2 * math.pi * i / max(len(anchor_ring), 1)
+    if rings:
+        grown, spread = _around(rings[anchor], radii[anchor], needed)
+        radii[anchor:] = [r + grown - radii[anchor] for r in radii[anchor:]]
+        angles.update(spread)
     order = [*range(anchor + 1, len(rings)), *range(anchor - 1, -1, -1)]
     for index in order:
         ring = rings[index]
-        gap = min_gap / radii[index] if radii[index] else 0.0
-        wanted = []
+        wanted_angles = []
         for position, node in enumerate(ring):
             placed = [angles[n] for n in neighbours.get(node, ()) if n in angles
                       and ring_of.get(n) != index]
             fallback = -math.pi / 2 + 2 * math.pi * position / max(len(ring), 1)
-            wanted.append((_circular_mean(placed) if placed else fallback, node))
-        angles.update(_spread(sorted(wanted), gap))
+            wanted_angles.append((_circular_mean(placed) if placed else fallback, node))
+        for _ in range(8):  # a ring whose labels are kept apart grows until it holds them
+            radius = radii[index]
+
+            def turn(a: str, b: str, at: float, r: float = radius,
+                     gap: Callable[[str, str, float], float] = needed if index < sized
+                     else apart) -> float:
+                return gap(a, b, at) / r if r else 0.0
+
+            spread, fitted = _spread(sorted(wanted_angles), turn)
+            if fitted or not radius or index >= sized:
+                break
+            # It grows, and the rings outside it move out as far (they keep their gaps).
+            radii[index:] = [r + 0.15 * radius for r in radii[index:]]
+        angles.update(spread)
     positions = {}
     for index, ring in enumerate(rings):
         radius = radii[index]
@@ -283,20 +338,63 @@ def ring_layout(
     return positions
 
 
+def _around(ring: Sequence[str], radius: float,
+            needed: Callable[[str, str, float], float]) -> tuple[float, dict[str, float]]:
+    """The anchor ring in its order from the top, each pair as far apart as it needs there.
+
+    A gap depends on where on the ring it falls, and where it falls on the gaps before it: a
+    few rounds settle both. The radius grows while the gaps do not fit the ring; what is left
+    over is shared out evenly (and so moves the gaps, hence the rounds).
+    """
+    if len(ring) < 2:
+        return radius, {node: -math.pi / 2 for node in ring}
+    pairs = list(zip(ring, [*ring[1:], ring[0]], strict=True))
+    step = 2 * math.pi / len(ring)
+    angles = [-math.pi / 2 + step * i for i in range(len(ring))]
+    for _ in range(40):
+        gaps = [needed(a, b, angle + step / 2) / radius
+                for (a, b), angle in zip(pairs, angles, strict=True)]
+        total = sum(gaps)
+        if total > 2 * math.pi:
+            radius *= max(total / (2 * math.pi), 1.02)
+            continue
+        spare = (2 * math.pi - total) / len(ring)
+        settled = [-math.pi / 2]
+        for gap in gaps[:-1]:
+            settled.append(settled[-1] + gap + spare)
+        moved = max(abs(a - b) for a, b in zip(settled, angles, strict=True))
+        angles = settled
+        if moved < 1e-3:
+            break
+    return radius, dict(zip(ring, angles, strict=True))
+
+
 def _circular_mean(angles: Sequence[float]) -> float:
     return math.atan2(sum(math.sin(a) for a in angles), sum(math.cos(a) for a in angles))
 
 
-def _spread(wanted: Sequence[tuple[float, str]], gap: float) -> dict[str, float]:
-    """Angles at least ``gap`` apart, as close to the wanted ones as one sweep allows."""
+def _spread(wanted: Sequence[tuple[float, str]],
+            gap: Callable[[str, str, float], float]) -> tuple[dict[str, float], bool]:
+    """Angles as close to the wanted ones as one sweep allows, and whether every gap fitted.
+
+    Each pair is ``gap(a, b, angle)`` apart, at most an even share of the ring; when the ring
+    cannot hold them all, they are squeezed evenly and the answer says so.
+    """
     if not wanted:
-        return {}
-    gap = min(gap, 2 * math.pi / len(wanted))
+        return {}, True
+    most = 2 * math.pi / len(wanted)
+    fitted = True
     angles = [wanted[0][0]]
-    for angle, _ in wanted[1:]:
-        angles.append(max(angle, angles[-1] + gap))
+    for (angle, node), (_, before) in zip(wanted[1:], wanted, strict=False):
+        step = gap(before, node, angles[-1])
+        fitted = fitted and step <= most
+        angles.append(max(angle, angles[-1] + min(most, step)))
+    last = gap(wanted[-1][1], wanted[0][1], angles[-1])
+    fitted = fitted and last <= most
+    last = min(most, last)
     span = angles[-1] - angles[0]
-    if span > 2 * math.pi - gap and span > 0:  # wrapped past the first node: squeeze evenly
-        scale = (2 * math.pi - gap) / span
+    if span > 2 * math.pi - last and span > 0:  # wrapped past the first node: squeeze evenly
+        fitted = False
+        scale = (2 * math.pi - last) / span
         angles = [angles[0] + (a - angles[0]) * scale for a in angles]
-    return {node: angle for angle, (_, node) in zip(angles, wanted, strict=True)}
+    return {node: angle for angle, (_, node) in zip(angles, wanted, strict=True)}, fitted

@@ -100,7 +100,8 @@ def build_collaboration(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
         outer = sorted(n for n in views if n not in set(inner) | set(middle))
         rings, anchor, shown = [inner, middle, outer], 1, set(views)
     positions = ring_layout([r for r in rings if r], near, anchor=anchor if rings[0] else 0,
-                            min_gap=120.0, ring_gap=380.0, first_radius=260.0)
+                            min_gap=120.0, ring_gap=380.0, first_radius=260.0,
+                            sizes=_label_boxes(views, shown, lang))
     nodes = [node_dict(views[n], lang, data.owners, positions[n],
                        **({"more": True} if partial and near[n] - shown else {}))
              for n in sorted(shown)]
@@ -127,6 +128,16 @@ def _grid_items(scores: list[dict[str, Any]], views: Mapping[str, NodeView], lan
     return items
 
 
+def _label_boxes(views: Mapping[str, NodeView], shown: Collection[str],
+                 lang: Lang) -> dict[str, tuple[float, float]]:
+    """The boxes the shown nodes' labels draw (wrapped as in the page), to keep them apart.
+
+    "Kommunalbestyrelsen" beside "Økonomi og Stab" on a ring needs more than a fixed gap.
+    """
+    return {n: label_box(label_of(views[n].name, views[n].name_en, lang),
+                         NODE_STYLES[views[n].kind.value].shape) for n in shown if n in views}
+
+
 def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
                        expand: Collection[str] = (), focus: str | None = None) -> ViewGraph:
     """The stakeholder map of the post ``data.focus`` (from :func:`viz.gather.stakeholders`)."""
@@ -145,7 +156,8 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
                            key=lambda n: (views[n].kind.value, views[n].name)),
              sorted(n for n in shown if distance.get(n, 2) >= 2)]
     positions = ring_layout([r for r in rings if r], near, anchor=1, min_gap=110.0,
-                            ring_gap=420.0, first_radius=0.0)
+                            ring_gap=420.0, first_radius=0.0,
+                            sizes=_label_boxes(views, shown, lang))
     def forum_name(forum: str) -> str:
         return label_of(views[forum].name, views[forum].name_en, lang) if forum in views else forum
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from datetime import date
 from typing import Any
@@ -73,6 +74,23 @@ def test_a_column_of_teams_stands_beside_its_unit_joined_by_elbows(
     mayor = [e for e in graph.edges if e["from"] == "post:borgmester"
              and e["to"] == "body:okonomiudvalget"]
     assert mayor and all(e["smooth"]["type"] == "discrete" for e in mayor)
+
+
+@pytest.mark.parametrize(("view", "rings"), [("stakeholders", 2), ("collaboration", 3)])
+def test_no_two_labels_on_the_inner_rings_overlap(memory_store: MemoryStore, view: str,
+                                                  rings: int) -> None:
+    # Rings spaced by a fixed gap put "Kommunalbestyrelsen" half under "Økonomi og Stab" and
+    # "Økonomiudvalget"; spaced by the labels' own boxes, none covers another: on every ring
+    # of the collaboration network, and on the ego and first ring of the stakeholder map.
+    graph = build_view(memory_store, view, lang="da", as_of=TODAY)
+    radii = sorted({round(math.hypot(n["x"], n["y"])) for n in graph.nodes})
+    assert len(radii) == 3
+    boxes = [(n["x"], n["y"], *label_box(n["label"].replace("\n", " "),
+                                          NODE_STYLES[n["kind"]].shape)) for n in graph.nodes
+             if round(math.hypot(n["x"], n["y"])) in radii[:rings]]
+    overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if abs(a[0] - b[0]) < (a[2] + b[2]) / 2 and abs(a[1] - b[1]) < (a[3] + b[3]) / 2]
+    assert overlapping == []
 
 
 def test_an_english_view_names_owners_in_english_and_keeps_the_danish_name_to_find(
