@@ -475,6 +475,26 @@ def test_the_org_chart_opens_where_its_intro_reads_from(page: Any, albertslund_a
     assert page.evaluate("window.orgmodelView.network.getScale()") >= 0.45
 
 
+def test_the_drawing_is_one_tab_stop_that_takes_the_keys(page: Any, albertslund_app: LiveApp,
+                                                           recorder: Recorder) -> None:
+    # The container and vis-network's frame were two Tab stops, and only the second took the
+    # arrow keys; the first is gone, and the frame is named as the drawing was.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org")
+    stops = page.evaluate("""Array.from(document.querySelectorAll(
+        '#network, #network *')).filter(e => e.tabIndex >= 0).map(e => e.className)""")
+    assert stops == ["vis-network"]
+    frame = page.locator("#network .vis-network")
+    assert frame.get_attribute("role") == "img"
+    assert (frame.get_attribute("aria-label") or "").startswith("Organisationsdiagram: ")
+    frame.focus()
+    before = page.evaluate("JSON.stringify(window.orgmodelView.network.getViewPosition())")
+    page.keyboard.down("ArrowLeft")
+    page.wait_for_timeout(300)
+    page.keyboard.up("ArrowLeft")
+    assert page.evaluate("JSON.stringify(window.orgmodelView.network.getViewPosition())") != before
+
+
 def test_dashes_keep_their_size_on_screen_at_any_zoom(page: Any, albertslund_app: LiveApp,
                                                      recorder: Recorder) -> None:
     # A dash set in the network's units shrank to a tenth of a pixel on a big graph opened

@@ -410,6 +410,15 @@
     });
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
     window.orgmodelView.network = network;
+    // vis-network's own frame takes the keys (arrows pan, + and - zoom): it is the one Tab stop
+    // of the drawing, named as the drawing; the container was a second stop that did nothing.
+    var frame = container.querySelector(".vis-network");
+    if (frame) {
+      frame.setAttribute("role", "img");
+      frame.setAttribute("aria-label", container.getAttribute("aria-label") || "");
+      frame.tabIndex = 0;
+      ["role", "aria-label", "tabindex"].forEach(function (name) { container.removeAttribute(name); });
+    }
     screenDashes(network, container.querySelector("canvas"));
     network.on("hoverNode", function (params) { addTip(params.node); });
     network.on("hoverEdge", function (params) { addTip(params.edge); });
