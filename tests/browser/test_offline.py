@@ -77,6 +77,7 @@ def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
     assert "Organisation og Politik" in text and "Kommunalbestyrelsen" in text
     assert "lav (assumption)" in text  # an assumed owner says so, as on the server
     assert page.locator(".view-cards a").first.get_attribute("href") == "org.html"
+    assert page.title() == "Svar på »lønudbetaling« – Albertslund Kommune – organisationen"
     screenshot(page, "site-start")
 
 

@@ -173,6 +173,8 @@ def test_the_start_page_says_who_is_in_charge_of_what_is_not_a_task(
         page = html.unescape((await client.get("/", params={"q": "Hvem har ansvaret for Aula?"}))
                              .text)
         assert "Intet svar" not in page  # the hint answers it
+        # The tab and the browser's history name the question asked.
+        assert "<title>Svar på »Hvem har ansvaret for Aula?« – " in page
         assert ('<p class="node-hint">Aula er et system, som ingen opgave i modellen bruger. '
                 "Understøttes af: IT og Digitalisering") in page
         # Tasks meeting a stray word of the question give way to the post it names; the KLE

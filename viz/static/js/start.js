@@ -249,9 +249,14 @@
     list.appendChild(detail);
   }
 
+  var pageTitle = document.title;
+
   function render(query) {
     var box = document.getElementById("answers");
     box.replaceChildren();
+    // The tab and the browser's history name the question, as the served page's title does.
+    document.title = query ? texts.answers_for.replace("{q}", query) + " – " +
+      pageTitle.split(" – ").slice(1).join(" – ") : pageTitle;
     if (!query) { return; }
     var asked = yearsIn(query).filter(function (when) {
       return !data.asOf || when.slice(0, 4) !== data.asOf.slice(0, 4);
