@@ -67,6 +67,18 @@ def expected_nodes(app: LiveApp, view: str) -> set[str]:
     return found
 
 
+def off_screen(page: Any, ids: list[str]) -> list[str]:
+    """Those of ``ids`` whose centre is outside the drawing as it is on screen now."""
+    return list(page.evaluate("""ids => {
+        const network = window.orgmodelView.network;
+        const box = document.querySelector('#network canvas').getBoundingClientRect();
+        return ids.filter(id => {
+            const at = network.canvasToDOM(network.getPosition(id));
+            return at.x < 0 || at.y < 0 || at.x > box.width || at.y > box.height;
+        });
+    }""", ids))
+
+
 def shown_ids(page: Any) -> set[str]:
     ids: list[str] = page.evaluate(
         "Array.from(window.orgmodelView.nodeData.values())"
@@ -216,20 +228,9 @@ def test_a_topic_chosen_brings_its_nodes_into_view(page: Any, albertslund_app: L
     assert topics
     for topic in topics:
         page.select_option("#topic-select", topic)
-        outside = page.evaluate("""(() => {
-            const view = window.orgmodelView, network = view.network;
-            const box = document.querySelector('#network canvas').getBoundingClientRect();
-            const out = [];
-            view.nodes.forEach(node => {
-                if (node.hidden) { return; }
-                const at = network.canvasToDOM(network.getPosition(node.id));
-                if (at.x < 0 || at.y < 0 || at.x > box.width || at.y > box.height) {
-                    out.push(node.id);
-                }
-            });
-            return out;
-        })()""")
-        assert outside == [], topic
+        shown = page.evaluate("window.orgmodelView.nodes.get({filter: n => !n.hidden})"
+                              ".map(n => n.id)")
+        assert off_screen(page, shown) == [], topic
 
 
 def test_filters_hide_kinds_and_edge_types(page: Any, albertslund_app: LiveApp,
@@ -463,15 +464,7 @@ def test_the_org_chart_opens_where_its_intro_reads_from(page: Any, albertslund_a
     # scale, with the council and the committees off screen to the left.
     allow(recorder, albertslund_app)
     open_view(page, f"{albertslund_app.url}/views/org")
-    on_screen = page.evaluate("""(() => {
-        const network = window.orgmodelView.network;
-        const box = document.querySelector('#network canvas').getBoundingClientRect();
-        return ['body:kommunalbestyrelsen', 'org:albertslund-kommune'].map(id => {
-            const at = network.canvasToDOM(network.getPosition(id));
-            return at.x > 0 && at.y > 0 && at.x < box.width && at.y < box.height;
-        });
-    })()""")
-    assert on_screen == [True, True]
+    assert off_screen(page, ["body:kommunalbestyrelsen", "org:albertslund-kommune"]) == []
     assert page.evaluate("window.orgmodelView.network.getScale()") >= 0.45
 
 
