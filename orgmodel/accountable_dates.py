@@ -34,6 +34,7 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from datetime import date, timedelta
 
 from orgmodel.dataset import Dataset
@@ -46,13 +47,16 @@ __all__ = ["owners_lost", "unowned_days"]
 Days = tuple[date, date]  # first and last day, both included
 
 
-def unowned_days(ds: Dataset) -> dict[str, list[Days]]:
+def unowned_days(ds: Dataset, tasks: Collection[str] | None = None) -> dict[str, list[Days]]:
     """Each task's days without an accountable owner, in order; tasks with none are left out.
 
-    A day is owned when an accountable edge and the node at its start both hold on it.
+    A day is owned when an accountable edge and the node at its start both hold on it. Only
+    ``tasks``, when given.
     """
     owned: dict[str, list[Days]] = defaultdict(list)
     for edge in ds.edges.values():
+        if tasks is not None and edge.target_id not in tasks:
+            continue
         owner = ds.nodes.get(edge.source_id)
         if edge.type is EdgeType.RESPONSIBLE_FOR and edge.raci is Raci.A and owner is not None:
             first = max(_life(edge)[0], _life(owner)[0])
@@ -60,7 +64,8 @@ def unowned_days(ds: Dataset) -> dict[str, list[Days]]:
             if first <= last:
                 owned[edge.target_id].append((first, last))
     found = {}
-    for node in ds.nodes.values():
+    for node in (ds.nodes.values() if tasks is None
+                 else (ds.nodes[t] for t in tasks if t in ds.nodes)):
         if node.kind == Kind.TASK.value:
             gaps = _without(_life(node), owned.get(node.id, []))
             if gaps:
@@ -74,7 +79,8 @@ def owners_lost(before: Dataset, after: Dataset) -> list[Problem]:
     A task new in ``after`` is left to :func:`orgmodel.dataset.check_dataset` (it must have an
     owner at all).
     """
-    was, now = unowned_days(before), unowned_days(after)
+    touched = _touched(before, after)
+    was, now = unowned_days(before, touched), unowned_days(after, touched)
     problems = []
     for task_id, gaps in now.items():
         if task_id not in before.nodes:
@@ -87,6 +93,26 @@ def owners_lost(before: Dataset, after: Dataset) -> list[Problem]:
                 f"{_why(before, after, task_id, first)}: give it another (RESPONSIBLE_FOR with "
                 "raci A) in the same change, or end the task too"), record_id=task_id))
     return problems
+
+
+def _touched(before: Dataset, after: Dataset) -> set[str]:
+    """The tasks whose accountable days a change may have moved.
+
+    The tasks it changed, those an edge it changed points at, and those a node it changed is
+    responsible for. A change keeps the records it leaves alone (the same objects), so what it
+    changed is told by identity; were it not kept, every record would count, and only the
+    check would be slower.
+    """
+    nodes = {key for key in before.nodes.keys() | after.nodes.keys()
+             if before.nodes.get(key) is not after.nodes.get(key)}
+    edges = [edge for key in before.edges.keys() | after.edges.keys()
+             for edge in (before.edges.get(key), after.edges.get(key))
+             if edge is not None and before.edges.get(key) is not after.edges.get(key)]
+    touched = set(nodes) | {edge.target_id for edge in edges}
+    if nodes:
+        touched |= {edge.target_id for ds in (before, after) for edge in ds.edges.values()
+                    if edge.source_id in nodes and edge.type is EdgeType.RESPONSIBLE_FOR}
+    return touched
 
 
 def _why(before: Dataset, after: Dataset, task_id: str, day: date) -> str:
