@@ -26,7 +26,7 @@ from orgmodel.exceptions import (
     StoreUnavailableError,
     WriteConflictError,
 )
-from orgmodel.records import NODE_MODELS, edge_key_parts
+from orgmodel.records import NODE_MODELS, RULE_FIELDS, edge_key_parts
 
 __all__ = [
     "PROBLEM_JSON",
@@ -201,6 +201,24 @@ def _loc(parts: Any) -> list[str | int]:
             if not (i and part in NODE_MODELS and loc[i - 1] in ("body", "node"))]
 
 
+def _rule_field(error: Any) -> list[str | int]:
+    """The field a record-level error is about, to add to its ``loc`` (the loader does so).
+
+    >>> _rule_field({"type": "value_error", "loc": ("body",),
+    ...              "msg": "Value error, valid_to 2020-01-01 is before valid_from 2021-01-01"})
+    ['valid_to']
+    >>> _rule_field({"type": "missing", "loc": ("body", "name"), "msg": "Field required"})
+    []
+    """
+    if error.get("type") == "union_tag_not_found":
+        return ["kind"]
+    at_record = _loc(error.get("loc", ()))[-1:] in (["body"], ["node"], ["edge"])
+    if error.get("type") != "value_error" or not at_record:
+        return []
+    named: list[str | int] = [f for f in RULE_FIELDS if f in str(error.get("msg", ""))]
+    return named[:1]
+
+
 def _message(error: Any) -> str:
     """An error's message, with where the JSON broke when it did not parse.
 
@@ -221,8 +239,7 @@ def _message(error: Any) -> str:
 
 async def _request_invalid(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    errors = [{"loc": _loc(e.get("loc", ())) + (["kind"] if e.get("type") == "union_tag_not_found"
-                                                else []), "msg": _message(e),
+    errors = [{"loc": _loc(e.get("loc", ())) + _rule_field(e), "msg": _message(e),
                "type": str(e.get("type", "invalid"))} for e in exc.errors()]
     return problem_response(422, "the request is not valid; see errors", request.url.path,
                             errors=errors)

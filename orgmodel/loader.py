@@ -35,7 +35,7 @@ from pydantic import ValidationError
 
 from orgmodel.dataset import Dataset, Origin, Unread, check_dataset
 from orgmodel.exceptions import DataValidationError, Problem
-from orgmodel.records import NODE_ADAPTER, NODE_MODELS, EdgeRecord, SourceRecord
+from orgmodel.records import NODE_ADAPTER, NODE_MODELS, RULE_FIELDS, EdgeRecord, SourceRecord
 from orgmodel.yamlsource import LocatedDict, LocatedList, YamlSyntaxError, parse_yaml
 
 __all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "data_files", "load_dataset"]
@@ -349,7 +349,7 @@ def _pydantic_problems(
         if loc and isinstance(loc[0], str) and loc[0] in NODE_MODELS:
             loc = loc[1:]
         if not loc:  # a model-level rule: point at the field it is about
-            loc = list[int | str](f for f in _RULE_FIELDS if f in error["msg"])[:1]
+            loc = list[int | str](f for f in RULE_FIELDS if f in error["msg"])[:1]
         field = str(loc[0]) if loc else None
         line = item.line_of(field) if field else item.line
         if error["type"] == "extra_forbidden":
@@ -375,8 +375,6 @@ def _pydantic_problems(
         )
     return problems
 
-
-_RULE_FIELDS = ("valid_to", "raci")
 
 
 def _text(value: Any) -> str | None:

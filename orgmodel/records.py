@@ -41,6 +41,7 @@ __all__ = [
     "ID_PATTERN",
     "NODE_ADAPTER",
     "NODE_MODELS",
+    "RULE_FIELDS",
     "AnyNode",
     "AssetRecord",
     "BlankOrIsoDate",
@@ -172,6 +173,12 @@ class ValidityMixin(_Strict):
         return (self.valid_from is None or self.valid_from <= when) and (
             self.valid_to is None or when <= self.valid_to
         )
+
+
+#: The fields a record-level rule is about, named in its message ("valid_to … is before
+#: valid_from …", "a RESPONSIBLE_FOR edge needs raci"): a data file's problem and an API
+#: error point at the field, not at the whole record.
+RULE_FIELDS = ("valid_to", "raci")
 
 
 class NodeRecord(ValidityMixin):

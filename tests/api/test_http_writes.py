@@ -327,6 +327,14 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
         bad = problem(anna.post("/api/v1/changes", json={"operations": [
             {"op": "put_node", "node": {**NEW_UNIT, "level": "galaxy"}}]}), 422)
         assert bad["errors"][0]["loc"] == ["body", "operations", 0, "node", "level"]
+        # A rule on the record as a whole points at the field it is about, as a data file's does.
+        dated = problem(anna.post("/api/v1/nodes", json={**NEW_UNIT, "valid_from": "2025-01-01",
+                                                         "valid_to": "2024-01-01"}), 422)
+        assert dated["errors"][0]["loc"] == ["body", "valid_to"]
+        raciless = {"type": "RESPONSIBLE_FOR", "from": "unit:organisation-og-politik",
+                    "to": "task:lon", "source": "seed", "confidence": "low"}
+        assert problem(anna.post("/api/v1/edges", json=raciless), 422)["errors"][0]["loc"] == [
+            "body", "raci"]
         kindless = {k: v for k, v in NEW_UNIT.items() if k != "kind"}
         missing = problem(anna.post("/api/v1/nodes", json=kindless), 422)["errors"][0]
         assert missing["loc"] == ["body", "kind"] and missing["msg"].startswith(
