@@ -76,6 +76,8 @@ _WORDS: dict[str, tuple[str, str]] = {
               "dets auditfil (--file)",
               "the API's log begins {at} UTC, when it started: changes from before are in its "
               "audit file only (--file)"),
+    "limited": ("de {limit} nyeste ændringer; --limit N viser flere",
+                "the {limit} newest changes; --limit N shows more"),
     "not_a_log": ("{url} svarede ikke med en auditlog: {reason}",
                   "{url} did not answer with an audit log: {reason}"),
 }
@@ -133,6 +135,8 @@ def cmd_history(args: argparse.Namespace) -> int:
               else _word("none", lang))
     if since is not None:  # an embedded API's log: earlier writes are in its audit file only
         print(f"orgmodel: {_word('since', lang, at=f'{since:%Y-%m-%d %H:%M}')}", file=sys.stderr)
+    if len(entries) == args.limit:  # there may be more: say how to see them
+        print(f"orgmodel: {_word('limited', lang, limit=args.limit)}", file=sys.stderr)
     for entry in entries:
         action = _word(entry.action, lang) if entry.action in _WORDS else entry.action
         print(f"#{entry.seq}  {entry.at:%Y-%m-%d %H:%M:%S} UTC  {entry.actor}  {action}  "

@@ -30,7 +30,9 @@ async def audit(
 ) -> Response:
     """Return the writes, newest first: who, when, what, the record before and after."""
     editor = store.editor()
-    entries = await store.run(editor.audit_log, record_key=record, offset=offset, limit=limit)
+    # An empty record (a form's blank field) asks for every record, not for one named "".
+    entries = await store.run(editor.audit_log, record_key=record or None, offset=offset,
+                              limit=limit)
     return respond(AuditPage(offset=offset, limit=limit, items=entries,
                              kept_since=editor.log_kept_since()))
 

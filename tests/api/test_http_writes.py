@@ -252,6 +252,8 @@ def test_the_audit_log_says_who_wrote_what_when(
         assert log[1]["before"]["name"] == "Lønteamet" and log[1]["after"]["name"] == "Lønteam"
         assert log[2]["before"] is None and log[2]["after"] == NEW_UNIT
         assert log[0]["at"].endswith("Z") or log[0]["at"].endswith("+00:00")
+        blank = anna.get("/api/v1/audit", params={"record": ""}).json()["items"]
+        assert [e["seq"] for e in blank] == [3, 2, 1]  # a blank field asks for every record
         only = anna.get("/api/v1/audit", params={"record": "unit:lonteam-test"}).json()["items"]
         assert [e["seq"] for e in only] == [2, 1]
         assert [e["seq"] for e in anna.get("/api/v1/audit", params={
