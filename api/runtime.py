@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import anyio
@@ -155,6 +156,8 @@ class StoreAccess:
             with suppress(asyncio.CancelledError):
                 await self._warming
         if self._handle is not None:
+            if self._handle.local:
+                _say_what_ends(self._handle.store, self.settings.audit_file)
             closer = getattr(self._handle.store, "close", None)
             self._handle = None
             if callable(closer):
@@ -162,6 +165,18 @@ class StoreAccess:
                     await anyio.to_thread.run_sync(closer)
                 except Exception:
                     log.warning("closing the store failed", exc_info=True)
+
+
+def _say_what_ends(store: OrgStore, audit_file: Path | None) -> None:
+    """Warn that the embedded store's edits end with the process, if there were any."""
+    log_of = getattr(store, "audit_log", None)
+    edits = len(log_of(limit=1_000_000)) if callable(log_of) else 0
+    if edits:
+        kept = (f"the audit file {audit_file} keeps what they were (orgmodel history --file)"
+                if audit_file else "no audit file keeps what they were")
+        log.warning("%d edit(s) made over the API end with this process (the embedded store "
+                    "holds them in memory; orgmodel export-data DIR --url exports them while it "
+                    "runs); %s", edits, kept)
 
 
 def warm_up(store: OrgStore) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import httpx
+import pytest
 from httpapi import ANNA, BO, READER, LiveServer, problem
 
 NEW_UNIT = {"id": "unit:lonteam-test", "kind": "Unit", "name": "Lønteamet", "level": "team",
@@ -260,6 +262,20 @@ def test_the_audit_log_says_who_wrote_what_when(
             "offset": 1, "limit": 1}).json()["items"]] == [2]
     lines = [json.loads(line) for line in audit_file.read_text(encoding="utf-8").splitlines()]
     assert [(e["seq"], e["actor"]) for e in lines] == [(1, "anna"), (2, "bo"), (3, "anna")]
+
+
+def test_an_embedded_api_stopping_says_its_edits_end_with_it(
+    start_server: Callable[..., LiveServer], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The edits live in the process: stopping it without an export loses them, silently.
+    server = start_server(audit_file=tmp_path / "audit.jsonl")
+    with server.client(ANNA) as anna:
+        anna.post("/api/v1/nodes", json=NEW_UNIT).raise_for_status()
+    with caplog.at_level(logging.WARNING, logger="api"):
+        server.stop()
+    said = " ".join(r.getMessage() for r in caplog.records if r.name == "api")
+    assert "1 edit(s) made over the API end with this process" in said
+    assert "audit.jsonl keeps what they were" in said
 
 
 def test_huge_bodies_are_refused_before_they_are_read(editable_api: LiveServer) -> None:
