@@ -98,6 +98,7 @@ UI: dict[str, tuple[str, str]] = {
     "search_placeholder": ("Søg efter enhed, stilling, opgave …", "Search for unit, post, task …"),
     "search_none": ("Ingen træf i denne visning.", "No match in this view."),
     "search_found": ("Fundet: {name}", "Found: {name}"),
+    "png_caption": ("Pr. {date} · {url}", "As of {date} · {url}"),
     "search_elsewhere": ("»{name}« er ikke i denne visning.", "\"{name}\" is not in this view."),
     "filters": ("Filtre", "Filters"),
     "kinds": ("Nodetyper", "Node kinds"),
@@ -199,10 +200,10 @@ def kind_name(kind: str, lang: Lang) -> str:
 
 def browser_texts(lang: Lang) -> dict[str, str]:
     """The strings the browser code needs, in one language."""
-    keys = ("search_none", "search_found", "search_elsewhere", "path_none", "path_unknown",
-            "path_names", "path_found", "permalink_copied",
-            "expanding", "kind", "owner", "source", "confidence", "conf_high", "conf_medium",
-            "conf_low", "low_confidence", "focus_hint", "influence", "interest", "q_manage",
-            "q_satisfy", "q_inform", "q_monitor", "description", "role", "topic", "strength",
-            "order", "shown_of")
+    keys = ("search_none", "search_found", "search_elsewhere", "png_caption", "path_none",
+            "path_unknown", "path_names", "path_found", "permalink_copied", "expanding",
+            "kind", "owner", "source", "confidence", "conf_high", "conf_medium", "conf_low",
+            "low_confidence", "focus_hint", "influence", "interest", "q_manage", "q_satisfy",
+            "q_inform", "q_monitor", "description", "role", "topic", "strength", "order",
+            "shown_of")
     return {key: ui(key, lang) for key in keys}

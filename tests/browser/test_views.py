@@ -174,7 +174,12 @@ def test_png_export(view: str, page: Any, albertslund_app: LiveApp, recorder: Re
         page.click("#png-button")
     download = download_info.value
     assert download.suggested_filename == f"orgmodel-{view}.png"
-    assert Path(download.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    png = Path(download.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    # The drawing under a caption (title, date, address): taller than the canvas by it.
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    canvas = page.evaluate("(c => [c.width, c.height])(document.querySelector('#network canvas'))")
+    assert width == canvas[0] and height > canvas[1]
 
 
 def test_path_between_two_nodes_is_highlighted(page: Any, albertslund_app: LiveApp,

@@ -172,10 +172,28 @@
     ctx.restore();
   }
 
+  /* The view as drawn, under a caption that says what it is: its title, the date it shows and
+   * the address that opens it again (a PNG alone told none of them). Text drawn, not markup. */
   function exportPng() {
     network.redraw();
     var canvas = byId("network").querySelector("canvas");
-    var data = canvas.toDataURL("image/png");
+    var ratio = canvas.width / (canvas.clientWidth || canvas.width);
+    var head = Math.round(54 * ratio);
+    var out = document.createElement("canvas");
+    out.width = canvas.width;
+    out.height = canvas.height + head;
+    var ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.fillStyle = config.selectedLabel;
+    ctx.font = "bold " + Math.round(16 * ratio) + "px system-ui, sans-serif";
+    ctx.fillText(document.title, 12 * ratio, 22 * ratio);
+    ctx.font = Math.round(12 * ratio) + "px system-ui, sans-serif";
+    var day = config.asOf || new Date().toISOString().slice(0, 10);
+    ctx.fillText(texts.png_caption.replace("{date}", day).replace("{url}", location.href),
+      12 * ratio, 42 * ratio);
+    ctx.drawImage(canvas, 0, head);
+    var data = out.toDataURL("image/png");
     var link = byId("png-link");  // in the panel, which comes after the first draw
     if (link) {
       link.href = data;
