@@ -113,6 +113,8 @@ def test_search_focuses_the_node(view: str, page: Any, albertslund_app: LiveApp,
     # The search went to the API, not to a list in the page.
     assert any("/api/v1/search?q=" in url for url in recorder.requests)
     assert page.locator("#search-results button").count() >= 1
+    page.press("#search-input", "Escape")  # the list of hits closes
+    assert page.locator("#search-results button").count() == 0
 
 
 @pytest.mark.parametrize(("view", "query"), [("case-route", "Borgmester"),

@@ -253,6 +253,12 @@
       var query = byId("search-input").value.trim();
       if (query) { search(query); }
     });
+    on("search-input", "keydown", function (event) {
+      if (event.key === "Escape") {  // the list of hits closes, as a menu would
+        showHits([]);
+        view.status("");
+      }
+    });
     document.querySelectorAll(".kind-filter, .type-filter").forEach(function (box) {
       box.addEventListener("change", function () {
         raw.hiddenKinds = new Set(checkedValues(".kind-filter", false));
