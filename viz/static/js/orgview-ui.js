@@ -254,10 +254,7 @@
       if (query) { search(query); }
     });
     on("search-input", "keydown", function (event) {
-      if (event.key === "Escape") {  // the list of hits closes, as a menu would
-        showHits([]);
-        view.status("");
-      }
+      if (event.key === "Escape") { showHits([]); }  // the list of hits closes, as a menu would
     });
     document.querySelectorAll(".kind-filter, .type-filter").forEach(function (box) {
       box.addEventListener("change", function () {
