@@ -163,6 +163,7 @@ UI: dict[str, tuple[str, str]] = {
     "unowned": ("Uden ansvarlig", "No owner"),
     "skip_to_main": ("Spring til indholdet", "Skip to the content"),
     "skip_to_table": ("Spring til tabellen", "Skip to the table"),
+    "skip_to_drawing": ("Spring til tegningen", "Skip to the drawing"),
     "no_js": ("Diagrammet kræver JavaScript; tabellen nedenfor viser det samme.",
               "The diagram needs JavaScript; the table below shows the same."),
     "role": ("Rolle", "Role"),

@@ -39,6 +39,12 @@ def test_single_file_works_offline(tmp_path: Path, page: Any, recorder: Recorder
     page.click("#search-form button[type=submit]")
     page.wait_for_function("window.orgmodelView.selected() === 'unit:okonomi-og-indkob'")
     screenshot(page, "single-file-org")
+    # A name chosen in the page's table takes the keyboard to the drawing, where it is now
+    # selected (the focus stayed on the link, far below, before).
+    page.locator("a.node-link[data-node='unit:organisation-og-politik']").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.orgmodelView.selected() === 'unit:organisation-og-politik'")
+    assert page.evaluate("document.activeElement.className") == "vis-network"
 
 
 @pytest.mark.parametrize("name", ["org", "collaboration", "stakeholders", "responsibilities",

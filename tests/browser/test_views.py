@@ -304,12 +304,16 @@ def test_a_skip_link_moves_the_focus_and_keeps_the_views_state(
     page.evaluate("window.orgmodelView.select('unit:okonomi-og-indkob')")
     page.click("#focus-button")
     focused = page.evaluate("window.orgmodelView.visibleNodeCount()")
-    page.focus("a.skip-link.inline")  # off screen until it has the focus, as skip links are
+    page.focus("a.skip-link.inline[href='#table']")  # off screen until focused, as skip links are
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "table"
     assert page.evaluate("window.orgmodelView.state().focus") == "unit:okonomi-og-indkob"
     assert page.evaluate("window.orgmodelView.visibleNodeCount()") == focused
     assert "focus=" in page.url
+    # The drawing comes after the panel in the page: a skip link leads the keyboard to it.
+    page.focus("a.skip-link.inline[href='#network']")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.className") == "vis-network"
 
 
 def test_a_path_from_a_node_the_view_made_uses_the_views_own_edges(

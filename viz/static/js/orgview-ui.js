@@ -13,6 +13,12 @@
 
   function byId(id) { return document.getElementById(id); }
 
+  /* The element of the drawing that takes the keys: vis-network's frame (orgview.js). */
+  function drawing() {
+    var box = byId("network");
+    return (box && box.querySelector(".vis-network")) || box;
+  }
+
   /* --- selecting and searching -------------------------------------------------------------- */
 
   function select(id, quiet) {
@@ -316,7 +322,11 @@
     document.querySelectorAll("a.node-link").forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        select(link.getAttribute("data-node")).then(function () { byId("network").scrollIntoView(); });
+        // The keyboard goes with the eye: to the drawing, where the name was selected.
+        select(link.getAttribute("data-node")).then(function () {
+          drawing().focus({ preventScroll: true });
+          byId("network").scrollIntoView();
+        });
       });
     });
     // A skip link moves the focus, not the view's state, which the address's hash holds.
@@ -325,6 +335,7 @@
         var target = byId(link.getAttribute("href").slice(1));
         if (!target) { return; }
         event.preventDefault();
+        if (target.id === "network") { target = drawing(); }
         if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
         target.focus();
         target.scrollIntoView();
