@@ -113,6 +113,9 @@ def test_search_focuses_the_node(view: str, page: Any, albertslund_app: LiveApp,
     # The search went to the API, not to a list in the page.
     assert any("/api/v1/search?q=" in url for url in recorder.requests)
     assert page.locator("#search-results button").count() >= 1
+    # The status line tells what a tooltip tells, for the keyboard and screen readers.
+    said = page.text_content("#status") or ""
+    assert said.startswith("Fundet: ") and " · Kilde: " in said and " · Sikkerhed: " in said
     page.press("#search-input", "Escape")  # the list of hits closes
     assert page.locator("#search-results button").count() == 0
 

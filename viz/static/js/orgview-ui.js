@@ -36,7 +36,9 @@
         network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
       }
       view.remember();
-      if (!quiet) { view.status(texts.search_found.replace("{name}", node.label)); }
+      if (!quiet) {
+        view.status(texts.search_found.replace("{name}", node.label) + " — " + view.summary(node));
+      }
       return true;
     });
   }

@@ -359,7 +359,8 @@
 
   window.orgmodelView = {
     config: config, state: snapshot, nodeData: nodeData, edgeData: edgeData,
-    nodes: nodes, edges: edges, element: element, apply: apply, remember: remember,
+    nodes: nodes, edges: edges, element: element, summary: tips.summary, apply: apply,
+    remember: remember,
     addItems: addItems, removeItems: removeItems,
     permalink: permalink, fromHash: fromHash, toHash: toHash, load: load, expand: expand,
     reveal: reveal, fetchJson: fetchJson, status: status, shownText: shownText,

@@ -46,6 +46,15 @@
       return box;
     }
 
+    /* The node's tooltip facts on one line, for the status line a keyboard or screen reader
+     * user hears when a node is selected (the tooltip itself needs a pointer). */
+    function nodeSummary(node) {
+      var kind = (node.level && config.levelNames[node.level]) || config.kindNames[node.kind] ||
+        node.kind;
+      return [kind, node.owner && texts.owner + ": " + node.owner, texts.source + ": " + node.src,
+        texts.confidence + ": " + confidenceText(node.conf)].filter(Boolean).join(" · ");
+    }
+
     function edgeTip(edge) {
       var box = element("div", "tip");
       box.appendChild(element("strong", "tip-title", config.edgeNames[edge.type] || edge.type));
@@ -62,7 +71,7 @@
       return box;
     }
 
-    return { element: element, node: nodeTip, edge: edgeTip };
+    return { element: element, node: nodeTip, edge: edgeTip, summary: nodeSummary };
   }
 
   window.orgmodelTips = { make: make };
