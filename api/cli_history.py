@@ -122,10 +122,11 @@ def cmd_history(args: argparse.Namespace) -> int:
         entries = _from_file(Path(args.file), args.record, args.limit, lang)
     else:
         entries = _from_store(args)
+    began = _word("since", lang, at=f"{since:%Y-%m-%d %H:%M}") if since else None
     if args.record and not entries and not _known(args, args.record):
         # A typo in an id would otherwise read as "never changed".
-        began = f"; {_word('since', lang, at=f'{since:%Y-%m-%d %H:%M}')}" if since else ""
-        raise CommandError(_word("unknown", lang, record=args.record) + began)
+        raise CommandError(_word("unknown", lang, record=args.record)
+                           + (f"; {began}" if began else ""))
     if args.json:
         print(json.dumps([e.model_dump(mode="json") for e in entries], ensure_ascii=False,
                          indent=2))
@@ -133,8 +134,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     if not entries:
         print(_word("none_for", lang, record=args.record) if args.record
               else _word("none", lang))
-    if since is not None:  # an embedded API's log: earlier writes are in its audit file only
-        print(f"orgmodel: {_word('since', lang, at=f'{since:%Y-%m-%d %H:%M}')}", file=sys.stderr)
+    if began:  # an embedded API's log: earlier writes are in its audit file only
+        print(f"orgmodel: {began}", file=sys.stderr)
     if len(entries) == args.limit:  # there may be more: say how to see them
         print(f"orgmodel: {_word('limited', lang, limit=args.limit)}", file=sys.stderr)
     for entry in entries:

@@ -41,6 +41,7 @@ __all__ = [
     "ViewGraph",
     "assemble",
     "edge_dict",
+    "elbow",
     "fan_out_parallel",
     "label_of",
     "node_dict",
@@ -167,8 +168,29 @@ def edge_dict(edge: EdgeView, lang: Lang, **extra: Any) -> dict[str, Any]:
     return item
 
 
-#: Edges drawn as elbows round a column (viz.org_chart): kept so when parallel.
-_ELBOWS = ("straightCross", "discrete")
+#: The curves of an elbow round a column (:func:`elbow`), by vis-network's type name; kept
+#: elbows when parallel (:func:`fan_out_parallel`).
+_ELBOWS: dict[str, dict[str, Any]] = {
+    "straightCross": {"enabled": True, "type": "straightCross", "roundness": 0.0},
+    "discrete": {"enabled": True, "type": "discrete", "roundness": 1.0},
+}
+
+
+def elbow(from_column: bool, to_column: bool) -> dict[str, Any]:
+    """How an edge into or out of a column beside its parent is drawn.
+
+    Bent at the corner under the node outside the column, so it passes no other node of the
+    column. vis-network puts the corner of a "straightCross" curve at (to.x, from.y) and, with
+    roundness 1, of a "discrete" one at (from.x, to.y).
+
+    >>> elbow(True, False)["smooth"]["type"], elbow(False, True)["smooth"]["type"]
+    ('straightCross', 'discrete')
+    >>> elbow(True, True), elbow(False, False)
+    ({}, {})
+    """
+    if from_column == to_column:
+        return {}
+    return {"smooth": dict(_ELBOWS["straightCross" if from_column else "discrete"])}
 
 
 def fan_out_parallel(edges: Sequence[dict[str, Any]]) -> None:

@@ -282,16 +282,15 @@ def ring_layout(
                    high / upways if upways > 1e-6 else math.inf)
         return max(min_gap, 1.1 * step)
 
-    def average(ring: Sequence[str], sized: bool) -> float:
+    def average(ring: Sequence[str], by_labels: bool) -> float:
         """The length a ring needs, its pairs at every angle on average (|sin|, |cos|: 2/π)."""
         if len(ring) < 2:
             return 0.0
-        if sizes is None or not sized:
+        if sizes is None or not by_labels:
             return len(ring) * min_gap
-        pairs = zip(ring, [*ring[1:], ring[0]], strict=True)
-        return sum(max(min_gap, (sizes.get(a, (0.0, 0.0))[0] + sizes.get(b, (0.0, 0.0))[0]
-                                 + sizes.get(a, (0.0, 0.0))[1] + sizes.get(b, (0.0, 0.0))[1])
-                       / math.pi + margin) for a, b in pairs)
+        extent = {node: sum(sizes.get(node, (0.0, 0.0))) for node in ring}  # width + height
+        return sum(max(min_gap, (extent[a] + extent[b]) / math.pi + margin)
+                   for a, b in zip(ring, [*ring[1:], ring[0]], strict=True))
 
     sized = anchor + 1  # the rings whose labels are kept apart
     radii: list[float] = []

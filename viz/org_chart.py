@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping
-from typing import Any
 
 from orgmodel.contract import NodeView
 from orgmodel.messages import Lang
 from orgmodel.schema import EdgeType, Kind
-from viz.builders import NODE_LIMIT, ViewGraph, assemble, edge_dict, node_dict
+from viz.builders import NODE_LIMIT, ViewGraph, assemble, edge_dict, elbow, node_dict
 from viz.gather import ViewInput
 from viz.layout import stacked_beside, tree_layout
 
@@ -165,32 +164,13 @@ def build_org_chart(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
             extra["more"] = True
         nodes.append(node_dict(tree.nodes[node_id], lang, data.owners,
                                positions.get(node_id, (0.0, 0.0)), **extra))
-    edges = [edge_dict(e, lang, **_elbow(e.source_id in column, e.target_id in column))
+    edges = [edge_dict(e, lang, **elbow(e.source_id in column, e.target_id in column))
              for e in data.subgraph.edges if e.source_id in visible and e.target_id in visible]
     hidden = {e["type"] for e in edges} - SHOWN_TYPES
     return assemble("org", nodes, edges, total=len(tree.nodes),
                     partial=len(visible) < len(tree.nodes),
                     hidden_types=hidden,
                     extra=_opening(tree, shown, roots))
-
-
-def _elbow(from_column: bool, to_column: bool) -> dict[str, Any]:
-    """How an edge into or out of a column beside its parent is drawn.
-
-    Bent at the corner under the node outside the column, so it passes no other node of the
-    column. vis-network puts the corner of a "straightCross" curve at (to.x, from.y) and, with
-    roundness 1, of a "discrete" one at (from.x, to.y).
-
-    >>> _elbow(True, False)["smooth"]["type"], _elbow(False, True)["smooth"]["type"]
-    ('straightCross', 'discrete')
-    >>> _elbow(True, True), _elbow(False, False)
-    ({}, {})
-    """
-    if from_column == to_column:
-        return {}
-    if from_column:
-        return {"smooth": {"enabled": True, "type": "straightCross", "roundness": 0.0}}
-    return {"smooth": {"enabled": True, "type": "discrete", "roundness": 1.0}}
 
 
 def _opening(tree: _Tree, shown: set[str], roots: list[str]) -> dict[str, str | None]:
