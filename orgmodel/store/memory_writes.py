@@ -279,8 +279,10 @@ class EditableMemoryStore:
     def audit_log(self, *, record_key: str | None = None, offset: int = 0,
                   limit: int = 100) -> list[AuditEntry]:
         """Return the writes, newest first (optionally for one record)."""
-        entries = [e for e in reversed(self._audit)
-                   if record_key is None or e.record_key == record_key]
+        if record_key is None:  # the views ask for the newest on every request: no full copy
+            newest = len(self._audit) - offset
+            return self._audit[max(newest - limit, 0):max(newest, 0)][::-1]
+        entries = [e for e in reversed(self._audit) if e.record_key == record_key]
         return entries[offset: offset + limit]
 
     def log_kept_since(self) -> datetime | None:
