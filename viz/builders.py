@@ -22,16 +22,18 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pyvis.network import Network
 
 from orgmodel.contract import EdgeView, NodeView
 from orgmodel.messages import Lang, name_in, role_in
+from orgmodel.records import SourceRecord
 from orgmodel.schema import EdgeType
 from viz.layout import Position
 from viz.styles import EDGE_STYLES, raci_width, vis_groups
@@ -53,6 +55,7 @@ __all__ = [
 #: with physics off.
 NODE_LIMIT = 1500
 _DESCRIPTION_CHARS = 400
+_SOURCE_TITLE_CHARS = 90  # a tooltip's line; the table below the view has the whole title
 _THIN_ABOVE = 400
 
 
@@ -92,6 +95,9 @@ class ViewGraph:
     hidden_kinds: list[str] = field(default_factory=list)  # node kinds filtered out at first
     extra: dict[str, Any] = field(default_factory=dict)  # view-specific data for the browser
     table: Any = None  # view-specific rows for the accessible table (server side only)
+    # key -> the source, for each source a shown node or edge cites (tooltips and the table
+    # name a source by its title, not by the key the data files use)
+    sources: dict[str, SourceRecord] = field(default_factory=dict)
 
     def store_nodes(self) -> list[dict[str, Any]]:
         """The nodes that are store nodes (not KLE group headings)."""
@@ -101,7 +107,14 @@ class ViewGraph:
         """The part the browser gets as JSON."""
         return {"view": self.view, "nodes": self.nodes, "edges": self.edges, "total": self.total,
                 "partial": self.partial, "hiddenTypes": self.hidden_types,
-                "hiddenKinds": self.hidden_kinds, "extra": self.extra}
+                "hiddenKinds": self.hidden_kinds, "extra": self.extra,
+                "sources": {key: shortened(source.title, _SOURCE_TITLE_CHARS)
+                            for key, source in self.sources.items()}}
+
+    def cited(self, sources: Mapping[str, SourceRecord]) -> ViewGraph:
+        """The view with the sources its nodes and edges cite, taken from ``sources``."""
+        keys = {item.get("src") for item in itertools.chain(self.nodes, self.edges)}
+        return replace(self, sources={k: s for k, s in sources.items() if k in keys})
 
 
 def label_of(name: str, name_en: str | None, lang: Lang) -> str:

@@ -13,11 +13,13 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from orgmodel import analytics
 from orgmodel.contract import EdgeView, NodeView, OrgStore, Subgraph
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import NotFoundError, NotValidOnDateError
+from orgmodel.records import SourceRecord
 from orgmodel.resolve import resolve_node
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
@@ -69,6 +71,17 @@ class ViewInput:
     scores: list[analytics.StakeholderScore] = field(default_factory=list)
     via: dict[str, list[str]] = field(default_factory=dict)  # stakeholder -> fora with the post
     focus: str | None = None  # the post of a stakeholder map or case route
+    # source key -> the source, for each source a node or edge of the subgraph cites
+    sources: dict[str, SourceRecord] = field(default_factory=dict)
+
+
+def _input(snapshot: Dataset, subgraph: Subgraph, *, as_of: date, **answers: Any) -> ViewInput:
+    """The subgraph with the answers every view needs: owners' names and the sources cited."""
+    ids = {n.id for n in subgraph.nodes}
+    cited = {n.source for n in subgraph.nodes} | {e.source for e in subgraph.edges}
+    return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),
+                     sources={k: s for k, s in sorted(snapshot.sources.items()) if k in cited},
+                     **answers)
 
 
 def _owner_names(snapshot: Dataset, ids: Collection[str]) -> dict[str, tuple[str, str | None]]:
@@ -125,10 +138,7 @@ def org_chart(store: OrgStore, *, as_of: date, root: str | None = None) -> ViewI
     for council in councils:
         if council not in inside:
             trees[council] = store.subtree(council, as_of=as_of)
-    subgraph = _union(trees.values())
-    ids = {n.id for n in subgraph.nodes}
-    return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),
-                     roots=list(trees))
+    return _input(snapshot, _union(trees.values()), as_of=as_of, roots=list(trees))
 
 
 def collaboration(store: OrgStore, *, as_of: date) -> ViewInput:
@@ -142,9 +152,7 @@ def collaboration(store: OrgStore, *, as_of: date) -> ViewInput:
         return edge_type in COLLABORATION_EDGES
 
     subgraph = _filtered(snapshot, lambda n: kinds[n] in COLLABORATION_KINDS, edge_ok)
-    ids = {n.id for n in subgraph.nodes}
-    return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),
-                     parents=_hierarchy(snapshot))
+    return _input(snapshot, subgraph, as_of=as_of, parents=_hierarchy(snapshot))
 
 
 def organisation_name(store: OrgStore, *, as_of: date) -> tuple[str, str | None] | None:
@@ -215,9 +223,8 @@ def stakeholders(store: OrgStore, *, as_of: date, post: str | None,
                             actors=analytics.actor_ids(snapshot, ego=post),
                             ranks=analytics.authority(snapshot))
     ids = {n.id for n in subgraph.nodes}
-    return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),
-                     scores=[s for s in scores if s.id in ids], focus=post,
-                     via=analytics.shared_fora(snapshot, post))
+    return _input(snapshot, subgraph, as_of=as_of, scores=[s for s in scores if s.id in ids],
+                  focus=post, via=analytics.shared_fora(snapshot, post))
 
 
 def responsibilities(store: OrgStore, *, as_of: date) -> ViewInput:
@@ -230,8 +237,7 @@ def responsibilities(store: OrgStore, *, as_of: date) -> ViewInput:
               if Kind(n.kind) is Kind.TASK and n.id not in present]
     if lonely:
         subgraph = _union([subgraph, Subgraph(nodes=lonely, edges=[])])
-    ids = {n.id for n in subgraph.nodes}
-    return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids))
+    return _input(snapshot, subgraph, as_of=as_of)
 
 
 def case_route(store: OrgStore, *, as_of: date, post: str | None) -> ViewInput:
@@ -260,6 +266,4 @@ def case_route(store: OrgStore, *, as_of: date, post: str | None) -> ViewInput:
         return source in units and target in route and edge_type in _UNIT_TIES
 
     subgraph = _filtered(snapshot, lambda n: n in route or n == post or n in units, edge_ok)
-    ids = {n.id for n in subgraph.nodes}
-    return ViewInput(subgraph=subgraph, as_of=as_of, owners=_owner_names(snapshot, ids),
-                     parents=_hierarchy(snapshot), focus=post)
+    return _input(snapshot, subgraph, as_of=as_of, parents=_hierarchy(snapshot), focus=post)

@@ -134,6 +134,7 @@ UI: dict[str, tuple[str, str]] = {
     "name": ("Navn", "Name"),
     "kind": ("Type", "Kind"),
     "source": ("Kilde", "Source"),
+    "sources": ("Kilder", "Sources"),
     "confidence": ("Sikkerhed", "Confidence"),
     "from": ("Fra", "From"),
     "to": ("Til", "To"),

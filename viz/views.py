@@ -57,4 +57,5 @@ def build_view(store: OrgStore, view: str, *, lang: Lang, as_of: date, post: str
                limit: int = NODE_LIMIT) -> ViewGraph:
     """Build ``view`` from ``store`` as it was on ``as_of``."""
     data = gather_view(store, view, as_of=as_of, post=post)
-    return BUILDERS[view](data, lang, limit=limit, expand=expand, focus=focus)
+    graph: ViewGraph = BUILDERS[view](data, lang, limit=limit, expand=expand, focus=focus)
+    return graph.cited(data.sources)

@@ -41,10 +41,13 @@ def test_html_in_names_and_descriptions_stays_text(view: str, page: Any, evil_ap
     cell = page.locator("#table a.node-link[data-node='unit:evil']").first
     assert cell.text_content() == EVIL_NAME
     assert cell.is_visible()
-    # The tooltip shows the name and the description (a javascript: link) as text.
+    # The tooltip shows the name, the description (a javascript: link) and the source's title
+    # (a </script>) as text.
     tooltip = hover_tooltip(page, "unit:evil")
     text = tooltip.text_content()
-    assert EVIL_NAME in text and EVIL_LINK in text
+    assert EVIL_NAME in text and EVIL_LINK in text and EVIL_SCRIPT in text
+    sources = page.locator("#table dl.sources").text_content() or ""
+    assert EVIL_SCRIPT in sources and EVIL_LINK in sources
     assert tooltip.locator("a, img").count() == 0
     assert_nothing_ran(page)
     screenshot(page, f"safety-{view}")

@@ -367,6 +367,8 @@ def test_tooltips_are_text_with_owner_source_and_confidence(page: Any, albertslu
     # A unit by its level, as the table and the command line say it.
     assert "Team" in text and "Ansvarlig" in text and "Kilde" in text and "lav" in text
     assert "Lav sikkerhed" in text
+    # The source by its title (the data's key, "assumption", says little to a reader).
+    assert "Kilde: Modelleringsvalg i dette projekt" in text and "assumption" not in text
     assert page.evaluate(f"window.orgmodelView.nodes.get({node!r}).shapeProperties.borderDashes")
     screenshot(page, "org-tooltip")
     # An afdeling is called one (not "Enhed"), as in the table and on the command line.
@@ -387,6 +389,12 @@ def test_table_twin_is_keyboard_navigable(page: Any, albertslund_app: LiveApp,
     page.wait_for_function("window.orgmodelView.selected() === 'task:lon'")
     rows = page.locator("#table table").nth(0).locator("tbody tr").count()
     assert rows >= 1
+    # Below the tables, what each source key in them stands for.
+    keys = page.locator("#table dl.sources dt").all_text_contents()
+    assert "seed" in keys and "assumption" in keys
+    seed = page.locator("#table dl.sources dt", has_text="seed").first
+    assert "Job- og personprofil" in (seed.locator("xpath=following-sibling::dd[1]")
+                                      .text_content() or "")
 
 
 def test_start_page_answers_without_javascript(browser: Any, albertslund_app: LiveApp) -> None:

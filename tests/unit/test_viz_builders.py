@@ -103,6 +103,21 @@ def test_an_english_view_names_owners_in_english_and_keeps_the_danish_name_to_fi
                                              "da"))[CHIEF]
 
 
+@pytest.mark.parametrize("view", ["org", "collaboration", "stakeholders", "responsibilities",
+                                  "case-route"])
+def test_a_view_names_each_source_it_cites_by_title(memory_store: MemoryStore,
+                                                    view: str) -> None:
+    graph = build_view(memory_store, view, lang="da", as_of=TODAY)
+    cited = {item["src"] for item in graph.nodes + graph.edges} - {"KLE"}
+    known = memory_store.dataset.sources
+    assert set(graph.sources) == cited & known.keys() and graph.sources
+    titles = graph.payload()["sources"]
+    for key, title in titles.items():
+        whole = known[key].title
+        assert title == whole or (title.endswith("…") and whole.startswith(title[:-1].rstrip()))
+        assert len(title) <= 91
+
+
 def test_options_come_from_pyvis_with_physics_off(memory_store: MemoryStore) -> None:
     graph = build_view(memory_store, "org", lang="da", as_of=TODAY)
     options = graph.options

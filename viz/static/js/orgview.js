@@ -36,9 +36,12 @@
   var defaultHidden = [];   // edge types the view hides until the visitor shows them
   var defaultHiddenKinds = [];  // and node kinds
 
+  var sourceTitles = {};    // source key -> title, from every payload loaded
   var tips = window.orgmodelTips.make(config, function (id) {
     var node = nodeData.get(id);
     return node ? node.label : id;
+  }, function (key) {
+    return Object.prototype.hasOwnProperty.call(sourceTitles, key) ? sourceTitles[key] : key;
   });
   var element = tips.element;
 
@@ -151,6 +154,7 @@
   }
 
   function load(payload) {
+    Object.assign(sourceTitles, payload.sources || {});
     addItems(payload.nodes, payload.edges);
     partial = payload.partial;
     total = payload.total;

@@ -3,9 +3,10 @@
 (function () {
   "use strict";
 
-  /* Tooltip makers for one page: its config (texts, kind and edge names) and a function from
-   * node id to the name shown. */
-  function make(config, nameOf) {
+  /* Tooltip makers for one page: its config (texts, kind and edge names), a function from
+   * node id to the name shown, and one from a source's key to its title (the key when the
+   * data has no title for it). */
+  function make(config, nameOf, sourceOf) {
     var texts = config.texts;
 
     function element(tag, className, text) {
@@ -35,7 +36,7 @@
       row(box, texts.kind, (node.level && config.levelNames[node.level]) ||
                            config.kindNames[node.kind] || node.kind);
       row(box, texts.owner, node.owner);
-      row(box, texts.source, node.src);
+      row(box, texts.source, sourceOf(node.src));
       row(box, texts.confidence, confidenceText(node.conf));
       if (node.conf === "low") { box.appendChild(element("div", "tip-low", "⚠ " + texts.low_confidence)); }
       if (node.influence !== undefined) {
@@ -51,7 +52,7 @@
     function nodeSummary(node) {
       var kind = (node.level && config.levelNames[node.level]) || config.kindNames[node.kind] ||
         node.kind;
-      return [kind, node.owner && texts.owner + ": " + node.owner, texts.source + ": " + node.src,
+      return [kind, node.owner && texts.owner + ": " + node.owner, texts.source + ": " + sourceOf(node.src),
         texts.confidence + ": " + confidenceText(node.conf)].filter(Boolean).join(" · ");
     }
 
@@ -64,7 +65,7 @@
       row(box, texts.topic, edge.topic);
       row(box, texts.strength, edge.strength);
       row(box, texts.order, edge.order);
-      row(box, texts.source, edge.src);
+      row(box, texts.source, sourceOf(edge.src));
       row(box, texts.confidence, confidenceText(edge.conf));
       if (edge.conf === "low") { box.appendChild(element("div", "tip-low", "⚠ " + texts.low_confidence)); }
       if (edge.desc) { box.appendChild(element("p", "tip-desc", edge.desc)); }
