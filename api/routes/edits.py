@@ -26,6 +26,7 @@ from api.deps import (
     same_key,
 )
 from api.errors import PROBLEM_RESPONSES
+from api.json_body import UniqueKeysRoute
 from api.responses import respond
 from api.schemas import EdgeDetail, NodeWritten
 from api.services import edge_detail
@@ -36,7 +37,7 @@ __all__ = ["router"]
 
 router = APIRouter(prefix="/api/v1", tags=["edits"],
                    dependencies=[Depends(known_query_parameters)],
-                   responses=PROBLEM_RESPONSES["write"])
+                   responses=PROBLEM_RESPONSES["write"], route_class=UniqueKeysRoute)
 
 NodeBody = Annotated[AnyNode, Body(description="The node as in a data file (kind: the model).")]
 EdgeBody = Annotated[EdgeRecord, Body(description="The edge as in a data file (from, to).")]

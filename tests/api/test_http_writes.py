@@ -341,6 +341,16 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
                                    headers={"Content-Type": "application/json"}), 422)
         assert broken["errors"][0]["msg"] == ("JSON decode error: Expecting property name "
                                               "enclosed in double quotes (at character 16)")
+        # A key named twice is refused, not written with the last value (as a data file's is).
+        twice = ('{"operations": [{"op": "put_node", "node": {"id": "unit:lonteam-test", '
+                 '"kind": "Unit", "name": "Lønteam", "name": "Løn", "level": "team", '
+                 '"source": "seed", "confidence": "low"}}]}')
+        repeated = problem(anna.post("/api/v1/changes", content=twice.encode(),
+                                     headers={"Content-Type": "application/json"}), 422)
+        where = twice.index('{"id"')  # the object that repeats the key
+        assert repeated["errors"][0]["msg"] == ("JSON decode error: duplicate key 'name' in the "
+                                                f"object (at character {where})")
+        assert anna.get("/api/v1/nodes/unit:lonteam-test").status_code == 404
         # A node in a batch is located at its field, with no pydantic tag in between.
         bad = problem(anna.post("/api/v1/changes", json={"operations": [
             {"op": "put_node", "node": {**NEW_UNIT, "level": "galaxy"}}]}), 422)

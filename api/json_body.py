@@ -1,0 +1,104 @@
+"""Request bodies read as JSON that names each key of an object once.
+
+Python's ``json`` keeps the last of two values for one key, so a body with ``"name"`` twice
+would be written with one of them and no word of the other: the data files refuse a repeated
+key (:mod:`orgmodel.loader`), and so do the writes. A repeated key is a
+:class:`json.JSONDecodeError` at the object that repeats it, which FastAPI answers as the
+422 it gives any body that is not JSON (``type: json_invalid``).
+
+Examples
+--------
+>>> loads_unique('{"a": 1, "b": {"a": 2}}')
+{'a': 1, 'b': {'a': 2}}
+>>> try:
+...     loads_unique('[{"id": "x"}, {"id": "y", "name": "A", "name": "B"}]')
+... except json.JSONDecodeError as exc:
+...     print(exc.msg, exc.pos)
+duplicate key 'name' in the object 14
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Coroutine
+from json.decoder import JSONObject  # type: ignore[attr-defined]  # pure Python, not in typeshed
+from json.scanner import py_make_scanner  # type: ignore[attr-defined]  # the same
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.routing import APIRoute
+
+__all__ = ["UniqueKeysRoute", "loads_unique"]
+
+
+class _RepeatedKeyError(ValueError):
+    """A key seen twice in one object (where is found by a second, slower reading)."""
+
+
+def _pairs_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        raise _RepeatedKeyError
+    return value
+
+
+def _repeated(pairs: list[tuple[str, Any]]) -> str | None:
+    seen: set[str] = set()
+    for key, _value in pairs:
+        if key in seen:
+            return key
+        seen.add(key)
+    return None
+
+
+class _WhereRepeatedDecoder(json.JSONDecoder):
+    """A decoder that says at which object a key repeats (Python's scanner, to see objects)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+        def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[dict[str, Any], int]:
+            text, after_brace = s_and_end
+            pairs, end = JSONObject(s_and_end, *args[:3], list, *args[4:])
+            if (key := _repeated(pairs)) is not None:
+                raise json.JSONDecodeError(f"duplicate key {key!r} in the object", text,
+                                           after_brace - 1)
+            return dict(pairs), end
+
+        self.parse_object = parse_object
+        self.scan_once = py_make_scanner(self)
+
+
+def loads_unique(text: str | bytes) -> Any:
+    """``json.loads(text)``, refusing an object that names a key twice.
+
+    Raises :class:`json.JSONDecodeError` for text that is not JSON and for a repeated key, at
+    the position of the object that repeats it.
+    """
+    try:
+        return json.loads(text, object_pairs_hook=_pairs_once)
+    except _RepeatedKeyError:
+        # Rare: read again, slower, to say where.
+        decoded = (text.decode(json.detect_encoding(text), "surrogatepass")
+                   if isinstance(text, bytes) else text)
+        return _WhereRepeatedDecoder().decode(decoded)
+
+
+class _UniqueKeysRequest(Request):
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            self._json = loads_unique(await self.body())
+        return self._json
+
+
+class UniqueKeysRoute(APIRoute):
+    """A route whose JSON body may not name a key twice in one object."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        """FastAPI's handler, given a request whose ``json()`` refuses a repeated key."""
+        handler = super().get_route_handler()
+
+        async def handle(request: Request) -> Response:
+            return await handler(_UniqueKeysRequest(request.scope, request.receive))
+
+        return handler if not self.body_field else handle
