@@ -79,6 +79,11 @@ NodeId = Annotated[
 ]
 # U+2028/U+2029 too: many readers break lines there, and a YAML export turns them into spaces.
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# Bidirectional embeddings, overrides and isolates make a text show in another order than it
+# is stored ("Trojan Source"): a name would read one way and be found another.
+_BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Spaces of no width: a name holding one looks like another name and is not found by it.
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
 _LINE_BREAK = re.compile(r"[\n\r\t]")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -90,6 +95,12 @@ def _readable(text: str) -> str:
     if found := _CONTROL_CHARACTER.search(text):
         raise ValueError(f"holds the control character U+{ord(found.group()):04X}, invisible "
                          "in most editors: delete it")
+    if found := _BIDI_CONTROL.search(text):
+        raise ValueError(f"holds the direction control U+{ord(found.group()):04X}, which shows "
+                         "the text in another order than it is written: delete it")
+    if found := _INVISIBLE.search(text):
+        raise ValueError(f"holds the invisible character U+{ord(found.group()):04X} (a space "
+                         "of no width): delete it")
     return text
 
 

@@ -148,6 +148,11 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
         ("    name: Enhed A\n", "    name: '   '\n", "org.yaml:6: unit:a: name: is blank"),
         ("    name: Enhed A\n", "    name: \"Enhed\\x01 A\"\n",
          "org.yaml:6: unit:a: name: holds the control character U+0001"),
+        # "Trojan Source": shown as "Enhed A", stored reversed; found by neither.
+        ("    name: Enhed A\n", "    name: \"Enhed \\u202eA dehnE\"\n",
+         "org.yaml:6: unit:a: name: holds the direction control U+202E"),
+        ("    name: Enhed A\n", "    name: \"Enhed\\u200b A\"\n",
+         "org.yaml:6: unit:a: name: holds the invisible character U+200B"),
         ("    kind: Unit\n", "    kind: [Unit]\n", "org.yaml:5: unit:a: kind: unknown kind"),
         ("    name: Enhed A\n", "    name: Enhed A\u2028\n",
          "org.yaml:6: the invisible character U+2028 (LINE SEPARATOR)"),
