@@ -35,9 +35,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
-__all__ = ["Asked", "asked", "date_asked"]
+from orgmodel.messages import Lang, t
+
+__all__ = ["Asked", "Reading", "as_of_note", "asked", "date_asked"]
 
 _MONTHS = {
     name: number
@@ -68,6 +70,8 @@ _PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
 def date_asked(question: str, today: date) -> tuple[date | None, str]:
     """The date ``question`` asks about (``None`` if it names none) and the question without it.
 
+    :func:`asked` also says how the date was read (a day, the middle of a month or a year).
+
     Parameters
     ----------
     question : str
@@ -75,25 +79,37 @@ def date_asked(question: str, today: date) -> tuple[date | None, str]:
     today : date
         The date a year that is this year stands for.
     """
+    when, _reading, rest = _read(question, today)
+    return when, rest
+
+
+def _read(question: str, today: date) -> tuple[date | None, Reading | None, str]:
     for pattern in _PATTERNS:
         for found in pattern.finditer(question):
-            when = _date(found.groupdict(), today)
+            when, reading = _date(found.groupdict(), today)
             if when is not None:
                 rest = question[:found.start()] + question[found.end():]
-                return when, " ".join(rest.split())
-    return None, question
+                return when, reading, " ".join(rest.split())
+    return None, None, question
 
 
-def _date(parts: dict[str, str | None], today: date) -> date | None:
+def _date(parts: dict[str, str | None], today: date) -> tuple[date | None, Reading]:
     year, month, day = parts.get("year"), parts.get("month"), parts.get("day")
     assert year is not None  # every pattern has a year
     if month is None:
-        return today if int(year) == today.year else date(int(year), 7, 1)
+        if int(year) == today.year:
+            return today, "this_year"
+        return date(int(year), 7, 1), "year"
     number = int(month) if month.isdigit() else _MONTHS[month.lower()]
     try:
-        return date(int(year), number, int(day) if day else 15)
+        return date(int(year), number, int(day) if day else 15), "day" if day else "month"
     except ValueError:  # 2024-02-30, 31.4.2023: not a date
-        return None
+        return None, "day"
+
+
+#: How a named date was read: a day as written, the 15th of a month named, 1 July of a year
+#: named, or today for this year.
+Reading = Literal["day", "month", "year", "this_year"]
 
 
 class Asked(NamedTuple):
@@ -102,6 +118,7 @@ class Asked(NamedTuple):
     text: str
     when: date
     named: date | None  # the date the question named, when it decided ``when``
+    reading: Reading | None = None  # how ``named`` was read from the question
 
 
 def asked(question: str, as_of: date | None, today: date) -> Asked:
@@ -111,16 +128,31 @@ def asked(question: str, as_of: date | None, today: date) -> Asked:
 
     Examples
     --------
-    >>> asked("løn i 2022", None, date(2026, 11, 27))
-    Asked(text='løn', when=datetime.date(2022, 7, 1), named=datetime.date(2022, 7, 1))
+    >>> asked("løn i 2022", None, date(2026, 11, 27))  # doctest: +NORMALIZE_WHITESPACE
+    Asked(text='løn', when=datetime.date(2022, 7, 1), named=datetime.date(2022, 7, 1),
+          reading='year')
     >>> asked("løn i 2022", date(2024, 1, 1), date(2026, 11, 27)).when  # as_of wins
     datetime.date(2024, 1, 1)
     >>> asked("løn", None, date(2026, 11, 27))
-    Asked(text='løn', when=datetime.date(2026, 11, 27), named=None)
+    Asked(text='løn', when=datetime.date(2026, 11, 27), named=None, reading=None)
     """
-    named, text = date_asked(question, today)
+    named, reading, text = _read(question, today)
     if not text.strip():  # "i 2022" alone: nothing else to ask, keep it as it was
         text = question
     if as_of is not None or named is None:
         return Asked(text, as_of or today, None)
-    return Asked(text, named, named)
+    return Asked(text, named, named, reading)
+
+
+def as_of_note(named: date, reading: Reading | None, lang: Lang) -> str:
+    """The line that says for which date a question is answered, and why that date.
+
+    Examples
+    --------
+    >>> question = asked("who owned payroll in 2022", None, date(2026, 11, 27))
+    >>> as_of_note(question.named, question.reading, "en")
+    'Answer as of 2022-07-01 (the middle of the year the question names).'
+    >>> as_of_note(date(2026, 11, 27), "this_year", "da")
+    'Svar pr. 2026-11-27 (i dag: spørgsmålet nævner dette år).'
+    """
+    return t(f"answer_as_of_{reading or 'day'}", lang, date=named.isoformat())

@@ -17,7 +17,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-from orgmodel.asked_date import asked
+from orgmodel.asked_date import as_of_note, asked
 from orgmodel.cli_print import (
     kind_label,
     print_chain,
@@ -242,11 +242,12 @@ def _print_hints(named: NodeHint | None, text: str, results: Sequence[object],
 def cmd_who_owns(args: argparse.Namespace) -> int:
     """Print who owns the tasks matching TEXT."""
     store = open_store_from_args(args)
-    text, when, named_date = asked(args.text, args.as_of, date.today())
+    question = asked(args.text, args.as_of, date.today())
+    text, when = question.text, question.when
     results = store.owners(text, limit=args.limit, as_of=when)
-    if named_date is not None:  # say which date the answer is for: the question chose it
+    if question.named is not None:  # say which date the answer is for: the question chose it
         beside = args.json or not results  # stdout holds the JSON, or nothing at all
-        print(t("answer_as_of", args.lang, date=named_date.isoformat()),
+        print(as_of_note(question.named, question.reading, args.lang),
               file=sys.stderr if beside else sys.stdout)
     results, named = answers_and_hint(store, text, results, as_of=when)
     if args.json:

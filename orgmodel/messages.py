@@ -24,9 +24,22 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Spørgsmålet ligner KLE {number} »{title}«, som ingen opgave i modellen dækker.",
         'The question looks like KLE {number} "{title}", which no task in the model covers.',
     ),
-    "answer_as_of": (
+    # How the date was read from the question (orgmodel.asked_date.Reading).
+    "answer_as_of_day": (
         "Svar pr. {date} (den dato, spørgsmålet nævner).",
         "Answer as of {date} (the date the question names).",
+    ),
+    "answer_as_of_month": (
+        "Svar pr. {date} (midt i den måned, spørgsmålet nævner).",
+        "Answer as of {date} (the middle of the month the question names).",
+    ),
+    "answer_as_of_year": (
+        "Svar pr. {date} (midt i det år, spørgsmålet nævner).",
+        "Answer as of {date} (the middle of the year the question names).",
+    ),
+    "answer_as_of_this_year": (
+        "Svar pr. {date} (i dag: spørgsmålet nævner dette år).",
+        "Answer as of {date} (today: the question names this year).",
     ),
     "not_http_url": ("ikke en http(s)-adresse: {url!r}", "not an http(s) URL: {url!r}"),
     "cannot_reach": ("kan ikke nå {url}: {reason}", "cannot reach {url}: {reason}"),

@@ -35,6 +35,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from orgmodel.asked_date import Reading, as_of_note
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import DECIDING_SPELLINGS, LEADERSHIP_SPELLINGS, NODE_HINT_MIN
@@ -243,12 +244,14 @@ def render_error(page: Page, *, message: str, suggestions: list[tuple[str, str]]
 def render_start(page: Page, *, query: str | None, answers: list[Any],
                  tasks: list[dict[str, Any]] | None = None, kle_hint: str | None = None,
                  node_hint: str | None = None, named: list[dict[str, Any]] | None = None,
-                 answered_as_of: date | None = None) -> str:
+                 answered_as_of: date | None = None,
+                 as_of_reading: Reading | None = None) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`);
     ``node_hint`` who is in charge of what it names that is not a task (:func:`viz.start.answers`);
-    ``answered_as_of`` the date the question named, when the answers are for it.
+    ``answered_as_of`` the date the question named, when the answers are for it, and
+    ``as_of_reading`` how it was read (:data:`orgmodel.asked_date.Reading`).
     The static site's page reads the question in the browser, from ``tasks``
     (:func:`viz.start.owner_index`) and ``named`` (:func:`viz.start.named_index`).
     """
@@ -264,7 +267,9 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "asOf": (page.as_of or date.today()).isoformat()} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,
-                   kle_hint=kle_hint, node_hint=node_hint, answered_as_of=answered_as_of)
+                   kle_hint=kle_hint, node_hint=node_hint, answered_as_of=answered_as_of,
+                   as_of_note=as_of_note(answered_as_of, as_of_reading, page.lang)
+                   if answered_as_of else None)
 
 
 def _names(graph: ViewGraph) -> Callable[[str], str]:

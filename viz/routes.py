@@ -114,7 +114,8 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     """The intranet start page: "Hvem har ansvaret for …?" answered on the server, and views."""
     page = _page(request, lang, as_of, q=q)
     query = (q or "").strip() or None
-    text, when, named_date = asked(query or "", as_of, date.today())
+    question = asked(query or "", as_of, date.today())
+    text, when = question.text, question.when
 
     def work(store: OrgStore) -> tuple[list[dict[str, Any]], str | None]:
         with_organisation(store, page)
@@ -126,7 +127,8 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     if query and not found and not named:  # a node named is the answer, its KLE topic noise
         hint = await anyio.to_thread.run_sync(start.kle_hint, text, page.lang)
     return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint,
-                                          node_hint=named, answered_as_of=named_date),
+                                          node_hint=named, answered_as_of=question.named,
+                                          as_of_reading=question.reading),
                     "text/html")
 
 

@@ -29,8 +29,6 @@ UI: dict[str, tuple[str, str]] = {
                       "e.g. payroll, procurement, budget follow-up"),
     "ask": ("Spørg", "Ask"),
     "answers_for": ("Svar på »{q}«", "Answers for “{q}”"),
-    "answer_as_of": ("Svar pr. {date} (den dato, spørgsmålet nævner).",
-                     "Answers as of {date} (the date the question names)."),
     "site_as_of": ("Denne side viser organisationen pr. {date}, da den blev bygget: den svarer "
                    "ikke for {asked}.",
                    "This page holds the organisation as of {date}, when it was built: it does "

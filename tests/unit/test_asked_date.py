@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from orgmodel.asked_date import asked, date_asked
+from orgmodel.asked_date import as_of_note, asked, date_asked
 
 TODAY = date(2026, 11, 27)
 
@@ -44,7 +44,20 @@ def test_other_numbers_are_no_date(question: str) -> None:
 
 def test_the_date_leaves_the_text_and_as_of_wins() -> None:
     assert asked("hvem havde ansvaret for løn i 2022?", None, TODAY) == (
-        "hvem havde ansvaret for løn ?", date(2022, 7, 1), date(2022, 7, 1))
+        "hvem havde ansvaret for løn ?", date(2022, 7, 1), date(2022, 7, 1), "year")
     # An explicit date (the page's date field, --as-of) wins; the year still leaves the text.
-    assert asked("løn i 2022", date(2024, 6, 1), TODAY) == ("løn", date(2024, 6, 1), None)
-    assert asked("i 2022", None, TODAY) == ("i 2022", date(2022, 7, 1), date(2022, 7, 1))
+    assert asked("løn i 2022", date(2024, 6, 1), TODAY) == ("løn", date(2024, 6, 1), None, None)
+    assert asked("i 2022", None, TODAY) == ("i 2022", date(2022, 7, 1), date(2022, 7, 1), "year")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("hvem havde ansvaret for løn den 1.3.2023", "Svar pr. 2023-03-01 (den dato, spørgsmålet "
+                                                 "nævner)."),
+    ("løn i marts 2023", "Svar pr. 2023-03-15 (midt i den måned, spørgsmålet nævner)."),
+    ("løn i 2022", "Svar pr. 2022-07-01 (midt i det år, spørgsmålet nævner)."),
+    # This year is today, not its middle: the note says so, not that the question named it.
+    ("løn i 2026", "Svar pr. 2026-11-27 (i dag: spørgsmålet nævner dette år)."),
+])
+def test_the_note_says_how_the_date_was_read(question: str, said: str) -> None:
+    named = asked(question, None, TODAY)
+    assert named.named is not None and as_of_note(named.named, named.reading, "da") == said

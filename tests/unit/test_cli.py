@@ -275,7 +275,7 @@ def test_a_question_that_names_a_year_is_answered_for_that_year() -> None:
     # Payroll moved to Organisation og Politik on 1 January 2023; the mayor changed in 2022.
     before = run("who-owns", "hvem havde ansvaret for løn i 2022?", "--limit", "1")
     assert before.returncode == 0
-    assert before.stdout.startswith("Svar pr. 2022-07-01 (den dato, spørgsmålet nævner).")
+    assert before.stdout.startswith("Svar pr. 2022-07-01 (midt i det år, spørgsmålet nævner).")
     assert "A  Økonomiudvalget" in before.stdout
     after = run("who-owns", "hvem havde ansvaret for løn i 2024?", "--limit", "1")
     assert "A  Organisation og Politik" in after.stdout

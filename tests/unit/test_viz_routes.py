@@ -195,7 +195,7 @@ def test_the_start_page_answers_for_the_year_a_question_names(
         memory_store: MemoryStore) -> None:
     async def check(client: httpx.AsyncClient) -> None:
         page = (await client.get("/", params={"q": "hvem havde ansvaret for løn i 2022?"})).text
-        assert ('<p class="as-of-note">Svar pr. 2022-07-01 (den dato, spørgsmålet nævner).</p>'
+        assert ('<p class="as-of-note">Svar pr. 2022-07-01 (midt i det år, spørgsmålet nævner).</p>'
                 in page)
         assert "Økonomiudvalget" in page.split('class="answer"')[1]
         now = (await client.get("/", params={"q": "hvem har ansvaret for løn?"})).text
