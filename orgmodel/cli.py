@@ -244,12 +244,15 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     store = open_store_from_args(args)
     question = asked(args.text, args.as_of, date.today())
     text, when = question.text, question.when
-    results = store.owners(text, limit=args.limit, as_of=when)
+    results, named = answers_and_hint(
+        store, text, store.owners(text, limit=args.limit, as_of=when), as_of=when)
+    # What the question names answers it when it says who is in charge ("hvem er
+    # kommunaldirektør?": the post's holder), with or without tasks.
+    answered = bool(results) or (named is not None and bool(named.relations))
     if question.named is not None:  # say which date the answer is for: the question chose it
-        beside = args.json or not results  # stdout holds the JSON, or nothing at all
+        beside = args.json or not answered  # stdout holds the JSON, or nothing at all
         print(as_of_note(question.named, question.reading, args.lang),
               file=sys.stderr if beside else sys.stdout)
-    results, named = answers_and_hint(store, text, results, as_of=when)
     if args.json:
         _dump(
             [
@@ -280,7 +283,7 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         # kle_hint) go to stderr, where a person running the script still reads them.
         _print_hints(named, text, results, args.lang)
         return EXIT_OK if results else EXIT_FAILED
-    if not results:  # exit 1: no task answers it, though the hint may say who is in charge
+    if not answered:  # exit 1: nothing answers it; a hint may still say what it names
         if named is None:
             print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
         _print_hints(named, text, results, args.lang)
@@ -289,9 +292,9 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     lang: Lang = args.lang
     if named is not None:  # first, as on the start page: "hvem leder IT?" is answered by it
-        print(f"{named.text(lang)}\n")
+        print(named.text(lang))
     for number, r in enumerate(results):
-        if number:
+        if number or named is not None:
             print()
         print_owners(store, r, as_of=when, lang=lang)
     return EXIT_OK
