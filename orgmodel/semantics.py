@@ -29,6 +29,7 @@ __all__ = [
     "RACI_ORDER",
     "USED_KINDS",
     "WEAK_MATCH",
+    "both_names",
     "edge_view",
     "is_valid",
     "node_ref",
@@ -166,13 +167,23 @@ _NOTES: dict[str, tuple[str, str]] = {
 }
 
 
-def note(code: str, *args: str) -> Note:
-    """A note in Danish and English.
+def both_names(node: AnyNode) -> tuple[str, str | None]:
+    """A node's Danish and English names, for :func:`note` to say each in its language."""
+    return node.name, node.name_en
+
+
+def note(code: str, *args: str | tuple[str, str | None]) -> Note:
+    """A note in Danish and English; a name given as ``(name, name_en)`` is said in each.
 
     Examples
     --------
     >>> note("no_head", "Team 1").en
     'No accountable post found above Team 1.'
+    >>> found = note("inherited", ("Løn- og personaleforhold", "Pay and staff matters"))
+    >>> found.da.split("opgave ")[-1], found.en.split("task ")[-1]
+    ('Løn- og personaleforhold.', 'Pay and staff matters.')
     """
     da, en = _NOTES[code]
-    return Note(code=code, da=da.format(*args), en=en.format(*args))
+    return Note(code=code,
+                da=da.format(*(a if isinstance(a, str) else a[0] for a in args)),
+                en=en.format(*(a if isinstance(a, str) else a[1] or a[0] for a in args)))

@@ -61,6 +61,7 @@ from orgmodel.semantics import (
     RACI_ORDER,
     USED_KINDS,
     WEAK_MATCH,
+    both_names,
     edge_view,
     is_valid,
     node_ref,
@@ -270,7 +271,8 @@ class MemoryStore:
                 break
             users = sorted({e.source_id for e in self._in(hit.id, when, EdgeType.USES)
                             if self.dataset.nodes[e.source_id].kind == Kind.TASK.value})
-            found += [(task_id, hit.score, (note("via_used", hit.name),)) for task_id in users]
+            via = note("via_used", both_names(self.dataset.nodes[hit.id]))
+            found += [(task_id, hit.score, (via,)) for task_id in users]
         return found
 
     def _tasks_with_kle(self, prefix: str) -> Iterator[tuple[str, str]]:
@@ -297,7 +299,7 @@ class MemoryStore:
             edges = list(self._in(current, when, EdgeType.RESPONSIBLE_FOR))
             if edges:
                 inherited_from = current
-                notes.append(note("inherited", self.dataset.nodes[current].name))
+                notes.append(note("inherited", both_names(self.dataset.nodes[current])))
         edges.sort(key=lambda e: (RACI_ORDER.index(str(e.raci)), e.source_id))
         owners = [
             OwnerEntry(
@@ -339,15 +341,14 @@ class MemoryStore:
             head = self._head(current, when)
             if head is not None:
                 if current != owner_id:
-                    notes.append(
-                        note("fallback_parent", owner.name, self.dataset.nodes[current].name)
-                    )
+                    notes.append(note("fallback_parent", both_names(owner),
+                                      both_names(self.dataset.nodes[current])))
                 return node_ref(self.dataset.nodes[head])
             parent = self._parent(current, when)
             if parent is None:
                 break
             current = parent
-        notes.append(note("no_head", owner.name))
+        notes.append(note("no_head", both_names(owner)))
         return None
 
     # -- hierarchy ------------------------------------------------------------------------------

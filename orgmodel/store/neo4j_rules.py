@@ -32,6 +32,7 @@ from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.semantics import (
     CHAIN_KINDS,
     RACI_ORDER,
+    both_names,
     is_valid,
     node_ref,
     note,
@@ -140,7 +141,7 @@ class Walk:
             edges = list(self._in(current, when, EdgeType.RESPONSIBLE_FOR))
             if edges:
                 inherited_from = current
-                notes.append(note("inherited", self.nodes[current].name))
+                notes.append(note("inherited", both_names(self.nodes[current])))
         edges.sort(key=lambda e: (RACI_ORDER.index(str(e.raci)), e.source_id))
         owners = [OwnerEntry(**node_ref(self.nodes[e.source_id]).model_dump(),
                              raci=e.raci or Raci.R, inherited_from=inherited_from,
@@ -168,13 +169,14 @@ class Walk:
             head = self._head(current, when)
             if head is not None:
                 if current != owner_id:
-                    notes.append(note("fallback_parent", owner.name, self.nodes[current].name))
+                    notes.append(note("fallback_parent", both_names(owner),
+                                      both_names(self.nodes[current])))
                 return node_ref(self.nodes[head])
             parent = self._parent(current, when)
             if parent is None:
                 break
             current = parent
-        notes.append(note("no_head", owner.name))
+        notes.append(note("no_head", both_names(owner)))
         return None
 
 

@@ -43,7 +43,8 @@ def dated() -> Dataset:
         node(id="post:direktor", kind="Post", name="Direktør"),
         node(id="unit:a", kind="Unit", name="Løn A", level="enhed", valid_to=UNTIL),
         node(id="unit:b", kind="Unit", name="Løn B", level="enhed", valid_to=UNTIL),
-        node(id="unit:ab", kind="Unit", name="Løn og Personale", level="enhed", valid_from=FROM),
+        node(id="unit:ab", kind="Unit", name="Løn og Personale", name_en="Pay and Staff",
+             level="enhed", valid_from=FROM),
         node(id="unit:team-1", kind="Unit", name="Lønteam", level="team", valid_from=FROM),
         node(id="unit:alone", kind="Unit", name="Enhed uden leder", level="enhed"),
         node(id="post:leder-a", kind="Post", name="Leder A", valid_to=UNTIL),
@@ -128,6 +129,11 @@ def test_a_sub_task_inherits_its_owner(store: Any) -> None:
     assert answer.owners[0].id == "unit:team-1"
     assert answer.owners[0].inherited_from == "task:lon"
     assert [n.code for n in answer.notes] == ["inherited", "fallback_parent"]
+    # Each language names the nodes in it (the team has no English name: its Danish one).
+    assert [n.en for n in answer.notes] == [
+        "The task has no owner of its own; it inherits from the parent task Payroll.",
+        "Lønteam has no head recorded; accountability falls back to Pay and Staff."]
+    assert answer.notes[0].da.endswith("den overordnede opgave Løn.")
 
 
 def test_no_owner_before_the_merger_and_no_head_anywhere(store: Any) -> None:
