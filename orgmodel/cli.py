@@ -257,19 +257,20 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         _dump(
             [
                 {
-                    "task": r.task.model_dump(mode="json", include={"id", "name", "kle"}),
+                    "task": r.task.model_dump(mode="json",
+                                              include={"id", "name", "name_en", "kle"}),
                     "owners": [
-                        o.model_dump(mode="json", include={"id", "name", "kind", "raci",
-                                                           "confidence", "source"})
+                        o.model_dump(mode="json", include={"id", "name", "name_en", "kind",
+                                                           "raci", "confidence", "source"})
                         for o in r.owners
                     ],
                     "accountable_post": r.accountable_post.model_dump(
-                        mode="json", include={"id", "name", "kind"}
+                        mode="json", include={"id", "name", "name_en", "kind"}
                     )
                     if r.accountable_post
                     else None,
                     "escalation": [
-                        e.model_dump(mode="json", include={"id", "name", "kind"})
+                        e.model_dump(mode="json", include={"id", "name", "name_en", "kind"})
                         for e in r.escalation
                     ],
                     "score": r.score,
@@ -325,7 +326,8 @@ def cmd_chain(args: argparse.Namespace) -> int:
     store = open_store_from_args(args)
     links = store.chain(resolve_node(store, args.id, as_of=args.as_of), as_of=args.as_of)
     if args.json:
-        _dump([link.model_dump(mode="json", include={"id", "name", "kind"}) for link in links])
+        _dump([link.model_dump(mode="json", include={"id", "name", "name_en", "kind"})
+               for link in links])
         return EXIT_OK
     print_chain(store, links, as_of=args.as_of, lang=args.lang)
     return EXIT_OK

@@ -34,10 +34,12 @@ def test_who_owns_json_shape_and_answer(question: str) -> None:
     answers = json.loads(result.stdout)
     best = answers[0]
     assert set(best) >= {"task", "owners", "escalation"}
-    assert set(best["task"]) == {"id", "name", "kle"}
-    assert all(set(o) == {"id", "name", "kind", "raci", "confidence", "source"}
+    assert set(best["task"]) == {"id", "name", "name_en", "kle"}
+    assert all(set(o) == {"id", "name", "name_en", "kind", "raci", "confidence", "source"}
                for o in best["owners"])
-    assert {"name": "Organisation og Politik", "raci": "A"}.items() <= best["owners"][0].items()
+    assert {"name": "Organisation og Politik", "name_en": "Organisation and Politics",
+            "raci": "A"}.items() <= best["owners"][0].items()
+    assert best["escalation"][0]["name_en"] == "Head of Finance and Staff"
     assert [e["name"] for e in best["escalation"]][:2] == [
         "Chef for Økonomi og Stab",
         "Kommunaldirektør",
@@ -63,7 +65,7 @@ def test_search_and_chain_json() -> None:
     assert set(hits[0]) == {"id", "name", "kind", "score"}
     chain = json.loads(run("chain", "post:chef-okonomi-og-stab", "--json").stdout)
     assert [c["id"] for c in chain][:2] == ["post:chef-okonomi-og-stab", "post:kommunaldirektor"]
-    assert chain[-1]["kind"] == "Body"
+    assert chain[-1]["kind"] == "Body" and chain[-1]["name_en"] == "Municipal Council"
 
 
 def test_show_prints_attributes_and_relations() -> None:
