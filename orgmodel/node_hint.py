@@ -46,7 +46,8 @@ from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, without_lone_tokens, without_pronoun_it
 
 __all__ = ["DECIDING_SPELLINGS", "IN_CHARGE", "LEADERSHIP_SPELLINGS", "LED_KINDS", "NODE_HINT_MIN",
-           "OUT_OF", "NodeHint", "Relation", "answers_and_hint", "hint_of", "node_hint"]
+           "OUT_OF", "REPORTING_SPELLINGS", "NodeHint", "Relation", "answers_and_hint", "hint_of",
+           "node_hint"]
 
 _E = EdgeType
 #: The kinds a question may name instead of a task, and the relations into such a node that
@@ -95,6 +96,17 @@ DECIDING_SPELLINGS: tuple[str, ...] = (
     "bestemmer", "bestemme", "bestemmes", "bestemte", "besluttede", "beslutter", "beslutte",
     "besluttes", "decides", "decide", "decided")
 _DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
+#: Words that ask whom a post reports to ("hvem refererer økonomichefen til?", "who does the
+#: head of Finance and Staff report to?"): the post's hint says it, and no task is the answer
+#: (without this, "report" met the budget follow-up's "variance reporting").
+REPORTING_SPELLINGS: tuple[str, ...] = (
+    "refererer", "referere", "refererede", "reporterer", "report", "reports", "reported",
+    "reporting")
+_REPORTING_WORDS = frozenset(fold(" ".join(REPORTING_SPELLINGS)).split())
+# ... when the post is named by its name or an alias (an alias scores 0.85 x the search's 0.9
+# scale), not through a synonym or its description: "who do I report a data breach to?" asks
+# where to report something, and meets the information security post only by a synonym.
+_REPORTING_POST_MIN = 0.75
 
 _KIND_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.SYSTEM: ("et system", "a system"), Kind.ASSET: ("udstyr", "equipment"),
@@ -208,6 +220,12 @@ def _named(store: OrgStore, query: str, *, as_of: date,
     if not without_lone_tokens(query).strip():  # "1" alone names nothing ("område 1" does)
         return None
     words = fold(query).split()
+    if _asks_reporting(words):  # the post's own words stay: "head of …" names it
+        rest = " ".join(word for word in words if word not in _REPORTING_WORDS)
+        for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):
+            if hit.score >= _REPORTING_POST_MIN and (
+                    found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
+                return found, hit.score
     if any(word in _DECIDING_WORDS for word in words):
         words = [word for word in words if word not in _DECIDING_WORDS]
         query = " ".join(words)
@@ -293,6 +311,8 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     if found is None:
         return results, None
     named, fit = found
+    if named.node.kind is Kind.POST and _asks_reporting(fold(query).split()):
+        return [], named  # whom a post reports to: no task is that answer
     # A leader's question names its node whatever the tasks score; the tasks give way only
     # to a node that fits clearly better than each of them, and says who is in charge of it.
     if named.relations and fit >= best + ROUTE_MARGIN and all(map(_weak, results)):
@@ -302,6 +322,10 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
 
 def _weak(result: OwnersResult) -> bool:
     return any(note.code == "weak_match" for note in result.notes)
+
+
+def _asks_reporting(words: list[str]) -> bool:
+    return any(word in _REPORTING_WORDS for word in words)
 
 
 def _relation(relation: Relation, lang: Lang) -> str:

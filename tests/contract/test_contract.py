@@ -324,6 +324,28 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     assert "bestrider ingen stilling i modellen" in later.text("da")
 
 
+@pytest.mark.parametrize(("question", "post", "above"), [
+    ("hvem refererer økonomichefen til?", CHIEF, "post:kommunaldirektor"),
+    ("who does the head of Finance and Staff report to?", CHIEF, "post:kommunaldirektor"),
+    ("hvem refererer IT-chefen til", "post:enhedsleder-it-og-digitalisering", CHIEF),
+])
+def test_whom_a_post_reports_to_is_answered_by_the_post(store: Any, question: str, post: str,
+                                                        above: str) -> None:
+    # "report" met the budget follow-up's "variance reporting"; "head" was taken for a
+    # question of who leads something, and the post's own name lost it.
+    found = store.owners(question, limit=3, as_of=AFTER_MERGER)
+    results, named = answers_and_hint(store, question, found, as_of=AFTER_MERGER)
+    assert results == [] and named is not None and named.node.id == post
+    assert (EdgeType.REPORTS_TO, above) in [(r.type, r.node.id) for r in named.relations]
+    # Reporting on a task is still the task's ("budget reporting": the follow-up), and where to
+    # report something is not whom a post reports to.
+    for asked, task in (("budget reporting", "task:budgetopfolgning"),
+                        ("who do I report a data breach to?", "task:it-sikkerhed")):
+        tasks = store.owners(asked, limit=3, as_of=AFTER_MERGER)
+        given, _ = answers_and_hint(store, asked, tasks, as_of=AFTER_MERGER)
+        assert [r.task.id for r in given][:1] == [task]
+
+
 def test_a_good_match_in_the_model_is_not_overruled_by_kle(store: Any) -> None:
     # "telefoni" fits KLE 85.11.08 better than any task, but no task is filed there or above
     # it, and the model's own answer (the staff devices task) stands, without a KLE note.
