@@ -31,6 +31,7 @@ from orgmodel.messages import (
 )
 from orgmodel.node_attributes import node_attributes
 from orgmodel.semantics import CHAIN_DOWN_EDGES, CHAIN_UP_EDGES
+from orgmodel.task_facts import task_facts
 
 __all__ = ["kind_label", "name", "print_chain", "print_node", "print_owners",
            "print_table", "value_text"]
@@ -135,6 +136,8 @@ def print_owners(store: OrgStore, result: OwnersResult, *, as_of: Any, lang: Lan
               f"  ({result.accountable_post.id})")
     if result.escalation:
         print(f"  {t('escalation', lang)}: " + " → ".join(name(e, lang) for e in result.escalation))
+    for label, text in task_facts(store, task.id, as_of=as_of).lines(lang):
+        print(f"  {label}: {text}")
     print(f"  {t('sources', lang)}: {', '.join(result.sources)}")
     for note in result.notes:
         print(f"  {t('note', lang)}: {note.da if lang == 'da' else note.en}")

@@ -19,6 +19,7 @@ from orgmodel.node_attributes import node_attributes
 from orgmodel.node_hint import IN_CHARGE, LED_KINDS, answers_and_hint, hint_of
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS, note
+from orgmodel.task_facts import task_facts
 from orgmodel.vocabulary import load_vocabulary
 from viz.builders import label_of
 from viz.kle_groups import group_label
@@ -67,6 +68,8 @@ def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
         "accountable_post": (label_of(result.accountable_post.name, result.accountable_post.name_en,
                                       lang) if result.accountable_post else None),
         "escalation": [label_of(e.name, e.name_en, lang) for e in result.escalation],
+        # where to write, what to expect, who decides: [label, text] pairs
+        "facts": [list(line) for line in task_facts(store, task.id, as_of=as_of).lines(lang)],
         "notes": [n.da if lang == "da" else n.en for n in result.notes],
     }
 

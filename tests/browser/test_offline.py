@@ -82,6 +82,8 @@ def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
     text = answer.text_content()
     assert "Organisation og Politik" in text and "Kommunalbestyrelsen" in text
     assert "lav (assumption)" in text  # an assumed owner says so, as on the server
+    # Where to write and what to expect, as on the server and the command line.
+    assert "Postkasseloen@albertslund.dk" in text and "Servicemål" in text
     assert page.locator(".view-cards a").first.get_attribute("href") == "org.html"
     assert page.title() == "Svar på »lønudbetaling« – Albertslund Kommune – organisationen"
     screenshot(page, "site-start")

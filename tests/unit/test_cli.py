@@ -273,6 +273,15 @@ def test_every_example_in_a_commands_help_works(command: str, tmp_path: Path) ->
             example, done.stderr)
 
 
+def test_an_answer_says_where_to_write_and_who_decides() -> None:
+    payslip = run("who-owns", "who do I contact about my payslip?", "--lang", "en",
+                  "--limit", "1").stdout
+    assert "  Mailbox: loen@albertslund.dk\n" in payslip
+    assert "  Service goal: Ansættelsesbrev og oprettelse i OPUS løn" in payslip
+    budget = run("who-owns", "hvem vedtager budgettet?", "--limit", "1").stdout
+    assert "  Besluttes af: Kommunalbestyrelsen\n" in budget
+
+
 def test_a_question_that_names_a_year_is_answered_for_that_year() -> None:
     # Payroll moved to Organisation og Politik on 1 January 2023; the mayor changed in 2022.
     before = run("who-owns", "hvem havde ansvaret for løn i 2022?", "--limit", "1")

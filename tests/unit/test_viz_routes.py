@@ -191,6 +191,20 @@ def test_the_start_page_says_who_is_in_charge_of_what_is_not_a_task(
     run(create_views_app(memory_store), check)
 
 
+def test_the_start_page_says_where_to_write_and_who_decides(memory_store: MemoryStore) -> None:
+    async def check(client: httpx.AsyncClient) -> None:
+        payroll = (await client.get("/", params={"q": "lønseddel"})).text.split(
+            'class="answer"')[1]
+        assert "<dt>Postkasse</dt><dd>loen@albertslund.dk</dd>" in payroll
+        assert "<dt>Servicemål</dt><dd>Ansættelsesbrev og oprettelse i OPUS løn" in payroll
+        # The council that approves new IT projects, not only the unit that runs them.
+        projects = (await client.get("/", params={"q": "who approves new IT projects?",
+                                                  "lang": "en"})).text.split('class="answer"')[1]
+        assert "<dt>Decided by</dt><dd>Digitalisation Council</dd>" in projects
+
+    run(create_views_app(memory_store), check)
+
+
 def test_the_start_page_answers_for_the_year_a_question_names(
         memory_store: MemoryStore) -> None:
     async def check(client: httpx.AsyncClient) -> None:

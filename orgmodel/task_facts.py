@@ -1,0 +1,91 @@
+"""What an answer about a task adds to its owners: where to write, what to expect, who decides.
+
+``owners`` answers who is responsible (R/A/C/I), who is accountable and where to escalate. A
+person asking "who do I contact about my payslip?" also needs the task's mailbox and service
+goal, and "who approves new IT projects?" the body that decides it (a ``DECIDES`` edge: the
+Digitaliseringsrådet, not the unit that carries the work out). Built on the contract's
+``node`` and ``neighbourhood``, so both stores give the same.
+
+Examples
+--------
+>>> from datetime import date
+>>> from orgmodel.dataset import Dataset
+>>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+>>> from orgmodel.store.memory import MemoryStore
+>>> def node(**kw):
+...     return NODE_ADAPTER.validate_python({"source": "seed", "confidence": "high", **kw})
+>>> store = MemoryStore(Dataset.build(
+...     [node(id="task:lon", kind="Task", name="Løn", kle="81.15.00",
+...           mailbox="loen@albertslund.dk"),
+...      node(id="body:kb", kind="Body", name="Kommunalbestyrelsen", classification="council")],
+...     [EdgeRecord.model_validate({"type": "DECIDES", "from": "body:kb", "to": "task:lon",
+...                                 "source": "seed", "confidence": "high"})]))
+>>> facts = task_facts(store, "task:lon", as_of=date(2024, 6, 1))
+>>> facts.mailbox, [n.name for n in facts.decided_by]
+('loen@albertslund.dk', ['Kommunalbestyrelsen'])
+>>> facts.lines("en")
+[('Mailbox', 'loen@albertslund.dk'), ('Decided by', 'Kommunalbestyrelsen')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from orgmodel.contract import NodeRef, OrgStore
+from orgmodel.exceptions import NotFoundError
+from orgmodel.messages import Lang, name_in
+from orgmodel.schema import EdgeType
+
+__all__ = ["TaskFacts", "task_facts"]
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "mailbox": ("Postkasse", "Mailbox"),
+    "service_goal": ("Servicemål", "Service goal"),
+    "decided_by": ("Besluttes af", "Decided by"),
+}
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """A task's mailbox, service goal and the nodes that decide it, on one date."""
+
+    mailbox: str | None = None
+    service_goal: str | None = None
+    decided_by: list[NodeRef] = field(default_factory=list)
+
+    def lines(self, lang: Lang) -> list[tuple[str, str]]:
+        """The facts there are, as (label, text) in ``lang``, in the order to show them."""
+        def label(key: str) -> str:
+            return _LABELS[key][0 if lang == "da" else 1]
+
+        lines = [(label(key), value) for key, value in (("mailbox", self.mailbox),
+                                                        ("service_goal", self.service_goal))
+                 if value]
+        if self.decided_by:
+            lines.append((label("decided_by"),
+                          ", ".join(name_in(n.name, n.name_en, lang) for n in self.decided_by)))
+        return lines
+
+
+def task_facts(store: OrgStore, task_id: str, *, as_of: date | None) -> TaskFacts:
+    """The facts of task ``task_id`` on ``as_of`` (none when it is not valid then)."""
+    try:
+        task = store.node(task_id, as_of=as_of)
+    except NotFoundError:
+        return TaskFacts()
+    near = store.neighbourhood(task_id, edge_types=(EdgeType.DECIDES,), as_of=as_of)
+    nodes = {n.id: n for n in near.nodes}
+    deciders = sorted({e.source_id for e in near.edges if e.target_id == task_id})
+
+    def text(key: str) -> str | None:
+        value = task.attributes.get(key)
+        return " ".join(str(value).split()) if value else None
+
+    return TaskFacts(mailbox=text("mailbox"), service_goal=text("service_goal"),
+                     decided_by=[_ref(nodes[i]) for i in deciders if i in nodes])
+
+
+def _ref(node: NodeRef) -> NodeRef:
+    # A view carries more than an answer names.
+    return NodeRef(id=node.id, name=node.name, name_en=node.name_en, kind=node.kind)
