@@ -38,11 +38,13 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     :mod:`orgmodel.asked_date`), else today: the answer's ``as_of`` says which.
 
     With no answer, the KLE topic the question fits, if one does; when the question names a
-    system, initiative, policy, unit, forum or body clearly better than any task, who is in
+    system, initiative, policy, unit, forum, body or organisation clearly better than any task,
+    or whom a post reports to, who is in
     charge of it (:func:`orgmodel.node_hint.answers_and_hint`: tasks only weakly matched are
     then left out).
     """
-    text, when, _ = asked(query, as_of, date.today())
+    question = asked(query, as_of, date.today())
+    text, when = question.text, question.when
     results, named = answers_and_hint(store, text, store.owners(text, limit=limit, as_of=when),
                                       as_of=when)
     # A node the question names is its answer; the KLE topic it half fits would be noise.

@@ -2,7 +2,8 @@
 
 ``owners`` answers tasks. People also ask about a system ("hvem har ansvaret for Aula?"), an
 initiative ("letbanen"), a policy, a unit, a forum, a political body ("hvem leder Økonomi og
-Stab?") or a post ("hvem er borgmester?": its holder on the date asked about). When such a
+Stab?"), an organisation ("hvem er KMD?": what it supplies) or a post ("hvem er borgmester?":
+its holder on the date asked about; "hvem refererer økonomichefen til?": its line). When such a
 node fits the question clearly better than any task, the CLI, the API and the start page name
 it and the relations that say who is in charge of it or takes part (each with its source and
 confidence), as they name the KLE topic of a question outside the model. Built on the
@@ -61,6 +62,7 @@ IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.FORUM: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
     Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
     Kind.POST: (_E.HOLDS,),
+    Kind.ORGANISATION: (_E.HEADS,),
     Kind.PERSON: (),
 }
 #: The relations out of such a node that a hint names after those into it: the posts a person
@@ -72,6 +74,8 @@ OUT_OF: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.POST: (_E.HEADS, _E.REPORTS_TO),
     Kind.UNIT: (_E.RESPONSIBLE_FOR,),  # the tasks it is accountable for (raci A)
     Kind.BODY: (_E.RESPONSIBLE_FOR,),
+    # what an outside party delivers or takes part in ("hvem er KMD?": OPUS løn's supplier)
+    Kind.ORGANISATION: (_E.SUPPLIES, _E.PARTICIPATES_IN, _E.SERVES),
 }
 #: A node is named by the question when it fits at least this well (a partial or synonym
 #: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
@@ -114,6 +118,7 @@ _KIND_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.POLICY: ("en politik eller strategi", "a policy"), Kind.UNIT: ("en enhed", "a unit"),
     Kind.FORUM: ("et forum", "a forum"), Kind.BODY: ("et politisk organ", "a political body"),
     Kind.POST: ("en stilling", "a post"), Kind.PERSON: ("en person", "a person"),
+    Kind.ORGANISATION: ("en organisation", "an organisation"),
 }
 _RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.OPERATES: ("Drives af", "Operated by"), _E.SUPPORTS: ("Understøttes af", "Supported by"),
@@ -126,6 +131,8 @@ _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.HOLDS: ("Bestrider", "Holds"), _E.HEADS: ("Leder", "Heads"),
     _E.REPORTS_TO: ("Refererer til", "Reports to"),
     _E.RESPONSIBLE_FOR: ("Ansvarlig for", "Accountable for"),
+    _E.SUPPLIES: ("Leverer", "Supplies"), _E.PARTICIPATES_IN: ("Deltager i", "Takes part in"),
+    _E.SERVES: ("Betjener", "Serves"),
 }
 
 

@@ -327,6 +327,18 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     later = node_hint(store, "hvem er Steen Christiansen", as_of=date(2026, 6, 1))
     assert later is not None and later.relations == []
     assert "bestrider ingen stilling i modellen" in later.text("da")
+    # An organisation by what it supplies and takes part in, and who heads it.
+    supplier = node_hint(store, "hvem er KMD?", as_of=AFTER_MERGER)
+    assert supplier is not None and supplier.node.id == "org:kmd"
+    assert (EdgeType.SUPPLIES, "system:opus-lon", True) in [
+        (r.type, r.node.id, r.outward) for r in supplier.relations]
+    assert "KMD is an organisation, not a task. Supplies: " in supplier.text("en")
+    asked = "hvad er Albertslund Kommune?"
+    found = store.owners(asked, limit=3, as_of=AFTER_MERGER)
+    given, home = answers_and_hint(store, asked, found, as_of=AFTER_MERGER)
+    assert given == [] and home is not None and home.node.id == "org:albertslund-kommune"
+    assert (EdgeType.HEADS, "post:kommunaldirektor") in [(r.type, r.node.id)
+                                                         for r in home.relations]
 
 
 @pytest.mark.parametrize(("question", "post", "above"), [
