@@ -98,6 +98,10 @@ def load_dataset(folder: str | Path) -> Dataset:
     # file), which would make every reference to them look wrong.
     if not collector.lost:
         collector.problems += check_dataset(collector.dataset, collector.unread)
+    if not collector.problems and not collector.dataset.nodes:
+        # Loaded into Neo4j, a folder of no nodes would delete the whole graph.
+        collector.problems.append(Problem(str(root), 0, "the data files hold no nodes: is this "
+                                                        "the data folder?"))
     if collector.problems:
         raise DataValidationError(collector.problems)
     return collector.dataset
@@ -191,7 +195,7 @@ class _Collector:
         try:  # one parse of the whole file is several times faster than one per line
             values = json.loads("[" + ",".join(line for line in lines if line.strip()) + "]",
                                 object_pairs_hook=_unique_keys)
-        except (json.JSONDecodeError, _DuplicateKeyError, RecursionError):
+        except (ValueError, RecursionError):  # bad JSON, a repeated key, a 5,000-digit number
             values = None  # find the broken lines one by one below
         if isinstance(values, list) and all(isinstance(v, dict) for v in values):
             numbers = [n for n, line in enumerate(lines, start=1) if line.strip()]
@@ -211,6 +215,10 @@ class _Collector:
                 continue
             except RecursionError:
                 self._lose(Problem(name, number, "the record is nested too deeply"))
+                continue
+            except ValueError:  # the one left: Python reads no integer of over 4,300 digits
+                self._lose(Problem(name, number, "a number has more than 4,300 digits: no field "
+                                                 "takes one that long"))
                 continue
             if not isinstance(value, dict):
                 self._lose(Problem(name, number, "each line must be a JSON object"))

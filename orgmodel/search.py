@@ -266,7 +266,7 @@ class SearchIndex:
             (called lazily, best hit first).
         """
         words = tokenize(query)[:_MAX_TOKENS]
-        if not words or limit <= 0:
+        if not words or limit <= 0 or not self._ids:
             return []
         stems = [stem(w) for w in words]
         groups: list[set[int]] = [set() for _ in stems]

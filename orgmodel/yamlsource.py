@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,11 @@ __all__ = ["LocatedDict", "LocatedList", "ParsedYaml", "YamlSyntaxError", "parse
 #: Data files are records of fields holding lists at most: deeper is a mistake (or an attack
 #: on the stack).
 MAX_DEPTH = 32
+# libyaml builds nested collections by recursion in C: some 25,000 brackets deep it overflows
+# the stack and the process dies, before the depth is checked. Brackets counted in the text
+# (quotes ignored: a stray bracket in a text only counts for more) stop such a file first.
+_BRACKETS = re.compile(r"[\[\]{}]")
+_BRACKET_DEPTH_LIMIT = 1000
 # Characters YAML reads as line breaks that editors show as nothing (pasted from Word or PDF).
 _INVISIBLE_BREAKS = {"\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR",
                      "\x85": "NEXT LINE"}
@@ -134,6 +140,7 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
     orgmodel.yamlsource.YamlSyntaxError: bad.yaml:...: YAML syntax error: ...
     """
     _refuse_invisible_breaks(text, filename)
+    _refuse_deep_brackets(text, filename)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -156,6 +163,26 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
         raise YamlSyntaxError(Problem(filename, 1, f"YAML error: {exc}")) from None
     finally:
         loader.dispose()
+
+
+def _refuse_deep_brackets(text: str, filename: str) -> None:
+    """Name the line where flow brackets nest deeper than any data file could.
+
+    >>> _refuse_deep_brackets("a: " + "[" * 2000 + "]" * 2000, "f.yaml")
+    Traceback (most recent call last):
+    ...
+    orgmodel.yamlsource.YamlSyntaxError: f.yaml:1: nested more than 32 levels deep: ...
+    """
+    depth = 0
+    for bracket in _BRACKETS.finditer(text):
+        depth = depth + 1 if bracket.group() in "[{" else max(0, depth - 1)
+        if depth > _BRACKET_DEPTH_LIMIT:
+            raise YamlSyntaxError(_too_deep(filename, text.count("\n", 0, bracket.start()) + 1))
+
+
+def _too_deep(filename: str, line: int) -> Problem:
+    return Problem(filename, line, f"nested more than {MAX_DEPTH} levels deep: data files hold "
+                   "records of fields, with lists at most")
 
 
 def _refuse_invisible_breaks(text: str, filename: str) -> None:
@@ -194,9 +221,7 @@ def _refuse_aliases_and_tags(root: yaml.Node, filename: str) -> None:
         if node.tag not in _PLAIN_TAGS:
             raise YamlSyntaxError(Problem(filename, line, f"YAML tag {node.tag!r} is not allowed"))
         if depth > MAX_DEPTH:
-            raise YamlSyntaxError(Problem(
-                filename, line, f"nested more than {MAX_DEPTH} levels deep: data files hold "
-                "records of fields, with lists at most"))
+            raise YamlSyntaxError(_too_deep(filename, line))
         if isinstance(node, yaml.SequenceNode):
             stack.extend((item, depth + 1) for item in reversed(node.value))
         elif isinstance(node, yaml.MappingNode):

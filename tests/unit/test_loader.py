@@ -408,12 +408,29 @@ def test_json_lines_refuse_duplicate_keys_and_keep_line_separators_in_strings(
     assert problems_of(tmp_path) == ["bulk.jsonl:2: duplicate key 'name'"]
     write(tmp_path, "bulk.jsonl", "[" * 100_000 + "]" * 100_000 + "\n")
     assert problems_of(tmp_path) == ["bulk.jsonl:1: the record is nested too deeply"]
+    # Python reads no integer of 5,000 digits: that is a problem of the line, not a traceback.
+    write(tmp_path, "bulk.jsonl", record + "\n" + record.replace("unit:b", "unit:c").replace(
+        '"level": "team"', '"level": "team", "staff_count": ' + "9" * 5000) + "\n")
+    assert problems_of(tmp_path) == [
+        "bulk.jsonl:2: a number has more than 4,300 digits: no field takes one that long"]
 
 
 def test_a_file_nested_thousands_deep_is_refused_not_a_crash(tmp_path: Path) -> None:
     write(tmp_path, "org.yaml", GOOD + "  - {type: HEADS, note: " + "[" * 3000 + "]" * 3000
           + "}\n")
     assert problems_of(tmp_path)[0].startswith("org.yaml:24: nested more than 32 levels deep")
+    # libyaml itself recurses: 30,000 brackets deep it overflowed the C stack and the process
+    # died (exit 139) before any check; the brackets are counted before it reads the file.
+    write(tmp_path, "org.yaml", GOOD + "  - {type: HEADS, note: " + "[" * 30_000 + "]" * 30_000
+          + "}\n")
+    assert problems_of(tmp_path)[0].startswith("org.yaml:24: nested more than 32 levels deep")
+
+
+def test_a_folder_of_no_nodes_is_refused(tmp_path: Path) -> None:
+    # `orgmodel load` of such a folder would have deleted every node in Neo4j.
+    write(tmp_path, "sources.yaml", "sources:\n  - {key: seed, title: Seed, confidence: high}\n")
+    assert problems_of(tmp_path) == [
+        f"{tmp_path}:0: the data files hold no nodes: is this the data folder?"]
 
 
 def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:

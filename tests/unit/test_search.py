@@ -224,3 +224,8 @@ def test_an_acronym_with_a_danish_letter_is_not_the_one_without() -> None:
     assert ids(index.search("hvem står for OU?"))[0] == "task:ou"
     assert index.search("ØU")[0].score > index.search("ØU")[1].score
     assert {h.score for h in index.search("øu")} == {index.search("øu")[0].score}  # a tie
+
+
+def test_an_index_of_nothing_finds_nothing() -> None:
+    # A store with no nodes (a data folder of sources alone) once divided by zero here.
+    assert SearchIndex([], SYNONYMS).search("løn") == []
