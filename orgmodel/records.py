@@ -92,6 +92,11 @@ def _readable(text: str) -> str:
     """Refuse a text of spaces alone, or one holding a character no one can see or type."""
     if not text.strip():
         raise ValueError("is blank (only spaces)")
+    return _visible(text)
+
+
+def _visible(text: str) -> str:
+    """Refuse a text holding a character no one can see or type (in any text field)."""
     if found := _CONTROL_CHARACTER.search(text):
         raise ValueError(f"holds the control character U+{ord(found.group()):04X}, invisible "
                          "in most editors: delete it")
@@ -157,6 +162,16 @@ Count = Annotated[int, Field(ge=0, le=1_000_000_000, strict=True)]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_hidden_characters(cls, value: Any) -> Any:
+        # Every text field, not only names: an ESC in an edge's role reached the terminal of
+        # `orgmodel show` as a control sequence.
+        for text in value if isinstance(value, list) else (value,):
+            if isinstance(text, str):
+                _visible(text)
+        return value
 
 
 class ValidityMixin(_Strict):

@@ -398,10 +398,14 @@ def test_data_files_are_found_whatever_their_suffix_case_and_json_is_named(
 def test_json_lines_refuse_duplicate_keys_and_keep_line_separators_in_strings(
         tmp_path: Path) -> None:
     write(tmp_path, "org.yaml", GOOD)
+    # A line ends at "\n" alone: the separators in a string are the string's (and refused in
+    # it, as in any text field), not line ends that would put the line numbers off.
     record = ('{"id": "unit:b", "kind": "Unit", "name": "B", "level": "team", "source": "seed", '
               '"confidence": "low", "note": "a\u2028b\u0085c"}')
-    write(tmp_path, "bulk.jsonl", record + "\n")
-    assert load_dataset(tmp_path).nodes["unit:b"].note == "a\u2028b\u0085c"
+    write(tmp_path, "bulk.jsonl", "\n" + record + "\n")
+    (problem,) = problems_of(tmp_path)
+    assert problem.startswith("bulk.jsonl:2: unit:b: note: holds the control character U+2028")
+    record = record.replace("a\u2028b\u0085c", "a b")
     write(tmp_path, "bulk.jsonl", record + "\n" + record.replace('"name": "B"',
                                                                '"name": "B", "name": "C"')
           .replace("unit:b", "unit:c") + "\n")
