@@ -105,6 +105,8 @@ def check_dataset(ds: Dataset, unread: Unread | None = None) -> list[Problem]:
     problems += _check_edges(ds, unread)
     problems += _check_cycles(ds)
     problems += _check_accountable(ds, unread)
+    problems += _check_holders(ds)
+    problems += _check_within_ends(ds)
     return problems
 
 
@@ -223,20 +225,71 @@ def _not_acyclic(pairs: Iterable[tuple[str, str]]) -> set[str]:
     return set(indegree)
 
 
-def _two_accountable(ds: Dataset, task: str, keys: list[str]) -> Problem | None:
-    """A problem if two of a task's accountable edges hold on the same day (RACI: one A)."""
-    edges = sorted((ds.edges[key] for key in keys),
-                   key=lambda e: (e.valid_from or date.min, e.key))
-    for number, later in enumerate(edges[1:], start=1):
-        for earlier in edges[:number]:
+def _overlapping(edges: Iterable[EdgeRecord]) -> tuple[EdgeRecord, EdgeRecord, str] | None:
+    """Two of ``edges`` that hold on a same day, and from when they do, in words."""
+    ordered = sorted(edges, key=lambda e: (e.valid_from or date.min, e.key))
+    for number, later in enumerate(ordered[1:], start=1):
+        for earlier in ordered[:number]:
             if (earlier.valid_to or date.max) >= (later.valid_from or date.min):
                 since = max(earlier.valid_from or date.min, later.valid_from or date.min)
                 when = f"from {since.isoformat()}" if since > date.min else "on the same days"
-                return ds.problem(later.key, (
-                    f"task {task} has two accountable owners {when}: {earlier.source_id} and "
-                    f"{later.source_id}; one holds A (raci A), the other R, C or I, or end one "
-                    "with valid_to"), record_id=later.key, field_name="raci")
+                return earlier, later, when
     return None
+
+
+def _two_accountable(ds: Dataset, task: str, keys: list[str]) -> Problem | None:
+    """A problem if two of a task's accountable edges hold on the same day (RACI: one A)."""
+    if (found := _overlapping(ds.edges[key] for key in keys)) is None:
+        return None
+    earlier, later, when = found
+    return ds.problem(later.key, (
+        f"task {task} has two accountable owners {when}: {earlier.source_id} and "
+        f"{later.source_id}; one holds A (raci A), the other R, C or I, or end one "
+        "with valid_to"), record_id=later.key, field_name="raci")
+
+
+def _check_holders(ds: Dataset) -> list[Problem]:
+    """A post is held by one person at a time (a hand-over ends one holding, starts another)."""
+    holdings: dict[str, list[EdgeRecord]] = defaultdict(list)
+    for edge in ds.edges.values():
+        if edge.type is EdgeType.HOLDS:
+            holdings[edge.target_id].append(edge)
+    problems = []
+    for post, edges in holdings.items():
+        if len(edges) > 1 and (found := _overlapping(edges)) is not None:
+            earlier, later, when = found
+            problems.append(ds.problem(later.key, (
+                f"post {post} has two holders {when}: {earlier.source_id} and "
+                f"{later.source_id}; end the first holding with valid_to"),
+                record_id=later.key, field_name="valid_from"))
+    return problems
+
+
+def _check_within_ends(ds: Dataset) -> list[Problem]:
+    """An edge dated so that it never holds: every day of it, one of its nodes does not."""
+    problems = []
+    for key, edge in ds.edges.items():
+        if edge.valid_from is None and edge.valid_to is None:
+            continue  # undated: it holds while both its nodes do
+        for node_id in (edge.source_id, edge.target_id):
+            node = ds.nodes.get(node_id)
+            if node is None:
+                continue  # reported as a missing node
+            if node.valid_to is not None and edge.valid_from is not None \
+                    and edge.valid_from > node.valid_to:
+                problems.append(ds.problem(key, (
+                    f"never holds: {node_id} ends {node.valid_to.isoformat()}, before the edge "
+                    f"begins {edge.valid_from.isoformat()}"), record_id=key,
+                    field_name="valid_from"))
+                break
+            if node.valid_from is not None and edge.valid_to is not None \
+                    and edge.valid_to < node.valid_from:
+                problems.append(ds.problem(key, (
+                    f"never holds: it ends {edge.valid_to.isoformat()}, before {node_id} "
+                    f"begins {node.valid_from.isoformat()}"), record_id=key,
+                    field_name="valid_to"))
+                break
+    return problems
 
 
 def _check_accountable(ds: Dataset, unread: Unread) -> list[Problem]:

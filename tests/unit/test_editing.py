@@ -215,3 +215,35 @@ def test_a_task_has_one_accountable_owner_on_any_day(ds: Dataset) -> None:
         apply_all(ds, [Operation.put(ending, etag(OWNS)),
                        Operation.put(second.model_copy(update={"valid_from": date(2024, 6, 1)}))])
     assert "from 2024-06-01" in overlapping.value.problems[0].message
+
+
+def test_a_post_has_one_holder_on_any_day(ds: Dataset) -> None:
+    post = node(id="post:chef", kind="Post", name="Chef")
+    people = [node(id=f"person:{who}", kind="Person", name=who.title()) for who in ("a", "b")]
+    first = edge(type="HOLDS", valid_to="2024-12-31", **{"from": "person:a", "to": "post:chef"})
+    after = apply_all(ds, [Operation.put(n) for n in (post, *people)] + [Operation.put(first)])
+    with_posts = after[-1].dataset
+    second = edge(type="HOLDS", valid_from="2024-06-01", **{"from": "person:b", "to": "post:chef"})
+    with pytest.raises(DataValidationError) as refused:
+        put_edge(with_posts, second, expected_etag=None)
+    [problem] = refused.value.problems
+    assert problem.field == "valid_from" and problem.message.startswith(
+        "post post:chef has two holders from 2024-06-01: person:a and person:b")
+    # The day after the first holding ends, the post is free.
+    put_edge(with_posts, second.model_copy(update={"valid_from": date(2025, 1, 1)}),
+             expected_etag=None)
+
+
+def test_an_edge_dated_outside_its_node_is_refused(ds: Dataset) -> None:
+    # Every day of it, the unit does not exist: it would never show, and nothing said why.
+    ended = node(id="unit:gammel", kind="Unit", name="Gammel", level="enhed",
+                 valid_to="2020-12-31")
+    after = apply_all(ds, [Operation.put(ended)])[-1].dataset
+    later = edge(type="COLLABORATES_WITH", topic="løn", valid_from="2023-01-01",
+                 **{"from": "unit:gammel", "to": "unit:hr"})
+    with pytest.raises(DataValidationError) as refused:
+        put_edge(after, later, expected_etag=None)
+    [problem] = refused.value.problems
+    assert problem.field == "valid_from" and problem.message == (
+        "never holds: unit:gammel ends 2020-12-31, before the edge begins 2023-01-01")
+    put_edge(after, later.model_copy(update={"valid_from": None}), expected_etag=None)
