@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -123,8 +124,9 @@ def _text_of(path: Path, name: str) -> str | Problem:
         return Problem(name, 1, _EMPTY)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return Problem(name, 1, "the file is UTF-16 text (Windows' \"Unicode\"); save it as UTF-8")
-    if b"\x00" in raw:
-        return Problem(name, 1, "not a text file (it contains NUL bytes)")
+    if (nul := raw.find(b"\x00")) >= 0:  # the line of the first: one stray NUL, or a binary
+        return Problem(name, raw.count(b"\n", 0, nul) + 1, "not a text file (it contains NUL "
+                                                           "bytes)")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -330,7 +332,7 @@ class _Collector:
         except ValidationError as exc:
             label = f"{item.get('type', '?')}:{item.get('from', '?')}->{item.get('to', '?')}"
             self.problems += _pydantic_problems(exc, item, name, label)
-            self.unread.edge_targets.add(str(item.get("to", "")))
+            self.unread.edge_targets.add(_meant_id(item.get("to", "")))
             return
         if edge.key in self.dataset.edges or edge.key in self.dataset.nodes:
             first = self.dataset.origin(edge.key)
@@ -373,7 +375,8 @@ def _pydantic_problems(
             elif written is not None and error["type"] == "string_type":
                 message += (f" (YAML reads {written!r} as {_short(given)}: write it in quotes, "
                             f"{field}: \"{written}\")")
-            elif written is not None and str(given) != written:  # yes: True, 02.30: 2.3
+            elif (written is not None and not isinstance(given, dict)
+                  and str(given) != written):  # yes: True, 02.30: 2.3 (not a record's rule)
                 message += f" (YAML reads {written!r} as {_short(given)})"
             elif "input" in error and not isinstance(given, dict):
                 message += f" (got {_short(given)})"
@@ -408,6 +411,32 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return value
 
 
+def _meant_id(value: Any) -> str:
+    r"""The id a broken reference most likely meant: no spaces, invisible characters or capitals.
+
+    A zero-width space in ``to: task:lon`` breaks the edge; the task it names then does not
+    also "lack an accountable owner".
+
+    >>> _meant_id(" Task:Lon\u200b")
+    'task:lon'
+    """
+    return "".join(c for c in str(value) if c.isprintable() and not c.isspace()).lower()
+
+
 def _short(value: Any) -> str:
-    text = repr(value)
+    """A value as data files write it, cut at 60 characters.
+
+    >>> _short([date(2023, 1, 1), "x"]), _short(True)
+    ("['2023-01-01', 'x']", 'True')
+    """
+    text = repr(_as_written(value))
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _as_written(value: Any) -> Any:
+    # A date as YAML shows it, not as Python's repr (datetime.date(2023, 1, 1)).
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_as_written(item) for item in value]
+    return value

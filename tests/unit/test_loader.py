@@ -187,6 +187,27 @@ def test_each_kind_of_mistake_is_named_with_file_and_line(
     assert any(p.startswith(expected) for p in found), found
 
 
+def test_messages_say_what_is_wrong_and_nothing_that_is_not(tmp_path: Path) -> None:
+    # Dates in the wrong order: no "(YAML reads '2023-12-31' as {the whole record})" after it.
+    write(tmp_path, "org.yaml", GOOD.replace(
+        "    level: enhed\n", "    level: enhed\n    valid_from: 2024-01-01\n"
+        "    valid_to: 2023-12-31\n", 1))
+    assert problems_of(tmp_path) == [
+        "org.yaml:9: unit:a: valid_to: valid_to 2023-12-31 is before valid_from 2024-01-01"]
+    # A list where a date belongs is shown as written, not as Python's datetime.date(...).
+    write(tmp_path, "org.yaml", GOOD.replace("    level: enhed\n",
+                                             "    level: enhed\n    valid_from: [2023-01-01]\n"))
+    assert problems_of(tmp_path)[0].endswith("(got ['2023-01-01'])")
+    # A stray NUL is named at its line, not at line 1.
+    write(tmp_path, "org.yaml", GOOD.replace("Enhed A", "Enhed A\x00"))
+    assert problems_of(tmp_path) == ["org.yaml:6: not a text file (it contains NUL bytes)"]
+    # A broken reference to a task (a zero-width space in it) is the one problem: the task
+    # it meant does not also "lack an accountable owner".
+    write(tmp_path, "org.yaml", GOOD.replace("to: task:lon,", "to: \"task:lon\\u200b\","))
+    (problem,) = problems_of(tmp_path)
+    assert problem.startswith("org.yaml:23: RESPONSIBLE_FOR:unit:a->task:lon\u200b: to: ")
+
+
 def test_cycles_in_part_of_are_rejected(tmp_path: Path) -> None:
     write(
         tmp_path,
