@@ -152,6 +152,8 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or exc.context or "invalid YAML"
+        if what == "but found another document":  # libyaml's words, half a sentence
+            what = "a second document ('---'): a data file is one document; remove the line"
         raise YamlSyntaxError(Problem(filename, line, f"YAML syntax error: {what}")) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control
         line = text[:exc.position].count("\n") + 1 if isinstance(exc.position, int) else 1
@@ -202,6 +204,7 @@ def _refuse_invisible_breaks(text: str, filename: str) -> None:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
@@ -218,6 +221,9 @@ def _refuse_aliases_and_tags(root: yaml.Node, filename: str) -> None:
         if id(node) in seen:
             raise YamlSyntaxError(Problem(filename, line, "YAML aliases (*ref) are not allowed"))
         seen.add(id(node))
+        if node.tag == _MERGE_TAG:
+            raise YamlSyntaxError(Problem(filename, line, "YAML merge keys (<<) are not allowed: "
+                                                          "write the fields out"))
         if node.tag not in _PLAIN_TAGS:
             raise YamlSyntaxError(Problem(filename, line, f"YAML tag {node.tag!r} is not allowed"))
         if depth > MAX_DEPTH:

@@ -154,6 +154,10 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
         ("    name: Enhed A\n", "    name: \"Enhed\\u200b A\"\n",
          "org.yaml:6: unit:a: name: holds the invisible character U+200B"),
         ("    kind: Unit\n", "    kind: [Unit]\n", "org.yaml:5: unit:a: kind: unknown kind"),
+        ("edges:\n", "---\nedges:\n", "org.yaml:21: YAML syntax error: a second document ('---'): "
+         "a data file is one document; remove the line"),
+        ("    level: enhed\n", "    <<: {level: enhed}\n",
+         "org.yaml:7: YAML merge keys (<<) are not allowed: write the fields out"),
         ("    name: Enhed A\n", "    name: Enhed A\u2028\n",
          "org.yaml:6: the invisible character U+2028 (LINE SEPARATOR)"),
         ("    name: Enhed A\n", "    name: Enhed A \x0b\n",
