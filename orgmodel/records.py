@@ -84,6 +84,12 @@ _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u20
 _BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # Spaces of no width: a name holding one looks like another name and is not found by it.
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
+# A number said to be private or a mobile's is personal data in any record ("Steens mobil
+# 22 33 44 55" on the edge that links him to his post): 8 digits run together or in pairs,
+# close after the word (not 4+4, the shape of "2024 2025").
+_PRIVATE_PHONE = re.compile(
+    r"(?i)\b(?:privat\w*|mobil\w*|mobile|cell(?:phone)?)\b[^\d\n]{0,12}"
+    r"(?:\+45[ -]?)?(?:\d{8}|\d{2}(?:[ .-]\d{2}){3})(?!\d)")
 _LINE_BREAK = re.compile(r"[\n\r\t]")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -165,12 +171,15 @@ class _Strict(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _no_hidden_characters(cls, value: Any) -> Any:
+    def _text_rules(cls, value: Any) -> Any:
         # Every text field, not only names: an ESC in an edge's role reached the terminal of
         # `orgmodel show` as a control sequence.
         for text in value if isinstance(value, list) else (value,):
             if isinstance(text, str):
                 _visible(text)
+                if found := _PRIVATE_PHONE.search(text):
+                    raise ValueError(f"{found.group()!r} is a private phone number (personal "
+                                     "data): leave it out; a post gives a functional mailbox")
         return value
 
 
@@ -287,6 +296,8 @@ class UnitRecord(NodeRecord):
 _PHONE_NUMBER = re.compile(
     r"(?<![\w/-])(?<!\d[.,])(?:\+45[ -]?)?(?:\d{8}|\d{2}(?:([ .-])\d{2}(?:\1\d{2}){2}))"
     r"(?![\w/-])(?![.,]\d)|\+45[ -]?\d{4} \d{4}(?![\w/-])(?![.,]\d)"
+    # ... and the 4+4 form after a word that says it is one ("tlf. 2233 4455")
+    r"|(?i:\b(?:tlf|telefon|phone|tel)\b)\.?:?\s*(?:\+45[ -]?)?\d{4}[ .-]?\d{4}(?!\d)"
 )
 
 

@@ -180,6 +180,15 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
             "    name: Leder af A\n    description: Ring til lederen på 43 68 68 68\n",
             "org.yaml:13: post:leder-a: description: '43 68 68 68' looks like a phone number",
         ),
+        ("    name: Leder af A\n",  # 4+4 is a year span too, but not after "tlf."
+         "    name: Leder af A\n    description: Kontor på rådhuset, tlf. 4368 6868\n",
+         "org.yaml:13: post:leder-a: description: 'tlf. 4368 6868' looks like a phone number"),
+        (  # a private number is personal in any record: here on the edge to the unit's head
+            "{type: HEADS, from: post:leder-a, to: unit:a, source: seed, confidence: high}",
+            "{type: HEADS, from: post:leder-a, to: unit:a, source: seed, confidence: high, "
+            "description: Lederens mobil 22 33 44 55}",
+            "org.yaml:22: HEADS:post:leder-a->unit:a: description: 'mobil 22 33 44 55' is a "
+            "private phone number"),
     ],
 )
 def test_each_kind_of_mistake_is_named_with_file_and_line(
