@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,7 @@ from orgmodel.store.without_persons import WithoutPersons
 from viz import gather
 from viz.render import BUNDLE, STATIC_DIR, VIEWS, Page, asset_bytes, render_start, render_view
 from viz.start import named_index, owner_index
+from viz.texts import ui
 from viz.views import build_view
 
 __all__ = ["cmd_site", "cmd_view", "register_site", "register_view", "write_site"]
@@ -106,7 +108,8 @@ def cmd_view(args: argparse.Namespace) -> int:
         print(json.dumps({"file": str(args.out), "nodes": len(graph.store_nodes()),
                           "edges": len(graph.edges)}))
     else:
-        print(f"{args.out}: {len(graph.store_nodes())} nodes, {len(graph.edges)} edges")
+        print(ui("view_written", args.lang, file=args.out, nodes=len(graph.store_nodes()),
+                 edges=len(graph.edges)))
     return 0
 
 
@@ -154,5 +157,8 @@ def cmd_site(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"outdir": str(args.outdir), "pages": [str(p) for p in pages]}))
     else:
-        print(f"{args.outdir}: {len(pages)} pages, assets in {args.outdir / 'static'}")
+        # The site holds both languages; what is said of it follows ORGMODEL_LANG.
+        said: Lang = "en" if os.environ.get("ORGMODEL_LANG") == "en" else "da"
+        print(ui("site_written", said, folder=args.outdir, pages=len(pages),
+                 assets=args.outdir / "static"))
     return 0

@@ -133,6 +133,10 @@ UI: dict[str, tuple[str, str]] = {
     "kind": ("Type", "Kind"),
     "source": ("Kilde", "Source"),
     "sources": ("Kilder", "Sources"),
+    "view_written": ("{file}: {nodes} noder, {edges} relationer", "{file}: {nodes} nodes, "
+                                                                   "{edges} edges"),
+    "site_written": ("{folder}: {pages} sider, filer til siderne i {assets}",
+                     "{folder}: {pages} pages, assets in {assets}"),
     "confidence": ("Sikkerhed", "Confidence"),
     "from": ("Fra", "From"),
     "to": ("Til", "To"),

@@ -21,11 +21,17 @@ def test_view_writes_one_self_contained_file(tmp_path: Path, data_dir: Path,
     assert "vis-network" in html
 
 
-def test_view_of_a_post(tmp_path: Path, data_dir: Path) -> None:
+def test_view_of_a_post(tmp_path: Path, data_dir: Path,
+                       capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "stakeholders.html"
     assert main(["view", "stakeholders", "--post", "post:borgmester", "--out", str(out),
                  "--data", str(data_dir), "--lang", "en"]) == 0
     assert "Stakeholder map" in out.read_text(encoding="utf-8")
+    said = capsys.readouterr().out  # in the language asked for
+    assert said.startswith(f"{out}: ") and " nodes, " in said and said.endswith(" edges\n")
+    assert main(["view", "org", "--out", str(out), "--data", str(data_dir)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith(f"{out}: 52 noder, ") and said.endswith(" relationer\n")
 
 
 def test_view_of_a_post_by_name(tmp_path: Path, data_dir: Path,
