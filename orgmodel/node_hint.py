@@ -47,8 +47,8 @@ from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, without_lone_tokens, without_pronoun_it
 
 __all__ = ["DECIDING_SPELLINGS", "IN_CHARGE", "LEADERSHIP_SPELLINGS", "LED_KINDS", "NODE_HINT_MIN",
-           "OUT_OF", "REPORTING_SPELLINGS", "NodeHint", "Relation", "answers_and_hint", "hint_of",
-           "node_hint"]
+           "OUT_OF", "REPORTING_POST_MIN", "REPORTING_SPELLINGS", "NodeHint", "Relation",
+           "answers_and_hint", "hint_of", "node_hint"]
 
 _E = EdgeType
 #: The kinds a question may name instead of a task, and the relations into such a node that
@@ -107,10 +107,10 @@ REPORTING_SPELLINGS: tuple[str, ...] = (
     "refererer", "referere", "refererede", "reporterer", "report", "reports", "reported",
     "reporting")
 _REPORTING_WORDS = frozenset(fold(" ".join(REPORTING_SPELLINGS)).split())
-# ... when the post is named by its name or an alias (an alias scores 0.85 x the search's 0.9
+#: ... when the post is named by its name or an alias (an alias scores 0.85 x the search's 0.9
 # scale), not through a synonym or its description: "who do I report a data breach to?" asks
 # where to report something, and meets the information security post only by a synonym.
-_REPORTING_POST_MIN = 0.75
+REPORTING_POST_MIN = 0.75
 
 _KIND_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.SYSTEM: ("et system", "a system"), Kind.ASSET: ("udstyr", "equipment"),
@@ -230,7 +230,7 @@ def _named(store: OrgStore, query: str, *, as_of: date,
     if _asks_reporting(words):  # the post's own words stay: "head of …" names it
         rest = " ".join(word for word in words if word not in _REPORTING_WORDS)
         for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):
-            if hit.score >= _REPORTING_POST_MIN and (
+            if hit.score >= REPORTING_POST_MIN and (
                     found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
                 return found, hit.score
     if any(word in _DECIDING_WORDS for word in words):

@@ -38,7 +38,13 @@ from markupsafe import Markup
 from orgmodel.asked_date import Reading, as_of_note
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
-from orgmodel.node_hint import DECIDING_SPELLINGS, LEADERSHIP_SPELLINGS, NODE_HINT_MIN
+from orgmodel.node_hint import (
+    DECIDING_SPELLINGS,
+    LEADERSHIP_SPELLINGS,
+    NODE_HINT_MIN,
+    REPORTING_POST_MIN,
+    REPORTING_SPELLINGS,
+)
 from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_LINE_CHARS
@@ -262,6 +268,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "englishQuestion": sorted(ENGLISH_QUESTION_WORDS),
                 "synonyms": synonym_groups(), "named": named or [],
                 "leading": list(LEADERSHIP_SPELLINGS), "deciding": list(DECIDING_SPELLINGS),
+                "reporting": list(REPORTING_SPELLINGS), "reportingMin": REPORTING_POST_MIN,
                 "hintMin": NODE_HINT_MIN,
                 "margin": ROUTE_MARGIN, "nameWeight": NAME_WEIGHT,
                 "asOf": (page.as_of or date.today()).isoformat()} if tasks is not None else {})

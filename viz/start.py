@@ -129,6 +129,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
             index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],
                           "led": kind in LED_KINDS, "says": bool(named.relations),
+                          "post": kind is Kind.POST,
                           "text": named.text(lang)})
         if len(index) >= NAMED_LIMIT:
             break

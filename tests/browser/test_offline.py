@@ -168,6 +168,23 @@ def test_static_start_page_answers_with_what_a_question_names_not_stray_tasks(
     assert page.locator(".no-answer").count() == 0
 
 
+@pytest.mark.parametrize(("question", "post"), [
+    ("hvem refererer økonomichefen til?", "Chef for Økonomi og Stab"),
+    ("who does the head of Finance and Staff report to?", "Chef for Økonomi og Stab"),
+    ("hvem er KMD?", "KMD")])
+def test_static_start_page_answers_whom_a_post_reports_to_and_what_an_organisation_is(
+        site: Path, page: Any, recorder: Recorder, question: str, post: str) -> None:
+    # As on the server: the post's line, not the budget follow-up's "variance reporting";
+    # an outside party by what it supplies.
+    only_files(recorder)
+    ask(site, page, question)
+    hints = page.locator(".node-hint").all_text_contents()
+    assert len(hints) == 1 and hints[0].startswith(post + " er ")
+    if "refer" in question or "report" in question:
+        assert "Refererer til: Kommunaldirektør" in hints[0]
+        assert page.locator("article.answer").count() == 0
+
+
 @pytest.mark.parametrize(("question", "task"), [
     ("hvem står for rekrutering?", "Rekruttering og stillingsopslag"),
     ("kommunikaton", "Kommunikation"), ("bogholdri", "Bogholderi"),

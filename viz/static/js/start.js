@@ -55,12 +55,13 @@
   /* What a question may name that is not a task (a system no task uses, an initiative, a unit,
    * a forum, a body, a post), with its hint; and the words that ask who leads or sits in one. */
   var named = (data.named || []).map(function (entry) {
-    return { text: entry.text, led: entry.led, says: entry.says,
+    return { text: entry.text, led: entry.led, says: entry.says, post: entry.post,
       keys: entry.keys.map(function (key) { return { words: wordsOf(key[0]), weight: key[1] }; }) };
   });
-  var leading = {}, deciding = {};
+  var leading = {}, deciding = {}, reporting = {};
   (data.leading || []).forEach(function (word) { leading[fold(word)] = true; });
   (data.deciding || []).forEach(function (word) { deciding[fold(word)] = true; });
+  (data.reporting || []).forEach(function (word) { reporting[fold(word)] = true; });
 
   var WEAK = 0.5;
   // Every word of every task's texts, to tell a word no text holds; and the words of the
@@ -212,6 +213,8 @@
    * the question names when it asks who leads or sits in one (those words left out, as are
    * the words that ask who decides); with how well it fits. */
   function namedHint(query, bestTask) {
+    var reportsTo = reportingHint(query);
+    if (reportsTo) { return reportsTo; }
     var words = wordsOf(query).filter(function (word) { return !deciding[word]; });
     var asksWho = words.some(function (word) { return leading[word]; });
     if (asksWho) { words = words.filter(function (word) { return !leading[word]; }); }
@@ -227,6 +230,25 @@
     var needed = Math.max(data.hintMin, asksWho ? 0 : bestTask + data.margin);
     return best && best.score >= needed ?
       { text: best.entry.text, says: best.entry.says, score: best.score } : null;
+  }
+
+  /* Whom a post reports to ("hvem refererer økonomichefen til?"), as the server reads it:
+   * the post named by its own words, well enough to be its name; no task is that answer. */
+  function reportingHint(query) {
+    var words = wordsOf(query);
+    if (!words.some(function (word) { return reporting[word]; })) { return null; }
+    words = words.filter(function (word) { return !reporting[word]; });
+    if (!words.length) { return null; }
+    var best = null;
+    named.forEach(function (entry) {
+      if (!entry.post) { return; }
+      var score = entry.keys.reduce(function (top, key) {
+        return Math.max(top, naming(key, words));
+      }, 0);
+      if (!best || score > best.score) { best = { entry: entry, score: score }; }
+    });
+    return best && best.score >= data.reportingMin ?
+      { text: best.entry.text, says: best.entry.says, score: best.score, alone: true } : null;
   }
 
   function element(tag, text, className) {
@@ -268,8 +290,8 @@
     // As the server does: a node named clearly better than every task, all weak matches,
     // answers alone when its hint says who is in charge of it ("hvem er kommunaldirektør?" is
     // not about staff matters).
-    if (hint && hint.says && hint.score >= best + data.margin &&
-        found.every(function (hit) { return hit.score < WEAK; })) {
+    if (hint && (hint.alone || hint.says && hint.score >= best + data.margin &&
+        found.every(function (hit) { return hit.score < WEAK; }))) {
       found = [];
     }
     box.appendChild(element("h2", texts.answers_for.replace("{q}", query)));
