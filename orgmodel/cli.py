@@ -39,6 +39,7 @@ from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset
 from orgmodel.messages import Lang, name_in, t
 from orgmodel.node_hint import NodeHint, answers_and_hint
+from orgmodel.problem_text import problem_line
 from orgmodel.resolve import UnknownNodeError, resolve_node
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import DEFAULT_DATA_DIR, load_vocabulary
@@ -183,7 +184,7 @@ def _load_or_report(folder: Path, lang: Lang, *, as_json: bool = False) -> Datas
         if as_json:
             _dump({"valid": False, "problems": [dataclasses.asdict(p) for p in exc.problems]})
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(problem_line(problem, lang), file=sys.stderr)
         print(t("invalid_data", lang, count=len(exc.problems), folder=folder), file=sys.stderr)
         return None
 
@@ -491,6 +492,12 @@ def _not_found_text(exc: UnknownNodeError | NotValidOnDateError, args: argparse.
         t("did_you_mean", lang, names=names) if names else "")
 
 
+def _said_in(args: argparse.Namespace) -> Lang:
+    """The language a command speaks: its --lang, or ORGMODEL_LANG for one without it."""
+    lang = getattr(args, "lang", None) or os.environ.get("ORGMODEL_LANG", "da")
+    return "en" if lang == "en" else "da"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``orgmodel`` command; return its exit code."""
     parser = _build_parser(_plugins())
@@ -501,9 +508,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args)
     except DataValidationError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(problem_line(problem, _said_in(args)), file=sys.stderr)
         print(
-            t("invalid_data", getattr(args, "lang", "da"), count=len(exc.problems),
+            t("invalid_data", _said_in(args), count=len(exc.problems),
               folder=data_dir_from_args(args)),
             file=sys.stderr,
         )

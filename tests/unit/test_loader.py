@@ -348,6 +348,14 @@ def test_validate_command_on_a_broken_copy_names_every_file_and_line(
     for name, line in broken.items():
         marker = f"{name}:{line}:" if line else f"{name}:"
         assert marker in result.stderr, (marker, result.stderr)
+    # Said in the command line's language (Danish by default), in English with --lang en;
+    # the JSON for machines keeps the English words.
+    assert f"{files[2].name}:1: filen er tom\n" in result.stderr
+    assert "confidence: skal være 'high', 'medium' eller 'low' (fik 'sure')" in result.stderr
+    english = subprocess.run(
+        [sys.executable, "-m", "orgmodel.cli", "validate", str(copy), "--lang", "en"],
+        capture_output=True, text=True, check=False)
+    assert f"{files[2].name}:1: the file is empty\n" in english.stderr
     as_json = subprocess.run(  # for machines: the same problems, as JSON on stdout
         [sys.executable, "-m", "orgmodel.cli", "validate", str(copy), "--json"],
         capture_output=True, text=True, check=False)

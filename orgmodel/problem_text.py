@@ -1,0 +1,197 @@
+"""A data problem said in Danish: the command line's default language.
+
+The checks (:mod:`orgmodel.loader`, :mod:`orgmodel.yamlsource`, :mod:`orgmodel.dataset`, the
+pydantic models of :mod:`orgmodel.records`) word their problems in English, as the API and
+``--json`` give them to machines. A person running ``orgmodel validate`` reads them in the
+language of the command line: each message is matched against the shapes the checks write
+(and pydantic's own), and said in Danish; one of no known shape stays as it is.
+
+Examples
+--------
+>>> from orgmodel.exceptions import Problem
+>>> problem = Problem("opgaver.yaml", 12, "unknown field 'nmae'", record_id="task:lon",
+...                   field="nmae")
+>>> problem_line(problem, "da")
+"opgaver.yaml:12: task:lon: nmae: ukendt felt 'nmae'"
+>>> problem_line(problem, "en") == str(problem)
+True
+>>> in_danish("Input should be 'high', 'medium' or 'low' (got 'very high')")
+"skal være 'high', 'medium' eller 'low' (fik 'very high')"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from orgmodel.exceptions import Problem
+from orgmodel.messages import Lang
+
+__all__ = ["in_danish", "problem_line"]
+
+_Say = str | Callable[[re.Match[str]], str]
+
+
+def _when(phrase: str) -> str:
+    # "from 2024-06-01" or "on the same days", in Danish.
+    return "på de samme dage" if phrase == "on the same days" else "fra " + phrase[5:]
+
+
+# Each message's shape (a whole message, without the suffixes below) and its Danish words.
+_SHAPES: list[tuple[str, _Say]] = [
+    # records and fields
+    (r"unknown field '(.+)'", r"ukendt felt '\1'"),
+    (r"missing required field '(.+)'", r"mangler det påkrævede felt '\1'"),
+    (r"missing field 'kind'", "mangler feltet 'kind'"),
+    (r"unknown kind '(.+?)' \(one of (.+)\)", r"ukendt kind '\1' (en af \2)"),
+    (r"has no value", "har ingen værdi"),
+    (r"Field required", "påkrævet felt"),
+    (r"Input should be a valid string", "skal være en tekst"),
+    (r"Input should be a valid integer", "skal være et helt tal"),
+    (r"Input should be a valid list", "skal være en liste"),
+    (r"Input should be a valid date", "skal være en dato"),
+    (r"Input should be greater than or equal to (\d+)", r"skal være mindst \1"),
+    (r"Input should be less than or equal to (\d+)", r"må højst være \1"),
+    (r"Input should be (.+)", lambda m: "skal være " + m[1].replace("' or '", "' eller '")),
+    (r"String should have at most (\d+) characters?", r"må højst have \1 tegn"),
+    (r"String should have at least (\d+) characters?", r"skal have mindst \1 tegn"),
+    (r"List should have at most (\d+) items?.*", r"må højst have \1 elementer"),
+    (r"String should match pattern '(.+)'", r"skal passe til mønstret '\1'"),
+    (r"the id of a (\w+) starts with '(\w+):' \(e\.g\. (.+)\)",
+     r"id'et på en \1 begynder med '\2:' (fx \3)"),
+    (r"is blank \(only spaces\)", "er tom (kun mellemrum)"),
+    (r"holds the control character (U\+\w+), invisible in most editors: delete it",
+     r"indeholder kontroltegnet \1, som de fleste editorer ikke viser: slet det"),
+    (r"holds the direction control (U\+\w+), which shows the text in another order than it "
+     r"is written: delete it",
+     r"indeholder retningstegnet \1, som viser teksten i en anden rækkefølge, end den er "
+     r"skrevet: slet det"),
+    (r"holds the invisible character (U\+\w+) \(a space of no width\): delete it",
+     r"indeholder det usynlige tegn \1 (et mellemrum uden bredde): slet det"),
+    (r"holds a tab: a name is one line", "indeholder et tabulatortegn: et navn er én linje"),
+    (r"holds a line break: a name is one line", "indeholder et linjeskift: et navn er én linje"),
+    (r"(.+) looks like a phone number; posts and persons carry none \(personal data\): give "
+     r"the post a functional mailbox instead",
+     r"\1 ligner et telefonnummer; stillinger og personer har ingen (personoplysninger): giv "
+     r"stillingen en funktionspostkasse i stedet"),
+    (r"(.+) is a private phone number \(personal data\): leave it out; a post gives a "
+     r"functional mailbox",
+     r"\1 er et privat telefonnummer (personoplysninger): udelad det; en stilling har en "
+     r"funktionspostkasse"),
+    (r"write the date as YYYY-MM-DD, e\.g\. (\S+)", r"skriv datoen som ÅÅÅÅ-MM-DD, fx \1"),
+    (r"(\S+) is not a day in the calendar", r"\1 er ikke en dag i kalenderen"),
+    (r"valid_to (\S+) is before valid_from (\S+)", r"valid_to \1 ligger før valid_from \2"),
+    (r"a RESPONSIBLE_FOR edge needs raci \(R, A, C or I\)",
+     "en RESPONSIBLE_FOR-relation skal have raci (R, A, C eller I)"),
+    # across records
+    (r"refers to '(.+)', which does not exist", r"henviser til '\1', som ikke findes"),
+    (r"(\w+) may not join (\w+) to (\w+)", r"\1 må ikke forbinde \2 med \3"),
+    (r"field '(.+?)' is only allowed on (.+)", r"feltet '\1' må kun stå på \2"),
+    (r"via must name a Forum", "via skal være et Forum"),
+    (r"duplicate edge \(first at (.+?)\); give parallel edges an id",
+     r"relationen findes allerede (første gang i \1); giv parallelle relationer et id"),
+    (r"the edge's id is a node's id \(the node at (.+?)\); give the edge an id of its own",
+     r"relationens id er en nodes id (noden i \1); giv relationen sit eget id"),
+    (r"duplicate id \(first defined at (.+?)\)", r"id'et findes allerede (første gang i \1)"),
+    (r"duplicate key '(.+)'", r"nøglen '\1' står to gange"),
+    (r"duplicate source key '(.+)'", r"kildenøglen '\1' står to gange"),
+    (r"unknown source '(.+?)' \(add it to a sources: list\)",
+     r"ukendt kilde '\1' (tilføj den i en sources:-liste)"),
+    (r"(\w+) cycle: (.+)", r"kredsløb af \1: \2"),
+    (r"task has no accountable owner \(RESPONSIBLE_FOR with raci A\)",
+     "opgaven har ingen ansvarlig (RESPONSIBLE_FOR med raci A)"),
+    (r"task (\S+) has two accountable owners (from \S+|on the same days): (\S+) and (\S+); one "
+     r"holds A \(raci A\), the other R, C or I, or end one with valid_to",
+     lambda m: f"opgaven {m[1]} har to ansvarlige (A) {_when(m[2])}: {m[3]} og {m[4]}; den ene "
+               "har A (raci A), den anden R, C eller I, eller afslut den ene med valid_to"),
+    (r"post (\S+) has two holders (from \S+|on the same days): (\S+) and (\S+); end the first "
+     r"holding with valid_to",
+     lambda m: f"stillingen {m[1]} har to indehavere {_when(m[2])}: {m[3]} og {m[4]}; afslut "
+               "den første med valid_to"),
+    (r"never holds: (\S+) ends (\S+), before the edge begins (\S+)",
+     r"gælder aldrig: \1 ophører \2, før relationen begynder \3"),
+    (r"never holds: it ends (\S+), before (\S+) begins (\S+)",
+     r"gælder aldrig: den ophører \1, før \2 begynder \3"),
+    # files and folders
+    (r"the file is empty", "filen er tom"),
+    (r"the file holds no data", "filen indeholder ingen data"),
+    (r"the file is UTF-16 text \(Windows' \"Unicode\"\); save it as UTF-8",
+     "filen er UTF-16-tekst (Windows' \"Unicode\"); gem den som UTF-8"),
+    (r"not a text file \(it contains NUL bytes\)", "ikke en tekstfil (den indeholder NUL-bytes)"),
+    (r"not UTF-8 text", "ikke UTF-8-tekst"),
+    (r"file too large \((\d+) bytes\)", r"filen er for stor (\1 bytes)"),
+    (r"cannot read the file: (.+)", r"kan ikke læse filen: \1"),
+    (r"not a folder \(or it does not exist\)", "ikke en mappe (eller den findes ikke)"),
+    (r"no \.yaml data files in this folder", "ingen .yaml-datafiler i mappen"),
+    (r"the data files hold no nodes: is this the data folder\?",
+     "datafilerne indeholder ingen noder: er det den rigtige datamappe?"),
+    (r"JSON files are not read: write the records as JSON Lines \(\.jsonl, one record a line\) "
+     r"or YAML \(\.yaml\), or move the file out of the data folder",
+     "JSON-filer læses ikke: skriv posterne som JSON Lines (.jsonl, én post pr. linje) eller "
+     "YAML (.yaml), eller flyt filen ud af datamappen"),
+    (r"the top level must be a mapping with keys sources, nodes, edges",
+     "øverste niveau skal være en mapping med nøglerne sources, nodes, edges"),
+    (r"unknown top-level key '(.+?)' \(expected one of (.+)\)",
+     r"ukendt nøgle på øverste niveau '\1' (forventet en af \2)"),
+    (r"(\w+) must be a list of records", r"\1 skal være en liste af poster"),
+    (r"each entry of (\w+) must be a mapping", r"hver post i \1 skal være en mapping"),
+    (r"each line must be a JSON object", "hver linje skal være et JSON-objekt"),
+    (r"a record needs 'kind' \(node\), 'type' \(edge\) or 'key' \(source\)",
+     "en post skal have 'kind' (node), 'type' (relation) eller 'key' (kilde)"),
+    (r"a key must be a plain word, not (.+)", r"en nøgle skal være et almindeligt ord, ikke \1"),
+    (r"the record is nested too deeply", "posten er indlejret for dybt"),
+    (r"a number has more than 4,300 digits: no field takes one that long",
+     "et tal har mere end 4.300 cifre: intet felt tager så langt et tal"),
+    (r"nested more than (\d+) levels deep: data files hold records of fields, with lists at most",
+     r"indlejret mere end \1 niveauer: datafiler indeholder poster med felter, højst med lister"),
+    (r"JSON syntax error: (.+)", r"JSON-syntaksfejl: \1"),
+    (r"YAML syntax error: a second document \('---'\): a data file is one document; remove "
+     r"the line",
+     "YAML-syntaksfejl: et dokument mere ('---'): en datafil er ét dokument; slet linjen"),
+    (r"YAML syntax error: (.+)", r"YAML-syntaksfejl: \1"),
+    (r"YAML error: (.+)", r"YAML-fejl: \1"),
+    (r"YAML aliases \(\*ref\) are not allowed", "YAML-aliaser (*ref) er ikke tilladt"),
+    (r"YAML merge keys \(<<\) are not allowed: write the fields out",
+     "YAML-fletnøgler (<<) er ikke tilladt: skriv felterne ud"),
+    (r"YAML tag (.+) is not allowed", r"YAML-tagget \1 er ikke tilladt"),
+    (r"the character (U\+\w+) is not allowed in YAML \(a control character, invisible in most "
+     r"editors\): delete it",
+     r"tegnet \1 er ikke tilladt i YAML (et kontroltegn, som de fleste editorer ikke viser): "
+     r"slet det"),
+    (r"the invisible character (U\+\w+) \((.+?)\), which YAML reads as a line break, is in this "
+     r"line \(pasted text\?\): delete it",
+     r"det usynlige tegn \1 (\2), som YAML læser som et linjeskift, står i denne linje "
+     r"(indsat tekst?): slet det"),
+]
+_COMPILED = [(re.compile(shape, re.DOTALL), say) for shape, say in _SHAPES]
+# What the loader adds after a message: the value as given, or as YAML read it.
+_SUFFIX = re.compile(r"^(?P<core>.*?)(?P<suffix> \((?:got|YAML reads) .*\))?$", re.DOTALL)
+_SUFFIXES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r" \(got (.*)\)$", re.DOTALL), r" (fik \1)"),
+    (re.compile(r" \(YAML reads (.+?) as (.+?): write it in quotes, (.*)\)$", re.DOTALL),
+     r" (YAML læser \1 som \2: skriv det i anførselstegn, \3)"),
+    (re.compile(r" \(YAML reads (.+?) as (.*)\)$", re.DOTALL), r" (YAML læser \1 som \2)"),
+]
+
+
+def in_danish(message: str) -> str:
+    """``message`` in Danish, if it has a shape the checks write; else as it is."""
+    parts = _SUFFIX.match(message)
+    core, suffix = (parts["core"], parts["suffix"] or "") if parts else (message, "")
+    for shape, say in _COMPILED:
+        if found := shape.fullmatch(core):
+            core = say(found) if callable(say) else found.expand(say)
+            break
+    for pattern, replacement in _SUFFIXES:
+        if pattern.match(suffix):
+            suffix = pattern.sub(replacement, suffix)
+            break
+    return core + suffix
+
+
+def problem_line(problem: Problem, lang: Lang) -> str:
+    """The problem as ``FILE:LINE: record: field: message``, the message in ``lang``."""
+    if lang == "en":
+        return str(problem)
+    where = "".join(f"{part}: " for part in (problem.record_id, problem.field) if part)
+    return f"{problem.file}:{problem.line}: {where}{in_danish(problem.message)}"

@@ -1,0 +1,53 @@
+"""Data problems said in Danish on the command line (``orgmodel.problem_text``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orgmodel.exceptions import DataValidationError
+from orgmodel.loader import load_dataset
+from orgmodel.problem_text import in_danish
+
+
+@pytest.mark.parametrize(("english", "danish"), [
+    ("missing required field 'name'", "mangler det påkrævede felt 'name'"),
+    ("refers to 'task:lonn', which does not exist", "henviser til 'task:lonn', som ikke findes"),
+    ("task task:lon has two accountable owners from 2023-01-01: unit:a and unit:b; one holds A "
+     "(raci A), the other R, C or I, or end one with valid_to",
+     "opgaven task:lon har to ansvarlige (A) fra 2023-01-01: unit:a og unit:b; den ene har A "
+     "(raci A), den anden R, C eller I, eller afslut den ene med valid_to"),
+    ("Input should be a valid string (YAML reads 'NO' as False: write it in quotes, "
+     "abbreviation: \"NO\")",
+     "skal være en tekst (YAML læser 'NO' som False: skriv det i anførselstegn, "
+     "abbreviation: \"NO\")"),
+    ("the id of a Unit starts with 'unit:' (e.g. unit:x) (got 'task:x')",
+     "id'et på en Unit begynder med 'unit:' (fx unit:x) (fik 'task:x')"),
+    ("YAML syntax error: did not find expected key",
+     "YAML-syntaksfejl: did not find expected key"),  # libyaml's own words stay
+    # a message of no known shape stays as it was written
+    ("something no check says", "something no check says"),
+])
+def test_a_problem_is_said_in_danish(english: str, danish: str) -> None:
+    assert in_danish(english) == danish
+
+
+def test_every_problem_of_a_broken_folder_has_danish_words(tmp_path: Path) -> None:
+    # One file with many kinds of mistake: none of its problems is left in English.
+    (tmp_path / "org.yaml").write_text(
+        "sources:\n  - {key: seed, title: Seed, confidence: high}\n"
+        "nodes:\n"
+        "  - {id: unit:a, kind: Unit, name: '  ', level: galaxy, source: seeed, confidence: x}\n"
+        "  - {id: task:a, kind: Task, name: A, kle: '81.15.00', source: seed, confidence: high,"
+        " nmae: B}\n"
+        "  - {id: task:b, kind: Task, name: B, kle: '81.15.00', source: seed, confidence: high,"
+        " valid_from: 2024-01-01, valid_to: 2023-01-01}\n"
+        "edges:\n"
+        "  - {type: HEADS, from: task:a, to: unit:zz, source: seed, confidence: high}\n",
+        encoding="utf-8")
+    with pytest.raises(DataValidationError) as refused:
+        load_dataset(tmp_path)
+    messages = [p.message for p in refused.value.problems]
+    assert len(messages) >= 5
+    assert [m for m in messages if in_danish(m) == m] == []
