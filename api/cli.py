@@ -112,21 +112,21 @@ def register_export_data(commands: _Subparsers) -> None:
     export.add_argument("--without-persons", action="store_true",
                         help="leave persons (the holders of posts) and their edges out: the "
                              "posts stay")
-    add_common_options(export, dated=False, json_output=False, language=False)
+    add_common_options(export, dated=False, json_output=False)
     export.set_defaults(handler=cmd_export_data)
 
 
 def cmd_export_data(args: argparse.Namespace) -> int:
     """Export the graph to DIR, then check that DIR loads."""
-    files = (_download(args.url, args.token, persons=not args.without_persons) if args.url
-             else _from_store(args))
+    lang: Lang = args.lang
+    files = (_download(args.url, args.token, persons=not args.without_persons, lang=lang)
+             if args.url else _from_store(args))
     folder: Path = args.folder
     stale = [p for p in data_files(folder) if p.relative_to(folder).as_posix() not in files] \
         if folder.is_dir() else []
     if stale and not args.replace:
         names = ", ".join(p.relative_to(folder).as_posix() for p in stale)
-        raise CommandError(f"{folder} has data files the export does not write ({names}); "
-                           "they would load twice: use --replace or an empty folder")
+        raise CommandError(t("export_stale", lang, folder=folder, names=names))
     relaid: list[str] = []  # files whose own layout could not be kept
     try:
         for path in stale:
@@ -142,14 +142,13 @@ def cmd_export_data(args: argparse.Namespace) -> int:
                 text = text if kept is None else kept
             target.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise CommandError(f"cannot write {folder}: {exc.strerror}") from None
+        raise CommandError(t("export_cannot_write", lang, folder=folder,
+                             reason=exc.strerror)) from None
     dataset = load_dataset(folder)
-    print(f"wrote {len(files)} file(s) to {folder}: {len(dataset.nodes)} nodes, "
-          f"{len(dataset.edges)} edges, {len(dataset.sources)} sources (valid)")
+    print(t("export_wrote", lang, files=len(files), folder=folder, nodes=len(dataset.nodes),
+            edges=len(dataset.edges), sources=len(dataset.sources)))
     if relaid:
-        print(f"note: {', '.join(relaid)} could not be read record by record (e.g. a record "
-              "list that is not a YAML block list): written in the export's layout, without "
-              "their comments; compare with git diff", file=sys.stderr)
+        print(t("export_relaid", lang, names=", ".join(relaid)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -193,8 +192,10 @@ def http_get(url: str, path: str, token: str | None, lang: Lang = "en") -> bytes
     return content
 
 
-def _download(url: str, token: str | None, *, persons: bool = True) -> dict[str, str]:
-    content = http_get(url, "/api/v1/export" + ("" if persons else "?persons=false"), token)
+def _download(url: str, token: str | None, *, persons: bool = True,
+              lang: Lang = "en") -> dict[str, str]:
+    content = http_get(url, "/api/v1/export" + ("" if persons else "?persons=false"), token,
+                       lang)
     files = {}
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         for name in archive.namelist():

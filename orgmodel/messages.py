@@ -41,6 +41,28 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Svar pr. {date} (i dag: spørgsmålet nævner dette år).",
         "Answer as of {date} (today: the question names this year).",
     ),
+    "export_wrote": (
+        "skrev {files} fil(er) i {folder}: {nodes} noder, {edges} relationer, {sources} kilder "
+        "(gyldige)",
+        "wrote {files} file(s) to {folder}: {nodes} nodes, {edges} edges, {sources} sources "
+        "(valid)",
+    ),
+    "export_stale": (
+        "{folder} har datafiler, som eksporten ikke skriver ({names}); de ville blive indlæst "
+        "to gange: brug --replace eller en tom mappe",
+        "{folder} has data files the export does not write ({names}); they would load twice: "
+        "use --replace or an empty folder",
+    ),
+    "export_cannot_write": ("kan ikke skrive i {folder}: {reason}",
+                            "cannot write {folder}: {reason}"),
+    "export_relaid": (
+        "bemærk: {names} kunne ikke læses post for post (fx en liste af poster, der ikke er en "
+        "YAML-blokliste): skrevet i eksportens layout, uden deres kommentarer; sammenlign med "
+        "git diff",
+        "note: {names} could not be read record by record (e.g. a record list that is not a "
+        "YAML block list): written in the export's layout, without their comments; compare "
+        "with git diff",
+    ),
     "not_http_url": ("ikke en http(s)-adresse: {url!r}", "not an http(s) URL: {url!r}"),
     "cannot_reach": ("kan ikke nå {url}: {reason}", "cannot reach {url}: {reason}"),
     "try_search": (

@@ -114,8 +114,12 @@ def test_export_data_refuses_to_leave_stale_files_behind(
     (tmp_path / "old.yaml").write_text("nodes: []\n", encoding="utf-8")
     args = ["export-data", str(tmp_path), "--data", str(DATA / "albertslund")]
     assert main(args) == 1
-    assert "old.yaml" in capsys.readouterr().err
+    refused = capsys.readouterr().err  # in Danish by default, in English with --lang en
+    assert "old.yaml" in refused and "brug --replace eller en tom mappe" in refused
+    assert main([*args, "--lang", "en"]) == 1
+    assert "use --replace or an empty folder" in capsys.readouterr().err
     assert main([*args, "--replace"]) == 0
+    assert capsys.readouterr().out.startswith(f"skrev 8 fil(er) i {tmp_path}: ")
     assert not (tmp_path / "old.yaml").exists()
     assert_same(load_dataset(DATA / "albertslund"), load_dataset(tmp_path))
 
