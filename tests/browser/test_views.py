@@ -475,6 +475,14 @@ def test_on_a_phone_the_network_leaves_room_to_scroll_the_page(
         # A view too wide to read fitted on the small screen opens legible, where it starts.
         open_view(page, f"{albertslund_app.url}/views/case-route")
         assert page.evaluate("window.orgmodelView.network.getScale()") >= 0.45
+        # A table wider than the phone scrolls in its own box, with a shadow on the side where
+        # more of it is hidden (it scrolled without a cue).
+        page.goto(f"{albertslund_app.url}/?q=l%C3%B8n")
+        table = page.locator("article.answer table.data").first
+        assert table.evaluate("t => t.scrollWidth > t.clientWidth")
+        assert table.evaluate("t => getComputedStyle(t).backgroundImage").count(
+            "radial-gradient") == 2
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     finally:
         phone.close()
     assert recorder.outside() == []
