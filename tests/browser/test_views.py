@@ -181,10 +181,12 @@ def test_png_export(view: str, page: Any, albertslund_app: LiveApp, recorder: Re
     assert download.suggested_filename == f"orgmodel-{view}.png"
     png = Path(download.path()).read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    # The drawing under a caption (title, date, address): taller than the canvas by it.
+    # The drawing under a caption (title, date, address) and over a legend of its colours (a
+    # row at least): taller than the canvas by both.
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    canvas = page.evaluate("(c => [c.width, c.height])(document.querySelector('#network canvas'))")
-    assert width == canvas[0] and height > canvas[1]
+    canvas = page.evaluate("(c => [c.width, c.height, c.width / c.clientWidth])"
+                           "(document.querySelector('#network canvas'))")
+    assert width == canvas[0] and height >= canvas[1] + (54 + 20) * canvas[2]
 
 
 def test_path_between_two_nodes_is_highlighted(page: Any, albertslund_app: LiveApp,

@@ -180,16 +180,80 @@
     ctx.restore();
   }
 
-  /* The view as drawn, under a caption that says what it is: its title, the date it shows and
-   * the address that opens it again (a PNG alone told none of them). Text drawn, not markup. */
+  /* What the PNG's legend names: the kinds of the nodes it shows and the types of its edges,
+   * in the order of the panel's legend, with their colours. */
+  function legendItems() {
+    var kinds = {}, types = {};
+    view.nodes.forEach(function (node) { if (!node.hidden && node.group) { kinds[node.group] = true; } });
+    view.edges.forEach(function (edge) {
+      var data = view.edgeData.get(edge.id);
+      if (!edge.hidden && data) { types[data.type] = true; }
+    });
+    var groups = (config.options || {}).groups || {};
+    var items = [];
+    Object.keys(config.kindNames).forEach(function (kind) {
+      if (kinds[kind] && groups[kind]) {
+        items.push({ label: config.kindNames[kind], fill: groups[kind].color.background,
+          line: groups[kind].color.border });
+      }
+    });
+    Object.keys(config.edgeStyles).forEach(function (type) {
+      if (types[type] && config.edgeNames[type]) {
+        items.push({ label: config.edgeNames[type], stroke: config.edgeStyles[type].color });
+      }
+    });
+    return items;
+  }
+
+  /* Lay the legend out in rows from (x, y) within `width`, drawing it when `draw`; the height
+   * it takes. Text drawn, not markup. */
+  function legendRows(ctx, items, x, y, width, ratio, draw) {
+    var mark = 12 * ratio, row = 20 * ratio, left = x;
+    ctx.font = Math.round(12 * ratio) + "px system-ui, sans-serif";
+    ctx.textBaseline = "middle";
+    items.forEach(function (item) {
+      var wide = mark + 6 * ratio + ctx.measureText(item.label).width;
+      if (x > left && x + wide > left + width) { x = left; y += row; }
+      if (draw) {
+        if (item.stroke) {
+          ctx.strokeStyle = item.stroke;
+          ctx.lineWidth = 2 * ratio;
+          ctx.beginPath();
+          ctx.moveTo(x, y + row / 2);
+          ctx.lineTo(x + mark, y + row / 2);
+          ctx.stroke();
+        } else {
+          ctx.fillStyle = item.fill;
+          ctx.fillRect(x, y + (row - mark) / 2, mark, mark);
+          ctx.strokeStyle = item.line;
+          ctx.lineWidth = ratio;
+          ctx.strokeRect(x, y + (row - mark) / 2, mark, mark);
+        }
+        ctx.fillStyle = config.selectedLabel;
+        ctx.fillText(item.label, x + mark + 6 * ratio, y + row / 2);
+      }
+      x += wide + 16 * ratio;
+    });
+    ctx.textBaseline = "alphabetic";
+    return items.length ? y + row : y;
+  }
+
+  /* The view as drawn, under a caption that says what it is (its title, the date it shows and
+   * the address that opens it again) and over a legend of what its colours mean: a PNG alone
+   * told none of them. */
   function exportPng() {
     network.redraw();
     var canvas = byId("network").querySelector("canvas");
     var ratio = canvas.width / (canvas.clientWidth || canvas.width);
     var head = Math.round(54 * ratio);
+    var items = legendItems();
+    var margin = 12 * ratio;
+    var measure = document.createElement("canvas").getContext("2d");
+    var foot = Math.ceil(legendRows(measure, items, margin, 0, canvas.width - 2 * margin, ratio,
+      false) + (items.length ? margin : 0));
     var out = document.createElement("canvas");
     out.width = canvas.width;
-    out.height = canvas.height + head;
+    out.height = canvas.height + head + foot;
     var ctx = out.getContext("2d");
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, out.width, out.height);
@@ -201,6 +265,8 @@
     ctx.fillText(texts.png_caption.replace("{date}", day).replace("{url}", location.href),
       12 * ratio, 42 * ratio);
     ctx.drawImage(canvas, 0, head);
+    legendRows(ctx, items, margin, canvas.height + head + margin / 2, canvas.width - 2 * margin,
+      ratio, true);
     var data = out.toDataURL("image/png");
     var link = byId("png-link");  // in the panel, which comes after the first draw
     if (link) {
