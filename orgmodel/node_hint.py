@@ -108,8 +108,8 @@ REPORTING_SPELLINGS: tuple[str, ...] = (
     "reporting")
 _REPORTING_WORDS = frozenset(fold(" ".join(REPORTING_SPELLINGS)).split())
 #: ... when the post is named by its name or an alias (an alias scores 0.85 x the search's 0.9
-# scale), not through a synonym or its description: "who do I report a data breach to?" asks
-# where to report something, and meets the information security post only by a synonym.
+#: scale), not through a synonym or its description: "who do I report a data breach to?" asks
+#: where to report something, and meets the information security post only by a synonym.
 REPORTING_POST_MIN = 0.75
 
 _KIND_WORDS: dict[Kind, tuple[str, str]] = {
@@ -214,15 +214,19 @@ def node_hint(store: OrgStore, query: str, *, as_of: date,
 
 
 def _named(store: OrgStore, query: str, *, as_of: date,
-           better_than: float) -> tuple[NodeHint, float] | None:
-    """:func:`node_hint` and how well its node fits the question (1.0 for an id)."""
+           better_than: float) -> tuple[NodeHint, float, bool] | None:
+    """:func:`node_hint`, how well its node fits, and whether it answers alone.
+
+    The fit is 1.0 for an id; whom a post reports to is answered by the post alone (no task
+    is that answer).
+    """
     if ":" in query and " " not in query.strip():  # an id ("system:aula") names its node
         try:
             node = store.node(query.strip(), as_of=as_of)
         except NotFoundError:
             return None
         found = hint_of(store, node.id, node.kind, as_of=as_of) if node.kind in IN_CHARGE else None
-        return (found, 1.0) if found else None
+        return (found, 1.0, False) if found else None
     query = without_pronoun_it(query)  # "who fixes it" names no IT
     if not without_lone_tokens(query).strip():  # "1" alone names nothing ("område 1" does)
         return None
@@ -232,7 +236,7 @@ def _named(store: OrgStore, query: str, *, as_of: date,
         for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):
             if hit.score >= REPORTING_POST_MIN and (
                     found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
-                return found, hit.score
+                return found, hit.score, True
     if any(word in _DECIDING_WORDS for word in words):
         words = [word for word in words if word not in _DECIDING_WORDS]
         query = " ".join(words)
@@ -247,7 +251,7 @@ def _named(store: OrgStore, query: str, *, as_of: date,
             break
         found = hint_of(store, hit.id, hit.kind, as_of=as_of)
         if found is not None:
-            return found, hit.score
+            return found, hit.score, False
     return None
 
 
@@ -317,9 +321,9 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     found = _named(store, query, as_of=as_of, better_than=best)
     if found is None:
         return results, None
-    named, fit = found
-    if named.node.kind is Kind.POST and _asks_reporting(fold(query).split()):
-        return [], named  # whom a post reports to: no task is that answer
+    named, fit, alone = found
+    if alone:
+        return [], named
     # A leader's question names its node whatever the tasks score; the tasks give way only
     # to a node that fits clearly better than each of them, and says who is in charge of it.
     if named.relations and fit >= best + ROUTE_MARGIN and all(map(_weak, results)):
