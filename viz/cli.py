@@ -47,12 +47,20 @@ def register_view(commands: argparse._SubParsersAction) -> None:  # type: ignore
     parser.add_argument("kind", choices=list(VIEWS), metavar="KIND",
                         help=f"which view: {', '.join(VIEWS)}")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE", help="the HTML file")
-    parser.add_argument("--post", default=None, metavar="POST",
+    parser.add_argument("--post", default=None, metavar="POST", type=_post,
                         help="post of the stakeholder map or case route: its id or its name "
                              "(default: the Chef for Økonomi og Stab)")
     _add_without_persons(parser)
     add_common_options(parser)
     parser.set_defaults(handler=cmd_view)
+
+
+def _post(text: str) -> str:
+    """A post's id or name as given to --post; blank is a mistake, not the default post."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a post's id or name (or leave --post out for "
+                                         "the Chef for Økonomi og Stab)")
+    return text
 
 
 def register_site(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -63,7 +71,7 @@ def register_site(commands: argparse._SubParsersAction) -> None:  # type: ignore
                     "with shared assets in OUTDIR/static.",
         **examples("orgmodel site public", "orgmodel site public --as-of 2024-01-01"))
     parser.add_argument("outdir", type=Path, metavar="OUTDIR", help="folder to write into")
-    parser.add_argument("--post", default=None, metavar="POST",
+    parser.add_argument("--post", default=None, metavar="POST", type=_post,
                         help="post of the stakeholder map and case route: its id or its name "
                              "(default: the Chef for Økonomi og Stab)")
     _add_without_persons(parser)

@@ -47,6 +47,12 @@ def test_view_of_a_post_by_name(tmp_path: Path, data_dir: Path,
                  str(missing), "--data", str(data_dir)]) == 1
     assert "Ingen node har id'et eller navnet »Ingen Sådan Stilling«" in capsys.readouterr().err
     assert not missing.exists()
+    # A blank --post is a mistake (a script's empty variable), not the default post.
+    with pytest.raises(SystemExit) as usage:
+        main(["view", "stakeholders", "--post", " ", "--out", str(missing),
+              "--data", str(data_dir)])
+    assert usage.value.code == 2 and "give a post's id or name" in capsys.readouterr().err
+    assert not missing.exists()
 
 
 def test_site_writes_pages_and_shared_assets(tmp_path: Path, data_dir: Path) -> None:
