@@ -44,6 +44,7 @@ from orgmodel.cli import (
 from orgmodel.contract import AuditEntry, WritableStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.messages import Lang
+from orgmodel.records import keyed_by
 
 if TYPE_CHECKING:
     _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -99,6 +100,9 @@ def register_history(commands: _Subparsers) -> None:
                    "orgmodel history --url http://127.0.0.1:8000 --json"))
     history.add_argument("record", nargs="?", default=None, metavar="ID",
                          help="only this node id or edge key (see `orgmodel show`)")
+    history.add_argument("--with-edges", action="store_true",
+                         help="with a node's ID: also the writes of the edges to and from it "
+                              "(those keyed TYPE:from->to)")
     history.add_argument("--limit", type=positive_int, default=20,
                          help="most writes to show (default 20)")
     history.add_argument("--url", default=None,
@@ -119,7 +123,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     if args.url:
         entries, since = _fetch(args)
     elif args.file and not (args.neo4j or os.environ.get("NEO4J_URI")):
-        entries = _from_file(Path(args.file), args.record, args.limit, lang)
+        entries = _from_file(Path(args.file), args.record, args.limit, lang,
+                             with_edges=args.with_edges)
     else:
         entries = _from_store(args)
     began = _word("since", lang, at=f"{since:%Y-%m-%d %H:%M}") if since else None
@@ -182,10 +187,11 @@ def _from_store(args: argparse.Namespace) -> list[AuditEntry]:
     store = open_store_from_args(args)
     if is_local(store) or not isinstance(store, WritableStore):
         raise CommandError(_word("no_history", args.lang))
-    return store.audit_log(record_key=args.record, limit=args.limit)
+    return store.audit_log(record_key=args.record, limit=args.limit, with_edges=args.with_edges)
 
 
-def _from_file(path: Path, record: str | None, limit: int, lang: Lang) -> list[AuditEntry]:
+def _from_file(path: Path, record: str | None, limit: int, lang: Lang, *,
+               with_edges: bool = False) -> list[AuditEntry]:
     """The entries of an audit file, newest first.
 
     A damaged line (a write cut short) is skipped with a warning naming it, as the API does
@@ -209,7 +215,8 @@ def _from_file(path: Path, record: str | None, limit: int, lang: Lang) -> list[A
             print("orgmodel: " + _word("bad_line", lang, path=path, line=number, reason=reason),
                   file=sys.stderr)
             continue
-        if record is None or entry.record_key == record:
+        if record is None or entry.record_key == record or (
+                with_edges and keyed_by(entry.record_key, record)):
             entries.append(entry)
     return sorted(entries, key=lambda e: e.seq, reverse=True)[:limit]
 
@@ -239,7 +246,8 @@ def _known(args: argparse.Namespace, record: str) -> bool:
 
 def _fetch(args: argparse.Namespace) -> tuple[list[AuditEntry], datetime | None]:
     """The API's log (for the record asked about) and when it begins, if not with all."""
-    query = {"limit": str(args.limit)} | ({"record": args.record} if args.record else {})
+    query = ({"limit": str(args.limit)} | ({"record": args.record} if args.record else {})
+             | ({"with_edges": "true"} if args.with_edges else {}))
     body = http_get(args.url, "/api/v1/audit?" + urllib.parse.urlencode(query), args.token,
                     args.lang)
     try:

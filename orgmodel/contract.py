@@ -310,9 +310,14 @@ class WritableStore(OrgStore, Protocol):
         ...
 
     def audit_log(
-        self, *, record_key: str | None = None, offset: int = 0, limit: int = 100
+        self, *, record_key: str | None = None, offset: int = 0, limit: int = 100,
+        with_edges: bool = False,
     ) -> list[AuditEntry]:
-        """Writes, newest first (optionally for one record)."""
+        """Writes, newest first (optionally for one record).
+
+        ``with_edges``: for a node id, also the writes of the edges whose keys name it at an
+        end (:func:`orgmodel.records.keyed_by`; an edge with an id of its own is not among them).
+        """
         ...
 
     def log_kept_since(self) -> datetime | None:

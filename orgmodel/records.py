@@ -63,6 +63,7 @@ __all__ = [
     "UnitRecord",
     "ValidityMixin",
     "edge_key_parts",
+    "keyed_by",
 ]
 
 #: Ids are readable slugs with a kind prefix: ``unit:okonomi-og-indkob``.
@@ -500,6 +501,20 @@ def edge_key_parts(key: str) -> EdgeKeyParts:
     edge_type, _, ends = head.partition(":")
     source, _, target = ends.partition("->")
     return EdgeKeyParts(edge_type, source, target, topic)
+
+
+def keyed_by(record_key: str, node_id: str) -> bool:
+    """Whether ``record_key`` is the node's own id, or the key of an edge with the node at an end.
+
+    An edge given an id of its own does not name its ends in its key.
+
+    >>> keyed_by("HEADS:post:chef->unit:a", "unit:a"), keyed_by("unit:a", "unit:a")
+    (True, True)
+    >>> keyed_by("HEADS:post:chef->unit:ab", "unit:a"), keyed_by("edge:mit-id", "unit:a")
+    (False, False)
+    """
+    parts = edge_key_parts(record_key)
+    return record_key == node_id or node_id in (parts.source_id, parts.target_id)
 
 
 class SourceRecord(_Strict):

@@ -27,12 +27,14 @@ async def audit(
                                         "key.", examples=["task:lon"])] = None,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    with_edges: Annotated[bool, Query(description="With a node id as record: also the writes "
+                                      "of the edges keyed with the node at an end.")] = False,
 ) -> Response:
     """Return the writes, newest first: who, when, what, the record before and after."""
     editor = store.editor()
     # An empty record (a form's blank field) asks for every record, not for one named "".
     entries = await store.run(editor.audit_log, record_key=record or None, offset=offset,
-                              limit=limit)
+                              limit=limit, with_edges=with_edges)
     return respond(AuditPage(offset=offset, limit=limit, items=entries,
                              kept_since=editor.log_kept_since()))
 

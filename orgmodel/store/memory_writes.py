@@ -62,7 +62,7 @@ from orgmodel.contract import (
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Change
 from orgmodel.exceptions import NotFoundError
-from orgmodel.records import AnyNode, EdgeRecord
+from orgmodel.records import AnyNode, EdgeRecord, keyed_by
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
 from orgmodel.store.memory import MemoryStore
@@ -277,12 +277,13 @@ class EditableMemoryStore:
         return changes
 
     def audit_log(self, *, record_key: str | None = None, offset: int = 0,
-                  limit: int = 100) -> list[AuditEntry]:
-        """Return the writes, newest first (optionally for one record)."""
+                  limit: int = 100, with_edges: bool = False) -> list[AuditEntry]:
+        """Return the writes, newest first (optionally for one record, and its edges)."""
         if record_key is None:  # the views ask for the newest on every request: no full copy
             newest = len(self._audit) - offset
             return self._audit[max(newest - limit, 0):max(newest, 0)][::-1]
-        entries = [e for e in reversed(self._audit) if e.record_key == record_key]
+        entries = [e for e in reversed(self._audit) if e.record_key == record_key
+                   or (with_edges and keyed_by(e.record_key, record_key))]
         return entries[offset: offset + limit]
 
     def log_kept_since(self) -> datetime | None:

@@ -335,8 +335,14 @@ CREATE (a:AuditEntry {seq: m.audit_seq, at: datetime(), actor: $actor, action: $
                       record_key: $record_key, before: $before, after: $after})
 RETURN a.seq AS seq
 """
+# With $with_edges, also the edges keyed TYPE:from->to#topic with the node at an end, read as
+# orgmodel.records.keyed_by reads them (ids hold one colon and no "->").
 AUDIT_LOG = """
-MATCH (a:AuditEntry) WHERE $record_key IS NULL OR a.record_key = $record_key
+MATCH (a:AuditEntry)
+WITH a, split(a.record_key, '#')[0] AS head
+WHERE $record_key IS NULL OR a.record_key = $record_key
+   OR ($with_edges AND head CONTAINS '->'
+       AND (head ENDS WITH '->' + $record_key OR head CONTAINS ':' + $record_key + '->'))
 RETURN a {.*} AS props ORDER BY a.seq DESC SKIP $offset LIMIT $limit
 """
 

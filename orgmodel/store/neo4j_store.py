@@ -349,9 +349,10 @@ class Neo4jStore:
                                 vocabulary=self.vocabulary)
 
     def audit_log(self, *, record_key: str | None = None, offset: int = 0,
-                  limit: int = 100) -> list[AuditEntry]:
-        """Writes, newest first (optionally for one record)."""
-        return writes.audit_log(self.client, record_key=record_key, offset=offset, limit=limit)
+                  limit: int = 100, with_edges: bool = False) -> list[AuditEntry]:
+        """Writes, newest first (optionally for one record, and its edges)."""
+        return writes.audit_log(self.client, record_key=record_key, offset=offset, limit=limit,
+                                with_edges=with_edges)
 
     def log_kept_since(self) -> datetime | None:
         """``None``: the log is in the graph, every write since the graph was made."""

@@ -130,11 +130,11 @@ def _json(record: editing.Record | None) -> str | None:
 
 
 def audit_log(client: Neo4jClient, *, record_key: str | None, offset: int,
-              limit: int) -> list[AuditEntry]:
-    """The audit entries, newest first (optionally for one record)."""
+              limit: int, with_edges: bool = False) -> list[AuditEntry]:
+    """The audit entries, newest first (optionally for one record, and its edges)."""
     entries = []
     for record in client.read(cypher.AUDIT_LOG, record_key=record_key, offset=offset,
-                              limit=limit):
+                              limit=limit, with_edges=with_edges):
         props = record["props"]
         at: datetime = plain(props["at"])
         entries.append(AuditEntry(

@@ -46,6 +46,35 @@ def test_a_rename_shows_in_reads_search_and_the_audit_log(stores: dict[str, Any]
     assert (entry.before["name"], entry.after["name"]) == (old, "Indkøb og Økonomi (ny)")
 
 
+def test_a_nodes_history_with_its_edges_is_the_same_in_both_stores(
+        stores: dict[str, Any]) -> None:
+    # "What happened to this unit?": its own writes and those of the edges keyed with it at
+    # an end, newest first; not an edge elsewhere, nor one with an id of its own.
+    def edge(**fields: Any) -> EdgeRecord:
+        return EdgeRecord.model_validate({"source": "seed", "confidence": "low", **fields})
+
+    found = {}
+    for name, store in stores.items():
+        rename(store, UNIT, "Økonomi og Indkøb (ny)")
+        store.put_edge(edge(type="COLLABORATES_WITH", topic="løn#2", strength=2,
+                            **{"from": "unit:organisation-og-politik", "to": UNIT}),
+                       expected_etag=None, actor="a")
+        store.put_edge(edge(type="SUPPORTS", **{"from": UNIT, "to": "body:okonomiudvalget"}),
+                       expected_etag=None, actor="a")
+        store.put_edge(edge(id="edge:egen", type="SUPPORTS",
+                            **{"from": UNIT, "to": "body:kommunalbestyrelsen"}),
+                       expected_etag=None, actor="a")
+        store.put_edge(edge(type="SUPPORTS", **{"from": "unit:organisation-og-politik",
+                                                "to": "body:okonomiudvalget"}),
+                       expected_etag=None, actor="a")
+        found[name] = [e.record_key for e in store.audit_log(record_key=UNIT, with_edges=True)]
+        assert [e.record_key for e in store.audit_log(record_key=UNIT)] == [UNIT]
+    assert found["neo4j"] == found["memory"] == [
+        f"SUPPORTS:{UNIT}->body:okonomiudvalget",
+        f"COLLABORATES_WITH:unit:organisation-og-politik->{UNIT}#løn#2",
+        UNIT]
+
+
 def test_a_stale_etag_is_refused_and_nothing_changes(stores: dict[str, Any],
                                                      neo4j_client: Any) -> None:
     neo4j = stores["neo4j"]
