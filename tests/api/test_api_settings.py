@@ -100,5 +100,5 @@ def test_serve_names_a_problem_in_the_data_before_it_starts(
     # No traceback from a failed start-up: the file, line and record, as `orgmodel validate`.
     assert main(["serve", "--port", "1", "--data", str(tmp_path)]) == 1
     error = capsys.readouterr().err
-    assert "org.yaml:2: task:x: task has no accountable owner" in error
+    assert "org.yaml:2: task:x: opgaven har ingen ansvarlig (RESPONSIBLE_FOR med raci A)" in error
     assert "Traceback" not in error and f"1 problem(er) i {tmp_path}" in error

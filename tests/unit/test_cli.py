@@ -243,7 +243,7 @@ def test_as_of_changes_the_answer() -> None:
 
 def test_data_option_and_help(tmp_path: Path) -> None:
     result = run("who-owns", "løn", "--data", str(tmp_path))
-    assert result.returncode == 1 and "no .yaml data files" in result.stderr
+    assert result.returncode == 1 and "ingen .yaml-datafiler i mappen" in result.stderr
     assert "who-owns" in run("--help").stdout
 
 
