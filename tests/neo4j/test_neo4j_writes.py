@@ -59,18 +59,18 @@ def test_a_nodes_history_with_its_edges_is_the_same_in_both_stores(
         store.put_edge(edge(type="COLLABORATES_WITH", topic="løn#2", strength=2,
                             **{"from": "unit:organisation-og-politik", "to": UNIT}),
                        expected_etag=None, actor="a")
-        store.put_edge(edge(type="SUPPORTS", **{"from": UNIT, "to": "body:okonomiudvalget"}),
+        store.put_edge(edge(type="SUPPORTS", **{"from": UNIT, "to": "forum:direktorforum"}),
                        expected_etag=None, actor="a")
         store.put_edge(edge(id="edge:egen", type="SUPPORTS",
                             **{"from": UNIT, "to": "body:kommunalbestyrelsen"}),
                        expected_etag=None, actor="a")
         store.put_edge(edge(type="SUPPORTS", **{"from": "unit:organisation-og-politik",
-                                                "to": "body:okonomiudvalget"}),
+                                                "to": "forum:chefforum"}),
                        expected_etag=None, actor="a")
         found[name] = [e.record_key for e in store.audit_log(record_key=UNIT, with_edges=True)]
         assert [e.record_key for e in store.audit_log(record_key=UNIT)] == [UNIT]
     assert found["neo4j"] == found["memory"] == [
-        f"SUPPORTS:{UNIT}->body:okonomiudvalget",
+        f"SUPPORTS:{UNIT}->forum:direktorforum",
         f"COLLABORATES_WITH:unit:organisation-og-politik->{UNIT}#løn#2",
         UNIT]
 
