@@ -34,6 +34,7 @@ True
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
@@ -100,6 +101,7 @@ DECIDING_SPELLINGS: tuple[str, ...] = (
     "bestemmer", "bestemme", "bestemmes", "bestemte", "besluttede", "beslutter", "beslutte",
     "besluttes", "decides", "decide", "decided")
 _DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
+_LETTERS = re.compile(r"[^\W\d_]+")
 #: Words that ask whom a post reports to ("hvem refererer økonomichefen til?", "who does the
 #: head of Finance and Staff report to?"): the post's hint says it, and no task is the answer
 #: (without this, "report" met the budget follow-up's "variance reporting").
@@ -232,18 +234,23 @@ def _named(store: OrgStore, query: str, *, as_of: date,
         return None
     words = fold(query).split()
     if _asks_reporting(words):  # the post's own words stay: "head of …" names it
-        rest = " ".join(word for word in words if word not in _REPORTING_WORDS)
+        rest = _without(query, _REPORTING_WORDS)
         for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):
             if hit.score >= REPORTING_POST_MIN and (
                     found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
                 return found, hit.score, True
     if any(word in _DECIDING_WORDS for word in words):
         words = [word for word in words if word not in _DECIDING_WORDS]
-        query = " ".join(words)
-    kinds: list[Kind] = list(IN_CHARGE)
+        query = _without(query, _DECIDING_WORDS)
     if any(word in _LEADERSHIP_WORDS for word in words):
-        query = " ".join(word for word in words if word not in _LEADERSHIP_WORDS)
-        kinds, better_than = list(LED_KINDS), -ROUTE_MARGIN
+        return _first_hint(store, _without(query, _LEADERSHIP_WORDS), list(LED_KINDS),
+                           -ROUTE_MARGIN, as_of)
+    return _first_hint(store, query, list(IN_CHARGE), better_than, as_of)
+
+
+def _first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: float,
+                as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of the best node of ``kinds`` the query names well and better than a task."""
     if not query.strip():
         return None
     for hit in store.search(query, kinds=kinds, limit=3, as_of=as_of):
@@ -333,6 +340,17 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
 
 def _weak(result: OwnersResult) -> bool:
     return any(note.code == "weak_match" for note in result.notes)
+
+
+def _without(query: str, words: frozenset[str]) -> str:
+    """``query`` without ``words`` (folded), and otherwise as written.
+
+    Its capitals ("ØS") and hyphens ("ØS-chefen") still tell the search what it names.
+
+    >>> _without("Hvem refererer ØS-chefen til?", _REPORTING_WORDS)
+    'Hvem  ØS-chefen til?'
+    """
+    return _LETTERS.sub(lambda m: "" if fold(m[0]) in words else m[0], query)
 
 
 def _asks_reporting(words: list[str]) -> bool:

@@ -30,6 +30,7 @@ _TYPO = {1: 0.7, 2: 0.55}
 _NAME_BONUS, _ALIAS_BONUS, _SCALE = 1.0, 0.05, 0.9  # an exact name scores 1
 _MIN_PART, _MIN_COMPOUND = 3, 7
 _CACHE_SIZE, _MAX_TOKENS = 256, 16  # longer queries are questions pasted whole, not searches
+_TIE_LIMIT = 64  # documents of one score whose names break the tie
 #: An acronym's match in a document that does not write the word itself ("MUS" in "Museer").
 _OTHER_SPELLING = 0.5
 # Two to six capitals standing alone ("MUS", "IT" in "IT-support", "ØU"); a text all in
@@ -172,6 +173,8 @@ class SearchIndex:
         if twice := sorted({b.id for a, b in itertools.pairwise(ordered) if a.id == b.id}):
             raise ValueError(f"duplicate document ids: {', '.join(twice)}")
         self._synonyms, self._ids = synonyms, [d.id for d in ordered]
+        # Each document's names as written, for breaking ties (see _tie_break).
+        self._names = [(d.name, *((d.name_en,) if d.name_en else ()), *d.aliases) for d in ordered]
         kinds: dict[str, list[int]] = {}
         # Stems, plus "#kle:NN.NN" and "#syn:GROUP" (multi-word synonyms found in documents):
         # "#" never survives folding, so these keys cannot meet a word.
@@ -299,12 +302,28 @@ class SearchIndex:
                     by_score[score] = by_score.get(score, 0) | scored
         hits: list[SearchHit] = []
         for score in sorted(by_score, reverse=True):
-            ids = (self._ids[d] for d in _members(by_score[score]))
+            ids = (self._ids[d] for d in self._tie_break(by_score[score], query))
             chosen = ids if allowed is None else filter(allowed, ids)
             hits += [SearchHit(i, score) for i in itertools.islice(chosen, limit - len(hits))]
             if len(hits) >= limit:
                 break
         return hits
+
+    def _tie_break(self, docs: int, query: str) -> Iterable[int]:
+        """The documents of one score, the one whose name the question writes most fully first.
+
+        Stopwords leave "municipal director" the word "director", as "Director, Directorate 1"
+        is called too: the name written whole in the question breaks the tie. Then by id.
+        """
+        if docs & (docs - 1) == 0 or docs.bit_count() > _TIE_LIMIT:
+            return _members(docs)  # one document, or too many to read their names
+        asked = f" {' '.join(fold(query).split())} "
+
+        def written(idx: int) -> int:
+            return max((len(name) for name in map(fold, self._names[idx])
+                        if f" {name} " in asked), default=0)
+
+        return sorted(_members(docs), key=lambda idx: -written(idx))
 
     @staticmethod
     def _combine(weights: list[float], matches: list[Match]) -> list[tuple[float, int]]:

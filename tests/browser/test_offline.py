@@ -171,7 +171,8 @@ def test_static_start_page_answers_with_what_a_question_names_not_stray_tasks(
 @pytest.mark.parametrize(("question", "post"), [
     ("hvem refererer økonomichefen til?", "Chef for Økonomi og Stab"),
     ("who does the head of Finance and Staff report to?", "Chef for Økonomi og Stab"),
-    ("hvem er KMD?", "KMD")])
+    ("hvem er KMD?", "KMD"),
+    ("hvem er chef for ØS?", "Økonomi og Stab")])  # "ØS" is no stopword "os" (us)
 def test_static_start_page_answers_whom_a_post_reports_to_and_what_an_organisation_is(
         site: Path, page: Any, recorder: Recorder, question: str, post: str) -> None:
     # As on the server: the post's line, not the budget follow-up's "variance reporting";

@@ -327,6 +327,9 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     later = node_hint(store, "hvem er Steen Christiansen", as_of=date(2026, 6, 1))
     assert later is not None and later.relations == []
     assert "bestrider ingen stilling i modellen" in later.text("da")
+    # "ØS" in capitals names Økonomi og Stab (folded, it is the stopword "os": us).
+    led = node_hint(store, "hvem er chef for ØS?", as_of=AFTER_MERGER)
+    assert led is not None and led.node.id == "unit:okonomi-og-stab"
     # An organisation by what it supplies and takes part in, and who heads it.
     supplier = node_hint(store, "hvem er KMD?", as_of=AFTER_MERGER)
     assert supplier is not None and supplier.node.id == "org:kmd"
@@ -345,6 +348,10 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     ("hvem refererer økonomichefen til?", CHIEF, "post:kommunaldirektor"),
     ("who does the head of Finance and Staff report to?", CHIEF, "post:kommunaldirektor"),
     ("hvem refererer IT-chefen til", "post:enhedsleder-it-og-digitalisering", CHIEF),
+    # "ØS" is an acronym, not the stopword "os"; its hyphen keeps it with "chefen"
+    ("hvem refererer ØS-chefen til?", CHIEF, "post:kommunaldirektor"),
+    # "municipal director" is "director" without its stopword: the whole name breaks the tie
+    ("who does the municipal director report to?", "post:kommunaldirektor", "post:borgmester"),
 ])
 def test_whom_a_post_reports_to_is_answered_by_the_post(store: Any, question: str, post: str,
                                                         above: str) -> None:

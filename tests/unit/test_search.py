@@ -229,3 +229,17 @@ def test_an_acronym_with_a_danish_letter_is_not_the_one_without() -> None:
 def test_an_index_of_nothing_finds_nothing() -> None:
     # A store with no nodes (a data folder of sources alone) once divided by zero here.
     assert SearchIndex([], SYNONYMS).search("løn") == []
+
+
+def test_of_equal_scores_the_name_written_whole_comes_first() -> None:
+    # Stopwords leave "municipal director" the word "director", an alias of another post too;
+    # the post whose whole name the question writes breaks the tie (then the id).
+    docs = [SearchDoc("post:a-direktor", "Post", "Direktør for område 1",
+                      name_en="Director, Directorate 1", aliases=["director"]),
+            SearchDoc("post:kommunaldirektor", "Post", "Kommunaldirektør",
+                      name_en="Municipal Director")]
+    index = SearchIndex(docs, SYNONYMS)
+    asked = index.search("who is the municipal director?")
+    assert [h.id for h in asked] == ["post:kommunaldirektor", "post:a-direktor"]
+    assert asked[0].score == asked[1].score
+    assert index.search("director")[0].id == "post:a-direktor"

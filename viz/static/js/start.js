@@ -21,9 +21,22 @@
    * stopwords, and a hyphenated compound keeping a stopword it starts with ("MED-udvalg" is
    * one word, not "udvalg" after a dropped "med"). */
   function wordsOf(text) {
-    var joined = String(text || "").replace(/(^|[^\p{L}\p{N}_-])(\p{L}+)-(?=\p{L})/gu,
+    var raw = String(text || "");
+    var joined = raw.replace(/(^|[^\p{L}\p{N}_-])(\p{L}+)-(?=\p{L})/gu,
       function (whole, before, word) { return stopwords[fold(word)] ? before + word : whole; });
-    return fold(joined).split(" ").filter(function (word) { return word && !stopwords[word]; });
+    // Two capitals are an acronym, not the stopword they fold to ("ØS" is not "os"), unless
+    // the whole text shouts: as orgmodel.text.tokenize reads them.
+    var acronyms = {};
+    var shouting = raw === raw.toUpperCase() && raw !== raw.toLowerCase() &&
+      raw.split(/\s+/).filter(Boolean).length > 2;
+    if (!shouting) {
+      (raw.match(/(?<![\p{L}\p{N}])[A-ZÆØÅ]{2}(?![\p{L}\p{N}])/gu) || []).forEach(function (w) {
+        acronyms[fold(w)] = true;
+      });
+    }
+    return fold(joined).split(" ").filter(function (word) {
+      return word && (!stopwords[word] || acronyms[word]);
+    });
   }
   /* A time in the question ("løn i 2022", "pr. 2022-06-01"): the page holds the organisation
    * on one date, so it says it cannot answer for another, and the year is no word to match
