@@ -43,6 +43,7 @@ from orgmodel.contract import NodeRef, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import Lang, certainty, name_in, role_in
+from orgmodel.node_sizes import node_counts, size_text
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, without_lone_tokens, without_pronoun_it
@@ -160,6 +161,10 @@ class NodeHint(BaseModel):
     node: NodeRef = Field(
         description="The system, asset, initiative, policy, unit, forum, body, post or person.")
     relations: list[Relation] = Field(description="Who is in charge of it or takes part.")
+    counts: dict[str, int] = Field(
+        default_factory=dict, description="Its size as its record counts it, e.g. seats: 21, "
+                                          "staff_count: 75 (orgmodel.node_sizes.COUNTS).")
+    counts_minimum: bool = Field(False, description="The system count is a minimum (more than).")
 
     @computed_field(description="The hint in Danish.")  # type: ignore[prop-decorator]
     @property
@@ -183,6 +188,9 @@ class NodeHint(BaseModel):
                      f"{name} is {kind} that no task in the model uses.")[at]
         else:
             first = (f"{name} er {kind}, ikke en opgave.", f"{name} is {kind}, not a task.")[at]
+        if self.counts:
+            size = size_text(self.counts, self.counts_minimum, lang)
+            first += (f" Størrelse: {size}.", f" Size: {size}.")[at]
         if not self.relations and self.node.kind is Kind.PERSON:
             return first + (f" {name} bestrider ingen stilling i modellen på den dato, der "
                             "spørges om.", f" {name} holds no post in the model on the date "
@@ -281,7 +289,9 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
                       key=lambda e: (out_of.index(e.type), e.target_id))
     if kind is Kind.POST and not incoming and not outgoing:
         return None
-    return NodeHint(node=_ref(nodes[named]), relations=[
+    attributes = nodes[named].attributes
+    return NodeHint(node=_ref(nodes[named]), counts=node_counts(attributes),
+                    counts_minimum=bool(attributes.get("count_is_minimum")), relations=[
         *(Relation(type=e.type, node=_ref(nodes[e.source_id]), role=e.role, source=e.source,
                    confidence=e.confidence) for e in incoming),
         *(Relation(type=e.type, node=_ref(nodes[e.target_id]), role=e.role, source=e.source,

@@ -327,6 +327,12 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     later = node_hint(store, "hvem er Steen Christiansen", as_of=date(2026, 6, 1))
     assert later is not None and later.relations == []
     assert "bestrider ingen stilling i modellen" in later.text("da")
+    # A body's or unit's size, as its record counts it.
+    council = node_hint(store, "hvor mange sidder i kommunalbestyrelsen?", as_of=AFTER_MERGER)
+    assert council is not None and council.counts == {"seats": 21}
+    assert "ikke en opgave. Størrelse: 21 medlemmer. Ledes af: Borgmester" in council.text("da")
+    unit = node_hint(store, "how many employees does Finance and Staff have?", as_of=AFTER_MERGER)
+    assert unit is not None and "Size: about 75 staff." in unit.text("en")
     # "ØS" in capitals names Økonomi og Stab (folded, it is the stopword "os": us).
     led = node_hint(store, "hvem er chef for ØS?", as_of=AFTER_MERGER)
     assert led is not None and led.node.id == "unit:okonomi-og-stab"
