@@ -60,9 +60,9 @@ IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.ASSET: (_E.OPERATES, _E.SUPPORTS, _E.SUPPLIES),
     Kind.INITIATIVE: (_E.DECIDES, _E.PARTICIPATES_IN, _E.CONTRIBUTES_TO, _E.RESULTED_FROM),
     Kind.POLICY: (_E.DECIDES, _E.CONTRIBUTES_TO),
-    Kind.UNIT: (_E.HEADS,),
+    Kind.UNIT: (_E.HEADS, _E.PART_OF),  # who heads it, and the units and teams under it
     Kind.FORUM: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
-    Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
+    Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS, _E.PART_OF),
     Kind.POST: (_E.HOLDS,),
     Kind.ORGANISATION: (_E.HEADS,),
     Kind.PERSON: (),
@@ -129,6 +129,7 @@ _RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.MEMBER_OF: ("Medlemmer", "Members"), _E.PARTICIPATES_IN: ("Deltagere", "Taking part"),
     _E.CONTRIBUTES_TO: ("Bidrager", "Contributing"), _E.DECIDES: ("Besluttes af", "Decided by"),
     _E.RESULTED_FROM: ("Førte til", "Led to"), _E.HOLDS: ("Besat af", "Held by"),
+    _E.PART_OF: ("Under sig", "Under it"),
 }
 _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.HOLDS: ("Bestrider", "Holds"), _E.HEADS: ("Leder", "Heads"),

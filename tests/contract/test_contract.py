@@ -327,6 +327,10 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     later = node_hint(store, "hvem er Steen Christiansen", as_of=date(2026, 6, 1))
     assert later is not None and later.relations == []
     assert "bestrider ingen stilling i modellen" in later.text("da")
+    # A unit's units and teams under it, and a council's committees.
+    teams = {r.node.id for r in head.relations if r.type is EdgeType.PART_OF}
+    assert "unit:organisation-og-politik-team-1" in teams and len(teams) == 4
+    assert "Under sig: Team 1 i Organisation og Politik" in head.text("da")
     # A body's or unit's size, as its record counts it.
     council = node_hint(store, "hvor mange sidder i kommunalbestyrelsen?", as_of=AFTER_MERGER)
     assert council is not None and council.counts == {"seats": 21}
