@@ -46,7 +46,7 @@ from orgmodel.messages import Lang, certainty, name_in, role_in
 from orgmodel.node_sizes import node_counts, size_text
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 from orgmodel.semantics import USED_KINDS
-from orgmodel.text import fold, without_lone_tokens, without_pronoun_it
+from orgmodel.text import fold, shortened, without_lone_tokens, without_pronoun_it
 
 __all__ = ["DECIDING_SPELLINGS", "IN_CHARGE", "LEADERSHIP_SPELLINGS", "LED_KINDS", "NODE_HINT_MIN",
            "OUT_OF", "REPORTING_POST_MIN", "REPORTING_SPELLINGS", "NodeHint", "Relation",
@@ -62,7 +62,8 @@ IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.POLICY: (_E.DECIDES, _E.CONTRIBUTES_TO),
     Kind.UNIT: (_E.HEADS, _E.PART_OF),  # who heads it, and the units and teams under it
     Kind.FORUM: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
-    Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS, _E.PART_OF),
+    Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS, _E.PART_OF,
+                _E.SUBMITS_TO),  # ... and the case route: from which bodies its cases come
     Kind.POST: (_E.HOLDS,),
     Kind.ORGANISATION: (_E.HEADS,),
     Kind.PERSON: (),
@@ -75,7 +76,7 @@ OUT_OF: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.PERSON: (_E.HOLDS,),
     Kind.POST: (_E.HEADS, _E.REPORTS_TO),
     Kind.UNIT: (_E.RESPONSIBLE_FOR,),  # the tasks it is accountable for (raci A)
-    Kind.BODY: (_E.RESPONSIBLE_FOR,),
+    Kind.BODY: (_E.RESPONSIBLE_FOR, _E.SUBMITS_TO),  # ... and where its cases go on to
     # what an outside party delivers or takes part in ("hvem er KMD?": OPUS løn's supplier)
     Kind.ORGANISATION: (_E.SUPPLIES, _E.PARTICIPATES_IN, _E.SERVES),
 }
@@ -103,6 +104,12 @@ DECIDING_SPELLINGS: tuple[str, ...] = (
     "besluttes", "decides", "decide", "decided")
 _DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Relations that say where a node sits (what lies under it, where its cases go), not who is
+# in charge of it or takes part: a hint of these alone does not answer "who".
+_ONLY_AROUND = frozenset({EdgeType.PART_OF, EdgeType.SUBMITS_TO})
+_ABOUT_CHARS = 160
+# A sentence ends before a capital: "ca. 75 medarbejdere" goes on.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 #: Words that ask whom a post reports to ("hvem refererer økonomichefen til?", "who does the
 #: head of Finance and Staff report to?"): the post's hint says it, and no task is the answer
 #: (without this, "report" met the budget follow-up's "variance reporting").
@@ -130,6 +137,7 @@ _RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.CONTRIBUTES_TO: ("Bidrager", "Contributing"), _E.DECIDES: ("Besluttes af", "Decided by"),
     _E.RESULTED_FROM: ("Førte til", "Led to"), _E.HOLDS: ("Besat af", "Held by"),
     _E.PART_OF: ("Under sig", "Under it"),
+    _E.SUBMITS_TO: ("Får sager fra", "Receives cases from"),
 }
 _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.HOLDS: ("Bestrider", "Holds"), _E.HEADS: ("Leder", "Heads"),
@@ -137,6 +145,7 @@ _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.RESPONSIBLE_FOR: ("Ansvarlig for", "Accountable for"),
     _E.SUPPLIES: ("Leverer", "Supplies"), _E.PARTICIPATES_IN: ("Deltager i", "Takes part in"),
     _E.SERVES: ("Betjener", "Serves"),
+    _E.SUBMITS_TO: ("Sender sager videre til", "Passes cases on to"),
 }
 
 
@@ -166,6 +175,13 @@ class NodeHint(BaseModel):
         default_factory=dict, description="Its size as its record counts it, e.g. seats: 21, "
                                           "staff_count: 75 (orgmodel.node_sizes.COUNTS).")
     counts_minimum: bool = Field(False, description="The system count is a minimum (more than).")
+    about: str | None = Field(None, description="What it is: the start of its description.")
+    about_en: str | None = Field(None, description="The same in English, where the data has it.")
+
+    @property
+    def says_who(self) -> bool:
+        """Whether it names someone in charge or taking part (not only what lies under it)."""
+        return any(r.type not in _ONLY_AROUND for r in self.relations)
 
     @computed_field(description="The hint in Danish.")  # type: ignore[prop-decorator]
     @property
@@ -189,6 +205,9 @@ class NodeHint(BaseModel):
                      f"{name} is {kind} that no task in the model uses.")[at]
         else:
             first = (f"{name} er {kind}, ikke en opgave.", f"{name} is {kind}, not a task.")[at]
+        about = self.about_en if lang == "en" and self.about_en else self.about
+        if about:  # "hvad er Digitaliseringsrådet?": what it does, before who takes part
+            first += " " + (about if about.endswith((".", "!", "?", "…")) else about + ".")
         if self.counts:
             size = size_text(self.counts, self.counts_minimum, lang)
             first += (f" Størrelse: {size}.", f" Size: {size}.")[at]
@@ -290,9 +309,11 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
                       key=lambda e: (out_of.index(e.type), e.target_id))
     if kind is Kind.POST and not incoming and not outgoing:
         return None
-    attributes = nodes[named].attributes
-    return NodeHint(node=_ref(nodes[named]), counts=node_counts(attributes),
-                    counts_minimum=bool(attributes.get("count_is_minimum")), relations=[
+    node = nodes[named]
+    return NodeHint(node=_ref(node), counts=node_counts(node.attributes),
+                    counts_minimum=bool(node.attributes.get("count_is_minimum")),
+                    about=_about(node.description), about_en=_about(node.description_en),
+                    relations=[
         *(Relation(type=e.type, node=_ref(nodes[e.source_id]), role=e.role, source=e.source,
                    confidence=e.confidence) for e in incoming),
         *(Relation(type=e.type, node=_ref(nodes[e.target_id]), role=e.role, source=e.source,
@@ -344,9 +365,17 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
         return [], named
     # A leader's question names its node whatever the tasks score; the tasks give way only
     # to a node that fits clearly better than each of them, and says who is in charge of it.
-    if named.relations and fit >= best + ROUTE_MARGIN and all(map(_weak, results)):
+    if named.says_who and fit >= best + ROUTE_MARGIN and all(map(_weak, results)):
         return [], named
     return results, named
+
+
+def _about(description: str | None) -> str | None:
+    # Its first sentence, or as much as a line holds: the hint is read at a glance.
+    if not description:
+        return None
+    first = _SENTENCE_END.split(" ".join(description.split()), maxsplit=1)[0]
+    return shortened(first, _ABOUT_CHARS)
 
 
 def _weak(result: OwnersResult) -> bool:

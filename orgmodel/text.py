@@ -16,7 +16,8 @@ import yaml
 
 __all__ = [
     "ENGLISH_QUESTION_WORDS", "STOPWORDS", "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse",
-    "deletions", "edit_distance", "fold", "load_synonyms", "stem", "tokenize", "typo_budget",
+    "deletions", "edit_distance", "fold", "load_synonyms", "shortened", "stem", "tokenize",
+    "typo_budget",
     "without_lone_tokens", "without_pronoun_it",
 ]
 
@@ -406,3 +407,25 @@ def without_pronoun_it(question: str) -> str:
     if not ENGLISH_QUESTION_WORDS & set(fold(question).split()):
         return question
     return _PRONOUN_IT.sub(" ", question)
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text``, or as much of it as fits in ``limit`` characters, cut between words, with "…".
+
+    A tooltip holds a description's start: cut inside a word ("I Albertslu") it reads as a
+    fault, not as more to come.
+
+    Examples
+    --------
+    >>> shortened("Økonomiudvalget fører tilsyn med kommunens økonomi.", 30)
+    'Økonomiudvalget fører tilsyn…'
+    >>> shortened("kort", 30)
+    'kort'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit // 2:  # a word as long as half the limit is cut inside
+        cut = cut[:space]
+    return cut[:limit - 1].rstrip(" ,;:.–-") + "…"

@@ -35,6 +35,7 @@ from orgmodel.contract import EdgeView, NodeView
 from orgmodel.messages import Lang, name_in, role_in
 from orgmodel.records import SourceRecord
 from orgmodel.schema import EdgeType
+from orgmodel.text import shortened
 from viz.layout import Position
 from viz.styles import EDGE_STYLES, raci_width, vis_groups
 
@@ -57,28 +58,6 @@ NODE_LIMIT = 1500
 _DESCRIPTION_CHARS = 400
 _SOURCE_TITLE_CHARS = 90  # a tooltip's line; the table below the view has the whole title
 _THIN_ABOVE = 400
-
-
-def shortened(text: str, limit: int) -> str:
-    """``text``, or as much of it as fits in ``limit`` characters, cut between words, with "…".
-
-    A tooltip holds a description's start: cut inside a word ("I Albertslu") it reads as a
-    fault, not as more to come.
-
-    Examples
-    --------
-    >>> shortened("Økonomiudvalget fører tilsyn med kommunens økonomi.", 30)
-    'Økonomiudvalget fører tilsyn…'
-    >>> shortened("kort", 30)
-    'kort'
-    """
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    space = cut.rfind(" ")
-    if space > limit // 2:  # a word as long as half the limit is cut inside
-        cut = cut[:space]
-    return cut[:limit - 1].rstrip(" ,;:.–-") + "…"
 
 
 @dataclass

@@ -128,7 +128,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 continue
             others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
             index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],
-                          "led": kind in LED_KINDS, "says": bool(named.relations),
+                          "led": kind in LED_KINDS, "says": named.says_who,
                           "post": kind is Kind.POST,
                           "text": named.text(lang)})
         if len(index) >= NAMED_LIMIT:

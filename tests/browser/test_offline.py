@@ -132,12 +132,12 @@ def test_static_start_page_finds_a_task_by_the_system_it_uses(
 
 @pytest.mark.parametrize(("question", "hint"), [
     ("Hvem har ansvaret for Aula?", "Aula er et system, som ingen opgave i modellen bruger. "
-                                     "Understøttes af: IT og Digitalisering"),
-    ("hvem er formand for Økonomiudvalget?", "Økonomiudvalget er et politisk organ, ikke en "
-                                             "opgave. Ledes af: Borgmester"),
+                                     "Kommunikations- og samarbejdsplatform for folkeskoler og "
+                                     "dagtilbud. Understøttes af: IT og Digitalisering"),
+    ("hvem er formand for Økonomiudvalget?", ". Ledes af: Borgmester"),
     ("hvem leder Økonomi og Stab", "Ledes af: Chef for Økonomi og Stab"),
     ("letbanen", "Erhvervsområdet Hersted og letbanen er et initiativ"),
-    ("who is the mayor?", "Borgmester er en stilling, ikke en opgave. Besat af: "),
+    ("who is the mayor?", ". Besat af: "),
     ("hvem bestemmer over letbanen?", "Erhvervsområdet Hersted og letbanen er et initiativ"),
     # A task fits, or a word only begins a name ("løn" in "lønsystem"): no hint.
     ("udbud", None), ("hvem er chef for løn", None), ("digitalisering", None)])

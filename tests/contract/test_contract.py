@@ -327,6 +327,14 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     later = node_hint(store, "hvem er Steen Christiansen", as_of=date(2026, 6, 1))
     assert later is not None and later.relations == []
     assert "bestrider ingen stilling i modellen" in later.text("da")
+    # What it is, from its description; and a committee's place on the case route.
+    council = node_hint(store, "hvad er Digitaliseringsrådet?", as_of=AFTER_MERGER)
+    assert council is not None and council.text("da").startswith(
+        "Digitaliseringsrådet er et forum, ikke en opgave. Godkender nye IT-projekter")
+    committee = node_hint(store, "hvem sidder i Økonomiudvalget?", as_of=AFTER_MERGER)
+    assert committee is not None and (EdgeType.SUBMITS_TO, "body:kommunalbestyrelsen", True) in [
+        (r.type, r.node.id, r.outward) for r in committee.relations]
+    assert "Sender sager videre til: Kommunalbestyrelsen" in committee.text("da")
     # A unit's units and teams under it, and a council's committees.
     teams = {r.node.id for r in head.relations if r.type is EdgeType.PART_OF}
     assert "unit:organisation-og-politik-team-1" in teams and len(teams) == 4
@@ -334,7 +342,7 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     # A body's or unit's size, as its record counts it.
     council = node_hint(store, "hvor mange sidder i kommunalbestyrelsen?", as_of=AFTER_MERGER)
     assert council is not None and council.counts == {"seats": 21}
-    assert "ikke en opgave. Størrelse: 21 medlemmer. Ledes af: Borgmester" in council.text("da")
+    assert "Størrelse: 21 medlemmer. Ledes af: Borgmester" in council.text("da")
     unit = node_hint(store, "how many employees does Finance and Staff have?", as_of=AFTER_MERGER)
     assert unit is not None and "Size: about 75 staff." in unit.text("en")
     # "ØS" in capitals names Økonomi og Stab (folded, it is the stopword "os": us).
@@ -345,7 +353,8 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     assert supplier is not None and supplier.node.id == "org:kmd"
     assert (EdgeType.SUPPLIES, "system:opus-lon", True) in [
         (r.type, r.node.id, r.outward) for r in supplier.relations]
-    assert "KMD is an organisation, not a task. Supplies: " in supplier.text("en")
+    assert supplier.text("en").startswith("KMD is an organisation, not a task. IT-leverandør")
+    assert ". Supplies: " in supplier.text("en")
     asked = "hvad er Albertslund Kommune?"
     found = store.owners(asked, limit=3, as_of=AFTER_MERGER)
     given, home = answers_and_hint(store, asked, found, as_of=AFTER_MERGER)

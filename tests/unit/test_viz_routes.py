@@ -176,6 +176,7 @@ def test_the_start_page_says_who_is_in_charge_of_what_is_not_a_task(
         # The tab and the browser's history name the question asked.
         assert "<title>Svar på »Hvem har ansvaret for Aula?« – " in page
         assert ('<p class="node-hint">Aula er et system, som ingen opgave i modellen bruger. '
+                "Kommunikations- og samarbejdsplatform for folkeskoler og dagtilbud. "
                 "Understøttes af: IT og Digitalisering") in page
         # Tasks meeting a stray word of the question give way to the post it names; the KLE
         # topic it half fits is not offered either.
