@@ -148,6 +148,24 @@ def _day_as_written(value: Any) -> Any:
 Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_readable)]
 
 
+def _web_address(text: str) -> str:
+    """Refuse an address that is no web page: a ``javascript:`` or ``file:`` one is no source.
+
+    >>> _web_address("https://albertslund.dk")
+    'https://albertslund.dk'
+    >>> _web_address("javascript:alert(1)")
+    Traceback (most recent call last):
+    ...
+    ValueError: write a web address beginning with https:// or http://, not 'javascript:alert(1)'
+    """
+    if not text.strip().lower().startswith(("https://", "http://")):
+        raise ValueError(f"write a web address beginning with https:// or http://, not {text!r}")
+    return text
+
+
+WebAddress = Annotated[str, Field(max_length=500), AfterValidator(_web_address)]
+
+
 def _one_line(text: str) -> str:
     """Refuse a line break or tab in a name: a label, a table cell and a search hit are one line."""
     if found := _LINE_BREAK.search(text):
@@ -226,7 +244,7 @@ class NodeRecord(ValidityMixin):
     aliases: list[Name] = Field(default_factory=list, description="Other names, for search.")
     description: Text | None = Field(None, description="Danish description.")
     description_en: Text | None = Field(None, description="English description.")
-    url: str | None = Field(None, max_length=500, description="Public page about the node.")
+    url: WebAddress | None = Field(None, description="Public page about the node.")
 
     @property
     def kind_value(self) -> str:
@@ -522,5 +540,5 @@ class SourceRecord(_Strict):
 
     key: str = Field(min_length=1, max_length=200, description="Key cited by records, e.g. seed.")
     title: str = Field(min_length=1, max_length=500, description="What the source is.")
-    url: str | None = Field(None, max_length=500, description="Where to find it.")
+    url: WebAddress | None = Field(None, description="Where to find it.")
     confidence: Confidence = Field(description="Default confidence of facts from this source.")

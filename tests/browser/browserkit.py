@@ -83,7 +83,8 @@ def _edge(edge_type: str, source: str, target: str, **extra: Any) -> dict[str, A
 def write_evil_dataset(folder: Path) -> None:
     """A small organisation whose names, descriptions and source are HTML and script."""
     records = [
-        {"key": "seed", "title": "Notat " + EVIL_SCRIPT, "url": EVIL_LINK, "confidence": "high"},
+        {"key": "seed", "title": "Notat " + EVIL_SCRIPT,
+         "url": "https://notat.invalid/" + EVIL_LINK, "confidence": "high"},
         _node("org:kommune", "Organisation", "Kommunen"),
         _node("body:kb", "Body", "Kommunalbestyrelsen", classification="council"),
         _node("body:ou", "Body", "Økonomiudvalget", classification="committee"),

@@ -154,6 +154,8 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
         ("    name: Enhed A\n", "    name: \"Enhed\\u200b A\"\n",
          "org.yaml:6: unit:a: name: holds the invisible character U+200B"),
         ("    kind: Unit\n", "    kind: [Unit]\n", "org.yaml:5: unit:a: kind: unknown kind"),
+        ("    level: enhed\n", "    level: enhed\n    url: javascript:alert(1)\n",
+         "org.yaml:8: unit:a: url: write a web address beginning with https:// or http://"),
         ("edges:\n", "---\nedges:\n", "org.yaml:21: YAML syntax error: a second document ('---'): "
          "a data file is one document; remove the line"),
         ("    level: enhed\n", "    <<: {level: enhed}\n",
