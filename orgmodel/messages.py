@@ -10,11 +10,15 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Literal
 
-__all__ = ["CONFIDENCE_NAMES", "EDGE_NAMES", "KIND_NAMES", "LEVEL_NAMES", "ROLE_NAMES", "Lang",
-           "certainty", "edge_name", "kind_label", "name_in", "role_in", "t"]
+import yaml
+
+__all__ = ["CONFIDENCE_NAMES", "EDGE_NAMES", "KIND_NAMES", "LEVEL_NAMES", "ROLES_FILE", "Lang",
+           "certainty", "edge_name", "kind_label", "name_in", "role_in", "role_names", "t"]
 
 Lang = Literal["da", "en"]
 
@@ -206,21 +210,30 @@ def name_in(name: str, name_en: str | None, lang: Lang) -> str:
 
 #: The roles the data gives most often, in English: an edge's role is free Danish text, and
 #: these few words are most of it ("formand", "medlem"); others are shown as written.
-ROLE_NAMES: dict[str, str] = {
-    "formand": "chair", "næstformand": "deputy chair", "medlem": "member",
-    "deltager": "participant", "chef": "head", "direktør": "director", "leder": "leader",
-    "sekretær": "secretary", "udgiver": "publisher", "leverandør": "supplier",
-    "forvalter": "steward", "fagligt ansvar": "professional responsibility",
-}
+#: Where the English of the relations' roles is kept: vocabulary, beside the synonyms.
+ROLES_FILE = Path(__file__).resolve().parent.parent / "data" / "vocabulary" / "roles.yaml"
+
+
+@functools.cache
+def role_names() -> dict[str, str]:
+    """Danish role -> English, from :data:`ROLES_FILE` (read once; none if it is missing)."""
+    try:
+        data = yaml.safe_load(ROLES_FILE.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    roles = data.get("roles") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in roles.items()} if isinstance(roles, dict) else {}
 
 
 def role_in(role: str, lang: Lang) -> str:
-    """A relation's role as a reader of ``lang`` says it, where the word is a common one.
+    """A relation's role as a reader of ``lang`` says it, where the vocabulary has its English.
 
     >>> role_in("formand", "en"), role_in("formand", "da"), role_in("udbudsregler", "en")
-    ('chair', 'formand', 'udbudsregler')
+    ('chair', 'formand', 'procurement rules')
+    >>> role_in("en rolle ingen har oversat", "en")
+    'en rolle ingen har oversat'
     """
-    return ROLE_NAMES.get(role, role) if lang == "en" else role
+    return role_names().get(role, role) if lang == "en" else role
 
 
 def kind_label(kind: str, attributes: Mapping[str, object], lang: Lang) -> str:

@@ -104,3 +104,12 @@ def test_no_personal_phone_numbers_or_private_mail_in_the_data() -> None:
     assert not re.search(r"(?<![\d.])(\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d.])", text)
     mails = set(re.findall(r"[\w.+-]+@[\w-]+\.[\w.]+", text))
     assert mails <= {"loen@albertslund.dk"}, mails
+
+
+def test_every_role_in_the_data_has_its_english(albertslund) -> None:  # type: ignore[no-untyped-def]
+    # An English answer or page names a relation's role in English: "takes part with the
+    # municipal director", not "deltager sammen med kommunaldirektøren" mid-sentence.
+    from orgmodel.messages import role_names
+
+    roles = {e.role for e in albertslund.edges.values() if e.role}
+    assert sorted(roles - role_names().keys()) == []
