@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from orgmodel.exceptions import Problem
 from orgmodel.messages import Lang
@@ -191,7 +192,4 @@ def in_danish(message: str) -> str:
 
 def problem_line(problem: Problem, lang: Lang) -> str:
     """The problem as ``FILE:LINE: record: field: message``, the message in ``lang``."""
-    if lang == "en":
-        return str(problem)
-    where = "".join(f"{part}: " for part in (problem.record_id, problem.field) if part)
-    return f"{problem.file}:{problem.line}: {where}{in_danish(problem.message)}"
+    return str(problem if lang == "en" else replace(problem, message=in_danish(problem.message)))

@@ -96,10 +96,10 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _readable(text: str) -> str:
-    """Refuse a text of spaces alone, or one holding a character no one can see or type."""
+    """Refuse a text of spaces alone (the characters no one can see: every text field)."""
     if not text.strip():
         raise ValueError("is blank (only spaces)")
-    return _visible(text)
+    return text
 
 
 def _visible(text: str) -> str:

@@ -173,8 +173,10 @@ class SearchIndex:
         if twice := sorted({b.id for a, b in itertools.pairwise(ordered) if a.id == b.id}):
             raise ValueError(f"duplicate document ids: {', '.join(twice)}")
         self._synonyms, self._ids = synonyms, [d.id for d in ordered]
-        # Each document's names as written, for breaking ties (see _tie_break).
+        # Each document's names as written, for breaking ties (see _tie_break), and folded:
+        # folded when a tie first needs them, once, not on every search that ties.
         self._names = [(d.name, *((d.name_en,) if d.name_en else ()), *d.aliases) for d in ordered]
+        self._folded_names: dict[int, tuple[str, ...]] = {}
         kinds: dict[str, list[int]] = {}
         # Stems, plus "#kle:NN.NN" and "#syn:GROUP" (multi-word synonyms found in documents):
         # "#" never survives folding, so these keys cannot meet a word.
@@ -320,8 +322,10 @@ class SearchIndex:
         asked = f" {' '.join(fold(query).split())} "
 
         def written(idx: int) -> int:
-            return max((len(name) for name in map(fold, self._names[idx])
-                        if f" {name} " in asked), default=0)
+            names = self._folded_names.get(idx)
+            if names is None:
+                names = self._folded_names[idx] = tuple(map(fold, self._names[idx]))
+            return max((len(name) for name in names if f" {name} " in asked), default=0)
 
         return sorted(_members(docs), key=lambda idx: -written(idx))
 
