@@ -19,6 +19,7 @@ from orgmodel.contract import (
     NodePage,
     NodeRef,
     NodeView,
+    Note,
     OwnersResult,
     Responsibility,
     SearchResult,
@@ -158,6 +159,10 @@ class OwnersAnswer(BaseModel):
         "leads or sits in one: that node, and the relations that say who is in charge of it or "
         "takes part, each with its source and confidence; `text_da`/`text_en` say it in "
         "sentences.")
+    ask_instead: Note | None = Field(
+        None, description="When the question asks about the asker (\"hvem er min chef?\", "
+        "\"who do I report to?\"), whom the model does not know: what to ask instead "
+        "(code `asks_about_self`). No task answers it then.")
 
 
 class SearchAnswer(BaseModel):

@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 from api.errors import ApiProblemError
 from api.schemas import EdgeDetail, KleHint, NodeDetail, OwnersAnswer
 from orgmodel.asked_date import asked
+from orgmodel.asker import ask_instead
 from orgmodel.contract import OrgStore, WritableStore
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Record, etag, find_record, record_data
@@ -47,9 +48,12 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     text, when = question.text, question.when
     results, named = answers_and_hint(store, text, store.owners(text, limit=limit, as_of=when),
                                       as_of=when)
-    # A node the question names is its answer; the KLE topic it half fits would be noise.
-    topic = None if results or named else hint(text, load_vocabulary().catalogue)
+    # A node the question names is its answer; the KLE topic it half fits would be noise, as
+    # for a question about the asker, which is told what to ask instead.
+    advice = None if results or named else ask_instead(text)
+    topic = None if results or named or advice else hint(text, load_vocabulary().catalogue)
     return OwnersAnswer(query=query, as_of=when, results=results, node_hint=named,
+                        ask_instead=advice,
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.asked_date import as_of_note, asked
+from orgmodel.asker import ask_instead
 from orgmodel.cli_print import (
     kind_label,
     print_chain,
@@ -232,11 +233,16 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 def _print_hints(named: NodeHint | None, text: str, results: Sequence[object],
                  lang: Lang) -> None:
-    """To stderr: what the question names that is not a task, and, with no answer, its KLE."""
+    """To stderr: what the question names that is not a task, or what to ask instead.
+
+    With no answer: what to ask instead of a question about the asker ("hvem er min chef?"),
+    else the KLE topic the question fits.
+    """
     if named is not None:
         print(named.text(lang), file=sys.stderr)
-    if named is None and not results and (
-            topic := kle_hint(text, load_vocabulary().catalogue)) is not None:
+    elif not results and (advice := ask_instead(text)) is not None:
+        print(advice.da if lang == "da" else advice.en, file=sys.stderr)
+    elif not results and (topic := kle_hint(text, load_vocabulary().catalogue)) is not None:
         print(t("kle_hint", lang, number=topic.number, title=topic.title), file=sys.stderr)
 
 
@@ -286,10 +292,11 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         _print_hints(named, text, results, args.lang)
         return EXIT_OK if results else EXIT_FAILED
     if not answered:  # exit 1: nothing answers it; a hint may still say what it names
-        if named is None:
+        searching = named is None and ask_instead(text) is None  # other words may find it
+        if searching:
             print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
         _print_hints(named, text, results, args.lang)
-        if named is None:
+        if searching:
             print(t("try_search", args.lang), file=sys.stderr)
         return EXIT_FAILED
     lang: Lang = args.lang

@@ -24,6 +24,13 @@ Lang = Literal["da", "en"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "no_answer": ("Intet svar på »{query}«.", 'No answer for "{query}".'),
+    # orgmodel.asker: "hvem er min chef?" asks about the asker, whom the model does not know.
+    "ask_about_your_post": (
+        "Modellen ved ikke, hvem du er. Spørg om din stilling, fx »hvem refererer IT-chefen "
+        "til?«, eller find din enhed i organisationsdiagrammet.",
+        'The model does not know who you are. Ask about your post, e.g. "who does the head of '
+        'IT report to?", or find your unit in the org chart.',
+    ),
     "kle_hint": (
         "Spørgsmålet ligner KLE {number} »{title}«, som ingen opgave i modellen dækker.",
         'The question looks like KLE {number} "{title}", which no task in the model covers.',

@@ -39,6 +39,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from orgmodel.asker import asks_about_self
 from orgmodel.contract import NodeRef, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import ROUTE_MARGIN
@@ -49,7 +50,8 @@ from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, shortened, without_lone_tokens, without_pronoun_it
 
 __all__ = ["DECIDING_SPELLINGS", "IN_CHARGE", "LEADERSHIP_SPELLINGS", "LED_KINDS", "NODE_HINT_MIN",
-           "OUT_OF", "REPORTING_POST_MIN", "REPORTING_SPELLINGS", "NodeHint", "Relation",
+           "OUT_OF", "REPORTING_POST_MIN", "REPORTING_SPELLINGS", "STRUCTURE_FRAME_SPELLINGS",
+           "STRUCTURE_KINDS", "STRUCTURE_SPELLINGS", "UNDER_SPELLINGS", "NodeHint", "Relation",
            "answers_and_hint", "hint_of", "node_hint"]
 
 _E = EdgeType
@@ -65,7 +67,7 @@ IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS, _E.PART_OF,
                 _E.SUBMITS_TO),  # ... and the case route: from which bodies its cases come
     Kind.POST: (_E.HOLDS,),
-    Kind.ORGANISATION: (_E.HEADS,),
+    Kind.ORGANISATION: (_E.HEADS, _E.PART_OF),  # ... and its director areas and fora
     Kind.PERSON: (),
 }
 #: The relations out of such a node that a hint names after those into it: the posts a person
@@ -121,6 +123,29 @@ _REPORTING_WORDS = frozenset(fold(" ".join(REPORTING_SPELLINGS)).split())
 #: scale), not through a synonym or its description: "who do I report a data breach to?" asks
 #: where to report something, and meets the information security post only by a synonym.
 REPORTING_POST_MIN = 0.75
+#: Words that ask what lies under a unit, body or organisation ("hvilke enheder hører under
+#: Økonomi og Stab?", "what does Finance and Staff consist of?"): its hint lists them, and no
+#: task is the answer (without this, "enheder" met three stray tasks) ...
+STRUCTURE_SPELLINGS: tuple[str, ...] = (
+    "enheder", "enhederne", "afdelinger", "afdelingerne", "teams", "teamene", "underenheder",
+    "direktørområder", "direktørområderne", "udvalg", "udvalgene", "fora", "består", "bestå",
+    "units", "subunits", "departments", "sections", "divisions", "committees", "forums",
+    "consists", "consist", "comprises", "comprise")
+_STRUCTURE_WORDS = frozenset(fold(" ".join(STRUCTURE_SPELLINGS)).split())
+#: "under" asks it only after these ("hvad har Økonomi og Stab under sig?", "hvem hører under
+#: …", "what is under …"): "hvem har ansvaret for løn under Organisation og Politik?" asks
+#: for a task.
+UNDER_SPELLINGS: tuple[str, ...] = ("sig", "hører", "ligger", "er", "is", "are", "lies")
+_UNDER = (fold("under"), frozenset(fold(" ".join(UNDER_SPELLINGS)).split()))
+#: ... and these are left out with them when the node is looked for (they name no unit).
+STRUCTURE_FRAME_SPELLINGS: tuple[str, ...] = (
+    "hører", "hørende", "sig", "there", "up", "made", "organised", "organized", "organiseret",
+    "opdelt", "inddelt", "divided", "into", "belong", "belongs")
+_STRUCTURE_FRAME = _STRUCTURE_WORDS | frozenset(
+    fold(" ".join((*STRUCTURE_FRAME_SPELLINGS, "under", *UNDER_SPELLINGS))).split())
+#: The kinds with something under them, named by the question's own words as well as a post
+#: is for its line ("teams that work with payroll" names the Løn team at 0.58: tasks answer).
+STRUCTURE_KINDS = (Kind.UNIT, Kind.BODY, Kind.ORGANISATION)
 
 _KIND_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.SYSTEM: ("et system", "a system"), Kind.ASSET: ("udstyr", "equipment"),
@@ -177,6 +202,11 @@ class NodeHint(BaseModel):
     counts_minimum: bool = Field(False, description="The system count is a minimum (more than).")
     about: str | None = Field(None, description="What it is: the start of its description.")
     about_en: str | None = Field(None, description="The same in English, where the data has it.")
+
+    @property
+    def has_parts(self) -> bool:
+        """Whether it names what lies under the node (units, teams, committees)."""
+        return any(r.type is EdgeType.PART_OF and not r.outward for r in self.relations)
 
     @property
     def says_who(self) -> bool:
@@ -248,7 +278,7 @@ def _named(store: OrgStore, query: str, *, as_of: date,
     """:func:`node_hint`, how well its node fits, and whether it answers alone.
 
     The fit is 1.0 for an id; whom a post reports to is answered by the post alone (no task
-    is that answer).
+    is that answer), and so is what lies under a unit, body or organisation.
     """
     if ":" in query and " " not in query.strip():  # an id ("system:aula") names its node
         try:
@@ -266,6 +296,13 @@ def _named(store: OrgStore, query: str, *, as_of: date,
         for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):
             if hit.score >= REPORTING_POST_MIN and (
                     found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
+                return found, hit.score, True
+    if _asks_structure(words):  # ... unless a task fits as well ("teams … that do payroll")
+        rest = _without(query, _STRUCTURE_FRAME)
+        for hit in store.search(rest, kinds=list(STRUCTURE_KINDS), limit=1, as_of=as_of):
+            if hit.score >= max(REPORTING_POST_MIN, better_than + ROUTE_MARGIN) and (
+                    found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None \
+                    and found.has_parts:
                 return found, hit.score, True
     if any(word in _DECIDING_WORDS for word in words):
         words = [word for word in words if word not in _DECIDING_WORDS]
@@ -329,6 +366,8 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     fits clearly better than every task, those are only weak matches, and the hint says who is
     in charge of the node, the tasks are left out: they met a stray word ("hvem er
     kommunaldirektør?" is about the post, not the staff matters "direktør" half meets).
+    A question about the asker ("hvem er min chef?", :mod:`orgmodel.asker`) has neither: what
+    it met was stray.
 
     Examples
     --------
@@ -356,6 +395,8 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     >>> results, hint.node.name
     ([], 'Kommunaldirektør')
     """
+    if asks_about_self(query):  # "hvem er min chef?": the model does not know who asks
+        return [], None
     best = max((result.score for result in results), default=0.0)
     found = _named(store, query, as_of=as_of, better_than=best)
     if found is None:
@@ -395,6 +436,20 @@ def _without(query: str, words: frozenset[str]) -> str:
 
 def _asks_reporting(words: list[str]) -> bool:
     return any(word in _REPORTING_WORDS for word in words)
+
+
+def _asks_structure(words: list[str]) -> bool:
+    """Whether folded ``words`` ask what lies under something.
+
+    >>> _asks_structure("hvad har okonomi og stab under sig".split())
+    True
+    >>> _asks_structure("hvem har ansvaret for lon under organisation og politik".split())
+    False
+    """
+    under, after = _UNDER
+    return any(word in _STRUCTURE_WORDS for word in words) or any(
+        word == under and ({*words[i - 1:i], *words[i + 1:i + 2]} & after)
+        for i, word in enumerate(words))
 
 
 def _relation(relation: Relation, lang: Lang) -> str:

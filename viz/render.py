@@ -36,6 +36,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from orgmodel.asked_date import Reading, as_of_note
+from orgmodel.asker import BOSS_SPELLINGS, MY_SPELLINGS, SELF_REPORTING_SPELLINGS
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import (
@@ -44,6 +45,9 @@ from orgmodel.node_hint import (
     NODE_HINT_MIN,
     REPORTING_POST_MIN,
     REPORTING_SPELLINGS,
+    STRUCTURE_FRAME_SPELLINGS,
+    STRUCTURE_SPELLINGS,
+    UNDER_SPELLINGS,
 )
 from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
 from viz.builders import ViewGraph, label_of
@@ -250,12 +254,14 @@ def render_error(page: Page, *, message: str, suggestions: list[tuple[str, str]]
 def render_start(page: Page, *, query: str | None, answers: list[Any],
                  tasks: list[dict[str, Any]] | None = None, kle_hint: str | None = None,
                  node_hint: str | None = None, named: list[dict[str, Any]] | None = None,
+                 ask_instead: str | None = None,
                  answered_as_of: date | None = None,
                  as_of_reading: Reading | None = None) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`);
     ``node_hint`` who is in charge of what it names that is not a task (:func:`viz.start.answers`);
+    ``ask_instead`` what to ask when it asks about the asker (:func:`viz.start.ask_instead`);
     ``answered_as_of`` the date the question named, when the answers are for it, and
     ``as_of_reading`` how it was read (:data:`orgmodel.asked_date.Reading`).
     The static site's page reads the question in the browser, from ``tasks``
@@ -269,12 +275,17 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "synonyms": synonym_groups(), "named": named or [],
                 "leading": list(LEADERSHIP_SPELLINGS), "deciding": list(DECIDING_SPELLINGS),
                 "reporting": list(REPORTING_SPELLINGS), "reportingMin": REPORTING_POST_MIN,
+                "structure": list(STRUCTURE_SPELLINGS),
+                "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
+                "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
+                "selfReporting": list(SELF_REPORTING_SPELLINGS),
                 "hintMin": NODE_HINT_MIN,
                 "margin": ROUTE_MARGIN, "nameWeight": NAME_WEIGHT,
                 "asOf": (page.as_of or date.today()).isoformat()} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,
-                   kle_hint=kle_hint, node_hint=node_hint, answered_as_of=answered_as_of,
+                   kle_hint=kle_hint, node_hint=node_hint, ask_instead=ask_instead,
+                   answered_as_of=answered_as_of,
                    as_of_note=as_of_note(answered_as_of, as_of_reading, page.lang)
                    if answered_as_of else None)
 

@@ -123,10 +123,13 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
 
     found, named = await _build(request, work)
     # The catalogue is read and indexed when first asked (about a second): not on the loop.
-    hint = None
+    hint = advice = None
     if query and not found and not named:  # a node named is the answer, its KLE topic noise
-        hint = await anyio.to_thread.run_sync(start.kle_hint, text, page.lang)
+        advice = start.ask_instead(text, page.lang)  # "hvem er min chef?": ask about the post
+        if advice is None:
+            hint = await anyio.to_thread.run_sync(start.kle_hint, text, page.lang)
     return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint,
+                                          ask_instead=advice,
                                           node_hint=named, answered_as_of=question.named,
                                           as_of_reading=question.reading),
                     "text/html")

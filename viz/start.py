@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from orgmodel import asker
 from orgmodel.analytics import kle_main_group
 from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.kle_catalogue import hint
@@ -25,8 +26,8 @@ from viz.builders import label_of
 from viz.kle_groups import group_label
 from viz.texts import ui
 
-__all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "answer", "answers", "kle_hint", "named_index",
-           "owner_index", "start_texts", "synonym_groups"]
+__all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "answer", "answers", "ask_instead", "kle_hint",
+           "named_index", "owner_index", "start_texts", "synonym_groups"]
 
 #: UI strings the static start page's script needs.
 START_TEXT_KEYS = ("answers_for", "no_answer", "owners", "raci", "name", "kind", "confidence",
@@ -90,6 +91,12 @@ def answers(store: OrgStore, query: str, *, as_of: date,
             named.text(lang) if named else None)
 
 
+def ask_instead(query: str, lang: Lang) -> str | None:
+    """What to ask instead when the question asks about the asker ("hvem er min chef?")."""
+    advice = asker.ask_instead(query)
+    return (advice.da if lang == "da" else advice.en) if advice else None
+
+
 def kle_hint(query: str, lang: Lang) -> str | None:
     """Where a question no task answers belongs: the KLE topic it fits, as a sentence."""
     topic = hint(query, load_vocabulary().catalogue) if query.strip() else None
@@ -129,7 +136,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
             index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],
                           "led": kind in LED_KINDS, "says": named.says_who,
-                          "post": kind is Kind.POST,
+                          "post": kind is Kind.POST, "parts": named.has_parts,
                           "text": named.text(lang)})
         if len(index) >= NAMED_LIMIT:
             break
@@ -183,7 +190,11 @@ def synonym_groups() -> list[list[str]]:
 
 
 def start_texts(lang: Lang) -> dict[str, str]:
-    """The static start page script's strings, the server's note on a weak match among them."""
+    """The static start page script's strings.
+
+    The server's note on a weak match and its advice to a question about the asker among them.
+    """
     weak = note("weak_match")
     return {**{key: ui(key, lang) for key in START_TEXT_KEYS},
-            "weak_match": weak.da if lang == "da" else weak.en}
+            "weak_match": weak.da if lang == "da" else weak.en,
+            "ask_about_your_post": t("ask_about_your_post", lang)}

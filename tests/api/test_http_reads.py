@@ -28,6 +28,16 @@ def test_owners_of_work_outside_the_model_name_its_kle_topic(http: httpx.Client)
     assert routed[0]["notes"][0]["code"] == "kle_nearest"
 
 
+def test_owners_of_a_question_about_the_asker_say_what_to_ask_instead(
+        http: httpx.Client) -> None:
+    # The model does not know who asks "hvem er min chef?": no stray task, no KLE topic.
+    answer = http.get("/api/v1/owners", params={"q": "hvem er min chef?"}).json()
+    assert answer["results"] == [] and answer["node_hint"] is None
+    assert answer["kle_hint"] is None and answer["ask_instead"]["code"] == "asks_about_self"
+    assert answer["ask_instead"]["en"].startswith("The model does not know who you are.")
+    assert http.get("/api/v1/owners", params={"q": "løn"}).json()["ask_instead"] is None
+
+
 def test_owners_answer_for_the_year_a_question_names(http: httpx.Client) -> None:
     def accountable(answer: dict[str, Any]) -> list[str]:
         return [o["name"] for o in answer["results"][0]["owners"] if o["raci"] == "A"]

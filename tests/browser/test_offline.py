@@ -172,8 +172,10 @@ def test_static_start_page_answers_with_what_a_question_names_not_stray_tasks(
     ("hvem refererer økonomichefen til?", "Chef for Økonomi og Stab"),
     ("who does the head of Finance and Staff report to?", "Chef for Økonomi og Stab"),
     ("hvem er KMD?", "KMD"),
-    ("hvem er chef for ØS?", "Økonomi og Stab")])  # "ØS" is no stopword "os" (us)
-def test_static_start_page_answers_whom_a_post_reports_to_and_what_an_organisation_is(
+    ("hvem er chef for ØS?", "Økonomi og Stab"),  # "ØS" is no stopword "os" (us)
+    ("hvilke enheder hører under Økonomi og Stab?", "Økonomi og Stab"),
+    ("hvad har Organisation og Politik under sig?", "Organisation og Politik")])
+def test_static_start_page_answers_whom_a_post_reports_to_and_what_lies_under_a_unit(
         site: Path, page: Any, recorder: Recorder, question: str, post: str) -> None:
     # As on the server: the post's line, not the budget follow-up's "variance reporting";
     # an outside party by what it supplies.
@@ -184,6 +186,21 @@ def test_static_start_page_answers_whom_a_post_reports_to_and_what_an_organisati
     if "refer" in question or "report" in question:
         assert "Refererer til: Kommunaldirektør" in hints[0]
         assert page.locator("article.answer").count() == 0
+    if "under" in question:  # what lies under it, and no stray task ("enheder")
+        assert "Under sig: " in hints[0]
+        assert page.locator("article.answer").count() == 0
+
+
+def test_static_start_page_tells_a_question_about_the_asker_what_to_ask(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As on the server: no stray task for "hvem er min chef?", but what to ask instead.
+    only_files(recorder)
+    for question in ("hvem er min nærmeste leder?", "who do I report to?"):
+        ask(site, page, question)
+        assert page.locator("article.answer").count() == 0, question
+        assert (page.locator(".no-answer.ask-instead").text_content() or "").startswith(
+            "Modellen ved ikke, hvem du er."), question
+    assert ask(site, page, "hvem er min chef i Løn?").count() == 1  # it names a task
 
 
 @pytest.mark.parametrize(("question", "task"), [

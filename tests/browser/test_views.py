@@ -423,6 +423,22 @@ def test_start_page_answers_without_javascript(browser: Any, albertslund_app: Li
     assert all(url.startswith(albertslund_app.url + "/") for url in requests)
 
 
+def test_start_page_tells_a_question_about_the_asker_what_to_ask(
+        browser: Any, albertslund_app: LiveApp) -> None:
+    # "hvem er min chef?" met three stray tasks: the page cannot know who asks.
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(albertslund_app.url + "/?q=hvem+er+min+chef%3F")
+    assert page.locator("article.answer").count() == 0
+    assert page.locator(".kle-hint").count() == 0
+    advice = page.locator(".no-answer.ask-instead").text_content() or ""
+    assert advice.startswith("Modellen ved ikke, hvem du er.")
+    page.goto(albertslund_app.url + "/?q=who+do+I+report+to%3F&lang=en")
+    assert (page.locator(".ask-instead").text_content() or "").startswith(
+        "The model does not know who you are.")
+    context.close()
+
+
 #: Notes, as each happens, where the network is and whether the controls are there: when the
 #: network is first drawn (body[data-ready]) and when the panel is filled (body[data-controls]).
 WATCH_PANEL = """

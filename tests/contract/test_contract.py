@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from contract_support import STORES, both_stores, outcome
 
+from orgmodel.asker import ask_instead
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.node_hint import answers_and_hint, node_hint
@@ -387,6 +388,54 @@ def test_whom_a_post_reports_to_is_answered_by_the_post(store: Any, question: st
         tasks = store.owners(asked, limit=3, as_of=AFTER_MERGER)
         given, _ = answers_and_hint(store, asked, tasks, as_of=AFTER_MERGER)
         assert [r.task.id for r in given][:1] == [task]
+
+
+@pytest.mark.parametrize(("question", "named", "under_it"), [
+    ("hvilke enheder hører under Økonomi og Stab?", "unit:okonomi-og-stab",
+     "unit:it-og-digitalisering"),
+    ("what does Finance and Staff consist of?", "unit:okonomi-og-stab", "unit:okonomi-og-indkob"),
+    ("hvad har Organisation og Politik under sig?", "unit:organisation-og-politik",
+     "unit:organisation-og-politik-team-1"),
+    ("hvilke udvalg hører under Kommunalbestyrelsen?", "body:kommunalbestyrelsen",
+     "body:okonomiudvalget"),
+    ("which departments are there in Albertslund Kommune?", "org:albertslund-kommune",
+     "unit:direktoromrade-1"),
+])
+def test_what_lies_under_a_unit_is_answered_by_its_parts(store: Any, question: str, named: str,
+                                                         under_it: str) -> None:
+    # "enheder" met three stray tasks, and an organisation's hint named who heads it only.
+    found = store.owners(question, limit=3, as_of=AFTER_MERGER)
+    results, hint = answers_and_hint(store, question, found, as_of=AFTER_MERGER)
+    assert results == [] and hint is not None and hint.node.id == named
+    assert (EdgeType.PART_OF, under_it) in [(r.type, r.node.id) for r in hint.relations]
+    # A task asked about "under" a unit, or the teams that do a task, is the task's.
+    for asked, task in (("hvem har ansvaret for løn under Organisation og Politik?",
+                         "task:lon-og-personaleforhold"),
+                        ("which teams in Organisation og Politik work with payroll?",
+                         "task:lon-og-personaleforhold")):
+        tasks = store.owners(asked, limit=3, as_of=AFTER_MERGER)
+        given, _ = answers_and_hint(store, asked, tasks, as_of=AFTER_MERGER)
+        assert [r.task.id for r in given][:1] == [task]
+
+
+@pytest.mark.parametrize("question", [
+    "hvem er min chef?", "who is my boss?", "hvem er min nærmeste leder?",
+    "who is my line manager?", "hvem refererer jeg til?", "who do I report to?"])
+def test_a_question_about_the_asker_is_told_to_ask_about_a_post(store: Any,
+                                                               question: str) -> None:
+    # "hvem er min chef?" met three stray tasks at 0.60 ("chef" in their owners' titles).
+    found = store.owners(question, limit=3, as_of=AFTER_MERGER)
+    assert answers_and_hint(store, question, found, as_of=AFTER_MERGER) == ([], None)
+    advice = ask_instead(question)
+    assert advice is not None and advice.code == "asks_about_self"
+    # The question the advice gives as its example is answered, by a post's line.
+    for example in (advice.da.split("»")[1].split("«")[0], advice.en.split('"')[1]):
+        tasks = store.owners(example, limit=3, as_of=AFTER_MERGER)
+        given, hint = answers_and_hint(store, example, tasks, as_of=AFTER_MERGER)
+        assert given == [] and hint is not None and hint.node.kind is Kind.POST, example
+        assert EdgeType.REPORTS_TO in [r.type for r in hint.relations], example
+    # Naming something beside the asker's boss is a question about it.
+    assert ask_instead("hvem er min chef i Løn?") is None
 
 
 def test_a_good_match_in_the_model_is_not_overruled_by_kle(store: Any) -> None:

@@ -157,6 +157,17 @@ def test_a_question_about_work_outside_the_model_says_where_it_belongs() -> None
         by_number.stderr
 
 
+def test_a_question_about_the_asker_says_what_to_ask_instead() -> None:
+    # "hvem er min chef?" met three stray tasks; the model cannot know who asks.
+    result = run("who-owns", "who is my boss?", "--lang", "en")
+    assert result.returncode == 1 and not result.stdout
+    assert result.stderr.startswith("The model does not know who you are. Ask about your post")
+    assert "No answer" not in result.stderr and "KLE" not in result.stderr
+    listed = run("who-owns", "hvem er min chef?", "--json")
+    assert listed.returncode == 1 and json.loads(listed.stdout) == []
+    assert "Modellen ved ikke, hvem du er." in listed.stderr
+
+
 def test_a_question_about_what_is_not_a_task_says_who_is_in_charge_of_it() -> None:
     # The hint is the answer (on stdout, exit 0), not a footnote to none.
     result = run("who-owns", "hvem har ansvaret for Aula?")

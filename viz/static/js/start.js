@@ -69,12 +69,19 @@
    * a forum, a body, a post), with its hint; and the words that ask who leads or sits in one. */
   var named = (data.named || []).map(function (entry) {
     return { text: entry.text, led: entry.led, says: entry.says, post: entry.post,
+      parts: entry.parts,
       keys: entry.keys.map(function (key) { return { words: wordsOf(key[0]), weight: key[1] }; }) };
   });
   var leading = {}, deciding = {}, reporting = {};
   (data.leading || []).forEach(function (word) { leading[fold(word)] = true; });
   (data.deciding || []).forEach(function (word) { deciding[fold(word)] = true; });
   (data.reporting || []).forEach(function (word) { reporting[fold(word)] = true; });
+  var structure = {}, structureFrame = {}, underBeside = {};
+  (data.structure || []).forEach(function (word) { structure[fold(word)] = true; });
+  (data.under || []).forEach(function (word) { underBeside[fold(word)] = true; });
+  // The words left out when the node is looked for: the question's frame, not its name.
+  (data.structure || []).concat(data.structureFrame || [], data.under || [], ["under"])
+    .forEach(function (word) { structureFrame[fold(word)] = true; });
 
   var WEAK = 0.5;
   // Every word of every task's texts, to tell a word no text holds; and the words of the
@@ -245,23 +252,63 @@
       { text: best.entry.text, says: best.entry.says, score: best.score } : null;
   }
 
-  /* Whom a post reports to ("hvem refererer økonomichefen til?"), as the server reads it:
-   * the post named by its own words, well enough to be its name; no task is that answer. */
-  function reportingHint(query) {
+  /* Whom a post reports to ("hvem refererer økonomichefen til?") and what lies under a unit,
+   * body or organisation ("hvilke enheder hører under Økonomi og Stab?"), as the server reads
+   * them: the node named by its own words, well enough to be its name; no task is that answer. */
+  function framedHint(query, asks, leftOut, fits, needed) {
     var words = wordsOf(query);
-    if (!words.some(function (word) { return reporting[word]; })) { return null; }
-    words = words.filter(function (word) { return !reporting[word]; });
+    if (!asks(fold(query).split(" "))) { return null; }
+    words = words.filter(function (word) { return !leftOut[word]; });
     if (!words.length) { return null; }
     var best = null;
     named.forEach(function (entry) {
-      if (!entry.post) { return; }
+      if (!fits(entry)) { return; }
       var score = entry.keys.reduce(function (top, key) {
         return Math.max(top, naming(key, words));
       }, 0);
       if (!best || score > best.score) { best = { entry: entry, score: score }; }
     });
-    return best && best.score >= data.reportingMin ?
+    return best && best.score >= needed ?
       { text: best.entry.text, says: best.entry.says, score: best.score, alone: true } : null;
+  }
+
+  function anyOf(table) {
+    return function (words) { return words.some(function (word) { return table[word]; }); };
+  }
+
+  /* "under" asks what lies under something only beside "sig", "hører", "is", …: "hvem har
+   * ansvaret for løn under Organisation og Politik?" asks for a task. */
+  function asksStructure(words) {
+    return anyOf(structure)(words) || words.some(function (word, at) {
+      return word === "under" && (underBeside[words[at - 1]] || underBeside[words[at + 1]]);
+    });
+  }
+
+  /* (The server also wants a unit to fit better than any task: here a name is only met by
+   * the share of the question's words it meets, so a task's words already keep it under.) */
+  function reportingHint(query) {
+    return framedHint(query, anyOf(reporting), reporting,
+                      function (entry) { return entry.post; }, data.reportingMin) ||
+      framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
+                 data.reportingMin);
+  }
+
+  /* A question about the asker ("hvem er min chef?", "who do I report to?"), as the server
+   * reads it (orgmodel/asker.py): it names nothing else, and no task is its answer. */
+  var my = {}, boss = {}, selfReporting = {}, subject = { jeg: true, i: true, me: true };
+  (data.my || []).forEach(function (word) { my[fold(word)] = true; });
+  (data.boss || []).forEach(function (word) { boss[fold(word)] = true; });
+  (data.selfReporting || []).forEach(function (word) { selfReporting[fold(word)] = true; });
+  function asksAboutSelf(query) {
+    var words = fold(query).split(" ");
+    var mine = words.some(function (word, at) {
+      return my[word] && words.slice(at + 1, at + 3).some(function (next) { return boss[next]; });
+    });
+    var reporting = words.some(function (word) { return selfReporting[word] && !subject[word]; }) &&
+      words.some(function (word) { return subject[word]; });
+    return (mine || reporting) && wordsOf(query).every(function (word) {
+      return my[word] || boss[word] || selfReporting[word];
+    });
   }
 
   function element(tag, text, className) {
@@ -297,9 +344,10 @@
       return !data.asOf || when.slice(0, 4) !== data.asOf.slice(0, 4);
     });
     var text = withoutPronounIt(String(query).replace(DATE_NAMED, "$1").trim() || query);
-    var found = rank(text);
+    var self = asksAboutSelf(text);  // "hvem er min chef?": the page cannot know who asks
+    var found = self ? [] : rank(text);
     var best = found.length ? found[0].score : 0;
-    var hint = namedHint(text, best);
+    var hint = self ? null : namedHint(text, best);
     // As the server does: a node named clearly better than every task, all weak matches,
     // answers alone when its hint says who is in charge of it ("hvem er kommunaldirektør?" is
     // not about staff matters).
@@ -312,7 +360,9 @@
       box.appendChild(element("p", texts.site_as_of.replace("{date}", data.asOf)
         .replace("{asked}", asked[0]), "as-of-note"));
     }
-    if (!found.length && !hint) {
+    if (self) {
+      box.appendChild(element("p", texts.ask_about_your_post, "no-answer ask-instead"));
+    } else if (!found.length && !hint) {
       box.appendChild(element("p", texts.no_answer.replace("{q}", query), "no-answer"));
     }
     if (hint) { box.appendChild(element("p", hint.text, "node-hint")); }
