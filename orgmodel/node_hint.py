@@ -40,7 +40,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from orgmodel.asker import asks_about_self
-from orgmodel.contract import NodeRef, OrgStore, OwnersResult
+from orgmodel.contract import NodeRef, NodeView, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import Lang, certainty, name_in, role_in
@@ -308,8 +308,12 @@ def _named(store: OrgStore, query: str, *, as_of: date,
         words = [word for word in words if word not in _DECIDING_WORDS]
         query = _without(query, _DECIDING_WORDS)
     if any(word in _LEADERSHIP_WORDS for word in words):
-        return _first_hint(store, _without(query, _LEADERSHIP_WORDS), list(LED_KINDS),
-                           -ROUTE_MARGIN, as_of)
+        led = _first_hint(store, _without(query, _LEADERSHIP_WORDS), list(LED_KINDS),
+                          -ROUTE_MARGIN, as_of)
+        # ... unless the leader's word is the post's own name ("who is the municipal
+        # director?": "municipal" alone names nothing), and one post has it ("hvem er
+        # direktør?" names two directors alike: which one is not guessed)
+        return led or _one_post(store, query, as_of)
     return _first_hint(store, query, list(IN_CHARGE), better_than, as_of)
 
 
@@ -325,6 +329,31 @@ def _first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: flo
         if found is not None:
             return found, hit.score, False
     return None
+
+
+def _one_post(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of the post the whole question names, when no other post fits it as well.
+
+    Of equal scores, the one whose name the question writes whole and longest is named ("the
+    municipal director" among the directors); otherwise none is ("hvem er direktør?" names
+    both area directors by their alias alike).
+    """
+    hits = store.search(query, kinds=[Kind.POST], limit=2, as_of=as_of)
+    if not hits or hits[0].score < NODE_HINT_MIN:
+        return None
+    if len(hits) > 1 and hits[1].score >= hits[0].score:
+        asked = f" {' '.join(fold(query).split())} "
+        first, second = (_written(store.node(hit.id, as_of=as_of), asked) for hit in hits)
+        if first <= second:  # the search put the longer first
+            return None
+    found = hint_of(store, hits[0].id, Kind.POST, as_of=as_of)
+    return (found, hits[0].score, False) if found else None
+
+
+def _written(node: NodeRef | NodeView, asked: str) -> int:
+    names = (node.name, node.name_en, *getattr(node, "aliases", ()))
+    return max((len(f) for name in names if name and f" {(f := fold(name))} " in asked),
+               default=0)
 
 
 def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint | None:

@@ -174,7 +174,8 @@ def test_static_start_page_answers_with_what_a_question_names_not_stray_tasks(
     ("hvem er KMD?", "KMD"),
     ("hvem er chef for ØS?", "Økonomi og Stab"),  # "ØS" is no stopword "os" (us)
     ("hvilke enheder hører under Økonomi og Stab?", "Økonomi og Stab"),
-    ("hvad har Organisation og Politik under sig?", "Organisation og Politik")])
+    ("hvad har Organisation og Politik under sig?", "Organisation og Politik"),
+    ("who is the municipal director?", "Kommunaldirektør")])
 def test_static_start_page_answers_whom_a_post_reports_to_and_what_lies_under_a_unit(
         site: Path, page: Any, recorder: Recorder, question: str, post: str) -> None:
     # As on the server: the post's line, not the budget follow-up's "variance reporting";

@@ -418,6 +418,20 @@ def test_what_lies_under_a_unit_is_answered_by_its_parts(store: Any, question: s
         assert [r.task.id for r in given][:1] == [task]
 
 
+def test_a_post_named_by_its_leaders_word_is_named_when_one_post_has_it(store: Any) -> None:
+    # "director" is a word that asks who leads; left out, "municipal" named nothing and only a
+    # task answered "who is the municipal director?".
+    question = "who is the municipal director?"
+    found = store.owners(question, limit=3, as_of=AFTER_MERGER)
+    _, hint = answers_and_hint(store, question, found, as_of=AFTER_MERGER)
+    assert hint is not None and hint.node.id == "post:kommunaldirektor"
+    # Two area directors go by "direktør" alike: which one is not guessed.
+    vague = "hvem er direktør?"
+    tasks = store.owners(vague, limit=3, as_of=AFTER_MERGER)
+    _, hint = answers_and_hint(store, vague, tasks, as_of=AFTER_MERGER)
+    assert hint is None or hint.node.kind is not Kind.POST
+
+
 @pytest.mark.parametrize("question", [
     "hvem er min chef?", "who is my boss?", "hvem er min nærmeste leder?",
     "who is my line manager?", "hvem refererer jeg til?", "who do I report to?"])

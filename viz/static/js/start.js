@@ -70,7 +70,9 @@
   var named = (data.named || []).map(function (entry) {
     return { text: entry.text, led: entry.led, says: entry.says, post: entry.post,
       parts: entry.parts,
-      keys: entry.keys.map(function (key) { return { words: wordsOf(key[0]), weight: key[1] }; }) };
+      keys: entry.keys.map(function (key) {
+        return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " " };
+      }) };
   });
   var leading = {}, deciding = {}, reporting = {};
   (data.leading || []).forEach(function (word) { leading[fold(word)] = true; });
@@ -235,22 +237,52 @@
   function namedHint(query, bestTask) {
     var reportsTo = reportingHint(query);
     if (reportsTo) { return reportsTo; }
-    var words = wordsOf(query).filter(function (word) { return !deciding[word]; });
-    var asksWho = words.some(function (word) { return leading[word]; });
-    if (asksWho) { words = words.filter(function (word) { return !leading[word]; }); }
-    if (!words.length) { return null; }
-    var best = null;
-    named.forEach(function (entry) {
-      if (asksWho && !entry.led) { return; }
-      var score = entry.keys.reduce(function (top, key) {
-        return Math.max(top, naming(key, words));
-      }, 0);
-      if (!best || score > best.score) { best = { entry: entry, score: score }; }
-    });
+    var all = wordsOf(query).filter(function (word) { return !deciding[word]; });
+    var asksWho = all.some(function (word) { return leading[word]; });
+    var words = asksWho ? all.filter(function (word) { return !leading[word]; }) : all;
+    var best = words.length ? bestNamed(words, function (entry) {
+      return !asksWho || entry.led;
+    }) : null;
     var needed = Math.max(data.hintMin, asksWho ? 0 : bestTask + data.margin);
+    if (asksWho && !(best && best.score >= needed)) {
+      // The leader's word may be the post's own name ("who is the municipal director?"),
+      // when one post has it: of two directors alike, which one is not guessed.
+      best = bestNamed(all, function (entry) { return entry.post; });
+      if (best && best.tied.length) { best = writtenWhole(best, query); }
+    }
     return best && best.score >= needed ?
       { text: best.entry.text, says: best.entry.says, score: best.score } : null;
   }
+
+  /* The entry that ``words`` name best among those that ``fits``, with its score, and the
+   * others that fit as well. */
+  function bestNamed(words, fits) {
+    var best = null;
+    named.forEach(function (entry) {
+      if (!fits(entry)) { return; }
+      var score = entry.keys.reduce(function (top, key) {
+        return Math.max(top, naming(key, words));
+      }, 0);
+      if (best && score === best.score) { best.tied.push(entry); }
+      if (!best || score > best.score) { best = { entry: entry, score: score, tied: [] }; }
+    });
+    return best;
+  }
+
+  /* Of entries named alike, the one whose name the question writes whole, longest first, as
+   * the server breaks such a tie ("municipal director" among the directors); else none. */
+  function writtenWhole(best, query) {
+    var asked = " " + fold(query) + " ";
+    var lengths = [best.entry].concat(best.tied).map(function (entry) {
+      return { entry: entry, length: entry.keys.reduce(function (top, key) {
+        return asked.indexOf(key.whole) >= 0 ? Math.max(top, key.whole.length) : top;
+      }, 0) };
+    }).sort(function (a, b) { return b.length - a.length; });
+    // "hvem er direktør?" writes both area directors' alias alike: neither is named.
+    return lengths[0].length > lengths[1].length ?
+      { entry: lengths[0].entry, score: best.score, tied: [] } : null;
+  }
+
 
   /* Whom a post reports to ("hvem refererer økonomichefen til?") and what lies under a unit,
    * body or organisation ("hvilke enheder hører under Økonomi og Stab?"), as the server reads
@@ -259,15 +291,7 @@
     var words = wordsOf(query);
     if (!asks(fold(query).split(" "))) { return null; }
     words = words.filter(function (word) { return !leftOut[word]; });
-    if (!words.length) { return null; }
-    var best = null;
-    named.forEach(function (entry) {
-      if (!fits(entry)) { return; }
-      var score = entry.keys.reduce(function (top, key) {
-        return Math.max(top, naming(key, words));
-      }, 0);
-      if (!best || score > best.score) { best = { entry: entry, score: score }; }
-    });
+    var best = words.length ? bestNamed(words, fits) : null;
     return best && best.score >= needed ?
       { text: best.entry.text, says: best.entry.says, score: best.score, alone: true } : null;
   }
