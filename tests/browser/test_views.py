@@ -391,6 +391,11 @@ def test_table_twin_is_keyboard_navigable(page: Any, albertslund_app: LiveApp,
     page.wait_for_function("window.orgmodelView.selected() === 'task:lon'")
     rows = page.locator("#table table").nth(0).locator("tbody tr").count()
     assert rows >= 1
+    # What a tooltip tells a pointer, the twin tells a keyboard: the node's description.
+    row = page.locator("#nodes-heading + table tr", has=page.locator(
+        "a.node-link[data-node='unit:okonomi-og-stab']"))
+    assert "varetager opgaver for den politiske ledelse" in (
+        row.locator("td.desc").text_content() or "")
     # Below the tables, what each source key in them stands for.
     keys = page.locator("#table dl.sources dt").all_text_contents()
     assert "seed" in keys and "assumption" in keys
