@@ -300,6 +300,9 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     assert {"task:lon", "task:hr"} <= tasks and "task:lon-og-personaleforhold" not in tasks
     assert all(r.outward for r in head.relations if r.type is EdgeType.RESPONSIBLE_FOR)
     assert "Ansvarlig for: " in head.text("da") and "Accountable for: " in head.text("en")
+    # "boss" and "manager" ask who leads as "leder" does (they met stray tasks).
+    boss = node_hint(store, "who is the boss of Finance and Staff?", as_of=AFTER_MERGER)
+    assert boss is not None and boss.node.id == "unit:okonomi-og-stab"
     before = node_hint(store, "hvem leder Organisation og Politik", as_of=BEFORE_MERGER)
     assert before is None or before.node.id != "unit:organisation-og-politik"
     # Another node's id names that node, not the tasks its words meet ("system").
