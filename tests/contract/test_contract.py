@@ -367,6 +367,17 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
                                                          for r in home.relations]
 
 
+def answered(store: Any, question: str) -> tuple[list[Any], Any]:
+    """The tasks and the hint the CLI, the API and the start page give ``question``."""
+    found = store.owners(question, limit=3, as_of=AFTER_MERGER)
+    return answers_and_hint(store, question, found, as_of=AFTER_MERGER)
+
+
+def first_task(store: Any, question: str) -> list[str]:
+    """The id of the first task given as ``question``'s answer (none: an empty list)."""
+    return [r.task.id for r in answered(store, question)[0]][:1]
+
+
 @pytest.mark.parametrize(("question", "post", "above"), [
     ("hvem refererer økonomichefen til?", CHIEF, "post:kommunaldirektor"),
     ("who does the head of Finance and Staff report to?", CHIEF, "post:kommunaldirektor"),
@@ -380,17 +391,13 @@ def test_whom_a_post_reports_to_is_answered_by_the_post(store: Any, question: st
                                                         above: str) -> None:
     # "report" met the budget follow-up's "variance reporting"; "head" was taken for a
     # question of who leads something, and the post's own name lost it.
-    found = store.owners(question, limit=3, as_of=AFTER_MERGER)
-    results, named = answers_and_hint(store, question, found, as_of=AFTER_MERGER)
+    results, named = answered(store, question)
     assert results == [] and named is not None and named.node.id == post
     assert (EdgeType.REPORTS_TO, above) in [(r.type, r.node.id) for r in named.relations]
     # Reporting on a task is still the task's ("budget reporting": the follow-up), and where to
     # report something is not whom a post reports to.
-    for asked, task in (("budget reporting", "task:budgetopfolgning"),
-                        ("who do I report a data breach to?", "task:it-sikkerhed")):
-        tasks = store.owners(asked, limit=3, as_of=AFTER_MERGER)
-        given, _ = answers_and_hint(store, asked, tasks, as_of=AFTER_MERGER)
-        assert [r.task.id for r in given][:1] == [task]
+    assert first_task(store, "budget reporting") == ["task:budgetopfolgning"]
+    assert first_task(store, "who do I report a data breach to?") == ["task:it-sikkerhed"]
 
 
 @pytest.mark.parametrize(("question", "named", "under_it"), [
@@ -407,31 +414,22 @@ def test_whom_a_post_reports_to_is_answered_by_the_post(store: Any, question: st
 def test_what_lies_under_a_unit_is_answered_by_its_parts(store: Any, question: str, named: str,
                                                          under_it: str) -> None:
     # "enheder" met three stray tasks, and an organisation's hint named who heads it only.
-    found = store.owners(question, limit=3, as_of=AFTER_MERGER)
-    results, hint = answers_and_hint(store, question, found, as_of=AFTER_MERGER)
+    results, hint = answered(store, question)
     assert results == [] and hint is not None and hint.node.id == named
     assert (EdgeType.PART_OF, under_it) in [(r.type, r.node.id) for r in hint.relations]
     # A task asked about "under" a unit, or the teams that do a task, is the task's.
-    for asked, task in (("hvem har ansvaret for løn under Organisation og Politik?",
-                         "task:lon-og-personaleforhold"),
-                        ("which teams in Organisation og Politik work with payroll?",
-                         "task:lon-og-personaleforhold")):
-        tasks = store.owners(asked, limit=3, as_of=AFTER_MERGER)
-        given, _ = answers_and_hint(store, asked, tasks, as_of=AFTER_MERGER)
-        assert [r.task.id for r in given][:1] == [task]
+    for asked in ("hvem har ansvaret for løn under Organisation og Politik?",
+                  "which teams in Organisation og Politik work with payroll?"):
+        assert first_task(store, asked) == ["task:lon-og-personaleforhold"], asked
 
 
 def test_a_post_named_by_its_leaders_word_is_named_when_one_post_has_it(store: Any) -> None:
     # "director" is a word that asks who leads; left out, "municipal" named nothing and only a
     # task answered "who is the municipal director?".
-    question = "who is the municipal director?"
-    found = store.owners(question, limit=3, as_of=AFTER_MERGER)
-    _, hint = answers_and_hint(store, question, found, as_of=AFTER_MERGER)
+    _, hint = answered(store, "who is the municipal director?")
     assert hint is not None and hint.node.id == "post:kommunaldirektor"
     # Two area directors go by "direktør" alike: which one is not guessed.
-    vague = "hvem er direktør?"
-    tasks = store.owners(vague, limit=3, as_of=AFTER_MERGER)
-    _, hint = answers_and_hint(store, vague, tasks, as_of=AFTER_MERGER)
+    _, hint = answered(store, "hvem er direktør?")
     assert hint is None or hint.node.kind is not Kind.POST
 
 
@@ -441,14 +439,12 @@ def test_a_post_named_by_its_leaders_word_is_named_when_one_post_has_it(store: A
 def test_a_question_about_the_asker_is_told_to_ask_about_a_post(store: Any,
                                                                question: str) -> None:
     # "hvem er min chef?" met three stray tasks at 0.60 ("chef" in their owners' titles).
-    found = store.owners(question, limit=3, as_of=AFTER_MERGER)
-    assert answers_and_hint(store, question, found, as_of=AFTER_MERGER) == ([], None)
+    assert answered(store, question) == ([], None)
     advice = ask_instead(question)
     assert advice is not None and advice.code == "asks_about_self"
     # The question the advice gives as its example is answered, by a post's line.
     for example in (advice.da.split("»")[1].split("«")[0], advice.en.split('"')[1]):
-        tasks = store.owners(example, limit=3, as_of=AFTER_MERGER)
-        given, hint = answers_and_hint(store, example, tasks, as_of=AFTER_MERGER)
+        given, hint = answered(store, example)
         assert given == [] and hint is not None and hint.node.kind is Kind.POST, example
         assert EdgeType.REPORTS_TO in [r.type for r in hint.relations], example
     # Naming something beside the asker's boss is a question about it.
