@@ -171,6 +171,25 @@ def test_permalink_restores_the_state(view: str, context: Any, page: Any,
     assert again.input_value("#as-of") == "2025-06-01"
 
 
+def test_back_returns_to_the_node_seen_before(page: Any, albertslund_app: LiveApp,
+                                             recorder: Recorder) -> None:
+    # Each node selected is a step in the browser's history; a filter only changes the look.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org")
+    for wanted in ("post:borgmester", "unit:okonomi-og-stab"):
+        page.evaluate(f"window.orgmodelView.select({wanted!r})")
+        page.wait_for_function(f"window.orgmodelView.selected() === {wanted!r}")
+    kind = page.locator(".kind-filter").first
+    kind.uncheck()
+    page.go_back()
+    page.wait_for_function("window.orgmodelView.selected() === 'post:borgmester'")
+    assert "sel=post%3Aborgmester" in page.url
+    page.go_back()
+    page.wait_for_function("window.orgmodelView.selected() === null")
+    page.go_forward()
+    page.wait_for_function("window.orgmodelView.selected() === 'post:borgmester'")
+
+
 @pytest.mark.parametrize("view", VIEWS)
 def test_png_export(view: str, page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     allow(recorder, albertslund_app)

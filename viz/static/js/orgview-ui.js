@@ -409,11 +409,13 @@
         target.scrollIntoView();
       });
     });
-    window.addEventListener("hashchange", function () {
+    function restoreFromUrl() {
       // "#main" (a link followed some other way) is no state: keep the view as it is.
       if (location.hash.length > 1 && location.hash.indexOf("=") < 0) { return; }
       restore();
-    });
+    }
+    window.addEventListener("hashchange", restoreFromUrl);
+    window.addEventListener("popstate", restoreFromUrl);  // Back to the node seen before
   }
 
   function fillNames() {
@@ -436,6 +438,11 @@
   function restore() {
     view.fromHash(location.hash, view.defaultHidden(), view.defaultHiddenKinds());
     if (raw.layout === "grid") { setLayout("grid"); }
+    // A step back may leave the path or the selection the page shows now.
+    var path = raw.path;
+    view.clearPath();
+    raw.path = path;
+    if (!raw.sel) { network.unselectAll(); }
     view.apply();
     var steps = [];
     if (raw.path) { steps.push(function () { return view.showPath(raw.path[0], raw.path[1]); }); }

@@ -280,8 +280,25 @@
     if (state.topic && (known.topics || []).indexOf(state.topic) < 0) { state.topic = ""; }
   }
 
+  /* Where the view is: the node selected or focused on, and the path shown. */
+  function place(hash) {
+    var params = new URLSearchParams(hash.replace(/^#/, ""));
+    return ["sel", "focus", "depth", "path"].map(function (key) {
+      return params.get(key) || "";
+    }).join("|");
+  }
+
+  /* Keep the state in the URL. Going to another place is a step in the browser's history, so
+   * Back returns to the node seen before; a filter, the layout or a fade changes how the place
+   * looks, and replaces the step. */
   function remember() {
-    history.replaceState(null, "", location.pathname + location.search + toHash());
+    var hash = toHash();
+    var url = location.pathname + location.search + hash;
+    if (place(location.hash) !== place(hash)) {
+      history.pushState(null, "", url);
+    } else {
+      history.replaceState(null, "", url);
+    }
     changed();
   }
 
