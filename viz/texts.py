@@ -145,6 +145,7 @@ UI: dict[str, tuple[str, str]] = {
     "description": ("Beskrivelse", "Description"),
     "shown_of": ("Viser {shown} af {total} noder. Dobbeltklik på en node for at folde den ud.",
                  "Showing {shown} of {total} nodes. Double-click a node to expand it."),
+    "filter_shown": ("Viser {shown} af {total} noder.", "Showing {shown} of {total} nodes."),
     "expanding": ("Henter …", "Loading …"),
     "grid": ("Indflydelse/interesse", "Influence/interest"),
     "network": ("Netværk", "Network"),
@@ -209,5 +210,5 @@ def browser_texts(lang: Lang) -> dict[str, str]:
             "kind", "owner", "source", "confidence", "conf_high", "conf_medium", "conf_low",
             "low_confidence", "focus_hint", "influence", "interest", "q_manage", "q_satisfy",
             "q_inform", "q_monitor", "description", "role", "topic", "strength", "order",
-            "shown_of")
+            "shown_of", "filter_shown")
     return {key: ui(key, lang) for key in keys}

@@ -45,6 +45,12 @@ def test_single_file_works_offline(tmp_path: Path, page: Any, recorder: Recorder
     page.keyboard.press("Enter")
     page.wait_for_function("window.orgmodelView.selected() === 'unit:organisation-og-politik'")
     assert page.evaluate("document.activeElement.className") == "vis-network"
+    # Tab takes it back to the name in the table, not to the table's first row (the place in a
+    # table of 74 names was lost after every look).
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.node") == "unit:organisation-og-politik"
+    page.keyboard.press("Tab")  # ... and on to the next name
+    assert page.evaluate("document.activeElement.dataset.node") != "unit:organisation-og-politik"
 
 
 @pytest.mark.parametrize("name", ["org", "collaboration", "stakeholders", "responsibilities",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from collections.abc import Callable, Coroutine
@@ -37,6 +38,20 @@ def config_of(html: str) -> dict[str, Any]:
     assert found is not None
     result: dict[str, Any] = json.loads(found.group(1))
     return result
+
+
+def test_headings_go_down_one_level_at_a_time(memory_store: MemoryStore) -> None:
+    # A screen reader's outline of the page: the table page went from h1 straight to h3.
+    async def check(client: httpx.AsyncClient) -> None:
+        for path in ("/", "/views/org/table", "/views/responsibilities/table",
+                     "/views/stakeholders/table", "/views/case-route"):
+            levels = [int(level) for level in
+                      re.findall(r"<h([1-6])[\s>]", (await client.get(path)).text)]
+            assert levels and levels[0] == 1, path
+            assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (
+                path, levels)
+
+    run(create_views_app(memory_store), check)
 
 
 def test_pages_data_and_static(memory_store: MemoryStore) -> None:

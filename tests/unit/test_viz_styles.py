@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from orgmodel.schema import EdgeType, Kind
 from viz.styles import (
     EDGE_STYLES,
@@ -40,3 +42,24 @@ def test_legend_lists_what_the_view_shows_in_table_order() -> None:
 def test_ui_strings_exist_in_both_languages() -> None:
     assert all(da and en for da, en in UI.values())
     assert browser_texts("en")["search_none"] == "No match in this view."
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_focus_ring_stands_out_from_what_it_is_drawn_on() -> None:
+    # WCAG 1.4.11 asks 3:1 of a focus indicator; the orange ring was 2.65:1 on white.
+    from viz.render import STATIC_DIR
+
+    css = (STATIC_DIR / "css" / "views.css").read_text(encoding="utf-8")
+    colours = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6});", css))
+    for background in ("#ffffff", "#fff8e1", colours["panel"]):
+        assert _contrast(colours["focus"], background) >= 3, background
+    assert _contrast(colours["focus-on-accent"], colours["accent"]) >= 3

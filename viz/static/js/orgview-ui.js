@@ -336,6 +336,9 @@
         raw.hiddenTypes = new Set(checkedValues(".type-filter", false));
         view.apply();
         view.remember();
+        // Said in the status line (read out by screen readers): the drawing changed.
+        view.status(texts.filter_shown.replace("{shown}", view.visibleNodeCount())
+          .replace("{total}", view.nodeCount()));
       });
     });
     document.querySelectorAll("input[name=filter-mode]").forEach(function (radio) {
@@ -390,13 +393,24 @@
     document.querySelectorAll("a.node-link").forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        // The keyboard goes with the eye: to the drawing, where the name was selected.
+        // The keyboard goes with the eye: to the drawing, where the name was selected; Tab or
+        // Escape there takes it back to the name in the table, not to the table's first row.
         select(link.getAttribute("data-node")).then(function () {
+          cameFrom = link;
           drawing().focus({ preventScroll: true });
           byId("network").scrollIntoView();
         });
       });
     });
+    var cameFrom = null;
+    byId("network").addEventListener("keydown", function (event) {
+      if (!cameFrom || event.shiftKey || (event.key !== "Tab" && event.key !== "Escape")) { return; }
+      event.preventDefault();
+      var back = cameFrom;
+      cameFrom = null;
+      back.focus();
+    });
+    byId("network").addEventListener("focusout", function () { cameFrom = null; });
     // A skip link moves the focus, not the view's state, which the address's hash holds.
     document.querySelectorAll("a.skip-link").forEach(function (link) {
       link.addEventListener("click", function (event) {
