@@ -116,6 +116,11 @@ def test_search_focuses_the_node(view: str, page: Any, albertslund_app: LiveApp,
     # The status line tells what a tooltip tells, for the keyboard and screen readers.
     said = page.text_content("#status") or ""
     assert said.startswith("Fundet: ") and " · Kilde: " in said and " · Sikkerhed: " in said
+    # The arrow keys walk the hits, as in a menu; Escape closes them, back in the box.
+    page.press("#search-input", "ArrowDown")
+    assert page.evaluate("document.activeElement.className") == "hit"
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "search-input"
     page.press("#search-input", "Escape")  # the list of hits closes
     assert page.locator("#search-results button").count() == 0
 

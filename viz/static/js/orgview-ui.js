@@ -100,6 +100,14 @@
     });
   }
 
+  /* The arrow keys walk the list of hits, as in a menu. */
+  function moveInHits(event, index) {
+    var buttons = byId("search-results").querySelectorAll("button.hit");
+    if (!buttons.length) { return; }
+    event.preventDefault();
+    buttons[index].focus();
+  }
+
   /* --- focus, path and layout --------------------------------------------------------------- */
 
   function focusOn(id, depth) {
@@ -329,6 +337,17 @@
     });
     on("search-input", "keydown", function (event) {
       if (event.key === "Escape") { showHits([]); }  // the list of hits closes, as a menu would
+      if (event.key === "ArrowDown") { moveInHits(event, 0); }  // ... and opens downwards
+    });
+    on("search-results", "keydown", function (event) {
+      var buttons = Array.from(byId("search-results").querySelectorAll("button.hit"));
+      var at = buttons.indexOf(document.activeElement);
+      if (at < 0) { return; }
+      if (event.key === "ArrowDown") { moveInHits(event, Math.min(at + 1, buttons.length - 1)); }
+      if (event.key === "ArrowUp") {
+        if (at > 0) { moveInHits(event, at - 1); } else { event.preventDefault(); byId("search-input").focus(); }
+      }
+      if (event.key === "Escape") { showHits([]); byId("search-input").focus(); }
     });
     document.querySelectorAll(".kind-filter, .type-filter").forEach(function (box) {
       box.addEventListener("change", function () {
