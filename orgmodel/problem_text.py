@@ -149,6 +149,19 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"YAML syntax error: a second document \('---'\): a data file is one document; remove "
      r"the line",
      "YAML-syntaksfejl: et dokument mere ('---'): en datafil er ét dokument; slet linjen"),
+    (r"YAML syntax error: a quote opened on this line \(column (\d+)\) is not closed "
+     r"\(libyaml noticed on line (\d+): (.+)\)",
+     r"YAML-syntaksfejl: et anførselstegn åbnet på denne linje (kolonne \1) lukkes ikke "
+     r"(libyaml opdagede det på linje \2: \3)"),
+    (r"YAML syntax error: a quote opened on this line \(column (\d+)\) closes only on line "
+     r"(\d+): is its closing quote missing\? \(libyaml noticed on line (\d+): (.+)\)",
+     r"YAML-syntaksfejl: et anførselstegn åbnet på denne linje (kolonne \1) lukkes først på "
+     r"linje \2: mangler det afsluttende anførselstegn? (libyaml opdagede det på linje \3: "
+     r"\4)"),
+    (r"YAML syntax error: a '([\[{])' opened on this line \(column (\d+)\) is not closed "
+     r"\(libyaml noticed on line (\d+): (.+)\)",
+     r"YAML-syntaksfejl: en '\1' åbnet på denne linje (kolonne \2) lukkes ikke "
+     r"(libyaml opdagede det på linje \3: \4)"),
     (r"YAML syntax error: (.+)", r"YAML-syntaksfejl: \1"),
     (r"YAML error: (.+)", r"YAML-fejl: \1"),
     (r"YAML aliases \(\*ref\) are not allowed", "YAML-aliaser (*ref) er ikke tilladt"),

@@ -149,12 +149,7 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
         _refuse_aliases_and_tags(root, filename)
         return ParsedYaml(_convert(loader, root, filename))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or exc.context or "invalid YAML"
-        if what == "but found another document":  # libyaml's words, half a sentence
-            what = "a second document ('---'): a data file is one document; remove the line"
-        raise YamlSyntaxError(Problem(filename, line, f"YAML syntax error: {what}")) from None
+        raise YamlSyntaxError(_syntax_problem(exc, text, filename)) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control
         line = text[:exc.position].count("\n") + 1 if isinstance(exc.position, int) else 1
         character = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -165,6 +160,57 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
         raise YamlSyntaxError(Problem(filename, 1, f"YAML error: {exc}")) from None
     finally:
         loader.dispose()
+
+
+#: What libyaml was reading when it found the end of the file (its ``context``), said as what
+#: was opened and not closed: libyaml notices at the end, the line to mend is where it opened.
+_UNCLOSED = {"while scanning a quoted scalar": "a quote",
+             "while parsing a flow sequence": "a '['",
+             "while parsing a flow mapping": "a '{'"}
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, filename: str) -> Problem:
+    r"""The problem libyaml found, on the line to mend.
+
+    >>> try:
+    ...     parse_yaml('name: "Økonomi\nkind: Unit\n', "f.yaml")
+    ... except YamlSyntaxError as exc:
+    ...     print(exc.problem.line, exc.problem.message[:60])
+    1 YAML syntax error: a quote opened on this line (column 7) is
+    """
+    mark = exc.problem_mark or exc.context_mark
+    opened = _UNCLOSED.get(exc.context or "")
+    if opened and exc.context_mark and mark and exc.context_mark.line < mark.line:
+        return Problem(filename, exc.context_mark.line + 1,
+                       f"YAML syntax error: {opened} opened on this line (column "
+                       f"{exc.context_mark.column + 1}) is not closed (libyaml noticed on line "
+                       f"{mark.line + 1}: {exc.problem})")
+    what = exc.problem or exc.context or "invalid YAML"
+    if what == "but found another document":  # libyaml's words, half a sentence
+        what = "a second document ('---'): a data file is one document; remove the line"
+    line = mark.line + 1 if mark else 1
+    # A quote left open is closed by the next quote, lines later, where libyaml then stumbles.
+    if (spanned := _quote_across_lines(text, line)) is not None:
+        start, column, end = spanned
+        return Problem(filename, start, f"YAML syntax error: a quote opened on this line (column "
+                       f"{column}) closes only on line {end}: is its closing quote missing? "
+                       f"(libyaml noticed on line {line}: {what})")
+    return Problem(filename, line, f"YAML syntax error: {what}")
+
+
+def _quote_across_lines(text: str, before: int) -> tuple[int, int, int] | None:
+    """The first quoted text that runs over lines up to line ``before``: start, column, end."""
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line + 1 > before:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and (
+                    token.end_mark.line > token.start_mark.line):
+                return (token.start_mark.line + 1, token.start_mark.column + 1,
+                        token.end_mark.line + 1)
+    except yaml.YAMLError:
+        pass  # the tokens up to the error have been seen
+    return None
 
 
 def _refuse_deep_brackets(text: str, filename: str) -> None:

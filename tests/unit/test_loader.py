@@ -158,6 +158,12 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
          "org.yaml:8: unit:a: url: write a web address beginning with https:// or http://"),
         ("edges:\n", "---\nedges:\n", "org.yaml:21: YAML syntax error: a second document ('---'): "
          "a data file is one document; remove the line"),
+        # An unclosed quote or bracket is named where it opens, not where libyaml gives up
+        ("    name: Enhed A\n", "    name: \"Enhed A\n",
+         "org.yaml:6: YAML syntax error: a quote opened on this line (column 11) closes only on "
+         "line 18: is its closing quote missing? (libyaml noticed on line 18"),
+        ("    level: enhed\n", "    level: enhed\n    aliases: [A, B\n",
+         "org.yaml:8: YAML syntax error: a '[' opened on this line (column 14) is not closed"),
         ("    level: enhed\n", "    <<: {level: enhed}\n",
          "org.yaml:7: YAML merge keys (<<) are not allowed: write the fields out"),
         ("    name: Enhed A\n", "    name: Enhed A\u2028\n",
@@ -308,8 +314,9 @@ def test_a_file_that_cannot_be_read_is_not_blamed_on_the_files_that_refer_to_it(
     write(tmp_path, "a.yaml", GOOD)
     write(tmp_path, "b.yaml", "edges:\n  - {type: PART_OF, from: unit:a, to: unit:c, "
                               "source: seed, confidence: high}\n")
-    write(tmp_path, "c.yaml", "nodes:\n  - {id: unit:c, kind: Unit\n")  # unit:c, unreadable
-    assert [p.split(": ", 1)[0] for p in problems_of(tmp_path)] == ["c.yaml:3"]
+    # unit:c is unreadable: its "{" never closes (named where it opens)
+    write(tmp_path, "c.yaml", "nodes:\n  - {id: unit:c, kind: Unit\n")
+    assert [p.split(": ", 1)[0] for p in problems_of(tmp_path)] == ["c.yaml:2"]
 
 
 def test_yaml_aliases_and_tags_are_refused(tmp_path: Path) -> None:

@@ -24,6 +24,10 @@ from orgmodel.problem_text import in_danish
      "abbreviation: \"NO\")"),
     ("the id of a Unit starts with 'unit:' (e.g. unit:x) (got 'task:x')",
      "id'et på en Unit begynder med 'unit:' (fx unit:x) (fik 'task:x')"),
+    ("YAML syntax error: a quote opened on this line (column 9) is not closed (libyaml noticed "
+     "on line 12: found unexpected end of stream)",
+     "YAML-syntaksfejl: et anførselstegn åbnet på denne linje (kolonne 9) lukkes ikke (libyaml "
+     "opdagede det på linje 12: found unexpected end of stream)"),
     ("YAML syntax error: did not find expected key",
      "YAML-syntaksfejl: did not find expected key"),  # libyaml's own words stay
     # a message of no known shape stays as it was written
