@@ -29,15 +29,18 @@ __all__ = ["BOSS_SPELLINGS", "MY_SPELLINGS", "SELF_REPORTING_SPELLINGS", "ask_in
 #: Words that make the asker the owner: "min chef", "my manager".
 MY_SPELLINGS: tuple[str, ...] = ("min", "mit", "mine", "my")
 #: Words for the one above the asker, read within two words after one of :data:`MY_SPELLINGS`
-#: ("min nærmeste leder", "my line manager"); with those, the question names nothing else.
+#: ("min nærmeste leder", "my line manager") or just before it ("chefen min"); with those, the
+#: question names nothing else ("who is my boss's boss?" too).
 BOSS_SPELLINGS: tuple[str, ...] = (
     "chef", "chefen", "chefs", "leder", "lederen", "leders", "boss", "manager", "supervisor",
     "overordnede", "overordnet", "foresatte", "direktør", "director", "nærmeste", "nearest", "line",
-    "direct", "immediate", "closest", "egen", "own")
-#: "hvem refererer jeg til?", "who do I report to?": the asker as subject of reporting, with
-#: no other word to say what is reported ("who do I report a data breach to?" asks where).
+    "direct", "immediate", "closest", "egen", "own", "superior", "superiors")
+#: "hvem refererer jeg til?", "who do I report to?", "hvem er jeg ansat under?": the asker as
+#: subject of reporting, with no other word to say what is reported ("who do I report a data
+#: breach to?" asks where).
 SELF_REPORTING_SPELLINGS: tuple[str, ...] = (
-    "jeg", "i", "me", "refererer", "referere", "reporterer", "report", "reports")
+    "jeg", "i", "me", "refererer", "referere", "reporterer", "rapporterer", "report", "reports",
+    "reporting", "ansat", "under")
 _MY = frozenset(map(fold, MY_SPELLINGS))
 _BOSS = frozenset(map(fold, BOSS_SPELLINGS))
 _SUBJECT = frozenset({"jeg", "i", "me"})
@@ -48,7 +51,8 @@ _BOSS_REACH = 2
 def asks_about_self(question: str) -> bool:
     """Whether ``question`` asks for the asker's own manager or line."""
     words = fold(question).split()
-    mine = any(word in _MY and _BOSS & set(words[at + 1:at + 1 + _BOSS_REACH])
+    # "min chef", and Danish also "chefen min"
+    mine = any(word in _MY and _BOSS & {*words[at + 1:at + 1 + _BOSS_REACH], *words[at - 1:at]}
                for at, word in enumerate(words))
     reporting = bool(_REPORTING & set(words) and _SUBJECT & set(words))
     frame = _MY | _BOSS | _REPORTING | _SUBJECT

@@ -45,14 +45,22 @@ from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import Lang, certainty, name_in, role_in
 from orgmodel.node_sizes import node_counts, size_text
+from orgmodel.question_frames import (
+    DECIDING_WORDS,
+    LEADERSHIP_WORDS,
+    REPORTING_WORDS,
+    STRUCTURE_FRAME,
+    asks_reporting,
+    asks_structure,
+    without,
+)
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, shortened, without_lone_tokens, without_pronoun_it
 
-__all__ = ["DECIDING_SPELLINGS", "IN_CHARGE", "LEADERSHIP_SPELLINGS", "LED_KINDS", "NODE_HINT_MIN",
-           "OUT_OF", "REPORTING_POST_MIN", "REPORTING_SPELLINGS", "STRUCTURE_FRAME_SPELLINGS",
-           "STRUCTURE_KINDS", "STRUCTURE_SPELLINGS", "UNDER_SPELLINGS", "NodeHint", "Relation",
-           "answers_and_hint", "hint_of", "node_hint"]
+__all__ = ["IN_CHARGE", "LED_KINDS", "NODE_HINT_MIN", "OUT_OF", "POSTS_NEAR_TIE",
+           "REPORTING_POST_MIN", "STRUCTURE_KINDS", "NodeHint", "Relation", "answers_and_hint",
+           "hint_of", "node_hint"]
 
 _E = EdgeType
 #: The kinds a question may name instead of a task, and the relations into such a node that
@@ -86,67 +94,25 @@ OUT_OF: dict[Kind, tuple[EdgeType, ...]] = {
 #: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
 NODE_HINT_MIN = 0.65
 # ... and better than the best task by ROUTE_MARGIN, unless the question asks who leads or
-# sits in something ("hvem er formand for Økonomiudvalget?"): no task is that answer, and
-# these words are left out when the node is looked for (they name no unit or body).
-_LEADERSHIP = """
-    leder lederen ledere lede ledes chef chefen direktør direktøren formand formanden
-    næstformand medlem medlemmer medlemmerne sidder sidde deltager deltage deltagere stilling
-    stillingen head heads lead leads leader leaders director chair chairs chairman chairperson
-    boss bosses manager managers supervisor
-    member members sits sit participates participate participants part holds hold held post
-"""
-LEADERSHIP_SPELLINGS: tuple[str, ...] = tuple(_LEADERSHIP.split())
-_LEADERSHIP_WORDS = frozenset(fold(" ".join(LEADERSHIP_SPELLINGS)).split())
+# sits in something (orgmodel.question_frames).
 #: The kinds a question about who leads or sits in something is about.
 LED_KINDS = (Kind.UNIT, Kind.FORUM, Kind.BODY, Kind.INITIATIVE, Kind.POST)
-#: Words that ask who decides: no node is named by them ("hvem bestemmer over letbanen?" names
-#: the initiative alone), but a task may be ("who decides the budget": its adoption), so the
-#: node must still fit better than any task.
-DECIDING_SPELLINGS: tuple[str, ...] = (
-    "bestemmer", "bestemme", "bestemmes", "bestemte", "besluttede", "beslutter", "beslutte",
-    "besluttes", "decides", "decide", "decided")
-_DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
-_LETTERS = re.compile(r"[^\W\d_]+")
 # Relations that say where a node sits (what lies under it, where its cases go), not who is
 # in charge of it or takes part: a hint of these alone does not answer "who".
 _ONLY_AROUND = frozenset({EdgeType.PART_OF, EdgeType.SUBMITS_TO})
 _ABOUT_CHARS = 160
 # A sentence ends before a capital: "ca. 75 medarbejdere" goes on.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
-#: Words that ask whom a post reports to ("hvem refererer økonomichefen til?", "who does the
-#: head of Finance and Staff report to?"): the post's hint says it, and no task is the answer
-#: (without this, "report" met the budget follow-up's "variance reporting").
-REPORTING_SPELLINGS: tuple[str, ...] = (
-    "refererer", "referere", "refererede", "reporterer", "report", "reports", "reported",
-    "reporting")
-_REPORTING_WORDS = frozenset(fold(" ".join(REPORTING_SPELLINGS)).split())
 #: ... when the post is named by its name or an alias (an alias scores 0.85 x the search's 0.9
 #: scale), not through a synonym or its description: "who do I report a data breach to?" asks
 #: where to report something, and meets the information security post only by a synonym.
 REPORTING_POST_MIN = 0.75
-#: Words that ask what lies under a unit, body or organisation ("hvilke enheder hører under
-#: Økonomi og Stab?", "what does Finance and Staff consist of?"): its hint lists them, and no
-#: task is the answer (without this, "enheder" met three stray tasks) ...
-STRUCTURE_SPELLINGS: tuple[str, ...] = (
-    "enheder", "enhederne", "afdelinger", "afdelingerne", "teams", "teamene", "underenheder",
-    "direktørområder", "direktørområderne", "udvalg", "udvalgene", "fora", "består", "bestå",
-    "units", "subunits", "departments", "sections", "divisions", "committees", "forums",
-    "consists", "consist", "comprises", "comprise")
-_STRUCTURE_WORDS = frozenset(fold(" ".join(STRUCTURE_SPELLINGS)).split())
-#: "under" asks it only after these ("hvad har Økonomi og Stab under sig?", "hvem hører under
-#: …", "what is under …"): "hvem har ansvaret for løn under Organisation og Politik?" asks
-#: for a task.
-UNDER_SPELLINGS: tuple[str, ...] = ("sig", "hører", "ligger", "er", "is", "are", "lies")
-_UNDER = (fold("under"), frozenset(fold(" ".join(UNDER_SPELLINGS)).split()))
-#: ... and these are left out with them when the node is looked for (they name no unit).
-STRUCTURE_FRAME_SPELLINGS: tuple[str, ...] = (
-    "hører", "hørende", "sig", "there", "up", "made", "organised", "organized", "organiseret",
-    "opdelt", "inddelt", "divided", "into", "belong", "belongs")
-_STRUCTURE_FRAME = _STRUCTURE_WORDS | frozenset(
-    fold(" ".join((*STRUCTURE_FRAME_SPELLINGS, "under", *UNDER_SPELLINGS))).split())
-#: The kinds with something under them, named by the question's own words as well as a post
-#: is for its line ("teams that work with payroll" names the Løn team at 0.58: tasks answer).
-STRUCTURE_KINDS = (Kind.UNIT, Kind.BODY, Kind.ORGANISATION)
+#: The kinds with something under them or in them (a forum's members: "hvad består
+#: Direktørforum af?"), named by the question's own words as well as a post is for its line
+#: ("teams that work with payroll" names the Løn team at 0.58: tasks answer).
+STRUCTURE_KINDS = (Kind.UNIT, Kind.BODY, Kind.ORGANISATION, Kind.FORUM)
+#: Posts this close fit alike ("hvem er chef?": eight chiefs, the first by 0.88 against 0.86).
+POSTS_NEAR_TIE = 0.05
 
 _KIND_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.SYSTEM: ("et system", "a system"), Kind.ASSET: ("udstyr", "equipment"),
@@ -205,11 +171,6 @@ class NodeHint(BaseModel):
     about_en: str | None = Field(None, description="The same in English, where the data has it.")
 
     @property
-    def has_parts(self) -> bool:
-        """Whether it names what lies under the node (units, teams, committees)."""
-        return any(r.type is EdgeType.PART_OF and not r.outward for r in self.relations)
-
-    @property
     def says_who(self) -> bool:
         """Whether it names someone in charge or taking part (not only what lies under it)."""
         return any(r.type not in _ONLY_AROUND for r in self.relations)
@@ -265,8 +226,8 @@ def node_hint(store: OrgStore, query: str, *, as_of: date,
     A node of a kind in :data:`IN_CHARGE` must fit the question at least ``NODE_HINT_MIN`` and
     by ``ROUTE_MARGIN`` better than ``better_than`` (the best task's score), unless the
     question asks who leads, sits in, takes part in or holds something: then a unit, forum,
-    body, initiative or post is looked for without those words (:data:`LEADERSHIP_SPELLINGS`).
-    Words that ask who decides (:data:`DECIDING_SPELLINGS`) are left out too.
+    body, initiative or post is looked for without those words, and without those that ask
+    who decides (:mod:`orgmodel.question_frames`).
     A node's id names that node. A system or asset a task uses gives no hint: the question
     leads to that task (``owners``, note ``via_used``).
     """
@@ -292,24 +253,20 @@ def _named(store: OrgStore, query: str, *, as_of: date,
     if not without_lone_tokens(query).strip():  # "1" alone names nothing ("område 1" does)
         return None
     words = fold(query).split()
-    if _asks_reporting(words):  # the post's own words stay: "head of …" names it
-        rest = _without(query, _REPORTING_WORDS)
+    if asks_reporting(words):  # the post's own words stay: "head of …" names it
+        rest = without(query, REPORTING_WORDS)
         for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):
             if hit.score >= REPORTING_POST_MIN and (
                     found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
                 return found, hit.score, True
-    if _asks_structure(words):  # ... unless a task fits as well ("teams … that do payroll")
-        rest = _without(query, _STRUCTURE_FRAME)
-        for hit in store.search(rest, kinds=list(STRUCTURE_KINDS), limit=1, as_of=as_of):
-            if hit.score >= max(REPORTING_POST_MIN, better_than + ROUTE_MARGIN) and (
-                    found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None \
-                    and found.has_parts:
-                return found, hit.score, True
-    if any(word in _DECIDING_WORDS for word in words):
-        words = [word for word in words if word not in _DECIDING_WORDS]
-        query = _without(query, _DECIDING_WORDS)
-    if any(word in _LEADERSHIP_WORDS for word in words):
-        led = _first_hint(store, _without(query, _LEADERSHIP_WORDS), list(LED_KINDS),
+    if asks_structure(words) and (
+            parts := _parts_of(store, query, better_than=better_than, as_of=as_of)):
+        return parts
+    if any(word in DECIDING_WORDS for word in words):
+        words = [word for word in words if word not in DECIDING_WORDS]
+        query = without(query, DECIDING_WORDS)
+    if any(word in LEADERSHIP_WORDS for word in words):
+        led = _first_hint(store, without(query, LEADERSHIP_WORDS), list(LED_KINDS),
                           -ROUTE_MARGIN, as_of)
         # ... unless the leader's word is the post's own name ("who is the municipal
         # director?": "municipal" alone names nothing), and one post has it ("hvem er
@@ -332,17 +289,39 @@ def _first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: flo
     return None
 
 
+
+
+def _parts_of(store: OrgStore, query: str, *, better_than: float,
+              as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of the unit, body, organisation or forum whose parts or members ``query`` asks.
+
+    Named by its own words (:data:`REPORTING_POST_MIN`) and better than any task by the margin
+    ("teams … that do payroll" asks for a task), and not a post's name ("hvad hører under
+    borgmesteren?" is not about the forum named for meetings with the mayor).
+    """
+    rest = without(query, STRUCTURE_FRAME)
+    posts = store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of)
+    for hit in store.search(rest, kinds=list(STRUCTURE_KINDS), limit=1, as_of=as_of):
+        if hit.score < max(REPORTING_POST_MIN, better_than + ROUTE_MARGIN) or any(
+                post.score > hit.score + POSTS_NEAR_TIE for post in posts):
+            return None
+        found = hint_of(store, hit.id, hit.kind, as_of=as_of)
+        if found is not None and found.relations:  # its parts, members or tasks
+            return found, hit.score, True
+    return None
+
+
 def _one_post(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
     """The hint of the post the whole question names, when no other post fits it as well.
 
-    Of equal scores, the one whose name the question writes whole and longest is named ("the
-    municipal director" among the directors); otherwise none is ("hvem er direktør?" names
-    both area directors by their alias alike).
+    Of equal or nearly equal scores, the one whose name the question writes whole and longest
+    is named ("the municipal director" among the directors); otherwise none is ("hvem er
+    direktør?" names both area directors by their alias alike).
     """
     hits = store.search(query, kinds=[Kind.POST], limit=2, as_of=as_of)
     if not hits or hits[0].score < NODE_HINT_MIN:
         return None
-    if len(hits) > 1 and hits[1].score >= hits[0].score:
+    if len(hits) > 1 and hits[1].score >= hits[0].score - POSTS_NEAR_TIE:
         asked = f" {' '.join(fold(query).split())} "
         first, second = (_written(store.node(hit.id, as_of=as_of), asked) for hit in hits)
         if first <= second:  # the search put the longer first
@@ -453,33 +432,6 @@ def _weak(result: OwnersResult) -> bool:
     return any(note.code == "weak_match" for note in result.notes)
 
 
-def _without(query: str, words: frozenset[str]) -> str:
-    """``query`` without ``words`` (folded), and otherwise as written.
-
-    Its capitals ("ØS") and hyphens ("ØS-chefen") still tell the search what it names.
-
-    >>> _without("Hvem refererer ØS-chefen til?", _REPORTING_WORDS)
-    'Hvem  ØS-chefen til?'
-    """
-    return _LETTERS.sub(lambda m: "" if fold(m[0]) in words else m[0], query)
-
-
-def _asks_reporting(words: list[str]) -> bool:
-    return any(word in _REPORTING_WORDS for word in words)
-
-
-def _asks_structure(words: list[str]) -> bool:
-    """Whether folded ``words`` ask what lies under something.
-
-    >>> _asks_structure("hvad har okonomi og stab under sig".split())
-    True
-    >>> _asks_structure("hvem har ansvaret for lon under organisation og politik".split())
-    False
-    """
-    under, after = _UNDER
-    return any(word in _STRUCTURE_WORDS for word in words) or any(
-        word == under and ({*words[i - 1:i], *words[i + 1:i + 2]} & after)
-        for i, word in enumerate(words))
 
 
 def _relation(relation: Relation, lang: Lang) -> str:

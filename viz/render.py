@@ -39,11 +39,10 @@ from orgmodel.asked_date import Reading, as_of_note
 from orgmodel.asker import BOSS_SPELLINGS, MY_SPELLINGS, SELF_REPORTING_SPELLINGS
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
-from orgmodel.node_hint import (
+from orgmodel.node_hint import NODE_HINT_MIN, POSTS_NEAR_TIE, REPORTING_POST_MIN
+from orgmodel.question_frames import (
     DECIDING_SPELLINGS,
     LEADERSHIP_SPELLINGS,
-    NODE_HINT_MIN,
-    REPORTING_POST_MIN,
     REPORTING_SPELLINGS,
     STRUCTURE_FRAME_SPELLINGS,
     STRUCTURE_SPELLINGS,
@@ -279,7 +278,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),
-                "hintMin": NODE_HINT_MIN,
+                "hintMin": NODE_HINT_MIN, "nearTie": POSTS_NEAR_TIE,
                 "margin": ROUTE_MARGIN, "nameWeight": NAME_WEIGHT,
                 "asOf": (page.as_of or date.today()).isoformat()} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,

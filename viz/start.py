@@ -17,7 +17,13 @@ from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, kind_label, t
 from orgmodel.node_attributes import node_attributes
-from orgmodel.node_hint import IN_CHARGE, LED_KINDS, answers_and_hint, hint_of
+from orgmodel.node_hint import (
+    IN_CHARGE,
+    LED_KINDS,
+    STRUCTURE_KINDS,
+    answers_and_hint,
+    hint_of,
+)
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS, note
 from orgmodel.task_facts import task_facts
@@ -136,7 +142,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
             index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],
                           "led": kind in LED_KINDS, "says": named.says_who,
-                          "post": kind is Kind.POST, "parts": named.has_parts,
+                          "post": kind is Kind.POST,
+                          "parts": kind in STRUCTURE_KINDS and bool(named.relations),
                           "text": named.text(lang)})
         if len(index) >= NAMED_LIMIT:
             break

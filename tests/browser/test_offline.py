@@ -181,7 +181,8 @@ def test_static_start_page_answers_with_what_a_question_names_not_stray_tasks(
     ("hvem er chef for ØS?", "Økonomi og Stab"),  # "ØS" is no stopword "os" (us)
     ("hvilke enheder hører under Økonomi og Stab?", "Økonomi og Stab"),
     ("hvad har Organisation og Politik under sig?", "Organisation og Politik"),
-    ("who is the municipal director?", "Kommunaldirektør")])
+    ("who is the municipal director?", "Kommunaldirektør"),
+    ("hvad består direktørforum af", "Direktørforum")])  # a forum is made of its members
 def test_static_start_page_answers_whom_a_post_reports_to_and_what_lies_under_a_unit(
         site: Path, page: Any, recorder: Recorder, question: str, post: str) -> None:
     # As on the server: the post's line, not the budget follow-up's "variance reporting";
@@ -202,7 +203,7 @@ def test_static_start_page_tells_a_question_about_the_asker_what_to_ask(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As on the server: no stray task for "hvem er min chef?", but what to ask instead.
     only_files(recorder)
-    for question in ("hvem er min nærmeste leder?", "who do I report to?"):
+    for question in ("hvem er min nærmeste leder?", "who do I report to?", "hvem er chefen min"):
         ask(site, page, question)
         assert page.locator("article.answer").count() == 0, question
         assert (page.locator(".no-answer.ask-instead").text_content() or "").startswith(

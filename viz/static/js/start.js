@@ -247,7 +247,7 @@
     if (asksWho && !(best && best.score >= needed)) {
       // The leader's word may be the post's own name ("who is the municipal director?"),
       // when one post has it: of two directors alike, which one is not guessed.
-      best = bestNamed(all, function (entry) { return entry.post; });
+      best = bestNamed(all, function (entry) { return entry.post; }, data.nearTie || 0);
       if (best && best.tied.length) { best = writtenWhole(best, query); }
     }
     return best && best.score >= needed ?
@@ -255,18 +255,20 @@
   }
 
   /* The entry that ``words`` name best among those that ``fits``, with its score, and the
-   * others that fit as well. */
-  function bestNamed(words, fits) {
-    var best = null;
+   * others that fit as well, or within ``near`` of it. */
+  function bestNamed(words, fits, near) {
+    var scored = [];
     named.forEach(function (entry) {
       if (!fits(entry)) { return; }
-      var score = entry.keys.reduce(function (top, key) {
+      scored.push({ entry: entry, score: entry.keys.reduce(function (top, key) {
         return Math.max(top, naming(key, words));
-      }, 0);
-      if (best && score === best.score) { best.tied.push(entry); }
-      if (!best || score > best.score) { best = { entry: entry, score: score, tied: [] }; }
+      }, 0) });
     });
-    return best;
+    if (!scored.length) { return null; }
+    var best = scored.reduce(function (top, one) { return one.score > top.score ? one : top; });
+    return { entry: best.entry, score: best.score, tied: scored.filter(function (one) {
+      return one !== best && one.score > 0 && one.score >= best.score - (near || 0);
+    }).map(function (one) { return one.entry; }) };
   }
 
   /* Of entries named alike, the one whose name the question writes whole, longest first, as
@@ -287,11 +289,14 @@
   /* Whom a post reports to ("hvem refererer økonomichefen til?") and what lies under a unit,
    * body or organisation ("hvilke enheder hører under Økonomi og Stab?"), as the server reads
    * them: the node named by its own words, well enough to be its name; no task is that answer. */
-  function framedHint(query, asks, leftOut, fits, needed) {
+  function framedHint(query, asks, leftOut, fits, needed, notAPost) {
     var words = wordsOf(query);
     if (!asks(fold(query).split(" "))) { return null; }
     words = words.filter(function (word) { return !leftOut[word]; });
     var best = words.length ? bestNamed(words, fits) : null;
+    // A post named better is what it asks about ("hvad hører under borgmesteren?").
+    var post = notAPost && best ? bestNamed(words, function (entry) { return entry.post; }) : null;
+    if (post && post.score > best.score + (data.nearTie || 0)) { return null; }
     return best && best.score >= needed ?
       { text: best.entry.text, says: best.entry.says, score: best.score, alone: true } : null;
   }
@@ -304,7 +309,8 @@
    * ansvaret for løn under Organisation og Politik?" asks for a task. */
   function asksStructure(words) {
     return anyOf(structure)(words) || words.some(function (word, at) {
-      return word === "under" && (underBeside[words[at - 1]] || underBeside[words[at + 1]]);
+      return (word === "under" && (underBeside[words[at - 1]] || underBeside[words[at + 1]])) ||
+        (/^makes?$|^made$/.test(word) && words[at + 1] === "up");  // "… made up of?"
     });
   }
 
@@ -314,7 +320,7 @@
     return framedHint(query, anyOf(reporting), reporting,
                       function (entry) { return entry.post; }, data.reportingMin) ||
       framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
-                 data.reportingMin);
+                 data.reportingMin, true);
   }
 
   /* A question about the asker ("hvem er min chef?", "who do I report to?"), as the server
@@ -326,7 +332,9 @@
   function asksAboutSelf(query) {
     var words = fold(query).split(" ");
     var mine = words.some(function (word, at) {
-      return my[word] && words.slice(at + 1, at + 3).some(function (next) { return boss[next]; });
+      // "min chef", and Danish also "chefen min"
+      return my[word] && words.slice(at + 1, at + 3).concat(words.slice(Math.max(at - 1, 0), at))
+        .some(function (near) { return boss[near]; });
     });
     var reporting = words.some(function (word) { return selfReporting[word] && !subject[word]; }) &&
       words.some(function (word) { return subject[word]; });

@@ -1,0 +1,110 @@
+"""The words that frame a question about the organisation rather than a task.
+
+"Hvem leder …", "hvem bestemmer over …", "hvem refererer … til", "hvilke enheder hører under
+…": these words say what kind of answer is wanted, and name nothing themselves, so the node the
+question names is looked for without them (:mod:`orgmodel.node_hint`). The static start page
+reads questions with the same lists (``viz/static/js/start.js``).
+
+Examples
+--------
+>>> asks_structure("hvilke enheder hører under økonomi og stab".split())
+True
+>>> without("Hvem refererer ØS-chefen til?", REPORTING_WORDS)
+'Hvem  ØS-chefen til?'
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgmodel.text import fold
+
+__all__ = ["DECIDING_SPELLINGS", "DECIDING_WORDS", "LEADERSHIP_SPELLINGS", "LEADERSHIP_WORDS",
+           "REPORTING_SPELLINGS", "REPORTING_WORDS", "STRUCTURE_FRAME", "STRUCTURE_FRAME_SPELLINGS",
+           "STRUCTURE_SPELLINGS", "UNDER_SPELLINGS", "asks_reporting", "asks_structure",
+           "without"]
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+#: Words that ask who leads or sits in something ("hvem er formand for Økonomiudvalget?"): no
+#: task is that answer, and they are left out when the node is looked for (they name no unit
+#: or body).
+_LEADERSHIP = """
+    leder lederen ledere lede ledes chef chefen direktør direktøren formand formanden
+    næstformand medlem medlemmer medlemmerne sidder sidde deltager deltage deltagere stilling
+    stillingen head heads lead leads leader leaders director chair chairs chairman chairperson
+    boss bosses manager managers supervisor
+    member members sits sit participates participate participants part holds hold held post
+"""
+LEADERSHIP_SPELLINGS: tuple[str, ...] = tuple(_LEADERSHIP.split())
+LEADERSHIP_WORDS = frozenset(fold(" ".join(LEADERSHIP_SPELLINGS)).split())
+
+#: Words that ask who decides: no node is named by them ("hvem bestemmer over letbanen?" names
+#: the initiative alone), but a task may be ("who decides the budget": its adoption), so the
+#: node must still fit better than any task.
+DECIDING_SPELLINGS: tuple[str, ...] = (
+    "bestemmer", "bestemme", "bestemmes", "bestemte", "besluttede", "beslutter", "beslutte",
+    "besluttes", "decides", "decide", "decided")
+DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
+
+#: Words that ask whom a post reports to ("hvem refererer økonomichefen til?", "who does the
+#: head of Finance and Staff report to?"): the post's hint says it, and no task is the answer
+#: (without this, "report" met the budget follow-up's "variance reporting").
+REPORTING_SPELLINGS: tuple[str, ...] = (
+    "refererer", "referere", "refererede", "reporterer", "report", "reports", "reported",
+    "reporting")
+REPORTING_WORDS = frozenset(fold(" ".join(REPORTING_SPELLINGS)).split())
+
+#: Words that ask what lies under a unit, body or organisation ("hvilke enheder hører under
+#: Økonomi og Stab?", "what does Finance and Staff consist of?"): its hint lists them, and no
+#: task is the answer (without this, "enheder" met three stray tasks) ...
+STRUCTURE_SPELLINGS: tuple[str, ...] = (
+    "enheder", "enhederne", "afdelinger", "afdelingerne", "teams", "teamene", "underenheder",
+    "direktørområder", "direktørområderne", "udvalg", "udvalgene", "fora", "består", "bestå",
+    "units", "subunits", "departments", "sections", "divisions", "committees", "forums",
+    "directorates", "consists", "consist", "comprises", "comprise", "composed", "composition",
+    "sammensat", "sammensætning", "opgaver", "opgaverne", "tasks")
+_STRUCTURE_WORDS = frozenset(fold(" ".join(STRUCTURE_SPELLINGS)).split())
+#: "under" asks it only after these ("hvad har Økonomi og Stab under sig?", "hvem hører under
+#: …", "what is under …"): "hvem har ansvaret for løn under Organisation og Politik?" asks
+#: for a task.
+UNDER_SPELLINGS: tuple[str, ...] = ("sig", "hører", "ligger", "er", "is", "are", "lies")
+_UNDER = (fold("under"), frozenset(fold(" ".join(UNDER_SPELLINGS)).split()))
+_MADE = frozenset({"made", "make", "makes"})
+#: ... and these are left out with them when the node is looked for (they name no unit).
+STRUCTURE_FRAME_SPELLINGS: tuple[str, ...] = (
+    "hører", "hørende", "sig", "there", "up", "made", "organised", "organized", "organiseret",
+    "opdelt", "inddelt", "divided", "into", "belong", "belongs")
+STRUCTURE_FRAME = _STRUCTURE_WORDS | frozenset(
+    fold(" ".join((*STRUCTURE_FRAME_SPELLINGS, "under", *UNDER_SPELLINGS))).split())
+
+
+def without(query: str, words: frozenset[str]) -> str:
+    """``query`` without ``words`` (folded), and otherwise as written.
+
+    Its capitals ("ØS") and hyphens ("ØS-chefen") still tell the search what it names.
+
+    >>> without("Hvem refererer ØS-chefen til?", REPORTING_WORDS)
+    'Hvem  ØS-chefen til?'
+    """
+    return _LETTERS.sub(lambda m: "" if fold(m[0]) in words else m[0], query)
+
+
+def asks_reporting(words: list[str]) -> bool:
+    """Whether folded ``words`` ask whom a post reports to."""
+    return any(word in REPORTING_WORDS for word in words)
+
+
+def asks_structure(words: list[str]) -> bool:
+    """Whether folded ``words`` ask what lies under something.
+
+    >>> asks_structure("hvad har okonomi og stab under sig".split())
+    True
+    >>> asks_structure("hvem har ansvaret for lon under organisation og politik".split())
+    False
+    """
+    under, after = _UNDER
+    return any(word in _STRUCTURE_WORDS for word in words) or any(
+        (word == under and ({*words[i - 1:i], *words[i + 1:i + 2]} & after))
+        or (word in _MADE and words[i + 1:i + 2] == ["up"])  # "what is the council made up of?"
+        for i, word in enumerate(words))
