@@ -240,7 +240,7 @@ def _named(store: OrgStore, query: str, *, as_of: date,
     """:func:`node_hint`, how well its node fits, and whether it answers alone.
 
     The fit is 1.0 for an id; whom a post reports to is answered by the post alone (no task
-    is that answer), and so is what lies under a unit, body or organisation.
+    is that answer), and so is what lies under or in a unit, body, organisation or forum.
     """
     if ":" in query and " " not in query.strip():  # an id ("system:aula") names its node
         try:
@@ -289,8 +289,6 @@ def _first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: flo
     return None
 
 
-
-
 def _parts_of(store: OrgStore, query: str, *, better_than: float,
               as_of: date) -> tuple[NodeHint, float, bool] | None:
     """The hint of the unit, body, organisation or forum whose parts or members ``query`` asks.
@@ -330,8 +328,9 @@ def _one_post(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float
     return (found, hits[0].score, False) if found else None
 
 
-def _written(node: NodeRef | NodeView, asked: str) -> int:
-    names = (node.name, node.name_en, *getattr(node, "aliases", ()))
+def _written(node: NodeView, asked: str) -> int:
+    """How long a name of ``node`` the folded question ``asked`` writes whole (0: none)."""
+    names = (node.name, node.name_en, *node.aliases)
     return max((len(f) for name in names if name and f" {(f := fold(name))} " in asked),
                default=0)
 
@@ -430,8 +429,6 @@ def _about(description: str | None) -> str | None:
 
 def _weak(result: OwnersResult) -> bool:
     return any(note.code == "weak_match" for note in result.notes)
-
-
 
 
 def _relation(relation: Relation, lang: Lang) -> str:

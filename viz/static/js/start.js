@@ -285,10 +285,10 @@
       { entry: lengths[0].entry, score: best.score, tied: [] } : null;
   }
 
-
-  /* Whom a post reports to ("hvem refererer økonomichefen til?") and what lies under a unit,
-   * body or organisation ("hvilke enheder hører under Økonomi og Stab?"), as the server reads
-   * them: the node named by its own words, well enough to be its name; no task is that answer. */
+  /* Whom a post reports to ("hvem refererer økonomichefen til?") and what lies under or in a
+   * unit, body, organisation or forum ("hvilke enheder hører under Økonomi og Stab?"), as the
+   * server reads them: the node named by its own words, well enough to be its name; no task
+   * is that answer. */
   function framedHint(query, asks, leftOut, fits, needed, notAPost) {
     var words = wordsOf(query);
     if (!asks(fold(query).split(" "))) { return null; }
