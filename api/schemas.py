@@ -160,9 +160,10 @@ class OwnersAnswer(BaseModel):
         "takes part, each with its source and confidence; `text_da`/`text_en` say it in "
         "sentences.")
     ask_instead: Note | None = Field(
-        None, description="When the question asks about the asker (\"hvem er min chef?\", "
-        "\"who do I report to?\"), whom the model does not know: what to ask instead "
-        "(code `asks_about_self`). No task answers it then.")
+        None, description="When the model cannot answer the question as asked: about the "
+        "asker (\"hvem er min chef?\", \"who do I report to?\"; code `asks_about_self`) or a "
+        "leader of nothing named (\"hvem er chef?\"; code `names_no_one`), what to ask "
+        "instead. No task answers it then.")
 
 
 class SearchAnswer(BaseModel):

@@ -1,9 +1,14 @@
-"""Questions about the one who asks ("hvem er min chef?"), which the model cannot answer.
+"""Questions the model cannot answer as asked, and what to ask instead.
 
-The model holds posts, not who is asking: "who is my boss?" met three stray tasks at 0.60
-("chef" is in their owners' titles). Such a question is told what to ask instead: whom the
-asker's own post reports to, or where their unit sits in the org chart. A question that names a
-post, unit or task as well ("hvem er min chef i Løn?") is still answered by what it names.
+About the one who asks ("hvem er min chef?"): the model holds posts, not who is asking, and
+"who is my boss?" met three stray tasks at 0.60 ("chef" is in their owners' titles). Such a
+question is told to ask whom the asker's own post reports to, or to find their unit in the org
+chart. A question that names a post, unit or task as well ("hvem er min chef i Løn?") is still
+answered by what it names.
+
+About a leader of nothing named ("hvem er chef?", "who is the director?"): eight chiefs and
+three directors fit alike, and the same stray tasks met "chef". Such a question is told to name
+the unit, committee or post.
 
 Examples
 --------
@@ -15,16 +20,19 @@ Examples
 False
 >>> ask_instead("who is my boss?").en.startswith("The model does not know who you are")
 True
+>>> ask_instead("hvem er chef?").code, ask_instead("hvem er chef for Økonomi og Stab?")
+('names_no_one', None)
 """
 
 from __future__ import annotations
 
 from orgmodel.contract import Note
 from orgmodel.messages import t
+from orgmodel.question_frames import LEADERSHIP_WORDS
 from orgmodel.text import fold, tokenize
 
 __all__ = ["BOSS_SPELLINGS", "MY_SPELLINGS", "SELF_REPORTING_SPELLINGS", "ask_instead",
-           "asks_about_self"]
+           "asks_about_self", "names_no_one"]
 
 #: Words that make the asker the owner: "min chef", "my manager".
 MY_SPELLINGS: tuple[str, ...] = ("min", "mit", "mine", "my")
@@ -59,9 +67,22 @@ def asks_about_self(question: str) -> bool:
     return (mine or reporting) and not [w for w in tokenize(question) if w not in frame]
 
 
+def names_no_one(question: str) -> bool:
+    """Whether ``question`` asks who leads or sits in something, and names nothing."""
+    words = tokenize(question)
+    return bool(words) and all(word in LEADERSHIP_WORDS for word in words)
+
+
 def ask_instead(question: str) -> Note | None:
-    """What to ask instead, when ``question`` asks about the asker (:func:`asks_about_self`)."""
-    if not asks_about_self(question):
+    """What to ask instead of ``question``, when the model cannot answer it as asked.
+
+    Code ``asks_about_self`` (:func:`asks_about_self`) or ``names_no_one``
+    (:func:`names_no_one`); ``None`` for a question the model can answer.
+    """
+    if asks_about_self(question):
+        code, key = "asks_about_self", "ask_about_your_post"
+    elif names_no_one(question):
+        code, key = "names_no_one", "name_what_is_led"
+    else:
         return None
-    da, en = t("ask_about_your_post", "da"), t("ask_about_your_post", "en")
-    return Note(code="asks_about_self", da=da, en=en)
+    return Note(code=code, da=t(key, "da"), en=t(key, "en"))

@@ -31,6 +31,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         'The model does not know who you are. Ask about your post, e.g. "who does the head of '
         'IT report to?", or find your unit in the org chart.',
     ),
+    # orgmodel.asker: "hvem er chef?" names no unit, committee or post.
+    "name_what_is_led": (
+        "Spørgsmålet nævner ikke, hvad der ledes. Nævn enheden, udvalget eller stillingen, fx "
+        "»hvem er chef for Økonomi og Stab?«.",
+        'The question does not say what is led. Name the unit, committee or post, e.g. "who is '
+        'the head of Finance and Staff?".',
+    ),
     "kle_hint": (
         "Spørgsmålet ligner KLE {number} »{title}«, som ingen opgave i modellen dækker.",
         'The question looks like KLE {number} "{title}", which no task in the model covers.',

@@ -39,7 +39,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from orgmodel.asker import asks_about_self
+from orgmodel.asker import asks_about_self, names_no_one
 from orgmodel.contract import NodeRef, NodeView, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import ROUTE_MARGIN
@@ -374,8 +374,8 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     fits clearly better than every task, those are only weak matches, and the hint says who is
     in charge of the node, the tasks are left out: they met a stray word ("hvem er
     kommunaldirektør?" is about the post, not the staff matters "direktør" half meets).
-    A question about the asker ("hvem er min chef?", :mod:`orgmodel.asker`) has neither: what
-    it met was stray.
+    A question about the asker ("hvem er min chef?") or a leader of nothing named ("hvem er
+    chef?") has neither: what it met was stray (:mod:`orgmodel.asker`).
 
     Examples
     --------
@@ -403,12 +403,12 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     >>> results, hint.node.name
     ([], 'Kommunaldirektør')
     """
-    if asks_about_self(query):  # "hvem er min chef?": the model does not know who asks
+    if asks_about_self(query):  # "hvem er min chef?": what it met was stray (orgmodel.asker)
         return [], None
     best = max((result.score for result in results), default=0.0)
     found = _named(store, query, as_of=as_of, better_than=best)
-    if found is None:
-        return results, None
+    if found is None:  # "hvem er chef?" names no one: what it met was stray too
+        return ([], None) if names_no_one(query) else (results, None)
     named, fit, alone = found
     if alone:
         return [], named

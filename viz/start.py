@@ -98,7 +98,7 @@ def answers(store: OrgStore, query: str, *, as_of: date,
 
 
 def ask_instead(query: str, lang: Lang) -> str | None:
-    """What to ask instead when the question asks about the asker ("hvem er min chef?")."""
+    """What to ask instead of a question the model cannot answer as asked (``orgmodel.asker``)."""
     advice = asker.ask_instead(query)
     return (advice.da if lang == "da" else advice.en) if advice else None
 
@@ -204,4 +204,5 @@ def start_texts(lang: Lang) -> dict[str, str]:
     weak = note("weak_match")
     return {**{key: ui(key, lang) for key in START_TEXT_KEYS},
             "weak_match": weak.da if lang == "da" else weak.en,
-            "ask_about_your_post": t("ask_about_your_post", lang)}
+            "ask_about_your_post": t("ask_about_your_post", lang),
+            "name_what_is_led": t("name_what_is_led", lang)}

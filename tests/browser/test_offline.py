@@ -209,6 +209,10 @@ def test_static_start_page_tells_a_question_about_the_asker_what_to_ask(
         assert (page.locator(".no-answer.ask-instead").text_content() or "").startswith(
             "Modellen ved ikke, hvem du er."), question
     assert ask(site, page, "hvem er min chef i Løn?").count() == 1  # it names a task
+    ask(site, page, "hvem er chef?")  # ... and this no unit: which of eight chiefs?
+    assert page.locator("article.answer").count() == 0
+    assert (page.locator(".ask-instead").text_content() or "").startswith(
+        "Spørgsmålet nævner ikke, hvad der ledes.")
 
 
 @pytest.mark.parametrize(("question", "task"), [

@@ -441,10 +441,14 @@ def test_a_post_named_by_its_leaders_word_is_named_when_one_post_has_it(store: A
     _, hint = answered(store, "who is the municipal director?")
     assert hint is not None and hint.node.id == "post:kommunaldirektor"
     # Two area directors go by "direktør" alike, eight chiefs by "chef" nearly so: which one
-    # is not guessed.
-    for vague in ("hvem er direktør?", "hvem er chef"):
-        _, hint = answered(store, vague)
-        assert hint is None or hint.node.kind is not Kind.POST, vague
+    # is not guessed, nor are the tasks "chef" met (stray, at 0.60); the question is told to
+    # name what is led, and that example is answered.
+    for vague in ("hvem er direktør?", "hvem er chef", "who is the boss?"):
+        assert answered(store, vague) == ([], None), vague
+        advice = ask_instead(vague)
+        assert advice is not None and advice.code == "names_no_one", vague
+    example = advice.da.split("»")[1].split("«")[0]
+    assert answered(store, example)[1] is not None and ask_instead(example) is None
     # Who decides the budget is its adoption ("bestemmer" is "beslutter", not a stray word).
     assert first_task(store, "hvem bestemmer over budgettet") == ["task:budgetvedtagelse"]
 

@@ -166,6 +166,9 @@ def test_a_question_about_the_asker_says_what_to_ask_instead() -> None:
     listed = run("who-owns", "hvem er min chef?", "--json")
     assert listed.returncode == 1 and json.loads(listed.stdout) == []
     assert "Modellen ved ikke, hvem du er." in listed.stderr
+    vague = run("who-owns", "hvem er chef?")  # eight chiefs: which one?
+    assert vague.returncode == 1 and vague.stderr.startswith(
+        "Spørgsmålet nævner ikke, hvad der ledes.")
 
 
 def test_a_question_about_what_is_not_a_task_says_who_is_in_charge_of_it() -> None:

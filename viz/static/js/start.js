@@ -376,10 +376,20 @@
       return !data.asOf || when.slice(0, 4) !== data.asOf.slice(0, 4);
     });
     var text = withoutPronounIt(String(query).replace(DATE_NAMED, "$1").trim() || query);
-    var self = asksAboutSelf(text);  // "hvem er min chef?": the page cannot know who asks
-    var found = self ? [] : rank(text);
+    // "hvem er min chef?": the page cannot know who asks.
+    var instead = asksAboutSelf(text) ? texts.ask_about_your_post : null;
+    var found = instead ? [] : rank(text);
     var best = found.length ? found[0].score : 0;
-    var hint = self ? null : namedHint(text, best);
+    var hint = instead ? null : namedHint(text, best);
+    // "hvem er chef?" names nothing led, unless a post's name holds the word ("who is the
+    // municipal director?"): what the tasks met was stray.
+    var content = wordsOf(text);
+    if (!instead && !hint && content.length &&
+        content.every(function (word) { return leading[word]; })) {
+      instead = texts.name_what_is_led;
+      found = [];
+    }
+    var cannot = instead !== null;
     // As the server does: a node named clearly better than every task, all weak matches,
     // answers alone when its hint says who is in charge of it ("hvem er kommunaldirektør?" is
     // not about staff matters).
@@ -392,8 +402,8 @@
       box.appendChild(element("p", texts.site_as_of.replace("{date}", data.asOf)
         .replace("{asked}", asked[0]), "as-of-note"));
     }
-    if (self) {
-      box.appendChild(element("p", texts.ask_about_your_post, "no-answer ask-instead"));
+    if (cannot) {
+      box.appendChild(element("p", instead, "no-answer ask-instead"));
     } else if (!found.length && !hint) {
       box.appendChild(element("p", texts.no_answer.replace("{q}", query), "no-answer"));
     }
