@@ -56,7 +56,14 @@ from orgmodel.question_frames import (
 )
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 from orgmodel.semantics import USED_KINDS
-from orgmodel.text import fold, shortened, without_lone_tokens, without_pronoun_it
+from orgmodel.text import (
+    fold,
+    longest_written,
+    shortened,
+    spaced,
+    without_lone_tokens,
+    without_pronoun_it,
+)
 
 __all__ = ["IN_CHARGE", "LED_KINDS", "NODE_HINT_MIN", "OUT_OF", "POSTS_NEAR_TIE",
            "REPORTING_POST_MIN", "STRUCTURE_KINDS", "NodeHint", "Relation", "answers_and_hint",
@@ -320,7 +327,7 @@ def _one_post(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float
     if not hits or hits[0].score < NODE_HINT_MIN:
         return None
     if len(hits) > 1 and hits[1].score >= hits[0].score - POSTS_NEAR_TIE:
-        asked = f" {' '.join(fold(query).split())} "
+        asked = spaced(query)
         first, second = (_written(store.node(hit.id, as_of=as_of), asked) for hit in hits)
         if first <= second:  # the search put the longer first
             return None
@@ -329,10 +336,9 @@ def _one_post(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float
 
 
 def _written(node: NodeView, asked: str) -> int:
-    """How long a name of ``node`` the folded question ``asked`` writes whole (0: none)."""
-    names = (node.name, node.name_en, *node.aliases)
-    return max((len(f) for name in names if name and f" {(f := fold(name))} " in asked),
-               default=0)
+    """How long a name of ``node`` the question (:func:`~orgmodel.text.spaced`) writes whole."""
+    return longest_written((fold(name) for name in (node.name, node.name_en, *node.aliases)
+                            if name), asked)
 
 
 def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint | None:

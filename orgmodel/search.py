@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from orgmodel.kle import is_kle_number
-from orgmodel.text import Speller, Synonyms, fold, load_synonyms, stem, tokenize
+from orgmodel.text import (
+    Speller,
+    Synonyms,
+    fold,
+    load_synonyms,
+    longest_written,
+    spaced,
+    stem,
+    tokenize,
+)
 
 __all__ = ["SearchDoc", "SearchHit", "SearchIndex", "Synonyms", "acronyms", "load_synonyms"]
 
@@ -319,13 +328,13 @@ class SearchIndex:
         """
         if docs & (docs - 1) == 0 or docs.bit_count() > _TIE_LIMIT:
             return _members(docs)  # one document, or too many to read their names
-        asked = f" {' '.join(fold(query).split())} "
+        asked = spaced(query)
 
         def written(idx: int) -> int:
             names = self._folded_names.get(idx)
             if names is None:
                 names = self._folded_names[idx] = tuple(map(fold, self._names[idx]))
-            return max((len(name) for name in names if f" {name} " in asked), default=0)
+            return longest_written(names, asked)
 
         return sorted(_members(docs), key=lambda idx: -written(idx))
 

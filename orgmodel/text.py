@@ -16,7 +16,8 @@ import yaml
 
 __all__ = [
     "ENGLISH_QUESTION_WORDS", "STOPWORDS", "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse",
-    "deletions", "edit_distance", "fold", "load_synonyms", "shortened", "stem", "tokenize",
+    "deletions", "edit_distance", "fold", "load_synonyms", "longest_written", "shortened", "spaced",
+    "stem", "tokenize",
     "typo_budget",
     "without_lone_tokens", "without_pronoun_it",
 ]
@@ -407,6 +408,30 @@ def without_pronoun_it(question: str) -> str:
     if not ENGLISH_QUESTION_WORDS & set(fold(question).split()):
         return question
     return _PRONOUN_IT.sub(" ", question)
+
+
+def spaced(question: str) -> str:
+    """``question`` folded, its words between single spaces and one at each end.
+
+    >>> spaced("Who is the  Municipal Director?")
+    ' who is the municipal director '
+    """
+    return f" {' '.join(fold(question).split())} "
+
+
+def longest_written(folded_names: Iterable[str], asked: str) -> int:
+    """How long the longest of ``folded_names`` that ``asked`` (:func:`spaced`) writes whole is.
+
+    Stopwords leave "municipal director" the word "director", as "Director, Directorate 1" is
+    called too: the name written whole tells them apart. 0 when none is written whole.
+
+    >>> asked = spaced("Who is the municipal director?")
+    >>> longest_written(["director", "municipal director"], asked)
+    18
+    >>> longest_written(["director 1"], asked)
+    0
+    """
+    return max((len(name) for name in folded_names if name and f" {name} " in asked), default=0)
 
 
 def shortened(text: str, limit: int) -> str:
