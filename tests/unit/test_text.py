@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from orgmodel.text import (
@@ -83,6 +85,9 @@ def test_it_is_not_a_stopword() -> None:
 
 @given(st.text())
 def test_tokenize_yields_folded_non_stopwords(text: str) -> None:
+    # Two capitals in a row are an acronym, kept even where they fold to a stopword ("chef for
+    # ØS", "PA"): tested by name below, not by this property.
+    assume(not re.search(r"[^\W\d_]{2}", "".join(c if c.isupper() else " " for c in text)))
     tokens = tokenize(text)
     assert all(t and " " not in t and t not in STOPWORDS for t in tokens)
     assert tokenize(" ".join(tokens)) == tokens
