@@ -44,7 +44,7 @@ from orgmodel.contract import Note
 from orgmodel.kle import KleTopic, convert_os2kle, is_kle_number, useful_keywords
 from orgmodel.search import SearchDoc, SearchIndex, Synonyms
 from orgmodel.semantics import OWNER_MATCH_RATIO, note
-from orgmodel.text import without_lone_tokens, without_pronoun_it
+from orgmodel.text import tokenize, without_lone_tokens, without_pronoun_it
 
 __all__ = [
     "CATALOGUE_KEYWORDS", "KleCatalogue", "Matched", "TopicHit", "hint", "load_kle_catalogue",
@@ -88,6 +88,7 @@ class KleCatalogue:
         self._load, self._synonyms, self._lock = load, synonyms, threading.Lock()
         self._topics: dict[str, KleTopic] | None = None
         self._index: tuple[dict[str, KleTopic], SearchIndex] | None = None
+        self._words: frozenset[str] | None = None
 
     @classmethod
     def of(cls, topics: Iterable[KleTopic], synonyms: Synonyms) -> KleCatalogue:
@@ -119,6 +120,21 @@ class KleCatalogue:
                     # index, and the catalogue's 25,000 words would make this one slow to build.
                     self._index = topics, SearchIndex(docs, self._synonyms, typos=False)
         return self._index
+
+    def knows(self, word: str) -> bool:
+        """Whether a topic's title or keywords write the folded ``word``: a word, not a typo.
+
+        >>> catalogue = KleCatalogue.of([KleTopic(number="05.05", title="Parkering",
+        ...                                       keywords=("P-tilladelse",))], Synonyms([]))
+        >>> catalogue.knows("parkering"), catalogue.knows("tilladelse"), catalogue.knows("park")
+        (True, True, False)
+        """
+        if self._words is None:
+            texts = (text for t in self.topics().values() for text in (t.title, *t.keywords))
+            words = frozenset(w for text in texts for w in tokenize(text))
+            with self._lock:
+                self._words = words
+        return word in self._words
 
     def topic(self, number: str) -> KleTopic | None:
         """The topic numbered ``number``, if any."""

@@ -36,6 +36,7 @@ __all__ = ["SearchDoc", "SearchHit", "SearchIndex", "Synonyms", "acronyms", "loa
 _NAME, _ALIAS, _KEYWORD, _DESCRIPTION = 1.0, 0.85, 0.5, 0.3
 _SYNONYM, _PART, _SHORT_PART, _QUERY_PART, _KLE_PREFIX = 0.8, 0.6, 0.45, 0.5, 0.8
 _TYPO = {1: 0.7, 2: 0.55}
+_READ_AS, _MIN_STEM_READ = 0.9, 8
 _NAME_BONUS, _ALIAS_BONUS, _SCALE = 1.0, 0.05, 0.9  # an exact name scores 1
 _MIN_PART, _MIN_COMPOUND = 3, 7
 _CACHE_SIZE, _MAX_TOKENS = 256, 16  # longer queries are questions pasted whole, not searches
@@ -175,13 +176,15 @@ class SearchIndex:
     """
 
     def __init__(
-        self, docs: Iterable[SearchDoc], synonyms: Synonyms, *, typos: bool = True
+        self, docs: Iterable[SearchDoc], synonyms: Synonyms, *, typos: bool = True,
+        known: Callable[[str], bool] | None = None,
     ) -> None:
         # Index order is id order, so ties between equal scores break by index.
         ordered = sorted(docs, key=lambda d: d.id)
         if twice := sorted({b.id for a, b in itertools.pairwise(ordered) if a.id == b.id}):
             raise ValueError(f"duplicate document ids: {', '.join(twice)}")
         self._synonyms, self._ids = synonyms, [d.id for d in ordered]
+        self._known = known or (lambda word: False)
         # Each document's names as written, for breaking ties (see _tie_break), and folded:
         # folded when a tie first needs them, once, not on every search that ties.
         self._names = [(d.name, *((d.name_en,) if d.name_en else ()), *d.aliases) for d in ordered]
@@ -410,9 +413,16 @@ class SearchIndex:
                 out += _scaled(terms.get(word_stem[-size:], ()), factor)
         if (typos and self._speller is not None and word.isalpha()
                 and not (word_stem in terms or word_stem in parts or groups)):
-            for candidate, distance in self._speller.near(word):
+            found = self._speller.near(word)
+            if not found and len(word_stem) >= _MIN_STEM_READ:
+                # "økonmichefen" is three edits from "økonomichef", its stem one.
+                found = self._speller.near(word_stem)
+            readings = {self._surfaces[c] for c, distance in found if distance == 1}
+            sure = len(readings) == 1 and not self._known(word)
+            for candidate, distance in found:
                 near_stem = self._surfaces[candidate]
                 near_groups = [g for *_, g in self._synonyms.spans([near_stem])]
                 near = self._candidates(candidate, near_stem, near_groups, typos=False)
-                out += _scaled(near, _TYPO[distance])
+                read = sure and distance == 1
+                out += _scaled(near, _READ_AS if read else _TYPO[distance])
         return out
