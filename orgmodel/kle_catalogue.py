@@ -129,12 +129,16 @@ class KleCatalogue:
         >>> catalogue.knows("parkering"), catalogue.knows("tilladelse"), catalogue.knows("park")
         (True, True, False)
         """
+        return word in self.words()
+
+    def words(self) -> frozenset[str]:
+        """Every folded word of the topics' titles and keywords (read on first use)."""
         if self._words is None:
             texts = (text for t in self.topics().values() for text in (t.title, *t.keywords))
             words = frozenset(w for text in texts for w in tokenize(text))
             with self._lock:
                 self._words = words
-        return word in self._words
+        return self._words
 
     def topic(self, number: str) -> KleTopic | None:
         """The topic numbered ``number``, if any."""

@@ -30,13 +30,17 @@ from orgmodel.text import (
     tokenize,
 )
 
-__all__ = ["SearchDoc", "SearchHit", "SearchIndex", "Synonyms", "acronyms", "load_synonyms"]
+__all__ = ["READ_AS", "SearchDoc", "SearchHit", "SearchIndex", "Synonyms", "acronyms",
+           "load_synonyms"]
 
 # Match strengths, strongest first; the order is the promise, the values are tuned.
 _NAME, _ALIAS, _KEYWORD, _DESCRIPTION = 1.0, 0.85, 0.5, 0.3
 _SYNONYM, _PART, _SHORT_PART, _QUERY_PART, _KLE_PREFIX = 0.8, 0.6, 0.45, 0.5, 0.8
 _TYPO = {1: 0.7, 2: 0.55}
-_READ_AS, _MIN_STEM_READ = 0.9, 8
+#: A typo's strength when it has one reading: a word no text and no KLE topic writes, one edit
+#: from one word a document writes ("borgmster"), is read as that word.
+READ_AS = 0.9
+_MIN_STEM_READ = 8  # a long word's stem is spelt too; a short stem meets stray words
 _NAME_BONUS, _ALIAS_BONUS, _SCALE = 1.0, 0.05, 0.9  # an exact name scores 1
 _MIN_PART, _MIN_COMPOUND = 3, 7
 _CACHE_SIZE, _MAX_TOKENS = 256, 16  # longer queries are questions pasted whole, not searches
@@ -424,5 +428,5 @@ class SearchIndex:
                 near_groups = [g for *_, g in self._synonyms.spans([near_stem])]
                 near = self._candidates(candidate, near_stem, near_groups, typos=False)
                 read = sure and distance == 1
-                out += _scaled(near, _READ_AS if read else _TYPO[distance])
+                out += _scaled(near, READ_AS if read else _TYPO[distance])
         return out

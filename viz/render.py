@@ -48,6 +48,7 @@ from orgmodel.question_frames import (
     STRUCTURE_SPELLINGS,
     UNDER_SPELLINGS,
 )
+from orgmodel.search import READ_AS
 from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_LINE_CHARS
@@ -266,7 +267,17 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     The static site's page reads the question in the browser, from ``tasks``
     (:func:`viz.start.owner_index`) and ``named`` (:func:`viz.start.named_index`).
     """
-    from viz.start import NAME_WEIGHT, start_texts, synonym_groups
+    from viz.start import (
+        NAME_WEIGHT,
+        READ_AS_MIN_LETTERS,
+        kle_words_near,
+        start_texts,
+        synonym_groups,
+    )
+
+    # The words a typo is read as: the names of what it may name, the tasks' names (start.js).
+    names = ([key[0] for entry in named or [] for key in entry["keys"]]
+             + [key[0] for task in tasks or [] for key in task["keys"] if key[1] >= NAME_WEIGHT])
 
     # The static site's question is read in the browser: it needs the words to read it with.
     reading = ({"texts": start_texts(page.lang), "stopwords": list(STOPWORD_SPELLINGS),
@@ -280,6 +291,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),
                 "hintMin": NODE_HINT_MIN, "nearTie": POSTS_NEAR_TIE,
                 "margin": ROUTE_MARGIN, "nameWeight": NAME_WEIGHT,
+                "readAs": READ_AS, "readAsMin": READ_AS_MIN_LETTERS,
+                "notTypos": kle_words_near(names),
                 "asOf": (page.as_of or date.today()).isoformat()} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,

@@ -8,6 +8,7 @@ English) and the stopwords, and ``start.js`` matches the question against them i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -27,13 +28,15 @@ from orgmodel.node_hint import (
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS, note
 from orgmodel.task_facts import task_facts
+from orgmodel.text import deletions, edit_distance, tokenize
 from orgmodel.vocabulary import load_vocabulary
 from viz.builders import label_of
 from viz.kle_groups import group_label
 from viz.texts import ui
 
-__all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "answer", "answers", "ask_instead", "kle_hint",
-           "named_index", "owner_index", "start_texts", "synonym_groups"]
+__all__ = ["NAME_WEIGHT", "READ_AS_MIN_LETTERS", "START_TEXT_KEYS", "answer", "answers",
+           "ask_instead", "kle_hint", "kle_words_near", "named_index", "owner_index",
+           "start_texts", "synonym_groups"]
 
 #: UI strings the static start page's script needs.
 START_TEXT_KEYS = ("answers_for", "no_answer", "owners", "raci", "name", "kind", "confidence",
@@ -49,6 +52,9 @@ NAMED_LIMIT = 2000
 _NAME, _OTHER_NAMES, _KLE_WORDS, _SYNONYM = 1.0, 0.85, 0.5, 0.8
 #: Texts weighing at least this are a task's names: the words a typo is read as (start.js).
 NAME_WEIGHT = _OTHER_NAMES
+#: Shortest word the static page reads as a misspelt name, one edit away (start.js), as the
+#: server does (``orgmodel.text.typo_budget``).
+READ_AS_MIN_LETTERS = 4
 # ... and the names of a system or asset the task uses: "hvem ejer RolleBi" asks for the
 # bookkeeping task, as on the server (``MemoryStore._tasks_using``).
 _TOOL = 0.8
@@ -206,3 +212,31 @@ def start_texts(lang: Lang) -> dict[str, str]:
             "weak_match": weak.da if lang == "da" else weak.en,
             "ask_about_your_post": t("ask_about_your_post", lang),
             "name_what_is_led": t("name_what_is_led", lang)}
+
+
+def kle_words_near(names: Iterable[str]) -> list[str]:
+    """The words KLE writes that are one edit from a word of ``names`` and not one of them.
+
+    The static page reads a word no text writes, one edit from one word of a name, as that
+    word ("borgmster" is "borgmester"), as the server does; but a word KLE writes is a word, not
+    a typo ("legat", a grant, is no misspelt "legal"). The page cannot hold the whole catalogue
+    (491 kB): it gets these, the words it would misread.
+
+    Examples
+    --------
+    >>> words = kle_words_near(["Legal Services", "Borgmester"])
+    >>> "legat" in words, "legal" in words, "borgmster" in words
+    (True, False, False)
+    """
+    written = {w for text in names for w in tokenize(text)}
+    by_deletion: dict[str, list[str]] = {}  # one edit apart share a deletion (orgmodel.text)
+    for word in written:
+        for deleted in deletions(word, 1):
+            by_deletion.setdefault(deleted, []).append(word)
+
+    def near(word: str) -> bool:
+        return any(edit_distance(word, name, 1) == 1 for deleted in deletions(word, 1)
+                   for name in by_deletion.get(deleted, ()))
+
+    return sorted(word for word in load_vocabulary().catalogue.words()
+                  if len(word) >= READ_AS_MIN_LETTERS and word not in written and near(word))

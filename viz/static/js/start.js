@@ -100,8 +100,12 @@
   });
   vocabulary = Object.keys(vocabulary);
   names = Object.keys(names);
-  // A typo's match counts 0.7, as one edit does on the server (orgmodel.search).
-  var TYPO = 0.7;
+  // A typo's match counts 0.7, as one edit does on the server (orgmodel.search); 0.9 when it
+  // has one reading and KLE does not write it ("borgmster" is "borgmester"; "legat", a
+  // KLE word, is no misspelt "legal": the server sends the KLE words it would misread).
+  var TYPO = 0.7, READ_AS = data.readAs || TYPO;
+  var notTypos = {};
+  (data.notTypos || []).forEach(function (word) { notTypos[word] = true; });
 
   /* Edits allowed in a word: one from 5 letters. Stricter than the server (which allows two
    * from 8 letters), which has the whole KLE catalogue to tell work outside the model from a
@@ -142,7 +146,38 @@
         if (edits <= budget) { near.push({ word: known, factor: TYPO }); }
       });
     }
+    if (oneReading(word, near.map(function (reading) { return reading.word; }))) {
+      near.forEach(function (reading) { reading.factor = READ_AS; });
+    }
     return near;
+  }
+
+  /* Whether the words a typo is near are one word, give or take an ending, and the typo no
+   * word KLE writes. */
+  function oneReading(word, near) {
+    return near.length > 0 && !notTypos[word] &&
+      near.every(function (known) { return sameWord(known, near[0]); });
+  }
+
+  /* The word of a name that a word no text writes stands for, when it has one reading, one
+   * edit away ("borgmster", "stap" from 4 letters, as on the server); else null. */
+  var nameWords = {}, readName = {};
+  named.forEach(function (entry) {
+    entry.keys.forEach(function (key) {
+      key.words.forEach(function (word) { nameWords[word] = true; });
+    });
+  });
+  nameWords = Object.keys(nameWords);
+  function readAsName(word) {
+    if (!(word in readName)) {
+      var near = [];
+      if (word.length >= (data.readAsMin || 5) && !nameWords.some(function (w) { return sameWord(word, w); }) &&
+          !vocabulary.some(function (known) { return sameWord(word, known); })) {
+        near = nameWords.filter(function (w) { return distance(word, w, 1) <= 1; });
+      }
+      readName[word] = oneReading(word, near) ? near[0] : null;
+    }
+    return readName[word];
   }
 
   /* A question word meets a word it begins, or one of three letters or more that begins it
@@ -221,12 +256,22 @@
    * økonomi- og lønsystem" (the task it would hide, Indkøb, is what "udbud" asks for). */
   function naming(key, words) {
     if (!key.words.length) { return 0; }
-    var met = words.filter(function (word) {
-      return key.words.some(function (candidate) { return sameWord(word, candidate); });
-    }).length;
-    var covered = key.words.filter(function (candidate) {
-      return words.some(function (word) { return sameWord(word, candidate); });
-    }).length;
+    var met = 0, covered = 0;
+    // A misspelt word of the name meets it as surely as the server reads it (READ_AS).
+    words.forEach(function (word) {
+      if (key.words.some(function (candidate) { return sameWord(word, candidate); })) {
+        met += 1;
+      } else if (key.words.indexOf(readAsName(word)) >= 0) {
+        met += READ_AS;
+      }
+    });
+    key.words.forEach(function (candidate) {
+      if (words.some(function (word) { return sameWord(word, candidate); })) {
+        covered += 1;
+      } else if (words.some(function (word) { return readAsName(word) === candidate; })) {
+        covered += READ_AS;
+      }
+    });
     return key.weight * (met / words.length) * (covered / key.words.length);
   }
 
