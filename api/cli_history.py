@@ -199,8 +199,9 @@ def _from_file(path: Path, record: str | None, limit: int, lang: Lang, *,
     """
     try:
         # Lines end at "\n" alone: JSON may hold U+2028 raw, which splitlines() breaks at.
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError) as exc:
+        # Bytes: a line cut inside "ø" is one damaged line, not an unreadable file.
+        lines = path.read_bytes().split(b"\n")
+    except OSError as exc:
         raise CommandError(_word("unreadable", lang, path=path, reason=exc)) from None
     entries = []
     for number, line in enumerate(lines, 1):

@@ -369,7 +369,9 @@ def _last_seq(path: Path) -> int:
     numbers go on after the last whole entry rather than the server refusing to start.
     """
     try:
-        lines = path.read_text(encoding="utf-8").split("\n")
+        # Bytes, line by line: a write cut inside "ø" leaves a last line that is no UTF-8,
+        # which json.loads refuses as it refuses any damaged line (UnicodeDecodeError).
+        lines = path.read_bytes().split(b"\n")
     except FileNotFoundError:
         return 0
     for number in range(len(lines), 0, -1):

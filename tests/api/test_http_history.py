@@ -135,20 +135,24 @@ def test_history_of_the_embedded_store_points_to_where_edits_live(
     assert "--url" in error and "Neo4j" in error
 
 
+@pytest.mark.parametrize("cut", [
+    b'{"seq": 8, "at": "20',
+    # cut inside a letter: the first of the two bytes of "\u00f8" (a traceback at start)
+    b'{"seq": 8, "at": "2026-01-02T00:00:00Z", "actor": "anna", "note": "L\xc3'])
 def test_an_audit_file_cut_short_by_a_crash_does_not_stop_the_server(
     start_server: Callable[..., LiveServer], tmp_path: Path,
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cut: bytes
 ) -> None:
     audit_file = tmp_path / "audit.jsonl"
-    audit_file.write_text('{"seq": 7, "at": "2026-01-01T00:00:00Z", "actor": "anna", '
-                          '"action": "update", "record_key": "task:lon"}\n{"seq": 8, "at": "20',
-                          encoding="utf-8")
+    audit_file.write_bytes(b'{"seq": 7, "at": "2026-01-01T00:00:00Z", "actor": "anna", '
+                           b'"action": "update", "record_key": "task:lon"}\n' + cut)
     server = start_server(audit_file=audit_file)
     with server.client(BO) as bo:
         bo.post("/api/v1/nodes", json=NEW_TEAM).raise_for_status()
         assert [e["seq"] for e in bo.get("/api/v1/audit").json()["items"]] == [8]
     server.stop()
-    written = audit_file.read_text(encoding="utf-8").split("\n")
+    written = audit_file.read_bytes().split(b"\n")
+    assert written[1] == cut  # left as it was, for a person to look at
     assert json.loads(written[-2])["seq"] == 8  # after the whole entry, on a line of its own
     monkeypatch.delenv("NEO4J_URI", raising=False)
     assert main(["history", "unit:historik-test", "--file", str(audit_file), "--lang", "en"]) == 0
