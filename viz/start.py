@@ -8,6 +8,8 @@ English) and the stopwords, and ``start.js`` matches the question against them i
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -28,7 +30,7 @@ from orgmodel.node_hint import (
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS, note
 from orgmodel.task_facts import task_facts
-from orgmodel.text import deletions, edit_distance, tokenize
+from orgmodel.text import deletions, edit_distance
 from orgmodel.vocabulary import load_vocabulary
 from viz.builders import label_of
 from viz.kle_groups import group_label
@@ -52,6 +54,7 @@ NAMED_LIMIT = 2000
 _NAME, _OTHER_NAMES, _KLE_WORDS, _SYNONYM = 1.0, 0.85, 0.5, 0.8
 #: Texts weighing at least this are a task's names: the words a typo is read as (start.js).
 NAME_WEIGHT = _OTHER_NAMES
+_NOT_BROWSER_LETTERS = re.compile(r"[^a-z0-9]+")
 #: Shortest word the static page reads as a misspelt name, one edit away (start.js), as the
 #: server does (``orgmodel.text.typo_budget``).
 READ_AS_MIN_LETTERS = 4
@@ -220,15 +223,16 @@ def kle_words_near(names: Iterable[str]) -> list[str]:
     The static page reads a word no text writes, one edit from one word of a name, as that
     word ("borgmster" is "borgmester"), as the server does; but a word KLE writes is a word, not
     a typo ("legat", a grant, is no misspelt "legal"). The page cannot hold the whole catalogue
-    (491 kB): it gets these, the words it would misread.
+    (491 kB): it gets these, the words it would misread, folded as the browser folds them
+    (``text.js``: "ø" is "oe" there).
 
     Examples
     --------
-    >>> words = kle_words_near(["Legal Services", "Borgmester"])
-    >>> "legat" in words, "legal" in words, "borgmster" in words
-    (True, False, False)
+    >>> words = kle_words_near(["Legal Services", "Borgmester", "Demokrati"])
+    >>> "legat" in words, "edemokrati" in words, "legal" in words, "borgmster" in words
+    (True, True, False, False)
     """
-    written = {w for text in names for w in tokenize(text)}
+    written = {w for text in names for w in _browser_words(text)}
     by_deletion: dict[str, list[str]] = {}  # one edit apart share a deletion (orgmodel.text)
     for word in written:
         for deleted in deletions(word, 1):
@@ -238,5 +242,14 @@ def kle_words_near(names: Iterable[str]) -> list[str]:
         return any(edit_distance(word, name, 1) == 1 for deleted in deletions(word, 1)
                    for name in by_deletion.get(deleted, ()))
 
-    return sorted(word for word in load_vocabulary().catalogue.words()
+    topics = load_vocabulary().catalogue.topics().values()
+    kle = {w for t in topics for text in (t.title, *t.keywords) for w in _browser_words(text)}
+    return sorted(word for word in kle
                   if len(word) >= READ_AS_MIN_LETTERS and word not in written and near(word))
+
+
+def _browser_words(text: str) -> list[str]:
+    """The words of ``text`` as ``text.js``'s ``fold`` writes them (not orgmodel.text.fold)."""
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _NOT_BROWSER_LETTERS.sub(" ", text).split()
