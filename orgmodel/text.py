@@ -17,8 +17,7 @@ import yaml
 __all__ = [
     "ENGLISH_QUESTION_WORDS", "STOPWORDS", "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse",
     "deletions", "edit_distance", "fold", "load_synonyms", "longest_written", "shortened", "spaced",
-    "stem", "tokenize",
-    "typo_budget",
+    "stem", "tokenize", "typo_budget", "visible",
     "without_lone_tokens", "without_pronoun_it",
 ]
 
@@ -63,9 +62,22 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Invisible format characters (soft hyphen, zero-width spaces and joiners, direction marks,
+# byte order mark) are not there for a reader: "lø\u00adn", pasted from a web page, is "løn".
+_INVISIBLE = dict.fromkeys([0x00AD, 0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+                            *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF])
 # Everything but letters and digits becomes a space; a dot survives only between two
 # digits so KLE numbers like 81.15.00 stay one token.
 _DROP_RE = re.compile(r"[^\w.]|_|(?<!\d)\.|\.(?!\d)")
+
+
+def visible(text: str) -> str:
+    """``text`` without invisible format characters: what a reader sees, as it was typed.
+
+    >>> visible("lø\u00adn\u200b"), visible("Løn")
+    ('løn', 'Løn')
+    """
+    return text if text.isascii() else text.translate(_INVISIBLE)
 
 
 def fold(text: str) -> str:
@@ -81,10 +93,11 @@ def fold(text: str) -> str:
     ['lon', 'lon', 'lon']
     >>> fold("Økonomi- og Indkøbsafdelingen, KLE 81.15.00!")
     'okonomi og indkobsafdelingen kle 81.15.00'
-    >>> fold("Café Åen")
-    'cafe aen'
+    >>> fold("Café Åen"), fold("lø\u00adn\u200b")
+    ('cafe aen', 'lon')
     """
     if not text.isascii():
+        text = visible(text)
         for letter, ascii_form in _DANISH_PAIRS:
             if letter in text:
                 text = text.replace(letter, ascii_form)

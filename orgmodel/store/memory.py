@@ -69,7 +69,7 @@ from orgmodel.semantics import (
     note,
     task_ref,
 )
-from orgmodel.text import without_lone_tokens, without_pronoun_it
+from orgmodel.text import visible, without_lone_tokens, without_pronoun_it
 from orgmodel.vocabulary import Vocabulary, load_vocabulary, search_docs
 
 __all__ = ["MemoryStore"]
@@ -226,6 +226,7 @@ class MemoryStore:
         KLE catalogue (:func:`~orgmodel.kle_catalogue.route`), with notes on how a task was
         found that way.
         """
+        query = visible(query)  # the rules below read the text as written, not folded
         node = self.dataset.nodes.get(query)
         if node is not None:
             # Another node's id ("system:aula") names no task; read as words, it would meet

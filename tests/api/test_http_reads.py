@@ -86,7 +86,8 @@ def test_owners_of_what_is_not_a_task_say_who_is_in_charge_of_it(http: httpx.Cli
         assert http.get("/api/v1/owners", params={"q": question}).json()["node_hint"] is None
 
 
-@pytest.mark.parametrize("question", ["løn", "payroll", "lonudbetaling", "81.15.00", "task:lon"])
+@pytest.mark.parametrize("question", ["løn", "payroll", "lonudbetaling", "81.15.00", "task:lon",
+                                      "lø\u00adn", "l\u200bøn"])  # soft hyphen, zero width
 def test_owners_of_payroll_name_organisation_og_politik_and_the_escalation(
     http: httpx.Client, question: str
 ) -> None:
