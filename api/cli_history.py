@@ -33,13 +33,14 @@ from typing import TYPE_CHECKING, Any
 from pydantic import TypeAdapter, ValidationError
 
 from api.cli import HttpStatusError, http_get
+from api.schemas import AUDIT_PAGE_MOST
 from orgmodel.cli import (
     EXIT_OK,
     CommandError,
     add_common_options,
+    at_most,
     examples,
     open_store_from_args,
-    positive_int,
 )
 from orgmodel.contract import AuditEntry, WritableStore
 from orgmodel.exceptions import NotFoundError
@@ -103,8 +104,8 @@ def register_history(commands: _Subparsers) -> None:
     history.add_argument("--with-edges", action="store_true",
                          help="with a node's ID: also the writes of the edges to and from it "
                               "(those keyed TYPE:from->to)")
-    history.add_argument("--limit", type=positive_int, default=20,
-                         help="most writes to show (default 20)")
+    history.add_argument("--limit", type=at_most(AUDIT_PAGE_MOST), default=20,
+                         help=f"most writes to show (default 20, at most {AUDIT_PAGE_MOST})")
     history.add_argument("--url", default=None,
                          help="base URL of a running API, e.g. http://127.0.0.1:8000")
     history.add_argument("--token", default=os.environ.get("ORGMODEL_TOKEN"),

@@ -238,6 +238,10 @@ class SubgraphAnswer(Subgraph):
     as_of: date = Field(description="The date answered for.")
 
 
+#: The most writes one page of ``GET /api/v1/audit`` holds (and ``orgmodel history`` asks for).
+AUDIT_PAGE_MOST = 1000
+
+
 class AuditPage(BaseModel):
     """Writes, newest first."""
 

@@ -75,8 +75,12 @@ def question(text: str) -> str:
     return text
 
 
+#: The most any count may be: more is no count a person means (and overflows islice).
+MOST = 1_000_000
+
+
 def positive_int(text: str) -> int:
-    """An argparse type: a whole number of at least 1.
+    """An argparse type: a whole number from 1 to :data:`MOST`.
 
     Examples
     --------
@@ -84,15 +88,28 @@ def positive_int(text: str) -> int:
     500
     >>> positive_int("0")
     Traceback (most recent call last):
-    argparse.ArgumentTypeError: not a whole number of 1 or more: '0'
+    argparse.ArgumentTypeError: not a whole number from 1 to 1000000: '0'
     """
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {text!r}")
-    return value
+    return at_most(MOST)(text)
+
+
+def at_most(most: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from 1 to ``most``.
+
+    >>> at_most(1000)("99999999999999999999")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: not a whole number from 1 to 1000: '99999999999999999999'
+    """
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if not 1 <= value <= most:
+            raise argparse.ArgumentTypeError(f"not a whole number from 1 to {most}: {text!r}")
+        return value
+
+    return whole_number
 
 
 def _iso_date(text: str) -> date:

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from api.deps import ReadStoreDep, known_query_parameters
 from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
-from api.schemas import AuditPage
+from api.schemas import AUDIT_PAGE_MOST, AuditPage
 from api.services import export_zip
 
 __all__ = ["router"]
@@ -26,7 +26,7 @@ async def audit(
     record: Annotated[str | None, Query(max_length=300, description="Only this node id or edge "
                                         "key.", examples=["task:lon"])] = None,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    limit: Annotated[int, Query(ge=1, le=AUDIT_PAGE_MOST)] = 100,
     with_edges: Annotated[bool, Query(description="With a node id as record: also the writes "
                                       "of the edges keyed with the node at an end.")] = False,
 ) -> Response:

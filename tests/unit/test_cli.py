@@ -233,13 +233,19 @@ def test_bad_arguments_are_usage_errors() -> None:
     result = run("who-owns", "løn", "--as-of", "31-12-2023")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr
-    # Counts must be whole numbers of 1 or more (0 used to divide by zero in the load).
+    # Counts must be whole numbers of 1 or more (0 used to divide by zero in the load), and
+    # not beyond what means anything (20 digits overflowed islice with a traceback).
+    huge = "99999999999999999999"
     for args in (("who-owns", "løn", "--limit", "0"), ("load", "--neo4j", "--batch-size", "0"),
-                 ("load", "--neo4j", "--workers", "-1"), ("load", "--neo4j", "--workers", "x")):
+                 ("load", "--neo4j", "--workers", "-1"), ("load", "--neo4j", "--workers", "x"),
+                 ("who-owns", "løn", "--limit", huge), ("search", "løn", "--limit", huge)):
         result = run(*args)
         assert result.returncode == 2, args
-        assert "not a whole number of 1 or more" in result.stderr, args
+        assert "not a whole number from 1 to 1000000" in result.stderr, args
         assert "Traceback" not in result.stderr
+    # The history asks the API for what one page holds: more was the API's raw 422.
+    result = run("history", "--url", "http://127.0.0.1:9", "--limit", "5000")
+    assert result.returncode == 2 and "from 1 to 1000: '5000'" in result.stderr
     # Options a command would ignore are not offered: serve answers any date, in both
     # languages, per request; validating a folder has no date.
     for args in (("serve", "--lang", "en"), ("serve", "--as-of", "2024-01-01"),
