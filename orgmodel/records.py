@@ -63,11 +63,27 @@ __all__ = [
     "UnitRecord",
     "ValidityMixin",
     "edge_key_parts",
+    "is_node_id",
     "keyed_by",
 ]
 
 #: Ids are readable slugs with a kind prefix: ``unit:okonomi-og-indkob``.
 ID_PATTERN = r"^[a-z]+:[a-z0-9][a-z0-9._-]*$"
+
+
+def is_node_id(text: str) -> bool:
+    """Whether ``text`` is written as a node id of a known kind (whether or not one exists).
+
+    >>> is_node_id("task:lon"), is_node_id("task:does-not-exist"), is_node_id("løn: hvem?")
+    (True, True, False)
+    >>> is_node_id("kl:00.01")  # no kind's prefix
+    False
+    """
+    prefix, _, _ = text.partition(":")
+    return prefix in _PREFIXES and re.fullmatch(ID_PATTERN, text) is not None
+
+
+_PREFIXES = frozenset(KIND_PREFIX.values())
 _KLE_PATTERN = r"^\d{2}(\.\d{2}){0,2}$"
 
 NodeId = Annotated[

@@ -51,7 +51,7 @@ from orgmodel.dataset import Dataset
 from orgmodel.exceptions import NotFoundError, NotValidOnDateError
 from orgmodel.kle import is_kle_number
 from orgmodel.kle_catalogue import ROUTE_MARGIN, Matched, route, route_number
-from orgmodel.records import AnyNode, EdgeRecord
+from orgmodel.records import AnyNode, EdgeRecord, is_node_id
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.search import SearchIndex
 from orgmodel.semantics import (
@@ -233,6 +233,8 @@ class MemoryStore:
             # tasks on "system" alone. Who is in charge of it is the owners hint's to say.
             is_task = node.kind == Kind.TASK.value and self._alive(query, when)
             return [(query, 1.0, ())] if is_task else []
+        if is_node_id(query):  # "task:does-not-exist" names no node: its words name no task
+            return []
 
         def tasks_under(number: str) -> list[str]:
             # A main group ("81") holds every task in it; a topic number only its own tasks.
