@@ -10,7 +10,7 @@ the API's problem documents.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping
 from typing import Any
 
 from fastapi import HTTPException, Request
@@ -21,13 +21,15 @@ from starlette.responses import HTMLResponse, Response
 
 from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError, OrgModelError
+from orgmodel.messages import Lang
 from orgmodel.schema import Kind
+from orgmodel.text import shortened
 from viz.builders import label_of
 from viz.gather import NotAPostError
 from viz.recent import with_organisation
 from viz.render import VIEWS, Page, render_error
 from viz.store_access import with_store
-from viz.texts import kind_name, lang_of, ui
+from viz.texts import UI, kind_name, lang_of, ui
 
 __all__ = ["PageRoute"]
 
@@ -64,10 +66,18 @@ def _invalid(request: Request, invalid: RequestValidationError) -> tuple[str, li
     if field == "as_of":
         message = ui("error_date", lang, value=value)
     else:
-        why = str(first.get("msg", "")).removeprefix("Value error, ")
-        message = ui("error_param", lang, field=field, value=value[:80], why=why)
+        message = ui("error_param", lang, field=field, value=shortened(value, 80),
+                     why=_why(first, lang))
     fields = {str(e["loc"][-1]) for e in invalid.errors()}
     return message, sorted(fields)
+
+
+def _why(error: Mapping[str, Any], lang: Lang) -> str:
+    """Why a value cannot be used, in the page's language where the reason is a common one."""
+    key = f"why_{error.get('type')}"
+    if key in UI:
+        return ui(key, lang, **error.get("ctx", {}))
+    return str(error.get("msg", "")).removeprefix("Value error, ")
 
 
 async def _not_found(request: Request, failed: HTTPException

@@ -53,7 +53,7 @@ from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_LINE_CHARS
 from viz.styles import NODE_STYLES, SELECTED_LABEL, edge_style_table, legend
-from viz.texts import EDGE_NAMES, browser_texts, edge_name, kind_name, ui
+from viz.texts import EDGE_NAMES, TEXT_MOST, browser_texts, edge_name, kind_name, ui
 
 __all__ = [
     "ASSETS",
@@ -199,7 +199,8 @@ class Page:
                  if self.organisation else ui("app_title_plain", self.lang))
         return {"page": self, "lang": self.lang, "t": text, "views": VIEWS, "app_title": title,
                 "other_lang": "en" if self.lang == "da" else "da",
-                "inline": _inline if self.mode == "single" else None, "assets": ASSETS}
+                "inline": _inline if self.mode == "single" else None, "assets": ASSETS,
+                "text_most": TEXT_MOST}
 
 
 def _render(template: str, page: Page, **values: Any) -> str:

@@ -42,7 +42,7 @@ from viz.render import (
     script_safe_json,
 )
 from viz.store_access import with_store
-from viz.texts import lang_of
+from viz.texts import TEXT_MOST, lang_of
 from viz.views import build_view
 
 __all__ = ["create_views_app", "register", "router"]
@@ -54,7 +54,7 @@ pages = APIRouter(include_in_schema=False, route_class=PageRoute)  # errors answ
 Lang = Annotated[str | None, Query(max_length=2)]
 AsOf = Annotated[BlankOrIsoDate, Query()]
 Ids = Annotated[str | None, Query(max_length=20_000)]
-Id = Annotated[str | None, Query(max_length=200)]
+Id = Annotated[str | None, Query(max_length=TEXT_MOST)]
 _API_SEARCH, _API_PATHS = "/api/v1/search", "/api/v1/paths"
 
 
@@ -109,7 +109,7 @@ async def _build(request: Request, work: Callable[[OrgStore], T]) -> T:
 
 
 @pages.get("/")
-async def start_page(request: Request, q: Annotated[str | None, Query(max_length=200)] = None,
+async def start_page(request: Request, q: Annotated[str | None, Query(max_length=TEXT_MOST)] = None,
                      lang: Lang = None, as_of: AsOf = None) -> Response:
     """The intranet start page: "Hvem har ansvaret for …?" answered on the server, and views."""
     page = _page(request, lang, as_of, q=q)
@@ -182,7 +182,7 @@ async def view_table(request: Request, view: str, lang: Lang = None, as_of: AsOf
 
 
 @router.get("/views/api/search")
-async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
+async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=TEXT_MOST)],
                  as_of: AsOf = None,
                  limit: Annotated[int, Query(ge=1, le=50)] = 10) -> dict[str, Any]:
     """The store's search, for apps without the API (same shape as /api/v1/search)."""
@@ -191,8 +191,8 @@ async def search(request: Request, q: Annotated[str, Query(min_length=1, max_len
 
 
 @router.get("/views/api/paths")
-async def paths(request: Request, source: Annotated[str, Query(alias="from", max_length=200)],
-                target: Annotated[str, Query(alias="to", max_length=200)],
+async def paths(request: Request, source: Annotated[str, Query(alias="from", max_length=TEXT_MOST)],
+                target: Annotated[str, Query(alias="to", max_length=TEXT_MOST)],
                 as_of: AsOf = None) -> dict[str, Any]:
     """The store's shortest paths, for apps without the API (same shape as /api/v1/paths)."""
     found = await _build(request,

@@ -17,7 +17,11 @@ from __future__ import annotations
 
 from orgmodel.messages import CONFIDENCE_NAMES, EDGE_NAMES, KIND_NAMES, Lang, edge_name
 
-__all__ = ["EDGE_NAMES", "UI", "browser_texts", "edge_name", "kind_name", "lang_of", "ui"]
+__all__ = ["EDGE_NAMES", "TEXT_MOST", "UI", "browser_texts", "edge_name", "kind_name", "lang_of",
+           "ui"]
+
+#: The most characters a question, search, name or id the pages send may have (as the API's).
+TEXT_MOST = 200
 
 #: UI strings: key -> (Danish, English).
 UI: dict[str, tuple[str, str]] = {
@@ -62,6 +66,12 @@ UI: dict[str, tuple[str, str]] = {
                    "The date “{value}” cannot be read: write it as YYYY-MM-DD, e.g. 2024-06-01."),
     "error_param": ("Adressen har en værdi, siden ikke kan bruge: {field} = »{value}« ({why}).",
                     "The address holds a value the page cannot use: {field} = “{value}” ({why})."),
+    # why a value cannot be used, by pydantic's error type (viz.errors); others say pydantic's
+    "why_string_too_long": ("højst {max_length} tegn", "at most {max_length} characters"),
+    "why_string_too_short": ("mindst {min_length} tegn", "at least {min_length} characters"),
+    "why_int_parsing": ("ikke et helt tal", "not a whole number"),
+    "why_greater_than_equal": ("mindst {ge}", "at least {ge}"),
+    "why_less_than_equal": ("højst {le}", "at most {le}"),
     "no_answer": ("Intet svar på »{q}«. Prøv andre ord.", "No answer for “{q}”. Try other words."),
     "owner": ("Ansvarlig", "Owner"),
     "owners": ("Ansvarlige (RACI)", "Owners (RACI)"),

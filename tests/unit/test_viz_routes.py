@@ -114,6 +114,9 @@ def test_a_page_that_goes_wrong_answers_as_a_page_in_the_visitors_language(
              "“Payroll” is not a post (Task)"),
             ("/views/stakeholders", {"post": "borgmeste", "lang": "en"}, 404,
              "Did you mean: Mayor"),
+            # The reason in the page's language ("String should have at most 200 characters").
+            ("/", {"q": "løn " * 75}, 422, "(højst 200 tegn)"),
+            ("/", {"q": "løn " * 75, "lang": "en"}, 422, "(at most 200 characters)"),
         ]
         for path, params, status, words in cases:
             response = await client.get(path, params=params)
@@ -132,6 +135,9 @@ def test_a_page_that_goes_wrong_answers_as_a_page_in_the_visitors_language(
         # The JSON the pages fetch keeps the API's problem documents.
         data = await client.get("/views/org/data", params={"as_of": "x"})
         assert data.status_code == 422 and "json" in data.headers["content-type"]
+        # The boxes take no more than a page can send.
+        start = await client.get("/")
+        assert 'id="q" name="q" type="search" maxlength="200"' in start.text
         # A form's empty date field is no date: today.
         assert (await client.get("/views/org", params={"as_of": ""})).status_code == 200
 
