@@ -107,6 +107,17 @@ _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
 _PRIVATE_PHONE = re.compile(
     r"(?i)\b(?:privat\w*|mobil\w*|mobile|cell(?:phone)?)\b[^\d\n]{0,12}"
     r"(?:\+45[ -]?)?(?:\d{8}|\d{2}(?:[ .-]\d{2}){3})(?!\d)")
+# A CPR number (a person's civil registration number), in any record: written as people write
+# it, DDMMYY-NNNN (a day that can be a day), or any ten digits after the word "CPR".
+_CPR = re.compile(
+    r"(?<![\w/.-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-\d{4}(?![\w/-])"
+    r"|(?i:\bcpr\b)[^\d\n]{0,12}\d{6}[ -]?\d{4}(?!\d)")
+# A private mailbox (a mail service for people, not an organisation's): a person's own
+# address; a post gives a functional one (loen@albertslund.dk).
+_PRIVATE_MAIL = re.compile(
+    r"(?i)[\w.+-]+@(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|mac|aol"
+    r"|gmx|proton|protonmail|pm|mail|jubii|ofir|get2net|webspeed|stofanet|youmail|tdcadsl)"
+    r"\.(?:com|dk|net|me|de|ch)\b")
 _LINE_BREAK = re.compile(r"[\n\r\t]")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -215,6 +226,12 @@ class _Strict(BaseModel):
                 if found := _PRIVATE_PHONE.search(text):
                     raise ValueError(f"{found.group()!r} is a private phone number (personal "
                                      "data): leave it out; a post gives a functional mailbox")
+                if found := _CPR.search(text):
+                    raise ValueError(f"{found.group()!r} looks like a CPR number (personal "
+                                     "data): leave it out")
+                if found := _PRIVATE_MAIL.search(text):
+                    raise ValueError(f"{found.group()!r} is a private mailbox (personal data): "
+                                     "a post gives a functional one, e.g. loen@albertslund.dk")
         return value
 
 

@@ -197,6 +197,15 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
             "description: Lederens mobil 22 33 44 55}",
             "org.yaml:22: HEADS:post:leder-a->unit:a: description: 'mobil 22 33 44 55' is a "
             "private phone number"),
+        ("    level: enhed\n",  # a CPR number, in any record
+         "    level: enhed\n    description: Kontaktperson (cpr 0101701234)\n",
+         "org.yaml:8: unit:a: description: 'cpr 0101701234' looks like a CPR number"),
+        ("    name: Leder af A\n",
+         "    name: Leder af A\n    description: Født 010170-1234\n",
+         "org.yaml:13: post:leder-a: description: '010170-1234' looks like a CPR number"),
+        ("    name: Leder af A\n",  # a private mailbox: a post gives a functional one
+         "    name: Leder af A\n    mailbox: steen.c@gmail.com\n",
+         "org.yaml:13: post:leder-a: mailbox: 'steen.c@gmail.com' is a private mailbox"),
     ],
 )
 def test_each_kind_of_mistake_is_named_with_file_and_line(
