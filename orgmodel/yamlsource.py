@@ -84,15 +84,20 @@ class _Loader(_Base):  # type: ignore[misc]
 
 
 def _scalar(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    # YAML 1.1 reads 0x10, 0o17, 017, 1_000 and 1:30 (base 60!) as numbers: a count written so
+    # is no count a person means to write; as text, the record's check names it.
+    if node.tag == _INT_TAG and not _DECIMAL.fullmatch(node.value):
+        return node.value
     try:
         value = loader.construct_object(node)
     except (ValueError, OverflowError):
         # A date's shape but no date (2024-02-30): keep the text, and the record's own check
         # names the record, the field and why; the rest of the file is still read.
         return node.value
-    # YAML 1.1 turns unquoted dates into date objects; keep them, they validate as dates.
+    # YAML 1.1 turns unquoted dates into date objects; keep them, they validate as dates. A
+    # time of day (2026-02-28T10:00:00) is no day: as text, it is refused as the API does.
     if isinstance(value, dt.datetime):
-        return value.date()
+        return node.value
     return value
 
 
@@ -250,6 +255,8 @@ def _refuse_invisible_breaks(text: str, filename: str) -> None:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + name

@@ -203,6 +203,14 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
         ("    name: Leder af A\n",
          "    name: Leder af A\n    description: Født 010170-1234\n",
          "org.yaml:13: post:leder-a: description: '010170-1234' looks like a CPR number"),
+        # YAML 1.1 reads these as numbers and times; none is what a person means by a count
+        # or a day (0x10 became 16 and 1_000 became 1000, a time of day a day)
+        ("    level: enhed\n", "    level: enhed\n    staff_count: 0x10\n",
+         "org.yaml:8: unit:a: staff_count: Input should be a valid integer (got '0x10')"),
+        ("    level: enhed\n", "    level: enhed\n    staff_count: 1_000\n",
+         "org.yaml:8: unit:a: staff_count: Input should be a valid integer (got '1_000')"),
+        ("    level: enhed\n", "    level: enhed\n    valid_from: 2026-02-28T10:00:00\n",
+         "org.yaml:8: unit:a: valid_from: write the date as YYYY-MM-DD"),
         ("    name: Leder af A\n",  # a private mailbox: a post gives a functional one
          "    name: Leder af A\n    mailbox: steen.c@gmail.com\n",
          "org.yaml:13: post:leder-a: mailbox: 'steen.c@gmail.com' is a private mailbox"),
