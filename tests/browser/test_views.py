@@ -591,6 +591,22 @@ def test_a_selection_does_not_move_the_network(
     assert recorder.outside() == []
 
 
+@pytest.mark.parametrize(("hash_", "said"), [
+    ("focus=node:findes-ikke&depth=1", "»node:findes-ikke« er ikke i denne visning."),
+    ("path=node:a,body:kommunalbestyrelsen", "»node:a« er ikke i denne visning."),
+    ("hk=Organisation,Body,Forum,Unit,Post,Person", "Viser 0 af "),
+])
+def test_a_permalink_to_what_the_view_does_not_hold_says_so(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder, hash_: str, said: str) -> None:
+    # A stale or mistyped permalink showed the whole view with no word, said "no path" after
+    # asking the server about ids no node has (a 404 in the console), or a blank canvas.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org#{hash_}")
+    expect(page.locator(".status").first).to_contain_text(said)
+    assert not any("/paths" in url for url in recorder.requests)
+    assert recorder.outside() == []
+
+
 def test_printed_a_view_is_its_drawing_without_the_controls(
         page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     # Printed, a view was the header, the panel of forms and a permalink box, then the drawing.

@@ -476,7 +476,20 @@
     view.clearPath();
     raw.path = path;
     if (!raw.sel) { network.unselectAll(); }
+    // A permalink may name what the view does not hold (a stale or mistyped link): said, as
+    // the path form says it, not a whole view with no word, or "no path" after asking the
+    // server about ids no node has.
+    var missing = [raw.focus].concat(raw.path || []).filter(function (id) {
+      return id && !view.nodeData.has(id);
+    });
+    if (raw.focus && !view.nodeData.has(raw.focus)) { raw.focus = null; }
+    if (raw.path && !raw.path.every(function (id) { return view.nodeData.has(id); })) { raw.path = null; }
     view.apply();
+    if (missing.length) {
+      view.status(texts.path_unknown.replace("{name}", missing[0]));
+    } else if (view.visibleNodeCount() === 0) {  // every kind hidden: not a blank, unexplained canvas
+      view.status(texts.filter_shown.replace("{shown}", 0).replace("{total}", view.nodeCount()));
+    }
     var steps = [];
     if (raw.path) { steps.push(function () { return view.showPath(raw.path[0], raw.path[1]); }); }
     if (raw.focus) { steps.push(function () { fitVisible(); return Promise.resolve(); }); }
