@@ -113,16 +113,19 @@ class StoreAccess:
         """Open the store at start: invalid data fails here; an unreachable Neo4j is retried.
 
         A remote store is then warmed up in the background: Neo4j plans each query on first
-        use, which can take longer than the request deadline.
+        use, which can take longer than the request deadline. The embedded one builds its typo
+        index in the background (:func:`prepare_typos`).
         """
         try:
             handle = await self.handle()
         except (StoreUnavailableError, TimeoutError) as exc:
             log.warning("store not reachable at start (%s); retrying on each request", exc)
             return
-        if not handle.local:
-            self._warming = asyncio.create_task(anyio.to_thread.run_sync(
-                warm_up, handle.store, abandon_on_cancel=True, limiter=self._limiter))
+        # The embedded store needs no plans, but its typo index is built on first use (a write
+        # builds a new state, and need not wait for one): the first question need not either.
+        warm = warm_up if not handle.local else prepare_typos
+        self._warming = asyncio.create_task(anyio.to_thread.run_sync(
+            warm, handle.store, abandon_on_cancel=True, limiter=self._limiter))
 
     @property
     def current(self) -> StoreHandle | None:
@@ -179,6 +182,18 @@ def _say_what_ends(store: OrgStore, audit_file: Path | None) -> None:
                     "runs); %s", edits, kept)
 
 
+#: A misspelt word ("budgetopfølgning"): searching it builds the typo index.
+_A_TYPO = "budgetopfolgnig"
+
+
+def prepare_typos(store: OrgStore) -> None:
+    """Build what a question with a typo would otherwise wait for (answer ignored)."""
+    try:
+        store.search(_A_TYPO, limit=1)
+    except Exception as exc:  # only the side effect matters
+        log.info("typo index not prepared: %s", exc)
+
+
 def warm_up(store: OrgStore) -> None:
     """Ask each kind of question once (answers and errors ignored), so plans are ready."""
     try:
@@ -191,6 +206,7 @@ def warm_up(store: OrgStore) -> None:
             lambda: store.neighbourhood(first), lambda: store.subtree(first),
             lambda: store.paths(first, first), lambda: store.search("a"),
             lambda: store.owners("00"), lambda: store.owners("løn"),
+            lambda: store.search(_A_TYPO),
             lambda: store.list_nodes(text="a"),
         ]
     except Exception as exc:

@@ -14,6 +14,7 @@ import itertools
 import math
 import operator
 import re
+import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -176,7 +177,11 @@ class SearchIndex:
     >>> index.search("loen")
     [SearchHit(id='t:1', score=1.0)]
 
-    ``typos=False`` leaves typo matching out, and with it the largest cost of building.
+    ``typos=False`` leaves typo matching out. Its index of deletions, the largest cost of
+    building, is built when a word first needs it: a write to the embedded store builds a new
+    index, and did not answer (nor let reads run) for half a second while it was made.
+    ``known`` says which words no document writes are words all the same (the KLE
+    catalogue's): they stay typos of a document's word, never read as it.
     """
 
     def __init__(
@@ -249,7 +254,8 @@ class SearchIndex:
                 for cut in range(_MIN_PART, len(word_stem)):
                     self._parts.setdefault(word_stem[:cut], set()).add(word_stem)
                     self._parts.setdefault(word_stem[-cut:], set()).add(word_stem)
-        self._speller = Speller(self._surfaces) if typos else None
+        self._typos, self._spelling = typos, threading.Lock()
+        self._speller_built: Speller | None = None
         self._cache: dict[tuple[str, tuple[int, ...], int | None], Match] = {}
 
     def _analyse(self, text: str, analysed: dict[str, Analysed]) -> Analysed:
@@ -263,6 +269,14 @@ class SearchIndex:
             entry = analysed[text] = (tuple(words), stems, phrases,
                                       1.0 - 0.02 * min(len(stems) - 1, 5), acronyms(text))
         return entry
+
+    def _speller(self) -> Speller:
+        """The vocabulary's typo index, built on first use (once, whichever thread asks)."""
+        if self._speller_built is None:
+            with self._spelling:
+                if self._speller_built is None:
+                    self._speller_built = Speller(self._surfaces)
+        return self._speller_built
 
     def __len__(self) -> int:
         """Return the number of indexed documents."""
@@ -415,12 +429,13 @@ class SearchIndex:
                 factor = _QUERY_PART * (1.0 if size > _MIN_PART else _SHORT_PART / _PART)
                 out += _scaled(terms.get(word_stem[:size], ()), factor)
                 out += _scaled(terms.get(word_stem[-size:], ()), factor)
-        if (typos and self._speller is not None and word.isalpha()
+        if (typos and self._typos and word.isalpha()
                 and not (word_stem in terms or word_stem in parts or groups)):
-            found = self._speller.near(word)
+            speller = self._speller()
+            found = speller.near(word)
             if not found and len(word_stem) >= _MIN_STEM_READ:
                 # "økonmichefen" is three edits from "økonomichef", its stem one.
-                found = self._speller.near(word_stem)
+                found = speller.near(word_stem)
             readings = {self._surfaces[c] for c, distance in found if distance == 1}
             sure = len(readings) == 1 and not self._known(word)
             for candidate, distance in found:
