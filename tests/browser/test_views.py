@@ -526,6 +526,10 @@ def test_on_a_phone_the_network_leaves_room_to_scroll_the_page(
         # A view too wide to read fitted on the small screen opens legible, where it starts.
         open_view(page, f"{albertslund_app.url}/views/case-route")
         assert page.evaluate("window.orgmodelView.network.getScale()") >= 0.45
+        # ... and so does the stakeholder grid, on its "manage closely" quadrant (fitted whole,
+        # it was coloured boxes with no names).
+        open_view(page, f"{albertslund_app.url}/views/stakeholders#layout=grid")
+        assert page.evaluate("window.orgmodelView.network.getScale()") >= 0.45
         # A table fits the phone, its cells wrapping; one that cannot scrolls in its own box,
         # with a shadow on the side where more of it is hidden (it scrolled without a cue).
         page.goto(f"{albertslund_app.url}/?q=l%C3%B8n")

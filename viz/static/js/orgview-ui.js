@@ -138,11 +138,26 @@
    * fitting its nodes alone cut off a quadrant with no one in its top rows. */
   var GRID_MARGIN = 48;  // room for the axis labels drawn outside the grid (drawGrid)
 
+  // The whole grid while its labels are drawn at all (vis-network drops those under 5 px: a
+  // scale of ~0.35 for the 14 px labels); else a quadrant at the scale a view opens at.
+  var GRID_WHOLE_MIN = 0.36, LEGIBLE = 0.45;
+
   function fitGrid(grid) {
     var box = byId("network");
-    var scale = Math.min(box.clientWidth / (grid.width + 2 * GRID_MARGIN),
-      box.clientHeight / (grid.height + 2 * GRID_MARGIN));
-    network.moveTo({ position: { x: 0, y: 0 }, scale: scale, animation: false });
+    function fitting(width, height) {
+      return Math.min(box.clientWidth / (width + 2 * GRID_MARGIN),
+        box.clientHeight / (height + 2 * GRID_MARGIN));
+    }
+    var scale = fitting(grid.width, grid.height);
+    if (scale >= GRID_WHOLE_MIN) {
+      network.moveTo({ position: { x: 0, y: 0 }, scale: scale, animation: false });
+      return;
+    }
+    // On a phone the whole grid was coloured boxes with no names: it opens on its "manage
+    // closely" quadrant (top right: high influence, high interest), legible; "Vis alt" or a
+    // pinch shows the rest.
+    network.moveTo({ position: { x: grid.width / 4, y: -grid.height / 4 },
+      scale: Math.max(LEGIBLE, fitting(grid.width / 2, grid.height / 2)), animation: false });
   }
 
   function setLayout(layout) {
