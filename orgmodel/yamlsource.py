@@ -116,7 +116,11 @@ def _convert(loader: _Loader, node: yaml.Node, filename: str) -> Any:
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             # A key YAML reads as no text (~, 2024, yes) is no field name, whatever it says.
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
+            if not isinstance(key_node, yaml.ScalarNode):  # "? [a, b]" or "{a: 1}: x"
+                written = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
+                raise YamlSyntaxError(Problem(
+                    filename, line, f"a key must be a plain word, not {written}"))
+            if key_node.tag != _STR_TAG:
                 raise YamlSyntaxError(Problem(
                     filename, line, f"a key must be a plain word, not {key_node.value!r}"))
             key = str(_scalar(loader, key_node))

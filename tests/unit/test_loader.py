@@ -172,6 +172,10 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
          "org.yaml:6: the character U+000B is not allowed in YAML"),
         ("    level: enhed\n", "    level: enhed\n    ~: 75\n",
          "org.yaml:8: a key must be a plain word, not '~'"),
+        ("    level: enhed\n", "    level: enhed\n    ? [a, b]\n    : 75\n",
+         "org.yaml:8: a key must be a plain word, not a list"),  # not "[ScalarNode(…), …]"
+        ("    level: enhed\n", "    level: enhed\n    {a: 1}: 75\n",
+         "org.yaml:8: a key must be a plain word, not a mapping"),
         ("edges:\n", "edges:\n  - HEADS post:leder-a -> unit:a\n",
          "org.yaml:22: each entry of edges must be a mapping"),
         (
