@@ -20,6 +20,7 @@ duplicate key 'name' in the object 14
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Coroutine
 from json.decoder import JSONObject  # type: ignore[attr-defined]  # pure Python, not in typeshed
 from json.scanner import py_make_scanner  # type: ignore[attr-defined]  # the same
@@ -82,6 +83,20 @@ def loads_unique(text: str | bytes) -> Any:
         decoded = (text.decode(json.detect_encoding(text), "surrogatepass")
                    if isinstance(text, bytes) else text)
         return _WhereRepeatedDecoder().decode(decoded)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:  # JSON, but nested deeper than any record is
+        raise json.JSONDecodeError("nested too deep", _text(text), 0) from None
+    except UnicodeDecodeError:
+        raise
+    except ValueError:  # a number of more digits than Python converts
+        raise json.JSONDecodeError(
+            f"a number of more than {sys.get_int_max_str_digits()} digits", _text(text), 0,
+        ) from None
+
+
+def _text(text: str | bytes) -> str:
+    return text.decode("utf-8", "replace") if isinstance(text, bytes) else text
 
 
 class _UniqueKeysRequest(Request):

@@ -341,6 +341,13 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
                                    headers={"Content-Type": "application/json"}), 422)
         assert broken["errors"][0]["msg"] == ("JSON decode error: Expecting property name "
                                               "enclosed in double quotes (at character 16)")
+        # JSON in UTF-8 that Python cannot read as it is: the reason, not "send UTF-8".
+        for unread_json, why in ((b'{"staff_count": ' + b"9" * 5000 + b"}",
+                                  "more than 4300 digits"),
+                                 (b"[" * 100_000 + b"]" * 100_000, "nested too deep")):
+            deep = problem(anna.post("/api/v1/nodes", content=unread_json,
+                                     headers={"Content-Type": "application/json"}), 422)
+            assert why in deep["errors"][0]["msg"], deep
         # A key named twice is refused, not written with the last value (as a data file's is).
         twice = ('{"operations": [{"op": "put_node", "node": {"id": "unit:lonteam-test", '
                  '"kind": "Unit", "name": "Lønteam", "name": "Løn", "level": "team", '
