@@ -84,7 +84,7 @@ def create_app(settings: Settings,
     for register in _plugins() if plugins is None else plugins:
         register(app)
     # Outermost last: security headers on every response, the 500 guard inside them.
-    app.add_middleware(WriteGate, tokens=app.state.tokens)
+    app.add_middleware(WriteGate, tokens=app.state.tokens, routes=lambda: app.router.routes)
     app.add_middleware(ProblemGuard)
     app.add_middleware(ResponseCache, size=settings.query_cache)
     if settings.cors_origins:

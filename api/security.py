@@ -8,9 +8,11 @@ goes into the audit log. Every presented token is compared with every configured
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import ApiProblemError, problem_response
@@ -111,14 +113,16 @@ class WriteGate:
     with a body that is not announced as JSON is refused (415) here too, before it is read.
     """
 
-    def __init__(self, app: ASGIApp, tokens: TokenBook) -> None:
+    def __init__(self, app: ASGIApp, tokens: TokenBook,
+                 routes: Callable[[], Sequence[BaseRoute]] = tuple) -> None:
         self.app = app
         self.tokens = tokens
+        self.routes = routes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Handle one ASGI call."""
         if (scope["type"] == "http" and scope["method"] in _WRITES
-                and scope["path"].startswith("/api/")):
+                and scope["path"].startswith("/api/") and self._writes_to_a_route(scope)):
             headers = Headers(scope=scope)
             try:
                 self.tokens.writer(bearer_token(headers.get("authorization")))
@@ -132,6 +136,17 @@ class WriteGate:
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+
+    def _writes_to_a_route(self, scope: Scope) -> bool:
+        """Whether a route takes this method at this path; else the router answers, unread.
+
+        A POST to a read ("POST /api/v1/owners") is a 405 that names the methods it takes,
+        not a 401 for a missing token or a 415 for a missing Content-Type. With no routes
+        given, every write is gated.
+        """
+        routes = self.routes()
+        return not routes or any(route.matches(scope)[0] is Match.FULL for route in routes)
 
 
 class SecurityHeaders:

@@ -311,6 +311,11 @@ def test_a_write_without_a_token_is_refused_before_its_body_is_read(
                                          headers={"Content-Type": "application/json"})
             body = problem(response, 401)
             assert "JSON" not in response.text and "errors" not in body, (method, path)
+        # A write to a read is the wrong method, whoever asks: not a missing token (401) or a
+        # missing Content-Type (415), which sent the client looking for the wrong fix.
+        for method in ("POST", "PATCH", "DELETE"):
+            wrong = anonymous.request(method, "/api/v1/owners", params={"q": "løn"})
+            assert problem(wrong, 405) and wrong.headers["allow"] == "GET", method
     with editable_api.client(READER) as reader:
         problem(reader.post("/api/v1/nodes", content=b'{"broken',
                             headers={"Content-Type": "application/json"}), 403)
