@@ -75,6 +75,44 @@ def question(text: str) -> str:
     return text
 
 
+def output_file(text: str) -> Path:
+    """An argparse type: a file to write, in a folder that exists (checked before any work).
+
+    A path that is a folder, or in a folder that is not there (a typo), is refused rather than
+    the folders made.
+
+    >>> output_file("/")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: '/' is a folder: give a file name
+    >>> output_file("/no-such-folder/org.html")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: no folder '/no-such-folder' to write org.html in: make it first
+    """
+    path = Path(text)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is a folder: give a file name")
+    if not path.parent.is_dir():
+        raise argparse.ArgumentTypeError(
+            f"no folder {str(path.parent)!r} to write {path.name} in: make it first")
+    return path
+
+
+def output_folder(text: str) -> Path:
+    """An argparse type: a folder to write into (made if missing, in a folder that exists).
+
+    >>> output_folder("/etc/hostname")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: '/etc/hostname' is a file, not a folder
+    """
+    path = Path(text)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is a file, not a folder")
+    if not path.exists() and not path.parent.is_dir():
+        raise argparse.ArgumentTypeError(
+            f"no folder {str(path.parent)!r} to make {path.name} in: make it first")
+    return path
+
+
 #: The most any count may be: more is no count a person means (and overflows islice).
 MOST = 1_000_000
 
@@ -482,7 +520,7 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
                     "file as it is written.")
     schema.add_argument(
         "--out",
-        type=Path,
+        type=output_file,
         default=None,
         metavar="FILE",
         help="write to FILE (e.g. data/schema/orgmodel-data.schema.json)",

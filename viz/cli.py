@@ -18,7 +18,14 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from orgmodel.cli import CommandError, add_common_options, examples, open_store_from_args
+from orgmodel.cli import (
+    CommandError,
+    add_common_options,
+    examples,
+    open_store_from_args,
+    output_file,
+    output_folder,
+)
 from orgmodel.contract import OrgStore
 from orgmodel.messages import Lang
 from orgmodel.store.without_persons import WithoutPersons
@@ -46,7 +53,8 @@ def register_view(commands: argparse._SubParsersAction) -> None:  # type: ignore
                    "orgmodel view responsibilities --lang en --out responsibilities.html"))
     parser.add_argument("kind", choices=list(VIEWS), metavar="KIND",
                         help=f"which view: {', '.join(VIEWS)}")
-    parser.add_argument("--out", type=Path, required=True, metavar="FILE", help="the HTML file")
+    parser.add_argument("--out", type=output_file, required=True, metavar="FILE",
+                        help="the HTML file (in a folder that exists)")
     parser.add_argument("--post", default=None, metavar="POST", type=_post,
                         help="post of the stakeholder map or case route: its id or its name "
                              "(default: the Chef for Økonomi og Stab)")
@@ -70,7 +78,8 @@ def register_site(commands: argparse._SubParsersAction) -> None:  # type: ignore
         description="Write the start page and every view (Danish and English) as a static site "
                     "with shared assets in OUTDIR/static.",
         **examples("orgmodel site public", "orgmodel site public --as-of 2024-01-01"))
-    parser.add_argument("outdir", type=Path, metavar="OUTDIR", help="folder to write into")
+    parser.add_argument("outdir", type=output_folder, metavar="OUTDIR",
+                        help="folder to write into (made if missing)")
     parser.add_argument("--post", default=None, metavar="POST", type=_post,
                         help="post of the stakeholder map and case route: its id or its name "
                              "(default: the Chef for Økonomi og Stab)")

@@ -13,7 +13,7 @@ from viz.render import BUNDLE, asset_bytes
 
 def test_view_writes_one_self_contained_file(tmp_path: Path, data_dir: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "out" / "org.html"
+    out = tmp_path / "org.html"
     assert main(["view", "org", "--out", str(out), "--data", str(data_dir), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["nodes"] == 52
     html = out.read_text(encoding="utf-8")
@@ -72,8 +72,18 @@ def test_site_writes_pages_and_shared_assets(tmp_path: Path, data_dir: Path) -> 
 
 def test_unwritable_output_is_a_clear_error(tmp_path: Path, data_dir: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["view", "org", "--out", str(tmp_path), "--data", str(data_dir)]) == 1
-    assert "cannot write" in capsys.readouterr().err
+    # Said before any work, as a usage error: a folder where a file belongs, a folder that
+    # is not there (a typo made it before), a file where the site's folder belongs.
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    for args, said in (
+            (["view", "org", "--out", str(tmp_path)], "is a folder: give a file name"),
+            (["view", "org", "--out", str(tmp_path / "typo" / "org.html")],
+             f"no folder '{tmp_path / 'typo'}' to write org.html in: make it first"),
+            (["site", str(tmp_path / "a-file")], "is a file, not a folder")):
+        with pytest.raises(SystemExit) as exited:
+            main([*args, "--data", str(data_dir)])
+        assert exited.value.code == 2 and said in capsys.readouterr().err, args
+    assert not (tmp_path / "typo").exists()
 
 
 def test_stakeholders_lists_a_posts_stakeholders_by_strategy(
