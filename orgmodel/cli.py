@@ -117,6 +117,18 @@ def output_folder(text: str) -> Path:
 MOST = 1_000_000
 
 
+def node_id(text: str) -> str:
+    """An argparse type: a node's id or name, not blank (a usage error, as an empty question).
+
+    >>> node_id(" ")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: empty: give a node's id or name
+    """
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty: give a node's id or name")
+    return text
+
+
 def positive_int(text: str) -> int:
     """An argparse type: a whole number from 1 to :data:`MOST`.
 
@@ -474,7 +486,7 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
     ):
         sub = commands.add_parser(name, help=helptext, description=helptext,
                                   **examples(*(f"orgmodel {name} {e}" for e in uses)))
-        sub.add_argument(arg, metavar=arg.upper(), type=question if arg == "text" else str,
+        sub.add_argument(arg, metavar=arg.upper(), type=question if arg == "text" else node_id,
                          help=arghelp)
         if arg == "text":
             sub.add_argument(

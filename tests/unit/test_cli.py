@@ -243,6 +243,10 @@ def test_bad_arguments_are_usage_errors() -> None:
         assert result.returncode == 2, args
         assert "not a whole number from 1 to 1000000" in result.stderr, args
         assert "Traceback" not in result.stderr
+    # A blank node is a usage error, as a blank question is (it was "no node has the id »«").
+    for command in ("chain", "show"):
+        blank = run(command, " ")
+        assert blank.returncode == 2 and "empty: give a node's id or name" in blank.stderr
     # The history asks the API for what one page holds: more was the API's raw 422.
     result = run("history", "--url", "http://127.0.0.1:9", "--limit", "5000")
     assert result.returncode == 2 and "from 1 to 1000: '5000'" in result.stderr
