@@ -111,6 +111,7 @@ class SearchResult(_Answer):
 
     id: str = Field(description="Node id.")
     name: str = Field(description="Danish name.")
+    name_en: str | None = Field(None, description="English name, where the data has one.")
     kind: Kind = Field(description="Node kind.")
     score: float = Field(description="Relevance in (0, 1]; higher is better.")
 

@@ -205,7 +205,8 @@ class MemoryStore:
         )
         nodes = self.dataset.nodes
         return [
-            SearchResult(id=h.id, name=nodes[h.id].name, kind=Kind(nodes[h.id].kind), score=h.score)
+            SearchResult(id=h.id, name=nodes[h.id].name, name_en=nodes[h.id].name_en,
+                         kind=Kind(nodes[h.id].kind), score=h.score)
             for h in hits
         ]
 

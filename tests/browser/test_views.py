@@ -140,6 +140,11 @@ def test_a_search_for_what_the_view_lacks_says_so(view: str, query: str, page: A
     page.wait_for_function("document.getElementById('status').textContent.includes('ikke')")
     assert page.locator("#status").text_content() == "»Borgmester« er ikke i denne visning."
     assert page.evaluate("window.orgmodelView.selected()") is None
+    # On an English page, by its English name (the Danish one was said in English words).
+    open_view(page, f"{albertslund_app.url}/views/{view}?lang=en")
+    page.fill("#search-input", query)
+    page.click("#search-form button[type=submit]")
+    expect(page.locator("#status")).to_have_text('"Mayor" is not in this view.')
 
 
 @pytest.mark.parametrize("view", VIEWS)

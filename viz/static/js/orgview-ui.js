@@ -70,7 +70,9 @@
       // What the search finds best is not in this view (the mayor on the case route): say so,
       // rather than "found" a node it fits far less well; the list offers those that are here.
       if (!view.isPartial() && target !== hits[0] && clearlyBetter(hits[0], target)) {
-        view.status(texts.search_elsewhere.replace("{name}", hits[0].name || hits[0].id));
+        // In the page's language: "Payroll" is not in this view, on an English page.
+        var name = (config.lang === "en" && hits[0].name_en) || hits[0].name || hits[0].id;
+        view.status(texts.search_elsewhere.replace("{name}", name));
         return hits;
       }
       return select(target.id).then(function () { return hits; });
