@@ -105,6 +105,8 @@ UI: dict[str, tuple[str, str]] = {
     "search": ("Søg", "Search"),
     "search_placeholder": ("Søg efter enhed, stilling, opgave …", "Search for unit, post, task …"),
     "search_none": ("Ingen træf i denne visning.", "No match in this view."),
+    "search_empty": ("Skriv et navn eller ord at søge efter.",
+                     "Type a name or word to search for."),
     "search_found": ("Fundet: {name}", "Found: {name}"),
     "png_caption": ("Pr. {date} · {url}", "As of {date} · {url}"),
     "search_elsewhere": ("»{name}« er ikke i denne visning.", "\"{name}\" is not in this view."),
@@ -215,7 +217,8 @@ def kind_name(kind: str, lang: Lang) -> str:
 
 def browser_texts(lang: Lang) -> dict[str, str]:
     """The strings the browser code needs, in one language."""
-    keys = ("search_none", "search_found", "search_elsewhere", "png_caption", "path_none",
+    keys = ("search_none", "search_empty", "search_found", "search_elsewhere", "png_caption",
+            "path_none",
             "path_unknown", "path_names", "path_found", "permalink_copied", "expanding",
             "kind", "owner", "source", "confidence", "conf_high", "conf_medium", "conf_low",
             "low_confidence", "focus_hint", "influence", "interest", "q_manage", "q_satisfy",

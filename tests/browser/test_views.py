@@ -140,6 +140,10 @@ def test_a_search_for_what_the_view_lacks_says_so(view: str, query: str, page: A
     page.wait_for_function("document.getElementById('status').textContent.includes('ikke')")
     assert page.locator("#status").text_content() == "»Borgmester« er ikke i denne visning."
     assert page.evaluate("window.orgmodelView.selected()") is None
+    # An empty search says what to do (it did nothing).
+    page.fill("#search-input", "  ")
+    page.click("#search-form button[type=submit]")
+    assert page.locator("#status").text_content() == "Skriv et navn eller ord at søge efter."
     # On an English page, by its English name (the Danish one was said in English words).
     open_view(page, f"{albertslund_app.url}/views/{view}?lang=en")
     page.fill("#search-input", query)

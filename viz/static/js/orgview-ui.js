@@ -350,7 +350,7 @@
     on("search-form", "submit", function (event) {
       event.preventDefault();
       var query = byId("search-input").value.trim();
-      if (query) { search(query); }
+      if (query) { search(query); } else { view.status(texts.search_empty); }  // not nothing
     });
     on("search-input", "keydown", function (event) {
       if (event.key === "Escape") { showHits([]); }  // the list of hits closes, as a menu would
