@@ -352,9 +352,7 @@ def _pydantic_problems(
 ) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
-        loc: list[int | str] = [
-            part for part in error["loc"] if not isinstance(part, int) or part != 0
-        ]
+        loc: list[int | str] = list(error["loc"])
         # The discriminated union puts the kind name first in loc; the field follows it.
         if loc and isinstance(loc[0], str) and loc[0] in NODE_MODELS:
             loc = loc[1:]

@@ -176,6 +176,9 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
          "org.yaml:8: a key must be a plain word, not a list"),  # not "[ScalarNode(…), …]"
         ("    level: enhed\n", "    level: enhed\n    {a: 1}: 75\n",
          "org.yaml:8: a key must be a plain word, not a mapping"),
+        # which entry of a list: the first too (its index was dropped: "aliases: must be text")
+        ("    level: enhed\n", "    level: enhed\n    aliases: [[OPUS]]\n",
+         "org.yaml:8: unit:a: aliases.0: "),
         ("edges:\n", "edges:\n  - HEADS post:leder-a -> unit:a\n",
          "org.yaml:22: each entry of edges must be a mapping"),
         (
