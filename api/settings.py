@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -75,6 +76,30 @@ def _appendable(path: Path | None) -> Path | None:
     if not os.access(path if path.exists() else folder, os.W_OK):
         raise ValueError(f"{path if path.exists() else folder} is not writable by this user")
     return path
+
+
+_LABEL = r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)"  # one part of a host name, between dots
+_HOSTNAME = re.compile(rf"(?=.{{1,253}}$){_LABEL}(?:\.{_LABEL})*")
+
+
+def _listenable(host: str) -> str:
+    """Refuse a host that is no address and no host name (``999.1.1.1``), before anything else.
+
+    >>> _listenable("0.0.0.0"), _listenable("::1"), _listenable("intranet.local")
+    ('0.0.0.0', '::1', 'intranet.local')
+    >>> _listenable("999.1.1.1")
+    Traceback (most recent call last):
+    ValueError: '999.1.1.1' is no IP address or host name
+    """
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return host
+    except ValueError:
+        pass
+    # Dotted digits are meant as an IPv4 address, which this is not; a name has letters.
+    if re.fullmatch(r"[\d.]+", host) or not _HOSTNAME.fullmatch(host):
+        raise ValueError(f"{host!r} is no IP address or host name")
+    return host
 
 
 def _pairs(value: object) -> object:
@@ -150,6 +175,7 @@ class Settings(BaseSettings):
     _split_tokens = field_validator("write_tokens", "read_tokens", mode="before")(_pairs)
     _split_origins = field_validator("cors_origins", mode="before")(_words)
     _audit_file_appendable = field_validator("audit_file")(_appendable)
+    _host_listenable = field_validator("host")(_listenable)
 
     @model_validator(mode="after")
     def _resolve_and_check(self) -> Settings:

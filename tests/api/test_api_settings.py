@@ -90,6 +90,19 @@ def test_neo4j_without_a_uri_is_a_settings_error() -> None:
         Settings(use_neo4j=True)
 
 
+def test_a_host_that_is_no_address_is_named_before_the_tokens_are(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 999.1.1.1 is no address: said so, not "the token of 'editor' is a placeholder" (a host
+    # off loopback means production, whose tokens were checked first).
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    assert main(["serve", "--host", "999.1.1.1"]) == 2
+    told = capsys.readouterr().err
+    assert "host: '999.1.1.1' is no IP address or host name" in told and "token" not in told
+    for host in ("0.0.0.0", "::1", "intranet.albertslund.dk"):
+        assert Settings(host=host, write_tokens="editor:" + "x" * 20, read_tokens="").host == host
+
+
 def test_serve_names_a_problem_in_the_data_before_it_starts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
