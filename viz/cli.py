@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from orgmodel.cli import (
+    EXIT_USAGE,
     CommandError,
     add_common_options,
     examples,
@@ -33,7 +34,7 @@ from viz import gather
 from viz.render import BUNDLE, STATIC_DIR, VIEWS, Page, asset_bytes, render_start, render_view
 from viz.start import named_index, owner_index
 from viz.texts import ui
-from viz.views import build_view
+from viz.views import POST_VIEWS, build_view
 
 __all__ = ["cmd_site", "cmd_view", "register_site", "register_view", "write_site"]
 
@@ -113,6 +114,9 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 def cmd_view(args: argparse.Namespace) -> int:
     """Write one view as a single offline HTML file."""
+    if args.post is not None and args.kind not in POST_VIEWS:  # it would be quietly ignored
+        raise CommandError(f"--post is for {' and '.join(POST_VIEWS)}, not {args.kind}",
+                           EXIT_USAGE)
     store = _store(args)
     when = args.as_of or date.today()
     graph = build_view(store, args.kind, lang=args.lang, as_of=when, post=args.post,

@@ -34,6 +34,10 @@ BUILDERS: dict[str, Builder] = {
 }
 
 
+#: The views drawn for one post (``post``); the others draw the whole organisation.
+POST_VIEWS = ("stakeholders", "case-route")
+
+
 def gather_view(store: OrgStore, view: str, *, as_of: date,
                 post: str | None = None) -> gather.ViewInput:
     """The store's answers a view is built from."""

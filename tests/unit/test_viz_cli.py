@@ -84,6 +84,10 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path, data_dir: Path,
             main([*args, "--data", str(data_dir)])
         assert exited.value.code == 2 and said in capsys.readouterr().err, args
     assert not (tmp_path / "typo").exists()
+    # A post for a view that draws no post was quietly ignored.
+    assert main(["view", "org", "--post", "borgmester", "--out", str(tmp_path / "o.html"),
+                 "--data", str(data_dir)]) == 2
+    assert "--post is for stakeholders and case-route, not org" in capsys.readouterr().err
 
 
 def test_stakeholders_lists_a_posts_stakeholders_by_strategy(
