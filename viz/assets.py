@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import mimetypes
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -95,12 +96,13 @@ class StaticAssets:
         if scope["type"] != "http":
             return
         if scope["method"] not in ("GET", "HEAD"):
-            await _plain(send, 405, b"Method Not Allowed", [(b"allow", b"GET, HEAD")])
+            await _problem(send, scope, 405, "Method not allowed", "static files are read only",
+                           [(b"allow", b"GET, HEAD")])
             return
         path = scope["path"][len(scope.get("root_path", "")):].lstrip("/")
         asset = self.find(path)
         if asset is None:
-            await _plain(send, 404, b"Not Found")
+            await _problem(send, scope, 404, "Not found", f"no static file {path!r}")
             return
         request = dict(scope["headers"])
         headers = [(b"cache-control", _YEAR if b"v=" in scope.get("query_string", b"") else _HOUR),
@@ -152,9 +154,13 @@ def _asset(name: Path, body: bytes) -> Asset:
                  media_type=_media_type(name), etag=etag)
 
 
-async def _plain(send: Send, status: int, text: bytes,
-                 extra: list[tuple[bytes, bytes]] | None = None) -> None:
-    headers = [(b"content-type", b"text/plain; charset=utf-8"),
+async def _problem(send: Send, scope: Scope, status: int, title: str, detail: str,
+                   extra: list[tuple[bytes, bytes]] | None = None) -> None:
+    """An RFC 9457 problem, as every other error of the app is (docs/api.md)."""
+    slug = {404: "not-found", 405: "method-not-allowed"}[status]
+    text = json.dumps({"type": f"urn:orgmodel:problem:{slug}", "title": title, "status": status,
+                       "detail": detail, "instance": scope["path"]}).encode()
+    headers = [(b"content-type", b"application/problem+json"),
                (b"content-length", str(len(text)).encode()), *(extra or [])]
     await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": text})
+    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else text})
