@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from orgmodel.editing import NodeInUseError, StaleWriteError
@@ -254,8 +255,23 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "Error")
     if exc.status_code == 400 and detail == _UNREADABLE_BODY:  # FastAPI's words: say why
         detail = "the body cannot be read: send JSON, in UTF-8"
-    return problem_response(exc.status_code, detail, request.url.path,
-                            headers=dict(exc.headers or {}))
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:  # Starlette names the first route's methods; the path has more
+        headers["Allow"] = ", ".join(allowed_methods(request))
+    return problem_response(exc.status_code, detail, request.url.path, headers=headers)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes at the request's path (HEAD wherever GET is)."""
+    # Asked of the router for each method: FastAPI keeps included routers as routes of their
+    # own, which match a request but do not list their methods.
+    routes = request.app.router.routes
+    methods = {method for method in ("DELETE", "GET", "PATCH", "POST", "PUT")
+               if any(route.matches({**request.scope, "method": method})[0] is Match.FULL
+                      for route in routes)}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
 
 
 async def _timeout(request: Request, exc: Exception) -> Response:
