@@ -308,7 +308,7 @@ def _print_hints(named: NodeHint | None, text: str, results: Sequence[object],
     if named is not None:
         print(named.text(lang), file=sys.stderr)
     elif not results and (advice := ask_instead(text)) is not None:
-        print(advice.da if lang == "da" else advice.en, file=sys.stderr)
+        print(advice.text(lang), file=sys.stderr)
     elif not results and (topic := kle_hint(text, load_vocabulary().catalogue)) is not None:
         print(t("kle_hint", lang, number=topic.number, title=topic.title), file=sys.stderr)
 

@@ -140,7 +140,7 @@ def print_owners(store: OrgStore, result: OwnersResult, *, as_of: Any, lang: Lan
         print(f"  {label}: {text}")
     print(f"  {t('sources', lang)}: {', '.join(result.sources)}")
     for note in result.notes:
-        print(f"  {t('note', lang)}: {note.da if lang == 'da' else note.en}")
+        print(f"  {t('note', lang)}: {note.text(lang)}")
 
 
 def print_node(store: OrgStore, node: NodeView, edges: Sequence[EdgeView], *, as_of: Any,

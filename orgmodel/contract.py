@@ -146,6 +146,14 @@ class Note(_Answer):
     da: str = Field(description="The note in Danish.")
     en: str = Field(description="The note in English.")
 
+    def text(self, lang: str) -> str:
+        """The note in ``lang``: English for "en", else Danish.
+
+        >>> Note(code="x", da="Svagt match", en="Weak match").text("en")
+        'Weak match'
+        """
+        return self.en if lang == "en" else self.da
+
 
 class OwnersResult(_Answer):
     """Who owns one task: RACI owners, the accountable post and the escalation chain."""

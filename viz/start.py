@@ -86,7 +86,7 @@ def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
         "escalation": [label_of(e.name, e.name_en, lang) for e in result.escalation],
         # where to write, what to expect, who decides: [label, text] pairs
         "facts": [list(line) for line in task_facts(store, task.id, as_of=as_of).lines(lang)],
-        "notes": [n.da if lang == "da" else n.en for n in result.notes],
+        "notes": [n.text(lang) for n in result.notes],
     }
 
 
@@ -109,7 +109,7 @@ def answers(store: OrgStore, query: str, *, as_of: date,
 def ask_instead(query: str, lang: Lang) -> str | None:
     """What to ask instead of a question the model cannot answer as asked (``orgmodel.asker``)."""
     advice = asker.ask_instead(query)
-    return (advice.da if lang == "da" else advice.en) if advice else None
+    return advice.text(lang) if advice else None
 
 
 def kle_hint(query: str, lang: Lang) -> str | None:
@@ -172,7 +172,7 @@ def _tool_words(store: OrgStore, task_id: str, as_of: date,
     for tool in near.nodes:
         if tool.id in uses:
             said = note("via_used", tool.name)
-            words += [(text, _TOOL, said.da if lang == "da" else said.en)
+            words += [(text, _TOOL, said.text(lang))
                       for text in dict.fromkeys(w for w in (tool.name, tool.name_en, *tool.aliases)
                                                 if w)]
     return words
@@ -212,7 +212,7 @@ def start_texts(lang: Lang) -> dict[str, str]:
     """
     weak = note("weak_match")
     return {**{key: ui(key, lang) for key in START_TEXT_KEYS},
-            "weak_match": weak.da if lang == "da" else weak.en,
+            "weak_match": weak.text(lang),
             "ask_about_your_post": t("ask_about_your_post", lang),
             "name_what_is_led": t("name_what_is_led", lang)}
 

@@ -62,7 +62,7 @@ def test_english_toggle() -> None:
 def test_search_and_chain_json() -> None:
     hits = json.loads(run("search", "økonomiudvalget", "--json").stdout)
     assert hits[0]["id"] == "body:okonomiudvalget"
-    assert set(hits[0]) == {"id", "name", "kind", "score"}
+    assert set(hits[0]) == {"id", "name", "name_en", "kind", "score"}
     chain = json.loads(run("chain", "post:chef-okonomi-og-stab", "--json").stdout)
     assert [c["id"] for c in chain][:2] == ["post:chef-okonomi-og-stab", "post:kommunaldirektor"]
     assert chain[-1]["kind"] == "Body" and chain[-1]["name_en"] == "Municipal Council"
