@@ -118,6 +118,14 @@ _PRIVATE_MAIL = re.compile(
     r"(?i)[\w.+-]+@(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|mac|aol"
     r"|gmx|proton|protonmail|pm|mail|jubii|ofir|get2net|webspeed|stofanet|youmail|tdcadsl)"
     r"\.(?:com|dk|net|me|de|ch)\b")
+#: What no record may hold (personal data), and what to say of it.
+_PERSONAL_DATA = (
+    (_PRIVATE_PHONE, "is a private phone number (personal data): leave it out; a post gives a "
+                     "functional mailbox"),
+    (_CPR, "looks like a CPR number (personal data): leave it out"),
+    (_PRIVATE_MAIL, "is a private mailbox (personal data): a post gives a functional one, "
+                    "e.g. loen@albertslund.dk"),
+)
 _LINE_BREAK = re.compile(r"[\n\r\t]")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -223,15 +231,9 @@ class _Strict(BaseModel):
         for text in value if isinstance(value, list) else (value,):
             if isinstance(text, str):
                 _visible(text)
-                if found := _PRIVATE_PHONE.search(text):
-                    raise ValueError(f"{found.group()!r} is a private phone number (personal "
-                                     "data): leave it out; a post gives a functional mailbox")
-                if found := _CPR.search(text):
-                    raise ValueError(f"{found.group()!r} looks like a CPR number (personal "
-                                     "data): leave it out")
-                if found := _PRIVATE_MAIL.search(text):
-                    raise ValueError(f"{found.group()!r} is a private mailbox (personal data): "
-                                     "a post gives a functional one, e.g. loen@albertslund.dk")
+                for pattern, what in _PERSONAL_DATA:
+                    if found := pattern.search(text):
+                        raise ValueError(f"{found.group()!r} {what}")
         return value
 
 
