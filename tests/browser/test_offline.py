@@ -235,10 +235,7 @@ def test_static_start_page_reads_past_invisible_characters(
     # A soft hyphen or a zero-width space pasted inside a word is not there for a reader:
     # the word is read whole, as on the server (orgmodel.text.visible), not as two.
     only_files(recorder)
-    ask(site, page, "Kommunika\u00adtion")
-    answer = page.locator("article.answer").first
-    assert answer.locator("h3").text_content() == "Kommunikation"
-    assert "Svagt match" not in (answer.text_content() or "")
+    page.goto((site / "index.html").as_uri())
     folded = page.evaluate("['l\\u00adøn', 'lø\\u200bn', '\\ufeffløn\\u2060']"
                            ".map(window.orgmodelText.fold)")
     assert folded == ["loen"] * 3
