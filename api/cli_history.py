@@ -38,10 +38,10 @@ from orgmodel.cli import (
     EXIT_OK,
     CommandError,
     add_common_options,
-    at_most,
     examples,
     open_store_from_args,
 )
+from orgmodel.cli_args import at_most
 from orgmodel.contract import AuditEntry, WritableStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.messages import Lang

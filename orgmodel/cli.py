@@ -19,6 +19,13 @@ from typing import Any
 
 from orgmodel.asked_date import as_of_note, asked
 from orgmodel.asker import ask_instead
+from orgmodel.cli_args import (
+    iso_date,
+    node_id,
+    output_file,
+    positive_int,
+    question,
+)
 from orgmodel.cli_print import (
     kind_label,
     print_chain,
@@ -59,116 +66,6 @@ class CommandError(OrgModelError):
         super().__init__(message)
 
 
-def question(text: str) -> str:
-    """An argparse type: text with something in it besides spaces.
-
-    Examples
-    --------
-    >>> question(" løn ")
-    ' løn '
-    >>> question("  ")
-    Traceback (most recent call last):
-    argparse.ArgumentTypeError: empty: give a word, a task id or a KLE number
-    """
-    if not text.strip():
-        raise argparse.ArgumentTypeError("empty: give a word, a task id or a KLE number")
-    return text
-
-
-def output_file(text: str) -> Path:
-    """An argparse type: a file to write, in a folder that exists (checked before any work).
-
-    A path that is a folder, or in a folder that is not there (a typo), is refused rather than
-    the folders made.
-
-    >>> output_file("/")
-    Traceback (most recent call last):
-    argparse.ArgumentTypeError: '/' is a folder: give a file name
-    >>> output_file("/no-such-folder/org.html")
-    Traceback (most recent call last):
-    argparse.ArgumentTypeError: no folder '/no-such-folder' to write org.html in: make it first
-    """
-    path = Path(text)
-    if path.is_dir():
-        raise argparse.ArgumentTypeError(f"{text!r} is a folder: give a file name")
-    if not path.parent.is_dir():
-        raise argparse.ArgumentTypeError(
-            f"no folder {str(path.parent)!r} to write {path.name} in: make it first")
-    return path
-
-
-def output_folder(text: str) -> Path:
-    """An argparse type: a folder to write into (made if missing, in a folder that exists).
-
-    >>> output_folder("/etc/hostname")
-    Traceback (most recent call last):
-    argparse.ArgumentTypeError: '/etc/hostname' is a file, not a folder
-    """
-    path = Path(text)
-    if path.exists() and not path.is_dir():
-        raise argparse.ArgumentTypeError(f"{text!r} is a file, not a folder")
-    if not path.exists() and not path.parent.is_dir():
-        raise argparse.ArgumentTypeError(
-            f"no folder {str(path.parent)!r} to make {path.name} in: make it first")
-    return path
-
-
-#: The most any count may be: more is no count a person means (and overflows islice).
-MOST = 1_000_000
-
-
-def node_id(text: str) -> str:
-    """An argparse type: a node's id or name, not blank (a usage error, as an empty question).
-
-    >>> node_id(" ")
-    Traceback (most recent call last):
-    argparse.ArgumentTypeError: empty: give a node's id or name
-    """
-    if not text.strip():
-        raise argparse.ArgumentTypeError("empty: give a node's id or name")
-    return text
-
-
-def positive_int(text: str) -> int:
-    """An argparse type: a whole number from 1 to :data:`MOST`.
-
-    Examples
-    --------
-    >>> positive_int("500")
-    500
-    >>> positive_int("0")
-    Traceback (most recent call last):
-    argparse.ArgumentTypeError: not a whole number from 1 to 1000000: '0'
-    """
-    return at_most(MOST)(text)
-
-
-def at_most(most: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from 1 to ``most``.
-
-    >>> at_most(1000)("99999999999999999999")
-    Traceback (most recent call last):
-    argparse.ArgumentTypeError: not a whole number from 1 to 1000: '99999999999999999999'
-    """
-    def whole_number(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = 0
-        if not 1 <= value <= most:
-            raise argparse.ArgumentTypeError(f"not a whole number from 1 to {most}: {text!r}")
-        return value
-
-    return whole_number
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (use YYYY-MM-DD): {text!r}") from None
-
-
 def examples(*commands: str) -> dict[str, Any]:
     """``add_parser`` arguments that show ``commands`` under --help as they are typed.
 
@@ -203,7 +100,7 @@ def add_common_options(parser: argparse.ArgumentParser, *, dated: bool = True,
     if dated:
         parser.add_argument(
             "--as-of",
-            type=_iso_date,
+            type=iso_date,
             default=None,
             metavar="DATE",
             help="answer as the organisation was on DATE (YYYY-MM-DD; default today)",

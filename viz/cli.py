@@ -24,9 +24,8 @@ from orgmodel.cli import (
     add_common_options,
     examples,
     open_store_from_args,
-    output_file,
-    output_folder,
 )
+from orgmodel.cli_args import output_file, output_folder
 from orgmodel.contract import OrgStore
 from orgmodel.messages import Lang
 from orgmodel.store.without_persons import WithoutPersons
