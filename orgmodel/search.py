@@ -31,16 +31,20 @@ from orgmodel.text import (
     tokenize,
 )
 
-__all__ = ["READ_AS", "SearchDoc", "SearchHit", "SearchIndex", "Synonyms", "acronyms",
-           "load_synonyms"]
+__all__ = ["READ_AS", "READ_AS_MIN_LETTERS", "SearchDoc", "SearchHit", "SearchIndex", "Synonyms",
+           "acronyms", "load_synonyms"]
 
 # Match strengths, strongest first; the order is the promise, the values are tuned.
 _NAME, _ALIAS, _KEYWORD, _DESCRIPTION = 1.0, 0.85, 0.5, 0.3
 _SYNONYM, _PART, _SHORT_PART, _QUERY_PART, _KLE_PREFIX = 0.8, 0.6, 0.45, 0.5, 0.8
 _TYPO = {1: 0.7, 2: 0.55}
 #: A typo's strength when it has one reading: a word no text and no KLE topic writes, one edit
-#: from one word a document writes ("borgmster"), is read as that word.
+#: from one word a document writes ("borgmster"), is read as that word ...
 READ_AS = 0.9
+#: ... when it has this many letters and begins as that word does: a short word one edit from
+#: a data word is as often a word of its own ("mail" is no "rail", "sneen" no "Steen", "beder"
+#: no "leder"), and so is a long one that differs in its first letter ("turister", "nederlag").
+READ_AS_MIN_LETTERS = 7
 _MIN_STEM_READ = 8  # a long word's stem is spelt too; a short stem meets stray words
 _NAME_BONUS, _ALIAS_BONUS, _SCALE = 1.0, 0.05, 0.9  # an exact name scores 1
 _MIN_PART, _MIN_COMPOUND = 3, 7
@@ -437,11 +441,12 @@ class SearchIndex:
                 # "økonmichefen" is three edits from "økonomichef", its stem one.
                 found = speller.near(word_stem)
             readings = {self._surfaces[c] for c, distance in found if distance == 1}
-            sure = len(readings) == 1 and not self._known(word)
+            sure = (len(readings) == 1 and len(word) >= READ_AS_MIN_LETTERS
+                    and not self._known(word))
             for candidate, distance in found:
                 near_stem = self._surfaces[candidate]
                 near_groups = [g for *_, g in self._synonyms.spans([near_stem])]
                 near = self._candidates(candidate, near_stem, near_groups, typos=False)
-                read = sure and distance == 1
+                read = sure and distance == 1 and candidate[0] == word[0]
                 out += _scaled(near, READ_AS if read else _TYPO[distance])
         return out

@@ -48,7 +48,7 @@ from orgmodel.question_frames import (
     STRUCTURE_SPELLINGS,
     UNDER_SPELLINGS,
 )
-from orgmodel.search import READ_AS
+from orgmodel.search import READ_AS, READ_AS_MIN_LETTERS
 from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_LINE_CHARS
@@ -268,13 +268,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     The static site's page reads the question in the browser, from ``tasks``
     (:func:`viz.start.owner_index`) and ``named`` (:func:`viz.start.named_index`).
     """
-    from viz.start import (
-        NAME_WEIGHT,
-        READ_AS_MIN_LETTERS,
-        kle_words_near,
-        start_texts,
-        synonym_groups,
-    )
+    from viz.start import NAME_WEIGHT, kle_words_near, start_texts, synonym_groups
 
     # The words a typo is read as: the names of what it may name, the tasks' names (start.js).
     names = ([key[0] for entry in named or [] for key in entry["keys"]]

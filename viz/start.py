@@ -28,6 +28,7 @@ from orgmodel.node_hint import (
     hint_of,
 )
 from orgmodel.schema import EdgeType, Kind
+from orgmodel.search import READ_AS_MIN_LETTERS
 from orgmodel.semantics import USED_KINDS, note
 from orgmodel.task_facts import task_facts
 from orgmodel.text import deletions, edit_distance
@@ -36,7 +37,7 @@ from viz.builders import label_of
 from viz.kle_groups import group_label
 from viz.texts import ui
 
-__all__ = ["NAME_WEIGHT", "READ_AS_MIN_LETTERS", "START_TEXT_KEYS", "answer", "answers",
+__all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "answer", "answers",
            "ask_instead", "kle_hint", "kle_words_near", "named_index", "owner_index",
            "start_texts", "synonym_groups"]
 
@@ -55,9 +56,6 @@ _NAME, _OTHER_NAMES, _KLE_WORDS, _SYNONYM = 1.0, 0.85, 0.5, 0.8
 #: Texts weighing at least this are a task's names: the words a typo is read as (start.js).
 NAME_WEIGHT = _OTHER_NAMES
 _NOT_BROWSER_LETTERS = re.compile(r"[^a-z0-9]+")
-#: Shortest word the static page reads as a misspelt name, one edit away (start.js), as the
-#: server does (``orgmodel.text.typo_budget``).
-READ_AS_MIN_LETTERS = 4
 # ... and the names of a system or asset the task uses: "hvem ejer RolleBi" asks for the
 # bookkeeping task, as on the server (``MemoryStore._tasks_using``).
 _TOOL = 0.8
@@ -222,15 +220,16 @@ def kle_words_near(names: Iterable[str]) -> list[str]:
 
     The static page reads a word no text writes, one edit from one word of a name, as that
     word ("borgmster" is "borgmester"), as the server does; but a word KLE writes is a word, not
-    a typo ("legat", a grant, is no misspelt "legal"). The page cannot hold the whole catalogue
-    (491 kB): it gets these, the words it would misread, folded as the browser folds them
-    (``text.js``: "ø" is "oe" there).
+    a typo ("bestand", a stock, is no misspelt "bistand"). The page cannot hold the whole
+    catalogue (491 kB): it gets these, the words it would misread (from
+    :data:`~orgmodel.search.READ_AS_MIN_LETTERS` letters, beginning as the name's word does),
+    folded as the browser folds them (``text.js``: "ø" is "oe" there).
 
     Examples
     --------
-    >>> words = kle_words_near(["Legal Services", "Borgmester", "Demokrati"])
-    >>> "legat" in words, "edemokrati" in words, "legal" in words, "borgmster" in words
-    (True, True, False, False)
+    >>> words = kle_words_near(["Juridisk bistand", "Borgmester"])
+    >>> "bestand" in words, "bistand" in words, "borgmster" in words
+    (True, False, False)
     """
     written = {w for text in names for w in _browser_words(text)}
     by_deletion: dict[str, list[str]] = {}  # one edit apart share a deletion (orgmodel.text)
@@ -238,9 +237,9 @@ def kle_words_near(names: Iterable[str]) -> list[str]:
         for deleted in deletions(word, 1):
             by_deletion.setdefault(deleted, []).append(word)
 
-    def near(word: str) -> bool:
-        return any(edit_distance(word, name, 1) == 1 for deleted in deletions(word, 1)
-                   for name in by_deletion.get(deleted, ()))
+    def near(word: str) -> bool:  # one edit from a name's word, beginning as it does
+        return any(name[0] == word[0] and edit_distance(word, name, 1) == 1
+                   for deleted in deletions(word, 1) for name in by_deletion.get(deleted, ()))
 
     topics = load_vocabulary().catalogue.topics().values()
     kle = {w for t in topics for text in (t.title, *t.keywords) for w in _browser_words(text)}

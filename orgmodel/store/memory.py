@@ -97,8 +97,8 @@ class MemoryStore:
             for node in dataset.nodes.values()
             if node.kind == Kind.TASK.value and (kle := getattr(node, "kle", None))
         )
-        # A word KLE writes is a word, not a typo of one the data writes ("legat", a grant, is no
-        # misspelt "legal"): it is read only at a typo's strength.
+        # A word KLE writes is a word, not a typo of one the data writes ("forsaltning" is no
+        # misspelt "forvaltning"): it is read only at a typo's strength.
         self.index = SearchIndex(
             search_docs(dataset.nodes.values(), self.vocabulary), self.vocabulary.synonyms,
             known=self.vocabulary.catalogue.knows,

@@ -243,10 +243,11 @@ def test_static_start_page_reads_past_invisible_characters(
 
 @pytest.mark.parametrize(("question", "named"), [
     ("hvem er borgmster?", "Borgmester er en stilling"),
-    ("hvem leder økonomi og stap", "Økonomi og Stab er en enhed"),
-    # "edemokrati" (a KLE word) is no misspelt "demokrati" (in Albertslundværdierne's text):
-    # the page names no policy, as the server does not.
-    ("hvem står for edemokrati?", None)])
+    ("hvem er kommunaldirktøren?", "Kommunaldirektør er en stilling"),
+    # A word KLE writes stays a typo, on the page as on the server ("borgmestre", one edit
+    # from "borgmester", named the post without the KLE words sent with the page); and a
+    # short word is as often a word of its own ("mail" is not the light rail).
+    ("hvem er borgmestre?", None), ("hvem står for mail?", None)])
 def test_static_start_page_reads_a_misspelt_name_as_the_server_does(
         site: Path, page: Any, recorder: Recorder, question: str, named: str | None) -> None:
     # A word no text writes, one edit from one word of a name, is read as that word; before,

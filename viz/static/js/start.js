@@ -101,8 +101,9 @@
   vocabulary = Object.keys(vocabulary);
   names = Object.keys(names);
   // A typo's match counts 0.7, as one edit does on the server (orgmodel.search); 0.9 when it
-  // has one reading and KLE does not write it ("borgmster" is "borgmester"; "legat", a
-  // KLE word, is no misspelt "legal": the server sends the KLE words it would misread).
+  // has one reading (oneReading) and KLE does not write it ("borgmster" is "borgmester";
+  // "bestand", a KLE word, is no misspelt "bistand": the server sends the words it would
+  // misread).
   var TYPO = 0.7, READ_AS = data.readAs || TYPO;
   var notTypos = {};
   (data.notTypos || []).forEach(function (word) { notTypos[word] = true; });
@@ -152,15 +153,16 @@
     return near;
   }
 
-  /* Whether the words a typo is near are one word, give or take an ending, and the typo no
-   * word KLE writes. */
+  /* Whether the words a typo is near are one word, give or take an ending, beginning as the
+   * typo does, and the typo long enough to be no word of its own and no word KLE writes (as
+   * on the server: "mail" is no misspelt "rail", "turister" no "jurister"). */
   function oneReading(word, near) {
-    return near.length > 0 && !notTypos[word] &&
-      near.every(function (known) { return sameWord(known, near[0]); });
+    return near.length > 0 && word.length >= (data.readAsMin || 7) && !notTypos[word] &&
+      near.every(function (known) { return sameWord(known, near[0]) && known[0] === word[0]; });
   }
 
   /* The word of a name that a word no text writes stands for, when it has one reading, one
-   * edit away ("borgmster", "stap" from 4 letters, as on the server); else null. */
+   * edit away ("borgmster"), as on the server; else null. */
   var nameWords = {}, readName = {};
   named.forEach(function (entry) {
     entry.keys.forEach(function (key) {
@@ -171,7 +173,7 @@
   function readAsName(word) {
     if (!(word in readName)) {
       var near = [];
-      if (word.length >= (data.readAsMin || 5) && !nameWords.some(function (w) { return sameWord(word, w); }) &&
+      if (word.length >= (data.readAsMin || 7) && !nameWords.some(function (w) { return sameWord(word, w); }) &&
           !vocabulary.some(function (known) { return sameWord(word, known); })) {
         near = nameWords.filter(function (w) { return distance(word, w, 1) <= 1; });
       }
