@@ -44,7 +44,7 @@ READ_AS = 0.9
 #: ... when it has this many letters and begins as that word does: a short word one edit from
 #: a data word is as often a word of its own ("mail" is no "rail", "sneen" no "Steen", "beder"
 #: no "leder"), and so is a long one that differs in its first letter ("turister", "nederlag").
-READ_AS_MIN_LETTERS = 7
+READ_AS_MIN_LETTERS = 8
 _MIN_STEM_READ = 8  # a long word's stem is spelt too; a short stem meets stray words
 _NAME_BONUS, _ALIAS_BONUS, _SCALE = 1.0, 0.05, 0.9  # an exact name scores 1
 _MIN_PART, _MIN_COMPOUND = 3, 7

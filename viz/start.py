@@ -220,15 +220,15 @@ def kle_words_near(names: Iterable[str]) -> list[str]:
 
     The static page reads a word no text writes, one edit from one word of a name, as that
     word ("borgmster" is "borgmester"), as the server does; but a word KLE writes is a word, not
-    a typo ("bestand", a stock, is no misspelt "bistand"). The page cannot hold the whole
+    a typo ("forsaltning" is no misspelt "forvaltning"). The page cannot hold the whole
     catalogue (491 kB): it gets these, the words it would misread (from
     :data:`~orgmodel.search.READ_AS_MIN_LETTERS` letters, beginning as the name's word does),
     folded as the browser folds them (``text.js``: "ø" is "oe" there).
 
     Examples
     --------
-    >>> words = kle_words_near(["Juridisk bistand", "Borgmester"])
-    >>> "bestand" in words, "bistand" in words, "borgmster" in words
+    >>> words = kle_words_near(["Forvaltning", "Borgmester"])
+    >>> "forsaltning" in words, "forvaltning" in words, "borgmster" in words
     (True, False, False)
     """
     written = {w for text in names for w in _browser_words(text)}

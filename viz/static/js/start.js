@@ -102,8 +102,8 @@
   names = Object.keys(names);
   // A typo's match counts 0.7, as one edit does on the server (orgmodel.search); 0.9 when it
   // has one reading (oneReading) and KLE does not write it ("borgmster" is "borgmester";
-  // "bestand", a KLE word, is no misspelt "bistand": the server sends the words it would
-  // misread).
+  // "forsaltning", a KLE word, is no misspelt "forvaltning": the server sends the words it
+  // would misread).
   var TYPO = 0.7, READ_AS = data.readAs || TYPO;
   var notTypos = {};
   (data.notTypos || []).forEach(function (word) { notTypos[word] = true; });
@@ -157,7 +157,7 @@
    * typo does, and the typo long enough to be no word of its own and no word KLE writes (as
    * on the server: "mail" is no misspelt "rail", "turister" no "jurister"). */
   function oneReading(word, near) {
-    return near.length > 0 && word.length >= (data.readAsMin || 7) && !notTypos[word] &&
+    return near.length > 0 && word.length >= (data.readAsMin || 8) && !notTypos[word] &&
       near.every(function (known) { return sameWord(known, near[0]) && known[0] === word[0]; });
   }
 
@@ -173,7 +173,7 @@
   function readAsName(word) {
     if (!(word in readName)) {
       var near = [];
-      if (word.length >= (data.readAsMin || 7) && !nameWords.some(function (w) { return sameWord(word, w); }) &&
+      if (word.length >= (data.readAsMin || 8) && !nameWords.some(function (w) { return sameWord(word, w); }) &&
           !vocabulary.some(function (known) { return sameWord(word, known); })) {
         near = nameWords.filter(function (w) { return distance(word, w, 1) <= 1; });
       }
