@@ -436,17 +436,19 @@ class SearchIndex:
         if (typos and self._typos and word.isalpha()
                 and not (word_stem in terms or word_stem in parts or groups)):
             speller = self._speller()
-            found = speller.near(word)
+            found, by_stem = speller.near(word), False
             if not found and len(word_stem) >= _MIN_STEM_READ:
                 # "økonmichefen" is three edits from "økonomichef", its stem one.
-                found = speller.near(word_stem)
+                found, by_stem = speller.near(word_stem), True
             readings = {self._surfaces[c] for c, distance in found if distance == 1}
             sure = (len(readings) == 1 and len(word) >= READ_AS_MIN_LETTERS
                     and not self._known(word))
             for candidate, distance in found:
+                read = sure and distance == 1 and candidate[0] == word[0]
+                if by_stem and not read:  # a stem alone meets stray words ("nederlag", "vederlag")
+                    continue
                 near_stem = self._surfaces[candidate]
                 near_groups = [g for *_, g in self._synonyms.spans([near_stem])]
                 near = self._candidates(candidate, near_stem, near_groups, typos=False)
-                read = sure and distance == 1 and candidate[0] == word[0]
                 out += _scaled(near, READ_AS if read else _TYPO[distance])
         return out
