@@ -9,6 +9,7 @@ problem. Domain errors map to statuses here and only here; no stack trace ever r
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -16,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
-from starlette.routing import Match
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from orgmodel.editing import NodeInUseError, StaleWriteError
@@ -261,14 +262,18 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return problem_response(exc.status_code, detail, request.url.path, headers=headers)
 
 
+def route_takes(routes: Sequence[BaseRoute], scope: Scope) -> bool:
+    """Whether one of ``routes`` takes the request ``scope`` describes (its path and method)."""
+    return any(route.matches(scope)[0] is Match.FULL for route in routes)
+
+
 def allowed_methods(request: Request) -> list[str]:
     """Every method some route takes at the request's path (HEAD wherever GET is)."""
     # Asked of the router for each method: FastAPI keeps included routers as routes of their
     # own, which match a request but do not list their methods.
     routes = request.app.router.routes
     methods = {method for method in ("DELETE", "GET", "PATCH", "POST", "PUT")
-               if any(route.matches({**request.scope, "method": method})[0] is Match.FULL
-                      for route in routes)}
+               if route_takes(routes, {**request.scope, "method": method})}
     if "GET" in methods:
         methods.add("HEAD")
     return sorted(methods)

@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from starlette.datastructures import Headers, MutableHeaders
-from starlette.routing import BaseRoute, Match
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import ApiProblemError, problem_response
+from api.errors import ApiProblemError, problem_response, route_takes
 from api.settings import Settings
 
 __all__ = ["Caller", "SecurityHeaders", "TokenBook", "WriteGate", "bearer_token"]
@@ -146,7 +146,7 @@ class WriteGate:
         given, every write is gated.
         """
         routes = self.routes()
-        return not routes or any(route.matches(scope)[0] is Match.FULL for route in routes)
+        return not routes or route_takes(routes, scope)
 
 
 class SecurityHeaders:

@@ -92,8 +92,7 @@ class KleCatalogue:
         self._load, self._synonyms, self._lock = load, synonyms, threading.Lock()
         self._topics: dict[str, KleTopic] | None = None
         self._index: tuple[dict[str, KleTopic], SearchIndex] | None = None
-        self._words: frozenset[str] | None = None
-        self._ordered: tuple[str, ...] | None = None
+        self._words: tuple[str, ...] | None = None
 
     @classmethod
     def of(cls, topics: Iterable[KleTopic], synonyms: Synonyms) -> KleCatalogue:
@@ -137,25 +136,16 @@ class KleCatalogue:
         >>> catalogue.knows("parkering"), catalogue.knows("grundlov"), catalogue.knows("park")
         (True, True, False)
         """
-        words = self.words()
-        if word in words:
-            return True
-        if len(word) < _LEAST_FIRST_PART:
-            return False
-        ordered = self._ordered_words()
-        at = bisect.bisect_left(ordered, word)
-        return at < len(ordered) and ordered[at].startswith(word)
+        words = self._words_in_order()
+        at = bisect.bisect_left(words, word)  # the word itself, or the first word it begins
+        return at < len(words) and (words[at] == word or (
+            len(word) >= _LEAST_FIRST_PART and words[at].startswith(word)))
 
-    def _ordered_words(self) -> tuple[str, ...]:
-        if self._ordered is None:
-            self._ordered = tuple(sorted(self.words()))
-        return self._ordered
-
-    def words(self) -> frozenset[str]:
-        """Every folded word of the topics' titles and keywords (read on first use)."""
+    def _words_in_order(self) -> tuple[str, ...]:
+        """Every folded word of the topics' titles and keywords, sorted (read on first use)."""
         if self._words is None:
             texts = (text for t in self.topics().values() for text in (t.title, *t.keywords))
-            words = frozenset(w for text in texts for w in tokenize(text))
+            words = tuple(sorted({w for text in texts for w in tokenize(text)}))
             with self._lock:
                 self._words = words
         return self._words

@@ -273,19 +273,23 @@ class Speller:
     [('budgetopfolgning', 1)]
     """
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], *, most_edits: int = 2) -> None:
+        self._most = most_edits  # fewer edits, a smaller index (one: the static page's reading)
         self._index: dict[str, list[str]] = {}
         for word in dict.fromkeys(words):
-            if word.isalpha() and typo_budget(word):
-                for deleted in deletions(word, typo_budget(word)):
+            if word.isalpha() and (budget := self._budget(word)):
+                for deleted in deletions(word, budget):
                     self._index.setdefault(deleted, []).append(word)
+
+    def _budget(self, word: str) -> int:
+        return min(typo_budget(word), self._most)
 
     def near(self, word: str) -> list[tuple[str, int]]:
         """Return ``(vocabulary word, distance)`` pairs, distance > 0, sorted by word."""
-        budget, found = typo_budget(word), {}
+        budget, found = self._budget(word), {}
         for deleted in deletions(word, budget) if budget else ():
             for candidate in self._index.get(deleted, ()):
-                bound = min(budget, typo_budget(candidate))
+                bound = min(budget, self._budget(candidate))
                 if candidate not in found and 0 < edit_distance(word, candidate, bound) <= bound:
                     found[candidate] = edit_distance(word, candidate, bound)
         return sorted(found.items())

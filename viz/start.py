@@ -31,7 +31,7 @@ from orgmodel.schema import EdgeType, Kind
 from orgmodel.search import READ_AS_MIN_LETTERS
 from orgmodel.semantics import USED_KINDS, note
 from orgmodel.task_facts import task_facts
-from orgmodel.text import deletions, edit_distance
+from orgmodel.text import Speller
 from orgmodel.vocabulary import load_vocabulary
 from viz.builders import label_of
 from viz.kle_groups import group_label
@@ -232,14 +232,10 @@ def kle_words_near(names: Iterable[str]) -> list[str]:
     (True, False, False)
     """
     written = {w for text in names for w in _browser_words(text)}
-    by_deletion: dict[str, list[str]] = {}  # one edit apart share a deletion (orgmodel.text)
-    for word in written:
-        for deleted in deletions(word, 1):
-            by_deletion.setdefault(deleted, []).append(word)
+    speller = Speller(written, most_edits=1)
 
     def near(word: str) -> bool:  # one edit from a name's word, beginning as it does
-        return any(name[0] == word[0] and edit_distance(word, name, 1) == 1
-                   for deleted in deletions(word, 1) for name in by_deletion.get(deleted, ()))
+        return any(name[0] == word[0] for name, _ in speller.near(word))
 
     topics = load_vocabulary().catalogue.topics().values()
     kle = {w for t in topics for text in (t.title, *t.keywords) for w in _browser_words(text)}
