@@ -20,9 +20,11 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from functools import cached_property
 from typing import Annotated, Any, Literal, NamedTuple, get_args
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -31,6 +33,7 @@ from pydantic import (
     ConfigDict,
     Field,
     TypeAdapter,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -99,8 +102,10 @@ _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u20
 # Bidirectional embeddings, overrides and isolates make a text show in another order than it
 # is stored ("Trojan Source"): a name would read one way and be found another.
 _BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
-# Spaces of no width: a name holding one looks like another name and is not found by it.
-_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
+# Characters of no width (spaces, joiners, a soft hyphen, direction marks, the byte order
+# mark): a name holding one looks like another name, and a word pasted with one is not found
+# as it is written.
+_INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 # A number said to be private or a mobile's is personal data in any record ("Steens mobil
 # 22 33 44 55" on the edge that links him to his post): 8 digits run together or in pairs,
 # close after the word (not 4+4, the shape of "2024 2025").
@@ -128,6 +133,7 @@ _PERSONAL_DATA = (
                     "e.g. loen@albertslund.dk"),
 )
 _LINE_BREAK = re.compile(r"[\n\r\t]")
+_WHITESPACE = re.compile(r"\s")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -147,8 +153,8 @@ def _visible(text: str) -> str:
         raise ValueError(f"holds the direction control U+{ord(found.group()):04X}, which shows "
                          "the text in another order than it is written: delete it")
     if found := _INVISIBLE.search(text):
-        raise ValueError(f"holds the invisible character U+{ord(found.group()):04X} (a space "
-                         "of no width): delete it")
+        raise ValueError(f"holds the invisible character U+{ord(found.group()):04X} "
+                         f"({unicodedata.name(found.group()).lower()}): delete it")
     return text
 
 
@@ -193,13 +199,40 @@ def _web_address(text: str) -> str:
     Traceback (most recent call last):
     ...
     ValueError: write a web address beginning with https:// or http://, not 'javascript:alert(1)'
+    >>> _web_address("https://")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'https://' names no site: write the whole address, e.g. https://albertslund.dk/politik
     """
     if not text.strip().lower().startswith(("https://", "http://")):
         raise ValueError(f"write a web address beginning with https:// or http://, not {text!r}")
+    if _WHITESPACE.search(text.strip()):
+        raise ValueError(f"{text!r} holds a space: a web address has none (write %20)")
+    try:
+        host = urlsplit(text.strip()).hostname
+    except ValueError as exc:  # "http://[::1" : a bracket left open
+        raise ValueError(f"{text!r} is no web address ({exc})") from None
+    if not host:
+        raise ValueError(f"{text!r} names no site: write the whole address, e.g. "
+                         "https://albertslund.dk/politik")
     return text
 
 
 WebAddress = Annotated[str, Field(max_length=500), AfterValidator(_web_address)]
+
+
+def _same_name(text: str) -> str:
+    """A name as two names are told apart: runs of spaces aside, not case.
+
+    Case tells: "AULA" beside "Aula" says the name is also written as an acronym, which search
+    weighs (``orgmodel.search.acronyms``).
+
+    >>> _same_name("  Løn  og Personale ") == _same_name("Løn og Personale")
+    True
+    >>> _same_name("AULA") == _same_name("Aula")
+    False
+    """
+    return " ".join(text.split())
 
 
 def _one_line(text: str) -> str:
@@ -284,6 +317,18 @@ class NodeRecord(ValidityMixin):
     description: Text | None = Field(None, description="Danish description.")
     description_en: Text | None = Field(None, description="English description.")
     url: WebAddress | None = Field(None, description="Public page about the node.")
+
+    @field_validator("aliases")
+    @classmethod
+    def _each_alias_once(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        # A repeated alias (or the name again) finds nothing new and tells a reader the data
+        # was pasted twice.
+        seen = {_same_name(info.data["name"]): "the name"} if "name" in info.data else {}
+        for at, alias in enumerate(value):
+            if (first := seen.setdefault(_same_name(alias), f"alias {at}")) != f"alias {at}":
+                raise ValueError(f"alias {at} ({alias!r}) repeats {first}: give each other "
+                                 "name once")
+        return value
 
     @property
     def kind_value(self) -> str:
@@ -514,6 +559,16 @@ class EdgeRecord(ValidityMixin):
     order: int | None = Field(None, ge=1, le=1000, strict=True,
                               description="SUBMITS_TO only: step in the case route.")
     description: str | None = Field(None, max_length=2000, description="Danish description.")
+
+    @field_validator("target_id")
+    @classmethod
+    def _joins_two_nodes(cls, value: str, info: ValidationInfo) -> str:
+        # A node does not report to, supply or collaborate with itself; such an edge is a
+        # copy-paste slip, and drawn it is a loop no one can read.
+        if value == info.data.get("source_id"):
+            raise ValueError(f"is the same node as from ({value}): an edge joins two "
+                             "different nodes")
+        return value
 
     @model_validator(mode="after")
     def _raci_when_responsible(self) -> EdgeRecord:

@@ -196,6 +196,15 @@ def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> N
             "msg": "refers to 'unit:lonteam-test', which does not exist", "type": "data_rule"}, {
             "loc": ["data", "PART_OF:unit:lonteam-test->unit:nowhere", "to"],
             "msg": "refers to 'unit:nowhere', which does not exist", "type": "data_rule"}]
+        # An edge from a node to itself, an alias given twice: the field, as in a data file
+        body = problem(anna.post("/api/v1/edges", json={
+            **PART_OF, "from": "unit:okonomi-og-stab", "to": "unit:okonomi-og-stab"}), 422)
+        assert [e["loc"] for e in body["errors"]] == [["body", "to"]]
+        assert "is the same node as from (unit:okonomi-og-stab)" in body["errors"][0]["msg"]
+        body = problem(anna.post("/api/v1/nodes", json={**NEW_UNIT, "aliases": ["LT", "LT"]}),
+                       422)
+        assert [e["loc"] for e in body["errors"]] == [["body", "aliases"]]
+        assert "alias 1 ('LT') repeats alias 0" in body["errors"][0]["msg"]
         # The same rules as the data files: a task keeps an accountable owner.
         key = "RESPONSIBLE_FOR:unit:organisation-og-politik->task:lon"
         _, etag = read(anna, f"/api/v1/edges/{key}")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from orgmodel.dataset import Dataset, Origin
@@ -70,11 +70,12 @@ def test_export_is_stable() -> None:
     assert export_files(small()) == export_files(small())
 
 
-# Any text a record takes: not blank, no control character or line/paragraph separator
-# (U+2028/9) but line breaks and tabs; a name or alias is one line.
-_LINE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+# Any text a record takes: not blank, no control character, format character (invisible,
+# direction controls) or line/paragraph separator (U+2028/9) but line breaks and tabs; a name
+# or alias is one line.
+_LINE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")),
                 min_size=1, max_size=300).filter(str.strip)
-_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp"))
                 | st.sampled_from("\n\t\r"), min_size=1, max_size=300).filter(str.strip)
 
 
@@ -84,8 +85,10 @@ _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
 def test_any_text_survives_the_round_trip(
     tmp_path_factory: pytest.TempPathFactory, name: str, description: str, alias: str
 ) -> None:
+    others = ["yes", "2024-01-01", "null", "81.15"]
+    assume(alias.split() not in [name.split(), *(other.split() for other in others)])  # once
     unit = node(id="unit:x", kind="Unit", name=name, level="team", description=description,
-                aliases=[alias, "yes", "2024-01-01", "null", "81.15"])
+                aliases=[alias, *others])
     back = load(export_files(Dataset.build([unit], [])), tmp_path_factory.mktemp("export"))
     assert back.nodes["unit:x"] == unit
 

@@ -153,6 +153,28 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
          "org.yaml:6: unit:a: name: holds the direction control U+202E"),
         ("    name: Enhed A\n", "    name: \"Enhed\\u200b A\"\n",
          "org.yaml:6: unit:a: name: holds the invisible character U+200B"),
+        # a soft hyphen pasted from a web page: "Enhed A" shown, not found as written
+        ("    name: Enhed A\n", "    name: \"En\u00adhed A\"\n",
+         "org.yaml:6: unit:a: name: holds the invisible character U+00AD (soft hyphen)"),
+        ("    name: Enhed A\n", "    name: \"Enhed\u200d A\"\n",
+         "org.yaml:6: unit:a: name: holds the invisible character U+200D (zero width joiner)"),
+        ("    level: enhed\n", "    level: enhed\n    aliases: [A, B, A]\n",
+         "org.yaml:8: unit:a: aliases: alias 2 ('A') repeats alias 0"),
+        ("    level: enhed\n", "    level: enhed\n    aliases: [Enhed  A]\n",
+         "org.yaml:8: unit:a: aliases: alias 0 ('Enhed  A') repeats the name"),
+        ("    level: enhed\n", "    level: enhed\n    url: 'https://'\n",
+         "org.yaml:8: unit:a: url: 'https://' names no site"),
+        ("    level: enhed\n", "    level: enhed\n    url: https://albertslund.dk/om os\n",
+         "org.yaml:8: unit:a: url: 'https://albertslund.dk/om os' holds a space"),
+        ("    level: enhed\n", "    level: enhed\n    url: 'http://[::1'\n",
+         "org.yaml:8: unit:a: url: 'http://[::1' is no web address"),
+        (  # an edge from a node to itself: a copy-paste slip, drawn as a loop
+            "edges:\n",
+            "edges:\n  - {type: COLLABORATES_WITH, from: unit:a, to: unit:a, source: seed, "
+            "confidence: high}\n",
+            "org.yaml:22: COLLABORATES_WITH:unit:a->unit:a: to: is the same node as from "
+            "(unit:a)",
+        ),
         ("    kind: Unit\n", "    kind: [Unit]\n", "org.yaml:5: unit:a: kind: unknown kind"),
         ("    level: enhed\n", "    level: enhed\n    url: javascript:alert(1)\n",
          "org.yaml:8: unit:a: url: write a web address beginning with https:// or http://"),
