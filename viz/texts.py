@@ -130,9 +130,11 @@ UI: dict[str, tuple[str, str]] = {
     "path_unknown": ("»{name}« er ikke i denne visning.", "\"{name}\" is not in this view."),
     "path_names": ("Skriv et navn i begge felter.", "Write a name in both fields."),
     "path_found": ("Vej: {steps}", "Path: {steps}"),
+    "path_same": ("»{name}« er både start og mål: vælg to forskellige noder.",
+                  "\"{name}\" is both start and end: choose two different nodes."),
     "as_of": ("Dato", "Date"),
     "as_of_apply": ("Vis på dato", "Show on date"),
-    "permalink": ("Permalink", "Permalink"),
+    "permalink": ("Link til visningen", "Permalink"),
     "permalink_copied": ("Linket til denne visning er klar.", "The link to this view is ready."),
     "export_png": ("Gem som PNG", "Save as PNG"),
     "language": ("English", "Dansk"),
@@ -218,8 +220,8 @@ def kind_name(kind: str, lang: Lang) -> str:
 def browser_texts(lang: Lang) -> dict[str, str]:
     """The strings the browser code needs, in one language."""
     keys = ("search_none", "search_empty", "search_found", "search_elsewhere", "png_caption",
-            "path_none",
-            "path_unknown", "path_names", "path_found", "permalink_copied", "expanding",
+            "path_none", "path_unknown", "path_names", "path_same", "path_found",
+            "permalink_copied", "expanding",
             "kind", "owner", "source", "confidence", "conf_high", "conf_medium", "conf_low",
             "low_confidence", "focus_hint", "influence", "interest", "q_manage", "q_satisfy",
             "q_inform", "q_monitor", "description", "role", "topic", "strength", "order",

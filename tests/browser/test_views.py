@@ -245,7 +245,9 @@ def test_path_between_two_nodes_is_highlighted(page: Any, albertslund_app: LiveA
     screenshot(page, "org-path")
     # A name the view does not know is named, not "no path found"; nor is an empty field.
     for start, end, said in (("Borgmester", "xyzzy", "»xyzzy« er ikke i denne visning."),
-                             ("", "Borgmester", "Skriv et navn i begge felter.")):
+                             ("", "Borgmester", "Skriv et navn i begge felter."),
+                             ("Borgmester", "borgmester", "»Borgmester« er både start og mål: "
+                                                          "vælg to forskellige noder.")):
         page.fill("#path-from", start)
         page.fill("#path-to", end)
         page.click("#path-form button[type=submit]")

@@ -396,6 +396,7 @@
       var ends = names.map(nodeByName);
       var unknown = names.filter(function (name, index) { return !ends[index]; });
       if (unknown.length) { view.status(texts.path_unknown.replace("{name}", unknown[0])); return; }
+      if (ends[0] === ends[1]) { view.status(texts.path_same.replace("{name}", names[0])); return; }
       view.showPath(ends[0], ends[1]);
     });
     on("permalink-button", "click", function () {
