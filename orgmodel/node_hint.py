@@ -42,6 +42,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from orgmodel.asker import asks_about_self, names_no_one
 from orgmodel.contract import NodeRef, NodeView, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
+from orgmodel.home import home_organisation, names_home_alone
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import Lang, certainty, name_in, role_in
 from orgmodel.node_sizes import node_counts, size_text
@@ -273,8 +274,9 @@ def _named(store: OrgStore, query: str, *, as_of: date,
         words = [word for word in words if word not in DECIDING_WORDS]
         query = without(query, DECIDING_WORDS)
     if any(word in LEADERSHIP_WORDS for word in words):
-        led = _first_hint(store, without(query, LEADERSHIP_WORDS), list(LED_KINDS),
-                          -ROUTE_MARGIN, as_of)
+        unled = without(query, LEADERSHIP_WORDS)
+        led = _home_hint(store, unled, as_of) or _first_hint(store, unled, list(LED_KINDS),
+                                                              -ROUTE_MARGIN, as_of)
         # ... unless the leader's word is the post's own name ("who is the municipal
         # director?": "municipal" alone names nothing), and one post has it ("hvem er
         # direktør?" names two directors alike: which one is not guessed)
@@ -305,6 +307,8 @@ def _parts_of(store: OrgStore, query: str, *, better_than: float,
     borgmesteren?" is not about the forum named for meetings with the mayor).
     """
     rest = without(query, STRUCTURE_FRAME)
+    if home := _home_hint(store, rest, as_of):
+        return home
     posts = store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of)
     for hit in store.search(rest, kinds=list(STRUCTURE_KINDS), limit=1, as_of=as_of):
         if hit.score < max(REPORTING_POST_MIN, better_than + ROUTE_MARGIN) or any(
@@ -314,6 +318,17 @@ def _parts_of(store: OrgStore, query: str, *, better_than: float,
         if found is not None and found.relations:  # its parts, members or tasks
             return found, hit.score, True
     return None
+
+
+def _home_hint(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The municipality's hint, when ``query`` (its frame left out) names it and nothing else.
+
+    "hvem leder kommunen?", "hvad består kommunen af?" (:mod:`orgmodel.home`).
+    """
+    if not names_home_alone(query) or (home := home_organisation(store, as_of=as_of)) is None:
+        return None
+    found = hint_of(store, home, Kind.ORGANISATION, as_of=as_of)
+    return (found, 1.0, True) if found else None
 
 
 def _one_post(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:

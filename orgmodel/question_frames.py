@@ -63,7 +63,8 @@ STRUCTURE_SPELLINGS: tuple[str, ...] = (
     "direktørområder", "direktørområderne", "udvalg", "udvalgene", "fora", "består", "bestå",
     "units", "subunits", "departments", "sections", "divisions", "committees", "forums",
     "directorates", "consists", "consist", "comprises", "comprise", "composed", "composition",
-    "sammensat", "sammensætning", "opgaver", "opgaverne", "tasks")
+    "sammensat", "sammensætning", "opgaver", "opgaverne", "tasks", "organiseret", "organised",
+    "organized", "opbygget", "structured")
 _STRUCTURE_WORDS = frozenset(fold(" ".join(STRUCTURE_SPELLINGS)).split())
 #: "under" asks it only after these ("hvad har Økonomi og Stab under sig?", "hvem hører under
 #: …", "what is under …"): "hvem har ansvaret for løn under Organisation og Politik?" asks
@@ -73,8 +74,8 @@ _UNDER = (fold("under"), frozenset(fold(" ".join(UNDER_SPELLINGS)).split()))
 _MADE = frozenset({"made", "make", "makes"})
 #: ... and these are left out with them when the node is looked for (they name no unit).
 STRUCTURE_FRAME_SPELLINGS: tuple[str, ...] = (
-    "hører", "hørende", "sig", "there", "up", "made", "organised", "organized", "organiseret",
-    "opdelt", "inddelt", "divided", "into", "belong", "belongs")
+    "hører", "hørende", "sig", "there", "up", "made", "opdelt", "inddelt", "divided", "into",
+    "belong", "belongs")
 STRUCTURE_FRAME = _STRUCTURE_WORDS | frozenset(
     fold(" ".join((*STRUCTURE_FRAME_SPELLINGS, "under", *UNDER_SPELLINGS))).split())
 

@@ -450,6 +450,16 @@ _PART, _MEMBER, _TASK = EdgeType.PART_OF, EdgeType.MEMBER_OF, EdgeType.RESPONSIB
     ("what is the council made up of", "body:kommunalbestyrelsen", _PART, "body:okonomiudvalget"),
     ("which departments are there in Albertslund Kommune?", "org:albertslund-kommune", _PART,
      "unit:direktoromrade-1"),
+    # "kommunen" alone is the municipality (a stopword, it found nothing or a stray post)
+    ("Hvilke afdelinger er der i kommunen?", "org:albertslund-kommune", _PART,
+     "unit:direktoromrade-1"),
+    ("hvad består kommunen af?", "org:albertslund-kommune", _PART, "body:kommunalbestyrelsen"),
+    ("what are the departments of the municipality?", "org:albertslund-kommune", _PART,
+     "unit:okonomi-og-stab"),
+    ("hvordan er kommunen organiseret?", "org:albertslund-kommune", _PART,
+     "unit:direktoromrade-2"),
+    ("hvordan er Økonomi og Stab organiseret", "unit:okonomi-og-stab", _PART,
+     "unit:it-og-digitalisering"),
     # a forum is made of its members, a unit's work of its tasks
     ("hvad består direktørforum af", "forum:direktorforum", _MEMBER, "post:kommunaldirektor"),
     ("hvilke opgaver hører under Organisation og Politik", "unit:organisation-og-politik", _TASK,
@@ -468,6 +478,15 @@ def test_what_lies_under_a_unit_is_answered_by_its_parts(
     # A post named better is what the question is about, not a forum its name half meets.
     _, mayor = answered(store, "hvad hører under borgmesteren")
     assert mayor is None or mayor.node.kind is Kind.POST
+
+
+@pytest.mark.parametrize("question", ["hvem leder kommunen?", "who heads the municipality?"])
+def test_who_leads_the_municipality_is_its_head(store: Any, question: str) -> None:
+    # It named the placeholder "Leder af stabsfunktionen" ("leder" in its name) at 0.7.
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.node.id == "org:albertslund-kommune"
+    assert (EdgeType.HEADS, "post:kommunaldirektor") in [
+        (r.type, r.node.id) for r in hint.relations]
 
 
 def test_a_post_named_by_its_leaders_word_is_named_when_one_post_has_it(store: Any) -> None:
