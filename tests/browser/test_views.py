@@ -266,8 +266,11 @@ def test_focus_shows_only_the_neighbourhood(page: Any, albertslund_app: LiveApp,
     neighbours = page.evaluate(
         "new Set(window.orgmodelView.neighbours('unit:okonomi-og-indkob', () => true)).size")
     assert focused == neighbours + 1 < total
+    # The status line tells the new count (it kept a filter's count from before).
+    assert page.text_content("#status") == f"Viser {focused} af {total} noder."
     page.click("#focus-clear")
     assert page.evaluate("window.orgmodelView.visibleNodeCount()") == total
+    assert page.text_content("#status") == f"Viser {total} af {total} noder."
 
 
 def test_a_topic_chosen_brings_its_nodes_into_view(page: Any, albertslund_app: LiveApp,

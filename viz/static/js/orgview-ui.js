@@ -112,12 +112,20 @@
 
   /* --- focus, path and layout --------------------------------------------------------------- */
 
+  /* Said in the status line (read out by screen readers) when the drawing changes: a count
+   * from before (a filter's) would describe another drawing. */
+  function sayShown() {
+    view.status(texts.filter_shown.replace("{shown}", view.visibleNodeCount())
+      .replace("{total}", view.nodeCount()));
+  }
+
   function focusOn(id, depth) {
     raw.focus = id;
     raw.depth = depth;
     view.apply();
     fitVisible();
     view.remember();
+    sayShown();
   }
 
   function clearFocus() {
@@ -127,6 +135,7 @@
     view.apply();
     network.fit({ animation: false });
     view.remember();
+    sayShown();
   }
 
   function fitVisible() {
@@ -372,9 +381,7 @@
         raw.hiddenTypes = new Set(checkedValues(".type-filter", false));
         view.apply();
         view.remember();
-        // Said in the status line (read out by screen readers): the drawing changed.
-        view.status(texts.filter_shown.replace("{shown}", view.visibleNodeCount())
-          .replace("{total}", view.nodeCount()));
+        sayShown();
       });
     });
     document.querySelectorAll("input[name=filter-mode]").forEach(function (radio) {
