@@ -40,6 +40,8 @@ from orgmodel.contract import OrgStore
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import STOPWORDS, fold
 
+__all__ = ["HOME_SPELLINGS", "HOME_WORDS", "home_organisation", "names_home_alone"]
+
 #: How a question names the municipality itself.
 HOME_SPELLINGS: tuple[str, ...] = ("kommune", "kommunen", "kommunens", "municipality")
 HOME_WORDS = frozenset(fold(" ".join(HOME_SPELLINGS)).split())

@@ -37,26 +37,26 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
-
 from orgmodel.asker import asks_about_self, names_no_one
+from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
 from orgmodel.contract import NodeRef, NodeView, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
+from orgmodel.hint_model import NodeHint, Relation
 from orgmodel.home import home_organisation, names_home_alone
 from orgmodel.kle_catalogue import ROUTE_MARGIN
-from orgmodel.messages import Lang, certainty, name_in, role_in
-from orgmodel.node_sizes import node_counts, size_text
+from orgmodel.node_sizes import node_counts
 from orgmodel.question_frames import (
+    COLLABORATION_WORDS,
     DECIDING_WORDS,
     LEADERSHIP_WORDS,
     REPORTING_WORDS,
     STRUCTURE_FRAME,
+    asks_collaboration,
     asks_reporting,
     asks_structure,
     without,
 )
-from orgmodel.schema import Confidence, EdgeType, Kind, Raci
-from orgmodel.semantics import USED_KINDS
+from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.text import (
     fold,
     longest_written,
@@ -105,9 +105,6 @@ NODE_HINT_MIN = 0.65
 # sits in something (orgmodel.question_frames).
 #: The kinds a question about who leads or sits in something is about.
 LED_KINDS = (Kind.UNIT, Kind.FORUM, Kind.BODY, Kind.INITIATIVE, Kind.POST)
-# Relations that say where a node sits (what lies under it, where its cases go), not who is
-# in charge of it or takes part: a hint of these alone does not answer "who".
-_ONLY_AROUND = frozenset({EdgeType.PART_OF, EdgeType.SUBMITS_TO})
 _ABOUT_CHARS = 160
 # A sentence ends before a capital: "ca. 75 medarbejdere" goes on.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
@@ -121,111 +118,6 @@ REPORTING_POST_MIN = 0.75
 STRUCTURE_KINDS = (Kind.UNIT, Kind.BODY, Kind.ORGANISATION, Kind.FORUM)
 #: Posts this close fit alike ("hvem er chef?": eight chiefs, the first by 0.88 against 0.86).
 POSTS_NEAR_TIE = 0.05
-
-_KIND_WORDS: dict[Kind, tuple[str, str]] = {
-    Kind.SYSTEM: ("et system", "a system"), Kind.ASSET: ("udstyr", "equipment"),
-    Kind.INITIATIVE: ("et initiativ", "an initiative"),
-    Kind.POLICY: ("en politik eller strategi", "a policy"), Kind.UNIT: ("en enhed", "a unit"),
-    Kind.FORUM: ("et forum", "a forum"), Kind.BODY: ("et politisk organ", "a political body"),
-    Kind.POST: ("en stilling", "a post"), Kind.PERSON: ("en person", "a person"),
-    Kind.ORGANISATION: ("en organisation", "an organisation"),
-}
-_RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
-    _E.OPERATES: ("Drives af", "Operated by"), _E.SUPPORTS: ("Understøttes af", "Supported by"),
-    _E.SUPPLIES: ("Leveres af", "Supplied by"), _E.HEADS: ("Ledes af", "Headed by"),
-    _E.MEMBER_OF: ("Medlemmer", "Members"), _E.PARTICIPATES_IN: ("Deltagere", "Taking part"),
-    _E.CONTRIBUTES_TO: ("Bidrager", "Contributing"), _E.DECIDES: ("Besluttes af", "Decided by"),
-    _E.RESULTED_FROM: ("Førte til", "Led to"), _E.HOLDS: ("Besat af", "Held by"),
-    _E.PART_OF: ("Under sig", "Under it"),
-    _E.SUBMITS_TO: ("Får sager fra", "Receives cases from"),
-}
-_OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
-    _E.HOLDS: ("Bestrider", "Holds"), _E.HEADS: ("Leder", "Heads"),
-    _E.REPORTS_TO: ("Refererer til", "Reports to"),
-    _E.RESPONSIBLE_FOR: ("Ansvarlig for", "Accountable for"),
-    _E.SUPPLIES: ("Leverer", "Supplies"), _E.PARTICIPATES_IN: ("Deltager i", "Takes part in"),
-    _E.SERVES: ("Betjener", "Serves"),
-    _E.SUBMITS_TO: ("Sender sager videre til", "Passes cases on to"),
-}
-
-
-class Relation(BaseModel):
-    """Someone in charge of the named node, or taking part in it."""
-
-    model_config = ConfigDict(frozen=True)
-
-    type: EdgeType = Field(description="The relation, e.g. HEADS, SUPPORTS, MEMBER_OF.")
-    node: NodeRef = Field(description="Who.")
-    role: str | None = Field(None, description="The role the relation gives, e.g. formand.")
-    source: str = Field(description="Source of the relation.")
-    confidence: Confidence = Field(description="How sure the relation is: high, medium or low.")
-    outward: bool = Field(False, description="The relation runs from the named node: the posts "
-                                             "a person holds, what a post heads or reports to.")
-
-
-class NodeHint(BaseModel):
-    """What a question names that is not a task, and who is in charge of it or takes part."""
-
-    model_config = ConfigDict(frozen=True)
-
-    node: NodeRef = Field(
-        description="The system, asset, initiative, policy, unit, forum, body, post or person.")
-    relations: list[Relation] = Field(description="Who is in charge of it or takes part.")
-    counts: dict[str, int] = Field(
-        default_factory=dict, description="Its size as its record counts it, e.g. seats: 21, "
-                                          "staff_count: 75 (orgmodel.node_sizes.COUNTS).")
-    counts_minimum: bool = Field(False, description="The system count is a minimum (more than).")
-    about: str | None = Field(None, description="What it is: the start of its description.")
-    about_en: str | None = Field(None, description="The same in English, where the data has it.")
-
-    @property
-    def says_who(self) -> bool:
-        """Whether it names someone in charge or taking part (not only what lies under it)."""
-        return any(r.type not in _ONLY_AROUND for r in self.relations)
-
-    @computed_field(description="The hint in Danish.")  # type: ignore[prop-decorator]
-    @property
-    def text_da(self) -> str:
-        """The hint in Danish (also in the API's JSON)."""
-        return self.text("da")
-
-    @computed_field(description="The hint in English.")  # type: ignore[prop-decorator]
-    @property
-    def text_en(self) -> str:
-        """The hint in English (also in the API's JSON)."""
-        return self.text("en")
-
-    def text(self, lang: Lang) -> str:
-        """The hint as a few short sentences, in Danish or English."""
-        at = 0 if lang == "da" else 1
-        name = _name(self.node, lang)
-        kind = _KIND_WORDS[self.node.kind][at]
-        if self.node.kind in USED_KINDS:
-            first = (f"{name} er {kind}, som ingen opgave i modellen bruger.",
-                     f"{name} is {kind} that no task in the model uses.")[at]
-        else:
-            first = (f"{name} er {kind}, ikke en opgave.", f"{name} is {kind}, not a task.")[at]
-        about = self.about_en if lang == "en" and self.about_en else self.about
-        if about:  # "hvad er Digitaliseringsrådet?": what it does, before who takes part
-            first += " " + (about if about.endswith((".", "!", "?", "…")) else about + ".")
-        if self.counts:
-            size = size_text(self.counts, self.counts_minimum, lang)
-            first += (f" Størrelse: {size}.", f" Size: {size}.")[at]
-        if not self.relations and self.node.kind is Kind.PERSON:
-            return first + (f" {name} bestrider ingen stilling i modellen på den dato, der "
-                            "spørges om.", f" {name} holds no post in the model on the date "
-                            "asked about.")[at]
-        if not self.relations:
-            return first + (f" Ingen er registreret som ansvarlig for {name} eller som deltager.",
-                            f" No one is recorded as in charge of {name} or taking part.")[at]
-        said = []
-        for edge_type, outward in dict.fromkeys((r.type, r.outward) for r in self.relations):
-            who = ", ".join(_relation(r, lang) for r in self.relations
-                            if r.type is edge_type and r.outward is outward)
-            words = (_OUTWARD_WORDS if outward else _RELATION_WORDS)[edge_type]
-            said.append(f"{words[at]}: {who}.")
-        return " ".join([first, *said])
-
 
 def node_hint(store: OrgStore, query: str, *, as_of: date,
               better_than: float = 0.0) -> NodeHint | None:
@@ -261,6 +153,8 @@ def _named(store: OrgStore, query: str, *, as_of: date,
     if not without_lone_tokens(query).strip():  # "1" alone names nothing ("område 1" does)
         return None
     words = fold(query).split()
+    if asks_collaboration(words) and (together := _collaborations(store, query, as_of)):
+        return together
     if asks_reporting(words):  # the post's own words stay: "head of …" names it
         rest = without(query, REPORTING_WORDS)
         for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):
@@ -316,6 +210,20 @@ def _parts_of(store: OrgStore, query: str, *, better_than: float,
             return None
         found = hint_of(store, hit.id, hit.kind, as_of=as_of)
         if found is not None and found.relations:  # its parts, members or tasks
+            return found, hit.score, True
+    return None
+
+
+def _collaborations(store: OrgStore, query: str,
+                    as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """Whom the node the question names works with, when it names one by its own words.
+
+    "hvem samarbejder Økonomi og Stab med?" (:mod:`orgmodel.collaboration`).
+    """
+    rest = without(query, COLLABORATION_WORDS)
+    for hit in store.search(rest, kinds=list(COLLABORATION_KINDS), limit=1, as_of=as_of):
+        if hit.score >= REPORTING_POST_MIN and (
+                found := collaboration_hint(store, hit.id, as_of=as_of)) is not None:
             return found, hit.score, True
     return None
 
@@ -450,16 +358,6 @@ def _about(description: str | None) -> str | None:
 
 def _weak(result: OwnersResult) -> bool:
     return any(note.code == "weak_match" for note in result.notes)
-
-
-def _relation(relation: Relation, lang: Lang) -> str:
-    sure = certainty(relation.confidence.value, relation.source, lang)
-    role = f"{role_in(relation.role, lang)}; " if relation.role else ""
-    return f"{_name(relation.node, lang)} ({role}{sure})"
-
-
-def _name(node: NodeRef, lang: Lang) -> str:
-    return name_in(node.name, node.name_en, lang)
 
 
 def _ref(node: NodeRef) -> NodeRef:

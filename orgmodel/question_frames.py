@@ -19,10 +19,11 @@ import re
 
 from orgmodel.text import fold
 
-__all__ = ["DECIDING_SPELLINGS", "DECIDING_WORDS", "LEADERSHIP_SPELLINGS", "LEADERSHIP_WORDS",
+__all__ = ["COLLABORATION_SPELLINGS", "COLLABORATION_WORDS", "DECIDING_SPELLINGS",
+           "DECIDING_WORDS", "LEADERSHIP_SPELLINGS", "LEADERSHIP_WORDS",
            "REPORTING_SPELLINGS", "REPORTING_WORDS", "STRUCTURE_FRAME", "STRUCTURE_FRAME_SPELLINGS",
-           "STRUCTURE_SPELLINGS", "UNDER_SPELLINGS", "asks_reporting", "asks_structure",
-           "without"]
+           "STRUCTURE_SPELLINGS", "UNDER_SPELLINGS", "asks_collaboration", "asks_reporting",
+           "asks_structure", "without"]
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -78,6 +79,28 @@ STRUCTURE_FRAME_SPELLINGS: tuple[str, ...] = (
     "belong", "belongs")
 STRUCTURE_FRAME = _STRUCTURE_WORDS | frozenset(
     fold(" ".join((*STRUCTURE_FRAME_SPELLINGS, "under", *UNDER_SPELLINGS))).split())
+
+
+#: Words that ask whom a unit, post or forum works with, or who its stakeholders are ("hvem
+#: samarbejder Økonomi og Stab med?", "who are the stakeholders of the head of Finance and
+#: Staff?"): its collaborations answer, not the stray tasks the rest of the question meets.
+COLLABORATION_SPELLINGS: tuple[str, ...] = (
+    "samarbejder", "samarbejde", "samarbejdet", "samarbejdspartner", "samarbejdspartnere",
+    "samarbejdsrelationer", "sammen", "interessent", "interessenter", "interessenterne",
+    "netværk", "collaborate", "collaborates", "collaborating", "collaboration",
+    "collaborators", "partners", "stakeholder", "stakeholders", "together")
+COLLABORATION_WORDS = frozenset(fold(" ".join(COLLABORATION_SPELLINGS)).split())
+
+
+def asks_collaboration(words: list[str]) -> bool:
+    """Whether folded ``words`` ask whom something works with, or who its stakeholders are.
+
+    >>> asks_collaboration("hvem samarbejder okonomi og stab med".split())
+    True
+    >>> asks_collaboration("hvem har ansvaret for lon".split())
+    False
+    """
+    return any(word in COLLABORATION_WORDS for word in words)
 
 
 def without(query: str, words: frozenset[str]) -> str:

@@ -480,6 +480,30 @@ def test_what_lies_under_a_unit_is_answered_by_its_parts(
     assert mayor is None or mayor.node.kind is Kind.POST
 
 
+@pytest.mark.parametrize(("question", "named", "partner"), [
+    ("hvem samarbejder IT og Digitalisering med?", "unit:it-og-digitalisering", "unit:dagtilbud"),
+    ("who does Økonomi og Indkøb collaborate with?", "unit:okonomi-og-indkob",
+     "org:ishoj-kommune"),
+    ("hvem samarbejder med Ishøj Kommune?", "org:ishoj-kommune", "unit:okonomi-og-indkob"),
+    # a unit that works with no one itself answers by its head's collaborations
+    ("hvilke interessenter har Økonomi og Stab?", "post:chef-okonomi-og-stab", "post:borgmester"),
+    ("who are the stakeholders of Finance and Staff?", "post:chef-okonomi-og-stab",
+     "post:direktor-1"),
+])
+def test_whom_something_works_with_is_its_collaborations(
+        store: Any, question: str, named: str, partner: str) -> None:
+    # They met stray tasks at 0.1-0.2 ("Økonomistyring", "Kommunikation"): no task answers.
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.node.id == named
+    together = [r for r in hint.relations if r.type is EdgeType.COLLABORATES_WITH]
+    assert partner in [r.node.id for r in together]
+    assert all(r.role for r in together)  # each with what it is about (its topic)
+    assert len({r.node.id for r in together}) == len(together)  # each partner once
+    # Who answers for a task stays a task's answer, collaboration word or not.
+    assert first_task(store, "hvem samarbejder om løn?")[0] in (
+        "task:lon", "task:lon-og-personaleforhold")
+
+
 @pytest.mark.parametrize("question", ["hvem leder kommunen?", "who heads the municipality?"])
 def test_who_leads_the_municipality_is_its_head(store: Any, question: str) -> None:
     # It named the placeholder "Leder af stabsfunktionen" ("leder" in its name) at 0.7.

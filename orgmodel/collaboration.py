@@ -1,0 +1,107 @@
+r"""Whom a unit, post or forum works with: the hint for "hvem samarbejder Økonomi og Stab med?".
+
+The new chief maps stakeholders by asking whom a part of the organisation works with; the
+words of such a question ("samarbejder", "interessenter", "stakeholders":
+:data:`orgmodel.question_frames.COLLABORATION_SPELLINGS`) met stray tasks at 0.1–0.2. The
+answer is the node's collaborations (with their topic), the fora and bodies it sits or takes
+part in, whom it advises, supports or serves, and who advises or supports it. A unit with none
+that works with no one itself answers by its head's: the chief's collaborations are the
+department's.
+
+Examples
+--------
+>>> from datetime import date
+>>> from orgmodel.dataset import Dataset
+>>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+>>> from orgmodel.store.memory import MemoryStore
+>>> def node(**kw):
+...     return NODE_ADAPTER.validate_python({"source": "seed", "confidence": "high", **kw})
+>>> def edge(**kw):
+...     return EdgeRecord.model_validate({"source": "seed", "confidence": "high", **kw})
+>>> store = MemoryStore(Dataset.build(
+...     [node(id="unit:stab", kind="Unit", name="Stab", level="afdeling"),
+...      node(id="post:chef", kind="Post", name="Chef for Stab"),
+...      node(id="post:borgmester", kind="Post", name="Borgmester")],
+...     [edge(type="HEADS", **{"from": "post:chef", "to": "unit:stab"}),
+...      edge(type="COLLABORATES_WITH", topic="politiske sager",
+...           **{"from": "post:borgmester", "to": "post:chef"})]))
+>>> found = collaboration_hint(store, "unit:stab", as_of=date(2024, 6, 1))
+>>> print(found.text("da").replace(". ", ".\n"))
+Chef for Stab er en stilling, ikke en opgave.
+Leder: Stab (sikkerhed: høj, kilde: seed).
+Samarbejder med: Borgmester (politiske sager; sikkerhed: høj, kilde: seed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from orgmodel.contract import EdgeView, NodeRef, OrgStore
+from orgmodel.hint_model import NodeHint, Relation
+from orgmodel.schema import EdgeType, Kind
+
+__all__ = ["COLLABORATION_KINDS", "collaboration_hint"]
+
+_E = EdgeType
+#: The kinds a question of whom something works with is about.
+COLLABORATION_KINDS = (Kind.UNIT, Kind.POST, Kind.FORUM, Kind.BODY, Kind.ORGANISATION,
+                       Kind.INITIATIVE, Kind.STAKEHOLDER)
+# Into the node: who works with it, advises or supports it, takes part or sits in it ...
+_INTO = (_E.COLLABORATES_WITH, _E.ADVISES, _E.SUPPORTS, _E.PARTICIPATES_IN, _E.MEMBER_OF)
+# ... and out of it: whom it works with, where it sits or takes part, whom it helps. Whom a
+# post heads comes first: its collaborations are those of the post, not of the unit asked.
+_OUT_OF = (_E.HEADS, _E.COLLABORATES_WITH, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.ADVISES,
+           _E.SUPPORTS, _E.SERVES)
+
+
+def collaboration_hint(store: OrgStore, named: str, *, as_of: date) -> NodeHint | None:
+    """Whom node ``named`` works with, or (a unit that works with no one) whom its head does.
+
+    ``None`` when neither has a collaboration to name.
+    """
+    found = _hint(store, named, as_of=as_of)
+    if store.node(named, as_of=as_of).kind is not Kind.UNIT or _works_with_others(found):
+        return found
+    heads = [e.source_id for e in store.edges_of(named, as_of=as_of)
+             if e.type is _E.HEADS and e.target_id == named]
+    headed = _hint(store, heads[0], as_of=as_of) if len(heads) == 1 else None
+    return headed if _works_with_others(headed) else found
+
+
+def _works_with_others(hint: NodeHint | None) -> bool:
+    return hint is not None and any(r.type is _E.COLLABORATES_WITH for r in hint.relations)
+
+
+def _hint(store: OrgStore, named: str, *, as_of: date) -> NodeHint | None:
+    near = store.neighbourhood(named, edge_types=(*_INTO, *_OUT_OF), as_of=as_of)
+    nodes = {n.id: n for n in near.nodes}
+    relations: dict[tuple[EdgeType, bool, str], Relation] = {}
+    for edge in sorted(near.edges, key=_order(named)):
+        outward = edge.source_id == named
+        if named not in (edge.source_id, edge.target_id) or edge.type not in (
+                _OUT_OF if outward else _INTO):
+            continue
+        other = nodes[edge.target_id if outward else edge.source_id]
+        # Working together runs both ways: one list, whichever end the data wrote it from.
+        together = edge.type is _E.COLLABORATES_WITH
+        relations.setdefault((edge.type, outward or together, other.id), Relation(
+            type=edge.type, node=NodeRef(id=other.id, name=other.name, name_en=other.name_en,
+                                         kind=other.kind),
+            role=edge.topic if together else edge.role, source=edge.source,
+            confidence=edge.confidence, outward=outward or together))
+    if not any(r.type is not _E.HEADS for r in relations.values()):
+        return None
+    node = nodes[named]
+    return NodeHint(node=NodeRef(id=node.id, name=node.name, name_en=node.name_en,
+                                 kind=node.kind), relations=list(relations.values()))
+
+
+def _order(named: str) -> Callable[[EdgeView], tuple[int, int, int, str]]:
+    """Edges in the order a hint names them: heads, then working together, …; strongest first."""
+    def key(edge: EdgeView) -> tuple[int, int, int, str]:
+        outward = edge.source_id == named
+        types = _OUT_OF if outward else _INTO
+        at = types.index(edge.type) if edge.type in types else len(types)
+        return (at, 0 if outward else 1, -(edge.strength or 0), edge.key)
+    return key

@@ -1,0 +1,152 @@
+r"""A hint beside ``owners``: the node a question names, and who is in charge of it or takes part.
+
+The model of :mod:`orgmodel.node_hint`'s answer and its text in Danish and English, apart
+from how a question finds the node, so that :mod:`orgmodel.collaboration` can give one too.
+
+Examples
+--------
+>>> from orgmodel.schema import Kind
+>>> hint = NodeHint(node=NodeRef(id="system:aula", name="Aula", kind=Kind.SYSTEM), relations=[
+...     Relation(type=EdgeType.SUPPORTS, node=NodeRef(id="unit:it", name="IT", kind=Kind.UNIT),
+...              source="seed", confidence="high")])
+>>> print(hint.text("en").replace(". ", ".\n"))
+Aula is a system that no task in the model uses.
+Supported by: IT (confidence: high, source: seed).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from orgmodel.contract import NodeRef
+from orgmodel.messages import Lang, certainty, name_in, role_in
+from orgmodel.node_sizes import size_text
+from orgmodel.schema import Confidence, EdgeType, Kind
+from orgmodel.semantics import USED_KINDS
+
+__all__ = ["NodeHint", "Relation", "node_name"]
+
+_E = EdgeType
+# Relations that say where a node sits (what lies under it, where its cases go), not who is
+# in charge of it or takes part: a hint of these alone does not answer "who".
+_ONLY_AROUND = frozenset({EdgeType.PART_OF, EdgeType.SUBMITS_TO})
+
+_KIND_WORDS: dict[Kind, tuple[str, str]] = {
+    Kind.SYSTEM: ("et system", "a system"), Kind.ASSET: ("udstyr", "equipment"),
+    Kind.INITIATIVE: ("et initiativ", "an initiative"),
+    Kind.POLICY: ("en politik eller strategi", "a policy"), Kind.UNIT: ("en enhed", "a unit"),
+    Kind.FORUM: ("et forum", "a forum"), Kind.BODY: ("et politisk organ", "a political body"),
+    Kind.POST: ("en stilling", "a post"), Kind.PERSON: ("en person", "a person"),
+    Kind.ORGANISATION: ("en organisation", "an organisation"),
+    Kind.STAKEHOLDER: ("en interessent", "a stakeholder"),
+}
+_RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
+    _E.OPERATES: ("Drives af", "Operated by"), _E.SUPPORTS: ("Understøttes af", "Supported by"),
+    _E.SUPPLIES: ("Leveres af", "Supplied by"), _E.HEADS: ("Ledes af", "Headed by"),
+    _E.MEMBER_OF: ("Medlemmer", "Members"), _E.PARTICIPATES_IN: ("Deltagere", "Taking part"),
+    _E.CONTRIBUTES_TO: ("Bidrager", "Contributing"), _E.DECIDES: ("Besluttes af", "Decided by"),
+    _E.RESULTED_FROM: ("Førte til", "Led to"), _E.HOLDS: ("Besat af", "Held by"),
+    _E.PART_OF: ("Under sig", "Under it"),
+    _E.SUBMITS_TO: ("Får sager fra", "Receives cases from"),
+    _E.ADVISES: ("Rådgives af", "Advised by"), _E.SERVES: ("Betjenes af", "Served by"),
+}
+_OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
+    _E.HOLDS: ("Bestrider", "Holds"), _E.HEADS: ("Leder", "Heads"),
+    _E.REPORTS_TO: ("Refererer til", "Reports to"),
+    _E.RESPONSIBLE_FOR: ("Ansvarlig for", "Accountable for"),
+    _E.SUPPLIES: ("Leverer", "Supplies"), _E.PARTICIPATES_IN: ("Deltager i", "Takes part in"),
+    _E.SERVES: ("Betjener", "Serves"),
+    _E.SUBMITS_TO: ("Sender sager videre til", "Passes cases on to"),
+    _E.COLLABORATES_WITH: ("Samarbejder med", "Collaborates with"),
+    _E.MEMBER_OF: ("Medlem af", "Member of"), _E.ADVISES: ("Rådgiver", "Advises"),
+    _E.SUPPORTS: ("Understøtter", "Supports"),
+}
+
+
+class Relation(BaseModel):
+    """Someone in charge of the named node, or taking part in it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: EdgeType = Field(description="The relation, e.g. HEADS, SUPPORTS, MEMBER_OF.")
+    node: NodeRef = Field(description="Who.")
+    role: str | None = Field(None, description="The role the relation gives, e.g. formand.")
+    source: str = Field(description="Source of the relation.")
+    confidence: Confidence = Field(description="How sure the relation is: high, medium or low.")
+    outward: bool = Field(False, description="The relation runs from the named node: the posts "
+                                             "a person holds, what a post heads or reports to.")
+
+
+class NodeHint(BaseModel):
+    """What a question names that is not a task, and who is in charge of it or takes part."""
+
+    model_config = ConfigDict(frozen=True)
+
+    node: NodeRef = Field(
+        description="The system, asset, initiative, policy, unit, forum, body, post or person.")
+    relations: list[Relation] = Field(description="Who is in charge of it or takes part.")
+    counts: dict[str, int] = Field(
+        default_factory=dict, description="Its size as its record counts it, e.g. seats: 21, "
+                                          "staff_count: 75 (orgmodel.node_sizes.COUNTS).")
+    counts_minimum: bool = Field(False, description="The system count is a minimum (more than).")
+    about: str | None = Field(None, description="What it is: the start of its description.")
+    about_en: str | None = Field(None, description="The same in English, where the data has it.")
+
+    @property
+    def says_who(self) -> bool:
+        """Whether it names someone in charge or taking part (not only what lies under it)."""
+        return any(r.type not in _ONLY_AROUND for r in self.relations)
+
+    @computed_field(description="The hint in Danish.")  # type: ignore[prop-decorator]
+    @property
+    def text_da(self) -> str:
+        """The hint in Danish (also in the API's JSON)."""
+        return self.text("da")
+
+    @computed_field(description="The hint in English.")  # type: ignore[prop-decorator]
+    @property
+    def text_en(self) -> str:
+        """The hint in English (also in the API's JSON)."""
+        return self.text("en")
+
+    def text(self, lang: Lang) -> str:
+        """The hint as a few short sentences, in Danish or English."""
+        at = 0 if lang == "da" else 1
+        name = node_name(self.node, lang)
+        kind = _KIND_WORDS[self.node.kind][at]
+        if self.node.kind in USED_KINDS:
+            first = (f"{name} er {kind}, som ingen opgave i modellen bruger.",
+                     f"{name} is {kind} that no task in the model uses.")[at]
+        else:
+            first = (f"{name} er {kind}, ikke en opgave.", f"{name} is {kind}, not a task.")[at]
+        about = self.about_en if lang == "en" and self.about_en else self.about
+        if about:  # "hvad er Digitaliseringsrådet?": what it does, before who takes part
+            first += " " + (about if about.endswith((".", "!", "?", "…")) else about + ".")
+        if self.counts:
+            size = size_text(self.counts, self.counts_minimum, lang)
+            first += (f" Størrelse: {size}.", f" Size: {size}.")[at]
+        if not self.relations and self.node.kind is Kind.PERSON:
+            return first + (f" {name} bestrider ingen stilling i modellen på den dato, der "
+                            "spørges om.", f" {name} holds no post in the model on the date "
+                            "asked about.")[at]
+        if not self.relations:
+            return first + (f" Ingen er registreret som ansvarlig for {name} eller som deltager.",
+                            f" No one is recorded as in charge of {name} or taking part.")[at]
+        said = []
+        for edge_type, outward in dict.fromkeys((r.type, r.outward) for r in self.relations):
+            who = ", ".join(_relation(r, lang) for r in self.relations
+                            if r.type is edge_type and r.outward is outward)
+            words = (_OUTWARD_WORDS if outward else _RELATION_WORDS)[edge_type]
+            said.append(f"{words[at]}: {who}.")
+        return " ".join([first, *said])
+
+
+def _relation(relation: Relation, lang: Lang) -> str:
+    sure = certainty(relation.confidence.value, relation.source, lang)
+    role = f"{role_in(relation.role, lang)}; " if relation.role else ""
+    return f"{node_name(relation.node, lang)} ({role}{sure})"
+
+
+def node_name(node: NodeRef, lang: Lang) -> str:
+    """A node's name in ``lang``: the English one on English pages, where it has one."""
+    return name_in(node.name, node.name_en, lang)
