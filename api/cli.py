@@ -26,6 +26,7 @@ from orgmodel.export import export_files, safe_file_name
 from orgmodel.export_layout import keep_layout
 from orgmodel.loader import data_files, load_dataset
 from orgmodel.messages import Lang, t
+from orgmodel.store import audit_lock
 from orgmodel.store.without_persons import dataset_without_persons
 
 if TYPE_CHECKING:
@@ -83,6 +84,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # Checked before the server starts: a problem in the data is then named with its file
         # and line, as by `orgmodel validate`, instead of failing the server's start-up.
         load_dataset(settings.data_dir)
+        if settings.audit_file is not None:
+            try:  # ... and another server writing the same audit file, by its name
+                audit_lock.check_free(settings.audit_file)
+            except audit_lock.AuditFileInUseError as exc:
+                raise CommandError(str(exc), EXIT_USAGE) from None
     for warning in settings.placeholder_warnings():
         print(f"orgmodel serve: development mode: {warning}", file=sys.stderr)
     store = "Neo4j at " + str(settings.neo4j_uri or os.environ.get("NEO4J_URI", "?")) \

@@ -65,6 +65,7 @@ from orgmodel.exceptions import NotFoundError
 from orgmodel.records import AnyNode, EdgeRecord, keyed_by
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
+from orgmodel.store import audit_lock
 from orgmodel.store.memory import MemoryStore
 
 __all__ = ["EditableMemoryStore"]
@@ -93,10 +94,22 @@ class EditableMemoryStore:
         self._lock = threading.Lock()
         self._audit: list[AuditEntry] = []
         self._audit_file = audit_file
+        # Held before the last entry is read: a second writer would number its entries alike.
+        self._audit_holder = audit_lock.hold(audit_file) if audit_file else None
         self._seq = _last_seq(audit_file) if audit_file else 0
         self._started = datetime.now(UTC)
+        if self._seq:  # the file's history runs ahead of the graph, which starts afresh
+            log.warning("%s holds writes up to #%d from before this start; the graph starts "
+                        "from its data folder, which holds those edits only if they were "
+                        "exported (orgmodel export-data)", audit_file, self._seq)
         if audit_file is not None:
             _end_last_line(audit_file)
+
+    def close(self) -> None:
+        """Let go of the audit file, for another server to write (the edits end here)."""
+        if self._audit_holder is not None:
+            self._audit_holder.close()
+            self._audit_holder = None
 
     @property
     def state(self) -> MemoryStore:

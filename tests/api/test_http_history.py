@@ -194,3 +194,30 @@ def test_a_replace_that_changes_nothing_adds_nothing_to_the_history(
                          json=record.json()["record"])
         assert again.status_code == 200 and again.headers["etag"] == record.headers["etag"]
         assert anna.get("/api/v1/audit").json()["items"] == []
+
+
+def test_a_second_server_on_the_same_audit_file_is_refused_until_the_first_stops(
+    start_server: Callable[..., LiveServer], tmp_path: Path, caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two servers appending to one file numbered their entries alike (two entries #95).
+    audit_file = tmp_path / "audit.jsonl"
+    first = start_server(audit_file=audit_file)
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("ORGMODEL_AUDIT_FILE", str(audit_file))
+    assert main(["serve", "--data", str(DATA), "--port", "8799"]) == 2
+    said = capsys.readouterr().err
+    assert f"the audit file {audit_file} is in use by another orgmodel server" in said
+    assert "Traceback" not in said
+    with first.client(BO) as bo:
+        bo.post("/api/v1/nodes", json=NEW_TEAM).raise_for_status()
+    first.stop()
+    # Stopped, it lets go: the next server carries on the numbering.
+    with caplog.at_level("WARNING", logger="orgmodel"):
+        second = start_server(audit_file=audit_file)
+    # ... and says that the file's history runs ahead of its graph
+    assert f"{audit_file} holds writes up to #1 from before this start" in caplog.text
+    with second.client(BO) as bo:
+        bo.post("/api/v1/nodes", json={**NEW_TEAM, "id": "unit:historik-test-2"}
+                ).raise_for_status()
+        assert [e["seq"] for e in bo.get("/api/v1/audit").json()["items"]] == [2]
