@@ -560,6 +560,16 @@ class EdgeRecord(ValidityMixin):
                               description="SUBMITS_TO only: step in the case route.")
     description: str | None = Field(None, max_length=2000, description="Danish description.")
 
+    @field_validator("id")
+    @classmethod
+    def _not_shaped_as_a_key(cls, value: str | None) -> str | None:
+        # "->" is how an edge without an id is named (TYPE:from->to): an id of that shape was
+        # read as another edge's key, and its writes credited to that edge's nodes.
+        if value is not None and "->" in value:
+            raise ValueError("holds '->', which names edges that have no id (TYPE:from->to): "
+                             "give the edge an id of another shape, e.g. edge:budgetsamarbejde")
+        return value
+
     @field_validator("target_id")
     @classmethod
     def _joins_two_nodes(cls, value: str, info: ValidationInfo) -> str:

@@ -168,6 +168,13 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
          "org.yaml:8: unit:a: url: 'https://albertslund.dk/om os' holds a space"),
         ("    level: enhed\n", "    level: enhed\n    url: 'http://[::1'\n",
          "org.yaml:8: unit:a: url: 'http://[::1' is no web address"),
+        (  # an id shaped as another edge's key was read as that edge's, in its history
+            "edges:\n",
+            "edges:\n  - {id: 'HEADS:post:x->unit:y', type: HEADS, from: post:leder-a, "
+            "to: unit:a, source: seed, confidence: high}\n",
+            "org.yaml:22: HEADS:post:leder-a->unit:a: id: holds '->', which names edges that "
+            "have no id",
+        ),
         (  # an edge from a node to itself: a copy-paste slip, drawn as a loop
             "edges:\n",
             "edges:\n  - {type: COLLABORATES_WITH, from: unit:a, to: unit:a, source: seed, "
