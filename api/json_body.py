@@ -14,7 +14,7 @@ Examples
 ...     loads_unique('[{"id": "x"}, {"id": "y", "name": "A", "name": "B"}]')
 ... except json.JSONDecodeError as exc:
 ...     print(exc.msg, exc.pos)
-duplicate key 'name' in the object 14
+duplicate key 'name' in the object 39
 """
 
 from __future__ import annotations
@@ -22,7 +22,10 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Coroutine
-from json.decoder import JSONObject  # type: ignore[attr-defined]  # pure Python, not in typeshed
+from json.decoder import (  # type: ignore[attr-defined]  # JSONObject: pure Python, not in typeshed
+    JSONObject,
+    scanstring,
+)
 from json.scanner import py_make_scanner  # type: ignore[attr-defined]  # the same
 from typing import Any
 
@@ -63,11 +66,39 @@ class _WhereRepeatedDecoder(json.JSONDecoder):
             pairs, end = JSONObject(s_and_end, *args[:3], list, *args[4:])
             if (key := _repeated(pairs)) is not None:
                 raise json.JSONDecodeError(f"duplicate key {key!r} in the object", text,
-                                           after_brace - 1)
+                                           _second_key_at(text, after_brace, key))
             return dict(pairs), end
 
         self.parse_object = parse_object
         self.scan_once = py_make_scanner(self)
+
+
+def _second_key_at(text: str, after_brace: int, key: str) -> int:
+    r"""Where the object opened before ``after_brace`` names ``key`` the second time.
+
+    Its own keys only: a nested object's are skipped (strings are read as JSON reads them, so
+    a key written ``"\u006eame"`` is "name" too).
+
+    >>> text = '{"a": {"b": 1, "b": 2}, "b": 3, "b": 4}'
+    >>> _second_key_at(text, 1, "b") == text.rindex('"b"')
+    True
+    """
+    depth, at, seen = 0, after_brace, 0
+    while at < len(text):
+        char = text[at]
+        if char == '"':
+            value, end = scanstring(text, at + 1)
+            if depth == 0 and text[end:].lstrip().startswith(":") and value == key:
+                seen += 1
+                if seen == 2:
+                    return at
+            at = end
+            continue
+        depth += 1 if char in "{[" else -1 if char in "}]" else 0
+        if depth < 0:
+            break
+        at += 1
+    return after_brace - 1  # not found again: the object's own place
 
 
 def loads_unique(text: str | bytes) -> Any:

@@ -371,9 +371,15 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
                  '"source": "seed", "confidence": "low"}}]}')
         repeated = problem(anna.post("/api/v1/changes", content=twice.encode(),
                                      headers={"Content-Type": "application/json"}), 422)
-        where = twice.index('{"id"')  # the object that repeats the key
+        where = twice.rindex('"name"')  # the key named the second time, not its object
         assert repeated["errors"][0]["msg"] == ("JSON decode error: duplicate key 'name' in the "
                                                 f"object (at character {where})")
+        # ... also in a body that is one object (it said "at character 0", every time)
+        one = twice[twice.index('{"id"'):-3]
+        repeated = problem(anna.post("/api/v1/nodes", content=one.encode(),
+                                     headers={"Content-Type": "application/json"}), 422)
+        where = one.rindex('"name"')
+        assert repeated["errors"][0]["msg"].endswith(f"(at character {where})")
         assert anna.get("/api/v1/nodes/unit:lonteam-test").status_code == 404
         # A node in a batch is located at its field, with no pydantic tag in between.
         bad = problem(anna.post("/api/v1/changes", json={"operations": [
