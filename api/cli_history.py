@@ -97,8 +97,9 @@ def register_history(commands: _Subparsers) -> None:
         "history", help=helptext,
         description=helptext + ". From Neo4j (--neo4j / NEO4J_URI), where the log lives in the "
         "graph, or from a running API with --url (the embedded store's edits live there).",
-        **examples("orgmodel history", "orgmodel history task:lon --limit 5",
-                   "orgmodel history --url http://127.0.0.1:8000 --json"))
+        **examples("orgmodel history --url http://127.0.0.1:8000 task:lon --limit 5",
+                   "orgmodel history --file audit.jsonl --with-edges unit:okonomi-og-stab",
+                   "orgmodel history --neo4j --json"))
     history.add_argument("record", nargs="?", default=None, metavar="ID",
                          help="only this node id or edge key (see `orgmodel show`)")
     history.add_argument("--with-edges", action="store_true",

@@ -375,10 +375,11 @@ def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
          "words to look for in names, aliases and KLE keywords",
          ["indkøb", '"head of IT"', "sagsbehandlng --limit 3"]),
         ("chain", cmd_chain, "id", "reporting line from a post or unit to the top",
-         "the id of a post, unit, team or task (see `orgmodel search`)",
+         "a post, unit, team or task: its id, name, English name or alias (see `orgmodel "
+         "search`)",
          ["post:chef-okonomi-og-stab", "unit:it-og-digitalisering --json"]),
         ("show", cmd_show, "id", "one node and its relations",
-         "the id of any node (see `orgmodel search`)",
+         "any node: its id, name, English name or alias (see `orgmodel search`)",
          ["task:lon", "body:okonomiudvalget --lang en"]),
     ):
         sub = commands.add_parser(name, help=helptext, description=helptext,
