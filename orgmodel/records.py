@@ -236,10 +236,16 @@ def _same_name(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    """Refuse a line break or tab in a name: a label, a table cell and a search hit are one line."""
+    """Refuse a line break or tab in a name: a label, a table cell and a search hit are one line.
+
+    Nor may it begin or end with a space: " Løn" sorts before every other name and is not the
+    name "Løn" that an edit or a link compares it with.
+    """
     if found := _LINE_BREAK.search(text):
         raise ValueError(f"holds a {'tab' if found.group() == chr(9) else 'line break'}: a name "
                          "is one line")
+    if text != text.strip():
+        raise ValueError(f"{text!r} begins or ends with a space: write {text.strip()!r}")
     return text
 
 

@@ -72,9 +72,9 @@ def test_export_is_stable() -> None:
 
 # Any text a record takes: not blank, no control character, format character (invisible,
 # direction controls) or line/paragraph separator (U+2028/9) but line breaks and tabs; a name
-# or alias is one line.
+# or alias is one line, with no space at either end.
 _LINE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")),
-                min_size=1, max_size=300).filter(str.strip)
+                min_size=1, max_size=300).map(str.strip).filter(bool)
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp"))
                 | st.sampled_from("\n\t\r"), min_size=1, max_size=300).filter(str.strip)
 

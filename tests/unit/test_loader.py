@@ -158,6 +158,8 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
          "org.yaml:6: unit:a: name: holds the invisible character U+00AD (soft hyphen)"),
         ("    name: Enhed A\n", "    name: \"Enhed\u200d A\"\n",
          "org.yaml:6: unit:a: name: holds the invisible character U+200D (zero width joiner)"),
+        ("    name: Enhed A\n", "    name: ' Enhed A'\n",
+         "org.yaml:6: unit:a: name: ' Enhed A' begins or ends with a space: write 'Enhed A'"),
         ("    level: enhed\n", "    level: enhed\n    aliases: [A, B, A]\n",
          "org.yaml:8: unit:a: aliases: alias 2 ('A') repeats alias 0"),
         ("    level: enhed\n", "    level: enhed\n    aliases: [Enhed  A]\n",
