@@ -28,6 +28,8 @@ VIEWS = ["org", "collaboration", "stakeholders", "responsibilities", "case-route
 EVIL_NAME = '<img src=x onerror="window.__pwned=1">'
 EVIL_LINK = "<a href=javascript:alert(1)>x</a>"
 EVIL_SCRIPT = "</script><script>window.__pwned=2</script>"
+# An address holds no space (the data refuses one): "/" parts the tag's attributes instead.
+EVIL_URL_TAG = "<img/src=x/onerror=window.__pwned=3>"
 
 
 def _free_port() -> int:
@@ -84,7 +86,7 @@ def write_evil_dataset(folder: Path) -> None:
     """A small organisation whose names, descriptions and source are HTML and script."""
     records = [
         {"key": "seed", "title": "Notat " + EVIL_SCRIPT,
-         "url": "https://notat.invalid/" + EVIL_LINK, "confidence": "high"},
+         "url": "https://notat.invalid/" + EVIL_URL_TAG, "confidence": "high"},
         _node("org:kommune", "Organisation", "Kommunen"),
         _node("body:kb", "Body", "Kommunalbestyrelsen", classification="council"),
         _node("body:ou", "Body", "Økonomiudvalget", classification="committee"),
