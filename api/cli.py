@@ -105,7 +105,8 @@ def register_export_data(commands: _Subparsers) -> None:
     """Add ``orgmodel export-data``."""
     export = commands.add_parser(
         "export-data", help="write the graph back as data files, for review and commit",
-        description="Write the current graph as YAML data files in DIR, grouped by the file each "
+        description="Write the current graph as data files in DIR (YAML; a JSON Lines file "
+        "stays JSON Lines), grouped by the file each "
                     "record came from (new records: api-edits.yaml). From the store (--neo4j / "
                     "NEO4J_URI, or the data folder), or from a running API with --url.")
     export.add_argument("folder", type=Path, metavar="DIR", help="folder to write to")
