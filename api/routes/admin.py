@@ -25,8 +25,10 @@ async def audit(
     store: ReadStoreDep,
     record: Annotated[str | None, Query(max_length=300, description="Only this node id or edge "
                                         "key.", examples=["task:lon"])] = None,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-    limit: Annotated[int, Query(ge=1, le=AUDIT_PAGE_MOST)] = 100,
+    offset: Annotated[int, Query(ge=0, le=1_000_000,
+                                 description="Writes to skip, newest first.")] = 0,
+    limit: Annotated[int, Query(ge=1, le=AUDIT_PAGE_MOST,
+                                description="Writes on the page, at most.")] = 100,
     with_edges: Annotated[bool, Query(description="With a node id as record: also the writes "
                                       "of the edges keyed with the node at an end.")] = False,
 ) -> Response:

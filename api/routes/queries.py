@@ -67,8 +67,9 @@ async def list_nodes(
         description="Only this kind.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Search text (search order).")]
     = None,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000,
+                                 description="Index of the first node on the page.")] = 0,
+    limit: Annotated[int, Query(ge=1, le=500, description="Nodes on the page, at most.")] = 50,
 ) -> Response:
     """List nodes valid on ``as_of``, by id, or by relevance when ``q`` is given."""
     when = today(as_of)
@@ -86,7 +87,8 @@ async def get_node(node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None)
 
 @router.get("/owners", response_model=OwnersAnswer, summary="Who owns a task")
 async def owners(q: Text, store: ReadStoreDep, as_of: AsOf = None,
-                 limit: Annotated[int, Query(ge=1, le=50)] = 5) -> Response:
+                 limit: Annotated[int, Query(ge=1, le=50, description="Tasks answered, at "
+                                             "most, best first.")] = 5) -> Response:
     """Answer who owns the tasks matching a task id, KLE number or text (da or en).
 
     Per task: the RACI owners, the accountable post, the escalation chain up to the council,
@@ -101,7 +103,8 @@ async def owners(q: Text, store: ReadStoreDep, as_of: AsOf = None,
 
 @router.get("/search", response_model=SearchAnswer, summary="Search nodes")
 async def search(q: Text, store: ReadStoreDep, as_of: AsOf = None, kinds: Kinds = None,
-                 limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Response:
+                 limit: Annotated[int, Query(ge=1, le=200, description="Hits, at most, best "
+                                             "first.")] = 20) -> Response:
     """Search Danish-aware (æøå/ae-oe-aa, accents), with synonyms (da↔en) and typos."""
     when = today(as_of)
     hits = await store.run(store.store.search, q, kinds=kinds, limit=limit, as_of=when)
@@ -164,11 +167,13 @@ async def neighbourhood(
 @router.get("/paths", response_model=PathsAnswer, summary="Shortest paths")
 async def paths(
     source_id: Annotated[str, Query(alias="from", min_length=1, max_length=200,
+                                    description="Id of the node the paths start at.",
                                     examples=["unit:organisation-og-politik"])],
     target_id: Annotated[str, Query(alias="to", min_length=1, max_length=200,
+                                    description="Id of the node the paths end at.",
                                     examples=["body:okonomiudvalget"])],
     store: ReadStoreDep, as_of: AsOf = None,
-    max_paths: Annotated[int, Query(ge=1, le=20)] = 5,
+    max_paths: Annotated[int, Query(ge=1, le=20, description="Shortest paths, at most.")] = 5,
 ) -> Response:
     """Return the shortest paths between two nodes, ignoring edge direction."""
     when = today(as_of)
