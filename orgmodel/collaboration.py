@@ -37,8 +37,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from orgmodel.contract import EdgeView, NodeRef, OrgStore
-from orgmodel.hint_model import NodeHint, Relation
+from orgmodel.contract import EdgeView, OrgStore
+from orgmodel.hint_model import NodeHint, Relation, node_ref
 from orgmodel.schema import EdgeType, Kind
 
 __all__ = ["COLLABORATION_KINDS", "collaboration_hint"]
@@ -86,15 +86,13 @@ def _hint(store: OrgStore, named: str, *, as_of: date) -> NodeHint | None:
         # Working together runs both ways: one list, whichever end the data wrote it from.
         together = edge.type is _E.COLLABORATES_WITH
         relations.setdefault((edge.type, outward or together, other.id), Relation(
-            type=edge.type, node=NodeRef(id=other.id, name=other.name, name_en=other.name_en,
-                                         kind=other.kind),
+            type=edge.type, node=node_ref(other),
             role=edge.topic if together else edge.role, source=edge.source,
             confidence=edge.confidence, outward=outward or together))
     if not any(r.type is not _E.HEADS for r in relations.values()):
         return None
     node = nodes[named]
-    return NodeHint(node=NodeRef(id=node.id, name=node.name, name_en=node.name_en,
-                                 kind=node.kind), relations=list(relations.values()))
+    return NodeHint(node=node_ref(node), relations=list(relations.values()))
 
 
 def _order(named: str) -> Callable[[EdgeView], tuple[int, int, int, str]]:

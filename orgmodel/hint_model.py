@@ -24,7 +24,7 @@ from orgmodel.node_sizes import size_text
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 
-__all__ = ["NodeHint", "Relation", "node_name"]
+__all__ = ["NodeHint", "Relation", "node_name", "node_ref"]
 
 _E = EdgeType
 # Relations that say where a node sits (what lies under it, where its cases go), not who is
@@ -150,3 +150,8 @@ def _relation(relation: Relation, lang: Lang) -> str:
 def node_name(node: NodeRef, lang: Lang) -> str:
     """A node's name in ``lang``: the English one on English pages, where it has one."""
     return name_in(node.name, node.name_en, lang)
+
+
+def node_ref(node: NodeRef) -> NodeRef:
+    """A hint's reference to ``node`` (a :class:`NodeView` is one, with more than a hint says)."""
+    return NodeRef(id=node.id, name=node.name, name_en=node.name_en, kind=node.kind)

@@ -39,9 +39,9 @@ from datetime import date
 
 from orgmodel.asker import asks_about_self, names_no_one
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
-from orgmodel.contract import NodeRef, NodeView, OrgStore, OwnersResult
+from orgmodel.contract import NodeView, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
-from orgmodel.hint_model import NodeHint, Relation
+from orgmodel.hint_model import NodeHint, Relation, node_ref
 from orgmodel.home import home_organisation, names_home_alone
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.node_sizes import node_counts
@@ -289,13 +289,13 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
     if kind is Kind.POST and not incoming and not outgoing:
         return None
     node = nodes[named]
-    return NodeHint(node=_ref(node), counts=node_counts(node.attributes),
+    return NodeHint(node=node_ref(node), counts=node_counts(node.attributes),
                     counts_minimum=bool(node.attributes.get("count_is_minimum")),
                     about=_about(node.description), about_en=_about(node.description_en),
                     relations=[
-        *(Relation(type=e.type, node=_ref(nodes[e.source_id]), role=e.role, source=e.source,
+        *(Relation(type=e.type, node=node_ref(nodes[e.source_id]), role=e.role, source=e.source,
                    confidence=e.confidence) for e in incoming),
-        *(Relation(type=e.type, node=_ref(nodes[e.target_id]), role=e.role, source=e.source,
+        *(Relation(type=e.type, node=node_ref(nodes[e.target_id]), role=e.role, source=e.source,
                    confidence=e.confidence, outward=True) for e in outgoing)])
 
 
@@ -364,6 +364,3 @@ def _about(description: str | None) -> str | None:
 def _weak(result: OwnersResult) -> bool:
     return any(note.code == "weak_match" for note in result.notes)
 
-
-def _ref(node: NodeRef) -> NodeRef:
-    return NodeRef(id=node.id, name=node.name, name_en=node.name_en, kind=node.kind)
