@@ -28,7 +28,8 @@ from api.errors import ApiProblemError
 from api.settings import Settings
 from api.versions import VersionProbe
 from orgmodel.contract import OrgStore, WritableStore
-from orgmodel.exceptions import StoreUnavailableError
+from orgmodel.exceptions import DataValidationError, StoreUnavailableError
+from orgmodel.loader import load_dataset
 
 __all__ = ["StoreAccess", "StoreHandle", "is_local"]
 
@@ -160,7 +161,8 @@ class StoreAccess:
                 await self._warming
         if self._handle is not None:
             if self._handle.local:
-                _say_what_ends(self._handle.store, self.settings.audit_file)
+                _say_what_ends(self._handle.store, self.settings.audit_file,
+                               self.settings.data_dir)
             closer = getattr(self._handle.store, "close", None)
             self._handle = None
             if callable(closer):
@@ -170,11 +172,17 @@ class StoreAccess:
                     log.warning("closing the store failed", exc_info=True)
 
 
-def _say_what_ends(store: OrgStore, audit_file: Path | None) -> None:
-    """Warn that the embedded store's edits end with the process, if there were any."""
+def _say_what_ends(store: OrgStore, audit_file: Path | None, data_dir: Path) -> None:
+    """Warn that the embedded store's edits end with the process, if there were any.
+
+    Not when they were exported into its data folder (``orgmodel export-data DIR --replace
+    --url``): the next start reads them there.
+    """
     log_of = getattr(store, "audit_log", None)
     edits = len(log_of(limit=1_000_000)) if callable(log_of) else 0
-    if edits:
+    if edits and _holds_the_graph(data_dir, store):
+        log.info("%d edit(s) made over the API are in the data folder %s", edits, data_dir)
+    elif edits:
         kept = (f"the audit file {audit_file} keeps what they were (orgmodel history --file)"
                 if audit_file else "no audit file keeps what they were")
         log.warning("%d edit(s) made over the API end with this process (the embedded store "
@@ -217,3 +225,15 @@ def warm_up(store: OrgStore) -> None:
             question()
         except Exception:  # noqa: S112 - only the side effect (warm plans) matters
             continue
+
+
+def _holds_the_graph(data_dir: Path, store: OrgStore) -> bool:
+    """Whether the data folder now holds the graph as the store has it (its edits exported)."""
+    if not isinstance(store, WritableStore):
+        return False
+    try:
+        on_disk, held = load_dataset(data_dir), store.dataset()
+    except (DataValidationError, OSError):
+        return False
+    return (on_disk.nodes, on_disk.edges, on_disk.sources) == (held.nodes, held.edges,
+                                                                held.sources)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -285,6 +286,25 @@ def test_an_embedded_api_stopping_says_its_edits_end_with_it(
     said = " ".join(r.getMessage() for r in caplog.records if r.name == "api")
     assert "1 edit(s) made over the API end with this process" in said
     assert "audit.jsonl keeps what they were" in said
+
+
+def test_edits_exported_into_the_data_folder_are_not_said_to_end(
+    start_server: Callable[..., LiveServer], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The warning fired also after `export-data DATA --replace --url`: a false alarm.
+    from orgmodel.cli import main
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data" / "albertslund", data)
+    server = start_server(data_dir=data)
+    with server.client(ANNA) as anna:
+        anna.post("/api/v1/nodes", json=NEW_UNIT).raise_for_status()
+    assert main(["export-data", str(data), "--replace", "--url", server.url]) == 0
+    with caplog.at_level(logging.INFO, logger="api"):
+        server.stop()
+    said = " ".join(r.getMessage() for r in caplog.records if r.name == "api")
+    assert "end with this process" not in said
+    assert f"1 edit(s) made over the API are in the data folder {data}" in said
 
 
 def test_huge_bodies_are_refused_before_they_are_read(editable_api: LiveServer) -> None:
