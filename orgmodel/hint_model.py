@@ -49,6 +49,7 @@ _RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.PART_OF: ("Under sig", "Under it"),
     _E.SUBMITS_TO: ("Får sager fra", "Receives cases from"),
     _E.ADVISES: ("Rådgives af", "Advised by"), _E.SERVES: ("Betjenes af", "Served by"),
+    _E.REPORTS_TO: ("Direkte underordnede", "Direct reports"),
 }
 _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.HOLDS: ("Bestrider", "Holds"), _E.HEADS: ("Leder", "Heads"),

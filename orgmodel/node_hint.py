@@ -82,7 +82,7 @@ IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.FORUM: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
     Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS, _E.PART_OF,
                 _E.SUBMITS_TO),  # ... and the case route: from which bodies its cases come
-    Kind.POST: (_E.HOLDS,),
+    Kind.POST: (_E.HOLDS, _E.REPORTS_TO),  # who holds it, and who reports to it
     Kind.ORGANISATION: (_E.HEADS, _E.PART_OF),  # ... and its director areas and fora
     Kind.PERSON: (),
 }
@@ -202,20 +202,29 @@ def _parts_of(store: OrgStore, query: str, *, better_than: float,
     """The hint of the unit, body, organisation or forum whose parts or members ``query`` asks.
 
     Named by its own words (:data:`REPORTING_POST_MIN`) and better than any task by the margin
-    ("teams … that do payroll" asks for a task), and not a post's name ("hvad hører under
-    borgmesteren?" is not about the forum named for meetings with the mayor).
+    ("teams … that do payroll" asks for a task). A post named clearly better answers by its
+    own hint, what it heads and who reports to it ("hvad hører under borgmesteren?" is not
+    about the forum named for meetings with the mayor).
     """
     rest = without(query, STRUCTURE_FRAME)
     if home := _home_hint(store, rest, as_of):
         return home
-    posts = store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of)
+    bar = max(REPORTING_POST_MIN, better_than + ROUTE_MARGIN)
+    posts = [hit for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of)
+             if hit.score >= bar]
     for hit in store.search(rest, kinds=list(STRUCTURE_KINDS), limit=1, as_of=as_of):
-        if hit.score < max(REPORTING_POST_MIN, better_than + ROUTE_MARGIN) or any(
-                post.score > hit.score + POSTS_NEAR_TIE for post in posts):
+        if any(post.score > hit.score + POSTS_NEAR_TIE for post in posts):
+            break
+        if hit.score < bar:
             return None
         found = hint_of(store, hit.id, hit.kind, as_of=as_of)
         if found is not None and found.relations:  # its parts, members or tasks
             return found, hit.score, True
+        return None
+    for post in posts:
+        found = hint_of(store, post.id, Kind.POST, as_of=as_of)
+        if found is not None and found.says_who:
+            return found, post.score, True
     return None
 
 

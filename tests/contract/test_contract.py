@@ -350,12 +350,18 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
         mayor = node_hint(store, "hvem er borgmester?", as_of=when)
         assert mayor is not None and mayor.node.id == "post:borgmester"
         assert [(r.type, r.node.id) for r in mayor.relations][:1] == [(EdgeType.HOLDS, holder)]
-    # A post no one is recorded as holding is named by what it heads and whom it reports to.
+    # A post no one is recorded as holding is named by who reports to it, what it heads and
+    # whom it reports to.
     chief = node_hint(store, "hvem er økonomichef?", as_of=AFTER_MERGER)
     assert chief is not None and chief.node.id == "post:chef-okonomi-og-stab"
     assert [(r.type, r.node.id, r.outward) for r in chief.relations] == [
+        (EdgeType.REPORTS_TO, "post:enhedsleder-it-og-digitalisering", False),
+        (EdgeType.REPORTS_TO, "post:enhedsleder-okonomi-og-indkob", False),
+        (EdgeType.REPORTS_TO, "post:enhedsleder-organisation-og-politik", False),
         (EdgeType.HEADS, "unit:okonomi-og-stab", True),
         (EdgeType.REPORTS_TO, "post:kommunaldirektor", True)]
+    assert "Direkte underordnede: Enhedsleder for IT og Digitalisering" in chief.text("da")
+    assert "Direct reports: Head of IT and Digitalisation" in chief.text("en")
     assert "Leder: Økonomi og Stab" in chief.text("da")
     # Who a person is: the posts they hold on that date (none after they left).
     person = node_hint(store, "hvem er Steen Christiansen", as_of=AFTER_MERGER)
@@ -481,9 +487,28 @@ def test_what_lies_under_a_unit_is_answered_by_its_parts(
     for asked in ("hvem har ansvaret for løn under Organisation og Politik?",
                   "which teams in Organisation og Politik work with payroll?"):
         assert first_task(store, asked) == ["task:lon-og-personaleforhold"], asked
-    # A post named better is what the question is about, not a forum its name half meets.
-    _, mayor = answered(store, "hvad hører under borgmesteren")
-    assert mayor is None or mayor.node.kind is Kind.POST
+    # A post named better is what the question is about, not a forum its name half meets:
+    # what it heads and who reports to it (a stray task answered).
+    results, mayor = answered(store, "hvad hører under borgmesteren")
+    assert results == [] and mayor is not None and mayor.node.id == "post:borgmester"
+    assert (EdgeType.REPORTS_TO, "post:kommunaldirektor", False) in [
+        (r.type, r.node.id, r.outward) for r in mayor.relations]
+
+
+@pytest.mark.parametrize(("question", "post", "reporting"), [
+    ("who reports to the municipal director?", "post:kommunaldirektor", "post:direktor-1"),
+    ("hvem refererer til chefen for Økonomi og Stab?", "post:chef-okonomi-og-stab",
+     "post:enhedsleder-okonomi-og-indkob"),
+    ("hvem har kommunaldirektøren under sig?", "post:kommunaldirektor",
+     "post:chef-okonomi-og-stab"),
+])
+def test_who_reports_to_a_post_is_named_by_its_direct_reports(
+        store: Any, question: str, post: str, reporting: str) -> None:
+    # The post's hint named whom it reports to, the opposite of what was asked, or a stray task.
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.node.id == post
+    assert (EdgeType.REPORTS_TO, reporting, False) in [
+        (r.type, r.node.id, r.outward) for r in hint.relations]
 
 
 @pytest.mark.parametrize(("question", "named", "partner"), [
