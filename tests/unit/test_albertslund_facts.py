@@ -113,3 +113,6 @@ def test_every_role_in_the_data_has_its_english(albertslund) -> None:  # type: i
 
     roles = {e.role for e in albertslund.edges.values() if e.role}
     assert sorted(roles - role_names().keys()) == []
+    # ... and what a collaboration is about, which the answer to "who does X work with?" names
+    topics = {e.topic for e in albertslund.edges.values() if e.topic}
+    assert sorted(topics - role_names().keys()) == []
