@@ -45,7 +45,7 @@ from orgmodel.cli_args import at_most
 from orgmodel.contract import AuditEntry, WritableStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.messages import Lang
-from orgmodel.records import keyed_by
+from orgmodel.records import touches
 
 if TYPE_CHECKING:
     _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -219,7 +219,7 @@ def _from_file(path: Path, record: str | None, limit: int, lang: Lang, *,
                   file=sys.stderr)
             continue
         if record is None or entry.record_key == record or (
-                with_edges and keyed_by(entry.record_key, record)):
+                with_edges and touches(entry.record_key, record, entry.before, entry.after)):
             entries.append(entry)
     return sorted(entries, key=lambda e: e.seq, reverse=True)[:limit]
 

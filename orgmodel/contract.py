@@ -325,7 +325,8 @@ class WritableStore(OrgStore, Protocol):
         """Writes, newest first (optionally for one record).
 
         ``with_edges``: for a node id, also the writes of the edges whose keys name it at an
-        end (:func:`orgmodel.records.keyed_by`; an edge with an id of its own is not among them).
+        end (:func:`orgmodel.records.keyed_by`), or, an edge with an id of its own, whose ends
+        written before or after name it (:func:`orgmodel.records.record_ends`).
         """
         ...
 

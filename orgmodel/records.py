@@ -68,6 +68,8 @@ __all__ = [
     "edge_key_parts",
     "is_node_id",
     "keyed_by",
+    "record_ends",
+    "touches",
 ]
 
 #: Ids are readable slugs with a kind prefix: ``unit:okonomi-og-indkob``.
@@ -645,6 +647,35 @@ def keyed_by(record_key: str, node_id: str) -> bool:
     """
     parts = edge_key_parts(record_key)
     return record_key == node_id or node_id in (parts.source_id, parts.target_id)
+
+
+def touches(record_key: str, node_id: str, before: dict[str, Any] | None,
+            after: dict[str, Any] | None) -> bool:
+    """Whether a write of ``record_key`` (``before`` → ``after``) is of the node or its edges.
+
+    An edge is known by its key (:func:`keyed_by`), one with an id of its own by its ends.
+
+    >>> touches("edge:egen", "unit:a", None, {"id": "edge:egen", "type": "SUPPORTS",
+    ...                                       "from": "unit:a", "to": "body:b"})
+    True
+    """
+    return keyed_by(record_key, node_id) or node_id in record_ends(before, after)
+
+
+def record_ends(*records: dict[str, Any] | None) -> list[str]:
+    """The nodes at the ends of an edge as written before and after a write (none for a node).
+
+    An edge with an id of its own names its ends here, not in its key: a node's history finds
+    its writes by them.
+
+    >>> record_ends({"id": "edge:x", "type": "SUPPORTS", "from": "unit:a", "to": "body:b"},
+    ...             {"id": "edge:x", "type": "SUPPORTS", "from": "unit:c", "to": "body:b"})
+    ['body:b', 'unit:a', 'unit:c']
+    >>> record_ends({"id": "unit:a", "kind": "Unit"}, None)
+    []
+    """
+    return sorted({str(data[end]) for data in records if data and "type" in data
+                   for end in ("from", "to") if data.get(end)})
 
 
 class SourceRecord(_Strict):

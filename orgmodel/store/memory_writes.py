@@ -62,7 +62,7 @@ from orgmodel.contract import (
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Change
 from orgmodel.exceptions import NotFoundError
-from orgmodel.records import AnyNode, EdgeRecord, keyed_by
+from orgmodel.records import AnyNode, EdgeRecord, touches
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
 from orgmodel.store import audit_lock
@@ -296,7 +296,7 @@ class EditableMemoryStore:
             newest = len(self._audit) - offset
             return self._audit[max(newest - limit, 0):max(newest, 0)][::-1]
         entries = [e for e in reversed(self._audit) if e.record_key == record_key
-                   or (with_edges and keyed_by(e.record_key, record_key))]
+                   or (with_edges and touches(e.record_key, record_key, e.before, e.after))]
         return entries[offset: offset + limit]
 
     def log_kept_since(self) -> datetime | None:

@@ -332,17 +332,18 @@ AUDIT_APPEND = """
 MATCH (m:Meta {key: 'graph'})
 SET m.audit_seq = coalesce(m.audit_seq, 0) + 1
 CREATE (a:AuditEntry {seq: m.audit_seq, at: datetime(), actor: $actor, action: $action,
-                      record_key: $record_key, before: $before, after: $after})
+                      record_key: $record_key, before: $before, after: $after, ends: $ends})
 RETURN a.seq AS seq
 """
 # With $with_edges, also the edges keyed TYPE:from->to#topic with the node at an end, read as
-# orgmodel.records.keyed_by reads them (ids hold one colon and no "->").
+# orgmodel.records.keyed_by reads them (ids hold one colon and no "->"), and the edges with an
+# id of their own by the ends written with them (orgmodel.records.record_ends).
 AUDIT_LOG = """
 MATCH (a:AuditEntry)
 WITH a, split(a.record_key, '#')[0] AS head
 WHERE $record_key IS NULL OR a.record_key = $record_key
-   OR ($with_edges AND head CONTAINS '->'
-       AND (head ENDS WITH '->' + $record_key OR head CONTAINS ':' + $record_key + '->'))
+   OR ($with_edges AND ($record_key IN coalesce(a.ends, []) OR (head CONTAINS '->'
+       AND (head ENDS WITH '->' + $record_key OR head CONTAINS ':' + $record_key + '->'))))
 RETURN a {.*} AS props ORDER BY a.seq DESC SKIP $offset LIMIT $limit
 """
 

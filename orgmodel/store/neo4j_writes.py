@@ -20,7 +20,7 @@ from orgmodel import editing
 from orgmodel.contract import AuditEntry
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Change
-from orgmodel.records import EdgeRecord
+from orgmodel.records import EdgeRecord, record_ends
 from orgmodel.schema import Kind
 from orgmodel.store import neo4j_cypher as cypher
 from orgmodel.store.neo4j_connection import Neo4jClient
@@ -113,9 +113,11 @@ def write_all(client: Neo4jClient, edits: Callable[[Dataset], list[Change]], *, 
         changed = [change for change in changes if change.changed]  # the rest: nothing to do
         for change in changed:
             _apply(tx, change, vocabulary)
+            before, after = (None if r is None else editing.record_data(r)
+                             for r in (change.before, change.after))
             tx.run(cypher.AUDIT_APPEND, actor=actor, action=change.action,
-                   record_key=change.key, before=_json(change.before),
-                   after=_json(change.after)).consume()
+                   record_key=change.key, before=_json(before), after=_json(after),
+                   ends=record_ends(before, after)).consume()
         if changed:  # a new version only when the graph is new: cached answers stay good
             tx.run(cypher.BUMP_META).consume()
         return changes
@@ -124,9 +126,8 @@ def write_all(client: Neo4jClient, edits: Callable[[Dataset], list[Change]], *, 
         return session.execute_write(work)
 
 
-def _json(record: editing.Record | None) -> str | None:
-    return None if record is None else json.dumps(editing.record_data(record),
-                                                  ensure_ascii=False)
+def _json(data: dict[str, Any] | None) -> str | None:
+    return None if data is None else json.dumps(data, ensure_ascii=False)
 
 
 def audit_log(client: Neo4jClient, *, record_key: str | None, offset: int,

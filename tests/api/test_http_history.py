@@ -65,13 +65,16 @@ def test_history_from_a_running_api_says_who_changed_which_field(
     # A node's history with its edges: the writes of the edges keyed with it at an end too.
     uses = {"type": "USES", "from": "task:lon", "to": "system:rollebi", "source": "seed",
             "confidence": "low"}
+    # ... and of an edge with an id of its own, by its ends (its key names neither: left out)
     with server.client(ANNA) as anna:
         anna.post("/api/v1/edges", json=uses).raise_for_status()
+        anna.post("/api/v1/edges", json={**uses, "id": "edge:lon-aula", "to": "system:aula"}
+                  ).raise_for_status()
         keys = [e["record_key"] for e in anna.get(
             "/api/v1/audit", params={"record": "task:lon", "with_edges": "true"}).json()["items"]]
-    assert keys == ["USES:task:lon->system:rollebi", "task:lon"]
+    assert keys == ["edge:lon-aula", "USES:task:lon->system:rollebi", "task:lon"]
     assert main(["history", "task:lon", "--with-edges", "--url", server.url, "--json"]) == 0
-    assert [e["seq"] for e in json.loads(capsys.readouterr().out)] == [3, 1]
+    assert [e["seq"] for e in json.loads(capsys.readouterr().out)] == [4, 3, 1]
     assert main(["history", "task:lon", "--url", server.url, "--json"]) == 0
     assert [e["seq"] for e in json.loads(capsys.readouterr().out)] == [1]
 
@@ -80,10 +83,10 @@ def test_history_from_a_running_api_says_who_changed_which_field(
     server.stop()
     assert main(["history", "--file", str(audit_file), "--lang", "en"]) == 0
     told_lines = capsys.readouterr().out.splitlines()
-    assert told_lines[0].startswith("#3 ") and told_lines[-len(lines):] == lines
+    assert told_lines[0].startswith("#4 ") and told_lines[-len(lines):] == lines
     assert main(["history", "task:lon", "--with-edges", "--file", str(audit_file),
                  "--json"]) == 0
-    assert [e["seq"] for e in json.loads(capsys.readouterr().out)] == [3, 1]
+    assert [e["seq"] for e in json.loads(capsys.readouterr().out)] == [4, 3, 1]
     monkeypatch.setenv("ORGMODEL_AUDIT_FILE", str(audit_file))
     assert main(["history", "unit:historik-test", "--lang", "en"]) == 0
     assert capsys.readouterr().out.splitlines() == lines[:2]

@@ -48,8 +48,9 @@ def test_a_rename_shows_in_reads_search_and_the_audit_log(stores: dict[str, Any]
 
 def test_a_nodes_history_with_its_edges_is_the_same_in_both_stores(
         stores: dict[str, Any]) -> None:
-    # "What happened to this unit?": its own writes and those of the edges keyed with it at
-    # an end, newest first; not an edge elsewhere, nor one with an id of its own.
+    # "What happened to this unit?": its own writes and those of the edges with it at an end,
+    # newest first, also one with an id of its own (its key names no end: it was left out);
+    # not an edge elsewhere.
     def edge(**fields: Any) -> EdgeRecord:
         return EdgeRecord.model_validate({"source": "seed", "confidence": "low", **fields})
 
@@ -70,6 +71,7 @@ def test_a_nodes_history_with_its_edges_is_the_same_in_both_stores(
         found[name] = [e.record_key for e in store.audit_log(record_key=UNIT, with_edges=True)]
         assert [e.record_key for e in store.audit_log(record_key=UNIT)] == [UNIT]
     assert found["neo4j"] == found["memory"] == [
+        "edge:egen",
         f"SUPPORTS:{UNIT}->forum:direktorforum",
         f"COLLABORATES_WITH:unit:organisation-og-politik->{UNIT}#løn#2",
         UNIT]
