@@ -13,6 +13,7 @@ Examples
 >>> from datetime import date
 >>> from orgmodel.dataset import Dataset
 >>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+>>> from orgmodel.schema import Kind
 >>> from orgmodel.store.memory import MemoryStore
 >>> def node(**kw):
 ...     return NODE_ADAPTER.validate_python({"source": "seed", "confidence": "high", **kw})
@@ -25,7 +26,7 @@ Examples
 ...     [edge(type="HEADS", **{"from": "post:chef", "to": "unit:stab"}),
 ...      edge(type="COLLABORATES_WITH", topic="politiske sager",
 ...           **{"from": "post:borgmester", "to": "post:chef"})]))
->>> found = collaboration_hint(store, "unit:stab", as_of=date(2024, 6, 1))
+>>> found = collaboration_hint(store, "unit:stab", Kind.UNIT, as_of=date(2024, 6, 1))
 >>> print(found.text("da").replace(". ", ".\n"))
 Chef for Stab er en stilling, ikke en opgave.
 Leder: Stab (sikkerhed: høj, kilde: seed).
@@ -55,13 +56,14 @@ _OUT_OF = (_E.HEADS, _E.COLLABORATES_WITH, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.
            _E.SUPPORTS, _E.SERVES)
 
 
-def collaboration_hint(store: OrgStore, named: str, *, as_of: date) -> NodeHint | None:
-    """Whom node ``named`` works with, or (a unit that works with no one) whom its head does.
+def collaboration_hint(store: OrgStore, named: str, kind: Kind, *,
+                       as_of: date) -> NodeHint | None:
+    """Whom node ``named`` of ``kind`` works with, or (a unit that works with no one) its head.
 
     ``None`` when neither has a collaboration to name.
     """
     found = _hint(store, named, as_of=as_of)
-    if store.node(named, as_of=as_of).kind is not Kind.UNIT or _works_with_others(found):
+    if kind is not Kind.UNIT or _works_with_others(found):
         return found
     heads = [e.source_id for e in store.edges_of(named, as_of=as_of)
              if e.type is _E.HEADS and e.target_id == named]

@@ -23,9 +23,9 @@ Examples
 ...      node(id="unit:a", kind="Unit", name="Afdeling A", level="afdeling"),
 ...      node(id="unit:b", kind="Unit", name="Afdeling B", level="afdeling")],
 ...     [part_of("unit:a", "org:by"), part_of("unit:b", "org:by")]))
->>> names_home_alone("Hvilke afdelinger er der i kommunen?", frame={"afdelinger"})
+>>> names_home_alone("Hvilke er der i kommunen?")  # the frame's words left out
 True
->>> names_home_alone("Hvilke afdelinger er der i økonomi og stab?", frame={"afdelinger"})
+>>> names_home_alone("Hvilke er der i økonomi og stab?")
 False
 >>> home_organisation(store, as_of=date(2024, 6, 1))
 'org:by'
@@ -33,7 +33,6 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from datetime import date
 
 from orgmodel.contract import OrgStore
@@ -48,15 +47,15 @@ HOME_WORDS = frozenset(fold(" ".join(HOME_SPELLINGS)).split())
 _MOST_ORGANISATIONS = 200  # an organisation is the municipality, a supplier, a neighbour
 
 
-def names_home_alone(query: str, *, frame: Collection[str] = ()) -> bool:
+def names_home_alone(query: str) -> bool:
     """Whether ``query`` names the municipality and nothing else a search could find.
 
-    ``frame`` holds the folded words of the question's frame ("afdelinger", "leder"), which
-    name no node either.
+    The question's frame ("afdelinger", "leder") is left out of ``query`` before
+    (:func:`orgmodel.question_frames.without`).
     """
     words = fold(query).split()
     return bool(HOME_WORDS.intersection(words)) and all(
-        word in STOPWORDS or word in HOME_WORDS or word in frame for word in words)
+        word in STOPWORDS or word in HOME_WORDS for word in words)
 
 
 def home_organisation(store: OrgStore, *, as_of: date) -> str | None:

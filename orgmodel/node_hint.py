@@ -237,7 +237,7 @@ def _collaborations(store: OrgStore, query: str,
     rest = without(query, COLLABORATION_WORDS)
     for hit in store.search(rest, kinds=list(COLLABORATION_KINDS), limit=1, as_of=as_of):
         if hit.score >= REPORTING_POST_MIN and (
-                found := collaboration_hint(store, hit.id, as_of=as_of)) is not None:
+                found := collaboration_hint(store, hit.id, hit.kind, as_of=as_of)) is not None:
             return found, hit.score, True
     return None
 

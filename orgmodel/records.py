@@ -39,6 +39,7 @@ from pydantic import (
 )
 
 from orgmodel.schema import KIND_PREFIX, Confidence, EdgeType, Kind, Raci, UnitLevel
+from orgmodel.text import DIRECTION_CONTROLS, NO_WIDTH
 
 __all__ = [
     "ID_PATTERN",
@@ -103,11 +104,10 @@ NodeId = Annotated[
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 # Bidirectional embeddings, overrides and isolates make a text show in another order than it
 # is stored ("Trojan Source"): a name would read one way and be found another.
-_BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
-# Characters of no width (spaces, joiners, a soft hyphen, direction marks, the byte order
-# mark): a name holding one looks like another name, and a word pasted with one is not found
-# as it is written.
-_INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+_BIDI_CONTROL = re.compile(f"[{DIRECTION_CONTROLS}]")
+# Characters of no width: a name holding one looks like another name, and a word pasted with
+# one is not found as it is written.
+_INVISIBLE = re.compile(f"[{NO_WIDTH}]")
 # A number said to be private or a mobile's is personal data in any record ("Steens mobil
 # 22 33 44 55" on the edge that links him to his post): 8 digits run together or in pairs,
 # close after the word (not 4+4, the shape of "2024 2025").

@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 __all__ = [
-    "ENGLISH_QUESTION_WORDS", "STOPWORDS", "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse",
+    "DIRECTION_CONTROLS", "ENGLISH_QUESTION_WORDS", "NO_WIDTH", "STOPWORDS", "STOPWORD_SPELLINGS",
+    "Speller", "Synonyms", "analyse",
     "deletions", "edit_distance", "fold", "load_synonyms", "longest_written", "shortened", "spaced",
     "stem", "tokenize", "typo_budget", "visible",
     "without_lone_tokens", "without_pronoun_it",
@@ -62,10 +63,16 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-# Invisible format characters (soft hyphen, zero-width spaces and joiners, direction marks,
-# byte order mark) are not there for a reader: "lø\u00adn", pasted from a web page, is "løn".
-_INVISIBLE = dict.fromkeys([0x00AD, 0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
-                            *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF])
+#: Characters of no width, as a regular expression's class: a soft hyphen, spaces and joiners
+#: of no width, direction marks, the byte order mark. The data refuses them
+#: (:mod:`orgmodel.records`); what is read goes past them.
+NO_WIDTH = "\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff"
+#: Direction controls (embeddings, overrides, isolates), as a class: a text holding one shows
+#: in another order than it is written.
+DIRECTION_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+# Invisible format characters are not there for a reader: "lø\u00adn", pasted from a web
+# page, is "løn" (the deprecated format characters too).
+_INVISIBLE = re.compile(f"[{NO_WIDTH}{DIRECTION_CONTROLS}\u206a-\u206f]")
 # Everything but letters and digits becomes a space; a dot survives only between two
 # digits so KLE numbers like 81.15.00 stay one token.
 _DROP_RE = re.compile(r"[^\w.]|_|(?<!\d)\.|\.(?!\d)")
@@ -77,7 +84,7 @@ def visible(text: str) -> str:
     >>> visible("lø\u00adn\u200b"), visible("Løn")
     ('løn', 'Løn')
     """
-    return text if text.isascii() else text.translate(_INVISIBLE)
+    return text if text.isascii() else _INVISIBLE.sub("", text)
 
 
 def fold(text: str) -> str:
