@@ -134,7 +134,8 @@ def node_dict(view: NodeView, lang: Lang, owners: Mapping[str, tuple[str, str | 
 def edge_dict(edge: EdgeView, lang: Lang, **extra: Any) -> dict[str, Any]:
     """A vis edge; its width follows the style table, strength and RACI role.
 
-    Its role (a free text) in ``lang`` where it is a common word (``formand``: chair).
+    Its role (a free text) in ``lang`` where it is a common word (``formand``: chair), and its
+    topic's English as ``topic_text`` on an English page, where the vocabulary has it.
     """
     style = EDGE_STYLES[edge.type.value]
     width = style.width
@@ -152,6 +153,10 @@ def edge_dict(edge: EdgeView, lang: Lang, **extra: Any) -> dict[str, Any]:
         if value is not None:
             item["desc" if key == "description" else key] = (
                 role_in(value, lang) if key == "role" else value)
+    # The topic stays as written, the key a filter and a permalink match in either language;
+    # the reader sees its English where the vocabulary has it.
+    if edge.topic is not None and role_in(edge.topic, lang) != edge.topic:
+        item["topic_text"] = role_in(edge.topic, lang)
     if style.label:
         label = item.get("raci") or (str(edge.order) if edge.order is not None else None)
         if label:

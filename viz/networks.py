@@ -23,7 +23,7 @@ from typing import Any
 
 from orgmodel.analytics import ACTOR_KINDS, Quadrant
 from orgmodel.contract import EdgeView, NodeView
-from orgmodel.messages import Lang
+from orgmodel.messages import Lang, role_in
 from orgmodel.schema import Kind
 from viz.builders import NODE_LIMIT, ViewGraph, assemble, edge_dict, label_of, node_dict
 from viz.gather import ViewInput
@@ -107,9 +107,11 @@ def build_collaboration(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
              for n in sorted(shown)]
     edges = [edge_dict(e, lang) for e in data.subgraph.edges
              if e.source_id in shown and e.target_id in shown]
-    topics = Counter(e.topic for e in data.subgraph.edges if e.topic)
+    topics = [t for t, _ in Counter(e.topic for e in data.subgraph.edges
+                                    if e.topic).most_common(_TOPICS_SHOWN)]
     return assemble("collaboration", nodes, edges, total=len(views), partial=partial,
-                    extra={"topics": [t for t, _ in topics.most_common(_TOPICS_SHOWN)],
+                    extra={"topics": topics,
+                           "topic_names": {t: role_in(t, lang) for t in topics},
                            # Where a page too wide to read when fitted opens: the middle.
                            "home": min(shown, key=lambda n: math.dist(positions[n], (0, 0)),
                                        default=None)})

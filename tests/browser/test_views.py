@@ -287,6 +287,28 @@ def test_a_topic_chosen_brings_its_nodes_into_view(page: Any, albertslund_app: L
         assert off_screen(page, shown) == [], topic
 
 
+def test_a_topic_reads_in_english_and_its_permalink_in_either_language(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/collaboration?lang=en")
+    labels = page.locator("#topic-select option").all_text_contents()
+    assert "budgets, budget monitoring and procurement" in labels
+    assert "budget, budgetopfølgning og indkøb" not in labels
+    page.select_option("#topic-select", label="budgets, budget monitoring and procurement")
+    assert page.evaluate("window.orgmodelView.state().topic") \
+        == "budget, budgetopfølgning og indkøb"
+    # The language toggle keeps the topic chosen, in the Danish it is written in.
+    page.click("#lang-toggle")
+    wait_for_view(page)
+    assert page.evaluate("window.orgmodelView.state().topic") \
+        == "budget, budgetopfølgning og indkøb"
+    assert page.locator("#topic-select option:checked").text_content() \
+        == "budget, budgetopfølgning og indkøb"
+    # The twin's table of edges says it in English too.
+    page.goto(f"{albertslund_app.url}/views/collaboration/table?lang=en")
+    assert "budgets, budget monitoring and procurement" in (page.text_content("main") or "")
+
+
 def test_filters_hide_kinds_and_edge_types(page: Any, albertslund_app: LiveApp,
                                            recorder: Recorder) -> None:
     allow(recorder, albertslund_app)

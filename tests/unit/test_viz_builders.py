@@ -159,6 +159,19 @@ def test_collaboration_width_is_strength(memory_store: MemoryStore) -> None:
     assert "budget, budgetopfølgning og indkøb" in graph.extra["topics"]
 
 
+def test_collaboration_topics_read_in_english_and_keep_their_key(memory_store: MemoryStore) -> None:
+    # On English pages the topics were Danish mid-sentence: the filter, tooltips and table.
+    english = build_collaboration(gather.collaboration(memory_store, as_of=TODAY), "en")
+    topic = "budget, budgetopfølgning og indkøb"
+    assert topic in english.extra["topics"]  # the key a filter and a permalink match
+    assert english.extra["topic_names"][topic] == "budgets, budget monitoring and procurement"
+    edge = next(e for e in english.edges if e.get("topic") == topic)
+    assert edge["topic_text"] == "budgets, budget monitoring and procurement"
+    danish = build_collaboration(gather.collaboration(memory_store, as_of=TODAY), "da")
+    assert not any("topic_text" in e for e in danish.edges)
+    assert danish.extra["topic_names"][topic] == topic
+
+
 def test_stakeholder_map_has_the_ego_in_the_middle_and_a_grid(memory_store: MemoryStore) -> None:
     data = gather.stakeholders(memory_store, as_of=TODAY, post=CHIEF)
     graph = build_stakeholders(data, "da")

@@ -62,7 +62,7 @@
       box.appendChild(element("div", "tip-row", nameOf(edge.from) + " → " + nameOf(edge.to)));
       row(box, "RACI", edge.raci);
       row(box, texts.role, edge.role);
-      row(box, texts.topic, edge.topic);
+      row(box, texts.topic, edge.topic_text || edge.topic);
       row(box, texts.strength, edge.strength);
       row(box, texts.order, edge.order);
       row(box, texts.source, sourceOf(edge.src));
