@@ -251,8 +251,14 @@ def _fetch(args: argparse.Namespace) -> tuple[list[AuditEntry], datetime | None]
     """The API's log (for the record asked about) and when it begins, if not with all."""
     query = ({"limit": str(args.limit)} | ({"record": args.record} if args.record else {})
              | ({"with_edges": "true"} if args.with_edges else {}))
-    body = http_get(args.url, "/api/v1/audit?" + urllib.parse.urlencode(query), args.token,
-                    args.lang)
+    try:
+        body = http_get(args.url, "/api/v1/audit?" + urllib.parse.urlencode(query), args.token,
+                        args.lang)
+    except HttpStatusError as exc:
+        if exc.status != 404 or not args.record:
+            raise
+        # The API knows no such record: no writes, and when its log begins, for the message.
+        return [], _fetch(argparse.Namespace(**{**vars(args), "record": None, "limit": 1}))[1]
     try:
         page = json.loads(body)
         since = page.get("kept_since")

@@ -15,7 +15,7 @@ from api.errors import ApiProblemError
 from api.schemas import EdgeDetail, KleHint, NodeDetail, OwnersAnswer
 from orgmodel.asked_date import asked
 from orgmodel.asker import ask_instead
-from orgmodel.contract import OrgStore, WritableStore
+from orgmodel.contract import AuditEntry, OrgStore, WritableStore
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Record, etag, find_record, record_data
 from orgmodel.exceptions import NotFoundError
@@ -27,8 +27,8 @@ from orgmodel.semantics import edge_view
 from orgmodel.store.without_persons import dataset_without_persons
 from orgmodel.vocabulary import load_vocabulary
 
-__all__ = ["DatasetSource", "RecordReader", "edge_detail", "export_zip", "node_detail",
-           "owners_answer", "read_record"]
+__all__ = ["DatasetSource", "RecordReader", "audit_page", "edge_detail", "export_zip",
+           "node_detail", "owners_answer", "read_record"]
 
 
 def owners_answer(store: OrgStore, query: str, *, limit: int,
@@ -90,6 +90,25 @@ def read_record(store: OrgStore, key: str) -> Record | None:
             raise NotFoundError(key, f"no record with id or key {key!r}")
         return found
     return None
+
+
+def audit_page(store: WritableStore, *, record: str | None, offset: int, limit: int,
+               with_edges: bool) -> list[AuditEntry]:
+    """Return the audit log's writes, newest first, of one record or all.
+
+    A record the log has no write of and the graph does not hold raises NotFoundError (a
+    typo's empty page read as "never changed"); a deleted record has the writes that made
+    and deleted it, and one never edited since the load is in the graph.
+    """
+    entries = store.audit_log(record_key=record, offset=offset, limit=limit,
+                              with_edges=with_edges)
+    if record and not entries and offset == 0:
+        try:
+            read_record(store, record)
+        except NotFoundError:
+            raise NotFoundError(record, f"no record with id or key {record!r} in the graph, "
+                                "and no write of it in the audit log") from None
+    return entries
 
 
 def node_detail(store: OrgStore, node_id: str, as_of: date) -> tuple[NodeDetail, str | None]:

@@ -11,7 +11,7 @@ from api.deps import ReadStoreDep, known_query_parameters
 from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
 from api.schemas import AUDIT_PAGE_MOST, AuditPage
-from api.services import export_zip
+from api.services import audit_page, export_zip
 
 __all__ = ["router"]
 
@@ -32,10 +32,13 @@ async def audit(
     with_edges: Annotated[bool, Query(description="With a node id as record: also the writes "
                                       "of the edges keyed with the node at an end.")] = False,
 ) -> Response:
-    """Return the writes, newest first: who, when, what, the record before and after."""
+    """Return the writes, newest first: who, when, what, the record before and after.
+
+    A record named that the graph does not hold and the log never wrote is a 404.
+    """
     editor = store.editor()
     # An empty record (a form's blank field) asks for every record, not for one named "".
-    entries = await store.run(editor.audit_log, record_key=record or None, offset=offset,
+    entries = await store.run(audit_page, editor, record=record or None, offset=offset,
                               limit=limit, with_edges=with_edges)
     return respond(AuditPage(offset=offset, limit=limit, items=entries,
                              kept_since=editor.log_kept_since()))

@@ -55,7 +55,18 @@ def test_history_from_a_running_api_says_who_changed_which_field(
     # The embedded store's log begins with the API's process: said, since a restart empties it.
     assert told.err.startswith("orgmodel: the API's log begins ")
     assert told.err.endswith("changes from before are in its audit file only (--file)\n")
-    # A mistyped id is not "never changed": the command says the id is unknown, and fails.
+    # A mistyped id is not "never changed": the API answers 404, with what it looked for ...
+    with server.client(ANNA) as anna:
+        typo = anna.get("/api/v1/audit", params={"record": "task:budgett"})
+        assert typo.status_code == 404
+        assert typo.json()["detail"] == ("no record with id or key 'task:budgett' in the graph, "
+                                         "and no write of it in the audit log")
+        # ... while a record never edited since the load has an empty page, as has a page
+        # past the last of one that was.
+        assert anna.get("/api/v1/audit", params={"record": "task:budget"}).json()["items"] == []
+        assert anna.get("/api/v1/audit", params={"record": "task:lon", "offset": 5}
+                        ).json()["items"] == []
+    # ... and the command says the id is unknown, and fails.
     for typo in ("task:budgett", "USES:task:lon->system:opus"):
         assert main(["history", typo, "--url", server.url, "--lang", "en"]) == 1
         assert capsys.readouterr().err.startswith(

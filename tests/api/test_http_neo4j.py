@@ -193,6 +193,10 @@ def test_writes_on_neo4j_two_editors_rules_and_audit(neo4j_api: LiveServer) -> N
         assert [(e["actor"], e["action"]) for e in log] == [("anna", "update"),
                                                            ("anna", "create")]
         assert log[0]["before"]["name"] == "Neo4j-test" and log[0]["after"]["name"] == "Først"
+        # A record neither in the graph nor in the log is a 404, not "never changed".
+        problem(anna.get("/api/v1/audit", params={"record": "unit:neo4j-tset"}), 404)
+        assert anna.get("/api/v1/audit", params={"record": "unit:okonomi-og-stab"}
+                        ).json()["items"] == []
         with zipfile.ZipFile(io.BytesIO(anna.get("/api/v1/export").content)) as archive:
             assert "name: Først" in archive.read("api-edits.yaml").decode()
 
