@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import sys
 import urllib.error
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from orgmodel.cli import (
+    EXIT_FAILED,
     EXIT_OK,
     EXIT_UNAVAILABLE,
     EXIT_USAGE,
@@ -172,9 +174,24 @@ def _from_store(args: argparse.Namespace) -> dict[str, str]:
 class HttpStatusError(CommandError):
     """The API answered with an error status (kept in ``status`` for callers that branch)."""
 
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, status: int, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message, code)
         self.status = status
+
+
+def _problem_detail(body: str) -> str:
+    """The ``detail`` of an RFC 9457 problem body, else the body as it came.
+
+    >>> _problem_detail('{"status": 401, "detail": "missing bearer token"}')
+    'missing bearer token'
+    >>> _problem_detail("<html>Unauthorized</html>")
+    '<html>Unauthorized</html>'
+    """
+    try:
+        detail = json.loads(body).get("detail")
+    except (ValueError, AttributeError):
+        return body
+    return detail if isinstance(detail, str) else body
 
 
 def http_get(url: str, path: str, token: str | None, lang: Lang = "en") -> bytes:
@@ -191,8 +208,12 @@ def http_get(url: str, path: str, token: str | None, lang: Lang = "en") -> bytes
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - checked
             content: bytes = response.read()
     except urllib.error.HTTPError as exc:
-        raise HttpStatusError(exc.code, f"{url}: HTTP {exc.code}: "
-                              f"{exc.read().decode(errors='replace')}") from None
+        body = exc.read().decode(errors="replace")
+        if exc.code in (401, 403):  # the token is missing or wrong: a setting to mend
+            raise HttpStatusError(exc.code, t("token_refused", lang, url=url, status=exc.code,
+                                              detail=_problem_detail(body)),
+                                  EXIT_USAGE) from None
+        raise HttpStatusError(exc.code, f"{url}: HTTP {exc.code}: {body}") from None
     except (urllib.error.URLError, OSError) as exc:
         raise CommandError(t("cannot_reach", lang, url=url, reason=exc),
                            EXIT_UNAVAILABLE) from None

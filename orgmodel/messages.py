@@ -83,6 +83,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "not_http_url": ("ikke en http(s)-adresse: {url!r}", "not an http(s) URL: {url!r}"),
     "cannot_reach": ("kan ikke nå {url}: {reason}", "cannot reach {url}: {reason}"),
+    "token_refused": (
+        "{url} afviste forespørgslen (HTTP {status}: {detail}): giv et gyldigt token med "
+        "--token eller $ORGMODEL_TOKEN",
+        "{url} refused the request (HTTP {status}: {detail}): give a valid token with --token "
+        "or $ORGMODEL_TOKEN"),
     "try_search": (
         "Prøv `orgmodel search` med andre ord.",
         "Try `orgmodel search` with other words.",

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from httpapi import READER, LiveServer, problem
+
+from orgmodel.cli import main
 
 
 @pytest.fixture(scope="module")
@@ -275,6 +278,22 @@ def test_reads_can_require_a_token(start_server: object) -> None:
         response = stranger.get("/api/v1/owners", params={"q": "løn"})
         problem(response, 401)
         assert 'error="invalid_token"' in response.headers["www-authenticate"]
+
+
+def test_commands_asking_an_api_without_a_valid_token_say_how_to_give_one(
+        start_server: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # They printed the problem's raw JSON and exited 1, as for an unknown id.
+    server = start_server(read_requires_token=True)  # type: ignore[operator]
+    for command in (["history", "--url", server.url],
+                    ["export-data", str(tmp_path / "out"), "--url", server.url]):
+        for token in ([], ["--token", "wrong-token"]):
+            assert main([*command, *token, "--lang", "en"]) == 2, command
+            err = capsys.readouterr().err
+            assert err.startswith(f"orgmodel: {server.url} refused the request (HTTP 401: ")
+            assert err.endswith("give a valid token with --token or $ORGMODEL_TOKEN\n")
+            assert "{" not in err
+    assert not (tmp_path / "out").exists()
+    assert main(["history", "--url", server.url, "--token", READER]) == 0
 
 
 def test_head_answers_every_get_with_its_headers_alone(http: httpx.Client) -> None:
