@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from orgmodel.text import fold
@@ -22,8 +23,8 @@ from orgmodel.text import fold
 __all__ = ["COLLABORATION_SPELLINGS", "COLLABORATION_WORDS", "DECIDING_SPELLINGS",
            "DECIDING_WORDS", "LEADERSHIP_SPELLINGS", "LEADERSHIP_WORDS",
            "REPORTING_SPELLINGS", "REPORTING_WORDS", "STRUCTURE_FRAME", "STRUCTURE_FRAME_SPELLINGS",
-           "STRUCTURE_SPELLINGS", "UNDER_SPELLINGS", "asks_collaboration", "asks_reporting",
-           "asks_structure", "without"]
+           "STRUCTURE_SPELLINGS", "STRUCTURE_WORDS", "UNDER_SPELLINGS", "asks_collaboration",
+           "asks_reporting", "asks_structure", "without"]
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -66,7 +67,7 @@ STRUCTURE_SPELLINGS: tuple[str, ...] = (
     "directorates", "consists", "consist", "comprises", "comprise", "composed", "composition",
     "sammensat", "sammensætning", "opgaver", "opgaverne", "tasks", "organiseret", "organised",
     "organized", "opbygget", "structured")
-_STRUCTURE_WORDS = frozenset(fold(" ".join(STRUCTURE_SPELLINGS)).split())
+STRUCTURE_WORDS = frozenset(fold(" ".join(STRUCTURE_SPELLINGS)).split())
 #: "under" asks it only after these ("hvad har Økonomi og Stab under sig?", "hvem hører under
 #: …", "what is under …"): "hvem har ansvaret for løn under Organisation og Politik?" asks
 #: for a task.
@@ -77,7 +78,7 @@ _MADE = frozenset({"made", "make", "makes"})
 STRUCTURE_FRAME_SPELLINGS: tuple[str, ...] = (
     "hører", "hørende", "sig", "there", "up", "made", "opdelt", "inddelt", "divided", "into",
     "belong", "belongs")
-STRUCTURE_FRAME = _STRUCTURE_WORDS | frozenset(
+STRUCTURE_FRAME = STRUCTURE_WORDS | frozenset(
     fold(" ".join((*STRUCTURE_FRAME_SPELLINGS, "under", *UNDER_SPELLINGS))).split())
 
 
@@ -88,19 +89,34 @@ COLLABORATION_SPELLINGS: tuple[str, ...] = (
     "samarbejder", "samarbejde", "samarbejdet", "samarbejdspartner", "samarbejdspartnere",
     "samarbejdsrelationer", "sammen", "interessent", "interessenter", "interessenterne",
     "netværk", "collaborate", "collaborates", "collaborating", "collaboration",
-    "collaborators", "partners", "stakeholder", "stakeholders", "together")
+    "collaborators", "partners", "stakeholder", "stakeholders", "together", "closely")
 COLLABORATION_WORDS = frozenset(fold(" ".join(COLLABORATION_SPELLINGS)).split())
+
+
+# Folded, as the words they meet: "does" folds to "dos".
+_DO = frozenset(fold("do does did").split())
+_WORK = frozenset(fold("work works working").split())
+_WITH = frozenset(fold("with closely together alongside").split())
 
 
 def asks_collaboration(words: list[str]) -> bool:
     """Whether folded ``words`` ask whom something works with, or who its stakeholders are.
 
+    "who does X work with?" asks it; "who works with payroll?" asks who does the work.
+
     >>> asks_collaboration("hvem samarbejder okonomi og stab med".split())
+    True
+    >>> asks_collaboration(fold("who does the mayor work closely with").split())
     True
     >>> asks_collaboration("hvem har ansvaret for lon".split())
     False
+    >>> asks_collaboration(fold("who works with payroll").split())
+    False
     """
-    return any(word in COLLABORATION_WORDS for word in words)
+    if any(word in COLLABORATION_WORDS for word in words):
+        return True
+    return any(word in _WORK and after in _WITH and _DO.intersection(words[:at])
+               for at, (word, after) in enumerate(itertools.pairwise(words)))
 
 
 def without(query: str, words: frozenset[str]) -> str:
@@ -128,7 +144,7 @@ def asks_structure(words: list[str]) -> bool:
     False
     """
     under, after = _UNDER
-    return any(word in _STRUCTURE_WORDS for word in words) or any(
+    return any(word in STRUCTURE_WORDS for word in words) or any(
         (word == under and ({*words[i - 1:i], *words[i + 1:i + 2]} & after))
         or (word in _MADE and words[i + 1:i + 2] == ["up"])  # "what is the council made up of?"
         for i, word in enumerate(words))

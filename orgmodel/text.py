@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 __all__ = [
-    "DIRECTION_CONTROLS", "ENGLISH_QUESTION_WORDS", "NO_WIDTH", "STOPWORDS", "STOPWORD_SPELLINGS",
-    "Speller", "Synonyms", "analyse",
+    "AFTER_WORK_VERB", "DIRECTION_CONTROLS", "ENGLISH_QUESTION_WORDS", "NO_WIDTH", "STOPWORDS",
+    "STOPWORD_SPELLINGS", "WORK_VERBS", "Speller", "Synonyms", "analyse",
     "deletions", "edit_distance", "fold", "load_synonyms", "longest_written", "shortened", "spaced",
     "stem", "tokenize", "typo_budget", "visible",
     "without_lone_tokens", "without_pronoun_it",
@@ -159,6 +159,19 @@ def _acronym_stopwords(text: str) -> frozenset[str]:
     return frozenset(folded for word in found if (folded := fold(word)) in STOPWORDS)
 
 
+# "work" before a preposition is the question's verb ("who works with payroll?", "who does
+# IT work with?"), which met the alias "work phone" of staff devices; a name keeps it ("works
+# council", "work environment"), as "arbejder" is a stopword and "arbejdsmiljø" a word.
+WORK_VERBS = frozenset({"work", "works", "working", "worked"})
+AFTER_WORK_VERB = frozenset({"with", "on", "in", "for", "at", "alongside", "closely",
+                             "together"})
+
+
+def _without_work_verb(words: list[str]) -> list[str]:
+    return [word for word, after in zip(words, [*words[1:], ""], strict=True)
+            if word not in WORK_VERBS or after not in AFTER_WORK_VERB]
+
+
 def tokenize(text: str) -> list[str]:
     """Split text into folded tokens, in order, without stopwords.
 
@@ -176,11 +189,16 @@ def tokenize(text: str) -> list[str]:
     ['medudvalgets', 'moder']
     >>> tokenize("hvem er chef for ØS?"), tokenize("HVEM ER CHEF FOR ØS")
     (['chef', 'os'], ['chef'])
+    >>> tokenize("who works with payroll?"), tokenize("who chairs the works council?")
+    (['payroll'], ['chairs', 'works', 'council'])
     """
     if "-" in text:
         text = _HYPHENATED_RE.sub(_join_stopword_prefix, text)
     acronyms = _acronym_stopwords(text)
-    return [tok for tok in fold(text).split() if tok not in STOPWORDS or tok in acronyms]
+    words = fold(text).split()
+    if "work" in text.lower():
+        words = _without_work_verb(words)
+    return [tok for tok in words if tok not in STOPWORDS or tok in acronyms]
 
 
 # Longest first so that "-erne" wins over "-e"; "-ies" is rewritten rather than cut.

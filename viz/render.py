@@ -49,7 +49,7 @@ from orgmodel.question_frames import (
     UNDER_SPELLINGS,
 )
 from orgmodel.search import READ_AS, READ_AS_MIN_LETTERS
-from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
+from orgmodel.text import AFTER_WORK_VERB, ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS, WORK_VERBS
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_LINE_CHARS
 from viz.styles import NODE_STYLES, SELECTED_LABEL, edge_style_table, legend
@@ -276,6 +276,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
 
     # The static site's question is read in the browser: it needs the words to read it with.
     reading = ({"texts": start_texts(page.lang), "stopwords": list(STOPWORD_SPELLINGS),
+                "workVerbs": sorted(WORK_VERBS), "afterWorkVerb": sorted(AFTER_WORK_VERB),
                 "englishQuestion": sorted(ENGLISH_QUESTION_WORDS),
                 "synonyms": synonym_groups(), "named": named or [],
                 "leading": list(LEADERSHIP_SPELLINGS), "deciding": list(DECIDING_SPELLINGS),

@@ -114,6 +114,16 @@ def test_static_start_page_reads_questions_as_people_ask_them(
     assert task in names[:2], names
 
 
+@pytest.mark.parametrize(("question", "task"), [
+    ("who works with payroll?", "Løn"), ("who is working on communications?", "Kommunikation")])
+def test_static_start_page_reads_work_with_as_the_questions_verb(
+        site: Path, page: Any, recorder: Recorder, question: str, task: str) -> None:
+    # "works" met "work phone", another name of the staff devices, which came first.
+    only_files(recorder)
+    ask(site, page, question)
+    assert page.locator("article.answer h3").all_text_contents()[:1] == [task]
+
+
 def test_static_start_page_says_when_an_answer_is_a_weak_match(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As the server does: an answer that meets fewer than half of the question's words is

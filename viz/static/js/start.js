@@ -17,6 +17,9 @@
   var fold = window.orgmodelText.fold;
   var stopwords = {};
   (data.stopwords || []).forEach(function (word) { stopwords[fold(word)] = true; });
+  var workVerbs = {}, afterWorkVerb = {};
+  (data.workVerbs || []).forEach(function (word) { workVerbs[fold(word)] = true; });
+  (data.afterWorkVerb || []).forEach(function (word) { afterWorkVerb[fold(word)] = true; });
   /* The words of a question or a task's text, as the server reads them: folded, without
    * stopwords, and a hyphenated compound keeping a stopword it starts with ("MED-udvalg" is
    * one word, not "udvalg" after a dropped "med"). */
@@ -34,8 +37,12 @@
         acronyms[fold(w)] = true;
       });
     }
-    return fold(joined).split(" ").filter(function (word) {
-      return word && (!stopwords[word] || acronyms[word]);
+    // "work" before a preposition is the question's verb ("who works with payroll?"), not the
+    // "work phone" of a task's other names: as orgmodel.text.tokenize reads it.
+    var words = fold(joined).split(" ");
+    return words.filter(function (word, at) {
+      return word && (!stopwords[word] || acronyms[word]) &&
+        !(workVerbs[word] && afterWorkVerb[words[at + 1]]);
     });
   }
   /* A time in the question ("løn i 2022", "pr. 2022-06-01"): the page holds the organisation
