@@ -67,6 +67,8 @@ def _settings(args: argparse.Namespace) -> Any:
             overrides["data_dir" if name == "data" else name] = value
     if getattr(args, "neo4j", False):
         overrides["use_neo4j"] = True
+    elif getattr(args, "data", None) is not None:  # a folder named beats NEO4J_URI's default
+        overrides.update(neo4j_uri=None, use_neo4j=False)
     try:
         return Settings(**overrides)
     except ValidationError as exc:

@@ -101,7 +101,8 @@ def add_common_options(parser: argparse.ArgumentParser, *, dated: bool = True,
         type=Path,
         default=None,
         metavar="DIR",
-        help=f"data folder (default: $ORGMODEL_DATA_DIR or {DEFAULT_DATA_DIR})",
+        help=f"data folder (default: $ORGMODEL_DATA_DIR or {DEFAULT_DATA_DIR}); read even "
+        "when NEO4J_URI is set",
     )
     parser.add_argument(
         "--neo4j",
@@ -135,10 +136,15 @@ def data_dir_from_args(args: argparse.Namespace) -> Path:
 
 
 def open_store_from_args(args: argparse.Namespace) -> OrgStore:
-    """The store the options ask for: Neo4j, or the embedded graph of the data folder."""
+    """The store the options ask for: Neo4j, or the embedded graph of the data folder.
+
+    ``NEO4J_URI`` asks for Neo4j unless a data folder is named on the command line: what a
+    command is told beats what its environment says (``--neo4j`` asks for Neo4j always).
+    """
     from orgmodel.store import open_store
 
-    use_neo4j = bool(getattr(args, "neo4j", False)) or bool(os.environ.get("NEO4J_URI"))
+    use_neo4j = bool(getattr(args, "neo4j", False)) or (
+        bool(os.environ.get("NEO4J_URI")) and getattr(args, "data", None) is None)
     return open_store(data_dir=data_dir_from_args(args), use_neo4j=use_neo4j)
 
 

@@ -115,3 +115,17 @@ def test_serve_names_a_problem_in_the_data_before_it_starts(
     error = capsys.readouterr().err
     assert "org.yaml:2: task:x: opgaven har ingen ansvarlig (RESPONSIBLE_FOR med raci A)" in error
     assert "Traceback" not in error and f"1 problem(er) i {tmp_path}" in error
+
+
+def test_serve_reads_a_data_folder_named_though_neo4j_uri_is_set(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from api.cli import _settings
+
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    folder = Path(__file__).resolve().parents[2] / "data" / "albertslund"
+    named = _settings(argparse.Namespace(data=folder, neo4j=False, host=None, port=None))
+    assert not named.use_neo4j and named.data_dir == folder
+    assert _settings(argparse.Namespace(data=None, neo4j=False, host=None, port=None)).use_neo4j
+    assert _settings(argparse.Namespace(data=folder, neo4j=True, host=None, port=None)).use_neo4j

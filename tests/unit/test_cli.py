@@ -276,6 +276,20 @@ def test_data_option_and_help(tmp_path: Path) -> None:
     assert "who-owns" in run("--help").stdout
 
 
+def test_a_data_folder_named_is_read_though_neo4j_uri_is_set(tmp_path: Path) -> None:
+    # NEO4J_URI beat --data: "view org --data DIR" drew whatever graph the server held.
+    away = {"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "x"}  # nothing listens
+    named = run("who-owns", "løn", "--data", "data/albertslund", "--json", env_extra=away,
+                cwd=Path(__file__).resolve().parents[2])
+    assert named.returncode == 0 and json.loads(named.stdout)[0]["task"]["id"] == "task:lon"
+    assert run("who-owns", "løn", env_extra=away).returncode == 3  # the server, unreachable
+    assert run("who-owns", "løn", "--neo4j", "--data", "data/albertslund",
+               env_extra=away).returncode == 3  # --neo4j asks for it, whatever the folder
+    out = tmp_path / "org.html"
+    assert run("view", "org", "--data", "data/albertslund", "--out", str(out), env_extra=away,
+               cwd=Path(__file__).resolve().parents[2]).returncode == 0 and out.exists()
+
+
 def test_schema_file_is_current() -> None:
     from orgmodel.jsonschema import data_file_schema_text
 
