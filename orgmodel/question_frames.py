@@ -21,7 +21,7 @@ import re
 from orgmodel.text import fold
 
 __all__ = ["COLLABORATION_SPELLINGS", "COLLABORATION_WORDS", "DECIDING_SPELLINGS",
-           "DECIDING_WORDS", "LEADERSHIP_SPELLINGS", "LEADERSHIP_WORDS",
+           "DECIDING_WORDS", "DO_WORK_WITH", "LEADERSHIP_SPELLINGS", "LEADERSHIP_WORDS",
            "REPORTING_SPELLINGS", "REPORTING_WORDS", "STRUCTURE_FRAME", "STRUCTURE_FRAME_SPELLINGS",
            "STRUCTURE_SPELLINGS", "STRUCTURE_WORDS", "UNDER_SPELLINGS", "asks_collaboration",
            "asks_reporting", "asks_structure", "without"]
@@ -93,10 +93,13 @@ COLLABORATION_SPELLINGS: tuple[str, ...] = (
 COLLABORATION_WORDS = frozenset(fold(" ".join(COLLABORATION_SPELLINGS)).split())
 
 
+#: "who does X work with?": a word of each, in this order ("do" before "work", "with" just
+#: after it), asks whom X works with (the static start page reads them too).
+DO_WORK_WITH: tuple[tuple[str, ...], ...] = (
+    ("do", "does", "did"), ("work", "works", "working"), ("with", "closely", "together",
+                                                          "alongside"))
 # Folded, as the words they meet: "does" folds to "dos".
-_DO = frozenset(fold("do does did").split())
-_WORK = frozenset(fold("work works working").split())
-_WITH = frozenset(fold("with closely together alongside").split())
+_DO, _WORK, _WITH = (frozenset(fold(" ".join(words)).split()) for words in DO_WORK_WITH)
 
 
 def asks_collaboration(words: list[str]) -> bool:

@@ -41,7 +41,9 @@ from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import NODE_HINT_MIN, POSTS_NEAR_TIE, REPORTING_POST_MIN
 from orgmodel.question_frames import (
+    COLLABORATION_SPELLINGS,
     DECIDING_SPELLINGS,
+    DO_WORK_WITH,
     LEADERSHIP_SPELLINGS,
     REPORTING_SPELLINGS,
     STRUCTURE_FRAME_SPELLINGS,
@@ -282,6 +284,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "leading": list(LEADERSHIP_SPELLINGS), "deciding": list(DECIDING_SPELLINGS),
                 "reporting": list(REPORTING_SPELLINGS), "reportingMin": REPORTING_POST_MIN,
                 "structure": list(STRUCTURE_SPELLINGS),
+                "collaboration": list(COLLABORATION_SPELLINGS), "doWorkWith": DO_WORK_WITH,
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),

@@ -16,6 +16,7 @@ from typing import Any
 
 from orgmodel import asker
 from orgmodel.analytics import kle_main_group
+from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
 from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, kind_label, t
@@ -137,7 +138,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
 
     Every system no task uses, initiative, policy, forum, body, unit and held post (up to
     :data:`NAMED_LIMIT`), with its hint as text (:mod:`orgmodel.node_hint`): the server's
-    ``node_hint``, read in the browser.
+    ``node_hint``, read in the browser; and whom it works with, where it has anyone
+    (:mod:`orgmodel.collaboration`).
     """
     index: list[dict[str, Any]] = []
     for kind in IN_CHARGE:
@@ -147,11 +149,15 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             if named is None:
                 continue
             others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
+            together = collaboration_hint(store, node.id, kind, as_of=as_of) \
+                if kind in COLLABORATION_KINDS else None
             index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],
                           "led": kind in LED_KINDS, "says": named.says_who,
                           "post": kind is Kind.POST,
                           "parts": kind in STRUCTURE_KINDS and bool(named.relations),
-                          "text": named.text(lang)})
+                          "text": named.text(lang),
+                          # whom it works with: "hvem samarbejder IT og Digitalisering med?"
+                          "together": together.text(lang) if together else None})
         if len(index) >= NAMED_LIMIT:
             break
     return index

@@ -184,6 +184,23 @@ def test_static_start_page_answers_with_what_a_question_names_not_stray_tasks(
     assert page.locator(".no-answer").count() == 0
 
 
+@pytest.mark.parametrize(("question", "named", "partner"), [
+    ("hvem samarbejder IT og Digitalisering med?", "IT og Digitalisering", "Dagtilbud"),
+    ("who does the mayor work closely with?", "Borgmester", "Chef for Økonomi og Stab"),
+    ("which units does IT and Digitalisation collaborate with?", "IT og Digitalisering",
+     "Skole og Uddannelse")])
+def test_static_start_page_answers_whom_something_works_with(
+        site: Path, page: Any, recorder: Recorder, question: str, named: str,
+        partner: str) -> None:
+    # As on the server: its collaborations, not stray tasks or the unit's head.
+    only_files(recorder)
+    ask(site, page, question)
+    hints = page.locator(".node-hint").all_text_contents()
+    assert page.locator("article.answer").count() == 0
+    assert len(hints) == 1 and hints[0].startswith(named + " er ")
+    assert "Samarbejder med: " in hints[0] and partner in hints[0].split("Samarbejder med: ")[1]
+
+
 @pytest.mark.parametrize(("question", "post"), [
     ("hvem refererer økonomichefen til?", "Chef for Økonomi og Stab"),
     ("who does the head of Finance and Staff report to?", "Chef for Økonomi og Stab"),

@@ -76,7 +76,7 @@
    * a forum, a body, a post), with its hint; and the words that ask who leads or sits in one. */
   var named = (data.named || []).map(function (entry) {
     return { text: entry.text, led: entry.led, says: entry.says, post: entry.post,
-      parts: entry.parts,
+      parts: entry.parts, together: entry.together,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " " };
       }) };
@@ -87,6 +87,11 @@
   (data.reporting || []).forEach(function (word) { reporting[fold(word)] = true; });
   var structure = {}, structureFrame = {}, underBeside = {};
   (data.structure || []).forEach(function (word) { structure[fold(word)] = true; });
+  var collaboration = {}, collaborationFrame = {};
+  (data.collaboration || []).forEach(function (word) { collaboration[fold(word)] = true; });
+  (data.collaboration || []).concat(data.structure || []).forEach(function (word) {
+    collaborationFrame[fold(word)] = true;
+  });
   (data.under || []).forEach(function (word) { underBeside[fold(word)] = true; });
   // The words left out when the node is looked for: the question's frame, not its name.
   (data.structure || []).concat(data.structureFrame || [], data.under || [], ["under"])
@@ -343,7 +348,7 @@
    * unit, body, organisation or forum ("hvilke enheder hører under Økonomi og Stab?"), as the
    * server reads them: the node named by its own words, well enough to be its name; no task
    * is that answer. */
-  function framedHint(query, asks, leftOut, fits, needed, notAPost) {
+  function framedHint(query, asks, leftOut, fits, needed, notAPost, field) {
     var words = wordsOf(query);
     if (!asks(fold(query).split(" "))) { return null; }
     words = words.filter(function (word) { return !leftOut[word]; });
@@ -351,8 +356,22 @@
     // A post named better is what it asks about ("hvad hører under borgmesteren?").
     var post = notAPost && best ? bestNamed(words, function (entry) { return entry.post; }) : null;
     if (post && post.score > best.score + (data.nearTie || 0)) { return null; }
-    return best && best.score >= needed ?
-      { text: best.entry.text, says: best.entry.says, score: best.score, alone: true } : null;
+    return best && best.score >= needed ? { text: best.entry[field || "text"],
+      says: best.entry.says, score: best.score, alone: true } : null;
+  }
+
+  /* Whom something works with ("hvem samarbejder IT og Digitalisering med?", "who does the
+   * mayor work with?"), as orgmodel.question_frames.asks_collaboration reads it. */
+  var doWorkWith = (data.doWorkWith || [[], [], []]).map(function (group) {
+    var table = {};
+    group.forEach(function (word) { table[fold(word)] = true; });
+    return table;
+  });
+  function asksCollaboration(words) {
+    return anyOf(collaboration)(words) || words.some(function (word, at) {
+      return doWorkWith[1][word] && doWorkWith[2][words[at + 1]] &&
+        words.slice(0, at).some(function (before) { return doWorkWith[0][before]; });
+    });
   }
 
   function anyOf(table) {
@@ -371,7 +390,11 @@
   /* (The server also wants a unit to fit better than any task: here a name is only met by
    * the share of the question's words it meets, so a task's words already keep it under.) */
   function reportingHint(query) {
-    return framedHint(query, anyOf(reporting), reporting,
+    // "units" in "which units does IT work with?" asks the kind of partner, as on the server.
+    return framedHint(query, asksCollaboration, collaborationFrame,
+                      function (entry) { return entry.together; }, data.reportingMin, false,
+                      "together") ||
+      framedHint(query, anyOf(reporting), reporting,
                       function (entry) { return entry.post; }, data.reportingMin) ||
       framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
                  data.reportingMin, true);
