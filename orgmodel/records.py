@@ -120,7 +120,7 @@ _CPR = re.compile(
     r"(?<![\w/.-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-\d{4}(?![\w/-])"
     r"|(?i:\bcpr\b)[^\d\n]{0,12}\d{6}[ -]?\d{4}(?!\d)")
 # A private mailbox (a mail service for people, not an organisation's): a person's own
-# address; a post gives a functional one (loen@albertslund.dk).
+# address; a post gives a functional one of the organisation's own domain (loen@….dk).
 _PRIVATE_MAIL = re.compile(
     r"(?i)[\w.+-]+@(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|mac|aol"
     r"|gmx|proton|protonmail|pm|mail|jubii|ofir|get2net|webspeed|stofanet|youmail|tdcadsl)"
@@ -131,8 +131,8 @@ _PERSONAL_DATA = (
     (_PRIVATE_PHONE, "is a private phone number (personal data): leave it out; a post gives a "
                      "functional mailbox"),
     (_CPR, "looks like a CPR number (personal data): leave it out"),
-    (_PRIVATE_MAIL, "is a private mailbox (personal data): a post gives a functional one, "
-                    "e.g. loen@albertslund.dk"),
+    (_PRIVATE_MAIL, "is a private mailbox (personal data): a post gives a functional one "
+                    "of the organisation's own domain"),
 )
 _LINE_BREAK = re.compile(r"[\n\r\t]")
 _WHITESPACE = re.compile(r"\s")
@@ -204,7 +204,7 @@ def _web_address(text: str) -> str:
     >>> _web_address("https://")
     Traceback (most recent call last):
     ...
-    ValueError: 'https://' names no site: write the whole address, e.g. https://albertslund.dk/politik
+    ValueError: 'https://' names no site: write the whole address, e.g. https://www.kl.dk/kommunale-opgaver
     """
     if not text.strip().lower().startswith(("https://", "http://")):
         raise ValueError(f"write a web address beginning with https:// or http://, not {text!r}")
@@ -216,7 +216,7 @@ def _web_address(text: str) -> str:
         raise ValueError(f"{text!r} is no web address ({exc})") from None
     if not host:
         raise ValueError(f"{text!r} names no site: write the whole address, e.g. "
-                         "https://albertslund.dk/politik")
+                         "https://www.kl.dk/kommunale-opgaver")
     return text
 
 
