@@ -22,17 +22,24 @@ False
 True
 >>> ask_instead("hvem er chef?").code, ask_instead("hvem er chef for Økonomi og Stab?")
 ('names_no_one', None)
+>>> example = AskExample(unit="Løn", unit_en="Payroll", post="Lønchef", post_en="Payroll manager")
+>>> ask_instead("hvem er chef?", example).en.split(", e.g. ")[1]
+'"who is the head of Payroll?".'
 """
 
 from __future__ import annotations
 
-from orgmodel.contract import Note
-from orgmodel.messages import t
+from dataclasses import dataclass
+from datetime import date
+
+from orgmodel.contract import Note, OrgStore
+from orgmodel.messages import Lang, name_in, t
 from orgmodel.question_frames import LEADERSHIP_WORDS
+from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import fold, tokenize
 
-__all__ = ["BOSS_SPELLINGS", "MY_SPELLINGS", "SELF_REPORTING_SPELLINGS", "ask_instead",
-           "asks_about_self", "names_no_one"]
+__all__ = ["BOSS_SPELLINGS", "MY_SPELLINGS", "SELF_REPORTING_SPELLINGS", "AskExample",
+           "ask_example", "ask_instead", "asks_about_self", "names_no_one"]
 
 #: Words that make the asker the owner: "min chef", "my manager".
 MY_SPELLINGS: tuple[str, ...] = ("min", "mit", "mine", "my")
@@ -73,11 +80,55 @@ def names_no_one(question: str) -> bool:
     return bool(words) and all(word in LEADERSHIP_WORDS for word in words)
 
 
-def ask_instead(question: str) -> Note | None:
+@dataclass(frozen=True)
+class AskExample:
+    """A unit of the data and the post that heads it: what the advice says to ask about."""
+
+    unit: str
+    unit_en: str | None
+    post: str
+    post_en: str | None
+
+    def advice(self, key: str, lang: Lang) -> str:
+        """The advice ``key`` in ``lang``, with this example in it."""
+        return t(key, lang, example=t(
+            "example_head_of" if key == "name_what_is_led" else "example_reports_to", lang,
+            unit=name_in(self.unit, self.unit_en, lang), post=name_in(self.post, self.post_en,
+                                                                       lang)))
+
+
+#: How many units are looked at for the example, at most (the first by id).
+_EXAMPLE_UNITS = 200
+
+
+def ask_example(store: OrgStore, *, as_of: date) -> AskExample | None:
+    """The example the advice names: the unit with the most units under it that a post heads.
+
+    Of the data at hand, so another organisation's advice names its own units ("hvem er chef
+    for Økonomi og Stab?" in Albertslund's); ``None`` when no unit is headed by a post.
+    """
+    best: tuple[int, str] | None = None
+    found: AskExample | None = None
+    for unit in store.list_nodes(kind=Kind.UNIT, limit=_EXAMPLE_UNITS, as_of=as_of).items:
+        edges = store.edges_of(unit.id, as_of=as_of)
+        heads = [e.source_id for e in edges if e.type is EdgeType.HEADS and e.target_id == unit.id]
+        if not heads:
+            continue
+        rank = (-sum(e.type is EdgeType.PART_OF and e.target_id == unit.id for e in edges),
+                unit.id)
+        if best is None or rank < best:
+            post = store.node(heads[0], as_of=as_of)
+            if post.kind is Kind.POST:
+                best, found = rank, AskExample(unit.name, unit.name_en, post.name, post.name_en)
+    return found
+
+
+def ask_instead(question: str, example: AskExample | None = None) -> Note | None:
     """What to ask instead of ``question``, when the model cannot answer it as asked.
 
     Code ``asks_about_self`` (:func:`asks_about_self`) or ``names_no_one``
-    (:func:`names_no_one`); ``None`` for a question the model can answer.
+    (:func:`names_no_one`); ``None`` for a question the model can answer. The advice names
+    ``example`` (:func:`ask_example`), or no example.
     """
     if asks_about_self(question):
         code, key = "asks_about_self", "ask_about_your_post"
@@ -85,4 +136,6 @@ def ask_instead(question: str) -> Note | None:
         code, key = "names_no_one", "name_what_is_led"
     else:
         return None
-    return Note(code=code, da=t(key, "da"), en=t(key, "en"))
+    if example is None:
+        return Note(code=code, da=t(key, "da", example=""), en=t(key, "en", example=""))
+    return Note(code=code, da=example.advice(key, "da"), en=example.advice(key, "en"))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.asked_date import as_of_note, asked
-from orgmodel.asker import ask_instead
+from orgmodel.asker import ask_example, ask_instead
 from orgmodel.cli_args import (
     iso_date,
     node_id,
@@ -214,7 +214,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 
 def _print_hints(named: NodeHint | None, text: str, results: Sequence[object],
-                 lang: Lang) -> None:
+                 lang: Lang, store: OrgStore, when: date) -> None:
     """To stderr: what the question names that is not a task, or what to ask instead.
 
     With no answer: what to ask instead of a question about the asker ("hvem er min chef?"),
@@ -223,6 +223,8 @@ def _print_hints(named: NodeHint | None, text: str, results: Sequence[object],
     if named is not None:
         print(named.text(lang), file=sys.stderr)
     elif not results and (advice := ask_instead(text)) is not None:
+        # The example is read from the data only when there is advice to give.
+        advice = ask_instead(text, ask_example(store, as_of=when)) or advice
         print(advice.text(lang), file=sys.stderr)
     elif not results and (topic := kle_hint(text, load_vocabulary().catalogue)) is not None:
         print(t("kle_hint", lang, number=topic.number, title=topic.title), file=sys.stderr)
@@ -271,13 +273,13 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         )
         # The list on stdout keeps its shape for scripts; the hints (the API's node_hint and
         # kle_hint) go to stderr, where a person running the script still reads them.
-        _print_hints(named, text, results, args.lang)
+        _print_hints(named, text, results, args.lang, store, when)
         return EXIT_OK if results else EXIT_FAILED
     if not answered:  # exit 1: nothing answers it; a hint may still say what it names
         searching = named is None and ask_instead(text) is None  # other words may find it
         if searching:
             print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
-        _print_hints(named, text, results, args.lang)
+        _print_hints(named, text, results, args.lang, store, when)
         if searching:
             print(t("try_search", args.lang), file=sys.stderr)
         return EXIT_FAILED

@@ -25,19 +25,22 @@ Lang = Literal["da", "en"]
 _TEXTS: dict[str, tuple[str, str]] = {
     "no_answer": ("Intet svar på »{query}«.", 'No answer for "{query}".'),
     # orgmodel.asker: "hvem er min chef?" asks about the asker, whom the model does not know.
+    # The example is a post of the data (orgmodel.asker.AskExample), or none.
     "ask_about_your_post": (
-        "Modellen ved ikke, hvem du er. Spørg om din stilling, fx »hvem refererer IT-chefen "
-        "til?«, eller find din enhed i organisationsdiagrammet.",
-        'The model does not know who you are. Ask about your post, e.g. "who does the head of '
-        'IT report to?", or find your unit in the org chart.',
+        "Modellen ved ikke, hvem du er. Spørg om din stilling{example}, eller find din enhed i "
+        "organisationsdiagrammet.",
+        "The model does not know who you are. Ask about your post{example}, or find your unit "
+        "in the org chart.",
     ),
+    "example_reports_to": (", fx »hvem refererer {post} til?«",
+                           ', e.g. "who does {post} report to?"'),
     # orgmodel.asker: "hvem er chef?" names no unit, committee or post.
     "name_what_is_led": (
-        "Spørgsmålet nævner ikke, hvad der ledes. Nævn enheden, udvalget eller stillingen, fx "
-        "»hvem er chef for Økonomi og Stab?«.",
-        'The question does not say what is led. Name the unit, committee or post, e.g. "who is '
-        'the head of Finance and Staff?".',
+        "Spørgsmålet nævner ikke, hvad der ledes. Nævn enheden, udvalget eller "
+        "stillingen{example}.",
+        "The question does not say what is led. Name the unit, committee or post{example}.",
     ),
+    "example_head_of": (", fx »hvem er chef for {unit}?«", ', e.g. "who is the head of {unit}?"'),
     "kle_hint": (
         "Spørgsmålet ligner KLE {number} »{title}«, som ingen opgave i modellen dækker.",
         'The question looks like KLE {number} "{title}", which no task in the model covers.',

@@ -174,6 +174,8 @@ def _named(store: OrgStore, query: str, *, as_of: date,
         words = [word for word in words if word not in DECIDING_WORDS]
         query = without(query, DECIDING_WORDS)
     if any(word in LEADERSHIP_WORDS for word in words):
+        if titled := _post_by_its_title(store, query, as_of):
+            return titled
         unled = without(query, LEADERSHIP_WORDS)
         led = _home_hint(store, unled, as_of) or _first_hint(store, unled, list(LED_KINDS),
                                                               -ROUTE_MARGIN, as_of)
@@ -272,6 +274,31 @@ def _home_hint(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, floa
         return None
     found = hint_of(store, home, Kind.ORGANISATION, as_of=as_of)
     return (found, 1.0, True) if found else None
+
+
+def _post_by_its_title(store: OrgStore, query: str,
+                       as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The post whose own title the question writes whole, leader's word and more.
+
+    "hvem er IT-chef?" and "who is the head of IT?" write an alias of the head of IT and
+    Digitalisation: without the leader's word, "IT" named the unit, beside stray tasks. A
+    title of the leader's word alone ("direktør", two directors' alias) names no one here,
+    nor do two posts whose titles the question writes.
+    """
+    asked = " ".join(stem(word) for word in fold(query).split())
+    leaders = {stem(word) for word in LEADERSHIP_WORDS}
+    titled = []
+    for hit in store.search(query, kinds=[Kind.POST], limit=3, as_of=as_of):
+        node = store.node(hit.id, as_of=as_of)
+        for name in (node.name, node.name_en, *node.aliases):
+            words = [stem(word) for word in fold(name or "").split()]
+            # written whole, give or take an ending ("IT-chefen"), and more than a leader's word
+            if words and f" {' '.join(words)} " in f" {asked} " and leaders & set(words) \
+                    and set(words) - leaders:
+                titled.append(hit)
+                break
+    found = hint_of(store, titled[0].id, Kind.POST, as_of=as_of) if len(titled) == 1 else None
+    return (found, titled[0].score, True) if found else None
 
 
 def _one_post(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:

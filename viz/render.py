@@ -257,7 +257,7 @@ def render_error(page: Page, *, message: str, suggestions: list[tuple[str, str]]
 def render_start(page: Page, *, query: str | None, answers: list[Any],
                  tasks: list[dict[str, Any]] | None = None, kle_hint: str | None = None,
                  node_hint: str | None = None, named: list[dict[str, Any]] | None = None,
-                 ask_instead: str | None = None,
+                 ask_instead: str | None = None, advice: dict[str, str] | None = None,
                  answered_as_of: date | None = None,
                  as_of_reading: Reading | None = None) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
@@ -268,7 +268,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     ``answered_as_of`` the date the question named, when the answers are for it, and
     ``as_of_reading`` how it was read (:data:`orgmodel.asked_date.Reading`).
     The static site's page reads the question in the browser, from ``tasks``
-    (:func:`viz.start.owner_index`) and ``named`` (:func:`viz.start.named_index`).
+    (:func:`viz.start.owner_index`) and ``named`` (:func:`viz.start.named_index`), with its
+    ``advice`` to what it cannot answer (:func:`viz.start.advice_texts`).
     """
     from viz.start import NAME_WEIGHT, kle_words_near, start_texts, synonym_groups
 
@@ -277,7 +278,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
              + [key[0] for task in tasks or [] for key in task["keys"] if key[1] >= NAME_WEIGHT])
 
     # The static site's question is read in the browser: it needs the words to read it with.
-    reading = ({"texts": start_texts(page.lang), "stopwords": list(STOPWORD_SPELLINGS),
+    reading = ({"texts": start_texts(page.lang, advice), "stopwords": list(STOPWORD_SPELLINGS),
                 "workVerbs": sorted(WORK_VERBS), "afterWorkVerb": sorted(AFTER_WORK_VERB),
                 "englishQuestion": sorted(ENGLISH_QUESTION_WORDS),
                 "synonyms": synonym_groups(), "named": named or [],

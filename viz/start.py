@@ -38,7 +38,7 @@ from viz.builders import label_of
 from viz.kle_groups import group_label
 from viz.texts import ui
 
-__all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "answer", "answers",
+__all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "advice_texts", "answer", "answers",
            "ask_instead", "kle_hint", "kle_words_near", "named_index", "owner_index",
            "start_texts", "synonym_groups"]
 
@@ -105,10 +105,19 @@ def answers(store: OrgStore, query: str, *, as_of: date,
             named.text(lang) if named else None)
 
 
-def ask_instead(query: str, lang: Lang) -> str | None:
+def ask_instead(store: OrgStore, query: str, lang: Lang, *, as_of: date) -> str | None:
     """What to ask instead of a question the model cannot answer as asked (``orgmodel.asker``)."""
-    advice = asker.ask_instead(query)
+    if asker.ask_instead(query) is None:
+        return None
+    advice = asker.ask_instead(query, asker.ask_example(store, as_of=as_of))
     return advice.text(lang) if advice else None
+
+
+def advice_texts(store: OrgStore, lang: Lang, *, as_of: date) -> dict[str, str]:
+    """The static start page's advice to a question it cannot answer, with the data's example."""
+    example = asker.ask_example(store, as_of=as_of)
+    return {key: example.advice(key, lang) if example else t(key, lang, example="")
+            for key in ("ask_about_your_post", "name_what_is_led")}
 
 
 def kle_hint(query: str, lang: Lang) -> str | None:
@@ -209,16 +218,18 @@ def synonym_groups() -> list[list[str]]:
     return load_vocabulary().synonyms.written
 
 
-def start_texts(lang: Lang) -> dict[str, str]:
+def start_texts(lang: Lang, advice: dict[str, str] | None = None) -> dict[str, str]:
     """The static start page script's strings.
 
-    The server's note on a weak match and its advice to a question about the asker among them.
+    The server's note on a weak match and its advice to a question about the asker among them
+    (``advice``, :func:`advice_texts`; without, advice that names no example).
     """
     weak = note("weak_match")
     return {**{key: ui(key, lang) for key in START_TEXT_KEYS},
             "weak_match": weak.text(lang),
-            "ask_about_your_post": t("ask_about_your_post", lang),
-            "name_what_is_led": t("name_what_is_led", lang)}
+            **{key: t(key, lang, example="") for key in ("ask_about_your_post",
+                                                         "name_what_is_led")},
+            **(advice or {})}
 
 
 def kle_words_near(names: Iterable[str]) -> list[str]:

@@ -97,9 +97,11 @@ UI: dict[str, tuple[str, str]] = {
                                     "Tasks and their owners (RACI), grouped by KLE."),
     "view_case_route": ("Politisk sagsgang", "Political case route"),
     "view_case_route_intro": (
-        "Fagudvalg → Økonomiudvalget → Kommunalbestyrelsen, og hvor stillingen og dens enheder "
-        "deltager.",
-        "Standing committee → Finance Committee → Municipal Council, and where the post and its "
+        # The route the law gives every municipality, by its common nouns: the data names the
+        # bodies ("Byrådet" where another says "Kommunalbestyrelsen").
+        "Fagudvalg → økonomiudvalg → kommunalbestyrelse (byråd), og hvor stillingen og dens "
+        "enheder deltager.",
+        "Standing committee → finance committee → municipal council, and where the post and its "
         "units take part."),
     "route_post": ("Stillingen:", "The post:"),
     "search": ("Søg", "Search"),

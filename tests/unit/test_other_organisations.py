@@ -146,3 +146,28 @@ def test_a_task_on_a_kle_topic_albertslund_does_not_use_is_found_by_its_keywords
     data = str(_folder(tmp_path, "forsyning", NO_POSTS))
     assert main(["who-owns", "færdselsloven", "--data", data, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["task"]["id"] == "task:korekort"
+
+
+def test_advice_to_a_question_it_cannot_answer_names_this_organisations_units(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It named Albertslund's "Økonomi og Stab" and "IT-chefen", whatever the data.
+    with_posts = _folder(tmp_path, "med", WITH_POSTS)
+    assert main(["who-owns", "hvem er chef?", "--data", str(with_posts)]) == 1
+    assert capsys.readouterr().err.endswith("fx »hvem er chef for Drift?«.\n")
+    assert main(["who-owns", "who is my boss?", "--data", str(with_posts), "--lang", "en"]) == 1
+    assert 'e.g. "who does Afdelingsleder for Drift report to?"' in capsys.readouterr().err
+    # ... the served page and the static site too; with no post, the advice names none.
+    app = create_views_app(MemoryStore(load_dataset(with_posts)))
+
+    async def advised(client: httpx.AsyncClient) -> None:
+        page = (await client.get("/", params={"q": "hvem er chef?"})).text
+        assert "»hvem er chef for Drift?«" in page and "Økonomi og Stab" not in page
+
+    run(app, advised)
+    assert main(["site", str(tmp_path / "site"), "--data", str(with_posts)]) == 0
+    site = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "hvem er chef for Drift?" in site and "Økonomi og Stab" not in site
+    no_posts = _folder(tmp_path, "uden", NO_POSTS)
+    assert main(["who-owns", "hvem er chef?", "--data", str(no_posts)]) == 1
+    assert capsys.readouterr().err.endswith("Nævn enheden, udvalget eller stillingen.\n")
