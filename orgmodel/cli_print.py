@@ -180,7 +180,8 @@ def print_node(store: OrgStore, node: NodeView, edges: Sequence[EdgeView], *, as
             remarks.append(f"  [{len(remarks) + 1}] {' · '.join(said)}")
             details.append(f"[{len(remarks)}]")
         word = CONFIDENCE_NAMES.get(edge.confidence.value, ("", ""))[0 if lang == "da" else 1]
-        relation = edge_name(edge.type.value, lang, inverse=not outgoing)
+        relation = edge_name(edge.type.value, lang, inverse=not outgoing,
+                             raci=edge.raci.value if edge.raci else None)
         rows.append(("→" if outgoing else "←", relation, names.get(other, ""), other,
                      " ".join(details), f"{word} ({edge.source})"))
     print_table(rows, ["", t("edge_type", lang), t("name", lang), t("id", lang),

@@ -276,13 +276,32 @@ def certainty(confidence: str, source: str, lang: Lang) -> str:
     return f"{t('confidence_word', lang)}: {word}, {t('source_word', lang)}: {source}"
 
 
-def edge_name(edge_type: str, lang: Lang, *, inverse: bool = False) -> str:
+#: A responsibility by its RACI role, forward and read from the task: one informed of a task
+#: does not carry it out.
+_RACI_EDGE_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "R": (("udfører", "carries out"), ("udføres af", "carried out by")),
+    "A": (("har ansvaret for", "is accountable for"), ("ansvaret ligger hos", "accountable")),
+    "C": (("konsulteres om", "is consulted on"), ("konsulterer", "consults")),
+    "I": (("orienteres om", "is informed of"), ("orienterer", "informs")),
+}
+
+
+def edge_name(edge_type: str, lang: Lang, *, inverse: bool = False,
+              raci: str | None = None) -> str:
     """The display name of an edge type, read forward or (``inverse``) from its end node.
+
+    A responsibility with its ``raci`` role says which.
 
     >>> edge_name("HEADS", "da"), edge_name("HEADS", "da", inverse=True)
     ('leder', 'ledes af')
+    >>> edge_name("RESPONSIBLE_FOR", "da", inverse=True, raci="I")
+    'orienterer'
     """
-    pair = (_INVERSE_EDGE_NAMES if inverse else EDGE_NAMES).get(edge_type, (edge_type, edge_type))
+    if edge_type == "RESPONSIBLE_FOR" and raci in _RACI_EDGE_NAMES:
+        pair = _RACI_EDGE_NAMES[raci][1 if inverse else 0]
+    else:
+        pair = (_INVERSE_EDGE_NAMES if inverse else EDGE_NAMES).get(edge_type,
+                                                                    (edge_type, edge_type))
     return pair[0] if lang == "da" else pair[1]
 
 

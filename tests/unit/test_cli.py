@@ -83,6 +83,17 @@ def test_show_prints_attributes_and_relations() -> None:
     assert "low (assumption)" in assumed
 
 
+def test_show_says_a_responsibility_by_its_raci_role() -> None:
+    # Every owner of a task was "varetages af" (carried out by), also the accountable unit.
+    lines = run("show", "task:lon").stdout.splitlines()
+    accountable = next(x for x in lines if "unit:organisation-og-politik " in x)
+    assert accountable.split()[:4] == ["←", "ansvaret", "ligger", "hos"]
+    carried = next(x for x in lines if "unit:organisation-og-politik-team-1" in x)
+    assert carried.split()[:3] == ["←", "udføres", "af"]
+    english = run("show", "unit:organisation-og-politik", "--lang", "en").stdout
+    assert "→  is accountable for  Human resources" in english
+
+
 def test_show_prints_the_notes_that_qualify_a_record_and_its_relations() -> None:
     # A date or a link that is an assumption is said so beside it, not only in --json.
     unit = run("show", "unit:organisation-og-politik").stdout
