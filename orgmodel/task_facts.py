@@ -2,8 +2,9 @@
 
 ``owners`` answers who is responsible (R/A/C/I), who is accountable and where to escalate. A
 person asking "who do I contact about my payslip?" also needs the task's mailbox and service
-goal, and "who approves new IT projects?" the body that decides it (a ``DECIDES`` edge: the
-Digitaliseringsrådet, not the unit that carries the work out). Built on the contract's
+goal, "who approves new IT projects?" the body that decides it (a ``DECIDES`` edge: the
+Digitaliseringsrådet, not the unit that carries the work out), and "which system is used for
+payroll?" the systems it ``USES``. Built on the contract's
 ``node`` and ``neighbourhood``, so both stores give the same.
 
 Examples
@@ -43,16 +44,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "mailbox": ("Postkasse", "Mailbox"),
     "service_goal": ("Servicemål", "Service goal"),
     "decided_by": ("Besluttes af", "Decided by"),
+    "uses": ("Systemer", "Systems"),
 }
 
 
 @dataclass(frozen=True)
 class TaskFacts:
-    """A task's mailbox, service goal and the nodes that decide it, on one date."""
+    """A task's mailbox, service goal, the nodes that decide it and the systems it uses."""
 
     mailbox: str | None = None
     service_goal: str | None = None
     decided_by: list[NodeRef] = field(default_factory=list)
+    uses: list[NodeRef] = field(default_factory=list)
 
     def lines(self, lang: Lang) -> list[tuple[str, str]]:
         """The facts there are, as (label, text) in ``lang``, in the order to show them."""
@@ -62,9 +65,10 @@ class TaskFacts:
         lines = [(label(key), value) for key, value in (("mailbox", self.mailbox),
                                                         ("service_goal", self.service_goal))
                  if value]
-        if self.decided_by:
-            lines.append((label("decided_by"),
-                          ", ".join(name_in(n.name, n.name_en, lang) for n in self.decided_by)))
+        for key, nodes in (("decided_by", self.decided_by), ("uses", self.uses)):
+            if nodes:
+                lines.append((label(key), ", ".join(name_in(n.name, n.name_en, lang)
+                                                    for n in nodes)))
         return lines
 
 
@@ -74,16 +78,22 @@ def task_facts(store: OrgStore, task_id: str, *, as_of: date | None) -> TaskFact
         task = store.node(task_id, as_of=as_of)
     except NotFoundError:
         return TaskFacts()
-    near = store.neighbourhood(task_id, edge_types=(EdgeType.DECIDES,), as_of=as_of)
+    # "which system is used for payroll?": the answer names it, beside who decides.
+    near = store.neighbourhood(task_id, edge_types=(EdgeType.DECIDES, EdgeType.USES),
+                               as_of=as_of)
     nodes = {n.id: n for n in near.nodes}
-    deciders = sorted({e.source_id for e in near.edges if e.target_id == task_id})
+    deciders = sorted({e.source_id for e in near.edges
+                       if e.type is EdgeType.DECIDES and e.target_id == task_id})
+    used = sorted({e.target_id for e in near.edges
+                   if e.type is EdgeType.USES and e.source_id == task_id})
 
     def text(key: str) -> str | None:
         value = task.attributes.get(key)
         return " ".join(str(value).split()) if value else None
 
     return TaskFacts(mailbox=text("mailbox"), service_goal=text("service_goal"),
-                     decided_by=[_ref(nodes[i]) for i in deciders if i in nodes])
+                     decided_by=[_ref(nodes[i]) for i in deciders if i in nodes],
+                     uses=[_ref(nodes[i]) for i in used if i in nodes])
 
 
 def _ref(node: NodeRef) -> NodeRef:
