@@ -16,7 +16,8 @@ import yaml
 
 __all__ = [
     "AFTER_WORK_VERB", "DIRECTION_CONTROLS", "ENGLISH_QUESTION_WORDS", "NO_WIDTH", "STOPWORDS",
-    "STOPWORD_SPELLINGS", "WORK_VERBS", "Speller", "Synonyms", "analyse",
+    "STOPWORD_SPELLINGS", "SYSTEM_WORDS", "USE_WORDS", "WHICH_WORDS", "WORK_VERBS", "Speller",
+    "Synonyms", "analyse",
     "deletions", "edit_distance", "fold", "load_synonyms", "longest_written", "shortened", "spaced",
     "stem", "tokenize", "typo_budget", "visible",
     "without_lone_tokens", "without_pronoun_it",
@@ -172,6 +173,26 @@ def _without_work_verb(words: list[str]) -> list[str]:
             if word not in WORK_VERBS or after not in AFTER_WORK_VERB]
 
 
+# "which system is used for payroll?" asks what the payroll task uses: "system" after "which"
+# is the question's (it met "Adgang til fagsystemer" first), and so is its verb of use.
+SYSTEM_WORDS = frozenset({"system", "systemer", "systemet", "systemerne", "systems",
+                          "software", "program", "programmer", "programs"})
+WHICH_WORDS = frozenset({"which", "what", "hvilket", "hvilke", "hvilken", "hvad"})
+USE_WORDS = frozenset({"used", "use", "uses", "bruges", "bruger", "bruge", "anvendes",
+                       "anvender", "benyttes", "benytter"})
+_WHICH_REACH = 3
+
+
+def _without_system_frame(words: list[str]) -> list[str]:
+    asked = {at for at, word in enumerate(words) if word in SYSTEM_WORDS
+             and WHICH_WORDS.intersection(words[max(0, at - _WHICH_REACH):at])}
+    if not asked:
+        return words
+    # "hvilket IT-system": the "it" of the system's kind goes with it
+    asked |= {at - 1 for at in asked if at and words[at - 1] == "it"}
+    return [word for at, word in enumerate(words) if at not in asked and word not in USE_WORDS]
+
+
 def tokenize(text: str) -> list[str]:
     """Split text into folded tokens, in order, without stopwords.
 
@@ -191,6 +212,8 @@ def tokenize(text: str) -> list[str]:
     (['chef', 'os'], ['chef'])
     >>> tokenize("who works with payroll?"), tokenize("who chairs the works council?")
     (['payroll'], ['chairs', 'works', 'council'])
+    >>> tokenize("hvilket IT-system bruges til løn?"), tokenize("hvem ejer lønsystemet?")
+    (['lon'], ['lonsystemet'])
     """
     if "-" in text:
         text = _HYPHENATED_RE.sub(_join_stopword_prefix, text)
@@ -198,6 +221,8 @@ def tokenize(text: str) -> list[str]:
     words = fold(text).split()
     if "work" in text.lower():
         words = _without_work_verb(words)
+    if not SYSTEM_WORDS.isdisjoint(words):
+        words = _without_system_frame(words)
     return [tok for tok in words if tok not in STOPWORDS or tok in acronyms]
 
 

@@ -51,7 +51,15 @@ from orgmodel.question_frames import (
     UNDER_SPELLINGS,
 )
 from orgmodel.search import READ_AS, READ_AS_MIN_LETTERS
-from orgmodel.text import AFTER_WORK_VERB, ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS, WORK_VERBS
+from orgmodel.text import (
+    AFTER_WORK_VERB,
+    ENGLISH_QUESTION_WORDS,
+    STOPWORD_SPELLINGS,
+    SYSTEM_WORDS,
+    USE_WORDS,
+    WHICH_WORDS,
+    WORK_VERBS,
+)
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_LINE_CHARS
 from viz.styles import NODE_STYLES, SELECTED_LABEL, edge_style_table, legend
@@ -280,6 +288,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     # The static site's question is read in the browser: it needs the words to read it with.
     reading = ({"texts": start_texts(page.lang, advice), "stopwords": list(STOPWORD_SPELLINGS),
                 "workVerbs": sorted(WORK_VERBS), "afterWorkVerb": sorted(AFTER_WORK_VERB),
+                "systemWords": sorted(SYSTEM_WORDS), "whichWords": sorted(WHICH_WORDS),
+                "useWords": sorted(USE_WORDS),
                 "englishQuestion": sorted(ENGLISH_QUESTION_WORDS),
                 "synonyms": synonym_groups(), "named": named or [],
                 "leading": list(LEADERSHIP_SPELLINGS), "deciding": list(DECIDING_SPELLINGS),

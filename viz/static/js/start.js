@@ -17,9 +17,12 @@
   var fold = window.orgmodelText.fold;
   var stopwords = {};
   (data.stopwords || []).forEach(function (word) { stopwords[fold(word)] = true; });
-  var workVerbs = {}, afterWorkVerb = {};
+  var workVerbs = {}, afterWorkVerb = {}, systemWords = {}, whichWords = {}, useWords = {};
   (data.workVerbs || []).forEach(function (word) { workVerbs[fold(word)] = true; });
   (data.afterWorkVerb || []).forEach(function (word) { afterWorkVerb[fold(word)] = true; });
+  (data.systemWords || []).forEach(function (word) { systemWords[fold(word)] = true; });
+  (data.whichWords || []).forEach(function (word) { whichWords[fold(word)] = true; });
+  (data.useWords || []).forEach(function (word) { useWords[fold(word)] = true; });
   /* The words of a question or a task's text, as the server reads them: folded, without
    * stopwords, and a hyphenated compound keeping a stopword it starts with ("MED-udvalg" is
    * one word, not "udvalg" after a dropped "med"). */
@@ -39,11 +42,26 @@
     }
     // "work" before a preposition is the question's verb ("who works with payroll?"), not the
     // "work phone" of a task's other names: as orgmodel.text.tokenize reads it.
-    var words = fold(joined).split(" ");
+    var words = withoutSystemFrame(fold(joined).split(" "));
     return words.filter(function (word, at) {
       return word && (!stopwords[word] || acronyms[word]) &&
         !(workVerbs[word] && afterWorkVerb[words[at + 1]]);
     });
+  }
+  /* "which system is used for payroll?": "system" after "which", an "it" before it and the
+   * verb of use are the question's, as orgmodel.text.tokenize reads them. */
+  function withoutSystemFrame(words) {
+    var asked = {};
+    words.forEach(function (word, at) {
+      if (systemWords[word] && words.slice(Math.max(0, at - 3), at).some(function (before) {
+        return whichWords[before];
+      })) {
+        asked[at] = true;
+        if (at && words[at - 1] === "it") { asked[at - 1] = true; }
+      }
+    });
+    if (!Object.keys(asked).length) { return words; }
+    return words.filter(function (word, at) { return !asked[at] && !useWords[word]; });
   }
   /* A time in the question ("løn i 2022", "pr. 2022-06-01"): the page holds the organisation
    * on one date, so it says it cannot answer for another, and the year is no word to match
