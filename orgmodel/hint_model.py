@@ -76,6 +76,8 @@ class Relation(BaseModel):
     confidence: Confidence = Field(description="How sure the relation is: high, medium or low.")
     outward: bool = Field(False, description="The relation runs from the named node: the posts "
                                              "a person holds, what a post heads or reports to.")
+    held_by: NodeRef | None = Field(None, description="Who holds the post that heads the named "
+                                                      "node, where the data says.")
 
 
 class NodeHint(BaseModel):
@@ -145,7 +147,9 @@ class NodeHint(BaseModel):
 def _relation(relation: Relation, lang: Lang) -> str:
     sure = certainty(relation.confidence.value, relation.source, lang)
     role = f"{role_in(relation.role, lang)}; " if relation.role else ""
-    return f"{node_name(relation.node, lang)} ({role}{sure})"
+    held = (f", {('besat af', 'held by')[lang == 'en']} {node_name(relation.held_by, lang)}"
+            if relation.held_by else "")
+    return f"{node_name(relation.node, lang)}{held} ({role}{sure})"
 
 
 def node_name(node: NodeRef, lang: Lang) -> str:

@@ -39,7 +39,7 @@ from datetime import date
 
 from orgmodel.asker import asks_about_self, names_no_one
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
-from orgmodel.contract import NodeView, OrgStore, OwnersResult
+from orgmodel.contract import NodeRef, NodeView, OrgStore, OwnersResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.hint_model import NodeHint, Relation, node_ref
 from orgmodel.home import home_organisation, names_home_alone
@@ -346,14 +346,32 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
     if kind is Kind.POST and not incoming and not outgoing:
         return None
     node = nodes[named]
+    holders = _holders(store, [e.source_id for e in incoming if e.type is EdgeType.HEADS
+                               and nodes[e.source_id].kind is Kind.POST], as_of)
     return NodeHint(node=node_ref(node), counts=node_counts(node.attributes),
                     counts_minimum=bool(node.attributes.get("count_is_minimum")),
                     about=_about(node.description), about_en=_about(node.description_en),
                     relations=[
         *(Relation(type=e.type, node=node_ref(nodes[e.source_id]), role=e.role, source=e.source,
-                   confidence=e.confidence) for e in incoming),
+                   confidence=e.confidence, held_by=holders.get(e.source_id))
+          for e in incoming),
         *(Relation(type=e.type, node=node_ref(nodes[e.target_id]), role=e.role, source=e.source,
                    confidence=e.confidence, outward=True) for e in outgoing)])
+
+
+def _holders(store: OrgStore, posts: list[str], as_of: date) -> dict[str, NodeRef]:
+    """Who holds each of ``posts`` (one holder each): "hvem leder Løn?" is asked of a person.
+
+    A post held by two or more at once names none of them here (its own hint lists them).
+    """
+    held: dict[str, NodeRef] = {}
+    for post in posts:
+        near = store.neighbourhood(post, edge_types=(EdgeType.HOLDS,), as_of=as_of)
+        people = [n for n in near.nodes if n.kind is Kind.PERSON and any(
+            e.source_id == n.id and e.target_id == post for e in near.edges)]
+        if len(people) == 1:
+            held[post] = node_ref(people[0])
+    return held
 
 
 def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *,

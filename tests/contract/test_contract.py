@@ -569,6 +569,10 @@ def test_who_leads_the_municipality_is_its_head(store: Any, question: str) -> No
     assert results == [] and hint is not None and hint.node.id == "org:albertslund-kommune"
     assert (EdgeType.HEADS, "post:kommunaldirektor") in [
         (r.type, r.node.id) for r in hint.relations]
+    # ... and who holds that post, as one asking "who leads" expects a person's name
+    head = next(r for r in hint.relations if r.node.id == "post:kommunaldirektor")
+    assert head.held_by is not None and head.held_by.name == "Henrik Harder"
+    assert "Kommunaldirektør, besat af Henrik Harder (" in hint.text("da")
 
 
 @pytest.mark.parametrize("question", ["hvem er IT-chef?", "hvem er IT-chefen?",
