@@ -353,7 +353,8 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
                     about=_about(node.description), about_en=_about(node.description_en),
                     relations=[
         *(Relation(type=e.type, node=node_ref(nodes[e.source_id]), role=e.role, source=e.source,
-                   confidence=e.confidence, held_by=holders.get(e.source_id))
+                   confidence=e.confidence,
+                   held_by=holders.get(e.source_id) if e.type is EdgeType.HEADS else None)
           for e in incoming),
         *(Relation(type=e.type, node=node_ref(nodes[e.target_id]), role=e.role, source=e.source,
                    confidence=e.confidence, outward=True) for e in outgoing)])
