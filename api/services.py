@@ -14,7 +14,7 @@ from typing import Protocol, runtime_checkable
 from api.errors import ApiProblemError
 from api.schemas import EdgeDetail, KleHint, NodeDetail, OwnersAnswer
 from orgmodel.asked_date import asked
-from orgmodel.asker import ask_example, ask_instead
+from orgmodel.asker import advice_of_data
 from orgmodel.contract import AuditEntry, OrgStore, WritableStore
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Record, etag, find_record, record_data
@@ -50,9 +50,7 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
                                       as_of=when)
     # A node the question names is its answer; the KLE topic it half fits would be noise, as
     # for a question about the asker, which is told what to ask instead.
-    advice = None if results or named else ask_instead(text)
-    if advice is not None:  # its example, from the data, only when there is advice to give
-        advice = ask_instead(text, ask_example(store, as_of=when))
+    advice = None if results or named else advice_of_data(text, store, as_of=when)
     topic = None if results or named or advice else hint(text, load_vocabulary().catalogue)
     return OwnersAnswer(query=query, as_of=when, results=results, node_hint=named,
                         ask_instead=advice,

@@ -39,7 +39,7 @@ from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import fold, tokenize
 
 __all__ = ["BOSS_SPELLINGS", "MY_SPELLINGS", "SELF_REPORTING_SPELLINGS", "AskExample",
-           "ask_example", "ask_instead", "asks_about_self", "names_no_one"]
+           "advice_of_data", "ask_example", "ask_instead", "asks_about_self", "names_no_one"]
 
 #: Words that make the asker the owner: "min chef", "my manager".
 MY_SPELLINGS: tuple[str, ...] = ("min", "mit", "mine", "my")
@@ -139,3 +139,10 @@ def ask_instead(question: str, example: AskExample | None = None) -> Note | None
     if example is None:
         return Note(code=code, da=t(key, "da", example=""), en=t(key, "en", example=""))
     return Note(code=code, da=example.advice(key, "da"), en=example.advice(key, "en"))
+
+
+def advice_of_data(question: str, store: OrgStore, *, as_of: date) -> Note | None:
+    """:func:`ask_instead`, its example read from ``store`` only when there is advice to give."""
+    if ask_instead(question) is None:
+        return None
+    return ask_instead(question, ask_example(store, as_of=as_of))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.asked_date import as_of_note, asked
-from orgmodel.asker import ask_example, ask_instead
+from orgmodel.asker import advice_of_data, ask_instead
 from orgmodel.cli_args import (
     iso_date,
     node_id,
@@ -222,9 +222,7 @@ def _print_hints(named: NodeHint | None, text: str, results: Sequence[object],
     """
     if named is not None:
         print(named.text(lang), file=sys.stderr)
-    elif not results and (advice := ask_instead(text)) is not None:
-        # The example is read from the data only when there is advice to give.
-        advice = ask_instead(text, ask_example(store, as_of=when)) or advice
+    elif not results and (advice := advice_of_data(text, store, as_of=when)) is not None:
         print(advice.text(lang), file=sys.stderr)
     elif not results and (topic := kle_hint(text, load_vocabulary().catalogue)) is not None:
         print(t("kle_hint", lang, number=topic.number, title=topic.title), file=sys.stderr)

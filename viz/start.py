@@ -107,9 +107,7 @@ def answers(store: OrgStore, query: str, *, as_of: date,
 
 def ask_instead(store: OrgStore, query: str, lang: Lang, *, as_of: date) -> str | None:
     """What to ask instead of a question the model cannot answer as asked (``orgmodel.asker``)."""
-    if asker.ask_instead(query) is None:
-        return None
-    advice = asker.ask_instead(query, asker.ask_example(store, as_of=as_of))
+    advice = asker.advice_of_data(query, store, as_of=as_of)
     return advice.text(lang) if advice else None
 
 
