@@ -44,7 +44,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "mailbox": ("Postkasse", "Mailbox"),
     "service_goal": ("Servicemål", "Service goal"),
     "decided_by": ("Besluttes af", "Decided by"),
-    "uses": ("Systemer", "Systems"),
+    "uses": ("Bruger", "Uses"),  # its systems and equipment (assets)
 }
 
 

@@ -124,7 +124,7 @@ def test_static_start_page_reads_the_questions_own_words_apart_from_the_task(
     first = ask(site, page, question)
     assert page.locator("article.answer h3").all_text_contents()[:1] == [task]
     if "system" in question:  # ... and the answer names the system the task uses
-        assert "SystemerOPUS løn" in (first.text_content() or "")
+        assert "BrugerOPUS løn" in (first.text_content() or "")
 
 
 def test_static_start_page_says_when_an_answer_is_a_weak_match(

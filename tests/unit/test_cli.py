@@ -333,7 +333,7 @@ def test_an_answer_says_where_to_write_and_who_decides() -> None:
     assert "  Mailbox: loen@albertslund.dk\n" in payslip
     assert "  Service goal: Ansættelsesbrev og oprettelse i OPUS løn" in payslip
     # ... and in which system the work is done (the task's USES edges)
-    assert "  Systems: OPUS payroll\n" in payslip
+    assert "  Uses: OPUS payroll\n" in payslip
     budget = run("who-owns", "hvem vedtager budgettet?", "--limit", "1").stdout
     assert "  Besluttes af: Kommunalbestyrelsen\n" in budget
 
