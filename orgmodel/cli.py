@@ -178,9 +178,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     dataset = _load_or_report(folder, args.lang, as_json=args.json)
     if dataset is None:
         return EXIT_FAILED
+    notices = load_vocabulary().catalogue.unknown_numbers(dataset)
     if args.json:
         _dump({"valid": True, "nodes": len(dataset.nodes), "edges": len(dataset.edges),
-               "problems": []})
+               "problems": [], "notices": [dataclasses.asdict(n) for n in notices]})
     else:
         print(
             t(
@@ -191,6 +192,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 folder=folder,
             )
         )
+        for notice in notices:  # valid, but worth a look
+            print(f"{t('notice', args.lang)}: {notice}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgmodel.contract import Note
+from orgmodel.dataset import Dataset
+from orgmodel.exceptions import Problem
 from orgmodel.kle import KleTopic, convert_os2kle, is_kle_number, useful_keywords
 from orgmodel.search import SearchDoc, SearchIndex, Synonyms
 from orgmodel.semantics import OWNER_MATCH_RATIO, note
@@ -153,6 +155,25 @@ class KleCatalogue:
     def topic(self, number: str) -> KleTopic | None:
         """The topic numbered ``number``, if any."""
         return self.topics().get(number)
+
+    def unknown_numbers(self, dataset: Dataset) -> list[Problem]:
+        """The KLE numbers of ``dataset``'s records that name no topic of the catalogue.
+
+        Notices, not errors: a number newer than this copy of KLE is no mistake, but
+        "99.99.99" would be shown as a KLE number everywhere and lead no question to its task.
+
+        >>> from orgmodel.records import NODE_ADAPTER
+        >>> catalogue = KleCatalogue.of([KleTopic("81.15.00", "Løn", ())], Synonyms([]))
+        >>> task = NODE_ADAPTER.validate_python({"id": "task:x", "kind": "Task", "name": "X",
+        ...     "kle": "99.99.99", "source": "seed", "confidence": "high"})
+        >>> [p.message for p in catalogue.unknown_numbers(Dataset.build([task], []))]
+        ['99.99.99 is no topic of the KLE catalogue: check the number']
+        """
+        return [dataset.problem(node.id, f"{kle} is no topic of the KLE catalogue: check the "
+                                "number", record_id=node.id, field_name="kle")
+                for node in dataset.nodes.values()
+                if isinstance(kle := getattr(node, "kle", None), str)
+                and self.topic(_padded(kle)) is None]
 
     def search(self, query: str, *, limit: int = 8) -> list[TopicHit]:
         """The topics ``query`` fits, best first."""

@@ -126,6 +126,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "»{id}« gælder ikke den {date}; et andet --as-of viser den.",
         "“{id}” does not hold on {date}; another --as-of shows it.",
     ),
+    "notice": ("bemærk", "notice"),
     "invalid_data": (
         "{count} problem(er) i {folder}; intet er indlæst.",
         "{count} problem(s) in {folder}; nothing was loaded.",

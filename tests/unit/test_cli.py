@@ -301,6 +301,31 @@ def test_a_data_folder_named_is_read_though_neo4j_uri_is_set(tmp_path: Path) -> 
                cwd=Path(__file__).resolve().parents[2]).returncode == 0 and out.exists()
 
 
+def test_validate_notes_a_kle_number_no_topic_has(tmp_path: Path) -> None:
+    # "99.99.99" was valid, and shown as KLE 99.99.99 everywhere; a number of the catalogue
+    # (two levels, "81.15", stands for 81.15.00) is not noted. Valid all the same: exit 0.
+    common = "source: intern, confidence: high"
+    (tmp_path / "d.yaml").write_text(f"""\
+sources:
+  - {{key: intern, title: Intern, confidence: high}}
+nodes:
+  - {{id: unit:a, kind: Unit, name: A, level: afdeling, {common}}}
+  - {{id: task:t, kind: Task, name: T, kle: "99.99.99", {common}}}
+  - {{id: task:u, kind: Task, name: U, kle: "81.15", {common}}}
+edges:
+  - {{type: RESPONSIBLE_FOR, from: unit:a, to: task:t, raci: A, {common}}}
+  - {{type: RESPONSIBLE_FOR, from: unit:a, to: task:u, raci: A, {common}}}
+""", encoding="utf-8")
+    done = run("validate", str(tmp_path), "--lang", "en")
+    assert done.returncode == 0 and done.stdout.startswith("Data are valid: 3 nodes")
+    assert done.stderr == ("notice: d.yaml:5: task:t: kle: 99.99.99 is no topic of the KLE "
+                           "catalogue: check the number\n")
+    as_json = json.loads(run("validate", str(tmp_path), "--json").stdout)
+    assert as_json["valid"] and [n["record_id"] for n in as_json["notices"]] == ["task:t"]
+    assert run("validate", "data/albertslund", cwd=Path(__file__).resolve().parents[2]
+               ).stderr == ""
+
+
 def test_schema_file_is_current() -> None:
     from orgmodel.jsonschema import data_file_schema_text
 
