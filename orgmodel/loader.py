@@ -27,7 +27,9 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -288,6 +290,8 @@ class _Collector:
         if not isinstance(kind, str) or kind not in NODE_MODELS:
             known = ", ".join(sorted(NODE_MODELS))
             message = "missing field 'kind'" if kind is None else f"unknown kind {kind!r}"
+            if guess := _closest(kind, " ".join(f"'{k}'" for k in NODE_MODELS)):
+                known += f"; did you mean {guess!r}?"
             self.problems.append(
                 Problem(
                     name,
@@ -377,13 +381,30 @@ def _pydantic_problems(
                   and str(given) != written):  # yes: True, 02.30: 2.3 (not a record's rule)
                 message += f" (YAML reads {written!r} as {_short(given)})"
             elif "input" in error and not isinstance(given, dict):
-                message += f" (got {_short(given)})"
+                guess = _closest(given, str(error.get("ctx", {}).get("expected", "")))
+                message += f" (got {_short(given)}" + (
+                    f"; did you mean {guess!r}?)" if guess else ")")
         shown_field = ".".join(str(p) for p in loc) if loc else None
         problems.append(
             Problem(name, line, message, record_id=record_id or None, field=shown_field)
         )
     return problems
 
+
+
+def _closest(given: object, expected: str) -> str | None:
+    """The one of ``expected``'s quoted choices that ``given`` is most likely a typo of.
+
+    >>> _closest("PART_OFF", "'PART_OF', 'POST_IN' or 'HOLDS'"), _closest("holds", "'HOLDS'")
+    ('PART_OF', 'HOLDS')
+    >>> _closest("meget høj", "'high', 'medium' or 'low'") is None
+    True
+    """
+    choices = {choice.casefold(): choice for choice in re.findall(r"'([^']*)'", expected)}
+    if not isinstance(given, str) or not choices:
+        return None
+    close = difflib.get_close_matches(given.casefold(), list(choices), n=1, cutoff=0.75)
+    return choices[close[0]] if close else None
 
 
 def _text(value: Any) -> str | None:

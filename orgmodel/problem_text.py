@@ -44,6 +44,8 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"unknown field '(.+)'", r"ukendt felt '\1'"),
     (r"missing required field '(.+)'", r"mangler det påkrævede felt '\1'"),
     (r"missing field 'kind'", "mangler feltet 'kind'"),
+    (r"unknown kind '(.+?)' \(one of (.+); did you mean (.+)\?\)",
+     r"ukendt kind '\1' (en af \2; mente du \3?)"),
     (r"unknown kind '(.+?)' \(one of (.+)\)", r"ukendt kind '\1' (en af \2)"),
     (r"has no value", "har ingen værdi"),
     (r"Field required", "påkrævet felt"),
@@ -181,6 +183,7 @@ _COMPILED = [(re.compile(shape, re.DOTALL), say) for shape, say in _SHAPES]
 # What the loader adds after a message: the value as given, or as YAML read it.
 _SUFFIX = re.compile(r"^(?P<core>.*?)(?P<suffix> \((?:got|YAML reads) .*\))?$", re.DOTALL)
 _SUFFIXES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r" \(got (.*); did you mean (.*)\?\)$", re.DOTALL), r" (fik \1; mente du \2?)"),
     (re.compile(r" \(got (.*)\)$", re.DOTALL), r" (fik \1)"),
     (re.compile(r" \(YAML reads (.+?) as (.+?): write it in quotes, (.*)\)$", re.DOTALL),
      r" (YAML læser \1 som \2: skriv det i anførselstegn, \3)"),

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from orgmodel.dataset import check_dataset
 from orgmodel.exceptions import DataValidationError
 from orgmodel.loader import load_dataset
+from orgmodel.problem_text import in_danish
 
 GOOD = """\
 sources:
@@ -442,7 +443,7 @@ def test_validate_command_on_a_broken_copy_names_every_file_and_line(
         capture_output=True, text=True, check=False)
     # The same shape as for invalid data: a machine reads `problems` either way.
     assert {**json.loads(sound.stdout), "nodes": 0, "edges": 0} == {
-        "valid": True, "nodes": 0, "edges": 0, "problems": []}
+        "valid": True, "nodes": 0, "edges": 0, "problems": [], "notices": []}
 
 
 @settings(
@@ -547,3 +548,23 @@ def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
     write(tmp_path, "org.yaml", GOOD.encode("utf-16"))
     assert problems_of(tmp_path) == [
         "org.yaml:1: the file is UTF-16 text (Windows' \"Unicode\"); save it as UTF-8"]
+
+
+def test_a_misspelt_kind_or_edge_type_names_the_one_meant(tmp_path: Path) -> None:
+    # The message listed twelve kinds or twenty edge types and left the reader to find it.
+    (tmp_path / "d.yaml").write_text("""\
+sources:
+  - {key: intern, title: Intern, confidence: high}
+nodes:
+  - {id: unit:a, kind: Unit, name: A, level: afdeling, source: intern, confidence: high}
+  - {id: task:u, kind: Tsk, name: U, source: intern, confidence: high}
+edges:
+  - {type: reports_to, from: unit:a, to: unit:a, source: intern, confidence: high}
+""", encoding="utf-8")
+    with pytest.raises(DataValidationError) as caught:
+        load_dataset(tmp_path)
+    messages = [p.message for p in caught.value.problems]
+    assert any(m.endswith("; did you mean 'Task'?)") for m in messages), messages
+    assert any(m.endswith("(got 'reports_to'; did you mean 'REPORTS_TO'?)") for m in messages)
+    assert any(in_danish(m).endswith("(fik 'reports_to'; mente du 'REPORTS_TO'?)")
+               for m in messages)
