@@ -170,6 +170,8 @@ def _edge_problems(ds: Dataset, key: str, edge: EdgeRecord, unread: Unread) -> l
         edge.type, kinds["from"], kinds["to"]
     ):
         message = f"{edge.type.value} may not join {kinds['from']} to {kinds['to']}"
+        if edge_allowed(edge.type, kinds["to"], kinds["from"]):  # the ends written the wrong way
+            message += f": from and to swapped? It runs from {kinds['to']} to {kinds['from']}"
         problems.append(ds.problem(key, message, record_id=key, field_name="type"))
     if "via" in kinds and kinds["via"] != Kind.FORUM.value:
         problems.append(ds.problem(key, "via must name a Forum", record_id=key, field_name="via"))

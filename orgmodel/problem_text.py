@@ -88,6 +88,8 @@ _SHAPES: list[tuple[str, _Say]] = [
      "en RESPONSIBLE_FOR-relation skal have raci (R, A, C eller I)"),
     # across records
     (r"refers to '(.+)', which does not exist", r"henviser til '\1', som ikke findes"),
+    (r"(\w+) may not join (\w+) to (\w+): from and to swapped\? It runs from (\w+) to (\w+)",
+     r"\1 må ikke forbinde \2 med \3: er from og to byttet om? Den går fra \4 til \5"),
     (r"(\w+) may not join (\w+) to (\w+)", r"\1 må ikke forbinde \2 med \3"),
     (r"field '(.+?)' is only allowed on (.+)", r"feltet '\1' må kun stå på \2"),
     (r"via must name a Forum", "via skal være et Forum"),

@@ -92,7 +92,8 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
         (
             "type: HEADS, from: post:leder-a, to: unit:a",
             "type: HEADS, from: unit:a, to: post:leder-a",
-            "org.yaml:22: HEADS:unit:a->post:leder-a: type: HEADS may not join Unit to Post",
+            "org.yaml:22: HEADS:unit:a->post:leder-a: type: HEADS may not join Unit to Post: "
+            "from and to swapped? It runs from Post to Unit",
         ),
         (
             "    confidence: high\n  - id: post:leder-a",
