@@ -172,7 +172,8 @@ def print_node(store: OrgStore, node: NodeView, edges: Sequence[EdgeView], *, as
         outgoing = edge.source_id == node.id
         other = edge.target_id if outgoing else edge.source_id
         details = [x for x in (edge.raci and f"raci={edge.raci.value}",
-                               edge.role and role_in(edge.role, lang), edge.topic,
+                               edge.role and role_in(edge.role, lang),
+                               edge.topic and role_in(edge.topic, lang),
                                edge.strength and f"{t('strength', lang)} {edge.strength}",
                                edge.via and f"via {names.get(edge.via, edge.via)}") if x]
         said = [x for x in (edge.description, edge.note and f"{t('note', lang)}: {edge.note}") if x]

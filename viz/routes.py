@@ -51,7 +51,7 @@ T = TypeVar("T")
 router = APIRouter(include_in_schema=False)
 pages = APIRouter(include_in_schema=False, route_class=PageRoute)  # errors answered as pages
 
-Lang = Annotated[str | None, Query(max_length=2)]
+Lang = Annotated[str | None, Query(max_length=35)]  # a language tag: "en", "en-GB", "EN"
 AsOf = Annotated[BlankOrIsoDate, Query()]
 Ids = Annotated[str | None, Query(max_length=20_000)]
 Id = Annotated[str | None, Query(max_length=TEXT_MOST)]

@@ -196,14 +196,17 @@ _EXTRA_KINDS: dict[str, tuple[str, str]] = {"KleGroup": ("KLE-hovedgruppe", "KLE
 
 
 def lang_of(value: str | None) -> Lang:
-    """The language asked for (``en`` or else Danish).
+    """The language asked for (``en`` or else Danish), by a language tag in any case.
 
     Examples
     --------
     >>> lang_of("en"), lang_of("fr"), lang_of(None)
     ('en', 'da', 'da')
+    >>> lang_of("en-GB"), lang_of("EN"), lang_of("en_US"), lang_of("english")
+    ('en', 'en', 'en', 'da')
     """
-    return "en" if value == "en" else "da"
+    primary = (value or "").replace("_", "-").split("-")[0].lower()
+    return "en" if primary == "en" else "da"
 
 
 def ui(key: str, lang: Lang, **values: object) -> str:

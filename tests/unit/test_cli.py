@@ -94,6 +94,13 @@ def test_show_says_a_responsibility_by_its_raci_role() -> None:
     assert "→  is accountable for  Human resources" in english
 
 
+def test_show_in_english_says_a_collaborations_topic_in_english() -> None:
+    # The pages said "political cases"; show said "politiske sager".
+    shown = run("show", "post:chef-okonomi-og-stab", "--lang", "en").stdout
+    mayor = next(line for line in shown.splitlines() if "post:borgmester" in line)
+    assert "political cases strength 4" in mayor and "politiske" not in mayor
+
+
 def test_show_prints_the_notes_that_qualify_a_record_and_its_relations() -> None:
     # A date or a link that is an assumption is said so beside it, not only in --json.
     unit = run("show", "unit:organisation-og-politik").stdout

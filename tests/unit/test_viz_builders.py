@@ -226,7 +226,7 @@ def test_an_english_view_says_the_common_roles_in_english(memory_store: MemorySt
         graph = build_view(memory_store, "stakeholders", lang=lang, as_of=TODAY)
         return {e["role"] for e in graph.edges if "role" in e}
 
-    assert {"member", "head"} <= roles("en") and not {"medlem", "chef"} & roles("en")
+    assert {"member", "head of department"} <= roles("en") and not {"medlem", "chef"} & roles("en")
     assert {"medlem", "chef"} <= roles("da")
 
 

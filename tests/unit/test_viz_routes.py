@@ -336,3 +336,15 @@ def test_the_start_page_says_which_owners_are_assumed(memory_store: MemoryStore)
         assert "<th scope=\"col\">Sikkerhed</th>" in page
 
     run(create_views_app(memory_store), check)
+
+
+def test_a_language_tag_in_any_case_asks_for_english(memory_store: MemoryStore) -> None:
+    # "?lang=en-GB" was a 422 page in Danish, "?lang=EN" silently Danish.
+    async def check(client: httpx.AsyncClient) -> None:
+        for tag in ("en-GB", "EN", "en_US"):
+            page = await client.get("/views/org", params={"lang": tag})
+            assert page.status_code == 200 and "<h1>Organisation chart</h1>" in page.text, tag
+        assert "<h1>Organisationsdiagram</h1>" in (await client.get(
+            "/views/org", params={"lang": "fr"})).text
+
+    run(create_views_app(memory_store), check)
