@@ -219,7 +219,7 @@ def tokenize(text: str) -> list[str]:
         text = _HYPHENATED_RE.sub(_join_stopword_prefix, text)
     acronyms = _acronym_stopwords(text)
     words = fold(text).split()
-    if "work" in text.lower():
+    if not WORK_VERBS.isdisjoint(words):  # tokenize reads every indexed text: test words only
         words = _without_work_verb(words)
     if not SYSTEM_WORDS.isdisjoint(words):
         words = _without_system_frame(words)
