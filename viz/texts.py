@@ -119,7 +119,7 @@ UI: dict[str, tuple[str, str]] = {
     "mode_hide": ("skjul", "hide"),
     "mode_fade": ("ton ned", "fade"),
     "legend": ("Signaturforklaring", "Legend"),
-    "low_confidence": ("Lav sikkerhed (antagelse)", "Low confidence (assumption)"),
+    "low_confidence": ("Lav sikkerhed: ikke bekræftet", "Low confidence: not confirmed"),
     "focus": ("Fokus", "Focus"),
     "focus_depth": ("Afstand", "Depth"),
     "focus_clear": ("Vis alt", "Show all"),

@@ -440,6 +440,10 @@ def test_tooltips_are_text_with_owner_source_and_confidence(page: Any, albertslu
     # An afdeling is called one (not "Enhed"), as in the table and on the command line.
     department = hover_tooltip(page, "unit:okonomi-og-stab").text_content() or ""
     assert "Afdeling" in department and "Enhed" not in department
+    # Low confidence is not always an assumption: a unit read off the municipality's website
+    # whose place is unsure says where it comes from, and is not called an assumption.
+    web = hover_tooltip(page, "unit:dagtilbud").text_content() or ""
+    assert "Lav sikkerhed: ikke bekræftet" in web and "antagelse" not in web
 
 
 def test_table_twin_is_keyboard_navigable(page: Any, albertslund_app: LiveApp,
