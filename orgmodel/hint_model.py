@@ -16,6 +16,8 @@ Supported by: IT (confidence: high, source: seed).
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from orgmodel.contract import NodeRef
@@ -94,6 +96,7 @@ class NodeHint(BaseModel):
     counts_minimum: bool = Field(False, description="The system count is a minimum (more than).")
     about: str | None = Field(None, description="What it is: the start of its description.")
     about_en: str | None = Field(None, description="The same in English, where the data has it.")
+    as_of: date | None = Field(None, description="The date its relations hold on.")
 
     @property
     def says_who(self) -> bool:
@@ -129,9 +132,12 @@ class NodeHint(BaseModel):
             size = size_text(self.counts, self.counts_minimum, lang)
             first += (f" Størrelse: {size}.", f" Size: {size}.")[at]
         if not self.relations and self.node.kind is Kind.PERSON:
-            return first + (f" {name} bestrider ingen stilling i modellen på den dato, der "
-                            "spørges om.", f" {name} holds no post in the model on the date "
-                            "asked about.")[at]
+            # The date is said: a question without one is asked of today, which "the date
+            # asked about" did not tell.
+            day = self.as_of.isoformat() if self.as_of else ""
+            on = ((f" pr. {day}", f" on {day}")[at]) if day else ""
+            return first + (f" {name} bestrider ingen stilling i modellen{on}.",
+                            f" {name} holds no post in the model{on}.")[at]
         if not self.relations:
             return first + (f" Ingen er registreret som ansvarlig for {name} eller som deltager.",
                             f" No one is recorded as in charge of {name} or taking part.")[at]

@@ -378,7 +378,7 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
     return NodeHint(node=node_ref(node), counts=node_counts(node.attributes),
                     counts_minimum=bool(node.attributes.get("count_is_minimum")),
                     about=_about(node.description), about_en=_about(node.description_en),
-                    relations=[
+                    as_of=as_of, relations=[
         *(Relation(type=e.type, node=node_ref(nodes[e.source_id]), role=e.role, source=e.source,
                    confidence=e.confidence,
                    held_by=holders.get(e.source_id) if e.type is EdgeType.HEADS else None)
@@ -450,8 +450,10 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     if alone:
         return [], named
     # A leader's question names its node whatever the tasks score; the tasks give way only
-    # to a node that fits clearly better than each of them, and says who is in charge of it.
-    if named.says_who and fit >= best + ROUTE_MARGIN and all(map(_weak, results)):
+    # to a node that fits clearly better than each of them, and says who is in charge of it
+    # (or is a person: one who holds no post on the date is still the one asked about).
+    says = named.says_who or named.node.kind is Kind.PERSON
+    if says and fit >= best + ROUTE_MARGIN and all(map(_weak, results)):
         return [], named
     return results, named
 

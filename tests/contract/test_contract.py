@@ -371,7 +371,15 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     assert person.text("en").endswith("Holds: Mayor (confidence: medium, source: wikipedia).")
     later = node_hint(store, "hvem er Steen Christiansen", as_of=date(2026, 6, 1))
     assert later is not None and later.relations == []
-    assert "bestrider ingen stilling i modellen" in later.text("da")
+    # The date is said: "the date asked about" told nothing when no date was asked.
+    assert "bestrider ingen stilling i modellen pr. 2026-06-01." in later.text("da")
+    assert later.text("en").endswith("holds no post in the model on 2026-06-01.")
+    # A stray task half met by a name ("Steen" meets KLE keywords of accounting) gives way
+    # to the person clearly named, though they hold no post then.
+    asked = "who is Steen Christiansen"
+    found = store.owners(asked, limit=3, as_of=date(2026, 6, 1))
+    assert "task:bogholderi" in [r.task.id for r in found]
+    assert answers_and_hint(store, asked, found, as_of=date(2026, 6, 1))[0] == []
     # What it is, from its description; and a committee's place on the case route.
     council = node_hint(store, "hvad er Digitaliseringsrådet?", as_of=AFTER_MERGER)
     assert council is not None and council.text("da").startswith(
