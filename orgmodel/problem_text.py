@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from orgmodel.exceptions import Problem
 from orgmodel.messages import Lang
+from orgmodel.records import ALSO
 
 __all__ = ["in_danish", "problem_line"]
 
@@ -81,6 +82,12 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"functional mailbox",
      r"\1 er et privat telefonnummer (personoplysninger): udelad det; en stilling har en "
      r"funktionspostkasse"),
+    (r"(.+) looks like a CPR number \(personal data\): leave it out",
+     r"\1 ligner et CPR-nummer (personoplysninger): udelad det"),
+    (r"(.+) is a private mailbox \(personal data\): a post gives a functional one of the "
+     r"organisation's own domain",
+     r"\1 er en privat postkasse (personoplysninger): en stilling har en funktionspostkasse "
+     r"på organisationens eget domæne"),
     (r"write the date as YYYY-MM-DD, e\.g\. (\S+)", r"skriv datoen som ÅÅÅÅ-MM-DD, fx \1"),
     (r"(\S+) is not a day in the calendar", r"\1 er ikke en dag i kalenderen"),
     (r"valid_to (\S+) is before valid_from (\S+)", r"valid_to \1 ligger før valid_from \2"),
@@ -197,15 +204,19 @@ def in_danish(message: str) -> str:
     """``message`` in Danish, if it has a shape the checks write; else as it is."""
     parts = _SUFFIX.match(message)
     core, suffix = (parts["core"], parts["suffix"] or "") if parts else (message, "")
-    for shape, say in _COMPILED:
-        if found := shape.fullmatch(core):
-            core = say(found) if callable(say) else found.expand(say)
-            break
+    core = "; desuden ".join(_core_in_danish(part) for part in core.split(ALSO))
     for pattern, replacement in _SUFFIXES:
         if pattern.match(suffix):
             suffix = pattern.sub(replacement, suffix)
             break
     return core + suffix
+
+
+def _core_in_danish(core: str) -> str:
+    for shape, say in _COMPILED:
+        if found := shape.fullmatch(core):
+            return say(found) if callable(say) else found.expand(say)
+    return core
 
 
 def problem_line(problem: Problem, lang: Lang) -> str:

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Any, Literal, NamedTuple, get_args
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -126,6 +126,8 @@ _PRIVATE_MAIL = re.compile(
     r"|gmx|proton|protonmail|pm|mail|jubii|ofir|get2net|webspeed|stofanet|youmail|tdcadsl)"
     r"\.(?:com|dk|net|me|de|ch)\b")
 _DIGIT = re.compile(r"\d")
+#: Between two problems of one field: each is said, not only the first one found.
+ALSO = "; also "
 #: What no record may hold (personal data), and what to say of it.
 _PERSONAL_DATA = (
     (_PRIVATE_PHONE, "is a private phone number (personal data): leave it out; a post gives a "
@@ -262,23 +264,46 @@ BlankOrIsoDate = Annotated[
 Count = Annotated[int, Field(ge=0, le=1_000_000_000, strict=True)]
 
 
+def _personal_data(text: str, phones: bool) -> list[str]:
+    """Every piece of personal data in ``text``, each with what to say of it.
+
+    ``phones``: any phone number too (a post's or a person's text), unless a rule of
+    :data:`_PERSONAL_DATA` already said it.
+    """
+    said: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for pattern, what in _PERSONAL_DATA:
+        for found in pattern.finditer(text):
+            said.append(f"{found.group()!r} {what}")
+            spans.append(found.span())
+    for found in _PHONE_NUMBER.finditer(text) if phones else ():
+        if not any(start < found.end() and found.start() < end for start, end in spans):
+            said.append(f"{found.group()!r} looks like a phone number; posts and persons "
+                        "carry none (personal data): give the post a functional mailbox instead")
+    return said
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    #: The text fields where any phone number is personal data (a post's, a person's).
+    _PHONE_FIELDS: ClassVar[frozenset[str]] = frozenset()
 
     @field_validator("*", mode="after")
     @classmethod
-    def _text_rules(cls, value: Any) -> Any:
+    def _text_rules(cls, value: Any, info: ValidationInfo) -> Any:
         # Every text field, not only names: an ESC in an edge's role reached the terminal of
         # `orgmodel show` as a control sequence.
+        phones = info.field_name in cls._PHONE_FIELDS
+        said: list[str] = []
         for text in value if isinstance(value, list) else (value,):
             if isinstance(text, str):
                 _visible(text)
                 # Each rule needs a digit or an "@": most texts have neither, and 200,000
                 # records are validated at a bulk load (docs/benchmarks.md).
                 if "@" in text or _DIGIT.search(text):
-                    for pattern, what in _PERSONAL_DATA:
-                        if found := pattern.search(text):
-                            raise ValueError(f"{found.group()!r} {what}")
+                    said += _personal_data(text, phones)
+        if said:  # all of it at once: an editor mends one text once, not once per number
+            raise ValueError(ALSO.join(dict.fromkeys(said)))
         return value
 
 
@@ -428,16 +453,8 @@ class _PersonalDataRules(NodeRecord):
       Value error, '43 68 68 68' looks like a phone number; ...
     """
 
-    @field_validator("name", "name_en", "aliases", "description", "description_en", "note",
-                     "title", check_fields=False)
-    @classmethod
-    def _no_phone_number(cls, value: str | list[str] | None) -> str | list[str] | None:
-        for text in value if isinstance(value, list) else [value]:
-            if text and (found := _PHONE_NUMBER.search(text)):
-                raise ValueError(
-                    f"{found.group()!r} looks like a phone number; posts and persons carry "
-                    "none (personal data): give the post a functional mailbox instead")
-        return value
+    _PHONE_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        {"name", "name_en", "aliases", "description", "description_en", "note", "title"})
 
 
 class PostRecord(_PersonalDataRules):

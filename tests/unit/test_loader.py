@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from orgmodel.dataset import check_dataset
 from orgmodel.exceptions import DataValidationError
 from orgmodel.loader import load_dataset
-from orgmodel.problem_text import in_danish
+from orgmodel.problem_text import in_danish, problem_line
 
 GOOD = """\
 sources:
@@ -263,6 +263,34 @@ def test_each_kind_of_mistake_is_named_with_file_and_line(
     write(tmp_path, "org.yaml", GOOD.replace(old, new, 1))
     found = problems_of(tmp_path)
     assert any(p.startswith(expected) for p in found), found
+
+
+def test_every_piece_of_personal_data_in_a_text_is_named_in_either_language(
+        tmp_path: Path) -> None:
+    # Only the first was named (the CPR number here): an editor mended it, loaded again and
+    # met the next; and the CPR and mailbox messages stayed English on a Danish command line.
+    write(tmp_path, "org.yaml", GOOD.replace("    name: Leder af A\n", (
+        "    name: Leder af A\n    description: Ring 43 68 68 68 (cpr 0101701234), "
+        "skriv til a.b@gmail.com\n"), 1))
+    with pytest.raises(DataValidationError) as caught:
+        load_dataset(tmp_path)
+    found = caught.value.problems
+    assert [(p.line, p.field) for p in found] == [(13, "description")]
+    english = problem_line(found[0], "en")
+    assert english == (
+        "org.yaml:13: post:leder-a: description: 'cpr 0101701234' looks like a CPR number "
+        "(personal data): leave it out; also 'a.b@gmail.com' is a private mailbox (personal "
+        "data): a post gives a functional one of the organisation's own domain; also "
+        "'43 68 68 68' looks like a phone number; posts and persons carry none (personal "
+        "data): give the post a functional mailbox instead (got 'Ring 43 68 68 68 (cpr "
+        "0101701234), skriv til a.b@gmail.com')")
+    assert problem_line(found[0], "da") == (
+        "org.yaml:13: post:leder-a: description: 'cpr 0101701234' ligner et CPR-nummer "
+        "(personoplysninger): udelad det; desuden 'a.b@gmail.com' er en privat postkasse "
+        "(personoplysninger): en stilling har en funktionspostkasse på organisationens eget "
+        "domæne; desuden '43 68 68 68' ligner et telefonnummer; stillinger og personer har "
+        "ingen (personoplysninger): giv stillingen en funktionspostkasse i stedet (fik 'Ring "
+        "43 68 68 68 (cpr 0101701234), skriv til a.b@gmail.com')")
 
 
 def test_messages_say_what_is_wrong_and_nothing_that_is_not(tmp_path: Path) -> None:
