@@ -3,8 +3,7 @@
 :class:`ResponseCache` keeps the 200 answers of ``GET /api/v1/…`` reads (not the audit log or
 the export) by path, query and today's date (the default ``as_of``), and serves them again
 while the store is at the same version; any write makes a new version and the kept answers
-are dropped. Reads that need a token, and reads that send one (the route checks it), are
-never kept nor replayed.
+are dropped. Reads that need a token are never kept.
 
 * The embedded store changes only by writes through this process and numbers its versions
   (``EditableMemoryStore.version``): checking costs nothing, and an answer is only kept if no
@@ -47,8 +46,7 @@ class ResponseCache:
     @staticmethod
     async def _current_version(scope: Scope) -> object:
         state = scope["app"].state
-        if state.settings.read_requires_token or any(
-                name == b"authorization" for name, _ in scope["headers"]):
+        if state.settings.read_requires_token:
             return None
         handle = state.access.current
         return None if handle is None else await handle.version()

@@ -58,18 +58,14 @@ async def get_store(request: Request) -> StoreHandle:
 async def get_read_store(request: Request) -> StoreHandle:
     """Return the open store for a read, checking the token first if reads require one.
 
-    A token sent on an open read is checked too (RFC 6750): a client whose token was revoked
-    or mistyped learns it on its first read, not on its first write.
-
     One dependency for both, reading the header by hand, because each dependency costs time
     on every request; the OpenAPI schema declares read security only when reads need a token
     (see :func:`api.app.create_app`).
     """
     app_state = request.app.state
-    token = bearer_token(request.headers.get("authorization"))
-    if app_state.settings.read_requires_token or token is not None:
+    if app_state.settings.read_requires_token:
         tokens: TokenBook = app_state.tokens
-        tokens.caller(token)
+        tokens.caller(bearer_token(request.headers.get("authorization")))
     handle: StoreHandle = await app_state.access.handle()
     return handle
 
