@@ -26,6 +26,7 @@ from api.routes import admin, edits, health, queries
 from api.runtime import StoreAccess
 from api.security import SecurityHeaders, TokenBook, WriteGate
 from api.settings import Settings
+from orgmodel.dataset import Dataset
 
 __all__ = ["API_VERSION", "create_app"]
 
@@ -45,9 +46,14 @@ ansvaret for løn?*), reporting lines, fora and the raw material of the intranet
 
 
 def create_app(settings: Settings,
-               plugins: Iterable[Callable[[FastAPI], None]] | None = None) -> FastAPI:
-    """Build the app for ``settings``; ``plugins`` default to the ``orgmodel.api`` entry points."""
-    access = StoreAccess(settings)
+               plugins: Iterable[Callable[[FastAPI], None]] | None = None,
+               loaded: Dataset | None = None) -> FastAPI:
+    """Build the app for ``settings``; ``plugins`` default to the ``orgmodel.api`` entry points.
+
+    ``loaded``: the data folder of the embedded store, already loaded (``orgmodel serve``
+    checks it before the server starts), so it is not read twice.
+    """
+    access = StoreAccess(settings, loaded)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -84,10 +84,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from api.server import run
 
     settings = _settings(args)
+    loaded = None
     if not settings.use_neo4j:
         # Checked before the server starts: a problem in the data is then named with its file
         # and line, as by `orgmodel validate`, instead of failing the server's start-up.
-        load_dataset(settings.data_dir)
+        loaded = load_dataset(settings.data_dir)
         if settings.audit_file is not None:
             try:  # ... and another server writing the same audit file, by its name
                 audit_lock.check_free(settings.audit_file)
@@ -100,8 +101,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"orgmodel serve: {settings.env} mode, serving {store} at "
           f"http://{settings.host}:{settings.port}" + (" (docs at /docs)" if settings.docs else ""),
           file=sys.stderr)
-    run(create_app(settings), host=settings.host, port=settings.port, log_level=args.log_level,
-        access_log=not args.no_access_log)
+    run(create_app(settings, loaded=loaded), host=settings.host, port=settings.port,
+        log_level=args.log_level, access_log=not args.no_access_log)
     return EXIT_OK
 
 

@@ -28,6 +28,7 @@ from api.errors import ApiProblemError
 from api.settings import Settings
 from api.versions import VersionProbe
 from orgmodel.contract import OrgStore, WritableStore
+from orgmodel.dataset import Dataset
 from orgmodel.exceptions import DataValidationError, StoreUnavailableError
 from orgmodel.loader import load_dataset
 
@@ -97,8 +98,10 @@ def is_local(store: OrgStore) -> bool:
 class StoreAccess:
     """Opens the store once it can, and hands out :class:`StoreHandle` s."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, loaded: Dataset | None = None) -> None:
         self.settings = settings
+        # The data folder as `orgmodel serve` checked it before start: not read a second time.
+        self._loaded = loaded
         self._handle: StoreHandle | None = None
         self._lock = asyncio.Lock()
         self._limiter = anyio.CapacityLimiter(_MAX_THREADS)
@@ -107,8 +110,9 @@ class StoreAccess:
     def _open(self) -> OrgStore:
         from orgmodel.store import open_store
 
+        loaded, self._loaded = self._loaded, None  # once: a reopened store reads the folder
         return open_store(data_dir=self.settings.data_dir, use_neo4j=self.settings.use_neo4j,
-                          audit_file=self.settings.audit_file)
+                          audit_file=self.settings.audit_file, loaded=loaded)
 
     async def start(self) -> None:
         """Open the store at start: invalid data fails here; an unreachable Neo4j is retried.

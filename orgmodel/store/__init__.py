@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orgmodel.contract import OrgStore
+
+if TYPE_CHECKING:
+    from orgmodel.dataset import Dataset
 
 __all__ = ["open_store"]
 
 
 def open_store(*, data_dir: Path, use_neo4j: bool = False,
-               audit_file: Path | None = None) -> OrgStore:
+               audit_file: Path | None = None, loaded: Dataset | None = None) -> OrgStore:
     """Open the store asked for: Neo4j (settings from the environment) or the embedded graph.
 
-    The embedded graph is built from ``data_dir`` after validating it whole; it takes edits
+    The embedded graph is built from ``data_dir`` after validating it whole (or from
+    ``loaded``, that folder as the caller has just loaded it); it takes edits
     (:class:`~orgmodel.store.memory_writes.EditableMemoryStore`), and appends its audit log to
     ``audit_file`` if given.
     """
@@ -25,4 +30,5 @@ def open_store(*, data_dir: Path, use_neo4j: bool = False,
     from orgmodel.store.memory import MemoryStore
     from orgmodel.store.memory_writes import EditableMemoryStore
 
-    return EditableMemoryStore(MemoryStore(load_dataset(data_dir)), audit_file=audit_file)
+    dataset = loaded if loaded is not None else load_dataset(data_dir)
+    return EditableMemoryStore(MemoryStore(dataset), audit_file=audit_file)

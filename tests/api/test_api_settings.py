@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,45 @@ def test_serve_names_a_problem_in_the_data_before_it_starts(
     error = capsys.readouterr().err
     assert "org.yaml:2: task:x: opgaven har ingen ansvarlig (RESPONSIBLE_FOR med raci A)" in error
     assert "Traceback" not in error and f"1 problem(er) i {tmp_path}" in error
+
+
+def test_serve_reads_the_data_folder_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # It was read twice at start, once to check it and once to serve it: twice the wait on a
+    # large folder.
+    import anyio
+    import httpx
+
+    import api.cli
+    import api.server
+    import orgmodel.loader
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    reads: list[Path] = []
+    load = orgmodel.loader.load_dataset
+
+    def counted(folder: Path) -> Any:
+        reads.append(folder)
+        return load(folder)
+
+    answers: list[int] = []
+
+    def serve(app: Any, **_: Any) -> None:  # the server's start-up and one read, no socket
+        async def start_and_read() -> None:
+            async with app.router.lifespan_context(app), httpx.AsyncClient(
+                    transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+                answers.append((await client.get("/api/v1/nodes/task:lon")).status_code)
+
+        # In a thread of its own: Playwright's sync API (browser tests in the same session)
+        # keeps an event loop running in the main thread.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(anyio.run, start_and_read).result()
+
+    monkeypatch.setattr(orgmodel.loader, "load_dataset", counted)
+    monkeypatch.setattr(api.cli, "load_dataset", counted)
+    monkeypatch.setattr(api.server, "run", serve)
+    folder = Path(__file__).resolve().parents[2] / "data" / "albertslund"
+    assert main(["serve", "--port", "1", "--data", str(folder), "--no-access-log"]) == 0
+    assert answers == [200] and reads == [folder]
 
 
 def test_serve_reads_a_data_folder_named_though_neo4j_uri_is_set(
