@@ -47,6 +47,7 @@ from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset
 from orgmodel.messages import Lang, name_in, t
 from orgmodel.node_hint import NodeHint, answers_and_hint
+from orgmodel.notices import notices_of
 from orgmodel.problem_text import problem_line
 from orgmodel.resolve import UnknownNodeError, resolve_node
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
@@ -178,7 +179,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     dataset = _load_or_report(folder, args.lang, as_json=args.json)
     if dataset is None:
         return EXIT_FAILED
-    notices = load_vocabulary().catalogue.unknown_numbers(dataset)
+    notices = notices_of(dataset, load_vocabulary().catalogue)
     if args.json:
         _dump({"valid": True, "nodes": len(dataset.nodes), "edges": len(dataset.edges),
                "problems": [], "notices": [dataclasses.asdict(n) for n in notices]})
@@ -193,7 +194,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             )
         )
         for notice in notices:  # valid, but worth a look
-            print(f"{t('notice', args.lang)}: {notice}", file=sys.stderr)
+            print(f"{t('notice', args.lang)}: {problem_line(notice, args.lang)}", file=sys.stderr)
     return EXIT_OK
 
 

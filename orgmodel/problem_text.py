@@ -88,6 +88,12 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"organisation's own domain",
      r"\1 er en privat postkasse (personoplysninger): en stilling har en funktionspostkasse "
      r"på organisationens eget domæne"),
+    (r"(\S+) is no topic of the KLE catalogue: check the number",
+     r"\1 er intet emne i KLE-kataloget: tjek nummeret"),
+    (r"the same name as (\S+) \(at (.+?)\), another (\w+) at the same time: a question naming "
+     r"it meets both; merge the two if they are one, or give each a name that tells them apart",
+     r"samme navn som \1 (i \2), en anden \3 på samme tid: et spørgsmål, der nævner navnet, "
+     r"møder begge; læg dem sammen, hvis de er én, eller giv hver et navn, der skelner dem"),
     (r"write the date as YYYY-MM-DD, e\.g\. (\S+)", r"skriv datoen som ÅÅÅÅ-MM-DD, fx \1"),
     (r"(\S+) is not a day in the calendar", r"\1 er ikke en dag i kalenderen"),
     (r"valid_to (\S+) is before valid_from (\S+)", r"valid_to \1 ligger før valid_from \2"),

@@ -331,6 +331,41 @@ edges:
     assert as_json["valid"] and [n["record_id"] for n in as_json["notices"]] == ["task:t"]
     assert run("validate", "data/albertslund", cwd=Path(__file__).resolve().parents[2]
                ).stderr == ""
+    # Said in Danish on a Danish command line (it was English whatever the language).
+    assert run("validate", str(tmp_path), "--lang", "da").stderr == (
+        "bemærk: d.yaml:5: task:t: kle: 99.99.99 er intet emne i KLE-kataloget: tjek nummeret\n")
+
+
+def test_validate_notes_two_records_of_a_kind_named_alike_at_the_same_time(
+        tmp_path: Path) -> None:
+    # A unit written twice under two ids loaded without a word: every question naming it met
+    # both. A successor of the same name (one ends before the other begins), a task and an
+    # asset alike named, are no notice. Valid all the same: exit 0.
+    common = "source: intern, confidence: high"
+    (tmp_path / "d.yaml").write_text(f"""\
+sources:
+  - {{key: intern, title: Intern, confidence: high}}
+nodes:
+  - {{id: unit:lon, kind: Unit, name: Løn og Personale, level: enhed, {common}}}
+  - {{id: unit:loen, kind: Unit, name: "løn og  personale", level: enhed, {common}}}
+  - {{id: unit:it, kind: Unit, name: IT, level: enhed, valid_to: 2023-12-31, {common}}}
+  - {{id: unit:it-ny, kind: Unit, name: IT, level: enhed, valid_from: 2024-01-01, {common}}}
+  - {{id: task:it, kind: Task, name: IT, {common}}}
+  - {{id: asset:it, kind: Asset, name: IT, {common}}}
+edges:
+  - {{type: RESPONSIBLE_FOR, from: unit:lon, to: task:it, raci: A, {common}}}
+""", encoding="utf-8")
+    done = run("validate", str(tmp_path), "--lang", "en")
+    assert done.returncode == 0 and done.stdout.startswith("Data are valid: 6 nodes")
+    assert done.stderr == (
+        "notice: d.yaml:5: unit:loen: name: the same name as unit:lon (at d.yaml:4), another "
+        "Unit at the same time: a question naming it meets both; merge the two if they are "
+        "one, or give each a name that tells them apart\n")
+    assert run("validate", str(tmp_path)).stderr.startswith(
+        "bemærk: d.yaml:5: unit:loen: name: samme navn som unit:lon (i d.yaml:4), en anden Unit "
+        "på samme tid: et spørgsmål, der nævner navnet, møder begge; læg dem sammen")
+    as_json = json.loads(run("validate", str(tmp_path), "--json").stdout)
+    assert [(n["record_id"], n["field"]) for n in as_json["notices"]] == [("unit:loen", "name")]
 
 
 def test_schema_file_is_current() -> None:
