@@ -18,7 +18,7 @@ Examples
 >>> twice = Dataset.build([unit(id="unit:lon", name="Løn"), unit(id="unit:loen", name="LØN"),
 ...                        unit(id="unit:it", name="IT", valid_to="2023-12-31"),
 ...                        unit(id="unit:it-2024", name="IT", valid_from="2024-01-01")], [])
->>> [(p.record_id, p.message[:62]) for p in same_names(twice)]
+>>> [(p.record_id, p.message[:63]) for p in same_names(twice)]
 [('unit:loen', 'the same name as unit:lon (at <data>:0), another Unit at the sa')]
 """
 
