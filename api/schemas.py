@@ -134,6 +134,25 @@ class KleHint(BaseModel):
                        examples=["Byggetilladelse"])
 
 
+class TaskFactsOut(BaseModel):
+    """What an answer about a task adds to its owners (:mod:`orgmodel.task_facts`)."""
+
+    mailbox: str | None = Field(None, description="The task's functional mailbox.")
+    service_goal: str | None = Field(None, description="What a person asking can expect.")
+    decided_by: list[NodeRef] = Field(
+        default_factory=list, description="Who decides it (`DECIDES` into the task).")
+    uses: list[NodeRef] = Field(
+        default_factory=list, description="The systems and equipment it uses (`USES`).")
+
+
+class OwnersAnswerResult(OwnersResult):
+    """Who owns one task, and (asked with `with_facts=true`) its facts."""
+
+    facts: TaskFactsOut | None = Field(
+        None, description="Only with `with_facts=true`: the task's mailbox, service goal, who "
+        "decides it and what it uses, as the command line and the start page show them.")
+
+
 class OwnersAnswer(BaseModel):
     """Who owns the tasks matching a question, best match first."""
 
@@ -149,7 +168,7 @@ class OwnersAnswer(BaseModel):
 
     query: str = Field(description="The question: task id, KLE number or text (da or en).")
     as_of: date = Field(description="The date answered for.")
-    results: list[OwnersResult] = Field(description="One answer per matching task.")
+    results: list[OwnersAnswerResult] = Field(description="One answer per matching task.")
     kle_hint: KleHint | None = Field(
         None, description="Only when no task answers: the KLE topic the question fits, which no "
         "task in the model covers (work outside the model).")

@@ -12,7 +12,14 @@ from datetime import date
 from typing import Protocol, runtime_checkable
 
 from api.errors import ApiProblemError
-from api.schemas import EdgeDetail, KleHint, NodeDetail, OwnersAnswer
+from api.schemas import (
+    EdgeDetail,
+    KleHint,
+    NodeDetail,
+    OwnersAnswer,
+    OwnersAnswerResult,
+    TaskFactsOut,
+)
 from orgmodel.asked_date import asked
 from orgmodel.asker import advice_of_data
 from orgmodel.contract import AuditEntry, OrgStore, WritableStore
@@ -25,6 +32,7 @@ from orgmodel.node_hint import answers_and_hint
 from orgmodel.records import EdgeRecord
 from orgmodel.semantics import edge_view
 from orgmodel.store.without_persons import dataset_without_persons
+from orgmodel.task_facts import task_facts
 from orgmodel.vocabulary import load_vocabulary
 
 __all__ = ["DatasetSource", "RecordReader", "audit_page", "edge_detail", "export_zip",
@@ -32,7 +40,7 @@ __all__ = ["DatasetSource", "RecordReader", "audit_page", "edge_detail", "export
 
 
 def owners_answer(store: OrgStore, query: str, *, limit: int,
-                  as_of: date | None) -> OwnersAnswer:
+                  as_of: date | None, with_facts: bool = False) -> OwnersAnswer:
     """Who owns the tasks ``query`` names, with hints where no task fits well.
 
     On ``as_of``; without it, on the date the question names ("… i 2022", see
@@ -42,7 +50,8 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     system, initiative, policy, unit, forum, body or organisation clearly better than any task,
     or whom a post reports to, who is in
     charge of it (:func:`orgmodel.node_hint.answers_and_hint`: tasks only weakly matched are
-    then left out).
+    then left out). ``with_facts``: each task also with its facts (:mod:`orgmodel.task_facts`;
+    two more store calls a task, so only when asked).
     """
     question = asked(query, as_of, date.today())
     text, when = question.text, question.when
@@ -52,9 +61,17 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     # for a question about the asker, which is told what to ask instead.
     advice = None if results or named else advice_of_data(text, store, as_of=when)
     topic = None if results or named or advice else hint(text, load_vocabulary().catalogue)
-    return OwnersAnswer(query=query, as_of=when, results=results, node_hint=named,
+    answered = [OwnersAnswerResult(**dict(result), facts=_facts(store, result.task.id, when)
+                                   if with_facts else None) for result in results]
+    return OwnersAnswer(query=query, as_of=when, results=answered, node_hint=named,
                         ask_instead=advice,
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
+
+
+def _facts(store: OrgStore, task_id: str, when: date) -> TaskFactsOut:
+    facts = task_facts(store, task_id, as_of=when)
+    return TaskFactsOut(mailbox=facts.mailbox, service_goal=facts.service_goal,
+                        decided_by=facts.decided_by, uses=facts.uses)
 
 
 @runtime_checkable

@@ -88,7 +88,11 @@ async def get_node(node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None)
 @router.get("/owners", response_model=OwnersAnswer, summary="Who owns a task")
 async def owners(q: Text, store: ReadStoreDep, as_of: AsOf = None,
                  limit: Annotated[int, Query(ge=1, le=50, description="Tasks answered, at "
-                                             "most, best first.")] = 5) -> Response:
+                                             "most, best first.")] = 5,
+                 with_facts: Annotated[bool, Query(description="Each task also with its "
+                                                   "mailbox, service goal, who decides it and "
+                                                   "what it uses (`facts`).")] = False
+                 ) -> Response:
     """Answer who owns the tasks matching a task id, KLE number or text (da or en).
 
     Per task: the RACI owners, the accountable post, the escalation chain up to the council,
@@ -98,7 +102,8 @@ async def owners(q: Text, store: ReadStoreDep, as_of: AsOf = None,
     question that names a date or year ("hvem havde ansvaret for løn i 2022?") is answered on
     it (a year: 1 July, or today in this year); the answer's ``as_of`` says which date.
     """
-    return respond(await store.run(owners_answer, store.store, q, limit=limit, as_of=as_of))
+    return respond(await store.run(owners_answer, store.store, q, limit=limit, as_of=as_of,
+                                   with_facts=with_facts))
 
 
 @router.get("/search", response_model=SearchAnswer, summary="Search nodes")

@@ -55,6 +55,23 @@ def test_owners_answer_for_the_year_a_question_names(http: httpx.Client) -> None
     assert "Steen Christiansen" in mayor["node_hint"]["text_da"]
 
 
+def test_owners_give_a_tasks_facts_when_asked(http: httpx.Client) -> None:
+    # The command line and the start pages say where to write, what to expect, who decides
+    # and what a task uses; an API client had to read each task's node and edges for them.
+    asked = http.get("/api/v1/owners", params={"q": "løn", "with_facts": "true"}).json()
+    payroll = next(r for r in asked["results"] if r["task"]["id"] == "task:lon")
+    assert payroll["facts"]["mailbox"] == "loen@albertslund.dk"
+    assert payroll["facts"]["service_goal"].startswith("Ansættelsesbrev og oprettelse i OPUS")
+    assert "system:opus-lon" in [n["id"] for n in payroll["facts"]["uses"]]
+    council = http.get("/api/v1/owners", params={"q": "godkendelse af nye IT-projekter",
+                                                 "with_facts": "true"}).json()
+    assert "forum:digitaliseringsradet" in [
+        n["id"] for r in council["results"] for n in r["facts"]["decided_by"]]
+    plain = http.get("/api/v1/owners", params={"q": "løn"}).json()
+    assert all(r["facts"] is None for r in plain["results"])  # two store calls a task saved
+    problem(http.get("/api/v1/owners", params={"q": "løn", "with_facts": "maybe"}), 422)
+
+
 def test_owners_of_what_is_not_a_task_say_who_is_in_charge_of_it(http: httpx.Client) -> None:
     # No task uses Aula, so no task answers; the unit that supports it is named, with the
     # relation's source and confidence (an assumption).
