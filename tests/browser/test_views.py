@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 from browserkit import (
@@ -285,6 +285,29 @@ def test_a_topic_chosen_brings_its_nodes_into_view(page: Any, albertslund_app: L
         shown = page.evaluate("window.orgmodelView.nodes.get({filter: n => !n.hidden})"
                               ".map(n => n.id)")
         assert off_screen(page, shown) == [], topic
+
+
+def test_a_permalink_with_a_topic_and_a_focus_says_what_it_shows_and_shows_it(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # It restored centred on the selected node, the rest of the topic off screen, and the
+    # status line (what a screen reader hears) said nothing; choosing a topic said nothing too.
+    allow(recorder, albertslund_app)
+    view = f"{albertslund_app.url}/views/collaboration"
+    open_view(page, view)
+    topic = page.eval_on_selector_all("#topic-select option", "o => o.map(x => x.value)")[1]
+    page.select_option("#topic-select", topic)
+    shown = page.evaluate("window.orgmodelView.nodes.get({filter: n => !n.hidden}).map(n => n.id)")
+    total = page.evaluate("window.orgmodelView.nodeCount()")
+    expect(page.locator("#status")).to_have_text(f"Viser {len(shown)} af {total} noder.")
+    centre = max(shown, key=lambda node: page.evaluate(
+        f"window.orgmodelView.network.getConnectedNodes({node!r}).length"))
+    hash_ = urlencode({"sel": centre, "focus": centre, "depth": 2, "topic": topic})
+    page.goto("about:blank")
+    open_view(page, f"{view}#{hash_}")
+    now = page.evaluate("window.orgmodelView.nodes.get({filter: n => !n.hidden}).map(n => n.id)")
+    assert centre in now and page.evaluate("window.orgmodelView.state().sel") == centre
+    expect(page.locator("#status")).to_have_text(f"Viser {len(now)} af {total} noder.")
+    assert off_screen(page, now) == []
 
 
 def test_a_topic_reads_in_english_and_its_permalink_in_either_language(

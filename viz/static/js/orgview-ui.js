@@ -31,8 +31,9 @@
       raw.sel = id;
       view.apply();
       network.selectNodes([id]);
-      // A restored selection on the grid keeps the whole grid in view (it is read as a whole).
-      if (!(quiet && raw.layout === "grid")) {
+      // A restored selection on the grid keeps the whole grid in view (it is read as a whole),
+      // and one within a focus or a topic keeps what they show in view.
+      if (!(quiet && (raw.layout === "grid" || raw.focus || raw.topic))) {
         network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
       }
       view.remember();
@@ -421,6 +422,7 @@
       // The topic's few nodes in view, as focus does: they may lie far apart off screen.
       if (raw.topic) { fitVisible(); } else { network.fit({ animation: false }); }
       view.remember();
+      sayShown();
     });
     on("layout-toggle", "click", function () { setLayout(raw.layout === "grid" ? "network" : "grid"); });
     on("asof-form", "submit", function (event) {
@@ -512,12 +514,14 @@
     view.apply();
     if (missing.length) {
       view.status(texts.path_unknown.replace("{name}", missing[0]));
-    } else if (view.visibleNodeCount() === 0) {  // every kind hidden: not a blank, unexplained canvas
-      view.status(texts.filter_shown.replace("{shown}", 0).replace("{total}", view.nodeCount()));
+    } else if (raw.focus || raw.topic || view.visibleNodeCount() === 0) {
+      // What the link narrows the drawing to is said, as when it is chosen (and every kind
+      // hidden is not a blank, unexplained canvas).
+      sayShown();
     }
     var steps = [];
     if (raw.path) { steps.push(function () { return view.showPath(raw.path[0], raw.path[1]); }); }
-    if (raw.focus) { steps.push(function () { fitVisible(); return Promise.resolve(); }); }
+    if (raw.focus || raw.topic) { steps.push(function () { fitVisible(); return Promise.resolve(); }); }
     if (raw.sel) { steps.push(function () { return select(raw.sel, true); }); }
     return steps.reduce(function (chain, step) { return chain.then(step); }, Promise.resolve())
       .then(function () { sync(view.state()); });
