@@ -52,12 +52,14 @@ from orgmodel.question_frames import (
     REPORTING_WORDS,
     STRUCTURE_FRAME,
     STRUCTURE_WORDS,
+    SUPPORTING_WORDS,
     asks_collaboration,
     asks_reporting,
     asks_structure,
     without,
 )
 from orgmodel.schema import EdgeType, Kind, Raci
+from orgmodel.semantics import USED_KINDS
 from orgmodel.text import (
     analyse,
     fold,
@@ -118,6 +120,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 #: scale), not through a synonym or its description: "who do I report a data breach to?" asks
 #: where to report something, and meets the information security post only by a synonym.
 REPORTING_POST_MIN = 0.75
+#: ... as a system or equipment must be named to be what "who supports …?" asks about.
+SUPPORTED_MIN = 0.8
 #: The kinds with something under them or in them (a forum's members: "hvad består
 #: Direktørforum af?"), named by the question's own words as well as a post is for its line
 #: ("teams that work with payroll" names the Løn team at 0.58: tasks answer).
@@ -170,6 +174,9 @@ def _named(store: OrgStore, query: str, *, as_of: date,
     if asks_structure(words) and (
             parts := _parts_of(store, query, better_than=better_than, as_of=as_of)):
         return parts
+    if not SUPPORTING_WORDS.isdisjoint(words) and (
+            run := _supported(store, without(query, SUPPORTING_WORDS), as_of)):
+        return run
     if any(word in DECIDING_WORDS for word in words):
         words = [word for word in words if word not in DECIDING_WORDS]
         query = without(query, DECIDING_WORDS)
@@ -184,6 +191,21 @@ def _named(store: OrgStore, query: str, *, as_of: date,
         # direktør?" names two directors alike: which one is not guessed)
         return led or _one_post(store, query, as_of)
     return _first_hint(store, query, list(IN_CHARGE), better_than, as_of)
+
+
+def _supported(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """Who supports or runs the system or equipment ``query`` names well, as its hint alone.
+
+    ``query`` is the question without its verb ("hvem drifter Aula?"): the tasks of support
+    the verb met are stray. A system a task uses has no hint (the task answers), nor has a
+    name met by a part ("IT" half names "IT-udstyr"): ``None``, and the question is read as
+    any other.
+    """
+    for hit in store.search(query, kinds=list(USED_KINDS), limit=1, as_of=as_of):
+        if hit.score >= SUPPORTED_MIN and (
+                found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
+            return found, hit.score, True
+    return None
 
 
 def _first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: float,

@@ -23,7 +23,8 @@ from orgmodel.text import fold
 __all__ = ["COLLABORATION_SPELLINGS", "COLLABORATION_WORDS", "DECIDING_SPELLINGS",
            "DECIDING_WORDS", "DO_WORK_WITH", "LEADERSHIP_SPELLINGS", "LEADERSHIP_WORDS",
            "REPORTING_SPELLINGS", "REPORTING_WORDS", "STRUCTURE_FRAME", "STRUCTURE_FRAME_SPELLINGS",
-           "STRUCTURE_SPELLINGS", "STRUCTURE_WORDS", "UNDER_SPELLINGS", "asks_collaboration",
+           "STRUCTURE_SPELLINGS", "STRUCTURE_WORDS", "SUPPORTING_SPELLINGS", "SUPPORTING_WORDS",
+           "UNDER_SPELLINGS", "asks_collaboration",
            "asks_reporting", "asks_structure", "without"]
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -48,6 +49,18 @@ DECIDING_SPELLINGS: tuple[str, ...] = (
     "bestemmer", "bestemme", "bestemmes", "bestemte", "besluttede", "beslutter", "beslutte",
     "besluttes", "decides", "decide", "decided")
 DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
+
+#: Words that ask who supports or runs a system or equipment ("hvem drifter Aula?", "who
+#: supports Aula?"): the system's hint says it (SUPPORTS, OPERATES into it), and the tasks of
+#: support they meet ("Understøttelse af direktion …", "IT support") are stray. Only a system
+#: or asset the rest of the question names well is read so: "who supports the mayor?" asks
+#: for a task.
+SUPPORTING_SPELLINGS: tuple[str, ...] = (
+    "understøtter", "understøtte", "understøttes", "drifter", "drifte", "driftes",
+    "vedligeholder", "vedligeholde", "vedligeholdes", "supports", "support", "supported",
+    "supporting", "runs", "run", "operates", "operate", "operated", "maintains", "maintain",
+    "maintained")
+SUPPORTING_WORDS = frozenset(fold(" ".join(SUPPORTING_SPELLINGS)).split())
 
 #: Words that ask whom a post reports to ("hvem refererer økonomichefen til?", "who does the
 #: head of Finance and Staff report to?"): the post's hint says it, and no task is the answer

@@ -39,7 +39,7 @@ from orgmodel.asked_date import Reading, as_of_note
 from orgmodel.asker import BOSS_SPELLINGS, MY_SPELLINGS, SELF_REPORTING_SPELLINGS
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
-from orgmodel.node_hint import NODE_HINT_MIN, POSTS_NEAR_TIE, REPORTING_POST_MIN
+from orgmodel.node_hint import NODE_HINT_MIN, POSTS_NEAR_TIE, REPORTING_POST_MIN, SUPPORTED_MIN
 from orgmodel.question_frames import (
     COLLABORATION_SPELLINGS,
     DECIDING_SPELLINGS,
@@ -48,6 +48,7 @@ from orgmodel.question_frames import (
     REPORTING_SPELLINGS,
     STRUCTURE_FRAME_SPELLINGS,
     STRUCTURE_SPELLINGS,
+    SUPPORTING_SPELLINGS,
     UNDER_SPELLINGS,
 )
 from orgmodel.search import READ_AS, READ_AS_MIN_LETTERS
@@ -294,6 +295,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "synonyms": synonym_groups(), "named": named or [],
                 "leading": list(LEADERSHIP_SPELLINGS), "deciding": list(DECIDING_SPELLINGS),
                 "reporting": list(REPORTING_SPELLINGS), "reportingMin": REPORTING_POST_MIN,
+                "supporting": list(SUPPORTING_SPELLINGS), "supportedMin": SUPPORTED_MIN,
                 "structure": list(STRUCTURE_SPELLINGS),
                 "collaboration": list(COLLABORATION_SPELLINGS), "doWorkWith": DO_WORK_WITH,
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),

@@ -160,7 +160,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 if kind in COLLABORATION_KINDS else None
             index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],
                           "led": kind in LED_KINDS, "says": named.says_who,
-                          "post": kind is Kind.POST,
+                          "post": kind is Kind.POST, "used": kind in USED_KINDS,
                           "parts": kind in STRUCTURE_KINDS and bool(named.relations),
                           "text": named.text(lang),
                           # whom it works with: "hvem samarbejder IT og Digitalisering med?"

@@ -420,6 +420,15 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     assert given == [] and home is not None and home.node.id == "org:albertslund-kommune"
     assert (EdgeType.HEADS, "post:kommunaldirektor") in [(r.type, r.node.id)
                                                          for r in home.relations]
+    # Who supports or runs a system no task uses: the system's hint alone (the verb met the
+    # tasks of support: "hvem understøtter Aula?" named the support of top management).
+    for asked in ("hvem understøtter Aula?", "who supports AppWriter?", "hvem drifter Aula?"):
+        given, system = answered(store, asked)
+        assert given == [] and system is not None and system.node.kind is Kind.SYSTEM, asked
+        assert "IT og Digitalisering" in system.text("da"), asked
+    # ... but the verb asks for a task where no system is named so
+    assert first_task(store, "who supports the mayor?") == ["task:understottelse-direktion-og-kb"]
+    assert first_task(store, "who supports OPUS?") == ["task:lon"]  # a task uses it
 
 
 def answered(store: Any, question: str) -> tuple[list[Any], Any]:

@@ -93,7 +93,7 @@
   /* What a question may name that is not a task (a system no task uses, an initiative, a unit,
    * a forum, a body, a post), with its hint; and the words that ask who leads or sits in one. */
   var named = (data.named || []).map(function (entry) {
-    return { text: entry.text, led: entry.led, says: entry.says, post: entry.post,
+    return { text: entry.text, led: entry.led, says: entry.says, post: entry.post, used: entry.used,
       parts: entry.parts, together: entry.together,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " " };
@@ -103,6 +103,8 @@
   (data.leading || []).forEach(function (word) { leading[fold(word)] = true; });
   (data.deciding || []).forEach(function (word) { deciding[fold(word)] = true; });
   (data.reporting || []).forEach(function (word) { reporting[fold(word)] = true; });
+  var supporting = {};
+  (data.supporting || []).forEach(function (word) { supporting[fold(word)] = true; });
   var structure = {}, structureFrame = {}, underBeside = {};
   (data.structure || []).forEach(function (word) { structure[fold(word)] = true; });
   var collaboration = {}, collaborationFrame = {};
@@ -414,6 +416,9 @@
                       "together") ||
       framedHint(query, anyOf(reporting), reporting,
                       function (entry) { return entry.post; }, data.reportingMin) ||
+      // Who supports or runs a system no task uses ("hvem drifter Aula?"), well named.
+      framedHint(query, anyOf(supporting), supporting,
+                 function (entry) { return entry.used; }, data.supportedMin) ||
       framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
                  data.reportingMin, true);
   }
