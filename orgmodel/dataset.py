@@ -227,13 +227,31 @@ def _not_acyclic(pairs: Iterable[tuple[str, str]]) -> set[str]:
     return set(indegree)
 
 
-def _overlapping(edges: Iterable[EdgeRecord]) -> tuple[EdgeRecord, EdgeRecord, str] | None:
-    """Two of ``edges`` that hold on a same day, and from when they do, in words."""
-    ordered = sorted(edges, key=lambda e: (e.valid_from or date.min, e.key))
+def _held(ds: Dataset, edge: EdgeRecord) -> tuple[date, date]:
+    """The first and last day ``edge`` holds: its own dates within its two nodes'.
+
+    An edge holds only while both its nodes do, as every query reads it.
+    """
+    ends = [edge, *(node for end in (edge.source_id, edge.target_id)
+                    if (node := ds.nodes.get(end)) is not None)]
+    return (max(record.valid_from or date.min for record in ends),
+            min(record.valid_to or date.max for record in ends))
+
+
+def _overlapping(ds: Dataset, edges: list[EdgeRecord],
+                 ) -> tuple[EdgeRecord, EdgeRecord, str] | None:
+    """Two of ``edges`` that hold on a same day, and from when they do, in words.
+
+    A unit or person that has ended holds nothing after: its successor's edge from the next
+    day is no overlap, though the ended one's edges carry no end of their own.
+    """
+    spans = {edge.key: _held(ds, edge) for edge in edges}
+    ordered = sorted((edge for edge in edges if spans[edge.key][0] <= spans[edge.key][1]),
+                     key=lambda e: (spans[e.key][0], e.key))
     for number, later in enumerate(ordered[1:], start=1):
         for earlier in ordered[:number]:
-            if (earlier.valid_to or date.max) >= (later.valid_from or date.min):
-                since = max(earlier.valid_from or date.min, later.valid_from or date.min)
+            if spans[earlier.key][1] >= spans[later.key][0]:
+                since = max(spans[earlier.key][0], spans[later.key][0])
                 when = f"from {since.isoformat()}" if since > date.min else "on the same days"
                 return earlier, later, when
     return None
@@ -241,7 +259,7 @@ def _overlapping(edges: Iterable[EdgeRecord]) -> tuple[EdgeRecord, EdgeRecord, s
 
 def _two_accountable(ds: Dataset, task: str, keys: list[str]) -> Problem | None:
     """A problem if two of a task's accountable edges hold on the same day (RACI: one A)."""
-    if (found := _overlapping(ds.edges[key] for key in keys)) is None:
+    if (found := _overlapping(ds, [ds.edges[key] for key in keys])) is None:
         return None
     earlier, later, when = found
     return ds.problem(later.key, (
@@ -258,7 +276,7 @@ def _check_holders(ds: Dataset) -> list[Problem]:
             holdings[edge.target_id].append(edge)
     problems = []
     for post, edges in holdings.items():
-        if len(edges) > 1 and (found := _overlapping(edges)) is not None:
+        if len(edges) > 1 and (found := _overlapping(ds, edges)) is not None:
             earlier, later, when = found
             problems.append(ds.problem(later.key, (
                 f"post {post} has two holders {when}: {earlier.source_id} and "

@@ -232,6 +232,30 @@ def test_a_post_has_one_holder_on_any_day(ds: Dataset) -> None:
     # The day after the first holding ends, the post is free.
     put_edge(with_posts, second.model_copy(update={"valid_from": date(2025, 1, 1)}),
              expected_etag=None)
+    # ... and so it is the day after its holder ends, though the holding carries no end of
+    # its own (it was "two holders from 2025-01-01": every edge of the leaver had to be ended)
+    open_ended = first.model_copy(update={"valid_to": None})
+    leaver = people[0].model_copy(update={"valid_to": date(2024, 12, 31)})
+    handed_over = apply_all(ds, [Operation.put(n) for n in (post, leaver, people[1])] + [
+        Operation.put(open_ended),
+        Operation.put(second.model_copy(update={"valid_from": date(2025, 1, 1)}))])
+    assert len(handed_over[-1].dataset.edges) == len(ds.edges) + 2
+
+
+def test_an_ended_owner_owns_nothing_after_its_end(ds: Dataset) -> None:
+    # A unit merged away on 2024-12-31, its successor accountable from 2025-01-01: refused as
+    # "two accountable owners from 2025-01-01" unless each of its edges was ended as well.
+    ended = ds.nodes["unit:lon"].model_copy(update={"valid_to": date(2024, 12, 31)})
+    successor = edge(type="RESPONSIBLE_FOR", raci="A", valid_from="2025-01-01",
+                     **{"from": "unit:hr", "to": "task:lon"})
+    after = apply_all(ds, [Operation.put(ended, etag(ds.nodes["unit:lon"])),
+                           Operation.put(successor)])
+    assert after[-1].dataset.nodes["unit:lon"].valid_to == date(2024, 12, 31)
+    # A successor from the day the unit still holds overlaps it, and is said so.
+    with pytest.raises(DataValidationError) as overlapping:
+        apply_all(ds, [Operation.put(ended, etag(ds.nodes["unit:lon"])), Operation.put(
+            successor.model_copy(update={"valid_from": date(2024, 12, 1)}))])
+    assert "two accountable owners from 2024-12-01" in overlapping.value.problems[0].message
 
 
 def test_an_edge_dated_outside_its_node_is_refused(ds: Dataset) -> None:
