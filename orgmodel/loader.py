@@ -169,6 +169,10 @@ class _Collector:
                 Problem(name, 1, "the top level must be a mapping with keys sources, nodes, edges")
             )
             return
+        for key, line in document.repeated.items():
+            if "." not in key:  # a second "nodes:" of a file: its records were not read
+                self._lose(Problem(name, line, f"duplicate key {key!r}: write each section "
+                                               "once, with all its records under it"))
         for key in document:
             if key not in _SECTIONS:
                 self._lose(
@@ -231,7 +235,7 @@ class _Collector:
 
     def _read_json_record(self, value: dict[str, Any], name: str, number: int) -> None:
         record = LocatedDict(value)
-        record.line, record.key_lines, record.written = number, {}, {}
+        record.line, record.key_lines, record.written, record.repeated = number, {}, {}, {}
         section = (
             "nodes"
             if "kind" in value
@@ -263,12 +267,36 @@ class _Collector:
                 Problem(name, section_line, f"each entry of {section} must be a mapping")
             )
             return
-        if section == "sources":
+        if getattr(item, "repeated", None):
+            self._refuse_repeated(section, item, name)
+        elif section == "sources":
             self._add_source(item, name)
         elif section == "nodes":
             self._add_node(item, name)
         else:
             self._add_edge(item, name)
+
+    def _refuse_repeated(self, section: str, item: LocatedDict, name: str) -> None:
+        """A record with a key written twice: which value was meant is not guessed.
+
+        Said by its id, as any other problem of the record, and the rest of the file is read:
+        the other problems are still found, and what refers to the record is not blamed.
+        """
+        if section == "sources":
+            label = _text(item.get("key"))
+            if label:
+                self.unread.sources.add(label)
+            else:
+                self.unread.any_source = True
+        elif section == "nodes":
+            label = _text(item.get("id"))
+            self._unread_node(label)
+        else:
+            label = f"{item.get('type', '?')}:{item.get('from', '?')}->{item.get('to', '?')}"
+            self.unread.edge_targets.add(_meant_id(item.get("to", "")))
+        for key, line in item.repeated.items():
+            self.problems.append(Problem(name, line, f"duplicate key {key!r}: write it once",
+                                         record_id=label, field=key.partition(".")[0]))
 
     def _add_source(self, item: LocatedDict, name: str) -> None:
         try:

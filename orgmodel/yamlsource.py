@@ -42,12 +42,15 @@ class LocatedDict(dict[str, Any]):
 
     ``written`` holds, for a key whose value YAML read as something other than text (a
     number, a truth value, a date, nothing), the value as it was written: ``NO`` read as
-    ``False``, ``02.30`` as ``2.3``.
+    ``False``, ``02.30`` as ``2.3``. ``repeated`` holds each key written again, in this
+    mapping or one inside it, with the line of its second writing: the first value is kept,
+    and the reader refuses the record by its id (the rest of the file is still read).
     """
 
     line: int
     key_lines: dict[str, int]
     written: dict[str, str]
+    repeated: dict[str, int]
 
     def line_of(self, key: object) -> int:
         """Line of ``key`` if present, else the mapping's own line."""
@@ -113,6 +116,7 @@ def _convert(loader: _Loader, node: yaml.Node, filename: str) -> Any:
         result.line = node.start_mark.line + 1
         result.key_lines = {}
         result.written = {}
+        result.repeated = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             # A key YAML reads as no text (~, 2024, yes) is no field name, whatever it says.
@@ -125,8 +129,12 @@ def _convert(loader: _Loader, node: yaml.Node, filename: str) -> Any:
                     filename, line, f"a key must be a plain word, not {key_node.value!r}"))
             key = str(_scalar(loader, key_node))
             if key in result:
-                raise YamlSyntaxError(Problem(filename, line, f"duplicate key {key!r}"))
+                result.repeated.setdefault(key, line)
+                continue
             result[key] = value = _convert(loader, value_node, filename)
+            if isinstance(value, LocatedDict):  # "note: {a: 1, a: 2}" is the record's to say
+                for inner, at in value.repeated.items():
+                    result.repeated.setdefault(f"{key}.{inner}", at)
             result.key_lines[key] = line
             if isinstance(value_node, yaml.ScalarNode) and not isinstance(value, str):
                 result.written[key] = value_node.value

@@ -265,6 +265,26 @@ def test_each_kind_of_mistake_is_named_with_file_and_line(
     assert any(p.startswith(expected) for p in found), found
 
 
+def test_a_key_written_twice_refuses_its_record_and_hides_no_other_problem(
+        tmp_path: Path) -> None:
+    # The whole file was lost for it: its other problems, and the checks across records,
+    # were not said until the key was mended.
+    text = GOOD.replace("    name: Leder af A\n", "    name: Leder af A\n    name: Leder B\n", 1)
+    text = text.replace("    kle: \"81.15.00\"\n", "    kle: \"81.15.00\"\n    staff: 3\n", 1)
+    text = text.replace("to: unit:a, source: seed", "to: unit:a, source: sed", 1)
+    write(tmp_path, "org.yaml", text)
+    assert problems_of(tmp_path) == [
+        "org.yaml:13: post:leder-a: name: duplicate key 'name': write it once",
+        "org.yaml:20: task:lon: staff: unknown field 'staff'",
+        "org.yaml:24: HEADS:post:leder-a->unit:a: source: unknown source 'sed' (add it to a "
+        "sources: list)"]
+    # A section written twice loses the records of its second writing: said, and only that.
+    write(tmp_path, "org.yaml", GOOD + "nodes:\n  - {id: unit:b}\n")
+    assert problems_of(tmp_path) == [
+        "org.yaml:24: duplicate key 'nodes': write each section once, with all its records "
+        "under it"]
+
+
 def test_every_piece_of_personal_data_in_a_text_is_named_in_either_language(
         tmp_path: Path) -> None:
     # Only the first was named (the CPR number here): an editor mended it, loaded again and
