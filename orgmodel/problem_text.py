@@ -78,6 +78,10 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"the post a functional mailbox instead",
      r"\1 ligner et telefonnummer; stillinger og personer har ingen (personoplysninger): giv "
      r"stillingen en funktionspostkasse i stedet"),
+    (r"(\w+) holds (.+), which looks like a phone number; a holding links a person to a post "
+     r"and carries none \(personal data\): give the post a functional mailbox instead",
+     r"\1 indeholder \2, som ligner et telefonnummer; en besættelse forbinder en person med en "
+     r"stilling og har intet (personoplysninger): giv stillingen en funktionspostkasse i stedet"),
     (r"(.+) is a private phone number \(personal data\): leave it out; a post gives a "
      r"functional mailbox",
      r"\1 er et privat telefonnummer (personoplysninger): udelad det; en stilling har en "

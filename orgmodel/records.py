@@ -113,7 +113,8 @@ _INVISIBLE = re.compile(f"[{NO_WIDTH}]")
 # close after the word (not 4+4, the shape of "2024 2025").
 _PRIVATE_PHONE = re.compile(
     r"(?i)\b(?:privat\w*|mobil\w*|mobile|cell(?:phone)?)\b[^\d\n]{0,12}"
-    r"(?:\+45[ -]?)?(?:\d{8}|\d{2}(?:[ .-]\d{2}){3})(?!\d)")
+    # ... grouped any way ("22 334 455"): after such a word, eight digits are a number
+    r"(?:\+45[ -]?)?(?:\d[ .-]?){7}\d(?!\d)")
 # A CPR number (a person's civil registration number), in any record: written as people write
 # it, DDMMYY-NNNN (a day that can be a day), or any ten digits after the word "CPR".
 _CPR = re.compile(
@@ -337,7 +338,7 @@ class ValidityMixin(_Strict):
 #: The fields a record-level rule is about, named in its message ("valid_to … is before
 #: valid_from …", "a RESPONSIBLE_FOR edge needs raci"): a data file's problem and an API
 #: error point at the field, not at the whole record.
-RULE_FIELDS = ("valid_to", "raci")
+RULE_FIELDS = ("valid_to", "raci", "description", "note", "role", "topic")
 
 
 class NodeRecord(ValidityMixin):
@@ -611,6 +612,20 @@ class EdgeRecord(ValidityMixin):
     def _raci_when_responsible(self) -> EdgeRecord:
         if self.type is EdgeType.RESPONSIBLE_FOR and self.raci is None:
             raise ValueError("a RESPONSIBLE_FOR edge needs raci (R, A, C or I)")
+        return self
+
+    @model_validator(mode="after")
+    def _no_phone_on_a_holding(self) -> EdgeRecord:
+        # A holding's text is about the person who holds the post: a phone number there is
+        # theirs, as on the person's own record.
+        if self.type is EdgeType.HOLDS:
+            for field in ("description", "note", "role", "topic"):
+                text = getattr(self, field)
+                if text and (found := _PHONE_NUMBER.search(text)):
+                    raise ValueError(
+                        f"{field} holds {found.group()!r}, which looks like a phone number; a "
+                        "holding links a person to a post and carries none (personal data): "
+                        "give the post a functional mailbox instead")
         return self
 
     @cached_property

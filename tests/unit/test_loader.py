@@ -265,6 +265,26 @@ def test_each_kind_of_mistake_is_named_with_file_and_line(
     assert any(p.startswith(expected) for p in found), found
 
 
+def test_a_holding_carries_no_phone_number_of_its_holder(tmp_path: Path) -> None:
+    # A phone number on the edge from a person to the post they hold is the person's: it was
+    # refused on the person's record and accepted on their holding. Grouped any way after
+    # "mobil" ("22 334 455"), it was accepted anywhere.
+    holder = GOOD.replace("edges:\n", (
+        "  - {id: person:a, kind: Person, name: Anna, source: seed, confidence: high}\n"
+        "  - {id: person:b, kind: Person, name: Bo, description: \"Mobil: 22 334 455\", "
+        "source: seed, confidence: high}\n"
+        "edges:\n  - {type: HOLDS, from: person:a, to: post:leder-a, note: tlf. 22 33 44 55, "
+        "source: seed, confidence: high}\n"), 1)
+    write(tmp_path, "org.yaml", holder)
+    assert problems_of(tmp_path) == [
+        "org.yaml:22: person:b: description: 'Mobil: 22 334 455' is a private phone number "
+        "(personal data): leave it out; a post gives a functional mailbox (got 'Mobil: 22 334 "
+        "455')",
+        "org.yaml:24: HOLDS:person:a->post:leder-a: note: note holds '22 33 44 55', which looks "
+        "like a phone number; a holding links a person to a post and carries none (personal "
+        "data): give the post a functional mailbox instead"]
+
+
 def test_a_key_written_twice_refuses_its_record_and_hides_no_other_problem(
         tmp_path: Path) -> None:
     # The whole file was lost for it: its other problems, and the checks across records,
