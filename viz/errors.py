@@ -10,6 +10,7 @@ the API's problem documents.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Coroutine, Mapping
 from typing import Any
 
@@ -64,7 +65,9 @@ def _invalid(request: Request, invalid: RequestValidationError) -> tuple[str, li
     field = str(first["loc"][-1])
     value = request.query_params.get(field, "")
     if field == "as_of":
-        message = ui("error_date", lang, value=value)
+        # "2027-02-30" is written as asked: it is the day that does not exist.
+        written = re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip())
+        message = ui("error_no_day" if written else "error_date", lang, value=value)
     else:
         message = ui("error_param", lang, field=field, value=shortened(value, 80),
                      why=_why(first, lang))

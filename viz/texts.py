@@ -64,6 +64,8 @@ UI: dict[str, tuple[str, str]] = {
                       "Nothing in the organisation has the id “{name}”."),
     "error_date": ("Datoen »{value}« kan ikke læses: skriv den som ÅÅÅÅ-MM-DD, fx 2024-06-01.",
                    "The date “{value}” cannot be read: write it as YYYY-MM-DD, e.g. 2024-06-01."),
+    "error_no_day": ("Datoen »{value}« er ikke en dag i kalenderen.",
+                     "The date “{value}” is not a day in the calendar."),
     "error_param": ("Adressen har en værdi, siden ikke kan bruge: {field} = »{value}« ({why}).",
                     "The address holds a value the page cannot use: {field} = “{value}” ({why})."),
     # why a value cannot be used, by pydantic's error type (viz.errors); others say pydantic's

@@ -107,8 +107,11 @@ def test_a_page_that_goes_wrong_answers_as_a_page_in_the_visitors_language(
             ("/views/stakeholders", {"post": "post:x"}, 404, "Ingen stilling hedder »post:x«."),
             ("/views/org", {"as_of": "not-a-date"}, 422,
              "Datoen »not-a-date« kan ikke læses: skriv den som ÅÅÅÅ-MM-DD"),
+            # Written as asked, it is the day that does not exist (not "write it as …").
             ("/views/org/table", {"as_of": "2023-02-30", "lang": "en"}, 422,
-             "The date “2023-02-30” cannot be read"),
+             "The date “2023-02-30” is not a day in the calendar."),
+            ("/views/org", {"as_of": "2027-02-30"}, 422,
+             "Datoen »2027-02-30« er ikke en dag i kalenderen."),
             ("/", {"q": "løn", "as_of": "2024"}, 422, "Datoen »2024« kan ikke læses"),
             ("/views/stakeholders", {"post": "task:lon", "lang": "en"}, 404,
              "“Payroll” is not a post (Task)"),
