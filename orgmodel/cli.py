@@ -207,7 +207,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     folder = args.folder or data_dir_from_args(args)
     dataset = _load_or_report(folder, args.lang)
     if dataset is None:
-        print("orgmodel: nothing was written to Neo4j", file=sys.stderr)
+        print(t("nothing_written", args.lang), file=sys.stderr)
         return EXIT_FAILED
     from orgmodel.store.neo4j_load import load_into_neo4j  # the driver is imported only here
 

@@ -131,6 +131,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{count} problem(er) i {folder}; intet er indlæst.",
         "{count} problem(s) in {folder}; nothing was loaded.",
     ),
+    "nothing_written": ("orgmodel: intet er skrevet til Neo4j",
+                        "orgmodel: nothing was written to Neo4j"),
     "not_found": ("Ukendt id: {id}", "Unknown id: {id}"),
     "none": ("(ingen)", "(none)"),
     "source": ("Kilde", "Source"),

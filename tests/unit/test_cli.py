@@ -427,3 +427,16 @@ def test_search_names_hits_in_the_language_asked_for() -> None:
     danish = run("search", "økonomi og stab").stdout.splitlines()
     assert next(line for line in danish if "unit:okonomi-og-stab" in line).startswith(
         "Økonomi og Stab ")
+
+
+def test_load_of_unsound_data_says_so_in_one_language(tmp_path: Path) -> None:
+    # "… intet er indlæst." was followed by "orgmodel: nothing was written to Neo4j".
+    (tmp_path / "d.yaml").write_text(
+        "nodes:\n  - {id: task:x, kind: Task, name: X, source: seed, confidence: high}\n",
+        encoding="utf-8")
+    away = {"NEO4J_URI": "bolt://127.0.0.1:9"}  # checked before any server is asked
+    danish = run("load", str(tmp_path), "--neo4j", env_extra=away)
+    assert danish.returncode == 1
+    assert danish.stderr.endswith("intet er indlæst.\norgmodel: intet er skrevet til Neo4j\n")
+    english = run("load", str(tmp_path), "--neo4j", "--lang", "en", env_extra=away)
+    assert english.stderr.endswith("nothing was loaded.\norgmodel: nothing was written to Neo4j\n")
