@@ -42,6 +42,7 @@ from orgmodel.exceptions import (
     NotValidOnDateError,
     OrgModelError,
     StoreUnavailableError,
+    held_text,
 )
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset
@@ -484,6 +485,9 @@ def _plugins() -> dict[str, Registrar]:
 def _not_found_text(exc: UnknownNodeError | NotValidOnDateError, args: argparse.Namespace) -> str:
     """What was not found, in the language asked for, with the nodes perhaps meant."""
     lang: Lang = "en" if getattr(args, "lang", "da") == "en" else "da"
+    if isinstance(exc, NotValidOnDateError) and (span := held_text(
+            exc.valid_from, exc.valid_to, ("from", "to") if lang == "en" else ("fra", "til"))):
+        return t("not_valid_on_span", lang, id=exc.node_id, date=exc.when.isoformat(), span=span)
     if isinstance(exc, NotValidOnDateError):
         return t("not_valid_on", lang, id=exc.node_id, date=exc.when.isoformat())
     names = ", ".join(f"{name_in(n.name, n.name_en, lang)} ({n.id})" for n in exc.closest)

@@ -17,6 +17,7 @@ __all__ = [
     "Problem",
     "StoreUnavailableError",
     "WriteConflictError",
+    "held_text",
 ]
 
 
@@ -65,11 +66,32 @@ class NotFoundError(OrgModelError):
 
 
 class NotValidOnDateError(NotFoundError):
-    """The node exists, but not on the date asked about (another ``--as-of`` shows it)."""
+    """The node exists, but not on the date asked about (another ``--as-of`` shows it).
 
-    def __init__(self, node_id: str, when: date) -> None:
-        self.when = when
-        super().__init__(node_id, f"{node_id!r} is not valid on {when.isoformat()}")
+    With the node's own dates, the message says when it holds: a record that begins next
+    year is read (and edited) by asking for a day within it.
+
+    >>> str(NotValidOnDateError("task:x", date(2026, 6, 1), date(2027, 1, 1), None))
+    "'task:x' is not valid on 2026-06-01: it holds from 2027-01-01; ask for a day within it (as_of)"
+    """
+
+    def __init__(self, node_id: str, when: date, valid_from: date | None = None,
+                 valid_to: date | None = None) -> None:
+        self.when, self.valid_from, self.valid_to = when, valid_from, valid_to
+        span = held_text(valid_from, valid_to)
+        within = f": it holds {span}; ask for a day within it (as_of)" if span else ""
+        super().__init__(node_id, f"{node_id!r} is not valid on {when.isoformat()}{within}")
+
+
+def held_text(valid_from: date | None, valid_to: date | None,
+              words: tuple[str, str] = ("from", "to")) -> str:
+    """When a record holds, in words ("from 2027-01-01 to 2027-12-31"); "" if always.
+
+    ``words``: the words for "from" and "to" in the language it is said in.
+    """
+    return " ".join(part for part in (
+        f"{words[0]} {valid_from.isoformat()}" if valid_from else "",
+        f"{words[1]} {valid_to.isoformat()}" if valid_to else "") if part)
 
 
 class WriteConflictError(OrgModelError):

@@ -126,6 +126,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "»{id}« gælder ikke den {date}; et andet --as-of viser den.",
         "“{id}” does not hold on {date}; another --as-of shows it.",
     ),
+    "not_valid_on_span": (
+        "»{id}« gælder ikke den {date}, men {span}; et --as-of i det tidsrum viser den.",
+        "“{id}” does not hold on {date} but {span}; an --as-of within that time shows it.",
+    ),
     "notice": ("bemærk", "notice"),
     "invalid_data": (
         "{count} problem(er) i {folder}; intet er indlæst.",

@@ -111,7 +111,7 @@ class MemoryStore:
         if node is None:
             raise NotFoundError(node_id)
         if not is_valid(node.valid_from, node.valid_to, when):
-            raise NotValidOnDateError(node_id, when)
+            raise NotValidOnDateError(node_id, when, node.valid_from, node.valid_to)
         return node
 
     def _alive(self, node_id: str, when: date) -> bool:

@@ -77,7 +77,7 @@ class Walk:
         if node is None:
             raise NotFoundError(node_id)
         if not is_valid(node.valid_from, node.valid_to, when):
-            raise NotValidOnDateError(node_id, when)
+            raise NotValidOnDateError(node_id, when, node.valid_from, node.valid_to)
         return node
 
     def _head(self, node_id: str, when: date) -> str | None:

@@ -111,7 +111,7 @@ class Neo4jStore:
             raise NotFoundError(node_id)
         node = node_from_props(found[0]["props"])
         if not is_valid(node.valid_from, node.valid_to, when):
-            raise NotValidOnDateError(node_id, when)
+            raise NotValidOnDateError(node_id, when, node.valid_from, node.valid_to)
         return node
 
     def _nodes(self, ids: Collection[str]) -> dict[str, AnyNode]:

@@ -680,7 +680,9 @@ def test_chain_runs_to_the_council(store: Any) -> None:
 
 
 def test_merged_unit_does_not_exist_before_the_merger(store: Any) -> None:
-    with pytest.raises(NotFoundError, match="not valid on 2022-06-01"):
+    # ... and when it does: a record that begins later is read (and edited) within it.
+    with pytest.raises(NotFoundError, match="not valid on 2022-06-01: it holds from "
+                                            "2023-01-01; ask for a day within it"):
         store.node("unit:organisation-og-politik", as_of=BEFORE_MERGER)
     assert store.node("unit:organisation-og-politik", as_of=AFTER_MERGER).kind is Kind.UNIT
 

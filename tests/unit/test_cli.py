@@ -156,7 +156,8 @@ def test_unknown_id_and_empty_answers_get_a_clear_message() -> None:
         shared.stderr and "(task:devices-medarbejdere)" in shared.stderr
     earlier = run("show", "unit:tidligere-enhed-1", "--as-of", "2026-01-01")
     assert earlier.returncode == 1
-    assert "»unit:tidligere-enhed-1« gælder ikke den 2026-01-01" in earlier.stderr
+    assert "»unit:tidligere-enhed-1« gælder ikke den 2026-01-01, men til " in earlier.stderr
+    assert "; et --as-of i det tidsrum viser den." in earlier.stderr
     for name in ("Borgmester", "mayor", "økonomichef"):  # name, English name, alias
         assert run("chain", name, "--json").returncode == 0, name
     assert json.loads(run("show", "Økonomichef", "--json").stdout)["node"]["id"] == \
