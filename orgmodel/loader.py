@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from orgmodel.dataset import Dataset, Origin, Unread, check_dataset
 from orgmodel.exceptions import DataValidationError, Problem
@@ -393,7 +393,7 @@ def _pydantic_problems(
         field = str(loc[0]) if loc else None
         line = item.line_of(field) if field else item.line
         if error["type"] == "extra_forbidden":
-            message = f"unknown field {field!r}"
+            message = f"unknown field {field!r}" + _field_meant(field, item)
         elif error["type"] == "missing":
             message = f"missing required field {field!r}"
         else:
@@ -418,6 +418,19 @@ def _pydantic_problems(
         )
     return problems
 
+
+
+def _field_meant(field: str | None, item: LocatedDict) -> str:
+    """" (did you mean 'valid_to'?)" after an unknown field a record's model nearly has.
+
+    >>> _field_meant("valid_until", LocatedDict(kind="Unit")), _field_meant("xyz", LocatedDict())
+    (" (did you mean 'valid_to'?)", '')
+    """
+    model: type[BaseModel] = (NODE_MODELS.get(str(item.get("kind")), EdgeRecord)
+                              if "kind" in item or "type" in item else SourceRecord)
+    names = [info.alias or name for name, info in model.model_fields.items()]
+    close = difflib.get_close_matches(field or "", names, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _closest(given: object, expected: str) -> str | None:

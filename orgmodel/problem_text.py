@@ -42,6 +42,7 @@ def _when(phrase: str) -> str:
 # Each message's shape (a whole message, without the suffixes below) and its Danish words.
 _SHAPES: list[tuple[str, _Say]] = [
     # records and fields
+    (r"unknown field '(.+)' \(did you mean '(.+)'\?\)", r"ukendt felt '\1' (mente du '\2'?)"),
     (r"unknown field '(.+)'", r"ukendt felt '\1'"),
     (r"missing required field '(.+)'", r"mangler det påkrævede felt '\1'"),
     (r"missing field 'kind'", "mangler feltet 'kind'"),

@@ -251,6 +251,13 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
          "org.yaml:8: unit:a: staff_count: Input should be a valid integer (got '1_000')"),
         ("    level: enhed\n", "    level: enhed\n    valid_from: 2026-02-28T10:00:00\n",
          "org.yaml:8: unit:a: valid_from: write the date as YYYY-MM-DD"),
+        ("    level: enhed\n",  # a field the record nearly has is named
+         "    level: enhed\n    valid_until: 2026-12-31\n",
+         "org.yaml:8: unit:a: valid_until: unknown field 'valid_until' (did you mean "
+         "'valid_to'?)"),
+        ("{type: HEADS, from: post:leder-a, to: unit:a,",
+         "{type: HEADS, form: post:leder-a, to: unit:a,",
+         "org.yaml:22: HEADS:?->unit:a: form: unknown field 'form' (did you mean 'from'?)"),
         ("    name: Leder af A\n",  # a private mailbox: a post gives a functional one
          "    name: Leder af A\n    mailbox: steen.c@gmail.com\n",
          "org.yaml:13: post:leder-a: mailbox: 'steen.c@gmail.com' is a private mailbox"),
