@@ -62,6 +62,12 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"String should have at least (\d+) characters?", r"skal have mindst \1 tegn"),
     (r"List should have at most (\d+) items?.*", r"må højst have \1 elementer"),
     (r"String should match pattern '(.+)'", r"skal passe til mønstret '\1'"),
+    (r"an id is written prefix:name in a-z, 0-9, '\.', '_' and '-' \(no capitals, æ, ø, å or "
+     r"spaces\): write (.+)", r"et id skrives præfiks:navn med a-z, 0-9, '.', '_' og '-' (ingen "
+     r"store bogstaver, æ, ø, å eller mellemrum): skriv \1"),
+    (r"an id is written prefix:name in a-z, 0-9, '\.', '_' and '-' \(no capitals, æ, ø, å or "
+     r"spaces\)", r"et id skrives præfiks:navn med a-z, 0-9, '.', '_' og '-' (ingen store "
+     r"bogstaver, æ, ø, å eller mellemrum)"),
     (r"the id of a (\w+) starts with '(\w+):' \(e\.g\. (.+)\)",
      r"id'et på en \1 begynder med '\2:' (fx \3)"),
     (r"is blank \(only spaces\)", "er tom (kun mellemrum)"),

@@ -67,6 +67,7 @@ __all__ = [
     "UnitRecord",
     "ValidityMixin",
     "edge_key_parts",
+    "id_meant",
     "is_node_id",
     "keyed_by",
     "record_ends",
@@ -92,13 +93,39 @@ def is_node_id(text: str) -> bool:
 _PREFIXES = frozenset(KIND_PREFIX.values())
 _KLE_PATTERN = r"^\d{2}(\.\d{2}){0,2}$"
 
+_ID = re.compile(ID_PATTERN)
+# How the data writes a Danish name as an id: "Økonomi og Indkøb" is okonomi-og-indkob.
+_ID_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u", "ö": "o",
+                             "ä": "a"})
+
+
+def id_meant(text: str) -> str | None:
+    """The id ``text`` is written for, where it is not one ("unit:Økonomi og Indkøb").
+
+    >>> id_meant("unit:Økonomi og Indkøb"), id_meant("task:Løn"), id_meant("løn") is None
+    ('unit:okonomi-og-indkob', 'task:lon', True)
+    """
+    prefix, colon, name = text.strip().lower().translate(_ID_LETTERS).partition(":")
+    meant = f"{prefix}:{'-'.join(re.sub(r'[^a-z0-9._-]+', ' ', name).split())}"
+    return meant if colon and meant != text and _ID.fullmatch(meant) else None
+
+
+def _id_shape(text: str) -> str:
+    if _ID.fullmatch(text) is None:
+        meant = id_meant(text)
+        raise ValueError("an id is written prefix:name in a-z, 0-9, '.', '_' and '-' (no "
+                         "capitals, æ, ø, å or spaces)" + (f": write {meant!r}" if meant else ""))
+    return text
+
+
 NodeId = Annotated[
     str,
     Field(
-        pattern=ID_PATTERN,
         max_length=200,
         description="Stable readable id, e.g. unit:okonomi-og-stab.",
+        json_schema_extra={"pattern": ID_PATTERN},
     ),
+    AfterValidator(_id_shape),
 ]
 # U+2028/U+2029 too: many readers break lines there, and a YAML export turns them into spaces.
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")

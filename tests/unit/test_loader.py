@@ -255,6 +255,9 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
          "    level: enhed\n    valid_until: 2026-12-31\n",
          "org.yaml:8: unit:a: valid_until: unknown field 'valid_until' (did you mean "
          "'valid_to'?)"),
+        ("  - id: unit:a\n", "  - id: unit:Økonomi og Indkøb\n",  # the id it is written for
+         "org.yaml:4: unit:Økonomi og Indkøb: id: an id is written prefix:name in a-z, 0-9, "
+         "'.', '_' and '-' (no capitals, æ, ø, å or spaces): write 'unit:okonomi-og-indkob'"),
         ("{type: HEADS, from: post:leder-a, to: unit:a,",
          "{type: HEADS, form: post:leder-a, to: unit:a,",
          "org.yaml:22: HEADS:?->unit:a: form: unknown field 'form' (did you mean 'from'?)"),
