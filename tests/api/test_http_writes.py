@@ -413,6 +413,18 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
                     "to": "task:lon", "source": "seed", "confidence": "low"}
         assert problem(anna.post("/api/v1/edges", json=raciless), 422)["errors"][0]["loc"] == [
             "body", "raci"]
+        # An edge with its own id, replaced by a body that leaves the id out: the id is what
+        # is missing (it blamed "type", saying the body "is" another edge).
+        holding = {"id": "samarbejde:test-2", "type": "COLLABORATES_WITH",
+                   "from": "unit:organisation-og-politik", "to": "unit:it-og-digitalisering",
+                   "topic": "test", "source": "seed", "confidence": "low"}
+        kept = anna.post("/api/v1/edges", json=holding)
+        assert kept.status_code == 201, kept.text
+        idless = {k: v for k, v in holding.items() if k != "id"}
+        lacking = problem(anna.put("/api/v1/edges/samarbejde:test-2", json=idless,
+                                   headers={"If-Match": kept.headers["etag"]}), 422)
+        assert lacking["errors"][0]["loc"] == ["body", "id"]
+        assert lacking["errors"][0]["msg"].endswith('add "id": "samarbejde:test-2"')
         kindless = {k: v for k, v in NEW_UNIT.items() if k != "kind"}
         missing = problem(anna.post("/api/v1/nodes", json=kindless), 422)["errors"][0]
         assert missing["loc"] == ["body", "kind"] and missing["msg"].startswith(
