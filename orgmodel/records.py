@@ -374,7 +374,9 @@ class NodeRecord(ValidityMixin):
     id: NodeId
     name: Name = Field(description="Danish name, the primary label.")
     name_en: Name | None = Field(None, description="English name.")
-    aliases: list[Name] = Field(default_factory=list, description="Other names, for search.")
+    # None is none, as for every other field that may be left out ("name_en": null).
+    aliases: Annotated[list[Name], BeforeValidator(lambda v: [] if v is None else v)] = Field(
+        default_factory=list, description="Other names, for search.")
     description: Text | None = Field(None, description="Danish description.")
     description_en: Text | None = Field(None, description="English description.")
     url: WebAddress | None = Field(None, description="Public page about the node.")

@@ -425,6 +425,10 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
                                    headers={"If-Match": kept.headers["etag"]}), 422)
         assert lacking["errors"][0]["loc"] == ["body", "id"]
         assert lacking["errors"][0]["msg"].endswith('add "id": "samarbejde:test-2"')
+        # null is none for the other names as for every field that may be left out
+        nulled = anna.post("/api/v1/nodes", json={**NEW_UNIT, "id": "unit:uden-aliaser",
+                                                  "aliases": None, "name_en": None})
+        assert nulled.status_code == 201 and nulled.json()["record"].get("aliases", []) == []
         kindless = {k: v for k, v in NEW_UNIT.items() if k != "kind"}
         missing = problem(anna.post("/api/v1/nodes", json=kindless), 422)["errors"][0]
         assert missing["loc"] == ["body", "kind"] and missing["msg"].startswith(
