@@ -111,7 +111,12 @@ class AlreadyExistsError(WriteConflictError):
 
     def __init__(self, key: str) -> None:
         self.key = key
-        super().__init__(f"{key!r} already exists; update it with its ETag instead")
+        # An edge keyed by its type and ends is one per pair: another period of the same
+        # relation (a person back in a post) is a parallel edge, which needs an id; updating
+        # the first would rewrite its dates.
+        again = ("; or, for another period of the same relation, give the new edge an \"id\" "
+                 "of its own (a parallel edge)") if "->" in key else ""
+        super().__init__(f"{key!r} already exists; update it with its ETag instead{again}")
 
 
 class NodeInUseError(WriteConflictError):

@@ -183,7 +183,14 @@ def test_if_match_is_required_and_must_be_one_strong_etag(editable_api: LiveServ
                          headers={"If-Match": f"W/{etag}"}), 412)
         problem(anna.put("/api/v1/nodes/unit:nowhere", json={**NEW_UNIT, "id": "unit:nowhere"},
                          headers={"If-Match": etag}), 404)
-        problem(anna.post("/api/v1/nodes", json=record), 409)  # exists: update it instead
+        exists = problem(anna.post("/api/v1/nodes", json=record), 409)  # update it instead
+        assert exists["detail"] == "'task:lon' already exists; update it with its ETag instead"
+        # A person back in a post they held: a second period is a parallel edge, with an id
+        # (updating the first holding would rewrite its dates).
+        again = problem(anna.post("/api/v1/edges", json={
+            "type": "HOLDS", "from": "person:steen-christiansen", "to": "post:borgmester",
+            "valid_from": "2030-01-01", "source": "seed", "confidence": "low"}), 409)
+        assert again["detail"].endswith('give the new edge an "id" of its own (a parallel edge)')
 
 
 def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> None:
