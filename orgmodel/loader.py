@@ -267,7 +267,17 @@ class _Collector:
                 Problem(name, section_line, f"each entry of {section} must be a mapping")
             )
             return
-        if getattr(item, "repeated", None):
+        if (moved := _section_meant(section, item)) is not None:
+            # A node under edges: (or an edge under nodes:) is one mistake, not six fields.
+            self.problems.append(Problem(
+                name, item.line, f"this record has {moved[1]} and no {moved[2]}: it is one "
+                f"of the {moved[0]}; move it under {moved[0]}:",
+                record_id=_text(item.get("id")) or None))
+            if moved[0] == "nodes":
+                self._unread_node(_text(item.get("id")))
+            else:
+                self.unread.edge_targets.add(_meant_id(item.get("to", "")))
+        elif getattr(item, "repeated", None):
             self._refuse_repeated(section, item, name)
         elif section == "sources":
             self._add_source(item, name)
@@ -418,6 +428,23 @@ def _pydantic_problems(
         )
     return problems
 
+
+
+def _section_meant(section: str, item: LocatedDict) -> tuple[str, str, str] | None:
+    """The section a record written under ``section`` belongs in, if another one.
+
+    As (section, what it has, what it lacks): a node has a ``kind``, an edge a ``type``.
+
+    >>> _section_meant("edges", LocatedDict(id="unit:a", kind="Unit"))
+    ('nodes', "'kind'", "'type'")
+    >>> _section_meant("nodes", LocatedDict(kind="Unit")) is None
+    True
+    """
+    if section == "edges" and "kind" in item and "type" not in item:
+        return "nodes", "'kind'", "'type'"
+    if section == "nodes" and "type" in item and "kind" not in item:
+        return "edges", "'type'", "'kind'"
+    return None
 
 
 def _field_meant(field: str | None, item: LocatedDict) -> str:

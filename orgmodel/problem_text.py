@@ -42,6 +42,8 @@ def _when(phrase: str) -> str:
 # Each message's shape (a whole message, without the suffixes below) and its Danish words.
 _SHAPES: list[tuple[str, _Say]] = [
     # records and fields
+    (r"this record has '(\w+)' and no '(\w+)': it is one of the (\w+); move it under \3:",
+     r"posten har '\1' og intet '\2': den hører til under \3; flyt den dertil"),
     (r"unknown field '(.+)' \(did you mean '(.+)'\?\)", r"ukendt felt '\1' (mente du '\2'?)"),
     (r"unknown field '(.+)'", r"ukendt felt '\1'"),
     (r"missing required field '(.+)'", r"mangler det påkrævede felt '\1'"),

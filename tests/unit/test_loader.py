@@ -295,6 +295,19 @@ def test_a_holding_carries_no_phone_number_of_its_holder(tmp_path: Path) -> None
         "data): give the post a functional mailbox instead"]
 
 
+def test_a_record_under_the_wrong_section_is_told_where_it_belongs(tmp_path: Path) -> None:
+    # A node under edges: gave six problems of an edge "?:?->?" (no type, no from, …).
+    write(tmp_path, "org.yaml", GOOD + (
+        "  - {id: unit:b, kind: Unit, name: B, level: team, source: seed, confidence: high}\n"))
+    assert problems_of(tmp_path) == [
+        "org.yaml:24: unit:b: this record has 'kind' and no 'type': it is one of the nodes; "
+        "move it under nodes:"]
+    with pytest.raises(DataValidationError) as caught:
+        load_dataset(tmp_path)
+    assert problem_line(caught.value.problems[0], "da").endswith(
+        "posten har 'kind' og intet 'type': den hører til under nodes; flyt den dertil")
+
+
 def test_a_key_written_twice_refuses_its_record_and_hides_no_other_problem(
         tmp_path: Path) -> None:
     # The whole file was lost for it: its other problems, and the checks across records,
