@@ -340,10 +340,27 @@ def put_edge(ds: Dataset, record: EdgeRecord, *, expected_etag: str | None,
                                            record_id=key, field="id")])
     current = ds.edges.get(key)
     check_precondition(key, current, expected_etag)
+    if current is not None and (moved := _moved_end(current, record)):
+        # An edge with an id of its own could change its ends in place: who was accountable,
+        # or who held a post, would change for every day it held. As for a keyless edge,
+        # whose key is its ends: the old one is ended or deleted, and a new one begins.
+        raise DataValidationError([Problem(
+            NEW_RECORDS_FILE, 0, f"an edge keeps its {moved}: to move it, end it (valid_to) or "
+            "delete it, and create a new edge", record_id=key, field=moved)])
     after = _changed(ds, edges={**ds.edges, key: record}, origins=_origins_with(ds, key))
     if check:  # a batch (orgmodel.batch) checks once, at its end
         validate_change(ds, after)
     return Change(after, "create" if current is None else "update", key, current, record)
+
+
+def _moved_end(current: EdgeRecord, record: EdgeRecord) -> str | None:
+    """The first of type, from and to that ``record`` changes, if it changes one."""
+    for field, before, after in (("type", current.type, record.type),
+                                 ("from", current.source_id, record.source_id),
+                                 ("to", current.target_id, record.target_id)):
+        if before != after:
+            return field
+    return None
 
 
 def delete_edge(ds: Dataset, key: str, *, expected_etag: str,

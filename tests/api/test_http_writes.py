@@ -432,6 +432,13 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
                                    headers={"If-Match": kept.headers["etag"]}), 422)
         assert lacking["errors"][0]["loc"] == ["body", "id"]
         assert lacking["errors"][0]["msg"].endswith('add "id": "samarbejde:test-2"')
+        # ... and it keeps its ends: moved in place, it would change whom it joined on every
+        # day it held (a keyless edge's key is its ends, so it could not).
+        moved = problem(anna.put("/api/v1/edges/samarbejde:test-2",
+                                 json={**holding, "to": "unit:okonomi-og-indkob"},
+                                 headers={"If-Match": kept.headers["etag"]}), 422)
+        assert moved["errors"][0]["loc"] == ["data", "samarbejde:test-2", "to"]
+        assert moved["errors"][0]["msg"].startswith("an edge keeps its to: to move it, end it")
         # null is none for the other names as for every field that may be left out
         nulled = anna.post("/api/v1/nodes", json={**NEW_UNIT, "id": "unit:uden-aliaser",
                                                   "aliases": None, "name_en": None})
