@@ -80,6 +80,8 @@ _WORDS: dict[str, tuple[str, str]] = {
               "audit file only (--file)"),
     "limited": ("de {limit} nyeste ændringer; --limit N viser flere",
                 "the {limit} newest changes; --limit N shows more"),
+    "limited_one": ("kun den nyeste ændring; --limit N viser flere",
+                    "only the newest change; --limit N shows more"),
     "not_a_log": ("{url} svarede ikke med en auditlog: {reason}",
                   "{url} did not answer with an audit log: {reason}"),
 }
@@ -144,7 +146,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     if began:  # an embedded API's log: earlier writes are in its audit file only
         print(f"orgmodel: {began}", file=sys.stderr)
     if len(entries) == args.limit:  # there may be more: say how to see them
-        print(f"orgmodel: {_word('limited', lang, limit=args.limit)}", file=sys.stderr)
+        said = _word("limited_one", lang) if args.limit == 1 else \
+            _word("limited", lang, limit=args.limit)
+        print(f"orgmodel: {said}", file=sys.stderr)
     for entry in entries:
         action = _word(entry.action, lang) if entry.action in _WORDS else entry.action
         print(f"#{entry.seq}  {entry.at:%Y-%m-%d %H:%M:%S} UTC  {entry.actor}  {action}  "

@@ -147,9 +147,10 @@ async def known_query_parameters(request: Request) -> None:
                                "msg": exc.errors()[0]["msg"].removeprefix("Value error, ")})
             continue
         if name not in taken:
-            names = ", ".join(sorted(taken)) or "none"
+            names = ", ".join(sorted(taken))
+            takes = f"it takes: {names}" if names else "it takes no parameters"
             errors.append({"loc": ("query", name), "type": "unknown_parameter",
-                           "msg": f"not a parameter of this endpoint (it takes: {names})"})
+                           "msg": f"not a parameter of this endpoint ({takes})"})
         elif len(request.query_params.getlist(name)) > 1 and not _takes_many(taken[name]):
             errors.append({"loc": ("query", name), "type": "repeated_parameter",
                            "msg": "given more than once; it takes one value"})

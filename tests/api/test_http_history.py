@@ -42,7 +42,7 @@ def test_history_from_a_running_api_says_who_changed_which_field(
     assert main(["history", "--url", server.url, "--limit", "1", "--lang", "en"]) == 0
     told = capsys.readouterr()
     assert told.out.startswith("#2 ") and "#1 " not in told.out
-    assert "orgmodel: the 1 newest changes; --limit N shows more" in told.err
+    assert "orgmodel: only the newest change; --limit N shows more" in told.err
     assert main(["history", "task:lon", "--url", server.url, "--json"]) == 0
     entries = json.loads(capsys.readouterr().out)
     assert [(e["seq"], e["actor"], e["record_key"]) for e in entries] == [(1, "anna", "task:lon")]
