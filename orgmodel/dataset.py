@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -121,10 +122,12 @@ def _check_sources(ds: Dataset, unread: Unread) -> list[Problem]:
     known = ds.sources.keys() | unread.sources
     for key, shown, source in records:
         if source not in known and not source.startswith(("http://", "https://")):
+            close = difflib.get_close_matches(source, sorted(known), n=1, cutoff=0.75)
+            meant = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(
                 ds.problem(
                     key,
-                    f"unknown source {source!r} (add it to a sources: list)",
+                    f"unknown source {source!r} (add it to a sources: list{meant})",
                     record_id=shown,
                     field_name="source",
                 )

@@ -129,6 +129,8 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"nøglen '\1' står to gange: skriv hver sektion én gang, med alle dens poster under"),
     (r"duplicate key '(.+)'", r"nøglen '\1' står to gange"),
     (r"duplicate source key '(.+)'", r"kildenøglen '\1' står to gange"),
+    (r"unknown source '(.+?)' \(add it to a sources: list; did you mean '(.+)'\?\)",
+     r"ukendt kilde '\1' (tilføj den i en sources:-liste; mente du '\2'?)"),
     (r"unknown source '(.+?)' \(add it to a sources: list\)",
      r"ukendt kilde '\1' (tilføj den i en sources:-liste)"),
     (r"(\w+) cycle: (.+)", r"kredsløb af \1: \2"),

@@ -320,7 +320,7 @@ def test_a_key_written_twice_refuses_its_record_and_hides_no_other_problem(
         "org.yaml:13: post:leder-a: name: duplicate key 'name': write it once",
         "org.yaml:20: task:lon: staff: unknown field 'staff'",
         "org.yaml:24: HEADS:post:leder-a->unit:a: source: unknown source 'sed' (add it to a "
-        "sources: list)"]
+        "sources: list; did you mean 'seed'?)"]
     # A section written twice loses the records of its second writing: said, and only that.
     write(tmp_path, "org.yaml", GOOD + "nodes:\n  - {id: unit:b}\n")
     assert problems_of(tmp_path) == [

@@ -13,6 +13,11 @@ from orgmodel.problem_text import in_danish
 
 @pytest.mark.parametrize(("english", "danish"), [
     ("missing required field 'name'", "mangler det påkrævede felt 'name'"),
+    ("unknown source 'sed' (add it to a sources: list; did you mean 'seed'?)",
+     "ukendt kilde 'sed' (tilføj den i en sources:-liste; mente du 'seed'?)"),
+    ("unknown field 'valid_until' (did you mean 'valid_to'?)",
+     "ukendt felt 'valid_until' (mente du 'valid_to'?)"),
+    ("duplicate key 'name': write it once", "nøglen 'name' står to gange: skriv den én gang"),
     ("refers to 'task:lonn', which does not exist", "henviser til 'task:lonn', som ikke findes"),
     ("task task:lon has two accountable owners from 2023-01-01: unit:a and unit:b; one holds A "
      "(raci A), the other R, C or I, or end one with valid_to",
