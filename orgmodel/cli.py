@@ -204,7 +204,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     if not (args.neo4j or args.uri or os.environ.get("NEO4J_URI")):
         raise CommandError(
             "load writes into Neo4j: pass --neo4j (the server comes from NEO4J_URI, NEO4J_USER "
-            "and NEO4J_PASSWORD, or --uri/--user/--password-env)", EXIT_USAGE)
+            "and NEO4J_PASSWORD, or --uri/--user/--password-env); to check a data folder "
+            "alone: orgmodel validate DIR", EXIT_USAGE)
     folder = args.folder or data_dir_from_args(args)
     dataset = _load_or_report(folder, args.lang)
     if dataset is None:

@@ -441,3 +441,7 @@ def test_load_of_unsound_data_says_so_in_one_language(tmp_path: Path) -> None:
     assert danish.stderr.endswith("intet er indlæst.\norgmodel: intet er skrevet til Neo4j\n")
     english = run("load", str(tmp_path), "--neo4j", "--lang", "en", env_extra=away)
     assert english.stderr.endswith("nothing was loaded.\norgmodel: nothing was written to Neo4j\n")
+    # Without --neo4j it writes nowhere, and says how to check the folder alone.
+    bare = run("load", str(tmp_path))
+    assert bare.returncode == 2 and bare.stderr.rstrip().endswith(
+        "to check a data folder alone: orgmodel validate DIR")
