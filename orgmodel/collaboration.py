@@ -41,8 +41,9 @@ from datetime import date
 from orgmodel.contract import EdgeView, OrgStore
 from orgmodel.hint_model import NodeHint, Relation, node_ref
 from orgmodel.schema import EdgeType, Kind
+from orgmodel.text import stem, tokenize
 
-__all__ = ["COLLABORATION_KINDS", "collaboration_hint"]
+__all__ = ["COLLABORATION_KINDS", "collaboration_hint", "on_topic"]
 
 _E = EdgeType
 #: The kinds a question of whom something works with is about.
@@ -69,6 +70,41 @@ def collaboration_hint(store: OrgStore, named: str, kind: Kind, *,
              if e.type is _E.HEADS and e.target_id == named]
     headed = _hint(store, heads[0], as_of=as_of) if len(heads) == 1 else None
     return headed if _works_with_others(headed) else found
+
+
+def on_topic(hint: NodeHint, topic: str) -> NodeHint:
+    """``hint`` with only the collaborations about ``topic``, if any is; else as it is.
+
+    A collaboration is about the topic when a word of its own topic begins as a word of
+    ``topic`` does ("budgetter" meets "budget, budgetopfølgning og indkøb").
+
+    >>> from orgmodel.contract import NodeRef
+    >>> from orgmodel.hint_model import Relation
+    >>> def together(name, topic):
+    ...     return Relation(type=_E.COLLABORATES_WITH, node=NodeRef(id=f"unit:{name}",
+    ...                     name=name, kind=Kind.UNIT), role=topic, source="seed",
+    ...                     confidence="high", outward=True)
+    >>> hint = NodeHint(node=NodeRef(id="unit:oi", name="ØI", kind=Kind.UNIT), relations=[
+    ...     together("a", "budget og indkøb"), together("b", "devices til skoleelever")])
+    >>> [r.node.name for r in on_topic(hint, "budgetter").relations]
+    ['a']
+    >>> [r.node.name for r in on_topic(hint, "vejr").relations]
+    ['a', 'b']
+    """
+    asked = [stem(word) for word in tokenize(topic)]
+    if not asked:
+        return hint
+
+    def about(relation: Relation) -> bool:
+        own = [stem(word) for word in tokenize(relation.role or "")]
+        return any(word.startswith(part) or part.startswith(word)
+                   for part in asked for word in own if min(len(part), len(word)) >= 4)
+
+    kept = [r for r in hint.relations if r.type is not _E.COLLABORATES_WITH or about(r)]
+    if len(kept) == len(hint.relations) or not any(
+            r.type is _E.COLLABORATES_WITH for r in kept):
+        return hint
+    return hint.model_copy(update={"relations": kept})
 
 
 def _works_with_others(hint: NodeHint | None) -> bool:

@@ -38,7 +38,7 @@ import re
 from datetime import date
 
 from orgmodel.asker import asks_about_self, names_no_one
-from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
+from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint, on_topic
 from orgmodel.contract import NodeRef, NodeView, OrgStore, OwnersResult, SearchResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.hint_model import NodeHint, Relation, node_ref
@@ -56,6 +56,7 @@ from orgmodel.question_frames import (
     asks_collaboration,
     asks_reporting,
     asks_structure,
+    split_topic,
     without,
 )
 from orgmodel.schema import EdgeType, Kind, Raci
@@ -306,11 +307,15 @@ def _collaborations(store: OrgStore, query: str,
     # "which units does IT and Digitalisation work with?": "units" asks what kind of partner,
     # and met the unit's head ("enhedsleder") before the unit; a name may hold the word.
     rest = without(query, COLLABORATION_WORDS)
-    for text in dict.fromkeys((without(rest, STRUCTURE_WORDS), rest)):
+    # "… med om budgetter?": what it is about is no part of the name, and keeps the partners
+    # that work with it on that (all of them when none is said to).
+    named, topic = split_topic(rest)
+    texts = (without(named, STRUCTURE_WORDS), named, without(rest, STRUCTURE_WORDS), rest)
+    for text in dict.fromkeys(texts):
         for hit in store.search(text, kinds=list(COLLABORATION_KINDS), limit=1, as_of=as_of):
             if hit.score >= REPORTING_POST_MIN and (found := collaboration_hint(
                     store, hit.id, hit.kind, as_of=as_of)) is not None:
-                return found, hit.score, True
+                return on_topic(found, topic if text != rest else ""), hit.score, True
     return None
 
 

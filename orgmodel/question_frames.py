@@ -20,12 +20,30 @@ import re
 
 from orgmodel.text import fold
 
-__all__ = ["COLLABORATION_SPELLINGS", "COLLABORATION_WORDS", "DECIDING_SPELLINGS",
-           "DECIDING_WORDS", "DO_WORK_WITH", "LEADERSHIP_SPELLINGS", "LEADERSHIP_WORDS",
-           "REPORTING_SPELLINGS", "REPORTING_WORDS", "STRUCTURE_FRAME", "STRUCTURE_FRAME_SPELLINGS",
-           "STRUCTURE_SPELLINGS", "STRUCTURE_WORDS", "SUPPORTING_SPELLINGS", "SUPPORTING_WORDS",
-           "UNDER_SPELLINGS", "asks_collaboration",
-           "asks_reporting", "asks_structure", "without"]
+__all__ = [
+    "COLLABORATION_SPELLINGS",
+    "COLLABORATION_WORDS",
+    "DECIDING_SPELLINGS",
+    "DECIDING_WORDS",
+    "DO_WORK_WITH",
+    "LEADERSHIP_SPELLINGS",
+    "LEADERSHIP_WORDS",
+    "REPORTING_SPELLINGS",
+    "REPORTING_WORDS",
+    "STRUCTURE_FRAME",
+    "STRUCTURE_FRAME_SPELLINGS",
+    "STRUCTURE_SPELLINGS",
+    "STRUCTURE_WORDS",
+    "SUPPORTING_SPELLINGS",
+    "SUPPORTING_WORDS",
+    "TOPIC_SPELLINGS",
+    "UNDER_SPELLINGS",
+    "asks_collaboration",
+    "asks_reporting",
+    "asks_structure",
+    "split_topic",
+    "without",
+]
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -133,6 +151,27 @@ def asks_collaboration(words: list[str]) -> bool:
         return True
     return any(word in _WORK and after in _WITH and _DO.intersection(words[:at])
                for at, (word, after) in enumerate(itertools.pairwise(words)))
+
+
+#: Words before what a collaboration is about ("hvem samarbejder Økonomi og Indkøb med om
+#: budgetter?", "who does Finance and Procurement work with on budgets?").
+TOPIC_SPELLINGS: tuple[str, ...] = (
+    "om", "omkring", "vedrørende", "angående", "on", "about", "regarding", "concerning")
+_TOPIC_WORD = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(TOPIC_SPELLINGS) + r")(?![\w-])")
+
+
+def split_topic(query: str) -> tuple[str, str]:
+    """``query`` cut before its last topic word, and what follows it ("" if none).
+
+    >>> split_topic("hvem samarbejder Økonomi og Indkøb med om budgetter?")
+    ('hvem samarbejder Økonomi og Indkøb med', 'budgetter?')
+    >>> split_topic("hvem samarbejder IT med?")
+    ('hvem samarbejder IT med?', '')
+    """
+    found = list(_TOPIC_WORD.finditer(query))
+    if not found or not query[found[-1].end():].strip():
+        return query, ""
+    return query[:found[-1].start()].strip(), query[found[-1].end():].strip()
 
 
 def without(query: str, words: frozenset[str]) -> str:

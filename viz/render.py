@@ -49,6 +49,7 @@ from orgmodel.question_frames import (
     STRUCTURE_FRAME_SPELLINGS,
     STRUCTURE_SPELLINGS,
     SUPPORTING_SPELLINGS,
+    TOPIC_SPELLINGS,
     UNDER_SPELLINGS,
 )
 from orgmodel.search import READ_AS, READ_AS_MIN_LETTERS
@@ -298,6 +299,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "supporting": list(SUPPORTING_SPELLINGS), "supportedMin": SUPPORTED_MIN,
                 "structure": list(STRUCTURE_SPELLINGS),
                 "collaboration": list(COLLABORATION_SPELLINGS), "doWorkWith": DO_WORK_WITH,
+                "topicWords": list(TOPIC_SPELLINGS),
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),

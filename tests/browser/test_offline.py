@@ -193,7 +193,9 @@ def test_static_start_page_answers_with_what_a_question_names_not_stray_tasks(
     ("hvem samarbejder IT og Digitalisering med?", "IT og Digitalisering", "Dagtilbud"),
     ("who does the mayor work closely with?", "Borgmester", "Chef for Økonomi og Stab"),
     ("which units does IT and Digitalisation collaborate with?", "IT og Digitalisering",
-     "Skole og Uddannelse")])
+     "Skole og Uddannelse"),
+    # what it is about ("om budgetter") is no part of the name
+    ("hvem samarbejder Økonomi og Indkøb med om budgetter?", "Økonomi og Indkøb", "Dagtilbud")])
 def test_static_start_page_answers_whom_something_works_with(
         site: Path, page: Any, recorder: Recorder, question: str, named: str,
         partner: str) -> None:

@@ -563,6 +563,21 @@ def test_whom_something_works_with_is_its_collaborations(
         "task:lon", "task:lon-og-personaleforhold")
 
 
+@pytest.mark.parametrize("question", [
+    "hvem samarbejder Økonomi og Indkøb med om budgetter?",
+    "who does Finance and Procurement work with on budgets?"])
+def test_whom_something_works_with_on_a_topic_is_those_collaborations(
+        store: Any, question: str) -> None:
+    # What it is about lowered the unit's fit: tasks answered ("Nye digitale løsninger").
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.node.id == "unit:okonomi-og-indkob"
+    together = [r for r in hint.relations if r.type is EdgeType.COLLABORATES_WITH]
+    assert together and all("budget" in (r.role or "") for r in together)
+    everyone = answered(store, "hvem samarbejder Økonomi og Indkøb med?")[1]
+    assert len(together) < len([r for r in everyone.relations
+                                if r.type is EdgeType.COLLABORATES_WITH])
+
+
 @pytest.mark.parametrize(("question", "task"), [
     # "system" after "which" is the question's: it met "Adgang til fagsystemer" first
     ("which system is used for payroll?", "task:lon"), ("hvilket IT-system bruges til løn?",

@@ -409,11 +409,26 @@
 
   /* (The server also wants a unit to fit better than any task: here a name is only met by
    * the share of the question's words it meets, so a task's words already keep it under.) */
+  var topicWord = {};
+  (data.topicWords || []).forEach(function (word) { topicWord[fold(word)] = true; });
+  /* The question before its last "om"/"on"/"about" (orgmodel.question_frames.split_topic):
+   * "hvem samarbejder Økonomi og Indkøb med om budgetter?" names the unit before it. */
+  function beforeTopic(query) {
+    var words = String(query).split(/\s+/);
+    for (var at = words.length - 2; at > 0; at -= 1) {
+      if (topicWord[fold(words[at])]) { return words.slice(0, at).join(" "); }
+    }
+    return query;
+  }
+
   function reportingHint(query) {
     // "units" in "which units does IT work with?" asks the kind of partner, as on the server.
-    return framedHint(query, asksCollaboration, collaborationFrame,
-                      function (entry) { return entry.together; }, data.reportingMin, false,
-                      "together") ||
+    var together = function (text) {
+      return framedHint(text, asksCollaboration, collaborationFrame,
+                        function (entry) { return entry.together; }, data.reportingMin, false,
+                        "together");
+    };
+    return together(beforeTopic(query)) || together(query) ||
       framedHint(query, anyOf(reporting), reporting,
                       function (entry) { return entry.post; }, data.reportingMin) ||
       // Who supports or runs a system no task uses ("hvem drifter Aula?"), well named.
