@@ -123,7 +123,7 @@ def test_a_broken_folder_writes_nothing(neo4j: Any, tmp_path: Path,
     capsys.readouterr()
     assert main(["load", str(broken), "--neo4j"]) == 1
     err = capsys.readouterr().err
-    assert "org.yaml:" in err and "unit:x" in err and "nothing was written" in err
+    assert "org.yaml:" in err and "unit:x" in err and "intet er skrevet til Neo4j" in err
     assert dump_graph(neo4j) == before
 
 
