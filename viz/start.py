@@ -146,7 +146,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     Every system no task uses, initiative, policy, forum, body, unit and held post (up to
     :data:`NAMED_LIMIT`), with its hint as text (:mod:`orgmodel.node_hint`): the server's
     ``node_hint``, read in the browser; and whom it works with, where it has anyone
-    (:mod:`orgmodel.collaboration`).
+    (:mod:`orgmodel.collaboration`); a stakeholder (no hint of its own) for that alone.
     """
     index: list[dict[str, Any]] = []
     for kind in IN_CHARGE:
@@ -167,6 +167,19 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                           "together": together.text(lang) if together else None})
         if len(index) >= NAMED_LIMIT:
             break
+    # A kind no hint is given for ("Folkeskolerne", a stakeholder) is still asked whom it
+    # works with, as on the server: named for that alone (no text of its own).
+    for kind in (k for k in COLLABORATION_KINDS if k not in IN_CHARGE):
+        if len(index) >= NAMED_LIMIT:
+            break
+        page = store.list_nodes(kind=kind, limit=NAMED_LIMIT - len(index), as_of=as_of)
+        for node in page.items:
+            if (together := collaboration_hint(store, node.id, kind, as_of=as_of)) is None:
+                continue
+            others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
+            index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],
+                          "led": False, "says": False, "post": False, "used": False,
+                          "parts": False, "text": None, "together": together.text(lang)})
     return index
 
 

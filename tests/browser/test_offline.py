@@ -195,7 +195,9 @@ def test_static_start_page_answers_with_what_a_question_names_not_stray_tasks(
     ("which units does IT and Digitalisation collaborate with?", "IT og Digitalisering",
      "Skole og Uddannelse"),
     # what it is about ("om budgetter") is no part of the name
-    ("hvem samarbejder Økonomi og Indkøb med om budgetter?", "Økonomi og Indkøb", "Dagtilbud")])
+    ("hvem samarbejder Økonomi og Indkøb med om budgetter?", "Økonomi og Indkøb", "Dagtilbud"),
+    # a stakeholder, which has no hint of its own (it was not embedded: no answer)
+    ("hvem samarbejder Folkeskolerne med?", "Folkeskolerne", "IT og Digitalisering")])
 def test_static_start_page_answers_whom_something_works_with(
         site: Path, page: Any, recorder: Recorder, question: str, named: str,
         partner: str) -> None:

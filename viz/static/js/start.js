@@ -320,7 +320,7 @@
     var asksWho = all.some(function (word) { return leading[word]; });
     var words = asksWho ? all.filter(function (word) { return !leading[word]; }) : all;
     var best = words.length ? bestNamed(words, function (entry) {
-      return !asksWho || entry.led;
+      return entry.text && (!asksWho || entry.led);  // not one named only for its partners
     }) : null;
     var needed = Math.max(data.hintMin, asksWho ? 0 : bestTask + data.margin);
     if (asksWho && !(best && best.score >= needed)) {
