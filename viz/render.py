@@ -37,6 +37,7 @@ from markupsafe import Markup
 
 from orgmodel.asked_date import Reading, as_of_note
 from orgmodel.asker import BOSS_SPELLINGS, MY_SPELLINGS, SELF_REPORTING_SPELLINGS
+from orgmodel.home import HOME_SPELLINGS
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import NODE_HINT_MIN, POSTS_NEAR_TIE, REPORTING_POST_MIN, SUPPORTED_MIN
@@ -299,7 +300,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "supporting": list(SUPPORTING_SPELLINGS), "supportedMin": SUPPORTED_MIN,
                 "structure": list(STRUCTURE_SPELLINGS),
                 "collaboration": list(COLLABORATION_SPELLINGS), "doWorkWith": DO_WORK_WITH,
-                "topicWords": list(TOPIC_SPELLINGS),
+                "topicWords": list(TOPIC_SPELLINGS), "homeWords": list(HOME_SPELLINGS),
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),

@@ -18,6 +18,7 @@ from orgmodel import asker
 from orgmodel.analytics import kle_main_group
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
 from orgmodel.contract import OrgStore, OwnersResult
+from orgmodel.home import home_organisation
 from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, kind_label, t
 from orgmodel.node_attributes import node_attributes
@@ -180,6 +181,13 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],
                           "led": False, "says": False, "post": False, "used": False,
                           "parts": False, "text": None, "together": together.text(lang)})
+    # "hvem leder kommunen?", "hvad består kommunen af?": the municipality, by no name of its
+    # own (orgmodel.home); found by the page's frame words, not by keys.
+    if (home := home_organisation(store, as_of=as_of)) is not None and (
+            homed := hint_of(store, home, Kind.ORGANISATION, as_of=as_of)) is not None:
+        index.append({"keys": [], "home": True, "led": False, "says": homed.says_who,
+                      "post": False, "used": False, "parts": False, "text": homed.text(lang),
+                      "together": None})
     return index
 
 

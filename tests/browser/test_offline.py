@@ -218,7 +218,10 @@ def test_static_start_page_answers_whom_something_works_with(
     ("hvilke enheder hører under Økonomi og Stab?", "Økonomi og Stab"),
     ("hvad har Organisation og Politik under sig?", "Organisation og Politik"),
     ("who is the municipal director?", "Kommunaldirektør"),
-    ("hvad består direktørforum af", "Direktørforum")])  # a forum is made of its members
+    ("hvad består direktørforum af", "Direktørforum"),  # a forum is made of its members
+    # the municipality by "kommunen" alone (a stopword to every search): no answer before
+    ("hvem leder kommunen?", "Albertslund Kommune"),
+    ("what are the departments of the municipality?", "Albertslund Kommune")])
 def test_static_start_page_answers_whom_a_post_reports_to_and_what_lies_under_a_unit(
         site: Path, page: Any, recorder: Recorder, question: str, post: str) -> None:
     # As on the server: the post's line, not the budget follow-up's "variance reporting";

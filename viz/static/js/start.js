@@ -94,7 +94,7 @@
    * a forum, a body, a post), with its hint; and the words that ask who leads or sits in one. */
   var named = (data.named || []).map(function (entry) {
     return { text: entry.text, led: entry.led, says: entry.says, post: entry.post, used: entry.used,
-      parts: entry.parts, together: entry.together,
+      parts: entry.parts, together: entry.together, home: entry.home,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " " };
       }) };
@@ -318,6 +318,7 @@
     if (reportsTo) { return reportsTo; }
     var all = wordsOf(query).filter(function (word) { return !deciding[word]; });
     var asksWho = all.some(function (word) { return leading[word]; });
+    if (asksWho && namesHomeAlone(query, leading)) { return homeHint(); }
     var words = asksWho ? all.filter(function (word) { return !leading[word]; }) : all;
     var best = words.length ? bestNamed(words, function (entry) {
       return entry.text && (!asksWho || entry.led);  // not one named only for its partners
@@ -409,6 +410,20 @@
 
   /* (The server also wants a unit to fit better than any task: here a name is only met by
    * the share of the question's words it meets, so a task's words already keep it under.) */
+  /* The municipality itself, named by "kommunen" and nothing else once the question's frame
+   * (``frame``) is left out, as orgmodel.home reads it: "hvem leder kommunen?". */
+  var homeWord = {};
+  (data.homeWords || []).forEach(function (word) { homeWord[fold(word)] = true; });
+  var home = named.filter(function (entry) { return entry.home; })[0] || null;
+  function namesHomeAlone(query, frame) {
+    var words = fold(query).split(/\s+/).filter(function (word) { return word && !frame[word]; });
+    return home !== null && words.some(function (word) { return homeWord[word]; }) &&
+      words.every(function (word) { return homeWord[word] || stopwords[word]; });
+  }
+  function homeHint() {
+    return { text: home.text, says: home.says, score: 1, alone: true };
+  }
+
   var topicWord = {};
   (data.topicWords || []).forEach(function (word) { topicWord[fold(word)] = true; });
   /* The question before its last "om"/"on"/"about" (orgmodel.question_frames.split_topic):
@@ -434,6 +449,8 @@
       // Who supports or runs a system no task uses ("hvem drifter Aula?"), well named.
       framedHint(query, anyOf(supporting), supporting,
                  function (entry) { return entry.used; }, data.supportedMin) ||
+      (asksStructure(fold(query).split(" ")) && namesHomeAlone(query, structureFrame) ?
+        homeHint() : null) ||
       framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
                  data.reportingMin, true);
   }
