@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from orgmodel.exceptions import Problem
 from orgmodel.messages import Lang
-from orgmodel.records import ALSO
+from orgmodel.personal_data import ALSO
 
 __all__ = ["in_danish", "problem_line"]
 

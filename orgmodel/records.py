@@ -38,6 +38,7 @@ from pydantic import (
     model_validator,
 )
 
+from orgmodel.personal_data import ALSO, PHONE_NUMBER, needs_a_look, personal_data
 from orgmodel.schema import KIND_PREFIX, Confidence, EdgeType, Kind, Raci, UnitLevel
 from orgmodel.text import DIRECTION_CONTROLS, NO_WIDTH
 
@@ -135,35 +136,6 @@ _BIDI_CONTROL = re.compile(f"[{DIRECTION_CONTROLS}]")
 # Characters of no width: a name holding one looks like another name, and a word pasted with
 # one is not found as it is written.
 _INVISIBLE = re.compile(f"[{NO_WIDTH}]")
-# A number said to be private or a mobile's is personal data in any record ("Steens mobil
-# 22 33 44 55" on the edge that links him to his post): 8 digits run together or in pairs,
-# close after the word (not 4+4, the shape of "2024 2025").
-_PRIVATE_PHONE = re.compile(
-    r"(?i)\b(?:privat\w*|mobil\w*|mobile|cell(?:phone)?)\b[^\d\n]{0,12}"
-    # ... grouped any way ("22 334 455"): after such a word, eight digits are a number
-    r"(?:\+45[ -]?)?(?:\d[ .-]?){7}\d(?!\d)")
-# A CPR number (a person's civil registration number), in any record: written as people write
-# it, DDMMYY-NNNN (a day that can be a day), or any ten digits after the word "CPR".
-_CPR = re.compile(
-    r"(?<![\w/.-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-\d{4}(?![\w/-])"
-    r"|(?i:\bcpr\b)[^\d\n]{0,12}\d{6}[ -]?\d{4}(?!\d)")
-# A private mailbox (a mail service for people, not an organisation's): a person's own
-# address; a post gives a functional one of the organisation's own domain (loen@….dk).
-_PRIVATE_MAIL = re.compile(
-    r"(?i)[\w.+-]+@(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|mac|aol"
-    r"|gmx|proton|protonmail|pm|mail|jubii|ofir|get2net|webspeed|stofanet|youmail|tdcadsl)"
-    r"\.(?:com|dk|net|me|de|ch)\b")
-_DIGIT = re.compile(r"\d")
-#: Between two problems of one field: each is said, not only the first one found.
-ALSO = "; also "
-#: What no record may hold (personal data), and what to say of it.
-_PERSONAL_DATA = (
-    (_PRIVATE_PHONE, "is a private phone number (personal data): leave it out; a post gives a "
-                     "functional mailbox"),
-    (_CPR, "looks like a CPR number (personal data): leave it out"),
-    (_PRIVATE_MAIL, "is a private mailbox (personal data): a post gives a functional one "
-                    "of the organisation's own domain"),
-)
 _LINE_BREAK = re.compile(r"[\n\r\t]")
 _WHITESPACE = re.compile(r"\s")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -292,25 +264,6 @@ BlankOrIsoDate = Annotated[
 Count = Annotated[int, Field(ge=0, le=1_000_000_000, strict=True)]
 
 
-def _personal_data(text: str, phones: bool) -> list[str]:
-    """Every piece of personal data in ``text``, each with what to say of it.
-
-    ``phones``: any phone number too (a post's or a person's text), unless a rule of
-    :data:`_PERSONAL_DATA` already said it.
-    """
-    said: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for pattern, what in _PERSONAL_DATA:
-        for found in pattern.finditer(text):
-            said.append(f"{found.group()!r} {what}")
-            spans.append(found.span())
-    for found in _PHONE_NUMBER.finditer(text) if phones else ():
-        if not any(start < found.end() and found.start() < end for start, end in spans):
-            said.append(f"{found.group()!r} looks like a phone number; posts and persons "
-                        "carry none (personal data): give the post a functional mailbox instead")
-    return said
-
-
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
     #: The text fields where any phone number is personal data (a post's, a person's).
@@ -326,10 +279,8 @@ class _Strict(BaseModel):
         for text in value if isinstance(value, list) else (value,):
             if isinstance(text, str):
                 _visible(text)
-                # Each rule needs a digit or an "@": most texts have neither, and 200,000
-                # records are validated at a bulk load (docs/benchmarks.md).
-                if "@" in text or _DIGIT.search(text):
-                    said += _personal_data(text, phones)
+                if needs_a_look(text):  # most texts have no digit and no "@": cheap
+                    said += personal_data(text, phones)
         if said:  # all of it at once: an editor mends one text once, not once per number
             raise ValueError(ALSO.join(dict.fromkeys(said)))
         return value
@@ -455,18 +406,6 @@ class UnitRecord(NodeRecord):
     staff_count: Count | None = Field(None, description="Number of employees (about).")
     team_count: Count | None = Field(None, description="Number of teams in the unit.")
     abbreviation: str | None = Field(None, max_length=40, description="Short name, e.g. ØS.")
-
-
-# A Danish phone number as people write one: 8 digits, run together or in pairs (spaces,
-# dots or dashes), or after +45; a sentence's full stop may follow it, a digit not (part of
-# a longer number). Not the 4+4 form on its own, which is how year spans ("2024 2025") are
-# written too.
-_PHONE_NUMBER = re.compile(
-    r"(?<![\w/-])(?<!\d[.,])(?:\+45[ -]?)?(?:\d{8}|\d{2}(?:([ .-])\d{2}(?:\1\d{2}){2}))"
-    r"(?![\w/-])(?![.,]\d)|\+45[ -]?\d{4} \d{4}(?![\w/-])(?![.,]\d)"
-    # ... and the 4+4 form after a word that says it is one ("tlf. 2233 4455")
-    r"|(?i:\b(?:tlf|telefon|phone|tel)\b)\.?:?\s*(?:\+45[ -]?)?\d{4}[ .-]?\d{4}(?!\d)"
-)
 
 
 class _PersonalDataRules(NodeRecord):
@@ -650,7 +589,7 @@ class EdgeRecord(ValidityMixin):
         if self.type is EdgeType.HOLDS:
             for field in ("description", "note", "role", "topic"):
                 text = getattr(self, field)
-                if text and (found := _PHONE_NUMBER.search(text)):
+                if text and (found := PHONE_NUMBER.search(text)):
                     raise ValueError(
                         f"{field} holds {found.group()!r}, which looks like a phone number; a "
                         "holding links a person to a post and carries none (personal data): "
