@@ -14,10 +14,16 @@ from pathlib import Path
 
 import yaml
 
+from orgmodel.verb_frames import (
+    SYSTEM_WORDS,
+    WORK_VERBS,
+    without_system_frame,
+    without_work_verb,
+)
+
 __all__ = [
-    "AFTER_WORK_VERB", "DIRECTION_CONTROLS", "ENGLISH_QUESTION_WORDS", "NO_WIDTH", "STOPWORDS",
-    "STOPWORD_SPELLINGS", "SYSTEM_WORDS", "USE_WORDS", "WHICH_WORDS", "WORK_VERBS", "Speller",
-    "Synonyms", "analyse",
+    "DIRECTION_CONTROLS", "ENGLISH_QUESTION_WORDS", "NO_WIDTH", "STOPWORDS",
+    "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse",
     "deletions", "edit_distance", "fold", "load_synonyms", "longest_written", "shortened", "spaced",
     "stem", "tokenize", "typo_budget", "visible",
     "without_lone_tokens", "without_pronoun_it",
@@ -160,39 +166,6 @@ def _acronym_stopwords(text: str) -> frozenset[str]:
     return frozenset(folded for word in found if (folded := fold(word)) in STOPWORDS)
 
 
-# "work" before a preposition is the question's verb ("who works with payroll?", "who does
-# IT work with?"), which met the alias "work phone" of staff devices; a name keeps it ("works
-# council", "work environment"), as "arbejder" is a stopword and "arbejdsmiljø" a word.
-WORK_VERBS = frozenset({"work", "works", "working", "worked"})
-AFTER_WORK_VERB = frozenset({"with", "on", "in", "for", "at", "alongside", "closely",
-                             "together"})
-
-
-def _without_work_verb(words: list[str]) -> list[str]:
-    return [word for word, after in zip(words, [*words[1:], ""], strict=True)
-            if word not in WORK_VERBS or after not in AFTER_WORK_VERB]
-
-
-# "which system is used for payroll?" asks what the payroll task uses: "system" after "which"
-# is the question's (it met "Adgang til fagsystemer" first), and so is its verb of use.
-SYSTEM_WORDS = frozenset({"system", "systemer", "systemet", "systemerne", "systems",
-                          "software", "program", "programmer", "programs"})
-WHICH_WORDS = frozenset({"which", "what", "hvilket", "hvilke", "hvilken", "hvad"})
-USE_WORDS = frozenset({"used", "use", "uses", "bruges", "bruger", "bruge", "anvendes",
-                       "anvender", "benyttes", "benytter"})
-_WHICH_REACH = 3
-
-
-def _without_system_frame(words: list[str]) -> list[str]:
-    asked = {at for at, word in enumerate(words) if word in SYSTEM_WORDS
-             and WHICH_WORDS.intersection(words[max(0, at - _WHICH_REACH):at])}
-    if not asked:
-        return words
-    # "hvilket IT-system": the "it" of the system's kind goes with it
-    asked |= {at - 1 for at in asked if at and words[at - 1] == "it"}
-    return [word for at, word in enumerate(words) if at not in asked and word not in USE_WORDS]
-
-
 def tokenize(text: str) -> list[str]:
     """Split text into folded tokens, in order, without stopwords.
 
@@ -220,9 +193,9 @@ def tokenize(text: str) -> list[str]:
     acronyms = _acronym_stopwords(text)
     words = fold(text).split()
     if not WORK_VERBS.isdisjoint(words):  # tokenize reads every indexed text: test words only
-        words = _without_work_verb(words)
+        words = without_work_verb(words)
     if not SYSTEM_WORDS.isdisjoint(words):
-        words = _without_system_frame(words)
+        words = without_system_frame(words)
     return [tok for tok in words if tok not in STOPWORDS or tok in acronyms]
 
 

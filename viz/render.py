@@ -54,10 +54,9 @@ from orgmodel.question_frames import (
     UNDER_SPELLINGS,
 )
 from orgmodel.search import READ_AS, READ_AS_MIN_LETTERS
-from orgmodel.text import (
+from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
+from orgmodel.verb_frames import (
     AFTER_WORK_VERB,
-    ENGLISH_QUESTION_WORDS,
-    STOPWORD_SPELLINGS,
     SYSTEM_WORDS,
     USE_WORDS,
     WHICH_WORDS,
