@@ -124,6 +124,8 @@ def node_dict(view: NodeView, lang: Lang, owners: Mapping[str, tuple[str, str | 
     description = view.description_en if lang == "en" and view.description_en else view.description
     if description:
         node["desc"] = shortened(description, _DESCRIPTION_CHARS)
+        if lang == "en" and not view.description_en:  # Danish on an English page: said so
+            node["desc_lang"] = "da"
     for key in ("level", "kle"):
         if key in view.attributes:
             node[key] = view.attributes[key]

@@ -33,6 +33,7 @@ UI: dict[str, tuple[str, str]] = {
                       "e.g. payroll, procurement, budget follow-up"),
     "ask": ("Spørg", "Ask"),
     "answers_for": ("Svar på »{q}«", "Answers for “{q}”"),
+    "answers_said": ("{count} svar på »{q}«.", "{count} answers for “{q}”."),
     "site_as_of": ("Denne side viser organisationen pr. {date}, da den blev bygget: den svarer "
                    "ikke for {asked}.",
                    "This page holds the organisation as of {date}, when it was built: it does "
@@ -112,6 +113,9 @@ UI: dict[str, tuple[str, str]] = {
     "search_empty": ("Skriv et navn eller ord at søge efter.",
                      "Type a name or word to search for."),
     "search_found": ("Fundet: {name}", "Found: {name}"),
+    "search_results": ("Søgeresultater", "Search results"),
+    "search_in_list": ("{count} træf i denne visning står i listen.",
+                       "{count} matches in this view are in the list."),
     "png_caption": ("Pr. {date} · {url}", "As of {date} · {url}"),
     "search_elsewhere": ("»{name}« er ikke i denne visning.", "\"{name}\" is not in this view."),
     "filters": ("Filtre", "Filters"),
@@ -182,6 +186,10 @@ UI: dict[str, tuple[str, str]] = {
     "strength": ("Styrke", "Strength"),
     "order": ("Trin", "Step"),
     "raci": ("RACI", "RACI"),
+    "raci_A": ("Ansvarlig (accountable)", "Accountable"),
+    "raci_R": ("Udførende (responsible)", "Responsible"),
+    "raci_C": ("Rådspurgt (consulted)", "Consulted"),
+    "raci_I": ("Informeret (informed)", "Informed"),
     "unowned": ("Uden ansvarlig", "No owner"),
     "skip_to_main": ("Spring til indholdet", "Skip to the content"),
     "skip_to_table": ("Spring til tabellen", "Skip to the table"),
@@ -226,7 +234,8 @@ def kind_name(kind: str, lang: Lang) -> str:
 
 def browser_texts(lang: Lang) -> dict[str, str]:
     """The strings the browser code needs, in one language."""
-    keys = ("search_none", "search_empty", "search_found", "search_elsewhere", "png_caption",
+    keys = ("search_none", "search_empty", "search_found", "search_elsewhere", "search_in_list",
+            "png_caption",
             "path_none", "path_unknown", "path_names", "path_same", "path_found",
             "permalink_copied", "expanding",
             "kind", "owner", "source", "confidence", "conf_high", "conf_medium", "conf_low",

@@ -318,3 +318,17 @@ def test_static_start_page_reads_it_in_an_english_question_as_a_pronoun(
     ask(site, page, "payroll, who handles it?")
     names = page.locator("article.answer h3").all_text_contents()
     assert names and names[0] == "Løn" and not any("IT" in name for name in names), names
+
+
+def test_static_start_page_says_its_answer_in_a_few_words(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # The whole answer (a thousand characters and a table) was one live region, read out at
+    # once; a short status says what came, and the answer is read where it stands.
+    only_files(recorder)
+    ask(site, page, "løn")
+    count = page.locator("article.answer").count()
+    assert page.locator("#answers-said").text_content() == f"{count} svar på »løn«."
+    assert page.locator("#answers").get_attribute("aria-live") is None
+    ask(site, page, "hvem er min chef?")
+    assert page.locator("#answers-said").text_content() == \
+        page.locator(".ask-instead").text_content()

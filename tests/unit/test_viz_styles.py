@@ -63,3 +63,15 @@ def test_the_focus_ring_stands_out_from_what_it_is_drawn_on() -> None:
     for background in ("#ffffff", "#fff8e1", colours["panel"]):
         assert _contrast(colours["focus"], background) >= 3, background
     assert _contrast(colours["focus-on-accent"], colours["accent"]) >= 3
+
+
+def test_every_line_and_border_stands_out_on_the_white_canvas() -> None:
+    # WCAG 1.4.11: a relation's line is what tells it apart; "post in" was 1.75:1, "uses"
+    # 1.87:1, the initiative's border 2.65:1.
+    from viz.styles import EDGE_STYLES, NODE_STYLES
+
+    for name, edge in EDGE_STYLES.items():
+        assert _contrast(edge.color, "#ffffff") >= 3, name
+    for kind, node in NODE_STYLES.items():
+        assert max(_contrast(node.border, "#ffffff"), _contrast(node.border, node.background)) \
+            >= 3, kind

@@ -73,7 +73,9 @@
       if (!view.isPartial() && target !== hits[0] && clearlyBetter(hits[0], target)) {
         // In the page's language: "Payroll" is not in this view, on an English page.
         var name = (config.lang === "en" && hits[0].name_en) || hits[0].name || hits[0].id;
-        view.status(texts.search_elsewhere.replace("{name}", name));
+        // ... and that the list holds those that are, which the status alone seemed to deny
+        view.status(texts.search_elsewhere.replace("{name}", name) + " " +
+          texts.search_in_list.replace("{count}", Math.min(inView.length, 8)));
         return hits;
       }
       return select(target.id).then(function () { return hits; });
@@ -416,6 +418,14 @@
       view.status(texts.permalink_copied);
     });
     on("png-button", "click", exportPng);
+    // A tooltip goes away with Escape, as content shown on hover must (WCAG 1.4.13); the
+    // next hover shows it again.
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      document.querySelectorAll("div.vis-tooltip").forEach(function (tip) {
+        tip.style.visibility = "hidden";
+      });
+    });
     on("topic-select", "change", function () {
       raw.topic = byId("topic-select").value;
       view.apply();
@@ -522,7 +532,19 @@
     var steps = [];
     if (raw.path) { steps.push(function () { return view.showPath(raw.path[0], raw.path[1]); }); }
     if (raw.focus || raw.topic) { steps.push(function () { fitVisible(); return Promise.resolve(); }); }
-    if (raw.sel) { steps.push(function () { return select(raw.sel, true); }); }
+    // A node selected by the link (a name followed from the table page) is said, as a search
+    // says it, unless what the link narrows the drawing to was said above.
+    var said = missing.length || raw.focus || raw.topic || view.visibleNodeCount() === 0;
+    if (raw.sel) {
+      steps.push(function () {
+        return select(raw.sel, true).then(function (found) {
+          var node = found && !said && view.nodeData.get(raw.sel);
+          if (node) {
+            view.status(texts.search_found.replace("{name}", node.label) + " — " + view.summary(node));
+          }
+        });
+      });
+    }
     return steps.reduce(function (chain, step) { return chain.then(step); }, Promise.resolve())
       .then(function () { sync(view.state()); });
   }

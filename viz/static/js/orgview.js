@@ -77,14 +77,14 @@
   }
 
   function edgeStyle(type) {
-    return config.edgeStyles[type] || { color: "#9e9e9e", width: 1, arrow: "to" };
+    return config.edgeStyles[type] || { color: "#808080", width: 1, arrow: "to" };
   }
 
   function visEdge(id, edge) {
     var style = edgeStyle(edge.type);
     return {
       id: id, from: edge.from, to: edge.to, width: edge.width || style.width,
-      color: { color: style.color, highlight: "#f57f17", hover: "#f57f17", opacity: 1 },
+      color: { color: style.color, highlight: "#d35400", hover: "#d35400", opacity: 1 },
       arrows: { to: { enabled: style.arrow === "to", scaleFactor: 0.55 } },
       dashes: edge.conf === "low" ? [6, 4] : false,
       label: edge.label || undefined, smooth: edge.smooth || false
@@ -230,7 +230,8 @@
       if (applied.get(id) === look) { return; }
       applied.set(id, look);
       nodeUpdates.push({
-        id: id, hidden: look === "hidden", opacity: look === "faded" ? 0.12 : (look === "dim" ? 0.3 : 1),
+        // Off a highlighted path a node stays readable (0.3 left its label at 1.9:1).
+        id: id, hidden: look === "hidden", opacity: look === "faded" ? 0.12 : (look === "dim" ? 0.6 : 1),
         borderWidth: look === "path" ? 5 : (node.ego ? 4 : (node.conf === "low" ? 2.5 : 1.5))
       });
     });
@@ -246,13 +247,24 @@
       edgeUpdates.push({
         id: id, hidden: look === "hidden",
         width: look === "path" ? (edge.width || style.width) + 4 : (edge.width || style.width),
-        color: { color: look === "path" ? "#f57f17" : style.color, highlight: "#f57f17",
-          hover: "#f57f17", opacity: look === "faded" ? 0.1 : (look === "dim" ? 0.25 : 1) }
+        color: { color: look === "path" ? "#d35400" : style.color, highlight: "#d35400",
+          hover: "#d35400", opacity: look === "faded" ? 0.1 : (look === "dim" ? 0.45 : 1) }
       });
     });
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    nameDrawing();
     changed();
+  }
+
+  /* The drawing's accessible name says how much of the view it shows: a screen reader heard
+   * "11 nodes" after a filter left 4. */
+  var drawing = null, drawingName = "";
+  function nameDrawing() {
+    if (!drawing) { return; }
+    drawing.setAttribute("aria-label", drawingName + ": " + texts.filter_shown
+      .replace("{shown}", window.orgmodelView.visibleNodeCount())
+      .replace("{total}", window.orgmodelView.nodeCount()));
   }
 
   function changed() {
@@ -439,7 +451,10 @@
       frame.setAttribute("role", "img");
       frame.setAttribute("aria-label", container.getAttribute("aria-label") || "");
       frame.tabIndex = 0;
+      drawing = frame;
+      drawingName = (container.getAttribute("aria-label") || "").split(": ")[0];
       ["role", "aria-label", "tabindex"].forEach(function (name) { container.removeAttribute(name); });
+      nameDrawing();
     }
     screenDashes(network, container.querySelector("canvas"));
     network.on("hoverNode", function (params) { addTip(params.node); });

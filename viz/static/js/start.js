@@ -591,6 +591,12 @@
       article.appendChild(para);
       box.appendChild(article);
     });
+    // Said in a few words; the answer itself is read where it stands (h2 and on).
+    var said = document.getElementById("answers-said");
+    if (said) {
+      said.textContent = cannot ? instead : (!found.length && hint) ? hint.text.split(". ")[0] + "." :
+        texts.answers_said.replace("{count}", found.length).replace("{q}", query);
+    }
   }
 
   form.addEventListener("submit", function (event) {

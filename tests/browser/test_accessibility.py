@@ -1,0 +1,87 @@
+"""What a keyboard, a screen reader or a phone gets from the views (a probe with axe-core found
+these; each test fails without its mend)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from browserkit import LiveApp, Recorder, allow, hover_tooltip, open_view, wait_for_view
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_wide_table_on_a_phone_scrolls_from_the_keyboard(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # Below 700 px a table scrolls in its own box; nothing in a row of text takes focus, so
+    # the Source and Confidence columns were out of a keyboard's reach.
+    allow(recorder, albertslund_app)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{albertslund_app.url}/views/org/table?lang=en")
+    boxes = page.locator(".table-scroll")
+    assert boxes.count() >= 2
+    wide = page.locator("#edges-heading + .table-scroll")
+    assert wide.get_attribute("tabindex") == "0" and wide.get_attribute("role") == "region"
+    assert page.evaluate("e => e.scrollWidth > e.clientWidth", wide.element_handle())
+    wide.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('#edges-heading + .table-scroll')"
+                           ".scrollLeft > 0")
+
+
+def test_on_a_phone_the_status_line_says_all_of_a_selection(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # Clamped to two lines, it cut a selection's source and confidence off.
+    allow(recorder, albertslund_app)
+    page.set_viewport_size({"width": 375, "height": 800})
+    open_view(page, f"{albertslund_app.url}/views/responsibilities?lang=en")
+    page.fill("#search-input", "payroll")
+    page.press("#search-input", "Enter")
+    page.wait_for_function("document.getElementById('status').textContent.includes('Found')")
+    status = page.locator("#status")
+    assert "Confidence" in (status.text_content() or "")
+    assert page.evaluate("e => e.scrollHeight <= e.clientHeight + 1", status.element_handle())
+    # ... under the drawing, which a longer text no longer moves
+    assert page.evaluate("""() => document.getElementById('status').getBoundingClientRect().top
+        >= document.getElementById('network').getBoundingClientRect().bottom""")
+
+
+def test_a_node_opened_from_the_table_page_is_said_and_the_drawing_says_how_much_it_shows(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The node was selected without a word, and the drawing's name still counted every node
+    # after a filter hid most of them.
+    allow(recorder, albertslund_app)
+    page.goto(f"{albertslund_app.url}/views/org/table")
+    page.locator("a.node-link[data-node='unit:okonomi-og-stab']").first.click()
+    wait_for_view(page)
+    page.wait_for_function("document.getElementById('status').textContent"
+                           ".startsWith('Fundet: Økonomi og Stab')")
+    drawing = page.locator("#network .vis-network")
+    total = page.evaluate("window.orgmodelView.nodeCount()")
+    assert drawing.get_attribute("aria-label") == (
+        f"Organisationsdiagram: Viser {total} af {total} noder.")
+    page.locator("input.kind-filter[value='Post']").uncheck()
+    shown = page.evaluate("window.orgmodelView.visibleNodeCount()")
+    assert shown < total
+    assert drawing.get_attribute("aria-label") == (
+        f"Organisationsdiagram: Viser {shown} af {total} noder.")
+
+
+def test_escape_closes_a_tooltip_and_danish_data_on_english_pages_says_so(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org?lang=en")
+    tooltip = hover_tooltip(page, "unit:okonomi-og-stab")
+    page.keyboard.press("Escape")
+    assert tooltip.evaluate("tip => tip.style.visibility") == "hidden"
+    # A description the data has no English for is marked Danish (screen readers pronounce
+    # it so); one it has English for is not; the source titles are Danish.
+    page.goto(f"{albertslund_app.url}/views/org/table?lang=en")
+    danish = page.locator("td.desc[lang='da']")
+    assert danish.count() > 0
+    assert page.locator("td.desc:not([lang])").count() > 0
+    assert page.locator("dl.sources dd[lang='da']").count() > 0
+    # The RACI letters say what they stand for.
+    page.goto(f"{albertslund_app.url}/views/responsibilities/table?lang=en")
+    assert page.locator("th abbr[title='Accountable']").count() > 0
