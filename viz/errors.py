@@ -10,14 +10,16 @@ the API's problem documents.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import re
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from typing import Any
 
 from fastapi import HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from starlette.datastructures import URL
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import HTMLResponse, Response
 
 from orgmodel.contract import OrgStore
@@ -32,7 +34,7 @@ from viz.render import VIEWS, Page, render_error
 from viz.store_access import with_store
 from viz.texts import UI, kind_name, lang_of, ui
 
-__all__ = ["PageRoute"]
+__all__ = ["PageRoute", "not_found_as_page"]
 
 _SUGGESTIONS = 5
 
@@ -135,3 +137,27 @@ async def _page_of(request: Request, status: int, message: str, dropped: list[st
 def _relative(url: URL) -> str:
     """The path and query of ``url``: links stay on the site, whatever Host said."""
     return f"{url.path}?{url.query}" if url.query else url.path
+
+
+def not_found_as_page(
+        handle: Callable[[Request, Any], Response | Awaitable[Response]] | None,
+) -> Callable[[Request, Exception], Coroutine[Any, Any, Response]]:
+    """The app's handler of HTTP errors, with a 404 a browser asked for answered as a page.
+
+    A mistyped address on the intranet ("/vews/org") showed the API's problem document as
+    raw JSON; a browser (``Accept: text/html``) outside ``/api/`` now gets the site's page
+    in its language, with a link to the start page. Everything else goes to ``handle``.
+    """
+    async def handled(request: Request, exc: Exception) -> Response:
+        wants_page = "text/html" in request.headers.get("accept", "")
+        if (isinstance(exc, HTTPException | StarletteHTTPException) and exc.status_code == 404
+                and wants_page and not request.url.path.startswith("/api/")):
+            lang = lang_of(request.query_params.get("lang"))
+            path = shortened(request.url.path, 80)
+            return await _page_of(request, 404, ui("error_no_page", lang, path=path), [])
+        if handle is None:
+            raise exc
+        answer = handle(request, exc)
+        return await answer if inspect.isawaitable(answer) else answer
+
+    return handled

@@ -18,6 +18,7 @@ from typing import Annotated, Any, TypeVar
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from orgmodel.asked_date import asked
@@ -28,7 +29,7 @@ from orgmodel.schema import Kind
 from viz import start
 from viz.assets import StaticAssets, takes_gzip
 from viz.builders import ViewGraph, label_of
-from viz.errors import PageRoute
+from viz.errors import PageRoute, not_found_as_page
 from viz.recent import Recent, store_version, with_organisation
 from viz.render import (
     BUNDLE,
@@ -216,6 +217,9 @@ def register(app: FastAPI) -> None:
         dependencies.append(Depends(get_read_store))
     app.include_router(pages, dependencies=dependencies)
     app.include_router(router, dependencies=dependencies)
+    # A browser's mistyped address gets a page, not the API's JSON (the API keeps its own).
+    app.add_exception_handler(StarletteHTTPException, not_found_as_page(
+        app.exception_handlers.get(StarletteHTTPException)))
     app.mount("/static", StaticAssets(STATIC_DIR, generated={BUNDLE: asset_bytes(BUNDLE)}),
               name="static")
 

@@ -47,6 +47,8 @@ UI: dict[str, tuple[str, str]] = {
     "error_start": ("Til forsiden", "To the start page"),
     "error_no_view": ("Der er ingen visning, der hedder »{name}«.",
                       "There is no view called “{name}”."),
+    "error_no_page": ("Der er ingen side på adressen »{path}«.",
+                      "There is no page at the address “{path}”."),
     "error_no_post": ("Ingen stilling hedder »{name}«.", "No post is called “{name}”."),
     "map_of": ("Interessentkort for", "Stakeholder map of"),
     "view_empty": ("Visningen er tom: data har intet at vise her på denne dato.",

@@ -308,6 +308,25 @@ def test_views_need_a_token_when_reads_do(api_app: Callable[..., Any]) -> None:
     run(api_app(read_requires_token=True), check)
 
 
+def test_a_mistyped_address_is_a_page_to_a_browser_and_a_problem_to_a_client(
+        api_app: Callable[..., Any]) -> None:
+    # The intranet's visitor got the API's problem document as raw JSON for "/vews/org".
+    async def check(client: httpx.AsyncClient) -> None:
+        html = {"Accept": "text/html,application/xhtml+xml"}
+        page = await client.get("/vews/org", params={"lang": "en"}, headers=html)
+        assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+        assert "There is no page at the address “/vews/org”." in main_text(page.text)
+        assert 'href="/?lang=en"' in page.text  # the way back to the start page
+        evil = await client.get("/<script>alert(1)</script>", headers=html)
+        assert evil.status_code == 404 and "<script>alert(1)" not in evil.text
+        for path, accept in (("/vews/org", "application/json"), ("/api/v1/nope", "text/html")):
+            problem = await client.get(path, headers={"Accept": accept})
+            assert problem.status_code == 404, path
+            assert problem.headers["content-type"] == "application/problem+json", path
+
+    run(api_app(), check)
+
+
 def test_pages_can_leave_the_holders_of_posts_out(memory_store: MemoryStore) -> None:
     # FACTS: views must be able to leave person names out; the posts stay.
     async def check(client: httpx.AsyncClient) -> None:
