@@ -85,4 +85,3 @@ def test_escape_closes_a_tooltip_and_danish_data_on_english_pages_says_so(
     # The RACI letters say what they stand for.
     page.goto(f"{albertslund_app.url}/views/responsibilities/table?lang=en")
     assert page.locator("th abbr[title='Accountable']").count() > 0
-
