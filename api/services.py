@@ -34,6 +34,7 @@ from orgmodel.semantics import edge_view
 from orgmodel.store.without_persons import dataset_without_persons
 from orgmodel.task_facts import task_facts
 from orgmodel.vocabulary import load_vocabulary
+from orgmodel.year_changes import with_year_changes
 
 __all__ = ["DatasetSource", "RecordReader", "audit_page", "edge_detail", "export_zip",
            "node_detail", "owners_answer", "read_record"]
@@ -57,6 +58,7 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     text, when = question.text, question.when
     results, named = answers_and_hint(store, text, store.owners(text, limit=limit, as_of=when),
                                       as_of=when)
+    results = with_year_changes(store, results, question)
     # A node the question names is its answer; the KLE topic it half fits would be noise, as
     # for a question about the asker, which is told what to ask instead.
     advice = None if results or named else advice_of_data(text, store, as_of=when)

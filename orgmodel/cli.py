@@ -53,6 +53,7 @@ from orgmodel.problem_text import problem_line
 from orgmodel.resolve import UnknownNodeError, resolve_node
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import DEFAULT_DATA_DIR, load_vocabulary
+from orgmodel.year_changes import with_year_changes
 
 __all__ = ["CommandError", "add_common_options", "examples", "main", "open_store_from_args",
            "print_table"]
@@ -241,6 +242,7 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     text, when = question.text, question.when
     results, named = answers_and_hint(
         store, text, store.owners(text, limit=args.limit, as_of=when), as_of=when)
+    results = with_year_changes(store, results, question)
     # What the question names answers it when it says who is in charge ("hvem er
     # kommunaldirektør?": the post's holder), with or without tasks.
     answered = bool(results) or (named is not None and bool(named.relations))

@@ -158,6 +158,10 @@ _NOTES: dict[str, tuple[str, str]] = {
         "Fundet via KLE-emnet {0} »{1}«.",
         'Found via the KLE topic {0} "{1}".',
     ),
+    "owner_changes_in_year": (
+        "Den ansvarlige (A) skifter i løbet af {0}: {1}.",
+        "The accountable owner (A) changes during {0}: {1}.",
+    ),
     "kle_nearest": (
         "Spørgsmålet passer til KLE {0} »{1}«, som ingen opgave i modellen har; "
         "svaret er opgaven for KLE {2} »{3}«, niveauet over.",

@@ -120,7 +120,7 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
 
     def work(store: OrgStore) -> tuple[list[dict[str, Any]], str | None, str | None]:
         with_organisation(store, page)
-        found, named = start.answers(store, text, as_of=when, lang=page.lang)
+        found, named = start.answers(store, question, lang=page.lang)
         # "hvem er min chef?": ask about the post (a node named is the answer)
         advice = start.ask_instead(store, text, page.lang, as_of=when) \
             if query and not found and not named else None

@@ -16,6 +16,7 @@ from typing import Any
 
 from orgmodel import asker
 from orgmodel.analytics import kle_main_group
+from orgmodel.asked_date import Asked
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
 from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.home import home_organisation
@@ -35,6 +36,7 @@ from orgmodel.semantics import USED_KINDS, note
 from orgmodel.task_facts import task_facts
 from orgmodel.text import Speller
 from orgmodel.vocabulary import load_vocabulary
+from orgmodel.year_changes import with_year_changes
 from viz.builders import label_of
 from viz.kle_groups import group_label
 from viz.texts import ui
@@ -90,18 +92,21 @@ def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
     }
 
 
-def answers(store: OrgStore, query: str, *, as_of: date,
+def answers(store: OrgStore, question: Asked, *,
             lang: Lang) -> tuple[list[dict[str, Any]], str | None]:
-    """The answers to "who is responsible for ``query``", best first, and a hint.
+    """The answers to "who is responsible for" the ``question``, best first, and a hint.
 
     The hint is for a question that names something other than a task (a system no task uses,
     an initiative, a unit, a forum, a body) better than any task: who is in charge of it
-    (:func:`orgmodel.node_hint.answers_and_hint`).
+    (:func:`orgmodel.node_hint.answers_and_hint`). A year asked about in which a task changes
+    hands says so (:mod:`orgmodel.year_changes`).
     """
+    query, as_of = question.text, question.when
     if not query.strip():
         return [], None
     results, named = answers_and_hint(store, query, store.owners(query, limit=5, as_of=as_of),
                                       as_of=as_of)
+    results = with_year_changes(store, results, question)
     return ([answer(store, r, lang, as_of=as_of) for r in results],
             named.text(lang) if named else None)
 

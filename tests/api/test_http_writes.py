@@ -488,3 +488,28 @@ def test_a_replaced_edge_whose_body_names_another_edge_points_at_the_field(
         # The same key with its "#" unescaped loses the topic: the 404 says how to write it.
         lost = anna.get("/api/v1/edges/" + collaboration["key"].split("#")[0])
         assert "%23" in problem(lost, 404)["detail"]
+
+
+def test_a_year_in_which_a_task_changes_hands_says_so(editable_api: LiveServer) -> None:
+    # "hvem havde ansvaret for indkøb i 2027?" named the owner of 1 July alone, though the
+    # procurement moved to another unit on 1 March.
+    key = "RESPONSIBLE_FOR:unit:okonomi-og-indkob->task:indkob"
+    with editable_api.client(ANNA) as anna:
+        edge, etag = read(anna, f"/api/v1/edges/{key}")
+        moved = anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_edge", "edge": {**edge, "valid_to": "2027-02-28"}, "if_match": etag},
+            {"op": "put_edge", "edge": {**edge, "from": "unit:it-og-digitalisering",
+                                        "valid_from": "2027-03-01"}}]})
+        assert moved.status_code == 200, moved.text
+        answer = anna.get("/api/v1/owners",
+                          params={"q": "hvem havde ansvaret for indkøb i 2027?"}).json()
+        procurement = next(r for r in answer["results"] if r["task"]["id"] == "task:indkob")
+        said = [n for n in procurement["notes"] if n["code"] == "owner_changes_in_year"]
+        assert said and said[0]["da"] == (
+            "Den ansvarlige (A) skifter i løbet af 2027: Økonomi og Indkøb (1. januar) → IT og "
+            "Digitalisering (31. december).")
+        # A year it does not change in, and a day asked about, say nothing of it.
+        for asked in ("hvem havde ansvaret for indkøb i 2025?", "indkøb 1. juni 2027"):
+            quiet = anna.get("/api/v1/owners", params={"q": asked}).json()
+            assert all(n["code"] != "owner_changes_in_year"
+                       for r in quiet["results"] for n in r["notes"]), asked

@@ -445,3 +445,25 @@ def test_load_of_unsound_data_says_so_in_one_language(tmp_path: Path) -> None:
     bare = run("load", str(tmp_path))
     assert bare.returncode == 2 and bare.stderr.rstrip().endswith(
         "to check a data folder alone: orgmodel validate DIR")
+
+
+def test_who_owns_in_a_year_says_when_the_task_changed_hands(tmp_path: Path) -> None:
+    import shutil
+
+    root = Path(__file__).resolve().parents[2]
+    folder = tmp_path / "data"
+    shutil.copytree(root / "data" / "albertslund", folder)
+    tasks = folder / "opgaver.yaml"
+    owner = ("  - {type: RESPONSIBLE_FOR, from: unit:okonomi-og-indkob, to: task:indkob, raci: A, "
+             "source: seed, confidence: high}\n")
+    text = tasks.read_text(encoding="utf-8")
+    assert owner in text
+    ended = owner.replace("raci: A,", "raci: A, valid_to: 2027-02-28,")
+    successor = owner.replace("unit:okonomi-og-indkob", "unit:it-og-digitalisering").replace(
+        "raci: A,", "raci: A, valid_from: 2027-03-01,")
+    tasks.write_text(text.replace(owner, ended + successor), encoding="utf-8")
+    done = run("who-owns", "hvem havde ansvaret for indkøb i 2027?", "--data", str(folder),
+               "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert ("The accountable owner (A) changes during 2027: Finance and Procurement (1 January) "
+            "→ IT and Digitalisation (31 December).") in done.stdout
