@@ -218,9 +218,15 @@ class _Collector:
             except json.JSONDecodeError as exc:
                 self._lose(Problem(name, number, f"JSON syntax error: {exc.msg}"))
                 continue
-            except _DuplicateKeyError as exc:
-                self._lose(Problem(name, number, f"duplicate key {exc.key!r}"))
-                continue
+            except _DuplicateKeyError:
+                # Read again keeping each key's first value: the record is refused by its id,
+                # as a YAML one is, and what refers to it is not blamed.
+                try:
+                    value = json.loads(line, object_pairs_hook=_first_of_each_key)
+                except (ValueError, RecursionError):  # broken after the key given twice
+                    self._lose(Problem(name, number, "JSON syntax error after a key given "
+                                                     "twice"))
+                    continue
             except RecursionError:
                 self._lose(Problem(name, number, "the record is nested too deeply"))
                 continue
@@ -235,7 +241,8 @@ class _Collector:
 
     def _read_json_record(self, value: dict[str, Any], name: str, number: int) -> None:
         record = LocatedDict(value)
-        record.line, record.key_lines, record.written, record.repeated = number, {}, {}, {}
+        record.line, record.key_lines, record.written = number, {}, {}
+        record.repeated = dict.fromkeys(getattr(value, "repeated", ()), number)
         section = (
             "nodes"
             if "kind" in value
@@ -495,6 +502,23 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             if key in seen:
                 raise _DuplicateKeyError(key)
             seen.add(key)
+    return value
+
+
+class _KeysOnce(dict[str, Any]):
+    """A JSON object read with each key's first value; ``repeated`` names the keys given again."""
+
+    repeated: list[str]
+
+
+def _first_of_each_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    value = _KeysOnce()
+    value.repeated = []
+    for key, item in pairs:
+        if key in value:
+            value.repeated.append(key)
+        else:
+            value[key] = item
     return value
 
 

@@ -124,6 +124,8 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"the edge's id is a node's id \(the node at (.+?)\); give the edge an id of its own",
      r"relationens id er en nodes id (noden i \1); giv relationen sit eget id"),
     (r"duplicate id \(first defined at (.+?)\)", r"id'et findes allerede (første gang i \1)"),
+    (r"JSON syntax error after a key given twice",
+     "JSON-syntaksfejl efter en nøgle, der står to gange"),
     (r"duplicate key '(.+)': write it once", r"nøglen '\1' står to gange: skriv den én gang"),
     (r"duplicate key '(.+)': write each section once, with all its records under it",
      r"nøglen '\1' står to gange: skriv hver sektion én gang, med alle dens poster under"),
