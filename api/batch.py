@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.config import JsonDict
 
+from api.services import write_notices
 from orgmodel.batch import MAX_OPERATIONS, Operation
 from orgmodel.editing import Change, etag
 from orgmodel.records import AnyNode, EdgeRecord
@@ -86,10 +87,16 @@ class BatchAnswer(BaseModel):
     """The edits applied, in order."""
 
     applied: list[Applied]
+    notices: list[str] = Field(
+        default_factory=list, description="Not errors (the edits are done): what `orgmodel "
+        "validate` would note of the nodes written, each with its id.")
 
     @classmethod
     def of(cls, changes: list[Change]) -> BatchAnswer:
         """The answer for ``changes``."""
         return cls(applied=[Applied(key=c.key, action=c.action,
                                     etag=etag(c.after) if c.after is not None else None)
-                            for c in changes])
+                            for c in changes],
+                   notices=[f"{c.key}: {said}" for c in changes
+                            if c.after is not None and not isinstance(c.after, EdgeRecord)
+                            for said in write_notices(c.after)])

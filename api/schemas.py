@@ -36,6 +36,7 @@ __all__ = [
     "MembershipsAnswer",
     "NodeDetail",
     "NodeList",
+    "NodeSaved",
     "NodeWritten",
     "OwnersAnswer",
     "PathsAnswer",
@@ -102,6 +103,14 @@ class NodeWritten(BaseModel):
     record: dict[str, Any] | None = Field(
         description="The record as in a data file; change it and PUT it with If-Match "
                     "(null from a store that cannot read single records).")
+
+
+class NodeSaved(NodeWritten):
+    """A node just written, and what in it is worth a look (as ``orgmodel validate`` says)."""
+
+    notices: list[str] = Field(
+        default_factory=list, description="Not errors (the write is done): e.g. a KLE number "
+        "that is no topic of the catalogue, which no question will lead to.")
 
 
 class NodeDetail(NodeWritten):

@@ -29,7 +29,7 @@ from orgmodel.exceptions import NotFoundError
 from orgmodel.export import export_files
 from orgmodel.kle_catalogue import hint
 from orgmodel.node_hint import answers_and_hint
-from orgmodel.records import EdgeRecord
+from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.semantics import edge_view
 from orgmodel.store.without_persons import dataset_without_persons
 from orgmodel.task_facts import task_facts
@@ -37,7 +37,7 @@ from orgmodel.vocabulary import load_vocabulary
 from orgmodel.year_changes import with_year_changes
 
 __all__ = ["DatasetSource", "RecordReader", "audit_page", "edge_detail", "export_zip",
-           "node_detail", "owners_answer", "read_record"]
+           "node_detail", "owners_answer", "read_record", "write_notices"]
 
 
 def owners_answer(store: OrgStore, query: str, *, limit: int,
@@ -68,6 +68,12 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     return OwnersAnswer(query=query, as_of=when, results=answered, node_hint=named,
                         ask_instead=advice,
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
+
+
+def write_notices(record: AnyNode) -> list[str]:
+    """What ``orgmodel validate`` would note of a node just written (its KLE number)."""
+    catalogue = load_vocabulary().catalogue
+    return [notice.message for notice in catalogue.unknown_numbers(Dataset.build([record], []))]
 
 
 def _facts(store: OrgStore, task_id: str, when: date) -> TaskFactsOut:

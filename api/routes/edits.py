@@ -30,8 +30,8 @@ from api.deps import (
 from api.errors import PROBLEM_RESPONSES
 from api.json_body import UniqueKeysRoute
 from api.responses import respond
-from api.schemas import EdgeDetail, NodeWritten
-from api.services import edge_detail
+from api.schemas import EdgeDetail, NodeSaved
+from api.services import edge_detail, write_notices
 from orgmodel.editing import etag, record_data
 from orgmodel.records import AnyNode, EdgeRecord, edge_key_parts
 
@@ -45,23 +45,28 @@ NodeBody = Annotated[AnyNode, Body(description="The node as in a data file (kind
 EdgeBody = Annotated[EdgeRecord, Body(description="The edge as in a data file (from, to).")]
 
 
-@router.post("/nodes", status_code=201, response_model=NodeWritten, summary="Create a node")
+@router.post("/nodes", status_code=201, response_model=NodeSaved, summary="Create a node")
 async def create_node(record: NodeBody, store: StoreDep, caller: WriterDep) -> Response:
-    """Create a node; 409 if the id exists. Answers the node with its ETag and Location."""
+    """Create a node; 409 if the id exists. Answers the node with its ETag and Location.
+
+    ``notices`` says what ``orgmodel validate`` would note of it (a KLE number no topic has).
+    """
     view = await store.offload(store.editor().put_node, record, expected_etag=None,
                                actor=caller.name)
-    return respond(NodeWritten(node=view, record=record_data(record)), status_code=201,
+    return respond(NodeSaved(node=view, record=record_data(record),
+                             notices=write_notices(record)), status_code=201,
                    etag=etag(record), location=f"/api/v1/nodes/{record.id}")
 
 
-@router.put("/nodes/{node_id:path}", response_model=NodeWritten, summary="Replace a node")
+@router.put("/nodes/{node_id:path}", response_model=NodeSaved, summary="Replace a node")
 async def replace_node(node_id: NodeIdPath, record: NodeBody, store: StoreDep,
                        caller: WriterDep, expected: IfMatch) -> Response:
     """Replace a node with the record in the body (If-Match: the ETag you read)."""
     same_key(node_id, record.id, "id")
     view = await store.offload(store.editor().put_node, record, expected_etag=expected,
                                actor=caller.name)
-    return respond(NodeWritten(node=view, record=record_data(record)), etag=etag(record))
+    return respond(NodeSaved(node=view, record=record_data(record),
+                             notices=write_notices(record)), etag=etag(record))
 
 
 @router.delete("/nodes/{node_id:path}", status_code=204, summary="Delete a node")

@@ -513,3 +513,22 @@ def test_a_year_in_which_a_task_changes_hands_says_so(editable_api: LiveServer) 
             quiet = anna.get("/api/v1/owners", params={"q": asked}).json()
             assert all(n["code"] != "owner_changes_in_year"
                        for r in quiet["results"] for n in r["notes"]), asked
+
+
+def test_a_node_written_with_a_kle_number_no_topic_has_is_noted(editable_api: LiveServer) -> None:
+    # orgmodel validate notes it; the API took it without a word.
+    with editable_api.client(ANNA) as anna:
+        odd = anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_node", "node": {**NEW_TASK, "kle": "99.99.99"}},
+            {"op": "put_edge", "edge": ITS_OWNER}]})
+        assert odd.status_code == 200, odd.text
+        assert odd.json()["notices"] == [
+            f"{NEW_TASK['id']}: 99.99.99 is no topic of the KLE catalogue: check the number"]
+        record, etag = read(anna, f"/api/v1/nodes/{NEW_TASK['id']}")
+        saved = anna.put(f"/api/v1/nodes/{NEW_TASK['id']}", headers={"If-Match": etag},
+                         json={**record, "name": "Sygefravær"})
+        assert saved.status_code == 200, saved.text
+        assert saved.json()["notices"] == [
+            "99.99.99 is no topic of the KLE catalogue: check the number"]
+        fine = anna.post("/api/v1/nodes", json=NEW_UNIT)
+        assert fine.status_code == 201 and fine.json()["notices"] == []
