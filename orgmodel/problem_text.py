@@ -199,6 +199,22 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"\(libyaml noticed on line (\d+): (.+)\)",
      r"YAML-syntaksfejl: en '\1' åbnet på denne linje (kolonne \2) lukkes ikke "
      r"(libyaml opdagede det på linje \3: \4)"),
+    (r"YAML syntax error: a ':' where this value cannot have one: put a text that holds ': ' "
+     r"in quotes, or mend the indentation above",
+     "YAML-syntaksfejl: et ':', hvor værdien ikke kan have et: sæt en tekst med ': ' i "
+     "anførselstegn, eller ret indrykningen ovenfor"),
+    (r"YAML syntax error: a tab: YAML indents with spaces",
+     "YAML-syntaksfejl: et tabulatortegn: YAML indrykker med mellemrum"),
+    (r"YAML syntax error: a value begins with a character YAML keeps for itself \(@, `, %\): "
+     r"put the text in quotes",
+     "YAML-syntaksfejl: en værdi begynder med et tegn, YAML bruger selv (@, `, %): sæt teksten "
+     "i anførselstegn"),
+    (r"YAML syntax error: the indentation does not match the lines above: indent it as the "
+     r"field or list it belongs to",
+     "YAML-syntaksfejl: indrykningen passer ikke til linjerne ovenfor: ryk den ind som det felt "
+     "eller den liste, den hører til"),
+    (r"YAML syntax error: a '\*' names no '&' anchor: write the value out",
+     "YAML-syntaksfejl: et '*' henviser ikke til noget '&'-anker: skriv værdien ud"),
     (r"YAML syntax error: (.+)", r"YAML-syntaksfejl: \1"),
     (r"YAML error: (.+)", r"YAML-fejl: \1"),
     (r"YAML aliases \(\*ref\) are not allowed", "YAML-aliaser (*ref) er ikke tilladt"),

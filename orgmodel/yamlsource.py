@@ -186,6 +186,36 @@ _UNCLOSED = {"while scanning a quoted scalar": "a quote",
              "while parsing a flow mapping": "a '{'"}
 
 
+#: libyaml's most common words, said as what to mend (the data's editors are not parser
+#: writers: "mapping values are not allowed" is a colon in an unquoted text).
+_PLAIN = {
+    "mapping values are not allowed in this context":
+        "a ':' where this value cannot have one: put a text that holds ': ' in quotes, or "
+        "mend the indentation above",
+    "mapping values are not allowed here":
+        "a ':' where this value cannot have one: put a text that holds ': ' in quotes, or "
+        "mend the indentation above",
+    "found character that cannot start any token":
+        "a value begins with a character YAML keeps for itself (@, `, %): put the text in "
+        "quotes",
+    "did not find expected key":
+        "the indentation does not match the lines above: indent it as the field or list it "
+        "belongs to",
+    "did not find expected '-' indicator":
+        "the indentation does not match the lines above: indent it as the field or list it "
+        "belongs to",
+    "found undefined alias": "a '*' names no '&' anchor: write the value out",
+    "found a tab character that violates indentation": "a tab: YAML indents with spaces",
+}
+
+
+def _plain(problem: str, line: str) -> str:
+    """``problem`` in words an editor can act on, where libyaml's are of a known shape."""
+    if "\t" in line and "cannot start any token" in problem:
+        return "a tab: YAML indents with spaces"
+    return _PLAIN.get(problem, problem)
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, filename: str) -> Problem:
     r"""The problem libyaml found, on the line to mend.
 
@@ -202,7 +232,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, filename: str) -> Prob
                        f"YAML syntax error: {opened} opened on this line (column "
                        f"{exc.context_mark.column + 1}) is not closed (libyaml noticed on line "
                        f"{mark.line + 1}: {exc.problem})")
-    what = exc.problem or exc.context or "invalid YAML"
+    lines = text.splitlines()
+    at = mark.line if mark and mark.line < len(lines) else 0
+    what = _plain(exc.problem or exc.context or "invalid YAML", lines[at] if lines else "")
     if what == "but found another document":  # libyaml's words, half a sentence
         what = "a second document ('---'): a data file is one document; remove the line"
     line = mark.line + 1 if mark else 1

@@ -662,3 +662,22 @@ edges:
     assert any(m.endswith("(got 'reports_to'; did you mean 'REPORTS_TO'?)") for m in messages)
     assert any(in_danish(m).endswith("(fik 'reports_to'; mente du 'REPORTS_TO'?)")
                for m in messages)
+
+
+@pytest.mark.parametrize(("broken", "english", "danish"), [
+    ("    name: Enhed A\n", "    name: Enhed A: den gamle\n",
+     "et ':', hvor værdien ikke kan have et"),
+    ("    level: enhed\n", "\tlevel: enhed\n", "et tabulatortegn: YAML indrykker med mellemrum"),
+    ("    name: Enhed A\n", "    name: @enhed\n", "en værdi begynder med et tegn, YAML bruger selv"),
+    ("    level: enhed\n", "   level: enhed\n", "indrykningen passer ikke til linjerne ovenfor"),
+])
+def test_a_yaml_mistake_is_said_as_what_to_mend(tmp_path: Path, broken: str, english: str,
+                                               danish: str) -> None:
+    # libyaml's own words ("mapping values are not allowed in this context", "found character
+    # that cannot start any token") told an editor little, and stayed English in Danish.
+    write(tmp_path, "org.yaml", GOOD.replace(broken, english, 1))
+    with pytest.raises(DataValidationError) as caught:
+        load_dataset(tmp_path)
+    [problem] = caught.value.problems
+    assert "libyaml" not in problem.message and "token" not in problem.message
+    assert danish in problem_line(problem, "da")

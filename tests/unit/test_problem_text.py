@@ -18,6 +18,8 @@ from orgmodel.problem_text import in_danish
     ("unknown field 'valid_until' (did you mean 'valid_to'?)",
      "ukendt felt 'valid_until' (mente du 'valid_to'?)"),
     ("duplicate key 'name': write it once", "nøglen 'name' står to gange: skriv den én gang"),
+    ("YAML syntax error: a tab: YAML indents with spaces",
+     "YAML-syntaksfejl: et tabulatortegn: YAML indrykker med mellemrum"),
     ("refers to 'task:lonn', which does not exist", "henviser til 'task:lonn', som ikke findes"),
     ("task task:lon has two accountable owners from 2023-01-01: unit:a and unit:b; one holds A "
      "(raci A), the other R, C or I, or end one with valid_to",
