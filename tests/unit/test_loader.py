@@ -668,7 +668,8 @@ edges:
     ("    name: Enhed A\n", "    name: Enhed A: den gamle\n",
      "et ':', hvor værdien ikke kan have et"),
     ("    level: enhed\n", "\tlevel: enhed\n", "et tabulatortegn: YAML indrykker med mellemrum"),
-    ("    name: Enhed A\n", "    name: @enhed\n", "en værdi begynder med et tegn, YAML bruger selv"),
+    ("    name: Enhed A\n", "    name: @enhed\n",
+     "en værdi begynder med et tegn, YAML bruger selv"),
     ("    level: enhed\n", "   level: enhed\n", "indrykningen passer ikke til linjerne ovenfor"),
 ])
 def test_a_yaml_mistake_is_said_as_what_to_mend(tmp_path: Path, broken: str, english: str,
