@@ -5,6 +5,7 @@ Dependencies are ``async`` so FastAPI runs them on the event loop, not in a thre
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -33,6 +34,7 @@ __all__ = [
     "SettingsDep",
     "StoreDep",
     "WriterDep",
+    "edge_id_given",
     "get_read_store",
     "known_query_parameters",
     "same_key",
@@ -123,6 +125,19 @@ def same_key(in_path: str, in_body: str, field: str) -> None:
             "loc": ("body", field), "type": "value_error",
             "msg": f"the body is {in_body!r} but the path names {in_path!r}; "
                    "to rename, create the new record and delete the old one"}])
+
+
+def edge_id_given(key: str, body_id: str | None) -> None:
+    """Raise 422 if the path names an edge by its own id and the body has no id.
+
+    An edge's own id holds no "->" (a key of type and ends does): without the id the body
+    is another edge, and ``same_key`` would blame its type.
+    """
+    if body_id is None and "->" not in key:
+        raise RequestValidationError([{
+            "loc": ("body", "id"), "type": "missing",
+            "msg": f"the path names the edge with the id {key!r} and the body has no id: add "
+                   f"\"id\": {json.dumps(key)}"}])
 
 
 async def known_query_parameters(request: Request) -> None:

@@ -18,7 +18,7 @@ from orgmodel import asker
 from orgmodel.analytics import kle_main_group
 from orgmodel.asked_date import Asked
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
-from orgmodel.contract import OrgStore, OwnersResult
+from orgmodel.contract import NodeView, OrgStore, OwnersResult
 from orgmodel.home import home_organisation
 from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, kind_label, t
@@ -161,16 +161,14 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             named = hint_of(store, node.id, kind, as_of=as_of)
             if named is None:
                 continue
-            others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
             together = collaboration_hint(store, node.id, kind, as_of=as_of) \
                 if kind in COLLABORATION_KINDS else None
-            index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],
-                          "led": kind in LED_KINDS, "says": named.says_who,
-                          "post": kind is Kind.POST, "used": kind in USED_KINDS,
-                          "parts": kind in STRUCTURE_KINDS and bool(named.relations),
-                          "text": named.text(lang),
-                          # whom it works with: "hvem samarbejder IT og Digitalisering med?"
-                          "together": together.text(lang) if together else None})
+            index.append(_entry(
+                _name_keys(node), named.text(lang), led=kind in LED_KINDS, says=named.says_who,
+                post=kind is Kind.POST, used=kind in USED_KINDS,
+                parts=kind in STRUCTURE_KINDS and bool(named.relations),
+                # whom it works with: "hvem samarbejder IT og Digitalisering med?"
+                together=together.text(lang) if together else None))
         if len(index) >= NAMED_LIMIT:
             break
     # A kind no hint is given for ("Folkeskolerne", a stakeholder) is still asked whom it
@@ -182,18 +180,30 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
         for node in page.items:
             if (together := collaboration_hint(store, node.id, kind, as_of=as_of)) is None:
                 continue
-            others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
-            index.append({"keys": [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)],
-                          "led": False, "says": False, "post": False, "used": False,
-                          "parts": False, "text": None, "together": together.text(lang)})
+            index.append(_entry(_name_keys(node), None, together=together.text(lang)))
     # "hvem leder kommunen?", "hvad består kommunen af?": the municipality, by no name of its
     # own (orgmodel.home); found by the page's frame words, not by keys.
     if (home := home_organisation(store, as_of=as_of)) is not None and (
             homed := hint_of(store, home, Kind.ORGANISATION, as_of=as_of)) is not None:
-        index.append({"keys": [], "home": True, "led": False, "says": homed.says_who,
-                      "post": False, "used": False, "parts": False, "text": homed.text(lang),
-                      "together": None})
+        index.append(_entry([], homed.text(lang), home=True, says=homed.says_who))
     return index
+
+
+def _name_keys(node: NodeView) -> list[tuple[str, float]]:
+    """A node's name and its other names, each with the weight the page finds it by."""
+    others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
+    return [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)]
+
+
+def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | None = None,
+           **flags: bool) -> dict[str, Any]:
+    """One entry of :func:`named_index`: what the page may name, how, and what it says.
+
+    ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``) are false unless
+    given: what kind of question the entry answers (start.js reads them).
+    """
+    kinds = dict.fromkeys(("led", "says", "post", "used", "parts"), False)
+    return {"keys": keys, **kinds, **flags, "text": text, "together": together}
 
 
 def _tool_words(store: OrgStore, task_id: str, as_of: date,

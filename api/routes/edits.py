@@ -8,12 +8,10 @@ when stale). ``POST /changes`` applies several of these as one, checked once at 
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Depends
-from fastapi.exceptions import RequestValidationError
 from starlette.responses import Response
 
 from api.batch import BatchAnswer, BatchBody
@@ -24,6 +22,7 @@ from api.deps import (
     ReadStoreDep,
     StoreDep,
     WriterDep,
+    edge_id_given,
     known_query_parameters,
     same_key,
 )
@@ -99,11 +98,7 @@ async def create_edge(record: EdgeBody, store: StoreDep, caller: WriterDep) -> R
 async def replace_edge(key: EdgeKeyPath, record: EdgeBody, store: StoreDep, caller: WriterDep,
                        expected: IfMatch) -> Response:
     """Replace an edge with the record in the body; its key (id or TYPE:from->to) must stay."""
-    if record.id is None and "->" not in key:  # the path is an edge's own id (no "->" in one)
-        raise RequestValidationError([{
-            "loc": ("body", "id"), "type": "missing",
-            "msg": f"the path names the edge with the id {key!r} and the body has no id: add "
-                   f"\"id\": {json.dumps(key)}"}])
+    edge_id_given(key, record.id)
     same_key(key, record.key, "id" if record.id else _differing_part(key, record))
     view = await store.offload(store.editor().put_edge, record, expected_etag=expected,
                                actor=caller.name)
