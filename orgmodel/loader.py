@@ -309,7 +309,7 @@ class _Collector:
             label = _text(item.get("id"))
             self._unread_node(label)
         else:
-            label = f"{item.get('type', '?')}:{item.get('from', '?')}->{item.get('to', '?')}"
+            label = _edge_label(item)
             self.unread.edge_targets.add(_meant_id(item.get("to", "")))
         for key, line in item.repeated.items():
             self.problems.append(Problem(name, line, f"duplicate key {key!r}: write it once",
@@ -379,7 +379,7 @@ class _Collector:
         try:
             edge = EdgeRecord.model_validate(dict(item))
         except ValidationError as exc:
-            label = f"{item.get('type', '?')}:{item.get('from', '?')}->{item.get('to', '?')}"
+            label = _edge_label(item)
             self.problems += _pydantic_problems(exc, item, name, label)
             self.unread.edge_targets.add(_meant_id(item.get("to", "")))
             return
@@ -435,6 +435,11 @@ def _pydantic_problems(
         )
     return problems
 
+
+
+def _edge_label(item: LocatedDict) -> str:
+    """An edge that could not be read, named by what it says: ``TYPE:from->to``."""
+    return f"{item.get('type', '?')}:{item.get('from', '?')}->{item.get('to', '?')}"
 
 
 def _section_meant(section: str, item: LocatedDict) -> tuple[str, str, str] | None:
