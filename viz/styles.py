@@ -3,7 +3,8 @@
 vis-network gets the node styles as ``groups`` (one entry per kind, sent once per page, not
 once per node) and the edge styles as a table the browser code applies by edge type; the
 legend in the page is rendered from the same table, so the legend cannot drift from the
-drawing. Dashes are reserved for low confidence (an assumption), so no type uses them.
+drawing. Dashes are reserved for low confidence (an assumption), so no type uses them; types
+differ by colour and by the mark at their end (WCAG 1.4.1: not by colour alone).
 
 Examples
 --------
@@ -29,12 +30,14 @@ __all__ = [
     "EDGE_STYLES",
     "KLE_GROUP_KIND",
     "LOW_CONFIDENCE_DASHES",
+    "MARK_PATHS",
     "NODE_STYLES",
     "SELECTED_LABEL",
     "EdgeStyle",
     "LegendEntry",
     "NodeStyle",
     "edge_style_table",
+    "end_mark",
     "legend",
     "raci_width",
     "vis_groups",
@@ -62,8 +65,11 @@ class EdgeStyle:
 
     color: str
     width: float
-    arrow: str  # "to", "" (symmetric relation) or "to;bar"
+    arrow: str  # "to", or "" for a symmetric relation
     label: bool = False  # draw the RACI letter or route step on the edge
+    #: The shape at the arrow's end (a vis-network arrow type), so that types told apart by
+    #: colour are told apart by shape too (WCAG 1.4.1): distinct among the types of a view.
+    mark: str = "arrow"
 
 
 _WHITE, _INK = "#ffffff", "#1b1b1b"
@@ -91,26 +97,44 @@ NODE_STYLES: dict[str, NodeStyle] = {
 #: at least 3:1 contrast on the white canvas (WCAG 1.4.11): the pale ones were at 1.8-2.7.
 EDGE_STYLES: dict[str, EdgeStyle] = {
     EdgeType.PART_OF.value: EdgeStyle("#78909c", 1.5, "to"),
-    EdgeType.POST_IN.value: EdgeStyle("#4f8fc9", 1.0, "to"),
-    EdgeType.HOLDS.value: EdgeStyle("#808080", 1.0, "to"),
-    EdgeType.HEADS.value: EdgeStyle("#1565c0", 2.0, "to"),
-    EdgeType.REPORTS_TO.value: EdgeStyle("#263238", 2.0, "to"),
-    EdgeType.MEMBER_OF.value: EdgeStyle("#8e24aa", 1.5, "to"),
+    EdgeType.POST_IN.value: EdgeStyle("#4f8fc9", 1.0, "to", mark="inv_triangle"),
+    EdgeType.HOLDS.value: EdgeStyle("#808080", 1.0, "to", mark="box"),
+    EdgeType.HEADS.value: EdgeStyle("#1565c0", 2.0, "to", mark="bar"),
+    EdgeType.REPORTS_TO.value: EdgeStyle("#263238", 2.0, "to", mark="curve"),
+    EdgeType.MEMBER_OF.value: EdgeStyle("#8e24aa", 1.5, "to", mark="crow"),
     EdgeType.RESPONSIBLE_FOR.value: EdgeStyle("#e65100", 2.0, "to", label=True),
-    EdgeType.SUPPORTS.value: EdgeStyle("#00897b", 2.0, "to"),
-    EdgeType.OPERATES.value: EdgeStyle("#00695c", 1.5, "to"),
-    EdgeType.USES.value: EdgeStyle("#1f9d90", 1.0, "to"),
+    EdgeType.SUPPORTS.value: EdgeStyle("#00897b", 2.0, "to", mark="diamond"),
+    EdgeType.OPERATES.value: EdgeStyle("#00695c", 1.5, "to", mark="box"),
+    EdgeType.USES.value: EdgeStyle("#1f9d90", 1.0, "to", mark="vee"),
     EdgeType.COLLABORATES_WITH.value: EdgeStyle("#1e88e5", 2.0, ""),
-    EdgeType.PARTICIPATES_IN.value: EdgeStyle("#ab47bc", 1.5, "to"),
-    EdgeType.ADVISES.value: EdgeStyle("#d16b00", 2.0, "to"),
-    EdgeType.DECIDES.value: EdgeStyle("#c62828", 1.5, "to"),
+    EdgeType.PARTICIPATES_IN.value: EdgeStyle("#ab47bc", 1.5, "to", mark="circle"),
+    EdgeType.ADVISES.value: EdgeStyle("#d16b00", 2.0, "to", mark="vee"),
+    EdgeType.DECIDES.value: EdgeStyle("#c62828", 1.5, "to", mark="triangle"),
     EdgeType.SUBMITS_TO.value: EdgeStyle("#b71c1c", 3.0, "to", label=True),
-    EdgeType.SERVES.value: EdgeStyle("#43a047", 1.5, "to"),
-    EdgeType.DEPENDS_ON.value: EdgeStyle("#6d4c41", 2.0, "to"),
-    EdgeType.SUPPLIES.value: EdgeStyle("#757575", 1.5, "to"),
-    EdgeType.CONTRIBUTES_TO.value: EdgeStyle("#a08600", 1.5, "to"),
+    EdgeType.SERVES.value: EdgeStyle("#43a047", 1.5, "to", mark="box"),
+    EdgeType.DEPENDS_ON.value: EdgeStyle("#6d4c41", 2.0, "to", mark="inv_curve"),
+    EdgeType.SUPPLIES.value: EdgeStyle("#757575", 1.5, "to", mark="diamond"),
+    EdgeType.CONTRIBUTES_TO.value: EdgeStyle("#a08600", 1.5, "to", mark="bar"),
     EdgeType.RESULTED_FROM.value: EdgeStyle("#808080", 1.5, "to"),
     "IN_GROUP": EdgeStyle("#7d8f99", 1.0, ""),
+}
+
+#: Each end mark as SVG path data in a 30 x 12 box (the line runs from x=1 to x=21, or to 29
+#: without a mark), and whether it is filled or stroked: drawn by the page's legend as
+#: ``<path>`` and by the PNG's legend as a canvas ``Path2D``, so the two cannot differ.
+MARK_PATHS: dict[str, tuple[str, bool]] = {
+    "arrow": ("M19 1.5 L29 6 L19 10.5 Z", True),
+    "vee": ("M19 1.5 L29 6 L19 10.5 L22 6 Z", True),
+    "circle": ("M20.3 6 A4.2 4.2 0 1 0 28.7 6 A4.2 4.2 0 1 0 20.3 6 Z", True),
+    "box": ("M20.5 2 H28.5 V10 H20.5 Z", True),
+    "diamond": ("M19 6 L24 1.5 L29 6 L24 10.5 Z", True),
+    "triangle": ("M21 2.5 L28 6 L21 9.5 Z", True),
+    "inv_triangle": ("M29 1.5 L19 6 L29 10.5 Z", True),
+    "bar": ("M27.5 0.5 V11.5", False),
+    "curve": ("M21 1 Q29 6 21 11", False),
+    "inv_curve": ("M28 1 Q20 6 28 11", False),
+    "crow": ("M29 1 L20 6 L29 11 M20 6 H29", False),
+    "none": ("", False),
 }
 
 _RACI_WIDTH = {"A": 4.0, "R": 3.0, "C": 1.5, "I": 1.0}
@@ -145,11 +169,22 @@ def vis_groups() -> dict[str, dict[str, Any]]:
     }
 
 
+def end_mark(edge_type: str) -> str:
+    """The mark at the end of an edge of ``edge_type``: ``none`` for a symmetric relation.
+
+    >>> end_mark("SUPPORTS"), end_mark("COLLABORATES_WITH")
+    ('diamond', 'none')
+    """
+    style = EDGE_STYLES[edge_type]
+    return style.mark if style.arrow else "none"
+
+
 def edge_style_table() -> dict[str, dict[str, Any]]:
-    """The edge styles for the browser code, keyed by edge type."""
+    """The edge styles for the browser code, keyed by edge type, with each end mark's path."""
     return {
         edge_type: {"color": style.color, "width": style.width, "arrow": style.arrow,
-                    "label": style.label}
+                    "mark": style.mark, "label": style.label,
+                    "markPath": MARK_PATHS[end_mark(edge_type)]}
         for edge_type, style in EDGE_STYLES.items()
     }
 
@@ -163,7 +198,12 @@ class LegendEntry:
     label: str
     color: str
     border: str
-    shape: str
+    shape: str  # a kind's shape; an edge type's end mark (see MARK_PATHS)
+
+    @property
+    def mark_path(self) -> tuple[str, bool]:
+        """An edge type's end mark as SVG path data, and whether it is filled."""
+        return MARK_PATHS.get(self.shape, MARK_PATHS["none"])
 
 
 def legend(kinds: Iterable[str], edge_types: Iterable[str], lang: Lang) -> list[LegendEntry]:
@@ -175,7 +215,8 @@ def legend(kinds: Iterable[str], edge_types: Iterable[str], lang: Lang) -> list[
         for kind, style in NODE_STYLES.items() if kind in shown_kinds
     ]
     entries += [
-        LegendEntry("edge", edge_type, edge_name(edge_type, lang), style.color, style.color, "line")
+        LegendEntry("edge", edge_type, edge_name(edge_type, lang), style.color, style.color,
+                    end_mark(edge_type))
         for edge_type, style in EDGE_STYLES.items() if edge_type in shown_types
     ]
     entries.append(LegendEntry("confidence", "low", ui("low_confidence", lang), "#ffffff",

@@ -85,3 +85,25 @@ def test_escape_closes_a_tooltip_and_danish_data_on_english_pages_says_so(
     # The RACI letters say what they stand for.
     page.goto(f"{albertslund_app.url}/views/responsibilities/table?lang=en")
     assert page.locator("th abbr[title='Accountable']").count() > 0
+
+
+def test_relation_types_differ_by_the_mark_at_their_end_in_drawing_and_legend(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # WCAG 1.4.1: the collaboration network told "member of", "supports" and "takes part in"
+    # apart by colour alone; a reader who cannot tell purple from teal could not.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/collaboration")
+    marks = set(page.evaluate("""() => Object.values(window.orgmodelView.network.body.edges)
+        .map(edge => edge.options.arrows.to.enabled ? edge.options.arrows.to.type : "none")"""))
+    assert {"crow", "diamond", "circle", "none"} <= marks
+    legend = page.locator("input.type-filter")
+    shapes = {}
+    for index in range(legend.count()):
+        box = legend.nth(index)
+        swatch = box.locator("xpath=following-sibling::*[local-name()='svg'][1]")
+        shapes[box.get_attribute("value")] = swatch.evaluate(
+            "svg => [...svg.children].slice(1).map(e => e.tagName + (e.getAttribute('points')"
+            " || e.getAttribute('d') || '')).join(',')")
+    assert shapes["COLLABORATES_WITH"] == ""  # a symmetric relation: a bare line
+    drawn_marks = [shape for key, shape in shapes.items() if key != "COLLABORATES_WITH"]
+    assert all(drawn_marks) and len(set(drawn_marks)) == len(drawn_marks)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
+
+import pytest
 
 from orgmodel.schema import EdgeType, Kind
+from orgmodel.store.memory import MemoryStore
 from viz.styles import (
     EDGE_STYLES,
     KLE_GROUP_KIND,
@@ -14,6 +18,7 @@ from viz.styles import (
     vis_groups,
 )
 from viz.texts import EDGE_NAMES, UI, browser_texts
+from viz.views import build_view
 
 
 def test_every_kind_and_edge_type_has_a_style_and_a_name() -> None:
@@ -75,3 +80,31 @@ def test_every_line_and_border_stands_out_on_the_white_canvas() -> None:
     for kind, node in NODE_STYLES.items():
         assert max(_contrast(node.border, "#ffffff"), _contrast(node.border, node.background)) \
             >= 3, kind
+
+
+#: The end marks vis-network draws (``edges.arrows.to.type``).
+_VIS_MARKS = {"arrow", "bar", "circle", "box", "crow", "curve", "inv_curve", "diamond",
+              "triangle", "inv_triangle", "vee"}
+
+
+@pytest.mark.parametrize("view", ["org", "collaboration", "case-route", "responsibilities"])
+def test_the_relation_types_of_a_view_differ_by_more_than_colour(memory_store: MemoryStore,
+                                                                  view: str) -> None:
+    # WCAG 1.4.1: in the collaboration network "member of", "supports" and "takes part in"
+    # differed by colour alone. A type with a label on its line (R/A/C/I, a route's step) is
+    # told apart by it; the others by the mark at their end, or by having none.
+    graph = build_view(memory_store, view, lang="da", as_of=date(2026, 6, 1))
+    types = {edge["type"] for edge in graph.edges}
+    assert all(EDGE_STYLES[t].mark in _VIS_MARKS for t in EDGE_STYLES)
+    marks = [EDGE_STYLES[t].mark if EDGE_STYLES[t].arrow else "none"
+             for t in types if not EDGE_STYLES[t].label]
+    assert len(marks) == len(set(marks)), sorted(types)
+
+
+def test_every_collaboration_type_has_its_own_mark() -> None:
+    # Any collaboration network, not only Albertslund's, draws from these types.
+    from viz.gather import COLLABORATION_EDGES
+
+    marks = [EDGE_STYLES[t.value].mark if EDGE_STYLES[t.value].arrow else "none"
+             for t in COLLABORATION_EDGES]
+    assert len(marks) == len(set(marks))

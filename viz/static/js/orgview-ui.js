@@ -236,10 +236,32 @@
     });
     Object.keys(config.edgeStyles).forEach(function (type) {
       if (types[type] && config.edgeNames[type]) {
-        items.push({ label: config.edgeNames[type], stroke: config.edgeStyles[type].color });
+        items.push({ label: config.edgeNames[type], stroke: config.edgeStyles[type].color,
+          mark: config.edgeStyles[type].markPath });
       }
     });
     return items;
+  }
+
+  /* An edge type's line and end mark, as the page's legend draws them (the same path data,
+   * in its 30 x 12 box), from (x, y). */
+  function drawEdgeSwatch(ctx, item, x, y, ratio) {
+    var path = item.mark ? item.mark[0] : "", filled = item.mark && item.mark[1];
+    ctx.save();
+    ctx.translate(x, y);
+    ctx.scale(ratio, ratio);
+    ctx.strokeStyle = item.stroke;
+    ctx.fillStyle = item.stroke;
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    ctx.moveTo(1, 6);
+    ctx.lineTo(path ? 21 : 29, 6);
+    ctx.stroke();
+    if (path) {
+      var shape = new Path2D(path);
+      if (filled) { ctx.fill(shape); } else { ctx.lineWidth = 2.2; ctx.stroke(shape); }
+    }
+    ctx.restore();
   }
 
   /* Lay the legend out in rows from (x, y) within `width`, drawing it when `draw`; the height
@@ -249,16 +271,12 @@
     ctx.font = Math.round(12 * ratio) + "px system-ui, sans-serif";
     ctx.textBaseline = "middle";
     items.forEach(function (item) {
-      var wide = mark + 6 * ratio + ctx.measureText(item.label).width;
+      var swatch = item.stroke ? 30 * ratio : mark;
+      var wide = swatch + 6 * ratio + ctx.measureText(item.label).width;
       if (x > left && x + wide > left + width) { x = left; y += row; }
       if (draw) {
         if (item.stroke) {
-          ctx.strokeStyle = item.stroke;
-          ctx.lineWidth = 2 * ratio;
-          ctx.beginPath();
-          ctx.moveTo(x, y + row / 2);
-          ctx.lineTo(x + mark, y + row / 2);
-          ctx.stroke();
+          drawEdgeSwatch(ctx, item, x, y + (row - 12 * ratio) / 2, ratio);
         } else {
           ctx.fillStyle = item.fill;
           ctx.fillRect(x, y + (row - mark) / 2, mark, mark);
@@ -267,7 +285,7 @@
           ctx.strokeRect(x, y + (row - mark) / 2, mark, mark);
         }
         ctx.fillStyle = config.selectedLabel;
-        ctx.fillText(item.label, x + mark + 6 * ratio, y + row / 2);
+        ctx.fillText(item.label, x + swatch + 6 * ratio, y + row / 2);
       }
       x += wide + 16 * ratio;
     });

@@ -85,7 +85,7 @@
     return {
       id: id, from: edge.from, to: edge.to, width: edge.width || style.width,
       color: { color: style.color, highlight: "#d35400", hover: "#d35400", opacity: 1 },
-      arrows: { to: { enabled: style.arrow === "to", scaleFactor: 0.55 } },
+      arrows: { to: { enabled: style.arrow === "to", type: style.mark || "arrow", scaleFactor: 0.55 } },
       dashes: edge.conf === "low" ? [6, 4] : false,
       label: edge.label || undefined, smooth: edge.smooth || false
     };
