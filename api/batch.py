@@ -14,7 +14,7 @@ from pydantic.config import JsonDict
 
 from api.services import write_notices
 from orgmodel.batch import MAX_OPERATIONS, Operation
-from orgmodel.editing import Change, etag
+from orgmodel.editing import Change, Record, etag
 from orgmodel.records import AnyNode, EdgeRecord
 
 __all__ = ["Applied", "BatchAnswer", "BatchBody", "OperationIn"]
@@ -89,7 +89,8 @@ class BatchAnswer(BaseModel):
     applied: list[Applied]
     notices: list[str] = Field(
         default_factory=list, description="Not errors (the edits are done): what `orgmodel "
-        "validate` would note of the nodes written, each with its id.")
+        "validate` would note of the records written, each with its id: a KLE number no "
+        "topic has, a unit or post left belonging to nothing.")
 
     @classmethod
     def of(cls, changes: list[Change]) -> BatchAnswer:
@@ -97,6 +98,11 @@ class BatchAnswer(BaseModel):
         return cls(applied=[Applied(key=c.key, action=c.action,
                                     etag=etag(c.after) if c.after is not None else None)
                             for c in changes],
-                   notices=[f"{c.key}: {said}" for c in changes
-                            if c.after is not None and not isinstance(c.after, EdgeRecord)
-                            for said in write_notices(c.after)])
+                   notices=[f"{key}: {said}" for key, said in write_notices(
+                       _written(changes), changes[-1].dataset if changes else None)])
+
+
+def _written(changes: list[Change]) -> list[Record]:
+    """The records the changes wrote or deleted (a deleted edge may leave a unit loose)."""
+    return [record for change in changes
+            if (record := change.after or change.before) is not None]

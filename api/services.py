@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 from datetime import date
 from typing import Protocol, runtime_checkable
 
@@ -29,6 +30,7 @@ from orgmodel.exceptions import NotFoundError
 from orgmodel.export import export_files
 from orgmodel.kle_catalogue import hint
 from orgmodel.node_hint import answers_and_hint
+from orgmodel.notices import BELONGING_KINDS, part_of_nothing, touched_by
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.semantics import edge_view
 from orgmodel.store.without_persons import dataset_without_persons
@@ -36,8 +38,19 @@ from orgmodel.task_facts import task_facts
 from orgmodel.vocabulary import load_vocabulary
 from orgmodel.year_changes import with_year_changes
 
-__all__ = ["DatasetSource", "RecordReader", "audit_page", "edge_detail", "export_zip",
-           "node_detail", "owners_answer", "read_record", "write_notices"]
+__all__ = [
+    "DatasetSource",
+    "RecordReader",
+    "audit_page",
+    "dataset_after_write",
+    "edge_detail",
+    "export_zip",
+    "node_detail",
+    "node_write_notices",
+    "owners_answer",
+    "read_record",
+    "write_notices",
+]
 
 
 def owners_answer(store: OrgStore, query: str, *, limit: int,
@@ -70,10 +83,37 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
 
 
-def write_notices(record: AnyNode) -> list[str]:
-    """What ``orgmodel validate`` would note of a node just written (its KLE number)."""
+def write_notices(written: Sequence[Record], after: Dataset | None) -> list[tuple[str, str]]:
+    """What ``orgmodel validate`` would note of the records just written, as (id, notice).
+
+    A node's KLE number no topic has; and, given the dataset ``after`` the writes, a unit or
+    post they leave belonging to nothing (:func:`orgmodel.notices.part_of_nothing`): one
+    just created, or the parts of one that ends.
+    """
     catalogue = load_vocabulary().catalogue
-    return [notice.message for notice in catalogue.unknown_numbers(Dataset.build([record], []))]
+    nodes = [record for record in written if not isinstance(record, EdgeRecord)]
+    said = [(notice.record_id or "", notice.message)
+            for notice in catalogue.unknown_numbers(Dataset.build(nodes, []))]
+    if after is not None:
+        said += [(notice.record_id or "", notice.message)
+                 for notice in part_of_nothing(after, touched_by(after, written))]
+    return said
+
+
+def node_write_notices(record: AnyNode, after: Dataset | None) -> list[str]:
+    """The notices of a node just written: of itself as they are, of another with its id."""
+    return [message if key == record.id else f"{key}: {message}"
+            for key, message in write_notices([record], after)]
+
+
+def dataset_after_write(store: OrgStore, record: AnyNode) -> Dataset | None:
+    """The store's records after writing ``record``, if a notice may need them.
+
+    Only a unit or a post can change what belongs where; ``None`` for any other kind.
+    """
+    if record.kind in BELONGING_KINDS and isinstance(store, DatasetSource):
+        return store.dataset()
+    return None
 
 
 def _facts(store: OrgStore, task_id: str, when: date) -> TaskFactsOut:

@@ -30,7 +30,7 @@ from orgmodel.exceptions import Problem
 from orgmodel.records import AnyNode, EdgeRecord, SourceRecord
 from orgmodel.schema import EDGE_TYPE_FIELDS, HIERARCHY_EDGES, EdgeType, Kind, Raci, edge_allowed
 
-__all__ = ["Dataset", "Origin", "Unread", "check_dataset"]
+__all__ = ["Dataset", "Origin", "Unread", "check_dataset", "held"]
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ def _not_acyclic(pairs: Iterable[tuple[str, str]]) -> set[str]:
     return set(indegree)
 
 
-def _held(ds: Dataset, edge: EdgeRecord) -> tuple[date, date]:
+def held(ds: Dataset, edge: EdgeRecord) -> tuple[date, date]:
     """The first and last day ``edge`` holds: its own dates within its two nodes'.
 
     An edge holds only while both its nodes do, as every query reads it.
@@ -248,7 +248,7 @@ def _overlapping(ds: Dataset, edges: list[EdgeRecord],
     A unit or person that has ended holds nothing after: its successor's edge from the next
     day is no overlap, though the ended one's edges carry no end of their own.
     """
-    spans = {edge.key: _held(ds, edge) for edge in edges}
+    spans = {edge.key: held(ds, edge) for edge in edges}
     ordered = sorted((edge for edge in edges if spans[edge.key][0] <= spans[edge.key][1]),
                      key=lambda e: (spans[e.key][0], e.key))
     for number, later in enumerate(ordered[1:], start=1):

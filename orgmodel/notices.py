@@ -7,6 +7,9 @@
 * Two records of one kind with the same name at the same time: a question or a search that
   names it meets both, and a reader cannot tell them apart. Often one record written twice
   under two ids; else two things that need names that tell them apart.
+* A unit or post that, on days it holds, belongs to nothing (no ``PART_OF`` from a unit, no
+  ``POST_IN`` from a post): the org chart leaves it out and its reporting line stops at it.
+  Often a unit just created, or the units and posts of one that has ended.
 
 Examples
 --------
@@ -20,24 +23,117 @@ Examples
 ...                        unit(id="unit:it-2024", name="IT", valid_from="2024-01-01")], [])
 >>> [(p.record_id, p.message[:63]) for p in same_names(twice)]
 [('unit:loen', 'the same name as unit:lon (at <data>:0), another Unit at the sa')]
+>>> from orgmodel.records import EdgeRecord
+>>> under = EdgeRecord.model_validate({"type": "PART_OF", "from": "unit:lon", "to": "unit:it",
+...                                    "source": "seed", "confidence": "high"})
+>>> moved = Dataset.build([unit(id="unit:lon", name="Løn"),
+...                        unit(id="unit:it", name="IT", valid_to="2023-12-31")], [under])
+>>> [(p.record_id, p.message[:32]) for p in part_of_nothing(moved)]
+[('unit:lon', 'part of nothing from 2024-01-01:'), ('unit:it', 'part of nothing: the org chart l')]
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from collections.abc import Collection, Iterable
+from datetime import date, timedelta
 
-from orgmodel.dataset import Dataset
+from orgmodel.dataset import Dataset, held
 from orgmodel.exceptions import Problem
 from orgmodel.kle_catalogue import KleCatalogue
-from orgmodel.records import AnyNode
+from orgmodel.records import AnyNode, EdgeRecord
+from orgmodel.schema import EdgeType, Kind
 
-__all__ = ["notices_of", "same_names"]
+__all__ = ["BELONGING_KINDS", "belongs_under", "notices_of", "part_of_nothing", "same_names",
+           "touched_by"]
+
+#: The edge by which each kind belongs in the structure, and what to tell of a missing one.
+_BELONGS_BY = {
+    Kind.UNIT.value: (EdgeType.PART_OF, "part of nothing", "a PART_OF edge from it to the unit "
+                      "or organisation it belongs to"),
+    Kind.POST.value: (EdgeType.POST_IN, "in no unit", "a POST_IN edge from it to its unit (or "
+                      "body or forum)"),
+}
+
+
+#: The kinds that belong in the structure by an edge of their own.
+BELONGING_KINDS = frozenset(_BELONGS_BY)
 
 
 def notices_of(dataset: Dataset, catalogue: KleCatalogue) -> list[Problem]:
     """Every notice on ``dataset``, in the order of the kinds above."""
-    return [*catalogue.unknown_numbers(dataset), *same_names(dataset)]
+    return [*catalogue.unknown_numbers(dataset), *same_names(dataset), *part_of_nothing(dataset)]
+
+
+def belongs_under(dataset: Dataset, node_id: str) -> list[str]:
+    """The units and posts that belong under ``node_id`` (its parts and posts), any date."""
+    return [edge.source_id for edge in dataset.edges.values() if edge.target_id == node_id
+            and (node := dataset.nodes.get(edge.source_id)) is not None
+            and node.kind in _BELONGS_BY and _BELONGS_BY[node.kind][0] is edge.type]
+
+
+def touched_by(dataset: Dataset, written: Iterable[AnyNode | EdgeRecord]) -> set[str]:
+    """The units and posts whose place ``written`` records may have changed.
+
+    A node written: itself and what belongs under it (ending a unit leaves its parts without
+    a place); an edge written or deleted: the node it is from.
+    """
+    ids: set[str] = set()
+    for record in written:
+        if isinstance(record, EdgeRecord):
+            ids.add(record.source_id)
+        else:
+            ids |= {record.id, *belongs_under(dataset, record.id)}
+    return ids
+
+
+def part_of_nothing(dataset: Dataset, only: Collection[str] | None = None) -> list[Problem]:
+    """A notice on each unit or post (of ``only``, if given) that belongs to nothing some day.
+
+    Each edge counts on the days it holds within its two nodes' dates, as queries read it:
+    the units of a unit that ends belong to nothing from the day after, until moved.
+    """
+    spans: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    for edge in dataset.edges.values():
+        node = dataset.nodes.get(edge.source_id)
+        if node is not None and node.kind in _BELONGS_BY \
+                and _BELONGS_BY[node.kind][0] is edge.type:
+            first, last = held(dataset, edge)
+            if first <= last:
+                spans[node.id].append((first, last))
+    notices = []
+    for node in dataset.nodes.values():
+        if node.kind not in _BELONGS_BY or (only is not None and node.id not in only):
+            continue
+        if (gap := _first_gap(node, spans[node.id])) is None:
+            continue
+        _edge, missing, remedy = _BELONGS_BY[node.kind]
+        notices.append(dataset.problem(
+            node.id, f"{missing}{_days(node, *gap)}: the org chart leaves it out and its reporting "
+            f"line stops at it; add {remedy}", record_id=node.id, field_name="id"))
+    return notices
+
+
+def _first_gap(node: AnyNode, spans: list[tuple[date, date]]) -> tuple[date, date] | None:
+    """The first run of days ``node`` holds that no span covers, if any."""
+    day, end = node.valid_from or date.min, node.valid_to or date.max
+    for first, last in sorted(spans):
+        if first > day:
+            return day, min(first - timedelta(days=1), end)
+        if last >= end:
+            return None
+        day = max(day, last + timedelta(days=1))
+        if day > end:
+            return None
+    return (day, end) if day <= end else None
+
+
+def _days(node: AnyNode, first: date, last: date) -> str:
+    """" from 2027-01-01", " until 2023-12-31", " from … to …", or "" for all its days."""
+    since = f" from {first.isoformat()}" if first > (node.valid_from or date.min) else ""
+    until = "" if last == (node.valid_to or date.max) else (
+        f" to {last.isoformat()}" if since else f" until {last.isoformat()}")
+    return since + until
 
 
 def same_names(dataset: Dataset) -> list[Problem]:

@@ -34,6 +34,15 @@ __all__ = ["in_danish", "problem_line"]
 _Say = str | Callable[[re.Match[str]], str]
 
 
+_BELONGS_DA = {"part of nothing": "del af intet", "in no unit": "i ingen enhed"}
+
+
+def _days(phrase: str) -> str:
+    # " from 2027-01-01", " until 2023-12-31" or " from … to …", in Danish.
+    return (phrase.replace(" from ", " fra ").replace(" until ", " til og med ")
+            .replace(" to ", " til og med "))
+
+
 def _when(phrase: str) -> str:
     # "from 2024-06-01" or "on the same days", in Danish.
     return "på de samme dage" if phrase == "on the same days" else "fra " + phrase[5:]
@@ -107,6 +116,12 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"it meets both; merge the two if they are one, or give each a name that tells them apart",
      r"samme navn som \1 (i \2), en anden \3 på samme tid: et spørgsmål, der nævner navnet, "
      r"møder begge; læg dem sammen, hvis de er én, eller giv hver et navn, der skelner dem"),
+    (r"(part of nothing|in no unit)((?: from \S+)?(?: (?:to|until) \S+)?): the org chart leaves "
+     r"it out and its reporting line stops at it; add a (PART_OF|POST_IN) edge .*",
+     lambda m: f"{_BELONGS_DA[m[1]]}{_days(m[2])}: organisationsdiagrammet udelader den, og dens "
+     f"referencelinje stopper ved den; tilføj en {m[3]}-relation fra den til "
+     + ("den enhed eller organisation, den hører under" if m[3] == "PART_OF"
+        else "dens enhed (eller organ eller forum)")),
     (r"write the date as YYYY-MM-DD, e\.g\. (\S+)", r"skriv datoen som ÅÅÅÅ-MM-DD, fx \1"),
     (r"(\S+) is not a day in the calendar", r"\1 er ikke en dag i kalenderen"),
     (r"valid_to (\S+) is before valid_from (\S+)", r"valid_to \1 ligger før valid_from \2"),

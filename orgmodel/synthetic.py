@@ -89,8 +89,10 @@ def generate_records(n_nodes: int, *, seed: int = 0) -> Iterator[dict[str, Any]]
     yield _edge("PART_OF", "body:ou", "body:kb")
     yield _node(id="post:borgmester", kind="Post", name="Borgmester")
     yield _edge("REPORTS_TO", "post:borgmester", "body:kb")
+    yield _edge("POST_IN", "post:borgmester", "body:kb")
     yield _node(id="post:direktor", kind="Post", name="Kommunaldirektør")
     yield _edge("HEADS", "post:direktor", "org:kommune")
+    yield _edge("POST_IN", "post:direktor", "org:kommune")
     yield _edge("REPORTS_TO", "post:direktor", "post:borgmester")
     yield _node(id="forum:chefforum", kind="Forum", name="Chefforum")
 

@@ -30,7 +30,7 @@ from api.errors import PROBLEM_RESPONSES
 from api.json_body import UniqueKeysRoute
 from api.responses import respond
 from api.schemas import EdgeDetail, NodeSaved
-from api.services import edge_detail, write_notices
+from api.services import dataset_after_write, edge_detail, node_write_notices
 from orgmodel.editing import etag, record_data
 from orgmodel.records import AnyNode, EdgeRecord, edge_key_parts
 
@@ -48,12 +48,14 @@ EdgeBody = Annotated[EdgeRecord, Body(description="The edge as in a data file (f
 async def create_node(record: NodeBody, store: StoreDep, caller: WriterDep) -> Response:
     """Create a node; 409 if the id exists. Answers the node with its ETag and Location.
 
-    ``notices`` says what ``orgmodel validate`` would note of it (a KLE number no topic has).
+    ``notices`` says what ``orgmodel validate`` would note of it (a KLE number no topic has;
+    a unit or post that belongs to nothing: itself, or, when it ends, what was under it).
     """
     view = await store.offload(store.editor().put_node, record, expected_etag=None,
                                actor=caller.name)
+    after = await store.offload(dataset_after_write, store.store, record)
     return respond(NodeSaved(node=view, record=record_data(record),
-                             notices=write_notices(record)), status_code=201,
+                             notices=node_write_notices(record, after)), status_code=201,
                    etag=etag(record), location=f"/api/v1/nodes/{record.id}")
 
 
@@ -64,8 +66,9 @@ async def replace_node(node_id: NodeIdPath, record: NodeBody, store: StoreDep,
     same_key(node_id, record.id, "id")
     view = await store.offload(store.editor().put_node, record, expected_etag=expected,
                                actor=caller.name)
+    after = await store.offload(dataset_after_write, store.store, record)
     return respond(NodeSaved(node=view, record=record_data(record),
-                             notices=write_notices(record)), etag=etag(record))
+                             notices=node_write_notices(record, after)), etag=etag(record))
 
 
 @router.delete("/nodes/{node_id:path}", status_code=204, summary="Delete a node")

@@ -166,6 +166,8 @@ def test_writes_on_neo4j_two_editors_rules_and_audit(neo4j_api: LiveServer) -> N
                                "level": "team", "source": "assumption", "confidence": "low"}
         created = anna.post("/api/v1/nodes", json=new)
         assert created.status_code == 201, created.text
+        # Read back from the graph: a unit alone is noted as part of nothing.
+        assert [n[:16] for n in created.json()["notices"]] == ["part of nothing:"]
         edge = {"type": "PART_OF", "from": "unit:neo4j-test",
                 "to": "unit:organisation-og-politik", "source": "assumption", "confidence": "low"}
         assert anna.post("/api/v1/edges", json=edge).status_code == 201

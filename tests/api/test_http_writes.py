@@ -530,5 +530,41 @@ def test_a_node_written_with_a_kle_number_no_topic_has_is_noted(editable_api: Li
         assert saved.status_code == 200, saved.text
         assert saved.json()["notices"] == [
             "99.99.99 is no topic of the KLE catalogue: check the number"]
-        fine = anna.post("/api/v1/nodes", json=NEW_UNIT)
-        assert fine.status_code == 201 and fine.json()["notices"] == []
+        fine = anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_node", "node": {**NEW_UNIT, "valid_from": "2024-01-01"}},
+            {"op": "put_edge", "edge": PART_OF}]})
+        assert fine.status_code == 200 and fine.json()["notices"] == []
+
+
+def test_a_unit_left_belonging_to_nothing_is_noted(editable_api: LiveServer) -> None:
+    # A unit created over the API could hang under nothing without a word, and ending a unit
+    # left its posts under nothing from the next day: the org chart lost them.
+    team = {**NEW_UNIT, "valid_from": "2024-01-01"}
+    post = {"id": "post:lonkonsulent-test", "kind": "Post", "name": "Lønkonsulent",
+            "valid_from": "2024-01-01", "source": "seed", "confidence": "low"}
+    post_in = {"type": "POST_IN", "from": post["id"], "to": team["id"], "source": "seed",
+               "confidence": "low"}
+    with editable_api.client(ANNA) as anna:
+        alone = anna.post("/api/v1/nodes", json=team)
+        assert alone.status_code == 201, alone.text
+        assert alone.json()["notices"] == [
+            "part of nothing: the org chart leaves it out and its reporting line stops at it; "
+            "add a PART_OF edge from it to the unit or organisation it belongs to"]
+        placed = anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_edge", "edge": PART_OF}, {"op": "put_node", "node": post},
+            {"op": "put_edge", "edge": post_in}]})
+        assert placed.status_code == 200 and placed.json()["notices"] == [], placed.text
+        record, etag = read(anna, f"/api/v1/nodes/{team['id']}")
+        ended = anna.put(f"/api/v1/nodes/{team['id']}", headers={"If-Match": etag},
+                         json={**record, "valid_to": "2030-12-31"})
+        assert ended.status_code == 200, ended.text
+        assert ended.json()["notices"] == [
+            "post:lonkonsulent-test: in no unit from 2031-01-01: the org chart leaves it out "
+            "and its reporting line stops at it; add a POST_IN edge from it to its unit (or "
+            "body or forum)"]
+        # Moved to another unit from that day, nothing is left loose.
+        moved = anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_edge", "edge": {**post_in, "id": "lonkonsulent-flyttet",
+                                        "to": "unit:okonomi-og-indkob",
+                                        "valid_from": "2031-01-01"}}]})
+        assert moved.status_code == 200 and moved.json()["notices"] == [], moved.text

@@ -317,12 +317,12 @@ def test_validate_notes_a_kle_number_no_topic_has(tmp_path: Path) -> None:
 sources:
   - {{key: intern, title: Intern, confidence: high}}
 nodes:
-  - {{id: unit:a, kind: Unit, name: A, level: afdeling, {common}}}
+  - {{id: org:k, kind: Organisation, name: K, {common}}}
   - {{id: task:t, kind: Task, name: T, kle: "99.99.99", {common}}}
   - {{id: task:u, kind: Task, name: U, kle: "81.15", {common}}}
 edges:
-  - {{type: RESPONSIBLE_FOR, from: unit:a, to: task:t, raci: A, {common}}}
-  - {{type: RESPONSIBLE_FOR, from: unit:a, to: task:u, raci: A, {common}}}
+  - {{type: RESPONSIBLE_FOR, from: org:k, to: task:t, raci: A, {common}}}
+  - {{type: RESPONSIBLE_FOR, from: org:k, to: task:u, raci: A, {common}}}
 """, encoding="utf-8")
     done = run("validate", str(tmp_path), "--lang", "en")
     assert done.returncode == 0 and done.stdout.startswith("Data are valid: 3 nodes")
@@ -353,11 +353,13 @@ nodes:
   - {{id: unit:it-ny, kind: Unit, name: IT, level: enhed, valid_from: 2024-01-01, {common}}}
   - {{id: task:it, kind: Task, name: IT, {common}}}
   - {{id: asset:it, kind: Asset, name: IT, {common}}}
+  - {{id: org:k, kind: Organisation, name: Kommunen, {common}}}
 edges:
   - {{type: RESPONSIBLE_FOR, from: unit:lon, to: task:it, raci: A, {common}}}
-""", encoding="utf-8")
+""" + "".join(f"  - {{type: PART_OF, from: unit:{unit}, to: org:k, {common}}}\n"
+              for unit in ("lon", "loen", "it", "it-ny")), encoding="utf-8")
     done = run("validate", str(tmp_path), "--lang", "en")
-    assert done.returncode == 0 and done.stdout.startswith("Data are valid: 6 nodes")
+    assert done.returncode == 0 and done.stdout.startswith("Data are valid: 7 nodes")
     assert done.stderr == (
         "notice: d.yaml:5: unit:loen: name: the same name as unit:lon (at d.yaml:4), another "
         "Unit at the same time: a question naming it meets both; merge the two if they are "
@@ -367,6 +369,42 @@ edges:
         "på samme tid: et spørgsmål, der nævner navnet, møder begge; læg dem sammen")
     as_json = json.loads(run("validate", str(tmp_path), "--json").stdout)
     assert [(n["record_id"], n["field"]) for n in as_json["notices"]] == [("unit:loen", "name")]
+
+
+def test_validate_notes_a_unit_or_post_that_belongs_to_nothing(tmp_path: Path) -> None:
+    # A unit without a PART_OF loaded without a word, and the org chart left it out; so did
+    # the parts of a unit that ended, from the day after, and a post placed only from a date.
+    common = "source: intern, confidence: high"
+    (tmp_path / "d.yaml").write_text(f"""\
+sources:
+  - {{key: intern, title: Intern, confidence: high}}
+nodes:
+  - {{id: org:k, kind: Organisation, name: Kommunen, {common}}}
+  - {{id: unit:stab, kind: Unit, name: Stab, level: afdeling, valid_to: 2025-12-31, {common}}}
+  - {{id: unit:lon, kind: Unit, name: Løn, level: enhed, {common}}}
+  - {{id: unit:ny, kind: Unit, name: Ny, level: enhed, {common}}}
+  - {{id: post:chef, kind: Post, name: Chef, {common}}}
+edges:
+  - {{type: PART_OF, from: unit:stab, to: org:k, {common}}}
+  - {{type: PART_OF, from: unit:lon, to: unit:stab, {common}}}
+  - {{type: POST_IN, from: post:chef, to: unit:lon, valid_from: 2024-01-01, {common}}}
+""", encoding="utf-8")
+    done = run("validate", str(tmp_path), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        "notice: d.yaml:6: unit:lon: id: part of nothing from 2026-01-01: the org chart leaves "
+        "it out and its reporting line stops at it; add a PART_OF edge from it to the unit or "
+        "organisation it belongs to",
+        "notice: d.yaml:7: unit:ny: id: part of nothing: the org chart leaves it out and its "
+        "reporting line stops at it; add a PART_OF edge from it to the unit or organisation it "
+        "belongs to",
+        "notice: d.yaml:8: post:chef: id: in no unit until 2023-12-31: the org chart leaves it "
+        "out and its reporting line stops at it; add a POST_IN edge from it to its unit (or "
+        "body or forum)"]
+    assert run("validate", str(tmp_path)).stderr.splitlines()[0] == (
+        "bemærk: d.yaml:6: unit:lon: id: del af intet fra 2026-01-01: organisationsdiagrammet "
+        "udelader den, og dens referencelinje stopper ved den; tilføj en PART_OF-relation fra "
+        "den til den enhed eller organisation, den hører under")
 
 
 def test_schema_file_is_current() -> None:
