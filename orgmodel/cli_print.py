@@ -176,7 +176,9 @@ def print_node(store: OrgStore, node: NodeView, edges: Sequence[EdgeView], *, as
                                edge.topic and role_in(edge.topic, lang),
                                edge.strength and f"{t('strength', lang)} {edge.strength}",
                                edge.via and f"via {names.get(edge.via, edge.via)}") if x]
-        said = [x for x in (edge.description, edge.note and f"{t('note', lang)}: {edge.note}") if x]
+        description = (edge.description_en if lang == "en" and edge.description_en
+                       else edge.description)
+        said = [x for x in (description, edge.note and f"{t('note', lang)}: {edge.note}") if x]
         if said:
             remarks.append(f"  [{len(remarks) + 1}] {' · '.join(said)}")
             details.append(f"[{len(remarks)}]")

@@ -83,6 +83,7 @@ class EdgeView(_Answer):
     via: str | None = Field(None, description="Forum a collaboration runs through.")
     order: int | None = Field(None, description="Step in a case route.")
     description: str | None = Field(None, description="Danish description.")
+    description_en: str | None = Field(None, description="English description.")
     valid_from: date | None = Field(None, description="First day it holds.")
     valid_to: date | None = Field(None, description="Last day it holds.")
     source: str = Field(description="Source key or URL.")

@@ -78,7 +78,8 @@ NODE_KEY_ORDER = ("id", "kind", "name", "name_en", "aliases")
 _NODE_TAIL = ("description", "description_en", "url", "valid_from", "valid_to", "source",
               "confidence", "note")
 EDGE_KEY_ORDER = ("id", "type", "from", "to", "raci", "role", "topic", "strength", "via", "order",
-                  "description", "valid_from", "valid_to", "source", "confidence", "note")
+                  "description", "description_en", "valid_from", "valid_to", "source",
+                  "confidence", "note")
 _SOURCE_KEY_ORDER = ("key", "title", "url", "confidence")
 _MODELS: tuple[type[BaseModel], ...] = (*NODE_MODELS.values(), EdgeRecord)
 _DATE_FIELDS = frozenset(

@@ -555,6 +555,7 @@ class EdgeRecord(ValidityMixin):
     order: int | None = Field(None, ge=1, le=1000, strict=True,
                               description="SUBMITS_TO only: step in the case route.")
     description: str | None = Field(None, max_length=2000, description="Danish description.")
+    description_en: str | None = Field(None, max_length=2000, description="English description.")
 
     @field_validator("id")
     @classmethod
@@ -587,7 +588,7 @@ class EdgeRecord(ValidityMixin):
         # A holding's text is about the person who holds the post: a phone number there is
         # theirs, as on the person's own record.
         if self.type is EdgeType.HOLDS:
-            for field in ("description", "note", "role", "topic"):
+            for field in ("description", "description_en", "note", "role", "topic"):
                 text = getattr(self, field)
                 if text and (found := PHONE_NUMBER.search(text)):
                     raise ValueError(

@@ -119,6 +119,7 @@ def edge_view(edge: EdgeRecord) -> EdgeView:
         via=edge.via,
         order=edge.order,
         description=edge.description,
+        description_en=edge.description_en,
         valid_from=edge.valid_from,
         valid_to=edge.valid_to,
         source=edge.source,

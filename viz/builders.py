@@ -150,11 +150,15 @@ def edge_dict(edge: EdgeView, lang: Lang, **extra: Any) -> dict[str, Any]:
                             "src": edge.source, "width": width}
     if edge.raci is not None:
         item["raci"] = edge.raci.value
-    for key in ("role", "topic", "strength", "order", "description"):
+    for key in ("role", "topic", "strength", "order"):
         value = getattr(edge, key)
         if value is not None:
-            item["desc" if key == "description" else key] = (
-                role_in(value, lang) if key == "role" else value)
+            item[key] = role_in(value, lang) if key == "role" else value
+    if edge.description is not None:
+        english = lang == "en" and edge.description_en
+        item["desc"] = edge.description_en if english else edge.description
+        if lang == "en" and not english:  # Danish on an English page: said so
+            item["desc_lang"] = "da"
     # The topic stays as written, the key a filter and a permalink match in either language;
     # the reader sees its English where the vocabulary has it.
     if edge.topic is not None and role_in(edge.topic, lang) != edge.topic:

@@ -505,3 +505,13 @@ def test_who_owns_in_a_year_says_when_the_task_changed_hands(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     assert ("The accountable owner (A) changes during 2027: Finance and Procurement (1 January) "
             "→ IT and Digitalisation (31 December).") in done.stdout
+
+
+def test_show_in_english_describes_a_relation_in_english() -> None:
+    # The remarks under `show --lang en` gave each relation's description in Danish.
+    done = run("show", "post:chef-okonomi-og-stab", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "The head reports to the municipal director." in done.stdout
+    assert "Chefen refererer til kommunaldirektøren." not in done.stdout
+    assert "Chefen refererer til kommunaldirektøren." in run(
+        "show", "post:chef-okonomi-og-stab").stdout

@@ -220,6 +220,19 @@ def test_english_labels(memory_store: MemoryStore) -> None:
     assert by_id(graph)["body:kommunalbestyrelsen"]["label"] == "Municipal Council"
 
 
+def test_an_english_view_describes_a_relation_in_english_where_the_data_has_it(
+        memory_store: MemoryStore) -> None:
+    # An English page said every relation's description in Danish: edges had no English.
+    def described(lang: Lang) -> dict[tuple[str, str], dict[str, Any]]:
+        graph = build_view(memory_store, "stakeholders", lang=lang, as_of=TODAY)
+        return {(e["from"], e["to"]): e for e in graph.edges if "desc" in e}
+
+    line = ("post:chef-okonomi-og-stab", "post:kommunaldirektor")
+    assert described("en")[line]["desc"] == "The head reports to the municipal director."
+    assert "desc_lang" not in described("en")[line]
+    assert described("da")[line]["desc"] == "Chefen refererer til kommunaldirektøren."
+
+
 def test_an_english_view_says_the_common_roles_in_english(memory_store: MemoryStore) -> None:
     # A tooltip and the table read "Role: chair", not "formand", on the English page.
     def roles(lang: Lang) -> set[str]:

@@ -43,7 +43,7 @@
         row(box, texts.influence, Math.round(node.influence * 100) + " %");
         row(box, texts.interest, Math.round(node.interest * 100) + " %");
       }
-      if (node.desc) { box.appendChild(element("p", "tip-desc", node.desc)); }
+      if (node.desc) { box.appendChild(description(node)); }
       return box;
     }
 
@@ -54,6 +54,14 @@
         node.kind;
       return [kind, node.owner && texts.owner + ": " + node.owner, texts.source + ": " + sourceOf(node.src),
         texts.confidence + ": " + confidenceText(node.conf)].filter(Boolean).join(" · ");
+    }
+
+    /* A description, marked Danish where an English page has no English for it, so that a
+     * screen reader reads it in Danish. */
+    function description(item) {
+      var text = element("p", "tip-desc", item.desc);
+      if (item.desc_lang) { text.lang = item.desc_lang; }
+      return text;
     }
 
     function edgeTip(edge) {
@@ -68,7 +76,7 @@
       row(box, texts.source, sourceOf(edge.src));
       row(box, texts.confidence, confidenceText(edge.conf));
       if (edge.conf === "low") { box.appendChild(element("div", "tip-low", "⚠ " + texts.low_confidence)); }
-      if (edge.desc) { box.appendChild(element("p", "tip-desc", edge.desc)); }
+      if (edge.desc) { box.appendChild(description(edge)); }
       return box;
     }
 
