@@ -26,7 +26,7 @@ from orgmodel.node_sizes import size_text
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 
-__all__ = ["NodeHint", "Relation", "node_name", "node_ref"]
+__all__ = ["NO_SIZE", "NodeHint", "Relation", "node_name", "node_ref"]
 
 _E = EdgeType
 # Relations that say where a node sits (what lies under it, where its cases go), not who is
@@ -66,6 +66,10 @@ _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
 }
 
 
+#: What a hint asked for a size says when the record counts none (Danish, English).
+NO_SIZE = ("Modellen angiver ikke dens størrelse.", "The model does not give its size.")
+
+
 class Relation(BaseModel):
     """Someone in charge of the named node, or taking part in it."""
 
@@ -94,6 +98,8 @@ class NodeHint(BaseModel):
         default_factory=dict, description="Its size as its record counts it, e.g. seats: 21, "
                                           "staff_count: 75 (orgmodel.node_sizes.COUNTS).")
     counts_minimum: bool = Field(False, description="The system count is a minimum (more than).")
+    asked_size: bool = Field(False, description="The question asked how big it is: without "
+                                                "counts, the hint says the model has none.")
     about: str | None = Field(None, description="What it is: the start of its description.")
     about_en: str | None = Field(None, description="The same in English, where the data has it.")
     as_of: date | None = Field(None, description="The date its relations hold on.")
@@ -131,6 +137,8 @@ class NodeHint(BaseModel):
         if self.counts:
             size = size_text(self.counts, self.counts_minimum, lang)
             first += (f" Størrelse: {size}.", f" Size: {size}.")[at]
+        elif self.asked_size:  # "hvor mange ansatte har IT?": the question is answered too
+            first += " " + NO_SIZE[at]
         if not self.relations and self.node.kind is Kind.PERSON:
             # The date is said: a question without one is asked of today, which "the date
             # asked about" did not tell.

@@ -50,11 +50,14 @@ from orgmodel.question_frames import (
     DECIDING_WORDS,
     LEADERSHIP_WORDS,
     REPORTING_WORDS,
+    SIZE_NOUNS,
+    SIZE_WORDS,
     STRUCTURE_FRAME,
     STRUCTURE_WORDS,
     SUPPORTING_WORDS,
     asks_collaboration,
     asks_reporting,
+    asks_size,
     asks_structure,
     split_topic,
     without,
@@ -175,6 +178,8 @@ def _named(store: OrgStore, query: str, *, as_of: date,
     if asks_structure(words) and (
             parts := _parts_of(store, query, better_than=better_than, as_of=as_of)):
         return parts
+    if asks_size(words) and (sized := _sized(store, query, as_of)):
+        return sized
     if not SUPPORTING_WORDS.isdisjoint(words) and (
             run := _supported(store, without(query, SUPPORTING_WORDS), as_of)):
         return run
@@ -192,6 +197,24 @@ def _named(store: OrgStore, query: str, *, as_of: date,
         # direktør?" names two directors alike: which one is not guessed)
         return led or _one_post(store, query, as_of)
     return _first_hint(store, query, list(IN_CHARGE), better_than, as_of)
+
+
+def _sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of what a question of size names, alone, marked as asked for its size.
+
+    The size words are left out, then the nouns of what is counted: "hvor mange devices har
+    medarbejderne?" names the staff's devices by "medarbejderne"; "hvor mange ansatte har
+    Økonomi og Indkøb?" names the unit only without "ansatte".
+    """
+    rest = without(query, SIZE_WORDS)
+    texts = (rest, without(rest, SIZE_NOUNS))
+    found = next(filter(None, (_home_hint(store, text, as_of) for text in texts)), None) or next(
+        filter(None, (_first_hint(store, text, list(IN_CHARGE), -ROUTE_MARGIN, as_of)
+                      for text in texts)), None)
+    if found is None:
+        return None
+    hint, fit, _alone = found
+    return hint.model_copy(update={"asked_size": True}), fit, True
 
 
 def _supported(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:

@@ -30,6 +30,11 @@ __all__ = [
     "LEADERSHIP_WORDS",
     "REPORTING_SPELLINGS",
     "REPORTING_WORDS",
+    "SIZE_ASK",
+    "SIZE_NOUNS",
+    "SIZE_NOUN_SPELLINGS",
+    "SIZE_SPELLINGS",
+    "SIZE_WORDS",
     "STRUCTURE_FRAME",
     "STRUCTURE_FRAME_SPELLINGS",
     "STRUCTURE_SPELLINGS",
@@ -40,6 +45,7 @@ __all__ = [
     "UNDER_SPELLINGS",
     "asks_collaboration",
     "asks_reporting",
+    "asks_size",
     "asks_structure",
     "split_topic",
     "without",
@@ -111,6 +117,42 @@ STRUCTURE_FRAME_SPELLINGS: tuple[str, ...] = (
     "belong", "belongs")
 STRUCTURE_FRAME = STRUCTURE_WORDS | frozenset(
     fold(" ".join((*STRUCTURE_FRAME_SPELLINGS, "under", *UNDER_SPELLINGS))).split())
+
+
+#: Words that ask how big something is ("hvor mange ansatte har Økonomi og Indkøb?", "how many
+#: staff does IT and Digitalisation have?", "hvor stor er Organisation og Politik?"): the
+#: node's hint says its size as its record counts it, or that the model does not count it;
+#: "ansatte" met the staff's devices. ``SIZE_SPELLINGS`` are left out when the node is looked
+#: for, then ``SIZE_NOUNS`` too ("devices til medarbejdere" names the staff's devices).
+SIZE_SPELLINGS: tuple[str, ...] = (
+    "hvor", "mange", "stor", "store", "størrelse", "størrelsen", "how", "many", "big", "large",
+    "size", "number")
+SIZE_NOUN_SPELLINGS: tuple[str, ...] = (
+    "ansatte", "ansat", "medarbejdere", "medarbejderne", "personer", "folk", "mennesker",
+    "arbejder", "medlemmer", "sidder", "pladser", "staff", "employees", "employee", "people",
+    "persons", "work", "works", "employed", "members", "seats", "sit")
+SIZE_WORDS = frozenset(fold(" ".join(SIZE_SPELLINGS)).split())
+SIZE_NOUNS = frozenset(fold(" ".join(SIZE_NOUN_SPELLINGS)).split())
+#: How a question asks it: a word of the first two in a row, or one of the third alone (the
+#: static start page reads them too).
+SIZE_ASK: tuple[tuple[str, ...], ...] = (
+    ("hvor", "how"), ("mange", "stor", "store", "many", "big", "large"),
+    ("størrelse", "størrelsen", "size"))
+_HOW, _MUCH, _SIZE_ALONE = (frozenset(fold(" ".join(words)).split()) for words in SIZE_ASK)
+
+
+def asks_size(words: list[str]) -> bool:
+    """Whether folded ``words`` ask how big something is: "hvor mange", "how big", "size".
+
+    >>> asks_size(fold("hvor mange ansatte har økonomi og indkøb").split())
+    True
+    >>> asks_size(fold("how big is Finance and Staff").split())
+    True
+    >>> asks_size(fold("hvor ligger løn").split())
+    False
+    """
+    return bool(_SIZE_ALONE.intersection(words)) or any(
+        word in _HOW and after in _MUCH for word, after in itertools.pairwise(words))
 
 
 #: Words that ask whom a unit, post or forum works with, or who its stakeholders are ("hvem

@@ -37,6 +37,7 @@ from markupsafe import Markup
 
 from orgmodel.asked_date import Reading, as_of_note
 from orgmodel.asker import BOSS_SPELLINGS, MY_SPELLINGS, SELF_REPORTING_SPELLINGS
+from orgmodel.hint_model import NO_SIZE
 from orgmodel.home import HOME_SPELLINGS
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
@@ -47,6 +48,9 @@ from orgmodel.question_frames import (
     DO_WORK_WITH,
     LEADERSHIP_SPELLINGS,
     REPORTING_SPELLINGS,
+    SIZE_ASK,
+    SIZE_NOUN_SPELLINGS,
+    SIZE_SPELLINGS,
     STRUCTURE_FRAME_SPELLINGS,
     STRUCTURE_SPELLINGS,
     SUPPORTING_SPELLINGS,
@@ -298,6 +302,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "reporting": list(REPORTING_SPELLINGS), "reportingMin": REPORTING_POST_MIN,
                 "supporting": list(SUPPORTING_SPELLINGS), "supportedMin": SUPPORTED_MIN,
                 "structure": list(STRUCTURE_SPELLINGS),
+                "size": [*SIZE_SPELLINGS, *SIZE_NOUN_SPELLINGS], "sizeAsk": SIZE_ASK,
+                "noSize": NO_SIZE[0 if page.lang == "da" else 1],
                 "collaboration": list(COLLABORATION_SPELLINGS), "doWorkWith": DO_WORK_WITH,
                 "topicWords": list(TOPIC_SPELLINGS), "homeWords": list(HOME_SPELLINGS),
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),

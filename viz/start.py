@@ -167,6 +167,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 _name_keys(node), named.text(lang), led=kind in LED_KINDS, says=named.says_who,
                 post=kind is Kind.POST, used=kind in USED_KINDS,
                 parts=kind in STRUCTURE_KINDS and bool(named.relations),
+                counted=bool(named.counts),  # else a question of its size is told so
                 # whom it works with: "hvem samarbejder IT og Digitalisering med?"
                 together=together.text(lang) if together else None))
         if len(index) >= NAMED_LIMIT:
@@ -185,7 +186,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     # own (orgmodel.home); found by the page's frame words, not by keys.
     if (home := home_organisation(store, as_of=as_of)) is not None and (
             homed := hint_of(store, home, Kind.ORGANISATION, as_of=as_of)) is not None:
-        index.append(_entry([], homed.text(lang), home=True, says=homed.says_who))
+        index.append(_entry([], homed.text(lang), home=True, says=homed.says_who,
+                            counted=bool(homed.counts)))
     return index
 
 
@@ -199,10 +201,10 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
-    ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``) are false unless
-    given: what kind of question the entry answers (start.js reads them).
+    ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``) are
+    false unless given: what kind of question the entry answers (start.js reads them).
     """
-    kinds = dict.fromkeys(("led", "says", "post", "used", "parts"), False)
+    kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted"), False)
     return {"keys": keys, **kinds, **flags, "text": text, "together": together}
 
 

@@ -189,6 +189,24 @@ def test_static_start_page_answers_with_what_a_question_names_not_stray_tasks(
     assert page.locator(".no-answer").count() == 0
 
 
+@pytest.mark.parametrize(("question", "named", "size"), [
+    ("hvor mange ansatte har Økonomi og Stab?", "Økonomi og Stab", "Størrelse: ca. 75"),
+    ("hvor mange medarbejdere er der i IT og Digitalisering?", "IT og Digitalisering",
+     "Modellen angiver ikke dens størrelse."),
+    ("how many members does the municipal council have?", "Kommunalbestyrelsen",
+     "Størrelse: 21 medlemmer.")])
+def test_static_start_page_answers_how_big_something_is(
+        site: Path, page: Any, recorder: Recorder, question: str, named: str,
+        size: str) -> None:
+    # As on the server: the hint of what it names, with its size or the word that the model
+    # gives none ("ansatte" met the staff's devices).
+    only_files(recorder)
+    ask(site, page, question)
+    hints = page.locator(".node-hint").all_text_contents()
+    assert page.locator("article.answer").count() == 0
+    assert len(hints) == 1 and hints[0].startswith(named + " er ") and size in hints[0]
+
+
 @pytest.mark.parametrize(("question", "named", "partner"), [
     ("hvem samarbejder IT og Digitalisering med?", "IT og Digitalisering", "Dagtilbud"),
     ("who does the mayor work closely with?", "Borgmester", "Chef for Økonomi og Stab"),

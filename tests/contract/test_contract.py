@@ -429,6 +429,25 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     # ... but the verb asks for a task where no system is named so
     assert first_task(store, "who supports the mayor?") == ["task:understottelse-direktion-og-kb"]
     assert first_task(store, "who supports OPUS?") == ["task:lon"]  # a task uses it
+    # How big something is: its hint alone, with its size or the word that the model gives
+    # none ("ansatte" met the staff's devices; "how many staff" the staff matters).
+    for asked, named, size in (
+            ("hvor mange ansatte har Økonomi og Stab?", "unit:okonomi-og-stab",
+             "Størrelse: ca. 75 medarbejdere."),
+            ("how many staff does Finance and Procurement have?", "unit:okonomi-og-indkob",
+             "Modellen angiver ikke dens størrelse."),
+            ("hvor mange medlemmer har kommunalbestyrelsen?", "body:kommunalbestyrelsen",
+             "Størrelse: 21 medlemmer."),
+            ("hvor stor er Organisation og Politik?", "unit:organisation-og-politik",
+             "Størrelse: 4 teams.")):
+        given, sized = answered(store, asked)
+        assert given == [] and sized is not None and sized.node.id == named, asked
+        assert size in sized.text("da"), asked
+    assert "The model does not give its size." in answered(
+        store, "how many employees are in IT and Digitalisation?")[1].text("en")
+    # A question of size that names nothing but a task is asked of the task.
+    assert first_task(store, "hvor mange devices har medarbejderne?") == [
+        "task:devices-medarbejdere"]
 
 
 def answered(store: Any, question: str) -> tuple[list[Any], Any]:

@@ -452,7 +452,35 @@
       (asksStructure(fold(query).split(" ")) && namesHomeAlone(query, structureFrame) ?
         homeHint() : null) ||
       framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
-                 data.reportingMin, true);
+                 data.reportingMin, true) ||
+      sizeHint(query);
+  }
+
+  /* How big something is ("hvor mange ansatte har Økonomi og Indkøb?", "how big is Finance
+   * and Staff?"), as orgmodel.node_hint reads it: its hint, which says its size where the
+   * data counts it, and that the model gives none where not. */
+  var sizeFrame = {};
+  (data.size || []).forEach(function (word) { sizeFrame[fold(word)] = true; });
+  var sizeAsk = (data.sizeAsk || [[], [], []]).map(function (group) {
+    var table = {};
+    group.forEach(function (word) { table[fold(word)] = true; });
+    return table;
+  });
+  function asksSize(words) {
+    return words.some(function (word, at) {
+      return sizeAsk[2][word] || (sizeAsk[0][word] && sizeAsk[1][words[at + 1]]);
+    });
+  }
+  function sizeHint(query) {
+    if (!asksSize(fold(query).split(" "))) { return null; }
+    var found = namesHomeAlone(query, sizeFrame) ? { entry: home, score: 1 } : null;
+    if (!found) {
+      var words = wordsOf(query).filter(function (word) { return !sizeFrame[word]; });
+      found = words.length ? bestNamed(words, function (entry) { return entry.text; }) : null;
+    }
+    if (!found || found.score < data.hintMin) { return null; }
+    return { text: found.entry.text + (found.entry.counted ? "" : " " + data.noSize),
+      says: found.entry.says, score: found.score, alone: true };
   }
 
   /* A question about the asker ("hvem er min chef?", "who do I report to?"), as the server
