@@ -9,7 +9,10 @@ the question with :func:`date_asked` and ask the rest of the question on that da
 * a month by name and a year (``juni 2022``): the 15th of it;
 * a year after a word that makes it a time (``i 2022``, ``in 2022``, ``pr. 2022``, ``år
   2022``, ``during 2022``): 1 July of it, or today in this year. A year alone is not read:
-  it is often part of a name ("Vision 2030", "Klimaplan 2050", "budget 2024").
+  it is often part of a name ("Vision 2030", "Klimaplan 2050", "budget 2024");
+* a year or month said from today (``næste år``, ``next year``, ``sidste år``, ``i fjor``,
+  ``last year``, ``i år``, ``this year``, ``næste måned``, ``last month``): as the year or
+  month they name.
 
 Only years from 1990 to 2099 are read as years, so other numbers (``Microsoft 365``, KLE
 ``81.15``, ``Direktørområde 1``) are left alone. A date that does not exist is not read.
@@ -29,6 +32,10 @@ datetime.date(2026, 11, 27)
 (None, 'Microsoft 365')
 >>> date_asked("hvem ejer Klimaplan 2050?", today)  # a name, not a time
 (None, 'hvem ejer Klimaplan 2050?')
+>>> date_asked("who will own payroll next year?", today)
+(datetime.date(2027, 7, 1), 'who will own payroll ?')
+>>> date_asked("hvem havde løn i fjor", today)
+(datetime.date(2025, 7, 1), 'hvem havde løn')
 """
 
 from __future__ import annotations
@@ -40,7 +47,8 @@ from typing import Literal, NamedTuple
 from orgmodel.messages import Lang, t
 from orgmodel.text import visible
 
-__all__ = ["Asked", "Reading", "as_of_note", "asked", "date_asked"]
+__all__ = ["RELATIVE_LEAD", "RELATIVE_SPELLINGS", "Asked", "Reading", "as_of_note", "asked",
+           "date_asked"]
 
 _MONTHS = {
     name: number
@@ -68,6 +76,33 @@ _PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
 )]
 
 
+# A year or month said from today: (pattern, years and months from today's, reading). After
+# the dates above: "i år 2022" is 2022.
+# The static start page reads them too (start.js).
+RELATIVE_LEAD = "i|in|til|for|to|of|during"
+RELATIVE_SPELLINGS: tuple[tuple[str, int, int, Reading], ...] = (
+    ("næste år|det kommende år|next year|the coming year|the next year", 1, 0, "year"),
+    ("sidste år|forrige år|fjor|last year|the previous year|the past year", -1, 0, "year"),
+    ("i år|dette år|this year|the current year", 0, 0, "this_year"),
+    ("næste måned|next month|the coming month", 0, 1, "month"),
+    ("sidste måned|forrige måned|last month|the previous month", 0, -1, "month"),
+)
+_RELATIVE: list[tuple[re.Pattern[str], int, int, Reading]] = [
+    (re.compile(rf"(?<![\w-])(?:(?:{RELATIVE_LEAD}) )?(?:{words})(?![\w-])", re.IGNORECASE),
+     years, months, reading)
+    for words, years, months, reading in RELATIVE_SPELLINGS]
+
+
+def _relative(years: int, months: int, reading: Reading, today: date) -> date:
+    """The day a year or month said from ``today`` is read as (see :data:`Reading`)."""
+    if reading == "this_year":
+        return today
+    if months:
+        number = today.year * 12 + today.month - 1 + months
+        return date(number // 12, number % 12 + 1, 15)
+    return date(today.year + years, 7, 1)
+
+
 def date_asked(question: str, today: date) -> tuple[date | None, str]:
     """The date ``question`` asks about (``None`` if it names none) and the question without it.
 
@@ -91,6 +126,10 @@ def _read(question: str, today: date) -> tuple[date | None, Reading | None, str]
             if when is not None:
                 rest = question[:found.start()] + question[found.end():]
                 return when, reading, " ".join(rest.split())
+    for pattern, years, months, said in _RELATIVE:
+        if (words := pattern.search(question)) is not None:
+            rest = question[:words.start()] + question[words.end():]
+            return _relative(years, months, said, today), said, " ".join(rest.split())
     return None, None, question
 
 

@@ -35,7 +35,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from orgmodel.asked_date import Reading, as_of_note
+from orgmodel.asked_date import RELATIVE_LEAD, RELATIVE_SPELLINGS, Reading, as_of_note
 from orgmodel.asker import BOSS_SPELLINGS, MY_SPELLINGS, SELF_REPORTING_SPELLINGS
 from orgmodel.hint_model import NO_SIZE
 from orgmodel.home import HOME_SPELLINGS
@@ -303,6 +303,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "supporting": list(SUPPORTING_SPELLINGS), "supportedMin": SUPPORTED_MIN,
                 "structure": list(STRUCTURE_SPELLINGS),
                 "size": [*SIZE_SPELLINGS, *SIZE_NOUN_SPELLINGS], "sizeAsk": SIZE_ASK,
+                "relativeDates": [said[:3] for said in RELATIVE_SPELLINGS],
+                "relativeLead": RELATIVE_LEAD,
                 "noSize": NO_SIZE[0 if page.lang == "da" else 1],
                 "collaboration": list(COLLABORATION_SPELLINGS), "doWorkWith": DO_WORK_WITH,
                 "topicWords": list(TOPIC_SPELLINGS), "homeWords": list(HOME_SPELLINGS),

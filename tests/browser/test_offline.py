@@ -327,6 +327,12 @@ def test_static_start_page_says_it_cannot_answer_for_another_year(
     assert note.startswith("Denne side viser organisationen pr. ") and "ikke for 2022" in note
     ask(site, page, "hvem har ansvaret for løn?")
     assert page.locator("#answers .as-of-note").count() == 0
+    # ... and a year said from its date ("næste år"), which leaves the question too
+    coming = ask(site, page, "hvem har ansvaret for løn næste år?")
+    assert coming.locator("h3").text_content() == "Løn"
+    assert "Svagt match" not in (coming.text_content() or "")
+    later = page.locator("#answers .as-of-note").text_content() or ""
+    assert f"ikke for {int(later.split('pr. ')[1][:4]) + 1}" in later
 
 
 def test_static_start_page_reads_it_in_an_english_question_as_a_pronoun(

@@ -459,6 +459,19 @@ def test_a_question_that_names_a_year_is_answered_for_that_year() -> None:
     assert "Svar pr." not in told.stdout and "A  Organisation og Politik" in told.stdout
 
 
+def test_a_question_that_says_next_or_last_year_is_answered_for_it() -> None:
+    # "next year" was no date: the question was answered for today, as a weak match.
+    from datetime import date
+
+    year = date.today().year
+    coming = run("who-owns", "who will own payroll next year?", "--limit", "1", "--lang", "en")
+    assert coming.returncode == 0
+    assert coming.stdout.startswith(f"Answer as of {year + 1}-07-01 (the middle of the year")
+    assert "Weak match" not in coming.stdout
+    last = run("who-owns", "hvem havde ansvaret for løn i fjor?", "--limit", "1")
+    assert last.stdout.startswith(f"Svar pr. {year - 1}-07-01")
+
+
 def test_search_names_hits_in_the_language_asked_for() -> None:
     english = run("search", "økonomi og stab", "--lang", "en").stdout.splitlines()
     hit = next(line for line in english if "unit:okonomi-og-stab" in line)

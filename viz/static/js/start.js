@@ -70,13 +70,42 @@
   var MARK = "(?:i år|i|in|on|år|anno|pr\\.?|per|den|the|year|in the year|during|as of) ";
   var DATE_NAMED = new RegExp("(^|[^\\p{L}\\p{N}_.,/-])(?:" + MARK + "((?:199\\d|20\\d\\d))|(?:" + MARK +
     ")?((?:199\\d|20\\d\\d)-\\d\\d-\\d\\d))(?![\\p{L}\\p{N}.,/-])", "giu");
+  /* A year or month said from the page's date ("næste år", "last year"), as the server reads
+   * it: the year it names. */
+  var thisYear = Number((data.asOf || "").slice(0, 4)), thisMonth = Number((data.asOf || "").slice(5, 7));
+  var RELATIVE = (data.relativeDates || []).map(function (said) {
+    return { pattern: new RegExp("(^|[^\\p{L}\\p{N}_-])(?:(?:" + data.relativeLead + ") )?(?:" +
+      said[0] + ")(?![\\p{L}\\p{N}_-])", "iu"), years: said[1], months: said[2] };
+  });
+  function relativeIn(query) {
+    for (var at = 0; at < RELATIVE.length; at += 1) {
+      var found = RELATIVE[at].pattern.exec(query);
+      if (found) {
+        var month = thisYear * 12 + thisMonth - 1 + RELATIVE[at].months;
+        return { found: found, year: String(Math.floor(month / 12) + RELATIVE[at].years) };
+      }
+    }
+    return null;
+  }
   function yearsIn(query) {
     var years = [];
     String(query).replace(DATE_NAMED, function (whole, before, year, day) {
       years.push(year || day);
       return whole;
     });
+    var said = years.length || !thisYear ? null : relativeIn(String(query));
+    if (said) { years.push(said.year); }
     return years;
+  }
+  /* The question without the date it names. */
+  function withoutDate(query) {
+    var text = String(query).replace(DATE_NAMED, "$1");
+    var said = text === String(query) && thisYear ? relativeIn(text) : null;
+    if (said) {
+      text = text.slice(0, said.found.index) + said.found[1] +
+        text.slice(said.found.index + said.found[0].length);
+    }
+    return text;
   }
   var synonyms = (data.synonyms || []).map(function (terms) {
     return [].concat.apply([], terms.map(wordsOf));
@@ -535,7 +564,7 @@
     var asked = yearsIn(query).filter(function (when) {
       return !data.asOf || when.slice(0, 4) !== data.asOf.slice(0, 4);
     });
-    var text = withoutPronounIt(String(query).replace(DATE_NAMED, "$1").trim() || query);
+    var text = withoutPronounIt(withoutDate(query).trim() || query);
     // "hvem er min chef?": the page cannot know who asks.
     var instead = asksAboutSelf(text) ? texts.ask_about_your_post : null;
     var found = instead ? [] : rank(text);
