@@ -175,6 +175,8 @@ def _named(store: OrgStore, query: str, *, as_of: date,
             if hit.score >= REPORTING_POST_MIN and (
                     found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
                 return found, hit.score, True
+        if head := _head_of_named(store, without(rest, LEADERSHIP_WORDS), as_of):
+            return head
     if asks_structure(words) and (
             parts := _parts_of(store, query, better_than=better_than, as_of=as_of)):
         return parts
@@ -197,6 +199,25 @@ def _named(store: OrgStore, query: str, *, as_of: date,
         # direktør?" names two directors alike: which one is not guessed)
         return led or _one_post(store, query, as_of)
     return _first_hint(store, query, list(IN_CHARGE), better_than, as_of)
+
+
+def _head_of_named(store: OrgStore, query: str,
+                   as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of the post that heads the unit, body or forum ``query`` names well, alone.
+
+    "who does the chief of Finance and Staff report to?", "hvem refererer chefen for ØS
+    til?": the post is named by the unit it heads, not by a name of its own.
+    """
+    for hit in store.search(query, kinds=[Kind.UNIT, Kind.BODY, Kind.FORUM], limit=1,
+                            as_of=as_of):
+        if hit.score < REPORTING_POST_MIN or (
+                led := hint_of(store, hit.id, hit.kind, as_of=as_of)) is None:
+            return None
+        head = next((r.node.id for r in led.relations
+                     if r.type is EdgeType.HEADS and not r.outward), None)
+        found = hint_of(store, head, Kind.POST, as_of=as_of) if head else None
+        return (found, hit.score, True) if found else None
+    return None
 
 
 def _sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:

@@ -60,7 +60,7 @@ _LEADERSHIP = """
     leder lederen ledere lede ledes chef chefen direktør direktøren formand formanden
     næstformand medlem medlemmer medlemmerne sidder sidde deltager deltage deltagere stilling
     stillingen head heads lead leads leader leaders director chair chairs chairman chairperson
-    boss bosses manager managers supervisor
+    boss bosses manager managers supervisor chief chiefs
     member members sits sit participates participate participants part holds hold held post
 """
 LEADERSHIP_SPELLINGS: tuple[str, ...] = tuple(_LEADERSHIP.split())
