@@ -49,7 +49,10 @@ MY_SPELLINGS: tuple[str, ...] = ("min", "mit", "mine", "my")
 BOSS_SPELLINGS: tuple[str, ...] = (
     "chef", "chefen", "chefs", "leder", "lederen", "leders", "boss", "manager", "supervisor",
     "overordnede", "overordnet", "foresatte", "direktør", "director", "nærmeste", "nearest", "line",
-    "direct", "immediate", "closest", "egen", "own", "superior", "superiors")
+    "direct", "immediate", "closest", "egen", "own", "superior", "superiors",
+    # ... and those under the asker ("hvem er mine enhedsledere?" named one of three)
+    "enhedsleder", "enhedsledere", "ledere", "lederne", "medarbejdere", "medarbejderne",
+    "ansatte", "reports", "employees", "staff", "team", "teamet", "teams")
 #: "hvem refererer jeg til?", "who do I report to?", "hvem er jeg ansat under?": the asker as
 #: subject of reporting, with no other word to say what is reported ("who do I report a data
 #: breach to?" asks where).

@@ -673,7 +673,9 @@ def test_a_post_named_by_its_leaders_word_is_named_when_one_post_has_it(store: A
     "hvem er min chef?", "who is my boss?", "hvem er min nærmeste leder?",
     "who is my line manager?", "hvem refererer jeg til?", "who do I report to?",
     "who's my line manager?", "hvem er chefen min", "who is my boss's boss",
-    "hvem er jeg ansat under", "who am i reporting to", "whos my supervisor"])
+    "hvem er jeg ansat under", "who am i reporting to", "whos my supervisor",
+    # those under the asker: "mine enhedsledere" named one of three
+    "hvem er mine enhedsledere?", "who are my direct reports?"])
 def test_a_question_about_the_asker_is_told_to_ask_about_a_post(store: Any,
                                                                question: str) -> None:
     # "hvem er min chef?" met three stray tasks at 0.60 ("chef" in their owners' titles).
