@@ -129,8 +129,9 @@ SIZE_SPELLINGS: tuple[str, ...] = (
     "size", "number")
 SIZE_NOUN_SPELLINGS: tuple[str, ...] = (
     "ansatte", "ansat", "medarbejdere", "medarbejderne", "personer", "folk", "mennesker",
-    "arbejder", "medlemmer", "sidder", "pladser", "staff", "employees", "employee", "people",
-    "persons", "work", "works", "employed", "members", "seats", "sit")
+    "arbejder", "medlemmer", "sidder", "pladser", "indbyggere", "borgere", "staff",
+    "employees", "employee", "people", "persons", "work", "works", "employed", "members",
+    "seats", "sit", "inhabitants", "residents", "citizens")
 SIZE_WORDS = frozenset(fold(" ".join(SIZE_SPELLINGS)).split())
 SIZE_NOUNS = frozenset(fold(" ".join(SIZE_NOUN_SPELLINGS)).split())
 #: How a question asks it: a word of the first two in a row, or one of the third alone (the

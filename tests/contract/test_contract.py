@@ -439,7 +439,10 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
             ("hvor mange medlemmer har kommunalbestyrelsen?", "body:kommunalbestyrelsen",
              "Størrelse: 21 medlemmer."),
             ("hvor stor er Organisation og Politik?", "unit:organisation-og-politik",
-             "Størrelse: 4 teams.")):
+             "Størrelse: 4 teams."),
+            # the municipality by its name, or by "kommunen" alone ("indbyggere" met a task)
+            ("hvor mange indbyggere har Albertslund?", "org:albertslund-kommune", "indbyggere"),
+            ("hvor mange indbyggere har kommunen?", "org:albertslund-kommune", "indbyggere")):
         given, sized = answered(store, asked)
         assert given == [] and sized is not None and sized.node.id == named, asked
         assert size in sized.text("da"), asked
