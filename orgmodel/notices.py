@@ -7,8 +7,9 @@
 * Two records of one kind with the same name at the same time: a question or a search that
   names it meets both, and a reader cannot tell them apart. Often one record written twice
   under two ids; else two things that need names that tell them apart.
-* A unit or post that, on days it holds, belongs to nothing (no ``PART_OF`` from a unit, no
-  ``POST_IN`` from a post): the org chart leaves it out and its reporting line stops at it.
+* A unit, post or forum that, on days it holds, belongs to nothing (no ``PART_OF`` from a unit
+  or forum, no ``POST_IN`` from a post): the org chart leaves it out and its reporting line
+  stops at it.
   Often a unit just created, or the units and posts of one that has ended.
 
 Examples
@@ -53,6 +54,9 @@ _BELONGS_BY = {
                       "or organisation it belongs to"),
     Kind.POST.value: (EdgeType.POST_IN, "in no unit", "a POST_IN edge from it to its unit (or "
                       "body or forum)"),
+    # A forum is drawn in the org chart where it is part of the organisation (Chefforum).
+    Kind.FORUM.value: (EdgeType.PART_OF, "part of nothing", "a PART_OF edge from it to the "
+                       "unit or organisation it belongs to"),
 }
 
 

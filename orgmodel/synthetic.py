@@ -95,6 +95,7 @@ def generate_records(n_nodes: int, *, seed: int = 0) -> Iterator[dict[str, Any]]
     yield _edge("POST_IN", "post:direktor", "org:kommune")
     yield _edge("REPORTS_TO", "post:direktor", "post:borgmester")
     yield _node(id="forum:chefforum", kind="Forum", name="Chefforum")
+    yield _edge("PART_OF", "forum:chefforum", "org:kommune")
 
     n_units = max(4, n_nodes // 5)
     n_tasks = max(2, n_nodes // 2)

@@ -33,7 +33,7 @@ def test_single_file_works_offline(tmp_path: Path, page: Any, recorder: Recorder
     out = tmp_path / "org.html"
     assert main(["view", "org", "--out", str(out), "--data", str(ALBERTSLUND)]) == 0
     open_view(page, out.as_uri())
-    assert page.evaluate("window.orgmodelView.nodeCount()") == 52
+    assert page.evaluate("window.orgmodelView.nodeCount()") == 53
     assert recorder.requests == [out.as_uri()]  # vis-network and all code are inside
     page.fill("#search-input", "Økonomi og Indkøb")
     page.click("#search-form button[type=submit]")

@@ -202,7 +202,7 @@ def test_back_returns_to_the_node_seen_before(page: Any, albertslund_app: LiveAp
     kind.uncheck()
     # The change is said in the status line, which screen readers read out.
     assert page.locator("#status").text_content() == (
-        f"Viser {page.evaluate('window.orgmodelView.visibleNodeCount()')} af 52 noder.")
+        f"Viser {page.evaluate('window.orgmodelView.visibleNodeCount()')} af 53 noder.")
     page.go_back()
     page.wait_for_function("window.orgmodelView.selected() === 'post:borgmester'")
     assert "sel=post%3Aborgmester" in page.url

@@ -384,6 +384,7 @@ nodes:
   - {{id: unit:lon, kind: Unit, name: Løn, level: enhed, {common}}}
   - {{id: unit:ny, kind: Unit, name: Ny, level: enhed, {common}}}
   - {{id: post:chef, kind: Post, name: Chef, {common}}}
+  - {{id: forum:ledere, kind: Forum, name: Lederforum, {common}}}
 edges:
   - {{type: PART_OF, from: unit:stab, to: org:k, {common}}}
   - {{type: PART_OF, from: unit:lon, to: unit:stab, {common}}}
@@ -400,7 +401,10 @@ edges:
         "belongs to",
         "notice: d.yaml:8: post:chef: id: in no unit until 2023-12-31: the org chart leaves it "
         "out and its reporting line stops at it; add a POST_IN edge from it to its unit (or "
-        "body or forum)"]
+        "body or forum)",
+        "notice: d.yaml:9: forum:ledere: id: part of nothing: the org chart leaves it out and "
+        "its reporting line stops at it; add a PART_OF edge from it to the unit or "
+        "organisation it belongs to"]
     assert run("validate", str(tmp_path)).stderr.splitlines()[0] == (
         "bemærk: d.yaml:6: unit:lon: id: del af intet fra 2026-01-01: organisationsdiagrammet "
         "udelader den, og dens referencelinje stopper ved den; tilføj en PART_OF-relation fra "

@@ -15,7 +15,7 @@ def test_view_writes_one_self_contained_file(tmp_path: Path, data_dir: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "org.html"
     assert main(["view", "org", "--out", str(out), "--data", str(data_dir), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["nodes"] == 52
+    assert json.loads(capsys.readouterr().out)["nodes"] == 53
     html = out.read_text(encoding="utf-8")
     assert "<script src=" not in html and "default-src 'none'" in html
     assert "vis-network" in html
@@ -31,7 +31,7 @@ def test_view_of_a_post(tmp_path: Path, data_dir: Path,
     assert said.startswith(f"{out}: ") and " nodes, " in said and said.endswith(" edges\n")
     assert main(["view", "org", "--out", str(out), "--data", str(data_dir)]) == 0
     said = capsys.readouterr().out
-    assert said.startswith(f"{out}: 52 noder, ") and said.endswith(" relationer\n")
+    assert said.startswith(f"{out}: 53 noder, ") and said.endswith(" relationer\n")
 
 
 def test_view_of_a_post_by_name(tmp_path: Path, data_dir: Path,

@@ -69,7 +69,7 @@ def test_pages_data_and_static(memory_store: MemoryStore) -> None:
         assert config["urls"]["search"].startswith("/views/api/search")
         assert config["payload"] is None  # served pages fetch their graph
         data = (await client.get(config["urls"]["data"])).json()
-        assert data["total"] == len(data["nodes"]) == 52 and not data["partial"]
+        assert data["total"] == len(data["nodes"]) == 53 and not data["partial"]
         assert 'href="/views/org/table"' in page.text  # 228 rows: a table page of its own
         route = (await client.get("/views/case-route")).text
         assert 'id="nodes-heading"' in route  # 30 rows: the table on the page
