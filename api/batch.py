@@ -90,7 +90,7 @@ class BatchAnswer(BaseModel):
     notices: list[str] = Field(
         default_factory=list, description="Not errors (the edits are done): what `orgmodel "
         "validate` would note of the records written, each with its id: a KLE number no "
-        "topic has, a unit or post left belonging to nothing.")
+        "topic has, a unit, post or forum left belonging to nothing.")
 
     @classmethod
     def of(cls, changes: list[Change]) -> BatchAnswer:

@@ -110,8 +110,9 @@ class NodeSaved(NodeWritten):
 
     notices: list[str] = Field(
         default_factory=list, description="Not errors (the write is done): e.g. a KLE number "
-        "that is no topic of the catalogue, which no question will lead to; a unit or post "
-        "that belongs to nothing (itself, or, as a unit ends, one under it, named by its id), "
+        "that is no topic of the catalogue, which no question will lead to; a unit, post or "
+        "forum that belongs to nothing (itself, or, as a node ends, one under it, named by its "
+        "id), "
         "which the org chart leaves out.")
 
 

@@ -86,9 +86,9 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
 def write_notices(written: Sequence[Record], after: Dataset | None) -> list[tuple[str, str]]:
     """What ``orgmodel validate`` would note of the records just written, as (id, notice).
 
-    A node's KLE number no topic has; and, given the dataset ``after`` the writes, a unit or
-    post they leave belonging to nothing (:func:`orgmodel.notices.part_of_nothing`): one
-    just created, or the parts of one that ends.
+    A node's KLE number no topic has; and, given the dataset ``after`` the writes, a unit,
+    post or forum they leave belonging to nothing (:func:`orgmodel.notices.part_of_nothing`):
+    one just created, or the parts of one that ends.
     """
     catalogue = load_vocabulary().catalogue
     nodes = [record for record in written if not isinstance(record, EdgeRecord)]
@@ -109,9 +109,12 @@ def node_write_notices(record: AnyNode, after: Dataset | None) -> list[str]:
 def dataset_after_write(store: OrgStore, record: AnyNode) -> Dataset | None:
     """The store's records after writing ``record``, if a notice may need them.
 
-    Only a unit or a post can change what belongs where; ``None`` for any other kind.
+    A unit, post or forum may itself belong to nothing; any node given an end may leave what
+    belongs under it so (a body's committees' posts, an organisation's units). ``None`` for
+    another write: it changes nothing of where things belong.
     """
-    if record.kind in BELONGING_KINDS and isinstance(store, DatasetSource):
+    if (record.kind in BELONGING_KINDS or record.valid_to is not None) \
+            and isinstance(store, DatasetSource):
         return store.dataset()
     return None
 

@@ -49,7 +49,7 @@ async def create_node(record: NodeBody, store: StoreDep, caller: WriterDep) -> R
     """Create a node; 409 if the id exists. Answers the node with its ETag and Location.
 
     ``notices`` says what ``orgmodel validate`` would note of it (a KLE number no topic has;
-    a unit or post that belongs to nothing: itself, or, when it ends, what was under it).
+    a unit, post or forum that belongs to nothing: itself, or, when it ends, what was under it).
     """
     view = await store.offload(store.editor().put_node, record, expected_etag=None,
                                actor=caller.name)

@@ -568,3 +568,24 @@ def test_a_unit_left_belonging_to_nothing_is_noted(editable_api: LiveServer) -> 
                                         "to": "unit:okonomi-og-indkob",
                                         "valid_from": "2031-01-01"}}]})
         assert moved.status_code == 200 and moved.json()["notices"] == [], moved.text
+
+
+def test_ending_an_organisation_notes_the_units_it_leaves_without_a_place(
+        editable_api: LiveServer) -> None:
+    # Any node given an end is read for what belongs under it, not only a unit or post.
+    org = {"id": "org:samarbejde-test", "kind": "Organisation", "name": "Fællesskabet",
+           "source": "seed", "confidence": "low"}
+    unit = {**NEW_UNIT, "id": "unit:faelles-test", "name": "Fælles team",
+            "valid_from": "2024-01-01"}
+    under = {**PART_OF, "from": unit["id"], "to": org["id"]}
+    with editable_api.client(ANNA) as anna:
+        made = anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_node", "node": org}, {"op": "put_node", "node": unit},
+            {"op": "put_edge", "edge": under}]})
+        assert made.status_code == 200 and made.json()["notices"] == [], made.text
+        record, etag = read(anna, f"/api/v1/nodes/{org['id']}")
+        ended = anna.put(f"/api/v1/nodes/{org['id']}", headers={"If-Match": etag},
+                         json={**record, "valid_to": "2029-12-31"})
+        assert ended.status_code == 200, ended.text
+        assert [n.split(": ")[:2] for n in ended.json()["notices"]] == [
+            ["unit:faelles-test", "part of nothing from 2030-01-01"]]
