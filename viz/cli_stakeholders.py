@@ -76,6 +76,8 @@ def cmd_stakeholders(args: argparse.Namespace) -> int:
         return name_in(node.name, node.name_en, lang)
 
     print(f"{called(post)} ({post}), {when.isoformat()}")
+    if args.post is None and post != gather.DEFAULT_POST:  # a choice made for the reader
+        print(ui("post_chosen", lang))
     for quadrant in _ORDER:
         rows = [(called(s.id), kind_label(nodes[s.id].kind.value, nodes[s.id].attributes, lang),
                  f"{s.influence:.2f}", f"{s.interest:.2f}", s.distance,

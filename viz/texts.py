@@ -57,6 +57,10 @@ UI: dict[str, tuple[str, str]] = {
                       "en stilling.",
                       "The data has no posts on this date, and a stakeholder map is drawn for a "
                       "post."),
+    "post_chosen": ("Ingen stilling angivet, og data har ingen Chef for Økonomi og Stab: "
+                    "stillingen med flest relationer er valgt. Angiv en anden som POST.",
+                    "No post given, and the data have no Chef for Økonomi og Stab: the post "
+                    "with the most relations is chosen. Name another as POST."),
     "no_posts": ("Data har ingen stillinger den {date}, og et interessentkort tegnes for en "
                  "stilling.",
                  "The data has no posts on {date}, and a stakeholder map is drawn for a post."),
