@@ -102,7 +102,7 @@ IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
 #: unit or body is accountable for.
 OUT_OF: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.PERSON: (_E.HOLDS,),
-    Kind.POST: (_E.HEADS, _E.REPORTS_TO),
+    Kind.POST: (_E.HEADS, _E.REPORTS_TO, _E.MEMBER_OF, _E.PARTICIPATES_IN),  # ... and sits in
     Kind.UNIT: (_E.RESPONSIBLE_FOR,),  # the tasks it is accountable for (raci A)
     Kind.BODY: (_E.RESPONSIBLE_FOR, _E.SUBMITS_TO),  # ... and where its cases go on to
     # what an outside party delivers or takes part in ("hvem er KMD?": OPUS løn's supplier)

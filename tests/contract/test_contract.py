@@ -350,16 +350,23 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
         mayor = node_hint(store, "hvem er borgmester?", as_of=when)
         assert mayor is not None and mayor.node.id == "post:borgmester"
         assert [(r.type, r.node.id) for r in mayor.relations][:1] == [(EdgeType.HOLDS, holder)]
-    # A post no one is recorded as holding is named by who reports to it, what it heads and
-    # whom it reports to.
+    # A post no one is recorded as holding is named by who reports to it, what it heads,
+    # whom it reports to, and the fora and bodies it sits or takes part in ("which fora does
+    # the chief sit in?" got a task: the post's hint named none).
     chief = node_hint(store, "hvem er økonomichef?", as_of=AFTER_MERGER)
     assert chief is not None and chief.node.id == "post:chef-okonomi-og-stab"
-    assert [(r.type, r.node.id, r.outward) for r in chief.relations] == [
+    assert [(r.type, r.node.id, r.outward) for r in chief.relations][:5] == [
         (EdgeType.REPORTS_TO, "post:enhedsleder-it-og-digitalisering", False),
         (EdgeType.REPORTS_TO, "post:enhedsleder-okonomi-og-indkob", False),
         (EdgeType.REPORTS_TO, "post:enhedsleder-organisation-og-politik", False),
         (EdgeType.HEADS, "unit:okonomi-og-stab", True),
         (EdgeType.REPORTS_TO, "post:kommunaldirektor", True)]
+    sits = {(r.type, r.node.id) for r in chief.relations if r.outward}
+    assert {(EdgeType.MEMBER_OF, "forum:chefforum"),
+            (EdgeType.PARTICIPATES_IN, "body:okonomiudvalget")} <= sits
+    fora = node_hint(store, "which fora does the head of Finance and Staff sit in?",
+                     as_of=AFTER_MERGER)
+    assert fora is not None and "Member of: Chiefs' Forum" in fora.text("en")
     assert "Direkte underordnede: Enhedsleder for IT og Digitalisering" in chief.text("da")
     assert "Direct reports: Head of IT and Digitalisation" in chief.text("en")
     assert "Leder: Økonomi og Stab" in chief.text("da")
