@@ -84,6 +84,8 @@ class Relation(BaseModel):
                                              "a person holds, what a post heads or reports to.")
     held_by: NodeRef | None = Field(None, description="Who holds the post that heads the named "
                                                       "node, where the data says.")
+    held_source: str | None = Field(None, description="Source of the holding (held_by).")
+    held_confidence: Confidence | None = Field(None, description="How sure the holding is.")
 
 
 class NodeHint(BaseModel):
@@ -163,6 +165,13 @@ def _relation(relation: Relation, lang: Lang) -> str:
     role = f"{role_in(relation.role, lang)}; " if relation.role else ""
     held = (f", {('besat af', 'held by')[lang == 'en']} {node_name(relation.held_by, lang)}"
             if relation.held_by else "")
+    # Who holds the post is known as surely as its own record says (the mayor's chair by law,
+    # its holder from Wikipedia): said where it differs from the relation's.
+    if relation.held_by and relation.held_confidence and relation.held_source and (
+            relation.held_confidence, relation.held_source) != (relation.confidence,
+                                                                relation.source):
+        holding = certainty(relation.held_confidence.value, relation.held_source, lang)
+        sure += f"; {('besættelsen', 'the holder')[lang == 'en']}: {holding}"
     return f"{node_name(relation.node, lang)}{held} ({role}{sure})"
 
 

@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from orgmodel.asker import asks_about_self, names_no_one
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint, on_topic
-from orgmodel.contract import NodeRef, NodeView, OrgStore, OwnersResult, SearchResult
+from orgmodel.contract import EdgeView, NodeRef, NodeView, OrgStore, OwnersResult, SearchResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.hint_model import NodeHint, Relation, node_ref
 from orgmodel.home import home_organisation, names_home_alone
@@ -451,26 +452,34 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
                     about=_about(node.description), about_en=_about(node.description_en),
                     as_of=as_of, relations=[
         *(Relation(type=e.type, node=node_ref(nodes[e.source_id]), role=e.role, source=e.source,
-                   confidence=e.confidence,
-                   held_by=holders.get(e.source_id) if e.type is EdgeType.HEADS else None)
+                   confidence=e.confidence, **_held(holders, e))
           for e in incoming),
         *(Relation(type=e.type, node=node_ref(nodes[e.target_id]), role=e.role, source=e.source,
                    confidence=e.confidence, outward=True) for e in outgoing)])
 
 
-def _holders(store: OrgStore, posts: list[str], as_of: date) -> dict[str, NodeRef]:
-    """Who holds each of ``posts`` (one holder each): "hvem leder Løn?" is asked of a person.
+def _holders(store: OrgStore, posts: list[str], as_of: date) -> dict[str, tuple[NodeRef, EdgeView]]:
+    """Who holds each of ``posts``, and by which edge: "hvem leder Løn?" is asked of a person.
 
     A post held by two or more at once names none of them here (its own hint lists them).
     """
-    held: dict[str, NodeRef] = {}
+    held: dict[str, tuple[NodeRef, EdgeView]] = {}
     for post in posts:
         near = store.neighbourhood(post, edge_types=(EdgeType.HOLDS,), as_of=as_of)
-        people = [n for n in near.nodes if n.kind is Kind.PERSON and any(
-            e.source_id == n.id and e.target_id == post for e in near.edges)]
-        if len(people) == 1:
-            held[post] = node_ref(people[0])
+        people = {n.id: n for n in near.nodes if n.kind is Kind.PERSON}
+        holdings = [e for e in near.edges if e.source_id in people and e.target_id == post]
+        if len(holdings) == 1:
+            held[post] = node_ref(people[holdings[0].source_id]), holdings[0]
     return held
+
+
+def _held(holders: dict[str, tuple[NodeRef, EdgeView]], edge: EdgeView) -> dict[str, Any]:
+    """The holder of the post that heads by ``edge``, and how sure the holding is."""
+    if edge.type is not EdgeType.HEADS or edge.source_id not in holders:
+        return {}
+    person, holding = holders[edge.source_id]
+    return {"held_by": person, "held_source": holding.source,
+            "held_confidence": holding.confidence}
 
 
 def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *,

@@ -642,6 +642,16 @@ def test_who_leads_the_municipality_is_its_head(store: Any, question: str) -> No
     assert "Kommunaldirektør, besat af Henrik Harder (" in hint.text("da")
 
 
+def test_who_holds_a_post_is_said_as_surely_as_the_holding_is(store: Any) -> None:
+    # "held by Lars Gravgaard Hansen (confidence: high, source: law:styrelsesloven)": the
+    # chair is the mayor's by law, but who is mayor comes from Wikipedia (medium).
+    hint = node_hint(store, "who chairs the finance committee?", as_of=date(2026, 6, 1))
+    assert hint is not None and hint.node.id == "body:okonomiudvalget"
+    assert ("Mayor, held by Lars Gravgaard Hansen (confidence: high, source: "
+            "law:styrelsesloven; the holder: confidence: medium, source: wikipedia)"
+            in hint.text("en"))
+
+
 @pytest.mark.parametrize("question", ["what does the IT and Digitalisation unit do",
                                       "what is the IT and Digitalisation unit?"])
 def test_a_unit_named_with_the_word_unit_is_named_not_its_head(store: Any, question: str) -> None:
