@@ -410,6 +410,10 @@ def _one_post(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float
     hits = store.search(query, kinds=[Kind.POST], limit=2, as_of=as_of)
     if not hits or hits[0].score < NODE_HINT_MIN:
         return None
+    # The leader's word must be the post's own, not met by a synonym: "hvem er chef?" named
+    # "Leder af Regnskab og Budget" ("chef" is "leder") where no other post was near.
+    if _written(store.node(hits[0].id, as_of=as_of), spaced(query)) == 0:
+        return None
     if len(hits) > 1 and hits[1].score >= hits[0].score - POSTS_NEAR_TIE:
         asked = spaced(query)
         first, second = (_written(store.node(hit.id, as_of=as_of), asked) for hit in hits)
