@@ -31,7 +31,7 @@ from orgmodel.messages import Lang
 from orgmodel.store.without_persons import WithoutPersons
 from viz import gather
 from viz.render import BUNDLE, STATIC_DIR, VIEWS, Page, asset_bytes, render_start, render_view
-from viz.start import advice_texts, named_index, owner_index
+from viz.start import advice_texts, example_tasks, named_index, owner_index
 from viz.texts import ui
 from viz.views import POST_VIEWS, build_view
 
@@ -157,7 +157,8 @@ def write_site(store: OrgStore, outdir: Path, *, as_of: date,
         target = folder / "index.html"
         named = named_index(store, as_of=as_of, lang=language)
         _write(target, render_start(page, query=None, answers=[], tasks=tasks, named=named,
-                                    advice=advice_texts(store, language, as_of=as_of)))
+                                    advice=advice_texts(store, language, as_of=as_of),
+                                    examples=example_tasks(store, as_of=as_of, lang=language)))
         written.append(target)
     for asset in _SITE_ASSETS:
         source, destination = STATIC_DIR / asset, outdir / "static" / asset

@@ -273,14 +273,15 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                  node_hint: str | None = None, named: list[dict[str, Any]] | None = None,
                  ask_instead: str | None = None, advice: dict[str, str] | None = None,
                  answered_as_of: date | None = None,
-                 as_of_reading: Reading | None = None) -> str:
+                 as_of_reading: Reading | None = None, examples: list[str] | None = None) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`);
     ``node_hint`` who is in charge of what it names that is not a task (:func:`viz.start.answers`);
     ``ask_instead`` what to ask when it asks about the asker (:func:`viz.start.ask_instead`);
     ``answered_as_of`` the date the question named, when the answers are for it, and
-    ``as_of_reading`` how it was read (:data:`orgmodel.asked_date.Reading`).
+    ``as_of_reading`` how it was read (:data:`orgmodel.asked_date.Reading`); ``examples`` a
+    few of the data's task names for the search box (:func:`viz.start.example_tasks`).
     The static site's page reads the question in the browser, from ``tasks``
     (:func:`viz.start.owner_index`) and ``named`` (:func:`viz.start.named_index`), with its
     ``advice`` to what it cannot answer (:func:`viz.start.advice_texts`).
@@ -319,7 +320,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,
                    kle_hint=kle_hint, node_hint=node_hint, ask_instead=ask_instead,
-                   answered_as_of=answered_as_of,
+                   answered_as_of=answered_as_of, examples=examples or [],
                    as_of_note=as_of_note(answered_as_of, as_of_reading, page.lang)
                    if answered_as_of else None)
 

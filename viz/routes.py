@@ -118,21 +118,21 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     question = asked(query or "", as_of, date.today())
     text, when = question.text, question.when
 
-    def work(store: OrgStore) -> tuple[list[dict[str, Any]], str | None, str | None]:
+    def work(store: OrgStore) -> tuple[list[dict[str, Any]], str | None, str | None, list[str]]:
         with_organisation(store, page)
         found, named = start.answers(store, question, lang=page.lang)
         # "hvem er min chef?": ask about the post (a node named is the answer)
         advice = start.ask_instead(store, text, page.lang, as_of=when) \
             if query and not found and not named else None
-        return found, named, advice
+        return found, named, advice, start.example_tasks(store, as_of=when, lang=page.lang)
 
-    found, named, advice = await _build(request, work)
+    found, named, advice, examples = await _build(request, work)
     # The catalogue is read and indexed when first asked (about a second): not on the loop.
     hint = None
     if query and not found and not named and advice is None:  # a node named is the answer
         hint = await anyio.to_thread.run_sync(start.kle_hint, text, page.lang)
     return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint,
-                                          ask_instead=advice,
+                                          ask_instead=advice, examples=examples,
                                           node_hint=named, answered_as_of=question.named,
                                           as_of_reading=question.reading),
                     "text/html")

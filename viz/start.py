@@ -21,7 +21,7 @@ from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
 from orgmodel.contract import NodeView, OrgStore, OwnersResult
 from orgmodel.home import home_organisation
 from orgmodel.kle_catalogue import hint
-from orgmodel.messages import Lang, kind_label, t
+from orgmodel.messages import Lang, kind_label, name_in, t
 from orgmodel.node_attributes import node_attributes
 from orgmodel.node_hint import (
     IN_CHARGE,
@@ -122,6 +122,22 @@ def advice_texts(store: OrgStore, lang: Lang, *, as_of: date) -> dict[str, str]:
     example = asker.ask_example(store, as_of=as_of)
     return {key: example.advice(key, lang) if example else t(key, lang, example="")
             for key in ("ask_about_your_post", "name_what_is_led")}
+
+
+#: How many of the data's task names the search box offers as examples, and how long each.
+EXAMPLES, EXAMPLE_CHARS = 4, 24
+
+
+def example_tasks(store: OrgStore, *, as_of: date, lang: Lang) -> list[str]:
+    """A few of the data's own task names, shortest first: the search box's examples.
+
+    Another organisation's data suggests its own tasks, not Albertslund's "løn" (which it
+    may not have).
+    """
+    page = store.list_nodes(kind=Kind.TASK, limit=INDEX_LIMIT, as_of=as_of)
+    names = {name_in(task.name, task.name_en, lang) for task in page.items}
+    return sorted((n for n in names if len(n) <= EXAMPLE_CHARS), key=lambda n: (len(n), n))[
+        :EXAMPLES]
 
 
 def kle_hint(query: str, lang: Lang) -> str | None:

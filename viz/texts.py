@@ -29,6 +29,7 @@ UI: dict[str, tuple[str, str]] = {
     "app_title_plain": ("Organisationen", "The organisation"),
     "start_title": ("Organisationen i overblik", "The organisation at a glance"),
     "who_owns": ("Hvem har ansvaret for …?", "Who is responsible for …?"),
+    "for_example": ("fx", "e.g."),
     "who_owns_hint": ("fx løn, indkøb, budgetopfølgning, IT-support",
                       "e.g. payroll, procurement, budget follow-up"),
     "ask": ("Spørg", "Ask"),

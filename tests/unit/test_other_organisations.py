@@ -130,6 +130,10 @@ def test_served_pages_are_titled_with_the_organisation_and_say_when_a_map_is_emp
             assert ">Nordfjord Forsyning – organisationen</a>" in page, path  # the header
             assert "Albertslund" not in page, path
         assert "Nordfjord Forsyning – the organisation" in (await client.get("/?lang=en")).text
+        # The search box's examples are this organisation's own tasks, not Albertslund's
+        # "løn, indkøb" (which these data do not have).
+        start = (await client.get("/")).text
+        assert 'placeholder="fx Fakturering, Borgerservice"' in start
 
     async def empty_map(client: httpx.AsyncClient) -> None:
         page = await client.get("/views/stakeholders")
