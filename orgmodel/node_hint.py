@@ -209,16 +209,14 @@ def _head_of_named(store: OrgStore, query: str,
     "who does the chief of Finance and Staff report to?", "hvem refererer chefen for ØS
     til?": the post is named by the unit it heads, not by a name of its own.
     """
-    for hit in store.search(query, kinds=[Kind.UNIT, Kind.BODY, Kind.FORUM], limit=1,
-                            as_of=as_of):
-        if hit.score < REPORTING_POST_MIN or (
-                led := hint_of(store, hit.id, hit.kind, as_of=as_of)) is None:
-            return None
-        head = next((r.node.id for r in led.relations
-                     if r.type is EdgeType.HEADS and not r.outward), None)
-        found = hint_of(store, head, Kind.POST, as_of=as_of) if head else None
-        return (found, hit.score, True) if found else None
-    return None
+    hits = store.search(query, kinds=[Kind.UNIT, Kind.BODY, Kind.FORUM], limit=1, as_of=as_of)
+    if not hits or hits[0].score < REPORTING_POST_MIN or (
+            led := hint_of(store, hits[0].id, hits[0].kind, as_of=as_of)) is None:
+        return None
+    head = next((r.node.id for r in led.relations if r.type is EdgeType.HEADS and not r.outward),
+                None)
+    found = hint_of(store, head, Kind.POST, as_of=as_of) if head else None
+    return (found, hits[0].score, True) if found else None
 
 
 def _sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:

@@ -36,7 +36,7 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from datetime import date, timedelta
 
 from orgmodel.dataset import Dataset, held
@@ -45,8 +45,7 @@ from orgmodel.kle_catalogue import KleCatalogue
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind
 
-__all__ = ["BELONGING_KINDS", "belongs_under", "notices_of", "part_of_nothing", "same_names",
-           "touched_by"]
+__all__ = ["BELONGING_KINDS", "notices_of", "part_of_nothing", "same_names", "touched_by"]
 
 #: The edge by which each kind belongs in the structure, and what to tell of a missing one.
 _BELONGS_BY = {
@@ -69,25 +68,30 @@ def notices_of(dataset: Dataset, catalogue: KleCatalogue) -> list[Problem]:
     return [*catalogue.unknown_numbers(dataset), *same_names(dataset), *part_of_nothing(dataset)]
 
 
-def belongs_under(dataset: Dataset, node_id: str) -> list[str]:
-    """The units and posts that belong under ``node_id`` (its parts and posts), any date."""
-    return [edge.source_id for edge in dataset.edges.values() if edge.target_id == node_id
-            and (node := dataset.nodes.get(edge.source_id)) is not None
-            and node.kind in _BELONGS_BY and _BELONGS_BY[node.kind][0] is edge.type]
+def _placing(dataset: Dataset) -> Iterator[EdgeRecord]:
+    """The edges that give a unit, post or forum its place (the kind's own edge type)."""
+    for edge in dataset.edges.values():
+        node = dataset.nodes.get(edge.source_id)
+        if node is not None and node.kind in _BELONGS_BY \
+                and _BELONGS_BY[node.kind][0] is edge.type:
+            yield edge
 
 
 def touched_by(dataset: Dataset, written: Iterable[AnyNode | EdgeRecord]) -> set[str]:
-    """The units and posts whose place ``written`` records may have changed.
+    """The units, posts and fora whose place ``written`` records may have changed.
 
-    A node written: itself and what belongs under it (ending a unit leaves its parts without
-    a place); an edge written or deleted: the node it is from.
+    A node written: itself and what belongs under it, any date (ending a unit leaves its
+    parts without a place); an edge written or deleted: the node it is from.
     """
+    under: dict[str, list[str]] = defaultdict(list)
+    for edge in _placing(dataset):  # once: a batch writes up to a thousand records
+        under[edge.target_id].append(edge.source_id)
     ids: set[str] = set()
     for record in written:
         if isinstance(record, EdgeRecord):
             ids.add(record.source_id)
         else:
-            ids |= {record.id, *belongs_under(dataset, record.id)}
+            ids |= {record.id, *under.get(record.id, ())}
     return ids
 
 
@@ -98,13 +102,11 @@ def part_of_nothing(dataset: Dataset, only: Collection[str] | None = None) -> li
     the units of a unit that ends belong to nothing from the day after, until moved.
     """
     spans: dict[str, list[tuple[date, date]]] = defaultdict(list)
-    for edge in dataset.edges.values():
-        node = dataset.nodes.get(edge.source_id)
-        if node is not None and node.kind in _BELONGS_BY \
-                and _BELONGS_BY[node.kind][0] is edge.type:
+    for edge in _placing(dataset):
+        if only is None or edge.source_id in only:
             first, last = held(dataset, edge)
             if first <= last:
-                spans[node.id].append((first, last))
+                spans[edge.source_id].append((first, last))
     notices = []
     for node in dataset.nodes.values():
         if node.kind not in _BELONGS_BY or (only is not None and node.id not in only):

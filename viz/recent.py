@@ -1,7 +1,8 @@
-"""The last few answers the views built, and the home organisation's name for page titles.
+"""The last few answers the views built, and what pages show of the data on every visit.
 
-A page and its JSON (fetched right after) build once; the title's organisation is read once per
-store version and date. Both the view routes and their error pages use it.
+A page and its JSON (fetched right after) build once; the title's organisation, and the start
+page's example tasks, are read once per store version and date. Both the view routes and their
+error pages use it.
 
 Examples
 --------
@@ -19,10 +20,10 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from orgmodel.contract import OrgStore
-from viz import gather
+from viz import gather, start
 from viz.render import Page
 
-__all__ = ["Recent", "store_version", "with_organisation"]
+__all__ = ["Recent", "examples_of", "store_version", "with_organisation"]
 
 V = TypeVar("V")
 _SIZE = 32
@@ -50,6 +51,7 @@ class Recent(Generic[V]):
 
 
 _organisations: Recent[tuple[str, str | None] | None] = Recent()
+_examples: Recent[list[str]] = Recent()
 
 
 def store_version(store: OrgStore) -> int:
@@ -68,3 +70,14 @@ def with_organisation(store: OrgStore, page: Page) -> Page:
         (id(store), store_version(store), when),
         lambda: gather.organisation_name(store, as_of=when))
     return page
+
+
+def examples_of(store: OrgStore, page: Page) -> list[str]:
+    """The search box's examples, the data's own tasks (read once per store version and date).
+
+    The start page is the intranet's landing page: most visits ask nothing, and read nothing
+    else from the store.
+    """
+    when = page.as_of or date.today()
+    return _examples.get((id(store), store_version(store), when, page.lang),
+                         lambda: start.example_tasks(store, as_of=when, lang=page.lang))

@@ -30,7 +30,7 @@ from viz import start
 from viz.assets import StaticAssets, takes_gzip
 from viz.builders import ViewGraph, label_of
 from viz.errors import PageRoute, not_found_as_page
-from viz.recent import Recent, store_version, with_organisation
+from viz.recent import Recent, examples_of, store_version, with_organisation
 from viz.render import (
     BUNDLE,
     STATIC_DIR,
@@ -124,7 +124,7 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
         # "hvem er min chef?": ask about the post (a node named is the answer)
         advice = start.ask_instead(store, text, page.lang, as_of=when) \
             if query and not found and not named else None
-        return found, named, advice, start.example_tasks(store, as_of=when, lang=page.lang)
+        return found, named, advice, examples_of(store, page)
 
     found, named, advice, examples = await _build(request, work)
     # The catalogue is read and indexed when first asked (about a second): not on the loop.

@@ -26,6 +26,13 @@ def read(http: httpx.Client, path: str) -> tuple[dict[str, Any], str]:
     return response.json()["record"], response.headers["etag"]
 
 
+def end_node(http: httpx.Client, node_id: str, valid_to: str) -> httpx.Response:
+    """Give the node ``node_id`` an end, with the ETag just read."""
+    record, etag = read(http, f"/api/v1/nodes/{node_id}")
+    return http.put(f"/api/v1/nodes/{node_id}", headers={"If-Match": etag},
+                    json={**record, "valid_to": valid_to})
+
+
 def test_writes_need_a_valid_write_token(editable_api: LiveServer) -> None:
     with editable_api.client() as anonymous:
         response = anonymous.post("/api/v1/nodes", json=NEW_UNIT)
@@ -554,9 +561,7 @@ def test_a_unit_left_belonging_to_nothing_is_noted(editable_api: LiveServer) -> 
             {"op": "put_edge", "edge": PART_OF}, {"op": "put_node", "node": post},
             {"op": "put_edge", "edge": post_in}]})
         assert placed.status_code == 200 and placed.json()["notices"] == [], placed.text
-        record, etag = read(anna, f"/api/v1/nodes/{team['id']}")
-        ended = anna.put(f"/api/v1/nodes/{team['id']}", headers={"If-Match": etag},
-                         json={**record, "valid_to": "2030-12-31"})
+        ended = end_node(anna, team["id"], "2030-12-31")
         assert ended.status_code == 200, ended.text
         assert ended.json()["notices"] == [
             "post:lonkonsulent-test: in no unit from 2031-01-01: the org chart leaves it out "
@@ -583,9 +588,7 @@ def test_ending_an_organisation_notes_the_units_it_leaves_without_a_place(
             {"op": "put_node", "node": org}, {"op": "put_node", "node": unit},
             {"op": "put_edge", "edge": under}]})
         assert made.status_code == 200 and made.json()["notices"] == [], made.text
-        record, etag = read(anna, f"/api/v1/nodes/{org['id']}")
-        ended = anna.put(f"/api/v1/nodes/{org['id']}", headers={"If-Match": etag},
-                         json={**record, "valid_to": "2029-12-31"})
+        ended = end_node(anna, org["id"], "2029-12-31")
         assert ended.status_code == 200, ended.text
         assert [n.split(": ")[:2] for n in ended.json()["notices"]] == [
             ["unit:faelles-test", "part of nothing from 2030-01-01"]]
