@@ -15,14 +15,16 @@
   var data = JSON.parse(source.textContent);
   var texts = data.texts;
   var fold = window.orgmodelText.fold;
-  var stopwords = {};
-  (data.stopwords || []).forEach(function (word) { stopwords[fold(word)] = true; });
-  var workVerbs = {}, afterWorkVerb = {}, systemWords = {}, whichWords = {}, useWords = {};
-  (data.workVerbs || []).forEach(function (word) { workVerbs[fold(word)] = true; });
-  (data.afterWorkVerb || []).forEach(function (word) { afterWorkVerb[fold(word)] = true; });
-  (data.systemWords || []).forEach(function (word) { systemWords[fold(word)] = true; });
-  (data.whichWords || []).forEach(function (word) { whichWords[fold(word)] = true; });
-  (data.useWords || []).forEach(function (word) { useWords[fold(word)] = true; });
+  /* The words of a list the server sends, folded as questions are, to look up. */
+  function foldedSet(words) {
+    var set = {};
+    (words || []).forEach(function (word) { set[fold(word)] = true; });
+    return set;
+  }
+  var stopwords = foldedSet(data.stopwords);
+  var workVerbs = foldedSet(data.workVerbs), afterWorkVerb = foldedSet(data.afterWorkVerb);
+  var systemWords = foldedSet(data.systemWords), whichWords = foldedSet(data.whichWords);
+  var useWords = foldedSet(data.useWords);
   /* The words of a question or a task's text, as the server reads them: folded, without
    * stopwords, and a hyphenated compound keeping a stopword it starts with ("MED-udvalg" is
    * one word, not "udvalg" after a dropped "med"). */
@@ -128,23 +130,14 @@
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " " };
       }) };
   });
-  var leading = {}, deciding = {}, reporting = {};
-  (data.leading || []).forEach(function (word) { leading[fold(word)] = true; });
-  (data.deciding || []).forEach(function (word) { deciding[fold(word)] = true; });
-  (data.reporting || []).forEach(function (word) { reporting[fold(word)] = true; });
-  var supporting = {};
-  (data.supporting || []).forEach(function (word) { supporting[fold(word)] = true; });
-  var structure = {}, structureFrame = {}, underBeside = {};
-  (data.structure || []).forEach(function (word) { structure[fold(word)] = true; });
-  var collaboration = {}, collaborationFrame = {};
-  (data.collaboration || []).forEach(function (word) { collaboration[fold(word)] = true; });
-  (data.collaboration || []).concat(data.structure || []).forEach(function (word) {
-    collaborationFrame[fold(word)] = true;
-  });
-  (data.under || []).forEach(function (word) { underBeside[fold(word)] = true; });
+  var leading = foldedSet(data.leading), deciding = foldedSet(data.deciding);
+  var reporting = foldedSet(data.reporting), supporting = foldedSet(data.supporting);
+  var structure = foldedSet(data.structure), collaboration = foldedSet(data.collaboration);
+  var collaborationFrame = foldedSet((data.collaboration || []).concat(data.structure || []));
+  var underBeside = foldedSet(data.under);
   // The words left out when the node is looked for: the question's frame, not its name.
-  (data.structure || []).concat(data.structureFrame || [], data.under || [], ["under"])
-    .forEach(function (word) { structureFrame[fold(word)] = true; });
+  var structureFrame = foldedSet((data.structure || []).concat(data.structureFrame || [],
+                                                               data.under || [], ["under"]));
 
   var WEAK = 0.5;
   // Every word of every task's texts, to tell a word no text holds; and the words of the
@@ -412,11 +405,7 @@
 
   /* Whom something works with ("hvem samarbejder IT og Digitalisering med?", "who does the
    * mayor work with?"), as orgmodel.question_frames.asks_collaboration reads it. */
-  var doWorkWith = (data.doWorkWith || [[], [], []]).map(function (group) {
-    var table = {};
-    group.forEach(function (word) { table[fold(word)] = true; });
-    return table;
-  });
+  var doWorkWith = (data.doWorkWith || [[], [], []]).map(foldedSet);
   function asksCollaboration(words) {
     return anyOf(collaboration)(words) || words.some(function (word, at) {
       return doWorkWith[1][word] && doWorkWith[2][words[at + 1]] &&
@@ -441,8 +430,7 @@
    * the share of the question's words it meets, so a task's words already keep it under.) */
   /* The municipality itself, named by "kommunen" and nothing else once the question's frame
    * (``frame``) is left out, as orgmodel.home reads it: "hvem leder kommunen?". */
-  var homeWord = {};
-  (data.homeWords || []).forEach(function (word) { homeWord[fold(word)] = true; });
+  var homeWord = foldedSet(data.homeWords);
   var home = named.filter(function (entry) { return entry.home; })[0] || null;
   function namesHomeAlone(query, frame) {
     var words = fold(query).split(/\s+/).filter(function (word) { return word && !frame[word]; });
@@ -453,8 +441,7 @@
     return { text: home.text, says: home.says, score: 1, alone: true };
   }
 
-  var topicWord = {};
-  (data.topicWords || []).forEach(function (word) { topicWord[fold(word)] = true; });
+  var topicWord = foldedSet(data.topicWords);
   /* The question before its last "om"/"on"/"about" (orgmodel.question_frames.split_topic):
    * "hvem samarbejder Økonomi og Indkøb med om budgetter?" names the unit before it. */
   function beforeTopic(query) {
@@ -488,13 +475,8 @@
   /* How big something is ("hvor mange ansatte har Økonomi og Indkøb?", "how big is Finance
    * and Staff?"), as orgmodel.node_hint reads it: its hint, which says its size where the
    * data counts it, and that the model gives none where not. */
-  var sizeFrame = {};
-  (data.size || []).forEach(function (word) { sizeFrame[fold(word)] = true; });
-  var sizeAsk = (data.sizeAsk || [[], [], []]).map(function (group) {
-    var table = {};
-    group.forEach(function (word) { table[fold(word)] = true; });
-    return table;
-  });
+  var sizeFrame = foldedSet(data.size);
+  var sizeAsk = (data.sizeAsk || [[], [], []]).map(foldedSet);
   function asksSize(words) {
     return words.some(function (word, at) {
       return sizeAsk[2][word] || (sizeAsk[0][word] && sizeAsk[1][words[at + 1]]);
@@ -514,10 +496,8 @@
 
   /* A question about the asker ("hvem er min chef?", "who do I report to?"), as the server
    * reads it (orgmodel/asker.py): it names nothing else, and no task is its answer. */
-  var my = {}, boss = {}, selfReporting = {}, subject = { jeg: true, i: true, me: true };
-  (data.my || []).forEach(function (word) { my[fold(word)] = true; });
-  (data.boss || []).forEach(function (word) { boss[fold(word)] = true; });
-  (data.selfReporting || []).forEach(function (word) { selfReporting[fold(word)] = true; });
+  var my = foldedSet(data.my), boss = foldedSet(data.boss);
+  var selfReporting = foldedSet(data.selfReporting), subject = { jeg: true, i: true, me: true };
   function asksAboutSelf(query) {
     var words = fold(query).split(" ");
     var mine = words.some(function (word, at) {
