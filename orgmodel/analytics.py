@@ -29,7 +29,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -42,11 +42,13 @@ from orgmodel.schema import EdgeType, Kind, Raci
 __all__ = [
     "ACTOR_KINDS",
     "EDGE_WEIGHTS",
+    "STRATEGY_ORDER",
     "WHOLE_GRAPH_LIMIT",
     "Quadrant",
     "StakeholderScore",
     "actor_ids",
     "authority",
+    "by_strategy",
     "grid",
     "home_organisation",
     "influence",
@@ -123,6 +125,25 @@ class StakeholderScore:
     interest: float
     distance: int
     quadrant: Quadrant
+
+
+#: The strategies in the order a reader works through them: whom to manage closely first.
+STRATEGY_ORDER = (Quadrant.MANAGE, Quadrant.SATISFY, Quadrant.INFORM, Quadrant.MONITOR)
+
+
+def by_strategy(scores: Iterable[StakeholderScore]) -> list[StakeholderScore]:
+    """``scores`` by strategy (:data:`STRATEGY_ORDER`), each strategy's strongest first.
+
+    Examples
+    --------
+    >>> scores = [StakeholderScore("a", 0.2, 0.9, 1, Quadrant.INFORM),
+    ...           StakeholderScore("b", 0.9, 0.1, 2, Quadrant.SATISFY),
+    ...           StakeholderScore("c", 0.6, 0.7, 1, Quadrant.MANAGE)]
+    >>> [s.id for s in by_strategy(scores)]
+    ['c', 'b', 'a']
+    """
+    return sorted(scores, key=lambda s: (STRATEGY_ORDER.index(s.quadrant),
+                                         -(s.influence + s.interest), s.id))
 
 
 def tie_weight(edge: EdgeRecord) -> float:

@@ -12,7 +12,7 @@ import argparse
 import json
 from datetime import date
 
-from orgmodel.analytics import Quadrant
+from orgmodel.analytics import STRATEGY_ORDER, by_strategy
 from orgmodel.cli import (
     CommandError,
     add_common_options,
@@ -25,9 +25,6 @@ from viz import gather
 from viz.texts import ui
 
 __all__ = ["cmd_stakeholders", "register_stakeholders"]
-
-_ORDER = (Quadrant.MANAGE, Quadrant.SATISFY, Quadrant.INFORM, Quadrant.MONITOR)
-
 
 def register_stakeholders(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``orgmodel stakeholders``."""
@@ -58,7 +55,7 @@ def cmd_stakeholders(args: argparse.Namespace) -> int:
         raise CommandError(ui("no_posts", args.lang, date=when.isoformat()))
     found = gather.stakeholders(store, as_of=when, post=post, depth=args.depth)
     nodes = {n.id: n for n in found.subgraph.nodes}
-    ranked = sorted(found.scores, key=lambda s: (-(s.influence + s.interest), s.id))
+    ranked = by_strategy(found.scores)  # as the map's table lists them
     if args.json:
         print(json.dumps({"post": post, "as_of": when.isoformat(), "stakeholders": [
             {"id": s.id, "name": nodes[s.id].name, "kind": nodes[s.id].kind.value,
@@ -78,7 +75,7 @@ def cmd_stakeholders(args: argparse.Namespace) -> int:
     print(f"{called(post)} ({post}), {when.isoformat()}")
     if args.post is None and post != gather.DEFAULT_POST:  # a choice made for the reader
         print(ui("post_chosen", lang))
-    for quadrant in _ORDER:
+    for quadrant in STRATEGY_ORDER:
         rows = [(called(s.id), kind_label(nodes[s.id].kind.value, nodes[s.id].attributes, lang),
                  f"{s.influence:.2f}", f"{s.interest:.2f}", s.distance,
                  ", ".join(called(forum) for forum in found.via.get(s.id, [])))

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from orgmodel.analytics import ACTOR_KINDS, Quadrant
+from orgmodel.analytics import ACTOR_KINDS, Quadrant, by_strategy
 from orgmodel.contract import EdgeView, NodeView
 from orgmodel.messages import Lang, role_in
 from orgmodel.schema import Kind
@@ -163,10 +163,11 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     def forum_name(forum: str) -> str:
         return label_of(views[forum].name, views[forum].name_en, lang) if forum in views else forum
 
+    # The table as the command line lists them: whom to manage closely first.
     scores = [{"id": s.id, "influence": s.influence, "interest": s.interest,
                "quadrant": s.quadrant.value, "distance": s.distance,
                "via": [forum_name(forum) for forum in data.via.get(s.id, [])]}
-              for s in data.scores if s.id in shown]
+              for s in by_strategy(data.scores) if s.id in shown]
     more = {n for n in shown if partial and near[n] - shown}
     grid, grid_width, grid_height = place_on_grid(_grid_items(scores, views, lang, more))
     by_id = {s["id"]: s for s in scores}
@@ -178,6 +179,8 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
             gx, gy = grid[node]
             extra.update(gx=round(gx), gy=round(gy), influence=score["influence"],
                          interest=score["interest"], quadrant=score["quadrant"])
+            if score["via"]:
+                extra["via"] = score["via"]
         if node in more:
             extra["more"] = True
         nodes.append(node_dict(views[node], lang, data.owners, positions[node], **extra))

@@ -62,6 +62,10 @@ UI: dict[str, tuple[str, str]] = {
                     "stillingen med flest relationer er valgt. Angiv en anden som POST.",
                     "No post given, and the data have no Chef for Økonomi og Stab: the post "
                     "with the most relations is chosen. Name another as POST."),
+    "post_chosen_page": ("Ingen stilling valgt: visningen er tegnet for stillingen med flest "
+                         "relationer, {name}.",
+                         "No post chosen: the view is drawn for the post with the most "
+                         "relations, {name}."),
     "no_posts": ("Data har ingen stillinger den {date}, og et interessentkort tegnes for en "
                  "stilling.",
                  "The data has no posts on {date}, and a stakeholder map is drawn for a post."),
@@ -246,7 +250,8 @@ def browser_texts(lang: Lang) -> dict[str, str]:
             "path_none", "path_unknown", "path_names", "path_same", "path_found",
             "permalink_copied", "expanding",
             "kind", "owner", "source", "confidence", "conf_high", "conf_medium", "conf_low",
-            "low_confidence", "focus_hint", "influence", "interest", "q_manage", "q_satisfy",
+            "low_confidence", "focus_hint", "influence", "interest", "quadrant", "via",
+            "q_manage", "q_satisfy",
             "q_inform", "q_monitor", "description", "role", "topic", "strength", "order",
             "shown_of", "filter_shown")
     return {key: ui(key, lang) for key in keys}

@@ -820,6 +820,10 @@ def test_stakeholder_grid_layout(page: Any, albertslund_app: LiveApp, recorder: 
     assert bottom_right["x"] <= width and bottom_right["y"] <= height, bottom_right
     scored = page.evaluate(
         "Array.from(window.orgmodelView.nodeData.values()).filter(n => n.gx !== undefined).length")
+    # A stakeholder's tooltip says what to do about them and where one meets them.
+    tip = hover_tooltip(page, "post:kommunaldirektor").text_content() or ""
+    assert "Strategi: Håndter tæt" in tip or "Strategi: Hold informeret" in tip
+    assert "Mødes i: " in tip and "Direktørforum" in tip
     screenshot(page, "stakeholders-grid")
     # The grid's accessible twin: big enough for a table page of its own, linked from the view.
     page.click("#table a")

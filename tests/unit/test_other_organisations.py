@@ -101,8 +101,16 @@ def test_without_the_chief_the_map_opens_on_the_best_connected_post(
     payload = _config(out)["payload"]
     assert isinstance(payload, dict)
     assert [n["id"] for n in payload["nodes"] if n.get("ego")] == ["post:direktor"]
-    # The page names whose map it is.
-    assert "Interessentkort for <strong>Direktør</strong>" in out.read_text(encoding="utf-8")
+    # The page names whose map it is, and that the post was chosen for the reader (the
+    # command line said so; the page did not).
+    page = out.read_text(encoding="utf-8")
+    assert "Interessentkort for <strong>Direktør</strong>" in page
+    assert ("Ingen stilling valgt: visningen er tegnet for stillingen med flest relationer, "
+            "Direktør.") in page
+    asked = tmp_path / "asked.html"
+    assert main(["view", "stakeholders", "--out", str(asked), "--data", data,
+                 "--post", "post:direktor"]) == 0
+    assert "flest relationer" not in asked.read_text(encoding="utf-8")  # asked for: no choice
     capsys.readouterr()
     assert main(["stakeholders", "--data", data]) == 0
     listed = capsys.readouterr().out.splitlines()
@@ -134,6 +142,9 @@ def test_served_pages_are_titled_with_the_organisation_and_say_when_a_map_is_emp
         # "løn, indkøb" (which these data do not have).
         start = (await client.get("/")).text
         assert 'placeholder="fx Fakturering, Borgerservice"' in start
+        # The served map says that its post was chosen for the reader, in the page's language.
+        english = (await client.get("/views/stakeholders?lang=en")).text
+        assert "the view is drawn for the post with the most relations, Direktør." in english
 
     async def empty_map(client: httpx.AsyncClient) -> None:
         page = await client.get("/views/stakeholders")

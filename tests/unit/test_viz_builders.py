@@ -199,6 +199,21 @@ def test_stakeholder_map_has_the_ego_in_the_middle_and_a_grid(memory_store: Memo
     assert {s["quadrant"] for s in graph.table} <= {"manage", "satisfy", "inform", "monitor"}
 
 
+def test_stakeholder_table_lists_whom_to_manage_closely_first(memory_store: MemoryStore) -> None:
+    # The table was in score order, the strategies mixed: a reader working down it met "monitor"
+    # rows between "manage closely" ones. Now strategy by strategy, as the command line lists.
+    graph = build_stakeholders(gather.stakeholders(memory_store, as_of=TODAY, post=CHIEF), "da")
+    order = ["manage", "satisfy", "inform", "monitor"]
+    strategies = [row["quadrant"] for row in graph.table]
+    assert len(set(strategies)) > 2
+    assert strategies == sorted(strategies, key=order.index)
+    first = [row for row in graph.table if row["quadrant"] == strategies[0]]
+    assert first == sorted(first, key=lambda r: -(r["influence"] + r["interest"]))
+    # The node carries where one meets it, for its tooltip.
+    director = by_id(graph)["post:kommunaldirektor"]
+    assert "Direktørforum" in director["via"]
+
+
 def test_responsibility_map_groups_tasks_by_kle(memory_store: MemoryStore) -> None:
     graph = build_responsibilities(gather.responsibilities(memory_store, as_of=TODAY), "da")
     nodes = by_id(graph)

@@ -42,6 +42,9 @@
       if (node.influence !== undefined) {
         row(box, texts.influence, Math.round(node.influence * 100) + " %");
         row(box, texts.interest, Math.round(node.interest * 100) + " %");
+        // What to do about them and where one meets them, as the table and the command line say.
+        row(box, texts.quadrant, texts["q_" + node.quadrant]);
+        row(box, texts.via, (node.via || []).join(", "));
       }
       if (node.desc) { box.appendChild(description(node)); }
       return box;
@@ -53,7 +56,8 @@
       var kind = (node.level && config.levelNames[node.level]) || config.kindNames[node.kind] ||
         node.kind;
       return [kind, node.owner && texts.owner + ": " + node.owner, texts.source + ": " + sourceOf(node.src),
-        texts.confidence + ": " + confidenceText(node.conf)].filter(Boolean).join(" · ");
+        texts.confidence + ": " + confidenceText(node.conf),
+        node.quadrant && texts.quadrant + ": " + texts["q_" + node.quadrant]].filter(Boolean).join(" · ");
     }
 
     /* A description, marked Danish where an English page has no English for it, so that a
