@@ -27,7 +27,7 @@ from typing import NamedTuple
 from orgmodel.analytics import Quadrant, quadrant_of
 from viz.layout import Position
 
-__all__ = ["GRID_HEIGHT", "GRID_WIDTH", "LABEL_LINE_CHARS", "GridItem", "label_box",
+__all__ = ["GRID_HEIGHT", "GRID_WIDTH", "LABEL_BOX", "LABEL_LINE_CHARS", "GridItem", "label_box",
            "place_on_grid", "wrap_label"]
 
 #: The grid's smallest size (graph units); a crowded grid grows from here, keeping its shape.
@@ -39,6 +39,10 @@ LABEL_LINE_CHARS = 26
 # margins; round shapes grow with the text in both directions.
 _CHAR_W, _SIDES, _LINE_H, _BOX_MARGIN = 8.6, 20.0, 14.0, 28.0
 _ROUND = frozenset({"ellipse", "circle", "database"})
+#: The same estimate for the page's script, which draws a focus's few nodes close together
+#: (orgview-compact.js).
+LABEL_BOX = {"charWidth": _CHAR_W, "sides": _SIDES, "lineHeight": _LINE_H,
+             "boxMargin": _BOX_MARGIN, "round": sorted(_ROUND)}
 _GAP = 10.0  # free space kept between two boxes
 _GROW = 1.15
 _TITLE_H = 50.0  # room for a quadrant's title, drawn at its top left (orgview-ui.js)

@@ -67,7 +67,7 @@ from orgmodel.verb_frames import (
     WORK_VERBS,
 )
 from viz.builders import ViewGraph, label_of
-from viz.grid_layout import LABEL_LINE_CHARS
+from viz.grid_layout import LABEL_BOX, LABEL_LINE_CHARS
 from viz.styles import NODE_STYLES, SELECTED_LABEL, edge_style_table, legend
 from viz.texts import EDGE_NAMES, TEXT_MOST, browser_texts, edge_name, kind_name, ui
 
@@ -88,13 +88,18 @@ __all__ = [
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 #: The page's own scripts, in the order they run; kept apart for reading, sent as one file.
-SCRIPTS = ("js/text.js", "js/tooltips.js", "js/permalink.js", "js/orgview.js",
+SCRIPTS = ("js/text.js", "js/tooltips.js", "js/permalink.js", "js/orgview-compact.js",
+           "js/orgview.js",
            "js/orgview-path.js", "js/orgview-ui.js")
 #: The one file the view pages load :data:`SCRIPTS` as (made from them, not stored): a page
-#: with one request for its scripts instead of six draws sooner.
+#: with one request for its scripts instead of seven draws sooner.
 BUNDLE = "js/orgview.bundle.js"
 #: The files every view page loads, in order.
 ASSETS = {"css": ["css/views.css"], "js": ["vendor/vis-network/vis-network.min.js", BUNDLE]}
+#: View key -> how a focus or a topic draws its few nodes close together (orgview-compact.js):
+#: on rings around the focus where the view is rings, in packed rows where it is a tree. The
+#: responsibility map's blocks and the case route's columns are compact already.
+COMPACT_LAYOUT = {"org": "rows", "collaboration": "rings", "stakeholders": "rings"}
 #: View key -> (title text key, intro text key); the order of the start page.
 VIEWS: dict[str, tuple[str, str]] = {
     "org": ("view_org", "view_org_intro"),
@@ -228,6 +233,7 @@ def _config(graph: ViewGraph, page: Page, embed: bool) -> dict[str, Any]:
         "view": graph.view, "lang": page.lang, "mode": page.mode,
         "asOf": page.as_of.isoformat() if page.as_of else None,
         "texts": browser_texts(page.lang), "options": graph.options,
+        "labelBox": LABEL_BOX, "compact": COMPACT_LAYOUT.get(graph.view),
         "labelLineChars": LABEL_LINE_CHARS,  # the grid's layout sizes labels wrapped so
         "edgeStyles": edge_style_table(), "selectedLabel": SELECTED_LABEL,
         "kindNames": {k: kind_name(k, page.lang) for k in NODE_STYLES},  # search hits too

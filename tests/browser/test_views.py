@@ -277,6 +277,58 @@ def test_focus_shows_only_the_neighbourhood(page: Any, albertslund_app: LiveApp,
     assert page.text_content("#status") == f"Viser {total} af {total} noder."
 
 
+def overlaps(page: Any, ids: list[str]) -> list[tuple[str, str]]:
+    """The pairs of ``ids`` whose drawn boxes (label and shape) cover each other."""
+    return [tuple(pair) for pair in page.evaluate("""ids => {
+        const network = window.orgmodelView.network, found = [];
+        const boxes = ids.map(id => network.getBoundingBox(id));
+        boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => {
+            if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+                found.push([ids[i], ids[i + 1 + j]]);
+            }
+        }));
+        return found;
+    }""", ids)]
+
+
+@pytest.mark.parametrize(("view", "node", "depth"), [
+    ("collaboration", "unit:it-og-digitalisering", 1),
+    ("collaboration", "unit:okonomi-og-stab", 2),
+    ("org", "unit:okonomi-og-stab", 1),
+    ("org", "post:kommunaldirektor", 2),
+])
+def test_a_focus_draws_its_few_nodes_close_together_and_legible(
+        view: str, node: str, depth: int, page: Any, albertslund_app: LiveApp,
+        recorder: Recorder) -> None:
+    # The focus kept the places the whole ring or tree gave its nodes: fitted in view, their
+    # labels were a few pixels high (the IT unit's twelve partners at a scale of 0.2).
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/{view}")
+    page.evaluate(f"window.orgmodelView.select({node!r})")
+    page.select_option("#focus-depth", str(depth))
+    page.click("#focus-button")
+    shown = page.evaluate("window.orgmodelView.nodes.get({filter: n => !n.hidden}).map(n => n.id)")
+    assert 4 < len(shown) < page.evaluate("window.orgmodelView.nodeCount()")
+    assert page.evaluate("window.orgmodelView.network.getScale()") >= 0.6  # 14 px labels: 8 px+
+    assert off_screen(page, shown) == [] and overlaps(page, shown) == []
+    positions = page.evaluate("ids => window.orgmodelView.network.getPositions(ids)", shown)
+    if view == "collaboration":  # the focus in the middle of its rings
+        assert positions[node] == {"x": 0, "y": 0}
+    else:  # the tree's rows in their order: the municipality above the department
+        assert positions["org:albertslund-kommune"]["y"] < positions["unit:okonomi-og-stab"]["y"]
+    screenshot(page, f"{view}-focus-{depth}")
+    # "Vis alt" puts every node back where the view placed it.
+    page.click("#focus-clear")
+    back = page.evaluate("""() => {
+        const view = window.orgmodelView;
+        return Array.from(view.nodeData.values()).filter(n => {
+            const at = view.network.getPosition(n.id);
+            return Math.abs(at.x - n.x) >= 1 || Math.abs(at.y - n.y) >= 1;  // it rounds
+        }).map(n => n.id);
+    }""")
+    assert back == []
+
+
 def test_a_topic_chosen_brings_its_nodes_into_view(page: Any, albertslund_app: LiveApp,
                                                    recorder: Recorder) -> None:
     # Choosing a topic hid the rest and left most of the topic's nodes off screen.

@@ -179,7 +179,8 @@
     return found;
   }
 
-  /* Nodes within state.depth steps of the focus, over the edge types not filtered out. */
+  /* Nodes within state.depth steps of the focus, over the edge types not filtered out: a map
+   * from each to its steps from the focus. */
   function focusSet() {
     if (!state.focus || !nodeData.has(state.focus)) { return null; }
     var adjacency = new Map();
@@ -190,18 +191,57 @@
       adjacency.get(edge.from).push(edge.to);
       adjacency.get(edge.to).push(edge.from);
     });
-    var seen = new Set([state.focus]);
+    var seen = new Map([[state.focus, 0]]);
     var frontier = [state.focus];
     for (var step = 0; step < state.depth; step += 1) {
       var next = [];
       frontier.forEach(function (id) {
         (adjacency.get(id) || []).forEach(function (other) {
-          if (!seen.has(other)) { seen.add(other); next.push(other); }
+          if (!seen.has(other)) { seen.set(other, step + 1); next.push(other); }
         });
       });
       frontier = next;
     }
     return seen;
+  }
+
+  /* Where each node is drawn: close together when a focus or a topic hides the rest (see
+   * orgview-compact.js), else where the server placed it (in the grid, at its grid place). */
+  var COMPACT_MOST = 400;  // more than this is no longer "a few": its own layout reads better
+  var compacted = false;
+  function arrange(off, inFocus) {
+    var grid = state.layout === "grid";
+    var how = config.compact;
+    var wanted = Boolean(how && !grid && state.mode === "hide" && (inFocus || state.topic));
+    if (!wanted && !compacted) { return; }  // the first draw of a big graph: nothing to do
+    var shown = [];
+    nodeData.forEach(function (node, id) { if (!off.has(id)) { shown.push(id); } });
+    wanted = wanted && shown.length > 1 && shown.length <= COMPACT_MOST;
+    if (!wanted && !compacted) { return; }
+    var updates = [];
+    if (wanted) {
+      var at = function (id) { return nodeData.get(id); };
+      var box = function (id) {
+        var node = nodeData.get(id);
+        var group = (config.options.groups || {})[node.kind] || {};
+        return window.orgmodelCompact.boxOf(config.labelBox, wrap(node.label), group.shape,
+          node.ego ? 18 / 14 : 1);
+      };
+      var centre = inFocus ? state.focus : null;
+      var far = state.depth + 1;  // a path's nodes beyond the focus: on a ring of their own
+      var places = how === "rows" ? window.orgmodelCompact.rows(shown, at, box)
+        : window.orgmodelCompact.rings(shown, function (id) {
+          return inFocus ? (inFocus.has(id) ? inFocus.get(id) : far) : 1;
+        }, centre, at, box);
+      shown.forEach(function (id) { updates.push({ id: id, x: places[id].x, y: places[id].y }); });
+    } else {
+      nodeData.forEach(function (node, id) {
+        var there = grid && node.gx !== undefined ? { x: node.gx, y: node.gy } : node;
+        updates.push({ id: id, x: there.x, y: there.y });
+      });
+    }
+    compacted = wanted;
+    nodes.update(updates);
   }
 
   /* Show, hide or fade every node and edge after a filter, focus, topic or path change. */
@@ -253,6 +293,7 @@
     });
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    arrange(off, inFocus);
     nameDrawing();
     changed();
   }
