@@ -341,6 +341,14 @@ def test_a_topic_chosen_brings_its_nodes_into_view(page: Any, albertslund_app: L
         shown = page.evaluate("window.orgmodelView.nodes.get({filter: n => !n.hidden})"
                               ".map(n => n.id)")
         assert off_screen(page, shown) == [], topic
+        # ... drawn close together, none over another (see the focus's test).
+        assert overlaps(page, shown) == [], topic
+        assert page.evaluate("window.orgmodelView.network.getScale()") >= 0.6, topic
+    # A topic whose ties run through one node has it in the middle: IT support's partners
+    # around the IT unit.
+    page.select_option("#topic-select", "IT-support og fagsystemer")
+    assert page.evaluate("window.orgmodelView.network.getPosition('unit:it-og-digitalisering')"
+                         ) == {"x": 0, "y": 0}
 
 
 def test_a_permalink_with_a_topic_and_a_focus_says_what_it_shows_and_shows_it(

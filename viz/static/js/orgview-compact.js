@@ -7,7 +7,8 @@
  *
  * Two arrangements, as the server's config says for a view:
  * - "rings": the focus in the middle and each step from it on a ring around it (a topic's
- *   nodes on one ring), each ring in the order its nodes had around that middle;
+ *   nodes on one ring, around the node most of its ties run through), each ring in the
+ *   order its nodes had around that middle;
  * - "rows": the rows a tree had, in their order, each packed from the left in the order its
  *   nodes had and centred, the rows one above the other without the levels between.
  * Label boxes are estimated as the server estimates them (viz.grid_layout.label_box). */

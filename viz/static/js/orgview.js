@@ -205,6 +205,20 @@
     return seen;
   }
 
+  /* The node most of a topic's ties run through, drawn in the middle of the others (IT
+   * support's partners around the IT unit), if one stands out; else null. */
+  function topicHub(shown) {
+    var ties = new Map();
+    edgeData.forEach(function (edge) {
+      if (edge.topic !== state.topic) { return; }
+      [edge.from, edge.to].forEach(function (id) { ties.set(id, (ties.get(id) || 0) + 1); });
+    });
+    var ranked = shown.filter(function (id) { return ties.has(id); })
+      .sort(function (a, b) { return ties.get(b) - ties.get(a); });
+    var most = ranked.length ? ties.get(ranked[0]) : 0;
+    return most > 2 && (ranked.length === 1 || ties.get(ranked[1]) < most) ? ranked[0] : null;
+  }
+
   /* Where each node is drawn: close together when a focus or a topic hides the rest (see
    * orgview-compact.js), else where the server placed it (in the grid, at its grid place). */
   var COMPACT_MOST = 400;  // more than this is no longer "a few": its own layout reads better
@@ -227,11 +241,12 @@
         return window.orgmodelCompact.boxOf(config.labelBox, wrap(node.label), group.shape,
           node.ego ? 18 / 14 : 1);
       };
-      var centre = inFocus ? state.focus : null;
+      var centre = inFocus ? state.focus : topicHub(shown);
       var far = state.depth + 1;  // a path's nodes beyond the focus: on a ring of their own
       var places = how === "rows" ? window.orgmodelCompact.rows(shown, at, box)
         : window.orgmodelCompact.rings(shown, function (id) {
-          return inFocus ? (inFocus.has(id) ? inFocus.get(id) : far) : 1;
+          if (!inFocus) { return id === centre ? 0 : 1; }
+          return inFocus.has(id) ? inFocus.get(id) : far;
         }, centre, at, box);
       shown.forEach(function (id) { updates.push({ id: id, x: places[id].x, y: places[id].y }); });
     } else {
