@@ -60,10 +60,12 @@ from orgmodel.question_frames import (
     asks_reporting,
     asks_size,
     asks_structure,
+    asks_what_it_is,
     split_topic,
     without,
 )
 from orgmodel.schema import EdgeType, Kind, Raci
+from orgmodel.search import EXACT_ALIAS
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import (
     analyse,
@@ -199,7 +201,8 @@ def _named(store: OrgStore, query: str, *, as_of: date,
         # director?": "municipal" alone names nothing), and one post has it ("hvem er
         # direktør?" names two directors alike: which one is not guessed)
         return led or _one_post(store, query, as_of)
-    return _first_hint(store, query, list(IN_CHARGE), better_than, as_of)
+    return _first_hint(store, query, list(IN_CHARGE), better_than, as_of,
+                       by_alias=asks_what_it_is(words))
 
 
 def _head_of_named(store: OrgStore, query: str,
@@ -253,16 +256,23 @@ def _supported(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, floa
 
 
 def _first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: float,
-                as_of: date) -> tuple[NodeHint, float, bool] | None:
-    """The hint of the best node of ``kinds`` the query names well and better than a task."""
+                as_of: date, *, by_alias: bool = False) -> tuple[NodeHint, float, bool] | None:
+    """The hint of the best node of ``kinds`` the query names well and better than a task.
+
+    With ``by_alias`` (a question of what something is), a node named by one of its aliases
+    (:data:`~orgmodel.search.EXACT_ALIAS`) is named when it fits better than any task.
+    """
     if not query.strip():
         return None
     # A node named by its whole name is named whatever the tasks score: beside them, not
-    # instead ("hvem er KMD?" met the tasks that use KMD's systems at 0.86).
-    bar = min(max(NODE_HINT_MIN, better_than + ROUTE_MARGIN), NAMED_WHOLE)
+    # instead ("hvem er KMD?" met the tasks that use KMD's systems at 0.86). Asked what it
+    # is, so is a node named by an alias: "hvem er ØU?" met the committee's servicing at 0.75
+    # and the committee, by its alias, at 0.815 ("hvem står for OU?" asks for a task).
+    whole = EXACT_ALIAS if by_alias else NAMED_WHOLE
+    bar = min(max(NODE_HINT_MIN, better_than + ROUTE_MARGIN), whole)
     hits = store.search(query, kinds=kinds, limit=3, as_of=as_of)
     for hit in _kind_named_first(hits, fold(query).split(), bar):
-        if hit.score < bar:
+        if hit.score < bar or (by_alias and hit.score <= better_than):
             break
         found = hint_of(store, hit.id, hit.kind, as_of=as_of)
         if found is not None:

@@ -47,6 +47,7 @@ __all__ = [
     "asks_reporting",
     "asks_size",
     "asks_structure",
+    "asks_what_it_is",
     "split_topic",
     "without",
 ]
@@ -226,6 +227,21 @@ def without(query: str, words: frozenset[str]) -> str:
     'Hvem  ØS-chefen til?'
     """
     return _LETTERS.sub(lambda m: "" if fold(m[0]) in words else m[0], query)
+
+
+#: How a question of what or who something is opens ("hvem er ØU?", "what is SKI?").
+_DEFINING_OPENINGS = frozenset({("hvem", "er"), ("hvad", "er"), ("who", "is"), ("what", "is"),
+                                ("who", "are"), ("what", "are"), ("hvad", "betyder"),
+                                ("what", "does")})
+
+
+def asks_what_it_is(words: list[str]) -> bool:
+    """Whether folded ``words`` ask what or who something is, by name.
+
+    >>> asks_what_it_is("hvem er ou".split()), asks_what_it_is("hvem star for ou".split())
+    (True, False)
+    """
+    return tuple(words[:2]) in _DEFINING_OPENINGS and len(words) > 2
 
 
 def asks_reporting(words: list[str]) -> bool:

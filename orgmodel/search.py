@@ -31,8 +31,8 @@ from orgmodel.text import (
     tokenize,
 )
 
-__all__ = ["READ_AS", "READ_AS_MIN_LETTERS", "SearchDoc", "SearchHit", "SearchIndex", "Synonyms",
-           "acronyms", "load_synonyms"]
+__all__ = ["EXACT_ALIAS", "READ_AS", "READ_AS_MIN_LETTERS", "SearchDoc", "SearchHit",
+           "SearchIndex", "Synonyms", "acronyms", "load_synonyms"]
 
 # Match strengths, strongest first; the order is the promise, the values are tuned.
 _NAME, _ALIAS, _KEYWORD, _DESCRIPTION = 1.0, 0.85, 0.5, 0.3
@@ -47,6 +47,11 @@ READ_AS = 0.9
 READ_AS_MIN_LETTERS = 8
 _MIN_STEM_READ = 8  # a long word's stem is spelt too; a short stem meets stray words
 _NAME_BONUS, _ALIAS_BONUS, _SCALE = 1.0, 0.05, 0.9  # an exact name scores 1
+# A field's words weigh less the more of them it has (shorter texts say more about each).
+_NORM_STEP, _NORM_WORDS = 0.02, 5
+#: The least a query that is one of a document's aliases (or its English name), whole,
+#: scores: a one-word alias 0.815, one of six words or more this.
+EXACT_ALIAS = round(_ALIAS * (1.0 - _NORM_STEP * _NORM_WORDS) * _SCALE + _ALIAS_BONUS, 4)
 _MIN_PART, _MIN_COMPOUND = 3, 7
 _CACHE_SIZE, _MAX_TOKENS = 256, 16  # longer queries are questions pasted whole, not searches
 _TIE_LIMIT = 64  # documents of one score whose names break the tie
@@ -271,7 +276,8 @@ class SearchIndex:
             phrases = tuple(f"#syn:{g}" for *_, g in self._synonyms.spans(stems, phrases_only=True))
             # Shorter texts say more about each of their words.
             entry = analysed[text] = (tuple(words), stems, phrases,
-                                      1.0 - 0.02 * min(len(stems) - 1, 5), acronyms(text))
+                                      1.0 - _NORM_STEP * min(len(stems) - 1, _NORM_WORDS),
+                                      acronyms(text))
         return entry
 
     def _speller(self) -> Speller:
