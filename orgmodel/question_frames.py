@@ -235,13 +235,27 @@ _DEFINING_OPENINGS = frozenset({("hvem", "er"), ("hvad", "er"), ("who", "is"), (
                                 ("what", "does")})
 
 
+#: Words that, after the opening, make it a question of who does something ("who is
+#: responsible for …", "hvem er med i …"), not of what a name names.
+_NOT_DEFINING = frozenset(fold(
+    "responsible accountable ansvarlig ansvarlige working arbejder in i med on with for of "
+    "involved consulted informed konsulteret informeret handling doing behind bag over under "
+    "på paa about om").split())
+_ARTICLES = frozenset({"the", "a", "an", "den", "det", "de", "en", "et"})
+
+
 def asks_what_it_is(words: list[str]) -> bool:
     """Whether folded ``words`` ask what or who something is, by name.
 
     >>> asks_what_it_is("hvem er ou".split()), asks_what_it_is("hvem star for ou".split())
     (True, False)
+    >>> asks_what_it_is("who is responsible for procurement".split())
+    False
     """
-    return tuple(words[:2]) in _DEFINING_OPENINGS and len(words) > 2
+    if tuple(words[:2]) not in _DEFINING_OPENINGS:
+        return False
+    rest = [word for word in words[2:] if word not in _ARTICLES]
+    return bool(rest) and rest[0] not in _NOT_DEFINING
 
 
 def asks_reporting(words: list[str]) -> bool:
