@@ -916,3 +916,10 @@ def test_without_persons_a_store_answers_as_if_it_held_none(store: Any) -> None:
     assert mayor is None or "Gravgaard" not in mayor.text("da")  # no holder to name
     # The store itself still has them.
     assert store.node("person:henrik-harder", as_of=when).name == "Henrik Harder"
+
+
+@pytest.mark.parametrize("question", ["hvornår vedtages budgettet?", "when is the budget adopted?",
+                                      "who approves the budget?"])
+def test_the_budget_adopted_is_its_adoption_in_either_language(store: Any, question: str) -> None:
+    # "adopted" met nothing of "Budget adoption": the general budget task came first, 0.29.
+    assert first_task(store, question) == ["task:budgetvedtagelse"]
