@@ -53,6 +53,13 @@ _RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.ADVISES: ("Rådgives af", "Advised by"), _E.SERVES: ("Betjenes af", "Served by"),
     _E.REPORTS_TO: ("Direkte underordnede", "Direct reports"),
 }
+#: The bodies, fora and initiatives under a node, each said apart from its units (in this
+#: order, after them).
+_UNDER_WORDS: dict[Kind, tuple[str, str]] = {
+    Kind.BODY: ("Politiske organer under sig", "Political bodies under it"),
+    Kind.FORUM: ("Fora", "Fora"), Kind.INITIATIVE: ("Initiativer", "Initiatives"),
+}
+_UNDER_ORDER = (None, *_UNDER_WORDS)
 _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.HOLDS: ("Bestrider", "Holds"), _E.HEADS: ("Leder", "Heads"),
     _E.REPORTS_TO: ("Refererer til", "Reports to"),
@@ -152,12 +159,26 @@ class NodeHint(BaseModel):
             return first + (f" Ingen er registreret som ansvarlig for {name} eller som deltager.",
                             f" No one is recorded as in charge of {name} or taking part.")[at]
         said = []
-        for edge_type, outward in dict.fromkeys((r.type, r.outward) for r in self.relations):
-            who = ", ".join(_relation(r, lang) for r in self.relations
-                            if r.type is edge_type and r.outward is outward)
-            words = (_OUTWARD_WORDS if outward else _RELATION_WORDS)[edge_type]
+        groups = dict.fromkeys(_group(r) for r in self.relations)
+        for group in sorted(groups, key=lambda g: _UNDER_ORDER.index(g[2])):  # units first
+            edge_type, outward, under = group
+            who = ", ".join(_relation(r, lang) for r in self.relations if _group(r) == group)
+            words = _UNDER_WORDS[under] if under else (
+                _OUTWARD_WORDS if outward else _RELATION_WORDS)[edge_type]
             said.append(f"{words[at]}: {who}.")
         return " ".join([first, *said])
+
+
+def _group(relation: Relation) -> tuple[EdgeType, bool, Kind | None]:
+    """Which sentence of a hint says ``relation``: its type, direction, and kind under it.
+
+    A body, forum or initiative under the node is said apart from its units, by its kind.
+    "Under sig" listed a unit's management team among its units, and the council's
+    committees as a municipality's units.
+    """
+    under = (relation.node.kind if relation.type is _E.PART_OF and not relation.outward
+             and relation.node.kind in _UNDER_WORDS else None)
+    return relation.type, relation.outward, under
 
 
 def _relation(relation: Relation, lang: Lang) -> str:

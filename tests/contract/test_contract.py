@@ -399,6 +399,17 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
     teams = {r.node.id for r in head.relations if r.type is EdgeType.PART_OF}
     assert "unit:organisation-og-politik-team-1" in teams and len(teams) == 4
     assert "Under sig: Team 1 i Organisation og Politik" in head.text("da")
+    # ... its fora said apart from its units, and the council's committees as political
+    # bodies, not as a municipality's units or fora.
+    department = node_hint(store, "hvad har Økonomi og Stab under sig?", as_of=AFTER_MERGER)
+    assert department is not None
+    units, fora = department.text("da").split("Under sig: ")[1].split(" Fora: ")
+    assert "Økonomi og Indkøb" in units and "Ledelsesteamet" not in units
+    assert fora.startswith("Ledelsesteamet i Økonomi og Stab")
+    assert ". Fora: " in department.text("en")
+    body = node_hint(store, "hvem er Kommunalbestyrelsen?", as_of=AFTER_MERGER)
+    assert body is not None and "Political bodies under it: " in body.text("en")
+    assert "Politiske organer under sig: Børne- og Skoleudvalget" in body.text("da")
     # A body's or unit's size, as its record counts it.
     council = node_hint(store, "hvor mange sidder i kommunalbestyrelsen?", as_of=AFTER_MERGER)
     assert council is not None and council.counts == {"seats": 21}
