@@ -43,10 +43,12 @@ _MAX_THREADS = 32
 class StoreHandle:
     """The open store and how to call it: reads inline or in a thread, all with a deadline."""
 
-    def __init__(self, store: OrgStore, *, timeout: float, limiter: anyio.CapacityLimiter) -> None:
+    def __init__(self, store: OrgStore, *, timeout: float, limiter: anyio.CapacityLimiter,
+                 write_limiter: anyio.CapacityLimiter | None = None) -> None:
         self.store = store
         self.timeout = timeout
         self._limiter = limiter
+        self._write_limiter = write_limiter or anyio.CapacityLimiter(1)
         self.local = is_local(store)
         self.writable: WritableStore | None = store if isinstance(store, WritableStore) else None
         read_version = getattr(store, "graph_version", None)
@@ -79,6 +81,17 @@ class StoreHandle:
         with anyio.fail_after(self.timeout):
             return await anyio.to_thread.run_sync(call, abandon_on_cancel=True,
                                                   limiter=self._limiter)
+
+    async def write(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """Call a write (or the read that answers it) in a worker thread and await its outcome.
+
+        No deadline: writes queue behind each other (one at a time, in their own limiter, so
+        reads keep their threads), and a write answered 503 after waiting its turn went
+        through all the same; told to try again, its caller met 409. A store that is away
+        still fails a write (the driver's own timeouts), as StoreUnavailableError.
+        """
+        return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs),
+                                              limiter=self._write_limiter)
 
     def editor(self) -> WritableStore:
         """Return the store as a writable one, or answer 501 if it takes no edits."""

@@ -51,9 +51,9 @@ async def create_node(record: NodeBody, store: StoreDep, caller: WriterDep) -> R
     ``notices`` says what ``orgmodel validate`` would note of it (a KLE number no topic has;
     a unit, post or forum that belongs to nothing: itself, or, when it ends, what was under it).
     """
-    view = await store.offload(store.editor().put_node, record, expected_etag=None,
+    view = await store.write(store.editor().put_node, record, expected_etag=None,
                                actor=caller.name)
-    after = await store.offload(dataset_after_write, store.store, record)
+    after = await store.write(dataset_after_write, store.store, record)
     return respond(NodeSaved(node=view, record=record_data(record),
                              notices=node_write_notices(record, after)), status_code=201,
                    etag=etag(record), location=f"/api/v1/nodes/{record.id}")
@@ -64,9 +64,9 @@ async def replace_node(node_id: NodeIdPath, record: NodeBody, store: StoreDep,
                        caller: WriterDep, expected: IfMatch) -> Response:
     """Replace a node with the record in the body (If-Match: the ETag you read)."""
     same_key(node_id, record.id, "id")
-    view = await store.offload(store.editor().put_node, record, expected_etag=expected,
+    view = await store.write(store.editor().put_node, record, expected_etag=expected,
                                actor=caller.name)
-    after = await store.offload(dataset_after_write, store.store, record)
+    after = await store.write(dataset_after_write, store.store, record)
     return respond(NodeSaved(node=view, record=record_data(record),
                              notices=node_write_notices(record, after)), etag=etag(record))
 
@@ -75,7 +75,7 @@ async def replace_node(node_id: NodeIdPath, record: NodeBody, store: StoreDep,
 async def delete_node(node_id: NodeIdPath, store: StoreDep, caller: WriterDep,
                       expected: IfMatch) -> Response:
     """Delete a node; 409 naming the edges while any still touch it (delete those first)."""
-    await store.offload(store.editor().delete_node, node_id, expected_etag=expected,
+    await store.write(store.editor().delete_node, node_id, expected_etag=expected,
                         actor=caller.name)
     return Response(status_code=204)
 
@@ -91,7 +91,7 @@ async def get_edge(key: EdgeKeyPath, store: ReadStoreDep) -> Response:
 @router.post("/edges", status_code=201, response_model=EdgeDetail, summary="Create an edge")
 async def create_edge(record: EdgeBody, store: StoreDep, caller: WriterDep) -> Response:
     """Create an edge; 409 if its key exists (give parallel edges an id)."""
-    view = await store.offload(store.editor().put_edge, record, expected_etag=None,
+    view = await store.write(store.editor().put_edge, record, expected_etag=None,
                                actor=caller.name)
     return respond(EdgeDetail(edge=view, record=record_data(record)), status_code=201,
                    etag=etag(record), location=f"/api/v1/edges/{quote(record.key, safe=':')}")
@@ -103,7 +103,7 @@ async def replace_edge(key: EdgeKeyPath, record: EdgeBody, store: StoreDep, call
     """Replace an edge with the record in the body; its key (id or TYPE:from->to) must stay."""
     edge_id_given(key, record.id)
     same_key(key, record.key, "id" if record.id else _differing_part(key, record))
-    view = await store.offload(store.editor().put_edge, record, expected_etag=expected,
+    view = await store.write(store.editor().put_edge, record, expected_etag=expected,
                                actor=caller.name)
     return respond(EdgeDetail(edge=view, record=record_data(record)), etag=etag(record))
 
@@ -112,7 +112,7 @@ async def replace_edge(key: EdgeKeyPath, record: EdgeBody, store: StoreDep, call
 async def delete_edge(key: EdgeKeyPath, store: StoreDep, caller: WriterDep,
                       expected: IfMatch) -> Response:
     """Delete an edge (422 if, e.g., a task would lose its only accountable owner)."""
-    await store.offload(store.editor().delete_edge, key, expected_etag=expected,
+    await store.write(store.editor().delete_edge, key, expected_etag=expected,
                         actor=caller.name)
     return Response(status_code=204)
 
@@ -126,7 +126,7 @@ async def apply_changes(body: BatchBody, store: StoreDep, caller: WriterDep) -> 
     ETag it would send in If-Match (``if_match``); the errors are theirs (409, 412, 404), and a
     rule broken at the end is a 422. Every edit gets its own audit-log entry.
     """
-    changes = await store.offload(store.editor().apply_all,
+    changes = await store.write(store.editor().apply_all,
                                   [item.operation() for item in body.operations],
                                   actor=caller.name)
     return respond(BatchAnswer.of(changes))
