@@ -399,6 +399,32 @@ def test_cycles_in_part_of_are_rejected(tmp_path: Path) -> None:
     assert any("PART_OF cycle: unit:a -> unit:b -> unit:a" in p for p in found), found
 
 
+def test_an_emptied_file_is_its_one_problem_not_every_reference_to_its_records(
+        tmp_path: Path) -> None:
+    # A file cut short when saved: "filen er tom" was the 28th of 133 problems, the rest each
+    # a reference to one of its records ("refers to '…', which does not exist").
+    folder = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data" / "albertslund", folder)
+    emptied = sorted(folder.glob("*.yaml"), key=lambda f: f.stat().st_size)[-1]
+    emptied.write_text("", encoding="utf-8")
+    assert problems_of(folder) == [f"{emptied.name}:1: the file is empty"]
+
+
+def test_an_id_written_as_a_name_is_its_one_problem_not_every_edge_to_it(
+        tmp_path: Path) -> None:
+    # "id: post:chef økonomi og stab" is refused with "write 'post:chef-okonomi-og-stab'", and
+    # each of the 32 edges to that id was blamed besides.
+    folder = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data" / "albertslund", folder)
+    written = folder / "okonomi-og-stab.yaml"
+    text = written.read_text(encoding="utf-8")
+    assert "  - id: post:chef-okonomi-og-stab\n" in text
+    written.write_text(text.replace("  - id: post:chef-okonomi-og-stab\n",
+                                    "  - id: post:chef økonomi og stab\n"), encoding="utf-8")
+    found = problems_of(folder)
+    assert len(found) == 1 and "write 'post:chef-okonomi-og-stab'" in found[0], found
+
+
 def test_every_broken_file_is_reported_at_once(tmp_path: Path) -> None:
     write(tmp_path, "a.yaml", GOOD)
     write(tmp_path, "b.yaml", "")
