@@ -72,6 +72,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "ORGMODEL_AUDIT_FILE), or use Neo4j (--neo4j)"),
     "unreadable": ("kan ikke læse auditfilen {path}: {reason}",
                    "cannot read the audit file {path}: {reason}"),
+    "not_audit_file": ("{path} er ikke en auditfil: ingen af dens {lines} linjer er en "
+                       "auditpost (linje {line}: {reason})",
+                       "{path} is not an audit file: none of its {lines} lines is an audit "
+                       "entry (line {line}: {reason})"),
     "bad_line": ("{path}:{line}: ikke en auditpost, sprunget over: {reason}",
                  "{path}:{line}: not an audit entry, skipped: {reason}"),
     "since": ("API'ets log begynder {at} UTC, da det startede: ændringer fra før står kun i "
@@ -209,7 +213,7 @@ def _from_file(path: Path, record: str | None, limit: int, lang: Lang, *,
         lines = path.read_bytes().split(b"\n")
     except OSError as exc:
         raise CommandError(_word("unreadable", lang, path=path, reason=exc)) from None
-    entries = []
+    entries, read, damaged = [], 0, []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -218,13 +222,19 @@ def _from_file(path: Path, record: str | None, limit: int, lang: Lang, *,
         except ValidationError as exc:
             problem = exc.errors()[0]
             where = ".".join(str(part) for part in problem["loc"])
-            reason = f"{where + ': ' if where else ''}{problem['msg']}"
-            print("orgmodel: " + _word("bad_line", lang, path=path, line=number, reason=reason),
-                  file=sys.stderr)
+            damaged.append((number, f"{where + ': ' if where else ''}{problem['msg']}"))
             continue
+        read += 1
         if record is None or entry.record_key == record or (
                 with_edges and touches(entry.record_key, record, entry.before, entry.after)):
             entries.append(entry)
+    if damaged and not read:  # a data file or anything else: not "no changes", exit 0
+        number, reason = damaged[0]
+        raise CommandError(_word("not_audit_file", lang, path=path, lines=len(damaged),
+                                 line=number, reason=reason))
+    for number, reason in damaged:
+        print("orgmodel: " + _word("bad_line", lang, path=path, line=number, reason=reason),
+              file=sys.stderr)
     return sorted(entries, key=lambda e: e.seq, reverse=True)[:limit]
 
 

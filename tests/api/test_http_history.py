@@ -127,6 +127,13 @@ def test_a_damaged_audit_file_is_named_with_its_line(
     assert "cannot read the audit file" in capsys.readouterr().err
     assert main(["history", "--file", str(tmp_path / "missing.jsonl")]) == 1
     assert "kan ikke læse auditfilen" in capsys.readouterr().err
+    # A file that is no audit log (a data file given by mistake) is said to be one, not read
+    # as a log of no changes (exit 0, after a warning for each of its hundreds of lines).
+    data_file = Path(__file__).resolve().parents[2] / "data" / "albertslund" / "politik.yaml"
+    assert main(["history", "--file", str(data_file)]) == 1
+    told = capsys.readouterr()
+    assert told.err.startswith(f"orgmodel: {data_file} er ikke en auditfil: ingen af dens ")
+    assert told.err.count("\n") == 1 and told.out == ""
 
 
 def test_history_names_what_is_wrong_with_a_url(capsys: pytest.CaptureFixture[str]) -> None:
