@@ -150,6 +150,12 @@ def test_unknown_id_and_empty_answers_get_a_clear_message() -> None:
     assert typo.returncode == 1
     assert 'No node has the id or name “borgmster”. Did you mean: Mayor (post:borgmester)' \
         in typo.stderr
+    # ... and in an id: read as words, "post:kommunaldirektr" met the recruitment task first,
+    # and the director not at all.
+    for mistyped, meant in (("post:kommunaldirektr", "Kommunaldirektør (post:kommunaldirektor)"),
+                            ("task:lonn", "Løn (task:lon)")):
+        said = run("chain", mistyped)
+        assert said.returncode == 1 and f"Mente du: {meant}" in said.stderr, said.stderr
     # A name two nodes have is not guessed at; a node not valid on the date says so.
     shared = run("show", "Devices til medarbejdere")
     assert shared.returncode == 1 and "»Devices til medarbejdere« er navnet på flere: " in \
