@@ -11,6 +11,8 @@
   or forum, no ``POST_IN`` from a post): the org chart leaves it out and its reporting line
   stops at it.
   Often a unit just created, or the units and posts of one that has ended.
+* A task that, on days it holds, has no accountable owner (RESPONSIBLE_FOR with raci A):
+  often one whose owning unit has ended.
 
 Examples
 --------
@@ -39,13 +41,15 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from datetime import date, timedelta
 
+from orgmodel.accountable_dates import unowned_days
 from orgmodel.dataset import Dataset, held
 from orgmodel.exceptions import Problem
 from orgmodel.kle_catalogue import KleCatalogue
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind
 
-__all__ = ["BELONGING_KINDS", "notices_of", "part_of_nothing", "same_names", "touched_by"]
+__all__ = ["BELONGING_KINDS", "notices_of", "part_of_nothing", "same_names", "touched_by",
+           "unowned"]
 
 #: The edge by which each kind belongs in the structure, and what to tell of a missing one.
 _BELONGS_BY = {
@@ -65,7 +69,35 @@ BELONGING_KINDS = frozenset(_BELONGS_BY)
 
 def notices_of(dataset: Dataset, catalogue: KleCatalogue) -> list[Problem]:
     """Every notice on ``dataset``, in the order of the kinds above."""
-    return [*catalogue.unknown_numbers(dataset), *same_names(dataset), *part_of_nothing(dataset)]
+    return [*catalogue.unknown_numbers(dataset), *same_names(dataset), *part_of_nothing(dataset),
+            *unowned(dataset)]
+
+
+def unowned(dataset: Dataset) -> list[Problem]:
+    """A notice on each task that, on days it holds, has no accountable owner.
+
+    Its accountable edge, or the owner at the edge's start, ends before the task does (the
+    unit that answered for payroll was given an end date): a question of who owns it then
+    names no one accountable. Data may leave such days on purpose (who owned a task before a
+    merger is often not known); the API refuses an edit that opens new ones.
+    """
+    open_days = unowned_days(dataset)
+    parents = {e.source_id: e.target_id for e in dataset.edges.values()
+               if e.type is EdgeType.PART_OF and e.source_id in open_days
+               and dataset.nodes.get(e.target_id) is not None
+               and dataset.nodes[e.target_id].kind == Kind.TASK.value}
+    notices = []
+    for task_id in open_days:
+        # A sub-task inherits its parent's owner on its own open days (who-owns says so).
+        if not (gaps := _unowned_with_parents(task_id, open_days, parents)):
+            continue
+        task = dataset.nodes[task_id]
+        first, last = gaps[0]
+        notices.append(dataset.problem(
+            task_id, f"no accountable owner{_days(task, first, last)}: who-owns names no one "
+            "accountable then; add a RESPONSIBLE_FOR edge with raci A to it, or end the task",
+            record_id=task_id, field_name="id"))
+    return notices
 
 
 def _placing(dataset: Dataset) -> Iterator[EdgeRecord]:
@@ -118,6 +150,18 @@ def part_of_nothing(dataset: Dataset, only: Collection[str] | None = None) -> li
             node.id, f"{missing}{_days(node, *gap)}: the org chart leaves it out and its reporting "
             f"line stops at it; add {remedy}", record_id=node.id, field_name="id"))
     return notices
+
+
+def _unowned_with_parents(task_id: str, open_days: dict[str, list[tuple[date, date]]],
+                          parents: dict[str, str]) -> list[tuple[date, date]]:
+    """The days neither ``task_id`` nor a task above it has an accountable owner."""
+    gaps, seen, current = open_days[task_id], {task_id}, task_id
+    while gaps and (current := parents.get(current, "")) and current not in seen:
+        seen.add(current)
+        above = open_days.get(current, [])
+        gaps = [(max(a, c), min(b, d)) for a, b in gaps for c, d in above
+                if max(a, c) <= min(b, d)]
+    return gaps
 
 
 def _first_gap(node: AnyNode, spans: list[tuple[date, date]]) -> tuple[date, date] | None:

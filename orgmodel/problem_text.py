@@ -122,6 +122,10 @@ _SHAPES: list[tuple[str, _Say]] = [
      f"referencelinje stopper ved den; tilføj en {m[3]}-relation fra den til "
      + ("den enhed eller organisation, den hører under" if m[3] == "PART_OF"
         else "dens enhed (eller organ eller forum)")),
+    (r"no accountable owner((?: from \S+)?(?: (?:to|until) \S+)?): who-owns names no one "
+     r"accountable then; add a RESPONSIBLE_FOR edge with raci A to it, or end the task",
+     lambda m: f"ingen ansvarlig (A){_days(m[1])}: who-owns nævner da ingen ansvarlig; tilføj "
+     "en RESPONSIBLE_FOR-relation med raci A til den, eller afslut opgaven"),
     (r"write the date as YYYY-MM-DD, e\.g\. (\S+)", r"skriv datoen som ÅÅÅÅ-MM-DD, fx \1"),
     (r"(\S+) is not a day in the calendar", r"\1 er ikke en dag i kalenderen"),
     (r"valid_to (\S+) is before valid_from (\S+)", r"valid_to \1 ligger før valid_from \2"),

@@ -137,6 +137,10 @@ _NOTES: dict[str, tuple[str, str]] = {
         "Ingen ansvarlig er registreret for opgaven på datoen.",
         "No owner is recorded for the task on this date.",
     ),
+    "no_accountable": (
+        "Ingen ansvarlig (A) er registreret for opgaven på datoen; kun de øvrige roller.",
+        "No one accountable (A) is recorded for the task on this date; only the other roles.",
+    ),
     "fallback_parent": (
         "{0} har ingen leder registreret; ansvaret løftes til {1}.",
         "{0} has no head recorded; accountability falls back to {1}.",

@@ -327,6 +327,8 @@ class MemoryStore:
             escalation = [
                 ref for ref in self.chain(start, as_of=when)[1:] if ref.kind in CHAIN_KINDS
             ]
+        elif owners:  # roles, but no one accountable (its owner ended): said, not left out
+            notes.append(note("no_accountable"))
         sources = sorted({task.source, *(e.source for e in edges)})
         return OwnersResult(
             task=task_ref(task),

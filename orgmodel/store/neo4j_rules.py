@@ -154,6 +154,8 @@ class Walk:
             post = self._accountable_post(accountable.id, when, notes)
             start = post.id if post else accountable.id
             escalation = [ref for ref in self.chain(start, when)[1:] if ref.kind in CHAIN_KINDS]
+        elif owners:  # roles, but no one accountable (its owner ended): said, not left out
+            notes.append(note("no_accountable"))
         return OwnersResult(task=task_ref(task), score=score, owners=owners,
                             accountable_post=post, escalation=escalation,
                             sources=sorted({task.source, *(e.source for e in edges)}),

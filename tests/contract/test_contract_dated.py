@@ -17,6 +17,8 @@ from contract_support import STORES, both_stores, outcome
 
 from orgmodel.dataset import Dataset, check_dataset
 from orgmodel.exceptions import NotFoundError
+from orgmodel.notices import unowned
+from orgmodel.problem_text import in_danish
 from orgmodel.records import NODE_ADAPTER, EdgeRecord
 from orgmodel.schema import EdgeType, Kind
 
@@ -59,6 +61,7 @@ def dated() -> Dataset:
         node(id="task:lon-udbetaling", kind="Task", name="Lønudbetaling", kle="81.15.05"),
         node(id="task:budget", kind="Task", name="Budget", kle="00.30.00"),
         node(id="task:arkiv", kind="Task", name="Arkiv", kle="00.06.00"),
+        node(id="task:journal", kind="Task", name="Journalisering", kle="00.05.00"),
     ]
     edges = [
         edge("REPORTS_TO", "post:borgmester", "body:kb"),
@@ -88,6 +91,8 @@ def dated() -> Dataset:
         edge("RESPONSIBLE_FOR", "unit:a", "task:lon-udbetaling", raci="A", valid_to="2022-12-31"),
         edge("RESPONSIBLE_FOR", "unit:ab", "task:budget", raci="A", valid_from=FROM),
         edge("RESPONSIBLE_FOR", "unit:alone", "task:arkiv", raci="A"),
+        edge("RESPONSIBLE_FOR", "unit:a", "task:journal", raci="A", valid_to=UNTIL),
+        edge("RESPONSIBLE_FOR", "unit:alone", "task:journal", raci="R"),
     ]
     dataset = Dataset.build(nodes, edges)
     assert check_dataset(dataset) == []
@@ -142,6 +147,29 @@ def test_no_owner_before_the_merger_and_no_head_anywhere(store: Any) -> None:
     assert arkiv.accountable_post is None and [n.code for n in arkiv.notes] == ["no_head"]
 
 
+def test_a_task_whose_accountable_owner_ended_says_so_beside_its_other_roles(
+        store: Any) -> None:
+    # Its owning unit ended: the answer gave the unit doing the work (R) and no note at all,
+    # as if no one were meant to be accountable.
+    before, after = (store.owners("task:journal", as_of=when)[0] for when in (LAST_OLD, MERGER))
+    assert (before.owners[0].id, before.owners[0].raci.value) == ("unit:a", "A") and not [
+        n for n in before.notes if n.code == "no_accountable"]
+    assert [(o.id, o.raci.value) for o in after.owners] == [("unit:alone", "R")]
+    assert after.accountable_post is None and [n.code for n in after.notes] == ["no_accountable"]
+    assert after.notes[0].en.startswith("No one accountable (A) is recorded for the task")
+
+
+def test_validate_notes_a_task_whose_accountable_owner_ends_before_it() -> None:
+    # Its owner ended; the budget had none before the merger (days data may leave open on
+    # purpose: noted, not refused). The sub-task whose own owner ended in 2022 inherits its
+    # parent's, as who-owns says: no notice.
+    found = {p.record_id: p.message for p in unowned(dated())}
+    assert found.keys() == {"task:journal", "task:budget"}
+    assert found["task:journal"].startswith("no accountable owner from 2024-01-01: ")
+    assert found["task:budget"].startswith("no accountable owner until 2023-12-31: ")
+    assert in_danish(found["task:journal"]).startswith("ingen ansvarlig (A) fra 2024-01-01: ")
+
+
 def test_the_post_is_held_by_two_people_in_turn(store: Any) -> None:
     def holders(when: date) -> set[str]:
         tree = store.subtree("unit:ab", as_of=when)
@@ -167,7 +195,8 @@ def test_responsibilities_below_the_organisation_follow_the_date(store: Any) -> 
         return {(r.task.id, r.holder.id)
                 for r in store.responsibilities("org:k", descendants=True, as_of=when)}
 
-    assert tasks(LAST_OLD) == {("task:lon", "unit:a"), ("task:lon", "unit:b")}
+    assert tasks(LAST_OLD) == {("task:lon", "unit:a"), ("task:lon", "unit:b"),
+                               ("task:journal", "unit:a")}
     assert tasks(MERGER) == {("task:lon", "unit:team-1"), ("task:budget", "unit:ab")}
 
 
