@@ -203,10 +203,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     """Validate a data folder, then sync it into Neo4j in one all-or-nothing switch."""
     if not (args.neo4j or args.uri or os.environ.get("NEO4J_URI")):
-        raise CommandError(
-            "load writes into Neo4j: pass --neo4j (the server comes from NEO4J_URI, NEO4J_USER "
-            "and NEO4J_PASSWORD, or --uri/--user/--password-env); to check a data folder "
-            "alone: orgmodel validate DIR", EXIT_USAGE)
+        raise CommandError(t("load_needs_neo4j", args.lang), EXIT_USAGE)
     folder = args.folder or data_dir_from_args(args)
     dataset = _load_or_report(folder, args.lang)
     if dataset is None:
@@ -216,7 +213,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 
     load_into_neo4j(dataset, uri=args.uri, user=args.user, password_env=args.password_env,
                     prune=args.prune, batch_size=args.batch_size, workers=args.workers,
-                    as_json=args.json, verify=args.verify)
+                    as_json=args.json, verify=args.verify, lang=args.lang)
     return EXIT_OK
 
 

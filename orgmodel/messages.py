@@ -135,6 +135,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{count} problem(er) i {folder}; intet er indlæst.",
         "{count} problem(s) in {folder}; nothing was loaded.",
     ),
+    "load_needs_neo4j": (
+        "load skriver til Neo4j: angiv --neo4j (serveren angives af NEO4J_URI, NEO4J_USER og "
+        "NEO4J_PASSWORD, eller --uri/--user/--password-env); en datamappe alene tjekkes med "
+        "orgmodel validate MAPPE",
+        "load writes into Neo4j: pass --neo4j (the server comes from NEO4J_URI, NEO4J_USER "
+        "and NEO4J_PASSWORD, or --uri/--user/--password-env); to check a data folder "
+        "alone: orgmodel validate DIR"),
     "nothing_written": ("orgmodel: intet er skrevet til Neo4j",
                         "orgmodel: nothing was written to Neo4j"),
     "not_found": ("Ukendt id: {id}", "Unknown id: {id}"),

@@ -10,11 +10,15 @@ sources: 0 added, 0 changed, 0 removed
 graph version 3
 >>> SyncReport(version=3).summary()
 'no changes (graph version 3)'
+>>> print(report.summary("da").splitlines()[0])
+noder: 2 tilføjet, 0 ændret, 0 fjernet
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from orgmodel.messages import Lang
 
 __all__ = ["Counts", "SyncReport"]
 
@@ -32,8 +36,21 @@ class Counts:
         return bool(self.added or self.changed or self.removed or self.moved)
 
     def __str__(self) -> str:
-        text = f"{self.added} added, {self.changed} changed, {self.removed} removed"
-        return text + (f" ({self.moved} moved in the files)" if self.moved else "")
+        return self.said("en")
+
+    def said(self, lang: Lang) -> str:
+        """The counts in words, in ``lang``."""
+        added, changed, removed, moved = _WORDS["counts"][lang == "en"]
+        text = f"{self.added} {added}, {self.changed} {changed}, {self.removed} {removed}"
+        return text + (f" ({self.moved} {moved})" if self.moved else "")
+
+
+_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "counts": (("tilføjet", "ændret", "fjernet", "flyttet i filerne"),
+               ("added", "changed", "removed", "moved in the files")),
+    "parts": (("noder", "relationer", "kilder", "grafversion", "ingen ændringer"),
+              ("nodes", "edges", "sources", "graph version", "no changes")),
+}
 
 
 @dataclass
@@ -50,9 +67,10 @@ class SyncReport:
         """Whether the sync wrote anything."""
         return bool(self.nodes or self.edges or self.sources)
 
-    def summary(self) -> str:
-        """A few lines for people."""
+    def summary(self, lang: Lang = "en") -> str:
+        """A few lines for people, in ``lang``."""
+        nodes, edges, sources, version, none = _WORDS["parts"][lang == "en"]
         if not self.changed:
-            return f"no changes (graph version {self.version})"
-        return (f"nodes: {self.nodes}\nedges: {self.edges}\nsources: {self.sources}\n"
-                f"graph version {self.version}")
+            return f"{none} ({version} {self.version})"
+        return (f"{nodes}: {self.nodes.said(lang)}\n{edges}: {self.edges.said(lang)}\n"
+                f"{sources}: {self.sources.said(lang)}\n{version} {self.version}")

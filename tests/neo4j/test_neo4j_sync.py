@@ -55,18 +55,22 @@ def neo4j(neo4j_env: dict[str, str], neo4j_client: Any,
     """An empty graph, and the environment the ``orgmodel`` command reads pointing at it."""
     for name, value in neo4j_env.items():
         monkeypatch.setenv(name, value)
+    monkeypatch.setenv("ORGMODEL_LANG", "en")  # the summaries in English, as read below
     wipe_graph(neo4j_client)
     yield neo4j_client
 
 
 def test_loading_twice_writes_once(neo4j: Any, capsys: pytest.CaptureFixture[str],
                                    data_dir: Path, albertslund: Any) -> None:
-    assert main(["load", str(data_dir), "--neo4j"]) == 0
+    assert main(["load", str(data_dir), "--neo4j", "--lang", "da"]) == 0
     first = capsys.readouterr()
-    assert f"nodes: {len(albertslund.nodes)} added, 0 changed, 0 removed" in first.out
-    assert "batch 1/" in first.err  # progress on stderr
+    # In the command line's language: a Danish run said "nodes: 126 added" in English.
+    assert f"noder: {len(albertslund.nodes)} tilføjet, 0 ændret, 0 fjernet" in first.out
+    assert "parti 1/" in first.err  # progress on stderr
     assert main(["load", str(data_dir), "--neo4j"]) == 0
     assert capsys.readouterr().out.startswith("no changes")
+    assert main(["load", str(data_dir), "--neo4j", "--lang", "da"]) == 0
+    assert capsys.readouterr().out.startswith("ingen ændringer (grafversion ")
     assert Neo4jStore(neo4j).dataset() == albertslund  # files -> Neo4j -> records, origins too
 
 
@@ -121,7 +125,7 @@ def test_a_broken_folder_writes_nothing(neo4j: Any, tmp_path: Path,
     text = V2.replace("from: unit:b, to: task:t", "from: unit:x, to: task:t")
     broken = folder(tmp_path, "broken", text)
     capsys.readouterr()
-    assert main(["load", str(broken), "--neo4j"]) == 1
+    assert main(["load", str(broken), "--neo4j", "--lang", "da"]) == 1
     err = capsys.readouterr().err
     assert "org.yaml:" in err and "unit:x" in err and "intet er skrevet til Neo4j" in err
     assert dump_graph(neo4j) == before
@@ -131,7 +135,7 @@ def test_load_needs_to_be_told_to_write_neo4j(tmp_path: Path, monkeypatch: pytes
                                               capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("NEO4J_URI", raising=False)
     assert main(["load", str(folder(tmp_path, "v1", V1))]) == 2
-    assert "pass --neo4j" in capsys.readouterr().err
+    assert "angiv --neo4j" in capsys.readouterr().err  # in Danish, the default
 
 
 def visible(client: Any) -> tuple[Any, Any]:

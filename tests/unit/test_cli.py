@@ -507,6 +507,9 @@ def test_load_of_unsound_data_says_so_in_one_language(tmp_path: Path) -> None:
     # Without --neo4j it writes nowhere, and says how to check the folder alone.
     bare = run("load", str(tmp_path))
     assert bare.returncode == 2 and bare.stderr.rstrip().endswith(
+        "en datamappe alene tjekkes med orgmodel validate MAPPE")
+    bare = run("load", str(tmp_path), "--lang", "en")
+    assert bare.returncode == 2 and bare.stderr.rstrip().endswith(
         "to check a data folder alone: orgmodel validate DIR")
 
 
