@@ -223,7 +223,8 @@ class _Collector:
             try:
                 value = json.loads(line, object_pairs_hook=_unique_keys)
             except json.JSONDecodeError as exc:
-                self._lose(Problem(name, number, f"JSON syntax error: {exc.msg}"))
+                self._lose(Problem(name, number,
+                                   f"JSON syntax error at column {exc.colno}: {exc.msg}"))
                 continue
             except _DuplicateKeyError:
                 # Read again keeping each key's first value: the record is refused by its id,

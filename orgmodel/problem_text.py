@@ -34,6 +34,16 @@ __all__ = ["in_danish", "problem_line"]
 _Say = str | Callable[[re.Match[str]], str]
 
 
+# What Python's JSON reader says of a broken line, in Danish.
+_JSON_DA = {
+    "Expecting property name enclosed in double quotes":
+        "forventede et feltnavn i dobbelte anførselstegn",
+    "Expecting value": "forventede en værdi", "Expecting ',' delimiter": "forventede et ','",
+    "Expecting ':' delimiter": "forventede et ':'",
+    "Unterminated string starting at": "en tekst uden afsluttende anførselstegn begynder her",
+    "Extra data": "mere efter posten", "Invalid control character at": "et ugyldigt kontroltegn",
+    "Invalid \\escape": "en ugyldig \\-sekvens",
+}
 _BELONGS_DA = {"part of nothing": "del af intet", "in no unit": "i ingen enhed"}
 
 
@@ -129,6 +139,8 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"write the date as YYYY-MM-DD, e\.g\. (\S+)", r"skriv datoen som ÅÅÅÅ-MM-DD, fx \1"),
     (r"(\S+) is not a day in the calendar", r"\1 er ikke en dag i kalenderen"),
     (r"valid_to (\S+) is before valid_from (\S+)", r"valid_to \1 ligger før valid_from \2"),
+    (r"is the same node as from \((.+?)\): an edge joins two different nodes",
+     r"er den samme node som from (\1): en relation forbinder to forskellige noder"),
     (r"a RESPONSIBLE_FOR edge needs raci \(R, A, C or I\)",
      "en RESPONSIBLE_FOR-relation skal have raci (R, A, C eller I)"),
     # across records
@@ -201,6 +213,8 @@ _SHAPES: list[tuple[str, _Say]] = [
      "et tal har mere end 4.300 cifre: intet felt tager så langt et tal"),
     (r"nested more than (\d+) levels deep: data files hold records of fields, with lists at most",
      r"indlejret mere end \1 niveauer: datafiler indeholder poster med felter, højst med lister"),
+    (r"JSON syntax error at column (\d+): (.+)",
+     lambda m: f"JSON-syntaksfejl i kolonne {m[1]}: {_JSON_DA.get(m[2], m[2])}"),
     (r"JSON syntax error: (.+)", r"JSON-syntaksfejl: \1"),
     (r"YAML syntax error: a second document \('---'\): a data file is one document; remove "
      r"the line",

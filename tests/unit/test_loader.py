@@ -442,7 +442,7 @@ def test_every_broken_file_is_reported_at_once(tmp_path: Path) -> None:
         "e.yaml:1: the top level must be a mapping",
         "f.yaml:2: unit:x: source: missing required field 'source'",
         "g.yml:1: unknown top-level key 'extra'",
-        "h.jsonl:1: JSON syntax error",
+        "h.jsonl:1: JSON syntax error at column 32: Expecting ',' delimiter",
     ):
         assert any(p.startswith(expected) for p in found), (expected, found)
 

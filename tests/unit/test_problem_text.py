@@ -37,6 +37,12 @@ from orgmodel.problem_text import in_danish
      "opdagede det på linje 12: found unexpected end of stream)"),
     ("YAML syntax error: did not find expected key",
      "YAML-syntaksfejl: did not find expected key"),  # libyaml's own words stay
+    # an edge from a node to itself, and a broken JSON line with where on it (both said in
+    # English on a Danish command line, the JSON line without a column)
+    ("is the same node as from (unit:a): an edge joins two different nodes",
+     "er den samme node som from (unit:a): en relation forbinder to forskellige noder"),
+    ("JSON syntax error at column 2: Expecting property name enclosed in double quotes",
+     "JSON-syntaksfejl i kolonne 2: forventede et feltnavn i dobbelte anførselstegn"),
     # a message of no known shape stays as it was written
     ("something no check says", "something no check says"),
 ])
