@@ -505,7 +505,11 @@ def _said_in(args: argparse.Namespace) -> Lang:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``orgmodel`` command; return its exit code."""
-    parser = _build_parser(_plugins())
+    try:  # the commands' modules load here (a second): Ctrl-C then is no traceback either
+        parser = _build_parser(_plugins())
+    except KeyboardInterrupt:
+        print("orgmodel: interrupted", file=sys.stderr)
+        return 130
     args = parser.parse_args(argv)
     if getattr(args, "lang", "da") not in ("da", "en"):  # argparse checks no default: the env's
         parser.error(f"ORGMODEL_LANG must be da or en, not {args.lang!r}")

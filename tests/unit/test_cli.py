@@ -543,3 +543,17 @@ def test_show_in_english_describes_a_relation_in_english() -> None:
     assert "Chefen refererer til kommunaldirektøren." not in done.stdout
     assert "Chefen refererer til kommunaldirektøren." in run(
         "show", "post:chef-okonomi-og-stab").stdout
+
+
+def test_ctrl_c_while_the_commands_load_is_no_traceback(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # The commands' modules load in the command's first half second: Ctrl-C there printed a
+    # traceback through importlib (a load's Ctrl-C later was already "interrupted", 130).
+    import orgmodel.cli as cli
+
+    def interrupted() -> dict[str, object]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_plugins", interrupted)
+    assert cli.main(["validate"]) == 130
+    assert capsys.readouterr().err == "orgmodel: interrupted\n"
