@@ -463,7 +463,12 @@ def sync_dataset(
         load = uuid.uuid4().hex
         steps = _Steps(_stage_batches(plan, batch_size) + _switch_batches(plan, batch_size),
                        progress)
-        _stage(client, plan, load, batch_size, steps, workers)
+        try:
+            _stage(client, plan, load, batch_size, steps, workers)
+        except KeyboardInterrupt:  # Ctrl-C: what was staged goes now, not at the next load
+            with contextlib.suppress(StoreUnavailableError, neo4j_errors.Neo4jError):
+                clean_staging(client)
+            raise
         plan.report.version = _run_switch(client, plan, load, batch_size, steps)
     except neo4j_errors.Neo4jError as exc:
         if is_database_unavailable(exc):  # the server is stopping: not a refusal of the load

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -92,6 +93,30 @@ def test_a_server_stopped_mid_load_leaves_the_graph_as_it_was(
     assert visible(neo4j) == before
     again = orgmodel("load", str(data_dir), "--neo4j", env=cli_env(neo4j))
     assert again.returncode == 0 and again.stdout.startswith("ingen ændringer"), again.stderr
+    with Neo4jClient.connect(Neo4jSettings.from_environment(neo4j)) as client:
+        assert not any('"Pending"' in line for line in dump_graph(client))
+
+
+def test_ctrl_c_mid_load_leaves_the_graph_as_it_was_and_nothing_staged(
+        server: tuple[Instance, dict[str, str]], data_dir: Path, tmp_path: Path) -> None:
+    # Interrupted, a load left some 60,000 staged nodes in the graph until the next load.
+    neo4j = server[1]
+    assert orgmodel("load", str(data_dir), "--neo4j", env=cli_env(neo4j)).returncode == 0
+    before = visible(neo4j)
+    big = tmp_path / "big"
+    write_jsonl(big, 30_000)
+    load = subprocess.Popen(
+        [sys.executable, "-m", "orgmodel.cli", "load", str(big), "--neo4j", "--batch-size",
+         "1000"], env=cli_env(neo4j), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert load.stderr is not None
+    for line in load.stderr:  # wait until the load is staging
+        if "parti 1/" in line:
+            break
+    load.send_signal(signal.SIGINT)
+    _, err = load.communicate(timeout=120)
+    assert load.returncode == 130 and err.strip().endswith("orgmodel: interrupted"), err
+    assert "Traceback" not in err
+    assert visible(neo4j) == before
     with Neo4jClient.connect(Neo4jSettings.from_environment(neo4j)) as client:
         assert not any('"Pending"' in line for line in dump_graph(client))
 
