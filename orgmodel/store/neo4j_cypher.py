@@ -26,6 +26,7 @@ from orgmodel.schema import EdgeType, Kind
 __all__ = [
     "ALL_EDGES",
     "ALL_NODES",
+    "AUDITED_LAST",
     "AUDIT_APPEND",
     "AUDIT_LOG",
     "BUMP_META",
@@ -334,6 +335,14 @@ SET m.audit_seq = coalesce(m.audit_seq, 0) + 1
 CREATE (a:AuditEntry {seq: m.audit_seq, at: datetime(), actor: $actor, action: $action,
                       record_key: $record_key, before: $before, after: $after, ends: $ends})
 RETURN a.seq AS seq
+"""
+# Of the keys a load changes, those the log has writes for, each with its last record.
+AUDITED_LAST = """
+UNWIND $keys AS key
+MATCH (a:AuditEntry {record_key: key})
+WITH key, a ORDER BY a.seq DESC
+WITH key, collect(a)[0] AS last
+RETURN key, last.after AS after
 """
 # With $with_edges, also the edges keyed TYPE:from->to#topic with the node at an end, read as
 # orgmodel.records.keyed_by reads them (ids hold one colon and no "->"), and the edges with an

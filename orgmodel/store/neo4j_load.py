@@ -68,6 +68,7 @@ def load_into_neo4j(
     if as_json:
         print(json.dumps({
             "changed": report.changed, "version": report.version, "seconds": round(seconds, 3),
+            "overwritten": report.overwritten,
             **{part: vars(getattr(report, part)) for part in ("nodes", "edges", "sources")},
         }, indent=2))
     else:

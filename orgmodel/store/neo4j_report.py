@@ -45,6 +45,12 @@ class Counts:
         return text + (f" ({self.moved} {moved})" if self.moved else "")
 
 
+_SHOWN = 10
+_OVERWRITTEN = (
+    "overskrevet af filerne: {count} post(er) rettet over API'et ({keys}); deres historik "
+    "viser det (orgmodel history ID)",
+    "overwritten by the files: {count} record(s) written over the API ({keys}); their "
+    "history shows it (orgmodel history ID)")
 _WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "counts": (("tilføjet", "ændret", "fjernet", "flyttet i filerne"),
                ("added", "changed", "removed", "moved in the files")),
@@ -61,6 +67,8 @@ class SyncReport:
     edges: Counts = field(default_factory=Counts)
     sources: Counts = field(default_factory=Counts)
     version: int = 0
+    #: Records written over the API whose edit the load undid (each logged by ``load``).
+    overwritten: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -72,5 +80,11 @@ class SyncReport:
         nodes, edges, sources, version, none = _WORDS["parts"][lang == "en"]
         if not self.changed:
             return f"{none} ({version} {self.version})"
+        undone = ""
+        if self.overwritten:
+            shown = ", ".join(self.overwritten[:_SHOWN])
+            more = len(self.overwritten) - _SHOWN
+            undone = "\n" + _OVERWRITTEN[lang == "en"].format(
+                count=len(self.overwritten), keys=shown + (f" (+{more})" if more > 0 else ""))
         return (f"{nodes}: {self.nodes.said(lang)}\n{edges}: {self.edges.said(lang)}\n"
-                f"{sources}: {self.sources.said(lang)}\n{version} {self.version}")
+                f"{sources}: {self.sources.said(lang)}\n{version} {self.version}{undone}")

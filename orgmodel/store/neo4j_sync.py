@@ -23,6 +23,7 @@ removed *nodes* (a label change each) and of *changed* records. See docs/neo4j.m
 from __future__ import annotations
 
 import contextlib
+import json
 import time
 import uuid
 from collections import defaultdict
@@ -35,8 +36,9 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from orgmodel.dataset import Dataset, Origin
+from orgmodel.editing import record_data
 from orgmodel.exceptions import OrgModelError, StoreUnavailableError, WriteConflictError
-from orgmodel.records import AnyNode, EdgeRecord
+from orgmodel.records import AnyNode, EdgeRecord, record_ends
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.store import neo4j_cypher as cypher
 from orgmodel.store.neo4j_admin import dump_graph, wipe_graph  # also importable from here
@@ -55,7 +57,7 @@ from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
-    "DEFAULT_BATCH_SIZE", "DEFAULT_WORKERS", "Counts", "Progress", "SyncReport",
+    "DEFAULT_BATCH_SIZE", "DEFAULT_WORKERS", "LOAD_ACTOR", "Counts", "Progress", "SyncReport",
     "clean_staging", "dump_graph", "edge_row", "ensure_schema", "node_row", "sync_dataset",
     "wipe_graph",
 ]
@@ -63,6 +65,9 @@ __all__ = [
 #: ``progress(done, total, what)``: called after every batch of work.
 Progress = Callable[[int, int, str], None]
 _CLEAN_BATCH = 2_000
+_AUDIT_BATCH = 5_000  # keys asked of the audit log at once
+#: Who the audit log says wrote what a load changed of a record written over the API.
+LOAD_ACTOR = "load"
 
 
 Row = dict[str, Any]
@@ -131,6 +136,9 @@ class _Plan:
     deleted_edges: dict[EdgeType, list[Row]] = field(default_factory=_rows)
     sources: list[Row] = field(default_factory=list)
     deleted_sources: list[str] = field(default_factory=list)
+    # What the load changes (the record now) or takes away (None), by key: those the audit log
+    # has writes for get an entry of the load's own, so that their history stays true.
+    touched: dict[str, AnyNode | EdgeRecord | None] = field(default_factory=dict)
 
     @property
     def staged_ids(self) -> list[str]:
@@ -208,9 +216,11 @@ def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Voca
         else:
             plan.updated_nodes[kind].append(
                 {"id": node_id, "props": node_props(node, origin, keywords)})
+            plan.touched[node_id] = node
             counts.nodes.changed += 1
     if prune:
         plan.deleted_nodes = sorted(set(nodes) - set(dataset.nodes))
+        plan.touched.update(dict.fromkeys(plan.deleted_nodes))
         counts.nodes.removed = len(plan.deleted_nodes)
     staged = set(plan.staged_ids)
     for key, edge in dataset.edges.items():
@@ -230,12 +240,14 @@ def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Voca
             plan.updated_edges[edge.type].append(
                 {"source": edge.source_id, "target": edge.target_id, "key": key,
                  "props": edge_props(edge, origin)})
+            plan.touched[key] = edge
             counts.edges.changed += 1
             continue
         if old is None:
             counts.edges.added += 1
         else:  # same key, other type or ends: replace it
             plan.deleted_edges[EdgeType(old["type"])].append(dict(old))
+            plan.touched[key] = edge
             counts.edges.changed += 1
         source_label: StageLabel = "Pending" if edge.source_id in staged else "Node"
         target_label: StageLabel = "Pending" if edge.target_id in staged else "Node"
@@ -247,6 +259,7 @@ def _plan(dataset: Dataset, state: dict[str, Any], prune: bool, vocabulary: Voca
         hidden = set(plan.deleted_nodes)
         for key in sorted(set(edges) - set(dataset.edges)):
             old = edges[key]
+            plan.touched[key] = None
             if old["source"] not in hidden and old["target"] not in hidden:
                 plan.deleted_edges[EdgeType(old["type"])].append(dict(old))
             counts.edges.removed += 1  # else it goes with its hidden node
@@ -355,8 +368,35 @@ def _switch(tx: neo4j.Transaction, plan: _Plan, load: str, size: int, steps: _St
         run(cypher.UPSERT_SOURCES, "sources", rows=plan.sources).consume()
     if plan.deleted_sources:
         run(cypher.DELETE_SOURCES, "deleted sources", keys=plan.deleted_sources).consume()
+    plan.report.overwritten = _log_overwritten(tx, plan.touched)
     version: int = run(cypher.BUMP_META, "graph version").single(strict=True)["version"]
     return version
+
+
+def _log_overwritten(tx: neo4j.Transaction,
+                     touched: dict[str, AnyNode | EdgeRecord | None]) -> list[str]:
+    """Log the load's changes to records written over the API; return their keys.
+
+    A load puts the files' records in place of the graph's: an edit made over the API and not
+    exported to the files was undone without a word, and its history still ended at the edit.
+    Each such record gets an entry by the actor ``load`` (before: the edit's record), in the
+    switch's transaction. Records no one wrote over the API have no history to keep true.
+    """
+    keys = sorted(touched)
+    overwritten = []
+    for batch in _batches(keys, _AUDIT_BATCH):
+        for row in tx.run(cypher.AUDITED_LAST, keys=batch):
+            key, record = row["key"], touched[row["key"]]
+            before = json.loads(row["after"]) if row["after"] else None
+            after = None if record is None else record_data(record)
+            if before == after:  # the files hold what was written: nothing undone
+                continue
+            tx.run(cypher.AUDIT_APPEND, actor=LOAD_ACTOR,
+                   action="delete" if record is None else "update", record_key=key,
+                   before=row["after"], after=None if after is None else json.dumps(
+                       after, ensure_ascii=False), ends=record_ends(before, after)).consume()
+            overwritten.append(key)
+    return overwritten
 
 
 def _stage_batches(plan: _Plan, size: int) -> int:

@@ -188,3 +188,35 @@ def test_orgmodel_history_reads_the_log_in_the_graph(
     assert lines[1:] == ["  name: 'Økonomi og Indkøb' → 'Økonomi og Indkøb (historik)'"]
     assert main(["history", "unit:findes-ikke", "--neo4j", "--lang", "en"]) == 1
     assert "unknown id: unit:findes-ikke is neither in the graph" in capsys.readouterr().err
+
+
+def test_a_load_that_undoes_edits_made_over_the_api_says_so_and_logs_it(
+    stores: dict[str, Any], neo4j_client: Any, albertslund: Any,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A rename and a new unit written over the API, then the files loaded again: the rename
+    # was undone and the unit removed with "nodes: 0 added, 1 changed, 1 removed", and their
+    # history still ended at the edits, as if they held.
+    neo4j = stores["neo4j"]
+    old = neo4j.node(UNIT).name
+    rename(neo4j, UNIT, "Økonomi og Indkøb (rettet over API'et)", actor="anna")
+    new = NODE_ADAPTER.validate_python({"id": "unit:kun-i-api", "kind": "Unit", "name": "Ny",
+                                        "level": "team", "source": "assumption",
+                                        "confidence": "low"})
+    neo4j.put_node(new, expected_etag=None, actor="anna")
+    report = sync_dataset(neo4j_client, albertslund)
+    assert sorted(report.overwritten) == ["unit:kun-i-api", UNIT]
+    said = report.summary("da").splitlines()[-1]
+    assert said.startswith("overskrevet af filerne: 2 post(er) rettet over API'et (")
+    undone, rename_entry = neo4j.audit_log(record_key=UNIT)[:2]
+    assert (undone.actor, undone.action, rename_entry.actor) == ("load", "update", "anna")
+    assert undone.before is not None and undone.after is not None
+    assert (undone.before["name"], undone.after["name"]) == (
+        "Økonomi og Indkøb (rettet over API'et)", old)
+    removed = neo4j.audit_log(record_key="unit:kun-i-api")[0]
+    assert (removed.actor, removed.action, removed.after) == ("load", "delete", None)
+    # A load that changes nothing written over the API logs nothing.
+    assert sync_dataset(neo4j_client, albertslund).overwritten == []
+    rename(neo4j, "unit:okonomi-og-stab", "Økonomi og Stab", actor="anna")  # the same name
+    assert sync_dataset(neo4j_client, albertslund).overwritten == []
+    assert capsys.readouterr().out == ""
