@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
 
@@ -244,11 +244,14 @@ def check_precondition(key: str, current: Record | None, expected_etag: str | No
         raise StaleWriteError(key)
 
 
-def validate_change(before: Dataset, after: Dataset) -> None:
+def validate_change(before: Dataset, after: Dataset, written: str | None = None) -> None:
     """Raise DataValidationError if ``after`` has problems that ``before`` did not have.
 
     Among them, days a task would have no accountable owner that it had one on
-    (:func:`orgmodel.accountable_dates.owners_lost`: ending the unit that owns a task).
+    (:func:`orgmodel.accountable_dates.owners_lost`: ending the unit that owns a task). With
+    ``written``, the one record the change wrote, each problem is said of it: the record sent
+    is what to mend ("two accountable owners" was said of the edge already there, and the
+    API's answer pointed at it).
     """
     problems = check_dataset(after)
     new = []
@@ -256,6 +259,9 @@ def validate_change(before: Dataset, after: Dataset) -> None:
         known = {(p.record_id, p.field, p.message) for p in check_dataset(before)}
         new = [p for p in problems if (p.record_id, p.field, p.message) not in known]
     new += owners_lost(before, after)
+    if written is not None:
+        new = [p if p.record_id == written else
+               replace(p, file=NEW_RECORDS_FILE, line=0, record_id=written) for p in new]
     if new:
         raise DataValidationError(new)
 
@@ -292,7 +298,7 @@ def put_node(ds: Dataset, record: AnyNode, *, expected_etag: str | None,
     after = _changed(ds, nodes={**ds.nodes, record.id: record},
                      origins=_origins_with(ds, record.id))
     if check:  # a batch (orgmodel.batch) checks once, at its end
-        validate_change(ds, after)
+        validate_change(ds, after, written=record.id)
     return Change(after, "create" if current is None else "update", record.id, current, record)
 
 
@@ -349,7 +355,7 @@ def put_edge(ds: Dataset, record: EdgeRecord, *, expected_etag: str | None,
             "delete it, and create a new edge", record_id=key, field=moved)])
     after = _changed(ds, edges={**ds.edges, key: record}, origins=_origins_with(ds, key))
     if check:  # a batch (orgmodel.batch) checks once, at its end
-        validate_change(ds, after)
+        validate_change(ds, after, written=key)
     return Change(after, "create" if current is None else "update", key, current, record)
 
 

@@ -247,7 +247,17 @@ def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> N
         edge, etag = read(anna, f"/api/v1/edges/{key}")
         body = problem(anna.put(f"/api/v1/edges/{key}", headers={"If-Match": etag},
                                 json={**edge, "valid_to": "2026-01-31"}), 422)
-        assert [e["loc"] for e in body["errors"]] == [["data", "task:lon"]]
+        # Said of the record sent, which is what to mend (the message names the task).
+        assert [e["loc"] for e in body["errors"]] == [["data", key]]
+        assert body["errors"][0]["msg"].startswith("task task:lon would have no accountable")
+        # A second accountable owner is said of the edge sent, not of the one already there
+        # (the answer pointed at "for-sammenlaegning-lon", an edge the writer never touched).
+        second = {"type": "RESPONSIBLE_FOR", "from": "unit:okonomi-og-indkob", "to": "task:lon",
+                  "raci": "A", "source": "assumption", "confidence": "low"}
+        body = problem(anna.post("/api/v1/edges", json=second), 422)
+        sent = "RESPONSIBLE_FOR:unit:okonomi-og-indkob->task:lon"
+        assert [e["loc"] for e in body["errors"]] == [["data", sent, "raci"]]
+        assert "task task:lon has two accountable owners" in body["errors"][0]["msg"]
         problem(anna.post("/api/v1/nodes", content=b"{not json",
                           headers={"Content-Type": "application/json"}), 422)
         # Nothing was changed by any of this.
