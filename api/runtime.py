@@ -32,12 +32,15 @@ from orgmodel.dataset import Dataset
 from orgmodel.exceptions import DataValidationError, StoreUnavailableError
 from orgmodel.loader import load_dataset
 
-__all__ = ["StoreAccess", "StoreHandle", "is_local"]
+__all__ = ["WRITE_DEADLINE", "StoreAccess", "StoreHandle", "is_local"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
 log = logging.getLogger("api")
 _MAX_THREADS = 32
+#: Seconds a write to a remote store may take, its wait for the writes before it included:
+#: far beyond a queue's wait, for a store that hangs.
+WRITE_DEADLINE = 120.0
 
 
 class StoreHandle:
@@ -85,13 +88,19 @@ class StoreHandle:
     async def write(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         """Call a write (or the read that answers it) in a worker thread and await its outcome.
 
-        No deadline: writes queue behind each other (one at a time, in their own limiter, so
-        reads keep their threads), and a write answered 503 after waiting its turn went
-        through all the same; told to try again, its caller met 409. A store that is away
-        still fails a write (the driver's own timeouts), as StoreUnavailableError.
+        Not the reads' deadline: writes queue behind each other (one at a time, in their own
+        limiter, so reads keep their threads), and a write answered 503 after waiting its turn
+        went through all the same; told to try again, its caller met 409. A store that is away
+        still fails a write (the driver's own timeouts), as StoreUnavailableError; one that
+        hangs gives TimeoutError (503) after ``WRITE_DEADLINE`` seconds. The embedded store's
+        writes finish, as its other work does.
         """
-        return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs),
-                                              limiter=self._write_limiter)
+        call = partial(fn, *args, **kwargs)
+        if self.local:
+            return await anyio.to_thread.run_sync(call, limiter=self._write_limiter)
+        with anyio.fail_after(WRITE_DEADLINE):
+            return await anyio.to_thread.run_sync(call, abandon_on_cancel=True,
+                                                  limiter=self._write_limiter)
 
     def editor(self) -> WritableStore:
         """Return the store as a writable one, or answer 501 if it takes no edits."""

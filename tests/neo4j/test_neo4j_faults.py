@@ -63,9 +63,9 @@ def assert_one_clear_line(done: subprocess.CompletedProcess[str], *words: str) -
     assert last.startswith("orgmodel: ") and all(w in last for w in words), last
 
 
-def test_a_server_stopped_mid_load_leaves_the_graph_as_it_was(
-        server: tuple[Instance, dict[str, str]], data_dir: Path, tmp_path: Path) -> None:
-    instance, neo4j = server
+def big_load_under_way(neo4j: dict[str, str], data_dir: Path, tmp_path: Path
+                       ) -> tuple[tuple[Any, Any], subprocess.Popen[str]]:
+    """The graph after loading ``data_dir``, and a load of 30,000 nodes once it is writing."""
     assert orgmodel("load", str(data_dir), "--neo4j", env=cli_env(neo4j)).returncode == 0
     before = visible(neo4j)
     big = tmp_path / "big"
@@ -80,6 +80,13 @@ def test_a_server_stopped_mid_load_leaves_the_graph_as_it_was(
         if "parti 1/" in line:  # "batch" in Danish, the command line's default
             break
     assert "parti 1/" in seen[-1], "".join(seen)
+    return before, load
+
+
+def test_a_server_stopped_mid_load_leaves_the_graph_as_it_was(
+        server: tuple[Instance, dict[str, str]], data_dir: Path, tmp_path: Path) -> None:
+    instance, neo4j = server
+    before, load = big_load_under_way(neo4j, data_dir, tmp_path)
     instance.stop()
     try:
         _, err = load.communicate(timeout=120)
@@ -101,17 +108,7 @@ def test_ctrl_c_mid_load_leaves_the_graph_as_it_was_and_nothing_staged(
         server: tuple[Instance, dict[str, str]], data_dir: Path, tmp_path: Path) -> None:
     # Interrupted, a load left some 60,000 staged nodes in the graph until the next load.
     neo4j = server[1]
-    assert orgmodel("load", str(data_dir), "--neo4j", env=cli_env(neo4j)).returncode == 0
-    before = visible(neo4j)
-    big = tmp_path / "big"
-    write_jsonl(big, 30_000)
-    load = subprocess.Popen(
-        [sys.executable, "-m", "orgmodel.cli", "load", str(big), "--neo4j", "--batch-size",
-         "1000"], env=cli_env(neo4j), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert load.stderr is not None
-    for line in load.stderr:  # wait until the load is staging
-        if "parti 1/" in line:
-            break
+    before, load = big_load_under_way(neo4j, data_dir, tmp_path)
     load.send_signal(signal.SIGINT)
     _, err = load.communicate(timeout=120)
     assert load.returncode == 130 and err.strip().endswith("orgmodel: interrupted"), err
