@@ -557,3 +557,22 @@ def test_ctrl_c_while_the_commands_load_is_no_traceback(
     monkeypatch.setattr(cli, "_plugins", interrupted)
     assert cli.main(["validate"]) == 130
     assert capsys.readouterr().err == "orgmodel: interrupted\n"
+
+
+def test_ctrl_c_before_the_command_line_has_loaded_is_no_traceback(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # The `orgmodel` command's entry point imports the command line itself (networkx,
+    # pydantic …, half a second): a Ctrl-C then printed a traceback through importlib.
+    import importlib.abc
+
+    from orgmodel.launch import run
+
+    class Interrupted(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, *_: object) -> None:
+            if name == "orgmodel.cli":
+                raise KeyboardInterrupt
+
+    monkeypatch.delitem(sys.modules, "orgmodel.cli")
+    monkeypatch.setattr(sys, "meta_path", [Interrupted(), *sys.meta_path])
+    assert run() == 130
+    assert capsys.readouterr().err == "orgmodel: interrupted\n"
