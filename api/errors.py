@@ -14,7 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Match
@@ -28,6 +28,7 @@ from orgmodel.exceptions import (
     StoreUnavailableError,
     WriteConflictError,
 )
+from orgmodel.problem_text import in_danish
 from orgmodel.records import NODE_MODELS, RULE_FIELDS, edge_key_parts
 
 __all__ = [
@@ -71,6 +72,18 @@ class ErrorItem(BaseModel):
         examples=[["body", "level"]])
     msg: str = Field(description="What is wrong.", examples=["Field required"])
     type: str = Field(description="Kind of problem.", examples=["missing"])
+    msg_da: str | None = Field(
+        None, description="The same in Danish, as `orgmodel validate` says it, where the "
+                          "message has a shape it knows (left out otherwise).",
+        examples=["påkrævet felt"])
+
+    @model_validator(mode="after")
+    def _in_danish(self) -> ErrorItem:
+        # An administrator's client may show the Danish the command line shows; the API
+        # said its problems in English only.
+        if self.msg_da is None and (danish := in_danish(self.msg)) != self.msg:
+            self.msg_da = danish
+        return self
 
 
 class ProblemDetails(BaseModel):

@@ -206,11 +206,17 @@ def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> N
                                                         "nam": "typo"}), 422)
         assert {tuple(e["loc"]) for e in body["errors"]} == {("body", "level"), ("body", "nam")}
         body = problem(anna.post("/api/v1/edges", json={**PART_OF, "to": "unit:nowhere"}), 422)
+        # Each in Danish too, as the command line says it (the API spoke English only).
         assert body["errors"] == [{
             "loc": ["data", "PART_OF:unit:lonteam-test->unit:nowhere", "from"],
-            "msg": "refers to 'unit:lonteam-test', which does not exist", "type": "data_rule"}, {
+            "msg": "refers to 'unit:lonteam-test', which does not exist", "type": "data_rule",
+            "msg_da": "henviser til 'unit:lonteam-test', som ikke findes"}, {
             "loc": ["data", "PART_OF:unit:lonteam-test->unit:nowhere", "to"],
-            "msg": "refers to 'unit:nowhere', which does not exist", "type": "data_rule"}]
+            "msg": "refers to 'unit:nowhere', which does not exist", "type": "data_rule",
+            "msg_da": "henviser til 'unit:nowhere', som ikke findes"}]
+        missing = problem(anna.post("/api/v1/nodes", json={
+            k: v for k, v in NEW_UNIT.items() if k != "name"}), 422)["errors"]
+        assert [(e["loc"], e["msg_da"]) for e in missing] == [(["body", "name"], "påkrævet felt")]
         # An edge from a node to itself, an alias given twice: the field, as in a data file
         body = problem(anna.post("/api/v1/edges", json={
             **PART_OF, "from": "unit:okonomi-og-stab", "to": "unit:okonomi-og-stab"}), 422)
