@@ -28,6 +28,7 @@ from orgmodel.exceptions import (
     StoreUnavailableError,
     WriteConflictError,
 )
+from orgmodel.loader import got_and_meant
 from orgmodel.problem_text import in_danish
 from orgmodel.records import NODE_MODELS, RULE_FIELDS, edge_key_parts
 
@@ -234,6 +235,11 @@ def _rule_field(error: Any) -> list[str | int]:
     return named[:1]
 
 
+# Errors of a value's kind or choice: what it got is said with them. Not these, whose input is
+# a whole body or object.
+_NOT_A_VALUE = frozenset({"model_type", "dict_type", "model_attributes_type"})
+
+
 def _message(error: Any) -> str:
     """An error's message, with where the JSON broke when it did not parse.
 
@@ -244,6 +250,12 @@ def _message(error: Any) -> str:
     message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
     if error.get("type") == "union_tag_not_found":  # pydantic's words name no field
         return f"kind is missing: a node is one of {', '.join(sorted(NODE_MODELS))}"
+    kind = str(error.get("type", ""))
+    if (kind in ("literal_error", "enum") or kind.endswith(("_parsing", "_type"))) and (
+            kind not in _NOT_A_VALUE and "input" in error
+            and not isinstance(error["input"], dict | list)):  # got and meant, as validate says
+        return message + got_and_meant(error["input"],
+                                       str((error.get("ctx") or {}).get("expected", "")))
     if error.get("type") != "json_invalid":
         return message
     why = (error.get("ctx") or {}).get("error")

@@ -48,7 +48,7 @@ from orgmodel.records import (
 )
 from orgmodel.yamlsource import LocatedDict, LocatedList, YamlSyntaxError, parse_yaml
 
-__all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "data_files", "load_dataset"]
+__all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "data_files", "got_and_meant", "load_dataset"]
 
 DATA_SUFFIXES = (".yaml", ".yml", ".jsonl")
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -438,9 +438,7 @@ def _pydantic_problems(
                   and str(given) != written):  # yes: True, 02.30: 2.3 (not a record's rule)
                 message += f" (YAML reads {written!r} as {_short(given)})"
             elif "input" in error and not isinstance(given, dict):
-                guess = _closest(given, str(error.get("ctx", {}).get("expected", "")))
-                message += f" (got {_short(given)}" + (
-                    f"; did you mean {guess!r}?)" if guess else ")")
+                message += got_and_meant(given, str(error.get("ctx", {}).get("expected", "")))
         shown_field = ".".join(str(p) for p in loc) if loc else None
         problems.append(
             Problem(name, line, message, record_id=record_id or None, field=shown_field)
@@ -482,6 +480,16 @@ def _field_meant(field: str | None, item: LocatedDict) -> str:
     names = [info.alias or name for name, info in model.model_fields.items()]
     close = difflib.get_close_matches(field or "", names, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def got_and_meant(given: object, expected: str) -> str:
+    """What a field was given, and the choice it most likely meant, after the rule it broke.
+
+    >>> got_and_meant("High", "'high', 'medium' or 'low'"), got_and_meant(7, "")
+    (" (got 'High'; did you mean 'high'?)", ' (got 7)')
+    """
+    guess = _closest(given, expected)
+    return f" (got {_short(given)}" + (f"; did you mean {guess!r}?)" if guess else ")")
 
 
 def _closest(given: object, expected: str) -> str | None:

@@ -217,6 +217,13 @@ def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> N
         missing = problem(anna.post("/api/v1/nodes", json={
             k: v for k, v in NEW_UNIT.items() if k != "name"}), 422)["errors"]
         assert [(e["loc"], e["msg_da"]) for e in missing] == [(["body", "name"], "påkrævet felt")]
+        # What a field got and likely meant, as validate says it (pydantic's words alone
+        # named neither).
+        sure = problem(anna.post("/api/v1/nodes", json={**NEW_UNIT, "confidence": "High"}),
+                       422)["errors"]
+        assert sure[0]["loc"] == ["body", "confidence"]
+        assert sure[0]["msg"].endswith("(got 'High'; did you mean 'high'?)")
+        assert sure[0]["msg_da"].endswith("(fik 'High'; mente du 'high'?)")
         # An edge from a node to itself, an alias given twice: the field, as in a data file
         body = problem(anna.post("/api/v1/edges", json={
             **PART_OF, "from": "unit:okonomi-og-stab", "to": "unit:okonomi-og-stab"}), 422)
