@@ -28,9 +28,9 @@ from orgmodel.exceptions import (
     StoreUnavailableError,
     WriteConflictError,
 )
-from orgmodel.loader import got_and_meant
+from orgmodel.loader import field_meant, got_and_meant
 from orgmodel.problem_text import in_danish
-from orgmodel.records import NODE_MODELS, RULE_FIELDS, edge_key_parts
+from orgmodel.records import NODE_MODELS, RULE_FIELDS, EdgeRecord, edge_key_parts
 
 __all__ = [
     "PROBLEM_JSON",
@@ -240,6 +240,20 @@ def _rule_field(error: Any) -> list[str | int]:
 _NOT_A_VALUE = frozenset({"model_type", "dict_type", "model_attributes_type"})
 
 
+def _unknown_field_meant(error: Any, edge_path: bool) -> str:
+    """" (did you mean 'name'?)" after an unknown field of a node or an edge, as validate says.
+
+    The node's model is named in the error's loc (its kind); an edge's by the path, or by an
+    operation's "edge" in a batch.
+    """
+    if error.get("type") != "extra_forbidden" or not (loc := list(error.get("loc", ()))):
+        return ""
+    kind = next((part for part in loc if isinstance(part, str) and part in NODE_MODELS), None)
+    model = NODE_MODELS[kind] if kind else (
+        EdgeRecord if edge_path or "edge" in loc[:-1] else None)
+    return field_meant(str(loc[-1]), model) if model else ""
+
+
 def _message(error: Any) -> str:
     """An error's message, with where the JSON broke when it did not parse.
 
@@ -266,7 +280,9 @@ def _message(error: Any) -> str:
 
 async def _request_invalid(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    errors = [{"loc": _loc(e.get("loc", ())) + _rule_field(e), "msg": _message(e),
+    edges = request.url.path.endswith("/edges") or "/edges/" in request.url.path
+    errors = [{"loc": _loc(e.get("loc", ())) + _rule_field(e),
+               "msg": _message(e) + _unknown_field_meant(e, edges),
                "type": str(e.get("type", "invalid"))} for e in exc.errors()]
     return problem_response(422, "the request is not valid; see errors", request.url.path,
                             errors=errors)

@@ -48,7 +48,8 @@ from orgmodel.records import (
 )
 from orgmodel.yamlsource import LocatedDict, LocatedList, YamlSyntaxError, parse_yaml
 
-__all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "data_files", "got_and_meant", "load_dataset"]
+__all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "data_files", "field_meant", "got_and_meant",
+           "load_dataset"]
 
 DATA_SUFFIXES = (".yaml", ".yml", ".jsonl")
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -477,6 +478,15 @@ def _field_meant(field: str | None, item: LocatedDict) -> str:
     """
     model: type[BaseModel] = (NODE_MODELS.get(str(item.get("kind")), EdgeRecord)
                               if "kind" in item or "type" in item else SourceRecord)
+    return field_meant(field, model)
+
+
+def field_meant(field: str | None, model: type[BaseModel]) -> str:
+    """" (did you mean 'name'?)" after an unknown field ``model`` nearly has; else "".
+
+    >>> field_meant("nam", EdgeRecord), field_meant("nam", NODE_MODELS["Unit"])
+    ('', " (did you mean 'name'?)")
+    """
     names = [info.alias or name for name, info in model.model_fields.items()]
     close = difflib.get_close_matches(field or "", names, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""

@@ -77,6 +77,8 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"Input should be a valid list", "skal være en liste"),
     (r"Input should be a valid date", "skal være en dato"),
     (r"Input should be greater than or equal to (\d+)", r"skal være mindst \1"),
+    (r"Extra inputs are not permitted(?: \(did you mean (.+)\?\))?",  # pydantic's, in the API
+     lambda m: "ukendt felt" + (f" (mente du {m[1]}?)" if m[1] else "")),
     (r"Input should be less than or equal to (\d+)", r"må højst være \1"),
     (r"Input should be (.+)", lambda m: "skal være " + m[1].replace("' or '", "' eller '")),
     (r"String should have at most (\d+) characters?", r"må højst have \1 tegn"),

@@ -205,6 +205,10 @@ def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> N
         body = problem(anna.post("/api/v1/nodes", json={**NEW_UNIT, "level": "galaxy",
                                                         "nam": "typo"}), 422)
         assert {tuple(e["loc"]) for e in body["errors"]} == {("body", "level"), ("body", "nam")}
+        # An unknown field with the one the record nearly has, as validate says it.
+        typo = next(e for e in body["errors"] if e["loc"] == ["body", "nam"])
+        assert typo["msg"].endswith("(did you mean 'name'?)")
+        assert typo["msg_da"] == "ukendt felt (mente du 'name'?)"
         body = problem(anna.post("/api/v1/edges", json={**PART_OF, "to": "unit:nowhere"}), 422)
         # Each in Danish too, as the command line says it (the API spoke English only).
         assert body["errors"] == [{
