@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -192,6 +193,10 @@ def _check_cycles(ds: Dataset) -> list[Problem]:
         keys: dict[tuple[str, str], str] = {
             (e.source_id, e.target_id): key for key, e in ds.edges.items() if e.type is edge_type
         }
+        spans: dict[tuple[str, str], list[tuple[date, date]]] = defaultdict(list)
+        for edge in ds.edges.values():
+            if edge.type is edge_type:
+                spans[(edge.source_id, edge.target_id)].append(held(ds, edge))
         suspects = _not_acyclic(keys)
         if not suspects:
             continue
@@ -201,10 +206,27 @@ def _check_cycles(ds: Dataset) -> list[Problem]:
         cycles = sorted(c[c.index(min(c)):] + c[: c.index(min(c))] for c in nx.simple_cycles(graph))
         for cycle in cycles:
             members = [*cycle, cycle[0]]
+            if not _held_together([spans[pair] for pair in itertools.pairwise(members)]):
+                continue  # its edges never hold on one day: a hierarchy that changed, no loop
             first_key = keys[(members[0], members[1])]
             message = f"{edge_type.value} cycle: {' -> '.join(members)}"
             problems.append(ds.problem(first_key, message, record_id=first_key, field_name="to"))
     return problems
+
+
+def _held_together(spans: list[list[tuple[date, date]]]) -> bool:
+    """Whether some day lies in one span of each list (the days a cycle's steps hold).
+
+    >>> d = date
+    >>> _held_together([[(d(2020, 1, 1), d(2023, 12, 31))], [(d(2024, 1, 1), d.max)]])
+    False
+    >>> _held_together([[(d.min, d.max)], [(d(2024, 1, 1), d(2024, 6, 30))]])
+    True
+    """
+    days = spans[0]
+    for step in spans[1:]:
+        days = [(max(a, c), min(b, e)) for a, b in days for c, e in step if max(a, c) <= min(b, e)]
+    return bool(days)
 
 
 def _not_acyclic(pairs: Iterable[tuple[str, str]]) -> set[str]:

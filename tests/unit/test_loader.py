@@ -399,6 +399,28 @@ def test_cycles_in_part_of_are_rejected(tmp_path: Path) -> None:
     assert any("PART_OF cycle: unit:a -> unit:b -> unit:a" in p for p in found), found
 
 
+
+def test_a_hierarchy_that_turned_round_over_time_is_no_cycle(tmp_path: Path) -> None:
+    # B under A until 2023, A under B from 2024: on no day is either under itself, and the
+    # data said "PART_OF cycle". Overlapping by one day, it is one.
+    def folder(b_under_a_until: str) -> Path:
+        path = tmp_path / b_under_a_until
+        path.mkdir()
+        write(path, "org.yaml", GOOD.replace(
+            "edges:\n",
+            "  - {id: unit:b, kind: Unit, name: B, level: team, source: seed, confidence: high}\n"
+            "edges:\n  - {type: PART_OF, from: unit:a, to: unit:b, valid_from: 2024-01-01, "
+            "source: seed, confidence: high}\n"
+            f"  - {{type: PART_OF, from: unit:b, to: unit:a, valid_to: {b_under_a_until}, "
+            "source: seed, confidence: high}\n"))
+        return path
+
+    turned = folder("2023-12-31")
+    assert load_dataset(turned).edges  # loads: no cycle on any day
+    overlapping = problems_of(folder("2024-01-01"))
+    assert any("PART_OF cycle: unit:a -> unit:b -> unit:a" in p for p in overlapping), overlapping
+
+
 def test_an_emptied_file_is_its_one_problem_not_every_reference_to_its_records(
         tmp_path: Path) -> None:
     # A file cut short when saved: "filen er tom" was the 28th of 133 problems, the rest each
