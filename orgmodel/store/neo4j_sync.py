@@ -38,7 +38,7 @@ from neo4j import exceptions as neo4j_errors
 from orgmodel.dataset import Dataset, Origin
 from orgmodel.editing import record_data
 from orgmodel.exceptions import OrgModelError, StoreUnavailableError, WriteConflictError
-from orgmodel.records import AnyNode, EdgeRecord, record_ends
+from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.store import neo4j_cypher as cypher
 from orgmodel.store.neo4j_admin import dump_graph, wipe_graph  # also importable from here
@@ -53,6 +53,7 @@ from orgmodel.store.neo4j_props import (
     stored_hash,
 )
 from orgmodel.store.neo4j_report import Counts, SyncReport
+from orgmodel.store.neo4j_writes import append_audit
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import Vocabulary, load_vocabulary
 
@@ -391,10 +392,8 @@ def _log_overwritten(tx: neo4j.Transaction,
             after = None if record is None else record_data(record)
             if before == after:  # the files hold what was written: nothing undone
                 continue
-            tx.run(cypher.AUDIT_APPEND, actor=LOAD_ACTOR,
-                   action="delete" if record is None else "update", record_key=key,
-                   before=row["after"], after=None if after is None else json.dumps(
-                       after, ensure_ascii=False), ends=record_ends(before, after)).consume()
+            append_audit(tx, actor=LOAD_ACTOR, action="delete" if record is None else "update",
+                         key=key, before=before, after=after)
             overwritten.append(key)
     return overwritten
 

@@ -36,7 +36,7 @@ from orgmodel.store.neo4j_props import (
 )
 from orgmodel.vocabulary import Vocabulary
 
-__all__ = ["audit_log", "read_dataset", "write"]
+__all__ = ["append_audit", "audit_log", "read_dataset", "write"]
 
 #: A pure change of a dataset (one of the functions of :mod:`orgmodel.editing`).
 Edit = Callable[[Dataset], Change]
@@ -115,15 +115,21 @@ def write_all(client: Neo4jClient, edits: Callable[[Dataset], list[Change]], *, 
             _apply(tx, change, vocabulary)
             before, after = (None if r is None else editing.record_data(r)
                              for r in (change.before, change.after))
-            tx.run(cypher.AUDIT_APPEND, actor=actor, action=change.action,
-                   record_key=change.key, before=_json(before), after=_json(after),
-                   ends=record_ends(before, after)).consume()
+            append_audit(tx, actor=actor, action=change.action, key=change.key, before=before,
+                         after=after)
         if changed:  # a new version only when the graph is new: cached answers stay good
             tx.run(cypher.BUMP_META).consume()
         return changes
 
     with client.errors(), client.session() as session:
         return session.execute_write(work)
+
+
+def append_audit(tx: neo4j.ManagedTransaction | neo4j.Transaction, *, actor: str, action: str,
+                 key: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+    """Append one entry to the audit log in the graph, in ``tx`` (the write's own)."""
+    tx.run(cypher.AUDIT_APPEND, actor=actor, action=action, record_key=key,
+           before=_json(before), after=_json(after), ends=record_ends(before, after)).consume()
 
 
 def _json(data: dict[str, Any] | None) -> str | None:

@@ -81,6 +81,14 @@ def ask(site: Path, page: Any, question: str) -> Any:
     return page.locator("article.answer").first
 
 
+def hints_for(site: Path, page: Any, recorder: Recorder, question: str) -> list[str]:
+    """The node hints the static start page gives ``question``, asked with nothing but files."""
+    only_files(recorder)
+    ask(site, page, question)
+    hints: list[str] = page.locator(".node-hint").all_text_contents()
+    return hints
+
+
 def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
                                                   recorder: Recorder) -> None:
     only_files(recorder)
@@ -200,9 +208,7 @@ def test_static_start_page_answers_how_big_something_is(
         size: str) -> None:
     # As on the server: the hint of what it names, with its size or the word that the model
     # gives none ("ansatte" met the staff's devices).
-    only_files(recorder)
-    ask(site, page, question)
-    hints = page.locator(".node-hint").all_text_contents()
+    hints = hints_for(site, page, recorder, question)
     assert page.locator("article.answer").count() == 0
     assert len(hints) == 1 and hints[0].startswith(named + " er ") and size in hints[0]
 
@@ -220,9 +226,7 @@ def test_static_start_page_answers_whom_something_works_with(
         site: Path, page: Any, recorder: Recorder, question: str, named: str,
         partner: str) -> None:
     # As on the server: its collaborations, not stray tasks or the unit's head.
-    only_files(recorder)
-    ask(site, page, question)
-    hints = page.locator(".node-hint").all_text_contents()
+    hints = hints_for(site, page, recorder, question)
     assert page.locator("article.answer").count() == 0
     assert len(hints) == 1 and hints[0].startswith(named + " er ")
     assert "Samarbejder med: " in hints[0] and partner in hints[0].split("Samarbejder med: ")[1]
@@ -244,9 +248,7 @@ def test_static_start_page_answers_whom_a_post_reports_to_and_what_lies_under_a_
         site: Path, page: Any, recorder: Recorder, question: str, post: str) -> None:
     # As on the server: the post's line, not the budget follow-up's "variance reporting";
     # an outside party by what it supplies.
-    only_files(recorder)
-    ask(site, page, question)
-    hints = page.locator(".node-hint").all_text_contents()
+    hints = hints_for(site, page, recorder, question)
     assert len(hints) == 1 and hints[0].startswith(post + " er ")
     if "refer" in question or "report" in question:
         assert "Refererer til: Kommunaldirektør" in hints[0]
@@ -309,9 +311,7 @@ def test_static_start_page_reads_a_misspelt_name_as_the_server_does(
         site: Path, page: Any, recorder: Recorder, question: str, named: str | None) -> None:
     # A word no text writes, one edit from one word of a name, is read as that word; before,
     # it met the name at a typo's 0.7, under the bar of naming, and no hint was given.
-    only_files(recorder)
-    ask(site, page, question)
-    hints = page.locator(".node-hint").all_text_contents()
+    hints = hints_for(site, page, recorder, question)
     assert (len(hints) == 1 and hints[0].startswith(named)) if named else hints == [], hints
 
 
