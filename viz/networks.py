@@ -71,6 +71,26 @@ def _distances(start: str, near: Mapping[str, Collection[str]], depth: int) -> d
     return found
 
 
+def _nearest_shown_ancestor(node: str, parents: Mapping[str, str],
+                            shown: Collection[str]) -> str | None:
+    """The closest of ``node``'s ancestors that is drawn; ``None`` when none is.
+
+    A team's unit, or its department when the unit is not drawn.
+    A focus on a department counts everything drawn under it as one step from it (the page's
+    ``partsOf``): its own ties are few, its units' are its collaboration.
+
+    >>> _nearest_shown_ancestor("team", {"team": "unit", "unit": "dept"}, {"team", "dept"})
+    'dept'
+    """
+    seen = {node}
+    while node in parents and parents[node] not in seen:
+        node = parents[node]
+        if node in shown:
+            return node
+        seen.add(node)
+    return None
+
+
 def _expanded(start: str, near: Mapping[str, Collection[str]], expand: Collection[str]) -> set[str]:
     """A start node's neighbourhood plus the neighbourhoods of the expanded nodes."""
     shown = {start, *near.get(start, ())}
@@ -102,9 +122,13 @@ def build_collaboration(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     positions = ring_layout([r for r in rings if r], near, anchor=anchor if rings[0] else 0,
                             min_gap=120.0, ring_gap=380.0, first_radius=260.0,
                             sizes=_label_boxes(views, shown, lang))
-    nodes = [node_dict(views[n], lang, data.owners, positions[n],
-                       **({"more": True} if partial and near[n] - shown else {}))
-             for n in sorted(shown)]
+    nodes = []
+    for n in sorted(shown):
+        extra: dict[str, Any] = {"more": True} if partial and near[n] - shown else {}
+        up = _nearest_shown_ancestor(n, data.parents, shown)
+        if up is not None:
+            extra["up"] = up
+        nodes.append(node_dict(views[n], lang, data.owners, positions[n], **extra))
     edges = [edge_dict(e, lang) for e in data.subgraph.edges
              if e.source_id in shown and e.target_id in shown]
     topics = [t for t, _ in Counter(e.topic for e in data.subgraph.edges

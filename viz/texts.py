@@ -141,6 +141,8 @@ UI: dict[str, tuple[str, str]] = {
     "focus_depth": ("Afstand", "Depth"),
     "focus_clear": ("Vis alt", "Show all"),
     "focus_hint": ("Vælg en node og tryk Fokus.", "Select a node and press Focus."),
+    "focus_parts": ("Noder under {name} i hierarkiet tæller som ét skridt: {count}.",
+                    "Nodes under {name} in the hierarchy count as one step: {count}."),
     "path": ("Vej mellem to noder", "Path between two nodes"),
     "path_from": ("Fra", "From"),
     "path_to": ("Til", "To"),
@@ -253,5 +255,5 @@ def browser_texts(lang: Lang) -> dict[str, str]:
             "low_confidence", "focus_hint", "influence", "interest", "quadrant", "via",
             "q_manage", "q_satisfy",
             "q_inform", "q_monitor", "description", "role", "topic", "strength", "order",
-            "shown_of", "filter_shown")
+            "shown_of", "filter_shown", "focus_parts")
     return {key: ui(key, lang) for key in keys}

@@ -267,11 +267,14 @@ def test_focus_shows_only_the_neighbourhood(page: Any, albertslund_app: LiveApp,
     page.evaluate("window.orgmodelView.select('unit:okonomi-og-indkob')")
     page.click("#focus-button")
     focused = page.evaluate("window.orgmodelView.visibleNodeCount()")
-    neighbours = page.evaluate(
-        "new Set(window.orgmodelView.neighbours('unit:okonomi-og-indkob', () => true)).size")
-    assert focused == neighbours + 1 < total
+    # Its ties and its posts (one step down the hierarchy), not its posts' ties.
+    near = page.evaluate("""new Set(window.orgmodelView.neighbours('unit:okonomi-og-indkob',
+        () => true).concat(window.orgmodelView.partsOf('unit:okonomi-og-indkob'))).size""")
+    assert focused == near + 1 < total
     # The status line tells the new count (it kept a filter's count from before).
-    assert page.text_content("#status") == f"Viser {focused} af {total} noder."
+    assert page.text_content("#status") == (
+        f"Viser {focused} af {total} noder. "
+        "Noder under Økonomi og Indkøb i hierarkiet tæller som ét skridt: 2.")
     page.click("#focus-clear")
     assert page.evaluate("window.orgmodelView.visibleNodeCount()") == total
     assert page.text_content("#status") == f"Viser {total} af {total} noder."
@@ -293,7 +296,7 @@ def overlaps(page: Any, ids: list[str]) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("view", "node", "depth"), [
     ("collaboration", "unit:it-og-digitalisering", 1),
-    ("collaboration", "unit:okonomi-og-stab", 2),
+    ("collaboration", "unit:okonomi-og-stab", 1),
     ("org", "unit:okonomi-og-stab", 1),
     ("org", "post:kommunaldirektor", 2),
 ])
@@ -327,6 +330,36 @@ def test_a_focus_draws_its_few_nodes_close_together_and_legible(
         }).map(n => n.id);
     }""")
     assert back == []
+
+
+def test_a_focus_on_a_department_counts_what_lies_under_it_as_one_step(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # A focus on Økonomi og Stab showed the department and its two own ties: its units, which
+    # hold its collaboration, were not among them at any depth.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/collaboration")
+    dept, unit = "unit:okonomi-og-stab", "unit:it-og-digitalisering"
+    page.evaluate(f"window.orgmodelView.select({dept!r})")
+    page.click("#focus-button")
+
+    def shown() -> set[str]:
+        return set(page.evaluate(
+            "window.orgmodelView.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+
+    one = shown()
+    assert {unit, "unit:okonomi-og-indkob", "post:enhedsleder-it-og-digitalisering",
+            "forum:ledelsesteam-okonomi-og-stab"} <= one
+    assert "unit:skole-og-uddannelse" not in one  # the IT unit's partner: a second step
+    status = page.inner_text("#status")
+    assert "Økonomi og Stab" in status and "ét skridt" in status
+    page.select_option("#focus-depth", "2")
+    assert "unit:skole-og-uddannelse" in shown()
+    # A unit: its ties and its own post, nothing of the department's.
+    page.select_option("#focus-depth", "1")
+    page.evaluate(f"window.orgmodelView.select({unit!r})")
+    page.click("#focus-button")
+    partners = page.evaluate(f"window.orgmodelView.neighbours({unit!r}, () => true)")
+    assert shown() == {unit, "post:enhedsleder-it-og-digitalisering", *partners}
 
 
 def test_a_topic_chosen_brings_its_nodes_into_view(page: Any, albertslund_app: LiveApp,

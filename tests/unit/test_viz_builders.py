@@ -159,6 +159,17 @@ def test_collaboration_width_is_strength(memory_store: MemoryStore) -> None:
     assert "budget, budgetopfølgning og indkøb" in graph.extra["topics"]
 
 
+def test_collaboration_nodes_name_the_nearest_drawn_node_above_them(
+        memory_store: MemoryStore) -> None:
+    # A focus on a department showed its two own ties: the page needs to know what lies under
+    # it to count its units (and theirs) as one step from it.
+    nodes = by_id(build_collaboration(gather.collaboration(memory_store, as_of=TODAY), "da"))
+    assert nodes["unit:it-og-digitalisering"]["up"] == "unit:okonomi-og-stab"
+    assert nodes["post:enhedsleder-it-og-digitalisering"]["up"] == "unit:it-og-digitalisering"
+    assert all(n["up"] in nodes for n in nodes.values() if "up" in n)  # only what is drawn
+    assert "up" not in nodes["org:albertslund-kommune"]  # the top
+
+
 def test_collaboration_topics_read_in_english_and_keep_their_key(memory_store: MemoryStore) -> None:
     # On English pages the topics were Danish mid-sentence: the filter, tooltips and table.
     english = build_collaboration(gather.collaboration(memory_store, as_of=TODAY), "en")

@@ -63,7 +63,10 @@
   /* Positions on rings around ``centre`` (an id, or null for a ring alone): ``steps`` maps
    * each id to its ring (0 the middle). ``at`` gives the position a node had, ``box`` its
    * label's box. */
-  function rings(ids, steps, centre, at, box) {
+  function rings(ids, steps, centre, at, box, aspect) {
+    // Rings are ellipses as wide as the drawing is: labels are wider than tall, and a circle
+    // in a wide box is fitted by its height, its sides' room unused.
+    var wide = Math.min(Math.max(aspect || 1, 1), 2);
     var middle = centre ? at(centre) : { x: 0, y: 0 };
     if (!centre) {
       ids.forEach(function (id) { middle.x += at(id).x / ids.length; middle.y += at(id).y / ids.length; });
@@ -99,12 +102,12 @@
       var inner = Object.keys(placed);
       // The estimate is of the average ring: wide labels meeting at its top may still touch,
       // so the ring grows until no label covers another.
-      for (var tries = 0; tries < 40; tries += 1) {
+      for (var tries = 0; tries < 120; tries += 1) {
         ring.forEach(function (id, i) {
-          placed[id] = { x: radius * Math.cos(angles[i]), y: radius * Math.sin(angles[i]) };
+          placed[id] = { x: wide * radius * Math.cos(angles[i]), y: radius * Math.sin(angles[i]) };
         });
         if (!overlapping(ring, inner.concat(ring), placed, box)) { break; }
-        radius = Math.max(radius * 1.1, radius + 20);
+        radius = Math.max(radius * 1.03, radius + 10);
       }
     });
     return placed;

@@ -117,9 +117,9 @@
 
   /* Said in the status line (read out by screen readers) when the drawing changes: a count
    * from before (a filter's) would describe another drawing. */
-  function sayShown() {
+  function sayShown(more) {
     view.status(texts.filter_shown.replace("{shown}", view.visibleNodeCount())
-      .replace("{total}", view.nodeCount()));
+      .replace("{total}", view.nodeCount()) + (more ? " " + more : ""));
   }
 
   function focusOn(id, depth) {
@@ -128,7 +128,9 @@
     view.apply();
     fitVisible();
     view.remember();
-    sayShown();
+    var parts = view.partsOf(id).length;  // why a department's focus shows more than its own ties
+    sayShown(parts ? texts.focus_parts.replace("{name}", (view.nodeData.get(id) || {}).label || id)
+      .replace("{count}", parts) : "");
   }
 
   function clearFocus() {

@@ -179,18 +179,35 @@
     return found;
   }
 
+  /* The nodes drawn under ``id`` in its hierarchy (``up``: the nearest ancestor drawn; only
+   * the collaboration network says it), at any depth. */
+  function partsOf(id) {
+    var parts = [];
+    nodeData.forEach(function (node, other) {
+      for (var up = node.up, hops = 0; up && hops < 50; up = (nodeData.get(up) || {}).up, hops += 1) {
+        if (up === id) { parts.push(other); return; }
+      }
+    });
+    return parts;
+  }
+
   /* Nodes within state.depth steps of the focus, over the edge types not filtered out: a map
-   * from each to its steps from the focus. */
+   * from each to its steps from the focus. A department's own ties are few (its units hold its
+   * collaboration), so the nodes drawn under the focus are one step from it, as its ties are:
+   * ±1 shows a department with its units, ±2 with their partners too. */
   function focusSet() {
     if (!state.focus || !nodeData.has(state.focus)) { return null; }
     var adjacency = new Map();
+    var link = function (a, b) {
+      if (!adjacency.has(a)) { adjacency.set(a, []); }
+      if (!adjacency.has(b)) { adjacency.set(b, []); }
+      adjacency.get(a).push(b);
+      adjacency.get(b).push(a);
+    };
     edgeData.forEach(function (edge) {
-      if (state.hiddenTypes.has(edge.type)) { return; }
-      if (!adjacency.has(edge.from)) { adjacency.set(edge.from, []); }
-      if (!adjacency.has(edge.to)) { adjacency.set(edge.to, []); }
-      adjacency.get(edge.from).push(edge.to);
-      adjacency.get(edge.to).push(edge.from);
+      if (!state.hiddenTypes.has(edge.type)) { link(edge.from, edge.to); }
     });
+    partsOf(state.focus).forEach(function (part) { link(state.focus, part); });
     var seen = new Map([[state.focus, 0]]);
     var frontier = [state.focus];
     for (var step = 0; step < state.depth; step += 1) {
@@ -247,7 +264,7 @@
         : window.orgmodelCompact.rings(shown, function (id) {
           if (!inFocus) { return id === centre ? 0 : 1; }
           return inFocus.has(id) ? inFocus.get(id) : far;
-        }, centre, at, box);
+        }, centre, at, box, container.clientWidth / Math.max(container.clientHeight, 1));
       shown.forEach(function (id) { updates.push({ id: id, x: places[id].x, y: places[id].y }); });
     } else {
       nodeData.forEach(function (node, id) {
@@ -452,7 +469,7 @@
     remember: remember,
     addItems: addItems, removeItems: removeItems,
     permalink: permalink, fromHash: fromHash, toHash: toHash, load: load, expand: expand,
-    reveal: reveal, fetchJson: fetchJson, status: status, shownText: shownText,
+    reveal: reveal, fetchJson: fetchJson, status: status, shownText: shownText, partsOf: partsOf,
     fill: fill, asList: asList,
     neighbours: neighbours, pathIds: pathIds, raw: state,
     onChange: function (listener) { listeners.push(listener); },
