@@ -21,13 +21,17 @@ import re
 from orgmodel.text import fold
 
 __all__ = [
+    "ARTICLES",
     "COLLABORATION_SPELLINGS",
     "COLLABORATION_WORDS",
     "DECIDING_SPELLINGS",
     "DECIDING_WORDS",
+    "DEFINING_OPENINGS",
     "DO_WORK_WITH",
     "LEADERSHIP_SPELLINGS",
     "LEADERSHIP_WORDS",
+    "NOT_DEFINING",
+    "NOT_DEFINING_SPELLINGS",
     "REPORTING_SPELLINGS",
     "REPORTING_WORDS",
     "SIZE_ASK",
@@ -230,18 +234,20 @@ def without(query: str, words: frozenset[str]) -> str:
 
 
 #: How a question of what or who something is opens ("hvem er ØU?", "what is SKI?").
-_DEFINING_OPENINGS = frozenset({("hvem", "er"), ("hvad", "er"), ("who", "is"), ("what", "is"),
+DEFINING_OPENINGS = frozenset({("hvem", "er"), ("hvad", "er"), ("who", "is"), ("what", "is"),
                                 ("who", "are"), ("what", "are"), ("hvad", "betyder"),
                                 ("what", "does")})
 
 
 #: Words that, after the opening, make it a question of who does something ("who is
 #: responsible for …", "hvem er med i …"), not of what a name names.
-_NOT_DEFINING = frozenset(fold(
-    "responsible accountable ansvarlig ansvarlige working arbejder in i med on with for of "
-    "involved consulted informed konsulteret informeret handling doing behind bag over under "
-    "på paa about om").split())
-_ARTICLES = frozenset({"the", "a", "an", "den", "det", "de", "en", "et"})
+_NOT_DEFINING = """
+responsible accountable ansvarlig ansvarlige working arbejder in i med on with for of
+involved consulted informed konsulteret informeret handling doing behind bag over under
+på paa about om"""
+NOT_DEFINING_SPELLINGS = tuple(_NOT_DEFINING.split())
+NOT_DEFINING = frozenset(fold(word) for word in NOT_DEFINING_SPELLINGS)
+ARTICLES = frozenset({"the", "a", "an", "den", "det", "de", "en", "et"})
 
 
 def asks_what_it_is(words: list[str]) -> bool:
@@ -252,10 +258,10 @@ def asks_what_it_is(words: list[str]) -> bool:
     >>> asks_what_it_is("who is responsible for procurement".split())
     False
     """
-    if tuple(words[:2]) not in _DEFINING_OPENINGS:
+    if tuple(words[:2]) not in DEFINING_OPENINGS:
         return False
-    rest = [word for word in words[2:] if word not in _ARTICLES]
-    return bool(rest) and rest[0] not in _NOT_DEFINING
+    rest = [word for word in words[2:] if word not in ARTICLES]
+    return bool(rest) and rest[0] not in NOT_DEFINING
 
 
 def asks_reporting(words: list[str]) -> bool:

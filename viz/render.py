@@ -43,10 +43,13 @@ from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import NODE_HINT_MIN, POSTS_NEAR_TIE, REPORTING_POST_MIN, SUPPORTED_MIN
 from orgmodel.question_frames import (
+    ARTICLES,
     COLLABORATION_SPELLINGS,
     DECIDING_SPELLINGS,
+    DEFINING_OPENINGS,
     DO_WORK_WITH,
     LEADERSHIP_SPELLINGS,
+    NOT_DEFINING_SPELLINGS,
     REPORTING_SPELLINGS,
     SIZE_ASK,
     SIZE_NOUN_SPELLINGS,
@@ -318,6 +321,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),
+                "defining": sorted(" ".join(pair) for pair in DEFINING_OPENINGS),
+                "notDefining": list(NOT_DEFINING_SPELLINGS), "articles": sorted(ARTICLES),
                 "hintMin": NODE_HINT_MIN, "nearTie": POSTS_NEAR_TIE,
                 "margin": ROUTE_MARGIN, "nameWeight": NAME_WEIGHT,
                 "readAs": READ_AS, "readAsMin": READ_AS_MIN_LETTERS,

@@ -213,6 +213,18 @@ def test_static_start_page_answers_how_big_something_is(
     assert len(hints) == 1 and hints[0].startswith(named + " er ") and size in hints[0]
 
 
+@pytest.mark.parametrize(("question", "named"), [
+    ("hvem er ØU?", "Økonomiudvalget"),  # its alias: the committee's servicing met it too
+    ("hvad er SKI?", "SKI – Staten og Kommunernes Indkøbsservice"),  # beside the SKI task
+    ("what is the Finance Committee?", "Økonomiudvalget")])  # its English name
+def test_static_start_page_names_what_a_question_of_what_it_is_names_whole(
+        site: Path, page: Any, recorder: Recorder, question: str, named: str) -> None:
+    # As on the server (by_alias): the static page answered "hvem er ØU?" with the task of
+    # servicing the committee alone, and "hvad er SKI?" with the SKI agreements alone.
+    hints = hints_for(site, page, recorder, question)
+    assert len(hints) == 1 and hints[0].startswith(named + " er ")
+
+
 @pytest.mark.parametrize(("question", "named", "partner"), [
     ("hvem samarbejder IT og Digitalisering med?", "IT og Digitalisering", "Dagtilbud"),
     ("who does the mayor work closely with?", "Borgmester", "Chef for Økonomi og Stab"),

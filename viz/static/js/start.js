@@ -127,7 +127,8 @@
     return { text: entry.text, led: entry.led, says: entry.says, post: entry.post, used: entry.used,
       parts: entry.parts, together: entry.together, home: entry.home,
       keys: entry.keys.map(function (key) {
-        return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " " };
+        return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " ",
+          written: writtenWords(key[0]).join(" ") };
       }) };
   });
   var leading = foldedSet(data.leading), deciding = foldedSet(data.deciding);
@@ -341,6 +342,8 @@
     var all = wordsOf(query).filter(function (word) { return !deciding[word]; });
     var asksWho = all.some(function (word) { return leading[word]; });
     if (asksWho && namesHomeAlone(query, leading)) { return homeHint(); }
+    var byName = asksWho ? null : namedWhole(query, bestTask);
+    if (byName) { return byName; }
     var words = asksWho ? all.filter(function (word) { return !leading[word]; }) : all;
     var best = words.length ? bestNamed(words, function (entry) {
       return entry.text && (!asksWho || entry.led);  // not one named only for its partners
@@ -354,6 +357,33 @@
     }
     return best && best.score >= needed ?
       { text: best.entry.text, says: best.entry.says, score: best.score } : null;
+  }
+
+  /* Asked what or who something is ("hvem er ØU?", "what is SKI?"), the one entry with a name
+   * or an alias that the rest of the question writes whole, as the server names it
+   * (orgmodel.node_hint._first_hint, by_alias), unless a task fits clearly better. Compared as written,
+   * case aside: "ØU" (the finance committee) is not "OU" (organisational development). */
+  var defining = foldedSet(data.defining), notDefining = foldedSet(data.notDefining);
+  var articles = foldedSet(data.articles);
+  function writtenWords(text) {
+    return String(text || "").toLowerCase().match(/[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+)*/gu) || [];
+  }
+  function namedWhole(query, bestTask) {
+    var said = writtenWords(query);
+    if (!defining[said.slice(0, 2).map(fold).join(" ")]) { return null; }
+    var rest = said.slice(2).filter(function (word) { return !articles[fold(word)]; });
+    if (!rest.length || notDefining[fold(rest[0])]) { return null; }
+    var asked = rest.join(" ");
+    var found = named.filter(function (entry) {
+      return entry.text && entry.keys.some(function (key) { return key.written === asked; });
+    });
+    if (found.length !== 1) { return null; }
+    // How well it fits, as a task's fit is scored: "SKI" names the SKI agreements' task as
+    // well as it names SKI, and the server then names both.
+    var words = wordsOf(query).filter(namesWork);
+    var score = words.length ? fit(found[0], words, words.map(readings)).score : 0;
+    return bestTask >= score + data.margin ? null :
+      { text: found[0].text, says: found[0].says, score: score };
   }
 
   /* The entry that ``words`` name best among those that ``fits``, with its score, and the
