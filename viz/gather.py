@@ -53,7 +53,7 @@ COLLABORATION_KINDS = frozenset({
     Kind.UNIT, Kind.FORUM, Kind.INITIATIVE, Kind.BODY, Kind.ORGANISATION, Kind.POST,
     Kind.STAKEHOLDER,
 })
-_CASE_ROUTE_TIES = frozenset({EdgeType.PARTICIPATES_IN, EdgeType.ADVISES})
+_CASE_ROUTE_TIES = frozenset({EdgeType.PARTICIPATES_IN, EdgeType.ADVISES, EdgeType.MEMBER_OF})
 _UNIT_TIES = frozenset({EdgeType.SUPPORTS, EdgeType.COLLABORATES_WITH, EdgeType.PARTICIPATES_IN,
                         EdgeType.ADVISES})
 
@@ -245,13 +245,19 @@ def case_route(store: OrgStore, *, as_of: date, post: str | None) -> ViewInput:
 
     Without a post (data with none) the route alone.
 
-    The post's PARTICIPATES_IN and ADVISES edges to the bodies on the route are kept, and so
-    are the SUPPORTS, COLLABORATES_WITH, PARTICIPATES_IN and ADVISES edges of the unit the post
-    heads and of that unit's own units.
+    The fora that advise a body on the route are on it too (the review of political cases
+    with the mayor and the directors, before the cases go to the committees). The post's
+    PARTICIPATES_IN and ADVISES edges to the bodies and fora on the route are kept, and its
+    memberships of those fora, and so are the SUPPORTS, COLLABORATES_WITH, PARTICIPATES_IN and
+    ADVISES edges of the unit the post heads and of that unit's own units.
     """
     snapshot = store.snapshot(as_of=as_of)
     route = {n for e in snapshot.edges.values() if e.type is EdgeType.SUBMITS_TO
              for n in (e.source_id, e.target_id)}
+    preparing = {e.source_id for e in snapshot.edges.values()
+                 if e.type is EdgeType.ADVISES and e.target_id in route
+                 and Kind(snapshot.nodes[e.source_id].kind) is Kind.FORUM}
+    route |= preparing
     headed = {e.target_id for e in snapshot.edges.values()
               if e.type is EdgeType.HEADS and e.source_id == post}
     units = headed | {e.source_id for e in snapshot.edges.values()
@@ -259,7 +265,8 @@ def case_route(store: OrgStore, *, as_of: date, post: str | None) -> ViewInput:
                       and Kind(snapshot.nodes[e.source_id].kind) is Kind.UNIT}
 
     def edge_ok(edge_type: EdgeType, source: str, target: str) -> bool:
-        if edge_type is EdgeType.SUBMITS_TO:
+        if edge_type is EdgeType.SUBMITS_TO or (edge_type is EdgeType.ADVISES and
+                                                source in preparing and target in route):
             return True
         if source == post and target in route:
             return edge_type in _CASE_ROUTE_TIES

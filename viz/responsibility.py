@@ -146,6 +146,14 @@ def build_case_route(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     positions = layered_layout(step, [(e.source_id, e.target_id) for e in route],
                                x_gap=460.0, y_gap=90.0)
     bottom = max((y for _, y in positions.values()), default=0.0)
+    top = min((y for _, y in positions.values()), default=0.0)
+    # A forum that prepares the cases (advises a body on the route) sits above that body: on
+    # the route, apart from the post and its units below it.
+    preparing = sorted((e.source_id, e.target_id) for e in data.subgraph.edges
+                       if e.type is EdgeType.ADVISES and e.target_id in positions
+                       and e.source_id not in positions and views[e.source_id].kind is Kind.FORUM)
+    for forum, body in preparing:
+        positions.setdefault(forum, (positions[body][0], top - 160.0))
     ties: dict[str, list[str]] = defaultdict(list)
     for edge in data.subgraph.edges:
         if edge.type is not EdgeType.SUBMITS_TO and edge.target_id in positions:

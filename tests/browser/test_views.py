@@ -52,8 +52,11 @@ def expected_nodes(app: LiveApp, view: str) -> set[str]:
     if view == "case-route":
         route = {n for e in snapshot.edges.values() if e.type is EdgeType.SUBMITS_TO
                  for n in (e.source_id, e.target_id)}
-        return route | {"post:chef-okonomi-og-stab", "unit:okonomi-og-stab",
-                        "unit:okonomi-og-indkob", "unit:organisation-og-politik"}
+        preparing = {e.source_id for e in snapshot.edges.values()  # the review of the cases
+                     if e.type is EdgeType.ADVISES and e.target_id in route
+                     and snapshot.nodes[e.source_id].kind == Kind.FORUM}
+        return route | preparing | {"post:chef-okonomi-og-stab", "unit:okonomi-og-stab",
+                                    "unit:okonomi-og-indkob", "unit:organisation-og-politik"}
     cross = {EdgeType.COLLABORATES_WITH, EdgeType.PARTICIPATES_IN, EdgeType.SUPPORTS,
              EdgeType.DEPENDS_ON, EdgeType.ADVISES, EdgeType.SERVES, EdgeType.CONTRIBUTES_TO}
     kinds = {Kind.UNIT, Kind.FORUM, Kind.INITIATIVE, Kind.BODY, Kind.ORGANISATION, Kind.POST,

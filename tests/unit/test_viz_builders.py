@@ -145,8 +145,26 @@ def test_case_route_reads_left_to_right(memory_store: MemoryStore) -> None:
     steps = {(e["from"], e["to"]): e["label"] for e in graph.edges if e["type"] == "SUBMITS_TO"}
     assert steps[("body:okonomiudvalget", "body:kommunalbestyrelsen")] == "2"
     assert nodes[CHIEF]["y"] > nodes["body:okonomiudvalget"]["y"]
-    assert {e["type"] for e in graph.edges if e["from"] == CHIEF} == {"ADVISES", "PARTICIPATES_IN"}
+    assert {e["type"] for e in graph.edges if e["from"] == CHIEF} == {
+        "ADVISES", "PARTICIPATES_IN", "MEMBER_OF"}
     assert graph.table[-1] == ("body:okonomiudvalget", "body:kommunalbestyrelsen", 2)
+
+
+def test_case_route_holds_the_forum_that_reads_the_cases_first(memory_store: MemoryStore) -> None:
+    # The review of political cases with the mayor and the directors, where the chief takes
+    # part, was missing: its cases go to the committees after it.
+    graph = build_case_route(gather.case_route(memory_store, as_of=TODAY, post=CHIEF), "da")
+    nodes = by_id(graph)
+    review = "forum:politisk-sagsgennemgang"
+    ties = {(e["from"], e["to"], e["type"]) for e in graph.edges}
+    assert (review, "body:kommunalbestyrelsen", "ADVISES") in ties
+    assert (CHIEF, review, "MEMBER_OF") in ties
+    # Above the route, over the body it prepares for; the chief's own fora elsewhere are not.
+    assert nodes[review]["y"] < nodes["body:kommunalbestyrelsen"]["y"]
+    assert nodes[review]["x"] == nodes["body:kommunalbestyrelsen"]["x"]
+    assert "forum:chefforum" not in nodes
+    assert not [e for e in graph.edges if e["type"] == "ADVISES"
+                and e["from"] == "body:okonomiudvalget"]  # the route says that step
 
 
 def test_collaboration_width_is_strength(memory_store: MemoryStore) -> None:
