@@ -24,7 +24,8 @@ from orgmodel.text import fold
 
 __all__ = [
     "KLE_NUMBER_RE", "MAX_KEYWORDS", "KleFormatError", "KleTopic", "convert_os2kle", "import_main",
-    "is_kle_number", "load_kle_subset", "parse_os2kle", "useful_keywords", "write_kle_subset",
+    "is_kle_number", "kle_group_asked", "load_kle_subset", "parse_os2kle", "useful_keywords",
+    "write_kle_subset",
 ]
 
 KLE_NUMBER_RE = re.compile(r"\d{2}(?:\.\d{2}){0,2}")
@@ -84,6 +85,27 @@ def is_kle_number(s: str) -> bool:
     (True, True, False)
     """
     return KLE_NUMBER_RE.fullmatch(s) is not None
+
+
+# A main group's two digits said as one: after the word "KLE" ("kle 81 …") or ending the
+# question ("hvem har ansvaret for 81?"); elsewhere two digits are a count or a year's end
+# ("de sidste 10 år"), which the search leaves out as naming no work.
+_GROUP_ASKED = re.compile(r"(?:\bkle\s+(\d{2})|(?<![\w.,-])(\d{2})[\s?!.]*$)(?![\w.,-])",
+                          re.IGNORECASE)
+
+
+def kle_group_asked(question: str) -> str | None:
+    """The KLE main group a question names by its number, as the last word or after "KLE".
+
+    Examples
+    --------
+    >>> kle_group_asked("hvem har ansvaret for 81?"), kle_group_asked("kle 81 tak")
+    ('81', '81')
+    >>> kle_group_asked("hvem har haft ansvaret de sidste 10 år"), kle_group_asked("81.15")
+    (None, None)
+    """
+    found = _GROUP_ASKED.search(question.strip())
+    return (found.group(1) or found.group(2)) if found else None
 
 
 def _parse_keywords(text: str, filename: str, line: int) -> tuple[tuple[str, int], ...]:
