@@ -213,6 +213,19 @@ def test_static_start_page_answers_how_big_something_is(
     assert len(hints) == 1 and hints[0].startswith(named + " er ") and size in hints[0]
 
 
+@pytest.mark.parametrize(("question", "task"), [
+    ("81.15", "Løn"), ("hvem har ansvaret for 00.30.10?", "Budgetter"),
+    ("hvem har ansvaret for 81?", "Løn- og personaleforhold"),
+    ("KLE 81", "Løn- og personaleforhold")])
+def test_static_start_page_answers_a_kle_number(site: Path, page: Any, recorder: Recorder,
+                                                question: str, task: str) -> None:
+    # As on the server: the static page answered no KLE number at all ("Intet svar på »81.15«").
+    only_files(recorder)
+    first = ask(site, page, question)
+    assert first.locator("h3").text_content() == task
+    assert page.locator("article.answer h3").all_text_contents()[0] == task
+
+
 @pytest.mark.parametrize(("question", "named"), [
     ("hvem er ØU?", "Økonomiudvalget"),  # its alias: the committee's servicing met it too
     ("hvad er SKI?", "SKI – Staten og Kommunernes Indkøbsservice"),  # beside the SKI task

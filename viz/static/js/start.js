@@ -287,14 +287,38 @@
   /* A lone letter or a one- or two-digit number names no work, as on the server. */
   function namesWork(word) { return word.length > 1 && !/^\d\d$/.test(word); }
 
+  /* A KLE number asked for: the question itself ("81.15"), a group or topic written in it
+   * ("hvem har ansvaret for 81.15?"), or a main group's two digits ending it or after "KLE"
+   * (orgmodel.kle.kle_group_asked): the tasks filed under it, that number's own first, as on
+   * the server. */
+  var KLE_WRITTEN = /(?<![\w.,-])(\d{2}\.\d{2}(?:\.\d{2})?)(?![\w,-]|\.\d)/;
+  var KLE_GROUP_ASKED = /(?:\bkle\s+(\d{2})|(?<![\w.,-])(\d{2})[\s?!.]*$)(?![\w.,-])/i;
+  function kleAsked(query) {
+    var text = String(query).trim();
+    if (/^\d{2}$/.test(text)) { return text; }
+    var written = KLE_WRITTEN.exec(text) || KLE_GROUP_ASKED.exec(text);
+    return written ? (written[1] || written[2]) : null;
+  }
+  function filedUnder(number) {
+    var own = number + ".00.00".slice(0, 8 - number.length);
+    return tasks.filter(function (entry) { return (entry.task.kle || "").indexOf(number) === 0; })
+      .map(function (entry) {
+        return { task: entry.task, score: entry.task.kle === own ? 1 : 0.9, notes: [] };
+      })
+      .sort(function (a, b) { return b.score - a.score || (a.task.kle < b.task.kle ? -1 : 1); })
+      .slice(0, 5);
+  }
+
   function rank(query) {
+    var number = kleAsked(query);
     var words = wordsOf(query).filter(namesWork);
-    if (!words.length) { return []; }
+    if (!words.length) { return number ? filedUnder(number) : []; }
     var read = words.map(readings);
     var found = tasks.map(function (entry) {
       var fitted = fit(entry, words, read);
       return { task: entry.task, score: fitted.score, notes: fitted.notes };
     }).filter(function (hit) { return hit.score > 0; });
+    if (!found.length && number) { return filedUnder(number); }
     var best = found.reduce(function (top, hit) { return Math.max(top, hit.score); }, 0);
     return found.filter(function (hit) { return hit.score >= best * 0.6; })
       .sort(function (a, b) { return b.score - a.score; }).slice(0, 5);
