@@ -144,8 +144,8 @@ def test_a_search_for_what_the_view_lacks_says_so(view: str, query: str, page: A
     # ... and that the list holds what is here ("løn" listed 4 hits under "not in this view")
     said = page.locator("#status").text_content() or ""
     count = page.locator("#search-results button").count()
-    assert said == f"»Borgmester« er ikke i denne visning. {count} træf i denne visning står " \
-        "i listen." and count > 0
+    assert said == f"»Borgmester« er ikke i denne visning. Træf i denne visning i listen: " \
+        f"{count}." and count > 0
     assert page.evaluate("window.orgmodelView.selected()") is None
     # An empty search says what to do (it did nothing).
     page.fill("#search-input", "  ")
@@ -191,6 +191,59 @@ def test_permalink_restores_the_state(view: str, context: Any, page: Any,
     assert again.evaluate("window.orgmodelView.visibleNodeCount()") == visible
     assert not again.locator(f".kind-filter[value='{hidden_kind}']").is_checked()
     assert again.input_value("#as-of") == "2025-06-01"
+
+
+def test_a_permalink_keeps_hidden_the_kind_of_the_node_it_selects(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The finance committee selected and political bodies unticked: on reload the bodies came
+    # back (restoring the selection showed its kind, as a search does).
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/case-route")
+    page.evaluate("window.orgmodelView.select('body:okonomiudvalget')")
+    page.locator(".kind-filter[value='Body']").uncheck()
+    shown = page.evaluate("window.orgmodelView.visibleNodeCount()")
+    link = page.url
+    assert "hk=Body" in link and "sel=body%3Aokonomiudvalget" in link
+    page.reload()
+    wait_for_view(page)
+    page.wait_for_function("window.orgmodelView.selected() !== null")
+    assert not page.locator(".kind-filter[value='Body']").is_checked()
+    assert page.evaluate("window.orgmodelView.visibleNodeCount()") == shown
+    assert "hk=Body" in page.url
+    # A search for it shows its kind again, as before.
+    page.fill("#search-input", "Økonomiudvalget")
+    page.click("#search-form button[type=submit]")
+    expect(page.locator(".kind-filter[value='Body']")).to_be_checked()
+
+
+def test_fading_says_that_every_node_is_shown_again(page: Any, albertslund_app: LiveApp,
+                                                    recorder: Recorder) -> None:
+    # Hiding a kind said "Viser 4 af 11 noder"; fading showed all eleven and the status line
+    # still said four, while the drawing's name said eleven.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/case-route")
+    total = page.evaluate("window.orgmodelView.nodeCount()")
+    page.locator(".kind-filter[value='Body']").uncheck()
+    assert page.text_content("#status") != f"Viser {total} af {total} noder."
+    page.check("input[name=filter-mode][value=fade]")
+    assert page.text_content("#status") == f"Viser {total} af {total} noder."
+
+
+def test_show_all_on_the_grid_keeps_the_grid_whole_in_view(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # "Vis alt" after a focus on the influence/interest grid fitted its nodes alone: the
+    # quadrant titles at its top were cut off.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/stakeholders#layout=grid")
+    where = ("[window.orgmodelView.network.getScale(),"
+             " window.orgmodelView.network.getViewPosition()]")
+    before = page.evaluate(where)
+    page.evaluate("window.orgmodelView.select('post:kommunaldirektor')")
+    page.click("#focus-button")
+    page.click("#focus-clear")
+    scale, middle = page.evaluate(where)
+    assert abs(scale - before[0]) < 1e-6
+    assert abs(middle["x"] - before[1]["x"]) < 1 and abs(middle["y"] - before[1]["y"]) < 1
 
 
 def test_back_returns_to_the_node_seen_before(page: Any, albertslund_app: LiveApp,
@@ -762,6 +815,7 @@ def test_a_selection_does_not_move_the_network(
     ("focus=node:findes-ikke&depth=1", "»node:findes-ikke« er ikke i denne visning."),
     ("path=node:a,body:kommunalbestyrelsen", "»node:a« er ikke i denne visning."),
     ("hk=Organisation,Body,Forum,Unit,Post,Person", "Viser 0 af "),
+    ("sel=node:findes-ikke", "»node:findes-ikke« er ikke i denne visning."),  # was "Ingen træf"
 ])
 def test_a_permalink_to_what_the_view_does_not_hold_says_so(
         page: Any, albertslund_app: LiveApp, recorder: Recorder, hash_: str, said: str) -> None:

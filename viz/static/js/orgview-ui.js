@@ -25,7 +25,9 @@
     return view.reveal(id).then(function (found) {
       if (!found) { view.status(texts.search_none); return false; }
       var node = view.nodeData.get(id);
-      if (raw.hiddenKinds.has(node.kind)) { raw.hiddenKinds.delete(node.kind); }
+      // A node searched for is shown whatever its kind; one a permalink restores keeps the
+      // link's filters (its kind came back on every reload).
+      if (!quiet && raw.hiddenKinds.has(node.kind)) { raw.hiddenKinds.delete(node.kind); }
       if (raw.focus && raw.focus !== id) { raw.focus = null; }
       if (raw.layout === "grid" && node.gx === undefined) { setLayout("network"); }
       raw.sel = id;
@@ -138,7 +140,7 @@
     raw.topic = "";
     view.clearPath();
     view.apply();
-    network.fit({ animation: false });
+    fitVisible();  // the whole grid with its quadrant titles, on the grid
     view.remember();
     sayShown();
   }
@@ -408,7 +410,12 @@
       });
     });
     document.querySelectorAll("input[name=filter-mode]").forEach(function (radio) {
-      radio.addEventListener("change", function () { raw.mode = radio.value; view.apply(); view.remember(); });
+      radio.addEventListener("change", function () {
+        raw.mode = radio.value;
+        view.apply();
+        view.remember();
+        sayShown();  // fading shows every node again: a count from hiding would be wrong
+      });
     });
     on("focus-button", "click", function () {
       if (!raw.sel) { view.status(texts.focus_hint); return; }
@@ -536,10 +543,10 @@
     // A permalink may name what the view does not hold (a stale or mistyped link): said, as
     // the path form says it, not a whole view with no word, or "no path" after asking the
     // server about ids no node has.
-    var missing = [raw.focus].concat(raw.path || []).filter(function (id) {
-      return id && !view.nodeData.has(id);
-    });
+    var missing = [raw.focus].concat(raw.path || [], view.isPartial() ? [] : [raw.sel])
+      .filter(function (id) { return id && !view.nodeData.has(id); });
     if (raw.focus && !view.nodeData.has(raw.focus)) { raw.focus = null; }
+    if (raw.sel && missing.indexOf(raw.sel) >= 0) { raw.sel = null; }
     if (raw.path && !raw.path.every(function (id) { return view.nodeData.has(id); })) { raw.path = null; }
     view.apply();
     if (missing.length) {
