@@ -213,6 +213,18 @@ def test_static_start_page_answers_how_big_something_is(
     assert len(hints) == 1 and hints[0].startswith(named + " er ") and size in hints[0]
 
 
+def test_static_start_page_keeps_the_question_in_the_other_language(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # "English" after a question opened the English page empty; the served page keeps it.
+    only_files(recorder)
+    ask(site, page, "løn")
+    page.click("#lang-toggle")
+    page.locator("#answers h2").wait_for()
+    assert page.url.endswith("/en/index.html?q=l%C3%B8n")
+    assert page.input_value("#q") == "løn"
+    assert page.locator("article.answer h3").first.text_content() == "Payroll"
+
+
 @pytest.mark.parametrize(("question", "task"), [
     ("81.15", "Løn"), ("hvem har ansvaret for 00.30.10?", "Budgetter"),
     ("hvem har ansvaret for 81?", "Løn- og personaleforhold"),

@@ -690,15 +690,23 @@
     }
   }
 
+  /* The other language's page asks the same question (as the served page's link does). */
+  function keepInLanguageLink(query) {
+    var toggle = document.getElementById("lang-toggle");
+    if (toggle) { toggle.search = query ? "?q=" + encodeURIComponent(query) : ""; }
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var query = document.getElementById("q").value.trim();
     history.replaceState(null, "", "?q=" + encodeURIComponent(query));
+    keepInLanguageLink(query);
     render(query);
   });
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) {
     document.getElementById("q").value = initial;
+    keepInLanguageLink(initial);
     render(initial);
   }
 }());
