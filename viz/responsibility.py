@@ -173,5 +173,8 @@ def build_case_route(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     start = min(positions, key=lambda n: (positions[n][0], positions[n][1]), default=None)
     return assemble("case-route", nodes, edges, total=len(views),
                     extra={"post": data.focus if data.focus in views else None,
+                           "post_apart": data.focus in views and not any(
+                               data.focus in (e.source_id, e.target_id)
+                               for e in data.subgraph.edges),
                            "home": start, "homeAt": "top-left"},
                     table=[(e.source_id, e.target_id, e.order) for e in steps])

@@ -118,6 +118,8 @@ UI: dict[str, tuple[str, str]] = {
         "Standing committee → finance committee → municipal council, and where the post and its "
         "units take part."),
     "route_post": ("Stillingen:", "The post:"),
+    "route_post_apart": ("Stillingen tager ikke del i sagsgangen, så vidt data siger.",
+                         "The post takes no part in the case route, as far as the data says."),
     "search": ("Søg", "Search"),
     "search_placeholder": ("Søg efter enhed, stilling, opgave …", "Search for unit, post, task …"),
     "search_none": ("Ingen træf i denne visning.", "No match in this view."),

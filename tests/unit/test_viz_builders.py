@@ -150,6 +150,21 @@ def test_case_route_reads_left_to_right(memory_store: MemoryStore) -> None:
     assert graph.table[-1] == ("body:okonomiudvalget", "body:kommunalbestyrelsen", 2)
 
 
+def test_case_route_of_a_post_with_no_part_in_it_draws_it_apart(
+        memory_store: MemoryStore) -> None:
+    # The coordinator's route showed the committees alone, with no word of the post asked for.
+    post = "post:koordinator-informationssikkerhed"
+    graph = build_case_route(gather.case_route(memory_store, as_of=TODAY, post=post), "da")
+    assert graph.extra["post"] == post and graph.extra["post_apart"] is True
+    assert not [e for e in graph.edges if post in (e["from"], e["to"])]
+    chief = build_case_route(gather.case_route(memory_store, as_of=TODAY, post=CHIEF), "da")
+    assert chief.extra["post_apart"] is False
+    mayor = build_case_route(gather.case_route(memory_store, as_of=TODAY,
+                                               post="post:borgmester"), "da")
+    assert ("post:borgmester", "forum:politisk-sagsgennemgang") in {
+        (e["from"], e["to"]) for e in mayor.edges}  # the mayor's part: the review of the cases
+
+
 def test_case_route_holds_the_forum_that_reads_the_cases_first(memory_store: MemoryStore) -> None:
     # The review of political cases with the mayor and the directors, where the chief takes
     # part, was missing: its cases go to the committees after it.
