@@ -72,6 +72,15 @@ def test_a_kle_group_finds_the_tasks_under_it(store: Any) -> None:
     assert answer and all((a.task.kle or "").startswith("81.15") for a in answer)
 
 
+def test_the_recruitment_of_2023_is_no_tie_of_earlier_years(store: Any) -> None:
+    # Its edges had an end and no beginning: "hvem var borgmester i 2015?" said the mayor took
+    # part in the recruitment of the chief in 2023.
+    recruitment = "initiative:rekruttering-chef-okonomi-og-stab"
+    for when, there in ((date(2015, 6, 1), False), (date(2023, 10, 1), True)):
+        near = store.neighbourhood("post:borgmester", depth=1, as_of=when)
+        assert (recruitment in {n.id for n in near.nodes}) is there
+
+
 @pytest.mark.parametrize("question", ["hvem har ansvaret for 81?", "kle 81", "KLE 81 tak"])
 def test_a_main_group_named_by_its_number_in_a_question_finds_its_tasks(
         store: Any, question: str) -> None:
