@@ -551,6 +551,16 @@ def test_whom_a_post_reports_to_is_answered_by_the_post(store: Any, question: st
     assert first_task(store, "who do I report a data breach to?") == ["task:it-sikkerhed"]
 
 
+@pytest.mark.parametrize("question", ["who do the unit heads report to?",
+                                      "who do unit heads report to"])
+def test_whom_the_unit_heads_report_to_is_the_chief(store: Any, question: str) -> None:
+    # "unit heads" named no post: "report" met the budget follow-up's "variance reporting".
+    results, named = answered(store, question)
+    assert results == [] and named is not None
+    assert named.node.id.startswith("post:enhedsleder-")
+    assert (EdgeType.REPORTS_TO, CHIEF) in [(r.type, r.node.id) for r in named.relations]
+
+
 _PART, _MEMBER, _TASK = EdgeType.PART_OF, EdgeType.MEMBER_OF, EdgeType.RESPONSIBLE_FOR
 
 
