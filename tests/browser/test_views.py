@@ -216,6 +216,25 @@ def test_a_permalink_keeps_hidden_the_kind_of_the_node_it_selects(
     expect(page.locator(".kind-filter[value='Body']")).to_be_checked()
 
 
+@pytest.mark.parametrize(("query", "lang"), [("81", "da"), ("Kommunens personale", "da"),
+                                            ("Municipal staff", "en")])
+def test_search_finds_a_kle_main_group_the_responsibility_map_draws(
+        query: str, lang: str, page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The boxes of the KLE main groups are the view's own, not the store's: the server's search
+    # found "Devices for employees" for "Municipal staff" and "HR" for "81".
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/responsibilities?lang={lang}")
+    page.fill("#search-input", query)
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("window.orgmodelView.selected() !== null")
+    assert page.evaluate("window.orgmodelView.selected()") == "kle:81"
+    # A task is still found by the server's search, before the boxes it does not name.
+    page.fill("#search-input", "løn")
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("window.orgmodelView.selected() !== 'kle:81'")
+    assert page.evaluate("window.orgmodelView.selected()").startswith("task:")
+
+
 def test_fading_says_that_every_node_is_shown_again(page: Any, albertslund_app: LiveApp,
                                                     recorder: Recorder) -> None:
     # Hiding a kind said "Viser 4 af 11 noder"; fading showed all eleven and the status line

@@ -59,9 +59,14 @@
 
   /* The same search as the API: the server's when there is one, else the embedded node list. */
   function search(query) {
+    // The nodes the view makes itself (a KLE main group's box) are no store's: the server's
+    // search cannot find them, the page's own list can, and they come first ("81").
+    var made = localSearch(query).filter(function (hit) {
+      return view.nodeData.get(hit.id).synthetic;
+    });
     var found = urls.search ?
       view.fetchJson(view.fill(urls.search, { q: query })).then(function (answer) {
-        return view.asList(answer, ["items", "results", "hits"]);
+        return made.concat(view.asList(answer, ["items", "results", "hits"]));
       }).catch(function () { return localSearch(query); }) :
       Promise.resolve(localSearch(query));
     return found.then(function (hits) {
