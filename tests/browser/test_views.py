@@ -305,6 +305,40 @@ def test_png_export(view: str, page: Any, albertslund_app: LiveApp, recorder: Re
     assert width == canvas[0] and height >= canvas[1] + (54 + 20) * canvas[2]
 
 
+def test_png_caption_stays_within_the_image(page: Any, albertslund_app: LiveApp,
+                                            recorder: Recorder) -> None:
+    # A permalink's long hash (every edge type hidden) ran the caption's address off the
+    # image's right edge.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/collaboration")
+    page.evaluate("window.orgmodelView.select('forum:ledelsesteam-okonomi-og-stab')")
+    for box in page.locator(".type-filter, .kind-filter").all():
+        box.uncheck()
+    assert len(page.url) > 250
+    with page.expect_download():
+        page.click("#png-button")
+    data = page.get_attribute("#png-link", "href")
+    # The caption's rows (under the title, above the drawing): the last 12 px are blank.
+    inked = page.evaluate("""src => new Promise(done => {
+        const image = new Image();
+        image.onload = () => {
+            const c = document.createElement('canvas');
+            c.width = image.width; c.height = image.height;
+            const ctx = c.getContext('2d');
+            ctx.drawImage(image, 0, 0);
+            const ratio = image.width / document.querySelector('#network canvas').clientWidth;
+            const edge = Math.ceil(12 * ratio);
+            const rows = ctx.getImageData(image.width - edge, Math.round(28 * ratio), edge,
+                                          Math.round(20 * ratio)).data;
+            let count = 0;
+            for (let i = 0; i < rows.length; i += 4) { if (rows[i] < 250) { count += 1; } }
+            done(count);
+        };
+        image.src = src;
+    })""", data)
+    assert inked == 0
+
+
 def test_path_between_two_nodes_is_highlighted(page: Any, albertslund_app: LiveApp,
                                                 recorder: Recorder) -> None:
     allow(recorder, albertslund_app)

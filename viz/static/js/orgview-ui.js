@@ -305,6 +305,18 @@
   /* The view as drawn, under a caption that says what it is (its title, the date it shows and
    * the address that opens it again) and over a legend of what its colours mean: a PNG alone
    * told none of them. */
+  /* ``text`` cut to ``width`` on ``ctx`` with an ellipsis: a permalink's long hash ran off
+   * the image's edge. */
+  function fitted(ctx, text, width) {
+    if (ctx.measureText(text).width <= width) { return text; }
+    var low = 0, high = text.length;
+    while (low < high) {
+      var middle = Math.ceil((low + high) / 2);
+      if (ctx.measureText(text.slice(0, middle) + "…").width <= width) { low = middle; } else { high = middle - 1; }
+    }
+    return text.slice(0, low) + "…";
+  }
+
   function exportPng() {
     network.redraw();
     var canvas = byId("network").querySelector("canvas");
@@ -322,12 +334,13 @@
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, out.width, out.height);
     ctx.fillStyle = config.selectedLabel;
+    var room = out.width - 2 * margin;
     ctx.font = "bold " + Math.round(16 * ratio) + "px system-ui, sans-serif";
-    ctx.fillText(document.title, 12 * ratio, 22 * ratio);
+    ctx.fillText(fitted(ctx, document.title, room), margin, 22 * ratio);
     ctx.font = Math.round(12 * ratio) + "px system-ui, sans-serif";
     var day = config.asOf || new Date().toISOString().slice(0, 10);
-    ctx.fillText(texts.png_caption.replace("{date}", day).replace("{url}", location.href),
-      12 * ratio, 42 * ratio);
+    ctx.fillText(fitted(ctx, texts.png_caption.replace("{date}", day)
+      .replace("{url}", location.href), room), margin, 42 * ratio);
     ctx.drawImage(canvas, 0, head);
     legendRows(ctx, items, margin, canvas.height + head + margin / 2, canvas.width - 2 * margin,
       ratio, true);
