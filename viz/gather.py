@@ -273,7 +273,7 @@ def case_route(store: OrgStore, *, as_of: date, post: str | None) -> ViewInput:
         return source in units and target in route and edge_type in _UNIT_TIES
 
     subgraph = _filtered(snapshot, lambda n: n in route or n == post or n in units, edge_ok)
-    if post in snapshot.nodes and post not in {n.id for n in subgraph.nodes}:
+    if route and post in snapshot.nodes and post not in {n.id for n in subgraph.nodes}:
         # A post with no part in the route is drawn apart, said so: without it, the page did
         # not say which post it was asked for, nor why it was missing.
         subgraph = Subgraph(nodes=[*subgraph.nodes, node_view(snapshot.nodes[post])],
