@@ -56,6 +56,7 @@ from orgmodel.question_frames import (
     STRUCTURE_FRAME,
     STRUCTURE_WORDS,
     SUPPORTING_WORDS,
+    as_membership,
     asks_collaboration,
     asks_reporting,
     asks_size,
@@ -166,7 +167,7 @@ def _named(store: OrgStore, query: str, *, as_of: date,
             return None
         found = hint_of(store, node.id, node.kind, as_of=as_of) if node.kind in IN_CHARGE else None
         return (found, 1.0, False) if found else None
-    query = without_pronoun_it(query)  # "who fixes it" names no IT
+    query = as_membership(without_pronoun_it(query))  # "who fixes it" names no IT
     if not without_lone_tokens(query).strip():  # "1" alone names nothing ("område 1" does)
         return None
     words = fold(query).split()

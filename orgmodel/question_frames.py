@@ -30,6 +30,7 @@ __all__ = [
     "DO_WORK_WITH",
     "LEADERSHIP_SPELLINGS",
     "LEADERSHIP_WORDS",
+    "MEMBERSHIP_PHRASES",
     "NOT_DEFINING",
     "NOT_DEFINING_SPELLINGS",
     "REPORTING_SPELLINGS",
@@ -47,6 +48,7 @@ __all__ = [
     "SUPPORTING_WORDS",
     "TOPIC_SPELLINGS",
     "UNDER_SPELLINGS",
+    "as_membership",
     "asks_collaboration",
     "asks_reporting",
     "asks_size",
@@ -70,6 +72,33 @@ _LEADERSHIP = """
 """
 LEADERSHIP_SPELLINGS: tuple[str, ...] = tuple(_LEADERSHIP.split())
 LEADERSHIP_WORDS = frozenset(fold(" ".join(LEADERSHIP_SPELLINGS)).split())
+
+#: Phrases that ask who takes part in something with no word of :data:`LEADERSHIP_WORDS`
+#: ("hvem er med i ØU?", "who's on the finance committee?"), and how they are read: as the
+#: question with "medlem"/"members" ("hvem sidder i ØU?" was answered, these met the tasks of
+#: servicing the committee alone). Patterns (case aside) and replacements the page's script
+#: reads too.
+MEMBERSHIP_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"\ber\s+med\s+i\b", "er medlem i"),
+    (r"\bvar\s+med\s+i\b", "var medlem i"),
+    (r"\bwho(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+on\b", "who are members of"),
+)
+_MEMBERSHIP = tuple((re.compile(pattern, re.IGNORECASE), said)
+                    for pattern, said in MEMBERSHIP_PHRASES)
+
+
+def as_membership(query: str) -> str:
+    """``query`` with a phrase that asks who takes part read as asking for members.
+
+    >>> as_membership("hvem er med i ØU?"), as_membership("Who's on the Finance Committee")
+    ('hvem er medlem i ØU?', 'who are members of the Finance Committee')
+    >>> as_membership("hvem står for løn?")
+    'hvem står for løn?'
+    """
+    for pattern, said in _MEMBERSHIP:
+        query = pattern.sub(said, query)
+    return query
+
 
 #: Words that ask who decides: no node is named by them ("hvem bestemmer over letbanen?" names
 #: the initiative alone), but a task may be ("who decides the budget": its adoption), so the

@@ -241,7 +241,9 @@ def test_static_start_page_answers_a_kle_number(site: Path, page: Any, recorder:
 @pytest.mark.parametrize(("question", "named"), [
     ("hvem er ØU?", "Økonomiudvalget"),  # its alias: the committee's servicing met it too
     ("hvad er SKI?", "SKI – Staten og Kommunernes Indkøbsservice"),  # beside the SKI task
-    ("what is the Finance Committee?", "Økonomiudvalget")])  # its English name
+    ("what is the Finance Committee?", "Økonomiudvalget"),  # its English name
+    ("hvem er med i ØU?", "Økonomiudvalget"),  # its members, as "hvem sidder i ØU?"
+    ("who's on the finance committee?", "Økonomiudvalget")])
 def test_static_start_page_names_what_a_question_of_what_it_is_names_whole(
         site: Path, page: Any, recorder: Recorder, question: str, named: str) -> None:
     # As on the server (by_alias): the static page answered "hvem er ØU?" with the task of

@@ -302,6 +302,23 @@ def test_a_system_only_leads_to_tasks_when_it_fits_better_than_they_do(store: An
 
 
 @pytest.mark.parametrize(("question", "named"), [
+    ("hvem er med i ØU?", "body:okonomiudvalget"),
+    ("who's on the finance committee?", "body:okonomiudvalget"),
+    ("hvem er med i direktionen?", "forum:direktorforum"),
+    ("who is on the municipal council?", "body:kommunalbestyrelsen"),
+])
+def test_who_is_in_something_is_asked_of_its_members(store: Any, question: str,
+                                                     named: str) -> None:
+    # "er med i" and "who's on" have no word of membership: the tasks of servicing the
+    # committee or the top management answered alone ("hvem sidder i ØU?" was answered).
+    found = node_hint(store, question, as_of=AFTER_MERGER)
+    assert found is not None and found.node.id == named
+    assert any(r.type in (EdgeType.MEMBER_OF, EdgeType.HEADS) for r in found.relations)
+    # Taking part in work is not membership of a body: "med i arbejdet med løn" names no node.
+    assert node_hint(store, "hvem er med i arbejdet med løn?", as_of=AFTER_MERGER) is None
+
+
+@pytest.mark.parametrize(("question", "named"), [
     ("hvem er borgmster?", "post:borgmester"),  # one letter left out
     ("hvem er kommunaldirktøren?", "post:kommunaldirektor"),
     ("hvem er økonmichefen?", CHIEF),  # three edits from "økonomichef"; its stem one

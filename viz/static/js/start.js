@@ -360,7 +360,18 @@
    * that fits well and better than the best task, or any unit, forum, body, initiative or post
    * the question names when it asks who leads or sits in one (those words left out, as are
    * the words that ask who decides); with how well it fits. */
+  /* "hvem er med i ØU?" asks for members, as "hvem sidder i ØU?" does
+   * (orgmodel.question_frames.as_membership). */
+  var membership = (data.membership || []).map(function (pair) {
+    return [new RegExp(pair[0], "gi"), pair[1]];
+  });
+  function asMembership(query) {
+    return membership.reduce(function (text, pair) { return text.replace(pair[0], pair[1]); },
+      String(query));
+  }
+
   function namedHint(query, bestTask) {
+    query = asMembership(query);
     var reportsTo = reportingHint(query);
     if (reportsTo) { return reportsTo; }
     var all = wordsOf(query).filter(function (word) { return !deciding[word]; });
