@@ -62,7 +62,8 @@ def resolve_node(store: OrgStore, text: str, *, as_of: date | None,
     Raises
     ------
     NotValidOnDateError
-        When ``text`` is the id of a node that does not hold on ``as_of``.
+        When ``text`` is the id of a node that does not hold on ``as_of``, or the name of one
+        that holds today only.
     UnknownNodeError
         When no node (of ``kinds``) has that id or name, with the closest; or when several
         have that name or alias.
@@ -86,6 +87,17 @@ def resolve_node(store: OrgStore, text: str, *, as_of: date | None,
             return found[0].id
         if found:  # "Devices til medarbejdere" is a task and an asset: which is meant?
             raise UnknownNodeError(text, found, ambiguous=True)
+    today = date.today()
+    if as_of is not None and as_of != today:
+        # A name of today's organisation asked for a day it did not hold ("Organisation og
+        # Politik" in 2022, before the merger): said with its dates, as its id would be, not
+        # "no node has that name" beside the names of others.
+        try:
+            now = resolve_node(store, text, as_of=today, kinds=kinds)
+        except NotFoundError:
+            pass
+        else:
+            return store.node(now, as_of=as_of).id  # raises NotValidOnDateError
     closest = [node for hit, node in zip(hits, nodes, strict=True) if hit.score >= CLOSEST_MIN]
     raise UnknownNodeError(text, _ids_near(store, text, as_of, kinds, closest)[:CLOSEST])
 

@@ -293,6 +293,10 @@ def test_as_of_changes_the_answer() -> None:
     assert before[0]["id"] == "unit:organisation-og-politik"
     gone = run("chain", "unit:organisation-og-politik", "--as-of", "2020-01-01")
     assert gone.returncode == 1 and "gælder ikke den 2020-01-01" in gone.stderr
+    # By its name too: "no node has the name" came with the names of two other units.
+    named = run("chain", "Organisation og Politik", "--as-of", "2022-06-01")
+    assert named.returncode == 1
+    assert "gælder ikke den 2022-06-01, men fra 2023-01-01" in named.stderr, named.stderr
 
 
 def test_data_option_and_help(tmp_path: Path) -> None:
