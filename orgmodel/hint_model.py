@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from orgmodel.contract import NodeRef
 from orgmodel.messages import Lang, certainty, name_in, role_in
-from orgmodel.node_sizes import size_text
+from orgmodel.node_sizes import COUNTS, size_text
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 
@@ -75,6 +75,10 @@ _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
 
 #: What a hint asked for a size says when the record counts none (Danish, English).
 NO_SIZE = ("Modellen angiver ikke dens størrelse.", "The model does not give its size.")
+NO_COUNT = ("Modellen angiver ikke antallet af {what}.",
+            "The model does not give the number of {what}.")
+NO_MEETINGS = ("Modellen angiver ikke, hvor ofte den mødes.",
+               "The model does not say how often it meets.")
 
 
 class Relation(BaseModel):
@@ -109,8 +113,15 @@ class NodeHint(BaseModel):
     counts_minimum: bool = Field(False, description="The system count is a minimum (more than).")
     asked_size: bool = Field(False, description="The question asked how big it is: without "
                                                 "counts, the hint says the model has none.")
+    asked_count: str | None = Field(None, description="The count a question of size asked for "
+                                                      "(staff_count, seats, inhabitants): where "
+                                                      "the record lacks it, the hint says so.")
     about: str | None = Field(None, description="What it is: the start of its description.")
     about_en: str | None = Field(None, description="The same in English, where the data has it.")
+    meets: str | None = Field(None, description="How often a forum or body meets, as the data "
+                                                "says it (in Danish).")
+    asked_meeting: bool = Field(False, description="The question asked how often it meets: "
+                                                   "without ``meets``, the hint says so.")
     as_of: date | None = Field(None, description="The date its relations hold on.")
 
     @property
@@ -146,8 +157,15 @@ class NodeHint(BaseModel):
         if self.counts:
             size = size_text(self.counts, self.counts_minimum, lang)
             first += (f" Størrelse: {size}.", f" Size: {size}.")[at]
+            if self.asked_count and self.asked_count not in self.counts:
+                # "hvor mange medarbejdere har kommunen?": its inhabitants are no answer
+                first += " " + NO_COUNT[at].format(what=COUNTS[self.asked_count][at])
         elif self.asked_size:  # "hvor mange ansatte har IT?": the question is answered too
             first += " " + NO_SIZE[at]
+        if self.meets:  # "hvor tit mødes ØS-IT?" was answered by a stray task
+            first += (f" Mødes: {self.meets}.", f" Meets: {self.meets}.")[at]
+        elif self.asked_meeting:
+            first += " " + NO_MEETINGS[at]
         if not self.relations and self.node.kind is Kind.PERSON:
             # The date is said: a question without one is asked of today, which "the date
             # asked about" did not tell.
@@ -166,6 +184,11 @@ class NodeHint(BaseModel):
             words = _UNDER_WORDS[under] if under else (
                 _OUTWARD_WORDS if outward else _RELATION_WORDS)[edge_type]
             said.append(f"{words[at]}: {who}.")
+        if self.node.kind is Kind.POST and not any(
+                r.type is _E.HOLDS and not r.outward for r in self.relations):
+            # Who holds the post is what a question of it often asks ("hvem er chef for
+            # Økonomi og Stab?"): that the data does not say is an answer too.
+            said.append(("Besat af: ingen person i data.", "Held by: no person in the data.")[at])
         return " ".join([first, *said])
 
 

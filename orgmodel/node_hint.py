@@ -50,7 +50,9 @@ from orgmodel.question_frames import (
     COLLABORATION_WORDS,
     DECIDING_WORDS,
     LEADERSHIP_WORDS,
+    MEETING_WORDS,
     REPORTING_WORDS,
+    SIZE_NOUN_COUNTS,
     SIZE_NOUNS,
     SIZE_WORDS,
     STRUCTURE_FRAME,
@@ -58,6 +60,7 @@ from orgmodel.question_frames import (
     SUPPORTING_WORDS,
     as_membership,
     asks_collaboration,
+    asks_meeting,
     asks_reporting,
     asks_size,
     asks_structure,
@@ -186,6 +189,11 @@ def _named(store: OrgStore, query: str, *, as_of: date,
         return parts
     if asks_size(words) and (sized := _sized(store, query, as_of)):
         return sized
+    if asks_meeting(words) and (met := _first_hint(
+            store, without(query, MEETING_WORDS[0] | MEETING_WORDS[1]),
+            [Kind.FORUM, Kind.BODY], -ROUTE_MARGIN, as_of)):
+        # its hint says how often it meets, or that the data does not say
+        return met[0].model_copy(update={"asked_meeting": True}), met[1], True
     if not SUPPORTING_WORDS.isdisjoint(words) and (
             run := _supported(store, without(query, SUPPORTING_WORDS), as_of)):
         return run
@@ -238,7 +246,13 @@ def _sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, b
     if found is None:
         return None
     hint, fit, _alone = found
-    return hint.model_copy(update={"asked_size": True}), fit, True
+    # The count the question's noun asks for, unless the noun is in the node's name ("devices
+    # til medarbejdere" is counted in devices).
+    name = set(fold(f"{hint.node.name} {hint.node.name_en or ''}").split())
+    asked = {SIZE_NOUN_COUNTS[word] for word in fold(rest).split()
+             if word in SIZE_NOUN_COUNTS and word not in name}
+    return hint.model_copy(update={"asked_size": True, "asked_count": (
+        asked.pop() if len(asked) == 1 else None)}), fit, True
 
 
 def _supported(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
@@ -464,7 +478,7 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
     return NodeHint(node=node_ref(node), counts=node_counts(node.attributes),
                     counts_minimum=bool(node.attributes.get("count_is_minimum")),
                     about=_about(node.description), about_en=_about(node.description_en),
-                    as_of=as_of, relations=[
+                    meets=node.attributes.get("meets"), as_of=as_of, relations=[
         *(Relation(type=e.type, node=node_ref(nodes[e.source_id]), role=e.role, source=e.source,
                    confidence=e.confidence, **_held(holders, e))
           for e in incoming),

@@ -30,6 +30,8 @@ __all__ = [
     "DO_WORK_WITH",
     "LEADERSHIP_SPELLINGS",
     "LEADERSHIP_WORDS",
+    "MEETING_SPELLINGS",
+    "MEETING_WORDS",
     "MEMBERSHIP_PHRASES",
     "NOT_DEFINING",
     "NOT_DEFINING_SPELLINGS",
@@ -37,6 +39,7 @@ __all__ = [
     "REPORTING_WORDS",
     "SIZE_ASK",
     "SIZE_NOUNS",
+    "SIZE_NOUN_COUNTS",
     "SIZE_NOUN_SPELLINGS",
     "SIZE_SPELLINGS",
     "SIZE_WORDS",
@@ -50,6 +53,7 @@ __all__ = [
     "UNDER_SPELLINGS",
     "as_membership",
     "asks_collaboration",
+    "asks_meeting",
     "asks_reporting",
     "asks_size",
     "asks_structure",
@@ -98,6 +102,29 @@ def as_membership(query: str) -> str:
     for pattern, said in _MEMBERSHIP:
         query = pattern.sub(said, query)
     return query
+
+
+#: Words that ask how often or when a forum or body meets ("hvor tit mødes ØS-IT?", "how often
+#: does the finance committee meet?"): a verb of meeting and a word of when, both. Its hint
+#: says it (``meets``); the tasks the rest meets are stray. Without a word of when, a meeting
+#: is work ("hvem betjener møderne i ØU?" asks for the servicing task).
+MEETING_SPELLINGS: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("mødes", "møde", "møder", "møderne", "mødet", "meet", "meets", "meeting", "meetings"),
+    ("tit", "ofte", "hyppigt", "hvornår", "often", "frequently", "when"),
+)
+MEETING_WORDS: tuple[frozenset[str], frozenset[str]] = (
+    frozenset(fold(" ".join(MEETING_SPELLINGS[0])).split()),
+    frozenset(fold(" ".join(MEETING_SPELLINGS[1])).split()),
+)
+
+
+def asks_meeting(words: list[str]) -> bool:
+    """Whether folded ``words`` ask how often or when something meets.
+
+    >>> asks_meeting("hvor tit modes os it".split()), asks_meeting("hvem betjener moderne".split())
+    (True, False)
+    """
+    return not MEETING_WORDS[0].isdisjoint(words) and not MEETING_WORDS[1].isdisjoint(words)
 
 
 #: Words that ask who decides: no node is named by them ("hvem bestemmer over letbanen?" names
@@ -167,6 +194,16 @@ SIZE_NOUN_SPELLINGS: tuple[str, ...] = (
     "employees", "employee", "people", "persons", "work", "works", "employed", "members",
     "seats", "sit", "inhabitants", "residents", "citizens")
 SIZE_WORDS = frozenset(fold(" ".join(SIZE_SPELLINGS)).split())
+#: The count a size noun asks for (orgmodel.node_sizes.COUNTS): "hvor mange medarbejdere har
+#: kommunen?" asks for staff, which the municipality's inhabitants do not answer.
+SIZE_NOUN_COUNTS: dict[str, str] = {
+    **dict.fromkeys(fold("ansatte ansat medarbejdere medarbejderne staff employees employee "
+                         "employed").split(), "staff_count"),
+    **dict.fromkeys(fold("medlemmer sidder pladser members seats").split(), "seats"),
+    **dict.fromkeys(fold("indbyggere borgere inhabitants residents citizens").split(),
+                    "inhabitants"),
+}
+
 SIZE_NOUNS = frozenset(fold(" ".join(SIZE_NOUN_SPELLINGS)).split())
 #: How a question asks it: a word of the first two in a row, or one of the third alone (the
 #: static start page reads them too).

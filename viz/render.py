@@ -37,11 +37,12 @@ from markupsafe import Markup
 
 from orgmodel.asked_date import RELATIVE_LEAD, RELATIVE_SPELLINGS, Reading, as_of_note
 from orgmodel.asker import BOSS_SPELLINGS, MY_SPELLINGS, SELF_REPORTING_SPELLINGS
-from orgmodel.hint_model import NO_SIZE
+from orgmodel.hint_model import NO_COUNT, NO_SIZE
 from orgmodel.home import HOME_SPELLINGS
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import NODE_HINT_MIN, POSTS_NEAR_TIE, REPORTING_POST_MIN, SUPPORTED_MIN
+from orgmodel.node_sizes import COUNTS
 from orgmodel.question_frames import (
     ARTICLES,
     COLLABORATION_SPELLINGS,
@@ -49,10 +50,12 @@ from orgmodel.question_frames import (
     DEFINING_OPENINGS,
     DO_WORK_WITH,
     LEADERSHIP_SPELLINGS,
+    MEETING_SPELLINGS,
     MEMBERSHIP_PHRASES,
     NOT_DEFINING_SPELLINGS,
     REPORTING_SPELLINGS,
     SIZE_ASK,
+    SIZE_NOUN_COUNTS,
     SIZE_NOUN_SPELLINGS,
     SIZE_SPELLINGS,
     STRUCTURE_FRAME_SPELLINGS,
@@ -311,6 +314,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "synonyms": synonym_groups(), "named": named or [],
                 "leading": list(LEADERSHIP_SPELLINGS), "deciding": list(DECIDING_SPELLINGS),
                 "membership": [list(pair) for pair in MEMBERSHIP_PHRASES],
+                "meeting": [list(words) for words in MEETING_SPELLINGS],
                 "reporting": list(REPORTING_SPELLINGS), "reportingMin": REPORTING_POST_MIN,
                 "supporting": list(SUPPORTING_SPELLINGS), "supportedMin": SUPPORTED_MIN,
                 "structure": list(STRUCTURE_SPELLINGS),
@@ -318,6 +322,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "relativeDates": [said[:3] for said in RELATIVE_SPELLINGS],
                 "relativeLead": RELATIVE_LEAD,
                 "noSize": NO_SIZE[0 if page.lang == "da" else 1],
+                "sizeNounCounts": SIZE_NOUN_COUNTS, "noCount": NO_COUNT[page.lang == "en"],
+                "countWords": {key: words[page.lang == "en"] for key, words in COUNTS.items()},
                 "collaboration": list(COLLABORATION_SPELLINGS), "doWorkWith": DO_WORK_WITH,
                 "topicWords": list(TOPIC_SPELLINGS), "homeWords": list(HOME_SPELLINGS),
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),

@@ -184,8 +184,12 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 post=kind is Kind.POST, used=kind in USED_KINDS,
                 parts=kind in STRUCTURE_KINDS and bool(named.relations),
                 counted=bool(named.counts),  # else a question of its size is told so
+                counts=sorted(named.counts),  # and which it counts: staff are no inhabitants
                 # whom it works with: "hvem samarbejder IT og Digitalisering med?"
-                together=together.text(lang) if together else None))
+                together=together.text(lang) if together else None,
+                # how often it meets, or that the data does not say: "hvor tit mødes ØS-IT?"
+                meeting=named.model_copy(update={"asked_meeting": True}).text(lang)
+                if kind in (Kind.FORUM, Kind.BODY) else None))
         if len(index) >= NAMED_LIMIT:
             break
     # A kind no hint is given for ("Folkeskolerne", a stakeholder) is still asked whom it
@@ -203,7 +207,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     if (home := home_organisation(store, as_of=as_of)) is not None and (
             homed := hint_of(store, home, Kind.ORGANISATION, as_of=as_of)) is not None:
         index.append(_entry([], homed.text(lang), home=True, says=homed.says_who,
-                            counted=bool(homed.counts)))
+                            counted=bool(homed.counts), counts=sorted(homed.counts)))
     return index
 
 
@@ -214,6 +218,7 @@ def _name_keys(node: NodeView) -> list[tuple[str, float]]:
 
 
 def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | None = None,
+           meeting: str | None = None, counts: list[str] | None = None,
            **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
@@ -221,7 +226,8 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
     false unless given: what kind of question the entry answers (start.js reads them).
     """
     kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted"), False)
-    return {"keys": keys, **kinds, **flags, "text": text, "together": together}
+    return {"keys": keys, **kinds, **flags, "text": text, "together": together,
+            "meeting": meeting, "counts": counts or []}
 
 
 def _tool_words(store: OrgStore, task_id: str, as_of: date,

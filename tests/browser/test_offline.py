@@ -202,7 +202,10 @@ def test_static_start_page_answers_with_what_a_question_names_not_stray_tasks(
     ("hvor mange medarbejdere er der i IT og Digitalisering?", "IT og Digitalisering",
      "Modellen angiver ikke dens størrelse."),
     ("how many members does the municipal council have?", "Kommunalbestyrelsen",
-     "Størrelse: 21 medlemmer.")])
+     "Størrelse: 21 medlemmer."),
+    # its inhabitants are no answer (and said so) ...
+    ("hvor mange medarbejdere har kommunen?", "Albertslund Kommune",
+     "Modellen angiver ikke antallet af medarbejdere.")])
 def test_static_start_page_answers_how_big_something_is(
         site: Path, page: Any, recorder: Recorder, question: str, named: str,
         size: str) -> None:
@@ -211,6 +214,8 @@ def test_static_start_page_answers_how_big_something_is(
     hints = hints_for(site, page, recorder, question)
     assert page.locator("article.answer").count() == 0
     assert len(hints) == 1 and hints[0].startswith(named + " er ") and size in hints[0]
+    # ... and a size given is not denied beside it (every sized hint said "no size" too)
+    assert ("Størrelse: " in hints[0]) != ("Modellen angiver ikke dens størrelse." in hints[0])
 
 
 def test_static_start_page_keeps_the_question_in_the_other_language(
@@ -243,7 +248,8 @@ def test_static_start_page_answers_a_kle_number(site: Path, page: Any, recorder:
     ("hvad er SKI?", "SKI – Staten og Kommunernes Indkøbsservice"),  # beside the SKI task
     ("what is the Finance Committee?", "Økonomiudvalget"),  # its English name
     ("hvem er med i ØU?", "Økonomiudvalget"),  # its members, as "hvem sidder i ØU?"
-    ("who's on the finance committee?", "Økonomiudvalget")])
+    ("who's on the finance committee?", "Økonomiudvalget"),
+    ("hvor tit mødes ØS-IT?", "ØS-IT/ØS-Digitalisering (screening af IT-projekter)")])
 def test_static_start_page_names_what_a_question_of_what_it_is_names_whole(
         site: Path, page: Any, recorder: Recorder, question: str, named: str) -> None:
     # As on the server (by_alias): the static page answered "hvem er ØU?" with the task of

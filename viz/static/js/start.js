@@ -125,7 +125,8 @@
    * a forum, a body, a post), with its hint; and the words that ask who leads or sits in one. */
   var named = (data.named || []).map(function (entry) {
     return { text: entry.text, led: entry.led, says: entry.says, post: entry.post, used: entry.used,
-      parts: entry.parts, together: entry.together, home: entry.home,
+      parts: entry.parts, together: entry.together, home: entry.home, meeting: entry.meeting,
+      counted: entry.counted, counts: entry.counts,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " ",
           written: writtenWords(key[0]).join(" ") };
@@ -534,8 +535,17 @@
         homeHint() : null) ||
       framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
                  data.reportingMin, true) ||
-      sizeHint(query);
+      sizeHint(query) ||
+      framedHint(query, asksMeeting, meetingFrame, function (entry) { return entry.meeting; },
+                 data.hintMin, false, "meeting");
   }
+
+  /* How often or when a forum or body meets ("hvor tit mødes ØS-IT?"): a verb of meeting and
+   * a word of when, as orgmodel.question_frames.asks_meeting reads them. */
+  var meetVerbs = foldedSet((data.meeting || [[], []])[0]);
+  var meetWhen = foldedSet((data.meeting || [[], []])[1]);
+  var meetingFrame = foldedSet([].concat.apply([], data.meeting || []));
+  function asksMeeting(words) { return anyOf(meetVerbs)(words) && anyOf(meetWhen)(words); }
 
   /* How big something is ("hvor mange ansatte har Økonomi og Indkøb?", "how big is Finance
    * and Staff?"), as orgmodel.node_hint reads it: its hint, which says its size where the
@@ -555,8 +565,22 @@
       found = words.length ? bestNamed(words, function (entry) { return entry.text; }) : null;
     }
     if (!found || found.score < data.hintMin) { return null; }
-    return { text: found.entry.text + (found.entry.counted ? "" : " " + data.noSize),
-      says: found.entry.says, score: found.score, alone: true };
+    return { text: found.entry.text + (found.entry.counted ? countMissing(query, found.entry) :
+      " " + data.noSize), says: found.entry.says, score: found.score, alone: true };
+  }
+
+  /* The count the question's noun asks for, when the entry counts others ("hvor mange
+   * medarbejdere har kommunen?": its inhabitants are no answer), as the server says it. */
+  function countMissing(query, entry) {
+    var asked = {};
+    var name = (entry.keys[0] || { words: [] }).words;
+    wordsOf(query).forEach(function (word) {
+      var key = (data.sizeNounCounts || {})[word];
+      if (key && name.indexOf(word) < 0) { asked[key] = true; }
+    });
+    var keys = Object.keys(asked);
+    return keys.length === 1 && (entry.counts || []).indexOf(keys[0]) < 0 ?
+      " " + data.noCount.replace("{what}", data.countWords[keys[0]]) : "";
   }
 
   /* A question about the asker ("hvem er min chef?", "who do I report to?"), as the server
