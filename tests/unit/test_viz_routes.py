@@ -71,6 +71,10 @@ def test_pages_data_and_static(memory_store: MemoryStore) -> None:
         data = (await client.get(config["urls"]["data"])).json()
         assert data["total"] == len(data["nodes"]) == 53 and not data["partial"]
         assert 'href="/views/org/table"' in page.text  # 228 rows: a table page of its own
+        # named as every other page is, with the organisation (it alone lacked it)
+        table = (await client.get("/views/org/table")).text
+        assert "<title>Organisationsdiagram – Tabel over noder og relationer – Albertslund " \
+            "Kommune – organisationen</title>" in table
         route = (await client.get("/views/case-route")).text
         assert 'id="nodes-heading"' in route  # 30 rows: the table on the page
         assert "Stillingen: <strong>Chef for Økonomi og Stab</strong>" in route
