@@ -21,6 +21,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from orgmodel.contract import NodeRef
+from orgmodel.exceptions import held_text
 from orgmodel.messages import Lang, certainty, name_in, role_in
 from orgmodel.node_sizes import COUNTS, size_text
 from orgmodel.schema import Confidence, EdgeType, Kind
@@ -123,6 +124,11 @@ class NodeHint(BaseModel):
     asked_meeting: bool = Field(False, description="The question asked how often it meets: "
                                                    "without ``meets``, the hint says so.")
     as_of: date | None = Field(None, description="The date its relations hold on.")
+    not_on_date: bool = Field(False, description="It does not hold on ``as_of`` (a question of "
+                                                 "another day): ``holds_from``/``holds_to`` "
+                                                 "say when it does, and it has no relations.")
+    holds_from: date | None = Field(None, description="With ``not_on_date``: its first day.")
+    holds_to: date | None = Field(None, description="With ``not_on_date``: its last day.")
 
     @property
     def says_who(self) -> bool:
@@ -166,6 +172,11 @@ class NodeHint(BaseModel):
             first += (f" Mødes: {self.meets}.", f" Meets: {self.meets}.")[at]
         elif self.asked_meeting:
             first += " " + NO_MEETINGS[at]
+        if self.not_on_date:
+            day = self.as_of.isoformat() if self.as_of else ""
+            span = held_text(self.holds_from, self.holds_to, (("fra", "til"), ("from", "to"))[at])
+            return first + (f" Den gælder ikke pr. {day}, men {span}.",
+                            f" It does not hold on {day}; it holds {span}.")[at]
         if not self.relations and self.node.kind is Kind.PERSON:
             # The date is said: a question without one is asked of today, which "the date
             # asked about" did not tell.

@@ -160,6 +160,31 @@ def _named(store: OrgStore, query: str, *, as_of: date,
            better_than: float) -> tuple[NodeHint, float, bool] | None:
     """:func:`node_hint`, how well its node fits, and whether it answers alone.
 
+    A question of another day that names nothing of that day, but a node of today's that did
+    not hold then ("hvem ledede Organisation og Politik i 2022?", before the merger), is told
+    when that node holds, alone: the tasks of that day met the rest of its words.
+    """
+    found = _named_on(store, query, as_of=as_of, better_than=better_than)
+    today = date.today()
+    if as_of == today:
+        return found
+    now = _named_on(store, query, as_of=today, better_than=better_than)
+    # Today's node is meant when the question names it clearly better than anything of that
+    # day ("Organisation og Politik" in 2022 met a former unit by its description alone).
+    if now is None or (found is not None and now[1] < found[1] + ROUTE_MARGIN):
+        return found
+    node = store.node(now[0].node.id, as_of=today)
+    if (node.valid_from is None or node.valid_from <= as_of) and (
+            node.valid_to is None or as_of <= node.valid_to):
+        return found  # it held then: what it named on that day is the answer, or none
+    return NodeHint(node=node_ref(node), relations=[], as_of=as_of, holds_from=node.valid_from,
+                    holds_to=node.valid_to, not_on_date=True), now[1], True
+
+
+def _named_on(store: OrgStore, query: str, *, as_of: date,
+              better_than: float) -> tuple[NodeHint, float, bool] | None:
+    """:func:`_named` on the day ``as_of``.
+
     The fit is 1.0 for an id; whom a post reports to is answered by the post alone (no task
     is that answer), and so is what lies under or in a unit, body, organisation or forum.
     """

@@ -68,9 +68,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 #: task is that answer, and they are left out when the node is looked for (they name no unit
 #: or body).
 _LEADERSHIP = """
-    leder lederen ledere lede ledes chef chefen direktør direktøren formand formanden
+    leder lederen ledere lede ledes ledede ledet chef chefen direktør direktøren formand formanden
     næstformand medlem medlemmer medlemmerne sidder sidde deltager deltage deltagere stilling
-    stillingen head heads lead leads leader leaders director chair chairs chairman chairperson
+    stillingen head heads headed lead leads led leader leaders director chair chairs chaired
+    chairman chairperson
     boss bosses manager managers supervisor chief chiefs
     member members sits sit participates participate participants part holds hold held post
 """
