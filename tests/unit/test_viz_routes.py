@@ -54,6 +54,25 @@ def test_headings_go_down_one_level_at_a_time(memory_store: MemoryStore) -> None
     run(create_views_app(memory_store), check)
 
 
+def test_a_description_without_english_is_marked_danish_on_english_pages(
+        albertslund: Any) -> None:
+    # Screen readers pronounce it as Danish; the data now has English for every node, so one
+    # is taken away here.
+    from orgmodel.dataset import Dataset
+
+    nodes = [n.model_copy(update={"description_en": None}) if n.id == "unit:okonomi-og-stab"
+             else n for n in albertslund.nodes.values()]
+    store = MemoryStore(Dataset.build(nodes, albertslund.edges.values(),
+                                      albertslund.sources.values()))
+
+    async def check(client: httpx.AsyncClient) -> None:
+        table = (await client.get("/views/org/table?lang=en")).text
+        assert table.count('class="desc" lang="da"') == 1
+        assert table.count('class="desc">') == 52
+
+    run(create_views_app(store), check)
+
+
 def test_pages_data_and_static(memory_store: MemoryStore) -> None:
     async def check(client: httpx.AsyncClient) -> None:
         for path in ("/", "/?q=l%C3%B8n", "/views/org", "/views/collaboration",
