@@ -792,6 +792,14 @@ def test_on_a_phone_the_network_leaves_room_to_scroll_the_page(
         share = page.evaluate("document.getElementById('network').getBoundingClientRect().height"
                               " / window.innerHeight")
         assert share <= 0.6
+        # The chart opens with its council near the top: the root's row, far to the right and
+        # off screen, left the top half of the drawing blank.
+        council = page.evaluate("""id => {
+            const network = window.orgmodelView.network;
+            const box = document.querySelector('#network canvas');
+            return network.canvasToDOM(network.getPositions([id])[id]).y / box.clientHeight;
+        }""", "body:kommunalbestyrelsen")
+        assert council < 0.3
         # A view too wide to read fitted on the small screen opens legible, where it starts.
         open_view(page, f"{albertslund_app.url}/views/case-route")
         assert page.evaluate("window.orgmodelView.network.getScale()") >= 0.45

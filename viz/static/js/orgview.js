@@ -542,10 +542,15 @@
       var where = network.getPositions([home])[home];
       var scale = 0.6;
       var top = where.y;
-      if (at !== "centre") {
-        nodes.forEach(function (node) { if (node.y < top) { top = node.y; } });
-      }
       var dx = at === "top-left" ? (container.clientWidth / 2 - 140) / scale : 0;
+      if (at !== "centre") {
+        // Only the rows above it that are on screen: a root far to the right (a phone) left
+        // the top half of the drawing blank.
+        var half = container.clientWidth / 2 / scale;
+        nodes.forEach(function (node) {
+          if (node.y < top && Math.abs(node.x - (where.x + dx)) <= half) { top = node.y; }
+        });
+      }
       var dy = at === "centre" ? 0 : (container.clientHeight / 2 - 60) / scale;
       network.moveTo({ position: { x: where.x + dx, y: top + dy }, scale: scale,
         animation: false });
