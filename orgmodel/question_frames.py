@@ -302,8 +302,8 @@ def without(query: str, words: frozenset[str]) -> str:
 
 #: How a question of what or who something is opens ("hvem er ØU?", "what is SKI?").
 DEFINING_OPENINGS = frozenset({("hvem", "er"), ("hvad", "er"), ("who", "is"), ("what", "is"),
-                                ("who", "are"), ("what", "are"), ("hvad", "betyder"),
-                                ("what", "does")})
+                               ("who", "are"), ("what", "are"), ("hvad", "betyder"),
+                               ("what", "does")})
 
 
 #: Words that, after the opening, make it a question of who does something ("who is

@@ -312,7 +312,11 @@
     var low = 0, high = text.length;
     while (low < high) {
       var middle = Math.ceil((low + high) / 2);
-      if (ctx.measureText(text.slice(0, middle) + "…").width <= width) { low = middle; } else { high = middle - 1; }
+      if (ctx.measureText(text.slice(0, middle) + "…").width <= width) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
     }
     return text.slice(0, low) + "…";
   }

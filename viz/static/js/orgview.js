@@ -184,8 +184,10 @@
   function partsOf(id) {
     var parts = [];
     nodeData.forEach(function (node, other) {
-      for (var up = node.up, hops = 0; up && hops < 50; up = (nodeData.get(up) || {}).up, hops += 1) {
+      var up = node.up;
+      for (var hops = 0; up && hops < 50; hops += 1) {  // a cycle in the data ends, too
         if (up === id) { parts.push(other); return; }
+        up = (nodeData.get(up) || {}).up;
       }
     });
     return parts;

@@ -357,10 +357,6 @@
     return key.weight * (met / words.length) * (covered / key.words.length);
   }
 
-  /* The hint on what the question names that is not a task, as the server gives it: a name
-   * that fits well and better than the best task, or any unit, forum, body, initiative or post
-   * the question names when it asks who leads or sits in one (those words left out, as are
-   * the words that ask who decides); with how well it fits. */
   /* "hvem er med i ØU?" asks for members, as "hvem sidder i ØU?" does
    * (orgmodel.question_frames.as_membership). */
   var membership = (data.membership || []).map(function (pair) {
@@ -371,6 +367,10 @@
       String(query));
   }
 
+  /* The hint on what the question names that is not a task, as the server gives it: a name
+   * that fits well and better than the best task, or any unit, forum, body, initiative or post
+   * the question names when it asks who leads or sits in one (those words left out, as are
+   * the words that ask who decides); with how well it fits. */
   function namedHint(query, bestTask) {
     query = asMembership(query);
     var reportsTo = reportingHint(query);
@@ -397,8 +397,9 @@
 
   /* Asked what or who something is ("hvem er ØU?", "what is SKI?"), the one entry with a name
    * or an alias that the rest of the question writes whole, as the server names it
-   * (orgmodel.node_hint._first_hint, by_alias), unless a task fits clearly better. Compared as written,
-   * case aside: "ØU" (the finance committee) is not "OU" (organisational development). */
+   * (orgmodel.node_hint._first_hint, by_alias), unless a task fits clearly better. Compared
+   * as written, case aside: "ØU" (the finance committee) is not "OU" (organisational
+   * development). */
   var defining = foldedSet(data.defining), notDefining = foldedSet(data.notDefining);
   var articles = foldedSet(data.articles);
   function writtenWords(text) {
