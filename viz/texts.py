@@ -166,6 +166,10 @@ UI: dict[str, tuple[str, str]] = {
     "back_to_view": ("Tilbage til visningen", "Back to the view"),
     "nodes": ("Noder", "Nodes"),
     "edges": ("Relationer", "Relations"),
+    "edges_hidden": ("Tegningen viser fra start {shown} af dem: disse relationstyper er skjult, "
+                     "til de vælges i signaturforklaringen: {types}.",
+                     "The drawing shows {shown} of them at first: these relation types are "
+                     "hidden until chosen in the legend: {types}."),
     "name": ("Navn", "Name"),
     "kind": ("Type", "Kind"),
     "source": ("Kilde", "Source"),

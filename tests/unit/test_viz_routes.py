@@ -92,6 +92,10 @@ def test_pages_data_and_static(memory_store: MemoryStore) -> None:
         assert 'href="/views/org/table"' in page.text  # 228 rows: a table page of its own
         # named as every other page is, with the organisation (it alone lacked it)
         table = (await client.get("/views/org/table")).text
+        # "Relationer (184)" beside a drawing of 54 lines: the table says which it hides
+        drawn = [e for e in data["edges"] if e["type"] not in data["hiddenTypes"]]
+        assert f"Tegningen viser fra start {len(drawn)} af dem: " in table
+        assert "medlem af" in table.split('id="edges-hidden">')[1].split("</p>")[0]
         assert "<title>Organisationsdiagram – Tabel over noder og relationer – Albertslund " \
             "Kommune – organisationen</title>" in table
         route = (await client.get("/views/case-route")).text
