@@ -20,13 +20,13 @@ def test_a_wide_table_on_a_phone_scrolls_from_the_keyboard(
     page.goto(f"{albertslund_app.url}/views/org/table?lang=en")
     boxes = page.locator(".table-scroll")
     assert boxes.count() >= 2
-    wide = page.locator("#edges-heading + .table-scroll")
+    wide = page.locator(".table-scroll[aria-labelledby=edges-heading]")
     assert wide.get_attribute("tabindex") == "0" and wide.get_attribute("role") == "region"
     assert page.evaluate("e => e.scrollWidth > e.clientWidth", wide.element_handle())
     wide.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => document.querySelector('#edges-heading + .table-scroll')"
+    page.wait_for_function("() => document.querySelector('.table-scroll[aria-labelledby=edges-heading]')"
                            ".scrollLeft > 0")
 
 
