@@ -154,6 +154,7 @@
       });
     });
   });
+  var written = vocabulary;  // every word the tasks' texts write, whole
   vocabulary = Object.keys(vocabulary);
   names = Object.keys(names);
   // A typo's match counts 0.7, as one edit does on the server (orgmodel.search); 0.9 when it
@@ -240,10 +241,13 @@
 
   /* A question word meets a word it begins, or one of three letters or more that begins it
    * ("løn" in "lønnen" and in "lønudbetaling"). */
+  /* Whether ``word`` begins one of ``words``, or one of them begins it (a compound's first
+   * part: "lønudbetaling" meets "løn"); not a word the texts write whole, which is a name of
+   * its own ("rollebi" is no "rolle", a role). */
   function meets(word, words) {
     return words.some(function (candidate) {
       return candidate.indexOf(word) === 0 ||
-        (candidate.length >= 3 && word.indexOf(candidate) === 0);
+        (candidate.length >= 3 && word.indexOf(candidate) === 0 && !written[word]);
     });
   }
 
