@@ -129,6 +129,9 @@ class NodeHint(BaseModel):
                                                  "say when it does, and it has no relations.")
     holds_from: date | None = Field(None, description="With ``not_on_date``: its first day.")
     holds_to: date | None = Field(None, description="With ``not_on_date``: its last day.")
+    no_holder: bool = Field(False, description="A post the data names no one in: who holds it "
+                                               "is what a question of it often asks, and that "
+                                               "the data does not say is an answer too.")
 
     @property
     def says_who(self) -> bool:
@@ -195,10 +198,7 @@ class NodeHint(BaseModel):
             words = _UNDER_WORDS[under] if under else (
                 _OUTWARD_WORDS if outward else _RELATION_WORDS)[edge_type]
             said.append(f"{words[at]}: {who}.")
-        if self.node.kind is Kind.POST and not any(
-                r.type is _E.HOLDS and not r.outward for r in self.relations):
-            # Who holds the post is what a question of it often asks ("hvem er chef for
-            # Økonomi og Stab?"): that the data does not say is an answer too.
+        if self.no_holder:
             said.append(("Besat af: ingen person i data.", "Held by: no person in the data.")[at])
         return " ".join([first, *said])
 

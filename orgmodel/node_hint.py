@@ -500,15 +500,18 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
     node = nodes[named]
     holders = _holders(store, [e.source_id for e in incoming if e.type is EdgeType.HEADS
                                and nodes[e.source_id].kind is Kind.POST], as_of)
-    return NodeHint(node=node_ref(node), counts=node_counts(node.attributes),
-                    counts_minimum=bool(node.attributes.get("count_is_minimum")),
-                    about=_about(node.description), about_en=_about(node.description_en),
-                    meets=node.attributes.get("meets"), as_of=as_of, relations=[
+    relations = [
         *(Relation(type=e.type, node=node_ref(nodes[e.source_id]), role=e.role, source=e.source,
                    confidence=e.confidence, **_held(holders, e))
           for e in incoming),
         *(Relation(type=e.type, node=node_ref(nodes[e.target_id]), role=e.role, source=e.source,
-                   confidence=e.confidence, outward=True) for e in outgoing)])
+                   confidence=e.confidence, outward=True) for e in outgoing)]
+    return NodeHint(node=node_ref(node), counts=node_counts(node.attributes),
+                    counts_minimum=bool(node.attributes.get("count_is_minimum")),
+                    about=_about(node.description), about_en=_about(node.description_en),
+                    meets=node.attributes.get("meets"), as_of=as_of, relations=relations,
+                    no_holder=kind is Kind.POST and not any(
+                        e.type is EdgeType.HOLDS for e in incoming))
 
 
 def _holders(store: OrgStore, posts: list[str], as_of: date) -> dict[str, tuple[NodeRef, EdgeView]]:
