@@ -26,8 +26,7 @@ def test_a_wide_table_on_a_phone_scrolls_from_the_keyboard(
     wide.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => document.querySelector('.table-scroll[aria-labelledby=edges-heading]')"
-                           ".scrollLeft > 0")
+    page.wait_for_function("box => box.scrollLeft > 0", arg=wide.element_handle())
 
 
 def test_on_a_phone_the_status_line_says_all_of_a_selection(
