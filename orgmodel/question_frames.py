@@ -68,7 +68,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 #: task is that answer, and they are left out when the node is looked for (they name no unit
 #: or body).
 _LEADERSHIP = """
-    leder lederen ledere lede ledes ledede ledet chef chefen direktør direktøren formand formanden
+    leder lederen lederens ledere lede ledes ledede ledet chef chefen chefens direktør direktøren
+    direktørens formand formanden formandens
     næstformand medlem medlemmer medlemmerne sidder sidde deltager deltage deltagere stilling
     stillingen head heads headed lead leads led leader leaders director chair chairs chaired
     chairman chairperson

@@ -825,7 +825,8 @@ def test_a_post_named_by_its_leaders_word_is_named_when_one_post_has_it(store: A
     example_of_data = ask_example(store, as_of=date.today())
     # "who leads" named the team leader post ("leads" met "leder" by its stem, no other near);
     # elsewhere "hvem er chef?" named "Leder af Regnskab og Budget" ("chef" is "leder").
-    for vague in ("hvem er direktør?", "hvem er chef", "who is the boss?", "who leads"):
+    for vague in ("hvem er direktør?", "hvem er chef", "who is the boss?", "who leads",
+                  "hvem er chefens chef?"):
         assert answered(store, vague) == ([], None), vague
         advice = ask_instead(vague, example_of_data)
         assert advice is not None and advice.code == "names_no_one", vague
