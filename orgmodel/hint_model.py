@@ -61,6 +61,11 @@ _UNDER_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.FORUM: ("Fora", "Fora"), Kind.INITIATIVE: ("Initiativer", "Initiatives"),
 }
 _UNDER_ORDER = (None, *_UNDER_WORDS)
+#: What a list of a kind is called, by its key in orgmodel.kind_list.LISTS.
+LISTED_WORDS: dict[str, tuple[str, str]] = {
+    "committees": ("Udvalg", "Committees"), "fora": ("Fora", "Fora"),
+    "departments": ("Afdelinger", "Departments"), "units": ("Enheder", "Units"),
+}
 _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.HOLDS: ("Bestrider", "Holds"), _E.HEADS: ("Leder", "Heads"),
     _E.REPORTS_TO: ("Refererer til", "Reports to"),
@@ -129,6 +134,10 @@ class NodeHint(BaseModel):
                                                  "say when it does, and it has no relations.")
     holds_from: date | None = Field(None, description="With ``not_on_date``: its first day.")
     holds_to: date | None = Field(None, description="With ``not_on_date``: its last day.")
+    listing: str | None = Field(None, description="A question of which of a kind there are "
+                                                  "(\"hvilke udvalg er der?\"): what it lists "
+                                                  "(committees, fora, departments, units); the "
+                                                  "relations are every one under the node.")
     no_holder: bool = Field(False, description="A post the data names no one in: who holds it "
                                                "is what a question of it often asks, and that "
                                                "the data does not say is an answer too.")
@@ -154,6 +163,10 @@ class NodeHint(BaseModel):
         """The hint as a few short sentences, in Danish or English."""
         at = 0 if lang == "da" else 1
         name = node_name(self.node, lang)
+        if self.listing is not None:  # "hvilke udvalg er der?": the list is the answer
+            what = LISTED_WORDS[self.listing][at]
+            who = ", ".join(_relation(r, lang) for r in self.relations)
+            return (f"{what} i {name}: {who}.", f"{what} in {name}: {who}.")[at]
         kind = _KIND_WORDS[self.node.kind][at]
         if self.node.kind in USED_KINDS:
             first = (f"{name} er {kind}, som ingen opgave i modellen bruger.",

@@ -44,6 +44,7 @@ from orgmodel.contract import EdgeView, NodeRef, NodeView, OrgStore, OwnersResul
 from orgmodel.exceptions import NotFoundError
 from orgmodel.hint_model import NodeHint, Relation, node_ref
 from orgmodel.home import home_organisation, names_home_alone
+from orgmodel.kind_list import listed
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.node_sizes import node_counts
 from orgmodel.question_frames import (
@@ -199,6 +200,8 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
     if not without_lone_tokens(query).strip():  # "1" alone names nothing ("område 1" does)
         return None
     words = fold(query).split()
+    if (kinds := listed(store, query, as_of=as_of)) is not None:  # "hvilke udvalg er der?"
+        return kinds, 1.0, True
     if asks_collaboration(words) and (together := _collaborations(store, query, as_of)):
         return together
     if asks_reporting(words):  # the post's own words stay: "head of …" names it

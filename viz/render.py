@@ -39,6 +39,7 @@ from orgmodel.asked_date import RELATIVE_LEAD, RELATIVE_SPELLINGS, Reading, as_o
 from orgmodel.asker import BOSS_SPELLINGS, MY_SPELLINGS, SELF_REPORTING_SPELLINGS
 from orgmodel.hint_model import NO_COUNT, NO_SIZE
 from orgmodel.home import HOME_SPELLINGS
+from orgmodel.kind_list import LIST_ASKING_SPELLINGS, LIST_FRAME_SPELLINGS
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import NODE_HINT_MIN, POSTS_NEAR_TIE, REPORTING_POST_MIN, SUPPORTED_MIN
@@ -315,6 +316,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "leading": list(LEADERSHIP_SPELLINGS), "deciding": list(DECIDING_SPELLINGS),
                 "membership": [list(pair) for pair in MEMBERSHIP_PHRASES],
                 "meeting": [list(words) for words in MEETING_SPELLINGS],
+                "listFrame": list(LIST_FRAME_SPELLINGS), "listAsking": list(LIST_ASKING_SPELLINGS),
                 "reporting": list(REPORTING_SPELLINGS), "reportingMin": REPORTING_POST_MIN,
                 "supporting": list(SUPPORTING_SPELLINGS), "supportedMin": SUPPORTED_MIN,
                 "structure": list(STRUCTURE_SPELLINGS),

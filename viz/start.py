@@ -20,6 +20,7 @@ from orgmodel.asked_date import Asked
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
 from orgmodel.contract import NodeView, OrgStore, OwnersResult
 from orgmodel.home import home_organisation
+from orgmodel.kind_list import LISTS, list_of
 from orgmodel.kle_catalogue import hint
 from orgmodel.messages import Lang, kind_label, name_in, t
 from orgmodel.node_attributes import node_attributes
@@ -202,6 +203,11 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             if (together := collaboration_hint(store, node.id, kind, as_of=as_of)) is None:
                 continue
             index.append(_entry(_name_keys(node), None, together=together.text(lang)))
+    # "hvilke udvalg er der?": the list of a kind, found by its plurals and a word that asks
+    for key, (nouns, _kind, _which) in LISTS.items():
+        if (kinds := list_of(store, key, as_of=as_of)) is not None:
+            index.append(_entry([(noun, 1.0) for noun in nouns], kinds.text(lang), listing=True,
+                                says=True))
     # "hvem leder kommunen?", "hvad består kommunen af?": the municipality, by no name of its
     # own (orgmodel.home); found by the page's frame words, not by keys.
     if (home := home_organisation(store, as_of=as_of)) is not None and (
@@ -222,10 +228,11 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
-    ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``) are
+    ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
+    ``listing``) are
     false unless given: what kind of question the entry answers (start.js reads them).
     """
-    kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted"), False)
+    kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted", "listing"), False)
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,
             "meeting": meeting, "counts": counts or []}
 

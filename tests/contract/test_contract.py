@@ -339,6 +339,27 @@ def test_a_node_of_today_asked_of_a_day_before_it_says_when_it_holds(
     assert now is not None and not now.not_on_date and now.relations
 
 
+@pytest.mark.parametrize(("question", "listing", "among", "not_among"), [
+    ("hvilke udvalg er der?", "committees", "body:okonomiudvalget", "body:kommunalbestyrelsen"),
+    ("what fora are there?", "fora", "forum:ledelsesteam-okonomi-og-stab", None),
+    ("hvilke afdelinger er der?", "departments", "unit:okonomi-og-stab",
+     "unit:it-og-digitalisering"),
+    ("list all units", "units", "unit:it-og-digitalisering", None),
+])
+def test_which_of_a_kind_there_are_is_a_list(store: Any, question: str, listing: str,
+                                             among: str, not_among: str | None) -> None:
+    # "hvilke udvalg er der?" met the task of servicing the committees; the fora under Økonomi
+    # og Stab are listed with those under the municipality (at any depth).
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.listing == listing
+    listed = [r.node.id for r in hint.relations]
+    assert among in listed and not_among not in listed
+    # A kind's word alone is searched for, as before; with a place named, what lies there.
+    assert first_task(store, "udvalg") == ["task:udvalgsbetjening"]
+    there = node_hint(store, "hvilke enheder er der i Økonomi og Stab?", as_of=AFTER_MERGER)
+    assert there is not None and there.listing is None
+
+
 def test_a_count_the_record_lacks_is_not_answered_by_another(store: Any) -> None:
     # "hvor mange medarbejdere har kommunen?" said "Størrelse: ca. 28.000 indbyggere", as if
     # the municipality's inhabitants were its staff.
@@ -659,8 +680,9 @@ _PART, _MEMBER, _TASK = EdgeType.PART_OF, EdgeType.MEMBER_OF, EdgeType.RESPONSIB
     ("which departments are there in Albertslund Kommune?", "org:albertslund-kommune", _PART,
      "unit:direktoromrade-1"),
     # "kommunen" alone is the municipality (a stopword, it found nothing or a stray post)
+    # (its departments, at any depth: orgmodel.kind_list)
     ("Hvilke afdelinger er der i kommunen?", "org:albertslund-kommune", _PART,
-     "unit:direktoromrade-1"),
+     "unit:okonomi-og-stab"),
     ("hvad består kommunen af?", "org:albertslund-kommune", _PART, "body:kommunalbestyrelsen"),
     ("what are the departments of the municipality?", "org:albertslund-kommune", _PART,
      "unit:okonomi-og-stab"),

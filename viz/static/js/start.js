@@ -126,7 +126,7 @@
   var named = (data.named || []).map(function (entry) {
     return { text: entry.text, led: entry.led, says: entry.says, post: entry.post, used: entry.used,
       parts: entry.parts, together: entry.together, home: entry.home, meeting: entry.meeting,
-      counted: entry.counted, counts: entry.counts,
+      counted: entry.counted, counts: entry.counts, listing: entry.listing,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " ",
           written: writtenWords(key[0]).join(" ") };
@@ -375,8 +375,24 @@
    * that fits well and better than the best task, or any unit, forum, body, initiative or post
    * the question names when it asks who leads or sits in one (those words left out, as are
    * the words that ask who decides); with how well it fits. */
+  /* "hvilke udvalg er der?", "what fora are there?": the list of a kind, its plural alone
+   * beside the words that ask for it (orgmodel.kind_list). */
+  var listFrame = foldedSet(data.listFrame), listAsking = foldedSet(data.listAsking);
+  function listHint(query) {
+    if (!fold(query).split(" ").some(function (word) { return listAsking[word]; })) { return null; }
+    var words = wordsOf(query).filter(function (word) { return !listFrame[word]; });
+    var found = words.length ? named.filter(function (entry) {
+      return entry.listing && words.every(function (word) {
+        return entry.keys.some(function (key) { return key.words.indexOf(word) >= 0; });
+      });
+    }) : [];
+    return found.length === 1 ? { text: found[0].text, says: true, score: 1, alone: true } : null;
+  }
+
   function namedHint(query, bestTask) {
     query = asMembership(query);
+    var listing = listHint(query);
+    if (listing) { return listing; }
     var reportsTo = reportingHint(query);
     if (reportsTo) { return reportsTo; }
     var all = wordsOf(query).filter(function (word) { return !deciding[word]; });

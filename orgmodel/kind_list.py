@@ -1,0 +1,109 @@
+"""Questions of which of a kind there are: "hvilke udvalg er der?", "what fora are there?".
+
+Such a question names no node: its words are a kind's plural and the frame around it. It
+met the tasks that hold the word ("Betjening af Økonomiudvalget og de stående udvalg"), while
+the new chief asks to learn the organisation. The answer is every node of that kind under
+the municipality (:mod:`orgmodel.home`), at any depth, as the municipality's hint
+(``listing``). A question that also names where to look ("hvilke enheder har Økonomi og
+Stab?") is a question of what lies under that (:func:`orgmodel.question_frames.asks_structure`).
+
+Examples
+--------
+>>> from orgmodel.dataset import Dataset
+>>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+>>> from orgmodel.store.memory import MemoryStore
+>>> def node(**kw):
+...     return NODE_ADAPTER.validate_python({"source": "seed", "confidence": "high", **kw})
+>>> def part_of(part, whole):
+...     return EdgeRecord.model_validate({"type": "PART_OF", "from": part, "to": whole,
+...                                       "source": "seed", "confidence": "high"})
+>>> store = MemoryStore(Dataset.build(
+...     [node(id="org:by", kind="Organisation", name="Byens Kommune"),
+...      node(id="body:kb", kind="Body", name="Byrådet", classification="council"),
+...      node(id="body:tu", kind="Body", name="Teknikudvalget", classification="committee")],
+...     [part_of("body:kb", "org:by"), part_of("body:tu", "body:kb")]))
+>>> asked_kind("hvilke udvalg er der?"), asked_kind("hvilke udvalg har byrådet?")
+('committees', None)
+>>> asked_kind("udvalg")  # a search, as before
+
+>>> print(listed(store, "what committees are there?", as_of=date(2024, 6, 1)).text("en"))
+Committees in Byens Kommune: Teknikudvalget (confidence: high, source: seed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from orgmodel.contract import NodeView, OrgStore
+from orgmodel.hint_model import NodeHint, Relation, node_ref
+from orgmodel.home import home_organisation
+from orgmodel.schema import EdgeType, Kind
+from orgmodel.text import STOPWORDS, fold
+
+__all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_FRAME_SPELLINGS", "asked_kind", "list_of",
+           "listed"]
+
+#: The kinds a question may ask the list of: the plurals that name them (any spelling), the
+#: kind, and which of that kind ("udvalg" are the committees, not the council).
+LISTS: dict[str, tuple[tuple[str, ...], Kind, Callable[[NodeView], bool]]] = {
+    "committees": (("udvalg", "udvalgene", "fagudvalg", "fagudvalgene", "committees",
+                    "committee"), Kind.BODY,
+                   lambda n: n.attributes.get("classification") == "committee"),
+    "fora": (("fora", "foraene", "forummer", "fori", "forums", "fora's"), Kind.FORUM,
+             lambda n: True),
+    "departments": (("afdelinger", "afdelingerne", "departments"), Kind.UNIT,
+                    lambda n: n.attributes.get("level") == "afdeling"),
+    "units": (("enheder", "enhederne", "units"), Kind.UNIT, lambda n: True),
+}
+#: The frame of such a question, left out before what remains must be the kind's plural alone.
+LIST_FRAME_SPELLINGS: tuple[str, ...] = (
+    "hvilke", "hvilken", "hvad", "alle", "findes", "eksisterer", "liste", "oversigt", "over",
+    "which", "what", "all", "are", "there", "exist", "list", "overview", "show")
+_FRAME = frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split()) | STOPWORDS
+#: The words of the frame that ask for a list: one of them must be there.
+LIST_ASKING_SPELLINGS: tuple[str, ...] = (
+    "hvilke", "hvilken", "hvad", "alle", "liste", "oversigt", "which", "what", "all", "list",
+    "overview", "show")
+_ASKING = frozenset(fold(" ".join(LIST_ASKING_SPELLINGS)).split())
+_NOUNS = {fold(noun): key for key, (nouns, _kind, _which) in LISTS.items() for noun in nouns}
+
+
+def asked_kind(question: str) -> str | None:
+    """The key of :data:`LISTS` whose list ``question`` asks for, alone; ``None`` otherwise.
+
+    A word of the frame must ask for it: "udvalg" alone is searched for, as before.
+    """
+    folded = fold(question).split()
+    words = [word for word in folded if word not in _FRAME]
+    keys = {_NOUNS.get(word) for word in words}
+    asks = not _ASKING.isdisjoint(folded)
+    return keys.pop() if asks and len(keys) == 1 and None not in keys and words else None
+
+
+def listed(store: OrgStore, question: str, *, as_of: date) -> NodeHint | None:
+    """The municipality's hint listing every node of the kind ``question`` asks for.
+
+    ``None`` when it asks for no kind's list alone, when the data has no municipality, or none
+    of that kind under it.
+    """
+    key = asked_kind(question)
+    return None if key is None else list_of(store, key, as_of=as_of)
+
+
+def list_of(store: OrgStore, key: str, *, as_of: date) -> NodeHint | None:
+    """The municipality's hint listing every node of :data:`LISTS` ``key`` under it."""
+    if (home := home_organisation(store, as_of=as_of)) is None:
+        return None
+    _nouns, kind, which = LISTS[key]
+    tree = store.subtree(home, as_of=as_of)
+    # each node by the edge that puts it in the tree, which says how sure that is
+    placed = {e.source_id: e for e in tree.edges if e.type is EdgeType.PART_OF}
+    found = sorted((n for n in tree.nodes if n.kind is kind and n.id != home and which(n)
+                    and n.id in placed), key=lambda n: fold(n.name))
+    if not found:
+        return None
+    top = next(n for n in tree.nodes if n.id == home)
+    return NodeHint(node=node_ref(top), as_of=as_of, listing=key, relations=[
+        Relation(type=EdgeType.PART_OF, node=node_ref(n), source=placed[n.id].source,
+                 confidence=placed[n.id].confidence) for n in found])
