@@ -129,6 +129,19 @@ def test_search_focuses_the_node(view: str, page: Any, albertslund_app: LiveApp,
     assert page.locator("#search-results button").count() == 0
 
 
+def test_search_names_a_unit_by_its_level_as_the_status_line_does(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The list of hits said "Enhed" (Unit) where the status line said "Afdeling" (Department).
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org")
+    page.fill("#search-input", "Økonomi og Stab")
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("window.orgmodelView.selected() === 'unit:okonomi-og-stab'")
+    first = page.locator("#search-results button.hit").first
+    assert first.locator(".hit-kind").text_content() == " · Afdeling"
+    assert " — Afdeling" in (page.text_content("#status") or "")
+
+
 @pytest.mark.parametrize(("view", "query"), [("case-route", "Borgmester"),
                                              ("responsibilities", "Borgmester")])
 def test_a_search_for_what_the_view_lacks_says_so(view: str, query: str, page: Any,

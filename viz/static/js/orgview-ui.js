@@ -105,7 +105,11 @@
       var shown = view.nodeData.get(hit.id);
       var button = view.element("button", "hit", (shown && shown.label) || hit.name || hit.id);
       button.type = "button";
-      button.appendChild(view.element("span", "hit-kind", " · " + (config.kindNames[hit.kind] || hit.kind)));
+      // A unit by its level, as the status line and the tooltip say it ("Enhed" beside
+      // "Afdeling" named one node two ways).
+      var kind = (shown && shown.level && config.levelNames[shown.level]) ||
+        config.kindNames[hit.kind] || hit.kind;
+      button.appendChild(view.element("span", "hit-kind", " · " + kind));
       button.addEventListener("click", function () { select(hit.id); });
       item.appendChild(button);
       list.appendChild(item);
