@@ -151,6 +151,8 @@ class TaskFactsOut(BaseModel):
 
     mailbox: str | None = Field(None, description="The task's functional mailbox.")
     service_goal: str | None = Field(None, description="What a person asking can expect.")
+    service_goal_en: str | None = Field(None, description="The same in English, where the data "
+                                                          "has it.")
     decided_by: list[NodeRef] = Field(
         default_factory=list, description="Who decides it (`DECIDES` into the task).")
     uses: list[NodeRef] = Field(

@@ -450,6 +450,8 @@ class TaskRecord(NodeRecord):
     kind: Literal["Task"]
     kle: str | None = Field(None, pattern=_KLE_PATTERN, description="KLE number, e.g. 81.15.00.")
     service_goal: str | None = Field(None, max_length=500, description="Published service goal.")
+    service_goal_en: str | None = Field(None, max_length=500,
+                                        description="The service goal in English.")
     mailbox: str | None = Field(
         None, pattern=r"^[^@\s]+@[^@\s]+$", description="Functional mailbox for the task."
     )

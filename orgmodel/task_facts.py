@@ -54,6 +54,7 @@ class TaskFacts:
 
     mailbox: str | None = None
     service_goal: str | None = None
+    service_goal_en: str | None = None  # said on English pages where the data has it
     decided_by: list[NodeRef] = field(default_factory=list)
     uses: list[NodeRef] = field(default_factory=list)
 
@@ -62,8 +63,9 @@ class TaskFacts:
         def label(key: str) -> str:
             return _LABELS[key][0 if lang == "da" else 1]
 
+        goal = (self.service_goal_en or self.service_goal) if lang == "en" else self.service_goal
         lines = [(label(key), value) for key, value in (("mailbox", self.mailbox),
-                                                        ("service_goal", self.service_goal))
+                                                        ("service_goal", goal))
                  if value]
         for key, nodes in (("decided_by", self.decided_by), ("uses", self.uses)):
             if nodes:
@@ -92,6 +94,7 @@ def task_facts(store: OrgStore, task_id: str, *, as_of: date | None) -> TaskFact
         return " ".join(str(value).split()) if value else None
 
     return TaskFacts(mailbox=text("mailbox"), service_goal=text("service_goal"),
+                     service_goal_en=text("service_goal_en"),
                      decided_by=[_ref(nodes[i]) for i in deciders if i in nodes],
                      uses=[_ref(nodes[i]) for i in used if i in nodes])
 

@@ -62,6 +62,7 @@ def test_owners_give_a_tasks_facts_when_asked(http: httpx.Client) -> None:
     payroll = next(r for r in asked["results"] if r["task"]["id"] == "task:lon")
     assert payroll["facts"]["mailbox"] == "loen@albertslund.dk"
     assert payroll["facts"]["service_goal"].startswith("Ansættelsesbrev og oprettelse i OPUS")
+    assert payroll["facts"]["service_goal_en"].startswith("Letter of employment")
     assert "system:opus-lon" in [n["id"] for n in payroll["facts"]["uses"]]
     council = http.get("/api/v1/owners", params={"q": "godkendelse af nye IT-projekter",
                                                  "with_facts": "true"}).json()

@@ -360,6 +360,16 @@ def test_which_of_a_kind_there_are_is_a_list(store: Any, question: str, listing:
     assert there is not None and there.listing is None
 
 
+def test_a_service_goal_is_said_in_the_language_asked(store: Any) -> None:
+    # English answers said the payroll's service goal in Danish: the data had no English.
+    from orgmodel.task_facts import task_facts
+
+    facts = task_facts(store, "task:lon", as_of=AFTER_MERGER)
+    english, danish = dict(facts.lines("en")), dict(facts.lines("da"))
+    assert english["Service goal"].startswith("Letter of employment and registration")
+    assert danish["Servicemål"].startswith("Ansættelsesbrev og oprettelse")
+
+
 def test_a_count_the_record_lacks_is_not_answered_by_another(store: Any) -> None:
     # "hvor mange medarbejdere har kommunen?" said "Størrelse: ca. 28.000 indbyggere", as if
     # the municipality's inhabitants were its staff.
