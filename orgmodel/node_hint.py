@@ -167,7 +167,9 @@ def _named(store: OrgStore, query: str, *, as_of: date,
     """
     found = _named_on(store, query, as_of=as_of, better_than=better_than)
     today = date.today()
-    if as_of == today:
+    # Today's search is a second one: skipped on today, and when nothing can fit clearly
+    # better than what that day named (fits are at most 1).
+    if as_of == today or (found is not None and found[1] + ROUTE_MARGIN > 1.0):
         return found
     now = _named_on(store, query, as_of=today, better_than=better_than)
     # Today's node is meant when the question names it clearly better than anything of that
