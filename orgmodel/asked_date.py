@@ -78,7 +78,7 @@ _PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
 
 # A year or month said from today: (pattern, years and months from today's, reading). After
 # the dates above: "i år 2022" is 2022.
-# The static start page reads them too (start.js).
+# The static start page reads them too (start-read.js).
 RELATIVE_LEAD = "i|in|til|for|to|of|during"
 RELATIVE_SPELLINGS: tuple[tuple[str, int, int, Reading], ...] = (
     ("næste år|det kommende år|next year|the coming year|the next year", 1, 0, "year"),

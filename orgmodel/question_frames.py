@@ -3,7 +3,7 @@
 "Hvem leder …", "hvem bestemmer over …", "hvem refererer … til", "hvilke enheder hører under
 …": these words say what kind of answer is wanted, and name nothing themselves, so the node the
 question names is looked for without them (:mod:`orgmodel.node_hint`). The static start page
-reads questions with the same lists (``viz/static/js/start.js``).
+reads questions with the same lists (``viz/static/js/start-read.js``, ``start-hints.js``).
 
 Examples
 --------

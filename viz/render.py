@@ -302,7 +302,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     """
     from viz.start import NAME_WEIGHT, kle_words_near, start_texts, synonym_groups
 
-    # The words a typo is read as: the names of what it may name, the tasks' names (start.js).
+    # The words a typo is read as: the names of what it may name, the tasks' names (start-read.js).
     names = ([key[0] for entry in named or [] for key in entry["keys"]]
              + [key[0] for task in tasks or [] for key in task["keys"] if key[1] >= NAME_WEIGHT])
 

@@ -3,7 +3,8 @@
 The served start page answers on the server (``/?q=løn``), so it works without JavaScript. The
 static site has no server: it embeds every task's answer (:func:`owner_index`) with the words to
 find it by (its names, its KLE topic's title and keywords, and their synonyms in Danish and
-English) and the stopwords, and ``start.js`` matches the question against them in the browser.
+English) and the stopwords, and ``start-read.js`` (with ``start-hints.js``) matches the
+question against them in the browser.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ NAMED_LIMIT = 2000
 # How strongly a static start page's question word meets a task's name, its other names, its
 # KLE topic's words; and a synonym of any of them, relative to the word itself.
 _NAME, _OTHER_NAMES, _KLE_WORDS, _SYNONYM = 1.0, 0.85, 0.5, 0.8
-#: Texts weighing at least this are a task's names: the words a typo is read as (start.js).
+#: Texts weighing at least this are a task's names: the words a typo is read as (start-read.js).
 NAME_WEIGHT = _OTHER_NAMES
 _NOT_BROWSER_LETTERS = re.compile(r"[^a-z0-9]+")
 # ... and the names of a system or asset the task uses: "hvem ejer RolleBi" asks for the
@@ -230,7 +231,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
     ``listing``) are
-    false unless given: what kind of question the entry answers (start.js reads them).
+    false unless given: what kind of question the entry answers (start-hints.js reads them).
     """
     kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted", "listing"), False)
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,

@@ -1,0 +1,312 @@
+/* The static site's start page, second of three scripts: the hint on what a question names
+ * that is not a task (a unit, a forum, a body, a post, a system no task uses, an initiative),
+ * as the server gives it (orgmodel.node_hint): who leads it, whom it reports to, what lies
+ * under it, whom it works with, its size, when it meets, the list of a kind; and questions
+ * about the asker, which the page cannot answer. Reads with start-read.js's tools; adds
+ * namedHint, asksAboutSelf and leading to window.orgmodelStart. */
+(function () {
+  "use strict";
+
+  var start = window.orgmodelStart;
+  if (!start) { return; }
+  var data = start.data, fold = start.fold, foldedSet = start.foldedSet;
+  var stopwords = start.stopwords, named = start.named, wordsOf = start.wordsOf;
+  var writtenWords = start.writtenWords, sameWord = start.sameWord;
+  var readAsName = start.readAsName, READ_AS = start.READ_AS;
+  var fit = start.fit, readings = start.readings, namesWork = start.namesWork;
+
+  var leading = foldedSet(data.leading), deciding = foldedSet(data.deciding);
+  var reporting = foldedSet(data.reporting), supporting = foldedSet(data.supporting);
+  var structure = foldedSet(data.structure), collaboration = foldedSet(data.collaboration);
+  var collaborationFrame = foldedSet((data.collaboration || []).concat(data.structure || []));
+  var underBeside = foldedSet(data.under);
+  // The words left out when the node is looked for: the question's frame, not its name.
+  var structureFrame = foldedSet((data.structure || []).concat(data.structureFrame || [],
+                                                               data.under || [], ["under"]));
+
+  /* How well words name a text: its weight, times the share of the words that meet it, times
+   * the share of its words that they meet. One shared word does not name "Fælles udbud af
+   * økonomi- og lønsystem" (the task it would hide, Indkøb, is what "udbud" asks for). */
+  function naming(key, words) {
+    if (!key.words.length) { return 0; }
+    var met = 0, covered = 0;
+    // A misspelt word of the name meets it as surely as the server reads it (READ_AS).
+    words.forEach(function (word) {
+      if (key.words.some(function (candidate) { return sameWord(word, candidate); })) {
+        met += 1;
+      } else if (key.words.indexOf(readAsName(word)) >= 0) {
+        met += READ_AS;
+      }
+    });
+    key.words.forEach(function (candidate) {
+      if (words.some(function (word) { return sameWord(word, candidate); })) {
+        covered += 1;
+      } else if (words.some(function (word) { return readAsName(word) === candidate; })) {
+        covered += READ_AS;
+      }
+    });
+    return key.weight * (met / words.length) * (covered / key.words.length);
+  }
+
+  /* "hvem er med i ØU?" asks for members, as "hvem sidder i ØU?" does
+   * (orgmodel.question_frames.as_membership). */
+  var membership = (data.membership || []).map(function (pair) {
+    return [new RegExp(pair[0], "gi"), pair[1]];
+  });
+  function asMembership(query) {
+    return membership.reduce(function (text, pair) { return text.replace(pair[0], pair[1]); },
+      String(query));
+  }
+
+  /* The hint on what the question names that is not a task, as the server gives it: a name
+   * that fits well and better than the best task, or any unit, forum, body, initiative or post
+   * the question names when it asks who leads or sits in one (those words left out, as are
+   * the words that ask who decides); with how well it fits. */
+  /* "hvilke udvalg er der?", "what fora are there?": the list of a kind, its plural alone
+   * beside the words that ask for it (orgmodel.kind_list). */
+  var listFrame = foldedSet(data.listFrame), listAsking = foldedSet(data.listAsking);
+  function listHint(query) {
+    if (!fold(query).split(" ").some(function (word) { return listAsking[word]; })) { return null; }
+    var words = wordsOf(query).filter(function (word) { return !listFrame[word]; });
+    var found = words.length ? named.filter(function (entry) {
+      return entry.listing && words.every(function (word) {
+        return entry.keys.some(function (key) { return key.words.indexOf(word) >= 0; });
+      });
+    }) : [];
+    return found.length === 1 ? { text: found[0].text, says: true, score: 1, alone: true } : null;
+  }
+
+  function namedHint(query, bestTask) {
+    query = asMembership(query);
+    var listing = listHint(query);
+    if (listing) { return listing; }
+    var reportsTo = reportingHint(query);
+    if (reportsTo) { return reportsTo; }
+    var all = wordsOf(query).filter(function (word) { return !deciding[word]; });
+    var asksWho = all.some(function (word) { return leading[word]; });
+    if (asksWho && namesHomeAlone(query, leading)) { return homeHint(); }
+    var byName = asksWho ? null : namedWhole(query, bestTask);
+    if (byName) { return byName; }
+    var words = asksWho ? all.filter(function (word) { return !leading[word]; }) : all;
+    var best = words.length ? bestNamed(words, function (entry) {
+      return entry.text && (!asksWho || entry.led);  // not one named only for its partners
+    }) : null;
+    var needed = Math.max(data.hintMin, asksWho ? 0 : bestTask + data.margin);
+    if (asksWho && !(best && best.score >= needed)) {
+      // The leader's word may be the post's own name ("who is the municipal director?"),
+      // when one post has it: of two directors alike, which one is not guessed.
+      best = bestNamed(all, function (entry) { return entry.post; }, data.nearTie || 0);
+      if (best && best.tied.length) { best = writtenWhole(best, query); }
+    }
+    return best && best.score >= needed ?
+      { text: best.entry.text, says: best.entry.says, score: best.score } : null;
+  }
+
+  /* Asked what or who something is ("hvem er ØU?", "what is SKI?"), the one entry with a name
+   * or an alias that the rest of the question writes whole, as the server names it
+   * (orgmodel.node_hint._first_hint, by_alias), unless a task fits clearly better. Compared
+   * as written, case aside: "ØU" (the finance committee) is not "OU" (organisational
+   * development). */
+  var defining = foldedSet(data.defining), notDefining = foldedSet(data.notDefining);
+  var articles = foldedSet(data.articles);
+  function namedWhole(query, bestTask) {
+    var said = writtenWords(query);
+    if (!defining[said.slice(0, 2).map(fold).join(" ")]) { return null; }
+    var rest = said.slice(2).filter(function (word) { return !articles[fold(word)]; });
+    if (!rest.length || notDefining[fold(rest[0])]) { return null; }
+    var asked = rest.join(" ");
+    var found = named.filter(function (entry) {
+      return entry.text && entry.keys.some(function (key) { return key.written === asked; });
+    });
+    if (found.length !== 1) { return null; }
+    // How well it fits, as a task's fit is scored: "SKI" names the SKI agreements' task as
+    // well as it names SKI, and the server then names both.
+    var words = wordsOf(query).filter(namesWork);
+    var score = words.length ? fit(found[0], words, words.map(readings)).score : 0;
+    return bestTask >= score + data.margin ? null :
+      { text: found[0].text, says: found[0].says, score: score };
+  }
+
+  /* The entry that ``words`` name best among those that ``fits``, with its score, and the
+   * others that fit as well, or within ``near`` of it. */
+  function bestNamed(words, fits, near) {
+    var scored = [];
+    named.forEach(function (entry) {
+      if (!fits(entry)) { return; }
+      scored.push({ entry: entry, score: entry.keys.reduce(function (top, key) {
+        return Math.max(top, naming(key, words));
+      }, 0) });
+    });
+    if (!scored.length) { return null; }
+    var best = scored.reduce(function (top, one) { return one.score > top.score ? one : top; });
+    return { entry: best.entry, score: best.score, tied: scored.filter(function (one) {
+      return one !== best && one.score > 0 && one.score >= best.score - (near || 0);
+    }).map(function (one) { return one.entry; }) };
+  }
+
+  /* Of entries named alike, the one whose name the question writes whole, longest first, as
+   * the server breaks such a tie ("municipal director" among the directors); else none. */
+  function writtenWhole(best, query) {
+    var asked = " " + fold(query) + " ";
+    var lengths = [best.entry].concat(best.tied).map(function (entry) {
+      return { entry: entry, length: entry.keys.reduce(function (top, key) {
+        return asked.indexOf(key.whole) >= 0 ? Math.max(top, key.whole.length) : top;
+      }, 0) };
+    }).sort(function (a, b) { return b.length - a.length; });
+    // "hvem er direktør?" writes both area directors' alias alike: neither is named.
+    return lengths[0].length > lengths[1].length ?
+      { entry: lengths[0].entry, score: best.score, tied: [] } : null;
+  }
+
+  /* Whom a post reports to ("hvem refererer økonomichefen til?") and what lies under or in a
+   * unit, body, organisation or forum ("hvilke enheder hører under Økonomi og Stab?"), as the
+   * server reads them: the node named by its own words, well enough to be its name; no task
+   * is that answer. */
+  function framedHint(query, asks, leftOut, fits, needed, notAPost, field) {
+    var words = wordsOf(query);
+    if (!asks(fold(query).split(" "))) { return null; }
+    words = words.filter(function (word) { return !leftOut[word]; });
+    var best = words.length ? bestNamed(words, fits) : null;
+    // A post named better is what it asks about ("hvad hører under borgmesteren?").
+    var post = notAPost && best ? bestNamed(words, function (entry) { return entry.post; }) : null;
+    if (post && post.score > best.score + (data.nearTie || 0)) { return null; }
+    return best && best.score >= needed ? { text: best.entry[field || "text"],
+      says: best.entry.says, score: best.score, alone: true } : null;
+  }
+
+  /* Whom something works with ("hvem samarbejder IT og Digitalisering med?", "who does the
+   * mayor work with?"), as orgmodel.question_frames.asks_collaboration reads it. */
+  var doWorkWith = (data.doWorkWith || [[], [], []]).map(foldedSet);
+  function asksCollaboration(words) {
+    return anyOf(collaboration)(words) || words.some(function (word, at) {
+      return doWorkWith[1][word] && doWorkWith[2][words[at + 1]] &&
+        words.slice(0, at).some(function (before) { return doWorkWith[0][before]; });
+    });
+  }
+
+  function anyOf(table) {
+    return function (words) { return words.some(function (word) { return table[word]; }); };
+  }
+
+  /* "under" asks what lies under something only beside "sig", "hører", "is", …: "hvem har
+   * ansvaret for løn under Organisation og Politik?" asks for a task. */
+  function asksStructure(words) {
+    return anyOf(structure)(words) || words.some(function (word, at) {
+      return (word === "under" && (underBeside[words[at - 1]] || underBeside[words[at + 1]])) ||
+        (/^makes?$|^made$/.test(word) && words[at + 1] === "up");  // "… made up of?"
+    });
+  }
+
+  /* (The server also wants a unit to fit better than any task: here a name is only met by
+   * the share of the question's words it meets, so a task's words already keep it under.) */
+  /* The municipality itself, named by "kommunen" and nothing else once the question's frame
+   * (``frame``) is left out, as orgmodel.home reads it: "hvem leder kommunen?". */
+  var homeWord = foldedSet(data.homeWords);
+  var home = named.filter(function (entry) { return entry.home; })[0] || null;
+  function namesHomeAlone(query, frame) {
+    var words = fold(query).split(/\s+/).filter(function (word) { return word && !frame[word]; });
+    return home !== null && words.some(function (word) { return homeWord[word]; }) &&
+      words.every(function (word) { return homeWord[word] || stopwords[word]; });
+  }
+  function homeHint() {
+    return { text: home.text, says: home.says, score: 1, alone: true };
+  }
+
+  var topicWord = foldedSet(data.topicWords);
+  /* The question before its last "om"/"on"/"about" (orgmodel.question_frames.split_topic):
+   * "hvem samarbejder Økonomi og Indkøb med om budgetter?" names the unit before it. */
+  function beforeTopic(query) {
+    var words = String(query).split(/\s+/);
+    for (var at = words.length - 2; at > 0; at -= 1) {
+      if (topicWord[fold(words[at])]) { return words.slice(0, at).join(" "); }
+    }
+    return query;
+  }
+
+  function reportingHint(query) {
+    // "units" in "which units does IT work with?" asks the kind of partner, as on the server.
+    var together = function (text) {
+      return framedHint(text, asksCollaboration, collaborationFrame,
+                        function (entry) { return entry.together; }, data.reportingMin, false,
+                        "together");
+    };
+    return together(beforeTopic(query)) || together(query) ||
+      framedHint(query, anyOf(reporting), reporting,
+                      function (entry) { return entry.post; }, data.reportingMin) ||
+      // Who supports or runs a system no task uses ("hvem drifter Aula?"), well named.
+      framedHint(query, anyOf(supporting), supporting,
+                 function (entry) { return entry.used; }, data.supportedMin) ||
+      (asksStructure(fold(query).split(" ")) && namesHomeAlone(query, structureFrame) ?
+        homeHint() : null) ||
+      framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
+                 data.reportingMin, true) ||
+      sizeHint(query) ||
+      framedHint(query, asksMeeting, meetingFrame, function (entry) { return entry.meeting; },
+                 data.hintMin, false, "meeting");
+  }
+
+  /* How often or when a forum or body meets ("hvor tit mødes ØS-IT?"): a verb of meeting and
+   * a word of when, as orgmodel.question_frames.asks_meeting reads them. */
+  var meetVerbs = foldedSet((data.meeting || [[], []])[0]);
+  var meetWhen = foldedSet((data.meeting || [[], []])[1]);
+  var meetingFrame = foldedSet([].concat.apply([], data.meeting || []));
+  function asksMeeting(words) { return anyOf(meetVerbs)(words) && anyOf(meetWhen)(words); }
+
+  /* How big something is ("hvor mange ansatte har Økonomi og Indkøb?", "how big is Finance
+   * and Staff?"), as orgmodel.node_hint reads it: its hint, which says its size where the
+   * data counts it, and that the model gives none where not. */
+  var sizeFrame = foldedSet(data.size);
+  var sizeAsk = (data.sizeAsk || [[], [], []]).map(foldedSet);
+  function asksSize(words) {
+    return words.some(function (word, at) {
+      return sizeAsk[2][word] || (sizeAsk[0][word] && sizeAsk[1][words[at + 1]]);
+    });
+  }
+  function sizeHint(query) {
+    if (!asksSize(fold(query).split(" "))) { return null; }
+    var found = namesHomeAlone(query, sizeFrame) ? { entry: home, score: 1 } : null;
+    if (!found) {
+      var words = wordsOf(query).filter(function (word) { return !sizeFrame[word]; });
+      found = words.length ? bestNamed(words, function (entry) { return entry.text; }) : null;
+    }
+    if (!found || found.score < data.hintMin) { return null; }
+    return { text: found.entry.text + (found.entry.counted ? countMissing(query, found.entry) :
+      " " + data.noSize), says: found.entry.says, score: found.score, alone: true };
+  }
+
+  /* The count the question's noun asks for, when the entry counts others ("hvor mange
+   * medarbejdere har kommunen?": its inhabitants are no answer), as the server says it. */
+  function countMissing(query, entry) {
+    var asked = {};
+    var name = (entry.keys[0] || { words: [] }).words;
+    wordsOf(query).forEach(function (word) {
+      var key = (data.sizeNounCounts || {})[word];
+      if (key && name.indexOf(word) < 0) { asked[key] = true; }
+    });
+    var keys = Object.keys(asked);
+    return keys.length === 1 && (entry.counts || []).indexOf(keys[0]) < 0 ?
+      " " + data.noCount.replace("{what}", data.countWords[keys[0]]) : "";
+  }
+
+  /* A question about the asker ("hvem er min chef?", "who do I report to?"), as the server
+   * reads it (orgmodel/asker.py): it names nothing else, and no task is its answer. */
+  var my = foldedSet(data.my), boss = foldedSet(data.boss);
+  var selfReporting = foldedSet(data.selfReporting), subject = { jeg: true, i: true, me: true };
+  function asksAboutSelf(query) {
+    var words = fold(query).split(" ");
+    var mine = words.some(function (word, at) {
+      // "min chef", and Danish also "chefen min"
+      return my[word] && words.slice(at + 1, at + 3).concat(words.slice(Math.max(at - 1, 0), at))
+        .some(function (near) { return boss[near]; });
+    });
+    var reporting = words.some(function (word) { return selfReporting[word] && !subject[word]; }) &&
+      words.some(function (word) { return subject[word]; });
+    return (mine || reporting) && wordsOf(query).every(function (word) {
+      return my[word] || boss[word] || selfReporting[word];
+    });
+  }
+
+  start.namedHint = namedHint;
+  start.asksAboutSelf = asksAboutSelf;
+  start.leading = leading;
+}());
