@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from orgmodel.contract import NodeRef
 from orgmodel.exceptions import held_text
+from orgmodel.list_kinds import LISTS
 from orgmodel.messages import Lang, certainty, name_in, role_in
 from orgmodel.node_sizes import COUNTS, size_text
 from orgmodel.schema import Confidence, EdgeType, Kind
@@ -61,11 +62,6 @@ _UNDER_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.FORUM: ("Fora", "Fora"), Kind.INITIATIVE: ("Initiativer", "Initiatives"),
 }
 _UNDER_ORDER = (None, *_UNDER_WORDS)
-#: What a list of a kind is called, by its key in orgmodel.kind_list.LISTS.
-LISTED_WORDS: dict[str, tuple[str, str]] = {
-    "committees": ("Udvalg", "Committees"), "fora": ("Fora", "Fora"),
-    "departments": ("Afdelinger", "Departments"), "units": ("Enheder", "Units"),
-}
 _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.HOLDS: ("Bestrider", "Holds"), _E.HEADS: ("Leder", "Heads"),
     _E.REPORTS_TO: ("Refererer til", "Reports to"),
@@ -164,7 +160,7 @@ class NodeHint(BaseModel):
         at = 0 if lang == "da" else 1
         name = node_name(self.node, lang)
         if self.listing is not None:  # "hvilke udvalg er der?": the list is the answer
-            what = LISTED_WORDS[self.listing][at]
+            what = LISTS[self.listing].title[at]
             who = ", ".join(_relation(r, lang) for r in self.relations)
             return (f"{what} i {name}: {who}.", f"{what} in {name}: {who}.")[at]
         kind = _KIND_WORDS[self.node.kind][at]

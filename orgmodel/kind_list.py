@@ -32,30 +32,18 @@ Committees in Byens Kommune: Teknikudvalget (confidence: high, source: seed).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from orgmodel.contract import NodeView, OrgStore
+from orgmodel.contract import OrgStore
 from orgmodel.hint_model import NodeHint, Relation, node_ref
 from orgmodel.home import home_organisation
-from orgmodel.schema import EdgeType, Kind
+from orgmodel.list_kinds import LISTS
+from orgmodel.schema import EdgeType
 from orgmodel.text import STOPWORDS, fold
 
 __all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_FRAME_SPELLINGS", "asked_kind", "list_of",
            "listed"]
 
-#: The kinds a question may ask the list of: the plurals that name them (any spelling), the
-#: kind, and which of that kind ("udvalg" are the committees, not the council).
-LISTS: dict[str, tuple[tuple[str, ...], Kind, Callable[[NodeView], bool]]] = {
-    "committees": (("udvalg", "udvalgene", "fagudvalg", "fagudvalgene", "committees",
-                    "committee"), Kind.BODY,
-                   lambda n: n.attributes.get("classification") == "committee"),
-    "fora": (("fora", "foraene", "forummer", "fori", "forums", "fora's"), Kind.FORUM,
-             lambda n: True),
-    "departments": (("afdelinger", "afdelingerne", "departments"), Kind.UNIT,
-                    lambda n: n.attributes.get("level") == "afdeling"),
-    "units": (("enheder", "enhederne", "units"), Kind.UNIT, lambda n: True),
-}
 #: The frame of such a question, left out before what remains must be the kind's plural alone.
 LIST_FRAME_SPELLINGS: tuple[str, ...] = (
     "hvilke", "hvilken", "hvad", "alle", "findes", "eksisterer", "liste", "oversigt", "over",
@@ -66,7 +54,7 @@ LIST_ASKING_SPELLINGS: tuple[str, ...] = (
     "hvilke", "hvilken", "hvad", "alle", "liste", "oversigt", "which", "what", "all", "list",
     "overview", "show")
 _ASKING = frozenset(fold(" ".join(LIST_ASKING_SPELLINGS)).split())
-_NOUNS = {fold(noun): key for key, (nouns, _kind, _which) in LISTS.items() for noun in nouns}
+_NOUNS = {fold(noun): key for key, listed_kind in LISTS.items() for noun in listed_kind.nouns}
 
 
 def asked_kind(question: str) -> str | None:
@@ -95,7 +83,7 @@ def list_of(store: OrgStore, key: str, *, as_of: date) -> NodeHint | None:
     """The municipality's hint listing every node of :data:`LISTS` ``key`` under it."""
     if (home := home_organisation(store, as_of=as_of)) is None:
         return None
-    _nouns, kind, which = LISTS[key]
+    kind, which = LISTS[key].kind, LISTS[key].which
     tree = store.subtree(home, as_of=as_of)
     # each node by the edge that puts it in the tree, which says how sure that is
     placed = {e.source_id: e for e in tree.edges if e.type is EdgeType.PART_OF}

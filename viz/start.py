@@ -21,8 +21,9 @@ from orgmodel.asked_date import Asked
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
 from orgmodel.contract import NodeView, OrgStore, OwnersResult
 from orgmodel.home import home_organisation
-from orgmodel.kind_list import LISTS, list_of
+from orgmodel.kind_list import list_of
 from orgmodel.kle_catalogue import hint
+from orgmodel.list_kinds import LISTS
 from orgmodel.messages import Lang, kind_label, name_in, t
 from orgmodel.node_attributes import node_attributes
 from orgmodel.node_hint import (
@@ -205,10 +206,10 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 continue
             index.append(_entry(_name_keys(node), None, together=together.text(lang)))
     # "hvilke udvalg er der?": the list of a kind, found by its plurals and a word that asks
-    for key, (nouns, _kind, _which) in LISTS.items():
+    for key, listed_kind in LISTS.items():
         if (kinds := list_of(store, key, as_of=as_of)) is not None:
-            index.append(_entry([(noun, 1.0) for noun in nouns], kinds.text(lang), listing=True,
-                                says=True))
+            index.append(_entry([(noun, 1.0) for noun in listed_kind.nouns], kinds.text(lang),
+                                listing=True, says=True))
     # "hvem leder kommunen?", "hvad består kommunen af?": the municipality, by no name of its
     # own (orgmodel.home); found by the page's frame words, not by keys.
     if (home := home_organisation(store, as_of=as_of)) is not None and (
