@@ -4,7 +4,8 @@ The checks (:mod:`orgmodel.loader`, :mod:`orgmodel.yamlsource`, :mod:`orgmodel.d
 pydantic models of :mod:`orgmodel.records`) word their problems in English, as the API and
 ``--json`` give them to machines. A person running ``orgmodel validate`` reads them in the
 language of the command line: each message is matched against the shapes the checks write
-(and pydantic's own), and said in Danish; one of no known shape stays as it is.
+(and pydantic's own, and the API's of a request: an unknown parameter, JSON that does not
+parse), and said in Danish; one of no known shape stays as it is, never half in Danish.
 
 Examples
 --------
@@ -72,18 +73,27 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"unknown kind '(.+?)' \(one of (.+)\)", r"ukendt kind '\1' (en af \2)"),
     (r"has no value", "har ingen værdi"),
     (r"Field required", "påkrævet felt"),
-    (r"Input should be a valid string", "skal være en tekst"),
-    (r"Input should be a valid integer", "skal være et helt tal"),
-    (r"Input should be a valid list", "skal være en liste"),
-    (r"Input should be a valid date", "skal være en dato"),
+    # pydantic's, with or without its reason after a comma ("…, unable to parse string as
+    # an integer")
+    (r"Input should be a valid string(?:, .*)?", "skal være en tekst"),
+    (r"Input should be a valid integer(?:, .*)?", "skal være et helt tal"),
+    (r"Input should be a valid number(?:, .*)?", "skal være et tal"),
+    (r"Input should be a valid boolean(?:, .*)?", "skal være true eller false"),
+    (r"Input should be a valid list(?:, .*)?", "skal være en liste"),
+    (r"Input should be a valid date(?: or datetime)?(?:, .*)?", "skal være en dato"),
+    (r"Input should be a valid (?:dictionary|object)(?: or object to extract fields from)?",
+     "skal være et JSON-objekt ({…})"),
     (r"Input should be greater than or equal to (\d+)", r"skal være mindst \1"),
     (r"Extra inputs are not permitted(?: \(did you mean (.+)\?\))?",  # pydantic's, in the API
      lambda m: "ukendt felt" + (f" (mente du {m[1]}?)" if m[1] else "")),
     (r"Input should be less than or equal to (\d+)", r"må højst være \1"),
-    (r"Input should be (.+)", lambda m: "skal være " + m[1].replace("' or '", "' eller '")),
+    # one of the values it lists ("'high', 'medium' or 'low'"); other shapes stay English
+    (r"Input should be ('.+)", lambda m: "skal være " + m[1].replace("' or '", "' eller '")),
     (r"String should have at most (\d+) characters?", r"må højst have \1 tegn"),
     (r"String should have at least (\d+) characters?", r"skal have mindst \1 tegn"),
     (r"List should have at most (\d+) items?.*", r"må højst have \1 elementer"),
+    (r"List should have at least (\d+) items?.*",
+     lambda m: f"skal have mindst {m[1]} element" + ("" if m[1] == "1" else "er")),
     (r"String should match pattern '(.+)'", r"skal passe til mønstret '\1'"),
     (r"an id is written prefix:name in a-z, 0-9, '\.', '_' and '-' \(no capitals, æ, ø, å or "
      r"spaces\): write (.+)", r"et id skrives præfiks:navn med a-z, 0-9, '.', '_' og '-' (ingen "
@@ -139,12 +149,53 @@ _SHAPES: list[tuple[str, _Say]] = [
      lambda m: f"ingen ansvarlig (A){_days(m[1])}: who-owns nævner da ingen ansvarlig; tilføj "
      "en RESPONSIBLE_FOR-relation med raci A til den, eller afslut opgaven"),
     (r"write the date as YYYY-MM-DD, e\.g\. (\S+)", r"skriv datoen som ÅÅÅÅ-MM-DD, fx \1"),
+    (r"write a web address beginning with https:// or http://, not (.+)",
+     r"skriv en webadresse, der begynder med https:// eller http://, ikke \1"),
+    (r"(.+) holds a space: a web address has none \(write %20\)",
+     r"\1 indeholder et mellemrum: en webadresse har ingen (skriv %20)"),
+    (r"(.+) names no site: write the whole address, e\.g\. (\S+)",
+     r"\1 nævner intet websted: skriv hele adressen, fx \2"),
+    (r"(.+) is no web address \((.+)\)", r"\1 er ingen webadresse (\2)"),
+    (r"(.+) begins or ends with a space: write (.+)",
+     r"\1 begynder eller slutter med et mellemrum: skriv \2"),
+    (r"alias (\d+) \((.+)\) repeats (.+): give each other name once",
+     lambda m: f"alias {m[1]} ({m[2]}) gentager "
+               f"{'navnet' if m[3] == 'the name' else m[3]}: skriv hvert andet navn én gang"),
+    (r"holds '->', which names edges that have no id \(TYPE:from->to\): give the edge an id of "
+     r"another shape, e\.g\. (\S+)",
+     r"indeholder '->', som navngiver relationer uden id (TYPE:from->to): giv relationen et id "
+     r"af en anden form, fx \1"),
     (r"(\S+) is not a day in the calendar", r"\1 er ikke en dag i kalenderen"),
     (r"valid_to (\S+) is before valid_from (\S+)", r"valid_to \1 ligger før valid_from \2"),
     (r"is the same node as from \((.+?)\): an edge joins two different nodes",
      r"er den samme node som from (\1): en relation forbinder to forskellige noder"),
     (r"a RESPONSIBLE_FOR edge needs raci \(R, A, C or I\)",
      "en RESPONSIBLE_FOR-relation skal have raci (R, A, C eller I)"),
+    # the API's own words of a request
+    (r"not a parameter of this endpoint \(it takes: (.+)\)",
+     r"ikke en parameter til dette endpoint (det tager: \1)"),
+    (r"not a parameter of this endpoint \(it takes no parameters\)",
+     "ikke en parameter til dette endpoint (det tager ingen parametre)"),
+    (r"given more than once; it takes one value", "angivet mere end én gang; den tager én værdi"),
+    (r"empty or only spaces: give a word, a task id or a KLE number",
+     "tom eller kun mellemrum: skriv et ord, et opgave-id eller et KLE-nummer"),
+    (r"kind is missing: a node is one of (.+)", r"kind mangler: en node er en af \1"),
+    (r"JSON decode error(?:: (.+?))?(?: \(at character (\d+)\))?",
+     lambda m: "JSON-fejl" + (f": {_JSON_DA.get(m[1], m[1])}" if m[1] else "")
+     + (f" (ved tegn {m[2]})" if m[2] else "")),
+    (r"the body is (.+) but the path names (.+); to rename, create the new record and delete "
+     r"the old one",
+     r"kroppen har \1, men stien nævner \2; for at omdøbe: opret den nye post og slet den "
+     r"gamle"),
+    (r"the path names the edge with the id (.+) and the body has no id: add (.+)",
+     r"stien nævner relationen med id'et \1, og kroppen har intet id: tilføj \2"),
+    (r"(put_node|put_edge|delete) needs '(\w+)'", r"\1 skal have '\2'"),
+    (r"(put_node|put_edge|delete) takes '(\w+)' \(and if_match\) only; leave out (.+)",
+     r"\1 tager kun '\2' (og if_match); udelad \3"),
+    (r"delete needs if_match: the ETag of the record as last read",
+     "delete skal have if_match: postens ETag, som den sidst blev læst"),
+    (r"if_match must be the one strong ETag you read \(no \*, W/\)",
+     "if_match skal være den ene stærke ETag, du læste (ingen *, W/)"),
     # across records
     (r"refers to '(.+)', which does not exist", r"henviser til '\1', som ikke findes"),
     (r"(\w+) may not join (\w+) to (\w+): from and to swapped\? It runs from (\w+) to (\w+)",

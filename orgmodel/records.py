@@ -340,7 +340,7 @@ class NodeRecord(ValidityMixin):
         if not value:  # most nodes have none: no work on a bulk load's hot path
             return value
         seen = {_same_name(info.data["name"]): "the name"} if "name" in info.data else {}
-        for at, alias in enumerate(value):
+        for at, alias in enumerate(value, start=1):  # counted as a person reads the list
             if (first := seen.setdefault(_same_name(alias), f"alias {at}")) != f"alias {at}":
                 raise ValueError(f"alias {at} ({alias!r}) repeats {first}: give each other "
                                  "name once")

@@ -236,7 +236,7 @@ def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> N
         body = problem(anna.post("/api/v1/nodes", json={**NEW_UNIT, "aliases": ["LT", "LT"]}),
                        422)
         assert [e["loc"] for e in body["errors"]] == [["body", "aliases"]]
-        assert "alias 1 ('LT') repeats alias 0" in body["errors"][0]["msg"]
+        assert "alias 2 ('LT') repeats alias 1" in body["errors"][0]["msg"]
         # The same rules as the data files: a task keeps an accountable owner.
         key = "RESPONSIBLE_FOR:unit:organisation-og-politik->task:lon"
         _, etag = read(anna, f"/api/v1/edges/{key}")

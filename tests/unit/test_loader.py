@@ -163,9 +163,9 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
         ("    name: Enhed A\n", "    name: ' Enhed A'\n",
          "org.yaml:6: unit:a: name: ' Enhed A' begins or ends with a space: write 'Enhed A'"),
         ("    level: enhed\n", "    level: enhed\n    aliases: [A, B, A]\n",
-         "org.yaml:8: unit:a: aliases: alias 2 ('A') repeats alias 0"),
+         "org.yaml:8: unit:a: aliases: alias 3 ('A') repeats alias 1"),
         ("    level: enhed\n", "    level: enhed\n    aliases: [Enhed  A]\n",
-         "org.yaml:8: unit:a: aliases: alias 0 ('Enhed  A') repeats the name"),
+         "org.yaml:8: unit:a: aliases: alias 1 ('Enhed  A') repeats the name"),
         ("    level: enhed\n", "    level: enhed\n    url: 'https://'\n",
          "org.yaml:8: unit:a: url: 'https://' names no site"),
         ("    level: enhed\n", "    level: enhed\n    url: https://albertslund.dk/om os\n",
@@ -730,3 +730,29 @@ def test_a_yaml_mistake_is_said_as_what_to_mend(tmp_path: Path, broken: str, eng
     [problem] = caught.value.problems
     assert "libyaml" not in problem.message and "token" not in problem.message
     assert danish in problem_line(problem, "da")
+
+
+@pytest.mark.parametrize(("english", "danish"), [
+    ("    url: www.albertslund.dk\n",
+     "skriv en webadresse, der begynder med https:// eller http://, ikke 'www.albertslund.dk'"),
+    ("    url: https://\n", "'https://' nævner intet websted: skriv hele adressen, fx "),
+    ("    url: https://albertslund.dk/a side\n",
+     "'https://albertslund.dk/a side' indeholder et mellemrum: en webadresse har ingen"),
+    ("    aliases: [A-enheden, A-enheden]\n",
+     "alias 2 ('A-enheden') gentager alias 1: skriv hvert andet navn én gang"),
+    ("    aliases: [Enhed A]\n",
+     "alias 1 ('Enhed A') gentager navnet: skriv hvert andet navn én gang"),
+    ("    name: ' Enhed A'\n",
+     "' Enhed A' begynder eller slutter med et mellemrum: skriv 'Enhed A'"),
+])
+def test_a_broken_rule_of_a_record_is_said_wholly_in_danish(tmp_path: Path, english: str,
+                                                            danish: str) -> None:
+    # These rules had no Danish shape: validate's Danish lines said them in English.
+    text = (GOOD.replace("    name: Enhed A\n", english, 1) if "name:" in english
+            else GOOD.replace("    level: enhed\n", "    level: enhed\n" + english, 1))
+    write(tmp_path, "org.yaml", text)
+    with pytest.raises(DataValidationError) as caught:
+        load_dataset(tmp_path)
+    [problem] = caught.value.problems
+    assert danish in problem_line(problem, "da"), problem_line(problem, "da")
+    assert in_danish(problem.message) != problem.message
