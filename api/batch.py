@@ -90,7 +90,8 @@ class BatchAnswer(BaseModel):
     notices: list[str] = Field(
         default_factory=list, description="Not errors (the edits are done): what `orgmodel "
         "validate` would note of the records written, each with its id: a KLE number no "
-        "topic has, a unit, post or forum left belonging to nothing.")
+        "topic has, a unit, post or forum left belonging to nothing, a post or unit left in two "
+        "places or a unit with two heads at once.")
 
     @classmethod
     def of(cls, changes: list[Change]) -> BatchAnswer:

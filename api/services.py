@@ -30,7 +30,7 @@ from orgmodel.exceptions import NotFoundError
 from orgmodel.export import export_files
 from orgmodel.kle_catalogue import hint
 from orgmodel.node_hint import answers_and_hint
-from orgmodel.notices import BELONGING_KINDS, part_of_nothing, touched_by
+from orgmodel.notices import BELONGING_KINDS, part_of_nothing, touched_by, two_places
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.semantics import edge_view
 from orgmodel.store.without_persons import dataset_without_persons
@@ -88,7 +88,8 @@ def write_notices(written: Sequence[Record], after: Dataset | None) -> list[tupl
 
     A node's KLE number no topic has; and, given the dataset ``after`` the writes, a unit,
     post or forum they leave belonging to nothing (:func:`orgmodel.notices.part_of_nothing`):
-    one just created, or the parts of one that ends.
+    one just created, or the parts of one that ends; and a post or unit they leave in two
+    places, or a unit with two heads, at once (:func:`orgmodel.notices.two_places`).
     """
     catalogue = load_vocabulary().catalogue
     nodes = [record for record in written if not isinstance(record, EdgeRecord)]
@@ -97,6 +98,10 @@ def write_notices(written: Sequence[Record], after: Dataset | None) -> list[tupl
     if after is not None:
         said += [(notice.record_id or "", notice.message)
                  for notice in part_of_nothing(after, touched_by(after, written))]
+        ends = {end for record in written if isinstance(record, EdgeRecord)
+                for end in (record.source_id, record.target_id)}
+        ends |= {record.id for record in nodes}
+        said += [(notice.record_id or "", notice.message) for notice in two_places(after, ends)]
     return said
 
 

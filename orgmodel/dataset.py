@@ -31,7 +31,7 @@ from orgmodel.exceptions import Problem
 from orgmodel.records import AnyNode, EdgeRecord, SourceRecord
 from orgmodel.schema import EDGE_TYPE_FIELDS, HIERARCHY_EDGES, EdgeType, Kind, Raci, edge_allowed
 
-__all__ = ["Dataset", "Origin", "Unread", "check_dataset", "held"]
+__all__ = ["Dataset", "Origin", "Unread", "check_dataset", "held", "overlapping"]
 
 
 @dataclass(frozen=True)
@@ -263,8 +263,8 @@ def held(ds: Dataset, edge: EdgeRecord) -> tuple[date, date]:
             min(record.valid_to or date.max for record in ends))
 
 
-def _overlapping(ds: Dataset, edges: list[EdgeRecord],
-                 ) -> tuple[EdgeRecord, EdgeRecord, str] | None:
+def overlapping(ds: Dataset, edges: list[EdgeRecord],
+                ) -> tuple[EdgeRecord, EdgeRecord, str] | None:
     """Two of ``edges`` that hold on a same day, and from when they do, in words.
 
     A unit or person that has ended holds nothing after: its successor's edge from the next
@@ -284,7 +284,7 @@ def _overlapping(ds: Dataset, edges: list[EdgeRecord],
 
 def _two_accountable(ds: Dataset, task: str, keys: list[str]) -> Problem | None:
     """A problem if two of a task's accountable edges hold on the same day (RACI: one A)."""
-    if (found := _overlapping(ds, [ds.edges[key] for key in keys])) is None:
+    if (found := overlapping(ds, [ds.edges[key] for key in keys])) is None:
         return None
     earlier, later, when = found
     return ds.problem(later.key, (
@@ -301,7 +301,7 @@ def _check_holders(ds: Dataset) -> list[Problem]:
             holdings[edge.target_id].append(edge)
     problems = []
     for post, edges in holdings.items():
-        if len(edges) > 1 and (found := _overlapping(ds, edges)) is not None:
+        if len(edges) > 1 and (found := overlapping(ds, edges)) is not None:
             earlier, later, when = found
             problems.append(ds.problem(later.key, (
                 f"post {post} has two holders {when}: {earlier.source_id} and "

@@ -13,6 +13,8 @@
   Often a unit just created, or the units and posts of one that has ended.
 * A task that, on days it holds, has no accountable owner (RESPONSIBLE_FOR with raci A):
   often one whose owning unit has ended.
+* A post in two units, a unit part of two, or a unit headed by two posts, on the same days:
+  most often one moved (or a new head) without an end on the edge it left.
 
 Examples
 --------
@@ -33,6 +35,13 @@ Examples
 ...                        unit(id="unit:it", name="IT", valid_to="2023-12-31")], [under])
 >>> [(p.record_id, p.message[:32]) for p in part_of_nothing(moved)]
 [('unit:lon', 'part of nothing from 2024-01-01:'), ('unit:it', 'part of nothing: the org chart l')]
+>>> also = EdgeRecord.model_validate({"type": "PART_OF", "from": "unit:lon", "to": "unit:hr",
+...                                   "valid_from": "2023-07-01", "source": "seed",
+...                                   "confidence": "high"})
+>>> moved = Dataset.build([unit(id="unit:lon", name="Løn"), unit(id="unit:it", name="IT"),
+...                        unit(id="unit:hr", name="HR")], [under, also])
+>>> print(two_places(moved)[0].message[:59])
+part of two units from 2023-07-01: unit:it and unit:hr; the
 """
 
 from __future__ import annotations
@@ -42,14 +51,14 @@ from collections.abc import Collection, Iterable, Iterator
 from datetime import date, timedelta
 
 from orgmodel.accountable_dates import unowned_days
-from orgmodel.dataset import Dataset, held
+from orgmodel.dataset import Dataset, held, overlapping
 from orgmodel.exceptions import Problem
 from orgmodel.kle_catalogue import KleCatalogue
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind
 
 __all__ = ["BELONGING_KINDS", "notices_of", "part_of_nothing", "same_names", "touched_by",
-           "unowned"]
+           "two_places", "unowned"]
 
 #: The edge by which each kind belongs in the structure, and what to tell of a missing one.
 _BELONGS_BY = {
@@ -70,7 +79,49 @@ BELONGING_KINDS = frozenset(_BELONGS_BY)
 def notices_of(dataset: Dataset, catalogue: KleCatalogue) -> list[Problem]:
     """Every notice on ``dataset``, in the order of the kinds above."""
     return [*catalogue.unknown_numbers(dataset), *same_names(dataset), *part_of_nothing(dataset),
-            *unowned(dataset)]
+            *unowned(dataset), *two_places(dataset)]
+
+
+#: What a node has one of at a time: the edge type, the kind at the end the edges share and
+#: whether that is the edge's from end, what two of them are called, and what to mend.
+_ONE_AT_A_TIME = (
+    (EdgeType.POST_IN, Kind.POST.value, True, "in two units",
+     "the org chart draws it under one of them and its reporting line follows one; a post "
+     "that moved: end the edge to the unit it left with valid_to"),
+    (EdgeType.PART_OF, Kind.UNIT.value, True, "part of two units",
+     "the org chart draws it under one of them and its reporting line follows one; a unit "
+     "that moved: end the edge to the unit it left with valid_to"),
+    (EdgeType.HEADS, Kind.UNIT.value, False, "headed by two posts",
+     "who-owns names both as its leader; a new head: end the old HEADS edge with valid_to"),
+)
+
+
+def two_places(dataset: Dataset, only: Collection[str] | None = None) -> list[Problem]:
+    """A notice on each post in two units, unit part of two or unit headed by two, at once.
+
+    ``only``: of these posts and units alone, if given.
+
+    Said of the later edge, from the first day both hold: most often a post or unit that
+    moved, or a new head, with the edge it left still open (the data refuses two holders of a
+    post; these may be meant, so they are notices).
+    """
+    notices = []
+    for edge_type, kind, from_end, what, remedy in _ONE_AT_A_TIME:
+        shared: dict[str, list[EdgeRecord]] = defaultdict(list)
+        for edge in dataset.edges.values():
+            end = edge.source_id if from_end else edge.target_id
+            if edge.type is edge_type and (only is None or end in only) \
+                    and (node := dataset.nodes.get(end)) is not None and node.kind == kind:
+                shared[end].append(edge)
+        for edges in shared.values():
+            if len(edges) > 1 and (found := overlapping(dataset, edges)) is not None:
+                earlier, later, when = found
+                ends = (earlier.target_id, later.target_id) if from_end else (
+                    earlier.source_id, later.source_id)
+                notices.append(dataset.problem(
+                    later.key, f"{what} {when}: {ends[0]} and {ends[1]}; {remedy}",
+                    record_id=later.key, field_name="to" if from_end else "from"))
+    return notices
 
 
 def unowned(dataset: Dataset) -> list[Problem]:

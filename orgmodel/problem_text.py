@@ -46,6 +46,18 @@ _JSON_DA = {
     "Invalid \\escape": "en ugyldig \\-sekvens",
 }
 _BELONGS_DA = {"part of nothing": "del af intet", "in no unit": "i ingen enhed"}
+_TWO_DA = {"in two units": "i to enheder", "part of two units": "del af to enheder",
+           "headed by two posts": "ledet af to stillinger"}
+_TWO_REMEDY_DA = {
+    "in two units": "organisationsdiagrammet tegner den under én af dem, og dens referencelinje "
+                    "følger én; er stillingen flyttet: afslut relationen til den enhed, den "
+                    "forlod, med valid_to",
+    "part of two units": "organisationsdiagrammet tegner den under én af dem, og dens "
+                         "referencelinje følger én; er enheden flyttet: afslut relationen til den "
+                         "enhed, den forlod, med valid_to",
+    "headed by two posts": "who-owns nævner begge som dens leder; en ny leder: afslut den gamle "
+                           "HEADS-relation med valid_to",
+}
 
 
 def _days(phrase: str) -> str:
@@ -230,6 +242,9 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"holding with valid_to",
      lambda m: f"stillingen {m[1]} har to indehavere {_when(m[2])}: {m[3]} og {m[4]}; afslut "
                "den første med valid_to"),
+    (r"(in two units|part of two units|headed by two posts) (from \S+|on the same days): (\S+) "
+     r"and (\S+); .*", lambda m: f"{_TWO_DA[m[1]]} {_when(m[2])}: {m[3]} og {m[4]}; "
+     + _TWO_REMEDY_DA[m[1]]),
     (r"never holds: (\S+) ends (\S+), before the edge begins (\S+)",
      r"gælder aldrig: \1 ophører \2, før relationen begynder \3"),
     (r"never holds: it ends (\S+), before (\S+) begins (\S+)",

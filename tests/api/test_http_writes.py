@@ -600,6 +600,16 @@ def test_a_unit_left_belonging_to_nothing_is_noted(editable_api: LiveServer) -> 
                                         "to": "unit:okonomi-og-indkob",
                                         "valid_from": "2031-01-01"}}]})
         assert moved.status_code == 200 and moved.json()["notices"] == [], moved.text
+        # Moved without an end on the edge it left: in two units from that day, said.
+        twice = anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_edge", "edge": {**post_in, "id": "lonkonsulent-igen",
+                                        "to": "unit:it-og-digitalisering",
+                                        "valid_from": "2032-01-01"}}]})
+        assert twice.status_code == 200, twice.text
+        assert [n.split(": ")[:3] for n in twice.json()["notices"]] == [
+            ["lonkonsulent-igen", "in two units from 2032-01-01",
+             "unit:okonomi-og-indkob and unit:it-og-digitalisering; the org chart draws it under "
+             "one of them and its reporting line follows one; a post that moved"]]
 
 
 def test_ending_an_organisation_notes_the_units_it_leaves_without_a_place(

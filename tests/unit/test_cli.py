@@ -421,6 +421,45 @@ edges:
         "den til den enhed eller organisation, den hører under")
 
 
+def test_a_post_or_unit_in_two_places_or_two_heads_at_once_are_noticed(tmp_path: Path) -> None:
+    # A post moved to another unit without an end on the edge it left, and a second head of
+    # a unit, loaded without a word: who-owns named two leaders, the org chart one unit.
+    common = "source: intern, confidence: high"
+    (tmp_path / "d.yaml").write_text(f"""\
+sources:
+  - {{key: intern, title: Intern, confidence: high}}
+nodes:
+  - {{id: org:k, kind: Organisation, name: Kommunen, {common}}}
+  - {{id: unit:lon, kind: Unit, name: Løn, level: enhed, {common}}}
+  - {{id: unit:it, kind: Unit, name: IT, level: enhed, {common}}}
+  - {{id: post:chef, kind: Post, name: Chef, {common}}}
+  - {{id: post:ny, kind: Post, name: Ny chef, {common}}}
+edges:
+  - {{type: PART_OF, from: unit:lon, to: org:k, {common}}}
+  - {{type: PART_OF, from: unit:it, to: org:k, valid_to: 2023-12-31, {common}}}
+  - {{type: PART_OF, from: unit:it, to: unit:lon, valid_from: 2024-01-01, {common}}}
+  - {{type: POST_IN, from: post:chef, to: unit:lon, {common}}}
+  - {{type: POST_IN, from: post:ny, to: unit:lon, {common}}}
+  - {{type: POST_IN, from: post:ny, to: unit:it, valid_from: 2026-07-01, {common}}}
+  - {{type: HEADS, from: post:chef, to: unit:lon, valid_to: 2025-12-31, {common}}}
+  - {{type: HEADS, from: post:ny, to: unit:lon, valid_from: 2025-06-01, {common}}}
+""", encoding="utf-8")
+    done = run("validate", str(tmp_path), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    # (the unit that moved with an end on the edge it left is no notice)
+    assert done.stderr.splitlines() == [
+        "notice: d.yaml:15: POST_IN:post:ny->unit:it: to: in two units from 2026-07-01: "
+        "unit:lon and unit:it; the org chart draws it under one of them and its reporting line "
+        "follows one; a post that moved: end the edge to the unit it left with valid_to",
+        "notice: d.yaml:17: HEADS:post:ny->unit:lon: from: headed by two posts from 2025-06-01: "
+        "post:chef and post:ny; who-owns names both as its leader; a new head: end the old "
+        "HEADS edge with valid_to"]
+    assert run("validate", str(tmp_path)).stderr.splitlines()[1] == (
+        "bemærk: d.yaml:17: HEADS:post:ny->unit:lon: from: ledet af to stillinger fra "
+        "2025-06-01: post:chef og post:ny; who-owns nævner begge som dens leder; en ny leder: "
+        "afslut den gamle HEADS-relation med valid_to")
+
+
 def test_schema_file_is_current() -> None:
     from orgmodel.jsonschema import data_file_schema_text
 
