@@ -15,6 +15,8 @@
   often one whose owning unit has ended.
 * A post in two units, a unit part of two, or a unit headed by two posts, on the same days:
   most often one moved (or a new head) without an end on the edge it left.
+* Records that cite sources in a folder with no ``sources:`` list (its file deleted or moved):
+  no key is checked then, and no source has a title or an address.
 
 Examples
 --------
@@ -57,8 +59,8 @@ from orgmodel.kle_catalogue import KleCatalogue
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind
 
-__all__ = ["BELONGING_KINDS", "notices_of", "part_of_nothing", "same_names", "touched_by",
-           "two_places", "unowned"]
+__all__ = ["BELONGING_KINDS", "no_source_list", "notices_of", "part_of_nothing", "same_names",
+           "touched_by", "two_places", "unowned"]
 
 #: The edge by which each kind belongs in the structure, and what to tell of a missing one.
 _BELONGS_BY = {
@@ -79,7 +81,30 @@ BELONGING_KINDS = frozenset(_BELONGS_BY)
 def notices_of(dataset: Dataset, catalogue: KleCatalogue) -> list[Problem]:
     """Every notice on ``dataset``, in the order of the kinds above."""
     return [*catalogue.unknown_numbers(dataset), *same_names(dataset), *part_of_nothing(dataset),
-            *unowned(dataset), *two_places(dataset)]
+            *unowned(dataset), *two_places(dataset), *no_source_list(dataset)]
+
+
+def no_source_list(dataset: Dataset) -> list[Problem]:
+    """One notice, on the first record citing a source, if the folder lists no sources.
+
+    Any key is then taken as written (a folder without a list cites freely: the synthetic
+    municipality does), so a misspelt one goes unnoticed and none has a title or an address:
+    most often the file of sources was deleted or moved. A web address is a source of its own.
+    """
+    if dataset.sources:
+        return []
+    records = [*((n.id, n.source) for n in dataset.nodes.values()),
+               *((key, e.source) for key, e in dataset.edges.items())]
+    cited = sorted({source for _key, source in records
+                    if not source.startswith(("http://", "https://"))})
+    if not cited:
+        return []
+    first = next(key for key, source in records if source in cited)
+    shown = ", ".join(repr(source) for source in cited[:3]) + (", …" if len(cited) > 3 else "")
+    return [dataset.problem(first, f"the records cite {len(cited)} sources ({shown}) and the "
+                            "folder lists none: no source key is checked, and none has a title "
+                            "or an address; add a sources: list (e.g. sources.yaml)",
+                            record_id=first, field_name="source")]
 
 
 #: What a node has one of at a time: the edge type, the kind at the end the edges share and

@@ -242,6 +242,10 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"holding with valid_to",
      lambda m: f"stillingen {m[1]} har to indehavere {_when(m[2])}: {m[3]} og {m[4]}; afslut "
                "den første med valid_to"),
+    (r"the records cite (\d+) sources \((.+)\) and the folder lists none: no source key is "
+     r"checked, and none has a title or an address; add a sources: list \(e\.g\. (\S+)\)",
+     r"posterne henviser til \1 kilder (\2), og mappen har ingen kildeliste: ingen kildenøgle "
+     r"tjekkes, og ingen kilde har titel eller adresse; tilføj en sources:-liste (fx \3)"),
     (r"(in two units|part of two units|headed by two posts) (from \S+|on the same days): (\S+) "
      r"and (\S+); .*", lambda m: f"{_TWO_DA[m[1]]} {_when(m[2])}: {m[3]} og {m[4]}; "
      + _TWO_REMEDY_DA[m[1]]),

@@ -460,6 +460,23 @@ edges:
         "afslut den gamle HEADS-relation med valid_to")
 
 
+def test_a_folder_whose_sources_file_is_gone_is_noticed(tmp_path: Path) -> None:
+    # With sources.yaml deleted, every source key was taken as written: valid, without a word.
+    (tmp_path / "d.yaml").write_text("""\
+nodes:
+  - {id: unit:lon, kind: Unit, name: Løn, level: enhed, source: seed, confidence: high}
+  - {id: unit:it, kind: Unit, name: IT, level: enhed, source: sede, confidence: high,
+     url: https://albertslund.dk}
+""", encoding="utf-8")
+    done = run("validate", str(tmp_path), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1:] == [
+        "notice: d.yaml:2: unit:lon: source: the records cite 2 sources ('sede', 'seed') and "
+        "the folder lists none: no source key is checked, and none has a title or an address; "
+        "add a sources: list (e.g. sources.yaml)"]
+    assert "mappen har ingen kildeliste" in run("validate", str(tmp_path)).stderr
+
+
 def test_schema_file_is_current() -> None:
     from orgmodel.jsonschema import data_file_schema_text
 
