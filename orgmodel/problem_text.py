@@ -161,6 +161,8 @@ _SHAPES: list[tuple[str, _Say]] = [
      lambda m: f"ingen ansvarlig (A){_days(m[1])}: who-owns nævner da ingen ansvarlig; tilføj "
      "en RESPONSIBLE_FOR-relation med raci A til den, eller afslut opgaven"),
     (r"write the date as YYYY-MM-DD, e\.g\. (\S+)", r"skriv datoen som ÅÅÅÅ-MM-DD, fx \1"),
+    (r"write a KLE number as (\S+), (\S+) or (\S+) \(pairs of digits between dots\)",
+     r"skriv et KLE-nummer som \1, \2 eller \3 (par af cifre mellem punktummer)"),
     (r"write a web address beginning with https:// or http://, not (.+)",
      r"skriv en webadresse, der begynder med https:// eller http://, ikke \1"),
     (r"(.+) holds a space: a web address has none \(write %20\)",

@@ -34,6 +34,7 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -93,6 +94,7 @@ def is_node_id(text: str) -> bool:
 
 _PREFIXES = frozenset(KIND_PREFIX.values())
 _KLE_PATTERN = r"^\d{2}(\.\d{2}){0,2}$"
+_KLE = re.compile(_KLE_PATTERN)
 
 _ID = re.compile(ID_PATTERN)
 # How the data writes a Danish name as an id: "Økonomi og Indkøb" is okonomi-og-indkob.
@@ -223,6 +225,27 @@ def _web_address(text: str) -> str:
 
 
 WebAddress = Annotated[str, Field(max_length=500), AfterValidator(_web_address)]
+
+
+def _kle_number(text: str) -> str:
+    """``text`` if it is written as a KLE number (the pattern alone told an editor nothing).
+
+    >>> _kle_number("81.15.00")
+    '81.15.00'
+    >>> _kle_number("81.5.0")
+    Traceback (most recent call last):
+    ...
+    ValueError: write a KLE number as 81, 81.15 or 81.15.00 (pairs of digits between dots)
+    """
+    if not _KLE.fullmatch(text):
+        raise ValueError("write a KLE number as 81, 81.15 or 81.15.00 (pairs of digits between "
+                         "dots)")
+    return text
+
+
+#: A KLE number; its pattern stays in the JSON Schema, for editors.
+KleNumber = Annotated[str, WithJsonSchema({"pattern": _KLE_PATTERN, "type": "string"}),
+                      AfterValidator(_kle_number)]
 
 
 def _same_name(text: str) -> str:
@@ -448,7 +471,7 @@ class TaskRecord(NodeRecord):
     """A responsibility, classified by KLE."""
 
     kind: Literal["Task"]
-    kle: str | None = Field(None, pattern=_KLE_PATTERN, description="KLE number, e.g. 81.15.00.")
+    kle: KleNumber | None = Field(None, description="KLE number, e.g. 81.15.00.")
     service_goal: str | None = Field(None, max_length=500, description="Published service goal.")
     service_goal_en: str | None = Field(None, max_length=500,
                                         description="The service goal in English.")

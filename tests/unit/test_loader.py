@@ -82,7 +82,7 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
             "    kind: Afdeling\n",
             "org.yaml:5: unit:a: kind: unknown kind 'Afdeling'",
         ),
-        ('kle: "81.15.00"', 'kle: "8115"', "org.yaml:18: task:lon: kle: String should match"),
+        ('kle: "81.15.00"', 'kle: "8115"', "org.yaml:18: task:lon: kle: write a KLE number as 81"),
         (
             "to: unit:a,",
             "to: unit:b,",
@@ -756,3 +756,18 @@ def test_a_broken_rule_of_a_record_is_said_wholly_in_danish(tmp_path: Path, engl
     [problem] = caught.value.problems
     assert danish in problem_line(problem, "da"), problem_line(problem, "da")
     assert in_danish(problem.message) != problem.message
+
+
+def test_a_kle_number_written_wrong_is_told_how_to_write_it(tmp_path: Path) -> None:
+    # The rule's regular expression ("should match pattern '^\d{2}(\.\d{2}){0,2}$'") told an
+    # editor nothing.
+    write(tmp_path, "org.yaml", GOOD.replace('kle: "81.15.00"', 'kle: "81.5.0"'))
+    with pytest.raises(DataValidationError) as caught:
+        load_dataset(tmp_path)
+    [problem] = caught.value.problems
+    assert problem_line(problem, "en") == (
+        "org.yaml:18: task:lon: kle: write a KLE number as 81, 81.15 or 81.15.00 (pairs of "
+        "digits between dots) (got '81.5.0')")
+    assert problem_line(problem, "da").endswith(
+        "kle: skriv et KLE-nummer som 81, 81.15 eller 81.15.00 (par af cifre mellem punktummer) "
+        "(fik '81.5.0')")
