@@ -166,7 +166,7 @@ def _edge_problems(ds: Dataset, key: str, edge: EdgeRecord, unread: Unread) -> l
         if node is None and node_id in unread.nodes:
             continue  # the node's own problem is reported
         if node is None:
-            message = f"refers to {node_id!r}, which does not exist"
+            message = f"refers to {node_id!r}, which does not exist{_meant_id(ds, node_id)}"
             problems.append(ds.problem(key, message, record_id=key, field_name=end))
         else:
             kinds[end] = node.kind
@@ -185,6 +185,14 @@ def _edge_problems(ds: Dataset, key: str, edge: EdgeRecord, unread: Unread) -> l
             message = f"field {name!r} is only allowed on {allowed}"
             problems.append(ds.problem(key, message, record_id=key, field_name=name))
     return problems
+
+
+def _meant_id(ds: Dataset, node_id: str) -> str:
+    """"; did you mean '…'?" naming the one id of the same prefix ``node_id`` is a typo of."""
+    prefix = node_id.partition(":")[0] + ":"
+    close = difflib.get_close_matches(
+        node_id, [known for known in ds.nodes if known.startswith(prefix)], n=2, cutoff=0.85)
+    return f"; did you mean {close[0]!r}?" if len(close) == 1 else ""
 
 
 def _check_cycles(ds: Dataset) -> list[Problem]:

@@ -211,6 +211,8 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"if_match must be the one strong ETag you read \(no \*, W/\)",
      "if_match skal være den ene stærke ETag, du læste (ingen *, W/)"),
     # across records
+    (r"refers to '(.+)', which does not exist; did you mean '(.+)'\?",
+     r"henviser til '\1', som ikke findes; mente du '\2'?"),
     (r"refers to '(.+)', which does not exist", r"henviser til '\1', som ikke findes"),
     (r"(\w+) may not join (\w+) to (\w+): from and to swapped\? It runs from (\w+) to (\w+)",
      r"\1 må ikke forbinde \2 med \3: er from og to byttet om? Den går fra \4 til \5"),

@@ -771,3 +771,13 @@ def test_a_kle_number_written_wrong_is_told_how_to_write_it(tmp_path: Path) -> N
     assert problem_line(problem, "da").endswith(
         "kle: skriv et KLE-nummer som 81, 81.15 eller 81.15.00 (par af cifre mellem punktummer) "
         "(fik '81.5.0')")
+
+
+def test_a_misspelt_id_in_an_edge_names_the_one_meant(tmp_path: Path) -> None:
+    write(tmp_path, "org.yaml", GOOD.replace("to: task:lon,", "to: task:lonn,"))
+    assert any(problem.endswith("to: refers to 'task:lonn', which does not exist; did you mean "
+                                "'task:lon'?") for problem in problems_of(tmp_path))
+    # Only an id of the same kind is meant, and none when two are as near.
+    write(tmp_path, "org.yaml", GOOD.replace("to: task:lon,", "to: unit:lon,"))
+    assert any(problem.endswith("refers to 'unit:lon', which does not exist")
+               for problem in problems_of(tmp_path))
