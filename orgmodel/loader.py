@@ -502,6 +502,13 @@ def got_and_meant(given: object, expected: str) -> str:
     return f" (got {_short(given)}" + (f"; did you mean {guess!r}?)" if guess else ")")
 
 
+#: The choices of confidence and RACI as a Danish editor may write them.
+_DANISH_CHOICES = {
+    "høj": "high", "hoej": "high", "middel": "medium", "mellem": "medium", "lav": "low",
+    "udførende": "R", "ansvarlig": "A", "konsulteret": "C", "rådspurgt": "C", "informeret": "I",
+}
+
+
 def _closest(given: object, expected: str) -> str | None:
     """The one of ``expected``'s quoted choices that ``given`` is most likely a typo of.
 
@@ -509,10 +516,14 @@ def _closest(given: object, expected: str) -> str | None:
     ('PART_OF', 'HOLDS')
     >>> _closest("meget høj", "'high', 'medium' or 'low'") is None
     True
+    >>> _closest("Middel", "'high', 'medium' or 'low'"), _closest("ansvarlig", "'R', 'A'")
+    ('medium', 'A')
     """
     choices = {choice.casefold(): choice for choice in re.findall(r"'([^']*)'", expected)}
     if not isinstance(given, str) or not choices:
         return None
+    if (said := _DANISH_CHOICES.get(given.strip().casefold())) in choices.values():
+        return said
     close = difflib.get_close_matches(given.casefold(), list(choices), n=1, cutoff=0.75)
     return choices[close[0]] if close else None
 

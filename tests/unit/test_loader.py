@@ -781,3 +781,14 @@ def test_a_misspelt_id_in_an_edge_names_the_one_meant(tmp_path: Path) -> None:
     write(tmp_path, "org.yaml", GOOD.replace("to: task:lon,", "to: unit:lon,"))
     assert any(problem.endswith("refers to 'unit:lon', which does not exist")
                for problem in problems_of(tmp_path))
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("confidence: middel", "medium"), ("confidence: Høj", "high"), ("raci: ansvarlig", "A")])
+def test_a_choice_written_in_danish_names_the_one_meant(tmp_path: Path, written: str,
+                                                        meant: str) -> None:
+    field = written.partition(":")[0]
+    good = "raci: A" if field == "raci" else "confidence: high"
+    write(tmp_path, "org.yaml", GOOD.replace(good, written, 1))
+    assert any(problem.endswith(f"; did you mean '{meant}'?)")
+               for problem in problems_of(tmp_path) if f" {field}: " in problem)
