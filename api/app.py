@@ -19,6 +19,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.cache import ResponseCache
+from api.conditional import ApiGzip, ConditionalGet
 from api.docs import install_docs
 from api.errors import ProblemGuard, install_error_handlers
 from api.responses import HeadAsGet
@@ -93,12 +94,15 @@ def create_app(settings: Settings,
     app.add_middleware(WriteGate, tokens=app.state.tokens, routes=lambda: app.router.routes)
     app.add_middleware(ProblemGuard)
     app.add_middleware(ResponseCache, size=settings.query_cache)
+    app.add_middleware(ConditionalGet, private=settings.read_requires_token)
+    app.add_middleware(ApiGzip)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PUT", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-Match"],
-            expose_headers=["ETag", "Location"], max_age=600,
+            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
+            expose_headers=["ETag", "Location", "Retry-After", "WWW-Authenticate", "Allow"],
+            max_age=600,
         )
     app.add_middleware(SecurityHeaders, settings=settings)
     app.add_middleware(HeadAsGet)

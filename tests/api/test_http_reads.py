@@ -342,7 +342,9 @@ def test_a_query_parameter_the_endpoint_does_not_take_is_an_error_not_ignored(
     assert wrong.status_code == 422
     assert wrong.json()["errors"] == [{
         "loc": ["query", "kinds"], "type": "unknown_parameter",
-        "msg": "not a parameter of this endpoint (it takes: as_of, kind, limit, offset, q)"}]
+        "msg": "not a parameter of this endpoint (it takes: as_of, kind, limit, offset, q)",
+        "msg_da": "ikke en parameter til dette endpoint (det tager: as_of, kind, limit, offset, "
+                  "q)"}]
     twice = http.get("/api/v1/nodes?kind=Unit&kind=Post")
     assert twice.status_code == 422 and twice.json()["errors"][0]["type"] == "repeated_parameter"
     # A list parameter takes several; a typo in a question's limit is named.

@@ -1,0 +1,47 @@
+"""Conditional reads and gzip over HTTP: what a client polling the API saves."""
+
+from __future__ import annotations
+
+import gzip
+
+import httpx
+from httpapi import ANNA, LiveServer
+
+
+def test_a_read_answered_again_unchanged_is_a_304_without_a_body(live_api: LiveServer) -> None:
+    with live_api.client() as http:
+        for path in ("/api/v1/nodes/task:lon", "/api/v1/owners?q=l%C3%B8n",
+                     "/api/v1/chain/post:chef-okonomi-og-stab"):
+            first = http.get(path)
+            assert first.status_code == 200 and first.headers["cache-control"] == "no-cache"
+            tag = first.headers["etag"]
+            again = http.get(path, headers={"If-None-Match": tag})
+            assert again.status_code == 304, path
+            assert again.content == b"" and again.headers["etag"] == tag
+            assert "content-type" not in again.headers
+            # A tag of another answer is no match: the whole answer comes.
+            other = http.get(path, headers={"If-None-Match": 'W/"0000"'})
+            assert other.status_code == 200 and other.content == first.content
+
+
+def test_a_write_changes_the_tag_so_the_next_read_is_whole(editable_api: LiveServer) -> None:
+    with editable_api.client(ANNA) as http:
+        before = http.get("/api/v1/owners?q=l%C3%B8n")
+        record = http.get("/api/v1/nodes/task:lon")
+        changed = http.put("/api/v1/nodes/task:lon", headers={"If-Match": record.headers["etag"]},
+                           json={**record.json()["record"], "name": "Lønudbetaling"})
+        assert changed.status_code == 200, changed.text
+        after = http.get("/api/v1/owners?q=l%C3%B8n",
+                         headers={"If-None-Match": before.headers["etag"]})
+        assert after.status_code == 200 and "Lønudbetaling" in after.text
+
+
+def test_answers_of_the_api_are_gzipped_for_a_client_that_asks(live_api: LiveServer) -> None:
+    url = f"{live_api.url}/api/v1/nodes?limit=500"
+    with httpx.Client() as raw:
+        with raw.stream("GET", url, headers={"Accept-Encoding": "gzip"}) as packed:
+            body = b"".join(packed.iter_raw())
+            assert packed.headers["content-encoding"] == "gzip"
+        plain = raw.get(url, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    assert gzip.decompress(body) == plain.content and len(body) < len(plain.content) / 4
