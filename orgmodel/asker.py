@@ -6,6 +6,10 @@ question is told to ask whom the asker's own post reports to, or to find their u
 chart. A question that names a post, unit or task as well ("hvem er min chef i Løn?") is still
 answered by what it names.
 
+The same for where the asker sits or whom they should know ("hvilke fora sidder jeg i?",
+"hvem er mine interessenter?", "who do I work with?"): a list of every forum, or tasks that met
+"interessenter", answered as if the model knew the asker's post.
+
 About a leader of nothing named ("hvem er chef?", "who is the director?"): eight chiefs and
 three directors fit alike, and the same stray tasks met "chef". Such a question is told to name
 the unit, committee or post.
@@ -18,6 +22,14 @@ Examples
 (False, False)
 >>> asks_about_self("who do I report a data breach to?")  # where to report something
 False
+>>> asks_about_self("hvem er lederne under mig?"), asks_about_self("hvilke fora sidder jeg i?")
+(True, True)
+>>> asks_about_self("hvem er mine vigtigste interessenter?"), asks_about_self("who should I know?")
+(True, True)
+>>> asks_about_self("hvilke fora sidder borgmesteren i?")  # a post named: answered
+False
+>>> asks_about_self("hvem sidder i udvalgene?")  # Danish "i" is "in", not "I"
+False
 >>> ask_instead("who is my boss?").en.startswith("The model does not know who you are")
 True
 >>> ask_instead("hvem er chef?").code, ask_instead("hvem er chef for Økonomi og Stab?")
@@ -29,6 +41,7 @@ True
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -38,7 +51,8 @@ from orgmodel.question_frames import LEADERSHIP_WORDS
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import fold, tokenize
 
-__all__ = ["BOSS_SPELLINGS", "MY_SPELLINGS", "SELF_REPORTING_SPELLINGS", "AskExample",
+__all__ = ["BOSS_SPELLINGS", "MY_SPELLINGS", "SELF_PLACE_SPELLINGS", "SELF_REPORTING_SPELLINGS",
+           "SUBJECT_SPELLINGS", "AskExample",
            "advice_of_data", "ask_example", "ask_instead", "asks_about_self", "names_no_one"]
 
 #: Words that make the asker the owner: "min chef", "my manager".
@@ -52,17 +66,33 @@ BOSS_SPELLINGS: tuple[str, ...] = (
     "direct", "immediate", "closest", "egen", "own", "superior", "superiors",
     # ... and those under the asker ("hvem er mine enhedsledere?" named one of three)
     "enhedsleder", "enhedsledere", "ledere", "lederne", "medarbejdere", "medarbejderne",
-    "ansatte", "reports", "employees", "staff", "team", "teamet", "teams")
+    "ansatte", "reports", "employees", "staff", "team", "teamet", "teams",
+    # ... and those around the asker ("hvem er mine vigtigste interessenter?")
+    "interessenter", "interessent", "stakeholders", "stakeholder", "kolleger", "colleagues",
+    "vigtigste", "important", "most", "key")
 #: "hvem refererer jeg til?", "who do I report to?", "hvem er jeg ansat under?": the asker as
 #: subject of reporting, with no other word to say what is reported ("who do I report a data
 #: breach to?" asks where).
 SELF_REPORTING_SPELLINGS: tuple[str, ...] = (
     "jeg", "i", "me", "refererer", "referere", "reporterer", "rapporterer", "report", "reports",
     "reporting", "ansat", "under")
+#: Where the asker sits, and whom they should know: "hvilke fora sidder jeg i?", "which
+#: committees do I serve?", "hvem skal jeg kende?", "who do I work with?"; with the asker as
+#: subject and nothing else named, as :data:`SELF_REPORTING_SPELLINGS`.
+SELF_PLACE_SPELLINGS: tuple[str, ...] = (
+    "sidder", "sidde", "deltager", "deltage", "medlem", "member", "sit", "serve", "attend",
+    "kende", "know", "møde", "meet", "samarbejder", "samarbejde", "work", "skal", "should",
+    "fora", "forummer", "udvalg", "udvalgene", "råd", "organer", "fora's", "forums",
+    "committees", "councils", "bodies", "meetings", "møder", "hvilke", "which", "what")
+#: The asker, as subject or object: "hvem refererer til mig?".
+SUBJECT_SPELLINGS: tuple[str, ...] = ("jeg", "i", "me", "mig")
 _MY = frozenset(map(fold, MY_SPELLINGS))
 _BOSS = frozenset(map(fold, BOSS_SPELLINGS))
-_SUBJECT = frozenset({"jeg", "i", "me"})
+_SUBJECT = frozenset(map(fold, SUBJECT_SPELLINGS))
 _REPORTING = frozenset(map(fold, SELF_REPORTING_SPELLINGS)) - _SUBJECT
+_PLACE = frozenset(map(fold, SELF_PLACE_SPELLINGS))
+# "I" written as the English pronoun; a Danish "i" is "in" ("hvem sidder i udvalget?").
+_CAPITAL_I = re.compile(r"(?<![\w'])I(?![\w'])")
 _BOSS_REACH = 2
 
 
@@ -72,9 +102,12 @@ def asks_about_self(question: str) -> bool:
     # "min chef", and Danish also "chefen min"
     mine = any(word in _MY and _BOSS & {*words[at + 1:at + 1 + _BOSS_REACH], *words[at - 1:at]}
                for at, word in enumerate(words))
-    reporting = bool(_REPORTING & set(words) and _SUBJECT & set(words))
-    frame = _MY | _BOSS | _REPORTING | _SUBJECT
-    return (mine or reporting) and not [w for w in tokenize(question) if w not in frame]
+    subject = _SUBJECT & set(words)
+    reporting = bool(_REPORTING & set(words) and subject)
+    placing = bool(_PLACE & set(words)) and bool(subject - {"i"} or _CAPITAL_I.search(question))
+    frame = _MY | _BOSS | _REPORTING | _PLACE | _SUBJECT
+    return (mine or reporting or placing) and not [w for w in tokenize(question)
+                                                    if w not in frame]
 
 
 def names_no_one(question: str) -> bool:

@@ -28,9 +28,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # The example is a post of the data (orgmodel.asker.AskExample), or none.
     "ask_about_your_post": (
         "Modellen ved ikke, hvem du er. Spørg om din stilling{example}, eller find din enhed i "
-        "organisationsdiagrammet.",
+        "organisationsdiagrammet og din stillings interessenter på interessentkortet.",
         "The model does not know who you are. Ask about your post{example}, or find your unit "
-        "in the org chart.",
+        "in the org chart and your post's stakeholders on the stakeholder map.",
     ),
     "example_reports_to": (", fx »hvem refererer {post} til?«",
                            ', e.g. "who does {post} report to?"'),

@@ -36,7 +36,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from orgmodel.asked_date import RELATIVE_LEAD, RELATIVE_SPELLINGS, Reading, as_of_note
-from orgmodel.asker import BOSS_SPELLINGS, MY_SPELLINGS, SELF_REPORTING_SPELLINGS
+from orgmodel.asker import (
+    BOSS_SPELLINGS,
+    MY_SPELLINGS,
+    SELF_PLACE_SPELLINGS,
+    SELF_REPORTING_SPELLINGS,
+    SUBJECT_SPELLINGS,
+)
 from orgmodel.hint_model import NO_COUNT, NO_SIZE
 from orgmodel.home import HOME_SPELLINGS
 from orgmodel.kind_list import LIST_ASKING_SPELLINGS, LIST_FRAME_SPELLINGS
@@ -331,6 +337,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),
+                "selfPlace": list(SELF_PLACE_SPELLINGS), "selfSubject": list(SUBJECT_SPELLINGS),
                 "defining": sorted(" ".join(pair) for pair in DEFINING_OPENINGS),
                 "notDefining": list(NOT_DEFINING_SPELLINGS), "articles": sorted(ARTICLES),
                 "hintMin": NODE_HINT_MIN, "nearTie": POSTS_NEAR_TIE,

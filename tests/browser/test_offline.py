@@ -315,12 +315,16 @@ def test_static_start_page_tells_a_question_about_the_asker_what_to_ask(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As on the server: no stray task for "hvem er min chef?", but what to ask instead.
     only_files(recorder)
-    for question in ("hvem er min nærmeste leder?", "who do I report to?", "hvem er chefen min"):
+    for question in ("hvem er min nærmeste leder?", "who do I report to?", "hvem er chefen min",
+                     "hvilke fora sidder jeg i?", "hvem refererer til mig?",
+                     "who are my most important stakeholders?"):
         ask(site, page, question)
         assert page.locator("article.answer").count() == 0, question
         assert (page.locator(".no-answer.ask-instead").text_content() or "").startswith(
             "Modellen ved ikke, hvem du er."), question
     assert ask(site, page, "hvem er min chef i Løn?").count() == 1  # it names a task
+    ask(site, page, "hvilke fora sidder borgmesteren i?")  # a post named, Danish "i" is "in"
+    assert page.locator(".ask-instead").count() == 0
     ask(site, page, "hvem er chef?")  # ... and this no unit: which of eight chiefs?
     assert page.locator("article.answer").count() == 0
     assert (page.locator(".ask-instead").text_content() or "").startswith(

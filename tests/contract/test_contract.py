@@ -874,7 +874,12 @@ def test_a_post_named_by_its_leaders_word_is_named_when_one_post_has_it(store: A
     "who's my line manager?", "hvem er chefen min", "who is my boss's boss",
     "hvem er jeg ansat under", "who am i reporting to", "whos my supervisor",
     # those under the asker: "mine enhedsledere" named one of three
-    "hvem er mine enhedsledere?", "who are my direct reports?"])
+    "hvem er mine enhedsledere?", "who are my direct reports?",
+    # where the asker sits and whom they should know: every forum was listed, stray tasks met
+    # "interessenter" and "refererer"
+    "hvem er lederne under mig?", "hvem refererer til mig?", "hvilke fora sidder jeg i?",
+    "which councils and committees do I serve?", "hvem er mine vigtigste interessenter?",
+    "who are my most important stakeholders?", "hvem skal jeg kende?", "who do I work with?"])
 def test_a_question_about_the_asker_is_told_to_ask_about_a_post(store: Any,
                                                                question: str) -> None:
     # "hvem er min chef?" met three stray tasks at 0.60 ("chef" in their owners' titles).
@@ -889,6 +894,9 @@ def test_a_question_about_the_asker_is_told_to_ask_about_a_post(store: Any,
         assert EdgeType.REPORTS_TO in [r.type for r in hint.relations], example
     # Naming something beside the asker's boss is a question about it.
     assert ask_instead("hvem er min chef i Løn?") is None
+    # A Danish "i" is "in": who sits in the committees is no question about the asker.
+    assert ask_instead("hvem sidder i udvalgene?") is None
+    assert ask_instead("hvilke fora sidder borgmesteren i?") is None
 
 
 def test_a_good_match_in_the_model_is_not_overruled_by_kle(store: Any) -> None:

@@ -288,10 +288,15 @@
       " " + data.noCount.replace("{what}", data.countWords[keys[0]]) : "";
   }
 
-  /* A question about the asker ("hvem er min chef?", "who do I report to?"), as the server
-   * reads it (orgmodel/asker.py): it names nothing else, and no task is its answer. */
+  /* A question about the asker ("hvem er min chef?", "who do I report to?", "hvilke fora
+   * sidder jeg i?"), as the server reads it (orgmodel/asker.py): it names nothing else, and no
+   * task is its answer. A Danish "i" is "in": only "I" written so is the asker where they sit. */
   var my = foldedSet(data.my), boss = foldedSet(data.boss);
-  var selfReporting = foldedSet(data.selfReporting), subject = { jeg: true, i: true, me: true };
+  var subject = foldedSet(data.selfSubject), selfPlace = foldedSet(data.selfPlace);
+  var selfReporting = {};
+  Object.keys(foldedSet(data.selfReporting)).forEach(function (word) {
+    if (!subject[word]) { selfReporting[word] = true; }
+  });
   function asksAboutSelf(query) {
     var words = fold(query).split(" ");
     var mine = words.some(function (word, at) {
@@ -299,10 +304,13 @@
       return my[word] && words.slice(at + 1, at + 3).concat(words.slice(Math.max(at - 1, 0), at))
         .some(function (near) { return boss[near]; });
     });
-    var reporting = words.some(function (word) { return selfReporting[word] && !subject[word]; }) &&
-      words.some(function (word) { return subject[word]; });
-    return (mine || reporting) && wordsOf(query).every(function (word) {
-      return my[word] || boss[word] || selfReporting[word];
+    var asker = words.filter(function (word) { return subject[word]; });
+    var reporting = words.some(function (word) { return selfReporting[word]; }) && asker.length > 0;
+    var placing = words.some(function (word) { return selfPlace[word]; }) &&
+      (asker.some(function (word) { return word !== "i"; }) ||
+       /(?<![\p{L}\p{N}_'])I(?![\p{L}\p{N}_'])/u.test(query));
+    return (mine || reporting || placing) && wordsOf(query).every(function (word) {
+      return my[word] || boss[word] || selfReporting[word] || selfPlace[word] || subject[word];
     });
   }
 
