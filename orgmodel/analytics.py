@@ -50,6 +50,7 @@ __all__ = [
     "authority",
     "by_strategy",
     "grid",
+    "headed",
     "home_organisation",
     "influence",
     "interest",
@@ -170,11 +171,14 @@ def actor_ids(dataset: Dataset, ego: str | None = None) -> set[str]:
     """The ids of the nodes that can be stakeholders (:data:`ACTOR_KINDS`) of ``ego``.
 
     Left out: a person who holds a post (the post stands for them, once, and outlives them)
-    and, with ``ego``, the organisation ``ego`` works in: a post's own municipality is where
-    its stakeholders are, not one of them.
+    and, with ``ego``, the organisation ``ego`` works in, and what ``ego`` heads: a post's own
+    municipality is where its stakeholders are, and the chief's own department is the chief's
+    to lead, not one of them.
     """
     holders = {e.source_id for e in dataset.edges.values() if e.type is EdgeType.HOLDS}
     ours = _organisations_above(dataset, ego) if ego is not None else set()
+    ours |= {e.target_id for e in dataset.edges.values()
+             if e.type is EdgeType.HEADS and e.source_id == ego}
     return {i for i, node in dataset.nodes.items()
             if Kind(node.kind) in ACTOR_KINDS and i not in holders and i not in ours}
 
@@ -277,14 +281,21 @@ _DOWNWARD = {EdgeType.HEADS: True, EdgeType.PART_OF: False, EdgeType.REPORTS_TO:
              EdgeType.POST_IN: False}
 
 
-def authority(dataset: Dataset) -> dict[str, float]:
-    """Formal authority of every node: the share of the organisation below it, in [0, 1].
+#: The kinds that stand in the hierarchy of command.
+_COMMANDING = frozenset({Kind.ORGANISATION, Kind.BODY, Kind.FORUM, Kind.UNIT, Kind.POST})
 
-    "Below" follows the hierarchy downwards: a body or unit commands what is part of it, a
-    post what it heads and who reports to it, transitively. The council and the mayor reach
-    everything; a team leader reaches a team. Shares are scaled so the top scores 1. Counted
-    with bitsets in one pass over the hierarchy (cycles, should data ever have them, count as
-    one node).
+
+def authority(dataset: Dataset) -> dict[str, float]:
+    """Formal authority of every node: how high in the hierarchy it stands, in [0, 1].
+
+    The hierarchy runs downwards: a body or unit commands what is part of it, a post what it
+    heads and who reports to it. The top (the council, its chair and the municipal director,
+    who hold one another) scores 1, each level below one step less, the lowest level
+    ``1 / levels``; a node outside the hierarchy (a task, a system, a citizen) 0. Levels, not
+    the share of the organisation below a node: data describes one department in detail and
+    the others as a name each, and by share a unit of the detailed one outranked the
+    directors above it. A forum or body carries the authority of its most senior member
+    (Økonomiudvalget the mayor's, Direktørforum the municipal director's).
 
     Examples
     --------
@@ -301,34 +312,66 @@ def authority(dataset: Dataset) -> dict[str, float]:
     ...     [edge("HEADS", "post:boss", "unit:dept"), edge("PART_OF", "unit:team", "unit:dept"),
     ...      edge("REPORTS_TO", "post:lead", "post:boss")])
     >>> authority(ds)
-    {'post:boss': 1.0, 'post:lead': 0.0, 'unit:dept': 0.3333, 'unit:team': 0.0}
+    {'post:boss': 1.0, 'post:lead': 0.6667, 'unit:dept': 0.6667, 'unit:team': 0.3333}
     """
     down = nx.DiGraph()
     down.add_nodes_from(dataset.nodes)
     for edge in dataset.edges.values():
-        if edge.type in _DOWNWARD and edge.source_id != edge.target_id:
+        # a task part of a task is no command: tasks stand outside the hierarchy
+        if edge.type in _DOWNWARD and edge.source_id != edge.target_id \
+                and dataset.nodes[edge.source_id].kind in _COMMANDING \
+                and dataset.nodes[edge.target_id].kind in _COMMANDING:
             upper, lower = ((edge.source_id, edge.target_id) if _DOWNWARD[edge.type]
                             else (edge.target_id, edge.source_id))
             down.add_edge(upper, lower)
+    # Nodes that hold one another (the mayor heads the council, which the mayor sits in) are
+    # one level.
     dag = nx.condensation(down)
     members = dag.graph["mapping"]
-    bit = {component: 1 << component for component in dag}
-    reach: dict[int, int] = {}
-    for component in reversed(list(nx.topological_sort(dag))):
-        value = bit[component]
-        for child in dag.successors(component):
-            value |= reach[child]
-        reach[component] = value
-    below = {node: reach[members[node]].bit_count() - 1 for node in dataset.nodes}
-    top = max(below.values(), default=0) or 1
-    ranks = {node: count / top for node, count in below.items()}
-    # A forum or body commands no one itself, but it is where its members' authority meets:
-    # Økonomiudvalget carries the mayor's, Direktørforum the director's.
+    tops = [c for c in dag if dag.in_degree(c) == 0 and dag.out_degree(c) > 0]
+    level = _levels(dag, tops)
+    levels = max(level.values(), default=0) + 1
+    ranks = {node: (1 - level[members[node]] / levels if members[node] in level else 0.0)
+             for node in dataset.nodes}
     for edge in dataset.edges.values():
         if edge.type is EdgeType.MEMBER_OF and edge.target_id in ranks \
                 and Kind(dataset.nodes[edge.target_id].kind) in (Kind.BODY, Kind.FORUM):
-            ranks[edge.target_id] = max(ranks[edge.target_id], below[edge.source_id] / top)
+            ranks[edge.target_id] = max(ranks[edge.target_id], ranks[edge.source_id])
     return {node: round(value, 4) for node, value in sorted(ranks.items())}
+
+
+def _levels(dag: nx.DiGraph, tops: list[int]) -> dict[int, int]:
+    """Each node's fewest steps down from one of ``tops`` (breadth first)."""
+    level = dict.fromkeys(tops, 0)
+    frontier = list(tops)
+    while frontier:
+        following = []
+        for node in frontier:
+            for child in dag.successors(node):
+                if child not in level:
+                    level[child] = level[node] + 1
+                    following.append(child)
+        frontier = following
+    return level
+
+
+def headed(dataset: Dataset) -> dict[str, list[str]]:
+    """What each post heads (post id -> the units, bodies and fora it heads).
+
+    >>> from orgmodel.records import NODE_ADAPTER
+    >>> ds = Dataset.build([NODE_ADAPTER.validate_python({"id": i, "kind": k, "name": i,
+    ...     "source": "seed", "confidence": "high", **kw}) for i, k, kw in (
+    ...     ("post:a", "Post", {}), ("unit:u", "Unit", {"level": "enhed"}))],
+    ...     [EdgeRecord.model_validate({"type": "HEADS", "from": "post:a", "to": "unit:u",
+    ...                                 "source": "seed", "confidence": "high"})])
+    >>> headed(ds)
+    {'post:a': ['unit:u']}
+    """
+    found: dict[str, list[str]] = {}
+    for edge in dataset.edges.values():
+        if edge.type is EdgeType.HEADS:
+            found.setdefault(edge.source_id, []).append(edge.target_id)
+    return {post: sorted(units) for post, units in sorted(found.items())}
 
 
 def _scaled(values: dict[str, float], node: str) -> float:
@@ -373,14 +416,18 @@ def interest(graph: nx.Graph, ego: str, *, depth: int = 2) -> dict[str, float]:
 
 def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
          actors: Collection[str] | None = None,
-         ranks: dict[str, float] | None = None) -> list[StakeholderScore]:
+         ranks: dict[str, float] | None = None,
+         heads: Mapping[str, Collection[str]] | None = None) -> list[StakeholderScore]:
     """The stakeholders of ``ego`` placed in the influence/interest grid, strongest first.
 
     Influence is rescaled so the most influential stakeholder scores 1. With ``actors``
     (e.g. :func:`actor_ids`) only those are stakeholders, and influence is measured among
     them alone: a unit holding many tasks is busy, not powerful. Interest still runs through
-    every tie. With ``ranks`` (e.g. :func:`authority`), influence is the mean of formal
-    authority and network centrality, so the mayor outranks a well-connected unit. On graphs
+    every tie. With ``ranks`` (e.g. :func:`authority`), formal authority counts twice as
+    much as network centrality, so the mayor and the directors outrank a well-connected unit
+    (the power of a power/interest grid is first of all formal). With ``heads`` (e.g.
+    :func:`headed`), a post is as central as what it heads: a unit's ties are its leader's
+    too, and a unit no longer outranked the post that heads it. On graphs
     larger than ``WHOLE_GRAPH_LIMIT`` betweenness is taken within the ego network (the nodes
     within ``depth`` steps): Everett and Borgatti's ego betweenness, which ranks brokers much
     like the global measure at a fraction of the cost.
@@ -401,6 +448,9 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
     region = ([n for n in distance if n in people]
               if graph.number_of_nodes() > WHOLE_GRAPH_LIMIT else None)
     scores = influence(people, within=region)
+    if heads is not None:
+        scores = {n: max([value, *(scores.get(unit, 0.0) for unit in heads.get(n, ()))])
+                  for n, value in scores.items()}
     if ranks is not None:
         scores = {n: (value + ranks.get(n, 0.0)) / 2 for n, value in scores.items()}
     top = max(scores.get(n, 0.0) for n in near) or 1.0

@@ -221,7 +221,8 @@ def stakeholders(store: OrgStore, *, as_of: date, post: str | None,
     snapshot = store.snapshot(as_of=as_of)
     scores = analytics.grid(analytics.weighted_graph(snapshot), post, depth=depth,
                             actors=analytics.actor_ids(snapshot, ego=post),
-                            ranks=analytics.authority(snapshot))
+                            ranks=analytics.authority(snapshot),
+                            heads=analytics.headed(snapshot))
     ids = {n.id for n in subgraph.nodes}
     return _input(snapshot, subgraph, as_of=as_of, scores=[s for s in scores if s.id in ids],
                   focus=post, via=analytics.shared_fora(snapshot, post))

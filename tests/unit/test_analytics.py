@@ -68,7 +68,8 @@ def test_chief_stakeholders(memory_store: MemoryStore) -> None:
     snapshot = memory_store.snapshot(as_of=date.today())
     actors = analytics.actor_ids(snapshot, ego=CHIEF)
     scores = {s.id: s for s in grid(weighted_graph(snapshot), CHIEF, actors=actors,
-                                    ranks=analytics.authority(snapshot))}
+                                    ranks=analytics.authority(snapshot),
+                                    heads=analytics.headed(snapshot))}
     # The chief's boss, the mayor, the council, the finance committee the chief attends and
     # the two fora the seed names are the ones to manage closely.
     for key in ("post:kommunaldirektor", "post:borgmester", "body:kommunalbestyrelsen",
@@ -82,6 +83,17 @@ def test_chief_stakeholders(memory_store: MemoryStore) -> None:
     near = memory_store.neighbourhood(CHIEF, depth=2, as_of=date.today()).nodes
     assert set(scores) == {n.id for n in near if n.id in actors} - {CHIEF}
     assert "task:lon" not in scores
+    # The directors, the municipality's top administrative leadership with the municipal
+    # director, are to manage closely too: by the share of the organisation below them (the
+    # data details one department) a unit of the chief's outranked them.
+    for director in ("post:direktor-1", "post:direktor-2"):
+        assert scores[director].quadrant is Quadrant.MANAGE, scores[director]
+        assert scores[director].influence > scores["post:chef-miljo-og-teknik"].influence
+    # A unit's leader is as influential as the unit; the chief's own department is theirs to
+    # lead, no stakeholder.
+    assert scores["post:enhedsleder-okonomi-og-indkob"].influence == \
+        scores["unit:okonomi-og-indkob"].influence
+    assert "unit:okonomi-og-stab" not in scores
 
 
 def test_node_owners(memory_store: MemoryStore) -> None:
@@ -101,6 +113,9 @@ def test_authority_follows_the_hierarchy(memory_store: MemoryStore) -> None:
     assert ranks["post:kommunaldirektor"] > ranks[CHIEF] \
         > ranks["post:enhedsleder-okonomi-og-indkob"]
     assert ranks["task:lon"] == 0.0
+    # Levels, not the share below: a director above departments named only by their names
+    # outranks a unit of the one described in detail.
+    assert ranks["post:direktor-1"] > ranks["unit:organisation-og-politik"]
     # A committee or forum carries the authority of its most senior member.
     assert ranks["body:okonomiudvalget"] == ranks["post:borgmester"]
     assert ranks["forum:chefforum"] >= ranks["post:kommunaldirektor"]
