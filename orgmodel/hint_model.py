@@ -99,6 +99,9 @@ class Relation(BaseModel):
                                                       "node, where the data says.")
     held_source: str | None = Field(None, description="Source of the holding (held_by).")
     held_confidence: Confidence | None = Field(None, description="How sure the holding is.")
+    via: NodeRef | None = Field(None, description="A task of a unit, post, body or forum asked "
+                                                 "for its tasks (``asked_tasks``): the unit or "
+                                                 "post under it that holds the task.")
 
 
 class NodeHint(BaseModel):
@@ -134,6 +137,10 @@ class NodeHint(BaseModel):
                                                   "(\"hvilke udvalg er der?\"): what it lists "
                                                   "(committees, fora, departments, units); the "
                                                   "relations are every one under the node.")
+    asked_tasks: bool = Field(False, description="A question of its tasks (\"hvad er Økonomi "
+                                                 "og Stabs opgaver?\"): the relations are the "
+                                                 "tasks of it and of everything under it, each "
+                                                 "with who under it holds it (``via``).")
     no_holder: bool = Field(False, description="A post the data names no one in: who holds it "
                                                "is what a question of it often asks, and that "
                                                "the data does not say is an answer too.")
@@ -159,6 +166,12 @@ class NodeHint(BaseModel):
         """The hint as a few short sentences, in Danish or English."""
         at = 0 if lang == "da" else 1
         name = node_name(self.node, lang)
+        if self.asked_tasks:  # "hvad er Økonomi og Stabs opgaver?": the tasks are the answer
+            tasks = ", ".join(_task_held(r, lang) for r in self.relations)
+            if self.node.kind is Kind.POST:  # the tasks of what it heads
+                return (f"Opgaver under {name}: {tasks}.", f"Tasks under {name}: {tasks}.")[at]
+            return (f"Opgaver i {name} og under den: {tasks}.",
+                    f"Tasks of {name} and under it: {tasks}.")[at]
         if self.listing is not None:  # "hvilke udvalg er der?": the list is the answer
             what = LISTS[self.listing].title[at]
             who = ", ".join(_relation(r, lang) for r in self.relations)
@@ -222,6 +235,13 @@ def _group(relation: Relation) -> tuple[EdgeType, bool, Kind | None]:
     under = (relation.node.kind if relation.type is _E.PART_OF and not relation.outward
              and relation.node.kind in _UNDER_WORDS else None)
     return relation.type, relation.outward, under
+
+
+def _task_held(relation: Relation, lang: Lang) -> str:
+    """A task of an ``asked_tasks`` hint: its name, who under the node holds it, how surely."""
+    holder = f"{node_name(relation.via, lang)}; " if relation.via else ""
+    sure = certainty(relation.confidence.value, relation.source, lang)
+    return f"{node_name(relation.node, lang)} ({holder}{sure})"
 
 
 def _relation(relation: Relation, lang: Lang) -> str:

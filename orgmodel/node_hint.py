@@ -72,6 +72,7 @@ from orgmodel.question_frames import (
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.search import EXACT_ALIAS
 from orgmodel.semantics import USED_KINDS
+from orgmodel.task_list import asks_tasks, tasks_of
 from orgmodel.text import (
     analyse,
     fold,
@@ -214,6 +215,8 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
                 return found, hit.score, True
         if head := _head_of_named(store, without(rest, LEADERSHIP_WORDS), as_of):
             return head
+    if asks_tasks(words) and (tasks := tasks_of(store, query, as_of=as_of)):
+        return tasks  # "hvad er Økonomi og Stabs opgaver?": those of its units too
     if asks_structure(words) and (
             parts := _parts_of(store, query, better_than=better_than, as_of=as_of)):
         return parts

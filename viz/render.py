@@ -72,6 +72,7 @@ from orgmodel.question_frames import (
     UNDER_SPELLINGS,
 )
 from orgmodel.search import READ_AS, READ_AS_MIN_LETTERS
+from orgmodel.task_list import TASK_FRAME_SPELLINGS, TASK_LIST_SPELLINGS
 from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
 from orgmodel.verb_frames import (
     AFTER_WORK_VERB,
@@ -338,6 +339,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),
                 "selfPlace": list(SELF_PLACE_SPELLINGS), "selfSubject": list(SUBJECT_SPELLINGS),
+                "taskList": list(TASK_LIST_SPELLINGS), "taskFrame": list(TASK_FRAME_SPELLINGS),
                 "defining": sorted(" ".join(pair) for pair in DEFINING_OPENINGS),
                 "notDefining": list(NOT_DEFINING_SPELLINGS), "articles": sorted(ARTICLES),
                 "hintMin": NODE_HINT_MIN, "nearTie": POSTS_NEAR_TIE,

@@ -37,6 +37,7 @@ from orgmodel.schema import EdgeType, Kind
 from orgmodel.search import READ_AS_MIN_LETTERS
 from orgmodel.semantics import USED_KINDS, note
 from orgmodel.task_facts import task_facts
+from orgmodel.task_list import HOLDING_KINDS, tasks_hint
 from orgmodel.text import Speller
 from orgmodel.vocabulary import load_vocabulary
 from orgmodel.year_changes import with_year_changes
@@ -192,7 +193,10 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 together=together.text(lang) if together else None,
                 # how often it meets, or that the data does not say: "hvor tit mødes ØS-IT?"
                 meeting=named.model_copy(update={"asked_meeting": True}).text(lang)
-                if kind in (Kind.FORUM, Kind.BODY) else None))
+                if kind in (Kind.FORUM, Kind.BODY) else None,
+                # its tasks and those under it: "hvad er Økonomi og Stabs opgaver?"
+                tasks=tasks.text(lang) if kind in HOLDING_KINDS and (
+                    tasks := tasks_hint(store, node, as_of=as_of)) is not None else None))
         if len(index) >= NAMED_LIMIT:
             break
     # A kind no hint is given for ("Folkeskolerne", a stakeholder) is still asked whom it
@@ -226,8 +230,8 @@ def _name_keys(node: NodeView) -> list[tuple[str, float]]:
 
 
 def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | None = None,
-           meeting: str | None = None, counts: list[str] | None = None,
-           **flags: bool) -> dict[str, Any]:
+           meeting: str | None = None, tasks: str | None = None,
+           counts: list[str] | None = None, **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -236,7 +240,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
     """
     kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted", "listing"), False)
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,
-            "meeting": meeting, "counts": counts or []}
+            "meeting": meeting, "tasks": tasks, "counts": counts or []}
 
 
 def _tool_words(store: OrgStore, task_id: str, as_of: date,

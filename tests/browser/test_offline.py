@@ -311,6 +311,20 @@ def test_static_start_page_names_what_the_question_is_about(
         assert page.locator("article.answer").count() == 0
 
 
+@pytest.mark.parametrize(("question", "opening", "task"), [
+    ("hvad er Økonomi og Stabs opgaver?", "Opgaver i Økonomi og Stab og under den: ",
+     "Løn (Organisation og Politik; "),
+    ("hvilke opgaver har chefen for Økonomi og Stab?",
+     "Opgaver under Chef for Økonomi og Stab: ", "Løn (Organisation og Politik; ")])
+def test_static_start_page_lists_the_tasks_of_a_unit_or_post(
+        site: Path, page: Any, recorder: Recorder, question: str, opening: str,
+        task: str) -> None:
+    # As on the server: the tasks of the department and of its units, not its hint alone.
+    hints = hints_for(site, page, recorder, question)
+    assert len(hints) == 1 and hints[0].startswith(opening) and task in hints[0], hints
+    assert page.locator("article.answer").count() == 0
+
+
 def test_static_start_page_tells_a_question_about_the_asker_what_to_ask(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As on the server: no stray task for "hvem er min chef?", but what to ask instead.

@@ -19,6 +19,7 @@ from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.node_hint import answers_and_hint, node_hint
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.store.without_persons import WithoutPersons
+from orgmodel.text import fold
 from orgmodel.vocabulary import load_vocabulary
 
 BEFORE_MERGER = date(2022, 6, 1)
@@ -337,6 +338,32 @@ def test_a_node_of_today_asked_of_a_day_before_it_says_when_it_holds(
     # On a day it holds, its hint is the usual one.
     now = node_hint(store, question, as_of=AFTER_MERGER)
     assert now is not None and not now.not_on_date and now.relations
+
+
+@pytest.mark.parametrize(("question", "named", "task", "holder"), [
+    ("hvad er Økonomi og Stabs opgaver?", "unit:okonomi-og-stab", "task:lon",
+     "unit:organisation-og-politik"),
+    ("what are the tasks of Finance and Staff?", "unit:okonomi-og-stab", "task:it-support",
+     "unit:it-og-digitalisering"),
+    ("hvilke opgaver har IT og Digitalisering?", "unit:it-og-digitalisering", "task:it-support",
+     None),
+    ("hvilke opgaver har chefen for Økonomi og Stab?", CHIEF, "task:lon",
+     "unit:organisation-og-politik"),
+])
+def test_the_tasks_of_a_unit_or_post_are_those_under_it(store: Any, question: str, named: str,
+                                                        task: str, holder: str | None) -> None:
+    # "hvad er Økonomi og Stabs opgaver?" gave the department's hint: its leader and units,
+    # and none of its tasks (its units hold them all).
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.asked_tasks
+    assert hint.node.id == named
+    held = {r.node.id: r for r in hint.relations}
+    assert task in held and all(r.type is EdgeType.RESPONSIBLE_FOR for r in held.values())
+    assert (held[task].via.id if held[task].via else None) == holder
+    names = [r.node.name for r in hint.relations]
+    assert names == sorted(names, key=fold)  # alphabetical, each once
+    # One task's owner is no list: "hvem har ansvaret for opgaven løn?" names payroll.
+    assert first_task(store, "hvem har ansvaret for opgaven løn?") == ["task:lon"]
 
 
 @pytest.mark.parametrize(("question", "listing", "among", "not_among"), [

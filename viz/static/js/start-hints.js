@@ -238,12 +238,18 @@
                  function (entry) { return entry.used; }, data.supportedMin) ||
       (asksStructure(fold(query).split(" ")) && namesHomeAlone(query, structureFrame) ?
         homeHint() : null) ||
+      // "hvad er Økonomi og Stabs opgaver?": its tasks and those under it (orgmodel.task_list)
+      framedHint(query, anyOf(taskList), taskFrame, function (entry) { return entry.tasks; },
+                 data.reportingMin, false, "tasks") ||
       framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
                  data.reportingMin, true) ||
       sizeHint(query) ||
       framedHint(query, asksMeeting, meetingFrame, function (entry) { return entry.meeting; },
                  data.hintMin, false, "meeting");
   }
+
+  var taskList = foldedSet(data.taskList);
+  var taskFrame = foldedSet((data.taskList || []).concat(data.taskFrame || []));
 
   /* How often or when a forum or body meets ("hvor tit mødes ØS-IT?"): a verb of meeting and
    * a word of when, as orgmodel.question_frames.asks_meeting reads them. */

@@ -124,7 +124,7 @@
   var named = (data.named || []).map(function (entry) {
     return { text: entry.text, led: entry.led, says: entry.says, post: entry.post, used: entry.used,
       parts: entry.parts, together: entry.together, home: entry.home, meeting: entry.meeting,
-      counted: entry.counted, counts: entry.counts, listing: entry.listing,
+      counted: entry.counted, counts: entry.counts, listing: entry.listing, tasks: entry.tasks,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " ",
           written: writtenWords(key[0]).join(" ") };
@@ -319,12 +319,15 @@
       .sort(function (a, b) { return b.score - a.score; }).slice(0, 5);
   }
 
+  /* A Danish noun's definite or genitive ending: "chefen" is "chef", "udvalgets" "udvalg". */
+  var DEFINITE = { en: true, et: true, ens: true, ets: true, ne: true, erne: true, ene: true };
   /* The same word, give or take an ending ("letbanen", "letbane"); not a compound's first
    * part ("løn" does not name "lønsystem", nor "digitalisering" "Digitaliseringsrådet"). */
   function sameWord(a, b) {
     var short = a.length < b.length ? a : b;
     var long = a.length < b.length ? b : a;
-    return long.indexOf(short) === 0 && short.length >= 0.75 * long.length;
+    return long.indexOf(short) === 0 && (short.length >= 0.75 * long.length ||
+      DEFINITE[long.slice(short.length)] === true);
   }
 
   /* The words of a text as written, lower-case: "ØU" is not "OU" (which fold would make it). */
