@@ -20,7 +20,7 @@ from orgmodel.contract import EdgeView, NodeView, OrgStore, Subgraph
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import NotFoundError, NotValidOnDateError
 from orgmodel.records import SourceRecord
-from orgmodel.resolve import resolve_node
+from orgmodel.resolve import UnknownNodeError, resolve_node
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
 
@@ -190,7 +190,8 @@ class NotAPostError(NotFoundError):
 def resolve_post(store: OrgStore, post: str, *, as_of: date) -> str:
     """The id of the post that ``post`` names: its id, or its name (case and accents aside).
 
-    The page's post picker lets a visitor type a name, so a name must lead to the post too.
+    The page's post picker lets a visitor type a name, so a name must lead to the post too;
+    and a person's (id or name) to the post they hold.
 
     Raises
     ------
@@ -203,10 +204,31 @@ def resolve_post(store: OrgStore, post: str, *, as_of: date) -> str:
     except NotValidOnDateError:
         raise
     except NotFoundError:  # a name: the posts' names, and the closest posts if none has it
-        return resolve_node(store, post, as_of=as_of, kinds=[Kind.POST])
+        try:
+            return resolve_node(store, post, as_of=as_of, kinds=[Kind.POST])
+        except UnknownNodeError as unknown:
+            if unknown.ambiguous:
+                raise
+            try:  # a person's name ("Henrik Harder"): the post they hold
+                node = store.node(resolve_node(store, post, as_of=as_of, kinds=[Kind.PERSON]),
+                                  as_of=as_of)
+            except NotFoundError:
+                raise unknown from None
+    if node.kind == Kind.PERSON and (held := _held_post(store, node.id, post, as_of)):
+        return held
     if node.kind != Kind.POST:  # a map of a task's "stakeholders" would mean nothing
         raise NotAPostError(post, node.name, str(node.kind), node.name_en)
     return node.id
+
+
+def _held_post(store: OrgStore, person: str, asked: str, as_of: date) -> str | None:
+    """The post ``person`` holds on ``as_of``; ``None`` if none (several: which is asked)."""
+    posts = [e.target_id for e in store.edges_of(person, as_of=as_of)
+             if e.type is EdgeType.HOLDS and e.source_id == person]
+    if len(posts) > 1:
+        raise UnknownNodeError(asked, [store.node(p, as_of=as_of) for p in posts],
+                               ambiguous=True)
+    return posts[0] if posts else None
 
 
 def stakeholders(store: OrgStore, *, as_of: date, post: str | None,

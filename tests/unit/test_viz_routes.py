@@ -196,6 +196,12 @@ def test_stakeholder_page_offers_the_posts(memory_store: MemoryStore) -> None:
         # ... and the English page's picker offers the posts by their English names.
         assert 'value="Mayor"' in mayor.text.split('id="post-input"')[1].split(">")[0]
         assert '<option value="Head of Finance and Staff">' in mayor.text
+        # A person's name, or id, leads to the map of the post they hold (it was a 404, "no
+        # post is called Henrik Harder").
+        for person in ("Henrik Harder", "person:henrik-harder"):
+            held = await client.get("/views/stakeholders", params={"post": person})
+            assert held.status_code == 200, person
+            assert config_of(held.text)["urls"]["data"].endswith("post=post%3Akommunaldirektor")
 
     run(create_views_app(memory_store), check)
 
