@@ -45,7 +45,7 @@ from orgmodel.exceptions import (
     held_text,
 )
 from orgmodel.kle_catalogue import hint as kle_hint
-from orgmodel.loader import load_dataset
+from orgmodel.loader import load_dataset, unread_files
 from orgmodel.messages import Lang, name_in, t
 from orgmodel.node_hint import NodeHint, answers_and_hint
 from orgmodel.notices import notices_of
@@ -181,7 +181,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     dataset = _load_or_report(folder, args.lang, as_json=args.json)
     if dataset is None:
         return EXIT_FAILED
-    notices = notices_of(dataset, load_vocabulary().catalogue)
+    notices = unread_files(folder) + notices_of(dataset, load_vocabulary().catalogue)
     if args.json:
         _dump({"valid": True, "nodes": len(dataset.nodes), "edges": len(dataset.edges),
                "problems": [], "notices": [dataclasses.asdict(n) for n in notices]})

@@ -13,7 +13,7 @@ Examples
 ...     "source": "seed", "confidence": "high"})
 >>> ds = Dataset.build([unit, task], [])
 >>> [str(p) for p in check_dataset(ds)]
-['<data>:0: task:t: task has no accountable owner (RESPONSIBLE_FOR with raci A)']
+['<data>: task:t: task has no accountable owner (RESPONSIBLE_FOR with raci A)']
 """
 
 from __future__ import annotations

@@ -36,6 +36,8 @@ class Problem:
     --------
     >>> str(Problem("units.yaml", 12, "unknown field 'nam'", record_id="unit:x", field="nam"))
     "units.yaml:12: unit:x: nam: unknown field 'nam'"
+    >>> str(Problem("noter.txt", 0, "not read"))  # the whole file: no line to name
+    'noter.txt: not read'
     """
 
     file: str
@@ -46,7 +48,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = "".join(f"{part}: " for part in (self.record_id, self.field) if part)
-        return f"{self.file}:{self.line}: {where}{self.message}"
+        at = f":{self.line}" if self.line else ""
+        return f"{self.file}{at}: {where}{self.message}"
 
 
 class DataValidationError(OrgModelError):

@@ -49,7 +49,7 @@ from orgmodel.records import (
 from orgmodel.yamlsource import LocatedDict, LocatedList, YamlSyntaxError, parse_yaml
 
 __all__ = ["DATA_SUFFIXES", "MAX_FILE_BYTES", "data_files", "field_meant", "got_and_meant",
-           "load_dataset"]
+           "load_dataset", "unread_files"]
 
 DATA_SUFFIXES = (".yaml", ".yml", ".jsonl")
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -80,6 +80,29 @@ def _data_and_json_files(folder: Path) -> tuple[list[Path], list[Path]]:
         elif suffix == ".json":
             json_files.append(path)
     return data, json_files
+
+
+#: Files a data folder may hold beside its data, not worth a notice: its documentation.
+_DOCUMENTATION_SUFFIXES = (".md", ".rst")
+
+
+def unread_files(folder: str | Path) -> list[Problem]:
+    """A notice on each file of ``folder`` that is not read, nor named as JSON, nor a document.
+
+    A backup (``okonomi-og-stab.yaml~``), a copy in another format (``medarbejdere.csv``) or
+    notes were left out without a word: whoever put records there meant them to count. Hidden
+    files and folders, and documentation (``README.md``), are left out as before.
+    """
+    root = Path(folder)
+    data, json_files = _data_and_json_files(root)
+    read = {*data, *json_files}
+    return [Problem(path.relative_to(root).as_posix(), 0,
+                    "not read: data files end in .yaml, .yml or .jsonl (a copy or a backup? "
+                    "move it out of the data folder)")
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and path not in read
+            and path.suffix.lower() not in _DOCUMENTATION_SUFFIXES
+            and not any(part.startswith(".") for part in path.relative_to(root).parts)]
 
 
 def load_dataset(folder: str | Path) -> Dataset:

@@ -258,6 +258,10 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"never holds: it ends (\S+), before (\S+) begins (\S+)",
      r"gælder aldrig: den ophører \1, før \2 begynder \3"),
     # files and folders
+    (r"not read: data files end in \.yaml, \.yml or \.jsonl \(a copy or a backup\? move it out "
+     r"of the data folder\)",
+     "læses ikke: datafiler ender på .yaml, .yml eller .jsonl (en kopi eller en sikkerhedskopi? "
+     "flyt den ud af datamappen)"),
     (r"the file is empty", "filen er tom"),
     (r"the file holds no data", "filen indeholder ingen data"),
     (r"the file is UTF-16 text \(Windows' \"Unicode\"\); save it as UTF-8",

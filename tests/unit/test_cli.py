@@ -477,6 +477,26 @@ nodes:
     assert "mappen har ingen kildeliste" in run("validate", str(tmp_path)).stderr
 
 
+def test_a_file_of_the_data_folder_that_is_not_read_is_noticed(tmp_path: Path) -> None:
+    # A backup, a CSV copy and notes were left out without a word; documentation and hidden
+    # files still are.
+    (tmp_path / "d.yaml").write_text(
+        "nodes:\n  - {id: unit:lon, kind: Unit, name: Løn, level: enhed, source: "
+        "https://albertslund.dk, confidence: high}\n", encoding="utf-8")
+    for name in ("d.yaml~", "medarbejdere.csv", "README.md", ".udkast.yaml"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    done = run("validate", str(tmp_path), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    unread = [line for line in done.stderr.splitlines() if "not read" in line]
+    assert unread == [
+        "notice: d.yaml~: not read: data files end in .yaml, .yml or .jsonl (a copy or a "
+        "backup? move it out of the data folder)",
+        "notice: medarbejdere.csv: not read: data files end in .yaml, .yml or .jsonl (a copy or "
+        "a backup? move it out of the data folder)"]
+    assert "medarbejdere.csv: læses ikke: datafiler ender på .yaml" in run(
+        "validate", str(tmp_path)).stderr
+
+
 def test_schema_file_is_current() -> None:
     from orgmodel.jsonschema import data_file_schema_text
 

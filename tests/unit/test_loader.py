@@ -638,8 +638,8 @@ def test_data_files_are_found_whatever_their_suffix_case_and_json_is_named(
     (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
     found = problems_of(tmp_path)
     assert any(p.startswith("org.YAML:9: unit:a: confidence: Input should be") for p in found)
-    assert any(p.startswith("more.json:0: JSON files are not read") for p in found), found
-    assert any(p.startswith("gone.yaml:0: cannot read the file") for p in found), found
+    assert any(p.startswith("more.json: JSON files are not read") for p in found), found
+    assert any(p.startswith("gone.yaml: cannot read the file") for p in found), found
 
 
 def test_json_lines_refuse_duplicate_keys_and_keep_line_separators_in_strings(
@@ -683,7 +683,7 @@ def test_a_folder_of_no_nodes_is_refused(tmp_path: Path) -> None:
     # `orgmodel load` of such a folder would have deleted every node in Neo4j.
     write(tmp_path, "sources.yaml", "sources:\n  - {key: seed, title: Seed, confidence: high}\n")
     assert problems_of(tmp_path) == [
-        f"{tmp_path}:0: the data files hold no nodes: is this the data folder?"]
+        f"{tmp_path}: the data files hold no nodes: is this the data folder?"]
 
 
 def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
