@@ -6,6 +6,7 @@ import argparse
 import io
 import json
 import os
+import socket
 import sys
 import urllib.error
 import urllib.request
@@ -216,11 +217,28 @@ def http_get(url: str, path: str, token: str | None, lang: Lang = "en") -> bytes
             raise HttpStatusError(exc.code, t("token_refused", lang, url=url, status=exc.code,
                                               detail=_problem_detail(body)),
                                   EXIT_USAGE) from None
-        raise HttpStatusError(exc.code, f"{url}: HTTP {exc.code}: {body}") from None
+        raise HttpStatusError(exc.code, f"{url}: HTTP {exc.code}: {_problem_detail(body)}") \
+            from None
     except (urllib.error.URLError, OSError) as exc:
-        raise CommandError(t("cannot_reach", lang, url=url, reason=exc),
+        raise CommandError(t("cannot_reach", lang, url=url, reason=_why_unreachable(exc, lang)),
                            EXIT_UNAVAILABLE) from None
     return content
+
+
+def _why_unreachable(exc: OSError, lang: Lang) -> str:
+    """Why the API did not answer, in words ("<urlopen error [Errno 111] …>" told little).
+
+    >>> _why_unreachable(urllib.error.URLError(ConnectionRefusedError(111, "refused")), "en")
+    'nothing answers there (is orgmodel serve running, on that port?)'
+    """
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, ConnectionRefusedError):
+        return t("unreachable_refused", lang)
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return t("unreachable_timeout", lang)
+    if isinstance(reason, socket.gaierror):
+        return t("unreachable_host", lang)
+    return str(getattr(reason, "strerror", None) or reason)
 
 
 def _download(url: str, token: str | None, *, persons: bool = True,

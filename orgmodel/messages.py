@@ -86,6 +86,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "not_http_url": ("ikke en http(s)-adresse: {url!r}", "not an http(s) URL: {url!r}"),
     "cannot_reach": ("kan ikke nå {url}: {reason}", "cannot reach {url}: {reason}"),
+    "unreachable_refused": ("ingen svarer der (kører orgmodel serve, på den port?)",
+                            "nothing answers there (is orgmodel serve running, on that port?)"),
+    "unreachable_timeout": ("intet svar inden for 60 sekunder",
+                            "no answer within 60 seconds"),
+    "unreachable_host": ("værtsnavnet findes ikke (stavet rigtigt?)",
+                         "no such host name (spelt right?)"),
     "token_refused": (
         "{url} afviste forespørgslen (HTTP {status}: {detail}): giv et gyldigt token med "
         "--token eller $ORGMODEL_TOKEN",
