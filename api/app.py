@@ -73,6 +73,9 @@ def create_app(settings: Settings,
         docs_url=None, redoc_url=None,  # /docs is served from local files (api/docs.py)
         openapi_url="/openapi.json" if settings.docs else None,
     )
+    # A path with a trailing slash is redirected by a relative Location (api.errors), not to
+    # an absolute http:// URL.
+    app.router.redirect_slashes = False
     app.state.settings = settings
     app.state.access = access
     app.state.pages_without_persons = settings.pages_without_persons

@@ -300,7 +300,18 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     headers = dict(exc.headers or {})
     if exc.status_code == 405:  # Starlette names the first route's methods; the path has more
         headers["Allow"] = ", ".join(allowed_methods(request))
-    return problem_response(exc.status_code, detail, request.url.path, headers=headers)
+        if detail == "Method Not Allowed":
+            detail = f"{request.method} is not taken here; this path takes {headers['Allow']}"
+    path = request.url.path
+    if exc.status_code == 404 and detail == "Not Found" and len(path) > 1 and path.endswith("/") \
+            and route_takes(request.app.router.routes, {**request.scope,
+                                                         "path": path.rstrip("/")}):
+        # To the path meant, by a relative Location: Starlette's own redirect went to an
+        # absolute http:// URL, wrong behind a TLS proxy.
+        query = request.url.query
+        return Response(status_code=307, headers={
+            "Location": path.rstrip("/") + (f"?{query}" if query else "")})
+    return problem_response(exc.status_code, detail, path, headers=headers)
 
 
 def route_takes(routes: Sequence[BaseRoute], scope: Scope) -> bool:

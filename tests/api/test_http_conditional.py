@@ -45,3 +45,15 @@ def test_answers_of_the_api_are_gzipped_for_a_client_that_asks(live_api: LiveSer
         plain = raw.get(url, headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in plain.headers
     assert gzip.decompress(body) == plain.content and len(body) < len(plain.content) / 4
+
+
+def test_a_trailing_slash_is_redirected_by_a_relative_location(live_api: LiveServer) -> None:
+    # Starlette's own redirect went to an absolute http:// URL: wrong behind a TLS proxy.
+    with live_api.client(follow_redirects=False) as http:
+        for path, meant in (("/api/v1/owners/?q=l%C3%B8n", "/api/v1/owners?q=l%C3%B8n"),
+                            ("/api/v1/search/?q=it", "/api/v1/search?q=it")):
+            moved = http.get(path)
+            assert moved.status_code == 307 and moved.headers["location"] == meant, path
+        assert http.get("/api/v1/owners/", params={"q": "løn"},
+                        follow_redirects=True).json()["results"]
+        assert http.get("/api/v1/nowhere/").status_code == 404  # no path meant: not found

@@ -385,7 +385,9 @@ def test_a_write_without_a_token_is_refused_before_its_body_is_read(
         # missing Content-Type (415), which sent the client looking for the wrong fix.
         for method in ("POST", "PATCH", "DELETE"):
             wrong = anonymous.request(method, "/api/v1/owners", params={"q": "løn"})
-            assert problem(wrong, 405) and wrong.headers["allow"] == "GET, HEAD", method
+            assert problem(wrong, 405)["detail"] == (
+                f"{method} is not taken here; this path takes GET, HEAD"), method
+            assert wrong.headers["allow"] == "GET, HEAD", method
     with editable_api.client(ANNA) as anna:  # every method the path takes (it named the first)
         assert anna.patch("/api/v1/nodes").headers["allow"] == "GET, HEAD, POST"
         assert anna.post("/api/v1/nodes/task:lon").headers["allow"] == "DELETE, GET, HEAD, PUT"
