@@ -11,9 +11,10 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from orgmodel.dataset import Dataset
+from orgmodel.messages import role_in
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 
@@ -89,6 +90,13 @@ class EdgeView(_Answer):
     source: str = Field(description="Source key or URL.")
     confidence: Confidence = Field(description="high, medium or low.")
     note: str | None = Field(None, description="Why the record says what it says.")
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The role in English, where the vocabulary has it (else as written).")
+    @property
+    def role_en(self) -> str | None:
+        """The role in English: an English client's label (``data/vocabulary/roles.yaml``)."""
+        return role_in(self.role, "en") if self.role else None
 
 
 class Subgraph(_Answer):
@@ -178,6 +186,13 @@ class Membership(_Answer):
     node: NodeRef = Field(description="The member (for members) or the forum/body (memberships).")
     type: EdgeType = Field(description="MEMBER_OF, PARTICIPATES_IN or POST_IN.")
     role: str | None = Field(None, description="Role, e.g. formand.")
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The role in English, where the vocabulary has it (else as written).")
+    @property
+    def role_en(self) -> str | None:
+        """The role in English: an English client's label (``data/vocabulary/roles.yaml``)."""
+        return role_in(self.role, "en") if self.role else None
 
 
 class Responsibility(_Answer):

@@ -103,6 +103,13 @@ class Relation(BaseModel):
                                                  "for its tasks (``asked_tasks``): the unit or "
                                                  "post under it that holds the task.")
 
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The role in English, where the vocabulary has it (else as written).")
+    @property
+    def role_en(self) -> str | None:
+        """The role in English: an English client's label (``data/vocabulary/roles.yaml``)."""
+        return role_in(self.role, "en") if self.role else None
+
 
 class NodeHint(BaseModel):
     """What a question names that is not a task, and who is in charge of it or takes part."""

@@ -213,6 +213,11 @@ def test_chain_members_memberships_and_responsibilities(http: httpx.Client) -> N
     assert "post:chef-okonomi-og-stab" in {m["node"]["id"] for m in members}
     memberships = http.get("/api/v1/memberships/post:chef-okonomi-og-stab").json()["items"]
     assert "forum:chefforum" in {m["node"]["id"] for m in memberships}
+    # Each role in English too, for an English client's labels (it had the Danish alone).
+    roles = {m["role"]: m["role_en"] for m in memberships if m["role"]}
+    assert roles["nøglespiller"] == "key player" and roles["chef"] == "head of department"
+    kd = http.get("/api/v1/owners", params={"q": "hvem sidder i Direktørforum?"}).json()
+    assert {r["role_en"] for r in kd["node_hint"]["relations"] if r["role"]} >= {"member"}
     own = http.get("/api/v1/responsibilities/unit:okonomi-og-stab").json()["items"]
     deep = http.get("/api/v1/responsibilities/unit:okonomi-og-stab",
                     params={"descendants": "true"}).json()["items"]
