@@ -514,16 +514,24 @@ def node_owners(dataset: Dataset, ids: Collection[str] | None = None) -> dict[st
     """Who owns each node, for tooltips: id -> owner id.
 
     A task's owner is its accountable (A) holder; a unit, body, forum or organisation's is the
-    post heading it; a post's is the unit it sits in; a system's or asset's is whoever
-    operates it; an initiative's or policy's is the body or forum that decides it. Ties
-    break by edge key. Nodes without such an edge have no entry.
+    post heading it; a post's is the post it reports to, else the unit it sits in (a tooltip's
+    "Ansvarlig: Økonomi og Indkøb" on that unit's own leader read as if the unit were in
+    charge of its head); a system's or asset's is whoever operates it; an initiative's or
+    policy's is the body or forum that decides it. Ties break by edge key. Nodes without such
+    an edge have no entry.
     """
     wanted = set(ids) if ids is not None else None
     owners: dict[str, str] = {}
+    placed: list[tuple[str, str]] = []  # a post's unit: only where it reports to no one
     for edge in sorted(dataset.edges.values(), key=lambda e: e.key):
         pair = _ownership(edge, dataset)
         if pair is not None and (wanted is None or pair[0] in wanted):
-            owners.setdefault(*pair)
+            if edge.type is EdgeType.POST_IN:
+                placed.append(pair)
+            else:
+                owners.setdefault(*pair)
+    for post, unit in placed:
+        owners.setdefault(post, unit)
     return owners
 
 
@@ -540,7 +548,8 @@ def _ownership(edge: EdgeRecord, dataset: Dataset) -> tuple[str, str] | None:
     )
     if owned_by_source:
         return edge.target_id, edge.source_id
-    if edge.type is EdgeType.POST_IN:
+    if edge.type is EdgeType.POST_IN or (edge.type is EdgeType.REPORTS_TO
+                                         and target.kind == Kind.POST.value):
         return edge.source_id, edge.target_id
     return None
 

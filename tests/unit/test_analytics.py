@@ -101,7 +101,10 @@ def test_node_owners(memory_store: MemoryStore) -> None:
     owners = node_owners(snapshot)
     assert owners["task:lon"] == "unit:organisation-og-politik"  # the accountable unit
     assert owners["unit:okonomi-og-stab"] == CHIEF  # its head
-    assert owners[CHIEF] == "unit:okonomi-og-stab"  # the unit the post sits in
+    assert owners[CHIEF] == "post:kommunaldirektor"  # the post it reports to
+    # ... and a unit's leader is not owned by the unit it leads: by the chief above it
+    assert owners["post:enhedsleder-okonomi-og-indkob"] == CHIEF
+    assert owners["post:kontraktansvarlig"] == "post:enhedsleder-okonomi-og-indkob"
     assert set(node_owners(snapshot, ids=["task:lon"])) == {"task:lon"}
     assert analytics.kle_main_group("85.11.06") == "85"
     assert analytics.kle_main_group("x") is None

@@ -97,7 +97,7 @@ def test_an_english_view_names_owners_in_english_and_keeps_the_danish_name_to_fi
         memory_store: MemoryStore) -> None:
     nodes = by_id(build_org_chart(gather.org_chart(memory_store, as_of=TODAY), "en"))
     chief, unit = nodes[CHIEF], nodes["unit:okonomi-og-stab"]
-    assert chief["owner"] == "Finance and Staff" and chief["da"] == "Chef for Økonomi og Stab"
+    assert chief["owner"] == "Municipal Director" and chief["da"] == "Chef for Økonomi og Stab"
     assert unit["owner"] == chief["label"] == "Head of Finance and Staff"
     assert "da" not in by_id(build_org_chart(gather.org_chart(memory_store, as_of=TODAY),
                                              "da"))[CHIEF]
