@@ -17,6 +17,7 @@ Supported by: IT (confidence: high, source: seed).
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -144,6 +145,10 @@ class NodeHint(BaseModel):
                                                   "(\"hvilke udvalg er der?\"): what it lists "
                                                   "(committees, fora, departments, units); the "
                                                   "relations are every one under the node.")
+    asked_line: Literal["up", "down"] | None = Field(
+        None, description="A question of a post's line: whom it reports to (up, \"hvem "
+                          "refererer økonomichefen til?\") or who reports to it (down): the "
+                          "hint says that first.")
     asked_tasks: bool = Field(False, description="A question of its tasks (\"hvad er Økonomi "
                                                  "og Stabs opgaver?\"): the relations are the "
                                                  "tasks of it and of everything under it, each "
@@ -171,6 +176,32 @@ class NodeHint(BaseModel):
 
     def text(self, lang: Lang) -> str:
         """The hint as a few short sentences, in Danish or English."""
+        lead = self.line_answer(lang)
+        return f"{lead} {self._text(lang)}" if lead else self._text(lang)
+
+    def line_answer(self, lang: Lang) -> str | None:
+        """With ``asked_line``, the answer in one sentence, said before the rest of the hint.
+
+        "Chef for Økonomi og Stab refererer til Kommunaldirektør." was a phrase in the middle
+        of some 800 characters.
+        """
+        if self.asked_line is None:
+            return None
+        at = 0 if lang == "da" else 1
+        name = node_name(self.node, lang)
+        up = self.asked_line == "up"
+        line = ", ".join(_relation(r, lang) for r in self.relations
+                         if r.type is EdgeType.REPORTS_TO and r.outward == up)
+        if up:
+            return (f"{name} refererer til {line}.", f"{name} reports to {line}.")[at] if line \
+                else (f"Data siger ikke, hvem {name} refererer til.",
+                      f"The data does not say whom {name} reports to.")[at]
+        return (f"Til {name} refererer: {line}.", f"Reporting to {name}: {line}.")[at] if line \
+            else (f"Ingen refererer til {name} i data.",
+                  f"No one reports to {name} in the data.")[at]
+
+    def _text(self, lang: Lang) -> str:
+        """The hint without the answer to a question of its line."""
         at = 0 if lang == "da" else 1
         name = node_name(self.node, lang)
         if self.asked_tasks:  # "hvad er Økonomi og Stabs opgaver?": the tasks are the answer

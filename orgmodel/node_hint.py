@@ -66,6 +66,7 @@ from orgmodel.question_frames import (
     asks_size,
     asks_structure,
     asks_what_it_is,
+    reporting_direction,
     split_topic,
     without,
 )
@@ -209,12 +210,14 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         return together
     if asks_reporting(words):  # the post's own words stay: "head of …" names it
         rest = without(query, REPORTING_WORDS)
+        # whom it reports to, or who reports to it: said first (orgmodel.hint_model)
+        line = {"asked_line": reporting_direction(words)}
         for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):
             if hit.score >= REPORTING_POST_MIN and (
                     found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
-                return found, hit.score, True
+                return found.model_copy(update=line), hit.score, True
         if head := _head_of_named(store, without(rest, LEADERSHIP_WORDS), as_of):
-            return head
+            return head[0].model_copy(update=line), head[1], head[2]
     if asks_tasks(words) and (tasks := tasks_of(store, query, as_of=as_of)):
         return tasks  # "hvad er Økonomi og Stabs opgaver?": those of its units too
     if asks_structure(words) and (

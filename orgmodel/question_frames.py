@@ -35,6 +35,7 @@ __all__ = [
     "MEMBERSHIP_PHRASES",
     "NOT_DEFINING",
     "NOT_DEFINING_SPELLINGS",
+    "REPORTED_TO_SPELLINGS",
     "REPORTING_SPELLINGS",
     "REPORTING_WORDS",
     "SIZE_ASK",
@@ -58,6 +59,7 @@ __all__ = [
     "asks_size",
     "asks_structure",
     "asks_what_it_is",
+    "reporting_direction",
     "split_topic",
     "without",
 ]
@@ -335,6 +337,28 @@ def asks_what_it_is(words: list[str]) -> bool:
 def asks_reporting(words: list[str]) -> bool:
     """Whether folded ``words`` ask whom a post reports to."""
     return any(word in REPORTING_WORDS for word in words)
+
+
+#: After a reporting verb, the words that make the question ask who reports to the node
+#: ("hvem refererer til økonomichefen?", "who reports to the mayor?").
+REPORTED_TO_SPELLINGS: tuple[str, ...] = ("til", "to")
+_REPORTED_TO = frozenset(REPORTED_TO_SPELLINGS)
+
+
+def reporting_direction(words: list[str]) -> str:
+    """"down" if folded ``words`` ask who reports to the node, else "up" (whom it reports to).
+
+    >>> reporting_direction("hvem refererer okonomichefen til".split())
+    'up'
+    >>> reporting_direction("who reports to the mayor".split())
+    'down'
+    >>> reporting_direction("who does the mayor report to".split())
+    'up'
+    """
+    # "… report to?" ends the question: whom it reports to
+    return "down" if any(word in REPORTING_WORDS and words[at + 1:at + 2] and
+                         words[at + 1] in _REPORTED_TO and words[at + 2:]
+                         for at, word in enumerate(words)) else "up"
 
 
 def asks_structure(words: list[str]) -> bool:

@@ -685,6 +685,16 @@ def test_whom_a_post_reports_to_is_answered_by_the_post(store: Any, question: st
     results, named = answered(store, question)
     assert results == [] and named is not None and named.node.id == post
     assert (EdgeType.REPORTS_TO, above) in [(r.type, r.node.id) for r in named.relations]
+    # The answer first: it was a phrase in some 800 characters of the post's hint.
+    above_name = store.node(above, as_of=AFTER_MERGER).name
+    assert named.text_da.startswith(f"{named.node.name} refererer til {above_name} (")
+    # Who reports to it is asked the other way round, and answered first too.
+    _, below = answered(store, f"hvem refererer til {named.node.name}?")
+    assert below is not None and below.asked_line == "down"
+    reports = [r.node.name for r in below.relations
+               if r.type is EdgeType.REPORTS_TO and not r.outward]
+    assert below.text_da.startswith(f"Til {named.node.name} refererer: {reports[0]} (" if reports
+                                    else f"Ingen refererer til {named.node.name} i data. ")
     # Reporting on a task is still the task's ("budget reporting": the follow-up), and where to
     # report something is not whom a post reports to.
     assert first_task(store, "budget reporting") == ["task:budgetopfolgning"]

@@ -48,7 +48,7 @@ def test_org_chart_is_the_subtree_with_rows_from_the_model(memory_store: MemoryS
     assert len(set(y.values())) == len(y)
     chief, unit = nodes[CHIEF], nodes["unit:okonomi-og-stab"]
     assert chief["x"] == unit["x"] and chief["y"] > unit["y"]
-    assert chief["owner"] == "Økonomi og Stab" and unit["owner"] == "Chef for Økonomi og Stab"
+    assert chief["owner"] == "Kommunaldirektør" and unit["owner"] == "Chef for Økonomi og Stab"
     assert {"PART_OF", "HEADS", "HOLDS"}.isdisjoint(graph.hidden_types)
     assert "COLLABORATES_WITH" in graph.hidden_types
     assert not graph.partial and graph.total == len(graph.nodes)

@@ -170,7 +170,9 @@
     // A post named better is what it asks about ("hvad hører under borgmesteren?").
     var post = notAPost && best ? bestNamed(words, function (entry) { return entry.post; }) : null;
     if (post && post.score > best.score + (data.nearTie || 0)) { return null; }
-    return best && best.score >= needed ? { text: best.entry[field || "text"],
+    var said = !best ? null :
+      typeof field === "function" ? field(best.entry) : best.entry[field || "text"];
+    return best && best.score >= needed ? { text: said,
       says: best.entry.says, score: best.score, alone: true } : null;
   }
 
@@ -223,6 +225,16 @@
     return query;
   }
 
+  /* "down" when the question asks who reports to the post ("hvem refererer til
+   * økonomichefen?"), else "up" (orgmodel.question_frames.reporting_direction). */
+  var reportedTo = foldedSet(data.reportedTo);
+  function reportingDirection(query) {
+    var words = fold(query).split(" ").filter(Boolean);
+    return words.some(function (word, at) {
+      return reporting[word] && reportedTo[words[at + 1]] && at + 2 < words.length;
+    }) ? "down" : "up";
+  }
+
   function reportingHint(query) {
     // "units" in "which units does IT work with?" asks the kind of partner, as on the server.
     var together = function (text) {
@@ -232,7 +244,11 @@
     };
     return together(beforeTopic(query)) || together(query) ||
       framedHint(query, anyOf(reporting), reporting,
-                      function (entry) { return entry.post; }, data.reportingMin) ||
+                 function (entry) { return entry.post; }, data.reportingMin, false,
+                 function (entry) {  // whom it reports to, or who reports to it, said first
+                   var lead = entry && entry[reportingDirection(query)];
+                   return lead ? lead + " " + entry.text : entry && entry.text;
+                 }) ||
       // Who supports or runs a system no task uses ("hvem drifter Aula?"), well named.
       framedHint(query, anyOf(supporting), supporting,
                  function (entry) { return entry.used; }, data.supportedMin) ||
