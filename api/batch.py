@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 from pydantic.config import JsonDict
 
 from api.services import write_notices
 from orgmodel.batch import MAX_OPERATIONS, Operation
 from orgmodel.editing import Change, Record, etag
+from orgmodel.problem_text import notice_in_danish
 from orgmodel.records import AnyNode, EdgeRecord
 
 __all__ = ["Applied", "BatchAnswer", "BatchBody", "OperationIn"]
@@ -92,6 +93,13 @@ class BatchAnswer(BaseModel):
         "validate` would note of the records written, each with its id: a KLE number no "
         "topic has, a unit, post or forum left belonging to nothing, a post or unit left in two "
         "places or a unit with two heads at once.")
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The same notices in Danish, as `orgmodel validate` says them.")
+    @property
+    def notices_da(self) -> list[str]:
+        """The notices in Danish (a Danish client shows these)."""
+        return [notice_in_danish(notice) for notice in self.notices]
 
     @classmethod
     def of(cls, changes: list[Change]) -> BatchAnswer:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from orgmodel.contract import (
     AuditEntry,
@@ -26,6 +26,7 @@ from orgmodel.contract import (
     Subgraph,
 )
 from orgmodel.node_hint import NodeHint
+from orgmodel.problem_text import notice_in_danish
 
 __all__ = [
     "AuditPage",
@@ -114,6 +115,13 @@ class NodeSaved(NodeWritten):
         "forum that belongs to nothing (itself, or, as a node ends, one under it, named by its "
         "id), "
         "which the org chart leaves out.")
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The same notices in Danish, as `orgmodel validate` says them.")
+    @property
+    def notices_da(self) -> list[str]:
+        """The notices in Danish (a Danish client shows these)."""
+        return [notice_in_danish(notice) for notice in self.notices]
 
 
 class NodeDetail(NodeWritten):

@@ -30,7 +30,7 @@ from orgmodel.exceptions import Problem
 from orgmodel.messages import Lang
 from orgmodel.personal_data import ALSO
 
-__all__ = ["in_danish", "problem_line"]
+__all__ = ["in_danish", "notice_in_danish", "problem_line"]
 
 _Say = str | Callable[[re.Match[str]], str]
 
@@ -253,6 +253,13 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"(in two units|part of two units|headed by two posts) (from \S+|on the same days): (\S+) "
      r"and (\S+); .*", lambda m: f"{_TWO_DA[m[1]]} {_when(m[2])}: {m[3]} og {m[4]}; "
      + _TWO_REMEDY_DA[m[1]]),
+    (r"task (\S+) would have no accountable owner from (\S+)(?: \((\S+) (?:is deleted|ends "
+     r"(\S+))\))?: give it another \(RESPONSIBLE_FOR with raci A\) in the same change, or end "
+     r"the task too",
+     lambda m: f"opgaven {m[1]} ville stå uden ansvarlig (A) fra {m[2]}"
+     + ("" if not m[3] else f" ({m[3]} slettes)" if not m[4] else f" ({m[3]} ophører {m[4]})")
+     + ": giv den en anden (RESPONSIBLE_FOR med raci A) i samme ændring, eller afslut også "
+       "opgaven"),
     (r"never holds: (\S+) ends (\S+), before the edge begins (\S+)",
      r"gælder aldrig: \1 ophører \2, før relationen begynder \3"),
     (r"never holds: it ends (\S+), before (\S+) begins (\S+)",
@@ -365,6 +372,20 @@ def in_danish(message: str) -> str:
             suffix = pattern.sub(replacement, suffix)
             break
     return core + suffix
+
+
+def notice_in_danish(notice: str) -> str:
+    """A write's notice in Danish: its message, or ``"id: message"`` of another record.
+
+    >>> notice_in_danish("unit:x: part of nothing: the org chart leaves it out and its "
+    ...                  "reporting line stops at it; add a PART_OF edge from it to the unit "
+    ...                  "or organisation it belongs to")[:29]
+    'unit:x: del af intet: organis'
+    """
+    if (danish := in_danish(notice)) != notice:
+        return danish
+    key, colon, message = notice.partition(": ")
+    return f"{key}: {in_danish(message)}" if colon else notice
 
 
 def _core_in_danish(core: str) -> str:

@@ -261,6 +261,9 @@ def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> N
         said = [e["msg"] for e in body["errors"]]
         assert ("task task:lon would have no accountable owner from 2026-02-01 "
                 "(unit:organisation-og-politik ends 2026-01-31)") in "\n".join(said)
+        assert ("opgaven task:lon ville stå uden ansvarlig (A) fra 2026-02-01 "
+                "(unit:organisation-og-politik ophører 2026-01-31)") in "\n".join(
+                    e.get("msg_da", "") for e in body["errors"])
         edge, etag = read(anna, f"/api/v1/edges/{key}")
         body = problem(anna.put(f"/api/v1/edges/{key}", headers={"If-Match": etag},
                                 json={**edge, "valid_to": "2026-01-31"}), 422)
@@ -586,6 +589,11 @@ def test_a_unit_left_belonging_to_nothing_is_noted(editable_api: LiveServer) -> 
         assert alone.json()["notices"] == [
             "part of nothing: the org chart leaves it out and its reporting line stops at it; "
             "add a PART_OF edge from it to the unit or organisation it belongs to"]
+        # ... and in Danish, as validate says it
+        assert alone.json()["notices_da"] == [
+            "del af intet: organisationsdiagrammet udelader den, og dens referencelinje stopper "
+            "ved den; tilføj en PART_OF-relation fra den til den enhed eller organisation, den "
+            "hører under"]
         placed = anna.post("/api/v1/changes", json={"operations": [
             {"op": "put_edge", "edge": PART_OF}, {"op": "put_node", "node": post},
             {"op": "put_edge", "edge": post_in}]})
@@ -612,6 +620,8 @@ def test_a_unit_left_belonging_to_nothing_is_noted(editable_api: LiveServer) -> 
             ["lonkonsulent-igen", "in two units from 2032-01-01",
              "unit:okonomi-og-indkob and unit:it-og-digitalisering; the org chart draws it under "
              "one of them and its reporting line follows one; a post that moved"]]
+        assert twice.json()["notices_da"][0].startswith(
+            "lonkonsulent-igen: i to enheder fra 2032-01-01: unit:okonomi-og-indkob og ")
 
 
 def test_ending_an_organisation_notes_the_units_it_leaves_without_a_place(
