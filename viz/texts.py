@@ -189,6 +189,19 @@ UI: dict[str, tuple[str, str]] = {
     "filter_shown": ("Viser {shown} af {total} noder.", "Showing {shown} of {total} nodes."),
     "expanding": ("Henter …", "Loading …"),
     "grid": ("Indflydelse/interesse", "Influence/interest"),
+    # How the grid's scores come about, said under its table (the new chief asked why a
+    # stakeholder is where it is): orgmodel.analytics.
+    "grid_explained": (
+        "Indflydelse er gennemsnittet af den formelle placering i hierarkiet (kommunalbestyrelsen "
+        "øverst, et trin mindre for hvert niveau; et udvalg eller forum har sit højeste medlems) "
+        "og centraliteten i netværket, skaleret så den største er 100 %. Interesse er den "
+        "stærkeste kæde af bånd til stillingen inden for to skridt. Strategien følger kvadranten: "
+        "50 % og derover er højt.",
+        "Influence is the mean of the formal place in the hierarchy (the municipal council at "
+        "the top, one step less a level; a committee or forum carries its most senior member's) "
+        "and centrality in the network, scaled so that the greatest is 100 %. Interest is the "
+        "strongest chain of ties to the post within two steps. The strategy follows the "
+        "quadrant: 50 % and up is high."),
     "network": ("Netværk", "Network"),
     "influence": ("Indflydelse", "Influence"),
     "interest": ("Interesse", "Interest"),

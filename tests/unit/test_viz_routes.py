@@ -404,3 +404,17 @@ def test_a_language_tag_in_any_case_asks_for_english(memory_store: MemoryStore) 
             "/views/org", params={"lang": "fr"})).text
 
     run(create_views_app(memory_store), check)
+
+
+def test_the_stakeholder_grid_says_how_its_scores_come_about(memory_store: MemoryStore) -> None:
+    # The new chief could not tell why a stakeholder was where it was.
+    async def check(client: httpx.AsyncClient) -> None:
+        for lang, said in (("da", "Indflydelse er gennemsnittet af den formelle placering"),
+                           ("en", "Influence is the mean of the formal place in the hierarchy")):
+            page = await client.get("/views/stakeholders/table", params={"lang": lang})
+            assert page.status_code == 200
+            assert re.search(r'<table class="data" aria-labelledby="grid-heading" '
+                             r'aria-describedby="grid-explained">', page.text)
+            assert said in main_text(page.text)
+
+    run(create_views_app(memory_store), check)
