@@ -87,8 +87,8 @@ from orgmodel.text import (
 )
 
 __all__ = ["IN_CHARGE", "LED_KINDS", "NODE_HINT_MIN", "OUT_OF", "POSTS_NEAR_TIE",
-           "REPORTING_POST_MIN", "STRUCTURE_KINDS", "NodeHint", "Relation", "answers_and_hint",
-           "hint_of", "node_hint"]
+           "REPORTING_POST_MIN", "STRAY_GAP", "STRUCTURE_KINDS", "NodeHint", "Relation",
+           "answers_and_hint", "hint_of", "node_hint"]
 
 _E = EdgeType
 #: The kinds a question may name instead of a task, and the relations into such a node that
@@ -121,6 +121,9 @@ OUT_OF: dict[Kind, tuple[EdgeType, ...]] = {
 #: A node is named by the question when it fits at least this well (a partial or synonym
 #: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
 NODE_HINT_MIN = 0.65
+#: A node that says who is in charge and fits the question this much better than every task
+#: answers alone: the tasks met a word of their texts, not what was asked.
+STRAY_GAP = 0.4
 #: ... or by its whole name (the search's score of an exact name).
 NAMED_WHOLE = 1.0
 # ... and better than the best task by ROUTE_MARGIN, unless the question asks who leads or
@@ -600,7 +603,10 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     # to a node that fits clearly better than each of them, and says who is in charge of it
     # (or is a person: one who holds no post on the date is still the one asked about).
     says = named.says_who or named.node.kind is Kind.PERSON
-    if says and fit >= best + ROUTE_MARGIN and all(map(_weak, results)):
+    # Tasks far below the node are stray too, weak or not: "hvem er borgmester?" met two tasks
+    # at 0.45 whose texts mention the mayor, beside the mayor named whole.
+    if says and (fit >= best + STRAY_GAP or (fit >= best + ROUTE_MARGIN
+                                              and all(map(_weak, results)))):
         return [], named
     return results, named
 

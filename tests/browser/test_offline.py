@@ -320,6 +320,14 @@ def test_static_start_page_names_what_the_question_is_about(
         assert page.locator("article.answer").count() == 0
 
 
+def test_static_start_page_leaves_out_tasks_far_below_a_node_named_whole(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As on the server: the mayor alone, not two tasks whose texts mention the mayor.
+    hints = hints_for(site, page, recorder, "hvem er borgmester?")
+    assert len(hints) == 1 and hints[0].startswith("Borgmester er ")
+    assert page.locator("article.answer").count() == 0
+
+
 @pytest.mark.parametrize(("question", "opening", "task"), [
     ("hvad er Økonomi og Stabs opgaver?", "Opgaver i Økonomi og Stab og under den: ",
      "Løn (Organisation og Politik; "),

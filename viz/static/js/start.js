@@ -64,8 +64,10 @@
     // As the server does: a node named clearly better than every task, all weak matches,
     // answers alone when its hint says who is in charge of it ("hvem er kommunaldirektør?" is
     // not about staff matters).
-    if (hint && (hint.alone || hint.says && hint.score >= best + data.margin &&
-        found.every(function (hit) { return hit.score < WEAK; }))) {
+    // ... and tasks far below it are stray, weak or not ("hvem er borgmester?")
+    if (hint && (hint.alone || hint.says && (hint.score >= best + data.strayGap ||
+        hint.score >= best + data.margin &&
+        found.every(function (hit) { return hit.score < WEAK; })))) {
       found = [];
     }
     box.appendChild(element("h2", texts.answers_for.replace("{q}", query)));
