@@ -31,6 +31,7 @@ from orgmodel.exceptions import (
 from orgmodel.loader import field_meant, got_and_meant
 from orgmodel.problem_text import in_danish
 from orgmodel.records import NODE_MODELS, RULE_FIELDS, EdgeRecord, edge_key_parts
+from orgmodel.resolve import UnknownNodeError
 
 __all__ = [
     "PROBLEM_JSON",
@@ -197,6 +198,8 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
         source = edge_key_parts(exc.node_id).source_id
         detail += (f"; a collaboration's key ends in #topic, written %23 in a URL: "
                    f"GET /api/v1/nodes/{source} lists its edges with their keys")
+    if isinstance(exc, UnknownNodeError) and exc.closest and not exc.ambiguous:
+        detail += "; did you mean " + ", ".join(f"{n.id!r} ({n.name})" for n in exc.closest) + "?"
     edges = exc.edge_keys if isinstance(exc, NodeInUseError) else None
     return problem_response(status, detail, path, edges=edges, operation=exc.operation)
 

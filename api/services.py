@@ -32,6 +32,7 @@ from orgmodel.kle_catalogue import hint
 from orgmodel.node_hint import answers_and_hint
 from orgmodel.notices import BELONGING_KINDS, part_of_nothing, touched_by, two_places
 from orgmodel.records import AnyNode, EdgeRecord
+from orgmodel.resolve import check_written_id
 from orgmodel.semantics import edge_view
 from orgmodel.store.without_persons import dataset_without_persons
 from orgmodel.task_facts import task_facts
@@ -71,6 +72,8 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     text, when = question.text, question.when
     results, named = answers_and_hint(store, text, store.owners(text, limit=limit, as_of=when),
                                       as_of=when)
+    if not results and named is None:  # "task:nope": a 404 with the ids perhaps meant
+        check_written_id(store, text, as_of=when)
     results = with_year_changes(store, results, question)
     # A node the question names is its answer; the KLE topic it half fits would be noise, as
     # for a question about the asker, which is told what to ask instead.

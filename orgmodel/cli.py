@@ -50,7 +50,7 @@ from orgmodel.messages import Lang, name_in, t
 from orgmodel.node_hint import NodeHint, answers_and_hint
 from orgmodel.notices import notices_of
 from orgmodel.problem_text import problem_line
-from orgmodel.resolve import UnknownNodeError, resolve_node
+from orgmodel.resolve import UnknownNodeError, check_written_id, resolve_node
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import DEFAULT_DATA_DIR, load_vocabulary
 from orgmodel.year_changes import with_year_changes
@@ -239,6 +239,8 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     text, when = question.text, question.when
     results, named = answers_and_hint(
         store, text, store.owners(text, limit=args.limit, as_of=when), as_of=when)
+    if not results and named is None:  # "task:lonn": no answer, but the id perhaps meant
+        check_written_id(store, text, as_of=when)
     results = with_year_changes(store, results, question)
     # What the question names answers it when it says who is in charge ("hvem er
     # kommunaldirektør?": the post's holder), with or without tasks.

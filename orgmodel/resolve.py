@@ -31,10 +31,11 @@ from datetime import date
 
 from orgmodel.contract import NodeRef, OrgStore
 from orgmodel.exceptions import NotFoundError, NotValidOnDateError
+from orgmodel.records import is_node_id
 from orgmodel.schema import Kind
 from orgmodel.text import fold
 
-__all__ = ["CLOSEST", "ID_NEAR", "UnknownNodeError", "resolve_node"]
+__all__ = ["CLOSEST", "ID_NEAR", "UnknownNodeError", "check_written_id", "resolve_node"]
 
 #: How many of the closest nodes an unknown id or name suggests, and how close they must be.
 CLOSEST, CLOSEST_MIN = 3, 0.5
@@ -100,6 +101,23 @@ def resolve_node(store: OrgStore, text: str, *, as_of: date | None,
             return store.node(now, as_of=as_of).id  # raises NotValidOnDateError
     closest = [node for hit, node in zip(hits, nodes, strict=True) if hit.score >= CLOSEST_MIN]
     raise UnknownNodeError(text, _ids_near(store, text, as_of, kinds, closest)[:CLOSEST])
+
+
+def check_written_id(store: OrgStore, text: str, *, as_of: date | None) -> None:
+    """Raise :class:`UnknownNodeError` if ``text`` is written as a node id that no node has.
+
+    A question that is an id ("task:lonn") is answered by that node: one that does not exist
+    got "no answer", where its closest ids say what was meant.
+
+    Raises
+    ------
+    UnknownNodeError
+        With the nodes whose ids are spelt nearly so.
+    NotValidOnDateError
+        When the node exists, but not on ``as_of``.
+    """
+    if is_node_id(text.strip()):
+        resolve_node(store, text.strip(), as_of=as_of)
 
 
 def _ids_near(store: OrgStore, text: str, as_of: date | None, kinds: Sequence[Kind] | None,

@@ -368,3 +368,13 @@ def test_a_query_parameter_the_endpoint_does_not_take_is_an_error_not_ignored(
         assert dated.json()["errors"][0]["type"] == "unknown_parameter", path
     typo = http.get("/api/v1/owners", params={"q": "løn", "lmit": "2"})
     assert typo.status_code == 422 and typo.json()["errors"][0]["loc"] == ["query", "lmit"]
+
+
+def test_a_question_that_is_an_unknown_id_is_a_404_naming_the_id_meant(
+        http: httpx.Client) -> None:
+    # "task:lonn" was an empty 200 (no task, no hint), while /nodes/task:lonn is a 404.
+    missing = http.get("/api/v1/owners", params={"q": "task:lonn"})
+    assert missing.status_code == 404
+    assert missing.json()["detail"] == ("no node with the id or name 'task:lonn'; did you mean "
+                                        "'task:lon' (Løn)?")
+    assert http.get("/api/v1/owners", params={"q": "task:lon"}).json()["results"]

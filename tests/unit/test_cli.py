@@ -657,3 +657,11 @@ def test_ctrl_c_before_the_command_line_has_loaded_is_no_traceback(
     monkeypatch.setattr(sys, "meta_path", [Interrupted(), *sys.meta_path])
     assert run() == 130
     assert capsys.readouterr().err == "orgmodel: interrupted\n"
+
+
+def test_who_owns_an_unknown_id_names_the_id_meant() -> None:
+    # "Intet svar på »task:lonn«" said nothing of the payroll task one letter away.
+    done = run("who-owns", "task:lonn")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == ("orgmodel: Ingen node har id'et eller navnet »task:lonn«. Mente du: "
+                           "Løn (task:lon)?\n")
