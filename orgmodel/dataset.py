@@ -217,7 +217,10 @@ def _check_cycles(ds: Dataset) -> list[Problem]:
             if not _held_together([spans[pair] for pair in itertools.pairwise(members)]):
                 continue  # its edges never hold on one day: a hierarchy that changed, no loop
             first_key = keys[(members[0], members[1])]
-            message = f"{edge_type.value} cycle: {' -> '.join(members)}"
+            # Every step's place: the one added by mistake is any of them, not the first.
+            places = ", ".join(f"{where.file}:{where.line}" for where in (
+                ds.origin(keys[pair]) for pair in itertools.pairwise(members)))
+            message = f"{edge_type.value} cycle: {' -> '.join(members)} (edges at {places})"
             problems.append(ds.problem(first_key, message, record_id=first_key, field_name="to"))
     return problems
 

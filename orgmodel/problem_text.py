@@ -235,6 +235,7 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"ukendt kilde '\1' (tilføj den i en sources:-liste; mente du '\2'?)"),
     (r"unknown source '(.+?)' \(add it to a sources: list\)",
      r"ukendt kilde '\1' (tilføj den i en sources:-liste)"),
+    (r"(\w+) cycle: (.+?) \(edges at (.+)\)", r"kredsløb af \1: \2 (relationerne står i \3)"),
     (r"(\w+) cycle: (.+)", r"kredsløb af \1: \2"),
     (r"task has no accountable owner \(RESPONSIBLE_FOR with raci A\)",
      "opgaven har ingen ansvarlig (RESPONSIBLE_FOR med raci A)"),
