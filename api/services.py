@@ -23,7 +23,7 @@ from api.schemas import (
 )
 from orgmodel.asked_date import asked
 from orgmodel.asker import advice_of_data
-from orgmodel.contract import AuditEntry, OrgStore, WritableStore
+from orgmodel.contract import AuditEntry, Membership, OrgStore, Responsibility, WritableStore
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Record, etag, find_record, record_data
 from orgmodel.exceptions import NotFoundError
@@ -33,7 +33,8 @@ from orgmodel.node_hint import answers_and_hint
 from orgmodel.notices import BELONGING_KINDS, part_of_nothing, touched_by, two_places
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.resolve import check_written_id
-from orgmodel.semantics import edge_view
+from orgmodel.schema import EDGE_RULES, EdgeType, Kind
+from orgmodel.semantics import MEMBERSHIP_EDGES, edge_view
 from orgmodel.store.without_persons import dataset_without_persons
 from orgmodel.task_facts import task_facts
 from orgmodel.vocabulary import load_vocabulary
@@ -46,10 +47,12 @@ __all__ = [
     "dataset_after_write",
     "edge_detail",
     "export_zip",
+    "members_of",
     "node_detail",
     "node_write_notices",
     "owners_answer",
     "read_record",
+    "responsibilities_of",
     "write_notices",
 ]
 
@@ -222,3 +225,32 @@ def export_zip(store: OrgStore, *, persons: bool = True) -> bytes:
         for name, text in export_files(dataset).items():
             archive.writestr(name, text)
     return buffer.getvalue()
+
+
+#: The kinds that can have members (what a membership edge may end at), and that can hold a
+#: task: the others' members or tasks are none by the rules of the data, and an empty list
+#: said nothing of the id asked about being the wrong kind.
+_WITH_MEMBERS = frozenset().union(*(EDGE_RULES[t][1] for t in MEMBERSHIP_EDGES))
+_HOLDING_TASKS = EDGE_RULES[EdgeType.RESPONSIBLE_FOR][0]
+
+
+def members_of(store: OrgStore, node_id: str, *, as_of: date) -> list[Membership]:
+    """The members of ``node_id``; a 422 if its kind has none (a task, a system, a post)."""
+    _of_kind(store, node_id, _WITH_MEMBERS, "members", as_of)
+    return store.members(node_id, as_of=as_of)
+
+
+def responsibilities_of(store: OrgStore, node_id: str, *, descendants: bool,
+                        as_of: date) -> list[Responsibility]:
+    """The tasks ``node_id`` holds; a 422 if its kind holds none (a task, a system, a person)."""
+    _of_kind(store, node_id, _HOLDING_TASKS, "tasks", as_of)
+    return store.responsibilities(node_id, descendants=descendants, as_of=as_of)
+
+
+def _of_kind(store: OrgStore, node_id: str, kinds: frozenset[Kind], what: str,
+             as_of: date) -> None:
+    kind = store.node(node_id, as_of=as_of).kind  # unknown: 404
+    if kind not in kinds:
+        names = ", ".join(sorted(k.value for k in kinds))
+        raise ApiProblemError(422, f"{node_id} is a {kind.value}, which has no {what}: "
+                                   f"{what} are of a {names}")

@@ -22,7 +22,7 @@ from api.schemas import (
     SearchAnswer,
     SubgraphAnswer,
 )
-from api.services import node_detail, owners_answer
+from api.services import members_of, node_detail, owners_answer, responsibilities_of
 from orgmodel.schema import EdgeType, Kind
 
 __all__ = ["router"]
@@ -128,7 +128,7 @@ async def chain(node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None) ->
 async def members(node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None) -> Response:
     """Return the members of a forum, body or initiative."""
     when = today(as_of)
-    found = await store.run(store.store.members, node_id, as_of=when)
+    found = await store.run(members_of, store.store, node_id, as_of=when)
     return respond(MembershipsAnswer(id=node_id, as_of=when, items=found))
 
 
@@ -149,7 +149,7 @@ async def responsibilities(
 ) -> Response:
     """Return the tasks a unit or post holds, with RACI roles."""
     when = today(as_of)
-    found = await store.run(store.store.responsibilities, node_id, descendants=descendants,
+    found = await store.run(responsibilities_of, store.store, node_id, descendants=descendants,
                             as_of=when)
     return respond(ResponsibilitiesAnswer(id=node_id, as_of=when, descendants=descendants,
                                           items=found))

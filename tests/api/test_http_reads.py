@@ -378,3 +378,14 @@ def test_a_question_that_is_an_unknown_id_is_a_404_naming_the_id_meant(
     assert missing.json()["detail"] == ("no node with the id or name 'task:lonn'; did you mean "
                                         "'task:lon' (Løn)?")
     assert http.get("/api/v1/owners", params={"q": "task:lon"}).json()["results"]
+
+
+def test_members_or_tasks_of_a_kind_that_has_none_is_a_422(http: httpx.Client) -> None:
+    # /members/task:lon was an empty 200: "no members" and "a task has none" looked alike.
+    for path, said in (("/api/v1/members/task:lon", "task:lon is a Task, which has no members"),
+                       ("/api/v1/responsibilities/system:opus-lon",
+                        "system:opus-lon is a System, which has no tasks")):
+        wrong = http.get(path)
+        assert wrong.status_code == 422 and wrong.json()["detail"].startswith(said), path
+    assert http.get("/api/v1/members/unit:okonomi-og-stab").json()["items"]  # its posts
+    assert http.get("/api/v1/members/task:nowhere").status_code == 404
