@@ -137,8 +137,33 @@ def load_dataset(folder: str | Path) -> Dataset:
         collector.problems.append(Problem(str(root), 0, "the data files hold no nodes: is this "
                                                         "the data folder?"))
     if collector.problems:
-        raise DataValidationError(collector.problems)
+        raise DataValidationError(_copies_said_once(collector.problems))
     return collector.dataset
+
+
+#: A file repeating at least this many records of another is said once, as a copy.
+_COPY_MIN = 5
+_REPEATED = re.compile(r"duplicate (?:id \(first defined at|edge \(first at) (.+):\d+\)")
+
+
+def _copies_said_once(problems: list[Problem]) -> list[Problem]:
+    """``problems``, a file's many repeats of another file's records said as one problem.
+
+    A file copied beside its original ("okonomi-og-stab - kopi.yaml") gave one "duplicate id"
+    per record, 74 of them, with the parallel edges' advice.
+    """
+    repeats: dict[tuple[str, str], list[Problem]] = {}
+    for problem in problems:
+        if (found := _REPEATED.match(problem.message)) is not None:
+            repeats.setdefault((problem.file, found[1]), []).append(problem)
+    copies = {pair: said for pair, said in repeats.items() if len(said) >= _COPY_MIN}
+    if not copies:
+        return problems
+    left_out = {id(problem) for said in copies.values() for problem in said}
+    return [problem for problem in problems if id(problem) not in left_out] + [
+        Problem(file, said[0].line, f"{len(said)} records here are also in {first}, which is "
+                "read first: is one file a copy of the other? Remove the copy")
+        for (file, first), said in copies.items()]
 
 
 _EMPTY = "the file is empty"

@@ -224,6 +224,10 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"the edge's id is a node's id \(the node at (.+?)\); give the edge an id of its own",
      r"relationens id er en nodes id (noden i \1); giv relationen sit eget id"),
     (r"duplicate id \(first defined at (.+?)\)", r"id'et findes allerede (første gang i \1)"),
+    (r"(\d+) records here are also in (.+), which is read first: is one file a copy of the "
+     r"other\? Remove the copy",
+     r"\1 poster her står også i \2, som læses først: er den ene fil en kopi af den anden? "
+     r"Fjern kopien"),
     (r"JSON syntax error after a key given twice",
      "JSON-syntaksfejl efter en nøgle, der står to gange"),
     (r"duplicate key '(.+)': write it once", r"nøglen '\1' står to gange: skriv den én gang"),

@@ -796,3 +796,18 @@ def test_a_choice_written_in_danish_names_the_one_meant(tmp_path: Path, written:
     write(tmp_path, "org.yaml", GOOD.replace(good, written, 1))
     assert any(problem.endswith(f"; did you mean '{meant}'?)")
                for problem in problems_of(tmp_path) if f" {field}: " in problem)
+
+
+def test_a_copied_file_is_said_once_as_a_copy(tmp_path: Path) -> None:
+    # A copy beside its original gave one "duplicate id" per record, with the parallel edges'
+    # advice.
+    write(tmp_path, "org.yaml", GOOD)
+    write(tmp_path, "org - kopi.yaml", GOOD)
+    found = problems_of(tmp_path)
+    assert "org.yaml:4: 5 records here are also in org - kopi.yaml, which is read first: is one " \
+           "file a copy of the other? Remove the copy" in found, found
+    assert not [p for p in found if "duplicate id" in p or "duplicate edge" in p]
+    # A record or two written twice is still named each at its line.
+    write(tmp_path, "org - kopi.yaml", GOOD.split("edges:")[0].replace(
+        "  - id: post:leder-a", "  - id: post:leder-b"))
+    assert any("duplicate id (first defined at" in p for p in problems_of(tmp_path))
