@@ -420,6 +420,15 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
         unread = problem(anna.post("/api/v1/nodes", content=latin,
                                    headers={"Content-Type": "application/json"}), 400)
         assert "UTF-8" in unread["detail"]
+        # ... and so is UTF-16 (json.loads read it by its byte order mark: a 422 "Expecting
+        # value"), while UTF-8 with a byte order mark is read
+        for utf16 in (json.dumps(NEW_UNIT).encode("utf-16"), b"\xff\xfe{}"):
+            assert "UTF-8" in problem(anna.post("/api/v1/nodes", content=utf16, headers={
+                "Content-Type": "application/json"}), 400)["detail"]
+        marked = anna.post("/api/v1/nodes", content=b"\xef\xbb\xbf" + json.dumps(
+            {**NEW_UNIT, "id": "unit:bom-test"}).encode(),
+                           headers={"Content-Type": "application/json"})
+        assert marked.status_code == 201, marked.text
         broken = problem(anna.post("/api/v1/nodes", content=b'{"id": "unit:x",}',
                                    headers={"Content-Type": "application/json"}), 422)
         assert broken["errors"][0]["msg"] == ("JSON decode error: Expecting property name "
