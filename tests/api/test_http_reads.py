@@ -389,3 +389,14 @@ def test_members_or_tasks_of_a_kind_that_has_none_is_a_422(http: httpx.Client) -
         assert wrong.status_code == 422 and wrong.json()["detail"].startswith(said), path
     assert http.get("/api/v1/members/unit:okonomi-og-stab").json()["items"]  # its posts
     assert http.get("/api/v1/members/task:nowhere").status_code == 404
+
+
+def test_an_empty_as_of_is_taken_and_the_schema_says_so(http: httpx.Client) -> None:
+    # "?as_of=" answers for today, but the published schema said a date or nothing: clients
+    # generated from it, and schema-driven tests, found the answer outside the contract.
+    assert http.get("/api/v1/nodes/task:lon", params={"as_of": ""}).status_code == 200
+    spec = http.get("/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for parameter in operations.get("get", {}).get("parameters", []):
+            if parameter["name"] == "as_of":
+                assert {"type": "string", "maxLength": 0} in parameter["schema"]["anyOf"], path
