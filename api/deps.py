@@ -157,9 +157,14 @@ async def known_query_parameters(request: Request) -> None:
     taken = _query_parameters(route)
     errors = []
     for name in dict.fromkeys(request.query_params.keys()):
-        if name == "as_of" and name not in taken and _reads_by_key(route, request):
+        by_key = _reads_by_key(route, request)
+        if name == "as_of" and name not in taken and by_key:
             # every read takes a date; a record read by key holds on any date, but a date
-            # that is none is said to be none
+            # that is none is said to be none, and one given twice is too
+            if len(request.query_params.getlist(name)) > 1:
+                errors.append({"loc": ("query", name), "type": "repeated_parameter",
+                               "msg": "given more than once; it takes one value"})
+                continue
             try:
                 _AS_OF.validate_python(request.query_params[name])
             except ValidationError as exc:
@@ -167,7 +172,7 @@ async def known_query_parameters(request: Request) -> None:
                                "msg": exc.errors()[0]["msg"].removeprefix("Value error, ")})
             continue
         if name not in taken:
-            names = ", ".join(sorted(taken))
+            names = ", ".join(sorted({*taken, *(("as_of",) if by_key else ())}))
             takes = f"it takes: {names}" if names else "it takes no parameters"
             errors.append({"loc": ("query", name), "type": "unknown_parameter",
                            "msg": f"not a parameter of this endpoint ({takes})"})

@@ -400,3 +400,14 @@ def test_an_empty_as_of_is_taken_and_the_schema_says_so(http: httpx.Client) -> N
         for parameter in operations.get("get", {}).get("parameters", []):
             if parameter["name"] == "as_of":
                 assert {"type": "string", "maxLength": 0} in parameter["schema"]["anyOf"], path
+
+
+def test_an_edge_read_by_key_says_it_takes_a_date(http: httpx.Client) -> None:
+    # "?foo=1" was refused with "it takes no parameters", though as_of is taken; two dates
+    # were taken without a word.
+    edge = "/api/v1/edges/USES:task:lon-%3Esystem:opus-lon"
+    unknown = http.get(edge, params={"foo": "1"}).json()["errors"][0]
+    assert unknown["msg"] == "not a parameter of this endpoint (it takes: as_of)"
+    twice = http.get(edge + "?as_of=2024-01-01&as_of=2025-01-01")
+    assert twice.status_code == 422
+    assert twice.json()["errors"][0]["type"] == "repeated_parameter"
