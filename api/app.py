@@ -91,6 +91,7 @@ def create_app(settings: Settings,
         app.include_router(health.bench_router)
     if settings.read_requires_token:
         _declare_read_security(app)
+    _document_only_answered_statuses(app)
     for register in _plugins() if plugins is None else plugins:
         register(app)
     # Outermost last: security headers on every response, the 500 guard inside them.
@@ -123,6 +124,36 @@ def _declare_read_security(app: FastAPI) -> None:
                 operations["get"]["security"] = [{"HTTPBearer": []}]
         components = schema.setdefault("components", {}).setdefault("securitySchemes", {})
         components.setdefault("HTTPBearer", {"type": "http", "scheme": "bearer"})
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+#: Statuses a method never answers: a read neither writes nor takes a body, a delete takes
+#: no body. The routers' shared ``responses`` listed them on every route of the router.
+_NEVER = {"get": {"403", "409", "412", "413", "415", "428", "501"}, "delete": {"413", "415"}}
+#: Reads of no id, which no unknown id can make a 404.
+_NO_ID = ("/api/v1/nodes", "/api/v1/search", "/api/v1/export")
+
+
+def _document_only_answered_statuses(app: FastAPI) -> None:
+    """Leave out of the OpenAPI schema the statuses a route cannot answer.
+
+    A client generated from the schema handled a 412 on a read and a 415 on a delete.
+    """
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = build()
+        for path, operations in schema.get("paths", {}).items():
+            for method, operation in operations.items():
+                never = _NEVER.get(method, set()) | ({"404"} if path in _NO_ID else set())
+                responses = operation.get("responses", {})
+                for status in never & set(responses):
+                    del responses[status]
+        app.openapi_schema = schema
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
