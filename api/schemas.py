@@ -77,6 +77,18 @@ def _example(value: dict[str, Any]) -> ConfigDict:
     return ConfigDict(frozen=True, json_schema_extra={"examples": [value]})
 
 
+class ApiIndex(BaseModel):
+    """What the API is and where its description is: the answer at ``/api/v1``."""
+
+    model_config = _example({"name": "orgmodel API", "version": "1.0.0",
+                             "openapi": "/openapi.json", "docs": "/docs"})
+
+    name: str = Field(description="The API's name.")
+    version: str = Field(description="The API's version (this path's major version: v1).")
+    openapi: str | None = Field(description="Its OpenAPI schema (null when docs are off).")
+    docs: str | None = Field(description="Its documentation page (null when docs are off).")
+
+
 class Health(BaseModel):
     """Liveness or readiness."""
 

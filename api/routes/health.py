@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from api.deps import StoreDep
 from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
-from api.schemas import Health
+from api.schemas import ApiIndex, Health
 
 __all__ = ["bench_router", "router"]
 
@@ -21,6 +21,16 @@ _ALIVE = Health(status="ok")
 async def health() -> Response:
     """Answer 200 while the process runs (touches no store)."""
     return respond(_ALIVE)
+
+
+@router.get("/api/v1", response_model=ApiIndex, summary="The API")
+async def index(request: Request) -> Response:
+    """Name, version and where the API is described (the path was a 404)."""
+    app = request.app
+    documented = app.openapi_url is not None
+    return respond(ApiIndex(name=app.title, version=app.version,
+                            openapi=app.openapi_url if documented else None,
+                            docs="/docs" if documented else None))
 
 
 @router.get("/ready", response_model=Health, summary="Ready",

@@ -424,3 +424,12 @@ def test_the_schema_lists_only_the_statuses_a_route_answers(http: httpx.Client) 
     assert {"413", "415"} <= set(paths["/api/v1/edges"]["post"]["responses"])
     assert "404" not in paths["/api/v1/search"]["get"]["responses"]
     assert "404" in paths["/api/v1/nodes/{node_id}"]["get"]["responses"]
+
+
+def test_the_api_root_says_what_it_is(http: httpx.Client) -> None:
+    # /api/v1 was a 404.
+    root = http.get("/api/v1")
+    assert root.status_code == 200
+    assert root.json() == {"name": "orgmodel API", "version": "1.0.0",
+                           "openapi": "/openapi.json", "docs": "/docs"}
+    assert http.get(root.json()["openapi"]).status_code == 200
