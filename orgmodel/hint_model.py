@@ -145,10 +145,11 @@ class NodeHint(BaseModel):
                                                   "(\"hvilke udvalg er der?\"): what it lists "
                                                   "(committees, fora, departments, units); the "
                                                   "relations are every one under the node.")
-    asked_line: Literal["up", "down"] | None = Field(
+    asked_line: Literal["up", "down", "sits"] | None = Field(
         None, description="A question of a post's line: whom it reports to (up, \"hvem "
-                          "refererer økonomichefen til?\") or who reports to it (down): the "
-                          "hint says that first.")
+                          "refererer økonomichefen til?\") or who reports to it (down), or "
+                          "what it sits in (sits, \"which committees does the head of "
+                          "Finance and Staff attend?\"): the hint says that first.")
     asked_tasks: bool = Field(False, description="A question of its tasks (\"hvad er Økonomi "
                                                  "og Stabs opgaver?\"): the relations are the "
                                                  "tasks of it and of everything under it, each "
@@ -189,6 +190,13 @@ class NodeHint(BaseModel):
             return None
         at = 0 if lang == "da" else 1
         name = node_name(self.node, lang)
+        if self.asked_line == "sits":
+            sits = ", ".join(_relation(r, lang) for r in self.relations if r.outward
+                             and r.type in (EdgeType.MEMBER_OF, EdgeType.PARTICIPATES_IN))
+            return (f"{name} sidder i eller deltager i: {sits}.",
+                    f"{name} sits in or takes part in: {sits}.")[at] if sits else (
+                f"Data siger ikke, hvad {name} sidder i.",
+                f"The data does not say what {name} sits in.")[at]
         up = self.asked_line == "up"
         line = ", ".join(_relation(r, lang) for r in self.relations
                          if r.type is EdgeType.REPORTS_TO and r.outward == up)

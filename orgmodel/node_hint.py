@@ -53,6 +53,7 @@ from orgmodel.question_frames import (
     LEADERSHIP_WORDS,
     MEETING_WORDS,
     REPORTING_WORDS,
+    SITTING_WORDS,
     SIZE_NOUN_COUNTS,
     SIZE_NOUNS,
     SIZE_WORDS,
@@ -63,6 +64,7 @@ from orgmodel.question_frames import (
     asks_collaboration,
     asks_meeting,
     asks_reporting,
+    asks_sitting,
     asks_size,
     asks_structure,
     asks_what_it_is,
@@ -221,6 +223,8 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
                 return found.model_copy(update=line), hit.score, True
         if head := _head_of_named(store, without(rest, LEADERSHIP_WORDS), as_of):
             return head[0].model_copy(update=line), head[1], head[2]
+    if asks_sitting(words) and (sits := _sits_in(store, query, as_of)):
+        return sits  # "which committees does the head of Finance and Staff attend?"
     if asks_tasks(words) and (tasks := tasks_of(store, query, as_of=as_of)):
         return tasks  # "hvad er Økonomi og Stabs opgaver?": those of its units too
     if asks_structure(words) and (
@@ -268,6 +272,22 @@ def _head_of_named(store: OrgStore, query: str,
                 None)
     found = hint_of(store, head, Kind.POST, as_of=as_of) if head else None
     return (found, hits[0].score, True) if found else None
+
+
+def _sits_in(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of the post ``query`` names well, what it sits in said first, alone.
+
+    Named by its own words (the frame left out), or by the unit it heads ("the head of
+    Finance and Staff"); a question naming no post ("hvem sidder i udvalgene?") is ``None``.
+    """
+    rest = without(query, SITTING_WORDS[0] | SITTING_WORDS[1] | LEADERSHIP_WORDS)
+    for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):
+        if hit.score >= REPORTING_POST_MIN and (
+                found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
+            return found.model_copy(update={"asked_line": "sits"}), hit.score, True
+    if head := _head_of_named(store, rest, as_of):
+        return head[0].model_copy(update={"asked_line": "sits"}), head[1], head[2]
+    return None
 
 
 def _sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:

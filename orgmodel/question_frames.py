@@ -38,6 +38,8 @@ __all__ = [
     "REPORTED_TO_SPELLINGS",
     "REPORTING_SPELLINGS",
     "REPORTING_WORDS",
+    "SITTING_SPELLINGS",
+    "SITTING_WORDS",
     "SIZE_ASK",
     "SIZE_NOUNS",
     "SIZE_NOUN_COUNTS",
@@ -56,6 +58,7 @@ __all__ = [
     "asks_collaboration",
     "asks_meeting",
     "asks_reporting",
+    "asks_sitting",
     "asks_size",
     "asks_structure",
     "asks_what_it_is",
@@ -337,6 +340,28 @@ def asks_what_it_is(words: list[str]) -> bool:
 def asks_reporting(words: list[str]) -> bool:
     """Whether folded ``words`` ask whom a post reports to."""
     return any(word in REPORTING_WORDS for word in words)
+
+
+#: Words that ask what a post sits in ("which committees does the head of Finance and Staff
+#: attend?", "hvilke fora sidder borgmesteren i?"): a verb of sitting and a plural of what is
+#: sat in, both.
+SITTING_SPELLINGS: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("sidder", "sidde", "deltager", "deltage", "attend", "attends", "sit", "sits", "serve",
+     "serves", "belong", "belongs", "member"),
+    ("fora", "forummer", "forums", "udvalg", "udvalgene", "committees", "råd", "councils",
+     "organer", "bodies", "møder", "meetings", "grupper", "groups"))
+SITTING_WORDS = tuple(frozenset(fold(" ".join(words)).split()) for words in SITTING_SPELLINGS)
+
+
+def asks_sitting(words: list[str]) -> bool:
+    """Whether folded ``words`` ask what something sits in.
+
+    >>> asks_sitting("which committees does the mayor attend".split())
+    True
+    >>> asks_sitting("hvem sidder i okonomiudvalget".split())  # its members: no plural
+    False
+    """
+    return not SITTING_WORDS[0].isdisjoint(words) and not SITTING_WORDS[1].isdisjoint(words)
 
 
 #: After a reporting verb, the words that make the question ask who reports to the node

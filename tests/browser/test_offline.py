@@ -320,6 +320,15 @@ def test_static_start_page_names_what_the_question_is_about(
         assert page.locator("article.answer").count() == 0
 
 
+def test_static_start_page_says_what_a_post_sits_in_first(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As on the server: the mayor's committees and fora, then the mayor's hint.
+    hints = hints_for(site, page, recorder, "hvilke fora sidder borgmesteren i?")
+    assert len(hints) == 1
+    assert hints[0].startswith("Borgmester sidder i eller deltager i: Kommunalbestyrelsen (")
+    assert ". Borgmester er " in hints[0]
+
+
 def test_static_start_page_leaves_out_tasks_far_below_a_node_named_whole(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As on the server: the mayor alone, not two tasks whose texts mention the mayor.

@@ -340,6 +340,26 @@ def test_a_node_of_today_asked_of_a_day_before_it_says_when_it_holds(
     assert now is not None and not now.not_on_date and now.relations
 
 
+@pytest.mark.parametrize(("question", "post", "sits_in"), [
+    ("which committees does the head of Finance and Staff attend?", CHIEF, "forum:chefforum"),
+    ("hvilke fora sidder borgmesteren i?", "post:borgmester", "body:okonomiudvalget"),
+    ("hvilke udvalg deltager kommunaldirektøren i?", "post:kommunaldirektor",
+     "forum:direktorforum")])
+def test_what_a_post_sits_in_is_said_first(store: Any, question: str, post: str,
+                                           sits_in: str) -> None:
+    # "which committees does the head of Finance and Staff attend?" answered with the task of
+    # servicing the committees.
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.node.id == post
+    assert hint.asked_line == "sits"
+    assert hint.text_da.startswith(f"{hint.node.name} sidder i eller deltager i: ")
+    first = hint.text_da.split(". ")[0]
+    assert store.node(sits_in, as_of=AFTER_MERGER).name in first
+    # Who sits in a committee is still its members.
+    _, members = answered(store, "hvem sidder i Økonomiudvalget?")
+    assert members is not None and members.node.id == "body:okonomiudvalget"
+
+
 @pytest.mark.parametrize(("question", "named"), [
     ("hvem er borgmester?", "post:borgmester"), ("who is the mayor?", "post:borgmester"),
     ("hvem leder IT og Digitalisering?", "unit:it-og-digitalisering"),

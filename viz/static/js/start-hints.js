@@ -254,6 +254,11 @@
                  function (entry) { return entry.used; }, data.supportedMin) ||
       (asksStructure(fold(query).split(" ")) && namesHomeAlone(query, structureFrame) ?
         homeHint() : null) ||
+      // "which committees does the head of Finance and Staff attend?": what the post sits in
+      framedHint(query, asksSitting, sittingFrame, function (entry) { return entry.sits; },
+                 data.reportingMin, false, function (entry) {
+                   return entry.sits + " " + entry.text;
+                 }) ||
       // "hvad er Økonomi og Stabs opgaver?": its tasks and those under it (orgmodel.task_list)
       framedHint(query, anyOf(taskList), taskFrame, function (entry) { return entry.tasks; },
                  data.reportingMin, false, "tasks") ||
@@ -264,6 +269,10 @@
                  data.hintMin, false, "meeting");
   }
 
+  /* A verb of sitting and a plural of what is sat in (orgmodel.question_frames.asks_sitting). */
+  var sitting = (data.sitting || [[], []]).map(foldedSet);
+  var sittingFrame = foldedSet([].concat.apply([], data.sitting || []).concat(data.leading || []));
+  function asksSitting(words) { return anyOf(sitting[0])(words) && anyOf(sitting[1])(words); }
   var taskList = foldedSet(data.taskList);
   var taskFrame = foldedSet((data.taskList || []).concat(data.taskFrame || []));
 
