@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.config import JsonDict
 
+from api.schemas import NoticesInDanish
 from api.services import write_notices
 from orgmodel.batch import MAX_OPERATIONS, Operation
 from orgmodel.editing import Change, Record, etag
-from orgmodel.problem_text import notice_in_danish
 from orgmodel.records import AnyNode, EdgeRecord
 
 __all__ = ["Applied", "BatchAnswer", "BatchBody", "OperationIn"]
@@ -84,7 +84,7 @@ class Applied(BaseModel):
     etag: str | None = Field(description="The record's new ETag (none after a delete).")
 
 
-class BatchAnswer(BaseModel):
+class BatchAnswer(NoticesInDanish):
     """The edits applied, in order."""
 
     applied: list[Applied]
@@ -93,13 +93,6 @@ class BatchAnswer(BaseModel):
         "validate` would note of the records written, each with its id: a KLE number no "
         "topic has, a unit, post or forum left belonging to nothing, a post or unit left in two "
         "places or a unit with two heads at once.")
-
-    @computed_field(  # type: ignore[prop-decorator]
-        description="The same notices in Danish, as `orgmodel validate` says them.")
-    @property
-    def notices_da(self) -> list[str]:
-        """The notices in Danish (a Danish client shows these)."""
-        return [notice_in_danish(notice) for notice in self.notices]
 
     @classmethod
     def of(cls, changes: list[Change]) -> BatchAnswer:

@@ -29,6 +29,7 @@ from orgmodel.node_hint import NodeHint
 from orgmodel.problem_text import notice_in_danish
 
 __all__ = [
+    "ApiIndex",
     "AuditPage",
     "ChainAnswer",
     "EdgeDetail",
@@ -39,6 +40,7 @@ __all__ = [
     "NodeList",
     "NodeSaved",
     "NodeWritten",
+    "NoticesInDanish",
     "OwnersAnswer",
     "PathsAnswer",
     "ResponsibilitiesAnswer",
@@ -118,7 +120,20 @@ class NodeWritten(BaseModel):
                     "(null from a store that cannot read single records).")
 
 
-class NodeSaved(NodeWritten):
+class NoticesInDanish(BaseModel):
+    """A write's ``notices``, also in Danish (``notices_da``)."""
+
+    notices: list[str] = Field(default_factory=list, description="Not errors: worth a look.")
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The same notices in Danish, as `orgmodel validate` says them.")
+    @property
+    def notices_da(self) -> list[str]:
+        """The notices in Danish (a Danish client shows these)."""
+        return [notice_in_danish(notice) for notice in self.notices]
+
+
+class NodeSaved(NodeWritten, NoticesInDanish):
     """A node just written, and what in it is worth a look (as ``orgmodel validate`` says)."""
 
     notices: list[str] = Field(
@@ -127,13 +142,6 @@ class NodeSaved(NodeWritten):
         "forum that belongs to nothing (itself, or, as a node ends, one under it, named by its "
         "id), "
         "which the org chart leaves out.")
-
-    @computed_field(  # type: ignore[prop-decorator]
-        description="The same notices in Danish, as `orgmodel validate` says them.")
-    @property
-    def notices_da(self) -> list[str]:
-        """The notices in Danish (a Danish client shows these)."""
-        return [notice_in_danish(notice) for notice in self.notices]
 
 
 class NodeDetail(NodeWritten):
