@@ -172,12 +172,46 @@ def _load_or_report(folder: Path, lang: Lang, *, as_json: bool = False) -> Datas
         for problem in exc.problems:
             print(problem_line(problem, lang), file=sys.stderr)
         print(t("invalid_data", lang, count=len(exc.problems), folder=folder), file=sys.stderr)
+        for meant in _data_folders_under(folder):  # "data/" for "data/albertslund"
+            print(t("data_folder_meant", lang, folder=meant), file=sys.stderr)
         return None
+
+
+def _data_folders_under(folder: Path) -> list[Path]:
+    """The folders right under ``folder`` whose data files hold nodes (read their start only)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for child in sorted(folder.iterdir()):
+        if child.is_dir() and not child.name.startswith(".") and any(
+                _holds_nodes(path) for path in sorted(child.glob("*.yaml"))[:20]):
+            found.append(child)
+    return found
+
+
+def _holds_nodes(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as file:
+            start = file.read(65536)
+    except OSError:
+        return False
+    return start.startswith("nodes:") or "\nnodes:" in start
+
+
+def _one_folder(args: argparse.Namespace) -> Path:
+    """The folder ``DIR`` names, or ``--data``; both naming different ones is a usage error.
+
+    ``validate DIR --data OTHER`` checked DIR without a word about OTHER.
+    """
+    if args.folder and args.data and Path(args.folder).resolve() != Path(args.data).resolve():
+        raise CommandError(t("two_folders", _said_in(args), folder=args.folder, data=args.data),
+                           EXIT_USAGE)
+    return Path(args.folder) if args.folder else data_dir_from_args(args)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate a data folder: exit 0 if whole, 1 with every problem on stderr."""
-    folder = args.folder or data_dir_from_args(args)
+    folder = _one_folder(args)
     dataset = _load_or_report(folder, args.lang, as_json=args.json)
     if dataset is None:
         return EXIT_FAILED
@@ -204,7 +238,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     """Validate a data folder, then sync it into Neo4j in one all-or-nothing switch."""
     if not (args.neo4j or args.uri or os.environ.get("NEO4J_URI")):
         raise CommandError(t("load_needs_neo4j", args.lang), EXIT_USAGE)
-    folder = args.folder or data_dir_from_args(args)
+    folder = _one_folder(args)
     dataset = _load_or_report(folder, args.lang)
     if dataset is None:
         print(t("nothing_written", args.lang), file=sys.stderr)

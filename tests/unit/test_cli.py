@@ -665,3 +665,16 @@ def test_who_owns_an_unknown_id_names_the_id_meant() -> None:
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr == ("orgmodel: Ingen node har id'et eller navnet »task:lonn«. Mente du: "
                            "Løn (task:lon)?\n")
+
+
+def test_validate_says_which_folder_when_two_are_named_or_a_parent_is_given(
+        tmp_path: Path) -> None:
+    # "validate DIR --data OTHER" checked DIR without a word; the folder above the data (the
+    # repository's data/) gave five problems and no word of the folder meant.
+    data = Path(__file__).resolve().parents[2] / "data"
+    done = run("validate", str(data / "albertslund"), "--data", str(tmp_path), "--lang", "en")
+    assert done.returncode == 2 and "name two folders: name one" in done.stderr
+    above = run("validate", str(data), "--lang", "en")
+    assert above.returncode == 1
+    assert above.stderr.splitlines()[-1] == (
+        f"Did you mean the data folder {data / 'albertslund'}?")
