@@ -329,7 +329,8 @@ def authority(dataset: Dataset) -> dict[str, float]:
     dag = nx.condensation(down)
     members = dag.graph["mapping"]
     tops = [c for c in dag if dag.in_degree(c) == 0 and dag.out_degree(c) > 0]
-    level = _levels(dag, tops)
+    level = {node: depth for depth, layer in enumerate(nx.bfs_layers(dag, tops) if tops else ())
+             for node in layer}
     levels = max(level.values(), default=0) + 1
     ranks = {node: (1 - level[members[node]] / levels if members[node] in level else 0.0)
              for node in dataset.nodes}
@@ -338,21 +339,6 @@ def authority(dataset: Dataset) -> dict[str, float]:
                 and Kind(dataset.nodes[edge.target_id].kind) in (Kind.BODY, Kind.FORUM):
             ranks[edge.target_id] = max(ranks[edge.target_id], ranks[edge.source_id])
     return {node: round(value, 4) for node, value in sorted(ranks.items())}
-
-
-def _levels(dag: nx.DiGraph, tops: list[int]) -> dict[int, int]:
-    """Each node's fewest steps down from one of ``tops`` (breadth first)."""
-    level = dict.fromkeys(tops, 0)
-    frontier = list(tops)
-    while frontier:
-        following = []
-        for node in frontier:
-            for child in dag.successors(node):
-                if child not in level:
-                    level[child] = level[node] + 1
-                    following.append(child)
-        frontier = following
-    return level
 
 
 def headed(dataset: Dataset) -> dict[str, list[str]]:
