@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 
+from starlette.datastructures import Headers
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -36,13 +37,6 @@ def matches(if_none_match: str, etag: str) -> bool:
     wanted = etag.removeprefix("W/")
     return any(tag.strip() == "*" or tag.strip().removeprefix("W/") == wanted
                for tag in if_none_match.split(","))
-
-
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope.get("headers", ()):
-        if key.lower() == name:
-            return str(value.decode("latin-1"))
-    return None
 
 
 class ConditionalGet:
@@ -88,7 +82,7 @@ class ConditionalGet:
         if b"cache-control" not in names:
             headers.append((b"cache-control", self.cache_control))
         etag = next(value.decode("latin-1") for key, value in headers if key.lower() == b"etag")
-        asked = _header(scope, b"if-none-match")
+        asked = Headers(scope=scope).get("if-none-match")
         if asked is not None and matches(asked, etag):
             await send({"type": "http.response.start", "status": 304,
                         "headers": [(k, v) for k, v in headers if k.lower() in _KEPT_BY_304]})
