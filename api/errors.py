@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -20,6 +21,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from orgmodel.contract import NodeRef
 from orgmodel.editing import NodeInUseError, StaleWriteError
 from orgmodel.exceptions import (
     DataValidationError,
@@ -30,8 +32,8 @@ from orgmodel.exceptions import (
 )
 from orgmodel.loader import field_meant, got_and_meant
 from orgmodel.problem_text import in_danish
-from orgmodel.records import NODE_MODELS, RULE_FIELDS, EdgeRecord, edge_key_parts
-from orgmodel.resolve import UnknownNodeError
+from orgmodel.records import NODE_MODELS, RULE_FIELDS, EdgeRecord, edge_key_parts, is_node_id
+from orgmodel.resolve import UnknownNodeError, ids_near
 
 __all__ = [
     "PROBLEM_JSON",
@@ -198,10 +200,33 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
         source = edge_key_parts(exc.node_id).source_id
         detail += (f"; a collaboration's key ends in #topic, written %23 in a URL: "
                    f"GET /api/v1/nodes/{source} lists its edges with their keys")
-    if isinstance(exc, UnknownNodeError) and exc.closest and not exc.ambiguous:
-        detail += "; did you mean " + ", ".join(f"{n.id!r} ({n.name})" for n in exc.closest) + "?"
+    closest = exc.closest if isinstance(exc, UnknownNodeError) and not exc.ambiguous \
+        else await _ids_near(request, exc) if type(exc) is NotFoundError else []
+    if closest:
+        detail += "; did you mean " + ", ".join(f"{n.id!r} ({n.name})" for n in closest) + "?"
     edges = exc.edge_keys if isinstance(exc, NodeInUseError) else None
     return problem_response(status, detail, path, edges=edges, operation=exc.operation)
+
+
+async def _ids_near(request: Request, exc: NotFoundError) -> list[NodeRef]:
+    """The nodes whose ids are spelt nearly as the id a read or write named and no node has.
+
+    "/api/v1/chain/post:borgmestr" is told of post:borgmester, as the question "post:borgmestr"
+    is. On the date the request asks about, if it names one that can be read.
+    """
+    if not is_node_id(exc.node_id):
+        return []
+    try:
+        as_of = date.fromisoformat(request.query_params.get("as_of") or "")
+    except ValueError:
+        as_of = None
+    try:
+        handle = await request.app.state.access.handle()
+        near: list[NodeRef] = await handle.run(ids_near, handle.store, exc.node_id, as_of=as_of)
+    except Exception:  # without suggestions, the 404 still says what is wrong
+        log.debug("no ids near %r", exc.node_id, exc_info=True)
+        return []
+    return near
 
 
 async def _api_problem(request: Request, exc: Exception) -> Response:

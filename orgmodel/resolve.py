@@ -35,7 +35,8 @@ from orgmodel.records import is_node_id
 from orgmodel.schema import Kind
 from orgmodel.text import fold
 
-__all__ = ["CLOSEST", "ID_NEAR", "UnknownNodeError", "check_written_id", "resolve_node"]
+__all__ = ["CLOSEST", "ID_NEAR", "UnknownNodeError", "check_written_id", "ids_near",
+           "resolve_node"]
 
 #: How many of the closest nodes an unknown id or name suggests, and how close they must be.
 CLOSEST, CLOSEST_MIN = 3, 0.5
@@ -120,20 +121,42 @@ def check_written_id(store: OrgStore, text: str, *, as_of: date | None) -> None:
         resolve_node(store, text.strip(), as_of=as_of)
 
 
+def ids_near(store: OrgStore, text: str, *, as_of: date | None,
+             kinds: Sequence[Kind] | None = None) -> list[NodeRef]:
+    """The nodes (at most :data:`CLOSEST`) whose ids are spelt nearly as ``text``, closest first.
+
+    For an id no node has ("post:borgmestr"): the ids are read from the whole graph, so only
+    on this path of a mistake.
+
+    Examples
+    --------
+    >>> from orgmodel.dataset import Dataset
+    >>> from orgmodel.records import NODE_ADAPTER
+    >>> from orgmodel.store.memory import MemoryStore
+    >>> mayor = NODE_ADAPTER.validate_python({"id": "post:borgmester", "kind": "Post",
+    ...     "name": "Borgmester", "source": "seed", "confidence": "high"})
+    >>> store = MemoryStore(Dataset.build([mayor], []))
+    >>> [node.id for node in ids_near(store, "post:borgmestr", as_of=None)]
+    ['post:borgmester']
+    >>> ids_near(store, "unit:hr", as_of=None)
+    []
+    """
+    if ":" not in text or any(c.isspace() for c in text.strip()):
+        return []
+    snapshot = store.snapshot(as_of=as_of)
+    ids = [node_id for node_id, node in snapshot.nodes.items()
+           if kinds is None or Kind(node.kind) in kinds]
+    return [store.node(node_id, as_of=as_of)
+            for node_id in difflib.get_close_matches(text.strip().lower(), ids, n=CLOSEST,
+                                                     cutoff=ID_NEAR)]
+
+
 def _ids_near(store: OrgStore, text: str, as_of: date | None, kinds: Sequence[Kind] | None,
               found: Sequence[NodeRef]) -> list[NodeRef]:
     """``found``, after the nodes whose ids are spelt nearly as ``text`` where it is an id.
 
     A search reads "post:kommunaldirektr" as words, "post" among them, and met the recruitment
-    task first; its id is one letter from the director's. Only on this path of a mistake: the
-    ids are read from the whole graph.
+    task first; its id is one letter from the director's.
     """
-    if ":" not in text or any(c.isspace() for c in text.strip()):
-        return list(found)
-    snapshot = store.snapshot(as_of=as_of)
-    ids = [node_id for node_id, node in snapshot.nodes.items()
-           if kinds is None or Kind(node.kind) in kinds]
-    near = [store.node(node_id, as_of=as_of)
-            for node_id in difflib.get_close_matches(text.strip().lower(), ids, n=CLOSEST,
-                                                     cutoff=ID_NEAR)]
+    near = ids_near(store, text, as_of=as_of, kinds=kinds)
     return [*near, *(node for node in found if node.id not in {n.id for n in near})]

@@ -60,7 +60,8 @@ def test_history_from_a_running_api_says_who_changed_which_field(
         typo = anna.get("/api/v1/audit", params={"record": "task:budgett"})
         assert typo.status_code == 404
         assert typo.json()["detail"] == ("no record with id or key 'task:budgett' in the graph, "
-                                         "and no write of it in the audit log")
+                                         "and no write of it in the audit log; did you mean "
+                                         "'task:budget' (Budgetter)?")
         # ... while a record never edited since the load has an empty page, as has a page
         # past the last of one that was.
         assert anna.get("/api/v1/audit", params={"record": "task:budget"}).json()["items"] == []

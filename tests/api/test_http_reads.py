@@ -380,6 +380,23 @@ def test_a_question_that_is_an_unknown_id_is_a_404_naming_the_id_meant(
     assert http.get("/api/v1/owners", params={"q": "task:lon"}).json()["results"]
 
 
+def test_a_read_by_an_id_no_node_has_names_the_ids_meant(http: httpx.Client) -> None:
+    # /chain/post:borgmestr said only "no node with id", while the question "post:borgmestr"
+    # named the mayor: every read by id now says which ids are spelt nearly so.
+    for path, params, meant in (
+            ("/api/v1/chain/post:borgmestr", {}, "'post:borgmester' (Borgmester)"),
+            ("/api/v1/nodes/forum:chefforu", {}, "'forum:chefforum' (Chefforum)"),
+            ("/api/v1/members/forum:chefforu", {"as_of": "2025-01-01"},
+             "'forum:chefforum' (Chefforum)"),
+            ("/api/v1/paths", {"from": "post:borgmester", "to": "post:kommunaldirektr"},
+             "'post:kommunaldirektor' (Kommunaldirektør)")):
+        missing = http.get(path, params=params)
+        assert missing.status_code == 404, path
+        assert missing.json()["detail"].endswith(f"; did you mean {meant}?"), path
+    nothing_near = http.get("/api/v1/subtree/unit:zzz").json()["detail"]
+    assert nothing_near == "no node with id 'unit:zzz'"
+
+
 def test_members_or_tasks_of_a_kind_that_has_none_is_a_422(http: httpx.Client) -> None:
     # /members/task:lon was an empty 200: "no members" and "a task has none" looked alike.
     for path, said in (("/api/v1/members/task:lon", "task:lon is a Task, which has no members"),
