@@ -34,6 +34,7 @@ from orgmodel.cli_print import (
     print_table,
 )
 from orgmodel.cli_print import name as display_name
+from orgmodel.cli_usage import UsageError, UsageParser, language_asked
 from orgmodel.contract import OrgStore
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import (
@@ -397,11 +398,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+Registrar = Callable[["argparse._SubParsersAction[UsageParser]"], None]
 
 
 def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = UsageParser(
         prog="orgmodel",
         description="Albertslund Kommune's organisation as a knowledge graph: who owns which task, "
         "reporting lines, fora, and views for the intranet.",
@@ -546,9 +547,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("orgmodel: interrupted", file=sys.stderr)
         return 130
-    args = parser.parse_args(argv)
-    if getattr(args, "lang", "da") not in ("da", "en"):  # argparse checks no default: the env's
-        parser.error(f"ORGMODEL_LANG must be da or en, not {args.lang!r}")
+    words = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args = parser.parse_args(words)
+        if getattr(args, "lang", "da") not in ("da", "en"):  # argparse checks no default
+            parser.error(f"ORGMODEL_LANG must be da or en, not {args.lang!r}")
+    except UsageError as exc:
+        print(exc.text(language_asked(words)), file=sys.stderr)
+        return EXIT_USAGE
     try:
         code: int = args.handler(args)
     except DataValidationError as exc:

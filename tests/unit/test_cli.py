@@ -255,8 +255,15 @@ def test_exit_codes_hold_when_run_as_python_m_orgmodel_cli() -> None:
 
 
 def test_bad_arguments_are_usage_errors() -> None:
+    # Said in the language of the answers: Danish unless English is asked for (argparse's
+    # own words were English whatever the command spoke).
     result = run("who-owns", "løn", "--as-of", "31-12-2023")
-    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+    assert result.returncode == 2 and result.stderr.startswith("brug: orgmodel who-owns")
+    assert result.stderr.endswith("orgmodel who-owns: fejl: argument --as-of: ikke en dato "
+                                  "(skriv ÅÅÅÅ-MM-DD): '31-12-2023'\n")
+    english = run("who-owns", "løn", "--as-of", "31-12-2023", "--lang", "en")
+    assert english.returncode == 2 and english.stderr.startswith("usage: orgmodel who-owns")
+    assert "error: argument --as-of: not a date (use YYYY-MM-DD)" in english.stderr
     assert "Traceback" not in result.stderr
     # Counts must be whole numbers of 1 or more (0 used to divide by zero in the load), and
     # not beyond what means anything (20 digits overflowed islice with a traceback).
@@ -264,28 +271,32 @@ def test_bad_arguments_are_usage_errors() -> None:
     for args in (("who-owns", "løn", "--limit", "0"), ("load", "--neo4j", "--batch-size", "0"),
                  ("load", "--neo4j", "--workers", "-1"), ("load", "--neo4j", "--workers", "x"),
                  ("who-owns", "løn", "--limit", huge), ("search", "løn", "--limit", huge)):
-        result = run(*args)
+        result = run(*args, env_extra={"ORGMODEL_LANG": "en"})
         assert result.returncode == 2, args
         assert "not a whole number from 1 to 1000000" in result.stderr, args
         assert "Traceback" not in result.stderr
     # A blank node is a usage error, as a blank question is (it was "no node has the id »«").
     for command in ("chain", "show"):
         blank = run(command, " ")
-        assert blank.returncode == 2 and "empty: give a node's id or name" in blank.stderr
+        assert blank.returncode == 2 and "tom: skriv en nodes id eller navn" in blank.stderr
     # The history asks the API for what one page holds: more was the API's raw 422.
     result = run("history", "--url", "http://127.0.0.1:9", "--limit", "5000")
-    assert result.returncode == 2 and "from 1 to 1000: '5000'" in result.stderr
+    assert result.returncode == 2 and "ikke et helt tal fra 1 til 1000: '5000'" in result.stderr
     # Options a command would ignore are not offered: serve answers any date, in both
     # languages, per request; validating a folder has no date.
-    for args in (("serve", "--lang", "en"), ("serve", "--as-of", "2024-01-01"),
-                 ("validate", "--as-of", "2024-01-01")):
+    for args, said in ((("serve", "--lang", "en"), "error: unrecognized arguments: --lang en"),
+                       (("serve", "--as-of", "2024-01-01"), "fejl: ukendte argumenter: --as-of"),
+                       (("validate", "--as-of", "2024-01-01"), "fejl: ukendte argumenter")):
         result = run(*args)
-        assert result.returncode == 2 and "unrecognized arguments" in result.stderr, args
+        assert result.returncode == 2 and said in result.stderr, args
     # An empty question is a mistake in the call, not a question without an answer.
     for args in (("who-owns", ""), ("search", "   ")):
         result = run(*args)
         assert result.returncode == 2, args
-        assert "empty: give a word, a task id or a KLE number" in result.stderr, args
+        assert "tom: skriv et ord, et opgave-id eller et KLE-nummer" in result.stderr, args
+    # A command no one has, or none at all: argparse's words, in Danish.
+    assert "fejl: argument COMMAND: ugyldigt valg: 'hvem'" in run("hvem", "løn").stderr
+    assert "fejl: disse argumenter mangler: COMMAND" in run().stderr
 
 
 def test_as_of_changes_the_answer() -> None:
