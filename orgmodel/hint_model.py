@@ -228,6 +228,9 @@ class NodeHint(BaseModel):
                      f"{name} is {kind} that no task in the model uses.")[at]
         else:
             first = (f"{name} er {kind}, ikke en opgave.", f"{name} is {kind}, not a task.")[at]
+        holder = self._holder(lang)
+        if holder:  # "hvem er borgmester?" is answered by who holds it, said first
+            first += " " + holder
         about = self.about_en if lang == "en" and self.about_en else self.about
         if about:  # "hvad er Digitaliseringsrådet?": what it does, before who takes part
             first += " " + (about if about.endswith((".", "!", "?", "…")) else about + ".")
@@ -259,16 +262,30 @@ class NodeHint(BaseModel):
             return first + (f" Ingen er registreret som ansvarlig for {name} eller som deltager.",
                             f" No one is recorded as in charge of {name} or taking part.")[at]
         said = []
-        groups = dict.fromkeys(_group(r) for r in self.relations)
+        groups = dict.fromkeys(_group(r) for r in self.relations
+                               if not (holder and r.type is _E.HOLDS and not r.outward))
         for group in sorted(groups, key=lambda g: _UNDER_ORDER.index(g[2])):  # units first
             edge_type, outward, under = group
             who = ", ".join(_relation(r, lang) for r in self.relations if _group(r) == group)
             words = _UNDER_WORDS[under] if under else (
                 _OUTWARD_WORDS if outward else _RELATION_WORDS)[edge_type]
             said.append(f"{words[at]}: {who}.")
-        if self.no_holder:
-            said.append(("Besat af: ingen person i data.", "Held by: no person in the data.")[at])
         return " ".join([first, *said])
+
+    def _holder(self, lang: Lang) -> str | None:
+        """Who holds a post, in a sentence: its holders, or that the data names no one.
+
+        Said after the post's kind, before what it does: "Besat af: ingen person i data." came
+        last, after some 1,000 characters, and "hvem er chef for …?" asks just that.
+        """
+        if self.node.kind is not Kind.POST:
+            return None
+        at = 0 if lang == "da" else 1
+        if self.no_holder:
+            return ("Besat af: ingen person i data.", "Held by: no person in the data.")[at]
+        held = ", ".join(_relation(r, lang) for r in self.relations
+                         if r.type is _E.HOLDS and not r.outward)
+        return f"{_RELATION_WORDS[_E.HOLDS][at]}: {held}." if held else None
 
 
 def _group(relation: Relation) -> tuple[EdgeType, bool, Kind | None]:

@@ -465,22 +465,27 @@ def _post_by_its_title(store: OrgStore, query: str,
     "hvem er IT-chef?" and "who is the head of IT?" write an alias of the head of IT and
     Digitalisation: without the leader's word, "IT" named the unit, beside stray tasks. A
     title of the leader's word alone ("direktør", two directors' alias) names no one here,
-    nor do two posts whose titles the question writes.
+    nor do two posts whose titles the question writes equally long: of "Head of Finance and
+    Staff" and another post's "head of finance", the longer title is the one asked about.
     """
     asked = " ".join(stem(word) for word in fold(query).split())
     leaders = {stem(word) for word in LEADERSHIP_WORDS}
-    titled = []
+    titled: list[tuple[int, SearchResult]] = []
     for hit in store.search(query, kinds=[Kind.POST], limit=3, as_of=as_of):
         node = store.node(hit.id, as_of=as_of)
-        for name in (node.name, node.name_en, *node.aliases):
-            words = [stem(word) for word in fold(name or "").split()]
-            # written whole, give or take an ending ("IT-chefen"), and more than a leader's word
-            if words and f" {' '.join(words)} " in f" {asked} " and leaders & set(words) \
-                    and set(words) - leaders:
-                titled.append(hit)
-                break
-    found = hint_of(store, titled[0].id, Kind.POST, as_of=as_of) if len(titled) == 1 else None
-    return (found, titled[0].score, True) if found else None
+        # written whole, give or take an ending ("IT-chefen"), and more than a leader's word
+        written = [len(words) for name in (node.name, node.name_en, *node.aliases)
+                   if (words := [stem(word) for word in fold(name or "").split()])
+                   and f" {' '.join(words)} " in f" {asked} " and leaders & set(words)
+                   and set(words) - leaders]
+        if written:
+            titled.append((max(written), hit))
+    titled.sort(key=lambda pair: -pair[0])
+    if not titled or (len(titled) > 1 and titled[1][0] == titled[0][0]):
+        return None
+    hit = titled[0][1]
+    found = hint_of(store, hit.id, Kind.POST, as_of=as_of)
+    return (found, hit.score, True) if found else None
 
 
 def _one_post(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
