@@ -29,6 +29,24 @@ def test_a_wide_table_on_a_phone_scrolls_from_the_keyboard(
     page.wait_for_function("box => box.scrollLeft > 0", arg=wide.element_handle())
 
 
+def test_on_a_phone_a_tables_words_stay_whole(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # Cells that could break anywhere shrank to a letter's width: "Organisation og Politik"
+    # stood one letter a line, a row some 300 px tall, and a KLE number broke at its dots.
+    allow(recorder, albertslund_app)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{albertslund_app.url}/views/responsibilities/table")
+    row = page.locator("table.data tbody tr").first
+    owner = row.locator("td").nth(1)  # the accountable owner, after the KLE number
+    assert owner.inner_text().startswith("Organisation og Politik")
+    lines = ("c => { const r = document.createRange(); r.selectNodeContents(c);"
+             " return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }")
+    assert owner.evaluate(lines) <= 3
+    assert row.locator("td.kle").evaluate(lines) == 1
+    # ... while a source key still breaks anywhere, and the page does not scroll sideways.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
 def test_on_a_phone_the_status_line_says_all_of_a_selection(
         page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     # Clamped to two lines, it cut a selection's source and confidence off.

@@ -111,7 +111,7 @@
         line.appendChild(th);
         line.appendChild(element("td", owner.name));
         line.appendChild(element("td", owner.kind));
-        line.appendChild(element("td", owner.certainty || ""));
+        line.appendChild(element("td", owner.certainty || "", "src"));
         body.appendChild(line);
       });
       table.appendChild(body);
