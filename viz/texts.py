@@ -34,6 +34,7 @@ UI: dict[str, tuple[str, str]] = {
                       "e.g. payroll, procurement, budget follow-up"),
     "ask": ("Spørg", "Ask"),
     "answers_for": ("Svar på »{q}«", "Answers for “{q}”"),
+    "answer_said": ("{count} svar på »{q}«.", "{count} answer for “{q}”."),
     "answers_said": ("{count} svar på »{q}«.", "{count} answers for “{q}”."),
     "site_as_of": ("Denne side viser organisationen pr. {date}, da den blev bygget: den svarer "
                    "ikke for {asked}.",

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from browserkit import ALBERTSLUND, Recorder, open_view, screenshot
 
 from orgmodel.cli import main
@@ -453,3 +454,12 @@ def test_static_start_page_says_its_answer_in_a_few_words(
     ask(site, page, "hvem er min chef?")
     assert page.locator("#answers-said").text_content() == \
         page.locator(".ask-instead").text_content()
+    # An empty question leaves nothing said (the last answer's words stayed), and one answer
+    # is one in English ("1 answers for").
+    page.fill("#q", " ")
+    page.click("#owner-form button[type=submit]")
+    expect(page.locator("#answers-said")).to_have_text("")
+    page.goto((site / "en" / "index.html").as_uri())
+    page.fill("#q", "task:lon")
+    page.click("#owner-form button[type=submit]")
+    expect(page.locator("#answers-said")).to_have_text("1 answer for “task:lon”.")

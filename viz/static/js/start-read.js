@@ -306,6 +306,11 @@
   }
 
   function rank(query) {
+    // A task's id is that task alone, as on the server ("task:lon" met "Løn" and more by its
+    // words).
+    var id = query.trim();
+    var byId = tasks.filter(function (entry) { return entry.task.id === id; });
+    if (byId.length) { return [{ task: byId[0].task, score: 1, notes: [] }]; }
     var number = kleAsked(query);
     var words = wordsOf(query).filter(namesWork);
     if (!words.length) { return number ? filedUnder(number) : []; }

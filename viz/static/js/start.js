@@ -42,7 +42,11 @@
     // The tab and the browser's history name the question, as the served page's title does.
     document.title = query ? texts.answers_for.replace("{q}", query) + " – " +
       pageTitle.split(" – ").slice(1).join(" – ") : pageTitle;
-    if (!query) { return; }
+    if (!query) {  // an empty question: the last answer's words are no longer said
+      var saidBefore = document.getElementById("answers-said");
+      if (saidBefore) { saidBefore.textContent = ""; }
+      return;
+    }
     var asked = yearsIn(query).filter(function (when) {
       return !data.asOf || when.slice(0, 4) !== data.asOf.slice(0, 4);
     });
@@ -136,7 +140,8 @@
     var said = document.getElementById("answers-said");
     if (said) {
       said.textContent = cannot ? instead : (!found.length && hint) ? hint.text.split(". ")[0] + "." :
-        texts.answers_said.replace("{count}", found.length).replace("{q}", query);
+        (found.length === 1 ? texts.answer_said : texts.answers_said)
+          .replace("{count}", found.length).replace("{q}", query);
     }
   }
 
