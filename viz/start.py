@@ -50,8 +50,8 @@ __all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "advice_texts", "answer", "answers"
            "start_texts", "synonym_groups"]
 
 #: UI strings the static start page's script needs.
-START_TEXT_KEYS = ("answers_for", "answer_said", "answers_said", "no_answer", "owners", "raci", "name", "kind",
-                   "confidence", "accountable_post",
+START_TEXT_KEYS = ("answers_for", "answer_said", "answers_said", "no_answer", "owners", "raci",
+                   "name", "kind", "confidence", "accountable_post",
                    "escalation", "notes", "kle", "kle_group", "view_responsibilities",
                    "site_as_of")
 #: Most tasks embedded in a static start page.

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import expect
 from browserkit import ALBERTSLUND, Recorder, open_view, screenshot
+from playwright.sync_api import expect
 
 from orgmodel.cli import main
 from orgmodel.loader import load_dataset

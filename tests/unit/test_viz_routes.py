@@ -98,6 +98,15 @@ def test_pages_data_and_static(memory_store: MemoryStore) -> None:
         assert "medlem af" in table.split('id="edges-hidden">')[1].split("</p>")[0]
         assert "<title>Organisationsdiagram – Tabel over noder og relationer – Albertslund " \
             "Kommune – organisationen</title>" in table
+        # A table of another post and day says whose and which: every post's and date's table
+        # had the same title and heading.
+        theirs = (await client.get("/views/stakeholders/table",
+                                   params={"post": "post:borgmester", "as_of": "2025-01-01"})).text
+        assert "<title>Interessentkort: Borgmester (2025-01-01) – Tabel over noder" in theirs
+        assert "Interessentkort for <strong>Borgmester</strong>" in theirs
+        assert "Siden viser organisationen pr. 2025-01-01." in theirs
+        view = (await client.get("/views/stakeholders", params={"post": "post:borgmester"})).text
+        assert "<title>Interessentkort: Borgmester – Albertslund Kommune" in view
         route = (await client.get("/views/case-route")).text
         assert 'id="nodes-heading"' in route  # 30 rows: the table on the page
         assert "Stillingen: <strong>Chef for Økonomi og Stab</strong>" in route
@@ -388,7 +397,7 @@ def test_the_start_page_says_which_owners_are_assumed(memory_store: MemoryStore)
     async def check(client: httpx.AsyncClient) -> None:
         page = html.unescape((await client.get("/", params={"q": "løn"})).text)
         row = next(line for line in page.splitlines() if "Team 1 i Organisation og Politik" in line)
-        assert "<td>lav (assumption)</td>" in row
+        assert "<td class=\"src\">lav (assumption)</td>" in row
         assert "<th scope=\"col\">Sikkerhed</th>" in page
 
     run(create_views_app(memory_store), check)
