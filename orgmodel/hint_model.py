@@ -29,7 +29,7 @@ from orgmodel.node_sizes import COUNTS, size_text
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 
-__all__ = ["NO_SIZE", "NodeHint", "Relation", "node_name", "node_ref"]
+__all__ = ["NO_SIZE", "NodeHint", "Relation", "kind_phrase", "node_name", "node_ref"]
 
 _E = EdgeType
 # Relations that say where a node sits (what lies under it, where its cases go), not who is
@@ -43,7 +43,7 @@ _KIND_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.FORUM: ("et forum", "a forum"), Kind.BODY: ("et politisk organ", "a political body"),
     Kind.POST: ("en stilling", "a post"), Kind.PERSON: ("en person", "a person"),
     Kind.ORGANISATION: ("en organisation", "an organisation"),
-    Kind.STAKEHOLDER: ("en interessent", "a stakeholder"),
+    Kind.STAKEHOLDER: ("en interessent", "a stakeholder"), Kind.TASK: ("en opgave", "a task"),
 }
 _RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.OPERATES: ("Drives af", "Operated by"), _E.SUPPORTS: ("Understøttes af", "Supported by"),
@@ -320,6 +320,16 @@ def _relation(relation: Relation, lang: Lang) -> str:
         holding = certainty(relation.held_confidence.value, relation.held_source, lang)
         sure += f"; {('besættelsen', 'the holder')[lang == 'en']}: {holding}"
     return f"{node_name(relation.node, lang)}{held} ({role}{sure})"
+
+
+def kind_phrase(kind: str, lang: Lang) -> str:
+    """A kind with its article, as a sentence says it ("en enhed", "a political body").
+
+    >>> kind_phrase("Unit", "da"), kind_phrase("Body", "en")
+    ('en enhed', 'a political body')
+    """
+    words = _KIND_WORDS.get(Kind(kind)) if kind in {k.value for k in Kind} else None
+    return words[lang == "en"] if words else kind
 
 
 def node_name(node: NodeRef, lang: Lang) -> str:

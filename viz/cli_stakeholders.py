@@ -14,13 +14,15 @@ from datetime import date
 
 from orgmodel.analytics import STRATEGY_ORDER, by_strategy
 from orgmodel.cli import (
+    EXIT_USAGE,
     CommandError,
     add_common_options,
     examples,
     open_store_from_args,
     print_table,
 )
-from orgmodel.messages import kind_label, name_in
+from orgmodel.hint_model import kind_phrase
+from orgmodel.messages import kind_label, name_in, t
 from viz import gather
 from viz.texts import ui
 
@@ -39,6 +41,9 @@ def register_stakeholders(commands: argparse._SubParsersAction) -> None:  # type
                         help="the post: its id or its name (default: the Chef for Økonomi og "
                              "Stab; in data without that post, the post with the most "
                              "relations)")
+    # ... or --post, as `orgmodel view stakeholders --post` takes it
+    parser.add_argument("--post", dest="post_option", default=None, metavar="POST",
+                        help="the same as POST")
     parser.add_argument("--depth", type=int, choices=(1, 2, 3), default=2,
                         help="steps from the post a stakeholder may be (default 2, as the map)")
     add_common_options(parser)
@@ -47,10 +52,20 @@ def register_stakeholders(commands: argparse._SubParsersAction) -> None:  # type
 
 def cmd_stakeholders(args: argparse.Namespace) -> int:
     """Print the post's stakeholders, grouped by strategy."""
+    if args.post and args.post_option:
+        raise CommandError(ui("post_twice", args.lang), EXIT_USAGE)
+    asked = args.post or args.post_option
     store = open_store_from_args(args)
     when: date = args.as_of or date.today()
-    post = (gather.resolve_post(store, args.post, as_of=when) if args.post
-            else gather.default_post(store, as_of=when))
+    try:
+        post = (gather.resolve_post(store, asked, as_of=when) if asked
+                else gather.default_post(store, as_of=when))
+    except gather.NotAPostError as exc:  # a unit's name: which posts were perhaps meant
+        meant = [name_in(node.name, node.name_en, args.lang) + f" ({node.id})"
+                 for node in gather.posts_like(store, exc.name, as_of=when)]
+        raise CommandError(ui("error_not_post", args.lang, name=name_in(
+            exc.name, exc.name_en, args.lang), kind=kind_phrase(exc.kind, args.lang)) + (
+            t("did_you_mean", args.lang, names=", ".join(meant)) if meant else "")) from None
     if post is None:
         raise CommandError(ui("no_posts", args.lang, date=when.isoformat()))
     found = gather.stakeholders(store, as_of=when, post=post, depth=args.depth)
@@ -73,7 +88,7 @@ def cmd_stakeholders(args: argparse.Namespace) -> int:
         return name_in(node.name, node.name_en, lang)
 
     print(f"{called(post)} ({post}), {when.isoformat()}")
-    if args.post is None and post != gather.DEFAULT_POST:  # a choice made for the reader
+    if asked is None and post != gather.DEFAULT_POST:  # a choice made for the reader
         print(ui("post_chosen", lang))
     for quadrant in STRATEGY_ORDER:
         rows = [(called(s.id), kind_label(nodes[s.id].kind.value, nodes[s.id].attributes, lang),

@@ -24,15 +24,15 @@ from starlette.responses import HTMLResponse, Response
 
 from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError, OrgModelError
+from orgmodel.hint_model import kind_phrase
 from orgmodel.messages import Lang
-from orgmodel.schema import Kind
 from orgmodel.text import shortened
 from viz.builders import label_of
-from viz.gather import NotAPostError
+from viz.gather import NotAPostError, posts_like
 from viz.recent import with_organisation
 from viz.render import VIEWS, Page, render_error
 from viz.store_access import with_store
-from viz.texts import UI, kind_name, lang_of, ui
+from viz.texts import UI, lang_of, ui
 
 __all__ = ["PageRoute", "not_found_as_page"]
 
@@ -96,7 +96,7 @@ async def _not_found(request: Request, failed: HTTPException
     post = request.query_params.get("post")
     if isinstance(cause, NotAPostError):
         name = label_of(cause.name, cause.name_en, lang)
-        return (ui("error_not_post", lang, name=name, kind=kind_name(cause.kind, lang)),
+        return (ui("error_not_post", lang, name=name, kind=kind_phrase(cause.kind, lang)),
                 ["post"], await _posts_like(request, cause.name))
     if post and isinstance(cause, NotFoundError) and cause.node_id == post:
         return ui("error_no_post", lang, name=post), ["post"], await _posts_like(request, post)
@@ -109,9 +109,8 @@ async def _posts_like(request: Request, text: str) -> list[tuple[str, str]]:
     lang = lang_of(request.query_params.get("lang"))
 
     def named(store: OrgStore) -> list[tuple[str, str]]:  # (id, name in the page's language)
-        nodes = (store.node(hit.id) for hit in store.search(text, kinds=[Kind.POST],
-                                                            limit=_SUGGESTIONS))
-        return [(node.id, label_of(node.name, node.name_en, lang)) for node in nodes]
+        return [(node.id, label_of(node.name, node.name_en, lang))
+                for node in posts_like(store, text, as_of=None, limit=_SUGGESTIONS)]
 
     return [(name, _relative(request.url.include_query_params(post=post_id)))
             for post_id, name in await with_store(request, named)]
@@ -129,9 +128,28 @@ async def _page_of(request: Request, status: int, message: str, dropped: list[st
         page = await with_store(request, lambda store: with_organisation(store, page))
     html = render_error(page, message=message,
                         suggestions=suggestions or [],
-                        retry_link=retry,
+                        retry_link=retry, retry_text=_retry_text(dropped, lang),
                         other_lang_link=_relative(request.url.include_query_params(lang=other)))
     return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _retry_text(dropped: list[str], lang: Lang) -> str:
+    """The link that drops what could not be used, saying what it drops.
+
+    "Vis siden uden det" did not say without what.
+
+    >>> _retry_text(["as_of"], "da"), _retry_text(["focus", "post", "expand"], "en")
+    ('Vis siden uden datoen', 'Show the page without the selection')
+    >>> _retry_text(["depth"], "da")
+    'Vis siden uden »depth«'
+    """
+    if dropped == ["as_of"] or dropped == ["post"]:
+        what = ui(f"retry_{dropped[0]}", lang)
+    elif "focus" in dropped:
+        what = ui("retry_node", lang)
+    else:
+        what = ", ".join((f"»{field}«" if lang == "da" else f"“{field}”") for field in dropped)
+    return ui("error_retry", lang, what=what)
 
 
 def _relative(url: URL) -> str:

@@ -35,6 +35,7 @@ __all__ = [
     "default_post",
     "org_chart",
     "organisation_name",
+    "posts_like",
     "resolve_post",
     "responsibilities",
     "stakeholders",
@@ -209,16 +210,26 @@ def resolve_post(store: OrgStore, post: str, *, as_of: date) -> str:
         except UnknownNodeError as unknown:
             if unknown.ambiguous:
                 raise
-            try:  # a person's name ("Henrik Harder"): the post they hold
+            try:  # a person's name ("Henrik Harder"): the post they hold; a unit's: not a post
                 node = store.node(resolve_node(store, post, as_of=as_of, kinds=[Kind.PERSON]),
                                   as_of=as_of)
             except NotFoundError:
-                raise unknown from None
+                try:
+                    node = store.node(resolve_node(store, post, as_of=as_of), as_of=as_of)
+                except NotFoundError:
+                    raise unknown from None
     if node.kind == Kind.PERSON and (held := _held_post(store, node.id, post, as_of)):
         return held
     if node.kind != Kind.POST:  # a map of a task's "stakeholders" would mean nothing
         raise NotAPostError(post, node.name, str(node.kind), node.name_en)
     return node.id
+
+
+def posts_like(store: OrgStore, text: str, *, as_of: date | None,
+               limit: int = 3) -> list[NodeView]:
+    """The posts a visitor may have meant by ``text`` (a unit's name: its head first)."""
+    return [store.node(hit.id, as_of=as_of)
+            for hit in store.search(text, kinds=[Kind.POST], limit=limit, as_of=as_of)]
 
 
 def _held_post(store: OrgStore, person: str, asked: str, as_of: date) -> str | None:

@@ -291,10 +291,13 @@ def render_table(graph: ViewGraph, page: Page) -> str:
 
 
 def render_error(page: Page, *, message: str, suggestions: list[tuple[str, str]],
-                 retry_link: str | None, other_lang_link: str) -> str:
-    """A page that could not be shown: what is wrong, what was perhaps meant, where to go."""
+                 retry_link: str | None, other_lang_link: str, retry_text: str = "") -> str:
+    """A page that could not be shown: what is wrong, what was perhaps meant, where to go.
+
+    ``retry_link`` shows the page without what could not be used, ``retry_text`` says which.
+    """
     return _render("error.html", page, message=message, suggestions=suggestions,
-                   retry_link=retry_link, other_lang_link=other_lang_link)
+                   retry_link=retry_link, retry_text=retry_text, other_lang_link=other_lang_link)
 
 
 def render_start(page: Page, *, query: str | None, answers: list[Any],

@@ -45,7 +45,10 @@ UI: dict[str, tuple[str, str]] = {
     "show_today": ("Vis i dag", "Show today"),
     "error_title": ("Siden kan ikke vises", "The page cannot be shown"),
     "error_did_you_mean": ("Mente du:", "Did you mean:"),
-    "error_retry": ("Vis siden uden det", "Show the page without it"),
+    "error_retry": ("Vis siden uden {what}", "Show the page without {what}"),
+    "retry_as_of": ("datoen", "the date"),
+    "retry_post": ("stillingen", "the post"),
+    "retry_node": ("det valgte", "the selection"),
     "error_start": ("Til forsiden", "To the start page"),
     "error_no_view": ("Der er ingen visning, der hedder »{name}«.",
                       "There is no view called “{name}”."),
@@ -70,9 +73,11 @@ UI: dict[str, tuple[str, str]] = {
     "no_posts": ("Data har ingen stillinger den {date}, og et interessentkort tegnes for en "
                  "stilling.",
                  "The data has no posts on {date}, and a stakeholder map is drawn for a post."),
-    "error_not_post": ("»{name}« er ikke en stilling ({kind}): et interessentkort tegnes for en "
+    "post_twice": ("Angiv stillingen én gang: som POST eller med --post.",
+                   "Give the post once: as POST or with --post."),
+    "error_not_post": ("»{name}« er {kind}, ikke en stilling: et interessentkort tegnes for en "
                        "stilling.",
-                       "“{name}” is not a post ({kind}): a stakeholder map is drawn for a post."),
+                       "“{name}” is {kind}, not a post: a stakeholder map is drawn for a post."),
     "error_no_node": ("Intet i organisationen har id'et »{name}«.",
                       "Nothing in the organisation has the id “{name}”."),
     "error_date": ("Datoen »{value}« kan ikke læses: skriv den som ÅÅÅÅ-MM-DD, fx 2024-06-01.",

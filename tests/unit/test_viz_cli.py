@@ -116,3 +116,16 @@ def test_stakeholders_lists_a_posts_stakeholders_by_strategy(
     assert "Chiefs' Forum" in director and "Directors' Forum" in director
     assert main(["stakeholders", "Ingen Sådan Stilling", "--data", str(data_dir)]) == 1
     assert "Ingen node har id'et eller navnet »Ingen Sådan Stilling«" in capsys.readouterr().err
+    # A unit by its name is not "no node has that name": it is no post, and its head is meant.
+    assert main(["stakeholders", "IT og Digitalisering", "--data", str(data_dir)]) == 1
+    assert capsys.readouterr().err.startswith(
+        "orgmodel: »IT og Digitalisering« er en enhed, ikke en stilling: et interessentkort "
+        "tegnes for en stilling. Mente du: Enhedsleder for IT og Digitalisering "
+        "(post:enhedsleder-it-og-digitalisering)")
+    # --post, as `view stakeholders --post` takes it (it was an unknown argument), once.
+    assert main(["stakeholders", "--post", "Borgmester", "--data", str(data_dir)]) == 0
+    told = capsys.readouterr()
+    assert told.out.startswith("Borgmester (post:borgmester)") and "valgt" not in told.out
+    assert main(["stakeholders", "Borgmester", "--post", "Borgmester",
+                 "--data", str(data_dir)]) == 2
+    assert "Angiv stillingen én gang" in capsys.readouterr().err

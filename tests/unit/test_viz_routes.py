@@ -150,7 +150,10 @@ def test_a_page_that_goes_wrong_answers_as_a_page_in_the_visitors_language(
              "Datoen »2027-02-30« er ikke en dag i kalenderen."),
             ("/", {"q": "løn", "as_of": "2024"}, 422, "Datoen »2024« kan ikke læses"),
             ("/views/stakeholders", {"post": "task:lon", "lang": "en"}, 404,
-             "“Payroll” is not a post (Task)"),
+             "“Payroll” is a task, not a post"),
+            # A unit by its name, as by its id (it was "no post is called …").
+            ("/views/stakeholders", {"post": "IT og Digitalisering"}, 404,
+             "»IT og Digitalisering« er en enhed, ikke en stilling"),
             ("/views/stakeholders", {"post": "borgmeste", "lang": "en"}, 404,
              "Did you mean: Mayor"),
             # The reason in the page's language ("String should have at most 200 characters").
@@ -168,7 +171,8 @@ def test_a_page_that_goes_wrong_answers_as_a_page_in_the_visitors_language(
         assert 'href="/views/stakeholders?post=post%3Aborgmester"' in typo.text
         # The way back drops the bad value and keeps the rest.
         dated = await client.get("/views/org", params={"as_of": "x", "lang": "en"})
-        assert 'href="/views/org?lang=en">Show the page without it' in dated.text
+        assert 'href="/views/org?lang=en">Show the page without the date' in dated.text
+        assert "Vis siden uden stillingen" in typo.text  # without what: "uden det" said not
         # Titled with the organisation, as every other page ("Organisationen" alone before).
         assert "<title>The page cannot be shown – Albertslund Municipality" in dated.text
         # The JSON the pages fetch keeps the API's problem documents.
