@@ -92,7 +92,7 @@ from orgmodel.verb_frames import (
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_BOX, LABEL_LINE_CHARS
 from viz.styles import NODE_STYLES, SELECTED_LABEL, edge_style_table, legend
-from viz.texts import EDGE_NAMES, TEXT_MOST, browser_texts, edge_name, kind_name, ui
+from viz.texts import EDGE_NAMES, TEXT_MOST, UI, browser_texts, edge_name, kind_name, ui
 
 __all__ = [
     "ASSETS",
@@ -279,8 +279,20 @@ def render_view(graph: ViewGraph, page: Page, *, options: Mapping[str, Any] | No
     return _render("view.html", page, graph=graph, config=_config(graph, page, embed),
                    legend=legend(kinds, types, page.lang), title_key=title_key,
                    intro_key=intro_key, names=_names(graph), options=options or {},
+                   empty_key=_empty_key(graph.view),
                    table_inline=page.mode != "served"
                    or len(graph.nodes) + len(graph.edges) <= TABLE_ROWS)
+
+
+def _empty_key(view: str) -> str:
+    """What an empty view says: what it is drawn from, where the view has its own words.
+
+    >>> _empty_key("case-route"), _empty_key("org"), _empty_key("stakeholders")
+    ('empty_case-route', 'view_empty', 'no_posts_page')
+    """
+    if view == "stakeholders":
+        return "no_posts_page"
+    return f"empty_{view}" if f"empty_{view}" in UI else "view_empty"
 
 
 def render_table(graph: ViewGraph, page: Page) -> str:

@@ -58,6 +58,20 @@ UI: dict[str, tuple[str, str]] = {
     "map_of": ("Interessentkort for", "Stakeholder map of"),
     "view_empty": ("Visningen er tom: data har intet at vise her på denne dato.",
                    "The view is empty: the data has nothing to show here on this date."),
+    # ... and what a view is drawn from, for the one who keeps the data
+    "empty_case-route": ("Visningen er tom: data har ingen politisk sagsgang på denne dato "
+                         "(ingen relation SUBMITS_TO, hvor et organ sender sager videre til et "
+                         "andet).",
+                         "The view is empty: the data has no political case route on this date "
+                         "(no SUBMITS_TO relation, where a body sends cases on to another)."),
+    "empty_collaboration": ("Visningen er tom: data har intet samarbejde på denne dato (ingen "
+                            "relation COLLABORATES_WITH).",
+                            "The view is empty: the data has no collaboration on this date (no "
+                            "COLLABORATES_WITH relation)."),
+    "empty_responsibilities": ("Visningen er tom: data har ingen opgaver med ejere på denne dato "
+                               "(ingen relation RESPONSIBLE_FOR).",
+                               "The view is empty: the data has no tasks with owners on this "
+                               "date (no RESPONSIBLE_FOR relation)."),
     "no_posts_page": ("Data har ingen stillinger på denne dato, og et interessentkort tegnes for "
                       "en stilling.",
                       "The data has no posts on this date, and a stakeholder map is drawn for a "

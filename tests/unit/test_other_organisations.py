@@ -78,6 +78,11 @@ def test_every_view_and_the_site_work_without_posts_or_collaborations(
     # Nothing collaborates and nobody holds a post: the pages say the view is empty, and why.
     collaboration = (tmp_path / "collaboration.html").read_text(encoding="utf-8")
     assert 'class="empty-note"' in collaboration
+    # ... what it is drawn from, not the date alone ("intet at vise her på denne dato").
+    assert "data har intet samarbejde på denne dato (ingen relation COLLABORATES_WITH)" \
+        in collaboration
+    route = (tmp_path / "case-route.html").read_text(encoding="utf-8")
+    assert "data har ingen politisk sagsgang på denne dato (ingen relation SUBMITS_TO" in route
     # The title names this organisation, not Albertslund.
     assert "– Nordfjord Forsyning – organisationen</title>" in collaboration
     stakeholders = (tmp_path / "stakeholders.html").read_text(encoding="utf-8")
