@@ -28,6 +28,7 @@ from orgmodel.dataset import Dataset
 from orgmodel.editing import Record, etag, find_record, record_data
 from orgmodel.exceptions import NotFoundError
 from orgmodel.export import export_files
+from orgmodel.home import asked_here
 from orgmodel.kle_catalogue import hint
 from orgmodel.node_hint import answers_and_hint
 from orgmodel.notices import BELONGING_KINDS, part_of_nothing, touched_by, two_places
@@ -71,7 +72,7 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     then left out). ``with_facts``: each task also with its facts (:mod:`orgmodel.task_facts`;
     two more store calls a task, so only when asked).
     """
-    question = asked(query, as_of, date.today())
+    question = asked_here(store, asked(query, as_of, date.today()))
     text, when = question.text, question.when
     results, named = answers_and_hint(store, text, store.owners(text, limit=limit, as_of=when),
                                       as_of=when)

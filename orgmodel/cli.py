@@ -45,6 +45,7 @@ from orgmodel.exceptions import (
     StoreUnavailableError,
     held_text,
 )
+from orgmodel.home import asked_here
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset, unread_files
 from orgmodel.messages import Lang, name_in, t
@@ -270,7 +271,7 @@ def _print_hints(named: NodeHint | None, text: str, results: Sequence[object],
 def cmd_who_owns(args: argparse.Namespace) -> int:
     """Print who owns the tasks matching TEXT."""
     store = open_store_from_args(args)
-    question = asked(args.text, args.as_of, date.today())
+    question = asked_here(store, asked(args.text, args.as_of, date.today()))
     text, when = question.text, question.when
     results, named = answers_and_hint(
         store, text, store.owners(text, limit=args.limit, as_of=when), as_of=when)

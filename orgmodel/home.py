@@ -33,16 +33,19 @@ False
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from orgmodel.asked_date import Asked
 from orgmodel.contract import OrgStore
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import STOPWORDS, fold
 
-__all__ = ["HOME_SPELLINGS", "HOME_WORDS", "home_organisation", "names_home_alone"]
+__all__ = ["HOME_SPELLINGS", "HOME_WORDS", "WHERE_SPELLINGS", "asked_here", "home_name_words",
+           "home_organisation", "names_home_alone", "without_home_name"]
 
 #: How a question names the municipality itself.
-HOME_SPELLINGS: tuple[str, ...] = ("kommune", "kommunen", "kommunens", "municipality")
+HOME_SPELLINGS: tuple[str, ...] = ("kommune", "kommunen", "kommunens", "kommunes", "municipality")
 HOME_WORDS = frozenset(fold(" ".join(HOME_SPELLINGS)).split())
 _MOST_ORGANISATIONS = 200  # an organisation is the municipality, a supplier, a neighbour
 
@@ -56,6 +59,83 @@ def names_home_alone(query: str) -> bool:
     words = fold(query).split()
     return bool(HOME_WORDS.intersection(words)) and all(
         word in STOPWORDS or word in HOME_WORDS for word in words)
+
+
+#: The words that put what a question asks about in the municipality: "økonomichef i
+#: Albertslund", "the CFO of Albertslund Municipality".
+WHERE_SPELLINGS: tuple[str, ...] = ("i", "in", "of", "at", "for", "af", "på", "hos", "ved")
+_WHERE = frozenset(fold(" ".join(WHERE_SPELLINGS)).split())
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def home_name_words(store: OrgStore, *, as_of: date) -> frozenset[str]:
+    """The words (folded) of the municipality's own names that no stopword is: "albertslund".
+
+    Empty when the data names no municipality (:func:`home_organisation`).
+    """
+    if (home := home_organisation(store, as_of=as_of)) is None:
+        return frozenset()
+    node = store.node(home, as_of=as_of)
+    return frozenset(word for name in (node.name, node.name_en or "", *node.aliases)
+                     for word in fold(name).split()
+                     if word not in STOPWORDS and word not in HOME_WORDS and not word.isdigit())
+
+
+def without_home_name(query: str, names: frozenset[str]) -> str:
+    """``query`` without the municipality's name where it only says where, else as it is.
+
+    The model is of one municipality: "hvem er økonomichef i Albertslund?" asks who the
+    finance chief is, and "Albertslund" met every task whose text names the town. Left out
+    are its name before "kommune" ("Albertslund Kommunes …") and after "i", "of" and the like
+    at the end of the question; kept where it is part of another name ("Albertslund
+    Centrum"), and when nothing else would be left ("hvad er Albertslund?").
+
+    >>> names = frozenset({"albertslund"})
+    >>> without_home_name("who is the CFO of Albertslund?", names)
+    'who is the CFO?'
+    >>> without_home_name("hvem er kommunaldirektør i Albertslund Kommune?", names)
+    'hvem er kommunaldirektør?'
+    >>> without_home_name("hvem leder Albertslund Centrum?", names)
+    'hvem leder Albertslund Centrum?'
+    >>> without_home_name("hvad er Albertslund?", names)
+    'hvad er Albertslund?'
+    """
+    words = list(_WORD.finditer(query))
+    folded = [fold(match[0]) for match in words]
+    drop: set[int] = set()
+    for i, word in enumerate(folded):
+        if word not in names:
+            continue
+        after = i + 1
+        while after < len(folded) and folded[after] in names:  # a name of two words
+            after += 1
+        home = after < len(folded) and folded[after] in HOME_WORDS
+        end = after + home
+        if home:  # "Albertslund Kommune(s)": the municipality by its whole name
+            drop.update(range(i, end))
+        elif end == len(folded) and i and folded[i - 1] in _WHERE:  # "… i Albertslund"
+            drop.update(range(i - 1, end))
+        if home and i and folded[i - 1] in _WHERE and end == len(folded):
+            drop.add(i - 1)
+    rest = [w for i, w in enumerate(folded) if i not in drop]
+    if not drop or all(w in STOPWORDS or w in HOME_WORDS for w in rest):
+        return query
+    kept = query
+    for i in sorted(drop, reverse=True):  # cut from the end, so the spans stay true
+        start = words[i].start()
+        while start and kept[start - 1] == " ":
+            start -= 1
+        kept = kept[:start] + kept[words[i].end():]
+    return kept
+
+
+def asked_here(store: OrgStore, question: Asked) -> Asked:
+    """``question`` without the municipality's own name where it only says where.
+
+    (:func:`without_home_name`, on the date the question is answered for.)
+    """
+    names = home_name_words(store, as_of=question.when)
+    return question._replace(text=without_home_name(question.text, names)) if names else question
 
 
 def home_organisation(store: OrgStore, *, as_of: date) -> str | None:

@@ -27,6 +27,7 @@ from orgmodel.cli import (
 )
 from orgmodel.cli_args import output_file, output_folder
 from orgmodel.contract import OrgStore
+from orgmodel.home import home_name_words
 from orgmodel.messages import Lang
 from orgmodel.store.without_persons import WithoutPersons
 from viz import gather
@@ -158,7 +159,9 @@ def write_site(store: OrgStore, outdir: Path, *, as_of: date,
         named = named_index(store, as_of=as_of, lang=language)
         _write(target, render_start(page, query=None, answers=[], tasks=tasks, named=named,
                                     advice=advice_texts(store, language, as_of=as_of),
-                                    examples=example_tasks(store, as_of=as_of, lang=language)))
+                                    examples=example_tasks(store, as_of=as_of, lang=language),
+                                    home_names=sorted(home_name_words(
+                                        store, as_of=as_of or date.today()))))
         written.append(target)
     for asset in _SITE_ASSETS:
         source, destination = STATIC_DIR / asset, outdir / "static" / asset

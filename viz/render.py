@@ -44,7 +44,7 @@ from orgmodel.asker import (
     SUBJECT_SPELLINGS,
 )
 from orgmodel.hint_model import NO_COUNT, NO_SIZE
-from orgmodel.home import HOME_SPELLINGS
+from orgmodel.home import HOME_SPELLINGS, WHERE_SPELLINGS
 from orgmodel.kind_list import LIST_ASKING_SPELLINGS, LIST_FRAME_SPELLINGS
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
@@ -317,7 +317,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                  node_hint: str | None = None, named: list[dict[str, Any]] | None = None,
                  ask_instead: str | None = None, advice: dict[str, str] | None = None,
                  answered_as_of: date | None = None,
-                 as_of_reading: Reading | None = None, examples: list[str] | None = None) -> str:
+                 as_of_reading: Reading | None = None, examples: list[str] | None = None,
+                 home_names: list[str] | None = None) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`);
@@ -325,7 +326,9 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     ``ask_instead`` what to ask when it asks about the asker (:func:`viz.start.ask_instead`);
     ``answered_as_of`` the date the question named, when the answers are for it, and
     ``as_of_reading`` how it was read (:data:`orgmodel.asked_date.Reading`); ``examples`` a
-    few of the data's task names for the search box (:func:`viz.start.example_tasks`).
+    few of the data's task names for the search box (:func:`viz.start.example_tasks`);
+    ``home_names`` the words of the municipality's own name, which a question's "i Albertslund"
+    leaves out (:func:`orgmodel.home.without_home_name`).
     The static site's page reads the question in the browser, from ``tasks``
     (:func:`viz.start.owner_index`) and ``named`` (:func:`viz.start.named_index`), with its
     ``advice`` to what it cannot answer (:func:`viz.start.advice_texts`).
@@ -358,6 +361,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "countWords": {key: words[page.lang == "en"] for key, words in COUNTS.items()},
                 "collaboration": list(COLLABORATION_SPELLINGS), "doWorkWith": DO_WORK_WITH,
                 "topicWords": list(TOPIC_SPELLINGS), "homeWords": list(HOME_SPELLINGS),
+                "homeNames": home_names or [], "where": list(WHERE_SPELLINGS),
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),

@@ -24,6 +24,7 @@ from starlette.responses import Response
 from orgmodel.asked_date import asked
 from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError
+from orgmodel.home import asked_here
 from orgmodel.records import BlankOrIsoDate
 from orgmodel.schema import Kind
 from viz import start
@@ -116,17 +117,19 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     page = _page(request, lang, as_of, q=q)
     query = (q or "").strip() or None
     question = asked(query or "", as_of, date.today())
-    text, when = question.text, question.when
+    when = question.when
 
-    def work(store: OrgStore) -> tuple[list[dict[str, Any]], str | None, str | None, list[str]]:
+    def work(store: OrgStore) -> tuple[list[dict[str, Any]], str | None, str | None, list[str],
+                                       str]:
         with_organisation(store, page)
-        found, named = start.answers(store, question, lang=page.lang)
+        here = asked_here(store, question)  # "… i Albertslund": the model is of it
+        found, named = start.answers(store, here, lang=page.lang)
         # "hvem er min chef?": ask about the post (a node named is the answer)
-        advice = start.ask_instead(store, text, page.lang, as_of=when) \
+        advice = start.ask_instead(store, here.text, page.lang, as_of=when) \
             if query and not found and not named else None
-        return found, named, advice, examples_of(store, page)
+        return found, named, advice, examples_of(store, page), here.text
 
-    found, named, advice, examples = await _build(request, work)
+    found, named, advice, examples, text = await _build(request, work)
     # The catalogue is read and indexed when first asked (about a second): not on the loop.
     hint = None
     if query and not found and not named and advice is None:  # a node named is the answer

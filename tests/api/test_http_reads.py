@@ -380,6 +380,22 @@ def test_a_question_that_is_an_unknown_id_is_a_404_naming_the_id_meant(
     assert http.get("/api/v1/owners", params={"q": "task:lon"}).json()["results"]
 
 
+@pytest.mark.parametrize(("question", "named"), [
+    ("who is the CFO of Albertslund?", "post:chef-okonomi-og-stab"),
+    ("hvem er kommunaldirektør i Albertslund Kommune?", "post:kommunaldirektor"),
+    ("hvem er økonomichef i albertslund", "post:chef-okonomi-og-stab"),
+    ("hvad er Albertslund?", "org:albertslund-kommune"),
+    ("hvem står bag Albertslund Centrum?", "initiative:albertslund-centrum")])
+def test_the_municipalitys_name_where_it_says_where_is_left_out(
+        http: httpx.Client, question: str, named: str) -> None:
+    # The model is of one municipality: "… of Albertslund" met the tasks whose texts name the
+    # town (budget adoption answered "who is the CFO of Albertslund?"), while without it the
+    # post was named. Part of another name, or all there is, it stays.
+    answer = http.get("/api/v1/owners", params={"q": question}).json()
+    assert answer["node_hint"] is not None and answer["node_hint"]["node"]["id"] == named
+    assert answer["results"] == []
+
+
 def test_a_read_by_an_id_no_node_has_names_the_ids_meant(http: httpx.Client) -> None:
     # /chain/post:borgmestr said only "no node with id", while the question "post:borgmestr"
     # named the mayor: every read by id now says which ids are spelt nearly so.

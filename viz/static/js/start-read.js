@@ -305,6 +305,42 @@
       .slice(0, 5);
   }
 
+  /* The municipality's own name where it only says where: "økonomichef i Albertslund" asks
+   * for the finance chief (orgmodel.home.without_home_name). Kept within another name
+   * ("Albertslund Centrum") and when nothing else would be left. */
+  var homeName = foldedSet(data.homeNames || []);
+  var homeWordOf = foldedSet(data.homeWords || []);
+  var whereWord = foldedSet(data.where || []);
+  function withoutHomeName(query) {
+    var pattern = /[\p{L}\p{N}]+/gu, words = [], match;
+    while ((match = pattern.exec(query)) !== null) {
+      words.push({ start: match.index, end: match.index + match[0].length, folded: fold(match[0]) });
+    }
+    var count = words.length, drop = {};
+    words.forEach(function (word, i) {
+      if (!homeName[word.folded]) { return; }
+      var after = i + 1;
+      while (after < count && homeName[words[after].folded]) { after++; }
+      var home = after < count && homeWordOf[words[after].folded] ? 1 : 0;
+      var end = after + home, k;
+      var where = i > 0 && whereWord[words[i - 1].folded] && end === count;
+      if (!home && !where) { return; }
+      for (k = where ? i - 1 : i; k < end; k++) { drop[k] = true; }
+    });
+    var dropped = Object.keys(drop).map(Number);
+    var rest = words.filter(function (word, i) { return !drop[i]; });
+    if (!dropped.length || rest.every(function (word) {
+      return stopwords[word.folded] || homeWordOf[word.folded];
+    })) { return query; }
+    var kept = query;
+    dropped.sort(function (a, b) { return b - a; }).forEach(function (i) {
+      var start = words[i].start;
+      while (start > 0 && kept[start - 1] === " ") { start--; }
+      kept = kept.slice(0, start) + kept.slice(words[i].end);
+    });
+    return kept;
+  }
+
   function rank(query) {
     // A task's id is that task alone, as on the server ("task:lon" met "Løn" and more by its
     // words).
@@ -346,6 +382,7 @@
     WEAK: WEAK, READ_AS: READ_AS, wordsOf: wordsOf, writtenWords: writtenWords,
     yearsIn: yearsIn, withoutDate: withoutDate, withoutPronounIt: withoutPronounIt,
     namesWork: namesWork, readings: readings, fit: fit, rank: rank, sameWord: sameWord,
+    withoutHomeName: withoutHomeName,
     readAsName: readAsName
   };
 }());

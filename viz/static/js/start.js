@@ -50,7 +50,7 @@
     var asked = yearsIn(query).filter(function (when) {
       return !data.asOf || when.slice(0, 4) !== data.asOf.slice(0, 4);
     });
-    var text = withoutPronounIt(withoutDate(query).trim() || query);
+    var text = start.withoutHomeName(withoutPronounIt(withoutDate(query).trim() || query));
     // "hvem er min chef?": the page cannot know who asks.
     var instead = asksAboutSelf(text) ? texts.ask_about_your_post : null;
     var found = instead ? [] : rank(text);
