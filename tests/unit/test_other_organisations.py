@@ -194,3 +194,38 @@ def test_advice_to_a_question_it_cannot_answer_names_this_organisations_units(
     no_posts = _folder(tmp_path, "uden", NO_POSTS)
     assert main(["who-owns", "hvem er chef?", "--data", str(no_posts)]) == 1
     assert capsys.readouterr().err.endswith("Nævn enheden, udvalget eller stillingen.\n")
+
+
+#: A school department: a task and an initiative share a name's word.
+SCHOOLS = f"""\
+sources:
+  - {{key: intern, title: Intern oversigt, confidence: high}}
+nodes:
+  - {{id: body:byradet, kind: Body, name: Byrådet, classification: council, {_COMMON}}}
+  - {{id: body:buu, kind: Body, name: Børne- og Ungeudvalget, classification: committee,
+     {_COMMON}}}
+  - {{id: task:skolestruktur, kind: Task, name: Skolestruktur, kle: 17.01.04, {_COMMON}}}
+  - {{id: initiative:ny-skolestruktur, kind: Initiative, name: Ny skolestruktur 2027,
+     {_COMMON}}}
+edges:
+  - {{type: PART_OF, from: body:buu, to: body:byradet, {_COMMON}}}
+  - {{type: RESPONSIBLE_FOR, from: body:buu, to: task:skolestruktur, raci: A, {_COMMON}}}
+  - {{type: DECIDES, from: body:buu, to: task:skolestruktur, {_COMMON}}}
+  - {{type: DECIDES, from: body:byradet, to: initiative:ny-skolestruktur, {_COMMON}}}
+"""
+
+
+@pytest.mark.parametrize("question", ["hvem bestemmer skolestruktur?",
+                                      "who decides the school structure?"])
+def test_who_decides_a_task_named_whole_is_the_task_not_an_initiative_beside_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], question: str) -> None:
+    # "bestemmer" is no word of the task: it met the task at 0.32, and the initiative named
+    # "Ny skolestruktur 2027" (0.88) was the answer alone.
+    data = str(_folder(tmp_path, "skoler", SCHOOLS))
+    assert main(["who-owns", question, "--data", data]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Opgave: Skolestruktur  (task:skolestruktur, KLE 17.01.04)")
+    assert "Besluttes af: Børne- og Ungeudvalget" in out
+    # The initiative is still what its own name asks about.
+    assert main(["who-owns", "hvem bestemmer Ny skolestruktur 2027?", "--data", data]) == 0
+    assert capsys.readouterr().out.startswith("Ny skolestruktur 2027 er et initiativ")

@@ -83,6 +83,12 @@
     var reportsTo = reportingHint(query);
     if (reportsTo) { return reportsTo; }
     var all = wordsOf(query).filter(function (word) { return !deciding[word]; });
+    // Asked who decides, the tasks are weighed by the rest too, as on the server: "hvem
+    // bestemmer skolestruktur?" names the task whole, beside an initiative of that name.
+    if (all.length < wordsOf(query).length) {
+      var rest = start.rank(all.join(" "));
+      if (rest.length) { bestTask = Math.max(bestTask, rest[0].score); }
+    }
     var asksWho = all.some(function (word) { return leading[word]; });
     if (asksWho && namesHomeAlone(query, leading)) { return homeHint(); }
     var byName = asksWho ? null : namedWhole(query, bestTask);
