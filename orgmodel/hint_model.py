@@ -145,6 +145,11 @@ class NodeHint(BaseModel):
                                                   "(\"hvilke udvalg er der?\"): what it lists "
                                                   "(committees, fora, departments, units); the "
                                                   "relations are every one under the node.")
+    asked_parts: str | None = Field(None, description="A question of how many of a kind lie "
+                                                      "under the node (\"hvor mange enheder har "
+                                                      "Økonomi og Stab?\"): which (a key of the "
+                                                      "lists, as ``listing``); the hint says "
+                                                      "how many first.")
     asked_line: Literal["up", "down", "sits"] | None = Field(
         None, description="A question of a post's line: whom it reports to (up, \"hvem "
                           "refererer økonomichefen til?\") or who reports to it (down), or "
@@ -186,10 +191,18 @@ class NodeHint(BaseModel):
         "Chef for Økonomi og Stab refererer til Kommunaldirektør." was a phrase in the middle
         of some 800 characters.
         """
-        if self.asked_line is None:
-            return None
         at = 0 if lang == "da" else 1
         name = node_name(self.node, lang)
+        if self.asked_parts is not None:  # "hvor mange enheder har Økonomi og Stab?"
+            listed = LISTS[self.asked_parts]
+            what = listed.title[at].lower()
+            parts = [_relation(r, lang) for r in self.relations if r.type is _E.PART_OF
+                     and not r.outward and r.node.kind is listed.kind]
+            listing = f": {', '.join(parts)}." if parts else "."
+            return (f"{name} har {len(parts)} {what} i data{listing}",
+                    f"{name} has {len(parts)} {what} in the data{listing}")[at]
+        if self.asked_line is None:
+            return None
         if self.asked_line == "sits":
             sits = ", ".join(_relation(r, lang) for r in self.relations if r.outward
                              and r.type in (EdgeType.MEMBER_OF, EdgeType.PARTICIPATES_IN))
@@ -221,7 +234,9 @@ class NodeHint(BaseModel):
         if self.listing is not None:  # "hvilke udvalg er der?": the list is the answer
             what = LISTS[self.listing].title[at]
             who = ", ".join(_relation(r, lang) for r in self.relations)
-            return (f"{what} i {name}: {who}.", f"{what} in {name}: {who}.")[at]
+            # how many, too: "hvor mange afdelinger er der?" asks just that
+            count = len(self.relations)
+            return (f"{what} i {name} ({count}): {who}.", f"{what} in {name} ({count}): {who}.")[at]
         kind = _KIND_WORDS[self.node.kind][at]
         if self.node.kind in USED_KINDS:
             first = (f"{name} er {kind}, som ingen opgave i modellen bruger.",

@@ -27,7 +27,7 @@ Examples
 >>> asked_kind("udvalg")  # a search, as before
 
 >>> print(listed(store, "what committees are there?", as_of=date(2024, 6, 1)).text("en"))
-Committees in Byens Kommune: Teknikudvalget (confidence: high, source: seed).
+Committees in Byens Kommune (1): Teknikudvalget (confidence: high, source: seed).
 """
 
 from __future__ import annotations
@@ -41,18 +41,19 @@ from orgmodel.list_kinds import LISTS
 from orgmodel.schema import EdgeType
 from orgmodel.text import STOPWORDS, fold
 
-__all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_FRAME_SPELLINGS", "asked_kind", "list_of",
-           "listed"]
+__all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_FRAME_SPELLINGS", "asked_kind", "kind_named",
+           "list_of", "listed"]
 
 #: The frame of such a question, left out before what remains must be the kind's plural alone.
 LIST_FRAME_SPELLINGS: tuple[str, ...] = (
     "hvilke", "hvilken", "hvad", "alle", "findes", "eksisterer", "liste", "oversigt", "over",
-    "which", "what", "all", "are", "there", "exist", "list", "overview", "show")
+    "which", "what", "all", "are", "there", "exist", "list", "overview", "show", "antal",
+    "number")
 _FRAME = frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split()) | STOPWORDS
 #: The words of the frame that ask for a list: one of them must be there.
 LIST_ASKING_SPELLINGS: tuple[str, ...] = (
     "hvilke", "hvilken", "hvad", "alle", "liste", "oversigt", "which", "what", "all", "list",
-    "overview", "show")
+    "overview", "show", "mange", "antal", "many", "number")  # ... and how many there are
 _ASKING = frozenset(fold(" ".join(LIST_ASKING_SPELLINGS)).split())
 _NOUNS = {fold(noun): key for key, listed_kind in LISTS.items() for noun in listed_kind.nouns}
 
@@ -67,6 +68,16 @@ def asked_kind(question: str) -> str | None:
     keys = {_NOUNS.get(word) for word in words}
     asks = not _ASKING.isdisjoint(folded)
     return keys.pop() if asks and len(keys) == 1 and None not in keys and words else None
+
+
+def kind_named(question: str) -> str | None:
+    """The key of :data:`LISTS` whose plural ``question`` writes, if it writes one only.
+
+    >>> kind_named("hvor mange enheder har Økonomi og Stab?"), kind_named("hvem er chef?")
+    ('units', None)
+    """
+    keys = {_NOUNS[word] for word in fold(question).split() if word in _NOUNS}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def listed(store: OrgStore, question: str, *, as_of: date) -> NodeHint | None:

@@ -44,7 +44,7 @@ from orgmodel.contract import EdgeView, NodeRef, NodeView, OrgStore, OwnersResul
 from orgmodel.exceptions import NotFoundError
 from orgmodel.hint_model import NodeHint, Relation, node_ref
 from orgmodel.home import home_organisation, names_home_alone
-from orgmodel.kind_list import listed
+from orgmodel.kind_list import kind_named, listed
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.node_sizes import node_counts
 from orgmodel.question_frames import (
@@ -229,6 +229,9 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         return tasks  # "hvad er Økonomi og Stabs opgaver?": those of its units too
     if asks_structure(words) and (
             parts := _parts_of(store, query, better_than=better_than, as_of=as_of)):
+        if asks_size(words) and (key := kind_named(query)) and parts[0].listing is None:
+            # "hvor mange enheder har Økonomi og Stab?": how many, said first (its staff was)
+            return parts[0].model_copy(update={"asked_parts": key}), parts[1], parts[2]
         return parts
     if asks_size(words) and (sized := _sized(store, query, as_of)):
         return sized

@@ -261,9 +261,11 @@ def test_static_start_page_answers_a_kle_number(site: Path, page: Any, recorder:
 
 
 @pytest.mark.parametrize(("question", "listed", "one"), [
-    ("hvilke udvalg er der?", "Udvalg i Albertslund Kommune: ", "Økonomiudvalget"),
-    ("what fora are there?", "Fora i Albertslund Kommune: ", "Chefforum"),
-    ("what are the departments of the municipality?", "Afdelinger i Albertslund Kommune: ",
+    ("hvilke udvalg er der?", "Udvalg i Albertslund Kommune (6): ", "Økonomiudvalget"),
+    ("what fora are there?", "Fora i Albertslund Kommune (6): ", "Chefforum"),
+    ("what are the departments of the municipality?", "Afdelinger i Albertslund Kommune (8): ",
+     "Økonomi og Stab"),
+    ("how many departments are there?", "Afdelinger i Albertslund Kommune (8): ",
      "Økonomi og Stab")])
 def test_static_start_page_lists_a_kind(site: Path, page: Any, recorder: Recorder,
                                         question: str, listed: str, one: str) -> None:

@@ -406,6 +406,10 @@ def test_the_tasks_of_a_unit_or_post_are_those_under_it(store: Any, question: st
     ("hvilke afdelinger er der?", "departments", "unit:okonomi-og-stab",
      "unit:it-og-digitalisering"),
     ("list all units", "units", "unit:it-og-digitalisering", None),
+    # how many there are: a count asks for the list too ("how many departments are there?"
+    # met the payroll task)
+    ("how many departments are there?", "departments", "unit:okonomi-og-stab", None),
+    ("hvor mange udvalg er der?", "committees", "body:okonomiudvalget", None),
 ])
 def test_which_of_a_kind_there_are_is_a_list(store: Any, question: str, listing: str,
                                              among: str, not_among: str | None) -> None:
@@ -419,6 +423,19 @@ def test_which_of_a_kind_there_are_is_a_list(store: Any, question: str, listing:
     assert first_task(store, "udvalg") == ["task:udvalgsbetjening"]
     there = node_hint(store, "hvilke enheder er der i Økonomi og Stab?", as_of=AFTER_MERGER)
     assert there is not None and there.listing is None
+    # The list says how many it holds.
+    assert hint.text("da").split(": ")[0].endswith(f" ({len(listed)})")
+
+
+@pytest.mark.parametrize("question", ["hvor mange enheder har Økonomi og Stab?",
+                                      "how many units does Finance and Staff have?"])
+def test_how_many_of_a_kind_lie_under_a_unit_is_said_first(store: Any, question: str) -> None:
+    # It was answered by the department's staff, "Størrelse: ca. 75 medarbejdere", with its
+    # units named in the middle of the hint, uncounted.
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.node.id == "unit:okonomi-og-stab"
+    assert hint.text("da").startswith("Økonomi og Stab har 3 enheder i data: IT og Digitalisering")
+    assert hint.text("en").startswith("Finance and Staff has 3 units in the data: ")
 
 
 def test_a_service_goal_is_said_in_the_language_asked(store: Any) -> None:
