@@ -78,6 +78,9 @@ _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
 
 #: What a hint asked for a size says when the record counts none (Danish, English).
 NO_SIZE = ("Modellen angiver ikke dens størrelse.", "The model does not give its size.")
+MEMBERS_NAMED = ("Data nævner {count} {members}; modellen angiver ikke, om det er alle.",
+                 "The data names {count} {members}; the model does not say whether that is all.")
+_MEMBER_WORDS = (("medlem", "medlemmer"), ("member", "members"))
 NO_COUNT = ("Modellen angiver ikke antallet af {what}.",
             "The model does not give the number of {what}.")
 NO_MEETINGS = ("Modellen angiver ikke, hvor ofte den mødes.",
@@ -255,6 +258,11 @@ class NodeHint(BaseModel):
             if self.asked_count and self.asked_count not in self.counts:
                 # "hvor mange medarbejdere har kommunen?": its inhabitants are no answer
                 first += " " + NO_COUNT[at].format(what=COUNTS[self.asked_count][at])
+        elif self.asked_size and (members := sum(
+                r.type is _E.MEMBER_OF and not r.outward for r in self.relations)):
+            # "hvor mange sidder i Chefforum?": "no size" stood above a list of twelve members
+            first += " " + MEMBERS_NAMED[at].format(count=members,
+                                                    members=_MEMBER_WORDS[at][members != 1])
         elif self.asked_size:  # "hvor mange ansatte har IT?": the question is answered too
             first += " " + NO_SIZE[at]
         if self.meets:  # "hvor tit mødes ØS-IT?" was answered by a stray task
