@@ -157,8 +157,8 @@ def test_a_search_for_what_the_view_lacks_says_so(view: str, query: str, page: A
     # ... and that the list holds what is here ("løn" listed 4 hits under "not in this view")
     said = page.locator("#status").text_content() or ""
     count = page.locator("#search-results button").count()
-    assert said == f"»Borgmester« er ikke i denne visning. Træf i denne visning i listen: " \
-        f"{count}." and count > 0
+    assert said == "»Borgmester« er ikke i denne visning. Listen viser dem, der er i " \
+        f"visningen ({count})." and count > 0
     assert page.evaluate("window.orgmodelView.selected()") is None
     # An empty search says what to do (it did nothing).
     page.fill("#search-input", "  ")
