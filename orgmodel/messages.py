@@ -32,8 +32,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The model does not know who you are. Ask about your post{example}, or find your unit "
         "in the org chart and your post's stakeholders on the stakeholder map.",
     ),
-    "example_reports_to": (", fx »hvem refererer {post} til?«",
-                           ', e.g. "who does {post} report to?"'),
+    # by the unit the post heads: "Chef for …" is a title, not a phrase in a sentence
+    "example_reports_to": (", fx »hvem refererer lederen af {unit} til?«",
+                           ', e.g. "who does the head of {unit} report to?"'),
     # orgmodel.asker: "hvem er chef?" names no unit, committee or post.
     "name_what_is_led": (
         "Spørgsmålet nævner ikke, hvad der ledes. Nævn enheden, udvalget eller "
