@@ -200,8 +200,11 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
         source = edge_key_parts(exc.node_id).source_id
         detail += (f"; a collaboration's key ends in #topic, written %23 in a URL: "
                    f"GET /api/v1/nodes/{source} lists its edges with their keys")
-    closest = exc.closest if isinstance(exc, UnknownNodeError) and not exc.ambiguous \
-        else await _ids_near(request, exc) if type(exc) is NotFoundError else []
+    closest: list[NodeRef] = []
+    if isinstance(exc, UnknownNodeError) and not exc.ambiguous:
+        closest = list(exc.closest)
+    elif type(exc) is NotFoundError:  # a read by an id: not a date, a node in use, …
+        closest = await _ids_near(request, exc)
     if closest:
         detail += "; did you mean " + ", ".join(f"{n.id!r} ({n.name})" for n in closest) + "?"
     edges = exc.edge_keys if isinstance(exc, NodeInUseError) else None

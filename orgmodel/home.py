@@ -109,14 +109,13 @@ def without_home_name(query: str, names: frozenset[str]) -> str:
         after = i + 1
         while after < len(folded) and folded[after] in names:  # a name of two words
             after += 1
+        # "Albertslund Kommune(s)": the municipality by its whole name, anywhere
         home = after < len(folded) and folded[after] in HOME_WORDS
         end = after + home
-        if home:  # "Albertslund Kommune(s)": the municipality by its whole name
-            drop.update(range(i, end))
-        elif end == len(folded) and i and folded[i - 1] in _WHERE:  # "… i Albertslund"
-            drop.update(range(i - 1, end))
-        if home and i and folded[i - 1] in _WHERE and end == len(folded):
-            drop.add(i - 1)
+        # "… i Albertslund (Kommune)" at the end: the place, with its preposition
+        where = i > 0 and folded[i - 1] in _WHERE and end == len(folded)
+        if home or where:
+            drop.update(range(i - 1 if where else i, end))
     rest = [w for i, w in enumerate(folded) if i not in drop]
     if not drop or all(w in STOPWORDS or w in HOME_WORDS for w in rest):
         return query
