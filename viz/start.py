@@ -52,7 +52,7 @@ __all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "advice_texts", "answer", "answers"
 #: UI strings the static start page's script needs.
 START_TEXT_KEYS = ("answers_for", "answer_said", "answers_said", "no_answer", "owners", "raci",
                    "name", "kind", "confidence", "accountable_post",
-                   "escalation", "notes", "kle", "kle_group", "view_responsibilities",
+                   "escalation", "notes", "kle", "kle_group", "task_on_map",
                    "site_as_of")
 #: Most tasks embedded in a static start page.
 INDEX_LIMIT = 5000

@@ -127,6 +127,8 @@ UI: dict[str, tuple[str, str]] = {
         "En stillings netværk og interessenternes indflydelse og interesse.",
         "A post's network and its stakeholders' influence and interest."),
     "view_responsibilities": ("Ansvarskort", "Responsibility map"),
+    # An answer's link: every answer's read "Ansvarskort" alike, out of context.
+    "task_on_map": ("Se »{task}« på ansvarskortet", "See “{task}” on the responsibility map"),
     "view_responsibilities_intro": ("Opgaver og deres ansvarlige (RACI), ordnet efter KLE.",
                                     "Tasks and their owners (RACI), grouped by KLE."),
     "view_case_route": ("Politisk sagsgang", "Political case route"),

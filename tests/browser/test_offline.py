@@ -110,6 +110,9 @@ def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
     answer = ask(site, page, "lønudbetaling")
     text = answer.text_content()
     assert "Organisation og Politik" in text and "Kommunalbestyrelsen" in text
+    # its link names the task, as on the server ("Ansvarskort" under every answer alike)
+    task = answer.locator("h3").text_content()
+    assert answer.locator("a").last.text_content() == f"Se »{task}« på ansvarskortet"
     assert "lav (assumption)" in text  # an assumed owner says so, as on the server
     # Where to write and what to expect, as on the server and the command line.
     assert "Postkasseloen@albertslund.dk" in text and "Servicemål" in text

@@ -403,6 +403,8 @@ def test_the_start_page_says_which_owners_are_assumed(memory_store: MemoryStore)
         row = next(line for line in page.splitlines() if "Team 1 i Organisation og Politik" in line)
         assert "<td class=\"src\">lav (assumption)</td>" in row
         assert "<th scope=\"col\">Sikkerhed</th>" in page
+        # Each answer's link names its task: "Ansvarskort" under every answer read alike.
+        assert ">Se »Løn« på ansvarskortet</a>" in page
 
     run(create_views_app(memory_store), check)
 

@@ -129,7 +129,7 @@
       var notes = hit.notes.concat(task.notes, hit.score < WEAK ? [texts.weak_match] : []);
       if (notes.length) { fact(facts, texts.notes, notes.join(" ")); }
       article.appendChild(facts);
-      var link = element("a", texts.view_responsibilities);
+      var link = element("a", texts.task_on_map.replace("{task}", task.task));
       link.href = "responsibilities.html#sel=" + encodeURIComponent(task.id);
       var para = element("p");
       para.appendChild(link);
