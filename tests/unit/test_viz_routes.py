@@ -405,6 +405,9 @@ def test_the_start_page_says_which_owners_are_assumed(memory_store: MemoryStore)
         assert "<th scope=\"col\">Sikkerhed</th>" in page
         # Each answer's link names its task: "Ansvarskort" under every answer read alike.
         assert ">Se »Løn« på ansvarskortet</a>" in page
+        # The question is a heading (its label), where heading navigation finds the page's task.
+        assert '<h2 class="who-owns-heading"><label for="q">Hvem har ansvaret for …?</label></h2>' \
+            in page
 
     run(create_views_app(memory_store), check)
 
