@@ -211,6 +211,12 @@ UI: dict[str, tuple[str, str]] = {
     "filter_shown": ("Viser {shown} af {total} noder.", "Showing {shown} of {total} nodes."),
     "expanding": ("Henter …", "Loading …"),
     "grid": ("Indflydelse/interesse", "Influence/interest"),
+    # said when the button switches (a screen reader heard nothing change)
+    "grid_shown": ("Viser gitteret for indflydelse og interesse: interessenterne i fire felter "
+                   "efter strategi.",
+                   "Showing the influence/interest grid: the stakeholders in four quadrants by "
+                   "strategy."),
+    "network_shown": ("Viser netværket.", "Showing the network."),
     # How the grid's scores come about, said under its table (the new chief asked why a
     # stakeholder is where it is): orgmodel.analytics.
     "grid_explained": (
@@ -296,5 +302,5 @@ def browser_texts(lang: Lang) -> dict[str, str]:
             "low_confidence", "focus_hint", "influence", "interest", "quadrant", "via",
             "q_manage", "q_satisfy",
             "q_inform", "q_monitor", "description", "role", "topic", "strength", "order",
-            "shown_of", "filter_shown", "focus_parts")
+            "shown_of", "filter_shown", "focus_parts", "grid_shown", "network_shown")
     return {key: ui(key, lang) for key in keys}

@@ -1028,6 +1028,8 @@ def test_stakeholder_grid_layout(page: Any, albertslund_app: LiveApp, recorder: 
     page.click("#layout-toggle")
     assert page.get_attribute("#layout-toggle", "aria-pressed") == "true"
     assert "layout=grid" in page.url
+    # ... and says so in the status line a screen reader hears (it said nothing)
+    expect(page.locator("#status")).to_contain_text("Viser gitteret for indflydelse og interesse")
     positions = page.evaluate(
         "window.orgmodelView.network.getPositions(['post:kommunaldirektor'])")
     data = page.evaluate("window.orgmodelView.nodeData.get('post:kommunaldirektor')")

@@ -487,7 +487,10 @@
       view.remember();
       sayShown();
     });
-    on("layout-toggle", "click", function () { setLayout(raw.layout === "grid" ? "network" : "grid"); });
+    on("layout-toggle", "click", function () {
+      setLayout(raw.layout === "grid" ? "network" : "grid");
+      view.status(raw.layout === "grid" ? texts.grid_shown : texts.network_shown);
+    });
     on("asof-form", "submit", function (event) {
       event.preventDefault();
       var form = byId("asof-form");
