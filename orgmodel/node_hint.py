@@ -625,6 +625,8 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     """
     if asks_about_self(query):  # "hvem er min chef?": what it met was stray (orgmodel.asker)
         return [], None
+    if not DECIDING_WORDS.isdisjoint(fold(query).split()):
+        results = _decided_first(store, results, as_of)
     best = max((result.score for result in results), default=0.0)
     found = _named(store, query, as_of=as_of, better_than=best)
     if found is None:  # "hvem er chef?" names no one: what it met was stray too
@@ -642,6 +644,20 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
                                               and all(map(_weak, results)))):
         return [], named
     return results, named
+
+
+def _decided_first(store: OrgStore, results: list[OwnersResult],
+                   as_of: date) -> list[OwnersResult]:
+    """``results``, those the data says who decides (``DECIDES``) first, each group in order.
+
+    Asked who decides, "who decides on new IT systems?" put access to the specialist systems
+    (0.45) before the new digital solutions the Digitalisation Council decides (0.40).
+    """
+    def decided(result: OwnersResult) -> bool:
+        return any(edge.type is EdgeType.DECIDES and edge.target_id == result.task.id
+                   for edge in store.edges_of(result.task.id, as_of=as_of))
+
+    return sorted(results, key=lambda result: not decided(result))
 
 
 def _about(description: str | None) -> str | None:

@@ -78,6 +78,7 @@ def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
     """
     task = result.task
     group = kle_main_group(task.kle)
+    facts = task_facts(store, task.id, as_of=as_of)
     return {
         "id": task.id,
         "task": label_of(task.name, task.name_en, lang),
@@ -91,7 +92,9 @@ def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
                                       lang) if result.accountable_post else None),
         "escalation": [label_of(e.name, e.name_en, lang) for e in result.escalation],
         # where to write, what to expect, who decides: [label, text] pairs
-        "facts": [list(line) for line in task_facts(store, task.id, as_of=as_of).lines(lang)],
+        "facts": [list(line) for line in facts.lines(lang)],
+        # whether the data says who decides it: such tasks come first when that is asked
+        "decided": bool(facts.decided_by),
         "notes": [n.text(lang) for n in result.notes],
     }
 

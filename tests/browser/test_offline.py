@@ -104,6 +104,15 @@ def test_static_start_page_leaves_the_municipalitys_name_out_where_it_says_where
         assert page.locator("article.answer").count() == 0
 
 
+def test_static_start_page_puts_the_tasks_that_say_who_decides_first(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server: asked who decides, access to specialist systems came first.
+    only_files(recorder)
+    first = ask(site, page, "who decides on new IT systems?")
+    assert first.locator("h3").text_content() == "Nye digitale løsninger og teknologier"
+    assert "Besluttes af" in (first.text_content() or "")
+
+
 def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
                                                   recorder: Recorder) -> None:
     only_files(recorder)

@@ -928,6 +928,16 @@ def test_a_unit_named_with_the_word_unit_is_named_not_its_head(store: Any, quest
     assert hint is not None and hint.node.id == "unit:it-og-digitalisering"
 
 
+@pytest.mark.parametrize("question", ["who decides on new IT systems?",
+                                      "hvem beslutter nye it-systemer?"])
+def test_asked_who_decides_the_tasks_that_say_who_decides_them_come_first(
+        store: Any, question: str) -> None:
+    # Access to the specialist systems (0.45) came before the new digital solutions the
+    # Digitalisation Council decides (0.40).
+    assert first_task(store, question) == ["task:nye-digitale-losninger"]
+    assert first_task(store, "who decides the budget?") == ["task:budgetvedtagelse"]
+
+
 @pytest.mark.parametrize(("question", "post"), [
     ("who is the head of Finance and Staff?", CHIEF),
     ("who was the head of Finance and Staff in 2023?", CHIEF),

@@ -9,7 +9,7 @@
   var form = document.getElementById("owner-form");
   if (!start || !start.namedHint || !form) { return; }
   var data = start.data, texts = data.texts, wordsOf = start.wordsOf, WEAK = start.WEAK;
-  var leading = start.leading;
+  var leading = start.leading, deciding = start.foldedSet(data.deciding);
   var yearsIn = start.yearsIn, withoutDate = start.withoutDate;
   var withoutPronounIt = start.withoutPronounIt, rank = start.rank;
   var namedHint = start.namedHint, asksAboutSelf = start.asksAboutSelf;
@@ -54,6 +54,12 @@
     // "hvem er min chef?": the page cannot know who asks.
     var instead = asksAboutSelf(text) ? texts.ask_about_your_post : null;
     var found = instead ? [] : rank(text);
+    // Asked who decides, the tasks the data says who decides first, as on the server.
+    if (wordsOf(text).some(function (word) { return deciding[word]; })) {
+      found = found.slice().sort(function (a, b) {
+        return (a.task.decided ? 0 : 1) - (b.task.decided ? 0 : 1);
+      });
+    }
     var best = found.length ? found[0].score : 0;
     var hint = instead ? null : namedHint(text, best);
     // "hvem er chef?" names nothing led, unless a post's name holds the word ("who is the
