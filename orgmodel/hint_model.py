@@ -153,6 +153,9 @@ class NodeHint(BaseModel):
                                                       "Økonomi og Stab?\"): which (a key of the "
                                                       "lists, as ``listing``); the hint says "
                                                       "how many first.")
+    asked_route: bool = Field(False, description="A question of a body's cases (\"hvor går "
+                                                 "sagerne hen efter Økonomiudvalget?\"): where "
+                                                 "they come from and go (SUBMITS_TO), said first.")
     asked_line: Literal["up", "down", "sits"] | None = Field(
         None, description="A question of a post's line: whom it reports to (up, \"hvem "
                           "refererer økonomichefen til?\") or who reports to it (down), or "
@@ -204,6 +207,8 @@ class NodeHint(BaseModel):
             listing = f": {', '.join(parts)}." if parts else "."
             return (f"{name} har {len(parts)} {what} i data{listing}",
                     f"{name} has {len(parts)} {what} in the data{listing}")[at]
+        if self.asked_route:
+            return self._route(lang)
         if self.asked_line is None:
             return None
         if self.asked_line == "sits":
@@ -223,6 +228,24 @@ class NodeHint(BaseModel):
         return (f"Til {name} refererer: {line}.", f"Reporting to {name}: {line}.")[at] if line \
             else (f"Ingen refererer til {name} i data.",
                   f"No one reports to {name} in the data.")[at]
+
+    def _route(self, lang: Lang) -> str:
+        """Where a body's cases come from and where they go on to, in a sentence or two."""
+        at = 0 if lang == "da" else 1
+        name = node_name(self.node, lang)
+        came, goes = ([_relation(r, lang) for r in self.relations
+                       if r.type is _E.SUBMITS_TO and r.outward == outward]
+                      for outward in (False, True))
+        said = []
+        if came:
+            said.append((f"Sager kommer til {name} fra: {', '.join(came)}.",
+                         f"Cases come to {name} from: {', '.join(came)}.")[at])
+        if goes:
+            said.append((f"Fra {name} går sagerne videre til: {', '.join(goes)}.",
+                         f"From {name}, cases go on to: {', '.join(goes)}.")[at])
+        return " ".join(said) or (
+            f"Data siger ikke, hvor sagerne i {name} kommer fra eller går hen.",
+            f"The data does not say where the cases of {name} come from or go.")[at]
 
     def _text(self, lang: Lang) -> str:
         """The hint without the answer to a question of its line."""

@@ -48,11 +48,13 @@ from orgmodel.kind_list import kind_named, listed
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.node_sizes import node_counts
 from orgmodel.question_frames import (
+    CASE_WORDS,
     COLLABORATION_WORDS,
     DECIDING_WORDS,
     LEADERSHIP_WORDS,
     MEETING_WORDS,
     REPORTING_WORDS,
+    ROUTE_FRAME,
     SITTING_WORDS,
     SIZE_NOUN_COUNTS,
     SIZE_NOUNS,
@@ -223,6 +225,8 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
                 return found.model_copy(update=line), hit.score, True
         if head := _head_of_named(store, without(rest, LEADERSHIP_WORDS), as_of):
             return head[0].model_copy(update=line), head[1], head[2]
+    if not CASE_WORDS.isdisjoint(words) and (route := _route_of(store, query, as_of)):
+        return route  # "hvor går sagerne hen efter Økonomiudvalget?"
     if asks_sitting(words) and (sits := _sits_in(store, query, as_of)):
         return sits  # "which committees does the head of Finance and Staff attend?"
     if asks_tasks(words) and (tasks := tasks_of(store, query, as_of=as_of)):
@@ -320,6 +324,20 @@ def _sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, b
              if word in SIZE_NOUN_COUNTS and word not in name}
     return hint.model_copy(update={"asked_size": True, "asked_count": (
         asked.pop() if len(asked) == 1 else None)}), fit, True
+
+
+def _route_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of the body a question of cases names well, where they come from and go first.
+
+    Alone: "how does a case get to the city council?" met the tasks of servicing the
+    committees by "sager" and a system's set-up by "get".
+    """
+    for hit in store.search(without(query, ROUTE_FRAME), kinds=[Kind.BODY], limit=1,
+                            as_of=as_of):
+        if hit.score >= NODE_HINT_MIN and (
+                found := hint_of(store, hit.id, Kind.BODY, as_of=as_of)) is not None:
+            return found.model_copy(update={"asked_route": True}), hit.score, True
+    return None
 
 
 def _supported(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:

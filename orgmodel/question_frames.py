@@ -22,6 +22,8 @@ from orgmodel.text import fold
 
 __all__ = [
     "ARTICLES",
+    "CASE_SPELLINGS",
+    "CASE_WORDS",
     "COLLABORATION_SPELLINGS",
     "COLLABORATION_WORDS",
     "DECIDING_SPELLINGS",
@@ -38,6 +40,8 @@ __all__ = [
     "REPORTED_TO_SPELLINGS",
     "REPORTING_SPELLINGS",
     "REPORTING_WORDS",
+    "ROUTE_FRAME",
+    "ROUTE_FRAME_SPELLINGS",
     "SITTING_SPELLINGS",
     "SITTING_WORDS",
     "SIZE_ASK",
@@ -141,6 +145,18 @@ DECIDING_SPELLINGS: tuple[str, ...] = (
     "bestemmer", "bestemme", "bestemmes", "bestemte", "besluttede", "beslutter", "beslutte",
     "besluttes", "decides", "decide", "decided")
 DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
+
+#: The words of a political case ("hvor går sagerne hen efter Økonomiudvalget?", "how does a
+#: case get to the city council?"): where a body's cases come from and go (``SUBMITS_TO``) is
+#: the answer, said first; the tasks of servicing the cases met "sager" alone.
+CASE_SPELLINGS: tuple[str, ...] = ("sag", "sagen", "sager", "sagerne", "case", "cases")
+CASE_WORDS = frozenset(fold(" ".join(CASE_SPELLINGS)).split())
+#: ... and these are left out with them when the body is looked for (they name no body).
+ROUTE_FRAME_SPELLINGS: tuple[str, ...] = (
+    *CASE_SPELLINGS, "hen", "efter", "videre", "vej", "vejen", "sendes", "sender", "sendt",
+    "får", "modtager", "send", "sends", "sende", "get", "gets", "reach", "reaches", "sent",
+    "passes", "route", "way", "after", "next", "receives", "receive", "comes", "come")
+ROUTE_FRAME = frozenset(fold(" ".join(ROUTE_FRAME_SPELLINGS)).split())
 
 #: Words that ask who supports or runs a system or equipment ("hvem drifter Aula?", "who
 #: supports Aula?"): the system's hint says it (SUPPORTS, OPERATES into it), and the tasks of

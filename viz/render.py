@@ -58,6 +58,7 @@ from orgmodel.node_hint import (
 from orgmodel.node_sizes import COUNTS
 from orgmodel.question_frames import (
     ARTICLES,
+    CASE_SPELLINGS,
     COLLABORATION_SPELLINGS,
     DECIDING_SPELLINGS,
     DEFINING_OPENINGS,
@@ -68,6 +69,7 @@ from orgmodel.question_frames import (
     NOT_DEFINING_SPELLINGS,
     REPORTED_TO_SPELLINGS,
     REPORTING_SPELLINGS,
+    ROUTE_FRAME_SPELLINGS,
     SITTING_SPELLINGS,
     SIZE_ASK,
     SIZE_NOUN_COUNTS,
@@ -362,6 +364,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "collaboration": list(COLLABORATION_SPELLINGS), "doWorkWith": DO_WORK_WITH,
                 "topicWords": list(TOPIC_SPELLINGS), "homeWords": list(HOME_SPELLINGS),
                 "homeNames": home_names or [], "where": list(WHERE_SPELLINGS),
+                "cases": list(CASE_SPELLINGS), "routeFrame": list(ROUTE_FRAME_SPELLINGS),
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),

@@ -204,6 +204,9 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 if kind is Kind.POST else None,
                 sits=named.model_copy(update={"asked_line": "sits"}).line_answer(lang)
                 if kind is Kind.POST else None,
+                # where a body's cases come from and go: "hvor går sagerne hen efter ØU?"
+                route=named.model_copy(update={"asked_route": True}).line_answer(lang)
+                if kind is Kind.BODY else None,
                 # its tasks and those under it: "hvad er Økonomi og Stabs opgaver?"
                 tasks=tasks.text(lang) if kind in HOLDING_KINDS and (
                     tasks := tasks_hint(store, node, as_of=as_of)) is not None else None))
@@ -242,7 +245,7 @@ def _name_keys(node: NodeView) -> list[tuple[str, float]]:
 def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | None = None,
            meeting: str | None = None, tasks: str | None = None, up: str | None = None,
            down: str | None = None, sits: str | None = None, counts: list[str] | None = None,
-           **flags: bool) -> dict[str, Any]:
+           route: str | None = None, **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -252,7 +255,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
     kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted", "listing"), False)
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,
             "meeting": meeting, "tasks": tasks, "up": up, "down": down, "sits": sits,
-            "counts": counts or []}
+            "route": route, "counts": counts or []}
 
 
 def _tool_words(store: OrgStore, task_id: str, as_of: date,

@@ -113,6 +113,15 @@ def test_static_start_page_puts_the_tasks_that_say_who_decides_first(
     assert "Besluttes af" in (first.text_content() or "")
 
 
+def test_static_start_page_answers_a_question_of_cases_by_the_route(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server: where the finance committee's cases come from and go, said first.
+    hints = hints_for(site, page, recorder, "hvor går sagerne hen efter Økonomiudvalget?")
+    assert hints and hints[0].startswith("Sager kommer til Økonomiudvalget fra: ")
+    assert "Fra Økonomiudvalget går sagerne videre til: Kommunalbestyrelsen" in hints[0]
+    assert page.locator("article.answer").count() == 0
+
+
 def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
                                                   recorder: Recorder) -> None:
     only_files(recorder)

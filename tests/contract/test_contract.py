@@ -928,6 +928,26 @@ def test_a_unit_named_with_the_word_unit_is_named_not_its_head(store: Any, quest
     assert hint is not None and hint.node.id == "unit:it-og-digitalisering"
 
 
+@pytest.mark.parametrize(("question", "body", "first"), [
+    ("hvor går sagerne hen efter Økonomiudvalget?", "body:okonomiudvalget",
+     "Sager kommer til Økonomiudvalget fra: "),
+    ("how does a case get to the city council?", "body:kommunalbestyrelsen",
+     "Sager kommer til Kommunalbestyrelsen fra: Økonomiudvalget"),
+    ("hvilke udvalg sender sager til Økonomiudvalget?", "body:okonomiudvalget",
+     "Sager kommer til Økonomiudvalget fra: ")])
+def test_a_question_of_cases_is_answered_by_the_route(store: Any, question: str, body: str,
+                                                     first: str) -> None:
+    # The route is in the data (SUBMITS_TO), but "sager" met the tasks of servicing the
+    # committees, and "get" the set-up of finance systems.
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.node.id == body
+    assert hint.text("da").startswith(first)
+    assert "Fra Økonomiudvalget går sagerne videre til: Kommunalbestyrelsen" in answered(
+        store, "hvor går sagerne hen efter Økonomiudvalget?")[1].text("da")
+    # A case of a task is still the task's.
+    assert first_task(store, "hvem behandler sager om løn?") == ["task:lon"]
+
+
 @pytest.mark.parametrize("question", ["who decides on new IT systems?",
                                       "hvem beslutter nye it-systemer?"])
 def test_asked_who_decides_the_tasks_that_say_who_decides_them_come_first(

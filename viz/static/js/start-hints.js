@@ -255,6 +255,10 @@
                    var lead = entry && entry[reportingDirection(query)];
                    return lead ? lead + " " + entry.text : entry && entry.text;
                  }) ||
+      // "hvor går sagerne hen efter Økonomiudvalget?": where a body's cases come from and go,
+      // said first (as orgmodel.node_hint._route_of)
+      framedHint(query, anyOf(cases), routeFrame, function (entry) { return entry.route; },
+                 data.hintMin, false, function (entry) { return entry.route + " " + entry.text; }) ||
       // Who supports or runs a system no task uses ("hvem drifter Aula?"), well named.
       framedHint(query, anyOf(supporting), supporting,
                  function (entry) { return entry.used; }, data.supportedMin) ||
@@ -274,6 +278,8 @@
       framedHint(query, asksMeeting, meetingFrame, function (entry) { return entry.meeting; },
                  data.hintMin, false, "meeting");
   }
+
+  var cases = foldedSet(data.cases || []), routeFrame = foldedSet(data.routeFrame || []);
 
   /* A verb of sitting and a plural of what is sat in (orgmodel.question_frames.asks_sitting). */
   var sitting = (data.sitting || [[], []]).map(foldedSet);
