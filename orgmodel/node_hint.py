@@ -79,6 +79,7 @@ from orgmodel.search import EXACT_ALIAS
 from orgmodel.semantics import USED_KINDS
 from orgmodel.task_list import asks_tasks, tasks_of
 from orgmodel.text import (
+    STOPWORDS,
     analyse,
     fold,
     longest_written,
@@ -147,6 +148,8 @@ SUPPORTED_MIN = 0.8
 #: Direktørforum af?"), named by the question's own words as well as a post is for its line
 #: ("teams that work with payroll" names the Løn team at 0.58: tasks answer).
 STRUCTURE_KINDS = (Kind.UNIT, Kind.BODY, Kind.ORGANISATION, Kind.FORUM)
+#: The most words a question that is only a name has ("ØU", "Direktørforum").
+_NAME_WORDS = 3
 #: Posts this close fit alike ("hvem er chef?": eight chiefs, the first by 0.88 against 0.86).
 POSTS_NEAR_TIE = 0.05
 
@@ -265,8 +268,20 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         # director?": "municipal" alone names nothing), and one post has it ("hvem er
         # direktør?" names two directors alike: which one is not guessed)
         return led or _one_post(store, query, as_of)
+    # "ØU" alone asks what it is, as "hvad er ØU?" does, but gives way to any better task
+    bare = _only_a_name(words) and not asks_what_it_is(words)
     return _first_hint(store, query, list(IN_CHARGE), better_than, as_of,
-                       by_alias=asks_what_it_is(words))
+                       by_alias=bare or asks_what_it_is(words),
+                       alias_margin=0.0 if bare else ROUTE_MARGIN)
+
+
+def _only_a_name(words: list[str]) -> bool:
+    """Whether folded ``words`` are a name and nothing else: a word or three, no stopword.
+
+    "ØU" alone asks what it is, as "hvad er ØU?" does: it met the task of servicing the
+    committee first (0.75 against the committee's alias at 0.815).
+    """
+    return 0 < len(words) <= _NAME_WORDS and not any(word in STOPWORDS for word in words)
 
 
 def _head_of_named(store: OrgStore, query: str,
@@ -356,11 +371,13 @@ def _supported(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, floa
 
 
 def _first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: float,
-                as_of: date, *, by_alias: bool = False) -> tuple[NodeHint, float, bool] | None:
+                as_of: date, *, by_alias: bool = False,
+                alias_margin: float = ROUTE_MARGIN) -> tuple[NodeHint, float, bool] | None:
     """The hint of the best node of ``kinds`` the query names well and better than a task.
 
     With ``by_alias`` (a question of what something is), a node named by one of its aliases
-    (:data:`~orgmodel.search.EXACT_ALIAS`) is named unless a task fits clearly better.
+    (:data:`~orgmodel.search.EXACT_ALIAS`) is named unless a task fits better by
+    ``alias_margin`` (a name alone, "ØU": unless a task fits better at all).
     """
     if not query.strip():
         return None
@@ -373,7 +390,7 @@ def _first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: flo
     bar = min(max(NODE_HINT_MIN, better_than + ROUTE_MARGIN), whole)
     hits = store.search(query, kinds=kinds, limit=3, as_of=as_of)
     for hit in _kind_named_first(hits, fold(query).split(), bar):
-        if hit.score < bar or (by_alias and hit.score + ROUTE_MARGIN <= better_than):
+        if hit.score < bar or (by_alias and hit.score + alias_margin <= better_than):
             break
         found = hint_of(store, hit.id, hit.kind, as_of=as_of)
         if found is not None:

@@ -29,6 +29,7 @@ __all__ = [
     "DECIDING_SPELLINGS",
     "DECIDING_WORDS",
     "DEFINING_OPENINGS",
+    "DEFINING_SPELLINGS",
     "DO_WORK_WITH",
     "LEADERSHIP_SPELLINGS",
     "LEADERSHIP_WORDS",
@@ -323,9 +324,11 @@ def without(query: str, words: frozenset[str]) -> str:
 
 
 #: How a question of what or who something is opens ("hvem er ØU?", "what is SKI?").
-DEFINING_OPENINGS = frozenset({("hvem", "er"), ("hvad", "er"), ("who", "is"), ("what", "is"),
-                               ("who", "are"), ("what", "are"), ("hvad", "betyder"),
-                               ("what", "does")})
+DEFINING_SPELLINGS: tuple[tuple[str, str], ...] = (
+    ("hvem", "er"), ("hvad", "er"), ("who", "is"), ("what", "is"), ("who", "are"),
+    ("what", "are"), ("hvad", "betyder"), ("what", "does"))
+#: ... folded, as the words they are compared with ("does" folds to "dos": it was never met)
+DEFINING_OPENINGS = frozenset((fold(first), fold(second)) for first, second in DEFINING_SPELLINGS)
 
 
 #: Words that, after the opening, make it a question of who does something ("who is

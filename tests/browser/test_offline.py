@@ -122,6 +122,14 @@ def test_static_start_page_answers_a_question_of_cases_by_the_route(
     assert page.locator("article.answer").count() == 0
 
 
+@pytest.mark.parametrize("question", ["what does the finance committee do?", "ØU"])
+def test_static_start_page_names_a_committee_by_what_it_does_or_its_name_alone(
+        site: Path, page: Any, recorder: Recorder, question: str) -> None:
+    # As the server: the committee, not only the task of servicing it.
+    hints = hints_for(site, page, recorder, question)
+    assert hints and hints[0].startswith("Økonomiudvalget er et politisk organ")
+
+
 def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
                                                   recorder: Recorder) -> None:
     only_files(recorder)

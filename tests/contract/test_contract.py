@@ -928,6 +928,17 @@ def test_a_unit_named_with_the_word_unit_is_named_not_its_head(store: Any, quest
     assert hint is not None and hint.node.id == "unit:it-og-digitalisering"
 
 
+@pytest.mark.parametrize("question", ["what does the finance committee do?",
+                                      "What does the Finance Committee do?", "ØU"])
+def test_what_a_committee_does_or_its_name_alone_names_it(store: Any, question: str) -> None:
+    # "what does …" never read as a question of what something is ("does" folds to "dos"),
+    # and "ØU" alone met the task of servicing the committee: the committee was not named.
+    hint = answered(store, question)[1]
+    assert hint is not None and hint.node.id == "body:okonomiudvalget"
+    # A name alone gives way to a task it names better: "indkøb" is the task.
+    assert answered(store, "indkøb")[1] is None
+
+
 @pytest.mark.parametrize(("question", "body", "first"), [
     ("hvor går sagerne hen efter Økonomiudvalget?", "body:okonomiudvalget",
      "Sager kommer til Økonomiudvalget fra: "),
