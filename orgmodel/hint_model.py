@@ -136,6 +136,9 @@ class NodeHint(BaseModel):
     about_en: str | None = Field(None, description="The same in English, where the data has it.")
     meets: str | None = Field(None, description="How often a forum or body meets, as the data "
                                                 "says it (in Danish).")
+    meets_en: str | None = Field(None, description="``meets`` in English, where the data "
+                                                   "has it (English answers say ``meets`` "
+                                                   "otherwise).")
     asked_meeting: bool = Field(False, description="The question asked how often it meets: "
                                                    "without ``meets``, the hint says so.")
     as_of: date | None = Field(None, description="The date its relations hold on.")
@@ -289,7 +292,7 @@ class NodeHint(BaseModel):
         elif self.asked_size:  # "hvor mange ansatte har IT?": the question is answered too
             first += " " + NO_SIZE[at]
         if self.meets:  # "hvor tit mødes ØS-IT?" was answered by a stray task
-            first += (f" Mødes: {self.meets}.", f" Meets: {self.meets}.")[at]
+            first += (f" Mødes: {self.meets}.", f" Meets: {self.meets_en or self.meets}.")[at]
         elif self.asked_meeting:
             first += " " + NO_MEETINGS[at]
         if self.not_on_date:

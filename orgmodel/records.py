@@ -419,6 +419,8 @@ class ForumRecord(NodeRecord):
     kind: Literal["Forum"]
     abbreviation: str | None = Field(None, max_length=40, description="Short name.")
     meets: str | None = Field(None, max_length=200, description="How often it meets.")
+    meets_en: str | None = Field(None, max_length=200,
+                                 description="How often it meets, in English (English pages).")
 
 
 class UnitRecord(NodeRecord):
