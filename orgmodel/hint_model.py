@@ -156,6 +156,10 @@ class NodeHint(BaseModel):
                                                       "Økonomi og Stab?\"): which (a key of the "
                                                       "lists, as ``listing``); the hint says "
                                                       "how many first.")
+    asked_head: bool = Field(False, description="A question of who heads it (\"hvem er "
+                                                "formand for Børne- og Skoleudvalget?\"): "
+                                                "its head said first, or that the data names "
+                                                "no one.")
     asked_route: bool = Field(False, description="A question of a body's cases (\"hvor går "
                                                  "sagerne hen efter Økonomiudvalget?\"): where "
                                                  "they come from and go (SUBMITS_TO), said first.")
@@ -212,6 +216,12 @@ class NodeHint(BaseModel):
                     f"{name} has {len(parts)} {what} in the data{listing}")[at]
         if self.asked_route:
             return self._route(lang)
+        if self.asked_head:
+            heads = ", ".join(_relation(r, lang) for r in self.relations
+                              if r.type is _E.HEADS and not r.outward)
+            return (f"{name} ledes af: {heads}.", f"{name} is headed by: {heads}.")[at] if heads \
+                else (f"Data nævner ingen, der leder {name}.",
+                      f"The data names no one who heads {name}.")[at]
         if self.asked_line is None:
             return None
         if self.asked_line == "sits":

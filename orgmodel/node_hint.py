@@ -64,6 +64,7 @@ from orgmodel.question_frames import (
     SUPPORTING_WORDS,
     as_membership,
     asks_collaboration,
+    asks_head,
     asks_meeting,
     asks_reporting,
     asks_sitting,
@@ -264,6 +265,9 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         unled = without(query, LEADERSHIP_WORDS)
         led = _home_hint(store, unled, as_of) or _first_hint(store, unled, list(LED_KINDS),
                                                               -ROUTE_MARGIN, as_of)
+        if led and asks_head(words) and led[0].node.kind is not Kind.POST:
+            # "hvem er formand for Børne- og Skoleudvalget?": who heads it, first, or no one
+            led = led[0].model_copy(update={"asked_head": True}), led[1], led[2]
         # ... unless the leader's word is the post's own name ("who is the municipal
         # director?": "municipal" alone names nothing), and one post has it ("hvem er
         # direktør?" names two directors alike: which one is not guessed)

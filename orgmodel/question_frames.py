@@ -31,6 +31,9 @@ __all__ = [
     "DEFINING_OPENINGS",
     "DEFINING_SPELLINGS",
     "DO_WORK_WITH",
+    "HEAD_SPELLINGS",
+    "HEAD_WORDS",
+    "IN_IT_SPELLINGS",
     "LEADERSHIP_SPELLINGS",
     "LEADERSHIP_WORDS",
     "MEETING_SPELLINGS",
@@ -61,6 +64,7 @@ __all__ = [
     "UNDER_SPELLINGS",
     "as_membership",
     "asks_collaboration",
+    "asks_head",
     "asks_meeting",
     "asks_reporting",
     "asks_sitting",
@@ -88,6 +92,27 @@ _LEADERSHIP = """
 """
 LEADERSHIP_SPELLINGS: tuple[str, ...] = tuple(_LEADERSHIP.split())
 LEADERSHIP_WORDS = frozenset(fold(" ".join(LEADERSHIP_SPELLINGS)).split())
+#: Those of them that ask who heads something, not who is in it ("hvem er formand for …?"):
+#: the hint says who heads it first, or that the data names no one.
+HEAD_SPELLINGS: tuple[str, ...] = (
+    "leder", "lederen", "ledes", "chef", "chefen", "direktør", "direktøren", "formand",
+    "formanden", "head", "heads", "headed", "lead", "leads", "leader", "director", "chair",
+    "chairs", "chaired", "chairman", "chairperson", "boss", "manager", "chief")
+HEAD_WORDS = frozenset(fold(" ".join(HEAD_SPELLINGS)).split())
+#: ... and those that ask who is in it, which a question of its head does not have.
+IN_IT_SPELLINGS: tuple[str, ...] = (
+    "medlem", "medlemmer", "medlemmerne", "sidder", "sidde", "deltager", "deltage", "deltagere",
+    "member", "members", "sits", "sit", "participates", "participate", "participants")
+_IN_IT = frozenset(fold(" ".join(IN_IT_SPELLINGS)).split())
+
+
+def asks_head(words: list[str]) -> bool:
+    """Whether folded ``words`` ask who heads something, and not who is in it.
+
+    >>> asks_head("hvem er formand for bsu".split()), asks_head("hvem sidder i ou".split())
+    (True, False)
+    """
+    return not HEAD_WORDS.isdisjoint(words) and _IN_IT.isdisjoint(words)
 
 #: Phrases that ask who takes part in something with no word of :data:`LEADERSHIP_WORDS`
 #: ("hvem er med i ØU?", "who's on the finance committee?"), and how they are read: as the

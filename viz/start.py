@@ -204,6 +204,9 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 if kind is Kind.POST else None,
                 sits=named.model_copy(update={"asked_line": "sits"}).line_answer(lang)
                 if kind is Kind.POST else None,
+                # who heads it, said first, or that no one is named: "hvem er formand for …?"
+                head=named.model_copy(update={"asked_head": True}).line_answer(lang)
+                if kind in LED_KINDS and kind is not Kind.POST else None,
                 # where a body's cases come from and go: "hvor går sagerne hen efter ØU?"
                 route=named.model_copy(update={"asked_route": True}).line_answer(lang)
                 if kind is Kind.BODY else None,
@@ -245,7 +248,8 @@ def _name_keys(node: NodeView) -> list[tuple[str, float]]:
 def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | None = None,
            meeting: str | None = None, tasks: str | None = None, up: str | None = None,
            down: str | None = None, sits: str | None = None, counts: list[str] | None = None,
-           route: str | None = None, **flags: bool) -> dict[str, Any]:
+           route: str | None = None, head: str | None = None,
+           **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -255,7 +259,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
     kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted", "listing"), False)
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,
             "meeting": meeting, "tasks": tasks, "up": up, "down": down, "sits": sits,
-            "route": route, "counts": counts or []}
+            "route": route, "head": head, "counts": counts or []}
 
 
 def _tool_words(store: OrgStore, task_id: str, as_of: date,

@@ -130,6 +130,13 @@ def test_static_start_page_names_a_committee_by_what_it_does_or_its_name_alone(
     assert hints and hints[0].startswith("Økonomiudvalget er et politisk organ")
 
 
+def test_static_start_page_says_who_heads_something_first(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server: the data names no chair of the committee, and says so first.
+    hints = hints_for(site, page, recorder, "hvem er formand for Børne- og Skoleudvalget?")
+    assert hints and hints[0].startswith("Data nævner ingen, der leder Børne- og Skoleudvalget.")
+
+
 def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
                                                   recorder: Recorder) -> None:
     only_files(recorder)

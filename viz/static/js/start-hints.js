@@ -104,9 +104,15 @@
       best = bestNamed(all, function (entry) { return entry.post; }, data.nearTie || 0);
       if (best && best.tied.length) { best = writtenWhole(best, query); }
     }
-    return best && best.score >= needed ?
-      { text: best.entry.text, says: best.entry.says, score: best.score } : null;
+    if (!(best && best.score >= needed)) { return null; }
+    // "hvem er formand for Børne- og Skoleudvalget?": who heads it first, or that no one is
+    // named (as orgmodel.question_frames.asks_head reads the question)
+    var asksHead = all.some(function (word) { return heading[word]; }) &&
+      !all.some(function (word) { return inIt[word]; });
+    var head = asksWho && asksHead && best.entry.head ? best.entry.head + " " : "";
+    return { text: head + best.entry.text, says: best.entry.says, score: best.score };
   }
+  var heading = foldedSet(data.heading || []), inIt = foldedSet(data.inIt || []);
 
   /* Asked what or who something is ("hvem er ØU?", "what is SKI?"), the one entry with a name
    * or an alias that the rest of the question writes whole, as the server names it

@@ -125,7 +125,7 @@
     return { text: entry.text, led: entry.led, says: entry.says, post: entry.post, used: entry.used,
       parts: entry.parts, together: entry.together, home: entry.home, meeting: entry.meeting,
       counted: entry.counted, counts: entry.counts, listing: entry.listing, tasks: entry.tasks,
-      up: entry.up, down: entry.down, sits: entry.sits, route: entry.route,
+      up: entry.up, down: entry.down, sits: entry.sits, route: entry.route, head: entry.head,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " ",
           written: writtenWords(key[0]).join(" ") };
