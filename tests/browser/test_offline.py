@@ -122,7 +122,7 @@ def test_static_start_page_answers_a_question_of_cases_by_the_route(
     assert page.locator("article.answer").count() == 0
 
 
-@pytest.mark.parametrize("question", ["what does the finance committee do?", "ØU"])
+@pytest.mark.parametrize("question", ["what does the finance committee do?", "hvad er ØU?"])
 def test_static_start_page_names_a_committee_by_what_it_does_or_its_name_alone(
         site: Path, page: Any, recorder: Recorder, question: str) -> None:
     # As the server: the committee, not only the task of servicing it.
@@ -366,6 +366,9 @@ def test_static_start_page_names_what_the_question_is_about(
         assert hints[0].startswith(f"{post} refererer til Kommunaldirektør (sikkerhed: høj, "
                                    f"kilde: seed). {post} er ")
         assert page.locator("article.answer").count() == 0
+    elif "chef for" in question:  # who heads it, said first (as on the server)
+        assert hints[0].startswith(f"{post} ledes af: Chef for {post} (sikkerhed: høj, "
+                                   f"kilde: seed). {post} er ")
     else:
         assert hints[0].startswith(post + " er ")
     if "under" in question:  # what lies under it, and no stray task ("enheder")

@@ -123,16 +123,10 @@
   var articles = foldedSet(data.articles);
   function namedWhole(query, bestTask) {
     var said = writtenWords(query);
-    // ... or a name alone ("ØU"), as orgmodel.node_hint._only_a_name reads it
-    var alone = said.length > 0 && said.length <= 3 &&
-      said.every(function (word) { return !stopwords[fold(word)]; });
-    if (!alone && !defining[said.slice(0, 2).map(fold).join(" ")]) { return null; }
-    var rest = (alone ? said : said.slice(2)).filter(function (word) {
-      return !articles[fold(word)];
-    });
+    if (!defining[said.slice(0, 2).map(fold).join(" ")]) { return null; }
+    var rest = said.slice(2).filter(function (word) { return !articles[fold(word)]; });
     // "what does the finance committee do?": the verb's end is no part of the name
-    if (!alone && fold(said[1]) === "does" && rest.length > 1 &&
-        fold(rest[rest.length - 1]) === "do") {
+    if (fold(said[1]) === "does" && rest.length > 1 && fold(rest[rest.length - 1]) === "do") {
       rest = rest.slice(0, -1);
     }
     if (!rest.length || notDefining[fold(rest[0])]) { return null; }
@@ -145,8 +139,6 @@
     // well as it names SKI, and the server then names both.
     var words = wordsOf(query).filter(namesWork);
     var score = words.length ? fit(found[0], words, words.map(readings)).score : 0;
-    // (a name alone with the same margin: this page's scores run higher for tasks, and "ØU"
-    // met its task at 0.85 here)
     return bestTask >= score + data.margin ? null :
       { text: found[0].text, says: found[0].says, score: score };
   }
