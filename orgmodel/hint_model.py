@@ -199,31 +199,49 @@ class NodeHint(BaseModel):
         return f"{lead} {self._text(lang)}" if lead else self._text(lang)
 
     def line_answer(self, lang: Lang) -> str | None:
-        """With ``asked_line``, the answer in one sentence, said before the rest of the hint.
+        """The answer to what the question asked of the node, said before the rest of the hint.
 
-        "Chef for Økonomi og Stab refererer til Kommunaldirektør." was a phrase in the middle
-        of some 800 characters.
+        How many parts (``asked_parts``), where its cases go (``asked_route``), who heads it
+        (``asked_head``), or a post's line (``asked_line``): "Chef for Økonomi og Stab
+        refererer til Kommunaldirektør." was a phrase in the middle of some 800 characters.
+        ``None`` when none was asked.
         """
-        at = 0 if lang == "da" else 1
-        name = node_name(self.node, lang)
         if self.asked_parts is not None:  # "hvor mange enheder har Økonomi og Stab?"
-            listed = LISTS[self.asked_parts]
-            what = listed.title[at].lower()
-            parts = [_relation(r, lang) for r in self.relations if r.type is _E.PART_OF
-                     and not r.outward and r.node.kind is listed.kind]
-            listing = f": {', '.join(parts)}." if parts else "."
-            return (f"{name} har {len(parts)} {what} i data{listing}",
-                    f"{name} has {len(parts)} {what} in the data{listing}")[at]
+            return self._parts(lang)
         if self.asked_route:
             return self._route(lang)
         if self.asked_head:
-            heads = ", ".join(_relation(r, lang) for r in self.relations
-                              if r.type is _E.HEADS and not r.outward)
-            return (f"{name} ledes af: {heads}.", f"{name} is headed by: {heads}.")[at] if heads \
-                else (f"Data nævner ingen, der leder {name}.",
-                      f"The data names no one who heads {name}.")[at]
-        if self.asked_line is None:
-            return None
+            return self._head(lang)
+        if self.asked_line is not None:
+            return self._line(lang)
+        return None
+
+    def _parts(self, lang: Lang) -> str:
+        """How many parts of the kind asked about lie under it, and which."""
+        at = 0 if lang == "da" else 1
+        name = node_name(self.node, lang)
+        listed = LISTS[self.asked_parts or ""]
+        what = listed.title[at].lower()
+        parts = [_relation(r, lang) for r in self.relations if r.type is _E.PART_OF
+                 and not r.outward and r.node.kind is listed.kind]
+        listing = f": {', '.join(parts)}." if parts else "."
+        return (f"{name} har {len(parts)} {what} i data{listing}",
+                f"{name} has {len(parts)} {what} in the data{listing}")[at]
+
+    def _head(self, lang: Lang) -> str:
+        """Who heads it, or that the data names no one."""
+        at = 0 if lang == "da" else 1
+        name = node_name(self.node, lang)
+        heads = ", ".join(_relation(r, lang) for r in self.relations
+                          if r.type is _E.HEADS and not r.outward)
+        return (f"{name} ledes af: {heads}.", f"{name} is headed by: {heads}.")[at] if heads \
+            else (f"Data nævner ingen, der leder {name}.",
+                  f"The data names no one who heads {name}.")[at]
+
+    def _line(self, lang: Lang) -> str:
+        """A post's line: whom it reports to, who reports to it, or what it sits in."""
+        at = 0 if lang == "da" else 1
+        name = node_name(self.node, lang)
         if self.asked_line == "sits":
             sits = ", ".join(_relation(r, lang) for r in self.relations if r.outward
                              and r.type in (EdgeType.MEMBER_OF, EdgeType.PARTICIPATES_IN))
