@@ -70,6 +70,7 @@ from orgmodel.question_frames import (
     asks_sitting,
     asks_size,
     asks_structure,
+    asks_superior,
     asks_what_it_is,
     reporting_direction,
     split_topic,
@@ -260,23 +261,36 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         better_than = max([better_than, *(r.score for r in store.owners(query, limit=1,
                                                                          as_of=as_of))])
     if any(word in LEADERSHIP_WORDS for word in words):
-        if titled := _post_by_its_title(store, query, as_of):
-            return titled
-        unled = without(query, LEADERSHIP_WORDS)
-        led = _home_hint(store, unled, as_of) or _first_hint(store, unled, list(LED_KINDS),
-                                                              -ROUTE_MARGIN, as_of)
-        if led and asks_head(words) and led[0].node.kind is not Kind.POST:
-            # "hvem er formand for Børne- og Skoleudvalget?": who heads it, first, or no one
-            led = led[0].model_copy(update={"asked_head": True}), led[1], led[2]
-        # ... unless the leader's word is the post's own name ("who is the municipal
-        # director?": "municipal" alone names nothing), and one post has it ("hvem er
-        # direktør?" names two directors alike: which one is not guessed)
-        return led or _one_post(store, query, as_of)
+        lead = _led_or_leader(store, query, words, as_of)
+        if lead and lead[0].node.kind is Kind.POST and asks_superior(words):
+            # "hvem er teamlederens chef?": whom that post reports to, said first
+            return lead[0].model_copy(update={"asked_line": "up"}), lead[1], lead[2]
+        return lead
     # "ØU" alone asks what it is, as "hvad er ØU?" does, but gives way to any better task
     bare = _only_a_name(words) and not asks_what_it_is(words)
     return _first_hint(store, query, list(IN_CHARGE), better_than, as_of,
                        by_alias=bare or asks_what_it_is(words),
                        alias_margin=0.0 if bare else ROUTE_MARGIN)
+
+
+def _led_or_leader(store: OrgStore, query: str, words: list[str],
+                   as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """What a question of who leads names: a post by its title, or what is led, or a post.
+
+    (The leader's words are left out when what is led is looked for.)
+    """
+    if titled := _post_by_its_title(store, query, as_of):
+        return titled
+    unled = without(query, LEADERSHIP_WORDS)
+    led = _home_hint(store, unled, as_of) or _first_hint(store, unled, list(LED_KINDS),
+                                                          -ROUTE_MARGIN, as_of)
+    if led and asks_head(words) and led[0].node.kind is not Kind.POST:
+        # "hvem er formand for Børne- og Skoleudvalget?": who heads it, first, or no one
+        led = led[0].model_copy(update={"asked_head": True}), led[1], led[2]
+    # ... unless the leader's word is the post's own name ("who is the municipal director?":
+    # "municipal" alone names nothing), and one post has it ("hvem er direktør?" names two
+    # directors alike: which one is not guessed)
+    return led or _one_post(store, query, as_of)
 
 
 def _only_a_name(words: list[str]) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from orgmodel.text import fold
+from orgmodel.text import STOPWORDS, fold
 
 __all__ = [
     "ARTICLES",
@@ -58,6 +58,7 @@ __all__ = [
     "STRUCTURE_FRAME_SPELLINGS",
     "STRUCTURE_SPELLINGS",
     "STRUCTURE_WORDS",
+    "SUPERIOR_SPELLINGS",
     "SUPPORTING_SPELLINGS",
     "SUPPORTING_WORDS",
     "TOPIC_SPELLINGS",
@@ -70,6 +71,7 @@ __all__ = [
     "asks_sitting",
     "asks_size",
     "asks_structure",
+    "asks_superior",
     "asks_what_it_is",
     "reporting_direction",
     "split_topic",
@@ -104,6 +106,32 @@ IN_IT_SPELLINGS: tuple[str, ...] = (
     "medlem", "medlemmer", "medlemmerne", "sidder", "sidde", "deltager", "deltage", "deltagere",
     "member", "members", "sits", "sit", "participates", "participate", "participants")
 _IN_IT = frozenset(fold(" ".join(IN_IT_SPELLINGS)).split())
+
+
+#: The words of a post's superior, after whose it is ("teamlederens chef", "the team leader's
+#: boss"): whom that post reports to is the answer, said first.
+SUPERIOR_SPELLINGS: tuple[str, ...] = (
+    "chef", "chefen", "boss", "manager", "leder", "lederen", "supervisor", "overordnede",
+    "superior")
+_SUPERIOR = frozenset(fold(" ".join(SUPERIOR_SPELLINGS)).split())
+
+
+def asks_superior(words: list[str]) -> bool:
+    """Whether folded ``words`` ask for the superior of whoever the word before names.
+
+    A Danish genitive ("teamlederens chef") or an English one (folded, "leader's" is "leader
+    s"): the word before ends in "s", or is it.
+
+    >>> asks_superior("hvem er teamlederens chef".split())
+    True
+    >>> asks_superior("who is the team leader s boss".split()), asks_superior(["chef"])
+    (True, False)
+    >>> asks_superior("hvem er chef for it".split())
+    False
+    """
+    return any(word in _SUPERIOR and at and (words[at - 1] == "s" or (
+        words[at - 1].endswith("s") and len(words[at - 1]) > 3
+        and words[at - 1] not in STOPWORDS)) for at, word in enumerate(words))
 
 
 def asks_head(words: list[str]) -> bool:

@@ -130,6 +130,14 @@ def test_static_start_page_names_a_committee_by_what_it_does_or_its_name_alone(
     assert hints and hints[0].startswith("Økonomiudvalget er et politisk organ")
 
 
+def test_static_start_page_says_a_posts_superior_first(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server: "teamlederens chef" is whom the team leader reports to.
+    hints = hints_for(site, page, recorder, "hvem er teamlederens chef?")
+    assert hints and hints[0].startswith("Teamleder i Organisation og Politik refererer til "
+                                         "Enhedsleder for Organisation og Politik")
+
+
 def test_static_start_page_says_who_heads_something_first(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As the server: the data names no chair of the committee, and says so first.

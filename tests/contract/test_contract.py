@@ -932,6 +932,19 @@ def test_a_unit_named_with_the_word_unit_is_named_not_its_head(store: Any, quest
 
 
 @pytest.mark.parametrize(("question", "first"), [
+    ("hvem er teamlederens chef?", "Teamleder i Organisation og Politik refererer til "
+     "Enhedsleder for Organisation og Politik"),
+    ("who is the team leader's boss?", "Teamleder i Organisation og Politik refererer til "
+     "Enhedsleder for Organisation og Politik"),
+    ("hvem er økonomichefens chef?", "Chef for Økonomi og Stab refererer til Kommunaldirektør")])
+def test_a_posts_superior_is_whom_it_reports_to_said_first(store: Any, question: str,
+                                                           first: str) -> None:
+    # "hvem er teamlederens chef?" gave the team leader's hint, its line the last phrase.
+    hint = answered(store, question)[1]
+    assert hint is not None and hint.text("da").startswith(first)
+
+
+@pytest.mark.parametrize(("question", "first"), [
     ("hvem er formand for Børne- og Skoleudvalget?",
      "Data nævner ingen, der leder Børne- og Skoleudvalget."),
     ("who chairs Direktørforum?", "Data nævner ingen, der leder Direktørforum."),

@@ -110,9 +110,24 @@
     var asksHead = all.some(function (word) { return heading[word]; }) &&
       !all.some(function (word) { return inIt[word]; });
     var head = asksWho && asksHead && best.entry.head ? best.entry.head + " " : "";
+    // "hvem er teamlederens chef?": whom that post reports to, said first
+    if (asksWho && best.entry.post && best.entry.up && asksSuperior(query)) {
+      head = best.entry.up + " ";
+    }
     return { text: head + best.entry.text, says: best.entry.says, score: best.score };
   }
   var heading = foldedSet(data.heading || []), inIt = foldedSet(data.inIt || []);
+  var superior = foldedSet(data.superior || []);
+  /* A superior's word after a genitive ("teamlederens chef", "the team leader's boss"), as
+   * orgmodel.question_frames.asks_superior reads it. */
+  function asksSuperior(query) {
+    var words = fold(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ");
+    return words.some(function (word, at) {
+      var before = words[at - 1] || "";
+      return superior[word] && at > 0 && (before === "s" ||
+        (before.length > 3 && before.slice(-1) === "s" && !stopwords[before]));
+    });
+  }
 
   /* Asked what or who something is ("hvem er ØU?", "what is SKI?"), the one entry with a name
    * or an alias that the rest of the question writes whole, as the server names it
