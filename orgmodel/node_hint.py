@@ -682,7 +682,11 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     if not DECIDING_WORDS.isdisjoint(fold(query).split()):
         results = _decided_first(store, results, as_of)
     best = max((result.score for result in results), default=0.0)
-    found = _named(store, query, as_of=as_of, better_than=best)
+    # Tasks met only through the KLE topic nearest the question name nothing of it: a node
+    # its words name is named beside them ("who handles udligning?" answered bookkeeping,
+    # beside a policy whose alias "udligning" is, and whose record says no one owns it).
+    named_best = max((r.score for r in results if not _only_kle_nearest(r)), default=0.0)
+    found = _named(store, query, as_of=as_of, better_than=named_best)
     if found is None:  # "hvem er chef?" names no one: what it met was stray too
         return ([], None) if names_no_one(query) else (results, None)
     named, fit, alone = found
@@ -720,6 +724,10 @@ def _about(description: str | None) -> str | None:
         return None
     first = _SENTENCE_END.split(" ".join(description.split()), maxsplit=1)[0]
     return shortened(first, _ABOUT_CHARS)
+
+
+def _only_kle_nearest(result: OwnersResult) -> bool:
+    return any(note.code == "kle_nearest" for note in result.notes)
 
 
 def _weak(result: OwnersResult) -> bool:

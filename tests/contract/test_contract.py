@@ -931,6 +931,15 @@ def test_a_unit_named_with_the_word_unit_is_named_not_its_head(store: Any, quest
     assert hint is not None and hint.node.id == "unit:it-og-digitalisering"
 
 
+def test_tasks_met_only_through_kle_give_way_to_a_node_the_question_names(store: Any) -> None:
+    # "who handles udligning?" answered bookkeeping by KLE's nearest topic, while a policy's
+    # alias is "udligning" (and its record says no one in the model owns it): it is named
+    # beside those tasks, which keep their note.
+    results, hint = answered(store, "who handles udligning?")
+    assert hint is not None and hint.node.id == "policy:kommunal-udligning"
+    assert results and all(any(n.code == "kle_nearest" for n in r.notes) for r in results)
+
+
 @pytest.mark.parametrize(("question", "first"), [
     ("hvem er teamlederens chef?", "Teamleder i Organisation og Politik refererer til "
      "Enhedsleder for Organisation og Politik"),
