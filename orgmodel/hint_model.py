@@ -228,12 +228,16 @@ class NodeHint(BaseModel):
         return (f"{name} har {len(parts)} {what} i data{listing}",
                 f"{name} has {len(parts)} {what} in the data{listing}")[at]
 
+    def _said(self, lang: Lang, types: tuple[EdgeType, ...], *, outward: bool) -> list[str]:
+        """The relations of ``types`` into the node (or, ``outward``, out of it), as said."""
+        return [_relation(r, lang) for r in self.relations
+                if r.type in types and r.outward == outward]
+
     def _head(self, lang: Lang) -> str:
         """Who heads it, or that the data names no one."""
         at = 0 if lang == "da" else 1
         name = node_name(self.node, lang)
-        heads = ", ".join(_relation(r, lang) for r in self.relations
-                          if r.type is _E.HEADS and not r.outward)
+        heads = ", ".join(self._said(lang, (_E.HEADS,), outward=False))
         return (f"{name} ledes af: {heads}.", f"{name} is headed by: {heads}.")[at] if heads \
             else (f"Data nævner ingen, der leder {name}.",
                   f"The data names no one who heads {name}.")[at]
@@ -243,15 +247,13 @@ class NodeHint(BaseModel):
         at = 0 if lang == "da" else 1
         name = node_name(self.node, lang)
         if self.asked_line == "sits":
-            sits = ", ".join(_relation(r, lang) for r in self.relations if r.outward
-                             and r.type in (EdgeType.MEMBER_OF, EdgeType.PARTICIPATES_IN))
+            sits = ", ".join(self._said(lang, (_E.MEMBER_OF, _E.PARTICIPATES_IN), outward=True))
             return (f"{name} sidder i eller deltager i: {sits}.",
                     f"{name} sits in or takes part in: {sits}.")[at] if sits else (
                 f"Data siger ikke, hvad {name} sidder i.",
                 f"The data does not say what {name} sits in.")[at]
         up = self.asked_line == "up"
-        line = ", ".join(_relation(r, lang) for r in self.relations
-                         if r.type is EdgeType.REPORTS_TO and r.outward == up)
+        line = ", ".join(self._said(lang, (_E.REPORTS_TO,), outward=up))
         if up:
             return (f"{name} refererer til {line}.", f"{name} reports to {line}.")[at] if line \
                 else (f"Data siger ikke, hvem {name} refererer til.",
@@ -264,8 +266,7 @@ class NodeHint(BaseModel):
         """Where a body's cases come from and where they go on to, in a sentence or two."""
         at = 0 if lang == "da" else 1
         name = node_name(self.node, lang)
-        came, goes = ([_relation(r, lang) for r in self.relations
-                       if r.type is _E.SUBMITS_TO and r.outward == outward]
+        came, goes = (self._said(lang, (_E.SUBMITS_TO,), outward=outward)
                       for outward in (False, True))
         said = []
         if came:
@@ -360,8 +361,7 @@ class NodeHint(BaseModel):
         at = 0 if lang == "da" else 1
         if self.no_holder:
             return ("Besat af: ingen person i data.", "Held by: no person in the data.")[at]
-        held = ", ".join(_relation(r, lang) for r in self.relations
-                         if r.type is _E.HOLDS and not r.outward)
+        held = ", ".join(self._said(lang, (_E.HOLDS,), outward=False))
         return f"{_RELATION_WORDS[_E.HOLDS][at]}: {held}." if held else None
 
 

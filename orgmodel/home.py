@@ -37,7 +37,7 @@ import re
 from datetime import date
 
 from orgmodel.asked_date import Asked
-from orgmodel.contract import OrgStore
+from orgmodel.contract import NodeView, OrgStore
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import STOPWORDS, fold
 
@@ -75,7 +75,11 @@ def home_name_words(store: OrgStore, *, as_of: date) -> frozenset[str]:
     """
     if (home := home_organisation(store, as_of=as_of)) is None:
         return frozenset()
-    node = store.node(home, as_of=as_of)
+    return _own_words(store.node(home, as_of=as_of))
+
+
+def _own_words(node: NodeView) -> frozenset[str]:
+    """The folded words of ``node``'s names that no stopword or word of "kommune" is."""
     return frozenset(word for name in (node.name, node.name_en or "", *node.aliases)
                      for word in fold(name).split()
                      if word not in STOPWORDS and word not in HOME_WORDS and not word.isdigit())
@@ -131,8 +135,15 @@ def without_home_name(query: str, names: frozenset[str]) -> str:
 def asked_here(store: OrgStore, question: Asked) -> Asked:
     """``question`` without the municipality's own name where it only says where.
 
-    (:func:`without_home_name`, on the date the question is answered for.)
+    (:func:`without_home_name`, on the date the question is answered for.) Which
+    organisation is the municipality is asked of the store (an edge read per organisation) only
+    when the question writes a word of some organisation's names: most questions write none.
     """
+    asked = {fold(word[0]) for word in _WORD.finditer(question.text)}
+    organisations = store.list_nodes(kind=Kind.ORGANISATION, limit=_MOST_ORGANISATIONS,
+                                     as_of=question.when).items
+    if not any(_own_words(organisation) & asked for organisation in organisations):
+        return question
     names = home_name_words(store, as_of=question.when)
     return question._replace(text=without_home_name(question.text, names)) if names else question
 
