@@ -168,6 +168,13 @@ class NodeHint(BaseModel):
                           "refererer økonomichefen til?\") or who reports to it (down), or "
                           "what it sits in (sits, \"which committees does the head of "
                           "Finance and Staff attend?\"): the hint says that first.")
+    asked_place: bool = Field(False, description="A question of what it lies under (\"hvilket "
+                                                 "direktørområde hører Skole og Uddannelse "
+                                                 "under?\"): ``above`` said first, or that "
+                                                 "the data does not say.")
+    above: list[Relation] = Field(default_factory=list, description="With ``asked_place``: "
+                                  "what it lies under, nearest first (PART_OF; a post's first "
+                                  "step POST_IN), up to what lies under nothing.")
     asked_tasks: bool = Field(False, description="A question of its tasks (\"hvad er Økonomi "
                                                  "og Stabs opgaver?\"): the relations are the "
                                                  "tasks of it and of everything under it, each "
@@ -202,7 +209,8 @@ class NodeHint(BaseModel):
         """The answer to what the question asked of the node, said before the rest of the hint.
 
         How many parts (``asked_parts``), where its cases go (``asked_route``), who heads it
-        (``asked_head``), or a post's line (``asked_line``): "Chef for Økonomi og Stab
+        (``asked_head``), what it lies under (``asked_place``) or a post's line
+        (``asked_line``): "Chef for Økonomi og Stab
         refererer til Kommunaldirektør." was a phrase in the middle of some 800 characters.
         ``None`` when none was asked.
         """
@@ -212,6 +220,8 @@ class NodeHint(BaseModel):
             return self._route(lang)
         if self.asked_head:
             return self._head(lang)
+        if self.asked_place:
+            return self._place(lang)
         if self.asked_line is not None:
             return self._line(lang)
         return None
@@ -241,6 +251,18 @@ class NodeHint(BaseModel):
         return (f"{name} ledes af: {heads}.", f"{name} is headed by: {heads}.")[at] if heads \
             else (f"Data nævner ingen, der leder {name}.",
                   f"The data names no one who heads {name}.")[at]
+
+    def _place(self, lang: Lang) -> str:
+        """What it lies under, nearest first, or that the data does not say."""
+        at = 0 if lang == "da" else 1
+        name = node_name(self.node, lang)
+        line = " → ".join(_relation(r, lang) for r in self.above)
+        if not line:
+            return (f"Data siger ikke, hvad {name} hører under.",
+                    f"The data does not say what {name} is part of.")[at]
+        if self.node.kind is Kind.POST:
+            return (f"{name} er en stilling i: {line}.", f"{name} is a post in: {line}.")[at]
+        return (f"{name} hører under: {line}.", f"{name} is part of: {line}.")[at]
 
     def _line(self, lang: Lang) -> str:
         """A post's line: whom it reports to, who reports to it, or what it sits in."""

@@ -34,19 +34,18 @@ True
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from typing import Any
 
 from orgmodel.asker import asks_about_self, names_no_one
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint, on_topic
-from orgmodel.contract import EdgeView, NodeRef, NodeView, OrgStore, OwnersResult, SearchResult
+from orgmodel.contract import NodeView, OrgStore, OwnersResult, SearchResult
 from orgmodel.exceptions import NotFoundError
+from orgmodel.hint_build import IN_CHARGE, OUT_OF, hint_of
 from orgmodel.hint_model import NodeHint, Relation, node_ref
 from orgmodel.home import home_organisation, names_home_alone
 from orgmodel.kind_list import kind_named, listed
 from orgmodel.kle_catalogue import ROUTE_MARGIN
-from orgmodel.node_sizes import node_counts
+from orgmodel.place import place_of
 from orgmodel.question_frames import (
     CASE_WORDS,
     COLLABORATION_WORDS,
@@ -66,6 +65,7 @@ from orgmodel.question_frames import (
     asks_collaboration,
     asks_head,
     asks_meeting,
+    asks_place,
     asks_reporting,
     asks_sitting,
     asks_size,
@@ -76,7 +76,7 @@ from orgmodel.question_frames import (
     split_topic,
     without,
 )
-from orgmodel.schema import EdgeType, Kind, Raci
+from orgmodel.schema import EdgeType, Kind
 from orgmodel.search import EXACT_ALIAS
 from orgmodel.semantics import USED_KINDS
 from orgmodel.task_list import asks_tasks, tasks_of
@@ -85,7 +85,6 @@ from orgmodel.text import (
     analyse,
     fold,
     longest_written,
-    shortened,
     spaced,
     stem,
     tokenize,
@@ -97,34 +96,6 @@ __all__ = ["IN_CHARGE", "LED_KINDS", "NODE_HINT_MIN", "OUT_OF", "POSTS_NEAR_TIE"
            "REPORTING_POST_MIN", "STRAY_GAP", "STRUCTURE_KINDS", "NodeHint", "Relation",
            "answers_and_hint", "hint_of", "node_hint"]
 
-_E = EdgeType
-#: The kinds a question may name instead of a task, and the relations into such a node that
-#: say who is in charge of it or takes part, in the order a hint names them.
-IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
-    Kind.SYSTEM: (_E.OPERATES, _E.SUPPORTS, _E.SUPPLIES),
-    Kind.ASSET: (_E.OPERATES, _E.SUPPORTS, _E.SUPPLIES),
-    Kind.INITIATIVE: (_E.DECIDES, _E.PARTICIPATES_IN, _E.CONTRIBUTES_TO, _E.RESULTED_FROM),
-    Kind.POLICY: (_E.DECIDES, _E.CONTRIBUTES_TO),
-    Kind.UNIT: (_E.HEADS, _E.PART_OF),  # who heads it, and the units and teams under it
-    Kind.FORUM: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
-    Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS, _E.PART_OF,
-                _E.SUBMITS_TO),  # ... and the case route: from which bodies its cases come
-    Kind.POST: (_E.HOLDS, _E.REPORTS_TO),  # who holds it, and who reports to it
-    Kind.ORGANISATION: (_E.HEADS, _E.PART_OF),  # ... and its director areas and fora
-    Kind.PERSON: (),
-}
-#: The relations out of such a node that a hint names after those into it: the posts a person
-#: holds ("hvem er Henrik Harder?"), what a post heads and whom it reports to ("hvem er
-#: økonomichef?": a post may be named by a title no one is recorded as holding), the tasks a
-#: unit or body is accountable for.
-OUT_OF: dict[Kind, tuple[EdgeType, ...]] = {
-    Kind.PERSON: (_E.HOLDS,),
-    Kind.POST: (_E.HEADS, _E.REPORTS_TO, _E.MEMBER_OF, _E.PARTICIPATES_IN),  # ... and sits in
-    Kind.UNIT: (_E.RESPONSIBLE_FOR,),  # the tasks it is accountable for (raci A)
-    Kind.BODY: (_E.RESPONSIBLE_FOR, _E.SUBMITS_TO),  # ... and where its cases go on to
-    # what an outside party delivers or takes part in ("hvem er KMD?": OPUS løn's supplier)
-    Kind.ORGANISATION: (_E.SUPPLIES, _E.PARTICIPATES_IN, _E.SERVES),
-}
 #: A node is named by the question when it fits at least this well (a partial or synonym
 #: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
 NODE_HINT_MIN = 0.65
@@ -137,9 +108,6 @@ NAMED_WHOLE = 1.0
 # sits in something (orgmodel.question_frames).
 #: The kinds a question about who leads or sits in something is about.
 LED_KINDS = (Kind.UNIT, Kind.FORUM, Kind.BODY, Kind.INITIATIVE, Kind.POST)
-_ABOUT_CHARS = 160
-# A sentence ends before a capital: "ca. 75 medarbejdere" goes on.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 #: ... when the post is named by its name or an alias (an alias scores 0.85 x the search's 0.9
 #: scale), not through a synonym or its description: "who do I report a data breach to?" asks
 #: where to report something, and meets the information security post only by a synonym.
@@ -154,6 +122,7 @@ STRUCTURE_KINDS = (Kind.UNIT, Kind.BODY, Kind.ORGANISATION, Kind.FORUM)
 _NAME_WORDS = 3
 #: Posts this close fit alike ("hvem er chef?": eight chiefs, the first by 0.88 against 0.86).
 POSTS_NEAR_TIE = 0.05
+
 
 def node_hint(store: OrgStore, query: str, *, as_of: date,
               better_than: float = 0.0) -> NodeHint | None:
@@ -232,6 +201,10 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
             return head[0].model_copy(update=line), head[1], head[2]
     if not CASE_WORDS.isdisjoint(words) and (route := _route_of(store, query, as_of)):
         return route  # "hvor går sagerne hen efter Økonomiudvalget?"
+    if asks_place(words) and (placed := place_of(
+            store, query, least=max(REPORTING_POST_MIN, better_than + ROUTE_MARGIN),
+            as_of=as_of)):
+        return placed[0], placed[1], True  # "hvilket direktørområde hører X under?"
     if asks_sitting(words) and (sits := _sits_in(store, query, as_of)):
         return sits  # "which committees does the head of Finance and Staff attend?"
     if asks_tasks(words) and (tasks := tasks_of(store, query, as_of=as_of)):
@@ -578,67 +551,6 @@ def _written(node: NodeView, asked: str) -> int:
                             if name), asked)
 
 
-def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint | None:
-    """The hint for node ``named`` of ``kind`` (a key of :data:`IN_CHARGE`).
-
-    ``None`` for a system or asset a task uses (a question naming it leads to that task) and
-    for a post with no relation to name.
-    """
-    into, out_of = IN_CHARGE[kind], OUT_OF.get(kind, ())
-    near = store.neighbourhood(named, edge_types=(*into, *out_of, EdgeType.USES), as_of=as_of)
-    nodes = {n.id: n for n in near.nodes}
-    if any(e.type is EdgeType.USES and e.target_id == named and nodes[e.source_id].kind is Kind.TASK
-           for e in near.edges):
-        return None
-    incoming = sorted((e for e in near.edges if e.type in into and e.target_id == named),
-                      key=lambda e: (into.index(e.type), e.role != "formand", e.source_id))
-    outgoing = sorted((e for e in near.edges if e.type in out_of and e.source_id == named
-                       and (e.type is not EdgeType.RESPONSIBLE_FOR or e.raci is Raci.A)),
-                      key=lambda e: (out_of.index(e.type), e.target_id))
-    if kind is Kind.POST and not incoming and not outgoing:
-        return None
-    node = nodes[named]
-    holders = _holders(store, [e.source_id for e in incoming if e.type is EdgeType.HEADS
-                               and nodes[e.source_id].kind is Kind.POST], as_of)
-    relations = [
-        *(Relation(type=e.type, node=node_ref(nodes[e.source_id]), role=e.role, source=e.source,
-                   confidence=e.confidence, **_held(holders, e))
-          for e in incoming),
-        *(Relation(type=e.type, node=node_ref(nodes[e.target_id]), role=e.role, source=e.source,
-                   confidence=e.confidence, outward=True) for e in outgoing)]
-    return NodeHint(node=node_ref(node), counts=node_counts(node.attributes),
-                    counts_minimum=bool(node.attributes.get("count_is_minimum")),
-                    about=_about(node.description), about_en=_about(node.description_en),
-                    meets=node.attributes.get("meets"), meets_en=node.attributes.get("meets_en"),
-                    as_of=as_of, relations=relations,
-                    no_holder=kind is Kind.POST and not any(
-                        e.type is EdgeType.HOLDS for e in incoming))
-
-
-def _holders(store: OrgStore, posts: list[str], as_of: date) -> dict[str, tuple[NodeRef, EdgeView]]:
-    """Who holds each of ``posts``, and by which edge: "hvem leder Løn?" is asked of a person.
-
-    A post held by two or more at once names none of them here (its own hint lists them).
-    """
-    held: dict[str, tuple[NodeRef, EdgeView]] = {}
-    for post in posts:
-        near = store.neighbourhood(post, edge_types=(EdgeType.HOLDS,), as_of=as_of)
-        people = {n.id: n for n in near.nodes if n.kind is Kind.PERSON}
-        holdings = [e for e in near.edges if e.source_id in people and e.target_id == post]
-        if len(holdings) == 1:
-            held[post] = node_ref(people[holdings[0].source_id]), holdings[0]
-    return held
-
-
-def _held(holders: dict[str, tuple[NodeRef, EdgeView]], edge: EdgeView) -> dict[str, Any]:
-    """The holder of the post that heads by ``edge``, and how sure the holding is."""
-    if edge.type is not EdgeType.HEADS or edge.source_id not in holders:
-        return {}
-    person, holding = holders[edge.source_id]
-    return {"held_by": person, "held_source": holding.source,
-            "held_confidence": holding.confidence}
-
-
 def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *,
                      as_of: date) -> tuple[list[OwnersResult], NodeHint | None]:
     """``owners``' answer ``results`` to ``query`` as it is given, and the hint beside it.
@@ -716,14 +628,6 @@ def _decided_first(store: OrgStore, results: list[OwnersResult],
                    for edge in store.edges_of(result.task.id, as_of=as_of))
 
     return sorted(results, key=lambda result: not decided(result))
-
-
-def _about(description: str | None) -> str | None:
-    # Its first sentence, or as much as a line holds: the hint is read at a glance.
-    if not description:
-        return None
-    first = _SENTENCE_END.split(" ".join(description.split()), maxsplit=1)[0]
-    return shortened(first, _ABOUT_CHARS)
 
 
 def _only_kle_nearest(result: OwnersResult) -> bool:

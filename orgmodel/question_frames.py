@@ -41,6 +41,12 @@ __all__ = [
     "MEMBERSHIP_PHRASES",
     "NOT_DEFINING",
     "NOT_DEFINING_SPELLINGS",
+    "PLACE_ASKED_KIND",
+    "PLACE_ENDINGS",
+    "PLACE_FRAME",
+    "PLACE_FRAME_SPELLINGS",
+    "PLACE_SPELLINGS",
+    "PLACE_WHICH",
     "REPORTED_TO_SPELLINGS",
     "REPORTING_SPELLINGS",
     "REPORTING_WORDS",
@@ -67,6 +73,7 @@ __all__ = [
     "asks_collaboration",
     "asks_head",
     "asks_meeting",
+    "asks_place",
     "asks_reporting",
     "asks_sitting",
     "asks_size",
@@ -76,6 +83,7 @@ __all__ = [
     "reporting_direction",
     "split_topic",
     "without",
+    "without_asked_kind",
 ]
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -252,9 +260,70 @@ _MADE = frozenset({"made", "make", "makes"})
 #: ... and these are left out with them when the node is looked for (they name no unit).
 STRUCTURE_FRAME_SPELLINGS: tuple[str, ...] = (
     "hører", "hørende", "sig", "there", "up", "made", "opdelt", "inddelt", "divided", "into",
-    "belong", "belongs")
+    "belong", "belongs",
+    # "hvad hedder teamene i Organisation og Politik?" named one team by the rest
+    "hedder", "hed", "navn", "navne", "navnene", "called", "named", "name", "names")
 STRUCTURE_FRAME = STRUCTURE_WORDS | frozenset(
     fold(" ".join((*STRUCTURE_FRAME_SPELLINGS, "under", *UNDER_SPELLINGS))).split())
+
+
+#: How a question of what a unit, body, forum or post lies under ends ("hvilket direktørområde
+#: hører Skole og Uddannelse under?", "what is Finance and Staff part of?", "which area does
+#: Schools and Education belong to?"): its line upward is the answer (:mod:`orgmodel.place`);
+#: it met the pupils' devices by "skole". Written before the name, these ask what lies under
+#: it instead ("hvad hører under Økonomi og Stab?").
+PLACE_ENDINGS: tuple[tuple[str, ...], ...] = (
+    ("under",), ("del", "af"), ("part", "of"), ("belong", "to"), ("belongs", "to"),
+    ("hører", "til"), ("høre", "til"), ("hørte", "til"))
+#: ... or that have one of these anywhere ("hvem er Skole og Uddannelse underlagt?") ...
+PLACE_SPELLINGS: tuple[str, ...] = ("underlagt", "underlagte", "subordinate", "placeret",
+                                    "placering", "placeringen", "placed", "located")
+#: ... or "under" before one of these ("under hvilket direktørområde hører …?").
+PLACE_WHICH: tuple[str, ...] = ("hvilket", "hvilken", "hvilke", "hvad", "hvem", "which", "what",
+                                "whom", "who")
+_PLACE_ENDINGS = tuple(tuple(fold(word) for word in ending) for ending in PLACE_ENDINGS)
+_PLACE_WORDS = frozenset(fold(" ".join(PLACE_SPELLINGS)).split())
+_WHICH = frozenset(fold(" ".join(PLACE_WHICH)).split())
+#: The words left out with them when the node is looked for (they name nothing).
+PLACE_FRAME_SPELLINGS: tuple[str, ...] = (
+    "hører", "høre", "hørte", "ligger", "lå", "sorterer", "er", "var", "is", "are", "was",
+    "does", "do", "did", "lie", "lies", "fall", "falls", "come", "comes", "sit", "sits",
+    "under", "del", "af", "en", "part", "of", "a", "belong", "belongs", "to", "til", "i", "in",
+    "organisationen", "organisation", "organization")
+PLACE_FRAME = frozenset(fold(" ".join((*PLACE_FRAME_SPELLINGS, *PLACE_SPELLINGS,
+                                       *PLACE_WHICH))).split())
+#: The kind a question asks the place to be of, after its "which" ("hvilket direktørområde",
+#: "which department"): left out too, or "direktørområde" named Direktørområde 2 itself. A
+#: pattern (case aside) the page's script reads too.
+PLACE_ASKED_KIND = (
+    r"(?<![\w-])(hvilke[tn]?|which|what)\s+(direktørområde[t]?|område[t]?|afdeling(?:en)?|"
+    r"enhed(?:en)?|forvaltning(?:en)?|udvalg(?:et)?|forum|director\s+area|area|directorate|"
+    r"department|unit|division|section|committee|body)(?![\w-])")
+_ASKED_KIND = re.compile(PLACE_ASKED_KIND, re.IGNORECASE)
+
+
+def asks_place(words: list[str]) -> bool:
+    """Whether folded ``words`` ask what the node they name lies under.
+
+    >>> asks_place(fold("hvilket direktørområde hører Skole og Uddannelse under").split())
+    True
+    >>> asks_place(fold("what is Finance and Staff part of").split())
+    True
+    >>> asks_place(fold("hvad hører under Økonomi og Stab").split())  # what lies under it
+    False
+    """
+    return any(tuple(words[-len(ending):]) == ending for ending in _PLACE_ENDINGS) or not (
+        _PLACE_WORDS.isdisjoint(words)) or any(
+        word == "under" and after in _WHICH for word, after in itertools.pairwise(words))
+
+
+def without_asked_kind(query: str) -> str:
+    """``query`` without the kind its "which" asks for ("hvilket direktørområde" is "hvilket").
+
+    >>> without_asked_kind("Hvilket direktørområde hører Skole og Uddannelse under?")
+    'Hvilket hører Skole og Uddannelse under?'
+    """
+    return _ASKED_KIND.sub(lambda m: m[1], query)
 
 
 #: Words that ask how big something is ("hvor mange ansatte har Økonomi og Indkøb?", "how many

@@ -33,6 +33,7 @@ from orgmodel.node_hint import (
     answers_and_hint,
     hint_of,
 )
+from orgmodel.place import PLACED_KINDS, placed_hint
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.search import READ_AS_MIN_LETTERS
 from orgmodel.semantics import USED_KINDS, note
@@ -210,6 +211,9 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 # where a body's cases come from and go: "hvor går sagerne hen efter ØU?"
                 route=named.model_copy(update={"asked_route": True}).line_answer(lang)
                 if kind is Kind.BODY else None,
+                # what it lies under: "hvilket direktørområde hører Skole og Uddannelse under?"
+                place=placed.line_answer(lang) if kind in PLACED_KINDS and (
+                    placed := placed_hint(store, node.id, kind, as_of=as_of)) else None,
                 # its tasks and those under it: "hvad er Økonomi og Stabs opgaver?"
                 tasks=tasks.text(lang) if kind in HOLDING_KINDS and (
                     tasks := tasks_hint(store, node, as_of=as_of)) is not None else None))
@@ -248,7 +252,7 @@ def _name_keys(node: NodeView) -> list[tuple[str, float]]:
 def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | None = None,
            meeting: str | None = None, tasks: str | None = None, up: str | None = None,
            down: str | None = None, sits: str | None = None, counts: list[str] | None = None,
-           route: str | None = None, head: str | None = None,
+           route: str | None = None, head: str | None = None, place: str | None = None,
            **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
@@ -259,7 +263,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
     kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted", "listing"), False)
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,
             "meeting": meeting, "tasks": tasks, "up": up, "down": down, "sits": sits,
-            "route": route, "head": head, "counts": counts or []}
+            "route": route, "head": head, "place": place, "counts": counts or []}
 
 
 def _tool_words(store: OrgStore, task_id: str, as_of: date,

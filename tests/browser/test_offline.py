@@ -138,6 +138,20 @@ def test_static_start_page_says_a_posts_superior_first(
                                          "Enhedsleder for Organisation og Politik")
 
 
+@pytest.mark.parametrize(("question", "first"), [
+    ("hvilket direktørområde hører Skole og Uddannelse under?",
+     "Skole og Uddannelse hører under: Direktørområde 2 (navn ikke bekræftet) (sikkerhed: lav, "
+     "kilde: assumption) → Albertslund Kommune"),
+    ("what is Finance and Staff part of?", "Økonomi og Stab hører under: Albertslund Kommune"),
+    ("hvilken afdeling hører økonomichefen under?",
+     "Chef for Økonomi og Stab er en stilling i: Økonomi og Stab")])
+def test_static_start_page_says_what_something_lies_under_first(
+        site: Path, page: Any, recorder: Recorder, question: str, first: str) -> None:
+    # As the server: the line upward through what contains it, not the pupils' devices.
+    hints = hints_for(site, page, recorder, question)
+    assert hints and hints[0].startswith(first)
+
+
 def test_static_start_page_says_who_heads_something_first(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As the server: the data names no chair of the committee, and says so first.

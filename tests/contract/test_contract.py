@@ -954,6 +954,46 @@ def test_a_posts_superior_is_whom_it_reports_to_said_first(store: Any, question:
 
 
 @pytest.mark.parametrize(("question", "first"), [
+    ("hvilket direktørområde hører Skole og Uddannelse under?",
+     "Skole og Uddannelse hører under: Direktørområde 2 (navn ikke bekræftet) (sikkerhed: lav, "
+     "kilde: assumption) → Albertslund Kommune"),
+    ("which director area does Schools and Education belong to?",
+     "Skole og Uddannelse hører under: Direktørområde 2"),
+    ("under hvilket direktørområde ligger Økonomi og Stab?",
+     "Økonomi og Stab hører under: Albertslund Kommune"),
+    ("hvad hører Økonomiudvalget under?",
+     "Økonomiudvalget hører under: Kommunalbestyrelsen"),
+    ("hvem er Team 1 i Organisation og Politik underlagt?",
+     "Team 1 i Organisation og Politik (navn ikke bekræftet) hører under: Organisation og "
+     "Politik (sikkerhed: høj, kilde: seed) → Økonomi og Stab"),
+    ("hvilken afdeling hører økonomichefen under?",
+     "Chef for Økonomi og Stab er en stilling i: Økonomi og Stab")])
+def test_what_something_lies_under_is_said_first(store: Any, question: str, first: str) -> None:
+    # "hvilket direktørområde hører Skole og Uddannelse under?" answered the pupils' devices
+    # (by "skole"): the line upward, through what contains it, is the answer, step by step.
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.text("da").startswith(first)
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("hvad hører under Økonomi og Stab?", "unit:okonomi-og-stab"),  # what lies under it
+    ("hvad hedder teamene i Organisation og Politik?", "unit:organisation-og-politik")])
+def test_what_lies_under_a_unit_is_not_what_it_lies_under(store: Any, question: str,
+                                                          named: str) -> None:
+    # Written before the name, "under" asks what lies under it; "hvad hedder teamene i …?"
+    # named one team by "i Organisation og Politik" ("hedder" kept the unit under the bar).
+    hint = answered(store, question)[1]
+    assert hint is not None and hint.node.id == named and not hint.asked_place
+    assert "Under sig: " in hint.text("da")
+
+
+def test_a_task_asked_where_it_lies_is_answered_by_its_owners(store: Any) -> None:
+    # "hvilken enhed hører løn under?" asks who owns payroll: no unit is named by "løn".
+    results, hint = answered(store, "hvilken enhed hører løn under?")
+    assert results and results[0].task.id == "task:lon" and hint is None
+
+
+@pytest.mark.parametrize(("question", "first"), [
     ("hvem er formand for Børne- og Skoleudvalget?",
      "Data nævner ingen, der leder Børne- og Skoleudvalget."),
     ("who chairs Direktørforum?", "Data nævner ingen, der leder Direktørforum."),

@@ -289,6 +289,11 @@
                  function (entry) { return entry.used; }, data.supportedMin) ||
       (asksStructure(fold(query).split(" ")) && namesHomeAlone(query, structureFrame) ?
         homeHint() : null) ||
+      // "hvilket direktørområde hører Skole og Uddannelse under?": what it lies under, first
+      // (as orgmodel.place.place_of; the kind its "which" asks for names nothing)
+      framedHint(query.replace(placeAskedKind, "$1"), asksPlace, placeFrame,
+                 function (entry) { return entry.place; }, data.reportingMin, false,
+                 function (entry) { return entry.place + " " + entry.text; }) ||
       // "which committees does the head of Finance and Staff attend?": what the post sits in
       framedHint(query, asksSitting, sittingFrame, function (entry) { return entry.sits; },
                  data.reportingMin, false, function (entry) {
@@ -305,6 +310,25 @@
   }
 
   var cases = foldedSet(data.cases || []), routeFrame = foldedSet(data.routeFrame || []);
+
+  /* What a unit, body, forum or post lies under ("… hører Skole og Uddannelse under?", "what
+   * is Finance and Staff part of?"), as orgmodel.question_frames.asks_place reads it: the
+   * question ends so, has a word of placing, or "under" before its "which". */
+  var placeEndings = (data.placeEndings || []).map(function (ending) {
+    return ending.map(fold);
+  });
+  var placeWords = foldedSet(data.placeWords || []), placeWhich = foldedSet(data.placeWhich || []);
+  var placeFrame = foldedSet((data.placeFrame || []).concat(data.placeWords || [],
+                                                             data.placeWhich || []));
+  var placeAskedKind = new RegExp(data.placeAskedKind || "(?!)", "giu");
+  function asksPlace(words) {
+    return placeEndings.some(function (ending) {
+      return ending.length <= words.length &&
+        words.slice(words.length - ending.length).join(" ") === ending.join(" ");
+    }) || words.some(function (word, at) {
+      return placeWords[word] || (word === "under" && placeWhich[words[at + 1]]);
+    });
+  }
 
   /* A verb of sitting and a plural of what is sat in (orgmodel.question_frames.asks_sitting). */
   var sitting = (data.sitting || [[], []]).map(foldedSet);

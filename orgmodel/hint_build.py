@@ -1,0 +1,141 @@
+r"""The hint of one node a question names: who is in charge of it or takes part.
+
+:func:`hint_of` reads a node's relations (those into it that say who is in charge or takes
+part, :data:`IN_CHARGE`, then those out of it, :data:`OUT_OF`) into a
+:class:`~orgmodel.hint_model.NodeHint`. How a question finds the node is
+:mod:`orgmodel.node_hint`'s; this module is what both it and the static start page's index
+(``viz/start.py``) build each node's hint with.
+
+Examples
+--------
+>>> from orgmodel.dataset import Dataset
+>>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+>>> from orgmodel.store.memory import MemoryStore
+>>> def node(**kw):
+...     return NODE_ADAPTER.validate_python({"source": "seed", "confidence": "high", **kw})
+>>> store = MemoryStore(Dataset.build(
+...     [node(id="post:borgmester", kind="Post", name="Borgmester"),
+...      node(id="person:lgh", kind="Person", name="Lars Gravgaard Hansen")],
+...     [EdgeRecord.model_validate({"type": "HOLDS", "from": "person:lgh",
+...                                 "to": "post:borgmester", "source": "seed",
+...                                 "confidence": "high"})]))
+>>> found = hint_of(store, "post:borgmester", Kind.POST, as_of=date(2024, 6, 1))
+>>> print(found.text_da.replace(". ", ".\n"))
+Borgmester er en stilling, ikke en opgave.
+Besat af: Lars Gravgaard Hansen (sikkerhed: høj, kilde: seed).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from orgmodel.contract import EdgeView, NodeRef, OrgStore
+from orgmodel.hint_model import NodeHint, Relation, node_ref
+from orgmodel.node_sizes import node_counts
+from orgmodel.schema import EdgeType, Kind, Raci
+from orgmodel.text import shortened
+
+__all__ = ["IN_CHARGE", "OUT_OF", "hint_of"]
+
+_E = EdgeType
+#: The kinds a question may name instead of a task, and the relations into such a node that
+#: say who is in charge of it or takes part, in the order a hint names them.
+IN_CHARGE: dict[Kind, tuple[EdgeType, ...]] = {
+    Kind.SYSTEM: (_E.OPERATES, _E.SUPPORTS, _E.SUPPLIES),
+    Kind.ASSET: (_E.OPERATES, _E.SUPPORTS, _E.SUPPLIES),
+    Kind.INITIATIVE: (_E.DECIDES, _E.PARTICIPATES_IN, _E.CONTRIBUTES_TO, _E.RESULTED_FROM),
+    Kind.POLICY: (_E.DECIDES, _E.CONTRIBUTES_TO),
+    Kind.UNIT: (_E.HEADS, _E.PART_OF),  # who heads it, and the units and teams under it
+    Kind.FORUM: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS),
+    Kind.BODY: (_E.HEADS, _E.MEMBER_OF, _E.PARTICIPATES_IN, _E.SUPPORTS, _E.PART_OF,
+                _E.SUBMITS_TO),  # ... and the case route: from which bodies its cases come
+    Kind.POST: (_E.HOLDS, _E.REPORTS_TO),  # who holds it, and who reports to it
+    Kind.ORGANISATION: (_E.HEADS, _E.PART_OF),  # ... and its director areas and fora
+    Kind.PERSON: (),
+}
+#: The relations out of such a node that a hint names after those into it: the posts a person
+#: holds ("hvem er Henrik Harder?"), what a post heads and whom it reports to ("hvem er
+#: økonomichef?": a post may be named by a title no one is recorded as holding), the tasks a
+#: unit or body is accountable for.
+OUT_OF: dict[Kind, tuple[EdgeType, ...]] = {
+    Kind.PERSON: (_E.HOLDS,),
+    Kind.POST: (_E.HEADS, _E.REPORTS_TO, _E.MEMBER_OF, _E.PARTICIPATES_IN),  # ... and sits in
+    Kind.UNIT: (_E.RESPONSIBLE_FOR,),  # the tasks it is accountable for (raci A)
+    Kind.BODY: (_E.RESPONSIBLE_FOR, _E.SUBMITS_TO),  # ... and where its cases go on to
+    # what an outside party delivers or takes part in ("hvem er KMD?": OPUS løn's supplier)
+    Kind.ORGANISATION: (_E.SUPPLIES, _E.PARTICIPATES_IN, _E.SERVES),
+}
+_ABOUT_CHARS = 160
+# A sentence ends before a capital: "ca. 75 medarbejdere" goes on.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+
+
+def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint | None:
+    """The hint for node ``named`` of ``kind`` (a key of :data:`IN_CHARGE`).
+
+    ``None`` for a system or asset a task uses (a question naming it leads to that task) and
+    for a post with no relation to name.
+    """
+    into, out_of = IN_CHARGE[kind], OUT_OF.get(kind, ())
+    near = store.neighbourhood(named, edge_types=(*into, *out_of, EdgeType.USES), as_of=as_of)
+    nodes = {n.id: n for n in near.nodes}
+    if any(e.type is EdgeType.USES and e.target_id == named and nodes[e.source_id].kind is Kind.TASK
+           for e in near.edges):
+        return None
+    incoming = sorted((e for e in near.edges if e.type in into and e.target_id == named),
+                      key=lambda e: (into.index(e.type), e.role != "formand", e.source_id))
+    outgoing = sorted((e for e in near.edges if e.type in out_of and e.source_id == named
+                       and (e.type is not EdgeType.RESPONSIBLE_FOR or e.raci is Raci.A)),
+                      key=lambda e: (out_of.index(e.type), e.target_id))
+    if kind is Kind.POST and not incoming and not outgoing:
+        return None
+    node = nodes[named]
+    holders = _holders(store, [e.source_id for e in incoming if e.type is EdgeType.HEADS
+                               and nodes[e.source_id].kind is Kind.POST], as_of)
+    relations = [
+        *(Relation(type=e.type, node=node_ref(nodes[e.source_id]), role=e.role, source=e.source,
+                   confidence=e.confidence, **_held(holders, e))
+          for e in incoming),
+        *(Relation(type=e.type, node=node_ref(nodes[e.target_id]), role=e.role, source=e.source,
+                   confidence=e.confidence, outward=True) for e in outgoing)]
+    return NodeHint(node=node_ref(node), counts=node_counts(node.attributes),
+                    counts_minimum=bool(node.attributes.get("count_is_minimum")),
+                    about=_about(node.description), about_en=_about(node.description_en),
+                    meets=node.attributes.get("meets"), meets_en=node.attributes.get("meets_en"),
+                    as_of=as_of, relations=relations,
+                    no_holder=kind is Kind.POST and not any(
+                        e.type is EdgeType.HOLDS for e in incoming))
+
+
+def _holders(store: OrgStore, posts: list[str], as_of: date) -> dict[str, tuple[NodeRef, EdgeView]]:
+    """Who holds each of ``posts``, and by which edge: "hvem leder Løn?" is asked of a person.
+
+    A post held by two or more at once names none of them here (its own hint lists them).
+    """
+    held: dict[str, tuple[NodeRef, EdgeView]] = {}
+    for post in posts:
+        near = store.neighbourhood(post, edge_types=(EdgeType.HOLDS,), as_of=as_of)
+        people = {n.id: n for n in near.nodes if n.kind is Kind.PERSON}
+        holdings = [e for e in near.edges if e.source_id in people and e.target_id == post]
+        if len(holdings) == 1:
+            held[post] = node_ref(people[holdings[0].source_id]), holdings[0]
+    return held
+
+
+def _held(holders: dict[str, tuple[NodeRef, EdgeView]], edge: EdgeView) -> dict[str, Any]:
+    """The holder of the post that heads by ``edge``, and how sure the holding is."""
+    if edge.type is not EdgeType.HEADS or edge.source_id not in holders:
+        return {}
+    person, holding = holders[edge.source_id]
+    return {"held_by": person, "held_source": holding.source,
+            "held_confidence": holding.confidence}
+
+
+def _about(description: str | None) -> str | None:
+    # Its first sentence, or as much as a line holds: the hint is read at a glance.
+    if not description:
+        return None
+    first = _SENTENCE_END.split(" ".join(description.split()), maxsplit=1)[0]
+    return shortened(first, _ABOUT_CHARS)
