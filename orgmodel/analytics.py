@@ -49,6 +49,7 @@ __all__ = [
     "actor_ids",
     "authority",
     "by_strategy",
+    "commanded",
     "grid",
     "headed",
     "home_organisation",
@@ -58,6 +59,7 @@ __all__ = [
     "node_owners",
     "quadrant_of",
     "shared_fora",
+    "strongest_chains",
     "tie_weight",
     "weighted_graph",
 ]
@@ -126,6 +128,9 @@ class StakeholderScore:
     interest: float
     distance: int
     quadrant: Quadrant
+    #: The strongest chain of ties from the post that gives the interest: the nodes after the
+    #: post, this one last (why it is a stakeholder: :mod:`orgmodel.ties` says it in words).
+    chain: tuple[str, ...] = ()
 
 
 #: The strategies in the order a reader works through them: whom to manage closely first.
@@ -314,16 +319,7 @@ def authority(dataset: Dataset) -> dict[str, float]:
     >>> authority(ds)
     {'post:boss': 1.0, 'post:lead': 0.6667, 'unit:dept': 0.6667, 'unit:team': 0.3333}
     """
-    down = nx.DiGraph()
-    down.add_nodes_from(dataset.nodes)
-    for edge in dataset.edges.values():
-        # a task part of a task is no command: tasks stand outside the hierarchy
-        if edge.type in _DOWNWARD and edge.source_id != edge.target_id \
-                and dataset.nodes[edge.source_id].kind in _COMMANDING \
-                and dataset.nodes[edge.target_id].kind in _COMMANDING:
-            upper, lower = ((edge.source_id, edge.target_id) if _DOWNWARD[edge.type]
-                            else (edge.target_id, edge.source_id))
-            down.add_edge(upper, lower)
+    down = _command(dataset)
     # Nodes that hold one another (the mayor heads the council, which the mayor sits in) are
     # one level.
     dag = nx.condensation(down)
@@ -339,6 +335,38 @@ def authority(dataset: Dataset) -> dict[str, float]:
                 and Kind(dataset.nodes[edge.target_id].kind) in (Kind.BODY, Kind.FORUM):
             ranks[edge.target_id] = max(ranks[edge.target_id], ranks[edge.source_id])
     return {node: round(value, 4) for node, value in sorted(ranks.items())}
+
+
+def _command(dataset: Dataset) -> nx.DiGraph:
+    """The hierarchy of command: an edge from each node to what it commands directly."""
+    down = nx.DiGraph()
+    down.add_nodes_from(dataset.nodes)
+    for edge in dataset.edges.values():
+        # a task part of a task is no command: tasks stand outside the hierarchy
+        if edge.type in _DOWNWARD and edge.source_id != edge.target_id \
+                and dataset.nodes[edge.source_id].kind in _COMMANDING \
+                and dataset.nodes[edge.target_id].kind in _COMMANDING:
+            upper, lower = ((edge.source_id, edge.target_id) if _DOWNWARD[edge.type]
+                            else (edge.target_id, edge.source_id))
+            down.add_edge(upper, lower)
+    return down
+
+
+def commanded(dataset: Dataset) -> dict[str, list[str]]:
+    """What each node commands directly: what is part of it, what a post heads, its reports.
+
+    >>> from orgmodel.records import NODE_ADAPTER
+    >>> ds = Dataset.build([NODE_ADAPTER.validate_python({"id": i, "kind": "Post", "name": i,
+    ...     "source": "seed", "confidence": "high"}) for i in ("post:boss", "post:lead")],
+    ...     [EdgeRecord.model_validate({"type": "REPORTS_TO", "from": "post:lead",
+    ...                                 "to": "post:boss", "source": "seed",
+    ...                                 "confidence": "high"})])
+    >>> commanded(ds)
+    {'post:boss': ['post:lead']}
+    """
+    down = _command(dataset)
+    return {node: sorted(down.successors(node)) for node in sorted(down)
+            if down.out_degree(node)}
 
 
 def headed(dataset: Dataset) -> dict[str, list[str]]:
@@ -379,31 +407,50 @@ def interest(graph: nx.Graph, ego: str, *, depth: int = 2) -> dict[str, float]:
     >>> interest(g, "a")
     {'b': 0.5, 'c': 0.25}
     """
+    return _strengths(strongest_chains(graph, ego, depth=depth))
+
+
+def _strengths(chains: dict[str, tuple[float, tuple[str, ...]]]) -> dict[str, float]:
+    ranked = sorted(chains.items(), key=lambda item: (-item[1][0], item[0]))
+    return {node: round(value, 4) for node, (value, _chain) in ranked}
+
+
+def strongest_chains(graph: nx.Graph, ego: str, *,
+                     depth: int = 2) -> dict[str, tuple[float, tuple[str, ...]]]:
+    """Every node within ``depth`` steps of ``ego``: its strongest chain's strength, and it.
+
+    The chain is the nodes after ``ego``, the node last (:func:`interest` is the strengths).
+
+    >>> g = nx.Graph()
+    >>> g.add_weighted_edges_from([("a", "b", 0.5), ("b", "c", 0.5), ("a", "c", 0.2)])
+    >>> strongest_chains(g, "a")["c"]
+    (0.25, ('b', 'c'))
+    """
     if ego not in graph:
         return {}
     # Rounds of relaxation, one per step: after round k every node holds its strongest chain
     # of at most k ties. (A best-first search would miss nodes behind a node first reached
     # by a strong but long chain.)
-    best: dict[str, float] = {ego: 1.0}
-    frontier = {ego: 1.0}
+    best: dict[str, tuple[float, tuple[str, ...]]] = {ego: (1.0, ())}
+    frontier = dict(best)
     for _ in range(depth):
-        improved: dict[str, float] = {}
-        for node, strength in frontier.items():
+        improved: dict[str, tuple[float, tuple[str, ...]]] = {}
+        for node, (strength, chain) in frontier.items():
             for other, data in graph[node].items():
                 value = strength * data.get("weight", _OTHER_WEIGHT)
-                if value > best.get(other, 0.0) and value > improved.get(other, 0.0):
-                    improved[other] = value
+                if value > best.get(other, (0.0,))[0] and value > improved.get(other, (0.0,))[0]:
+                    improved[other] = (value, (*chain, other))
         best.update(improved)
         frontier = improved
     del best[ego]
-    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-    return {node: round(value, 4) for node, value in ranked}
+    return best
 
 
 def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
          actors: Collection[str] | None = None,
          ranks: dict[str, float] | None = None,
-         heads: Mapping[str, Collection[str]] | None = None) -> list[StakeholderScore]:
+         heads: Mapping[str, Collection[str]] | None = None,
+         under: Mapping[str, Collection[str]] | None = None) -> list[StakeholderScore]:
     """The stakeholders of ``ego`` placed in the influence/interest grid, strongest first.
 
     Influence is rescaled so the most influential stakeholder scores 1. With ``actors``
@@ -413,7 +460,10 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
     much as network centrality, so the mayor and the directors outrank a well-connected unit
     (the power of a power/interest grid is first of all formal). With ``heads`` (e.g.
     :func:`headed`), a post is as central as what it heads: a unit's ties are its leader's
-    too, and a unit no longer outranked the post that heads it. On graphs
+    too, and a unit no longer outranked the post that heads it. With ``under`` (e.g.
+    :func:`commanded`), no node is less influential than one it commands, directly or not:
+    a unit leader whose unit holds many ties outranked the municipal director above them.
+    On graphs
     larger than ``WHOLE_GRAPH_LIMIT`` betweenness is taken within the ego network (the nodes
     within ``depth`` steps): Everett and Borgatti's ego betweenness, which ranks brokers much
     like the global measure at a fraction of the cost.
@@ -424,7 +474,8 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
     >>> [(s.id, s.distance) for s in grid(g, "a")]
     [('b', 1), ('c', 2)]
     """
-    near = interest(graph, ego, depth=depth)
+    chains = strongest_chains(graph, ego, depth=depth)
+    near = _strengths(chains)
     if actors is not None:
         near = {node: value for node, value in near.items() if node in actors}
     if not near:
@@ -439,15 +490,34 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
                   for n, value in scores.items()}
     if ranks is not None:
         scores = {n: (value + ranks.get(n, 0.0)) / 2 for n, value in scores.items()}
+    if under is not None:
+        scores = _at_least_those_under(scores, under)
     top = max(scores.get(n, 0.0) for n in near) or 1.0
     result = []
     for node, node_interest in near.items():
         node_influence = round(scores.get(node, 0.0) / top, 4)
         quadrant = quadrant_of(node_influence, node_interest, threshold)
         result.append(StakeholderScore(node, node_influence, node_interest, distance[node],
-                                       quadrant))
+                                       quadrant, chains[node][1]))
     result.sort(key=lambda s: (-(s.influence + s.interest), s.id))
     return result
+
+
+def _at_least_those_under(scores: dict[str, float],
+                          under: Mapping[str, Collection[str]]) -> dict[str, float]:
+    """``scores``, each raised to the highest of what the node commands, directly or not."""
+    highest: dict[str, float] = {}
+
+    def below(node: str, path: frozenset[str]) -> float:
+        if node not in highest:
+            # a node on the path holds the one asking (the mayor heads the council the mayor
+            # sits in): one level, asked once
+            highest[node] = max([scores.get(node, 0.0), *(
+                below(lower, path | {node}) for lower in under.get(node, ())
+                if lower not in path)])
+        return highest[node]
+
+    return {node: below(node, frozenset()) for node in scores}
 
 
 _MEETS_IN = (EdgeType.MEMBER_OF, EdgeType.PARTICIPATES_IN)

@@ -211,7 +211,7 @@ _INVERSE_EDGE_NAMES: dict[str, tuple[str, str]] = {
     "POST_IN": ("har stillingen", "has the post"),
     "HOLDS": ("bestrides af", "held by"),
     "HEADS": ("ledes af", "headed by"),
-    "REPORTS_TO": ("har som medarbejder", "has reporting to it"),
+    "REPORTS_TO": ("har som medarbejder", "has as direct report"),
     "MEMBER_OF": ("har som medlem", "has as member"),
     "RESPONSIBLE_FOR": ("varetages af", "owned by"),
     "SUPPORTS": ("understøttes af", "supported by"),

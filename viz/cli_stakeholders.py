@@ -22,7 +22,8 @@ from orgmodel.cli import (
     print_table,
 )
 from orgmodel.hint_model import kind_phrase
-from orgmodel.messages import kind_label, name_in, t
+from orgmodel.messages import edge_name, kind_label, name_in, t
+from orgmodel.ties import tie_text
 from viz import gather
 from viz.texts import ui
 
@@ -76,7 +77,12 @@ def cmd_stakeholders(args: argparse.Namespace) -> int:
             {"id": s.id, "name": nodes[s.id].name, "kind": nodes[s.id].kind.value,
              "quadrant": s.quadrant.value, "influence": round(s.influence, 3),
              "interest": round(s.interest, 3), "distance": s.distance,
-             "via": found.via.get(s.id, [])} for s in ranked]},
+             "via": found.via.get(s.id, []),
+             # why: the relations from the post to it, each read from the post's side
+             "tie": [{"relation": edge_name(step.type, args.lang, inverse=step.inverse,
+                                            raci=step.raci), "type": step.type,
+                      "inverse": step.inverse, "id": step.node}
+                     for step in found.ties.get(s.id, [])]} for s in ranked]},
             ensure_ascii=False, indent=2))
         return 0
     lang = args.lang
@@ -93,10 +99,12 @@ def cmd_stakeholders(args: argparse.Namespace) -> int:
     for quadrant in STRATEGY_ORDER:
         rows = [(called(s.id), kind_label(nodes[s.id].kind.value, nodes[s.id].attributes, lang),
                  f"{s.influence:.2f}", f"{s.interest:.2f}", s.distance,
+                 tie_text(found.ties.get(s.id, []), called, lang),
                  ", ".join(called(forum) for forum in found.via.get(s.id, [])))
                 for s in ranked if s.quadrant is quadrant]
         print(f"\n{ui('q_' + quadrant.value, lang)} ({len(rows)})")
         if rows:
             print_table(rows, [ui("name", lang), ui("kind", lang), ui("influence", lang),
-                               ui("interest", lang), ui("steps", lang), ui("via", lang)])
+                               ui("interest", lang), ui("steps", lang), ui("tie", lang),
+                               ui("via", lang)])
     return 0

@@ -23,6 +23,7 @@ from orgmodel.records import SourceRecord
 from orgmodel.resolve import UnknownNodeError, resolve_node
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
+from orgmodel.ties import TieStep, ties
 
 __all__ = [
     "COLLABORATION_EDGES",
@@ -71,6 +72,8 @@ class ViewInput:
     roots: list[str] = field(default_factory=list)
     scores: list[analytics.StakeholderScore] = field(default_factory=list)
     via: dict[str, list[str]] = field(default_factory=dict)  # stakeholder -> fora with the post
+    # stakeholder -> the relations that tie it to the post (orgmodel.ties)
+    ties: dict[str, list[TieStep]] = field(default_factory=dict)
     focus: str | None = None  # the post of a stakeholder map or case route
     # source key -> the source, for each source a node or edge of the subgraph cites
     sources: dict[str, SourceRecord] = field(default_factory=dict)
@@ -255,10 +258,13 @@ def stakeholders(store: OrgStore, *, as_of: date, post: str | None,
     scores = analytics.grid(analytics.weighted_graph(snapshot), post, depth=depth,
                             actors=analytics.actor_ids(snapshot, ego=post),
                             ranks=analytics.authority(snapshot),
-                            heads=analytics.headed(snapshot))
+                            heads=analytics.headed(snapshot),
+                            under=analytics.commanded(snapshot))
     ids = {n.id for n in subgraph.nodes}
-    return _input(snapshot, subgraph, as_of=as_of, scores=[s for s in scores if s.id in ids],
-                  focus=post, via=analytics.shared_fora(snapshot, post))
+    scores = [s for s in scores if s.id in ids]
+    return _input(snapshot, subgraph, as_of=as_of, scores=scores,
+                  focus=post, via=analytics.shared_fora(snapshot, post),
+                  ties=ties(snapshot, post, {s.id: s.chain for s in scores}))
 
 
 def responsibilities(store: OrgStore, *, as_of: date) -> ViewInput:

@@ -25,6 +25,7 @@ from orgmodel.analytics import ACTOR_KINDS, Quadrant, by_strategy
 from orgmodel.contract import EdgeView, NodeView
 from orgmodel.messages import Lang, role_in
 from orgmodel.schema import Kind
+from orgmodel.ties import tie_text
 from viz.builders import NODE_LIMIT, ViewGraph, assemble, edge_dict, label_of, node_dict
 from viz.gather import ViewInput
 from viz.grid_layout import GridItem, label_box, place_on_grid
@@ -184,13 +185,15 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     positions = ring_layout([r for r in rings if r], near, anchor=1, min_gap=110.0,
                             ring_gap=420.0, first_radius=0.0,
                             sizes=_label_boxes(views, shown, lang))
-    def forum_name(forum: str) -> str:
-        return label_of(views[forum].name, views[forum].name_en, lang) if forum in views else forum
+    def called(node: str) -> str:
+        # a forum met in, or a step of a stakeholder's chain (within the ego network's depth)
+        return label_of(views[node].name, views[node].name_en, lang) if node in views else node
 
     # The table as the command line lists them: whom to manage closely first.
     scores = [{"id": s.id, "influence": s.influence, "interest": s.interest,
                "quadrant": s.quadrant.value, "distance": s.distance,
-               "via": [forum_name(forum) for forum in data.via.get(s.id, [])]}
+               "via": [called(forum) for forum in data.via.get(s.id, [])],
+               "tie": tie_text(data.ties.get(s.id, []), called, lang)}
               for s in by_strategy(data.scores) if s.id in shown]
     more = {n for n in shown if partial and near[n] - shown}
     grid, grid_width, grid_height = place_on_grid(_grid_items(scores, views, lang, more))
@@ -205,6 +208,8 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
                          interest=score["interest"], quadrant=score["quadrant"])
             if score["via"]:
                 extra["via"] = score["via"]
+            if score["tie"]:
+                extra["tie"] = score["tie"]
         if node in more:
             extra["more"] = True
         nodes.append(node_dict(views[node], lang, data.owners, positions[node], **extra))

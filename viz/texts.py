@@ -222,14 +222,16 @@ UI: dict[str, tuple[str, str]] = {
     "grid_explained": (
         "Indflydelse er gennemsnittet af den formelle placering i hierarkiet (kommunalbestyrelsen "
         "øverst, et trin mindre for hvert niveau; et udvalg eller forum har sit højeste medlems) "
-        "og centraliteten i netværket, skaleret så den største er 100 %. Interesse er den "
-        "stærkeste kæde af bånd til stillingen inden for to skridt. Strategien følger kvadranten: "
-        "50 % og derover er højt.",
+        "og centraliteten i netværket, skaleret så den største er 100 %; ingen har mindre "
+        "indflydelse end dem, der står under dem. Interesse er den stærkeste kæde af bånd til "
+        "stillingen inden for to skridt; kolonnen Forbindelse viser kæden. Strategien følger "
+        "kvadranten: 50 % og derover er højt.",
         "Influence is the mean of the formal place in the hierarchy (the municipal council at "
         "the top, one step less a level; a committee or forum carries its most senior member's) "
-        "and centrality in the network, scaled so that the greatest is 100 %. Interest is the "
-        "strongest chain of ties to the post within two steps. The strategy follows the "
-        "quadrant: 50 % and up is high."),
+        "and centrality in the network, scaled so that the greatest is 100 %; no one has less "
+        "influence than those under them. Interest is the strongest chain of ties to the post "
+        "within two steps; the Tie column shows the chain. The strategy follows the quadrant: "
+        "50 % and up is high."),
     "network": ("Netværk", "Network"),
     "influence": ("Indflydelse", "Influence"),
     "interest": ("Interesse", "Interest"),
@@ -258,6 +260,7 @@ UI: dict[str, tuple[str, str]] = {
               "The diagram needs JavaScript; the table below shows the same."),
     "role": ("Rolle", "Role"),
     "via": ("Mødes i", "Meets in"),
+    "tie": ("Forbindelse", "Tie"),
     **{f"conf_{level}": words for level, words in CONFIDENCE_NAMES.items()},
     "static_note": ("Statisk udgave; data fra {date}.", "Static edition; data as of {date}."),
 }
@@ -299,7 +302,7 @@ def browser_texts(lang: Lang) -> dict[str, str]:
             "path_none", "path_unknown", "path_names", "path_same", "path_found",
             "permalink_copied", "expanding",
             "kind", "owner", "source", "confidence", "conf_high", "conf_medium", "conf_low",
-            "low_confidence", "focus_hint", "influence", "interest", "quadrant", "via",
+            "low_confidence", "focus_hint", "influence", "interest", "quadrant", "via", "tie",
             "q_manage", "q_satisfy",
             "q_inform", "q_monitor", "description", "role", "topic", "strength", "order",
             "shown_of", "filter_shown", "focus_parts", "grid_shown", "network_shown")

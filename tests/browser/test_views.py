@@ -1050,6 +1050,7 @@ def test_stakeholder_grid_layout(page: Any, albertslund_app: LiveApp, recorder: 
     tip = hover_tooltip(page, "post:kommunaldirektor").text_content() or ""
     assert "Strategi: Håndter tæt" in tip or "Strategi: Hold informeret" in tip
     assert "Mødes i: " in tip and "Direktørforum" in tip
+    assert "Forbindelse: refererer til Kommunaldirektør" in tip  # why they are a stakeholder
     screenshot(page, "stakeholders-grid")
     # The grid's accessible twin: big enough for a table page of its own, linked from the view.
     page.click("#table a")

@@ -96,6 +96,24 @@ def test_chief_stakeholders(memory_store: MemoryStore) -> None:
     assert "unit:okonomi-og-stab" not in scores
 
 
+def test_no_stakeholder_is_less_influential_than_one_it_commands(
+        memory_store: MemoryStore) -> None:
+    # The chief's own boss ranked below a unit leader reporting to the chief (0.68 against
+    # 0.79): that leader's unit holds many ties, and the leader is as central as the unit.
+    snapshot = memory_store.snapshot(as_of=date.today())
+    under = analytics.commanded(snapshot)
+    scores = {s.id: s for s in grid(weighted_graph(snapshot), CHIEF, depth=3,
+                                    actors=analytics.actor_ids(snapshot, ego=CHIEF),
+                                    ranks=analytics.authority(snapshot),
+                                    heads=analytics.headed(snapshot), under=under)}
+    assert scores["post:kommunaldirektor"].influence > \
+        scores["post:enhedsleder-organisation-og-politik"].influence
+    pairs = [(upper, lower) for upper, lowers in under.items() for lower in lowers
+             if upper in scores and lower in scores]
+    assert len(pairs) > 20
+    assert all(scores[upper].influence >= scores[lower].influence for upper, lower in pairs)
+
+
 def test_node_owners(memory_store: MemoryStore) -> None:
     snapshot = memory_store.snapshot(as_of=date.today())
     owners = node_owners(snapshot)

@@ -109,11 +109,20 @@ def test_stakeholders_lists_a_posts_stakeholders_by_strategy(
     assert {s["distance"] for s in answer["stakeholders"]} == {1}
     # Through which fora: the chief meets the municipal director in Chefforum, among others.
     assert "forum:chefforum" in chief["via"]
+    # ... and why the chief is a stakeholder at all: reporting to the municipal director.
+    assert chief["tie"] == [{"relation": "har som medarbejder", "type": "REPORTS_TO",
+                             "inverse": True, "id": "post:chef-okonomi-og-stab"}]
     assert main(["stakeholders", "--lang", "en", "--data", str(data_dir)]) == 0
     english = capsys.readouterr().out
     assert english.startswith("Head of Finance and Staff (post:chef-okonomi-og-stab)")
     director = next(line for line in english.splitlines() if line.startswith("Municipal Director"))
     assert "Chiefs' Forum" in director and "Directors' Forum" in director
+    # The chain that ties each stakeholder to the post, in words ("Tie"): the new chief saw
+    # scores and fora, never why the mayor or a unit was there.
+    assert "Tie" in english and "reports to Municipal Director" in director
+    unit = next(line for line in english.splitlines() if line.startswith("Organisation and Pol"))
+    assert "has as direct report Head of Organisation and Politics → heads Organisation and " \
+        "Politics" in unit
     assert main(["stakeholders", "Ingen Sådan Stilling", "--data", str(data_dir)]) == 1
     assert "Ingen node har id'et eller navnet »Ingen Sådan Stilling«" in capsys.readouterr().err
     # A unit by its name is not "no node has that name": it is no post, and its head is meant.

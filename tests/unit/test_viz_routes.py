@@ -434,5 +434,10 @@ def test_the_stakeholder_grid_says_how_its_scores_come_about(memory_store: Memor
             assert re.search(r'<table class="data" aria-labelledby="grid-heading" '
                              r'aria-describedby="grid-explained">', page.text)
             assert said in main_text(page.text)
+        # ... and why each one is a stakeholder: the chain of ties, in its own column
+        page = await client.get("/views/stakeholders/table")
+        assert '<th scope="col">Forbindelse</th>' in page.text
+        row = next(row for row in page.text.split("<tr>") if "post:kommunaldirektor" in row)
+        assert "<td>refererer til Kommunaldirektør</td>" in row
 
     run(create_views_app(memory_store), check)

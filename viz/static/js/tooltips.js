@@ -44,6 +44,7 @@
         row(box, texts.interest, Math.round(node.interest * 100) + " %");
         // What to do about them and where one meets them, as the table and the command line say.
         row(box, texts.quadrant, texts["q_" + node.quadrant]);
+        row(box, texts.tie, node.tie);  // why: the relations from the post to it
         row(box, texts.via, (node.via || []).join(", "));
       }
       if (node.desc) { box.appendChild(description(node)); }
