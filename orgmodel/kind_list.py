@@ -48,13 +48,18 @@ __all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_FRAME_SPELLINGS", "asked_kind
 LIST_FRAME_SPELLINGS: tuple[str, ...] = (
     "hvilke", "hvilken", "hvad", "alle", "findes", "eksisterer", "liste", "oversigt", "over",
     "which", "what", "all", "are", "there", "exist", "list", "overview", "show", "antal",
-    "number")
+    "number",
+    # "hvilke initiativer kører?", "hvad hedder direktørområderne?": what is running, or named
+    "kører", "running", "aktive", "active", "igangværende", "gang", "ongoing", "nuværende",
+    "current", "hedder", "called", "named", "names", "navne", "navnene", "director", "it")
 _FRAME = frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split()) | STOPWORDS
 #: The words of the frame that ask for a list: one of them must be there.
 LIST_ASKING_SPELLINGS: tuple[str, ...] = (
     "hvilke", "hvilken", "hvad", "alle", "liste", "oversigt", "which", "what", "all", "list",
     "overview", "show", "mange", "antal", "many", "number")  # ... and how many there are
 _ASKING = frozenset(fold(" ".join(LIST_ASKING_SPELLINGS)).split())
+#: The most nodes of a kind outside the tree a list names (a question's answer, not a dump).
+_MOST_LISTED = 200
 _NOUNS = {fold(noun): key for key, listed_kind in LISTS.items() for noun in listed_kind.nouns}
 
 
@@ -95,6 +100,13 @@ def list_of(store: OrgStore, key: str, *, as_of: date) -> NodeHint | None:
     if (home := home_organisation(store, as_of=as_of)) is None:
         return None
     kind, which = LISTS[key].kind, LISTS[key].which
+    top = store.node(home, as_of=as_of)
+    if not LISTS[key].in_tree:  # "hvilke initiativer kører?": not under the municipality
+        page = store.list_nodes(kind=kind, limit=_MOST_LISTED, as_of=as_of)
+        every = sorted((n for n in page.items if which(n)), key=lambda n: fold(n.name))
+        return NodeHint(node=node_ref(top), as_of=as_of, listing=key, relations=[
+            Relation(type=EdgeType.PART_OF, node=node_ref(n), source=n.source,
+                     confidence=n.confidence) for n in every]) if every else None
     tree = store.subtree(home, as_of=as_of)
     # each node by the edge that puts it in the tree, which says how sure that is
     placed = {e.source_id: e for e in tree.edges if e.type is EdgeType.PART_OF}
@@ -102,7 +114,6 @@ def list_of(store: OrgStore, key: str, *, as_of: date) -> NodeHint | None:
                     and n.id in placed), key=lambda n: fold(n.name))
     if not found:
         return None
-    top = next(n for n in tree.nodes if n.id == home)
     return NodeHint(node=node_ref(top), as_of=as_of, listing=key, relations=[
         Relation(type=EdgeType.PART_OF, node=node_ref(n), source=placed[n.id].source,
                  confidence=placed[n.id].confidence) for n in found])

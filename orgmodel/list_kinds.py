@@ -32,6 +32,9 @@ class ListedKind(NamedTuple):
     which: Callable[[NodeView], bool]
     #: What the list is called, in Danish and English.
     title: tuple[str, str]
+    #: Whether the kind lies in the municipality's tree (``PART_OF``); if not (initiatives,
+    #: systems), every node of the kind on the date is in the list, each by its own record.
+    in_tree: bool = True
 
 
 #: The lists by key (the key is the hint's ``listing``).
@@ -47,4 +50,16 @@ LISTS: dict[str, ListedKind] = {
                               ("Afdelinger", "Departments")),
     "units": ListedKind(("enheder", "enhederne", "units"), Kind.UNIT, lambda n: True,
                         ("Enheder", "Units")),
+    "directorates": ListedKind(
+        ("direktørområder", "direktørområderne", "directorates", "areas"), Kind.UNIT,
+        lambda n: n.attributes.get("level") == "direktørområde",
+        ("Direktørområder", "Director areas")),
+    "teams": ListedKind(("teams", "teamene", "teamsene"), Kind.UNIT,
+                        lambda n: n.attributes.get("level") == "team", ("Teams", "Teams")),
+    "initiatives": ListedKind(
+        ("initiativer", "initiativerne", "projekter", "projekterne", "initiatives", "projects"),
+        Kind.INITIATIVE, lambda n: True, ("Initiativer", "Initiatives"), in_tree=False),
+    "systems": ListedKind(
+        ("systemer", "systemerne", "it-systemer", "systems"), Kind.SYSTEM,
+        lambda n: True, ("Systemer", "Systems"), in_tree=False),
 }

@@ -324,7 +324,9 @@ def test_static_start_page_answers_a_kle_number(site: Path, page: Any, recorder:
     ("what are the departments of the municipality?", "Afdelinger i Albertslund Kommune (8): ",
      "Økonomi og Stab"),
     ("how many departments are there?", "Afdelinger i Albertslund Kommune (8): ",
-     "Økonomi og Stab")])
+     "Økonomi og Stab"),
+    ("hvilke initiativer kører?", "Initiativer i Albertslund Kommune (9): ", "COOP"),
+    ("hvilke systemer er der?", "Systemer i Albertslund Kommune (7): ", "OPUS løn")])
 def test_static_start_page_lists_a_kind(site: Path, page: Any, recorder: Recorder,
                                         question: str, listed: str, one: str) -> None:
     # As on the server: "hvilke udvalg er der?" met the task of servicing the committees.

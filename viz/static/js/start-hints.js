@@ -67,7 +67,11 @@
   var listFrame = foldedSet(data.listFrame), listAsking = foldedSet(data.listAsking);
   function listHint(query) {
     if (!fold(query).split(" ").some(function (word) { return listAsking[word]; })) { return null; }
-    var words = wordsOf(query).filter(function (word) { return !listFrame[word]; });
+    // As the server reads it (orgmodel.kind_list.asked_kind): its words folded, not the
+    // search's, which leave out "systemer" after "hvilke" (a system's frame, for tasks).
+    var words = fold(query).split(/\s+/).filter(function (word) {
+      return word && !listFrame[word] && !stopwords[word];
+    });
     var found = words.length ? named.filter(function (entry) {
       return entry.listing && words.every(function (word) {
         return entry.keys.some(function (key) { return key.words.indexOf(word) >= 0; });
