@@ -29,7 +29,8 @@ from orgmodel.node_sizes import COUNTS, size_text
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 
-__all__ = ["NO_SIZE", "NodeHint", "Relation", "kind_phrase", "node_name", "node_ref"]
+__all__ = ["MEMBERS_OF_SEATS", "NO_SIZE", "NodeHint", "Relation", "kind_phrase", "node_name",
+           "node_ref"]
 
 _E = EdgeType
 # Relations that say where a node sits (what lies under it, where its cases go), not who is
@@ -81,6 +82,8 @@ NO_SIZE = ("Modellen angiver ikke dens størrelse.", "The model does not give it
 MEMBERS_NAMED = ("Data nævner {count} {members}; modellen angiver ikke, om det er alle.",
                  "The data names {count} {members}; the model does not say whether that is all.")
 _MEMBER_WORDS = (("medlem", "medlemmer"), ("member", "members"))
+MEMBERS_OF_SEATS = ("Data nævner {count} af de {seats} medlemmer.",
+                    "The data names {count} of the {seats} members.")
 NO_COUNT = ("Modellen angiver ikke antallet af {what}.",
             "The model does not give the number of {what}.")
 NO_MEETINGS = ("Modellen angiver ikke, hvor ofte den mødes.",
@@ -370,7 +373,27 @@ class NodeHint(BaseModel):
             words = _UNDER_WORDS[under] if under else (
                 _OUTWARD_WORDS if outward else _RELATION_WORDS)[edge_type]
             said.append(f"{words[at]}: {who}.")
+            if (edge_type, outward, under) == (_E.MEMBER_OF, False, None) and (
+                    partly := self._members_partly(lang)):
+                said.append(partly)
         return " ".join([first, *said])
+
+    def _members_partly(self, lang: Lang) -> str | None:
+        """That the members named are not all, where the node counts more seats than that.
+
+        "hvem sidder i Kommunalbestyrelsen?" named the mayor alone, beside "Størrelse: 21
+        medlemmer"; a political body that counts no seats (Økonomiudvalget) is not said to
+        have only the members the model holds.
+        """
+        at = 0 if lang == "da" else 1
+        named = sum(r.type is _E.MEMBER_OF and not r.outward for r in self.relations)
+        seats = self.counts.get("seats")
+        if seats is not None and named < seats:
+            return MEMBERS_OF_SEATS[at].format(count=named, seats=seats)
+        if seats is None and self.node.kind is Kind.BODY and not self.asked_size:
+            # (asked its size, the hint said so first)
+            return MEMBERS_NAMED[at].format(count=named, members=_MEMBER_WORDS[at][named != 1])
+        return None
 
     def _holder(self, lang: Lang) -> str | None:
         """Who holds a post, in a sentence: its holders, or that the data names no one.

@@ -963,6 +963,24 @@ def test_a_posts_superior_is_whom_it_reports_to_said_first(store: Any, question:
     assert hint is not None and hint.text("da").startswith(first)
 
 
+def test_members_named_are_not_said_to_be_all(store: Any) -> None:
+    # "hvem sidder i Kommunalbestyrelsen?" named the mayor alone, as if the council had one
+    # member, beside "Størrelse: 21 medlemmer"; Økonomiudvalget counts no seats.
+    council = answered(store, "hvem er medlem af Kommunalbestyrelsen?")[1]
+    assert council is not None and "Medlemmer: Borgmester (formand; sikkerhed: høj, kilde: " \
+        "law:styrelsesloven). Data nævner 1 af de 21 medlemmer." in council.text("da")
+    assert "The data names 1 of the 21 members." in council.text("en")
+    committee = answered(store, "hvem sidder i Økonomiudvalget?")[1]
+    said = "Data nævner 1 medlem; modellen angiver ikke, om det er alle."
+    assert committee is not None and said in committee.text("da")
+    # ... once, when its size is what was asked
+    sized = answered(store, "hvor mange sidder i Økonomiudvalget?")[1]
+    assert sized is not None and sized.text("da").count(said) == 1
+    # A forum's members are posts the data names by what they are: not said to be partial.
+    forum = answered(store, "hvem sidder i Chefforum?")[1]
+    assert forum is not None and "Data nævner" not in forum.text("da")
+
+
 @pytest.mark.parametrize(("question", "first"), [
     ("hvilket direktørområde hører Skole og Uddannelse under?",
      "Skole og Uddannelse hører under: Direktørområde 2 (navn ikke bekræftet) (sikkerhed: lav, "

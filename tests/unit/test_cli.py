@@ -109,7 +109,7 @@ def test_show_prints_the_notes_that_qualify_a_record_and_its_relations() -> None
     director = run("show", "post:kommunaldirektor", "--lang", "en").stdout
     line = next(x for x in director.splitlines() if "post:direktor-1" in x)
     marker = line.split("[")[-1].split("]")[0]
-    assert line.split()[:4] == ["←", "has", "reporting", "to"]
+    assert line.split()[:4] == ["←", "has", "as", "direct"]
     remark = next(x for x in director.splitlines() if x.startswith(f"  [{marker}] "))
     assert "Note:" in remark and "afledt" in remark
     assert director.startswith(
