@@ -257,7 +257,7 @@ def _rule_field(error: Any) -> list[str | int]:
     >>> _rule_field({"type": "missing", "loc": ("body", "name"), "msg": "Field required"})
     []
     """
-    if error.get("type") == "union_tag_not_found":
+    if error.get("type") in ("union_tag_not_found", "union_tag_invalid"):
         return ["kind"]
     at_record = _loc(error.get("loc", ()))[-1:] in (["body"], ["node"], ["edge"])
     if error.get("type") != "value_error" or not at_record:
@@ -291,10 +291,16 @@ def _message(error: Any) -> str:
     >>> _message({"type": "union_tag_not_found", "loc": ("body",),
     ...           "msg": "Unable to extract tag using discriminator 'kind'"})[:39]
     'kind is missing: a node is one of Asset'
+    >>> _message({"type": "union_tag_invalid", "loc": ("body",), "ctx": {"tag": "Robot"},
+    ...           "msg": "Input tag 'Robot' found using 'kind' does not match …"})[:45]
+    "'Robot' is no kind of node: a node is one of "
     """
     message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
     if error.get("type") == "union_tag_not_found":  # pydantic's words name no field
         return f"kind is missing: a node is one of {', '.join(sorted(NODE_MODELS))}"
+    if error.get("type") == "union_tag_invalid":  # ... nor say it in Danish
+        return (f"{(error.get('ctx') or {}).get('tag', '')!r} is no kind of node: a node is one "
+                f"of {', '.join(sorted(NODE_MODELS))}")
     kind = str(error.get("type", ""))
     if (kind in ("literal_error", "enum") or kind.endswith(("_parsing", "_type"))) and (
             kind not in _NOT_A_VALUE and "input" in error

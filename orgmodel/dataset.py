@@ -218,8 +218,10 @@ def _check_cycles(ds: Dataset) -> list[Problem]:
                 continue  # its edges never hold on one day: a hierarchy that changed, no loop
             first_key = keys[(members[0], members[1])]
             # Every step's place: the one added by mistake is any of them, not the first.
-            places = ", ".join(f"{where.file}:{where.line}" for where in (
-                ds.origin(keys[pair]) for pair in itertools.pairwise(members)))
+            # (a record written over the API has no line yet: its file is where it will be)
+            places = ", ".join(f"{where.file}:{where.line}" if where.line else where.file
+                               for where in (ds.origin(keys[pair])
+                                             for pair in itertools.pairwise(members)))
             message = f"{edge_type.value} cycle: {' -> '.join(members)} (edges at {places})"
             problems.append(ds.problem(first_key, message, record_id=first_key, field_name="to"))
     return problems

@@ -342,8 +342,9 @@ def put_edge(ds: Dataset, record: EdgeRecord, *, expected_etag: str | None,
     record = EdgeRecord.model_validate(record.to_data())
     key = record.key
     if key in ds.nodes:
-        raise DataValidationError([Problem(NEW_RECORDS_FILE, 0, "a node already has this id",
-                                           record_id=key, field="id")])
+        raise DataValidationError([Problem(
+            NEW_RECORDS_FILE, 0, f"a node already has the id {key}: give the edge another id",
+            record_id=key, field="id")])
     current = ds.edges.get(key)
     check_precondition(key, current, expected_etag)
     if current is not None and (moved := _moved_end(current, record)):

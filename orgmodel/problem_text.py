@@ -44,7 +44,17 @@ _JSON_DA = {
     "Unterminated string starting at": "en tekst uden afsluttende anførselstegn begynder her",
     "Extra data": "mere efter posten", "Invalid control character at": "et ugyldigt kontroltegn",
     "Invalid \\escape": "en ugyldig \\-sekvens",
+    # the API's own (api/json_body.py)
+    "nested too deep": "indlejret for dybt",
 }
+_REPEATED_KEY = re.compile(r"duplicate key (.+) in the object")
+
+
+def _json_da(message: str) -> str:
+    """Python's JSON error ``message`` in Danish (as written, where none is known)."""
+    if repeated := _REPEATED_KEY.fullmatch(message):
+        return f"nøglen {repeated[1]} står to gange i objektet"
+    return _JSON_DA.get(message, message)
 _BELONGS_DA = {"part of nothing": "del af intet", "in no unit": "i ingen enhed"}
 _TWO_DA = {"in two units": "i to enheder", "part of two units": "del af to enheder",
            "headed by two posts": "ledet af to stillinger"}
@@ -194,8 +204,12 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"empty or only spaces: give a word, a task id or a KLE number",
      "tom eller kun mellemrum: skriv et ord, et opgave-id eller et KLE-nummer"),
     (r"kind is missing: a node is one of (.+)", r"kind mangler: en node er en af \1"),
+    (r"a node already has the id (\S+): give the edge another id",
+     r"en node har allerede id'et \1: giv relationen et andet id"),
+    (r"('.*') is no kind of node: a node is one of (.+)",
+     r"\1 er ingen slags node: en node er en af \2"),
     (r"JSON decode error(?:: (.+?))?(?: \(at character (\d+)\))?",
-     lambda m: "JSON-fejl" + (f": {_JSON_DA.get(m[1], m[1])}" if m[1] else "")
+     lambda m: "JSON-fejl" + (f": {_json_da(m[1])}" if m[1] else "")
      + (f" (ved tegn {m[2]})" if m[2] else "")),
     (r"the body is (.+) but the path names (.+); to rename, create the new record and delete "
      r"the old one",

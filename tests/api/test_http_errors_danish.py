@@ -41,6 +41,18 @@ WRITES = [
     ("/api/v1/nodes", b'{"id": "unit:x"}', "kind mangler: en node er en af Asset, Body, Forum, "
      "Initiative, Organisation, Person, Policy, Post, Stakeholder, System, Task, Unit"),
     ("/api/v1/changes", b'{"operations": []}', "skal have mindst 1 element"),
+    ("/api/v1/edges", b'{"type": "PART_OF", "id": "unit:okonomi-og-stab", "from": '
+     b'"unit:it-og-digitalisering", "to": "unit:okonomi-og-stab", "source": "seed", '
+     b'"confidence": "low"}',
+     "en node har allerede id'et unit:okonomi-og-stab: giv relationen et andet id"),
+    ("/api/v1/nodes", b'{"id": "person:y", "kind": "Robot", "name": "Y"}',
+     "'Robot' er ingen slags node: en node er en af Asset, Body, Forum, Initiative, "
+     "Organisation, Person, Policy, Post, Stakeholder, System, Task, Unit"),
+    # the body reader's own words were left in English within the Danish
+    ("/api/v1/nodes", b'{"id": "person:y", "kind": "Person", "name": "Y", "name": "Z"}',
+     "JSON-fejl: nøglen 'name' står to gange i objektet (ved tegn 50)"),
+    ("/api/v1/nodes", b"[" * 100_000 + b"]" * 100_000,
+     "JSON-fejl: indlejret for dybt (ved tegn 0)"),
     ("/api/v1/changes", b'{"operations": [{"op": "delete", "key": "unit:x"}]}',
      "delete skal have if_match: postens ETag, som den sidst blev læst"),
 ]
@@ -73,3 +85,14 @@ def test_english_is_left_as_it_is(live_api: LiveServer) -> None:
     assert error["msg"] == ("Input should be a valid integer, unable to parse string as an "
                             "integer (got 'abc')")
     assert error["msg_da"] == "skal være et helt tal (fik 'abc')"
+
+
+def test_a_cycle_names_the_edge_written_by_its_file_alone(editable_api: LiveServer) -> None:
+    # "edges at okonomi-og-stab.yaml:343, api-edits.yaml:0": the edge sent has no line yet.
+    edge = {"type": "PART_OF", "from": "unit:okonomi-og-stab", "to": "unit:okonomi-og-indkob",
+            "source": "seed", "confidence": "low"}
+    with editable_api.client(ANNA) as http:
+        error = problem(http.post("/api/v1/edges", json=edge), 422)["errors"][0]
+    assert error["msg"].startswith("PART_OF cycle: ") and error["msg"].endswith(
+        ", api-edits.yaml)")
+    assert error["msg_da"].startswith("kredsløb af PART_OF: ") and ":0" not in error["msg_da"]

@@ -499,6 +499,11 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
         missing = problem(anna.post("/api/v1/nodes", json=kindless), 422)["errors"][0]
         assert missing["loc"] == ["body", "kind"] and missing["msg"].startswith(
             "kind is missing: a node is one of Asset, Body,")
+        # a kind of no node names the field too (it was loc ["body"], pydantic's words)
+        robot = problem(anna.post("/api/v1/nodes", json={**NEW_UNIT, "kind": "Robot"}),
+                        422)["errors"][0]
+        assert robot["loc"] == ["body", "kind"] and robot["msg"].startswith(
+            "'Robot' is no kind of node: a node is one of Asset, Body,")
         answer = anna.post("/api/v1/nodes", content=body,
                            headers={"Content-Type": "application/json; charset=utf-8"})
         assert answer.status_code == 201, answer.text
