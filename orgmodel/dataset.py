@@ -310,7 +310,10 @@ def _check_holders(ds: Dataset) -> list[Problem]:
     """A post is held by one person at a time (a hand-over ends one holding, starts another)."""
     holdings: dict[str, list[EdgeRecord]] = defaultdict(list)
     for edge in ds.edges.values():
-        if edge.type is EdgeType.HOLDS:
+        # A holding by what is no person is told it may not join those kinds; as a second
+        # holder it named the rightful holding, untouched, as the one to end.
+        holder = ds.nodes.get(edge.source_id)
+        if edge.type is EdgeType.HOLDS and holder is not None and holder.kind == Kind.PERSON:
             holdings[edge.target_id].append(edge)
     problems = []
     for post, edges in holdings.items():

@@ -122,6 +122,21 @@ def test_edges_obey_the_data_file_rules(ds: Dataset) -> None:
     assert "cycle" in caught.value.problems[0].message
 
 
+def test_a_holding_by_what_is_no_person_is_told_that_alone(ds: Dataset) -> None:
+    # A system "holding" a post that has its holder got the kind's rule, and "two holders:
+    # end the first holding with valid_to" at the rightful holding, which no one touched.
+    held = apply_all(ds, [
+        Operation.put(node(id="post:chef", kind="Post", name="Chef")),
+        Operation.put(node(id="person:a", kind="Person", name="A")),
+        Operation.put(node(id="system:x", kind="System", name="X")),
+        Operation.put(edge(type="HOLDS", **{"from": "person:a", "to": "post:chef"}))])[-1].dataset
+    with pytest.raises(DataValidationError) as caught:
+        put_edge(held, edge(type="HOLDS", **{"from": "system:x", "to": "post:chef"}),
+                 expected_etag=None)
+    assert [p.message for p in caught.value.problems] == [
+        "HOLDS may not join System to Post"]
+
+
 def test_a_task_keeps_an_accountable_owner(ds: Dataset) -> None:
     with pytest.raises(DataValidationError) as caught:
         delete_edge(ds, OWNS.key, expected_etag=etag(OWNS))
