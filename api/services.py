@@ -48,6 +48,7 @@ __all__ = [
     "dataset_after_write",
     "edge_detail",
     "export_zip",
+    "left_out",
     "members_of",
     "node_detail",
     "node_write_notices",
@@ -112,10 +113,38 @@ def write_notices(written: Sequence[Record], after: Dataset | None) -> list[tupl
     return said
 
 
-def node_write_notices(record: AnyNode, after: Dataset | None) -> list[str]:
-    """The notices of a node just written: of itself as they are, of another with its id."""
-    return [message if key == record.id else f"{key}: {message}"
+def node_write_notices(record: AnyNode, after: Dataset | None,
+                       before: Record | None = None) -> list[str]:
+    """The notices of a node just written: of itself as they are, of another with its id.
+
+    With the record it replaced (``before``), the fields that record had and the new one
+    leaves out: a PUT replaces the whole record, and a client that sent only what it changed
+    lost the others without a word.
+    """
+    said = [message if key == record.id else f"{key}: {message}"
             for key, message in write_notices([record], after)]
+    return [*said, *left_out(before, record)]
+
+
+def left_out(before: Record | None, record: Record) -> list[str]:
+    """A notice naming the fields ``before`` had and ``record``, which replaced it, has not.
+
+    >>> from orgmodel.records import NODE_ADAPTER
+    >>> old = NODE_ADAPTER.validate_python({"id": "task:lon", "kind": "Task", "name": "Løn",
+    ...     "aliases": ["lønkørsel"], "source": "seed", "confidence": "high"})
+    >>> left_out(old, old.model_copy(update={"aliases": []}))[0][:59]
+    'the record had aliases, which the one written leaves out: i'
+    >>> left_out(old, old)
+    []
+    """
+    if before is None:
+        return []
+    gone = [field for field in record_data(before) if field not in record_data(record)]
+    if not gone:
+        return []
+    return [f"the record had {', '.join(gone)}, which the one written leaves out: "
+            f"{'it is' if len(gone) == 1 else 'they are'} gone (a PUT replaces the whole "
+            "record; send every field to keep)"]
 
 
 def dataset_after_write(store: OrgStore, record: AnyNode) -> Dataset | None:

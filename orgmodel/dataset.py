@@ -313,7 +313,7 @@ def _check_holders(ds: Dataset) -> list[Problem]:
         # A holding by what is no person is told it may not join those kinds; as a second
         # holder it named the rightful holding, untouched, as the one to end.
         holder = ds.nodes.get(edge.source_id)
-        if edge.type is EdgeType.HOLDS and holder is not None and holder.kind == Kind.PERSON:
+        if edge.type is EdgeType.HOLDS and holder is not None and holder.kind == Kind.PERSON.value:
             holdings[edge.target_id].append(edge)
     problems = []
     for post, edges in holdings.items():

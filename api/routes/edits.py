@@ -30,8 +30,10 @@ from api.errors import PROBLEM_RESPONSES
 from api.json_body import UniqueKeysRoute
 from api.responses import respond
 from api.schemas import EdgeDetail, NodeSaved
-from api.services import dataset_after_write, edge_detail, node_write_notices
-from orgmodel.editing import etag, record_data
+from api.services import dataset_after_write, edge_detail, node_write_notices, read_record
+from orgmodel.contract import OrgStore
+from orgmodel.editing import Record, etag, record_data
+from orgmodel.exceptions import NotFoundError
 from orgmodel.records import AnyNode, EdgeRecord, edge_key_parts
 
 __all__ = ["router"]
@@ -64,11 +66,22 @@ async def replace_node(node_id: NodeIdPath, record: NodeBody, store: StoreDep,
                        caller: WriterDep, expected: IfMatch) -> Response:
     """Replace a node with the record in the body (If-Match: the ETag you read)."""
     same_key(node_id, record.id, "id")
+    # What it replaces, read in the writers' turn: were it changed before this write, the
+    # write fails on its ETag (412), so a record read here is the one replaced.
+    before = await store.write(_record_or_none, store.store, node_id)
     view = await store.write(store.editor().put_node, record, expected_etag=expected,
                                actor=caller.name)
     after = await store.write(dataset_after_write, store.store, record)
     return respond(NodeSaved(node=view, record=record_data(record),
-                             notices=node_write_notices(record, after)), etag=etag(record))
+                             notices=node_write_notices(record, after, before)),
+                   etag=etag(record))
+
+
+def _record_or_none(store: OrgStore, key: str) -> Record | None:
+    try:
+        return read_record(store, key)
+    except NotFoundError:
+        return None
 
 
 @router.delete("/nodes/{node_id:path}", status_code=204, summary="Delete a node")

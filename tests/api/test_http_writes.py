@@ -589,6 +589,27 @@ def test_a_node_written_with_a_kle_number_no_topic_has_is_noted(editable_api: Li
         assert fine.status_code == 200 and fine.json()["notices"] == []
 
 
+def test_a_replace_that_leaves_fields_out_says_which_are_gone(editable_api: LiveServer) -> None:
+    # The administrator's probe: a PUT of the fields to change alone took the aliases, both
+    # descriptions, the English name and the note with it, and answered "notices": [].
+    with editable_api.client(ANNA) as anna:
+        record, etag = read(anna, "/api/v1/nodes/post:kontraktansvarlig")
+        assert {"aliases", "description", "name_en"} <= set(record)
+        bare = {key: record[key] for key in ("id", "kind", "name", "source", "confidence")}
+        saved = anna.put("/api/v1/nodes/post:kontraktansvarlig", headers={"If-Match": etag},
+                         json={**bare, "name": "Kontraktansvarlig (udbud og indkøb)"})
+        assert saved.status_code == 200, saved.text
+        [notice] = saved.json()["notices"]
+        gone = notice.removeprefix("the record had ").split(", which")[0].split(", ")
+        assert set(gone) == set(record) - set(bare)
+        assert saved.json()["notices_da"][0].startswith("posten havde name_en, aliases")
+        # the whole record sent again: nothing is said to be gone
+        again = anna.put("/api/v1/nodes/post:kontraktansvarlig",
+                         headers={"If-Match": saved.headers["etag"]},
+                         json={**record, "name": "Kontraktansvarlig (udbud)"})
+        assert again.status_code == 200 and again.json()["notices"] == []
+
+
 def test_a_unit_left_belonging_to_nothing_is_noted(editable_api: LiveServer) -> None:
     # A unit created over the API could hang under nothing without a word, and ending a unit
     # left its posts under nothing from the next day: the org chart lost them.
