@@ -59,6 +59,7 @@ __all__ = [
     "node_owners",
     "quadrant_of",
     "shared_fora",
+    "stakeholder_scores",
     "strongest_chains",
     "tie_weight",
     "weighted_graph",
@@ -518,6 +519,17 @@ def _at_least_those_under(scores: dict[str, float],
         return highest[node]
 
     return {node: below(node, frozenset()) for node in scores}
+
+
+def stakeholder_scores(dataset: Dataset, post: str, *, depth: int = 2) -> list[StakeholderScore]:
+    """The stakeholders of ``post`` as the stakeholder map scores them, strongest first.
+
+    :func:`grid` with every refinement: among the actors (:func:`actor_ids`), formal
+    authority (:func:`authority`), a post as central as what it heads (:func:`headed`) and
+    never below what it commands (:func:`commanded`).
+    """
+    return grid(weighted_graph(dataset), post, depth=depth, actors=actor_ids(dataset, ego=post),
+                ranks=authority(dataset), heads=headed(dataset), under=commanded(dataset))
 
 
 _MEETS_IN = (EdgeType.MEMBER_OF, EdgeType.PARTICIPATES_IN)

@@ -178,6 +178,14 @@ class NodeHint(BaseModel):
     above: list[Relation] = Field(default_factory=list, description="With ``asked_place``: "
                                   "what it lies under, nearest first (PART_OF; a post's first "
                                   "step POST_IN), up to what lies under nothing.")
+    asked_stakeholders: bool = Field(False, description="A question of a post's stakeholders "
+                                     "(\"hvem er de vigtigste interessenter for chefen for "
+                                     "Økonomi og Stab?\"): ``stakeholders`` said first.")
+    stakeholders: list[NodeRef] = Field(default_factory=list, description="With "
+                                        "``asked_stakeholders``: those the stakeholder map "
+                                        "says to manage closely, the strongest first.")
+    stakeholders_more: int = Field(0, description="With ``asked_stakeholders``: how many "
+                                                  "more stakeholders the map has.")
     asked_tasks: bool = Field(False, description="A question of its tasks (\"hvad er Økonomi "
                                                  "og Stabs opgaver?\"): the relations are the "
                                                  "tasks of it and of everything under it, each "
@@ -225,6 +233,8 @@ class NodeHint(BaseModel):
             return self._head(lang)
         if self.asked_place:
             return self._place(lang)
+        if self.asked_stakeholders:
+            return self._stakeholders(lang)
         if self.asked_line is not None:
             return self._line(lang)
         return None
@@ -254,6 +264,23 @@ class NodeHint(BaseModel):
         return (f"{name} ledes af: {heads}.", f"{name} is headed by: {heads}.")[at] if heads \
             else (f"Data nævner ingen, der leder {name}.",
                   f"The data names no one who heads {name}.")[at]
+
+    def _stakeholders(self, lang: Lang) -> str:
+        """Whom the post's stakeholder map says to manage closely, and where the rest are."""
+        at = 0 if lang == "da" else 1
+        name = node_name(self.node, lang)
+        rest = (f" Kortet har {self.stakeholders_more} interessenter mere; se "
+                f"interessentkortet for {name} eller orgmodel stakeholders {self.node.id}.",
+                f" The map has {self.stakeholders_more} more; see the stakeholder map of "
+                f"{name} or orgmodel stakeholders {self.node.id}.")[at]
+        if not self.stakeholders:
+            return (f"Interessentkortet for {name} har ingen at håndtere tæt.",
+                    f"The stakeholder map of {name} has no one to manage closely.")[at] + rest
+        who = ", ".join(node_name(node, lang) for node in self.stakeholders)
+        return (f"Interessenter for {name} at håndtere tæt ({len(self.stakeholders)}), efter "
+                f"interessentkortet: {who}.",
+                f"Stakeholders of {name} to manage closely ({len(self.stakeholders)}), by the "
+                f"stakeholder map: {who}.")[at] + rest
 
     def _place(self, lang: Lang) -> str:
         """What it lies under, nearest first, or that the data does not say."""

@@ -58,6 +58,8 @@ from orgmodel.question_frames import (
     SIZE_NOUN_COUNTS,
     SIZE_NOUNS,
     SIZE_WORDS,
+    STAKEHOLDER_FRAME,
+    STAKEHOLDER_WORDS,
     STRUCTURE_FRAME,
     STRUCTURE_WORDS,
     SUPPORTING_WORDS,
@@ -79,6 +81,7 @@ from orgmodel.question_frames import (
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.search import EXACT_ALIAS
 from orgmodel.semantics import USED_KINDS
+from orgmodel.stakeholder_hint import with_stakeholders
 from orgmodel.task_list import asks_tasks, tasks_of
 from orgmodel.text import (
     STOPWORDS,
@@ -187,6 +190,12 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
     words = fold(query).split()
     if (kinds := listed(store, query, as_of=as_of)) is not None:  # "hvilke udvalg er der?"
         return kinds, 1.0, True
+    if not STAKEHOLDER_WORDS.isdisjoint(words) and (
+            post := _post_or_head(store, without(query, STAKEHOLDER_FRAME), as_of)):
+        # "hvem er de vigtigste interessenter for chefen for Økonomi og Stab?": the map's,
+        # then whom it works with (on what), where it has anyone
+        base = collaboration_hint(store, post[0].node.id, Kind.POST, as_of=as_of) or post[0]
+        return with_stakeholders(store, base, as_of=as_of), post[1], True
     if asks_collaboration(words) and (together := _collaborations(store, query, as_of)):
         return together
     if asks_reporting(words):  # the post's own words stay: "head of …" names it
@@ -299,12 +308,24 @@ def _sits_in(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float,
     Finance and Staff"); a question naming no post ("hvem sidder i udvalgene?") is ``None``.
     """
     rest = without(query, SITTING_WORDS[0] | SITTING_WORDS[1] | LEADERSHIP_WORDS)
+    if post := _post_or_head(store, rest, as_of):
+        return post[0].model_copy(update={"asked_line": "sits"}), post[1], True
+    return None
+
+
+def _post_or_head(store: OrgStore, rest: str,
+                  as_of: date) -> tuple[NodeHint, float] | None:
+    """The hint of the post ``rest`` (a question without its frame) names well, and how well.
+
+    Named by its own words, or by the unit, body or forum it heads ("the head of Finance and
+    Staff", "chefen for Økonomi og Stab": the leader's word left out).
+    """
     for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):
         if hit.score >= REPORTING_POST_MIN and (
                 found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
-            return found.model_copy(update={"asked_line": "sits"}), hit.score, True
-    if head := _head_of_named(store, rest, as_of):
-        return head[0].model_copy(update={"asked_line": "sits"}), head[1], head[2]
+            return found, hit.score
+    if head := _head_of_named(store, without(rest, LEADERSHIP_WORDS), as_of):
+        return head[0], head[1]
     return None
 
 

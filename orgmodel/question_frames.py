@@ -60,6 +60,10 @@ __all__ = [
     "SIZE_NOUN_SPELLINGS",
     "SIZE_SPELLINGS",
     "SIZE_WORDS",
+    "STAKEHOLDER_FRAME",
+    "STAKEHOLDER_FRAME_SPELLINGS",
+    "STAKEHOLDER_SPELLINGS",
+    "STAKEHOLDER_WORDS",
     "STRUCTURE_FRAME",
     "STRUCTURE_FRAME_SPELLINGS",
     "STRUCTURE_SPELLINGS",
@@ -382,6 +386,19 @@ COLLABORATION_SPELLINGS: tuple[str, ...] = (
     "netværk", "collaborate", "collaborates", "collaborating", "collaboration",
     "collaborators", "partners", "stakeholder", "stakeholders", "together", "closely")
 COLLABORATION_WORDS = frozenset(fold(" ".join(COLLABORATION_SPELLINGS)).split())
+
+
+#: The words of those who matter to a post ("hvem er de vigtigste interessenter for chefen for
+#: Økonomi og Stab?"): the stakeholder map's answer, said first (they met the post's hint).
+STAKEHOLDER_SPELLINGS: tuple[str, ...] = (
+    "interessent", "interessenter", "interessenterne", "interessentkort", "interessentkortet",
+    "stakeholder", "stakeholders")
+STAKEHOLDER_WORDS = frozenset(fold(" ".join(STAKEHOLDER_SPELLINGS)).split())
+#: ... left out with them when the post is looked for.
+STAKEHOLDER_FRAME_SPELLINGS: tuple[str, ...] = (
+    *STAKEHOLDER_SPELLINGS, "vigtigste", "største", "centrale", "vigtige", "key", "main",
+    "most", "important", "biggest", "primary", "major")
+STAKEHOLDER_FRAME = frozenset(fold(" ".join(STAKEHOLDER_FRAME_SPELLINGS)).split())
 
 
 #: "who does X work with?": a word of each, in this order ("do" before "work", "with" just

@@ -255,11 +255,7 @@ def stakeholders(store: OrgStore, *, as_of: date, post: str | None,
         return ViewInput(subgraph=Subgraph(nodes=[], edges=[]), as_of=as_of)
     subgraph = store.neighbourhood(post, depth=depth, as_of=as_of)
     snapshot = store.snapshot(as_of=as_of)
-    scores = analytics.grid(analytics.weighted_graph(snapshot), post, depth=depth,
-                            actors=analytics.actor_ids(snapshot, ego=post),
-                            ranks=analytics.authority(snapshot),
-                            heads=analytics.headed(snapshot),
-                            under=analytics.commanded(snapshot))
+    scores = analytics.stakeholder_scores(snapshot, post, depth=depth)
     ids = {n.id for n in subgraph.nodes}
     scores = [s for s in scores if s.id in ids]
     return _input(snapshot, subgraph, as_of=as_of, scores=scores,

@@ -20,6 +20,7 @@ from orgmodel.analytics import kle_main_group
 from orgmodel.asked_date import Asked
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
 from orgmodel.contract import NodeView, OrgStore, OwnersResult
+from orgmodel.hint_model import NodeHint
 from orgmodel.home import home_organisation
 from orgmodel.kind_list import list_of
 from orgmodel.kle_catalogue import hint
@@ -37,6 +38,7 @@ from orgmodel.place import PLACED_KINDS, placed_hint
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.search import READ_AS_MIN_LETTERS
 from orgmodel.semantics import USED_KINDS, note
+from orgmodel.stakeholder_hint import with_stakeholders
 from orgmodel.task_facts import task_facts
 from orgmodel.task_list import HOLDING_KINDS, tasks_hint
 from orgmodel.text import Speller
@@ -205,6 +207,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 if kind is Kind.POST else None,
                 sits=named.model_copy(update={"asked_line": "sits"}).line_answer(lang)
                 if kind is Kind.POST else None,
+                # whom its stakeholder map says to manage closely: "hvem er … interessenter?"
+                stakeholders=_stakeholders_text(store, named, as_of, lang),
                 # who heads it, said first, or that no one is named: "hvem er formand for …?"
                 head=named.model_copy(update={"asked_head": True}).line_answer(lang)
                 if kind in LED_KINDS and kind is not Kind.POST else None,
@@ -243,6 +247,23 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     return index
 
 
+def _stakeholders_text(store: OrgStore, named: NodeHint, as_of: date, lang: Lang) -> str | None:
+    """The answer to a question of the stakeholders of ``named``'s post, or its head's.
+
+    As the server gives it (:mod:`orgmodel.node_hint`): whom the post's stakeholder map says
+    to manage closely, then whom it works with, or its hint; a unit, body or forum by the
+    post that heads it ("who are the stakeholders of Finance and Staff?").
+    """
+    post = named.node.id if named.node.kind is Kind.POST else next(
+        (r.node.id for r in named.relations if r.type is EdgeType.HEADS and not r.outward
+         and r.node.kind is Kind.POST), None)
+    if post is None or named.node.kind not in (Kind.POST, Kind.UNIT, Kind.BODY, Kind.FORUM):
+        return None
+    base = collaboration_hint(store, post, Kind.POST, as_of=as_of) or (
+        named if post == named.node.id else hint_of(store, post, Kind.POST, as_of=as_of))
+    return None if base is None else with_stakeholders(store, base, as_of=as_of).text(lang)
+
+
 def _name_keys(node: NodeView) -> list[tuple[str, float]]:
     """A node's name and its other names, each with the weight the page finds it by."""
     others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
@@ -253,7 +274,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            meeting: str | None = None, tasks: str | None = None, up: str | None = None,
            down: str | None = None, sits: str | None = None, counts: list[str] | None = None,
            route: str | None = None, head: str | None = None, place: str | None = None,
-           **flags: bool) -> dict[str, Any]:
+           stakeholders: str | None = None, **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -263,7 +284,8 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
     kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted", "listing"), False)
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,
             "meeting": meeting, "tasks": tasks, "up": up, "down": down, "sits": sits,
-            "route": route, "head": head, "place": place, "counts": counts or []}
+            "route": route, "head": head, "place": place, "stakeholders": stakeholders,
+            "counts": counts or []}
 
 
 def _tool_words(store: OrgStore, task_id: str, as_of: date,

@@ -152,6 +152,19 @@ def test_static_start_page_says_what_something_lies_under_first(
     assert hints and hints[0].startswith(first)
 
 
+@pytest.mark.parametrize("question", [
+    "hvem er de vigtigste interessenter for chefen for Økonomi og Stab?",
+    "who are the key stakeholders of the head of Finance and Staff?",
+    "who are the stakeholders of Finance and Staff?"])  # a unit: its head's map
+def test_static_start_page_says_a_posts_stakeholders_first(
+        site: Path, page: Any, recorder: Recorder, question: str) -> None:
+    # As the server: whom the post's stakeholder map says to manage closely.
+    hints = hints_for(site, page, recorder, question)
+    assert hints and hints[0].startswith(
+        "Interessenter for Chef for Økonomi og Stab at håndtere tæt (")
+    assert "Kommunaldirektør" in hints[0].split(". ")[0]
+
+
 def test_static_start_page_says_who_heads_something_first(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As the server: the data names no chair of the committee, and says so first.

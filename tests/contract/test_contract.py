@@ -963,6 +963,29 @@ def test_a_posts_superior_is_whom_it_reports_to_said_first(store: Any, question:
     assert hint is not None and hint.text("da").startswith(first)
 
 
+@pytest.mark.parametrize("question", [
+    "hvem er de vigtigste interessenter for chefen for Økonomi og Stab?",
+    "who are the key stakeholders of the head of Finance and Staff?",
+    "hvilke interessenter har Økonomi og Stab?"])
+def test_a_posts_stakeholders_are_those_its_map_says_to_manage_closely(
+        store: Any, question: str) -> None:
+    # The new chief's probe: these met the post's hint, its description and relations, with
+    # no word of the stakeholder map that answers them.
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.node.id == "post:chef-okonomi-og-stab"
+    said = hint.text("da")
+    assert said.startswith("Interessenter for Chef for Økonomi og Stab at håndtere tæt (")
+    close = [node.id for node in hint.stakeholders]
+    assert {"post:kommunaldirektor", "post:borgmester", "body:okonomiudvalget"} <= set(close)
+    # the boss before a unit leader under the chief (the map's order, strongest first)
+    assert close.index("post:kommunaldirektor") < close.index(
+        "post:enhedsleder-organisation-og-politik")
+    assert hint.stakeholders_more > 0 and "orgmodel stakeholders post:chef-okonomi-og-stab" \
+        in said
+    # about the asker, the model still says it does not know who asks
+    assert answered(store, "hvem er mine vigtigste interessenter?") == ([], None)
+
+
 def test_members_named_are_not_said_to_be_all(store: Any) -> None:
     # "hvem sidder i Kommunalbestyrelsen?" named the mayor alone, as if the council had one
     # member, beside "Størrelse: 21 medlemmer"; Økonomiudvalget counts no seats.

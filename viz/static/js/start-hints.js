@@ -277,7 +277,12 @@
                         function (entry) { return entry.together; }, data.reportingMin, false,
                         "together");
     };
-    return together(beforeTopic(query)) || together(query) ||
+    // "hvem er de vigtigste interessenter for chefen for Økonomi og Stab?": whom the post's
+    // stakeholder map says to manage closely, first (orgmodel.stakeholder_hint)
+    return framedHint(query, anyOf(stakeholderWords), stakeholderFrame,
+                      function (entry) { return entry.stakeholders; }, data.reportingMin, false,
+                      "stakeholders") ||
+      together(beforeTopic(query)) || together(query) ||
       framedHint(query, anyOf(reporting), reporting,
                  function (entry) { return entry.post; }, data.reportingMin, false,
                  function (entry) {  // whom it reports to, or who reports to it, said first
@@ -314,6 +319,9 @@
   }
 
   var cases = foldedSet(data.cases || []), routeFrame = foldedSet(data.routeFrame || []);
+  var stakeholderWords = foldedSet(data.stakeholderWords || []);
+  // (the leader's word stays: "chefen for Økonomi og Stab" names the post by its own name)
+  var stakeholderFrame = foldedSet(data.stakeholderFrame || []);
 
   /* What a unit, body, forum or post lies under ("… hører Skole og Uddannelse under?", "what
    * is Finance and Staff part of?"), as orgmodel.question_frames.asks_place reads it: the
