@@ -177,6 +177,9 @@ class KleHint(BaseModel):
 class TaskFactsOut(BaseModel):
     """What an answer about a task adds to its owners (:mod:`orgmodel.task_facts`)."""
 
+    description: str | None = Field(None, description="What the task is (its description).")
+    description_en: str | None = Field(None, description="The same in English, where the "
+                                                         "data has it.")
     mailbox: str | None = Field(None, description="The task's functional mailbox.")
     service_goal: str | None = Field(None, description="What a person asking can expect.")
     service_goal_en: str | None = Field(None, description="The same in English, where the data "

@@ -162,7 +162,8 @@ def dataset_after_write(store: OrgStore, record: AnyNode) -> Dataset | None:
 
 def _facts(store: OrgStore, task_id: str, when: date) -> TaskFactsOut:
     facts = task_facts(store, task_id, as_of=when)
-    return TaskFactsOut(mailbox=facts.mailbox, service_goal=facts.service_goal,
+    return TaskFactsOut(description=facts.about, description_en=facts.about_en,
+                        mailbox=facts.mailbox, service_goal=facts.service_goal,
                         service_goal_en=facts.service_goal_en,
                         decided_by=facts.decided_by, uses=facts.uses)
 

@@ -1,11 +1,13 @@
-"""What an answer about a task adds to its owners: where to write, what to expect, who decides.
+"""What an answer about a task adds to its owners: what it is, where to write, who decides.
 
-``owners`` answers who is responsible (R/A/C/I), who is accountable and where to escalate. A
-person asking "who do I contact about my payslip?" also needs the task's mailbox and service
-goal, "who approves new IT projects?" the body that decides it (a ``DECIDES`` edge: the
+``owners`` answers who is responsible (R/A/C/I), who is accountable and where to escalate.
+What the task is comes first (its description: "hvornår vedtages budgettet?" is answered by
+when, in the description of budget adoption, which no answer printed). A person asking "who
+do I contact about my payslip?" also needs the task's mailbox and service goal, "who
+approves new IT projects?" the body that decides it (a ``DECIDES`` edge: the
 Digitaliseringsrådet, not the unit that carries the work out), and "which system is used for
-payroll?" the systems it ``USES``. Built on the contract's
-``node`` and ``neighbourhood``, so both stores give the same.
+payroll?" the systems it ``USES``. Built on the contract's ``node`` and ``neighbourhood``, so
+both stores give the same.
 
 Examples
 --------
@@ -41,6 +43,7 @@ from orgmodel.schema import EdgeType
 __all__ = ["TaskFacts", "task_facts"]
 
 _LABELS: dict[str, tuple[str, str]] = {
+    "about": ("Om opgaven", "About"),  # its description: "hvornår vedtages budgettet?"
     "mailbox": ("Postkasse", "Mailbox"),
     "service_goal": ("Servicemål", "Service goal"),
     "decided_by": ("Besluttes af", "Decided by"),
@@ -52,6 +55,8 @@ _LABELS: dict[str, tuple[str, str]] = {
 class TaskFacts:
     """A task's mailbox, service goal, the nodes that decide it and the systems it uses."""
 
+    about: str | None = None  # the task's description (what it is, when, under which law)
+    about_en: str | None = None
     mailbox: str | None = None
     service_goal: str | None = None
     service_goal_en: str | None = None  # said on English pages where the data has it
@@ -64,7 +69,9 @@ class TaskFacts:
             return _LABELS[key][0 if lang == "da" else 1]
 
         goal = (self.service_goal_en or self.service_goal) if lang == "en" else self.service_goal
-        lines = [(label(key), value) for key, value in (("mailbox", self.mailbox),
+        about = (self.about_en or self.about) if lang == "en" else self.about
+        lines = [(label(key), value) for key, value in (("about", about),
+                                                        ("mailbox", self.mailbox),
                                                         ("service_goal", goal))
                  if value]
         for key, nodes in (("decided_by", self.decided_by), ("uses", self.uses)):
@@ -93,7 +100,11 @@ def task_facts(store: OrgStore, task_id: str, *, as_of: date | None) -> TaskFact
         value = task.attributes.get(key)
         return " ".join(str(value).split()) if value else None
 
-    return TaskFacts(mailbox=text("mailbox"), service_goal=text("service_goal"),
+    def said(value: str | None) -> str | None:
+        return " ".join(value.split()) if value else None
+
+    return TaskFacts(about=said(task.description), about_en=said(task.description_en),
+                     mailbox=text("mailbox"), service_goal=text("service_goal"),
                      service_goal_en=text("service_goal_en"),
                      decided_by=[_ref(nodes[i]) for i in deciders if i in nodes],
                      uses=[_ref(nodes[i]) for i in used if i in nodes])

@@ -57,6 +57,17 @@ def test_who_owns_table_names_owner_post_and_escalation() -> None:
 def test_english_toggle() -> None:
     result = run("who-owns", "payroll", "--lang", "en")
     assert "Accountable post" in result.stdout and "Escalation" in result.stdout
+    # what the task is, in English where the data has it
+    assert "  About: " in result.stdout and "  Om opgaven: " not in result.stdout
+
+
+def test_who_owns_says_what_the_task_is() -> None:
+    # "hvornår vedtages budgettet?" (the new chief's): the date is in the task's description,
+    # which no answer printed.
+    result = run("who-owns", "hvornår vedtages budgettet?")
+    about = next(line for line in result.stdout.splitlines() if "Om opgaven:" in line)
+    assert about.startswith("  Om opgaven: Økonomiudvalget udarbejder forslag til årsbudget")
+    assert about.endswith("vedtagelse omkring 10. oktober.")
 
 
 def test_search_and_chain_json() -> None:

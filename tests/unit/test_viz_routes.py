@@ -272,6 +272,13 @@ def test_the_start_page_says_where_to_write_and_who_decides(memory_store: Memory
         projects = (await client.get("/", params={"q": "who approves new IT projects?",
                                                   "lang": "en"})).text.split('class="answer"')[1]
         assert "<dt>Decided by</dt><dd>Digitalisation Council</dd>" in projects
+        # What the task is, first: "hvornår vedtages budgettet?" is answered by its description
+        # (the new chief's probe: no answer printed it, the date was there)
+        budget = (await client.get("/", params={"q": "hvornår vedtages budgettet?"})).text.split(
+            'class="answer"')[1]
+        assert re.search(r"<dt>Om opgaven</dt><dd>Økonomiudvalget udarbejder forslag til "
+                         r"årsbudget[^<]*vedtagelse omkring 10\. oktober\.</dd>", budget)
+        assert budget.index("<dt>Om opgaven</dt>") < budget.index("<dt>Besluttes af</dt>")
 
     run(create_views_app(memory_store), check)
 
