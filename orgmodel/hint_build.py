@@ -67,7 +67,10 @@ OUT_OF: dict[Kind, tuple[EdgeType, ...]] = {
     # what an outside party delivers or takes part in ("hvem er KMD?": OPUS løn's supplier)
     Kind.ORGANISATION: (_E.SUPPLIES, _E.PARTICIPATES_IN, _E.SERVES),
 }
-_ABOUT_CHARS = 160
+#: How much of a description a hint says: whole sentences up to this many characters (the
+#: first alone is shortened to it). "hvad beslutter Chefforum?" was told "Kommunens chefer og
+#: direktører." only, and the sentence of what the forum does was left out.
+_ABOUT_CHARS = 320
 # A sentence ends before a capital: "ca. 75 medarbejdere" goes on.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 
@@ -134,8 +137,21 @@ def _held(holders: dict[str, tuple[NodeRef, EdgeView]], edge: EdgeView) -> dict[
 
 
 def _about(description: str | None) -> str | None:
-    # Its first sentence, or as much as a line holds: the hint is read at a glance.
+    """Its sentences that fit in :data:`_ABOUT_CHARS`, or the first one shortened.
+
+    >>> _about("Kommunens chefer. Drøfter tværgående sager.")
+    'Kommunens chefer. Drøfter tværgående sager.'
+    >>> _about("Kort. Lang" + " ord" * 100 + ".")  # the next sentence does not fit
+    'Kort.'
+    >>> _about("Lang" + " ord" * 100 + ".")[-5:]  # the first alone is shortened
+    ' ord…'
+    """
     if not description:
         return None
-    first = _SENTENCE_END.split(" ".join(description.split()), maxsplit=1)[0]
-    return shortened(first, _ABOUT_CHARS)
+    sentences = _SENTENCE_END.split(" ".join(description.split()))
+    said = sentences[0]
+    for sentence in sentences[1:]:
+        if len(said) + 1 + len(sentence) > _ABOUT_CHARS:
+            break
+        said += " " + sentence
+    return shortened(said, _ABOUT_CHARS)

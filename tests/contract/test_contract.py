@@ -986,6 +986,16 @@ def test_a_posts_stakeholders_are_those_its_map_says_to_manage_closely(
     assert answered(store, "hvem er mine vigtigste interessenter?") == ([], None)
 
 
+def test_a_hint_says_what_something_does_in_whole_sentences(store: Any) -> None:
+    # "hvad beslutter Chefforum?" was told "Kommunens chefer og direktører." alone; the chief's
+    # post broke off at "nøglespiller i forhold til…".
+    forum = answered(store, "hvad beslutter Chefforum?")[1]
+    assert forum is not None and "Kommunens chefer og direktører. Den stærke administrative " \
+        "ledelseskraft" in forum.text("da")
+    chief = answered(store, "hvem er chef for Økonomi og Stab?")[1]
+    assert chief is not None and "nøglespiller i forhold til Direktørforum." in chief.text("da")
+
+
 def test_members_named_are_not_said_to_be_all(store: Any) -> None:
     # "hvem sidder i Kommunalbestyrelsen?" named the mayor alone, as if the council had one
     # member, beside "Størrelse: 21 medlemmer"; Økonomiudvalget counts no seats.
