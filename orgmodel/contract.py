@@ -223,8 +223,13 @@ class OrgStore(Protocol):
         offset: int = 0,
         limit: int = 50,
         as_of: date | None = None,
+        confidence: Confidence | None = None,
     ) -> NodePage:
-        """Nodes filtered by kind and text (search order for text, id order otherwise)."""
+        """Nodes filtered by kind, text and confidence (search order for text, else by id).
+
+        ``confidence`` keeps the nodes whose own record is that sure ("low": what the data
+        assumes, for whoever checks it).
+        """
         ...
 
     def search(

@@ -24,6 +24,11 @@ Lang = Literal["da", "en"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "no_answer": ("Intet svar på »{query}«.", 'No answer for "{query}".'),
+    # orgmodel list
+    "none_listed": ("Ingen noder i data passer på det valgte på denne dato.",
+                    "No node of the data fits what was chosen on this date."),
+    "more_listed": ("Viser {shown} af {total}; --limit viser flere.",
+                    "Showing {shown} of {total}; --limit shows more."),
     # orgmodel.asker: "hvem er min chef?" asks about the asker, whom the model does not know.
     # The example is a post of the data (orgmodel.asker.AskExample), or none.
     "ask_about_your_post": (

@@ -23,7 +23,7 @@ from api.schemas import (
     SubgraphAnswer,
 )
 from api.services import members_of, node_detail, owners_answer, responsibilities_of
-from orgmodel.schema import EdgeType, Kind
+from orgmodel.schema import Confidence, EdgeType, Kind
 
 __all__ = ["router"]
 
@@ -70,11 +70,14 @@ async def list_nodes(
     offset: Annotated[int, Query(ge=0, le=1_000_000,
                                  description="Index of the first node on the page.")] = 0,
     limit: Annotated[int, Query(ge=1, le=500, description="Nodes on the page, at most.")] = 50,
+    confidence: Annotated[Confidence | None, Query(
+        description="Only nodes whose record is this sure: `low` lists what the data assumes "
+                    "(to check).")] = None,
 ) -> Response:
     """List nodes valid on ``as_of``, by id, or by relevance when ``q`` is given."""
     when = today(as_of)
     page = await store.run(store.store.list_nodes, kind=kind, text=q, offset=offset, limit=limit,
-                           as_of=when)
+                           as_of=when, confidence=confidence)
     return respond(NodeList(**dict(page), as_of=when))
 
 

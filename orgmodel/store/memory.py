@@ -52,7 +52,7 @@ from orgmodel.exceptions import NotFoundError, NotValidOnDateError
 from orgmodel.kle import is_kle_number, kle_group_asked
 from orgmodel.kle_catalogue import ROUTE_MARGIN, Matched, route, route_number
 from orgmodel.records import AnyNode, EdgeRecord, is_node_id
-from orgmodel.schema import EdgeType, Kind, Raci
+from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 from orgmodel.search import SearchIndex
 from orgmodel.semantics import (
     CHAIN_KINDS,
@@ -169,8 +169,9 @@ class MemoryStore:
         offset: int = 0,
         limit: int = 50,
         as_of: date | None = None,
+        confidence: Confidence | None = None,
     ) -> NodePage:
-        """Nodes filtered by kind and text (search order for text, id order otherwise)."""
+        """Nodes filtered by kind, text and confidence (search order for text, else by id)."""
         when = as_of or date.today()
         if text and text.strip():
             hits = self.search(text, kinds=[kind] if kind else None, limit=10_000, as_of=when)
@@ -182,6 +183,8 @@ class MemoryStore:
                 if (kind is None or node.kind == kind)
                 and is_valid(node.valid_from, node.valid_to, when)
             )
+        if confidence is not None:
+            ids = [i for i in ids if self.dataset.nodes[i].confidence == confidence]
         items = [node_view(self.dataset.nodes[i]) for i in ids[offset : offset + limit]]
         return NodePage(total=len(ids), offset=offset, limit=limit, items=items)
 

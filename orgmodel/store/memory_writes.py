@@ -63,7 +63,7 @@ from orgmodel.dataset import Dataset
 from orgmodel.editing import Change
 from orgmodel.exceptions import NotFoundError
 from orgmodel.records import AnyNode, EdgeRecord, touches
-from orgmodel.schema import EdgeType, Kind
+from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
 from orgmodel.store import audit_lock
 from orgmodel.store.memory import MemoryStore
@@ -160,12 +160,14 @@ class EditableMemoryStore:
 
     def list_nodes(
         self, *, kind: Kind | None = None, text: str | None = None, offset: int = 0,
-        limit: int = 50, as_of: date | None = None,
+        limit: int = 50, as_of: date | None = None, confidence: Confidence | None = None,
     ) -> NodePage:
-        """Nodes filtered by kind and text (search order for text, id order otherwise)."""
+        """Nodes filtered by kind, text and confidence (search order for text, else by id)."""
         when = as_of or date.today()
-        return self._answer(("list_nodes", kind, text, offset, limit, when), lambda s: s.list_nodes(
-            kind=kind, text=text, offset=offset, limit=limit, as_of=when))
+        return self._answer(("list_nodes", kind, text, offset, limit, when, confidence),
+                            lambda s: s.list_nodes(kind=kind, text=text, offset=offset,
+                                                   limit=limit, as_of=when,
+                                                   confidence=confidence))
 
     def search(
         self, query: str, *, kinds: Collection[Kind] | None = None, limit: int = 20,

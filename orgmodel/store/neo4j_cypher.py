@@ -239,7 +239,8 @@ RETURN DISTINCT r {{.*}} AS props, type(r) AS type, startNode(r).id AS source,
        endNode(r).id AS target
 """
 LIST_NODES = f"""
-MATCH (n:Node) WHERE ($kind IS NULL OR n.kind = $kind) AND {_valid('n')}
+MATCH (n:Node) WHERE ($kind IS NULL OR n.kind = $kind)
+  AND ($confidence IS NULL OR n.confidence = $confidence) AND {_valid('n')}
 WITH n ORDER BY n.id
 WITH collect(n) AS found
 RETURN size(found) AS total, [x IN found[$offset..($offset + $limit)] | x {{.*}}] AS items

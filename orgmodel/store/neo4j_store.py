@@ -36,7 +36,7 @@ from orgmodel.dataset import Dataset
 from orgmodel.editing import Change
 from orgmodel.exceptions import NotFoundError, NotValidOnDateError
 from orgmodel.records import AnyNode, EdgeRecord, edge_key_parts
-from orgmodel.schema import EdgeType, Kind, Raci
+from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 from orgmodel.semantics import RACI_ORDER, edge_view, is_valid, node_ref, node_view, task_ref
 from orgmodel.store import neo4j_cypher as cypher
 from orgmodel.store import neo4j_writes as writes
@@ -165,17 +165,22 @@ class Neo4jStore:
 
     def list_nodes(
         self, *, kind: Kind | None = None, text: str | None = None, offset: int = 0,
-        limit: int = 50, as_of: date | None = None,
+        limit: int = 50, as_of: date | None = None, confidence: Confidence | None = None,
     ) -> NodePage:
-        """Nodes filtered by kind and text (search order for text, id order otherwise)."""
+        """Nodes filtered by kind, text and confidence (search order for text, else by id)."""
         when = as_of or date.today()
         if text and text.strip():
             hits = self.search(text, kinds=[kind] if kind else None, limit=10_000, as_of=when)
-            page = [hit.id for hit in hits[offset: offset + limit]]
+            found = [hit.id for hit in hits]
+            if confidence is not None:  # each record says how sure it is
+                sure = self._nodes(found)
+                found = [i for i in found if sure[i].confidence == confidence]
+            page = found[offset: offset + limit]
             nodes = self._nodes(page)
-            return NodePage(total=len(hits), offset=offset, limit=limit,
+            return NodePage(total=len(found), offset=offset, limit=limit,
                             items=[node_view(nodes[i]) for i in page])
         record = self.client.read(cypher.LIST_NODES, kind=kind.value if kind else None,
+                                  confidence=confidence.value if confidence else None,
                                   offset=offset, limit=limit, when=when)[0]
         return NodePage(total=record["total"], offset=offset, limit=limit,
                         items=[node_view(node_from_props(p)) for p in record["items"]])

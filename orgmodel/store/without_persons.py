@@ -47,7 +47,7 @@ from orgmodel.contract import (
 )
 from orgmodel.dataset import Dataset
 from orgmodel.exceptions import NotFoundError
-from orgmodel.schema import EdgeType, Kind
+from orgmodel.schema import Confidence, EdgeType, Kind
 
 __all__ = ["WithoutPersons", "dataset_without_persons", "is_person"]
 
@@ -103,18 +103,20 @@ class WithoutPersons:
         return [e for e in self.store.edges_of(node_id, as_of=as_of) if not _touches_person(e)]
 
     def list_nodes(self, *, kind: Kind | None = None, text: str | None = None, offset: int = 0,
-                   limit: int = 50, as_of: date | None = None) -> NodePage:
-        """Nodes by kind and text; persons are no kind to list."""
+                   limit: int = 50, as_of: date | None = None,
+                   confidence: Confidence | None = None) -> NodePage:
+        """Nodes by kind, text and confidence; persons are no kind to list."""
         if kind is Kind.PERSON:
             return NodePage(total=0, offset=offset, limit=limit, items=[])
         if kind is None and not text:  # page over every node but persons, counted right
             every = [n for k in _OTHER_KINDS for n in
-                     self.store.list_nodes(kind=k, limit=1_000_000, as_of=as_of).items]
+                     self.store.list_nodes(kind=k, limit=1_000_000, as_of=as_of,
+                                           confidence=confidence).items]
             every.sort(key=lambda n: n.id)
             return NodePage(total=len(every), offset=offset, limit=limit,
                             items=every[offset:offset + limit])
         page = self.store.list_nodes(kind=kind, text=text, offset=0, limit=1_000_000,
-                                     as_of=as_of)
+                                     as_of=as_of, confidence=confidence)
         items = [n for n in page.items if not is_person(n.id)]
         return NodePage(total=len(items), offset=offset, limit=limit,
                         items=items[offset:offset + limit])

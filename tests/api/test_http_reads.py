@@ -201,6 +201,12 @@ def test_list_and_filter_nodes_pages_through_all(http: httpx.Client) -> None:
     assert all(i.startswith("unit:") for i in ids)
     found = http.get("/api/v1/nodes", params={"q": "indkøb"}).json()
     assert found["items"][0]["id"] == "task:indkob"
+    # what the data only assumes, to check (it was 422: "not a parameter")
+    low = http.get("/api/v1/nodes", params={"confidence": "low", "limit": 500}).json()
+    assert low["total"] == len(low["items"]) > 5
+    assert {n["confidence"] for n in low["items"]} == {"low"}
+    assert problem(http.get("/api/v1/nodes", params={"confidence": "unsure"}),
+                   422)["errors"][0]["loc"] == ["query", "confidence"]
 
 
 def test_search_is_danish_aware_and_filters_kinds(http: httpx.Client) -> None:
@@ -350,9 +356,10 @@ def test_a_query_parameter_the_endpoint_does_not_take_is_an_error_not_ignored(
     assert wrong.status_code == 422
     assert wrong.json()["errors"] == [{
         "loc": ["query", "kinds"], "type": "unknown_parameter",
-        "msg": "not a parameter of this endpoint (it takes: as_of, kind, limit, offset, q)",
-        "msg_da": "ikke en parameter til dette endpoint (det tager: as_of, kind, limit, offset, "
-                  "q)"}]
+        "msg": "not a parameter of this endpoint (it takes: as_of, confidence, kind, limit, "
+               "offset, q)",
+        "msg_da": "ikke en parameter til dette endpoint (det tager: as_of, confidence, kind, "
+                  "limit, offset, q)"}]
     twice = http.get("/api/v1/nodes?kind=Unit&kind=Post")
     assert twice.status_code == 422 and twice.json()["errors"][0]["type"] == "repeated_parameter"
     # A list parameter takes several; a typo in a question's limit is named.

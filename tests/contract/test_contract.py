@@ -17,7 +17,7 @@ from orgmodel.asker import ask_example, ask_instead
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.node_hint import answers_and_hint, node_hint
-from orgmodel.schema import EdgeType, Kind
+from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.store.without_persons import WithoutPersons
 from orgmodel.text import fold
 from orgmodel.vocabulary import load_vocabulary
@@ -1283,6 +1283,23 @@ def test_list_nodes_pages_in_id_order_and_by_text(store: Any) -> None:
     assert found.items[0].id == "task:lon"
 
 
+def test_list_nodes_by_how_sure_their_records_are(store: Any) -> None:
+    # The new chief's probe: "what is uncertain in the data?" had no answer to list it by.
+    low = store.list_nodes(confidence=Confidence.LOW, limit=500, as_of=AFTER_MERGER)
+    assert low.total == len(low.items) > 5
+    assert all(n.confidence is Confidence.LOW for n in low.items)
+    assert "unit:organisation-og-politik-team-1" in [n.id for n in low.items]
+    every = store.list_nodes(limit=1000, as_of=AFTER_MERGER)
+    assert low.total == sum(n.confidence is Confidence.LOW for n in every.items)
+    posts = store.list_nodes(kind=Kind.POST, confidence=Confidence.LOW, limit=500,
+                             as_of=AFTER_MERGER)
+    assert posts.items and all(n.kind is Kind.POST for n in posts.items)
+    assert {n.id for n in posts.items} < {n.id for n in low.items}
+    by_text = store.list_nodes(text="team", confidence=Confidence.LOW, limit=500,
+                               as_of=AFTER_MERGER)
+    assert by_text.items and all(n.confidence is Confidence.LOW for n in by_text.items)
+
+
 # -- the same answers -----------------------------------------------------------------------------
 
 
@@ -1312,6 +1329,9 @@ def test_same_search_and_owners_answers(stores: dict[str, Any], when: date | Non
     for kind in (None, *Kind):
         assert neo4j.list_nodes(kind=kind, offset=2, limit=9, as_of=when) == memory.list_nodes(
             kind=kind, offset=2, limit=9, as_of=when)
+    for sure in Confidence:
+        assert neo4j.list_nodes(confidence=sure, offset=1, limit=9, as_of=when) == \
+            memory.list_nodes(confidence=sure, offset=1, limit=9, as_of=when)
 
 
 def _questions(node_id: str, kind: str) -> dict[str, Any]:

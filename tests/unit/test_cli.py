@@ -61,6 +61,20 @@ def test_english_toggle() -> None:
     assert "  About: " in result.stdout and "  Om opgaven: " not in result.stdout
 
 
+def test_list_names_what_the_data_only_assumes() -> None:
+    # The new chief's probe: "hvad er usikkert i data?" met IT security; nothing listed it.
+    listed = json.loads(run("list", "--confidence", "low", "--json").stdout)
+    assert listed["total"] == len(listed["nodes"]) > 5
+    assert {n["confidence"] for n in listed["nodes"]} == {"low"}
+    table = run("list", "--kind", "Initiative", "--lang", "en")
+    assert table.returncode == 0 and "initiative:erp-udbud-ishoj" in table.stdout
+    assert table.stdout.splitlines()[0].split() == ["Name", "Kind", "Id", "Confidence", "Source"]
+    wrong = run("list", "--kind", "Robot")
+    assert wrong.returncode == 2 and "'Robot'" in wrong.stderr and "'Initiative'" in wrong.stderr
+    none = run("list", "--kind", "Person", "--confidence", "low")
+    assert none.returncode == 1 and "Ingen noder i data passer" in none.stderr
+
+
 def test_who_owns_says_what_the_task_is() -> None:
     # "hvornår vedtages budgettet?" (the new chief's): the date is in the task's description,
     # which no answer printed.
