@@ -26,6 +26,7 @@ borgmster ['post:borgmester']
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -40,6 +41,8 @@ __all__ = ["CLOSEST", "ID_NEAR", "UnknownNodeError", "check_written_id", "ids_ne
 
 #: How many of the closest nodes an unknown id or name suggests, and how close they must be.
 CLOSEST, CLOSEST_MIN = 3, 0.5
+# A remark in brackets at the end of a name: "(navn ikke bekræftet)", "(400+)".
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 #: How alike (difflib's ratio) a mistyped id and a node's id are to be suggested.
 ID_NEAR = 0.8
 
@@ -84,7 +87,12 @@ def resolve_node(store: OrgStore, text: str, *, as_of: date | None,
     named = [n for n in nodes if wanted in (fold(n.name), fold(n.name_en or ""))]
     by_alias = [n for n in nodes if n not in named
                 and wanted in (fold(alias) for alias in n.aliases)]
-    for found in (named, by_alias):  # a name before an alias
+    # ... and a name without the remark in brackets after it: "Team 2 i Organisation og
+    # Politik" is "Team 2 i Organisation og Politik (navn ikke bekræftet)".
+    unremarked = [n for n in nodes if n not in named and n not in by_alias
+                  and wanted in (fold(_REMARK.sub("", name)) for name in (n.name, n.name_en)
+                                 if name and _REMARK.search(name))]
+    for found in (named, by_alias, unremarked):  # a name before an alias
         if len(found) == 1:
             return found[0].id
         if found:  # "Devices til medarbejdere" is a task and an asset: which is meant?

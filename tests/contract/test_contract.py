@@ -17,6 +17,7 @@ from orgmodel.asker import ask_example, ask_instead
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.node_hint import answers_and_hint, node_hint
+from orgmodel.resolve import UnknownNodeError, resolve_node
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.store.without_persons import WithoutPersons
 from orgmodel.text import fold
@@ -1281,6 +1282,17 @@ def test_list_nodes_pages_in_id_order_and_by_text(store: Any) -> None:
     assert page.total > 5
     found = store.list_nodes(text="løn", limit=3, as_of=AFTER_MERGER)
     assert found.items[0].id == "task:lon"
+
+
+def test_a_name_is_found_without_the_remark_in_brackets_after_it(store: Any) -> None:
+    # The new chief's `chain 'Team 2 i Organisation og Politik'` exited 1: the stored name
+    # ends in "(navn ikke bekræftet)".
+    assert resolve_node(store, "Team 2 i Organisation og Politik", as_of=AFTER_MERGER) == \
+        "unit:organisation-og-politik-team-2"
+    assert resolve_node(store, "Leder af stabsfunktionen", as_of=AFTER_MERGER) == \
+        "post:leder-stabsfunktion"
+    with pytest.raises(UnknownNodeError):  # the remark's words alone name nothing
+        resolve_node(store, "navn ikke bekræftet", as_of=AFTER_MERGER)
 
 
 def test_list_nodes_by_how_sure_their_records_are(store: Any) -> None:
