@@ -29,8 +29,8 @@ from orgmodel.node_sizes import COUNTS, size_text
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 
-__all__ = ["MEMBERS_OF_SEATS", "NO_SIZE", "NodeHint", "Relation", "kind_phrase", "node_name",
-           "node_ref"]
+__all__ = ["MEMBERS_OF_SEATS", "NO_SIZE", "ListedNote", "NodeHint", "Relation", "kind_phrase",
+           "node_name", "node_ref"]
 
 _E = EdgeType
 # Relations that say where a node sits (what lies under it, where its cases go), not who is
@@ -118,6 +118,15 @@ class Relation(BaseModel):
         return role_in(self.role, "en") if self.role else None
 
 
+class ListedNote(BaseModel):
+    """The note the records of some nodes of a list share: why they are not certain."""
+
+    model_config = ConfigDict(frozen=True)
+
+    note: str = Field(description="The note, as the records have it (in Danish).")
+    nodes: list[NodeRef] = Field(description="The nodes of the list whose record has it.")
+
+
 class NodeHint(BaseModel):
     """What a question names that is not a task, and who is in charge of it or takes part."""
 
@@ -154,6 +163,10 @@ class NodeHint(BaseModel):
                                                   "(\"hvilke udvalg er der?\"): what it lists "
                                                   "(committees, fora, departments, units); the "
                                                   "relations are every one under the node.")
+    listing_notes: list[ListedNote] = Field(
+        default_factory=list, description="With ``listing``: the notes of the listed nodes' "
+        "records, each once with the nodes that have it (\"Navn fra afdelingslisten 2014; "
+        "ikke bekræftet for 2023.\"): a list said as fact was half assumed.")
     asked_parts: str | None = Field(None, description="A question of how many of a kind lie "
                                                       "under the node (\"hvor mange enheder har "
                                                       "Økonomi og Stab?\"): which (a key of the "
@@ -346,7 +359,9 @@ class NodeHint(BaseModel):
             who = ", ".join(_relation(r, lang) for r in self.relations)
             # how many, too: "hvor mange afdelinger er der?" asks just that
             count = len(self.relations)
-            return (f"{what} i {name} ({count}): {who}.", f"{what} in {name} ({count}): {who}.")[at]
+            listed = (f"{what} i {name} ({count}): {who}.",
+                      f"{what} in {name} ({count}): {who}.")[at]
+            return listed + self._listing_notes(lang)
         kind = _KIND_WORDS[self.node.kind][at]
         if self.node.kind in USED_KINDS:
             first = (f"{name} er {kind}, som ingen opgave i modellen bruger.",
@@ -421,6 +436,15 @@ class NodeHint(BaseModel):
             # (asked its size, the hint said so first)
             return MEMBERS_NAMED[at].format(count=named, members=_MEMBER_WORDS[at][named != 1])
         return None
+
+    def _listing_notes(self, lang: Lang) -> str:
+        """" Bemærk: A, B: note. C: note." after a list, or nothing."""
+        said = []
+        for group in self.listing_notes:
+            note = group.note if group.note.endswith((".", "!", "?")) else group.note + "."
+            # (names joined by "; ": "Arbejdsmarked, Erhverv og Ydelser" holds a comma)
+            said.append(f"{'; '.join(node_name(n, lang) for n in group.nodes)}: {note}")
+        return f" {('Bemærk', 'Note')[lang == 'en']}: {' '.join(said)}" if said else ""
 
     def _holder(self, lang: Lang) -> str | None:
         """Who holds a post, in a sentence: its holders, or that the data names no one.

@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from orgmodel.contract import OrgStore
-from orgmodel.hint_model import NodeHint, Relation, node_ref
+from orgmodel.contract import NodeRef, NodeView, OrgStore
+from orgmodel.hint_model import ListedNote, NodeHint, Relation, node_ref
 from orgmodel.home import home_organisation
 from orgmodel.list_kinds import LISTS
 from orgmodel.schema import EdgeType
@@ -104,7 +104,8 @@ def list_of(store: OrgStore, key: str, *, as_of: date) -> NodeHint | None:
     if not LISTS[key].in_tree:  # "hvilke initiativer kører?": not under the municipality
         page = store.list_nodes(kind=kind, limit=_MOST_LISTED, as_of=as_of)
         every = sorted((n for n in page.items if which(n)), key=lambda n: fold(n.name))
-        return NodeHint(node=node_ref(top), as_of=as_of, listing=key, relations=[
+        return NodeHint(node=node_ref(top), as_of=as_of, listing=key,
+                        listing_notes=_notes_of(every), relations=[
             Relation(type=EdgeType.PART_OF, node=node_ref(n), source=n.source,
                      confidence=n.confidence) for n in every]) if every else None
     tree = store.subtree(home, as_of=as_of)
@@ -114,6 +115,20 @@ def list_of(store: OrgStore, key: str, *, as_of: date) -> NodeHint | None:
                     and n.id in placed), key=lambda n: fold(n.name))
     if not found:
         return None
-    return NodeHint(node=node_ref(top), as_of=as_of, listing=key, relations=[
+    return NodeHint(node=node_ref(top), as_of=as_of, listing=key,
+                    listing_notes=_notes_of(found), relations=[
         Relation(type=EdgeType.PART_OF, node=node_ref(n), source=placed[n.id].source,
                  confidence=placed[n.id].confidence) for n in found])
+
+
+def _notes_of(nodes: list[NodeView]) -> list[ListedNote]:
+    """The notes of ``nodes``' records, each once with the nodes that have it, in list order.
+
+    "hvilke afdelinger er der?" listed eight where the seed names seven, and the committees of
+    the 2018–2021 term as today's: their records say so, and the list said nothing of it.
+    """
+    shared: dict[str, list[NodeRef]] = {}
+    for node in nodes:
+        if node.note:
+            shared.setdefault(" ".join(node.note.split()), []).append(node_ref(node))
+    return [ListedNote(note=note, nodes=refs) for note, refs in shared.items()]

@@ -441,6 +441,18 @@ def test_which_of_a_kind_there_are_is_a_list(store: Any, question: str, listing:
     assert hint.text("da").split(": ")[0].endswith(f" ({len(listed)})")
 
 
+def test_a_list_says_what_its_records_note(store: Any) -> None:
+    # The new chief's probe: eight departments where the seed names seven, and the committees
+    # of the 2018–2021 term listed as today's, with no word of what their records note.
+    departments = answered(store, "hvilke afdelinger er der?")[1]
+    said = departments.text("da")
+    assert " Bemærk: " in said and "så mindst ét navn er forældet." in said
+    [shared] = [g for g in departments.listing_notes if g.note.startswith("Navn fra afdelings")]
+    assert len(shared.nodes) > 1 and said.count("Navn fra afdelingslisten 2014") == 1
+    committees = answered(store, "hvilke udvalg er der?")[1].text("en")
+    assert " Note: " in committees and "Set i valgperioden 2018–2021" in committees
+
+
 @pytest.mark.parametrize("question", ["hvor mange enheder har Økonomi og Stab?",
                                       "how many units does Finance and Staff have?"])
 def test_how_many_of_a_kind_lie_under_a_unit_is_said_first(store: Any, question: str) -> None:
