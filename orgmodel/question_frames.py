@@ -31,6 +31,8 @@ __all__ = [
     "DEFINING_OPENINGS",
     "DEFINING_SPELLINGS",
     "DO_WORK_WITH",
+    "HAPPENING_SPELLINGS",
+    "HAPPENING_WORDS",
     "HEAD_SPELLINGS",
     "HEAD_WORDS",
     "IN_IT_SPELLINGS",
@@ -202,6 +204,15 @@ def asks_meeting(words: list[str]) -> bool:
     (True, False)
     """
     return not MEETING_WORDS[0].isdisjoint(words) and not MEETING_WORDS[1].isdisjoint(words)
+
+
+#: Words that ask what goes on in something ("hvad sker der i Ledelsesteamet i Økonomi og
+#: Stab?", "what happens in the Chiefs' Forum?"): its hint says what it is and who takes part;
+#: the tasks "sker" and "happens" met were stray. Left out when it is looked for.
+HAPPENING_SPELLINGS: tuple[str, ...] = (
+    "sker", "skete", "foregår", "foregik", "happens", "happen", "happened", "happening",
+    "goes", "going")
+HAPPENING_WORDS = frozenset(fold(" ".join(HAPPENING_SPELLINGS)).split())
 
 
 #: Words that ask who decides: no node is named by them ("hvem bestemmer over letbanen?" names

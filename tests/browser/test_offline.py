@@ -165,6 +165,17 @@ def test_static_start_page_says_a_posts_stakeholders_first(
     assert "Kommunaldirektør" in hints[0].split(". ")[0]
 
 
+@pytest.mark.parametrize(("question", "first"), [
+    ("what happens in the Chiefs' Forum?", "Chefforum er et forum, ikke en opgave."),
+    ("hvad foregår der i Økonomiudvalget?", "Økonomiudvalget er et politisk organ")])
+def test_static_start_page_says_what_goes_on_in_something(
+        site: Path, page: Any, recorder: Recorder, question: str, first: str) -> None:
+    # As the server: its hint, not the tasks "happens" or "foregår" met.
+    hints = hints_for(site, page, recorder, question)
+    assert hints and hints[0].startswith(first)
+    assert page.locator("article.answer").count() == 0
+
+
 def test_static_start_page_says_who_heads_something_first(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As the server: the data names no chair of the committee, and says so first.

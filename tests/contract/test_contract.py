@@ -999,6 +999,22 @@ def test_a_posts_stakeholders_are_those_its_map_says_to_manage_closely(
     assert answered(store, "hvem er mine vigtigste interessenter?") == ([], None)
 
 
+@pytest.mark.parametrize(("question", "named"), [
+    ("hvad sker der i Ledelsesteamet i Økonomi og Stab?", "forum:ledelsesteam-okonomi-og-stab"),
+    ("what happens in the Chiefs' Forum?", "forum:chefforum"),
+    ("hvad foregår der i Økonomiudvalget?", "body:okonomiudvalget")])
+def test_what_goes_on_in_something_is_its_hint(store: Any, question: str, named: str) -> None:
+    # They met stray tasks (financial management, support of the council) by "sker"/"happens".
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.node.id == named
+
+
+def test_what_goes_on_with_a_task_is_still_the_task(store: Any) -> None:
+    # ... weighed without "sker": "løn" met a unit by its description at 0.75, payroll at 0.29
+    results, hint = answered(store, "hvad sker der med løn?")
+    assert results and results[0].task.id == "task:lon" and hint is None
+
+
 def test_a_hint_says_what_something_does_in_whole_sentences(store: Any) -> None:
     # "hvad beslutter Chefforum?" was told "Kommunens chefer og direktører." alone; the chief's
     # post broke off at "nøglespiller i forhold til…".

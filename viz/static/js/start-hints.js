@@ -314,12 +314,18 @@
       framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
                  data.reportingMin, true) ||
       sizeHint(query) ||
+      // "hvad sker der i Ledelsesteamet i Økonomi og Stab?": what goes on in a unit, body or
+      // forum named well, its hint (as orgmodel.node_hint._happening_in)
+      framedHint(query, anyOf(happening), happening, function (entry) {
+        return entry.text && entry.led && !entry.post;
+      }, data.reportingMin) ||
       framedHint(query, asksMeeting, meetingFrame, function (entry) { return entry.meeting; },
                  data.hintMin, false, "meeting");
   }
 
   var cases = foldedSet(data.cases || []), routeFrame = foldedSet(data.routeFrame || []);
   var stakeholderWords = foldedSet(data.stakeholderWords || []);
+  var happening = foldedSet(data.happening || []);
   // (the leader's word stays: "chefen for Økonomi og Stab" names the post by its own name)
   var stakeholderFrame = foldedSet(data.stakeholderFrame || []);
 
