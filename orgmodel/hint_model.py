@@ -244,6 +244,8 @@ class NodeHint(BaseModel):
             return self._route(lang)
         if self.asked_head:
             return self._head(lang)
+        if self.asked_size:  # "hvor mange medarbejdere har Økonomi og Stab?"
+            return self._size(lang)
         if self.asked_place:
             return self._place(lang)
         if self.asked_stakeholders:
@@ -294,6 +296,26 @@ class NodeHint(BaseModel):
                 f"interessentkortet: {who}.",
                 f"Stakeholders of {name} to manage closely ({len(self.stakeholders)}), by the "
                 f"stakeholder map: {who}.")[at] + rest
+
+    def _size(self, lang: Lang) -> str:
+        """Its size as its record counts it, or that the model does not count what was asked.
+
+        "hvor mange medarbejdere har kommunen?": its inhabitants are no answer, and are said
+        after that; "hvor mange sidder i Chefforum?": how many members the data names.
+        """
+        at = 0 if lang == "da" else 1
+        name = node_name(self.node, lang)
+        members = sum(r.type is _E.MEMBER_OF and not r.outward for r in self.relations)
+        if self.counts:
+            size = f"{name}: {size_text(self.counts, self.counts_minimum, lang)}."
+            if self.asked_count and self.asked_count not in self.counts:
+                return NO_COUNT[at].format(what=COUNTS[self.asked_count][at]) + " " + size
+            return size
+        if members:  # "no size" stood above a list of twelve members
+            return MEMBERS_NAMED[at].format(count=members, members=_MEMBER_WORDS[at][members != 1])
+        if self.asked_count:
+            return NO_COUNT[at].format(what=COUNTS[self.asked_count][at])
+        return NO_SIZE[at]
 
     def _place(self, lang: Lang) -> str:
         """What it lies under, nearest first, or that the data does not say."""
@@ -372,21 +394,13 @@ class NodeHint(BaseModel):
         if holder:  # "hvem er borgmester?" is answered by who holds it, said first
             first += " " + holder
         about = self.about_en if lang == "en" and self.about_en else self.about
-        if about:  # "hvad er Digitaliseringsrådet?": what it does, before who takes part
+        # "hvad er Digitaliseringsrådet?": what it does, before who takes part; asked its size,
+        # the size is said first (line_answer) and the description left out (it buried it)
+        if about and not self.asked_size:
             first += " " + (about if about.endswith((".", "!", "?", "…")) else about + ".")
-        if self.counts:
+        if self.counts and not self.asked_size:
             size = size_text(self.counts, self.counts_minimum, lang)
             first += (f" Størrelse: {size}.", f" Size: {size}.")[at]
-            if self.asked_count and self.asked_count not in self.counts:
-                # "hvor mange medarbejdere har kommunen?": its inhabitants are no answer
-                first += " " + NO_COUNT[at].format(what=COUNTS[self.asked_count][at])
-        elif self.asked_size and (members := sum(
-                r.type is _E.MEMBER_OF and not r.outward for r in self.relations)):
-            # "hvor mange sidder i Chefforum?": "no size" stood above a list of twelve members
-            first += " " + MEMBERS_NAMED[at].format(count=members,
-                                                    members=_MEMBER_WORDS[at][members != 1])
-        elif self.asked_size:  # "hvor mange ansatte har IT?": the question is answered too
-            first += " " + NO_SIZE[at]
         if self.meets:  # "hvor tit mødes ØS-IT?" was answered by a stray task
             first += (f" Mødes: {self.meets}.", f" Meets: {self.meets_en or self.meets}.")[at]
         elif self.asked_meeting:

@@ -38,7 +38,7 @@ from orgmodel.contract import NodeRef, NodeView, OrgStore
 from orgmodel.hint_model import ListedNote, NodeHint, Relation, node_ref
 from orgmodel.home import home_organisation
 from orgmodel.list_kinds import LISTS
-from orgmodel.schema import EdgeType
+from orgmodel.schema import Confidence, EdgeType
 from orgmodel.text import STOPWORDS, fold
 
 __all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_FRAME_SPELLINGS", "asked_kind", "kind_named",
@@ -51,7 +51,9 @@ LIST_FRAME_SPELLINGS: tuple[str, ...] = (
     "number",
     # "hvilke initiativer kører?", "hvad hedder direktørområderne?": what is running, or named
     "kører", "running", "aktive", "active", "igangværende", "gang", "ongoing", "nuværende",
-    "current", "hedder", "called", "named", "names", "navne", "navnene", "director", "it")
+    "current", "hedder", "called", "named", "names", "navne", "navnene", "director", "it",
+    # "hvad er usikkert i data?"
+    "data", "modellen", "model", "records")
 _FRAME = frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split()) | STOPWORDS
 #: The words of the frame that ask for a list: one of them must be there.
 LIST_ASKING_SPELLINGS: tuple[str, ...] = (
@@ -102,7 +104,8 @@ def list_of(store: OrgStore, key: str, *, as_of: date) -> NodeHint | None:
     kind, which = LISTS[key].kind, LISTS[key].which
     top = store.node(home, as_of=as_of)
     if not LISTS[key].in_tree:  # "hvilke initiativer kører?": not under the municipality
-        page = store.list_nodes(kind=kind, limit=_MOST_LISTED, as_of=as_of)
+        page = store.list_nodes(kind=kind, limit=_MOST_LISTED, as_of=as_of,
+                                confidence=Confidence.LOW if key == "uncertain" else None)
         every = sorted((n for n in page.items if which(n)), key=lambda n: fold(n.name))
         return NodeHint(node=node_ref(top), as_of=as_of, listing=key,
                         listing_notes=_notes_of(every), relations=[

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from orgmodel.contract import NodeView
-from orgmodel.schema import Kind
+from orgmodel.schema import Confidence, Kind
 
 __all__ = ["LISTS", "ListedKind"]
 
@@ -27,7 +27,7 @@ class ListedKind(NamedTuple):
 
     #: The plurals that name it, in any spelling.
     nouns: tuple[str, ...]
-    kind: Kind
+    kind: Kind | None  # None: every kind (what the data only assumes)
     #: Which nodes of the kind are in it ("udvalg" are the committees, not the council).
     which: Callable[[NodeView], bool]
     #: What the list is called, in Danish and English.
@@ -62,4 +62,11 @@ LISTS: dict[str, ListedKind] = {
     "systems": ListedKind(
         ("systemer", "systemerne", "it-systemer", "systems"), Kind.SYSTEM,
         lambda n: True, ("Systemer", "Systems"), in_tree=False),
+    # "hvad er usikkert i data?": the records of low confidence, of every kind
+    "uncertain": ListedKind(
+        ("usikkert", "usikre", "usikker", "antagelser", "antaget", "antagelserne", "uncertain",
+         "unsure", "assumptions", "assumed"), None,
+        lambda n: n.confidence is Confidence.LOW,
+        ("Usikre oplysninger (lav sikkerhed)", "Uncertain records (low confidence)"),
+        in_tree=False),
 }

@@ -194,6 +194,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 post=kind is Kind.POST, used=kind in USED_KINDS,
                 parts=kind in STRUCTURE_KINDS and bool(named.relations),
                 counted=bool(named.counts),  # else a question of its size is told so
+                # its size said first: "hvor mange medarbejdere har Økonomi og Stab?"
+                sized=named.model_copy(update={"asked_size": True}).text(lang),
                 counts=sorted(named.counts),  # and which it counts: staff are no inhabitants
                 # whom it works with: "hvem samarbejder IT og Digitalisering med?"
                 together=together.text(lang) if together else None,
@@ -243,7 +245,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     if (home := home_organisation(store, as_of=as_of)) is not None and (
             homed := hint_of(store, home, Kind.ORGANISATION, as_of=as_of)) is not None:
         index.append(_entry([], homed.text(lang), home=True, says=homed.says_who,
-                            counted=bool(homed.counts), counts=sorted(homed.counts)))
+                            counted=bool(homed.counts), counts=sorted(homed.counts),
+                            sized=homed.model_copy(update={"asked_size": True}).text(lang)))
     return index
 
 
@@ -274,7 +277,8 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            meeting: str | None = None, tasks: str | None = None, up: str | None = None,
            down: str | None = None, sits: str | None = None, counts: list[str] | None = None,
            route: str | None = None, head: str | None = None, place: str | None = None,
-           stakeholders: str | None = None, **flags: bool) -> dict[str, Any]:
+           stakeholders: str | None = None, sized: str | None = None,
+           **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -285,6 +289,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,
             "meeting": meeting, "tasks": tasks, "up": up, "down": down, "sits": sits,
             "route": route, "head": head, "place": place, "stakeholders": stakeholders,
+            "sized": sized,
             "counts": counts or []}
 
 

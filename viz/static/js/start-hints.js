@@ -365,7 +365,7 @@
   /* How big something is ("hvor mange ansatte har Økonomi og Indkøb?", "how big is Finance
    * and Staff?"), as orgmodel.node_hint reads it: its hint, which says its size where the
    * data counts it, and that the model gives none where not. */
-  var sizeFrame = foldedSet(data.size);
+  var sizeFrame = foldedSet(data.size), sizeWords = foldedSet(data.sizeWords || []);
   var sizeAsk = (data.sizeAsk || [[], [], []]).map(foldedSet);
   function asksSize(words) {
     return words.some(function (word, at) {
@@ -375,13 +375,25 @@
   function sizeHint(query) {
     if (!asksSize(fold(query).split(" "))) { return null; }
     var found = namesHomeAlone(query, sizeFrame) ? { entry: home, score: 1 } : null;
-    if (!found) {
-      var words = wordsOf(query).filter(function (word) { return !sizeFrame[word]; });
+    // Named with the nouns of what is counted, then without them, as the server reads it:
+    // "how big is Finance and Staff?" is not Finance and Procurement ("staff" counts staff).
+    [sizeWords, sizeFrame].forEach(function (frame) {
+      if (found && found.score >= data.hintMin) { return; }
+      var words = wordsOf(query).filter(function (word) { return !frame[word]; });
       found = words.length ? bestNamed(words, function (entry) { return entry.text; }) : null;
-    }
+    });
     if (!found || found.score < data.hintMin) { return null; }
-    return { text: found.entry.text + (found.entry.counted ? countMissing(query, found.entry) :
-      " " + data.noSize), says: found.entry.says, score: found.score, alone: true };
+    // Its size first (the server's sized hint), or what the model does not count: the count
+    // the question's noun asks for, before the others ("Modellen angiver ikke antallet af
+    // medarbejdere. Albertslund Kommune: ca. 28.000 indbyggere …").
+    var entry = found.entry, missing = countMissing(query, entry).trim();
+    var sized = entry.sized || entry.text;
+    if (missing && sized.indexOf(data.noSize) === 0) {
+      sized = missing + sized.slice(data.noSize.length);
+    } else if (missing && entry.counted) {
+      sized = missing + " " + sized;
+    }
+    return { text: sized, says: entry.says, score: found.score, alone: true };
   }
 
   /* The count the question's noun asks for, when the entry counts others ("hvor mange
