@@ -86,6 +86,11 @@ RELATIVE_SPELLINGS: tuple[tuple[str, int, int, Reading], ...] = (
     ("i år|dette år|this year|the current year", 0, 0, "this_year"),
     ("næste måned|next month|the coming month", 0, 1, "month"),
     ("sidste måned|forrige måned|last month|the previous month", 0, -1, "month"),
+    # today, said: asked of today, as a question with no date is ("hvem er borgmester lige
+    # nu?" met a task by "lige", "who is currently mayor?" by "currently")
+    (r"lige nu|i dag|for nuværende|nuværende|for tiden|i øjeblikket|p\.t\.|p\.t|pt\.?|"
+     r"right now|currently|current|at the moment|at present|presently|today|nowadays",
+     0, 0, "now"),
 )
 _RELATIVE: list[tuple[re.Pattern[str], int, int, Reading]] = [
     (re.compile(rf"(?<![\w-])(?:(?:{RELATIVE_LEAD}) )?(?:{words})(?![\w-])", re.IGNORECASE),
@@ -95,7 +100,7 @@ _RELATIVE: list[tuple[re.Pattern[str], int, int, Reading]] = [
 
 def _relative(years: int, months: int, reading: Reading, today: date) -> date:
     """The day a year or month said from ``today`` is read as (see :data:`Reading`)."""
-    if reading == "this_year":
+    if reading in ("this_year", "now"):
         return today
     if months:
         number = today.year * 12 + today.month - 1 + months
@@ -149,7 +154,7 @@ def _date(parts: dict[str, str | None], today: date) -> tuple[date | None, Readi
 
 #: How a named date was read: a day as written, the 15th of a month named, 1 July of a year
 #: named, or today for this year.
-Reading = Literal["day", "month", "year", "this_year"]
+Reading = Literal["day", "month", "year", "this_year", "now"]
 
 
 class Asked(NamedTuple):
@@ -180,7 +185,7 @@ def asked(question: str, as_of: date | None, today: date) -> Asked:
     named, reading, text = _read(question, today)
     if not text.strip():  # "i 2022" alone: nothing else to ask, keep it as it was
         text = question
-    if as_of is not None or named is None:
+    if as_of is not None or named is None or reading == "now":  # today: no date to note
         return Asked(text, as_of or today, None)
     return Asked(text, named, named, reading)
 

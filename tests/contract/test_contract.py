@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from contract_support import STORES, both_stores, outcome
 
+from orgmodel.asked_date import asked as read_date
 from orgmodel.asker import ask_example, ask_instead
 from orgmodel.exceptions import NotFoundError
 from orgmodel.kle_catalogue import hint as kle_hint
@@ -1030,6 +1031,22 @@ def test_what_goes_on_with_a_task_is_still_the_task(store: Any) -> None:
     # ... weighed without "sker": "løn" met a unit by its description at 0.75, payroll at 0.29
     results, hint = answered(store, "hvad sker der med løn?")
     assert results and results[0].task.id == "task:lon" and hint is None
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("hvem er borgmester lige nu", "post:borgmester"),
+    ("who is currently mayor", "post:borgmester"),
+    ("nuværende borgmester", "post:borgmester"),
+    ("hvem er kommunaldirektør pt", "post:kommunaldirektor"),
+    ("who heads ØS at the moment", "unit:okonomi-og-stab"),
+    ("hvem er formand for ØU i øjeblikket", "body:okonomiudvalget")])
+def test_a_question_of_right_now_is_asked_of_today(store: Any, question: str,
+                                                   named: str) -> None:
+    # Leadership's third probe: "lige nu", "pt", "currently", "at the moment" met stray tasks
+    # (the servicing of the council, financial management, pay and staff matters).
+    text = read_date(question, None, date.today()).text
+    hint = answered(store, text)[1]
+    assert hint is not None and hint.node.id == named
 
 
 def test_a_hint_says_what_something_does_in_whole_sentences(store: Any) -> None:

@@ -61,3 +61,22 @@ def test_the_date_leaves_the_text_and_as_of_wins() -> None:
 def test_the_note_says_how_the_date_was_read(question: str, said: str) -> None:
     named = asked(question, None, TODAY)
     assert named.named is not None and as_of_note(named.named, named.reading, "da") == said
+
+
+@pytest.mark.parametrize(("question", "left"), [
+    ("hvem er borgmester lige nu?", "hvem er borgmester ?"),
+    ("who is currently mayor", "who is mayor"),
+    ("hvem er kommunaldirektør pt", "hvem er kommunaldirektør"),
+    ("hvem har budget p.t.", "hvem har budget"),
+    ("hvem er formand for ØU i øjeblikket", "hvem er formand for ØU"),
+    ("current mayor", "mayor"), ("hvem er borgmester i dag", "hvem er borgmester"),
+])
+def test_today_said_is_today_with_no_date_to_note(question: str, left: str) -> None:
+    # Leadership's third probe: the words of right now met stray tasks ("lige", "currently").
+    assert asked(question, None, TODAY) == (left, TODAY, None, None)
+
+
+@pytest.mark.parametrize("question", ["hvem har ansvaret for dagtilbud", "Pt-skanning",
+                                      "hvem står for OPT"])
+def test_words_that_only_hold_the_words_of_today_are_no_date(question: str) -> None:
+    assert date_asked(question, TODAY) == (None, question)
