@@ -33,8 +33,9 @@ Committees in Byens Kommune (1): Teknikudvalget (confidence: high, source: seed)
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from orgmodel.contract import NodeRef, NodeView, OrgStore
+from orgmodel.contract import EdgeView, NodeRef, NodeView, OrgStore
 from orgmodel.hint_model import ListedNote, NodeHint, Relation, node_ref
 from orgmodel.home import home_organisation
 from orgmodel.list_kinds import LISTS
@@ -112,7 +113,8 @@ def list_of(store: OrgStore, key: str, *, as_of: date) -> NodeHint | None:
             Relation(type=EdgeType.PART_OF, node=node_ref(n), source=n.source,
                      confidence=n.confidence) for n in every]) if every else None
     tree = store.subtree(home, as_of=as_of)
-    # each node by the edge that puts it in the tree, which says how sure that is
+    # each node by the edge that puts it in the tree, or by its own record where that is less
+    # sure: a team whose name is an assumption (low) was listed as its high PART_OF edge
     placed = {e.source_id: e for e in tree.edges if e.type is EdgeType.PART_OF}
     found = sorted((n for n in tree.nodes if n.kind is kind and n.id != home and which(n)
                     and n.id in placed), key=lambda n: fold(n.name))
@@ -120,8 +122,8 @@ def list_of(store: OrgStore, key: str, *, as_of: date) -> NodeHint | None:
         return None
     return NodeHint(node=node_ref(top), as_of=as_of, listing=key,
                     listing_notes=_notes_of(found), relations=[
-        Relation(type=EdgeType.PART_OF, node=node_ref(n), source=placed[n.id].source,
-                 confidence=placed[n.id].confidence) for n in found])
+        Relation(type=EdgeType.PART_OF, node=node_ref(n), **_less_sure(n, placed[n.id]))
+        for n in found])
 
 
 def _notes_of(nodes: list[NodeView]) -> list[ListedNote]:
@@ -135,3 +137,12 @@ def _notes_of(nodes: list[NodeView]) -> list[ListedNote]:
         if node.note:
             shared.setdefault(" ".join(node.note.split()), []).append(node_ref(node))
     return [ListedNote(note=note, nodes=refs) for note, refs in shared.items()]
+
+
+_SURE = {Confidence.HIGH: 2, Confidence.MEDIUM: 1, Confidence.LOW: 0}
+
+
+def _less_sure(node: NodeView, edge: EdgeView) -> dict[str, Any]:
+    """The source and confidence of ``node``'s record or of ``edge``, whichever is less sure."""
+    said = node if _SURE[node.confidence] < _SURE[edge.confidence] else edge
+    return {"source": said.source, "confidence": said.confidence}

@@ -447,6 +447,17 @@ def test_which_of_a_kind_there_are_is_a_list(store: Any, question: str, listing:
     assert hint.text("da").split(": ")[0].endswith(f" ({len(listed)})")
 
 
+def test_a_list_says_how_sure_each_is_by_the_less_sure_of_record_and_place(store: Any) -> None:
+    # The generality probe: a team whose name is an assumption (its record: low) was listed
+    # as its PART_OF edge says (high).
+    teams = answered(store, "hvilke teams er der?")[1]
+    assert {r.confidence.value for r in teams.relations} == {"low"}
+    assert "Team 1 i Organisation og Politik (navn ikke bekræftet) (sikkerhed: lav, kilde: " \
+        "assumption)" in teams.text("da")
+    committees = {r.node.id: r for r in answered(store, "hvilke udvalg er der?")[1].relations}
+    assert committees["body:okonomiudvalget"].confidence.value == "high"
+
+
 def test_a_list_says_what_its_records_note(store: Any) -> None:
     # The new chief's probe: eight departments where the seed names seven, and the committees
     # of the 2018–2021 term listed as today's, with no word of what their records note.
