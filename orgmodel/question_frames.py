@@ -304,7 +304,9 @@ PLACE_FRAME_SPELLINGS: tuple[str, ...] = (
     "hører", "høre", "hørte", "ligger", "lå", "sorterer", "er", "var", "is", "are", "was",
     "does", "do", "did", "lie", "lies", "fall", "falls", "come", "comes", "sit", "sits",
     "under", "del", "af", "en", "part", "of", "a", "belong", "belongs", "to", "til", "i", "in",
-    "organisationen", "organisation", "organization")
+    # "hvor i organisationen ligger …?" ("organisation" alone is a word of names: "Organisation
+    # og Politik")
+    "organisationen", "organizationen")
 PLACE_FRAME = frozenset(fold(" ".join((*PLACE_FRAME_SPELLINGS, *PLACE_SPELLINGS,
                                        *PLACE_WHICH))).split())
 #: The kind a question asks the place to be of, after its "which" ("hvilket direktørområde",

@@ -37,12 +37,23 @@ from orgmodel.schema import Kind
 from orgmodel.text import fold
 
 __all__ = ["CLOSEST", "ID_NEAR", "UnknownNodeError", "check_written_id", "ids_near",
-           "resolve_node"]
+           "resolve_node", "without_remark"]
 
 #: How many of the closest nodes an unknown id or name suggests, and how close they must be.
 CLOSEST, CLOSEST_MIN = 3, 0.5
 # A remark in brackets at the end of a name: "(navn ikke bekræftet)", "(400+)".
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def without_remark(name: str) -> str:
+    """``name`` without the remark in brackets at its end ("" when it has none).
+
+    >>> without_remark("Team 2 i Organisation og Politik (navn ikke bekræftet)")
+    'Team 2 i Organisation og Politik'
+    >>> without_remark("Økonomi og Stab")
+    ''
+    """
+    return _REMARK.sub("", name) if _REMARK.search(name) else ""
 #: How alike (difflib's ratio) a mistyped id and a node's id are to be suggested.
 ID_NEAR = 0.8
 
@@ -90,8 +101,8 @@ def resolve_node(store: OrgStore, text: str, *, as_of: date | None,
     # ... and a name without the remark in brackets after it: "Team 2 i Organisation og
     # Politik" is "Team 2 i Organisation og Politik (navn ikke bekræftet)".
     unremarked = [n for n in nodes if n not in named and n not in by_alias
-                  and wanted in (fold(_REMARK.sub("", name)) for name in (n.name, n.name_en)
-                                 if name and _REMARK.search(name))]
+                  and wanted in (fold(without_remark(name)) for name in (n.name, n.name_en)
+                                 if name and without_remark(name))]
     for found in (named, by_alias, unremarked):  # a name before an alias
         if len(found) == 1:
             return found[0].id

@@ -35,6 +35,7 @@ from orgmodel.node_hint import (
     hint_of,
 )
 from orgmodel.place import PLACED_KINDS, placed_hint
+from orgmodel.resolve import without_remark
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.search import READ_AS_MIN_LETTERS
 from orgmodel.semantics import USED_KINDS, note
@@ -269,7 +270,10 @@ def _stakeholders_text(store: OrgStore, named: NodeHint, as_of: date, lang: Lang
 
 def _name_keys(node: NodeView) -> list[tuple[str, float]]:
     """A node's name and its other names, each with the weight the page finds it by."""
-    others = dict.fromkeys(w for w in (node.name_en, *node.aliases) if w)
+    # ... and its names without the remark in brackets after them: "Team 2 i Organisation og
+    # Politik" is "Team 2 i Organisation og Politik (navn ikke bekræftet)", as on the server
+    others = dict.fromkeys(w for w in (node.name_en, *node.aliases, without_remark(node.name),
+                                       without_remark(node.name_en or "")) if w)
     return [(node.name, _NAME), *((w, _OTHER_NAMES) for w in others)]
 
 

@@ -144,7 +144,14 @@ def test_static_start_page_says_a_posts_superior_first(
      "kilde: assumption) → Albertslund Kommune"),
     ("what is Finance and Staff part of?", "Økonomi og Stab hører under: Albertslund Kommune"),
     ("hvilken afdeling hører økonomichefen under?",
-     "Chef for Økonomi og Stab er en stilling i: Økonomi og Stab")])
+     "Chef for Økonomi og Stab er en stilling i: Økonomi og Stab"),
+    # a name without the remark in brackets after it, as on the server; "organisation" is a
+    # word of the name here, not of the question's frame
+    ("hvad hører Team 2 i Organisation og Politik under?",
+     "Team 2 i Organisation og Politik (navn ikke bekræftet) hører under: Organisation og "
+     "Politik"),
+    ("hvad hører Organisation og Politik under?",
+     "Organisation og Politik hører under: Økonomi og Stab")])
 def test_static_start_page_says_what_something_lies_under_first(
         site: Path, page: Any, recorder: Recorder, question: str, first: str) -> None:
     # As the server: the line upward through what contains it, not the pupils' devices.
