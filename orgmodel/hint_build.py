@@ -107,6 +107,7 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint
                     counts_minimum=bool(node.attributes.get("count_is_minimum")),
                     about=_about(node.description), about_en=_about(node.description_en),
                     meets=node.attributes.get("meets"), meets_en=node.attributes.get("meets_en"),
+                    status=node.attributes.get("status"),
                     as_of=as_of, relations=relations,
                     no_holder=kind is Kind.POST and not any(
                         e.type is EdgeType.HOLDS for e in incoming))

@@ -29,8 +29,8 @@ from orgmodel.node_sizes import COUNTS, size_text
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 
-__all__ = ["MEMBERS_OF_SEATS", "NO_SIZE", "ListedNote", "NodeHint", "Relation", "kind_phrase",
-           "node_name", "node_ref"]
+__all__ = ["MEMBERS_OF_SEATS", "NO_SIZE", "STATUS_WORDS", "ListedNote", "NodeHint", "Relation",
+           "kind_phrase", "node_name", "node_ref"]
 
 _E = EdgeType
 # Relations that say where a node sits (what lies under it, where its cases go), not who is
@@ -86,6 +86,10 @@ MEMBERS_OF_SEATS = ("Data nævner {count} af de {seats} medlemmer.",
                     "The data names {count} of the {seats} members.")
 NO_COUNT = ("Modellen angiver ikke antallet af {what}.",
             "The model does not give the number of {what}.")
+#: An initiative's status as a hint says it (Danish, English).
+STATUS_WORDS: dict[str, tuple[str, str]] = {
+    "planned": ("planlagt", "planned"), "active": ("i gang", "under way"),
+    "completed": ("afsluttet", "completed")}
 NO_MEETINGS = ("Modellen angiver ikke, hvor ofte den mødes.",
                "The model does not say how often it meets.")
 
@@ -151,6 +155,8 @@ class NodeHint(BaseModel):
     meets_en: str | None = Field(None, description="``meets`` in English, where the data "
                                                    "has it (English answers say ``meets`` "
                                                    "otherwise).")
+    status: Literal["planned", "active", "completed"] | None = Field(
+        None, description="An initiative's status, where its record has one.")
     asked_meeting: bool = Field(False, description="The question asked how often it meets: "
                                                    "without ``meets``, the hint says so.")
     as_of: date | None = Field(None, description="The date its relations hold on.")
@@ -163,6 +169,9 @@ class NodeHint(BaseModel):
                                                   "(\"hvilke udvalg er der?\"): what it lists "
                                                   "(committees, fora, departments, units); the "
                                                   "relations are every one under the node.")
+    listing_running: bool = Field(False, description="With ``listing``: only those under way "
+                                                     "(\"hvilke initiativer kører?\"), not "
+                                                     "those planned or completed.")
     listing_notes: list[ListedNote] = Field(
         default_factory=list, description="With ``listing``: the notes of the listed nodes' "
         "records, each once with the nodes that have it (\"Navn fra afdelingslisten 2014; "
@@ -381,8 +390,9 @@ class NodeHint(BaseModel):
             who = ", ".join(_relation(r, lang) for r in self.relations)
             # how many, too: "hvor mange afdelinger er der?" asks just that
             count = len(self.relations)
-            listed = (f"{what} i {name} ({count}): {who}.",
-                      f"{what} in {name} ({count}): {who}.")[at]
+            under_way = ("i gang ", "under way ")[at] if self.listing_running else ""
+            listed = (f"{what} {under_way}i {name} ({count}): {who}.",
+                      f"{what} {under_way}in {name} ({count}): {who}.")[at]
             return listed + self._listing_notes(lang)
         kind = _KIND_WORDS[self.node.kind][at]
         if self.node.kind in USED_KINDS:
@@ -401,6 +411,9 @@ class NodeHint(BaseModel):
         if self.counts and not self.asked_size:
             size = size_text(self.counts, self.counts_minimum, lang)
             first += (f" Størrelse: {size}.", f" Size: {size}.")[at]
+        if self.status:  # "hvad er status på letbanen?" met payroll by "status"
+            first += (f" Status: {STATUS_WORDS[self.status][0]}.",
+                      f" Status: {STATUS_WORDS[self.status][1]}.")[at]
         if self.meets:  # "hvor tit mødes ØS-IT?" was answered by a stray task
             first += (f" Mødes: {self.meets}.", f" Meets: {self.meets_en or self.meets}.")[at]
         elif self.asked_meeting:

@@ -42,8 +42,8 @@ from orgmodel.list_kinds import LISTS
 from orgmodel.schema import Confidence, EdgeType
 from orgmodel.text import STOPWORDS, fold
 
-__all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_FRAME_SPELLINGS", "asked_kind", "kind_named",
-           "list_of", "listed"]
+__all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_FRAME_SPELLINGS", "RUNNING_SPELLINGS",
+           "RUNNING_WORDS", "asked_kind", "kind_named", "list_of", "listed"]
 
 #: The frame of such a question, left out before what remains must be the kind's plural alone.
 LIST_FRAME_SPELLINGS: tuple[str, ...] = (
@@ -56,6 +56,11 @@ LIST_FRAME_SPELLINGS: tuple[str, ...] = (
     # "hvad er usikkert i data?"
     "data", "modellen", "model", "records")
 _FRAME = frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split()) | STOPWORDS
+#: The words that ask for what is under way: a list of them leaves out what is planned or
+#: completed (the static start page reads them too).
+RUNNING_SPELLINGS: tuple[str, ...] = (
+    "kører", "kørende", "igangværende", "aktive", "running", "ongoing", "active", "current")
+RUNNING_WORDS = frozenset(fold(" ".join(RUNNING_SPELLINGS)).split())
 #: The words of the frame that ask for a list: one of them must be there.
 LIST_ASKING_SPELLINGS: tuple[str, ...] = (
     "hvilke", "hvilken", "hvad", "alle", "liste", "oversigt", "which", "what", "all", "list",
@@ -95,20 +100,32 @@ def listed(store: OrgStore, question: str, *, as_of: date) -> NodeHint | None:
     of that kind under it.
     """
     key = asked_kind(question)
-    return None if key is None else list_of(store, key, as_of=as_of)
+    running = not RUNNING_WORDS.isdisjoint(fold(question).split())
+    return None if key is None else list_of(store, key, as_of=as_of, running=running)
 
 
-def list_of(store: OrgStore, key: str, *, as_of: date) -> NodeHint | None:
-    """The municipality's hint listing every node of :data:`LISTS` ``key`` under it."""
+def list_of(store: OrgStore, key: str, *, as_of: date, running: bool = False) -> NodeHint | None:
+    """The municipality's hint listing every node of :data:`LISTS` ``key`` under it.
+
+    ``running``: only those whose record's ``status`` is not planned or completed ("hvilke
+    initiativer kører?" listed a completed merger and a planned project).
+    """
     if (home := home_organisation(store, as_of=as_of)) is None:
         return None
-    kind, which = LISTS[key].kind, LISTS[key].which
+    kind, listed_which = LISTS[key].kind, LISTS[key].which
+
+    def which(node: NodeView) -> bool:
+        return listed_which(node) and not (
+            running and node.attributes.get("status") in ("planned", "completed"))
+
     top = store.node(home, as_of=as_of)
     if not LISTS[key].in_tree:  # "hvilke initiativer kører?": not under the municipality
         page = store.list_nodes(kind=kind, limit=_MOST_LISTED, as_of=as_of,
                                 confidence=Confidence.LOW if key == "uncertain" else None)
         every = sorted((n for n in page.items if which(n)), key=lambda n: fold(n.name))
-        return NodeHint(node=node_ref(top), as_of=as_of, listing=key,
+        # (said so only of a kind whose records say whether they are under way)
+        running = running and any("status" in n.attributes for n in page.items)
+        return NodeHint(node=node_ref(top), as_of=as_of, listing=key, listing_running=running,
                         listing_notes=_notes_of(every), relations=[
             Relation(type=EdgeType.PART_OF, node=node_ref(n), source=n.source,
                      confidence=n.confidence) for n in every]) if every else None
@@ -120,7 +137,8 @@ def list_of(store: OrgStore, key: str, *, as_of: date) -> NodeHint | None:
                     and n.id in placed), key=lambda n: fold(n.name))
     if not found:
         return None
-    return NodeHint(node=node_ref(top), as_of=as_of, listing=key,
+    running = running and any("status" in n.attributes for n in tree.nodes if n.kind is kind)
+    return NodeHint(node=node_ref(top), as_of=as_of, listing=key, listing_running=running,
                     listing_notes=_notes_of(found), relations=[
         Relation(type=EdgeType.PART_OF, node=node_ref(n), **_less_sure(n, placed[n.id]))
         for n in found])

@@ -373,13 +373,15 @@ def _counted(store: OrgStore, text: str, as_of: date) -> tuple[NodeHint, float, 
 
 def _happening_in(store: OrgStore, rest: str, better_than: float,
                   as_of: date) -> tuple[NodeHint, float, bool] | None:
-    """The hint of the unit, body or forum ``rest`` names clearly better than any task, alone.
+    """The hint of what ``rest`` names clearly better than any task, alone.
 
-    The tasks are weighed by ``rest`` too: "hvad sker der med løn?" met payroll at 0.29 with
-    "sker", a unit by its description at 0.75 without it.
+    A unit, body, forum, initiative or policy ("hvad er status på letbanen?": its hint says
+    its status). The tasks are weighed by ``rest`` too: "hvad sker der med løn?" met payroll
+    at 0.29 with "sker", a unit by its description at 0.75 without it.
     """
     tasks = [result.score for result in store.owners(rest, limit=1, as_of=as_of)]
-    found = _first_hint(store, rest, list(STRUCTURE_KINDS), max([better_than, *tasks]), as_of)
+    found = _first_hint(store, rest, [*STRUCTURE_KINDS, Kind.INITIATIVE, Kind.POLICY],
+                        max([better_than, *tasks]), as_of)
     return (found[0], found[1], True) if found else None
 
 

@@ -211,7 +211,9 @@ def asks_meeting(words: list[str]) -> bool:
 #: the tasks "sker" and "happens" met were stray. Left out when it is looked for.
 HAPPENING_SPELLINGS: tuple[str, ...] = (
     "sker", "skete", "foregår", "foregik", "happens", "happen", "happened", "happening",
-    "goes", "going")
+    "goes", "going",
+    # ... or how it stands ("hvad er status på letbanen?" met payroll by "status")
+    "status", "stade", "stadie", "fremdrift", "progress", "står", "stands")
 HAPPENING_WORDS = frozenset(fold(" ".join(HAPPENING_SPELLINGS)).split())
 
 

@@ -45,7 +45,7 @@ from orgmodel.asker import (
 )
 from orgmodel.hint_model import NO_COUNT, NO_SIZE
 from orgmodel.home import HOME_SPELLINGS, WHERE_SPELLINGS
-from orgmodel.kind_list import LIST_ASKING_SPELLINGS, LIST_FRAME_SPELLINGS
+from orgmodel.kind_list import LIST_ASKING_SPELLINGS, LIST_FRAME_SPELLINGS, RUNNING_SPELLINGS
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import (
@@ -363,6 +363,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "membership": [list(pair) for pair in MEMBERSHIP_PHRASES],
                 "meeting": [list(words) for words in MEETING_SPELLINGS],
                 "listFrame": list(LIST_FRAME_SPELLINGS), "listAsking": list(LIST_ASKING_SPELLINGS),
+                "runningWords": list(RUNNING_SPELLINGS),
                 "reporting": list(REPORTING_SPELLINGS), "reportingMin": REPORTING_POST_MIN,
                 "supporting": list(SUPPORTING_SPELLINGS), "supportedMin": SUPPORTED_MIN,
                 "structure": list(STRUCTURE_SPELLINGS),

@@ -239,8 +239,12 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     # "hvilke udvalg er der?": the list of a kind, found by its plurals and a word that asks
     for key, listed_kind in LISTS.items():
         if (kinds := list_of(store, key, as_of=as_of)) is not None:
+            # ... and those under way, where that is another list ("hvilke initiativer kører?")
+            under_way = list_of(store, key, as_of=as_of, running=True)
             index.append(_entry([(noun, 1.0) for noun in listed_kind.nouns], kinds.text(lang),
-                                listing=True, says=True))
+                                listing=True, says=True, running=under_way.text(lang)
+                                if under_way is not None and under_way.listing_running
+                                else None))
     # "hvem leder kommunen?", "hvad består kommunen af?": the municipality, by no name of its
     # own (orgmodel.home); found by the page's frame words, not by keys.
     if (home := home_organisation(store, as_of=as_of)) is not None and (
@@ -282,7 +286,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            down: str | None = None, sits: str | None = None, counts: list[str] | None = None,
            route: str | None = None, head: str | None = None, place: str | None = None,
            stakeholders: str | None = None, sized: str | None = None,
-           **flags: bool) -> dict[str, Any]:
+           running: str | None = None, **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -293,7 +297,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,
             "meeting": meeting, "tasks": tasks, "up": up, "down": down, "sits": sits,
             "route": route, "head": head, "place": place, "stakeholders": stakeholders,
-            "sized": sized,
+            "sized": sized, "running": running,
             "counts": counts or []}
 
 

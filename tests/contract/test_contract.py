@@ -458,6 +458,25 @@ def test_a_list_says_how_sure_each_is_by_the_less_sure_of_record_and_place(store
     assert committees["body:okonomiudvalget"].confidence.value == "high"
 
 
+def test_initiatives_under_way_and_the_status_of_one(store: Any) -> None:
+    # Leadership's and the generality probe: "hvilke initiativer kører?" listed a completed
+    # merger; "hvad er status på letbanen?" met payroll by "status".
+    running = answered(store, "hvilke initiativer kører?")[1]
+    every = answered(store, "hvilke initiativer er der?")[1]
+    assert running.listing_running and not every.listing_running
+    assert running.text("da").startswith("Initiativer i gang i Albertslund Kommune (")
+    assert {r.node.id for r in running.relations} < {r.node.id for r in every.relations}
+    statuses = {r.node.id: store.node(r.node.id, as_of=AFTER_MERGER).attributes.get("status")
+                for r in every.relations}
+    assert {statuses[r.node.id] for r in running.relations} <= {"active", None}
+    assert "completed" in statuses.values()
+    results, hint = answered(store, "hvad er status på letbanen?")
+    assert not results and hint is not None and hint.node.id == "initiative:hersted-letbane"
+    assert " Status: i gang." in hint.text("da") and " Status: under way." in hint.text("en")
+    # a list of a kind with no status is no list "under way"
+    assert not answered(store, "hvilke aktive udvalg er der?")[1].listing_running
+
+
 def test_a_list_says_what_its_records_note(store: Any) -> None:
     # The new chief's probe: eight departments where the seed names seven, and the committees
     # of the 2018–2021 term listed as today's, with no word of what their records note.

@@ -65,6 +65,7 @@
   /* "hvilke udvalg er der?", "what fora are there?": the list of a kind, its plural alone
    * beside the words that ask for it (orgmodel.kind_list). */
   var listFrame = foldedSet(data.listFrame), listAsking = foldedSet(data.listAsking);
+  var runningWords = foldedSet(data.runningWords || []);
   function listHint(query) {
     if (!fold(query).split(" ").some(function (word) { return listAsking[word]; })) { return null; }
     // As the server reads it (orgmodel.kind_list.asked_kind): its words folded, not the
@@ -77,7 +78,11 @@
         return entry.keys.some(function (key) { return key.words.indexOf(word) >= 0; });
       });
     }) : [];
-    return found.length === 1 ? { text: found[0].text, says: true, score: 1, alone: true } : null;
+    if (found.length !== 1) { return null; }
+    // "hvilke initiativer kører?": those under way, where that is another list
+    var underWay = fold(query).split(" ").some(function (word) { return runningWords[word]; });
+    return { text: (underWay && found[0].running) || found[0].text, says: true, score: 1,
+             alone: true };
   }
 
   function namedHint(query, bestTask) {
