@@ -69,7 +69,10 @@ BOSS_SPELLINGS: tuple[str, ...] = (
     "ansatte", "reports", "employees", "staff", "team", "teamet", "teams",
     # ... and those around the asker ("hvem er mine vigtigste interessenter?")
     "interessenter", "interessent", "stakeholders", "stakeholder", "kolleger", "colleagues",
-    "vigtigste", "important", "most", "key")
+    "vigtigste", "important", "most", "key",
+    # ... and what the asker does ("hvad er mine opgaver?" met budgets as a weak match)
+    "opgaver", "opgave", "ansvar", "ansvarsområder", "ansvarsområde", "tasks", "task",
+    "duties", "responsibilities")
 #: "hvem refererer jeg til?", "who do I report to?", "hvem er jeg ansat under?": the asker as
 #: subject of reporting, with no other word to say what is reported ("who do I report a data
 #: breach to?" asks where).

@@ -37,7 +37,7 @@ from typing import Any
 
 from orgmodel.contract import EdgeView, NodeRef, NodeView, OrgStore
 from orgmodel.hint_model import ListedNote, NodeHint, Relation, node_ref
-from orgmodel.home import home_organisation
+from orgmodel.home import HOME_WORDS, home_name_words, home_organisation
 from orgmodel.list_kinds import LISTS
 from orgmodel.schema import Confidence, EdgeType
 from orgmodel.text import STOPWORDS, fold
@@ -54,7 +54,9 @@ LIST_FRAME_SPELLINGS: tuple[str, ...] = (
     "kører", "running", "aktive", "active", "igangværende", "gang", "ongoing", "nuværende",
     "current", "hedder", "called", "named", "names", "navne", "navnene", "director", "it",
     # "hvad er usikkert i data?"
-    "data", "modellen", "model", "records")
+    "data", "modellen", "model", "records",
+    # "hvor mange stående udvalg er der?" (it met the servicing of the standing committees)
+    "stående", "standing", "faste", "permanent", "politiske", "political")
 _FRAME = frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split()) | STOPWORDS
 #: The words that ask for what is under way: a list of them leaves out what is planned or
 #: completed (the static start page reads them too).
@@ -100,6 +102,9 @@ def listed(store: OrgStore, question: str, *, as_of: date) -> NodeHint | None:
     of that kind under it.
     """
     key = asked_kind(question)
+    if key is None:  # "which departments does Albertslund have?": its own words say where
+        here = home_name_words(store, as_of=as_of) | HOME_WORDS
+        key = asked_kind(" ".join(word for word in fold(question).split() if word not in here))
     running = not RUNNING_WORDS.isdisjoint(fold(question).split())
     return None if key is None else list_of(store, key, as_of=as_of, running=running)
 

@@ -43,7 +43,7 @@ from orgmodel.exceptions import NotFoundError
 from orgmodel.hint_build import IN_CHARGE, OUT_OF, hint_of
 from orgmodel.hint_model import NodeHint, Relation, node_ref
 from orgmodel.home import home_organisation, names_home_alone
-from orgmodel.kind_list import kind_named, listed
+from orgmodel.kind_list import kind_named, list_of, listed
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.place import place_of
 from orgmodel.question_frames import (
@@ -221,7 +221,13 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         return tasks  # "hvad er Økonomi og Stabs opgaver?": those of its units too
     if asks_structure(words) and (
             parts := _parts_of(store, query, better_than=better_than, as_of=as_of)):
-        if asks_size(words) and (key := kind_named(query)) and parts[0].listing is None:
+        key = kind_named(query) if parts[0].listing is None else None
+        if key and parts[0].node.kind is Kind.ORGANISATION and (
+                every := list_of(store, key, as_of=as_of)) is not None:
+            # "how many departments does Albertslund have?": all of them, at any depth (those
+            # right under it were four, the director areas among them), as "hvilke … er der?"
+            return every, parts[1], True
+        if key and asks_size(words):
             # "hvor mange enheder har Økonomi og Stab?": how many, said first (its staff was)
             return parts[0].model_copy(update={"asked_parts": key}), parts[1], parts[2]
         return parts

@@ -360,6 +360,8 @@ def test_static_start_page_answers_a_kle_number(site: Path, page: Any, recorder:
     ("hvilke initiativer er der?", "Initiativer i Albertslund Kommune (9): ", "COOP"),
     ("hvilke systemer er der?", "Systemer i Albertslund Kommune (7): ", "OPUS løn"),
     ("hvilke initiativer kører?", "Initiativer i gang i Albertslund Kommune (8): ", "COOP"),
+    ("which departments does albertslund have?", "Afdelinger i Albertslund Kommune (8): ",
+     "Dagtilbud"),
     ("hvad er usikkert i data?", "Usikre oplysninger (lav sikkerhed) i Albertslund Kommune (",
      "Team 1 i Organisation og Politik")])
 def test_static_start_page_lists_a_kind(site: Path, page: Any, recorder: Recorder,

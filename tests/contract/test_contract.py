@@ -430,6 +430,13 @@ def test_the_tasks_of_a_unit_or_post_are_those_under_it(store: Any, question: st
      "body:okonomiudvalget"),
     ("what is uncertain in the model?", "uncertain", "post:leder-stabsfunktion",
      "post:borgmester"),
+    # the municipality's own name and words say where: "how many departments does albertslund
+    # have" counted the four right under it (the director areas among them)
+    ("how many departments does albertslund have", "departments", "unit:dagtilbud",
+     "unit:direktoromrade-1"),
+    ("hvilke systemer har kommunen?", "systems", "system:aula", None),
+    ("hvor mange stående udvalg er der", "committees", "body:okonomiudvalget",
+     "body:kommunalbestyrelsen"),
 ])
 def test_which_of_a_kind_there_are_is_a_list(store: Any, question: str, listing: str,
                                              among: str, not_among: str | None) -> None:
@@ -475,6 +482,15 @@ def test_initiatives_under_way_and_the_status_of_one(store: Any) -> None:
     assert " Status: i gang." in hint.text("da") and " Status: under way." in hint.text("en")
     # a list of a kind with no status is no list "under way"
     assert not answered(store, "hvilke aktive udvalg er der?")[1].listing_running
+
+
+@pytest.mark.parametrize("question", ["hvad er mine opgaver", "what are my tasks",
+                                      "hvad er mit ansvar?"])
+def test_the_askers_own_tasks_are_a_question_about_the_asker(store: Any, question: str) -> None:
+    # Leadership's third probe: "hvad er mine opgaver" met budgets as a weak match.
+    assert answered(store, question) == ([], None)
+    advice = ask_instead(question)
+    assert advice is not None and advice.code == "asks_about_self"
 
 
 def test_a_list_says_what_its_records_note(store: Any) -> None:

@@ -66,12 +66,15 @@
    * beside the words that ask for it (orgmodel.kind_list). */
   var listFrame = foldedSet(data.listFrame), listAsking = foldedSet(data.listAsking);
   var runningWords = foldedSet(data.runningWords || []);
+  var listHere = foldedSet((data.homeNames || []).concat(data.homeWords || []));
   function listHint(query) {
     if (!fold(query).split(" ").some(function (word) { return listAsking[word]; })) { return null; }
     // As the server reads it (orgmodel.kind_list.asked_kind): its words folded, not the
     // search's, which leave out "systemer" after "hvilke" (a system's frame, for tasks).
+    // ... and the municipality's own name and words, which say where ("which departments does
+    // Albertslund have?", "hvilke systemer har kommunen?")
     var words = fold(query).split(/\s+/).filter(function (word) {
-      return word && !listFrame[word] && !stopwords[word];
+      return word && !listFrame[word] && !stopwords[word] && !listHere[word];
     });
     var found = words.length ? named.filter(function (entry) {
       return entry.listing && words.every(function (word) {
