@@ -63,7 +63,10 @@ OUT_OF: dict[Kind, tuple[EdgeType, ...]] = {
     Kind.PERSON: (_E.HOLDS,),
     Kind.POST: (_E.HEADS, _E.REPORTS_TO, _E.MEMBER_OF, _E.PARTICIPATES_IN),  # ... and sits in
     Kind.UNIT: (_E.RESPONSIBLE_FOR,),  # the tasks it is accountable for (raci A)
-    Kind.BODY: (_E.RESPONSIBLE_FOR, _E.SUBMITS_TO),  # ... and where its cases go on to
+    # ... where its cases go on to, and what it decides ("hvad beslutter ØU selv?")
+    Kind.BODY: (_E.RESPONSIBLE_FOR, _E.SUBMITS_TO, _E.DECIDES),
+    # what a forum decides and whom it advises ("hvad beslutter Digitaliseringsrådet?")
+    Kind.FORUM: (_E.DECIDES, _E.ADVISES),
     # what an outside party delivers or takes part in ("hvem er KMD?": OPUS løn's supplier)
     Kind.ORGANISATION: (_E.SUPPLIES, _E.PARTICIPATES_IN, _E.SERVES),
 }

@@ -73,7 +73,7 @@ _OUTWARD_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.SUBMITS_TO: ("Sender sager videre til", "Passes cases on to"),
     _E.COLLABORATES_WITH: ("Samarbejder med", "Collaborates with"),
     _E.MEMBER_OF: ("Medlem af", "Member of"), _E.ADVISES: ("Rådgiver", "Advises"),
-    _E.SUPPORTS: ("Understøtter", "Supports"),
+    _E.SUPPORTS: ("Understøtter", "Supports"), _E.DECIDES: ("Beslutter", "Decides"),
 }
 
 
@@ -200,6 +200,9 @@ class NodeHint(BaseModel):
     above: list[Relation] = Field(default_factory=list, description="With ``asked_place``: "
                                   "what it lies under, nearest first (PART_OF; a post's first "
                                   "step POST_IN), up to what lies under nothing.")
+    asked_decides: bool = Field(False, description="A question of what it decides (\"hvad "
+                                                   "beslutter Økonomiudvalget?\"): what it "
+                                                   "decides (DECIDES), said first.")
     asked_stakeholders: bool = Field(False, description="A question of a post's stakeholders "
                                      "(\"hvem er de vigtigste interessenter for chefen for "
                                      "Økonomi og Stab?\"): ``stakeholders`` said first.")
@@ -259,6 +262,13 @@ class NodeHint(BaseModel):
             return self._place(lang)
         if self.asked_stakeholders:
             return self._stakeholders(lang)
+        if self.asked_decides:
+            at = 0 if lang == "da" else 1
+            name = node_name(self.node, lang)
+            decided = ", ".join(self._said(lang, (_E.DECIDES,), outward=True))
+            return (f"{name} beslutter: {decided}.", f"{name} decides: {decided}.")[at] \
+                if decided else (f"Data siger ikke, hvad {name} beslutter.",
+                                 f"The data does not say what {name} decides.")[at]
         if self.asked_line is not None:
             return self._line(lang)
         return None

@@ -96,9 +96,23 @@ from orgmodel.text import (
     without_pronoun_it,
 )
 
-__all__ = ["IN_CHARGE", "LED_KINDS", "NODE_HINT_MIN", "OUT_OF", "POSTS_NEAR_TIE",
-           "REPORTING_POST_MIN", "STRAY_GAP", "STRUCTURE_KINDS", "NodeHint", "Relation",
-           "answers_and_hint", "hint_of", "node_hint"]
+__all__ = [
+    "IN_CHARGE",
+    "ITSELF_SPELLINGS",
+    "LED_KINDS",
+    "NODE_HINT_MIN",
+    "OUT_OF",
+    "POSTS_NEAR_TIE",
+    "REPORTING_POST_MIN",
+    "STRAY_GAP",
+    "STRUCTURE_KINDS",
+    "WHAT_SPELLINGS",
+    "NodeHint",
+    "Relation",
+    "answers_and_hint",
+    "hint_of",
+    "node_hint",
+]
 
 #: A node is named by the question when it fits at least this well (a partial or synonym
 #: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
@@ -124,6 +138,12 @@ SUPPORTED_MIN = 0.8
 STRUCTURE_KINDS = (Kind.UNIT, Kind.BODY, Kind.ORGANISATION, Kind.FORUM)
 #: The most words a question that is only a name has ("ØU", "Direktørforum").
 _NAME_WORDS = 3
+#: The words that open a question of what, not who ("hvad beslutter ØU?") ...
+WHAT_SPELLINGS = frozenset({"hvad", "hvilke", "hvilken", "hvilket", "what", "which"})
+_WHAT = frozenset(fold(" ".join(WHAT_SPELLINGS)).split())
+#: ... and the words that say it decides by itself ("hvad beslutter ØU selv?"): no name.
+ITSELF_SPELLINGS = frozenset({"selv", "itself", "themselves", "alene", "alone"})
+_ITSELF = frozenset(fold(" ".join(ITSELF_SPELLINGS)).split())
 #: Posts this close fit alike ("hvem er chef?": eight chiefs, the first by 0.88 against 0.86).
 POSTS_NEAR_TIE = 0.05
 
@@ -244,6 +264,12 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
     if not SUPPORTING_WORDS.isdisjoint(words) and (
             run := _supported(store, without(query, SUPPORTING_WORDS), as_of)):
         return run
+    if any(word in DECIDING_WORDS for word in words) and words[0] in _WHAT and (
+            decides := _first_hint(store, without(query, DECIDING_WORDS | _ITSELF),
+                                   [Kind.BODY, Kind.FORUM], -ROUTE_MARGIN, as_of)):
+        # "hvad beslutter Økonomiudvalget?": what it decides, said first (a "who" asks who
+        # decides something, below)
+        return decides[0].model_copy(update={"asked_decides": True}), decides[1], True
     if any(word in DECIDING_WORDS for word in words):
         words = [word for word in words if word not in DECIDING_WORDS]
         query = without(query, DECIDING_WORDS)

@@ -213,7 +213,7 @@ HAPPENING_SPELLINGS: tuple[str, ...] = (
     "sker", "skete", "foregår", "foregik", "happens", "happen", "happened", "happening",
     "goes", "going",
     # ... or how it stands ("hvad er status på letbanen?" met payroll by "status")
-    "status", "stade", "stadie", "fremdrift", "progress", "står", "stands")
+    "status", "stade", "stadie", "fremdrift", "progress")
 HAPPENING_WORDS = frozenset(fold(" ".join(HAPPENING_SPELLINGS)).split())
 
 

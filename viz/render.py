@@ -49,11 +49,13 @@ from orgmodel.kind_list import LIST_ASKING_SPELLINGS, LIST_FRAME_SPELLINGS, RUNN
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import (
+    ITSELF_SPELLINGS,
     NODE_HINT_MIN,
     POSTS_NEAR_TIE,
     REPORTING_POST_MIN,
     STRAY_GAP,
     SUPPORTED_MIN,
+    WHAT_SPELLINGS,
 )
 from orgmodel.node_sizes import COUNTS
 from orgmodel.question_frames import (
@@ -381,6 +383,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "heading": list(HEAD_SPELLINGS), "inIt": list(IN_IT_SPELLINGS),
                 "superior": list(SUPERIOR_SPELLINGS),
                 "happening": list(HAPPENING_SPELLINGS),
+                "whatWords": sorted(WHAT_SPELLINGS), "itself": sorted(ITSELF_SPELLINGS),
                 "stakeholderWords": list(STAKEHOLDER_SPELLINGS),
                 "stakeholderFrame": list(STAKEHOLDER_FRAME_SPELLINGS),
                 "placeEndings": [list(ending) for ending in PLACE_ENDINGS],

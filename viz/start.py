@@ -215,6 +215,9 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 # who heads it, said first, or that no one is named: "hvem er formand for …?"
                 head=named.model_copy(update={"asked_head": True}).line_answer(lang)
                 if kind in LED_KINDS and kind is not Kind.POST else None,
+                # what it decides: "hvad beslutter Økonomiudvalget?"
+                decides=named.model_copy(update={"asked_decides": True}).text(lang)
+                if kind in (Kind.BODY, Kind.FORUM) else None,
                 # where a body's cases come from and go: "hvor går sagerne hen efter ØU?"
                 route=named.model_copy(update={"asked_route": True}).line_answer(lang)
                 if kind is Kind.BODY else None,
@@ -286,7 +289,8 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            down: str | None = None, sits: str | None = None, counts: list[str] | None = None,
            route: str | None = None, head: str | None = None, place: str | None = None,
            stakeholders: str | None = None, sized: str | None = None,
-           running: str | None = None, **flags: bool) -> dict[str, Any]:
+           running: str | None = None, decides: str | None = None,
+           **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -297,7 +301,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,
             "meeting": meeting, "tasks": tasks, "up": up, "down": down, "sits": sits,
             "route": route, "head": head, "place": place, "stakeholders": stakeholders,
-            "sized": sized, "running": running,
+            "sized": sized, "running": running, "decides": decides,
             "counts": counts or []}
 
 

@@ -183,6 +183,13 @@ def test_static_start_page_says_what_goes_on_in_something(
     assert page.locator("article.answer").count() == 0
 
 
+def test_static_start_page_says_what_a_body_decides_first(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server: the data's DECIDES out of the committee, first.
+    hints = hints_for(site, page, recorder, "hvad beslutter ØU selv")
+    assert hints and hints[0].startswith("Økonomiudvalget beslutter: Kasse- og regnskabsvæsen")
+
+
 def test_static_start_page_says_who_heads_something_first(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As the server: the data names no chair of the committee, and says so first.

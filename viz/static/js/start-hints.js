@@ -290,6 +290,10 @@
     return framedHint(query, anyOf(stakeholderWords), stakeholderFrame,
                       function (entry) { return entry.stakeholders; }, data.reportingMin, false,
                       "stakeholders") ||
+      // "hvad beslutter Økonomiudvalget?": what it decides, said first (a "who" asks who
+      // decides something: orgmodel.node_hint)
+      framedHint(query, asksWhatIsDecided, decidedFrame,
+                 function (entry) { return entry.decides; }, data.hintMin, false, "decides") ||
       together(beforeTopic(query)) || together(query) ||
       framedHint(query, anyOf(reporting), reporting,
                  function (entry) { return entry.post; }, data.reportingMin, false,
@@ -334,6 +338,11 @@
   var cases = foldedSet(data.cases || []), routeFrame = foldedSet(data.routeFrame || []);
   var stakeholderWords = foldedSet(data.stakeholderWords || []);
   var happening = foldedSet(data.happening || []);
+  var whatWords = foldedSet(data.whatWords || []);
+  var decidedFrame = foldedSet((data.deciding || []).concat(data.itself || []));
+  function asksWhatIsDecided(words) {
+    return whatWords[words[0]] && words.some(function (word) { return deciding[word]; });
+  }
   // (the leader's word stays: "chefen for Økonomi og Stab" names the post by its own name)
   var stakeholderFrame = foldedSet(data.stakeholderFrame || []);
 
