@@ -509,6 +509,13 @@ def test_what_a_body_or_forum_decides_is_said_first(store: Any, question: str,
         "initiative:hersted-letbane"
 
 
+def test_signing_off_is_approving(store: Any) -> None:
+    # Leadership's third probe: "who signs off the annual accounts" answered the accounts'
+    # keeping, not their approval ("godkender" did).
+    assert first_task(store, "who signs off the annual accounts") == [
+        "task:arsregnskab-godkendelse"]
+
+
 def test_a_list_says_what_its_records_note(store: Any) -> None:
     # The new chief's probe: eight departments where the seed names seven, and the committees
     # of the 2018–2021 term listed as today's, with no word of what their records note.
