@@ -63,6 +63,7 @@ from orgmodel.question_frames import (
     STAKEHOLDER_WORDS,
     STRUCTURE_FRAME,
     STRUCTURE_WORDS,
+    SUPPLY_WORDS,
     SUPPORTING_WORDS,
     as_membership,
     asks_collaboration,
@@ -261,6 +262,10 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
     if not HAPPENING_WORDS.isdisjoint(words) and (on := _happening_in(
             store, without(query, HAPPENING_WORDS), better_than, as_of)):
         return on  # "hvad sker der i Ledelsesteamet i Økonomi og Stab?"
+    if not SUPPLY_WORDS.isdisjoint(words) and (org := _first_hint(
+            store, without(query, SUPPLY_WORDS), [Kind.ORGANISATION], -ROUTE_MARGIN, as_of)) \
+            and org[1] >= REPORTING_POST_MIN:
+        return org[0], org[1], True  # "hvad leverer KMD til os?": what it supplies
     if not SUPPORTING_WORDS.isdisjoint(words) and (
             run := _supported(store, without(query, SUPPORTING_WORDS), as_of)):
         return run

@@ -71,6 +71,8 @@ __all__ = [
     "STRUCTURE_SPELLINGS",
     "STRUCTURE_WORDS",
     "SUPERIOR_SPELLINGS",
+    "SUPPLY_SPELLINGS",
+    "SUPPLY_WORDS",
     "SUPPORTING_SPELLINGS",
     "SUPPORTING_WORDS",
     "TOPIC_SPELLINGS",
@@ -215,6 +217,16 @@ HAPPENING_SPELLINGS: tuple[str, ...] = (
     # ... or how it stands ("hvad er status på letbanen?" met payroll by "status")
     "status", "stade", "stadie", "fremdrift", "progress")
 HAPPENING_WORDS = frozenset(fold(" ".join(HAPPENING_SPELLINGS)).split())
+
+
+#: Words that ask what an outside party supplies ("hvad leverer KMD til os?", "who does KMD
+#: supply?"): the organisation's hint says it (SUPPLIES), and the task that uses its system
+#: met its name. Left out when it is looked for.
+SUPPLY_SPELLINGS: tuple[str, ...] = (
+    "leverer", "levere", "leveres", "leveret", "leverede", "leverandør", "leverandøren",
+    "supplies", "supply", "supplied", "supplier", "delivers", "deliver", "delivered",
+    "provides", "provide", "provided", "provider")
+SUPPLY_WORDS = frozenset(fold(" ".join(SUPPLY_SPELLINGS)).split())
 
 
 #: Words that ask who decides: no node is named by them ("hvem bestemmer over letbanen?" names

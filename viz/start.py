@@ -193,6 +193,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             index.append(_entry(
                 _name_keys(node), named.text(lang), led=kind in LED_KINDS, says=named.says_who,
                 post=kind is Kind.POST, used=kind in USED_KINDS,
+                org=kind is Kind.ORGANISATION,  # what it supplies: "hvad leverer KMD?"
                 parts=kind in STRUCTURE_KINDS and bool(named.relations),
                 counted=bool(named.counts),  # else a question of its size is told so
                 # its size said first: "hvor mange medarbejdere har Økonomi og Stab?"
@@ -297,7 +298,8 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
     ``listing``) are
     false unless given: what kind of question the entry answers (start-hints.js reads them).
     """
-    kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted", "listing"), False)
+    kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted", "listing", "org"),
+                          False)
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,
             "meeting": meeting, "tasks": tasks, "up": up, "down": down, "sits": sits,
             "route": route, "head": head, "place": place, "stakeholders": stakeholders,

@@ -190,6 +190,14 @@ def test_static_start_page_says_what_a_body_decides_first(
     assert hints and hints[0].startswith("Økonomiudvalget beslutter: Kasse- og regnskabsvæsen")
 
 
+def test_static_start_page_says_what_an_outside_party_supplies(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server: KMD's hint, not the task that uses one of its systems.
+    hints = hints_for(site, page, recorder, "hvad leverer KMD til os")
+    assert hints and hints[0].startswith("KMD er en organisation, ikke en opgave.")
+    assert page.locator("article.answer").count() == 0
+
+
 def test_static_start_page_says_who_heads_something_first(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As the server: the data names no chair of the committee, and says so first.

@@ -509,6 +509,16 @@ def test_what_a_body_or_forum_decides_is_said_first(store: Any, question: str,
         "initiative:hersted-letbane"
 
 
+@pytest.mark.parametrize("question", ["hvad leverer KMD til os", "who does KMD supply",
+                                      "what does KMD deliver?"])
+def test_what_an_outside_party_supplies_is_its_hint(store: Any, question: str) -> None:
+    # Leadership's third probe: these met the set-up of the finance systems (a task using a
+    # KMD system), with no word of what KMD supplies.
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.node.id == "org:kmd"
+    assert (EdgeType.SUPPLIES, True) in [(r.type, r.outward) for r in hint.relations]
+
+
 def test_signing_off_is_approving(store: Any) -> None:
     # Leadership's third probe: "who signs off the annual accounts" answered the accounts'
     # keeping, not their approval ("godkender" did).

@@ -294,6 +294,9 @@
       // decides something: orgmodel.node_hint)
       framedHint(query, asksWhatIsDecided, decidedFrame,
                  function (entry) { return entry.decides; }, data.hintMin, false, "decides") ||
+      // "hvad leverer KMD til os?": what an outside party supplies, its hint
+      framedHint(query, anyOf(supplyWords), supplyWords,
+                 function (entry) { return entry.org && entry.text; }, data.reportingMin) ||
       together(beforeTopic(query)) || together(query) ||
       framedHint(query, anyOf(reporting), reporting,
                  function (entry) { return entry.post; }, data.reportingMin, false,
@@ -338,6 +341,7 @@
   var cases = foldedSet(data.cases || []), routeFrame = foldedSet(data.routeFrame || []);
   var stakeholderWords = foldedSet(data.stakeholderWords || []);
   var happening = foldedSet(data.happening || []);
+  var supplyWords = foldedSet(data.supplying || []);
   var whatWords = foldedSet(data.whatWords || []);
   var decidedFrame = foldedSet((data.deciding || []).concat(data.itself || []));
   function asksWhatIsDecided(words) {

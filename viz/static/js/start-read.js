@@ -127,7 +127,7 @@
       counted: entry.counted, counts: entry.counts, listing: entry.listing, tasks: entry.tasks,
       up: entry.up, down: entry.down, sits: entry.sits, route: entry.route, head: entry.head,
       place: entry.place, stakeholders: entry.stakeholders, sized: entry.sized,
-      running: entry.running, decides: entry.decides,
+      running: entry.running, decides: entry.decides, org: entry.org,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " ",
           written: writtenWords(key[0]).join(" ") };
