@@ -68,7 +68,8 @@ _MARK = r"(?:i år|i|in|on|år|anno|pr\.?|per|den|the|year|in the year|during|as
 # Most specific first: a year inside a full date must not be read alone.
 _PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     _START + f"(?:{_MARK})?" + _YEAR + r"-(?P<month>\d{2})-(?P<day>\d{2})" + _END,
-    _START + f"(?:{_MARK})?" + r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./-]" + _YEAR + _END,
+    _START + f"(?:{_MARK})?" + r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?:[./-]| )" + _YEAR
+    + _END,  # "31/12 2022" too
     _START + f"(?:{_MARK})?" + r"(?P<day>\d{1,2})\.? " + _MONTH + r",? " + _YEAR + _END,
     _START + f"(?:{_MARK})?" + _MONTH + r" (?P<day>\d{1,2}),? " + _YEAR + _END,
     _START + f"(?:{_MARK})?" + _MONTH + r" " + _YEAR + _END,

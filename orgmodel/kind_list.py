@@ -40,6 +40,7 @@ from orgmodel.hint_model import ListedNote, NodeHint, Relation, node_ref
 from orgmodel.home import HOME_WORDS, home_name_words, home_organisation
 from orgmodel.list_kinds import LISTS
 from orgmodel.schema import Confidence, EdgeType
+from orgmodel.search import acronyms
 from orgmodel.text import STOPWORDS, fold
 
 __all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_FRAME_SPELLINGS", "RUNNING_SPELLINGS",
@@ -79,7 +80,10 @@ def asked_kind(question: str) -> str | None:
     A word of the frame must ask for it: "udvalg" alone is searched for, as before.
     """
     folded = fold(question).split()
-    words = [word for word in folded if word not in _FRAME]
+    # An acronym in capitals is a name, not the stopword it folds to: "ØS" is not "os" (us),
+    # and "hvor mange enheder har ØS" listed the municipality's 18 units, not its three.
+    written = acronyms(question)
+    words = [word for word in folded if word not in _FRAME or word in written]
     keys = {_NOUNS.get(word) for word in words}
     asks = not _ASKING.isdisjoint(folded)
     return keys.pop() if asks and len(keys) == 1 and None not in keys and words else None
@@ -104,7 +108,8 @@ def listed(store: OrgStore, question: str, *, as_of: date) -> NodeHint | None:
     key = asked_kind(question)
     if key is None:  # "which departments does Albertslund have?": its own words say where
         here = home_name_words(store, as_of=as_of) | HOME_WORDS
-        key = asked_kind(" ".join(word for word in fold(question).split() if word not in here))
+        # (as written: "ØS" in capitals stays a name)
+        key = asked_kind(" ".join(word for word in question.split() if fold(word) not in here))
     running = not RUNNING_WORDS.isdisjoint(fold(question).split())
     return None if key is None else list_of(store, key, as_of=as_of, running=running)
 

@@ -20,6 +20,7 @@ TODAY = date(2026, 11, 27)
     ("løn pr. 2024-03-01", date(2024, 3, 1)),
     ("løn den 1.3.2024", date(2024, 3, 1)),
     ("løn 1/3-2024", date(2024, 3, 1)),
+    ("hvem havde løn 31/12 2022", date(2022, 12, 31)),  # leadership's: it answered for today
     ("løn 1. marts 2024", date(2024, 3, 1)),
     ("payroll on 1 March 2024", date(2024, 3, 1)),
     ("payroll on March 1, 2024", date(2024, 3, 1)),

@@ -73,8 +73,14 @@
     // search's, which leave out "systemer" after "hvilke" (a system's frame, for tasks).
     // ... and the municipality's own name and words, which say where ("which departments does
     // Albertslund have?", "hvilke systemer har kommunen?")
+    // An acronym in capitals is a name, not the stopword it folds to ("ØS" is not "os").
+    var written = {};
+    if (String(query) !== String(query).toUpperCase()) {
+      (String(query).match(/(?<![\p{L}\p{N}])[A-ZÆØÅ]{2,}(?![\p{L}\p{N}])/gu) || [])
+        .forEach(function (word) { written[fold(word)] = true; });
+    }
     var words = fold(query).split(/\s+/).filter(function (word) {
-      return word && !listFrame[word] && !stopwords[word] && !listHere[word];
+      return word && (written[word] || (!listFrame[word] && !stopwords[word])) && !listHere[word];
     });
     var found = words.length ? named.filter(function (entry) {
       return entry.listing && words.every(function (word) {
