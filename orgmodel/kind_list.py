@@ -58,7 +58,8 @@ LIST_FRAME_SPELLINGS: tuple[str, ...] = (
     "data", "modellen", "model", "records",
     # "hvor mange stående udvalg er der?" (it met the servicing of the standing committees)
     "stående", "standing", "faste", "permanent", "politiske", "political")
-_FRAME = frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split()) | STOPWORDS
+_LIST_FRAME = frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split())
+_FRAME = _LIST_FRAME | STOPWORDS
 #: The words that ask for what is under way: a list of them leaves out what is planned or
 #: completed (the static start page reads them too).
 RUNNING_SPELLINGS: tuple[str, ...] = (
@@ -83,7 +84,8 @@ def asked_kind(question: str) -> str | None:
     # An acronym in capitals is a name, not the stopword it folds to: "ØS" is not "os" (us),
     # and "hvor mange enheder har ØS" listed the municipality's 18 units, not its three.
     written = acronyms(question)
-    words = [word for word in folded if word not in _FRAME or word in written]
+    words = [word for word in folded if word not in _FRAME
+             or (word in written and word not in _LIST_FRAME)]
     keys = {_NOUNS.get(word) for word in words}
     asks = not _ASKING.isdisjoint(folded)
     return keys.pop() if asks and len(keys) == 1 and None not in keys and words else None

@@ -80,7 +80,7 @@
         .forEach(function (word) { written[fold(word)] = true; });
     }
     var words = fold(query).split(/\s+/).filter(function (word) {
-      return word && (written[word] || (!listFrame[word] && !stopwords[word])) && !listHere[word];
+      return word && !listFrame[word] && (written[word] || !stopwords[word]) && !listHere[word];
     });
     var found = words.length ? named.filter(function (entry) {
       return entry.listing && words.every(function (word) {
