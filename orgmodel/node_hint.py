@@ -40,9 +40,21 @@ from orgmodel.asker import asks_about_self, names_no_one
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint, on_topic
 from orgmodel.contract import NodeView, OrgStore, OwnersResult, SearchResult
 from orgmodel.exceptions import NotFoundError
+from orgmodel.framed_hints import happening_in, route_of, sits_in, sized, supported
 from orgmodel.hint_build import IN_CHARGE, OUT_OF, hint_of
 from orgmodel.hint_model import NodeHint, Relation, node_ref
-from orgmodel.home import home_organisation, names_home_alone
+from orgmodel.hint_search import (
+    LED_KINDS,
+    NODE_HINT_MIN,
+    POSTS_NEAR_TIE,
+    REPORTING_POST_MIN,
+    STRAY_GAP,
+    STRUCTURE_KINDS,
+    first_hint,
+    head_of_named,
+    home_hint,
+    post_or_head,
+)
 from orgmodel.kind_list import kind_named, list_of, listed
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.place import place_of
@@ -54,11 +66,6 @@ from orgmodel.question_frames import (
     LEADERSHIP_WORDS,
     MEETING_WORDS,
     REPORTING_WORDS,
-    ROUTE_FRAME,
-    SITTING_WORDS,
-    SIZE_NOUN_COUNTS,
-    SIZE_NOUNS,
-    SIZE_WORDS,
     STAKEHOLDER_FRAME,
     STAKEHOLDER_WORDS,
     STRUCTURE_FRAME,
@@ -81,8 +88,6 @@ from orgmodel.question_frames import (
     without,
 )
 from orgmodel.schema import EdgeType, Kind
-from orgmodel.search import EXACT_ALIAS
-from orgmodel.semantics import USED_KINDS
 from orgmodel.stakeholder_hint import with_stakeholders
 from orgmodel.task_list import asks_tasks, tasks_of
 from orgmodel.text import (
@@ -115,28 +120,6 @@ __all__ = [
     "node_hint",
 ]
 
-#: A node is named by the question when it fits at least this well (a partial or synonym
-#: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
-NODE_HINT_MIN = 0.65
-#: A node that says who is in charge and fits the question this much better than every task
-#: answers alone: the tasks met a word of their texts, not what was asked.
-STRAY_GAP = 0.4
-#: ... or by its whole name (the search's score of an exact name).
-NAMED_WHOLE = 1.0
-# ... and better than the best task by ROUTE_MARGIN, unless the question asks who leads or
-# sits in something (orgmodel.question_frames).
-#: The kinds a question about who leads or sits in something is about.
-LED_KINDS = (Kind.UNIT, Kind.FORUM, Kind.BODY, Kind.INITIATIVE, Kind.POST)
-#: ... when the post is named by its name or an alias (an alias scores 0.85 x the search's 0.9
-#: scale), not through a synonym or its description: "who do I report a data breach to?" asks
-#: where to report something, and meets the information security post only by a synonym.
-REPORTING_POST_MIN = 0.75
-#: ... as a system or equipment must be named to be what "who supports …?" asks about.
-SUPPORTED_MIN = 0.8
-#: The kinds with something under them or in them (a forum's members: "hvad består
-#: Direktørforum af?"), named by the question's own words as well as a post is for its line
-#: ("teams that work with payroll" names the Løn team at 0.58: tasks answer).
-STRUCTURE_KINDS = (Kind.UNIT, Kind.BODY, Kind.ORGANISATION, Kind.FORUM)
 #: The most words a question that is only a name has ("ØU", "Direktørforum").
 _NAME_WORDS = 3
 #: The words that open a question of what, not who ("hvad beslutter ØU?") ...
@@ -145,8 +128,6 @@ _WHAT = frozenset(fold(" ".join(WHAT_SPELLINGS)).split())
 #: ... and the words that say it decides by itself ("hvad beslutter ØU selv?"): no name.
 ITSELF_SPELLINGS = frozenset({"selv", "itself", "themselves", "alene", "alone"})
 _ITSELF = frozenset(fold(" ".join(ITSELF_SPELLINGS)).split())
-#: Posts this close fit alike ("hvem er chef?": eight chiefs, the first by 0.88 against 0.86).
-POSTS_NEAR_TIE = 0.05
 
 
 def node_hint(store: OrgStore, query: str, *, as_of: date,
@@ -213,7 +194,7 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
     if (kinds := listed(store, query, as_of=as_of)) is not None:  # "hvilke udvalg er der?"
         return kinds, 1.0, True
     if not STAKEHOLDER_WORDS.isdisjoint(words) and (
-            post := _post_or_head(store, without(query, STAKEHOLDER_FRAME), as_of)):
+            post := post_or_head(store, without(query, STAKEHOLDER_FRAME), as_of)):
         # "hvem er de vigtigste interessenter for chefen for Økonomi og Stab?": the map's,
         # then whom it works with (on what), where it has anyone
         base = collaboration_hint(store, post[0].node.id, Kind.POST, as_of=as_of) or post[0]
@@ -228,15 +209,15 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
             if hit.score >= REPORTING_POST_MIN and (
                     found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
                 return found.model_copy(update=line), hit.score, True
-        if head := _head_of_named(store, without(rest, LEADERSHIP_WORDS), as_of):
+        if head := head_of_named(store, without(rest, LEADERSHIP_WORDS), as_of):
             return head[0].model_copy(update=line), head[1], head[2]
-    if not CASE_WORDS.isdisjoint(words) and (route := _route_of(store, query, as_of)):
+    if not CASE_WORDS.isdisjoint(words) and (route := route_of(store, query, as_of)):
         return route  # "hvor går sagerne hen efter Økonomiudvalget?"
     if asks_place(words) and (placed := place_of(
             store, query, least=max(REPORTING_POST_MIN, better_than + ROUTE_MARGIN),
             as_of=as_of)):
         return placed[0], placed[1], True  # "hvilket direktørområde hører X under?"
-    if asks_sitting(words) and (sits := _sits_in(store, query, as_of)):
+    if asks_sitting(words) and (sits := sits_in(store, query, as_of)):
         return sits  # "which committees does the head of Finance and Staff attend?"
     if asks_tasks(words) and (tasks := tasks_of(store, query, as_of=as_of)):
         return tasks  # "hvad er Økonomi og Stabs opgaver?": those of its units too
@@ -252,25 +233,25 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
             # "hvor mange enheder har Økonomi og Stab?": how many, said first (its staff was)
             return parts[0].model_copy(update={"asked_parts": key}), parts[1], parts[2]
         return parts
-    if asks_size(words) and (sized := _sized(store, query, as_of)):
-        return sized
-    if asks_meeting(words) and (met := _first_hint(
+    if asks_size(words) and (size := sized(store, query, as_of)):
+        return size
+    if asks_meeting(words) and (met := first_hint(
             store, without(query, MEETING_WORDS[0] | MEETING_WORDS[1]),
             [Kind.FORUM, Kind.BODY], -ROUTE_MARGIN, as_of)):
         # its hint says how often it meets, or that the data does not say
         return met[0].model_copy(update={"asked_meeting": True}), met[1], True
-    if not HAPPENING_WORDS.isdisjoint(words) and (on := _happening_in(
+    if not HAPPENING_WORDS.isdisjoint(words) and (on := happening_in(
             store, without(query, HAPPENING_WORDS), better_than, as_of)):
         return on  # "hvad sker der i Ledelsesteamet i Økonomi og Stab?"
-    if not SUPPLY_WORDS.isdisjoint(words) and (org := _first_hint(
+    if not SUPPLY_WORDS.isdisjoint(words) and (org := first_hint(
             store, without(query, SUPPLY_WORDS), [Kind.ORGANISATION], -ROUTE_MARGIN, as_of)) \
             and org[1] >= REPORTING_POST_MIN:
         return org[0], org[1], True  # "hvad leverer KMD til os?": what it supplies
     if not SUPPORTING_WORDS.isdisjoint(words) and (
-            run := _supported(store, without(query, SUPPORTING_WORDS), as_of)):
+            run := supported(store, without(query, SUPPORTING_WORDS), as_of)):
         return run
     if any(word in DECIDING_WORDS for word in words) and words[0] in _WHAT and (
-            decides := _first_hint(store, without(query, DECIDING_WORDS | _ITSELF),
+            decides := first_hint(store, without(query, DECIDING_WORDS | _ITSELF),
                                    [Kind.BODY, Kind.FORUM], -ROUTE_MARGIN, as_of)):
         # "hvad beslutter Økonomiudvalget?": what it decides, said first (a "who" asks who
         # decides something, below)
@@ -291,7 +272,7 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         return lead
     # "ØU" alone asks what it is, as "hvad er ØU?" does, but gives way to any better task
     bare = _only_a_name(words) and not asks_what_it_is(words)
-    return _first_hint(store, query, list(IN_CHARGE), better_than, as_of,
+    return first_hint(store, query, list(IN_CHARGE), better_than, as_of,
                        by_alias=bare or asks_what_it_is(words),
                        alias_margin=0.0 if bare else ROUTE_MARGIN)
 
@@ -305,7 +286,7 @@ def _led_or_leader(store: OrgStore, query: str, words: list[str],
     if titled := _post_by_its_title(store, query, as_of):
         return titled
     unled = without(query, LEADERSHIP_WORDS)
-    led = _home_hint(store, unled, as_of) or _first_hint(store, unled, list(LED_KINDS),
+    led = home_hint(store, unled, as_of) or first_hint(store, unled, list(LED_KINDS),
                                                           -ROUTE_MARGIN, as_of)
     if led and asks_head(words) and led[0].node.kind is not Kind.POST:
         # "hvem er formand for Børne- og Skoleudvalget?": who heads it, first, or no one
@@ -325,186 +306,6 @@ def _only_a_name(words: list[str]) -> bool:
     return 0 < len(words) <= _NAME_WORDS and not any(word in STOPWORDS for word in words)
 
 
-def _head_of_named(store: OrgStore, query: str,
-                   as_of: date) -> tuple[NodeHint, float, bool] | None:
-    """The hint of the post that heads the unit, body or forum ``query`` names well, alone.
-
-    "who does the chief of Finance and Staff report to?", "hvem refererer chefen for ØS
-    til?": the post is named by the unit it heads, not by a name of its own.
-    """
-    hits = store.search(query, kinds=[Kind.UNIT, Kind.BODY, Kind.FORUM], limit=1, as_of=as_of)
-    if not hits or hits[0].score < REPORTING_POST_MIN or (
-            led := hint_of(store, hits[0].id, hits[0].kind, as_of=as_of)) is None:
-        return None
-    head = next((r.node.id for r in led.relations if r.type is EdgeType.HEADS and not r.outward),
-                None)
-    found = hint_of(store, head, Kind.POST, as_of=as_of) if head else None
-    return (found, hits[0].score, True) if found else None
-
-
-def _sits_in(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
-    """The hint of the post ``query`` names well, what it sits in said first, alone.
-
-    Named by its own words (the frame left out), or by the unit it heads ("the head of
-    Finance and Staff"); a question naming no post ("hvem sidder i udvalgene?") is ``None``.
-    """
-    rest = without(query, SITTING_WORDS[0] | SITTING_WORDS[1] | LEADERSHIP_WORDS)
-    if post := _post_or_head(store, rest, as_of):
-        return post[0].model_copy(update={"asked_line": "sits"}), post[1], True
-    return None
-
-
-def _post_or_head(store: OrgStore, rest: str,
-                  as_of: date) -> tuple[NodeHint, float] | None:
-    """The hint of the post ``rest`` (a question without its frame) names well, and how well.
-
-    Named by its own words, or by the unit, body or forum it heads ("the head of Finance and
-    Staff", "chefen for Økonomi og Stab": the leader's word left out).
-    """
-    for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):
-        if hit.score >= REPORTING_POST_MIN and (
-                found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
-            return found, hit.score
-    if head := _head_of_named(store, without(rest, LEADERSHIP_WORDS), as_of):
-        return head[0], head[1]
-    return None
-
-
-def _sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
-    """The hint of what a question of size names, alone, marked as asked for its size.
-
-    The size words are left out, then the nouns of what is counted: "hvor mange devices har
-    medarbejderne?" names the staff's devices by "medarbejderne"; "hvor mange ansatte har
-    Økonomi og Indkøb?" names the unit only without "ansatte".
-    """
-    rest = without(query, SIZE_WORDS)
-    texts = (rest, without(rest, SIZE_NOUNS))
-    found = next(filter(None, (_home_hint(store, text, as_of) for text in texts)), None) or next(
-        filter(None, (_counted(store, text, as_of) for text in texts)), None)
-    if found is None:
-        return None
-    hint, fit, _alone = found
-    # The count the question's noun asks for, unless the noun is in the node's name ("devices
-    # til medarbejdere" is counted in devices).
-    name = set(fold(f"{hint.node.name} {hint.node.name_en or ''}").split())
-    asked = {SIZE_NOUN_COUNTS[word] for word in fold(rest).split()
-             if word in SIZE_NOUN_COUNTS and word not in name}
-    return hint.model_copy(update={"asked_size": True, "asked_count": (
-        asked.pop() if len(asked) == 1 else None)}), fit, True
-
-
-def _counted(store: OrgStore, text: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
-    """The hint of what ``text`` (a question of size without its frame) names, if anything.
-
-    ``None`` when what a task uses fits it better: "how many devices do the staff have?"
-    named the staff function's head by "staff" (0.68), and the staff's devices at 0.81 (an
-    asset a task uses has no hint of its own: the task answers).
-    """
-    found = _first_hint(store, text, list(IN_CHARGE), -ROUTE_MARGIN, as_of)
-    if found is None or any(
-            hit.score > found[1] and hint_of(store, hit.id, hit.kind, as_of=as_of) is None
-            for hit in store.search(text, kinds=list(USED_KINDS), limit=1, as_of=as_of)):
-        return None
-    return found
-
-
-def _happening_in(store: OrgStore, rest: str, better_than: float,
-                  as_of: date) -> tuple[NodeHint, float, bool] | None:
-    """The hint of what ``rest`` names clearly better than any task, alone.
-
-    A unit, body, forum, initiative or policy ("hvad er status på letbanen?": its hint says
-    its status). The tasks are weighed by ``rest`` too: "hvad sker der med løn?" met payroll
-    at 0.29 with "sker", a unit by its description at 0.75 without it.
-    """
-    tasks = [result.score for result in store.owners(rest, limit=1, as_of=as_of)]
-    found = _first_hint(store, rest, [*STRUCTURE_KINDS, Kind.INITIATIVE, Kind.POLICY],
-                        max([better_than, *tasks]), as_of)
-    return (found[0], found[1], True) if found else None
-
-
-def _route_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
-    """The hint of the body a question of cases names well, where they come from and go first.
-
-    Alone: "how does a case get to the city council?" met the tasks of servicing the
-    committees by "sager" and a system's set-up by "get".
-    """
-    for hit in store.search(without(query, ROUTE_FRAME), kinds=[Kind.BODY], limit=1,
-                            as_of=as_of):
-        if hit.score >= NODE_HINT_MIN and (
-                found := hint_of(store, hit.id, Kind.BODY, as_of=as_of)) is not None:
-            return found.model_copy(update={"asked_route": True}), hit.score, True
-    return None
-
-
-def _supported(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
-    """Who supports or runs the system or equipment ``query`` names well, as its hint alone.
-
-    ``query`` is the question without its verb ("hvem drifter Aula?"): the tasks of support
-    the verb met are stray. A system a task uses has no hint (the task answers), nor has a
-    name met by a part ("IT" half names "IT-udstyr"): ``None``, and the question is read as
-    any other.
-    """
-    for hit in store.search(query, kinds=list(USED_KINDS), limit=1, as_of=as_of):
-        if hit.score >= SUPPORTED_MIN and (
-                found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
-            return found, hit.score, True
-    return None
-
-
-def _first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: float,
-                as_of: date, *, by_alias: bool = False,
-                alias_margin: float = ROUTE_MARGIN) -> tuple[NodeHint, float, bool] | None:
-    """The hint of the best node of ``kinds`` the query names well and better than a task.
-
-    With ``by_alias`` (a question of what something is), a node named by one of its aliases
-    (:data:`~orgmodel.search.EXACT_ALIAS`) is named unless a task fits better by
-    ``alias_margin`` (a name alone, "ØU": unless a task fits better at all).
-    """
-    if not query.strip():
-        return None
-    # A node named by its whole name is named whatever the tasks score: beside them, not
-    # instead ("hvem er KMD?" met the tasks that use KMD's systems at 0.86). Asked what it
-    # is, so is a node named by an alias: "hvem er ØU?" met the committee's servicing at 0.75
-    # and the committee, by its alias, at 0.815; "hvad er SKI?" the task of SKI's framework
-    # agreements at 0.93 and SKI at 0.9 ("hvem står for OU?" asks for a task).
-    whole = EXACT_ALIAS if by_alias else NAMED_WHOLE
-    bar = min(max(NODE_HINT_MIN, better_than + ROUTE_MARGIN), whole)
-    hits = store.search(query, kinds=kinds, limit=3, as_of=as_of)
-    for hit in _kind_named_first(hits, fold(query).split(), bar):
-        if hit.score < bar or (by_alias and hit.score + alias_margin <= better_than):
-            break
-        found = hint_of(store, hit.id, hit.kind, as_of=as_of)
-        if found is not None:
-            return found, hit.score, False
-    return None
-
-
-#: Nouns that say which kind a question's node is: "the IT and Digitalisation unit".
-_KIND_NOUNS: dict[str, Kind] = {
-    **dict.fromkeys(fold("unit enhed enheden department afdeling afdelingen team teamet").split(),
-                    Kind.UNIT),
-    **dict.fromkeys(fold("committee udvalg udvalget").split(), Kind.BODY),
-}
-
-
-def _kind_named_first(hits: list[SearchResult], words: list[str],
-                      least: float) -> list[SearchResult]:
-    """``hits``, the best of the kind the question's noun names first when it fits nearly as well.
-
-    Nearly: within :data:`ROUTE_MARGIN` of the best, and at least ``least`` (the bar a hint
-    must clear).
-
-    "what does the IT and Digitalisation unit do?" met the unit's head first (0.78: its alias
-    "unit manager" holds "unit") and the unit at 0.74.
-    """
-    kinds = {_KIND_NOUNS[word] for word in words if word in _KIND_NOUNS}
-    if len(kinds) != 1 or not hits or hits[0].kind in kinds:
-        return hits
-    named = next((hit for hit in hits if hit.kind in kinds
-                  and hit.score >= max(least, hits[0].score - ROUTE_MARGIN)), None)
-    return [named, *(hit for hit in hits if hit is not named)] if named else hits
-
-
 def _parts_of(store: OrgStore, query: str, *, better_than: float,
               as_of: date) -> tuple[NodeHint, float, bool] | None:
     """The hint of the unit, body, organisation or forum whose parts or members ``query`` asks.
@@ -515,7 +316,7 @@ def _parts_of(store: OrgStore, query: str, *, better_than: float,
     about the forum named for meetings with the mayor).
     """
     rest = without(query, STRUCTURE_FRAME)
-    if home := _home_hint(store, rest, as_of):
+    if home := home_hint(store, rest, as_of):
         return home
     bar = max(REPORTING_POST_MIN, better_than + ROUTE_MARGIN)
     posts = [hit for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of)
@@ -569,17 +370,6 @@ def _collaborations(store: OrgStore, query: str,
                     store, hit.id, hit.kind, as_of=as_of)) is not None:
                 return on_topic(found, topic if text != rest else ""), hit.score, True
     return None
-
-
-def _home_hint(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
-    """The municipality's hint, when ``query`` (its frame left out) names it and nothing else.
-
-    "hvem leder kommunen?", "hvad består kommunen af?" (:mod:`orgmodel.home`).
-    """
-    if not names_home_alone(query) or (home := home_organisation(store, as_of=as_of)) is None:
-        return None
-    found = hint_of(store, home, Kind.ORGANISATION, as_of=as_of)
-    return (found, 1.0, True) if found else None
 
 
 def _post_by_its_title(store: OrgStore, query: str,

@@ -56,7 +56,7 @@ _FRAME = _ASKING | frozenset(fold(" ".join(TASK_FRAME_SPELLINGS)).split())
 #: What a question of tasks may name: what holds tasks, or has parts that do.
 HOLDING_KINDS = (Kind.UNIT, Kind.POST, Kind.BODY, Kind.FORUM)
 #: How well the node must be named by the rest of the question (its own words, as whom a
-#: post reports to: orgmodel.node_hint.REPORTING_POST_MIN).
+#: post reports to: orgmodel.hint_search.REPORTING_POST_MIN).
 _NAMED_MIN = 0.75
 
 

@@ -44,19 +44,18 @@ from orgmodel.asker import (
     SUBJECT_SPELLINGS,
 )
 from orgmodel.hint_model import NO_COUNT, NO_SIZE
-from orgmodel.home import HOME_SPELLINGS, WHERE_SPELLINGS
-from orgmodel.kind_list import LIST_ASKING_SPELLINGS, LIST_FRAME_SPELLINGS, RUNNING_SPELLINGS
-from orgmodel.kle_catalogue import ROUTE_MARGIN
-from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
-from orgmodel.node_hint import (
-    ITSELF_SPELLINGS,
+from orgmodel.hint_search import (
     NODE_HINT_MIN,
     POSTS_NEAR_TIE,
     REPORTING_POST_MIN,
     STRAY_GAP,
     SUPPORTED_MIN,
-    WHAT_SPELLINGS,
 )
+from orgmodel.home import HOME_SPELLINGS, WHERE_SPELLINGS
+from orgmodel.kind_list import LIST_ASKING_SPELLINGS, LIST_FRAME_SPELLINGS, RUNNING_SPELLINGS
+from orgmodel.kle_catalogue import ROUTE_MARGIN
+from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
+from orgmodel.node_hint import ITSELF_SPELLINGS, WHAT_SPELLINGS
 from orgmodel.node_sizes import COUNTS
 from orgmodel.question_frames import (
     ARTICLES,

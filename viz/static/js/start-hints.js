@@ -149,7 +149,7 @@
 
   /* Asked what or who something is ("hvem er ØU?", "what is SKI?"), the one entry with a name
    * or an alias that the rest of the question writes whole, as the server names it
-   * (orgmodel.node_hint._first_hint, by_alias), unless a task fits clearly better. Compared
+   * (orgmodel.hint_search.first_hint, by_alias), unless a task fits clearly better. Compared
    * as written, case aside: "ØU" (the finance committee) is not "OU" (organisational
    * development). */
   var defining = foldedSet(data.defining), notDefining = foldedSet(data.notDefining);
@@ -311,7 +311,7 @@
                    return lead ? lead + " " + entry.text : entry && entry.text;
                  }) ||
       // "hvor går sagerne hen efter Økonomiudvalget?": where a body's cases come from and go,
-      // said first (as orgmodel.node_hint._route_of)
+      // said first (as orgmodel.framed_hints.route_of)
       framedHint(query, anyOf(cases), routeFrame, function (entry) { return entry.route; },
                  data.hintMin, false, function (entry) { return entry.route + " " + entry.text; }) ||
       // Who supports or runs a system no task uses ("hvem drifter Aula?"), well named.
@@ -336,7 +336,7 @@
                  data.reportingMin, true) ||
       sizeHint(query) ||
       // "hvad sker der i Ledelsesteamet i Økonomi og Stab?": what goes on in a unit, body or
-      // forum named well, its hint (as orgmodel.node_hint._happening_in)
+      // forum named well, its hint (as orgmodel.framed_hints.happening_in)
       framedHint(query, anyOf(happening), happening, function (entry) {
         return entry.text && entry.led && !entry.post;
       }, data.reportingMin) ||

@@ -1,0 +1,144 @@
+"""The hints of questions of one frame each: size, what goes on, cases, support, sitting.
+
+"hvor mange ansatte har Økonomi og Indkøb?", "hvad sker der i Chefforum?", "hvor går sagerne
+hen efter Økonomiudvalget?", "hvem drifter Aula?", "which committees does the head of Finance
+and Staff attend?": each names a node with the words of its frame left out, and is answered
+by that node's hint alone, what was asked said first (:mod:`orgmodel.hint_model`).
+:mod:`orgmodel.node_hint` reads the frame and asks these.
+
+Examples
+--------
+>>> from datetime import date
+>>> from orgmodel.dataset import Dataset
+>>> from orgmodel.records import NODE_ADAPTER
+>>> from orgmodel.store.memory import MemoryStore
+>>> store = MemoryStore(Dataset.build([NODE_ADAPTER.validate_python(
+...     {"id": "body:kb", "kind": "Body", "name": "Kommunalbestyrelsen", "seats": 21,
+...      "classification": "council", "source": "seed", "confidence": "high"})], []))
+>>> sized(store, "hvor mange sidder i Kommunalbestyrelsen?", date(2024, 6, 1))[0].line_answer("da")
+'Kommunalbestyrelsen: 21 medlemmer.'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from orgmodel.contract import OrgStore
+from orgmodel.hint_build import IN_CHARGE, hint_of
+from orgmodel.hint_model import NodeHint
+from orgmodel.hint_search import (
+    NODE_HINT_MIN,
+    STRUCTURE_KINDS,
+    SUPPORTED_MIN,
+    first_hint,
+    home_hint,
+    post_or_head,
+)
+from orgmodel.kle_catalogue import ROUTE_MARGIN
+from orgmodel.question_frames import (
+    LEADERSHIP_WORDS,
+    ROUTE_FRAME,
+    SITTING_WORDS,
+    SIZE_NOUN_COUNTS,
+    SIZE_NOUNS,
+    SIZE_WORDS,
+    without,
+)
+from orgmodel.schema import Kind
+from orgmodel.semantics import USED_KINDS
+from orgmodel.text import fold
+
+__all__ = ["happening_in", "route_of", "sits_in", "sized", "supported"]
+
+
+def sits_in(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of the post ``query`` names well, what it sits in said first, alone.
+
+    Named by its own words (the frame left out), or by the unit it heads ("the head of
+    Finance and Staff"); a question naming no post ("hvem sidder i udvalgene?") is ``None``.
+    """
+    rest = without(query, SITTING_WORDS[0] | SITTING_WORDS[1] | LEADERSHIP_WORDS)
+    if post := post_or_head(store, rest, as_of):
+        return post[0].model_copy(update={"asked_line": "sits"}), post[1], True
+    return None
+
+
+def sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of what a question of size names, alone, marked as asked for its size.
+
+    The size words are left out, then the nouns of what is counted: "hvor mange devices har
+    medarbejderne?" names the staff's devices by "medarbejderne"; "hvor mange ansatte har
+    Økonomi og Indkøb?" names the unit only without "ansatte".
+    """
+    rest = without(query, SIZE_WORDS)
+    texts = (rest, without(rest, SIZE_NOUNS))
+    found = next(filter(None, (home_hint(store, text, as_of) for text in texts)), None) or next(
+        filter(None, (_counted(store, text, as_of) for text in texts)), None)
+    if found is None:
+        return None
+    hint, fit, _alone = found
+    # The count the question's noun asks for, unless the noun is in the node's name ("devices
+    # til medarbejdere" is counted in devices).
+    name = set(fold(f"{hint.node.name} {hint.node.name_en or ''}").split())
+    asked = {SIZE_NOUN_COUNTS[word] for word in fold(rest).split()
+             if word in SIZE_NOUN_COUNTS and word not in name}
+    return hint.model_copy(update={"asked_size": True, "asked_count": (
+        asked.pop() if len(asked) == 1 else None)}), fit, True
+
+
+def _counted(store: OrgStore, text: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of what ``text`` (a question of size without its frame) names, if anything.
+
+    ``None`` when what a task uses fits it better: "how many devices do the staff have?"
+    named the staff function's head by "staff" (0.68), and the staff's devices at 0.81 (an
+    asset a task uses has no hint of its own: the task answers).
+    """
+    found = first_hint(store, text, list(IN_CHARGE), -ROUTE_MARGIN, as_of)
+    if found is None or any(
+            hit.score > found[1] and hint_of(store, hit.id, hit.kind, as_of=as_of) is None
+            for hit in store.search(text, kinds=list(USED_KINDS), limit=1, as_of=as_of)):
+        return None
+    return found
+
+
+def happening_in(store: OrgStore, rest: str, better_than: float,
+                  as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of what ``rest`` names clearly better than any task, alone.
+
+    A unit, body, forum, initiative or policy ("hvad er status på letbanen?": its hint says
+    its status). The tasks are weighed by ``rest`` too: "hvad sker der med løn?" met payroll
+    at 0.29 with "sker", a unit by its description at 0.75 without it.
+    """
+    tasks = [result.score for result in store.owners(rest, limit=1, as_of=as_of)]
+    found = first_hint(store, rest, [*STRUCTURE_KINDS, Kind.INITIATIVE, Kind.POLICY],
+                        max([better_than, *tasks]), as_of)
+    return (found[0], found[1], True) if found else None
+
+
+def route_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of the body a question of cases names well, where they come from and go first.
+
+    Alone: "how does a case get to the city council?" met the tasks of servicing the
+    committees by "sager" and a system's set-up by "get".
+    """
+    for hit in store.search(without(query, ROUTE_FRAME), kinds=[Kind.BODY], limit=1,
+                            as_of=as_of):
+        if hit.score >= NODE_HINT_MIN and (
+                found := hint_of(store, hit.id, Kind.BODY, as_of=as_of)) is not None:
+            return found.model_copy(update={"asked_route": True}), hit.score, True
+    return None
+
+
+def supported(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """Who supports or runs the system or equipment ``query`` names well, as its hint alone.
+
+    ``query`` is the question without its verb ("hvem drifter Aula?"): the tasks of support
+    the verb met are stray. A system a task uses has no hint (the task answers), nor has a
+    name met by a part ("IT" half names "IT-udstyr"): ``None``, and the question is read as
+    any other.
+    """
+    for hit in store.search(query, kinds=list(USED_KINDS), limit=1, as_of=as_of):
+        if hit.score >= SUPPORTED_MIN and (
+                found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
+            return found, hit.score, True
+    return None
