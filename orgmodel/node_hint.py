@@ -471,6 +471,13 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     """
     if asks_about_self(query):  # "hvem er min chef?": what it met was stray (orgmodel.asker)
         return [], None
+    # A task the question meets well by its own words comes before one met only through the
+    # KLE topic nearest the question ("hvem har ansvaret for snerydning?" answered the aids of
+    # a KLE topic whose keywords hold "snerydning", 0.73, before winter service, 0.72, whose
+    # own description says it); one met clearly less well, or weakly, keeps its place
+    nearest = max((r.score for r in results if _only_kle_nearest(r)), default=1.0)
+    results = sorted(results, key=lambda r: _only_kle_nearest(r) or _weak(r)
+                     or r.score < nearest - ROUTE_MARGIN)
     if not DECIDING_WORDS.isdisjoint(fold(query).split()):
         results = _decided_first(store, results, as_of)
     best = max((result.score for result in results), default=0.0)

@@ -519,6 +519,19 @@ def test_what_an_outside_party_supplies_is_its_hint(store: Any, question: str) -
     assert (EdgeType.SUPPLIES, True) in [(r.type, r.outward) for r in hint.relations]
 
 
+def test_a_task_met_by_its_own_words_comes_before_one_met_through_kle(store: Any) -> None:
+    # The generality probe: "hvem har ansvaret for snerydning?" answered the aids of a KLE
+    # topic whose keywords hold the word (0.73) before winter service (0.72), whose own
+    # description says it; here organisational development (0.36) came after the staff
+    # matters met only through KLE's topic (0.50).
+    results = answered(store, "who handles leadership development?")[0]
+    assert [r.task.id for r in results][:2] == ["task:tvaergaende-organisationsudvikling",
+                                                 "task:lon-og-personaleforhold"]
+    assert any(n.code == "kle_nearest" for n in results[1].notes)
+    # ... but a task met much less well keeps its place ("hvem kan nulstille min kode?")
+    assert first_task(store, "hvem kan nulstille min kode?") != ["task:hr"]
+
+
 def test_signing_off_is_approving(store: Any) -> None:
     # Leadership's third probe: "who signs off the annual accounts" answered the accounts'
     # keeping, not their approval ("godkender" did).
