@@ -280,7 +280,7 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     results = with_year_changes(store, results, question)
     # What the question names answers it when it says who is in charge ("hvem er
     # kommunaldirektør?": the post's holder), with or without tasks.
-    answered = bool(results) or (named is not None and bool(named.relations))
+    answered = bool(results) or (named is not None and named.answers)
     if question.named is not None:  # say which date the answer is for: the question chose it
         beside = args.json or not answered  # stdout holds the JSON, or nothing at all
         print(as_of_note(question.named, question.reading, args.lang),

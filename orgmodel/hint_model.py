@@ -220,6 +220,16 @@ class NodeHint(BaseModel):
                                                "the data does not say is an answer too.")
 
     @property
+    def answers(self) -> bool:
+        """Whether it answers what was asked: someone related to it, or what was asked of it.
+
+        What a team lies under answers "hvad hører Drift Nord under?" though no one is named
+        in charge of the team.
+        """
+        return bool(self.relations or self.above or self.stakeholders
+                    or (self.asked_size and self.counts))
+
+    @property
     def says_who(self) -> bool:
         """Whether it names someone in charge or taking part (not only what lies under it)."""
         return any(r.type not in _ONLY_AROUND for r in self.relations)

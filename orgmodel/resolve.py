@@ -26,7 +26,6 @@ borgmster ['post:borgmester']
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -34,26 +33,13 @@ from orgmodel.contract import NodeRef, OrgStore
 from orgmodel.exceptions import NotFoundError, NotValidOnDateError
 from orgmodel.records import is_node_id
 from orgmodel.schema import Kind
-from orgmodel.text import fold
+from orgmodel.text import fold, without_remark
 
 __all__ = ["CLOSEST", "ID_NEAR", "UnknownNodeError", "check_written_id", "ids_near",
-           "resolve_node", "without_remark"]
+           "resolve_node"]
 
 #: How many of the closest nodes an unknown id or name suggests, and how close they must be.
 CLOSEST, CLOSEST_MIN = 3, 0.5
-# A remark in brackets at the end of a name: "(navn ikke bekræftet)", "(400+)".
-_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
-
-
-def without_remark(name: str) -> str:
-    """``name`` without the remark in brackets at its end ("" when it has none).
-
-    >>> without_remark("Team 2 i Organisation og Politik (navn ikke bekræftet)")
-    'Team 2 i Organisation og Politik'
-    >>> without_remark("Økonomi og Stab")
-    ''
-    """
-    return _REMARK.sub("", name) if _REMARK.search(name) else ""
 #: How alike (difflib's ratio) a mistyped id and a node's id are to be suggested.
 ID_NEAR = 0.8
 

@@ -26,7 +26,7 @@ __all__ = [
     "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse",
     "deletions", "edit_distance", "fold", "load_synonyms", "longest_written", "shortened", "spaced",
     "stem", "tokenize", "typo_budget", "visible",
-    "without_lone_tokens", "without_pronoun_it",
+    "without_lone_tokens", "without_pronoun_it", "without_remark",
 ]
 
 # Letters that NFKD does not decompose but that users routinely type in ASCII.
@@ -494,3 +494,18 @@ def shortened(text: str, limit: int) -> str:
     if space > limit // 2:  # a word as long as half the limit is cut inside
         cut = cut[:space]
     return cut[:limit - 1].rstrip(" ,;:.–-") + "…"
+
+
+# A remark in brackets at the end of a name: "(navn ikke bekræftet)", "(400+)".
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def without_remark(name: str) -> str:
+    """``name`` without the remark in brackets at its end ("" when it has none).
+
+    >>> without_remark("Team 2 i Organisation og Politik (navn ikke bekræftet)")
+    'Team 2 i Organisation og Politik'
+    >>> without_remark("Økonomi og Stab")
+    ''
+    """
+    return _REMARK.sub("", name) if _REMARK.search(name) else ""

@@ -17,6 +17,7 @@ from orgmodel.kle import KleTopic, load_kle_subset
 from orgmodel.kle_catalogue import KleCatalogue
 from orgmodel.records import AnyNode
 from orgmodel.search import SearchDoc, Synonyms, load_synonyms
+from orgmodel.text import without_remark
 
 __all__ = ["DATA_ROOT", "DEFAULT_DATA_DIR", "Vocabulary", "load_vocabulary", "search_docs"]
 
@@ -64,7 +65,10 @@ def search_docs(nodes: Iterable[AnyNode], vocabulary: Vocabulary) -> list[Search
                 kind=str(node.kind),
                 name=node.name,
                 name_en=node.name_en,
-                aliases=tuple(node.aliases),
+                # ... and its names without the remark in brackets after them: "Home Care
+                # North" is "Home Care North (name not confirmed)"
+                aliases=tuple(dict.fromkeys((*node.aliases, *filter(None, (
+                    without_remark(node.name), without_remark(node.name_en or "")))))),
                 description=node.description,
                 keywords=keywords,
                 kle=kle,

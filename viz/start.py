@@ -35,14 +35,13 @@ from orgmodel.node_hint import (
     hint_of,
 )
 from orgmodel.place import PLACED_KINDS, placed_hint
-from orgmodel.resolve import without_remark
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.search import READ_AS_MIN_LETTERS
 from orgmodel.semantics import USED_KINDS, note
 from orgmodel.stakeholder_hint import with_stakeholders
 from orgmodel.task_facts import task_facts
 from orgmodel.task_list import HOLDING_KINDS, tasks_hint
-from orgmodel.text import Speller
+from orgmodel.text import Speller, without_remark
 from orgmodel.vocabulary import load_vocabulary
 from orgmodel.year_changes import with_year_changes
 from viz.builders import label_of

@@ -1453,6 +1453,7 @@ def test_a_name_is_found_without_the_remark_in_brackets_after_it(store: Any) -> 
         resolve_node(store, "navn ikke bekræftet", as_of=AFTER_MERGER)
 
 
+
 def test_list_nodes_by_how_sure_their_records_are(store: Any) -> None:
     # The new chief's probe: "what is uncertain in the data?" had no answer to list it by.
     low = store.list_nodes(confidence=Confidence.LOW, limit=500, as_of=AFTER_MERGER)
