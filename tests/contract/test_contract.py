@@ -532,13 +532,6 @@ def test_a_task_met_by_its_own_words_comes_before_one_met_through_kle(store: Any
     assert first_task(store, "hvem kan nulstille min kode?") != ["task:hr"]
 
 
-def test_signing_off_is_approving(store: Any) -> None:
-    # Leadership's third probe: "who signs off the annual accounts" answered the accounts'
-    # keeping, not their approval ("godkender" did).
-    assert first_task(store, "who signs off the annual accounts") == [
-        "task:arsregnskab-godkendelse"]
-
-
 def test_a_list_says_what_its_records_note(store: Any) -> None:
     # The new chief's probe: eight departments where the seed names seven, and the committees
     # of the 2018–2021 term listed as today's, with no word of what their records note.
