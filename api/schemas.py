@@ -188,6 +188,9 @@ class TaskFactsOut(BaseModel):
         default_factory=list, description="Who decides it (`DECIDES` into the task).")
     uses: list[NodeRef] = Field(
         default_factory=list, description="The systems and equipment it uses (`USES`).")
+    supplied_by: dict[str, list[NodeRef]] = Field(
+        default_factory=dict, description="Who supplies each of them (`SUPPLIES`), by its id, "
+                                          "where the data says.")
 
 
 class OwnersAnswerResult(OwnersResult):

@@ -165,7 +165,8 @@ def _facts(store: OrgStore, task_id: str, when: date) -> TaskFactsOut:
     return TaskFactsOut(description=facts.about, description_en=facts.about_en,
                         mailbox=facts.mailbox, service_goal=facts.service_goal,
                         service_goal_en=facts.service_goal_en,
-                        decided_by=facts.decided_by, uses=facts.uses)
+                        decided_by=facts.decided_by, uses=facts.uses,
+                        supplied_by=facts.supplied_by)
 
 
 @runtime_checkable

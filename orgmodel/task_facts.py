@@ -62,6 +62,9 @@ class TaskFacts:
     service_goal_en: str | None = None  # said on English pages where the data has it
     decided_by: list[NodeRef] = field(default_factory=list)
     uses: list[NodeRef] = field(default_factory=list)
+    # who supplies each system or equipment it uses ("hvem leverer OPUS?": KMD, which the
+    # answer did not say)
+    supplied_by: dict[str, list[NodeRef]] = field(default_factory=dict)
 
     def lines(self, lang: Lang) -> list[tuple[str, str]]:
         """The facts there are, as (label, text) in ``lang``, in the order to show them."""
@@ -74,11 +77,21 @@ class TaskFacts:
                                                         ("mailbox", self.mailbox),
                                                         ("service_goal", goal))
                  if value]
-        for key, nodes in (("decided_by", self.decided_by), ("uses", self.uses)):
-            if nodes:
-                lines.append((label(key), ", ".join(name_in(n.name, n.name_en, lang)
-                                                    for n in nodes)))
+        if self.decided_by:
+            lines.append((label("decided_by"), ", ".join(name_in(n.name, n.name_en, lang)
+                                                         for n in self.decided_by)))
+        if self.uses:
+            lines.append((label("uses"), ", ".join(self._used(n, lang) for n in self.uses)))
         return lines
+
+    def _used(self, node: NodeRef, lang: Lang) -> str:
+        """A system or equipment it uses, with who supplies it where the data says."""
+        name = name_in(node.name, node.name_en, lang)
+        suppliers = self.supplied_by.get(node.id)
+        if not suppliers:
+            return name
+        who = ", ".join(name_in(n.name, n.name_en, lang) for n in suppliers)
+        return f"{name} ({('leveret af', 'supplied by')[lang == 'en']} {who})"
 
 
 def task_facts(store: OrgStore, task_id: str, *, as_of: date | None) -> TaskFacts:
@@ -88,8 +101,9 @@ def task_facts(store: OrgStore, task_id: str, *, as_of: date | None) -> TaskFact
     except NotFoundError:
         return TaskFacts()
     # "which system is used for payroll?": the answer names it, beside who decides.
-    near = store.neighbourhood(task_id, edge_types=(EdgeType.DECIDES, EdgeType.USES),
-                               as_of=as_of)
+    # (two steps: who supplies what it uses)
+    near = store.neighbourhood(task_id, depth=2, as_of=as_of,
+                               edge_types=(EdgeType.DECIDES, EdgeType.USES, EdgeType.SUPPLIES))
     nodes = {n.id: n for n in near.nodes}
     deciders = sorted({e.source_id for e in near.edges
                        if e.type is EdgeType.DECIDES and e.target_id == task_id})
@@ -107,7 +121,12 @@ def task_facts(store: OrgStore, task_id: str, *, as_of: date | None) -> TaskFact
                      mailbox=text("mailbox"), service_goal=text("service_goal"),
                      service_goal_en=text("service_goal_en"),
                      decided_by=[_ref(nodes[i]) for i in deciders if i in nodes],
-                     uses=[_ref(nodes[i]) for i in used if i in nodes])
+                     uses=[_ref(nodes[i]) for i in used if i in nodes],
+                     supplied_by={tool: [_ref(nodes[i]) for i in sorted(
+                         e.source_id for e in near.edges
+                         if e.type is EdgeType.SUPPLIES and e.target_id == tool)]
+                         for tool in used if any(e.type is EdgeType.SUPPLIES
+                                                 and e.target_id == tool for e in near.edges)})
 
 
 def _ref(node: NodeRef) -> NodeRef:

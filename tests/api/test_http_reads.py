@@ -64,6 +64,8 @@ def test_owners_give_a_tasks_facts_when_asked(http: httpx.Client) -> None:
     assert payroll["facts"]["service_goal"].startswith("Ansættelsesbrev og oprettelse i OPUS")
     assert payroll["facts"]["service_goal_en"].startswith("Letter of employment")
     assert "system:opus-lon" in [n["id"] for n in payroll["facts"]["uses"]]
+    # ... and who supplies it ("hvem leverer OPUS?" answered payroll with no word of KMD)
+    assert [n["id"] for n in payroll["facts"]["supplied_by"]["system:opus-lon"]] == ["org:kmd"]
     # what the task is, in both languages
     assert payroll["facts"]["description"] and payroll["facts"]["description_en"]
     assert payroll["facts"]["description"] != payroll["facts"]["description_en"]

@@ -82,6 +82,8 @@ def test_who_owns_says_what_the_task_is() -> None:
     about = next(line for line in result.stdout.splitlines() if "Om opgaven:" in line)
     assert about.startswith("  Om opgaven: Økonomiudvalget udarbejder forslag til årsbudget")
     assert about.endswith("vedtagelse omkring 10. oktober.")
+    # the systems it uses with who supplies them: "hvem leverer OPUS?" said nothing of KMD
+    assert "  Bruger: OPUS løn (leveret af KMD)" in run("who-owns", "hvem leverer OPUS?").stdout
 
 
 def test_search_and_chain_json() -> None:
@@ -568,7 +570,7 @@ def test_an_answer_says_where_to_write_and_who_decides() -> None:
     # in English where the data has it (it was said in Danish)
     assert "  Service goal: Letter of employment and registration in OPUS payroll" in payslip
     # ... and in which system the work is done (the task's USES edges)
-    assert "  Uses: OPUS payroll\n" in payslip
+    assert "  Uses: OPUS payroll (supplied by KMD)\n" in payslip
     budget = run("who-owns", "hvem vedtager budgettet?", "--limit", "1").stdout
     assert "  Besluttes af: Kommunalbestyrelsen\n" in budget
 
