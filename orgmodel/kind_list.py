@@ -108,7 +108,9 @@ def listed(store: OrgStore, question: str, *, as_of: date) -> NodeHint | None:
     of that kind under it.
     """
     key = asked_kind(question)
-    if key is None:  # "which departments does Albertslund have?": its own words say where
+    # "which departments does Albertslund have?": its own words say where. Read from the
+    # store only when a kind's plural is written: this runs before every question is read.
+    if key is None and kind_named(question) is not None:
         here = home_name_words(store, as_of=as_of) | HOME_WORDS
         # (as written: "ØS" in capitals stays a name)
         key = asked_kind(" ".join(word for word in question.split() if fold(word) not in here))
