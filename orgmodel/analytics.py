@@ -45,6 +45,7 @@ __all__ = [
     "STRATEGY_ORDER",
     "WHOLE_GRAPH_LIMIT",
     "Quadrant",
+    "StakeholderGrid",
     "StakeholderScore",
     "actor_ids",
     "authority",
@@ -181,22 +182,34 @@ def actor_ids(dataset: Dataset, ego: str | None = None) -> set[str]:
     municipality is where its stakeholders are, and the chief's own department is the chief's
     to lead, not one of them.
     """
+    everyone = _actors(dataset)
+    if ego is None:
+        return everyone
+    return everyone - _ours(dataset, ego, _upward(dataset), headed(dataset))
+
+
+def _actors(dataset: Dataset) -> set[str]:
+    """Every node of :data:`ACTOR_KINDS` but a person who holds a post."""
     holders = {e.source_id for e in dataset.edges.values() if e.type is EdgeType.HOLDS}
-    ours = _organisations_above(dataset, ego) if ego is not None else set()
-    ours |= {e.target_id for e in dataset.edges.values()
-             if e.type is EdgeType.HEADS and e.source_id == ego}
     return {i for i, node in dataset.nodes.items()
-            if Kind(node.kind) in ACTOR_KINDS and i not in holders and i not in ours}
+            if Kind(node.kind) in ACTOR_KINDS and i not in holders}
 
 
-def _organisations_above(dataset: Dataset, ego: str) -> set[str]:
-    """The organisations ``ego`` is inside, following the hierarchy upwards."""
+def _upward(dataset: Dataset) -> dict[str, set[str]]:
+    """Each node's links up the hierarchy: the unit a post is in, the whole a part is of."""
     up: dict[str, set[str]] = {}
     for edge in dataset.edges.values():
         if edge.type in (EdgeType.POST_IN, EdgeType.PART_OF, EdgeType.REPORTS_TO):
             up.setdefault(edge.source_id, set()).add(edge.target_id)
-    return {i for i in _reachable(ego, up) if i in dataset.nodes
-            and Kind(dataset.nodes[i].kind) is Kind.ORGANISATION}
+    return up
+
+
+def _ours(dataset: Dataset, ego: str, up: Mapping[str, Collection[str]],
+          heads: Mapping[str, Collection[str]]) -> set[str]:
+    """The organisations ``ego`` is inside (following ``up``) and what it ``heads``."""
+    above = {i for i in _reachable(ego, up) if i in dataset.nodes
+             and Kind(dataset.nodes[i].kind) is Kind.ORGANISATION}
+    return above | set(heads.get(ego, ()))
 
 
 def _reachable(start: str, links: Mapping[str, Collection[str]]) -> set[str]:
@@ -521,6 +534,29 @@ def _at_least_those_under(scores: dict[str, float],
     return {node: below(node, frozenset()) for node in scores}
 
 
+class StakeholderGrid:
+    """The stakeholder map's scoring of one dataset, its whole-graph parts read once.
+
+    The graph, formal authority, what each post heads and what each node commands are the
+    same for every post: the static start page asks for hundreds of posts' maps.
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self._actors, self._up = _actors(dataset), _upward(dataset)
+        self.graph = weighted_graph(dataset)
+        self.ranks = authority(dataset)
+        self.heads = headed(dataset)
+        self.under = commanded(dataset)
+
+    def scores(self, post: str, *, depth: int = 2) -> list[StakeholderScore]:
+        """The stakeholders of ``post`` as the map scores them (:func:`stakeholder_scores`)."""
+        # as actor_ids(…, post)
+        actors = self._actors - _ours(self.dataset, post, self._up, self.heads)
+        return grid(self.graph, post, depth=depth, actors=actors, ranks=self.ranks,
+                    heads=self.heads, under=self.under)
+
+
 def stakeholder_scores(dataset: Dataset, post: str, *, depth: int = 2) -> list[StakeholderScore]:
     """The stakeholders of ``post`` as the stakeholder map scores them, strongest first.
 
@@ -528,8 +564,7 @@ def stakeholder_scores(dataset: Dataset, post: str, *, depth: int = 2) -> list[S
     authority (:func:`authority`), a post as central as what it heads (:func:`headed`) and
     never below what it commands (:func:`commanded`).
     """
-    return grid(weighted_graph(dataset), post, depth=depth, actors=actor_ids(dataset, ego=post),
-                ranks=authority(dataset), heads=headed(dataset), under=commanded(dataset))
+    return StakeholderGrid(dataset).scores(post, depth=depth)
 
 
 _MEETS_IN = (EdgeType.MEMBER_OF, EdgeType.PARTICIPATES_IN)

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from orgmodel.analytics import Quadrant, by_strategy, stakeholder_scores
+from orgmodel.analytics import Quadrant, StakeholderGrid, by_strategy
 from orgmodel.contract import NodeRef, OrgStore
 from orgmodel.hint_model import NodeHint
 from orgmodel.schema import Kind
@@ -43,10 +43,15 @@ from orgmodel.schema import Kind
 __all__ = ["with_stakeholders"]
 
 
-def with_stakeholders(store: OrgStore, post_hint: NodeHint, *, as_of: date) -> NodeHint:
-    """``post_hint`` with the post's stakeholders to manage closely said first."""
-    snapshot = store.snapshot(as_of=as_of)
-    scores = by_strategy(stakeholder_scores(snapshot, post_hint.node.id))
+def with_stakeholders(store: OrgStore, post_hint: NodeHint, *, as_of: date,
+                      scoring: StakeholderGrid | None = None) -> NodeHint:
+    """``post_hint`` with the post's stakeholders to manage closely said first.
+
+    ``scoring``: the dataset's map, prepared once for many posts (else read for this one).
+    """
+    scoring = scoring or StakeholderGrid(store.snapshot(as_of=as_of))
+    snapshot = scoring.dataset
+    scores = by_strategy(scoring.scores(post_hint.node.id))
     close = [score.id for score in scores if score.quadrant is Quadrant.MANAGE]
     return post_hint.model_copy(update={
         "asked_stakeholders": True, "stakeholders_more": len(scores) - len(close),

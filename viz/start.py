@@ -9,14 +9,15 @@ question against them in the browser.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
 from orgmodel import asker
-from orgmodel.analytics import kle_main_group
+from orgmodel.analytics import StakeholderGrid, kle_main_group
 from orgmodel.asked_date import Asked
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
 from orgmodel.contract import NodeView, OrgStore, OwnersResult
@@ -181,6 +182,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     (:mod:`orgmodel.collaboration`); a stakeholder (no hint of its own) for that alone.
     """
     index: list[dict[str, Any]] = []
+    # the stakeholder map's whole-graph parts, read once for every post (and only if asked)
+    scoring = functools.cache(lambda: StakeholderGrid(store.snapshot(as_of=as_of)))
     for kind in IN_CHARGE:
         page = store.list_nodes(kind=kind, limit=NAMED_LIMIT - len(index), as_of=as_of)
         for node in page.items:
@@ -211,7 +214,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 sits=named.model_copy(update={"asked_line": "sits"}).line_answer(lang)
                 if kind is Kind.POST else None,
                 # whom its stakeholder map says to manage closely: "hvem er … interessenter?"
-                stakeholders=_stakeholders_text(store, named, as_of, lang),
+                stakeholders=_stakeholders_text(store, named, as_of, lang, scoring),
                 # who heads it, said first, or that no one is named: "hvem er formand for …?"
                 head=named.model_copy(update={"asked_head": True}).line_answer(lang)
                 if kind in LED_KINDS and kind is not Kind.POST else None,
@@ -258,7 +261,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     return index
 
 
-def _stakeholders_text(store: OrgStore, named: NodeHint, as_of: date, lang: Lang) -> str | None:
+def _stakeholders_text(store: OrgStore, named: NodeHint, as_of: date, lang: Lang,
+                       scoring: Callable[[], StakeholderGrid]) -> str | None:
     """The answer to a question of the stakeholders of ``named``'s post, or its head's.
 
     As the server gives it (:mod:`orgmodel.node_hint`): whom the post's stakeholder map says
@@ -272,7 +276,8 @@ def _stakeholders_text(store: OrgStore, named: NodeHint, as_of: date, lang: Lang
         return None
     base = collaboration_hint(store, post, Kind.POST, as_of=as_of) or (
         named if post == named.node.id else hint_of(store, post, Kind.POST, as_of=as_of))
-    return None if base is None else with_stakeholders(store, base, as_of=as_of).text(lang)
+    return None if base is None else with_stakeholders(store, base, as_of=as_of,
+                                                       scoring=scoring()).text(lang)
 
 
 def _name_keys(node: NodeView) -> list[tuple[str, float]]:
