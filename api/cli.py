@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from orgmodel.audit_replay import read_audit_file, replay
 from orgmodel.cli import (
     EXIT_FAILED,
     EXIT_OK,
@@ -25,6 +26,7 @@ from orgmodel.cli import (
     add_common_options,
     open_store_from_args,
 )
+from orgmodel.dataset import Dataset
 from orgmodel.export import export_files, safe_file_name
 from orgmodel.export_layout import keep_layout
 from orgmodel.loader import data_files, load_dataset
@@ -122,6 +124,10 @@ def register_export_data(commands: _Subparsers) -> None:
                         help="bearer token for --url (default $ORGMODEL_TOKEN)")
     export.add_argument("--replace", action="store_true",
                         help="delete data files in DIR that the export does not write")
+    export.add_argument("--audit-file", type=Path, default=None, metavar="FILE",
+                        help="make the edits of an API audit file (ORGMODEL_AUDIT_FILE) again "
+                             "over the data folder first, as the API does at start; edits the "
+                             "folder has changed since are skipped and named")
     export.add_argument("--without-persons", action="store_true",
                         help="leave persons (the holders of posts) and their edges out: the "
                              "posts stay")
@@ -132,6 +138,8 @@ def register_export_data(commands: _Subparsers) -> None:
 def cmd_export_data(args: argparse.Namespace) -> int:
     """Export the graph to DIR, then check that DIR loads."""
     lang: Lang = args.lang
+    if args.audit_file is not None and args.url:
+        raise CommandError(t("export_replay_where", lang), EXIT_USAGE)
     files = (_download(args.url, args.token, persons=not args.without_persons, lang=lang)
              if args.url else _from_store(args))
     folder: Path = args.folder
@@ -166,13 +174,37 @@ def cmd_export_data(args: argparse.Namespace) -> int:
 
 
 def _from_store(args: argparse.Namespace) -> dict[str, str]:
+    from api.runtime import is_local  # not at import: every orgmodel command loads this module
     from api.services import DatasetSource
 
     store = open_store_from_args(args)
     if not isinstance(store, DatasetSource):
         raise CommandError("this store cannot list all its records")
+    if args.audit_file is not None and not is_local(store):
+        raise CommandError(t("export_replay_where", args.lang), EXIT_USAGE)
     dataset = store.dataset()
+    if args.audit_file is not None:
+        dataset = _replayed(dataset, args.audit_file, args.lang)
     return export_files(dataset_without_persons(dataset) if args.without_persons else dataset)
+
+
+def _replayed(dataset: Dataset, audit_file: Path, lang: Lang) -> Dataset:
+    """The dataset with an audit file's edits made again, each skipped one named on stderr."""
+    try:
+        audit_file.stat()  # a file not there is a mistake here, not an empty log
+        found = read_audit_file(audit_file)
+    except OSError as exc:
+        raise CommandError(t("unreadable_audit", lang, path=audit_file,
+                             reason=exc.strerror)) from None
+    for number, reason in found.damaged:
+        print(f"orgmodel: {audit_file}:{number}: {reason}", file=sys.stderr)
+    done = replay(dataset, found.entries)
+    print(t("export_replayed", lang, file=audit_file, made=len(done.made),
+            there=len(done.there), skipped=len(done.skipped)), file=sys.stderr)
+    for skipped in done.skipped:
+        print(t("export_replay_skipped", lang, seq=skipped.seq, record=skipped.record_key,
+                reason=skipped.reason(lang)), file=sys.stderr)
+    return done.dataset
 
 
 class HttpStatusError(CommandError):

@@ -34,6 +34,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from api.cli import HttpStatusError, http_get
 from api.schemas import AUDIT_PAGE_MOST
+from orgmodel.audit_replay import read_audit_file
 from orgmodel.cli import (
     EXIT_OK,
     CommandError,
@@ -78,10 +79,10 @@ _WORDS: dict[str, tuple[str, str]] = {
                        "entry (line {line}: {reason})"),
     "bad_line": ("{path}:{line}: ikke en auditpost, sprunget over: {reason}",
                  "{path}:{line}: not an audit entry, skipped: {reason}"),
-    "since": ("API'ets log begynder {at} UTC, da det startede: ændringer fra før står kun i "
-              "dets auditfil (--file)",
-              "the API's log begins {at} UTC, when it started: changes from before are in its "
-              "audit file only (--file)"),
+    "since": ("API'ets log begynder {at} UTC, da det startede: ændringer fra før står ikke i "
+              "den (men i dets auditfil, hvis det har en: --file)",
+              "the API's log begins {at} UTC, when it started: changes from before are not in "
+              "it (they are in its audit file, if it has one: --file)"),
     "limited": ("de {limit} nyeste ændringer; --limit N viser flere",
                 "the {limit} newest changes; --limit N shows more"),
     "limited_one": ("kun den nyeste ændring; --limit N viser flere",
@@ -208,26 +209,14 @@ def _from_file(path: Path, record: str | None, limit: int, lang: Lang, *,
     when it reopens the file.
     """
     try:
-        # Lines end at "\n" alone: JSON may hold U+2028 raw, which splitlines() breaks at.
-        # Bytes: a line cut inside "ø" is one damaged line, not an unreadable file.
-        lines = path.read_bytes().split(b"\n")
+        path.stat()  # a file not there is named here, not read as an empty log
+        found = read_audit_file(path)
     except OSError as exc:
         raise CommandError(_word("unreadable", lang, path=path, reason=exc)) from None
-    entries, read, damaged = [], 0, []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            entry = AuditEntry.model_validate_json(line)
-        except ValidationError as exc:
-            problem = exc.errors()[0]
-            where = ".".join(str(part) for part in problem["loc"])
-            damaged.append((number, f"{where + ': ' if where else ''}{problem['msg']}"))
-            continue
-        read += 1
-        if record is None or entry.record_key == record or (
-                with_edges and touches(entry.record_key, record, entry.before, entry.after)):
-            entries.append(entry)
+    damaged, read = found.damaged, len(found.entries)
+    entries = [entry for entry in found.entries
+               if record is None or entry.record_key == record or (
+                   with_edges and touches(entry.record_key, record, entry.before, entry.after))]
     if damaged and not read:  # a data file or anything else: not "no changes", exit 0
         number, reason = damaged[0]
         raise CommandError(_word("not_audit_file", lang, path=path, lines=len(damaged),

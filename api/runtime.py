@@ -134,7 +134,8 @@ class StoreAccess:
 
         loaded, self._loaded = self._loaded, None  # once: a reopened store reads the folder
         return open_store(data_dir=self.settings.data_dir, use_neo4j=self.settings.use_neo4j,
-                          audit_file=self.settings.audit_file, loaded=loaded)
+                          audit_file=self.settings.audit_file, loaded=loaded,
+                          replay_audit=self.settings.replay_audit)
 
     async def start(self) -> None:
         """Open the store at start: invalid data fails here; an unreachable Neo4j is retried.
@@ -187,8 +188,7 @@ class StoreAccess:
                 await self._warming
         if self._handle is not None:
             if self._handle.local:
-                _say_what_ends(self._handle.store, self.settings.audit_file,
-                               self.settings.data_dir)
+                _say_what_ends(self._handle.store, self.settings)
             closer = getattr(self._handle.store, "close", None)
             self._handle = None
             if callable(closer):
@@ -198,19 +198,27 @@ class StoreAccess:
                     log.warning("closing the store failed", exc_info=True)
 
 
-def _say_what_ends(store: OrgStore, audit_file: Path | None, data_dir: Path) -> None:
-    """Warn that the embedded store's edits end with the process, if there were any.
+def _say_what_ends(store: OrgStore, settings: Settings) -> None:
+    """Say where the embedded store's edits go when the process ends, if there were any.
 
-    Not when they were exported into its data folder (``orgmodel export-data DIR --replace
-    --url``): the next start reads them there.
+    Into the data folder when they were exported there (``orgmodel export-data DIR --replace
+    --url``): the next start reads them there. Into the audit file, which the next start makes
+    again over the folder. Else they end with the process: a warning.
     """
     log_of = getattr(store, "audit_log", None)
     edits = len(log_of(limit=1_000_000)) if callable(log_of) else 0
-    if edits and _holds_the_graph(data_dir, store):
-        log.info("%d edit(s) made over the API are in the data folder %s", edits, data_dir)
+    if edits and _holds_the_graph(settings.data_dir, store):
+        log.info("%d edit(s) made over the API are in the data folder %s", edits,
+                 settings.data_dir)
+    elif edits and settings.audit_file is not None and settings.replay_audit:
+        log.info("%d edit(s) made over the API are kept in the audit file %s: the next start "
+                 "makes them again over the data folder %s (orgmodel export-data DIR "
+                 "--audit-file %s writes them into data files)", edits, settings.audit_file,
+                 settings.data_dir, settings.audit_file)
     elif edits:
-        kept = (f"the audit file {audit_file} keeps what they were (orgmodel history --file)"
-                if audit_file else "no audit file keeps what they were")
+        kept = (f"the audit file {settings.audit_file} keeps what they were (orgmodel history "
+                "--file), not made again at start (ORGMODEL_REPLAY_AUDIT=false)"
+                if settings.audit_file else "no audit file keeps what they were")
         log.warning("%d edit(s) made over the API end with this process (the embedded store "
                     "holds them in memory; orgmodel export-data DIR --url exports them while it "
                     "runs); %s", edits, kept)

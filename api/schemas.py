@@ -322,6 +322,7 @@ class AuditPage(BaseModel):
     items: list[AuditEntry] = Field(description="The entries, newest first.")
     kept_since: datetime | None = Field(
         None, description="When the log begins, if it does not hold every write: the "
-                          "embedded store's log begins with the API's process (earlier writes "
-                          "are in its audit file only); null for Neo4j's, which holds all.")
+                          "embedded store's log without an audit file begins with the API's "
+                          "process; null for Neo4j's and for an audit file made again at "
+                          "start, which hold all.")
 

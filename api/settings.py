@@ -155,7 +155,11 @@ class Settings(BaseSettings):
         False, description="ORGMODEL_PAGES_WITHOUT_PERSONS: the start page and the views leave "
                            "persons (the holders of posts) out; the API still names them.")
     audit_file: Path | None = Field(
-        None, description="ORGMODEL_AUDIT_FILE: also append the audit log here (JSON lines).")
+        None, description="ORGMODEL_AUDIT_FILE: also append the audit log here (JSON lines); "
+                          "the embedded store makes its edits again at the next start.")
+    replay_audit: bool = Field(
+        True, description="ORGMODEL_REPLAY_AUDIT: at start, make the audit file's edits again "
+                          "over the data folder (false: start from the data folder alone).")
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="ORGMODEL_CORS_ORIGINS: origins allowed, comma-separated.")

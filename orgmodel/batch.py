@@ -41,7 +41,7 @@ from orgmodel.editing import Change, Record
 from orgmodel.exceptions import DataValidationError, OrgModelError, Problem
 from orgmodel.records import EdgeRecord
 
-__all__ = ["MAX_OPERATIONS", "Operation", "apply_all"]
+__all__ = ["MAX_OPERATIONS", "Operation", "apply_all", "apply_one"]
 
 #: Most operations in one batch: a batch is an editor's change, not a bulk load.
 MAX_OPERATIONS = 1000
@@ -89,7 +89,7 @@ def apply_all(ds: Dataset, operations: Sequence[Operation]) -> list[Change]:
     current = ds
     for index, operation in enumerate(operations):
         try:
-            change = _apply(current, operation)
+            change = apply_one(current, operation)
         except OrgModelError as failed:  # say which one: a batch may hold a thousand
             failed.operation = index
             raise
@@ -99,7 +99,14 @@ def apply_all(ds: Dataset, operations: Sequence[Operation]) -> list[Change]:
     return changes
 
 
-def _apply(ds: Dataset, operation: Operation) -> Change:
+def apply_one(ds: Dataset, operation: Operation) -> Change:
+    """Apply one operation with its precondition, leaving the rules to be checked at the end.
+
+    Raises
+    ------
+    AlreadyExistsError, NotFoundError, StaleWriteError, NodeInUseError
+        As the single edits of :mod:`orgmodel.editing` do.
+    """
     record, etag = operation.record, operation.expected_etag
     if operation.action == "put" and record is not None:
         if isinstance(record, EdgeRecord):

@@ -354,8 +354,9 @@ class WritableStore(OrgStore, Protocol):
     def log_kept_since(self) -> datetime | None:
         """When the audit log begins, if it does not hold every write.
 
-        The embedded store's log begins with its process (its edits, and the log of them,
-        are gone when it stops; its audit file keeps them); ``None`` for a log that holds
-        every write made to the store (Neo4j's, in the graph).
+        The embedded store's log without an audit file begins with its process (its edits,
+        and the log of them, are gone when it stops); ``None`` for a log that holds every
+        write made to the store (Neo4j's, in the graph; the embedded store's with an audit
+        file, whose edits it makes again at start).
         """
         ...

@@ -90,6 +90,39 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "YAML block list): written in the export's layout, without their comments; compare "
         "with git diff",
     ),
+    "export_replayed": (
+        "{file}: {made} ændring(er) gjort igen over datamappen, {there} fandtes allerede, "
+        "{skipped} sprunget over",
+        "{file}: {made} write(s) made again over the data folder, {there} there already, "
+        "{skipped} skipped",
+    ),
+    "unreadable_audit": ("kan ikke læse auditfilen {path}: {reason}",
+                         "cannot read the audit file {path}: {reason}"),
+    "export_replay_skipped": ("  #{seq} ({record}) sprunget over: {reason}",
+                              "  #{seq} ({record}) skipped: {reason}"),
+    "export_replay_where": (
+        "--audit-file gør en auditfils ændringer igen over datamappen: ikke sammen med "
+        "--url (API'et har dem allerede) eller Neo4j (grafen har dem)",
+        "--audit-file makes an audit file's edits again over the data folder: not with --url "
+        "(the API holds them already) or Neo4j (the graph holds them)",
+    ),
+    "replay_gone": ("datamappen har ændret posten siden: den findes ikke længere",
+                    "the data folder has changed the record since: it is gone"),
+    "replay_exists": ("datamappen har ændret posten siden: den findes allerede",
+                      "the data folder has changed the record since: it exists already"),
+    "replay_changed": (
+        "datamappen har ændret posten siden: den er ikke længere, som ændringen fandt den",
+        "the data folder has changed the record since: it is no longer as the write found it"),
+    "replay_empty": ("linjen har hverken posten før eller efter ændringen",
+                     "the entry holds the record neither before nor after the write"),
+    "replay_invalid": ("posten efter ændringen er ikke gyldig nu: {detail}",
+                       "the record after the write is not valid now: {detail}"),
+    "replay_other_key": ("posten efter ændringen er {detail}, ikke linjens",
+                         "the record after the write is {detail}, not the entry's"),
+    "replay_rule": ("datamappen ville bryde en regel: {detail}",
+                    "the data folder would break a rule: {detail}"),
+    "replay_with": ("skrevet sammen med #{detail}, som springes over",
+                    "written together with #{detail}, which is skipped"),
     "not_http_url": ("ikke en http(s)-adresse: {url!r}", "not an http(s) URL: {url!r}"),
     "cannot_reach": ("kan ikke nå {url}: {reason}", "cannot reach {url}: {reason}"),
     "data_folder_meant": ("Mente du datamappen {folder}?",

@@ -10,8 +10,10 @@ A state never changes, so the answers given from it are kept (up to ``cache_size
 oldest dropped first) until a write replaces the state; ``as_of=None`` is keyed by today's date.
 
 The audit log is kept in memory and, with ``audit_file``, appended to that file as JSON lines
-(one :class:`~orgmodel.contract.AuditEntry` a line). Edits live as long as the process: export
-them with ``orgmodel export-data`` (or ``GET /api/v1/export``) to keep them.
+(one :class:`~orgmodel.contract.AuditEntry` a line). Without an audit file the edits live as long
+as the process: export them with ``orgmodel export-data`` (or ``GET /api/v1/export``) to keep
+them. With one, the next start makes its edits again over the data folder
+(:mod:`orgmodel.audit_replay`; ``replay=False`` starts from the folder alone).
 
 Examples
 --------
@@ -36,7 +38,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Callable, Collection, Hashable, Sequence
@@ -46,6 +47,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from orgmodel import editing
+from orgmodel.audit_replay import read_audit_file, replay
 from orgmodel.batch import Operation, apply_all
 from orgmodel.contract import (
     AuditEntry,
@@ -88,22 +90,33 @@ class EditableMemoryStore:
     """
 
     def __init__(self, store: MemoryStore, *, audit_file: Path | None = None,
-                 cache_size: int = 256) -> None:
-        self._version = _Version(store)
+                 cache_size: int = 256, replay: bool = True) -> None:
         self.cache_size = cache_size
         self._lock = threading.Lock()
         self._audit: list[AuditEntry] = []
         self._audit_file = audit_file
-        # Held before the last entry is read: a second writer would number its entries alike.
+        self._started: datetime | None = datetime.now(UTC)
+        # Held before the file is read: a second writer would number its entries alike.
         self._audit_holder = audit_lock.hold(audit_file) if audit_file else None
-        self._seq = _last_seq(audit_file) if audit_file else 0
-        self._started = datetime.now(UTC)
-        if self._seq:  # the file's history runs ahead of the graph, which starts afresh
-            log.warning("%s holds writes up to #%d from before this start; the graph starts "
-                        "from its data folder, which holds those edits only if they were "
-                        "exported (orgmodel export-data)", audit_file, self._seq)
         if audit_file is not None:
+            read = read_audit_file(audit_file)
+            for number, reason in read.damaged:
+                log.warning("%s:%d: not an audit entry, skipped (%s)", audit_file, number, reason)
+            if replay:
+                store = _replayed(store, read.entries, audit_file)
+                self._audit = sorted(read.entries, key=lambda e: e.seq)
+                self._started = None  # the log holds every write the graph has had
+            elif read.entries:
+                log.warning("%s holds writes up to #%d from before this start; the graph starts "
+                            "from its data folder (ORGMODEL_REPLAY_AUDIT=false), which holds "
+                            "those edits only if they were exported (orgmodel export-data)",
+                            audit_file, read.entries[-1].seq)
             _end_last_line(audit_file)
+            # Numbering goes on after the last whole entry, not after one cut short by a crash.
+            self._seq = max((e.seq for e in read.entries), default=0)
+        else:
+            self._seq = 0
+        self._version = _Version(store)
 
     def close(self) -> None:
         """Let go of the audit file, for another server to write (the edits end here)."""
@@ -302,7 +315,11 @@ class EditableMemoryStore:
         return entries[offset: offset + limit]
 
     def log_kept_since(self) -> datetime | None:
-        """When this process began: its log holds the writes since (an audit file, all)."""
+        """When this process began, if its log holds only the writes since.
+
+        ``None`` with an audit file made again at start: the log holds every write the graph
+        has had since the file began.
+        """
         return self._started
 
     def _commit(self, *changes: Change, actor: str) -> None:
@@ -377,27 +394,14 @@ def _end_last_line(path: Path) -> None:
             out.write("\n")
 
 
-def _last_seq(path: Path) -> int:
-    """Return the sequence number of the last readable entry in an audit file (0 if none).
-
-    A last line cut short (the process stopped mid-write) is passed over with a warning: the
-    numbers go on after the last whole entry rather than the server refusing to start.
-    """
-    try:
-        # Bytes, line by line: a write cut inside "ø" leaves a last line that is no UTF-8,
-        # which json.loads refuses as it refuses any damaged line (UnicodeDecodeError).
-        lines = path.read_bytes().split(b"\n")
-    except FileNotFoundError:
-        return 0
-    for number in range(len(lines), 0, -1):
-        line = lines[number - 1]
-        if not line.strip():
-            continue
-        try:
-            seq: int = json.loads(line)["seq"]
-        except (ValueError, KeyError, TypeError):
-            log.warning("%s:%d: not an audit entry; numbering goes on from the entry before it",
-                        path, number)
-            continue
-        return seq
-    return 0
+def _replayed(store: MemoryStore, entries: Sequence[AuditEntry], audit_file: Path) -> MemoryStore:
+    """The store with the audit file's edits made again over its data folder, each one said."""
+    if not entries:
+        return store
+    done = replay(store.dataset, entries)
+    for skipped in done.skipped:
+        log.warning("%s: write #%d (%s) not made again: %s", audit_file, skipped.seq,
+                    skipped.record_key, skipped.reason())
+    log.info("%s: %d write(s) made again over the data folder, %d there already, %d skipped",
+             audit_file, len(done.made), len(done.there), len(done.skipped))
+    return MemoryStore(done.dataset, store.vocabulary) if done.made else store

@@ -299,8 +299,8 @@ def test_the_audit_log_says_who_wrote_what_when(
 
         page = anna.get("/api/v1/audit").json()
         log = page["items"]
-        # The embedded store's log begins with this process (a restart empties it).
-        assert page["kept_since"] <= log[-1]["at"]
+        # With an audit file the log holds every write (a restart makes them again)
+        assert page["kept_since"] is None
         assert [(e["seq"], e["actor"], e["action"], e["record_key"]) for e in log] == [
             (3, "anna", "create", "PART_OF:unit:lonteam-test->unit:organisation-og-politik"),
             (2, "bo", "update", "unit:lonteam-test"),
@@ -318,18 +318,28 @@ def test_the_audit_log_says_who_wrote_what_when(
     assert [(e["seq"], e["actor"]) for e in lines] == [(1, "anna"), (2, "bo"), (3, "anna")]
 
 
-def test_an_embedded_api_stopping_says_its_edits_end_with_it(
-    start_server: Callable[..., LiveServer], tmp_path: Path, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize("audit", [None, "audit.jsonl"])
+def test_an_embedded_api_stopping_says_where_its_edits_go(
+    start_server: Callable[..., LiveServer], tmp_path: Path, caplog: pytest.LogCaptureFixture,
+    audit: str | None
 ) -> None:
-    # The edits live in the process: stopping it without an export loses them, silently.
-    server = start_server(audit_file=tmp_path / "audit.jsonl")
+    # Without an audit file the edits live in the process: stopping it without an export
+    # lost them, silently. With one, the next start makes them again.
+    server = start_server(audit_file=audit and tmp_path / audit)
     with server.client(ANNA) as anna:
         anna.post("/api/v1/nodes", json=NEW_UNIT).raise_for_status()
-    with caplog.at_level(logging.WARNING, logger="api"):
+        kept_since = anna.get("/api/v1/audit").json()["kept_since"]
+    with caplog.at_level(logging.INFO, logger="api"):
         server.stop()
     said = " ".join(r.getMessage() for r in caplog.records if r.name == "api")
-    assert "1 edit(s) made over the API end with this process" in said
-    assert "audit.jsonl keeps what they were" in said
+    if audit is None:
+        assert "1 edit(s) made over the API end with this process" in said
+        assert "no audit file keeps what they were" in said
+        assert kept_since is not None  # the log begins with the process: said to readers
+    else:
+        assert "end with this process" not in said
+        assert f"1 edit(s) made over the API are kept in the audit file {tmp_path / audit}: " \
+               "the next start makes them again" in said
 
 
 def test_edits_exported_into_the_data_folder_are_not_said_to_end(
