@@ -10,7 +10,10 @@ import io
 import zipfile
 from collections.abc import Sequence
 from datetime import date
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
+
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
 
 from api.errors import ApiProblemError
 from api.schemas import (
@@ -25,14 +28,14 @@ from orgmodel.asked_date import asked
 from orgmodel.asker import advice_of_data
 from orgmodel.contract import AuditEntry, Membership, OrgStore, Responsibility, WritableStore
 from orgmodel.dataset import Dataset
-from orgmodel.editing import Record, etag, find_record, record_data
+from orgmodel.editing import Record, StaleWriteError, etag, find_record, merge_patch, record_data
 from orgmodel.exceptions import NotFoundError
 from orgmodel.export import export_files
 from orgmodel.home import asked_here
 from orgmodel.kle_catalogue import hint
 from orgmodel.node_hint import answers_and_hint
 from orgmodel.notices import BELONGING_KINDS, part_of_nothing, touched_by, two_places
-from orgmodel.records import AnyNode, EdgeRecord
+from orgmodel.records import NODE_ADAPTER, AnyNode, EdgeRecord
 from orgmodel.resolve import check_written_id
 from orgmodel.schema import EDGE_RULES, EdgeType, Kind
 from orgmodel.semantics import MEMBERSHIP_EDGES, edge_view
@@ -144,7 +147,7 @@ def left_out(before: Record | None, record: Record) -> list[str]:
         return []
     return [f"the record had {', '.join(gone)}, which the one written leaves out: "
             f"{'it is' if len(gone) == 1 else 'they are'} gone (a PUT replaces the whole "
-            "record; send every field to keep)"]
+            "record; send every field to keep, or PATCH the fields to change)"]
 
 
 def dataset_after_write(store: OrgStore, record: AnyNode) -> Dataset | None:
@@ -202,6 +205,31 @@ def read_record(store: OrgStore, key: str) -> Record | None:
             raise NotFoundError(key, f"no record with id or key {key!r}")
         return found
     return None
+
+
+def patched(store: OrgStore, key: str, patch: dict[str, Any], expected_etag: str
+            ) -> tuple[Record, Record]:
+    """The record ``key`` and what a JSON merge patch (RFC 7396) makes of it.
+
+    Read in the writers' turn, so the write that follows replaces the record patched (else it
+    fails on its ETag). Raises NotFoundError (404), StaleWriteError (412) when ``expected_etag``
+    is not the record's (before the patch is judged: what it patched is gone), and
+    RequestValidationError (422) naming each field of the patched record that is wrong.
+    """
+    current = read_record(store, key)
+    if current is None:  # a read-only store without records: no writes either
+        raise ApiProblemError(501, "this store does not take edits")
+    if etag(current) != expected_etag:
+        raise StaleWriteError(key)
+    data = merge_patch(record_data(current), patch)
+    try:
+        if isinstance(current, EdgeRecord):
+            return current, EdgeRecord.model_validate(data)
+        node: AnyNode = NODE_ADAPTER.validate_python(data)
+    except ValidationError as exc:  # said of the body's fields, as a PUT's would be
+        raise RequestValidationError([{**error, "loc": ("body", *error["loc"])}
+                                      for error in exc.errors(include_url=False)]) from None
+    return current, node
 
 
 def audit_page(store: WritableStore, *, record: str | None, offset: int, limit: int,

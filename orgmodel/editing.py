@@ -82,6 +82,7 @@ __all__ = [
     "edges_touching",
     "etag",
     "find_record",
+    "merge_patch",
     "put_edge",
     "put_node",
     "record_data",
@@ -208,6 +209,33 @@ def etag(record: Record) -> str:
     text = json.dumps(record_data(record), sort_keys=True, ensure_ascii=False,
                       separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    """Apply a JSON merge patch (RFC 7396) to ``target``: what a PATCH of a record sends.
+
+    A member set to ``null`` is removed; an object is merged member by member; anything else
+    (a list, a text) replaces the value whole.
+
+    Examples
+    --------
+    >>> task = {"id": "task:lon", "name": "Løn", "aliases": ["lønkørsel"], "kle": "81.15.00"}
+    >>> merge_patch(task, {"name": "Lønudbetaling", "kle": None, "aliases": ["løn"]})
+    {'id': 'task:lon', 'name': 'Lønudbetaling', 'aliases': ['løn']}
+    >>> merge_patch({"a": {"b": 1, "c": 2}}, {"a": {"c": None, "d": 3}})
+    {'a': {'b': 1, 'd': 3}}
+    >>> task["name"]  # the target is left as it was
+    'Løn'
+    """
+    if not isinstance(patch, dict):
+        return patch
+    merged = dict(target) if isinstance(target, dict) else {}
+    for name, value in patch.items():
+        if value is None:
+            merged.pop(name, None)
+        else:
+            merged[name] = merge_patch(merged.get(name), value)
+    return merged
 
 
 def find_record(ds: Dataset, key: str) -> Record | None:

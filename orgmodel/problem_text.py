@@ -205,10 +205,10 @@ _SHAPES: list[tuple[str, _Say]] = [
      "tom eller kun mellemrum: skriv et ord, et opgave-id eller et KLE-nummer"),
     (r"kind is missing: a node is one of (.+)", r"kind mangler: en node er en af \1"),
     (r"the record had (.+), which the one written leaves out: (it is|they are) gone \(a PUT "
-     r"replaces the whole record; send every field to keep\)",
+     r"replaces the whole record; send every field to keep, or PATCH the fields to change\)",
      lambda m: f"posten havde {m[1]}, som den skrevne udelader: "
                f"{'det' if m[2] == 'it is' else 'de'} er væk (en PUT erstatter hele posten; send "
-               "alle felter, der skal blive)"),
+               "alle felter, der skal blive, eller PATCH de felter, der skal ændres)"),
     (r"a node already has the id (\S+): give the edge another id",
      r"en node har allerede id'et \1: giv relationen et andet id"),
     (r"('.*') is no kind of node: a node is one of (.+)",

@@ -8,7 +8,7 @@ when stale). ``POST /changes`` applies several of these as one, checked once at 
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Depends
@@ -26,11 +26,17 @@ from api.deps import (
     known_query_parameters,
     same_key,
 )
-from api.errors import PROBLEM_RESPONSES
+from api.errors import PROBLEM_RESPONSES, ApiProblemError
 from api.json_body import UniqueKeysRoute
 from api.responses import respond
 from api.schemas import EdgeDetail, NodeSaved
-from api.services import dataset_after_write, edge_detail, node_write_notices, read_record
+from api.services import (
+    dataset_after_write,
+    edge_detail,
+    node_write_notices,
+    patched,
+    read_record,
+)
 from orgmodel.contract import OrgStore
 from orgmodel.editing import Record, etag, record_data
 from orgmodel.exceptions import NotFoundError
@@ -43,6 +49,11 @@ router = APIRouter(prefix="/api/v1", tags=["edits"],
                    responses=PROBLEM_RESPONSES["write"], route_class=UniqueKeysRoute)
 
 NodeBody = Annotated[AnyNode, Body(description="The node as in a data file (kind: the model).")]
+PatchBody = Annotated[dict[str, Any], Body(
+    media_type="application/merge-patch+json",
+    description="A JSON merge patch (RFC 7396): the fields to change, each with its new "
+                "value; null removes a field. application/json is taken too.",
+    examples=[{"name_en": "Payroll and pay", "description": None}])]
 EdgeBody = Annotated[EdgeRecord, Body(description="The edge as in a data file (from, to).")]
 
 
@@ -75,6 +86,25 @@ async def replace_node(node_id: NodeIdPath, record: NodeBody, store: StoreDep,
     return respond(NodeSaved(node=view, record=record_data(record),
                              notices=node_write_notices(record, after, before)),
                    etag=etag(record))
+
+
+@router.patch("/nodes/{node_id:path}", response_model=NodeSaved,
+              summary="Change some fields of a node")
+async def patch_node(node_id: NodeIdPath, patch: PatchBody, store: StoreDep, caller: WriterDep,
+                     expected: IfMatch) -> Response:
+    """Change the fields the body names (a JSON merge patch; null removes one), keep the rest.
+
+    If-Match: the ETag you read. The record patched is checked as a whole, as a PUT's is.
+    """
+    _, record = await store.write(patched, store.store, node_id, patch, expected)
+    if isinstance(record, EdgeRecord):
+        raise ApiProblemError(404, f"{node_id!r} is an edge: PATCH /api/v1/edges/{node_id}")
+    same_key(node_id, record.id, "id")
+    view = await store.write(store.editor().put_node, record, expected_etag=expected,
+                               actor=caller.name)
+    after = await store.write(dataset_after_write, store.store, record)
+    return respond(NodeSaved(node=view, record=record_data(record),
+                             notices=node_write_notices(record, after)), etag=etag(record))
 
 
 def _record_or_none(store: OrgStore, key: str) -> Record | None:
@@ -114,6 +144,21 @@ async def create_edge(record: EdgeBody, store: StoreDep, caller: WriterDep) -> R
 async def replace_edge(key: EdgeKeyPath, record: EdgeBody, store: StoreDep, caller: WriterDep,
                        expected: IfMatch) -> Response:
     """Replace an edge with the record in the body; its key (id or TYPE:from->to) must stay."""
+    edge_id_given(key, record.id)
+    same_key(key, record.key, "id" if record.id else _differing_part(key, record))
+    view = await store.write(store.editor().put_edge, record, expected_etag=expected,
+                               actor=caller.name)
+    return respond(EdgeDetail(edge=view, record=record_data(record)), etag=etag(record))
+
+
+@router.patch("/edges/{key:path}", response_model=EdgeDetail,
+              summary="Change some fields of an edge")
+async def patch_edge(key: EdgeKeyPath, patch: PatchBody, store: StoreDep, caller: WriterDep,
+                     expected: IfMatch) -> Response:
+    """Change the fields the body names (a JSON merge patch); its key must stay."""
+    _, record = await store.write(patched, store.store, key, patch, expected)
+    if not isinstance(record, EdgeRecord):
+        raise ApiProblemError(404, f"{key!r} is a node: PATCH /api/v1/nodes/{key}")
     edge_id_given(key, record.id)
     same_key(key, record.key, "id" if record.id else _differing_part(key, record))
     view = await store.write(store.editor().put_edge, record, expected_etag=expected,

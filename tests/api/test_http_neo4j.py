@@ -202,6 +202,14 @@ def test_writes_on_neo4j_two_editors_rules_and_audit(neo4j_api: LiveServer) -> N
                         ).json()["items"] == []
         with zipfile.ZipFile(io.BytesIO(anna.get("/api/v1/export").content)) as archive:
             assert "name: Først" in archive.read("api-edits.yaml").decode()
+        # A PATCH changes the fields it names in the graph and keeps the rest
+        patched = anna.patch("/api/v1/nodes/unit:neo4j-test", json={"name_en": "First"},
+                             headers={"If-Match": first.headers["etag"]})
+        assert patched.status_code == 200, patched.text
+        assert bo.get("/api/v1/nodes/unit:neo4j-test").json()["record"] == {
+            **new, "name": "Først", "name_en": "First"}
+        problem(bo.patch("/api/v1/nodes/unit:neo4j-test", json={"name_en": "1st"},
+                         headers={"If-Match": first.headers["etag"]}), 412)
 
 
 def test_writes_queued_behind_each_other_answer_their_outcome_not_503(

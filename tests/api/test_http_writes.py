@@ -389,7 +389,8 @@ def test_a_write_without_a_token_is_refused_before_its_body_is_read(
         editable_api: LiveServer) -> None:
     with editable_api.client() as anonymous:
         for method, path in (("POST", "/api/v1/nodes"), ("PUT", "/api/v1/nodes/task:lon"),
-                             ("POST", "/api/v1/changes"), ("DELETE", "/api/v1/edges/x")):
+                             ("PATCH", "/api/v1/nodes/task:lon"), ("POST", "/api/v1/changes"),
+                             ("DELETE", "/api/v1/edges/x")):
             response = anonymous.request(method, path, content=b'{"broken',
                                          headers={"Content-Type": "application/json"})
             body = problem(response, 401)
@@ -403,7 +404,8 @@ def test_a_write_without_a_token_is_refused_before_its_body_is_read(
             assert wrong.headers["allow"] == "GET, HEAD", method
     with editable_api.client(ANNA) as anna:  # every method the path takes (it named the first)
         assert anna.patch("/api/v1/nodes").headers["allow"] == "GET, HEAD, POST"
-        assert anna.post("/api/v1/nodes/task:lon").headers["allow"] == "DELETE, GET, HEAD, PUT"
+        assert anna.post("/api/v1/nodes/task:lon").headers["allow"] == \
+            "DELETE, GET, HEAD, PATCH, PUT"
     with editable_api.client(READER) as reader:
         problem(reader.post("/api/v1/nodes", content=b'{"broken',
                             headers={"Content-Type": "application/json"}), 403)
@@ -686,3 +688,76 @@ def test_ending_an_organisation_notes_the_units_it_leaves_without_a_place(
         assert ended.status_code == 200, ended.text
         assert [n.split(": ")[:2] for n in ended.json()["notices"]] == [
             ["unit:faelles-test", "part of nothing from 2030-01-01"]]
+
+
+def test_a_patch_changes_the_fields_it_names_and_keeps_the_rest(
+        editable_api: LiveServer) -> None:
+    # An administrator's client sent only what changed (PATCH): there was no PATCH, and a PUT
+    # of those fields alone took the others with it.
+    with editable_api.client(ANNA) as anna:
+        record, etag = read(anna, "/api/v1/nodes/task:lon")
+        assert "mailbox" in record and record["aliases"]
+        patched = anna.patch("/api/v1/nodes/task:lon", headers={
+            "If-Match": etag, "Content-Type": "application/merge-patch+json"},
+            content=json.dumps({"name_en": "Payroll and pay", "mailbox": None}))
+        assert patched.status_code == 200, patched.text
+        assert patched.json()["notices"] == []
+        now, new_etag = read(anna, "/api/v1/nodes/task:lon")
+        assert new_etag == patched.headers["etag"] != etag
+        assert now == {**{k: v for k, v in record.items() if k != "mailbox"},
+                       "name_en": "Payroll and pay"}
+        entry = anna.get("/api/v1/audit").json()["items"][0]
+        assert (entry["action"], entry["record_key"]) == ("update", "task:lon")
+        assert entry["before"]["mailbox"] and "mailbox" not in entry["after"]
+        # The answers follow: searched in English by its new name
+        assert anna.get("/api/v1/search", params={"q": "payroll and pay"}).json()[
+            "results"][0]["id"] == "task:lon"
+        # The same ETag again is stale: what it patched is gone
+        stale = problem(anna.patch("/api/v1/nodes/task:lon", headers={"If-Match": etag},
+                                   json={"name_en": "Pay"}), 412)
+        assert "changed since it was read" in stale["detail"]
+        problem(anna.patch("/api/v1/nodes/task:lon", json={"name_en": "Pay"}), 428)
+        problem(anna.patch("/api/v1/nodes/task:lonn", headers={"If-Match": new_etag},
+                           json={"name_en": "Pay"}), 404)
+    with editable_api.client() as anonymous:
+        problem(anonymous.patch("/api/v1/nodes/task:lon", headers={"If-Match": new_etag},
+                                json={"name_en": "Pay"}), 401)
+
+
+def test_a_patch_that_makes_a_wrong_record_names_the_field_and_changes_nothing(
+        editable_api: LiveServer) -> None:
+    with editable_api.client(ANNA) as anna:
+        record, etag = read(anna, "/api/v1/nodes/unit:organisation-og-politik")
+        for patch, field in (({"level": "galakse"}, "level"), ({"name": None}, "name"),
+                             ({"id": "unit:andet"}, "id"), ({"nam": "X"}, "nam"),
+                             ({"staff_count": "mange"}, "staff_count")):
+            body = problem(anna.patch("/api/v1/nodes/unit:organisation-og-politik",
+                                      headers={"If-Match": etag}, json=patch), 422)
+            assert field in [part for error in body["errors"] for part in error["loc"]], body
+        body = problem(anna.patch("/api/v1/nodes/unit:organisation-og-politik",
+                                  headers={"If-Match": etag}, json=["name", "X"]), 422)
+        assert body["errors"][0]["loc"] == ["body"]
+        assert read(anna, "/api/v1/nodes/unit:organisation-og-politik") == (record, etag)
+        assert anna.get("/api/v1/audit").json()["items"] == []
+
+
+def test_a_patch_of_an_edge_keeps_its_key_and_the_rules(editable_api: LiveServer) -> None:
+    key = "RESPONSIBLE_FOR:unit:organisation-og-politik->task:lon"
+    with editable_api.client(ANNA) as anna:
+        record, etag = read(anna, f"/api/v1/edges/{key}")
+        assert record["raci"] == "A"
+        body = problem(anna.patch(f"/api/v1/edges/{key}", headers={"If-Match": etag},
+                                  json={"to": "task:budget"}), 422)
+        assert body["errors"][0]["loc"] == ["body", "to"]
+        # The only accountable owner made responsible: the task would have none
+        problem(anna.patch(f"/api/v1/edges/{key}", headers={"If-Match": etag},
+                           json={"raci": "R"}), 422)
+        changed = anna.patch(f"/api/v1/edges/{key}", headers={"If-Match": etag},
+                             json={"note": "Bekræftet af lønchefen"})
+        assert changed.status_code == 200, changed.text
+        assert changed.json()["record"] == {**record, "note": "Bekræftet af lønchefen"}
+        # A node's id on the edges' path, and an edge's key on the nodes', are told apart
+        problem(anna.patch("/api/v1/edges/task:lon", headers={"If-Match": etag},
+                           json={"note": "x"}), 412)
+        problem(anna.patch(f"/api/v1/nodes/{key}", headers={"If-Match": changed.headers[
+            "etag"]}, json={"note": "x"}), 404)
