@@ -34,7 +34,7 @@ from orgmodel.export import export_files
 from orgmodel.home import asked_here
 from orgmodel.kle_catalogue import hint
 from orgmodel.node_hint import answers_and_hint
-from orgmodel.notices import BELONGING_KINDS, part_of_nothing, touched_by, two_places
+from orgmodel.notices import part_of_nothing, same_names, touched_by, two_places, unowned
 from orgmodel.records import NODE_ADAPTER, AnyNode, EdgeRecord
 from orgmodel.resolve import check_written_id
 from orgmodel.schema import EDGE_RULES, EdgeType, Kind
@@ -97,8 +97,11 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
 def write_notices(written: Sequence[Record], after: Dataset | None) -> list[tuple[str, str]]:
     """What ``orgmodel validate`` would note of the records just written, as (id, notice).
 
-    A node's KLE number no topic has; and, given the dataset ``after`` the writes, a unit,
-    post or forum they leave belonging to nothing (:func:`orgmodel.notices.part_of_nothing`):
+    A node's KLE number no topic has; and, given the dataset ``after`` the writes, a node
+    named as another of its kind at the same time (:func:`orgmodel.notices.same_names`), a
+    task left without an accountable owner on some of its days (an owner that begins after
+    it: :func:`orgmodel.notices.unowned`), a unit, post or forum they leave belonging to
+    nothing (:func:`orgmodel.notices.part_of_nothing`):
     one just created, or the parts of one that ends; and a post or unit they leave in two
     places, or a unit with two heads, at once (:func:`orgmodel.notices.two_places`).
     """
@@ -107,6 +110,12 @@ def write_notices(written: Sequence[Record], after: Dataset | None) -> list[tupl
     said = [(notice.record_id or "", notice.message)
             for notice in catalogue.unknown_numbers(Dataset.build(nodes, []))]
     if after is not None:
+        tasks = {record.id for record in nodes} | {
+            record.target_id for record in written
+            if isinstance(record, EdgeRecord) and record.type is EdgeType.RESPONSIBLE_FOR}
+        said += [(notice.record_id or "", notice.message) for notice in [
+            *same_names(after, {record.id for record in nodes if record.id in after.nodes}),
+            *unowned(after, tasks)]]
         said += [(notice.record_id or "", notice.message)
                  for notice in part_of_nothing(after, touched_by(after, written))]
         ends = {end for record in written if isinstance(record, EdgeRecord)
@@ -151,16 +160,13 @@ def left_out(before: Record | None, record: Record) -> list[str]:
 
 
 def dataset_after_write(store: OrgStore, record: AnyNode) -> Dataset | None:
-    """The store's records after writing ``record``, if a notice may need them.
+    """The store's records after writing ``record``, for its notices.
 
-    A unit, post or forum may itself belong to nothing; any node given an end may leave what
-    belongs under it so (a body's committees' posts, an organisation's units). ``None`` for
-    another write: it changes nothing of where things belong.
+    Any node may be named as another of its kind; a unit, post or forum may itself belong to
+    nothing; any node given an end may leave what belongs under it so (a body's committees'
+    posts, an organisation's units). ``None`` from a store that cannot list its records.
     """
-    if (record.kind in BELONGING_KINDS or record.valid_to is not None) \
-            and isinstance(store, DatasetSource):
-        return store.dataset()
-    return None
+    return store.dataset() if isinstance(store, DatasetSource) else None
 
 
 def _facts(store: OrgStore, task_id: str, when: date) -> TaskFactsOut:

@@ -149,8 +149,8 @@ def two_places(dataset: Dataset, only: Collection[str] | None = None) -> list[Pr
     return notices
 
 
-def unowned(dataset: Dataset) -> list[Problem]:
-    """A notice on each task that, on days it holds, has no accountable owner.
+def unowned(dataset: Dataset, only: Collection[str] | None = None) -> list[Problem]:
+    """A notice on each task (of ``only``, if given) that, on days it holds, has no owner.
 
     Its accountable edge, or the owner at the edge's start, ends before the task does (the
     unit that answered for payroll was given an end date): a question of who owns it then
@@ -164,14 +164,20 @@ def unowned(dataset: Dataset) -> list[Problem]:
                and dataset.nodes[e.target_id].kind == Kind.TASK.value}
     notices = []
     for task_id in open_days:
+        if only is not None and task_id not in only:
+            continue
         # A sub-task inherits its parent's owner on its own open days (who-owns says so).
         if not (gaps := _unowned_with_parents(task_id, open_days, parents)):
             continue
         task = dataset.nodes[task_id]
         first, last = gaps[0]
+        # Days before its first owner begins: most often a new task that begins with it.
+        later = first == (task.valid_from or date.min) and last < (task.valid_to or date.max)
+        remedy = (f"let the task begin when its owner does (valid_from: "
+                  f"{(last + timedelta(days=1)).isoformat()})" if later else "end the task")
         notices.append(dataset.problem(
             task_id, f"no accountable owner{_days(task, first, last)}: who-owns names no one "
-            "accountable then; add a RESPONSIBLE_FOR edge with raci A to it, or end the task",
+            f"accountable then; add a RESPONSIBLE_FOR edge with raci A to it, or {remedy}",
             record_id=task_id, field_name="id"))
     return notices
 
@@ -262,26 +268,32 @@ def _days(node: AnyNode, first: date, last: date) -> str:
     return since + until
 
 
-def same_names(dataset: Dataset) -> list[Problem]:
+def same_names(dataset: Dataset, only: Collection[str] | None = None) -> list[Problem]:
     """A notice on each record named as an earlier one of its kind while both hold.
 
     Names are compared as a reader sees them: case and runs of spaces aside. Records that
     follow one another (a unit that ends the day before its successor of the same name
-    begins) are no notice.
+    begins) are no notice. With ``only``, a notice on each of these records that shares its
+    name with any other (a record just written, whichever came first).
     """
     named: dict[tuple[str, str], list[AnyNode]] = defaultdict(list)
-    notices: list[Problem] = []
     for node in dataset.nodes.values():
-        earlier = named[(node.kind, " ".join(node.name.casefold().split()))]
-        if first := next((other for other in earlier if _overlap(other, node)), None):
-            where = dataset.origin(first.id)
-            notices.append(dataset.problem(
-                node.id, f"the same name as {first.id} (at {where.file}:{where.line}), "
-                f"another {node.kind} at the same time: a question naming it meets both; merge "
-                "the two if they are one, or give each a name that tells them apart",
-                record_id=node.id, field_name="name"))
-        earlier.append(node)
-    return notices
+        named[(node.kind, " ".join(node.name.casefold().split()))].append(node)
+    notices: list[Problem] = []
+    for alike in named.values():
+        for number, node in enumerate(alike):
+            if only is not None and node.id not in only:
+                continue
+            others = alike[:number] if only is None else alike[:number] + alike[number + 1:]
+            if first := next((other for other in others if _overlap(other, node)), None):
+                where = dataset.origin(first.id)
+                notices.append(dataset.problem(
+                    node.id, f"the same name as {first.id} (at {where.file}:{where.line}), "
+                    f"another {node.kind} at the same time: a question naming it meets both; "
+                    "merge the two if they are one, or give each a name that tells them apart",
+                    record_id=node.id, field_name="name"))
+    order = {node_id: number for number, node_id in enumerate(dataset.nodes)}
+    return sorted(notices, key=lambda p: order[p.record_id or ""])
 
 
 def _overlap(one: AnyNode, other: AnyNode) -> bool:

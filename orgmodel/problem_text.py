@@ -170,6 +170,12 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"accountable then; add a RESPONSIBLE_FOR edge with raci A to it, or end the task",
      lambda m: f"ingen ansvarlig (A){_days(m[1])}: who-owns nævner da ingen ansvarlig; tilføj "
      "en RESPONSIBLE_FOR-relation med raci A til den, eller afslut opgaven"),
+    (r"no accountable owner((?: from \S+)?(?: (?:to|until) \S+)?): who-owns names no one "
+     r"accountable then; add a RESPONSIBLE_FOR edge with raci A to it, or let the task begin "
+     r"when its owner does \(valid_from: (\S+)\)",
+     lambda m: f"ingen ansvarlig (A){_days(m[1])}: who-owns nævner da ingen ansvarlig; tilføj "
+     f"en RESPONSIBLE_FOR-relation med raci A til den, eller lad opgaven begynde, når dens "
+     f"ansvarlige gør (valid_from: {m[2]})"),
     (r"write the date as YYYY-MM-DD, e\.g\. (\S+)", r"skriv datoen som ÅÅÅÅ-MM-DD, fx \1"),
     (r"write a KLE number as (\S+), (\S+) or (\S+) \(pairs of digits between dots\)",
      r"skriv et KLE-nummer som \1, \2 eller \3 (par af cifre mellem punktummer)"),

@@ -587,14 +587,20 @@ def test_a_node_written_with_a_kle_number_no_topic_has_is_noted(editable_api: Li
             {"op": "put_node", "node": {**NEW_TASK, "kle": "99.99.99"}},
             {"op": "put_edge", "edge": ITS_OWNER}]})
         assert odd.status_code == 200, odd.text
+        # ... and the task's owner begins with the merger: the days before are no one's
         assert odd.json()["notices"] == [
-            f"{NEW_TASK['id']}: 99.99.99 is no topic of the KLE catalogue: check the number"]
+            f"{NEW_TASK['id']}: 99.99.99 is no topic of the KLE catalogue: check the number",
+            f"{NEW_TASK['id']}: no accountable owner until 2022-12-31: who-owns names no one "
+            "accountable then; add a RESPONSIBLE_FOR edge with raci A to it, or let the task "
+            "begin when its owner does (valid_from: 2023-01-01)"]
+        assert odd.json()["notices_da"][1].endswith(
+            "eller lad opgaven begynde, når dens ansvarlige gør (valid_from: 2023-01-01)")
         record, etag = read(anna, f"/api/v1/nodes/{NEW_TASK['id']}")
         saved = anna.put(f"/api/v1/nodes/{NEW_TASK['id']}", headers={"If-Match": etag},
                          json={**record, "name": "Sygefravær"})
         assert saved.status_code == 200, saved.text
-        assert saved.json()["notices"] == [
-            "99.99.99 is no topic of the KLE catalogue: check the number"]
+        assert saved.json()["notices"][0] == \
+            "99.99.99 is no topic of the KLE catalogue: check the number"
         fine = anna.post("/api/v1/changes", json={"operations": [
             {"op": "put_node", "node": {**NEW_UNIT, "valid_from": "2024-01-01"}},
             {"op": "put_edge", "edge": PART_OF}]})
@@ -761,3 +767,47 @@ def test_a_patch_of_an_edge_keeps_its_key_and_the_rules(editable_api: LiveServer
                            json={"note": "x"}), 412)
         problem(anna.patch(f"/api/v1/nodes/{key}", headers={"If-Match": changed.headers[
             "etag"]}, json={"note": "x"}), 404)
+
+
+def test_a_node_named_as_another_of_its_kind_is_noted_as_validate_notes_it(
+        editable_api: LiveServer) -> None:
+    # The administrator's probe: a second "Lønteamet" was written without a word, though
+    # `orgmodel validate` notes it; a question naming it then met both.
+    with editable_api.client(ANNA) as anna:
+        anna.post("/api/v1/nodes", json=NEW_UNIT).raise_for_status()
+        twin = anna.post("/api/v1/nodes", json={**NEW_UNIT, "id": "unit:lonteam-test-2",
+                                                "name": "lønteamet"})
+        assert twin.status_code == 201, twin.text
+        assert [n[:44] for n in twin.json()["notices"]] == [
+            "the same name as unit:lonteam-test (at api-e", "part of nothing: the org chart le"
+            "aves it out"]
+        assert twin.json()["notices_da"][0].startswith("samme navn som unit:lonteam-test")
+        # A name that tells them apart, given by a PATCH, is no notice
+        renamed = anna.patch("/api/v1/nodes/unit:lonteam-test-2", json={"name": "Lønteam 2"},
+                             headers={"If-Match": twin.headers["etag"]})
+        assert [n[:16] for n in renamed.json()["notices"]] == ["part of nothing:"]
+        # One that follows the other (the first ends before it begins) is none either
+        record, etag = read(anna, "/api/v1/nodes/unit:lonteam-test")
+        ended = anna.put("/api/v1/nodes/unit:lonteam-test", headers={"If-Match": etag},
+                         json={**record, "valid_to": "2026-12-31"})
+        assert ended.status_code == 200, ended.text
+        after = anna.patch("/api/v1/nodes/unit:lonteam-test-2", json={
+            "name": "Lønteamet", "valid_from": "2027-01-01"},
+            headers={"If-Match": renamed.headers["etag"]})
+        assert after.status_code == 200, after.text
+        assert not [n for n in after.json()["notices"] if "same name" in n]
+
+
+def test_a_new_task_whose_owner_begins_after_it_is_noted(editable_api: LiveServer) -> None:
+    # The administrator's probe: a task owned by a unit that begins a year later was taken
+    # without a word; `validate` notes its year with no one accountable.
+    later = {**NEW_UNIT, "valid_from": "2027-01-01"}
+    with editable_api.client(ANNA) as anna:
+        answer = anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_node", "node": later},
+            {"op": "put_edge", "edge": PART_OF},
+            {"op": "put_node", "node": NEW_TASK},
+            {"op": "put_edge", "edge": {**ITS_OWNER, "from": "unit:lonteam-test"}}]})
+        assert answer.status_code == 200, answer.text
+        [notice] = [n for n in answer.json()["notices"] if "accountable" in n]
+        assert notice.startswith("task:ny-opgave-test: no accountable owner until 2026-12-31")
