@@ -16,7 +16,7 @@ from api.schemas import NoticesInDanish
 from api.services import write_notices
 from orgmodel.batch import MAX_OPERATIONS, Operation
 from orgmodel.editing import Change, Record, etag
-from orgmodel.records import AnyNode, EdgeRecord
+from orgmodel.records import AnyNode, ChangeComment, EdgeRecord
 
 __all__ = ["Applied", "BatchAnswer", "BatchBody", "OperationIn"]
 
@@ -74,6 +74,9 @@ class BatchBody(BaseModel):
 
     operations: list[OperationIn] = Field(min_length=1, max_length=MAX_OPERATIONS,
                                           description="The edits, in the order to apply them.")
+    comment: ChangeComment | None = Field(
+        None, description="Why the change is made, kept with each of its entries in the audit "
+                          "log (up to 500 characters).")
 
 
 class Applied(BaseModel):

@@ -56,6 +56,8 @@ __all__ = ["changes", "cmd_history", "register_history"]
 _ENTRIES = TypeAdapter(list[AuditEntry])
 _WORDS: dict[str, tuple[str, str]] = {
     "created": ("oprettet", "created"),
+    "part_of": ("del af ændring #{first}", "part of change #{first}"),
+    "comment": ("kommentar", "comment"),
     "deleted": ("slettet", "deleted"),
     # The actions, as the log names them.
     "create": ("opret", "create"), "update": ("ret", "update"), "delete": ("slet", "delete"),
@@ -156,8 +158,12 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(f"orgmodel: {said}", file=sys.stderr)
     for entry in entries:
         action = _word(entry.action, lang) if entry.action in _WORDS else entry.action
+        part_of = (f"  ({_word('part_of', lang, first=entry.change)})"
+                   if entry.change is not None and entry.change != entry.seq else "")
         print(f"#{entry.seq}  {entry.at:%Y-%m-%d %H:%M:%S} UTC  {entry.actor}  {action}  "
-              f"{entry.record_key}")
+              f"{entry.record_key}{part_of}")
+        if entry.comment:
+            print(f"  {_word('comment', lang)}: {' '.join(entry.comment.split())}")
         for line in changes(entry.before, entry.after, lang):
             print(f"  {line}")
     return EXIT_OK

@@ -21,7 +21,7 @@ from api.errors import ApiProblemError
 from api.runtime import StoreHandle
 from api.security import Caller, TokenBook, bearer_token
 from api.settings import Settings
-from orgmodel.records import BlankOrIsoDate
+from orgmodel.records import BlankOrIsoDate, ChangeComment
 
 _AS_OF: TypeAdapter[date | None] = TypeAdapter(BlankOrIsoDate)
 
@@ -110,6 +110,9 @@ AsOf = Annotated[BlankOrIsoDate, Query(
     # schema-driven test, sent an empty value and found it outside the schema.
     WithJsonSchema({"anyOf": [{"type": "string", "format": "date"},
                               {"type": "string", "maxLength": 0}, {"type": "null"}]})]
+WriteComment = Annotated[ChangeComment | None, Query(
+    description="Why the change is made, kept with it in the audit log (up to 500 characters).",
+    examples=["Ny enhed efter omorganiseringen 1. marts"])]
 NodeIdPath = Annotated[str, Path(
     description="Node id, e.g. unit:organisation-og-politik (the colon needs no escaping).",
     examples=["unit:organisation-og-politik"])]

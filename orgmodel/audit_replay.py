@@ -13,7 +13,7 @@ folder holds now:
 * anything else: the folder changed the record since, and the folder wins: the edit is
   **skipped**, with the reason.
 
-The entries one write made (a batch: the same moment and writer) are made together or skipped
+The entries one write made (a batch: they share their ``change``) are made together or skipped
 together, checked once with the data files' rules, as the batch was.
 
 Examples
@@ -214,15 +214,22 @@ class _NotMadeError(Exception):
 
 
 def _writes(entries: Sequence[AuditEntry]) -> Iterator[list[AuditEntry]]:
-    """Group the entries one write made: consecutive, of the same moment and writer."""
+    """Group the entries one write made: consecutive, of one change.
+
+    An entry written before changes were kept goes with those of the same moment and writer.
+    """
     group: list[AuditEntry] = []
     for entry in entries:
-        if group and (entry.at, entry.actor) != (group[-1].at, group[-1].actor):
+        if group and _write_of(entry) != _write_of(group[-1]):
             yield group
             group = []
         group.append(entry)
     if group:
         yield group
+
+
+def _write_of(entry: AuditEntry) -> tuple[object, ...]:
+    return (entry.change,) if entry.change is not None else (entry.at, entry.actor)
 
 
 def _operation(ds: Dataset, entry: AuditEntry) -> Operation | None:

@@ -304,6 +304,10 @@ class AuditEntry(_Answer):
     record_key: str = Field(description="Node id or edge key.")
     before: dict[str, Any] | None = Field(None, description="The record before (none: created).")
     after: dict[str, Any] | None = Field(None, description="The record after (none: deleted).")
+    change: int | None = Field(
+        None, description="The seq of the first entry of the write this one is part of: the "
+                          "entries of one batch share it (none: written before it was kept).")
+    comment: str | None = Field(None, description="Why, as the writer said (none: not said).")
 
 
 @runtime_checkable
@@ -319,23 +323,28 @@ class WritableStore(OrgStore, Protocol):
         """Every record of every date, with origins: the source of exports."""
         ...
 
-    def put_node(self, record: AnyNode, *, expected_etag: str | None, actor: str) -> NodeView:
-        """Create or replace a node."""
+    def put_node(self, record: AnyNode, *, expected_etag: str | None, actor: str,
+                 comment: str | None = None) -> NodeView:
+        """Create or replace a node (``comment``: why, for the audit log)."""
         ...
 
-    def delete_node(self, node_id: str, *, expected_etag: str, actor: str) -> None:
+    def delete_node(self, node_id: str, *, expected_etag: str, actor: str,
+                    comment: str | None = None) -> None:
         """Delete a node (refused while edges still touch it)."""
         ...
 
-    def put_edge(self, record: EdgeRecord, *, expected_etag: str | None, actor: str) -> EdgeView:
+    def put_edge(self, record: EdgeRecord, *, expected_etag: str | None, actor: str,
+                 comment: str | None = None) -> EdgeView:
         """Create or replace an edge."""
         ...
 
-    def delete_edge(self, key: str, *, expected_etag: str, actor: str) -> None:
+    def delete_edge(self, key: str, *, expected_etag: str, actor: str,
+                    comment: str | None = None) -> None:
         """Delete an edge."""
         ...
 
-    def apply_all(self, operations: Sequence[Operation], *, actor: str) -> list[Change]:
+    def apply_all(self, operations: Sequence[Operation], *, actor: str,
+                  comment: str | None = None) -> list[Change]:
         """Apply several edits as one, checked once at the end (:mod:`orgmodel.batch`)."""
         ...
 

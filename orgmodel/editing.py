@@ -419,10 +419,15 @@ def delete_edge(ds: Dataset, key: str, *, expected_etag: str,
     return Change(after, "delete", key, current, None)
 
 
-def audit_entry(change: Change, *, seq: int, actor: str, at: datetime) -> AuditEntry:
-    """Return the audit-log entry of an applied change."""
+def audit_entry(change: Change, *, seq: int, actor: str, at: datetime,
+                first: int | None = None, comment: str | None = None) -> AuditEntry:
+    """Return the audit-log entry of an applied change.
+
+    ``first`` is the seq of the first entry of the write it is part of (its own, if none).
+    """
     return AuditEntry(
         seq=seq, at=at, actor=actor, action=change.action, record_key=change.key,
         before=None if change.before is None else record_data(change.before),
         after=None if change.after is None else record_data(change.after),
+        change=seq if first is None else first, comment=comment,
     )

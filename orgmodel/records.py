@@ -52,6 +52,7 @@ __all__ = [
     "AssetRecord",
     "BlankOrIsoDate",
     "BodyRecord",
+    "ChangeComment",
     "EdgeKeyParts",
     "EdgeRecord",
     "ForumRecord",
@@ -276,6 +277,9 @@ def _one_line(text: str) -> str:
     return text
 
 
+#: Why a change was made, as its writer says it (the audit log keeps it with the change).
+ChangeComment = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_readable),
+                          AfterValidator(_visible)]
 #: A name: readable text on one line.
 Name = Annotated[Text, AfterValidator(_one_line)]
 #: A day, written YYYY-MM-DD (or a date YAML read as one).

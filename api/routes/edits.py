@@ -21,6 +21,7 @@ from api.deps import (
     NodeIdPath,
     ReadStoreDep,
     StoreDep,
+    WriteComment,
     WriterDep,
     edge_id_given,
     known_query_parameters,
@@ -58,14 +59,15 @@ EdgeBody = Annotated[EdgeRecord, Body(description="The edge as in a data file (f
 
 
 @router.post("/nodes", status_code=201, response_model=NodeSaved, summary="Create a node")
-async def create_node(record: NodeBody, store: StoreDep, caller: WriterDep) -> Response:
+async def create_node(record: NodeBody, store: StoreDep, caller: WriterDep,
+                      comment: WriteComment = None) -> Response:
     """Create a node; 409 if the id exists. Answers the node with its ETag and Location.
 
     ``notices`` says what ``orgmodel validate`` would note of it (a KLE number no topic has;
     a unit, post or forum that belongs to nothing: itself, or, when it ends, what was under it).
     """
     view = await store.write(store.editor().put_node, record, expected_etag=None,
-                               actor=caller.name)
+                               actor=caller.name, comment=comment)
     after = await store.write(dataset_after_write, store.store, record)
     return respond(NodeSaved(node=view, record=record_data(record),
                              notices=node_write_notices(record, after)), status_code=201,
@@ -74,14 +76,15 @@ async def create_node(record: NodeBody, store: StoreDep, caller: WriterDep) -> R
 
 @router.put("/nodes/{node_id:path}", response_model=NodeSaved, summary="Replace a node")
 async def replace_node(node_id: NodeIdPath, record: NodeBody, store: StoreDep,
-                       caller: WriterDep, expected: IfMatch) -> Response:
+                       caller: WriterDep, expected: IfMatch, comment: WriteComment = None
+                       ) -> Response:
     """Replace a node with the record in the body (If-Match: the ETag you read)."""
     same_key(node_id, record.id, "id")
     # What it replaces, read in the writers' turn: were it changed before this write, the
     # write fails on its ETag (412), so a record read here is the one replaced.
     before = await store.write(_record_or_none, store.store, node_id)
     view = await store.write(store.editor().put_node, record, expected_etag=expected,
-                               actor=caller.name)
+                               actor=caller.name, comment=comment)
     after = await store.write(dataset_after_write, store.store, record)
     return respond(NodeSaved(node=view, record=record_data(record),
                              notices=node_write_notices(record, after, before)),
@@ -91,7 +94,7 @@ async def replace_node(node_id: NodeIdPath, record: NodeBody, store: StoreDep,
 @router.patch("/nodes/{node_id:path}", response_model=NodeSaved,
               summary="Change some fields of a node")
 async def patch_node(node_id: NodeIdPath, patch: PatchBody, store: StoreDep, caller: WriterDep,
-                     expected: IfMatch) -> Response:
+                     expected: IfMatch, comment: WriteComment = None) -> Response:
     """Change the fields the body names (a JSON merge patch; null removes one), keep the rest.
 
     If-Match: the ETag you read. The record patched is checked as a whole, as a PUT's is.
@@ -101,7 +104,7 @@ async def patch_node(node_id: NodeIdPath, patch: PatchBody, store: StoreDep, cal
         raise ApiProblemError(404, f"{node_id!r} is an edge: PATCH /api/v1/edges/{node_id}")
     same_key(node_id, record.id, "id")
     view = await store.write(store.editor().put_node, record, expected_etag=expected,
-                               actor=caller.name)
+                               actor=caller.name, comment=comment)
     after = await store.write(dataset_after_write, store.store, record)
     return respond(NodeSaved(node=view, record=record_data(record),
                              notices=node_write_notices(record, after)), etag=etag(record))
@@ -116,10 +119,10 @@ def _record_or_none(store: OrgStore, key: str) -> Record | None:
 
 @router.delete("/nodes/{node_id:path}", status_code=204, summary="Delete a node")
 async def delete_node(node_id: NodeIdPath, store: StoreDep, caller: WriterDep,
-                      expected: IfMatch) -> Response:
+                      expected: IfMatch, comment: WriteComment = None) -> Response:
     """Delete a node; 409 naming the edges while any still touch it (delete those first)."""
     await store.write(store.editor().delete_node, node_id, expected_etag=expected,
-                        actor=caller.name)
+                        actor=caller.name, comment=comment)
     return Response(status_code=204)
 
 
@@ -132,29 +135,30 @@ async def get_edge(key: EdgeKeyPath, store: ReadStoreDep) -> Response:
 
 
 @router.post("/edges", status_code=201, response_model=EdgeDetail, summary="Create an edge")
-async def create_edge(record: EdgeBody, store: StoreDep, caller: WriterDep) -> Response:
+async def create_edge(record: EdgeBody, store: StoreDep, caller: WriterDep,
+                      comment: WriteComment = None) -> Response:
     """Create an edge; 409 if its key exists (give parallel edges an id)."""
     view = await store.write(store.editor().put_edge, record, expected_etag=None,
-                               actor=caller.name)
+                               actor=caller.name, comment=comment)
     return respond(EdgeDetail(edge=view, record=record_data(record)), status_code=201,
                    etag=etag(record), location=f"/api/v1/edges/{quote(record.key, safe=':')}")
 
 
 @router.put("/edges/{key:path}", response_model=EdgeDetail, summary="Replace an edge")
 async def replace_edge(key: EdgeKeyPath, record: EdgeBody, store: StoreDep, caller: WriterDep,
-                       expected: IfMatch) -> Response:
+                       expected: IfMatch, comment: WriteComment = None) -> Response:
     """Replace an edge with the record in the body; its key (id or TYPE:from->to) must stay."""
     edge_id_given(key, record.id)
     same_key(key, record.key, "id" if record.id else _differing_part(key, record))
     view = await store.write(store.editor().put_edge, record, expected_etag=expected,
-                               actor=caller.name)
+                               actor=caller.name, comment=comment)
     return respond(EdgeDetail(edge=view, record=record_data(record)), etag=etag(record))
 
 
 @router.patch("/edges/{key:path}", response_model=EdgeDetail,
               summary="Change some fields of an edge")
 async def patch_edge(key: EdgeKeyPath, patch: PatchBody, store: StoreDep, caller: WriterDep,
-                     expected: IfMatch) -> Response:
+                     expected: IfMatch, comment: WriteComment = None) -> Response:
     """Change the fields the body names (a JSON merge patch); its key must stay."""
     _, record = await store.write(patched, store.store, key, patch, expected)
     if not isinstance(record, EdgeRecord):
@@ -162,16 +166,16 @@ async def patch_edge(key: EdgeKeyPath, patch: PatchBody, store: StoreDep, caller
     edge_id_given(key, record.id)
     same_key(key, record.key, "id" if record.id else _differing_part(key, record))
     view = await store.write(store.editor().put_edge, record, expected_etag=expected,
-                               actor=caller.name)
+                               actor=caller.name, comment=comment)
     return respond(EdgeDetail(edge=view, record=record_data(record)), etag=etag(record))
 
 
 @router.delete("/edges/{key:path}", status_code=204, summary="Delete an edge")
 async def delete_edge(key: EdgeKeyPath, store: StoreDep, caller: WriterDep,
-                      expected: IfMatch) -> Response:
+                      expected: IfMatch, comment: WriteComment = None) -> Response:
     """Delete an edge (422 if, e.g., a task would lose its only accountable owner)."""
     await store.write(store.editor().delete_edge, key, expected_etag=expected,
-                        actor=caller.name)
+                        actor=caller.name, comment=comment)
     return Response(status_code=204)
 
 
@@ -186,7 +190,7 @@ async def apply_changes(body: BatchBody, store: StoreDep, caller: WriterDep) -> 
     """
     changes = await store.write(store.editor().apply_all,
                                   [item.operation() for item in body.operations],
-                                  actor=caller.name)
+                                  actor=caller.name, comment=body.comment)
     return respond(BatchAnswer.of(changes))
 
 

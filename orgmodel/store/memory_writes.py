@@ -271,37 +271,46 @@ class EditableMemoryStore:
 
     # -- writes -------------------------------------------------------------------------------
 
-    def put_node(self, record: AnyNode, *, expected_etag: str | None, actor: str) -> NodeView:
+    def put_node(self, record: AnyNode, *, expected_etag: str | None, actor: str,
+                 comment: str | None = None) -> NodeView:
         """Create (``expected_etag=None``) or replace a node."""
         with self._lock:
             self._commit(editing.put_node(self._state.dataset, record,
-                                          expected_etag=expected_etag), actor=actor)
+                                          expected_etag=expected_etag), actor=actor,
+                         comment=comment)
         return node_view(record)
 
-    def delete_node(self, node_id: str, *, expected_etag: str, actor: str) -> None:
+    def delete_node(self, node_id: str, *, expected_etag: str, actor: str,
+                    comment: str | None = None) -> None:
         """Delete a node (refused while edges still touch it)."""
         with self._lock:
             self._commit(editing.delete_node(self._state.dataset, node_id,
-                                             expected_etag=expected_etag), actor=actor)
+                                             expected_etag=expected_etag), actor=actor,
+                         comment=comment)
 
-    def put_edge(self, record: EdgeRecord, *, expected_etag: str | None, actor: str) -> EdgeView:
+    def put_edge(self, record: EdgeRecord, *, expected_etag: str | None, actor: str,
+                 comment: str | None = None) -> EdgeView:
         """Create (``expected_etag=None``) or replace an edge."""
         with self._lock:
             self._commit(editing.put_edge(self._state.dataset, record,
-                                          expected_etag=expected_etag), actor=actor)
+                                          expected_etag=expected_etag), actor=actor,
+                         comment=comment)
         return edge_view(record)
 
-    def delete_edge(self, key: str, *, expected_etag: str, actor: str) -> None:
+    def delete_edge(self, key: str, *, expected_etag: str, actor: str,
+                    comment: str | None = None) -> None:
         """Delete an edge."""
         with self._lock:
             self._commit(editing.delete_edge(self._state.dataset, key,
-                                             expected_etag=expected_etag), actor=actor)
+                                             expected_etag=expected_etag), actor=actor,
+                         comment=comment)
 
-    def apply_all(self, operations: Sequence[Operation], *, actor: str) -> list[Change]:
+    def apply_all(self, operations: Sequence[Operation], *, actor: str,
+                  comment: str | None = None) -> list[Change]:
         """Apply several edits as one (:mod:`orgmodel.batch`): all or nothing."""
         with self._lock:
             changes = apply_all(self._state.dataset, operations)
-            self._commit(*changes, actor=actor)
+            self._commit(*changes, actor=actor, comment=comment)
         return changes
 
     def audit_log(self, *, record_key: str | None = None, offset: int = 0,
@@ -322,7 +331,7 @@ class EditableMemoryStore:
         """
         return self._started
 
-    def _commit(self, *changes: Change, actor: str) -> None:
+    def _commit(self, *changes: Change, actor: str, comment: str | None = None) -> None:
         """Swap in the state after ``changes`` and log each (the caller holds the lock).
 
         Changes that change nothing are neither logged nor built into a new state: the
@@ -333,7 +342,8 @@ class EditableMemoryStore:
             return
         new_state = MemoryStore(changes[-1].dataset, self._state.vocabulary)
         now = datetime.now(UTC)
-        entries = [editing.audit_entry(change, seq=self._seq + n, actor=actor, at=now)
+        entries = [editing.audit_entry(change, seq=self._seq + n, actor=actor, at=now,
+                                       first=self._seq + 1, comment=comment)
                    for n, change in enumerate(changed, start=1)]
         if self._audit_file is not None:
             with self._audit_file.open("a", encoding="utf-8") as out:

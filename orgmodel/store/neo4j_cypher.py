@@ -334,7 +334,8 @@ AUDIT_APPEND = """
 MATCH (m:Meta {key: 'graph'})
 SET m.audit_seq = coalesce(m.audit_seq, 0) + 1
 CREATE (a:AuditEntry {seq: m.audit_seq, at: datetime(), actor: $actor, action: $action,
-                      record_key: $record_key, before: $before, after: $after, ends: $ends})
+                      record_key: $record_key, before: $before, after: $after, ends: $ends,
+                      change: coalesce($change, m.audit_seq), comment: $comment})
 RETURN a.seq AS seq
 """
 # Of the keys a load changes, those the log has writes for, each with its last record.

@@ -326,32 +326,41 @@ class Neo4jStore:
 
     # -- writes ---------------------------------------------------------------------------------
 
-    def put_node(self, record: AnyNode, *, expected_etag: str | None, actor: str) -> NodeView:
+    def put_node(self, record: AnyNode, *, expected_etag: str | None, actor: str,
+                 comment: str | None = None) -> NodeView:
         """Create (``expected_etag=None``) or replace a node."""
         writes.write(self.client, lambda ds: editing.put_node(
-            ds, record, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary)
+            ds, record, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary,
+            comment=comment)
         return node_view(record)
 
-    def delete_node(self, node_id: str, *, expected_etag: str, actor: str) -> None:
+    def delete_node(self, node_id: str, *, expected_etag: str, actor: str,
+                    comment: str | None = None) -> None:
         """Delete a node (refused while edges still touch it)."""
         writes.write(self.client, lambda ds: editing.delete_node(
-            ds, node_id, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary)
+            ds, node_id, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary,
+            comment=comment)
 
-    def put_edge(self, record: EdgeRecord, *, expected_etag: str | None, actor: str) -> EdgeView:
+    def put_edge(self, record: EdgeRecord, *, expected_etag: str | None, actor: str,
+                 comment: str | None = None) -> EdgeView:
         """Create (``expected_etag=None``) or replace an edge."""
         writes.write(self.client, lambda ds: editing.put_edge(
-            ds, record, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary)
+            ds, record, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary,
+            comment=comment)
         return edge_view(record)
 
-    def delete_edge(self, key: str, *, expected_etag: str, actor: str) -> None:
+    def delete_edge(self, key: str, *, expected_etag: str, actor: str,
+                    comment: str | None = None) -> None:
         """Delete an edge."""
         writes.write(self.client, lambda ds: editing.delete_edge(
-            ds, key, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary)
+            ds, key, expected_etag=expected_etag), actor=actor, vocabulary=self.vocabulary,
+            comment=comment)
 
-    def apply_all(self, operations: Sequence[Operation], *, actor: str) -> list[Change]:
+    def apply_all(self, operations: Sequence[Operation], *, actor: str,
+                  comment: str | None = None) -> list[Change]:
         """Apply several edits as one (:mod:`orgmodel.batch`), in one transaction."""
         return writes.write_all(self.client, lambda ds: apply_all(ds, operations), actor=actor,
-                                vocabulary=self.vocabulary)
+                                vocabulary=self.vocabulary, comment=comment)
 
     def audit_log(self, *, record_key: str | None = None, offset: int = 0,
                   limit: int = 100, with_edges: bool = False) -> list[AuditEntry]:

@@ -385,6 +385,7 @@ def _log_overwritten(tx: neo4j.Transaction,
     """
     keys = sorted(touched)
     overwritten = []
+    first: int | None = None  # one load, one change: its entries name the first
     for batch in _batches(keys, _AUDIT_BATCH):
         for row in tx.run(cypher.AUDITED_LAST, keys=batch):
             key, record = row["key"], touched[row["key"]]
@@ -392,8 +393,10 @@ def _log_overwritten(tx: neo4j.Transaction,
             after = None if record is None else record_data(record)
             if before == after:  # the files hold what was written: nothing undone
                 continue
-            append_audit(tx, actor=LOAD_ACTOR, action="delete" if record is None else "update",
-                         key=key, before=before, after=after)
+            seq = append_audit(tx, actor=LOAD_ACTOR,
+                               action="delete" if record is None else "update", key=key,
+                               before=before, after=after, first=first)
+            first = seq if first is None else first
             overwritten.append(key)
     return overwritten
 

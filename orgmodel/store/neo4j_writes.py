@@ -87,7 +87,8 @@ def _apply(tx: neo4j.ManagedTransaction, change: Change, vocabulary: Vocabulary)
                rows=[{"id": after.id, "props": props}]).consume()
 
 
-def write(client: Neo4jClient, edit: Edit, *, actor: str, vocabulary: Vocabulary) -> Change:
+def write(client: Neo4jClient, edit: Edit, *, actor: str, vocabulary: Vocabulary,
+          comment: str | None = None) -> Change:
     """Apply ``edit`` to the graph in one transaction; return the change.
 
     Raises
@@ -97,11 +98,12 @@ def write(client: Neo4jClient, edit: Edit, *, actor: str, vocabulary: Vocabulary
     StoreUnavailableError
         If Neo4j cannot be reached; nothing is written.
     """
-    return write_all(client, lambda ds: [edit(ds)], actor=actor, vocabulary=vocabulary)[0]
+    return write_all(client, lambda ds: [edit(ds)], actor=actor, vocabulary=vocabulary,
+                     comment=comment)[0]
 
 
 def write_all(client: Neo4jClient, edits: Callable[[Dataset], list[Change]], *, actor: str,
-              vocabulary: Vocabulary) -> list[Change]:
+              vocabulary: Vocabulary, comment: str | None = None) -> list[Change]:
     """Apply the changes ``edits`` makes of the graph's dataset in one transaction (a batch)."""
     def work(tx: neo4j.ManagedTransaction) -> list[Change]:
         tx.run(cypher.LOCK_META).consume()
@@ -111,12 +113,14 @@ def write_all(client: Neo4jClient, edits: Callable[[Dataset], list[Change]], *, 
 
         changes = edits(read_dataset(run))
         changed = [change for change in changes if change.changed]  # the rest: nothing to do
+        first: int | None = None  # the write's first entry: the others name it
         for change in changed:
             _apply(tx, change, vocabulary)
             before, after = (None if r is None else editing.record_data(r)
                              for r in (change.before, change.after))
-            append_audit(tx, actor=actor, action=change.action, key=change.key, before=before,
-                         after=after)
+            seq = append_audit(tx, actor=actor, action=change.action, key=change.key,
+                               before=before, after=after, first=first, comment=comment)
+            first = seq if first is None else first
         if changed:  # a new version only when the graph is new: cached answers stay good
             tx.run(cypher.BUMP_META).consume()
         return changes
@@ -126,10 +130,16 @@ def write_all(client: Neo4jClient, edits: Callable[[Dataset], list[Change]], *, 
 
 
 def append_audit(tx: neo4j.ManagedTransaction | neo4j.Transaction, *, actor: str, action: str,
-                 key: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
-    """Append one entry to the audit log in the graph, in ``tx`` (the write's own)."""
-    tx.run(cypher.AUDIT_APPEND, actor=actor, action=action, record_key=key,
-           before=_json(before), after=_json(after), ends=record_ends(before, after)).consume()
+                 key: str, before: dict[str, Any] | None, after: dict[str, Any] | None,
+                 first: int | None = None, comment: str | None = None) -> int:
+    """Append one entry to the audit log in the graph, in ``tx`` (the write's own).
+
+    ``first`` is the seq of the write's first entry (none: this is it). Returns its seq.
+    """
+    seq: int = tx.run(cypher.AUDIT_APPEND, actor=actor, action=action, record_key=key,
+                      before=_json(before), after=_json(after), ends=record_ends(before, after),
+                      change=first, comment=comment).single(strict=True)["seq"]
+    return seq
 
 
 def _json(data: dict[str, Any] | None) -> str | None:
@@ -148,5 +158,6 @@ def audit_log(client: Neo4jClient, *, record_key: str | None, offset: int,
             seq=props["seq"], at=at, actor=props["actor"], action=props["action"],
             record_key=props["record_key"],
             before=json.loads(props["before"]) if props.get("before") else None,
-            after=json.loads(props["after"]) if props.get("after") else None))
+            after=json.loads(props["after"]) if props.get("after") else None,
+            change=props.get("change"), comment=props.get("comment")))
     return entries

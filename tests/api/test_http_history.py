@@ -247,3 +247,45 @@ def test_a_second_server_on_the_same_audit_file_is_refused_until_the_first_stops
         bo.post("/api/v1/nodes", json={**NEW_TEAM, "id": "unit:historik-test-2"}
                 ).raise_for_status()
         assert [e["seq"] for e in bo.get("/api/v1/audit").json()["items"]] == [2, 1]
+
+
+def test_a_change_says_why_and_the_entries_of_a_batch_say_they_are_one_change(
+    start_server: Callable[..., LiveServer], capsys: pytest.CaptureFixture[str],
+    tmp_path: Path
+) -> None:
+    # The administrator's probe: a batch's entries shared nothing that tied them together,
+    # and no write could say why it was made.
+    server = start_server(audit_file=tmp_path / "audit.jsonl")
+    team = {**NEW_TEAM, "id": "unit:kommentar-test"}
+    placed = {"type": "PART_OF", "from": "unit:kommentar-test",
+              "to": "unit:organisation-og-politik", "source": "assumption", "confidence": "low"}
+    with server.client(ANNA) as anna:
+        anna.post("/api/v1/nodes", json=NEW_TEAM,
+                  params={"comment": "Oprettet efter mødet i Chefforum"}).raise_for_status()
+        anna.post("/api/v1/changes", json={
+            "operations": [{"op": "put_node", "node": team}, {"op": "put_edge", "edge": placed}],
+            "comment": "Ny enhed under Organisation og Politik"}).raise_for_status()
+        for bad in ("   ", "x" * 501, "skjult\u200b?"[:0] + "bip\x07"):
+            refused = anna.post("/api/v1/nodes", json={**NEW_TEAM, "id": "unit:afvist-test"},
+                                params={"comment": bad})
+            assert refused.status_code == 422, (bad, refused.text)
+            assert refused.json()["errors"][0]["loc"] == ["query", "comment"]
+        refused = anna.post("/api/v1/changes", json={
+            "operations": [{"op": "put_node", "node": {**team, "id": "unit:afvist-test"}}],
+            "comment": ""})
+        assert refused.status_code == 422 and \
+            refused.json()["errors"][0]["loc"] == ["body", "comment"]
+        log = anna.get("/api/v1/audit").json()["items"]
+    assert [(e["seq"], e["change"], e["comment"]) for e in log] == [
+        (3, 2, "Ny enhed under Organisation og Politik"),
+        (2, 2, "Ny enhed under Organisation og Politik"),
+        (1, 1, "Oprettet efter mødet i Chefforum")]
+    assert main(["history", "--url", server.url, "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("create  PART_OF:unit:kommentar-test->unit:organisation-og-"
+                             "politik  (part of change #2)")
+    assert lines[1] == "  comment: Ny enhed under Organisation og Politik"
+    assert "  comment: Oprettet efter mødet i Chefforum" in lines
+    assert main(["history", "unit:historik-test", "--url", server.url]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == \
+        "  kommentar: Oprettet efter mødet i Chefforum"

@@ -210,6 +210,17 @@ def test_writes_on_neo4j_two_editors_rules_and_audit(neo4j_api: LiveServer) -> N
             **new, "name": "Først", "name_en": "First"}
         problem(bo.patch("/api/v1/nodes/unit:neo4j-test", json={"name_en": "1st"},
                          headers={"If-Match": first.headers["etag"]}), 412)
+        # A batch's entries are one change, with the comment it was sent with
+        edge_key = "PART_OF:unit:neo4j-test->unit:organisation-og-politik"
+        anna.post("/api/v1/changes", json={"comment": "Flyttet til Økonomi og Indkøb",
+                                           "operations": [
+            {"op": "delete", "key": edge_key,
+             "if_match": bo.get(f"/api/v1/edges/{edge_key}").headers["etag"]},
+            {"op": "put_edge", "edge": {**edge, "to": "unit:okonomi-og-indkob"}}]}
+        ).raise_for_status()
+        moved = anna.get("/api/v1/audit", params={"limit": 2}).json()["items"]
+        assert [e["change"] for e in moved] == [moved[1]["seq"]] * 2
+        assert {e["comment"] for e in moved} == {"Flyttet til Økonomi og Indkøb"}
 
 
 def test_writes_queued_behind_each_other_answer_their_outcome_not_503(

@@ -480,8 +480,12 @@ def test_a_body_not_sent_as_json_is_told_to_say_json_and_nothing_is_written(
                     "to": "task:lon", "source": "seed", "confidence": "low"}
         assert problem(anna.post("/api/v1/edges", json=raciless), 422)["errors"][0]["loc"] == [
             "body", "raci"]
-        # A write takes no query parameters, and says so (not "it takes: none").
+        # A write takes one query parameter, its comment, and says so.
         unknown = problem(anna.post("/api/v1/nodes?dry_run=1", json=NEW_UNIT), 422)
+        assert unknown["errors"][0]["msg"] == (
+            "not a parameter of this endpoint (it takes: comment)")
+        # ... and a batch none: its comment is in its body (not "it takes: none")
+        unknown = problem(anna.post("/api/v1/changes?comment=x", json={"operations": []}), 422)
         assert unknown["errors"][0]["msg"] == (
             "not a parameter of this endpoint (it takes no parameters)")
         # An edge with its own id, replaced by a body that leaves the id out: the id is what

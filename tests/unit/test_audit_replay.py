@@ -152,3 +152,15 @@ def test_an_audit_file_reads_back_every_whole_line_and_names_the_others(
 def test_an_audit_file_not_there_has_no_entries(tmp_path: Path) -> None:
     read = read_audit_file(tmp_path / "no-such.jsonl")
     assert read.entries == [] and read.damaged == []
+
+
+def test_the_entries_of_one_change_are_one_write_though_others_share_their_moment() -> None:
+    _, entries = edited(folder())
+    assert [e.change for e in entries] == [1, 2, 2, 4, 4]
+    # Two single writes at one moment by one writer: still two, by their changes
+    same_moment = [e.model_copy(update={"at": entries[0].at, "actor": "anna"})
+                   for e in entries]
+    ds = folder()
+    ds.nodes["unit:lon"] = ds.nodes["unit:lon"].model_copy(update={"name": "Lønkontoret"})
+    done = replay(ds, same_moment)
+    assert [s.seq for s in done.skipped] == [1] and done.made == [2, 3, 4, 5]
