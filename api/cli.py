@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from orgmodel.audit_replay import read_audit_file, replay
+from orgmodel.audit_replay import NotAnAuditFileError, read_audit_file, replay
 from orgmodel.cli import (
     EXIT_FAILED,
     EXIT_OK,
@@ -47,7 +47,11 @@ def register_serve(commands: _Subparsers) -> None:
     serve = commands.add_parser(
         "serve", help="serve the API (and the views) over HTTP",
         description="Serve the API at http://HOST:PORT (docs at /docs). Without NEO4J_URI it "
-                    "serves the data folder from memory. Settings: ORGMODEL_* (see docs/api.md).")
+                    "serves the data folder from memory; with ORGMODEL_AUDIT_FILE the edits "
+                    "made over the API outlive the process: each start makes the file's "
+                    "writes again over the data folder and says what it made and skipped "
+                    "(ORGMODEL_REPLAY_AUDIT=false: it starts from the folder alone). "
+                    "Settings: ORGMODEL_* (see docs/api.md).")
     serve.add_argument("--host", default=None,
                        help="address to listen on (default $ORGMODEL_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, default=None,
@@ -95,8 +99,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if settings.audit_file is not None:
             try:  # ... and another server writing the same audit file, by its name
                 audit_lock.check_free(settings.audit_file)
-            except audit_lock.AuditFileInUseError as exc:
+                read_audit_file(settings.audit_file).check(settings.audit_file)
+            except (audit_lock.AuditFileInUseError, NotAnAuditFileError) as exc:
                 raise CommandError(str(exc), EXIT_USAGE) from None
+            except OSError as exc:
+                raise CommandError(t("unreadable_audit", "en", path=settings.audit_file,
+                                     reason=exc.strerror), EXIT_USAGE) from None
     for warning in settings.placeholder_warnings():
         print(f"orgmodel serve: development mode: {warning}", file=sys.stderr)
     store = "Neo4j at " + str(settings.neo4j_uri or os.environ.get("NEO4J_URI", "?")) \
@@ -193,6 +201,9 @@ def _replayed(dataset: Dataset, audit_file: Path, lang: Lang) -> Dataset:
     try:
         audit_file.stat()  # a file not there is a mistake here, not an empty log
         found = read_audit_file(audit_file)
+        found.check(audit_file)
+    except NotAnAuditFileError as exc:
+        raise CommandError(exc.text(lang)) from None
     except OSError as exc:
         raise CommandError(t("unreadable_audit", lang, path=audit_file,
                              reason=exc.strerror)) from None

@@ -34,7 +34,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from api.cli import HttpStatusError, http_get
 from api.schemas import AUDIT_PAGE_MOST
-from orgmodel.audit_replay import read_audit_file
+from orgmodel.audit_replay import NotAnAuditFileError, read_audit_file
 from orgmodel.cli import (
     EXIT_OK,
     CommandError,
@@ -61,6 +61,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "deleted": ("slettet", "deleted"),
     # The actions, as the log names them.
     "create": ("opret", "create"), "update": ("ret", "update"), "delete": ("slet", "delete"),
+    "discard": ("forkast", "discard"),
     "none": ("Ingen ændringer i loggen.", "No changes in the log."),
     "none_for": ("Ingen ændringer af {record} i loggen.", "No changes to {record} in the log."),
     "empty": ("(tom)", "(empty)"),
@@ -75,10 +76,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         "ORGMODEL_AUDIT_FILE), or use Neo4j (--neo4j)"),
     "unreadable": ("kan ikke læse auditfilen {path}: {reason}",
                    "cannot read the audit file {path}: {reason}"),
-    "not_audit_file": ("{path} er ikke en auditfil: ingen af dens {lines} linjer er en "
-                       "auditpost (linje {line}: {reason})",
-                       "{path} is not an audit file: none of its {lines} lines is an audit "
-                       "entry (line {line}: {reason})"),
     "bad_line": ("{path}:{line}: ikke en auditpost, sprunget over: {reason}",
                  "{path}:{line}: not an audit entry, skipped: {reason}"),
     "since": ("API'ets log begynder {at} UTC, da det startede: ændringer fra før står ikke i "
@@ -172,6 +169,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 def changes(before: dict[str, Any] | None, after: dict[str, Any] | None,
             lang: Lang) -> list[str]:
     """The fields a write changed, one line each (a creation or deletion in one line)."""
+    if before is None and after is None:  # a mark in the log (a start without earlier writes)
+        return []
     if before is None or after is None:
         record = (after if before is None else before) or {}
         name = record.get("name") or record.get("id") or " ".join(  # an edge has no name
@@ -219,14 +218,14 @@ def _from_file(path: Path, record: str | None, limit: int, lang: Lang, *,
         found = read_audit_file(path)
     except OSError as exc:
         raise CommandError(_word("unreadable", lang, path=path, reason=exc)) from None
-    damaged, read = found.damaged, len(found.entries)
+    try:
+        found.check(path)  # a data file or anything else: not "no changes", exit 0
+    except NotAnAuditFileError as exc:
+        raise CommandError(exc.text(lang)) from None
+    damaged = found.damaged
     entries = [entry for entry in found.entries
                if record is None or entry.record_key == record or (
                    with_edges and touches(entry.record_key, record, entry.before, entry.after))]
-    if damaged and not read:  # a data file or anything else: not "no changes", exit 0
-        number, reason = damaged[0]
-        raise CommandError(_word("not_audit_file", lang, path=path, lines=len(damaged),
-                                 line=number, reason=reason))
     for number, reason in damaged:
         print("orgmodel: " + _word("bad_line", lang, path=path, line=number, reason=reason),
               file=sys.stderr)

@@ -121,6 +121,24 @@ EdgeKeyPath = Annotated[str, Path(
     examples=["RESPONSIBLE_FOR:unit:organisation-og-politik->task:lon"])]
 
 
+#: What a PATCH takes (RFC 5789's Accept-Patch).
+ACCEPT_PATCH = "application/merge-patch+json"
+
+
+async def merge_patch_only(request: Request) -> None:
+    """Refuse a JSON Patch (RFC 6902) sent to a PATCH that takes a merge patch (RFC 7396).
+
+    Its list of operations was read as a record and refused as "a valid dictionary", which
+    named neither what was wrong nor what is taken.
+    """
+    media_type = (request.headers.get("content-type") or "").partition(";")[0].strip().lower()
+    if media_type == "application/json-patch+json":
+        raise ApiProblemError(
+            415, "PATCH takes a JSON merge patch (RFC 7396: application/merge-patch+json or "
+                 "application/json: the fields to change, null to remove one), not a JSON "
+                 "Patch (RFC 6902)", headers={"Accept-Patch": ACCEPT_PATCH})
+
+
 def today(as_of: date | None) -> date:
     """Return ``as_of`` or today's date."""
     return as_of or date.today()

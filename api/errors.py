@@ -28,6 +28,7 @@ from orgmodel.exceptions import (
     NotFoundError,
     OrgModelError,
     StoreUnavailableError,
+    StoreWriteFailedError,
     WriteConflictError,
 )
 from orgmodel.loader import field_meant, got_and_meant
@@ -191,7 +192,8 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
                                 errors=_data_errors(exc))
     if status == 503:
         log.warning("store unavailable: %s", exc)
-        return store_unavailable(path)
+        return store_unavailable(path, *([str(exc)] if isinstance(exc, StoreWriteFailedError)
+                                         else []))
     # In a batch, which operation failed: its index in the detail and as a member of its own.
     detail = str(exc) if exc.operation is None else f"operations[{exc.operation}]: {exc}"
     if isinstance(exc, NotFoundError) and exc.node_id.startswith("COLLABORATES_WITH:") \

@@ -10,9 +10,9 @@ __all__ = ["HeadAsGet", "respond"]
 
 
 def respond(model: BaseModel, *, status_code: int = 200, etag: str | None = None,
-            location: str | None = None) -> Response:
-    """Return ``model`` as JSON (by alias), with an ``ETag`` and ``Location`` if given."""
-    headers = {}
+            location: str | None = None, more: dict[str, str] | None = None) -> Response:
+    """Return ``model`` as JSON (by alias), with an ``ETag``, ``Location`` and ``more`` headers."""
+    headers = dict(more or {})
     if etag is not None:
         headers["ETag"] = f'"{etag}"'
     if location is not None:

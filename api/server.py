@@ -9,6 +9,7 @@ before the parser sees them. A second request pipelined into the same packet is 
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -63,8 +64,27 @@ def http_protocol() -> Any:
 
 def run(app: FastAPI, *, host: str, port: int, log_level: str = "info",
         access_log: bool = True) -> None:
-    """Serve ``app`` until interrupted."""
+    """Serve ``app`` until interrupted, its own log (``api``, ``orgmodel``) beside uvicorn's."""
     import uvicorn
 
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log,
-                server_header=False, http=http_protocol(), ws="none")
+                server_header=False, http=http_protocol(), ws="none",
+                log_config=log_config(log_level))
+
+
+def log_config(level: str) -> dict[str, Any]:
+    """The logging of uvicorn, with the app's loggers at ``level`` through its handler.
+
+    Without it, Python's last-resort handler printed their warnings alone: what a start did
+    (the audit file's writes made again) and where a stop left the edits were never said.
+
+    >>> log_config("info")["loggers"]["orgmodel"]["level"]
+    'INFO'
+    """
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    for name in ("api", "orgmodel"):
+        config["loggers"][name] = {"handlers": ["default"], "level": level.upper(),
+                                   "propagate": False}
+    return config

@@ -227,6 +227,12 @@ def patched(store: OrgStore, key: str, patch: dict[str, Any], expected_etag: str
         raise ApiProblemError(501, "this store does not take edits")
     if etag(current) != expected_etag:
         raise StaleWriteError(key)
+    kind = None if isinstance(current, EdgeRecord) else current.kind_value
+    if kind is not None and patch.get("kind", kind) != kind:  # its id names its kind too
+        raise RequestValidationError([{
+            "loc": ("body", "kind"), "type": "value_error",
+            "msg": f"a node's kind cannot change ({kind}): create the node anew as "
+                   f"{patch['kind']!r}, with an id to match, and delete this one"}])
     data = merge_patch(record_data(current), patch)
     try:
         if isinstance(current, EdgeRecord):

@@ -37,6 +37,7 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +53,30 @@ from orgmodel.exceptions import DataValidationError, OrgModelError
 from orgmodel.messages import Lang, t
 from orgmodel.records import NODE_ADAPTER, EdgeRecord
 
-__all__ = ["AuditRead", "Replay", "Skipped", "read_audit_file", "replay"]
+__all__ = ["DISCARD", "AuditRead", "NotAnAuditFileError", "Replay", "Skipped", "read_audit_file",
+           "replay"]
+
+#: The action of an entry that marks a start without the writes before it (replay turned
+#: off): the next starts make only the writes after it again.
+DISCARD = "discard"
+
+#: A line's number, read from a line too damaged to be an entry: the numbering goes on after it.
+_SEQ = re.compile(rb'"seq"\s*:\s*(\d+)')
+
+
+class NotAnAuditFileError(OrgModelError):
+    """A file named as an audit file holds lines, and not one of them is an audit entry."""
+
+    def __init__(self, path: Path, read: AuditRead) -> None:
+        line, reason = read.damaged[0]
+        self.path, self.lines, self.line, self.reason = path, len(read.damaged), line, reason
+        super().__init__(t("not_audit_file", "en", path=path, lines=self.lines, line=line,
+                           reason=reason))
+
+    def text(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return t("not_audit_file", lang, path=self.path, lines=self.lines, line=self.line,
+                 reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -60,11 +84,19 @@ class AuditRead:
     """The entries of an audit file in the order written, and the lines that were none.
 
     ``damaged`` holds ``(line number, reason)`` of each line that is not an audit entry: a
-    write cut short by a crash, or a file that is no audit file at all.
+    write cut short by a crash, a line repeated (a file written twice over), or a file that
+    is no audit file at all. ``last_seq`` is the highest number any line holds, damaged ones
+    too: a new entry is numbered after it.
     """
 
     entries: list[AuditEntry]
     damaged: list[tuple[int, str]]
+    last_seq: int = 0
+
+    def check(self, path: Path) -> None:
+        """Raise NotAnAuditFileError if lines were read and not one is an audit entry."""
+        if self.damaged and not self.entries:
+            raise NotAnAuditFileError(path, self)
 
 
 def read_audit_file(path: Path) -> AuditRead:
@@ -93,17 +125,27 @@ def read_audit_file(path: Path) -> AuditRead:
         lines = path.read_bytes().split(b"\n")
     except FileNotFoundError:
         return AuditRead([], [])
-    entries, damaged = [], []
+    entries: list[AuditEntry] = []
+    damaged: list[tuple[int, str]] = []
+    last = 0
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            entries.append(AuditEntry.model_validate_json(line))
+            entry = AuditEntry.model_validate_json(line)
         except ValidationError as exc:
             problem = exc.errors()[0]
             where = ".".join(str(part) for part in problem["loc"])
             damaged.append((number, f"{where + ': ' if where else ''}{problem['msg']}"))
-    return AuditRead(entries, damaged)
+            if found := _SEQ.search(line):
+                last = max(last, int(found.group(1)))
+            continue
+        if entry.seq <= last:  # numbers only grow: a line repeated, or a file written twice
+            damaged.append((number, f"#{entry.seq} again, after #{last}: an entry repeated"))
+            continue
+        entries.append(entry)
+        last = entry.seq
+    return AuditRead(entries, damaged, last)
 
 
 @dataclass(frozen=True)
@@ -140,7 +182,10 @@ def replay(ds: Dataset, entries: Sequence[AuditEntry]) -> Replay:
     whose record the dataset already holds as the entry left it counts as there.
     """
     done = Replay(ds)
-    writes = list(_writes(sorted(entries, key=lambda e: e.seq)))
+    ordered = sorted(entries, key=lambda e: e.seq)
+    # A start without the writes before it (replay off): they are not made again later either.
+    discarded = max((n for n, e in enumerate(ordered, 1) if e.action == DISCARD), default=0)
+    writes = list(_writes(ordered[discarded:]))
     exported = _exported(ds, writes)
     done.there = [entry.seq for write in writes[:exported] for entry in write]
     for write in writes[exported:]:

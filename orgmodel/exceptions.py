@@ -16,6 +16,7 @@ __all__ = [
     "OrgModelError",
     "Problem",
     "StoreUnavailableError",
+    "StoreWriteFailedError",
     "WriteConflictError",
     "held_text",
 ]
@@ -103,3 +104,10 @@ class WriteConflictError(OrgModelError):
 
 class StoreUnavailableError(OrgModelError):
     """The store (e.g. Neo4j) cannot be reached or refused the credentials."""
+
+
+class StoreWriteFailedError(StoreUnavailableError):
+    """The store could not keep a write (its audit file cannot be written): nothing changed.
+
+    Its message names what failed, for the writer and the administrator.
+    """

@@ -96,6 +96,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{file}: {made} write(s) made again over the data folder, {there} there already, "
         "{skipped} skipped",
     ),
+    "not_audit_file": ("{path} er ikke en auditfil: ingen af dens {lines} linjer er en "
+                       "auditpost (linje {line}: {reason})",
+                       "{path} is not an audit file: none of its {lines} lines is an audit "
+                       "entry (line {line}: {reason})"),
     "unreadable_audit": ("kan ikke læse auditfilen {path}: {reason}",
                          "cannot read the audit file {path}: {reason}"),
     "export_replay_skipped": ("  #{seq} ({record}) sprunget over: {reason}",
@@ -119,8 +123,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
                        "the record after the write is not valid now: {detail}"),
     "replay_other_key": ("posten efter ændringen er {detail}, ikke linjens",
                          "the record after the write is {detail}, not the entry's"),
-    "replay_rule": ("datamappen ville bryde en regel: {detail}",
-                    "the data folder would break a rule: {detail}"),
+    "replay_rule": ("ændringen ville nu bryde en af datamappens regler: {detail}",
+                    "the write would now break a rule of the data folder: {detail}"),
     "replay_with": ("skrevet sammen med #{detail}, som springes over",
                     "written together with #{detail}, which is skipped"),
     "not_http_url": ("ikke en http(s)-adresse: {url!r}", "not an http(s) URL: {url!r}"),

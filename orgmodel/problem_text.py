@@ -226,6 +226,10 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"the old one",
      r"kroppen har \1, men stien nævner \2; for at omdøbe: opret den nye post og slet den "
      r"gamle"),
+    (r"a node's kind cannot change \((\w+)\): create the node anew as (.+), with an id to "
+     r"match, and delete this one",
+     r"en nodes kind kan ikke ændres (\1): opret noden på ny som \2, med et id, der passer, og "
+     r"slet denne"),
     (r"the path names the edge with the id (.+) and the body has no id: add (.+)",
      r"stien nævner relationen med id'et \1, og kroppen har intet id: tilføj \2"),
     (r"(put_node|put_edge|delete) needs '(\w+)'", r"\1 skal have '\2'"),

@@ -16,6 +16,7 @@ from starlette.responses import Response
 
 from api.batch import BatchAnswer, BatchBody
 from api.deps import (
+    ACCEPT_PATCH,
     EdgeKeyPath,
     IfMatch,
     NodeIdPath,
@@ -25,6 +26,7 @@ from api.deps import (
     WriterDep,
     edge_id_given,
     known_query_parameters,
+    merge_patch_only,
     same_key,
 )
 from api.errors import PROBLEM_RESPONSES, ApiProblemError
@@ -92,7 +94,7 @@ async def replace_node(node_id: NodeIdPath, record: NodeBody, store: StoreDep,
 
 
 @router.patch("/nodes/{node_id:path}", response_model=NodeSaved,
-              summary="Change some fields of a node")
+              summary="Change some fields of a node", dependencies=[Depends(merge_patch_only)])
 async def patch_node(node_id: NodeIdPath, patch: PatchBody, store: StoreDep, caller: WriterDep,
                      expected: IfMatch, comment: WriteComment = None) -> Response:
     """Change the fields the body names (a JSON merge patch; null removes one), keep the rest.
@@ -107,7 +109,8 @@ async def patch_node(node_id: NodeIdPath, patch: PatchBody, store: StoreDep, cal
                                actor=caller.name, comment=comment)
     after = await store.write(dataset_after_write, store.store, record)
     return respond(NodeSaved(node=view, record=record_data(record),
-                             notices=node_write_notices(record, after)), etag=etag(record))
+                             notices=node_write_notices(record, after)), etag=etag(record),
+                   more={"Accept-Patch": ACCEPT_PATCH})
 
 
 def _record_or_none(store: OrgStore, key: str) -> Record | None:
@@ -156,7 +159,7 @@ async def replace_edge(key: EdgeKeyPath, record: EdgeBody, store: StoreDep, call
 
 
 @router.patch("/edges/{key:path}", response_model=EdgeDetail,
-              summary="Change some fields of an edge")
+              summary="Change some fields of an edge", dependencies=[Depends(merge_patch_only)])
 async def patch_edge(key: EdgeKeyPath, patch: PatchBody, store: StoreDep, caller: WriterDep,
                      expected: IfMatch, comment: WriteComment = None) -> Response:
     """Change the fields the body names (a JSON merge patch); its key must stay."""
@@ -167,7 +170,8 @@ async def patch_edge(key: EdgeKeyPath, patch: PatchBody, store: StoreDep, caller
     same_key(key, record.key, "id" if record.id else _differing_part(key, record))
     view = await store.write(store.editor().put_edge, record, expected_etag=expected,
                                actor=caller.name, comment=comment)
-    return respond(EdgeDetail(edge=view, record=record_data(record)), etag=etag(record))
+    return respond(EdgeDetail(edge=view, record=record_data(record)), etag=etag(record),
+                   more={"Accept-Patch": ACCEPT_PATCH})
 
 
 @router.delete("/edges/{key:path}", status_code=204, summary="Delete an edge")

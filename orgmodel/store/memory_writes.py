@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from orgmodel import editing
-from orgmodel.audit_replay import read_audit_file, replay
+from orgmodel.audit_replay import DISCARD, read_audit_file, replay
 from orgmodel.batch import Operation, apply_all
 from orgmodel.contract import (
     AuditEntry,
@@ -63,7 +63,7 @@ from orgmodel.contract import (
 )
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Change
-from orgmodel.exceptions import NotFoundError
+from orgmodel.exceptions import NotFoundError, StoreWriteFailedError
 from orgmodel.records import AnyNode, EdgeRecord, touches
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
@@ -98,25 +98,58 @@ class EditableMemoryStore:
         self._started: datetime | None = datetime.now(UTC)
         # Held before the file is read: a second writer would number its entries alike.
         self._audit_holder = audit_lock.hold(audit_file) if audit_file else None
+        self._seq = 0
         if audit_file is not None:
-            read = read_audit_file(audit_file)
+            try:  # a YAML file named by mistake was taken, and written into
+                read = read_audit_file(audit_file)
+                read.check(audit_file)
+            except BaseException:
+                self.close()
+                raise
             for number, reason in read.damaged:
                 log.warning("%s:%d: not an audit entry, skipped (%s)", audit_file, number, reason)
+            _end_last_line(audit_file)
+            # Numbering goes on after the highest number of any line, one cut short too.
+            self._seq = read.last_seq
             if replay:
                 store = _replayed(store, read.entries, audit_file)
                 self._audit = sorted(read.entries, key=lambda e: e.seq)
                 self._started = None  # the log holds every write the graph has had
-            elif read.entries:
+            elif _since_discard(read.entries):
                 log.warning("%s holds writes up to #%d from before this start; the graph starts "
                             "from its data folder (ORGMODEL_REPLAY_AUDIT=false), which holds "
-                            "those edits only if they were exported (orgmodel export-data)",
-                            audit_file, read.entries[-1].seq)
-            _end_last_line(audit_file)
-            # Numbering goes on after the last whole entry, not after one cut short by a crash.
-            self._seq = max((e.seq for e in read.entries), default=0)
-        else:
-            self._seq = 0
+                            "those edits only if they were exported (orgmodel export-data); "
+                            "later starts do not make them again either", audit_file,
+                            read.entries[-1].seq)
+                self._discard()
         self._version = _Version(store)
+
+    def _discard(self) -> None:
+        """Mark in the log that the writes before this start are not in the graph.
+
+        Else a later start with replay on made them again over the writes made since, and
+        dropped the newer ones the data folder had not (the folder had changed their records).
+        """
+        marker = AuditEntry(
+            seq=self._seq + 1, at=datetime.now(UTC), actor="orgmodel", action=DISCARD,
+            record_key="", change=self._seq + 1,
+            comment="started from the data folder alone (ORGMODEL_REPLAY_AUDIT=false): the "
+                    "writes before this one are not made again")
+        self._append([marker])
+        self._seq += 1
+        self._audit.append(marker)
+
+    def _append(self, entries: list[AuditEntry]) -> None:
+        """Append entries to the audit file, if there is one (nothing is changed if not)."""
+        if self._audit_file is None:
+            return
+        try:
+            with self._audit_file.open("a", encoding="utf-8") as out:
+                out.writelines(audit_line(entry) for entry in entries)
+        except OSError as exc:  # a folder removed, a full disk: said, not a bare 500
+            raise StoreWriteFailedError(
+                f"the audit file {self._audit_file} cannot be written ({exc.strerror}): "
+                "nothing was changed; ask the administrator") from exc
 
     def close(self) -> None:
         """Let go of the audit file, for another server to write (the edits end here)."""
@@ -345,9 +378,7 @@ class EditableMemoryStore:
         entries = [editing.audit_entry(change, seq=self._seq + n, actor=actor, at=now,
                                        first=self._seq + 1, comment=comment)
                    for n, change in enumerate(changed, start=1)]
-        if self._audit_file is not None:
-            with self._audit_file.open("a", encoding="utf-8") as out:
-                out.writelines(audit_line(entry) for entry in entries)
+        self._append(entries)  # first: a write the file cannot keep is not made
         self._seq += len(entries)
         self._audit += entries
         self._version = _Version(new_state, self._version.number + 1)
@@ -402,6 +433,12 @@ def _end_last_line(path: Path) -> None:
     if not whole:
         with path.open("a", encoding="utf-8") as out:
             out.write("\n")
+
+
+def _since_discard(entries: Sequence[AuditEntry]) -> list[AuditEntry]:
+    """The entries after the last mark of a start without them (all, if none)."""
+    marks = [number for number, entry in enumerate(entries, 1) if entry.action == DISCARD]
+    return list(entries[marks[-1] if marks else 0:])
 
 
 def _replayed(store: MemoryStore, entries: Sequence[AuditEntry], audit_file: Path) -> MemoryStore:

@@ -172,17 +172,18 @@ def test_an_audit_file_cut_short_by_a_crash_does_not_stop_the_server(
     server = start_server(audit_file=audit_file)
     with server.client(BO) as bo:
         bo.post("/api/v1/nodes", json=NEW_TEAM).raise_for_status()
-        # the file's history, and its new entry after the last whole one
-        assert [e["seq"] for e in bo.get("/api/v1/audit").json()["items"]] == [8, 7]
+        # the file's history, and its new entry numbered after the number the cut line
+        # holds (two entries #8 told no one which came first)
+        assert [e["seq"] for e in bo.get("/api/v1/audit").json()["items"]] == [9, 7]
     server.stop()
     written = audit_file.read_bytes().split(b"\n")
     assert written[1] == cut  # left as it was, for a person to look at
-    assert json.loads(written[-2])["seq"] == 8  # after the whole entry, on a line of its own
+    assert json.loads(written[-2])["seq"] == 9  # on a line of its own
     monkeypatch.delenv("NEO4J_URI", raising=False)
     assert main(["history", "unit:historik-test", "--file", str(audit_file), "--lang", "en"]) == 0
     told = capsys.readouterr()
     assert f"{audit_file}:2: not an audit entry, skipped" in told.err  # named, not hidden
-    assert told.out.startswith("#8  ")
+    assert told.out.startswith("#9  ")
 
 
 def test_a_line_separator_in_a_text_is_refused_before_it_reaches_the_audit_file(

@@ -712,6 +712,7 @@ def test_a_patch_changes_the_fields_it_names_and_keeps_the_rest(
             content=json.dumps({"name_en": "Payroll and pay", "mailbox": None}))
         assert patched.status_code == 200, patched.text
         assert patched.json()["notices"] == []
+        assert patched.headers["accept-patch"] == "application/merge-patch+json"
         now, new_etag = read(anna, "/api/v1/nodes/task:lon")
         assert new_etag == patched.headers["etag"] != etag
         assert now == {**{k: v for k, v in record.items() if k != "mailbox"},
@@ -747,6 +748,17 @@ def test_a_patch_that_makes_a_wrong_record_names_the_field_and_changes_nothing(
         body = problem(anna.patch("/api/v1/nodes/unit:organisation-og-politik",
                                   headers={"If-Match": etag}, json=["name", "X"]), 422)
         assert body["errors"][0]["loc"] == ["body"]
+        # A JSON Patch (RFC 6902) is not what it takes, and it says what is
+        wrong = anna.patch("/api/v1/nodes/unit:organisation-og-politik", headers={
+            "If-Match": etag, "Content-Type": "application/json-patch+json"},
+            content=json.dumps([{"op": "replace", "path": "/name", "value": "X"}]))
+        assert "JSON merge patch (RFC 7396" in problem(wrong, 415)["detail"]
+        assert wrong.headers["accept-patch"] == "application/merge-patch+json"
+        # ... and a kind does not change (its id names it too)
+        kind = problem(anna.patch("/api/v1/nodes/unit:organisation-og-politik",
+                                  headers={"If-Match": etag}, json={"kind": "Task"}), 422)
+        assert kind["errors"][0]["loc"] == ["body", "kind"]
+        assert kind["errors"][0]["msg"].startswith("a node's kind cannot change (Unit)")
         assert read(anna, "/api/v1/nodes/unit:organisation-og-politik") == (record, etag)
         assert anna.get("/api/v1/audit").json()["items"] == []
 
