@@ -45,7 +45,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from orgmodel.messages import Lang, t
-from orgmodel.text import visible
+from orgmodel.text import visible, without_acronym_genitive
 
 __all__ = ["RELATIVE_LEAD", "RELATIVE_SPELLINGS", "Asked", "Reading", "as_of_note", "asked",
            "date_asked"]
@@ -182,7 +182,8 @@ def asked(question: str, as_of: date | None, today: date) -> Asked:
     >>> asked("løn", None, date(2026, 11, 27))
     Asked(text='løn', when=datetime.date(2026, 11, 27), named=None, reading=None)
     """
-    question = visible(question)  # "lø\u00adn", pasted from a web page, asks for "løn"
+    # "lø\u00adn", pasted from a web page, asks for "løn"; "ØUs" for "ØU"
+    question = without_acronym_genitive(visible(question))
     named, reading, text = _read(question, today)
     if not text.strip():  # "i 2022" alone: nothing else to ask, keep it as it was
         text = question

@@ -78,18 +78,23 @@ _ABOUT_CHARS = 320
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 
 
-def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date) -> NodeHint | None:
+def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date,
+            what_is: bool = False) -> NodeHint | None:
     """The hint for node ``named`` of ``kind`` (a key of :data:`IN_CHARGE`).
 
-    ``None`` for a system or asset a task uses (a question naming it leads to that task) and
-    for a post with no relation to name.
+    ``None`` for a system or asset a task uses (a question naming it leads to that task),
+    unless the question asks what it is (``what_is``): then it says so, and what it is used
+    for; and ``None`` for a post with no relation to name.
     """
     into, out_of = IN_CHARGE[kind], OUT_OF.get(kind, ())
     near = store.neighbourhood(named, edge_types=(*into, *out_of, EdgeType.USES), as_of=as_of)
     nodes = {n.id: n for n in near.nodes}
-    if any(e.type is EdgeType.USES and e.target_id == named and nodes[e.source_id].kind is Kind.TASK
-           for e in near.edges):
+    used = any(e.type is EdgeType.USES and e.target_id == named
+               and nodes[e.source_id].kind is Kind.TASK for e in near.edges)
+    if used and not what_is:
         return None
+    if used:  # what the tasks that use it are, last (after who runs and supplies it)
+        into = (*into, EdgeType.USES)
     incoming = sorted((e for e in near.edges if e.type in into and e.target_id == named),
                       key=lambda e: (into.index(e.type), e.role != "formand", e.source_id))
     outgoing = sorted((e for e in near.edges if e.type in out_of and e.source_id == named

@@ -56,6 +56,7 @@ _RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.SUBMITS_TO: ("Får sager fra", "Receives cases from"),
     _E.ADVISES: ("Rådgives af", "Advised by"), _E.SERVES: ("Betjenes af", "Served by"),
     _E.REPORTS_TO: ("Direkte underordnede", "Direct reports"),
+    _E.USES: ("Bruges af", "Used by"),
 }
 #: The bodies, fora and initiatives under a node, each said apart from its units (in this
 #: order, after them).
@@ -203,6 +204,9 @@ class NodeHint(BaseModel):
     asked_decides: bool = Field(False, description="A question of what it decides (\"hvad "
                                                    "beslutter Økonomiudvalget?\"): what it "
                                                    "decides (DECIDES), said first.")
+    asked_supplier: bool = Field(False, description="A question of who supplies a system or "
+                                 "equipment (\"hvem leverer OPUS?\"): its suppliers "
+                                 "(SUPPLIES), said first.")
     asked_stakeholders: bool = Field(False, description="A question of a post's stakeholders "
                                      "(\"hvem er de vigtigste interessenter for chefen for "
                                      "Økonomi og Stab?\"): ``stakeholders`` said first.")
@@ -272,6 +276,8 @@ class NodeHint(BaseModel):
             return self._place(lang)
         if self.asked_stakeholders:
             return self._stakeholders(lang)
+        if self.asked_supplier:
+            return self._supplier(lang)
         if self.asked_decides:
             at = 0 if lang == "da" else 1
             name = node_name(self.node, lang)
@@ -299,6 +305,15 @@ class NodeHint(BaseModel):
         """The relations of ``types`` into the node (or, ``outward``, out of it), as said."""
         return [_relation(r, lang) for r in self.relations
                 if r.type in types and r.outward == outward]
+
+    def _supplier(self, lang: Lang) -> str:
+        """Who supplies it, or that the data names no one."""
+        at = 0 if lang == "da" else 1
+        name = node_name(self.node, lang)
+        by = ", ".join(self._said(lang, (_E.SUPPLIES,), outward=False))
+        return (f"{name} leveres af: {by}.", f"{name} is supplied by: {by}.")[at] if by \
+            else (f"Data nævner ingen leverandør af {name}.",
+                  f"The data names no supplier of {name}.")[at]
 
     def _head(self, lang: Lang) -> str:
         """Who heads it, or that the data names no one."""
@@ -415,7 +430,9 @@ class NodeHint(BaseModel):
                       f"{what} {under_way}in {name} ({count}): {who}.")[at]
             return listed + self._listing_notes(lang)
         kind = _KIND_WORDS[self.node.kind][at]
-        if self.node.kind in USED_KINDS:
+        if self.node.kind in USED_KINDS and any(r.type is _E.USES for r in self.relations):
+            first = (f"{name} er {kind}.", f"{name} is {kind}.")[at]  # what for: below
+        elif self.node.kind in USED_KINDS:
             first = (f"{name} er {kind}, som ingen opgave i modellen bruger.",
                      f"{name} is {kind} that no task in the model uses.")[at]
         else:

@@ -66,12 +66,14 @@ POSTS_NEAR_TIE = 0.05
 
 def first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: float,
                 as_of: date, *, by_alias: bool = False,
-                alias_margin: float = ROUTE_MARGIN) -> tuple[NodeHint, float, bool] | None:
+                alias_margin: float = ROUTE_MARGIN,
+                what_is: bool = False) -> tuple[NodeHint, float, bool] | None:
     """The hint of the best node of ``kinds`` the query names well and better than a task.
 
     With ``by_alias`` (a question of what something is), a node named by one of its aliases
     (:data:`~orgmodel.search.EXACT_ALIAS`) is named unless a task fits better by
-    ``alias_margin`` (a name alone, "ØU": unless a task fits better at all).
+    ``alias_margin`` (a name alone, "ØU": unless a task fits better at all). With ``what_is``
+    a system a task uses is named too (:func:`~orgmodel.hint_build.hint_of`).
     """
     if not query.strip():
         return None
@@ -86,7 +88,7 @@ def first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: floa
     for hit in _kind_named_first(hits, fold(query).split(), bar):
         if hit.score < bar or (by_alias and hit.score + alias_margin <= better_than):
             break
-        found = hint_of(store, hit.id, hit.kind, as_of=as_of)
+        found = hint_of(store, hit.id, hit.kind, as_of=as_of, what_is=what_is)
         if found is not None:
             return found, hit.score, False
     return None

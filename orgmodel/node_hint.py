@@ -247,6 +247,11 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
             store, without(query, SUPPLY_WORDS), [Kind.ORGANISATION], -ROUTE_MARGIN, as_of)) \
             and org[1] >= REPORTING_POST_MIN:
         return org[0], org[1], True  # "hvad leverer KMD til os?": what it supplies
+    if not SUPPLY_WORDS.isdisjoint(words) and (used := first_hint(
+            store, without(query, SUPPLY_WORDS), [Kind.SYSTEM, Kind.ASSET], -ROUTE_MARGIN,
+            as_of, what_is=True)) and used[1] >= REPORTING_POST_MIN:
+        # "hvem leverer OPUS?" answered payroll, which uses it: who supplies it, first
+        return used[0].model_copy(update={"asked_supplier": True}), used[1], True
     if not SUPPORTING_WORDS.isdisjoint(words) and (
             run := supported(store, without(query, SUPPORTING_WORDS), as_of)):
         return run
@@ -274,7 +279,8 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
     bare = _only_a_name(words) and not asks_what_it_is(words)
     return first_hint(store, query, list(IN_CHARGE), better_than, as_of,
                        by_alias=bare or asks_what_it_is(words),
-                       alias_margin=0.0 if bare else ROUTE_MARGIN)
+                       alias_margin=0.0 if bare else ROUTE_MARGIN,
+                       what_is=asks_what_it_is(words))
 
 
 def _led_or_leader(store: OrgStore, query: str, words: list[str],
@@ -484,7 +490,11 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     # Tasks met only through the KLE topic nearest the question name nothing of it: a node
     # its words name is named beside them ("who handles udligning?" answered bookkeeping,
     # beside a policy whose alias "udligning" is, and whose record says no one owns it).
-    named_best = max((r.score for r in results if not _only_kle_nearest(r)), default=0.0)
+    # Asked what something is, tasks met only through a system they use name that system:
+    # "hvad er RolleBi?" answered bookkeeping, whose score was the system's, and no hint.
+    what_is = asks_what_it_is(fold(query).split())
+    named_best = max((r.score for r in results if not _only_kle_nearest(r)
+                      and not (what_is and _only_via_used(r))), default=0.0)
     found = _named(store, query, as_of=as_of, better_than=named_best)
     if found is None:  # "hvem er chef?" names no one: what it met was stray too
         return ([], None) if names_no_one(query) else (results, None)
@@ -519,6 +529,10 @@ def _decided_first(store: OrgStore, results: list[OwnersResult],
 
 def _only_kle_nearest(result: OwnersResult) -> bool:
     return any(note.code == "kle_nearest" for note in result.notes)
+
+
+def _only_via_used(result: OwnersResult) -> bool:
+    return any(note.code == "via_used" for note in result.notes)
 
 
 def _weak(result: OwnersResult) -> bool:

@@ -26,7 +26,7 @@ __all__ = [
     "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse",
     "deletions", "edit_distance", "fold", "load_synonyms", "longest_written", "shortened", "spaced",
     "stem", "tokenize", "typo_budget", "visible",
-    "without_lone_tokens", "without_pronoun_it", "without_remark",
+    "without_acronym_genitive", "without_lone_tokens", "without_pronoun_it", "without_remark",
 ]
 
 # Letters that NFKD does not decompose but that users routinely type in ASCII.
@@ -92,6 +92,20 @@ def visible(text: str) -> str:
     ('løn', 'Løn')
     """
     return text if text.isascii() else _INVISIBLE.sub("", text)
+
+
+#: An abbreviation in capitals with a genitive's "s" ("ØUs", "KB's"): the "s" is no letter
+#: of the name ("ØUs medlemmer" met nothing: "ous" is no word).
+_ACRONYM_GENITIVE = re.compile(r"(?<![\w'’])([A-ZÆØÅ]{2,})['’]?s(?![\w'’])")
+
+
+def without_acronym_genitive(text: str) -> str:
+    """``text`` with an abbreviation's genitive ending left out.
+
+    >>> without_acronym_genitive("ØUs medlemmer og KB's dagsorden, OPUS og ØS")
+    'ØU medlemmer og KB dagsorden, OPUS og ØS'
+    """
+    return _ACRONYM_GENITIVE.sub(r"\1", text)
 
 
 def fold(text: str) -> str:

@@ -188,6 +188,13 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
         page = store.list_nodes(kind=kind, limit=NAMED_LIMIT - len(index), as_of=as_of)
         for node in page.items:
             named = hint_of(store, node.id, kind, as_of=as_of)
+            if named is None and kind in USED_KINDS and (what := hint_of(
+                    store, node.id, kind, as_of=as_of, what_is=True)) is not None:
+                # A system a task uses is named only when asked what it is ("hvad er
+                # RolleBi?") or who supplies it ("hvem leverer OPUS?"): else its task answers.
+                index.append(_entry(_name_keys(node), None, what_is=what.text(lang),
+                                    supplier=_supplier(what, lang)))
+                continue
             if named is None:
                 continue
             together = collaboration_hint(store, node.id, kind, as_of=as_of) \
@@ -218,6 +225,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 # who heads it, said first, or that no one is named: "hvem er formand for …?"
                 head=named.model_copy(update={"asked_head": True}).line_answer(lang)
                 if kind in LED_KINDS and kind is not Kind.POST else None,
+                # who supplies it: "hvem leverer Aula?"
+                supplier=_supplier(named, lang) if kind in USED_KINDS else None,
                 # what it decides: "hvad beslutter Økonomiudvalget?"
                 decides=named.model_copy(update={"asked_decides": True}).text(lang)
                 if kind in (Kind.BODY, Kind.FORUM) else None,
@@ -295,6 +304,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            route: str | None = None, head: str | None = None, place: str | None = None,
            stakeholders: str | None = None, sized: str | None = None,
            running: str | None = None, decides: str | None = None,
+           what_is: str | None = None, supplier: str | None = None,
            **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
@@ -308,7 +318,12 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
             "meeting": meeting, "tasks": tasks, "up": up, "down": down, "sits": sits,
             "route": route, "head": head, "place": place, "stakeholders": stakeholders,
             "sized": sized, "running": running, "decides": decides,
-            "counts": counts or []}
+            "whatIs": what_is, "supplier": supplier, "counts": counts or []}
+
+
+def _supplier(named: NodeHint, lang: Lang) -> str:
+    """A system's hint with who supplies it said first (or that the data names no one)."""
+    return named.model_copy(update={"asked_supplier": True}).text(lang)
 
 
 def _tool_words(store: OrgStore, task_id: str, as_of: date,

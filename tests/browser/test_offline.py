@@ -198,6 +198,19 @@ def test_static_start_page_says_what_an_outside_party_supplies(
     assert page.locator("article.answer").count() == 0
 
 
+def test_static_start_page_says_who_supplies_a_system_and_what_it_is(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server: who supplies a system a task uses, first and alone; what it is, beside
+    # the task that uses it.
+    hints = hints_for(site, page, recorder, "hvem leverer opus")
+    assert hints and hints[0].startswith("OPUS løn leveres af: KMD")
+    assert page.locator("article.answer").count() == 0
+    hints = hints_for(site, page, recorder, "hvad er RolleBi?")
+    assert hints and hints[0].startswith("Rollebaseret Indgang (RolleBi) er et system.")
+    assert "Bruges af: Medarbejdere" in hints[0]
+    assert page.locator("article.answer").count() >= 1
+
+
 def test_static_start_page_says_who_heads_something_first(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As the server: the data names no chair of the committee, and says so first.
@@ -594,3 +607,10 @@ def test_static_start_page_says_its_answer_in_a_few_words(
     page.fill("#q", "task:lon")
     page.click("#owner-form button[type=submit]")
     expect(page.locator("#answers-said")).to_have_text("1 answer for “task:lon”.")
+
+
+def test_static_start_page_reads_an_abbreviations_genitive(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server: "ØUs medlemmer" asks for the committee, "ØUs" no word of anything.
+    hints = hints_for(site, page, recorder, "ØUs medlemmer")
+    assert hints and hints[0].startswith("Økonomiudvalget er et politisk organ")

@@ -519,6 +519,48 @@ def test_what_an_outside_party_supplies_is_its_hint(store: Any, question: str) -
     assert (EdgeType.SUPPLIES, True) in [(r.type, r.outward) for r in hint.relations]
 
 
+@pytest.mark.parametrize(("question", "system", "first"), [
+    ("hvem leverer OPUS?", "system:opus-lon", "OPUS løn leveres af: KMD"),
+    ("who supplies OPUS", "system:opus-lon", "OPUS løn leveres af: KMD"),
+    ("hvem leverer det nye økonomisystem", "system:kmd-okonomi-og-lonsystem",
+     "Nyt økonomi- og lønsystem (KMD) leveres af: KMD"),
+    ("hvem leverer rollebi", "system:rollebi",
+     "Data nævner ingen leverandør af Rollebaseret Indgang (RolleBi).")])
+def test_who_supplies_a_system_a_task_uses_is_said_first(store: Any, question: str,
+                                                         system: str, first: str) -> None:
+    # Leadership's fourth probe: "hvem leverer opus" answered payroll, which uses it, with
+    # KMD only in its "Bruger:" line.
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.node.id == system
+    assert hint.text("da").startswith(first)
+
+
+def test_what_a_system_a_task_uses_is_said_beside_the_task(store: Any) -> None:
+    # Leadership's fourth probe: "hvad er RolleBi" answered bookkeeping alone (its score was
+    # the system's), and no word of what the system is.
+    for question in ("hvad er RolleBi?", "what is OPUS"):
+        results, hint = answered(store, question)
+        assert hint is not None and hint.node.kind is Kind.SYSTEM, question
+        assert results, question  # the task that uses it, beside
+    said = answered(store, "what is OPUS")[1].text("en")
+    assert said.startswith("OPUS payroll is a system. The municipality's payroll system.")
+    assert "Used by: Payroll" in said and "no task" not in said
+    # A name alone still asks for the task that uses it
+    assert answered(store, "OPUS")[1] is None
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("ØUs medlemmer", "body:okonomiudvalget"), ("KB's medlemmer", "body:kommunalbestyrelsen"),
+    ("hvem er ØS's chef", "post:chef-okonomi-og-stab")])
+def test_an_abbreviations_genitive_names_the_abbreviation(store: Any, question: str,
+                                                            named: str) -> None:
+    # Leadership's fourth probe: "ØUs medlemmer" met the quality assurance of political
+    # cases: "ØUs" folded to "ous", no word of anything.
+    text = read_date(question, AFTER_MERGER, date.today()).text
+    hint = answered(store, text)[1]
+    assert hint is not None and hint.node.id == named
+
+
 def test_a_task_met_by_its_own_words_comes_before_one_met_through_kle(store: Any) -> None:
     # The generality probe: "hvem har ansvaret for snerydning?" answered the aids of a KLE
     # topic whose keywords hold the word (0.73) before winter service (0.72), whose own

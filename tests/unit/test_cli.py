@@ -83,7 +83,9 @@ def test_who_owns_says_what_the_task_is() -> None:
     assert about.startswith("  Om opgaven: Økonomiudvalget udarbejder forslag til årsbudget")
     assert about.endswith("vedtagelse omkring 10. oktober.")
     # the systems it uses with who supplies them: "hvem leverer OPUS?" said nothing of KMD
-    assert "  Bruger: OPUS løn (leveret af KMD)" in run("who-owns", "hvem leverer OPUS?").stdout
+    assert "  Bruger: OPUS løn (leveret af KMD)" in run("who-owns", "hvem står for løn?").stdout
+    assert run("who-owns", "hvem leverer OPUS?").stdout.startswith(
+        "OPUS løn leveres af: KMD (sikkerhed: middel")
 
 
 def test_search_and_chain_json() -> None:

@@ -164,8 +164,10 @@
     }
     if (!rest.length || notDefining[fold(rest[0])]) { return null; }
     var asked = rest.join(" ");
+    // A system a task uses is named here alone: "hvad er RolleBi?" (its whatIs)
     var found = named.filter(function (entry) {
-      return entry.text && entry.keys.some(function (key) { return key.written === asked; });
+      return (entry.text || entry.whatIs) &&
+        entry.keys.some(function (key) { return key.written === asked; });
     });
     if (found.length !== 1) { return null; }
     // How well it fits, as a task's fit is scored: "SKI" names the SKI agreements' task as
@@ -173,7 +175,7 @@
     var words = wordsOf(query).filter(namesWork);
     var score = words.length ? fit(found[0], words, words.map(readings)).score : 0;
     return bestTask >= score + data.margin ? null :
-      { text: found[0].text, says: found[0].says, score: score };
+      { text: found[0].whatIs || found[0].text, says: found[0].says, score: score };
   }
 
   /* The entry that ``words`` name best among those that ``fits``, with its score, and the
@@ -303,6 +305,11 @@
       // "hvad leverer KMD til os?": what an outside party supplies, its hint
       framedHint(query, anyOf(supplyWords), supplyWords,
                  function (entry) { return entry.org && entry.text; }, data.reportingMin) ||
+      // "hvem leverer OPUS?": who supplies a system or equipment, said first (a task that
+      // uses it gives way: orgmodel.node_hint)
+      framedHint(query, anyOf(supplyWords), supplyWords,
+                 function (entry) { return entry.supplier; }, data.reportingMin, false,
+                 "supplier") ||
       together(beforeTopic(query)) || together(query) ||
       framedHint(query, anyOf(reporting), reporting,
                  function (entry) { return entry.post; }, data.reportingMin, false,

@@ -127,7 +127,8 @@
       counted: entry.counted, counts: entry.counts, listing: entry.listing, tasks: entry.tasks,
       up: entry.up, down: entry.down, sits: entry.sits, route: entry.route, head: entry.head,
       place: entry.place, stakeholders: entry.stakeholders, sized: entry.sized,
-      running: entry.running, decides: entry.decides, org: entry.org,
+      running: entry.running, decides: entry.decides, org: entry.org, whatIs: entry.whatIs,
+      supplier: entry.supplier,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " ",
           written: writtenWords(key[0]).join(" ") };
@@ -282,6 +283,13 @@
       : query;
   }
 
+  /* An abbreviation in capitals with a genitive's "s" ("ØUs", "KB's") names the abbreviation,
+   * as on the server (orgmodel.text.without_acronym_genitive). */
+  function withoutAcronymGenitive(query) {
+    return String(query).replace(/(?<![\p{L}\p{N}_'’])([A-ZÆØÅ]{2,})['’]?s(?![\p{L}\p{N}_'’])/gu,
+                                 "$1");
+  }
+
   /* A lone letter or a one- or two-digit number names no work, as on the server. */
   function namesWork(word) { return word.length > 1 && !/^\d\d$/.test(word); }
 
@@ -383,6 +391,7 @@
     data: data, fold: fold, foldedSet: foldedSet, stopwords: stopwords, named: named,
     WEAK: WEAK, READ_AS: READ_AS, wordsOf: wordsOf, writtenWords: writtenWords,
     yearsIn: yearsIn, withoutDate: withoutDate, withoutPronounIt: withoutPronounIt,
+    withoutAcronymGenitive: withoutAcronymGenitive,
     namesWork: namesWork, readings: readings, fit: fit, rank: rank, sameWord: sameWord,
     withoutHomeName: withoutHomeName,
     readAsName: readAsName
