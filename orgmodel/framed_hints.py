@@ -28,6 +28,7 @@ from orgmodel.hint_build import IN_CHARGE, hint_of
 from orgmodel.hint_model import NodeHint
 from orgmodel.hint_search import (
     NODE_HINT_MIN,
+    REPORTING_POST_MIN,
     STRUCTURE_KINDS,
     SUPPORTED_MIN,
     first_hint,
@@ -80,8 +81,11 @@ def sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bo
     # The count the question's noun asks for, unless the noun is in the node's name ("devices
     # til medarbejdere" is counted in devices).
     name = set(fold(f"{hint.node.name} {hint.node.name_en or ''}").split())
-    asked = {SIZE_NOUN_COUNTS[word] for word in fold(rest).split()
-             if word in SIZE_NOUN_COUNTS and word not in name}
+    # A system or equipment counts itself: "hvor mange devices har medarbejderne?" asks for
+    # the devices, and the staff are whose they are, not what is counted.
+    asked = set() if hint.node.kind in USED_KINDS else {
+        SIZE_NOUN_COUNTS[word] for word in fold(rest).split()
+        if word in SIZE_NOUN_COUNTS and word not in name}
     return hint.model_copy(update={"asked_size": True, "asked_count": (
         asked.pop() if len(asked) == 1 else None)}), fit, True
 
@@ -89,15 +93,19 @@ def sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bo
 def _counted(store: OrgStore, text: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
     """The hint of what ``text`` (a question of size without its frame) names, if anything.
 
-    ``None`` when what a task uses fits it better: "how many devices do the staff have?"
-    named the staff function's head by "staff" (0.68), and the staff's devices at 0.81 (an
-    asset a task uses has no hint of its own: the task answers).
+    What a task uses, when it fits better and its record counts something: its hint ("hvor
+    mange fagsystemer har vi?": more than 400; "how many devices do the staff have?" named
+    the staff function's head by "staff", 0.68, and the staff's devices at 0.81). ``None``
+    when it counts nothing: the task that uses it answers.
     """
     found = first_hint(store, text, list(IN_CHARGE), -ROUTE_MARGIN, as_of)
-    if found is None or any(
-            hit.score > found[1] and hint_of(store, hit.id, hit.kind, as_of=as_of) is None
-            for hit in store.search(text, kinds=list(USED_KINDS), limit=1, as_of=as_of)):
-        return None
+    for hit in store.search(text, kinds=list(USED_KINDS), limit=1, as_of=as_of):
+        # named by its name or an alias ("hvor mange ansatte har IT?" met the staff's devices
+        # at 0.73, by "ansatte" and "IT", beside the unit)
+        if (found is None or hit.score > found[1]) and hit.score >= REPORTING_POST_MIN and \
+                hint_of(store, hit.id, hit.kind, as_of=as_of) is None:
+            used = hint_of(store, hit.id, hit.kind, as_of=as_of, what_is=True)
+            return (used, hit.score, True) if used is not None and used.counts else None
     return found
 
 

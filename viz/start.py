@@ -192,8 +192,12 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                     store, node.id, kind, as_of=as_of, what_is=True)) is not None:
                 # A system a task uses is named only when asked what it is ("hvad er
                 # RolleBi?") or who supplies it ("hvem leverer OPUS?"): else its task answers.
+                # ... or how many there are, where its record counts them ("hvor mange
+                # fagsystemer har vi?")
                 index.append(_entry(_name_keys(node), None, what_is=what.text(lang),
-                                    supplier=_supplier(what, lang)))
+                                    supplier=_supplier(what, lang), usedCounted=bool(what.counts),
+                                    sized=what.model_copy(update={"asked_size": True}).text(lang)
+                                    if what.counts else None))
                 continue
             if named is None:
                 continue

@@ -614,3 +614,11 @@ def test_static_start_page_reads_an_abbreviations_genitive(
     # As the server: "ØUs medlemmer" asks for the committee, "ØUs" no word of anything.
     hints = hints_for(site, page, recorder, "ØUs medlemmer")
     assert hints and hints[0].startswith("Økonomiudvalget er et politisk organ")
+
+
+def test_static_start_page_says_how_many_of_what_a_task_uses_there_are(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server: the specialist systems' count, not the task that gives access to them.
+    hints = hints_for(site, page, recorder, "hvor mange fagsystemer har vi")
+    assert hints and hints[0].startswith("Fagsystemer (400+): over 400 systemer.")
+    assert page.locator("article.answer").count() == 0

@@ -561,6 +561,20 @@ def test_an_abbreviations_genitive_names_the_abbreviation(store: Any, question: 
     assert hint is not None and hint.node.id == named
 
 
+@pytest.mark.parametrize(("question", "first"), [
+    ("hvor mange fagsystemer har vi", "Fagsystemer (400+): over 400 systemer."),
+    ("how many specialist systems do we have", "Fagsystemer (400+): over 400 systemer."),
+    ("hvor mange computere har medarbejderne", "Devices til medarbejdere: ca. 3.000 enheder."),
+    ("how many devices do the staff have", "Devices til medarbejdere: ca. 3.000 enheder.")])
+def test_the_size_of_what_a_task_uses_is_said_where_its_record_counts_it(
+        store: Any, question: str, first: str) -> None:
+    # Leadership's fourth probe: "hvor mange fagsystemer har vi" answered access to the
+    # systems, with "400+" in its description only; and the staff's devices were said with
+    # "the model gives no number of staff" first, though the devices were asked for.
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.text("da").startswith(first)
+
+
 def test_a_task_met_by_its_own_words_comes_before_one_met_through_kle(store: Any) -> None:
     # The generality probe: "hvem har ansvaret for snerydning?" answered the aids of a KLE
     # topic whose keywords hold the word (0.73) before winter service (0.72), whose own
@@ -872,13 +886,14 @@ def test_what_is_not_a_task_is_answered_with_who_is_in_charge_of_it(store: Any) 
         "en").startswith("The model does not give the number of staff.")
     assert "The model does not give its size." in answered(
         store, "how big is IT and Digitalisation?")[1].text("en")
-    # A question of size that names nothing but a task is asked of the task.
-    assert first_task(store, "hvor mange devices har medarbejderne?") == [
-        "task:devices-medarbejdere"]
-    # ... in English too: "staff" named the staff function's head (0.68) before the devices
-    # a task uses (0.81)
-    assert first_task(store, "how many devices do the staff have?") == [
-        "task:devices-medarbejdere"]
+    # A question of size that names what a task uses is answered by its count, where its
+    # record has one (leadership's fourth probe), in English too: "staff" named the staff
+    # function's head (0.68) before the devices a task uses (0.81)
+    for asked in ("hvor mange devices har medarbejderne?", "how many devices do the staff have?"):
+        hint = answered(store, asked)[1]
+        assert hint is not None and hint.node.id == "asset:devices-medarbejdere", asked
+    # ... and one that counts nothing is asked of the task that uses it
+    assert first_task(store, "hvor mange brugere har RolleBi?") == ["task:bogholderi"]
 
 
 def answered(store: Any, question: str) -> tuple[list[Any], Any]:

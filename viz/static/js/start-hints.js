@@ -415,12 +415,23 @@
       if (found && found.score >= data.hintMin) { return; }
       var words = wordsOf(query).filter(function (word) { return !frame[word]; });
       found = words.length ? bestNamed(words, function (entry) { return entry.text; }) : null;
+      // ... or a system a task uses, named well, where its record counts ("hvor mange
+      // fagsystemer har vi?"), as orgmodel.framed_hints reads it
+      var used = words.length ? bestNamed(words, function (entry) {
+        return entry.usedCounted;
+      }) : null;
+      if (used && used.score >= data.reportingMin && (!found || used.score > found.score)) {
+        found = used;
+      }
     });
     if (!found || found.score < data.hintMin) { return null; }
     // Its size first (the server's sized hint), or what the model does not count: the count
     // the question's noun asks for, before the others ("Modellen angiver ikke antallet af
     // medarbejdere. Albertslund Kommune: ca. 28.000 indbyggere …").
-    var entry = found.entry, missing = countMissing(query, entry).trim();
+    // A system or equipment counts itself: "hvor mange devices har medarbejderne?" asks for
+    // the devices, not the staff (as on the server)
+    var entry = found.entry;
+    var missing = entry.used || entry.usedCounted ? "" : countMissing(query, entry).trim();
     var sized = entry.sized || entry.text;
     if (missing && sized.indexOf(data.noSize) === 0) {
       sized = missing + sized.slice(data.noSize.length);
