@@ -234,7 +234,8 @@ SUPPLY_WORDS = frozenset(fold(" ".join(SUPPLY_SPELLINGS)).split())
 #: node must still fit better than any task.
 DECIDING_SPELLINGS: tuple[str, ...] = (
     "bestemmer", "bestemme", "bestemmes", "bestemte", "besluttede", "beslutter", "beslutte",
-    "besluttes", "decides", "decide", "decided")
+    "besluttes", "vedtog", "vedtaget", "vedtager", "vedtage", "vedtages", "decides", "decide",
+    "decided", "adopted", "adopts", "adopt")
 DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
 
 #: The words of a political case ("hvor går sagerne hen efter Økonomiudvalget?", "how does a

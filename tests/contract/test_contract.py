@@ -575,6 +575,19 @@ def test_the_size_of_what_a_task_uses_is_said_where_its_record_counts_it(
     assert not results and hint is not None and hint.text("da").startswith(first)
 
 
+@pytest.mark.parametrize("question", ["hvem vedtog visionen", "hvem har vedtaget vision 2030",
+                                      "who adopted the vision"])
+def test_who_adopted_a_policy_names_the_policy(store: Any, question: str) -> None:
+    # Leadership's fourth probe: "vedtog" was no word of deciding, and "hvem vedtog visionen"
+    # met the approval of the annual accounts.
+    hint = answered(store, question)[1]
+    assert hint is not None and hint.node.id == "policy:vision-2022-2030"
+    assert any(r.type is EdgeType.DECIDES and r.node.id == "body:kommunalbestyrelsen"
+               for r in hint.relations)
+    # ... and the budget's adoption is still asked of its task
+    assert first_task(store, "hvem vedtager budgettet") == ["task:budgetvedtagelse"]
+
+
 def test_a_task_met_by_its_own_words_comes_before_one_met_through_kle(store: Any) -> None:
     # The generality probe: "hvem har ansvaret for snerydning?" answered the aids of a KLE
     # topic whose keywords hold the word (0.73) before winter service (0.72), whose own
