@@ -308,21 +308,23 @@ class NodeHint(BaseModel):
 
     def _supplier(self, lang: Lang) -> str:
         """Who supplies it, or that the data names no one."""
-        at = 0 if lang == "da" else 1
-        name = node_name(self.node, lang)
-        by = ", ".join(self._said(lang, (_E.SUPPLIES,), outward=False))
-        return (f"{name} leveres af: {by}.", f"{name} is supplied by: {by}.")[at] if by \
-            else (f"Data nævner ingen leverandør af {name}.",
-                  f"The data names no supplier of {name}.")[at]
+        return self._by(lang, _E.SUPPLIES, ("{name} leveres af: {by}.",
+                                            "{name} is supplied by: {by}."),
+                        ("Data nævner ingen leverandør af {name}.",
+                         "The data names no supplier of {name}."))
 
     def _head(self, lang: Lang) -> str:
         """Who heads it, or that the data names no one."""
+        return self._by(lang, _E.HEADS, ("{name} ledes af: {by}.", "{name} is headed by: {by}."),
+                        ("Data nævner ingen, der leder {name}.",
+                         "The data names no one who heads {name}."))
+
+    def _by(self, lang: Lang, edge: EdgeType, said: tuple[str, str],
+            unsaid: tuple[str, str]) -> str:
+        """Those related to it by ``edge`` (into it) in ``said``, or ``unsaid`` if none."""
         at = 0 if lang == "da" else 1
-        name = node_name(self.node, lang)
-        heads = ", ".join(self._said(lang, (_E.HEADS,), outward=False))
-        return (f"{name} ledes af: {heads}.", f"{name} is headed by: {heads}.")[at] if heads \
-            else (f"Data nævner ingen, der leder {name}.",
-                  f"The data names no one who heads {name}.")[at]
+        by = ", ".join(self._said(lang, (edge,), outward=False))
+        return (said if by else unsaid)[at].format(name=node_name(self.node, lang), by=by)
 
     def _stakeholders(self, lang: Lang) -> str:
         """Whom the post's stakeholder map says to manage closely, and where the rest are."""

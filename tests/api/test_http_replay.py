@@ -39,6 +39,13 @@ def edit(server: LiveServer) -> None:
                json={**task.json()["record"], "name_en": "Payroll and pay"}).raise_for_status()
 
 
+def edited(start_server: Callable[..., LiveServer], data: Path, audit_file: Path) -> None:
+    """A server on ``data`` with ``audit_file`` takes the writes of :func:`edit`, and stops."""
+    first = start_server(data_dir=data, audit_file=audit_file)
+    edit(first)
+    first.stop()
+
+
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
@@ -51,9 +58,7 @@ def test_the_edits_are_there_after_a_restart_with_their_history(
     caplog: pytest.LogCaptureFixture
 ) -> None:
     audit_file = tmp_path / "audit.jsonl"
-    first = start_server(data_dir=data, audit_file=audit_file)
-    edit(first)
-    first.stop()
+    edited(start_server, data, audit_file)
     with caplog.at_level(logging.INFO, logger="orgmodel"):
         second = start_server(data_dir=data, audit_file=audit_file)
     assert (f"{audit_file}: 3 write(s) made again over the data folder, 0 there already, "
@@ -85,9 +90,7 @@ def test_a_record_the_data_folder_changed_since_keeps_the_folders_version(
     caplog: pytest.LogCaptureFixture
 ) -> None:
     audit_file = tmp_path / "audit.jsonl"
-    first = start_server(data_dir=data, audit_file=audit_file)
-    edit(first)
-    first.stop()
+    edited(start_server, data, audit_file)
     tasks = data / "opgaver.yaml"
     tasks.write_text(tasks.read_text(encoding="utf-8").replace(
         "    name_en: Payroll\n", "    name_en: Salaries\n", 1), encoding="utf-8")
@@ -125,9 +128,7 @@ def test_replay_turned_off_starts_from_the_data_folder_alone(
     caplog: pytest.LogCaptureFixture
 ) -> None:
     audit_file = tmp_path / "audit.jsonl"
-    first = start_server(data_dir=data, audit_file=audit_file)
-    edit(first)
-    first.stop()
+    edited(start_server, data, audit_file)
     with caplog.at_level(logging.WARNING, logger="orgmodel"):
         second = start_server(data_dir=data, audit_file=audit_file, replay_audit=False)
     assert f"{audit_file} holds writes up to #3 from before this start" in caplog.text
@@ -142,9 +143,7 @@ def test_export_data_writes_an_audit_files_edits_into_data_files(
 ) -> None:
     monkeypatch.delenv("NEO4J_URI", raising=False)
     audit_file = tmp_path / "audit.jsonl"
-    first = start_server(data_dir=data, audit_file=audit_file)
-    edit(first)
-    first.stop()
+    edited(start_server, data, audit_file)
     out = tmp_path / "out"
     assert main(["export-data", str(out), "--data", str(data), "--audit-file", str(audit_file),
                  "--lang", "en"]) == 0
@@ -178,9 +177,7 @@ def test_writes_left_out_by_a_start_without_replay_stay_out(
     # The administrator's probe: after a start with replay off, the next start brought the
     # discarded writes back, and dropped the newer ones (their records had changed since).
     audit_file = tmp_path / "audit.jsonl"
-    first = start_server(data_dir=data, audit_file=audit_file)
-    edit(first)  # #1–#3: a team placed, payroll's English name
-    first.stop()
+    edited(start_server, data, audit_file)  # #1–#3: a team placed, payroll's English name
     second = start_server(data_dir=data, audit_file=audit_file, replay_audit=False)
     with second.client(BO) as bo:
         mark = bo.get("/api/v1/audit").json()["items"]
@@ -220,9 +217,7 @@ def test_numbers_go_on_after_a_damaged_line_and_a_repeated_entry_is_read_once(
     caplog: pytest.LogCaptureFixture
 ) -> None:
     audit_file = tmp_path / "audit.jsonl"
-    first = start_server(data_dir=data, audit_file=audit_file)
-    edit(first)
-    first.stop()
+    edited(start_server, data, audit_file)
     whole = audit_file.read_bytes()
     # The file written twice over (cat a a > b), then a write cut short that held #9
     audit_file.write_bytes(whole + whole + b'{"seq": 9, "at": "2026-01-0')
@@ -261,9 +256,7 @@ def test_the_server_says_at_start_what_it_made_again(
 ) -> None:
     # The summary was logged at INFO, which no handler printed: edits came back in silence.
     audit_file = tmp_path / "audit.jsonl"
-    first = start_server(data_dir=data, audit_file=audit_file)
-    edit(first)
-    first.stop()
+    edited(start_server, data, audit_file)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
     env.update(ORGMODEL_AUDIT_FILE=str(audit_file), PYTHONUNBUFFERED="1")
