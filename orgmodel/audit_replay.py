@@ -14,7 +14,9 @@ folder holds now:
   **skipped**, with the reason.
 
 The entries one write made (a batch: they share their ``change``) are made together or skipped
-together, checked once with the data files' rules, as the batch was.
+together, checked once with the data files' rules, as the batch was. A start that did not make
+the writes (replay turned off) marks the file (:data:`DISCARD`): the writes before the mark are
+not made again at later starts either.
 
 Examples
 --------
@@ -178,8 +180,10 @@ class Replay:
 def replay(ds: Dataset, entries: Sequence[AuditEntry]) -> Replay:
     """Make the edits of ``entries`` again over ``ds`` (which is left as it was).
 
-    Each write (the entries of one moment and writer) is made whole or skipped whole; an entry
-    whose record the dataset already holds as the entry left it counts as there.
+    Each write (the entries of one change) is made whole or skipped whole; an entry whose
+    record the dataset already holds as the entry left it counts as there, as do all the
+    writes up to the point the dataset was exported at (:func:`_exported`). Entries before
+    the last :data:`DISCARD` mark are left out.
     """
     done = Replay(ds)
     ordered = sorted(entries, key=lambda e: e.seq)

@@ -365,7 +365,10 @@ def without_asked_kind(query: str) -> str:
 #: for, then ``SIZE_NOUNS`` too ("devices til medarbejdere" names the staff's devices).
 SIZE_SPELLINGS: tuple[str, ...] = (
     "hvor", "mange", "stor", "store", "størrelse", "størrelsen", "how", "many", "big", "large",
-    "size", "number")
+    "size", "number",
+    # ... and the verbs around them, which name nothing ("how many council members are
+    # there?" met the council at 0.14: "are" and "there" counted as words to find)
+    "er", "der", "har", "is", "are", "there", "has", "have", "does", "do")
 SIZE_NOUN_SPELLINGS: tuple[str, ...] = (
     "ansatte", "ansat", "medarbejdere", "medarbejderne", "personer", "folk", "mennesker",
     "arbejder", "medlemmer", "sidder", "pladser", "indbyggere", "borgere", "staff",

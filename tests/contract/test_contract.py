@@ -588,6 +588,17 @@ def test_who_adopted_a_policy_names_the_policy(store: Any, question: str) -> Non
     assert first_task(store, "hvem vedtager budgettet") == ["task:budgetvedtagelse"]
 
 
+@pytest.mark.parametrize("question", ["how many council members are there",
+                                      "how many members does the council have",
+                                      "hvor mange medlemmer er der i kommunalbestyrelsen"])
+def test_the_verbs_of_a_size_question_name_nothing(store: Any, question: str) -> None:
+    # Leadership's fourth probe: "how many council members are there" met the support of the
+    # council (a task): "are" and "there" were words to find, and the council fit at 0.14.
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.text("en").startswith(
+        "Municipal Council: 21 members.")
+
+
 def test_a_task_met_by_its_own_words_comes_before_one_met_through_kle(store: Any) -> None:
     # The generality probe: "hvem har ansvaret for snerydning?" answered the aids of a KLE
     # topic whose keywords hold the word (0.73) before winter service (0.72), whose own
