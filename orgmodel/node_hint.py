@@ -291,7 +291,8 @@ def _led_or_leader(store: OrgStore, query: str, words: list[str],
     """
     if titled := _post_by_its_title(store, query, as_of):
         return titled
-    unled = without(query, LEADERSHIP_WORDS)
+    # "hvem deltager i ØU møderne?": who takes part in its meetings takes part in it
+    unled = without(query, LEADERSHIP_WORDS | MEETING_WORDS[0])
     led = home_hint(store, unled, as_of) or first_hint(store, unled, list(LED_KINDS),
                                                           -ROUTE_MARGIN, as_of)
     if led and asks_head(words) and led[0].node.kind is not Kind.POST:

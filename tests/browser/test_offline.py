@@ -622,3 +622,11 @@ def test_static_start_page_says_how_many_of_what_a_task_uses_there_are(
     hints = hints_for(site, page, recorder, "hvor mange fagsystemer har vi")
     assert hints and hints[0].startswith("Fagsystemer (400+): over 400 systemer.")
     assert page.locator("article.answer").count() == 0
+
+
+def test_static_start_page_reads_who_takes_part_in_the_meetings(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server: who takes part in ØU's meetings takes part in ØU.
+    hints = hints_for(site, page, recorder, "hvem deltager i ØU møderne")
+    assert hints and hints[0].startswith("Økonomiudvalget er et politisk organ")
+    assert page.locator("article.answer").count() == 0

@@ -599,6 +599,18 @@ def test_the_verbs_of_a_size_question_name_nothing(store: Any, question: str) ->
         "Municipal Council: 21 members.")
 
 
+@pytest.mark.parametrize(("question", "named"), [
+    ("hvem deltager i ØU møderne", "body:okonomiudvalget"),
+    ("hvem deltager i møderne i Økonomiudvalget", "body:okonomiudvalget"),
+    ("who takes part in the meetings of Chefforum", "forum:chefforum")])
+def test_who_takes_part_in_its_meetings_takes_part_in_it(store: Any, question: str,
+                                                          named: str) -> None:
+    # Leadership's fourth probe: "hvem deltager i ØU møderne" met the servicing of the
+    # committees' meetings ("møderne" was a word to find the committee by).
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.node.id == named
+
+
 def test_a_task_met_by_its_own_words_comes_before_one_met_through_kle(store: Any) -> None:
     # The generality probe: "hvem har ansvaret for snerydning?" answered the aids of a KLE
     # topic whose keywords hold the word (0.73) before winter service (0.72), whose own

@@ -111,7 +111,10 @@
     if (asksWho && namesHomeAlone(query, leading)) { return homeHint(); }
     var byName = asksWho ? null : namedWhole(query, bestTask);
     if (byName) { return byName; }
-    var words = asksWho ? all.filter(function (word) { return !leading[word]; }) : all;
+    // ... its meetings' words too: "hvem deltager i ØU møderne?" takes part in ØU
+    var words = asksWho ? all.filter(function (word) {
+      return !leading[word] && !meetVerbs[word];
+    }) : all;
     var best = words.length ? bestNamed(words, function (entry) {
       return entry.text && (!asksWho || entry.led);  // not one named only for its partners
     }) : null;
