@@ -58,6 +58,15 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _blank_is_none(value: object) -> object:
+    """A setting left blank (``ORGMODEL_AUDIT_FILE=``) is not set: it named "." (no file).
+
+    >>> _blank_is_none("  "), _blank_is_none("audit.jsonl")
+    (None, 'audit.jsonl')
+    """
+    return None if isinstance(value, str) and not value.strip() else value
+
+
 def _appendable(path: Path | None) -> Path | None:
     """Refuse an audit file no write could append to: found out at start, not at each write.
 
@@ -178,6 +187,7 @@ class Settings(BaseSettings):
 
     _split_tokens = field_validator("write_tokens", "read_tokens", mode="before")(_pairs)
     _split_origins = field_validator("cors_origins", mode="before")(_words)
+    _audit_file_blank = field_validator("audit_file", mode="before")(_blank_is_none)
     _audit_file_appendable = field_validator("audit_file")(_appendable)
     _host_listenable = field_validator("host")(_listenable)
 

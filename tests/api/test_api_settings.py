@@ -169,3 +169,10 @@ def test_serve_reads_a_data_folder_named_though_neo4j_uri_is_set(
     assert not named.use_neo4j and named.data_dir == folder
     assert _settings(argparse.Namespace(data=None, neo4j=False, host=None, port=None)).use_neo4j
     assert _settings(argparse.Namespace(data=folder, neo4j=True, host=None, port=None)).use_neo4j
+
+
+def test_an_audit_file_left_blank_is_no_audit_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The administrator's probe: ORGMODEL_AUDIT_FILE= (set, empty) refused to start with
+    # "audit_file: . is not a file".
+    monkeypatch.setenv("ORGMODEL_AUDIT_FILE", "")
+    assert Settings(env="development").audit_file is None
