@@ -45,7 +45,7 @@ from orgmodel.cli import (
 from orgmodel.cli_args import at_most
 from orgmodel.contract import AuditEntry, WritableStore
 from orgmodel.exceptions import NotFoundError
-from orgmodel.messages import Lang
+from orgmodel.messages import Lang, t
 from orgmodel.records import touches
 
 if TYPE_CHECKING:
@@ -74,8 +74,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         "the embedded store starts afresh each run, with no history: edits made over the API "
         "live in the API's process (ask it with --url) and in its audit file (--file, "
         "ORGMODEL_AUDIT_FILE), or use Neo4j (--neo4j)"),
-    "unreadable": ("kan ikke læse auditfilen {path}: {reason}",
-                   "cannot read the audit file {path}: {reason}"),
     "bad_line": ("{path}:{line}: ikke en auditpost, sprunget over: {reason}",
                  "{path}:{line}: not an audit entry, skipped: {reason}"),
     "since": ("API'ets log begynder {at} UTC, da det startede: ændringer fra før står ikke i "
@@ -217,7 +215,8 @@ def _from_file(path: Path, record: str | None, limit: int, lang: Lang, *,
         path.stat()  # a file not there is named here, not read as an empty log
         found = read_audit_file(path)
     except OSError as exc:
-        raise CommandError(_word("unreadable", lang, path=path, reason=exc)) from None
+        raise CommandError(t("unreadable_audit", lang, path=path,
+                             reason=exc.strerror or exc)) from None
     try:
         found.check(path)  # a data file or anything else: not "no changes", exit 0
     except NotAnAuditFileError as exc:

@@ -123,7 +123,9 @@ def test_a_damaged_audit_file_is_named_with_its_line(
     assert ":2: ikke en auditpost, sprunget over" in told.err
     assert "  anna  ret  task:lon" in told.out
     assert main(["history", "--file", str(tmp_path / "missing.jsonl"), "--lang", "en"]) == 1
-    assert "cannot read the audit file" in capsys.readouterr().err
+    # worded as export-data --audit-file words it (it said "[Errno 2] …: '/…/missing.jsonl'")
+    assert capsys.readouterr().err == (f"orgmodel: cannot read the audit file "
+                                       f"{tmp_path / 'missing.jsonl'}: No such file or directory\n")
     assert main(["history", "--file", str(tmp_path / "missing.jsonl")]) == 1
     assert "kan ikke læse auditfilen" in capsys.readouterr().err
     # A file that is no audit log (a data file given by mistake) is said to be one, not read
