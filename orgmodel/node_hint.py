@@ -62,6 +62,8 @@ from orgmodel.question_frames import (
     CASE_WORDS,
     COLLABORATION_WORDS,
     DECIDING_WORDS,
+    ESCALATION_FRAME,
+    ESCALATION_WORDS,
     HAPPENING_WORDS,
     LEADERSHIP_WORDS,
     MEETING_WORDS,
@@ -201,6 +203,10 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         return with_stakeholders(store, base, as_of=as_of), post[1], True
     if asks_collaboration(words) and (together := _collaborations(store, query, as_of)):
         return together
+    if not ESCALATION_WORDS.isdisjoint(words) and (
+            head := head_of_named(store, without(query, ESCALATION_FRAME), as_of)):
+        # "hvem eskalerer jeg til, hvis IT ikke svarer?": its head, and whom that reports to
+        return head[0].model_copy(update={"asked_line": "up"}), head[1], True
     if asks_reporting(words):  # the post's own words stay: "head of …" names it
         rest = without(query, REPORTING_WORDS)
         # whom it reports to, or who reports to it: said first (orgmodel.hint_model)

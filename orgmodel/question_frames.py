@@ -270,6 +270,20 @@ REPORTING_SPELLINGS: tuple[str, ...] = (
     "reporting")
 REPORTING_WORDS = frozenset(fold(" ".join(REPORTING_SPELLINGS)).split())
 
+#: Words that ask whom to escalate to ("hvem eskalerer jeg til, hvis IT ikke svarer?"): the
+#: head of the unit named, and whom that post reports to, said first (the tasks met "IT").
+ESCALATION_SPELLINGS: tuple[str, ...] = (
+    "eskalere", "eskalerer", "eskaleres", "eskaleret", "eskalering", "eskalation", "escalate",
+    "escalates", "escalated", "escalation", "escalating")
+ESCALATION_WORDS = frozenset(fold(" ".join(ESCALATION_SPELLINGS)).split())
+#: ... and these are left out with them when the unit is looked for (they name no unit).
+ESCALATION_FRAME_SPELLINGS: tuple[str, ...] = (
+    *ESCALATION_SPELLINGS, "svarer", "svare", "reagerer", "hjælper", "ikke", "respond",
+    "responds", "reply", "replies", "answer", "answers", "help", "helps", "doesn", "doesnt",
+    "don", "dont", "not", "t", "hvem", "jeg", "til", "hvis", "når", "skal", "kan", "who",
+    "whom", "do", "i", "to", "if", "when", "should", "can", "the")
+ESCALATION_FRAME = frozenset(fold(" ".join(ESCALATION_FRAME_SPELLINGS)).split())
+
 #: Words that ask what lies under a unit, body or organisation ("hvilke enheder hører under
 #: Økonomi og Stab?", "what does Finance and Staff consist of?"): its hint lists them, and no
 #: task is the answer (without this, "enheder" met three stray tasks) ...

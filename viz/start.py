@@ -226,6 +226,10 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 if kind is Kind.POST else None,
                 # whom its stakeholder map says to manage closely: "hvem er … interessenter?"
                 stakeholders=_stakeholders_text(store, named, as_of, lang, scoring),
+                # whom to escalate to: its head, and whom that reports to ("hvem eskalerer jeg
+                # til, hvis IT ikke svarer?")
+                escalation=_escalation(store, named, as_of, lang)
+                if kind in (Kind.UNIT, Kind.BODY, Kind.FORUM) else None,
                 # who heads it, said first, or that no one is named: "hvem er formand for …?"
                 head=named.model_copy(update={"asked_head": True}).line_answer(lang)
                 if kind in LED_KINDS and kind is not Kind.POST else None,
@@ -309,7 +313,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            stakeholders: str | None = None, sized: str | None = None,
            running: str | None = None, decides: str | None = None,
            what_is: str | None = None, supplier: str | None = None,
-           **flags: bool) -> dict[str, Any]:
+           escalation: str | None = None, **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -322,7 +326,19 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
             "meeting": meeting, "tasks": tasks, "up": up, "down": down, "sits": sits,
             "route": route, "head": head, "place": place, "stakeholders": stakeholders,
             "sized": sized, "running": running, "decides": decides,
-            "whatIs": what_is, "supplier": supplier, "counts": counts or []}
+            "whatIs": what_is, "supplier": supplier, "escalation": escalation,
+            "counts": counts or []}
+
+
+def _escalation(store: OrgStore, named: NodeHint, as_of: date, lang: Lang) -> str | None:
+    """The hint of the post that heads ``named``'s node, whom it reports to said first.
+
+    As :func:`orgmodel.hint_search.head_of_named` finds it for a question of escalation.
+    """
+    head = next((r.node.id for r in named.relations
+                 if r.type is EdgeType.HEADS and not r.outward), None)
+    found = hint_of(store, head, Kind.POST, as_of=as_of) if head else None
+    return found.model_copy(update={"asked_line": "up"}).text(lang) if found else None
 
 
 def _supplier(named: NodeHint, lang: Lang) -> str:

@@ -630,3 +630,12 @@ def test_static_start_page_reads_who_takes_part_in_the_meetings(
     hints = hints_for(site, page, recorder, "hvem deltager i ØU møderne")
     assert hints and hints[0].startswith("Økonomiudvalget er et politisk organ")
     assert page.locator("article.answer").count() == 0
+
+
+def test_static_start_page_says_whom_to_escalate_to(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server: the head of the unit named, and whom that post reports to, first.
+    hints = hints_for(site, page, recorder, "hvem eskalerer jeg til hvis IT ikke svarer")
+    assert hints and hints[0].startswith(
+        "Enhedsleder for IT og Digitalisering refererer til Chef for Økonomi og Stab")
+    assert page.locator("article.answer").count() == 0

@@ -611,6 +611,23 @@ def test_who_takes_part_in_its_meetings_takes_part_in_it(store: Any, question: s
     assert not results and hint is not None and hint.node.id == named
 
 
+@pytest.mark.parametrize(("question", "head"), [
+    ("hvem eskalerer jeg til hvis IT ikke svarer", "post:enhedsleder-it-og-digitalisering"),
+    ("who do I escalate to if IT doesn't respond", "post:enhedsleder-it-og-digitalisering"),
+    ("who do I escalate to in Finance and Procurement", "post:enhedsleder-okonomi-og-indkob")])
+def test_whom_to_escalate_to_is_the_head_of_the_unit_and_their_superior(
+        store: Any, question: str, head: str) -> None:
+    # Leadership's fourth probe: "hvem eskalerer jeg til hvis IT ikke svarer" answered IT
+    # security, the chain only in its "Eskalation:" line.
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.node.id == head
+    assert hint.text("da").split(" (sikkerhed")[0].endswith(
+        "refererer til Chef for Økonomi og Stab")
+    # ... a task named is asked of the task, whose answer holds its escalation
+    assert first_task(store, "hvem eskalerer jeg til hvis lønkontoret ikke svarer") == [
+        "task:lon"]
+
+
 def test_a_task_met_by_its_own_words_comes_before_one_met_through_kle(store: Any) -> None:
     # The generality probe: "hvem har ansvaret for snerydning?" answered the aids of a KLE
     # topic whose keywords hold the word (0.73) before winter service (0.72), whose own

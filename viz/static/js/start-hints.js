@@ -301,6 +301,11 @@
     return framedHint(query, anyOf(stakeholderWords), stakeholderFrame,
                       function (entry) { return entry.stakeholders; }, data.reportingMin, false,
                       "stakeholders") ||
+      // "hvem eskalerer jeg til, hvis IT ikke svarer?": the head of the unit named, and whom
+      // that post reports to, said first (orgmodel.node_hint)
+      framedHint(query, anyOf(escalating), escalationFrame,
+                 function (entry) { return entry.escalation; }, data.reportingMin, false,
+                 "escalation") ||
       // "hvad beslutter Økonomiudvalget?": what it decides, said first (a "who" asks who
       // decides something: orgmodel.node_hint)
       framedHint(query, asksWhatIsDecided, decidedFrame,
@@ -358,6 +363,8 @@
   var stakeholderWords = foldedSet(data.stakeholderWords || []);
   var happening = foldedSet(data.happening || []);
   var supplyWords = foldedSet(data.supplying || []);
+  var escalating = foldedSet(data.escalating || []);
+  var escalationFrame = foldedSet(data.escalationFrame || []);
   var whatWords = foldedSet(data.whatWords || []);
   var decidedFrame = foldedSet((data.deciding || []).concat(data.itself || []));
   function asksWhatIsDecided(words) {

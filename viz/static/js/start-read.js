@@ -128,7 +128,7 @@
       up: entry.up, down: entry.down, sits: entry.sits, route: entry.route, head: entry.head,
       place: entry.place, stakeholders: entry.stakeholders, sized: entry.sized,
       running: entry.running, decides: entry.decides, org: entry.org, whatIs: entry.whatIs,
-      supplier: entry.supplier, usedCounted: entry.usedCounted,
+      supplier: entry.supplier, usedCounted: entry.usedCounted, escalation: entry.escalation,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " ",
           written: writtenWords(key[0]).join(" ") };
