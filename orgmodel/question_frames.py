@@ -306,7 +306,9 @@ STRUCTURE_FRAME_SPELLINGS: tuple[str, ...] = (
     "hører", "hørende", "sig", "there", "up", "made", "opdelt", "inddelt", "divided", "into",
     "belong", "belongs",
     # "hvad hedder teamene i Organisation og Politik?" named one team by the rest
-    "hedder", "hed", "navn", "navne", "navnene", "called", "named", "name", "names")
+    "hedder", "hed", "navn", "navne", "navnene", "called", "named", "name", "names",
+    # "list the units in finance and staff" named the leadership team of it by the rest
+    "list", "liste", "oplist", "show", "vis")
 STRUCTURE_FRAME = STRUCTURE_WORDS | frozenset(
     fold(" ".join((*STRUCTURE_FRAME_SPELLINGS, "under", *UNDER_SPELLINGS))).split())
 

@@ -628,6 +628,16 @@ def test_whom_to_escalate_to_is_the_head_of_the_unit_and_their_superior(
         "task:lon"]
 
 
+@pytest.mark.parametrize("question", ["list the units in finance and staff",
+                                      "vis enhederne i Økonomi og Stab"])
+def test_a_request_to_list_what_lies_under_something_is_answered_by_it(
+        store: Any, question: str) -> None:
+    # Leadership's fourth probe: "list the units in finance and staff" met staff matters
+    # ("list" and "the" were words to find Finance and Staff by, and its leadership team won).
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.node.id == "unit:okonomi-og-stab"
+
+
 def test_a_task_met_by_its_own_words_comes_before_one_met_through_kle(store: Any) -> None:
     # The generality probe: "hvem har ansvaret for snerydning?" answered the aids of a KLE
     # topic whose keywords hold the word (0.73) before winter service (0.72), whose own
