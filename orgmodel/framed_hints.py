@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import date
 
 from orgmodel.contract import OrgStore
-from orgmodel.hint_build import IN_CHARGE, hint_of
+from orgmodel.hint_build import IN_CHARGE, hint_of, used_by_a_task
 from orgmodel.hint_model import NodeHint
 from orgmodel.hint_search import (
     NODE_HINT_MIN,
@@ -102,10 +102,10 @@ def _counted(store: OrgStore, text: str, as_of: date) -> tuple[NodeHint, float, 
     for hit in store.search(text, kinds=list(USED_KINDS), limit=1, as_of=as_of):
         # named by its name or an alias ("hvor mange ansatte har IT?" met the staff's devices
         # at 0.73, by "ansatte" and "IT", beside the unit)
-        if (found is None or hit.score > found[1]) and hit.score >= REPORTING_POST_MIN and \
-                hint_of(store, hit.id, hit.kind, as_of=as_of) is None:
-            used = hint_of(store, hit.id, hit.kind, as_of=as_of, what_is=True)
-            return (used, hit.score, True) if used is not None and used.counts else None
+        if (found is None or hit.score > found[1]) and hit.score >= REPORTING_POST_MIN and (
+                used := hint_of(store, hit.id, hit.kind, as_of=as_of, what_is=True)) \
+                is not None and used_by_a_task(used):
+            return (used, hit.score, True) if used.counts else None
     return found
 
 

@@ -121,6 +121,14 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date,
                         e.type is EdgeType.HOLDS for e in incoming))
 
 
+def used_by_a_task(hint: NodeHint) -> bool:
+    """Whether the hint (of a system or equipment, asked what it is) names a task that uses it.
+
+    Such a node has no hint but when asked what it is (:func:`hint_of`, ``what_is``).
+    """
+    return any(r.type is EdgeType.USES and r.node.kind is Kind.TASK for r in hint.relations)
+
+
 def _holders(store: OrgStore, posts: list[str], as_of: date) -> dict[str, tuple[NodeRef, EdgeView]]:
     """Who holds each of ``posts``, and by which edge: "hvem leder Løn?" is asked of a person.
 

@@ -21,6 +21,7 @@ from orgmodel.analytics import StakeholderGrid, kle_main_group
 from orgmodel.asked_date import Asked
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
 from orgmodel.contract import NodeView, OrgStore, OwnersResult
+from orgmodel.hint_build import used_by_a_task
 from orgmodel.hint_model import NodeHint
 from orgmodel.home import home_organisation
 from orgmodel.kind_list import list_of
@@ -187,17 +188,17 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     for kind in IN_CHARGE:
         page = store.list_nodes(kind=kind, limit=NAMED_LIMIT - len(index), as_of=as_of)
         for node in page.items:
-            named = hint_of(store, node.id, kind, as_of=as_of)
-            if named is None and kind in USED_KINDS and (what := hint_of(
-                    store, node.id, kind, as_of=as_of, what_is=True)) is not None:
+            named = hint_of(store, node.id, kind, as_of=as_of, what_is=kind in USED_KINDS)
+            if named is not None and used_by_a_task(named):
                 # A system a task uses is named only when asked what it is ("hvad er
                 # RolleBi?") or who supplies it ("hvem leverer OPUS?"): else its task answers.
                 # ... or how many there are, where its record counts them ("hvor mange
                 # fagsystemer har vi?")
-                index.append(_entry(_name_keys(node), None, what_is=what.text(lang),
-                                    supplier=_supplier(what, lang), usedCounted=bool(what.counts),
-                                    sized=what.model_copy(update={"asked_size": True}).text(lang)
-                                    if what.counts else None))
+                index.append(_entry(_name_keys(node), None, what_is=named.text(lang),
+                                    supplier=_supplier(named, lang),
+                                    usedCounted=bool(named.counts),
+                                    sized=named.model_copy(update={"asked_size": True}).text(lang)
+                                    if named.counts else None))
                 continue
             if named is None:
                 continue
