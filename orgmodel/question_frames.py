@@ -280,7 +280,7 @@ ESCALATION_WORDS = frozenset(fold(" ".join(ESCALATION_SPELLINGS)).split())
 #: search leaves its stopwords out itself: "hvem", "svarer", "ikke", "who", "do", …).
 ESCALATION_FRAME_SPELLINGS: tuple[str, ...] = (
     *ESCALATION_SPELLINGS, "reagerer", "respond", "responds", "reply", "replies", "answer",
-    "answers", "help", "doesn", "doesnt", "don", "dont", "not", "t", "if", "should")
+    "answers", "help", "t", "should")
 ESCALATION_FRAME = frozenset(fold(" ".join(ESCALATION_FRAME_SPELLINGS)).split())
 
 #: Words that ask what lies under a unit, body or organisation ("hvilke enheder hører under
@@ -302,7 +302,7 @@ _UNDER = (fold("under"), frozenset(fold(" ".join(UNDER_SPELLINGS)).split()))
 _MADE = frozenset({"made", "make", "makes"})
 #: ... and these are left out with them when the node is looked for (they name no unit).
 STRUCTURE_FRAME_SPELLINGS: tuple[str, ...] = (
-    "hører", "hørende", "sig", "there", "up", "made", "opdelt", "inddelt", "divided", "into",
+    "hører", "hørende", "sig", "up", "made", "opdelt", "inddelt", "divided", "into",
     "belong", "belongs",
     # "hvad hedder teamene i Organisation og Politik?" named one team by the rest
     "hedder", "hed", "navn", "navne", "navnene", "called", "named", "name", "names",
@@ -380,11 +380,7 @@ def without_asked_kind(query: str) -> str:
 #: for, then ``SIZE_NOUNS`` too ("devices til medarbejdere" names the staff's devices).
 SIZE_SPELLINGS: tuple[str, ...] = (
     "hvor", "mange", "stor", "store", "størrelse", "størrelsen", "how", "many", "big", "large",
-    "size", "number",
-    # ... and the words around them that are no stopwords of the search and name nothing
-    # ("how many council members are there?" met the council at 0.14: "there" was a word to
-    # find; "how many members does the council have?" alike by "does")
-    "there", "does")
+    "size", "number")
 SIZE_NOUN_SPELLINGS: tuple[str, ...] = (
     "ansatte", "ansat", "medarbejdere", "medarbejderne", "personer", "folk", "mennesker",
     "arbejder", "medlemmer", "sidder", "pladser", "indbyggere", "borgere", "staff",

@@ -59,7 +59,8 @@ _RAW_STOPWORDS = """
     i me my mine you your we us they them their he she his her municipal municipality
     can could go goes find keep keeps helps operates operate accountable between among
     check checks checking provide provides was were had did behind now will would fix fixes
-    how many much has s whos am
+    how many much has s whos am if there not doesn doesnt isn isnt aren arent don dont didn
+    didnt
 """
 
 

@@ -628,6 +628,19 @@ def test_whom_to_escalate_to_is_the_head_of_the_unit_and_their_superior(
         "task:lon"]
 
 
+@pytest.mark.parametrize(("question", "task"), [
+    ("who handles the budget if the finance chief is not there", "task:okonomistyring"),
+    ("who approves IT projects if the council does not", "task:nye-digitale-losninger"),
+    ("who is there for payroll", "task:lon")])
+def test_if_there_and_not_are_no_words_to_find(store: Any, question: str, task: str) -> None:
+    # "if", "there" and "not" were words to find, as "hvis", "der" and "ikke" were not: they
+    # met nothing (or "(name not confirmed)"), and a task met by all the question's words was
+    # said to be a weak match, met by only a part of it.
+    results = answered(store, question)[0]
+    assert [r.task.id for r in results][:1] == [task]
+    assert not any(n.code == "weak_match" for n in results[0].notes)
+
+
 @pytest.mark.parametrize("question", ["list the units in finance and staff",
                                       "vis enhederne i Økonomi og Stab"])
 def test_a_request_to_list_what_lies_under_something_is_answered_by_it(
