@@ -67,6 +67,8 @@ BOSS_SPELLINGS: tuple[str, ...] = (
     # ... and those under the asker ("hvem er mine enhedsledere?" named one of three)
     "enhedsleder", "enhedsledere", "ledere", "lederne", "medarbejdere", "medarbejderne",
     "ansatte", "reports", "employees", "staff", "team", "teamet", "teams",
+    # ("hvem er mine direkte underordnede?" met the KLE topic of direct exports)
+    "underordnede", "underordnet", "direkte", "subordinates", "subordinate",
     # ... and those around the asker ("hvem er mine vigtigste interessenter?")
     "interessenter", "interessent", "stakeholders", "stakeholder", "kolleger", "colleagues",
     "vigtigste", "important", "most", "key",

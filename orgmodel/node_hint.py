@@ -67,7 +67,7 @@ from orgmodel.question_frames import (
     HAPPENING_WORDS,
     LEADERSHIP_WORDS,
     MEETING_WORDS,
-    REPORTING_WORDS,
+    REPORTING_FRAME,
     STAKEHOLDER_FRAME,
     STAKEHOLDER_WORDS,
     STRUCTURE_FRAME,
@@ -208,7 +208,7 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         # "hvem eskalerer jeg til, hvis IT ikke svarer?": its head, and whom that reports to
         return head[0].model_copy(update={"asked_line": "up"}), head[1], True
     if asks_reporting(words):  # the post's own words stay: "head of …" names it
-        rest = without(query, REPORTING_WORDS)
+        rest = without(query, REPORTING_FRAME)
         # whom it reports to, or who reports to it: said first (orgmodel.hint_model)
         line = {"asked_line": reporting_direction(words)}
         for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):

@@ -50,6 +50,8 @@ __all__ = [
     "PLACE_SPELLINGS",
     "PLACE_WHICH",
     "REPORTED_TO_SPELLINGS",
+    "REPORTING_FRAME",
+    "REPORTING_FRAME_SPELLINGS",
     "REPORTING_SPELLINGS",
     "REPORTING_WORDS",
     "ROUTE_FRAME",
@@ -70,6 +72,7 @@ __all__ = [
     "STRUCTURE_FRAME_SPELLINGS",
     "STRUCTURE_SPELLINGS",
     "STRUCTURE_WORDS",
+    "SUBORDINATE_SPELLINGS",
     "SUPERIOR_SPELLINGS",
     "SUPPLY_SPELLINGS",
     "SUPPLY_WORDS",
@@ -268,7 +271,17 @@ SUPPORTING_WORDS = frozenset(fold(" ".join(SUPPORTING_SPELLINGS)).split())
 REPORTING_SPELLINGS: tuple[str, ...] = (
     "refererer", "referere", "refererede", "reporterer", "report", "reports", "reported",
     "reporting")
-REPORTING_WORDS = frozenset(fold(" ".join(REPORTING_SPELLINGS)).split())
+#: Words that ask who is under a post, whatever their place ("hvem er direkte underordnet
+#: borgmesteren?" met the support of the council; the post's hint has them as "Direkte
+#: underordnede") ...
+SUBORDINATE_SPELLINGS: tuple[str, ...] = (
+    "underordnet", "underordnede", "subordinate", "subordinates")
+SUBORDINATE_WORDS = frozenset(fold(" ".join(SUBORDINATE_SPELLINGS)).split())
+REPORTING_WORDS = frozenset(fold(" ".join(REPORTING_SPELLINGS)).split()) | SUBORDINATE_WORDS
+#: ... and these are left out with the reporting words when the post is looked for: "direkte
+#: underordnede", "direct reports" (they name no post).
+REPORTING_FRAME_SPELLINGS: tuple[str, ...] = ("direkte", "direct", "directly")
+REPORTING_FRAME = REPORTING_WORDS | frozenset(fold(" ".join(REPORTING_FRAME_SPELLINGS)).split())
 
 #: Words that ask whom to escalate to ("hvem eskalerer jeg til, hvis IT ikke svarer?"): the
 #: head of the unit named, and whom that post reports to, said first (the tasks met "IT").
@@ -580,7 +593,15 @@ def reporting_direction(words: list[str]) -> str:
     'down'
     >>> reporting_direction("who does the mayor report to".split())
     'up'
+    >>> reporting_direction("hvem er underordnet borgmesteren".split())
+    'down'
+    >>> reporting_direction("who are the direct reports of the mayor".split())
+    'down'
     """
+    if not SUBORDINATE_WORDS.isdisjoint(words) or any(
+            word == "direct" and words[at + 1:at + 2] == ["reports"]
+            for at, word in enumerate(words)):
+        return "down"
     # "… report to?" ends the question: whom it reports to
     return "down" if any(word in REPORTING_WORDS and words[at + 1:at + 2] and
                          words[at + 1] in _REPORTED_TO and words[at + 2:]

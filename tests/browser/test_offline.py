@@ -422,6 +422,8 @@ def test_static_start_page_answers_whom_something_works_with(
 @pytest.mark.parametrize(("question", "post"), [
     ("hvem refererer økonomichefen til?", "Chef for Økonomi og Stab"),
     ("hvem refererer til økonomichefen?", "Chef for Økonomi og Stab"),
+    # who is under it is who reports to it (the new chief's probe)
+    ("hvem er økonomichefens direkte underordnede?", "Chef for Økonomi og Stab"),
     ("who does the head of Finance and Staff report to?", "Chef for Økonomi og Stab"),
     ("hvem er KMD?", "KMD"),
     ("hvem er chef for ØS?", "Økonomi og Stab"),  # "ØS" is no stopword "os" (us)
@@ -446,7 +448,7 @@ def test_static_start_page_names_what_the_question_is_about(
     # an outside party by what it supplies.
     hints = hints_for(site, page, recorder, question)
     assert len(hints) == 1
-    if "refererer til" in question:  # who reports to it, said first
+    if "refererer til" in question or "underordnede" in question:  # who reports to it, first
         assert hints[0].startswith(f"Til {post} refererer: Enhedsleder for IT og "
                                    "Digitalisering (sikkerhed: høj, kilde: seed), ")
         assert f". {post} er " in hints[0]
@@ -460,7 +462,7 @@ def test_static_start_page_names_what_the_question_is_about(
                                    f"kilde: seed). {post} er ")
     else:
         assert hints[0].startswith(post + " er ")
-    if "under" in question:  # what lies under it, and no stray task ("enheder")
+    if "under " in question:  # what lies under it, and no stray task ("enheder")
         assert "Under sig: " in hints[0]
         assert page.locator("article.answer").count() == 0
 

@@ -493,6 +493,17 @@ def test_the_askers_own_tasks_are_a_question_about_the_asker(store: Any, questio
     assert advice is not None and advice.code == "asks_about_self"
 
 
+@pytest.mark.parametrize("question", ["hvem er mine direkte underordnede?",
+                                      "hvem er mine underordnede", "who are my subordinates?"])
+def test_the_askers_subordinates_are_a_question_about_the_asker(store: Any,
+                                                                question: str) -> None:
+    # The new chief's probe: "hvem er mine direkte underordnede?" was told it looked like the
+    # KLE topic of direct exports; "hvem er mine medarbejdere?" was already understood.
+    assert answered(store, question) == ([], None)
+    advice = ask_instead(question)
+    assert advice is not None and advice.code == "asks_about_self"
+
+
 @pytest.mark.parametrize(("question", "first"), [
     ("hvad beslutter ØU selv", "Økonomiudvalget beslutter: Kasse- og regnskabsvæsen"),
     ("what does the Digitalisation Council decide?",
@@ -1019,6 +1030,22 @@ def test_whom_a_post_reports_to_is_answered_by_the_post(store: Any, question: st
     # report something is not whom a post reports to.
     assert first_task(store, "budget reporting") == ["task:budgetopfolgning"]
     assert first_task(store, "who do I report a data breach to?") == ["task:it-sikkerhed"]
+
+
+@pytest.mark.parametrize(("question", "post"), [
+    ("hvem er direkte underordnet borgmesteren", "post:borgmester"),
+    ("hvem er økonomichefens underordnede", CHIEF),
+    ("who are the direct reports of the head of Finance and Staff", CHIEF),
+    ("who are the subordinates of the municipal director?", "post:kommunaldirektor")])
+def test_who_is_under_a_post_is_who_reports_to_it(store: Any, question: str,
+                                                   post: str) -> None:
+    # The new chief's probe: "underordnede" was no word of reporting ("hvem er direkte
+    # underordnet borgmesteren" met the support of the council), and "direct reports" asked
+    # whom the post reports to.
+    results, named = answered(store, question)
+    assert results == [] and named is not None and named.node.id == post
+    assert named.asked_line == "down" and named.text_da.startswith(
+        f"Til {named.node.name} refererer: ")
 
 
 @pytest.mark.parametrize("question", ["who do the unit heads report to?",

@@ -281,11 +281,14 @@
 
   /* "down" when the question asks who reports to the post ("hvem refererer til
    * økonomichefen?"), else "up" (orgmodel.question_frames.reporting_direction). */
-  var reportedTo = foldedSet(data.reportedTo);
+  var reportedTo = foldedSet(data.reportedTo), subordinate = foldedSet(data.subordinate);
+  var reportingFrame = foldedSet((data.reporting || []).concat(data.reportingFrame || []));
   function reportingDirection(query) {
     var words = fold(query).split(" ").filter(Boolean);
+    // "hvem er underordnet borgmesteren?", "the mayor's direct reports": who is under it
     return words.some(function (word, at) {
-      return reporting[word] && reportedTo[words[at + 1]] && at + 2 < words.length;
+      return subordinate[word] || (word === "direct" && words[at + 1] === "reports") ||
+        (reporting[word] && reportedTo[words[at + 1]] && at + 2 < words.length);
     }) ? "down" : "up";
   }
 
@@ -319,7 +322,7 @@
                  function (entry) { return entry.supplier; }, data.reportingMin, false,
                  "supplier") ||
       together(beforeTopic(query)) || together(query) ||
-      framedHint(query, anyOf(reporting), reporting,
+      framedHint(query, anyOf(reporting), reportingFrame,
                  function (entry) { return entry.post; }, data.reportingMin, false,
                  function (entry) {  // whom it reports to, or who reports to it, said first
                    var lead = entry && entry[reportingDirection(query)];
