@@ -60,6 +60,7 @@ __all__ = [
     "node_owners",
     "quadrant_of",
     "shared_fora",
+    "shortest_chains",
     "stakeholder_scores",
     "strongest_chains",
     "tie_weight",
@@ -130,8 +131,10 @@ class StakeholderScore:
     interest: float
     distance: int
     quadrant: Quadrant
-    #: The strongest chain of ties from the post that gives the interest: the nodes after the
-    #: post, this one last (why it is a stakeholder: :mod:`orgmodel.ties` says it in words).
+    #: What ties it to the post in ``distance`` steps, the strongest such chain: the nodes
+    #: after the post, this one last (why it is a stakeholder: :mod:`orgmodel.ties` says it in
+    #: words). A longer chain may be stronger and give the interest: the mayor beside the chief
+    #: is tied by their work together, though both report through the municipal director.
     chain: tuple[str, ...] = ()
 
 
@@ -460,6 +463,37 @@ def strongest_chains(graph: nx.Graph, ego: str, *,
     return best
 
 
+def shortest_chains(graph: nx.Graph, ego: str, *, depth: int = 2) -> dict[str, tuple[str, ...]]:
+    """Every node within ``depth`` steps of ``ego``: the strongest of its shortest chains.
+
+    What ties a node to ``ego`` in as few steps as it takes, the nodes after ``ego``: a node
+    beside it is tied by their own relation, though a longer chain may be stronger
+    (:func:`strongest_chains`, which gives the interest). Of equally short chains the
+    strongest; of equally strong ones, the first by id.
+
+    >>> g = nx.Graph()
+    >>> g.add_weighted_edges_from([("a", "b", 1.0), ("b", "c", 1.0), ("a", "c", 0.6)])
+    >>> shortest_chains(g, "a")["c"], strongest_chains(g, "a")["c"][1]
+    (('c',), ('b', 'c'))
+    """
+    if ego not in graph:
+        return {}
+    best: dict[str, tuple[float, tuple[str, ...]]] = {ego: (1.0, ())}
+    layer = [ego]
+    for _ in range(depth):
+        reached: dict[str, tuple[float, tuple[str, ...]]] = {}
+        for node in layer:
+            strength, chain = best[node]
+            for other in sorted(graph[node]):
+                value = strength * graph[node][other].get("weight", _OTHER_WEIGHT)
+                if other not in best and value > reached.get(other, (-1.0,))[0]:
+                    reached[other] = (value, (*chain, other))
+        best.update(reached)
+        layer = sorted(reached)
+    del best[ego]
+    return {node: chain for node, (_strength, chain) in best.items()}
+
+
 def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
          actors: Collection[str] | None = None,
          ranks: dict[str, float] | None = None,
@@ -494,7 +528,9 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
         near = {node: value for node, value in near.items() if node in actors}
     if not near:
         return []
-    distance = nx.single_source_shortest_path_length(graph, ego, cutoff=depth)
+    # what ties each to the post, in as few steps as it takes (its own relation, if beside it)
+    shortest = shortest_chains(graph, ego, depth=depth)
+    distance = {ego: 0, **{node: len(chain) for node, chain in shortest.items()}}
     people = graph.subgraph(actors) if actors is not None else graph
     region = ([n for n in distance if n in people]
               if graph.number_of_nodes() > WHOLE_GRAPH_LIMIT else None)
@@ -512,7 +548,7 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
         node_influence = round(scores.get(node, 0.0) / top, 4)
         quadrant = quadrant_of(node_influence, node_interest, threshold)
         result.append(StakeholderScore(node, node_influence, node_interest, distance[node],
-                                       quadrant, chains[node][1]))
+                                       quadrant, shortest[node]))
     result.sort(key=lambda s: (-(s.influence + s.interest), s.id))
     return result
 

@@ -1,9 +1,10 @@
 """Why a node is a post's stakeholder: the chain of relations that ties it to the post.
 
-The stakeholder grid's interest is the strongest chain of ties from the post
-(:func:`orgmodel.analytics.strongest_chains`); said in words, each step is the relation that
-made it, read from the post outward ("refererer til Kommunaldirektør → refererer til
-Borgmester"). A new chief sees why the mayor is there, not only a score.
+What ties a stakeholder to the post in as few steps as it takes, the strongest such chain
+(:func:`orgmodel.analytics.shortest_chains`; the interest may come from a longer, stronger
+one); said in words, each step is the relation that made it, read from the post outward
+("samarbejder med Borgmester", "har som medarbejder Enhedsleder for Organisation og Politik →
+leder Organisation og Politik"). A new chief sees why the mayor is there, not only a score.
 
 Examples
 --------

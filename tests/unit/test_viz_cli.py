@@ -123,6 +123,15 @@ def test_stakeholders_lists_a_posts_stakeholders_by_strategy(
     unit = next(line for line in english.splitlines() if line.startswith("Organisation and Pol"))
     assert "has as direct report Head of Organisation and Politics → heads Organisation and " \
         "Politics" in unit
+    # A tie as long as the steps said: the mayor, one step away by their work together, was
+    # tied through the municipal director (the stronger chain), and the review of political
+    # cases the chief is a member of through the council (the new chief's probe).
+    assert main(["stakeholders", "--json", "--data", str(data_dir)]) == 0
+    mapped = {s["id"]: s for s in json.loads(capsys.readouterr().out)["stakeholders"]}
+    assert all(len(s["tie"]) == s["distance"] for s in mapped.values())
+    assert [step["type"] for step in mapped["post:borgmester"]["tie"]] == ["COLLABORATES_WITH"]
+    review = mapped["forum:politisk-sagsgennemgang"]
+    assert [(step["type"], step["inverse"]) for step in review["tie"]] == [("MEMBER_OF", False)]
     assert main(["stakeholders", "Ingen Sådan Stilling", "--data", str(data_dir)]) == 1
     assert "Ingen node har id'et eller navnet »Ingen Sådan Stilling«" in capsys.readouterr().err
     # A unit by its name is not "no node has that name": it is no post, and its head is meant.
