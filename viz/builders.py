@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -47,6 +47,7 @@ __all__ = [
     "elbow",
     "fan_out_parallel",
     "label_of",
+    "nearest_shown_ancestor",
     "node_dict",
     "shortened",
 ]
@@ -248,3 +249,24 @@ def assemble(view: str, nodes: Iterable[dict[str, Any]], edges: Iterable[dict[st
                      partial=partial, hidden_types=sorted(hidden_types),
                      hidden_kinds=sorted(hidden_kinds), extra=extra or {},
                      table=table)
+
+
+def nearest_shown_ancestor(node: str, parents: Mapping[str, str],
+                           shown: Collection[str]) -> str | None:
+    """The closest of ``node``'s ancestors that is drawn; ``None`` when none is.
+
+    A team's unit, or its department when the unit is not drawn.
+    A node's ``up`` in a view: a focus on a department counts everything drawn under it as one
+    step from it (the page's ``partsOf``): its own ties are few, its units' are its
+    collaboration and its tasks.
+
+    >>> nearest_shown_ancestor("team", {"team": "unit", "unit": "dept"}, {"team", "dept"})
+    'dept'
+    """
+    seen = {node}
+    while node in parents and parents[node] not in seen:
+        node = parents[node]
+        if node in shown:
+            return node
+        seen.add(node)
+    return None

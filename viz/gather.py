@@ -273,7 +273,7 @@ def responsibilities(store: OrgStore, *, as_of: date) -> ViewInput:
               if Kind(n.kind) is Kind.TASK and n.id not in present]
     if lonely:
         subgraph = _union([subgraph, Subgraph(nodes=lonely, edges=[])])
-    return _input(snapshot, subgraph, as_of=as_of)
+    return _input(snapshot, subgraph, as_of=as_of, parents=_hierarchy(snapshot))
 
 
 def case_route(store: OrgStore, *, as_of: date, post: str | None) -> ViewInput:

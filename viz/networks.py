@@ -26,7 +26,15 @@ from orgmodel.contract import EdgeView, NodeView
 from orgmodel.messages import Lang, role_in
 from orgmodel.schema import Kind
 from orgmodel.ties import tie_text
-from viz.builders import NODE_LIMIT, ViewGraph, assemble, edge_dict, label_of, node_dict
+from viz.builders import (
+    NODE_LIMIT,
+    ViewGraph,
+    assemble,
+    edge_dict,
+    label_of,
+    nearest_shown_ancestor,
+    node_dict,
+)
 from viz.gather import ViewInput
 from viz.grid_layout import GridItem, label_box, place_on_grid
 from viz.layout import ring_layout
@@ -72,26 +80,6 @@ def _distances(start: str, near: Mapping[str, Collection[str]], depth: int) -> d
     return found
 
 
-def _nearest_shown_ancestor(node: str, parents: Mapping[str, str],
-                            shown: Collection[str]) -> str | None:
-    """The closest of ``node``'s ancestors that is drawn; ``None`` when none is.
-
-    A team's unit, or its department when the unit is not drawn.
-    A focus on a department counts everything drawn under it as one step from it (the page's
-    ``partsOf``): its own ties are few, its units' are its collaboration.
-
-    >>> _nearest_shown_ancestor("team", {"team": "unit", "unit": "dept"}, {"team", "dept"})
-    'dept'
-    """
-    seen = {node}
-    while node in parents and parents[node] not in seen:
-        node = parents[node]
-        if node in shown:
-            return node
-        seen.add(node)
-    return None
-
-
 def _expanded(start: str, near: Mapping[str, Collection[str]], expand: Collection[str]) -> set[str]:
     """A start node's neighbourhood plus the neighbourhoods of the expanded nodes."""
     shown = {start, *near.get(start, ())}
@@ -126,7 +114,7 @@ def build_collaboration(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
     nodes = []
     for n in sorted(shown):
         extra: dict[str, Any] = {"more": True} if partial and near[n] - shown else {}
-        up = _nearest_shown_ancestor(n, data.parents, shown)
+        up = nearest_shown_ancestor(n, data.parents, shown)
         if up is not None:
             extra["up"] = up
         nodes.append(node_dict(views[n], lang, data.owners, positions[n], **extra))

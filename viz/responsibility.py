@@ -21,7 +21,15 @@ from orgmodel.contract import NodeView
 from orgmodel.messages import Lang
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import RACI_ORDER
-from viz.builders import NODE_LIMIT, ViewGraph, assemble, edge_dict, label_of, node_dict
+from viz.builders import (
+    NODE_LIMIT,
+    ViewGraph,
+    assemble,
+    edge_dict,
+    label_of,
+    nearest_shown_ancestor,
+    node_dict,
+)
 from viz.gather import ViewInput
 from viz.kle_groups import group_label
 from viz.layout import grouped_grid_layout, layered_layout
@@ -79,7 +87,14 @@ def build_responsibilities(data: ViewInput, lang: Lang, *, limit: int = NODE_LIM
     nodes = [_group_node(g, lang, positions[group_id(g)], g not in opened) for g in groups]
     nodes += [node_dict(views[n], lang, data.owners, positions[n],
                         **({"unowned": True} if not holders[n] else {}))
-              for n in [*shown_tasks, *shown_holders]]
+              for n in shown_tasks]
+    # A holder's nearest holder above it: a focus on a department reaches its units' tasks
+    # as its own (±1 showed the one task it holds itself, not what its units hold).
+    drawn = set(shown_holders)
+    for n in shown_holders:
+        up = nearest_shown_ancestor(n, data.parents, drawn)
+        nodes.append(node_dict(views[n], lang, data.owners, positions[n],
+                               **({"up": up} if up else {})))
     edges = [{"from": t, "to": group_id(group_of[t]), "type": "IN_GROUP", "conf": "high",
               "src": "KLE", "width": 1.0} for t in shown_tasks]
     edges += [edge_dict(e, lang) for e in data.subgraph.edges if e.target_id in shown]

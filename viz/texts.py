@@ -167,6 +167,10 @@ UI: dict[str, tuple[str, str]] = {
     "focus_hint": ("Vælg en node og tryk Fokus.", "Select a node and press Focus."),
     "focus_parts": ("Noder under {name} i hierarkiet tæller som ét skridt: {count}.",
                     "Nodes under {name} in the hierarchy count as one step: {count}."),
+    "focus_hidden": ("Skjult af filteret, så fokus ikke følger dem: {types}. Slå dem til under "
+                     "Relationer.",
+                     "Hidden by the filter, so the focus does not follow them: {types}. Turn "
+                     "them on under Relations."),
     "path": ("Vej mellem to noder", "Path between two nodes"),
     "path_from": ("Fra", "From"),
     "path_to": ("Til", "To"),
@@ -307,5 +311,6 @@ def browser_texts(lang: Lang) -> dict[str, str]:
             "low_confidence", "focus_hint", "influence", "interest", "quadrant", "via", "tie",
             "q_manage", "q_satisfy",
             "q_inform", "q_monitor", "description", "role", "topic", "strength", "order",
-            "shown_of", "filter_shown", "focus_parts", "grid_shown", "network_shown")
+            "shown_of", "filter_shown", "focus_parts", "focus_hidden", "grid_shown",
+            "network_shown")
     return {key: ui(key, lang) for key in keys}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import urllib.request
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -482,6 +484,50 @@ def test_a_focus_on_a_department_counts_what_lies_under_it_as_one_step(
     page.click("#focus-button")
     partners = page.evaluate(f"window.orgmodelView.neighbours({unit!r}, () => true)")
     assert shown() == {unit, "post:enhedsleder-it-og-digitalisering", *partners}
+
+
+def test_a_focus_on_a_department_in_the_responsibility_map_reaches_its_units_tasks(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The new chief's probe: a focus on Økonomi og Stab showed the one task it holds itself,
+    # and at ±3 tasks reached through Økonomiudvalget, not what its three units hold.
+    allow(recorder, albertslund_app)
+    dept = "unit:okonomi-og-stab"
+    with urllib.request.urlopen(f"{albertslund_app.url}/api/v1/responsibilities/{dept}"
+                                "?descendants=true") as answer:
+        held = {item["task"]["id"] for item in json.load(answer)["items"]}
+    open_view(page, f"{albertslund_app.url}/views/responsibilities")
+    page.evaluate(f"window.orgmodelView.select({dept!r})")
+    page.click("#focus-button")
+    one = set(page.evaluate(
+        "window.orgmodelView.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+    assert {"unit:okonomi-og-indkob", "unit:it-og-digitalisering",
+            "unit:organisation-og-politik"} <= one
+    assert "ét skridt" in page.inner_text("#status")
+    page.select_option("#focus-depth", "2")
+    two = set(page.evaluate(
+        "window.orgmodelView.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+    assert len(held) > 20 and held <= two
+
+
+def test_a_focus_names_the_relations_the_filter_hides(page: Any, albertslund_app: LiveApp,
+                                                      recorder: Recorder) -> None:
+    # The new chief's probe: a focus on their own post in the org chart showed neither their
+    # superior nor their direct reports, and said nothing of the reporting lines the chart
+    # does not draw at first.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org")
+    page.evaluate("window.orgmodelView.select('post:chef-okonomi-og-stab')")
+    page.click("#focus-button")
+    status = page.inner_text("#status")
+    assert "Skjult af filteret, så fokus ikke følger dem: " in status
+    assert "refererer til" in status.split("følger dem: ")[1]
+    # ... ticked, the focus follows them: the municipal director above, the unit heads below
+    page.check(".type-filter[value='REPORTS_TO']")
+    page.click("#focus-button")
+    shown = set(page.evaluate(
+        "window.orgmodelView.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+    assert {"post:kommunaldirektor", "post:enhedsleder-it-og-digitalisering"} <= shown
+    assert "refererer til" not in page.inner_text("#status")
 
 
 def test_a_topic_chosen_brings_its_nodes_into_view(page: Any, albertslund_app: LiveApp,

@@ -140,8 +140,25 @@
     fitVisible();
     view.remember();
     var parts = view.partsOf(id).length;  // why a department's focus shows more than its own ties
-    sayShown(parts ? texts.focus_parts.replace("{name}", (view.nodeData.get(id) || {}).label || id)
-      .replace("{count}", parts) : "");
+    var said = [parts ? texts.focus_parts.replace("{name}", (view.nodeData.get(id) || {}).label || id)
+      .replace("{count}", parts) : "", hiddenTiesSaid(id)];
+    sayShown(said.filter(Boolean).join(" "));
+  }
+
+  /* The focus follows only the relations drawn: those of the node's own that a filter hides
+   * are named, so that a post focused in the org chart, whose reporting lines are not drawn
+   * at first, is not taken to have no superior and no one reporting to it. */
+  function hiddenTiesSaid(id) {
+    var types = {};
+    view.edgeData.forEach(function (edge) {
+      if ((edge.from === id || edge.to === id) && raw.hiddenTypes.has(edge.type)) {
+        types[edge.type] = true;
+      }
+    });
+    var names = Object.keys(types).sort().map(function (type) {
+      return config.edgeNames[type] || type;
+    });
+    return names.length ? texts.focus_hidden.replace("{types}", names.join(", ")) : "";
   }
 
   function clearFocus() {
