@@ -652,6 +652,16 @@ def test_if_there_and_not_are_no_words_to_find(store: Any, question: str, task: 
     assert not any(n.code == "weak_match" for n in results[0].notes)
 
 
+@pytest.mark.parametrize("question", ["hvem står for lønudbetaling til medarbejderne",
+                                      "who handles payroll for staff", "løn til de ansatte"])
+def test_the_staffs_pay_is_payroll_not_staff_matters(store: Any, question: str) -> None:
+    # Leadership's fifth probe: "medarbejderne" and "staff" met "personale" in the staff
+    # matters the Finance Committee is accountable for, which came before payroll.
+    assert first_task(store, question) == ["task:lon"]
+    assert first_task(store, "hvem har ansvaret for personaleforhold") == [
+        "task:lon-og-personaleforhold"]
+
+
 @pytest.mark.parametrize("question", ["list the units in finance and staff",
                                       "vis enhederne i Økonomi og Stab"])
 def test_a_request_to_list_what_lies_under_something_is_answered_by_it(
