@@ -90,15 +90,19 @@ def without_home_name(query: str, names: frozenset[str]) -> str:
 
     The model is of one municipality: "hvem er økonomichef i Albertslund?" asks who the
     finance chief is, and "Albertslund" met every task whose text names the town. Left out
-    are its name before "kommune" ("Albertslund Kommunes …") and after "i", "of" and the like
-    at the end of the question; kept where it is part of another name ("Albertslund
-    Centrum"), and when nothing else would be left ("hvad er Albertslund?").
+    are its name before "kommune" ("Albertslund Kommunes …") and at the end of the question,
+    after "i", "of" and the like or right after what it places ("CIO albertslund"); kept
+    where it is part of another name ("Albertslund Centrum"), after a verb ("hvor mange
+    indbyggere har Albertslund?"), and when nothing else would be left ("hvad er
+    Albertslund?").
 
     >>> names = frozenset({"albertslund"})
     >>> without_home_name("who is the CFO of Albertslund?", names)
     'who is the CFO?'
     >>> without_home_name("hvem er kommunaldirektør i Albertslund Kommune?", names)
     'hvem er kommunaldirektør?'
+    >>> without_home_name("CIO albertslund", names)
+    'CIO'
     >>> without_home_name("hvem leder Albertslund Centrum?", names)
     'hvem leder Albertslund Centrum?'
     >>> without_home_name("hvad er Albertslund?", names)
@@ -116,10 +120,15 @@ def without_home_name(query: str, names: frozenset[str]) -> str:
         # "Albertslund Kommune(s)": the municipality by its whole name, anywhere
         home = after < len(folded) and folded[after] in HOME_WORDS
         end = after + home
-        # "… i Albertslund (Kommune)" at the end: the place, with its preposition
-        where = i > 0 and folded[i - 1] in _WHERE and end == len(folded)
+        # "… i Albertslund (Kommune)" at the end: the place, with its preposition; or
+        # right after what it places, as a search box is written to ("CIO albertslund",
+        # "mayor albertslund" met the adoption of the budget, whose text says "I
+        # Albertslund"), not after a verb ("hvor mange indbyggere har Albertslund?")
+        preposition = i > 0 and folded[i - 1] in _WHERE
+        where = end == len(folded) and i > 0 and (
+            preposition or folded[i - 1] not in STOPWORDS)
         if home or where:
-            drop.update(range(i - 1 if where else i, end))
+            drop.update(range(i - 1 if preposition and where else i, end))
     rest = [w for i, w in enumerate(folded) if i not in drop]
     if not drop or all(w in STOPWORDS or w in HOME_WORDS for w in rest):
         return query

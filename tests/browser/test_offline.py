@@ -430,6 +430,8 @@ def test_static_start_page_answers_whom_something_works_with(
     ("hvilke enheder hører under Økonomi og Stab?", "Økonomi og Stab"),
     ("hvad har Organisation og Politik under sig?", "Organisation og Politik"),
     ("who is the municipal director?", "Kommunaldirektør"),
+    # the municipality's name right after what it places says where (it met the budget)
+    ("mayor albertslund", "Borgmester"),
     ("hvad består direktørforum af", "Direktørforum"),  # a forum is made of its members
     # the municipality by "kommunen" alone (a stopword to every search): no answer before
     ("hvem leder kommunen?", "Albertslund Kommune"),

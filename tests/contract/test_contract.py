@@ -16,6 +16,7 @@ from contract_support import STORES, both_stores, outcome
 from orgmodel.asked_date import asked as read_date
 from orgmodel.asker import ask_example, ask_instead
 from orgmodel.exceptions import NotFoundError
+from orgmodel.home import asked_here
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.node_hint import answers_and_hint, node_hint
 from orgmodel.resolve import UnknownNodeError, resolve_node
@@ -660,6 +661,20 @@ def test_the_staffs_pay_is_payroll_not_staff_matters(store: Any, question: str) 
     assert first_task(store, question) == ["task:lon"]
     assert first_task(store, "hvem har ansvaret for personaleforhold") == [
         "task:lon-og-personaleforhold"]
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("CIO albertslund", "post:enhedsleder-it-og-digitalisering"),
+    ("mayor albertslund", "post:borgmester"), ("borgmester Albertslund", "post:borgmester"),
+    # after a verb the municipality is what is asked about
+    ("hvor mange indbyggere har albertslund", "org:albertslund-kommune")])
+def test_the_municipalitys_name_after_what_it_places_only_says_where(
+        store: Any, question: str, named: str) -> None:
+    # Leadership's fifth probe: "CIO albertslund" and "mayor albertslund" met the adoption of
+    # the budget, whose text says "I Albertslund"; "CIO i Albertslund" was already read so.
+    read = asked_here(store, read_date(question, None, AFTER_MERGER))
+    results, hint = answered(store, read.text)
+    assert not results and hint is not None and hint.node.id == named
 
 
 @pytest.mark.parametrize("question", ["list the units in finance and staff",

@@ -315,8 +315,9 @@
       .slice(0, 5);
   }
 
-  /* The municipality's own name where it only says where: "økonomichef i Albertslund" asks
-   * for the finance chief (orgmodel.home.without_home_name). Kept within another name
+  /* The municipality's own name where it only says where: "økonomichef i Albertslund",
+   * "CIO albertslund" ask for the finance chief, the CIO (orgmodel.home.without_home_name).
+   * Kept within another name
    * ("Albertslund Centrum") and when nothing else would be left. */
   var homeName = foldedSet(data.homeNames || []);
   var homeWordOf = foldedSet(data.homeWords || []);
@@ -333,9 +334,12 @@
       while (after < count && homeName[words[after].folded]) { after++; }
       var home = after < count && homeWordOf[words[after].folded] ? 1 : 0;
       var end = after + home, k;
-      var where = i > 0 && whereWord[words[i - 1].folded] && end === count;
+      // at the end, after its preposition or right after what it places ("CIO albertslund"),
+      // not after a verb ("hvor mange indbyggere har Albertslund?")
+      var preposition = i > 0 && whereWord[words[i - 1].folded];
+      var where = end === count && i > 0 && (preposition || !stopwords[words[i - 1].folded]);
       if (!home && !where) { return; }
-      for (k = where ? i - 1 : i; k < end; k++) { drop[k] = true; }
+      for (k = preposition && where ? i - 1 : i; k < end; k++) { drop[k] = true; }
     });
     var dropped = Object.keys(drop).map(Number);
     var rest = words.filter(function (word, i) { return !drop[i]; });
