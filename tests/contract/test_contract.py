@@ -677,6 +677,13 @@ def test_the_municipalitys_name_after_what_it_places_only_says_where(
     assert not results and hint is not None and hint.node.id == named
 
 
+def test_who_supports_the_directors_is_their_support(store: Any) -> None:
+    # Leadership's fifth probe: "hvem støtter direktionen" was told it looked like the KLE
+    # topic of direct support to farmers ("støtter" met nothing of "Understøttelse").
+    assert first_task(store, "hvem støtter direktionen") == [
+        "task:understottelse-direktion-og-kb"]
+
+
 @pytest.mark.parametrize("question", ["list the units in finance and staff",
                                       "vis enhederne i Økonomi og Stab"])
 def test_a_request_to_list_what_lies_under_something_is_answered_by_it(
