@@ -35,7 +35,9 @@ from orgmodel.hint_search import (
     home_hint,
     post_or_head,
 )
+from orgmodel.home import home_organisation
 from orgmodel.kle_catalogue import ROUTE_MARGIN
+from orgmodel.node_sizes import node_counts
 from orgmodel.question_frames import (
     LEADERSHIP_WORDS,
     ROUTE_FRAME,
@@ -47,7 +49,7 @@ from orgmodel.question_frames import (
 )
 from orgmodel.schema import Kind
 from orgmodel.semantics import USED_KINDS
-from orgmodel.text import fold
+from orgmodel.text import fold, tokenize
 
 __all__ = ["happening_in", "route_of", "sits_in", "sized", "supported"]
 
@@ -73,7 +75,8 @@ def sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bo
     """
     rest = without(query, SIZE_WORDS)
     texts = (rest, without(rest, SIZE_NOUNS))
-    found = next(filter(None, (home_hint(store, text, as_of) for text in texts)), None) or next(
+    found = next(filter(None, (home_hint(store, text, as_of) for text in texts)), None) or (
+        _home_counts(store, rest, texts[1], as_of)) or next(
         filter(None, (_counted(store, text, as_of) for text in texts)), None)
     if found is None:
         return None
@@ -88,6 +91,23 @@ def sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bo
         if word in SIZE_NOUN_COUNTS and word not in name}
     return hint.model_copy(update={"asked_size": True, "asked_count": (
         asked.pop() if len(asked) == 1 else None)}), fit, True
+
+
+def _home_counts(store: OrgStore, rest: str, unnamed: str,
+                 as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The municipality's hint, when a question of size names only what it counts.
+
+    "hvor mange indbyggere er der?" ("i Albertslund" left out: :mod:`orgmodel.home`) met
+    citizen involvement by "indbyggere"; "how many nationalities?" nothing. ``rest`` is the
+    question without its size words, ``unnamed`` without the nouns of what is counted too.
+    """
+    if tokenize(unnamed) or (home := home_organisation(store, as_of=as_of)) is None:
+        return None
+    counts = node_counts(store.node(home, as_of=as_of).attributes)
+    if not any(SIZE_NOUN_COUNTS.get(word) in counts for word in fold(rest).split()):
+        return None
+    found = hint_of(store, home, Kind.ORGANISATION, as_of=as_of)
+    return (found, 1.0, True) if found else None
 
 
 def _counted(store: OrgStore, text: str, as_of: date) -> tuple[NodeHint, float, bool] | None:

@@ -398,7 +398,7 @@ SIZE_NOUN_SPELLINGS: tuple[str, ...] = (
     "ansatte", "ansat", "medarbejdere", "medarbejderne", "personer", "folk", "mennesker",
     "arbejder", "medlemmer", "sidder", "pladser", "indbyggere", "borgere", "staff",
     "employees", "employee", "people", "persons", "work", "works", "employed", "members",
-    "seats", "sit", "inhabitants", "residents", "citizens")
+    "seats", "sit", "inhabitants", "residents", "citizens", "nationaliteter", "nationalities")
 SIZE_WORDS = frozenset(fold(" ".join(SIZE_SPELLINGS)).split())
 #: The count a size noun asks for (orgmodel.node_sizes.COUNTS): "hvor mange medarbejdere har
 #: kommunen?" asks for staff, which the municipality's inhabitants do not answer.
@@ -408,6 +408,7 @@ SIZE_NOUN_COUNTS: dict[str, str] = {
     **dict.fromkeys(fold("medlemmer sidder pladser members seats").split(), "seats"),
     **dict.fromkeys(fold("indbyggere borgere inhabitants residents citizens").split(),
                     "inhabitants"),
+    **dict.fromkeys(fold("nationaliteter nationalities").split(), "nationalities"),
 }
 
 SIZE_NOUNS = frozenset(fold(" ".join(SIZE_NOUN_SPELLINGS)).split())

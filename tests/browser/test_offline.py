@@ -341,7 +341,13 @@ def test_static_start_page_answers_with_what_a_question_names_not_stray_tasks(
     ("how big is Finance and Staff?", "Økonomi og Stab: ca. 75 medarbejdere.", "Økonomi og Stab"),
     # its inhabitants are no answer (and said so, first) ...
     ("hvor mange medarbejdere har kommunen?", "Modellen angiver ikke antallet af medarbejdere. "
-     "Albertslund Kommune: ca. 28.000 indbyggere", "Albertslund Kommune")])
+     "Albertslund Kommune: ca. 28.000 indbyggere", "Albertslund Kommune"),
+    # ... a count only the municipality holds is its own, named or not (leadership's fifth
+    # probe: "indbyggere" met citizen involvement, "nationalities" nothing)
+    ("hvor mange indbyggere er der i albertslund", "Albertslund Kommune: ca. 28.000 indbyggere",
+     "Albertslund Kommune"),
+    ("hvor mange nationaliteter er der", "Albertslund Kommune: ca. 28.000 indbyggere, 106 "
+     "nationaliteter", "Albertslund Kommune")])
 def test_static_start_page_answers_how_big_something_is(
         site: Path, page: Any, recorder: Recorder, question: str, first: str,
         named: str) -> None:

@@ -677,6 +677,21 @@ def test_the_municipalitys_name_after_what_it_places_only_says_where(
     assert not results and hint is not None and hint.node.id == named
 
 
+@pytest.mark.parametrize("question", ["hvor mange indbyggere er der i albertslund",
+                                      "how many nationalities in albertslund",
+                                      "hvor mange nationaliteter er der?"])
+def test_a_count_only_the_municipality_holds_is_its_own(store: Any, question: str) -> None:
+    # Leadership's fifth probe: "indbyggere" met citizen involvement, once "i albertslund" was
+    # read as where; "nationalities" was no noun of a count, and nothing answered.
+    read = asked_here(store, read_date(question, None, AFTER_MERGER))
+    results, hint = answered(store, read.text)
+    assert not results and hint is not None and hint.node.id == "org:albertslund-kommune"
+    assert hint.text("da").startswith("Albertslund Kommune: ca. 28.000 indbyggere, 106 ")
+    # ... a count it does not hold is not read as its own
+    members = answered(store, "hvor mange medlemmer er der?")[1]
+    assert members is None or members.node.id != "org:albertslund-kommune"
+
+
 def test_who_supports_the_directors_is_their_support(store: Any) -> None:
     # Leadership's fifth probe: "hvem støtter direktionen" was told it looked like the KLE
     # topic of direct support to farmers ("støtter" met nothing of "Understøttelse").

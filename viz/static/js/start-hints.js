@@ -421,7 +421,8 @@
   }
   function sizeHint(query) {
     if (!asksSize(fold(query).split(" "))) { return null; }
-    var found = namesHomeAlone(query, sizeFrame) ? { entry: home, score: 1 } : null;
+    var found = namesHomeAlone(query, sizeFrame) || homeCounts(query) ?
+      { entry: home, score: 1 } : null;
     // Named with the nouns of what is counted, then without them, as the server reads it:
     // "how big is Finance and Staff?" is not Finance and Procurement ("staff" counts staff).
     [sizeWords, sizeFrame].forEach(function (frame) {
@@ -452,6 +453,16 @@
       sized = missing + " " + sized;
     }
     return { text: sized, says: entry.says, score: found.score, alone: true };
+  }
+
+  /* Whether a question of size names only what it counts, and the municipality counts it
+   * ("hvor mange indbyggere er der?"), as orgmodel.framed_hints reads it. */
+  function homeCounts(query) {
+    var words = wordsOf(query), counts = (home && home.counts) || [];
+    return words.length > 0 && words.every(function (word) { return sizeFrame[word]; }) &&
+      words.some(function (word) {
+        return counts.indexOf((data.sizeNounCounts || {})[word]) >= 0;
+      });
   }
 
   /* The count the question's noun asks for, when the entry counts others ("hvor mange
