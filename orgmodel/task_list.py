@@ -87,11 +87,7 @@ def tasks_hint(store: OrgStore, named: NodeView, *, as_of: date) -> NodeHint | N
     A post's tasks are those of what it heads too: the chief's are the department's. Of each
     task its accountable holder (a task no one there is accountable for, as it is held).
     """
-    heads = [e.target_id for e in store.edges_of(named.id, as_of=as_of)
-             if e.type is EdgeType.HEADS and e.source_id == named.id] \
-        if named.kind is Kind.POST else []
-    held = [r for holder in (named.id, *heads)
-            for r in store.responsibilities(holder, descendants=True, as_of=as_of)]
+    held = store.responsibilities(named.id, descendants=True, as_of=as_of)
     if not held:
         return None  # its own hint says what it is, and who leads it
     accountable = [r for r in held if r.raci is Raci.A]

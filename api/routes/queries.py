@@ -148,7 +148,8 @@ async def memberships(node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = No
             summary="Responsibilities")
 async def responsibilities(
     node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None,
-    descendants: Annotated[bool, Query(description="Include sub-units and their posts.")] = False,
+    descendants: Annotated[bool, Query(description=(
+        "Include what is below: sub-units and their posts; for a post, what it heads."))] = False,
 ) -> Response:
     """Return the tasks a unit or post holds, with RACI roles."""
     when = today(as_of)

@@ -461,10 +461,15 @@ class MemoryStore:
     def responsibilities(
         self, node_id: str, *, descendants: bool = False, as_of: date | None = None
     ) -> list[Responsibility]:
-        """Tasks a unit or post holds (with ``descendants``: also its sub-units and posts)."""
+        """Tasks a unit or post holds (with ``descendants``: also what is below it).
+
+        Below a unit are its sub-units and the posts in them; below a post, what it heads too.
+        """
         when = as_of or date.today()
         self._record(node_id, when)
-        holders = self._descendants(node_id, when) if descendants else [node_id]
+        holders = sorted({holder for top in [node_id, *(
+            e.target_id for e in self._out(node_id, when, EdgeType.HEADS))]
+            for holder in self._descendants(top, when)}) if descendants else [node_id]
         found = [e for h in holders for e in self._out(h, when, EdgeType.RESPONSIBLE_FOR)]
         found.sort(key=lambda e: (e.target_id, RACI_ORDER.index(str(e.raci)), e.source_id))
         nodes = self.dataset.nodes

@@ -41,6 +41,7 @@ __all__ = [
     "DUMP_RELATIONSHIPS",
     "EDGES_OF",
     "EDGE_BY_KEY",
+    "HELD_BELOW",
     "HIDE_NODES",
     "HOLDERS",
     "LIST_NODES",
@@ -260,6 +261,16 @@ DESCENDANTS = f"""
 MATCH (h:Node {{id: $id}})
 MATCH (h)((x:Node)<-[r:PART_OF|POST_IN|HEADS]-(y:Node)
           WHERE {_valid('r')} AND {_valid('y')})*(d:Node)
+RETURN DISTINCT d.id AS id
+"""
+#: ... and for the tasks held below a node: a post's below is also what it heads.
+HELD_BELOW = f"""
+MATCH (h:Node {{id: $id}})
+OPTIONAL MATCH (h)-[r0:HEADS]->(u:Node) WHERE {_valid('r0')} AND {_valid('u')}
+WITH h, collect(u) AS headed
+UNWIND [h] + headed AS top
+MATCH (top)((x:Node)<-[r:PART_OF|POST_IN|HEADS]-(y:Node)
+            WHERE {_valid('r')} AND {_valid('y')})*(d:Node)
 RETURN DISTINCT d.id AS id
 """
 HOLDERS = f"""

@@ -245,10 +245,14 @@ class Neo4jStore:
     def responsibilities(
         self, node_id: str, *, descendants: bool = False, as_of: date | None = None
     ) -> list[Responsibility]:
-        """Tasks a unit or post holds (with ``descendants``: also its sub-units and posts)."""
+        """Tasks a unit or post holds (with ``descendants``: also what is below it).
+
+        Below a unit are its sub-units and the posts in them; below a post, what it heads too.
+        """
         when = as_of or date.today()
         self._record(node_id, when)
-        holders = self._descendants(node_id, when) if descendants else [node_id]
+        holders = sorted(r["id"] for r in self.client.read(
+            cypher.HELD_BELOW, id=node_id, when=when)) if descendants else [node_id]
         found = [(node_from_props(r["task"]), node_from_props(r["holder"]), Raci(r["raci"]))
                  for r in self.client.read(cypher.RESPONSIBILITIES, ids=holders, when=when)]
         found.sort(key=lambda f: (f[0].id, RACI_ORDER.index(f[2].value), f[1].id))

@@ -1608,6 +1608,16 @@ def test_responsibilities_with_descendants_include_the_units_below(store: Any) -
     below = store.responsibilities("unit:okonomi-og-stab", descendants=True, as_of=AFTER_MERGER)
     assert len(below) > len(own)
     assert "task:lon" in {r.task.id for r in below}
+    # Below a post is what it heads: the chief's are the department's (the new chief's probe:
+    # the API gave the chief's post one task, the command line and the start page 24).
+    chief = store.responsibilities(CHIEF, descendants=True, as_of=AFTER_MERGER)
+    assert [(r.task.id, r.holder.id, r.raci) for r in chief] == [
+        (r.task.id, r.holder.id, r.raci) for r in below]
+    assert len(store.responsibilities(CHIEF, as_of=AFTER_MERGER)) < len(chief)
+    # ... and a post that heads nothing has its own alone
+    contracts = "post:kontraktansvarlig"
+    assert store.responsibilities(contracts, descendants=True, as_of=AFTER_MERGER) == \
+        store.responsibilities(contracts, as_of=AFTER_MERGER)
 
 
 def test_neighbourhood_depth_kinds_and_edge_types(store: Any) -> None:
