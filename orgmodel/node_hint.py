@@ -59,6 +59,7 @@ from orgmodel.kind_list import kind_named, list_of, listed
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.place import place_of
 from orgmodel.question_frames import (
+    APPROVING_WORDS,
     CASE_WORDS,
     COLLABORATION_WORDS,
     DECIDING_WORDS,
@@ -89,7 +90,7 @@ from orgmodel.question_frames import (
     split_topic,
     without,
 )
-from orgmodel.schema import EdgeType, Kind
+from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.stakeholder_hint import with_stakeholders
 from orgmodel.task_list import asks_tasks, tasks_of
 from orgmodel.text import (
@@ -118,6 +119,7 @@ __all__ = [
     "NodeHint",
     "Relation",
     "answers_and_hint",
+    "decider_hint",
     "hint_of",
     "node_hint",
 ]
@@ -491,8 +493,14 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     nearest = max((r.score for r in results if _only_kle_nearest(r)), default=1.0)
     results = sorted(results, key=lambda r: _only_kle_nearest(r) or _weak(r)
                      or r.score < nearest - ROUTE_MARGIN)
-    if not DECIDING_WORDS.isdisjoint(fold(query).split()):
+    asked_words = fold(query).split()
+    if not DECIDING_WORDS.isdisjoint(asked_words):
         results = _decided_first(store, results, as_of)
+    if not (DECIDING_WORDS | APPROVING_WORDS).isdisjoint(asked_words) and results and (
+            decider := decider_hint(store, results[0], as_of)) is not None:
+        # "hvem godkender it-projekter?": the Digitalisation Council, which decides the task,
+        # said first (it was in the answer's "Besluttes af" line, under IT's "A")
+        return results, decider
     best = max((result.score for result in results), default=0.0)
     # Tasks met only through the KLE topic nearest the question name nothing of it: a node
     # its words name is named beside them ("who handles udligning?" answered bookkeeping,
@@ -518,6 +526,42 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
                                               and all(map(_weak, results)))):
         return [], named
     return results, named
+
+
+def decider_hint(store: OrgStore, result: OwnersResult, as_of: date) -> NodeHint | None:
+    """The hint of the one body or forum that decides ``result``'s task, what it decides first.
+
+    ``None`` when the data names no decider, several, or the one accountable for the task
+    (whose "A" says it already).
+
+    >>> from orgmodel.dataset import Dataset
+    >>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+    >>> from orgmodel.store.memory import MemoryStore
+    >>> def node(**kw):
+    ...     return NODE_ADAPTER.validate_python({"source": "seed", "confidence": "high", **kw})
+    >>> def edge(kind, a, b, **kw):
+    ...     return EdgeRecord.model_validate({"type": kind, "from": a, "to": b, "source": "seed",
+    ...                                       "confidence": "high", **kw})
+    >>> store = MemoryStore(Dataset.build(
+    ...     [node(id="task:it", kind="Task", name="IT-projekter"),
+    ...      node(id="unit:it", kind="Unit", name="IT", level="enhed"),
+    ...      node(id="forum:rad", kind="Forum", name="Digitaliseringsrådet")],
+    ...     [edge("RESPONSIBLE_FOR", "unit:it", "task:it", raci="A"),
+    ...      edge("DECIDES", "forum:rad", "task:it")]))
+    >>> when = date(2024, 6, 1)
+    >>> [found] = store.owners("hvem godkender IT-projekter?", as_of=when)
+    >>> decider_hint(store, found, when).text("da").split(" (")[0]
+    'Digitaliseringsrådet beslutter: IT-projekter'
+    """
+    task = result.task.id
+    deciders = sorted({edge.source_id for edge in store.edges_of(task, as_of=as_of)
+                       if edge.type is EdgeType.DECIDES and edge.target_id == task})
+    accountable = {owner.id for owner in result.owners if owner.raci is Raci.A}
+    if len(deciders) != 1 or deciders[0] in accountable:
+        return None
+    decider = store.node(deciders[0], as_of=as_of)
+    found = hint_of(store, decider.id, decider.kind, as_of=as_of)
+    return found.model_copy(update={"asked_decides": True}) if found else None
 
 
 def _decided_first(store: OrgStore, results: list[OwnersResult],

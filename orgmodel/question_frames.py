@@ -21,6 +21,8 @@ import re
 from orgmodel.text import STOPWORDS, fold
 
 __all__ = [
+    "APPROVING_SPELLINGS",
+    "APPROVING_WORDS",
     "ARTICLES",
     "CASE_SPELLINGS",
     "CASE_WORDS",
@@ -240,6 +242,13 @@ DECIDING_SPELLINGS: tuple[str, ...] = (
     "besluttes", "vedtog", "vedtaget", "vedtager", "vedtage", "vedtages", "decides", "decide",
     "decided", "adopted", "adopts", "adopt")
 DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
+#: Words of approving ("hvem godkender it-projekter?" was answered by IT, accountable, with
+#: the council that decides in a later line): the one that decides the task met first is
+#: said first, as with :data:`DECIDING_SPELLINGS`; but the tasks keep their order, as an
+#: invoice approved is bookkeeping, not the council's approval of the accounts.
+APPROVING_SPELLINGS: tuple[str, ...] = (
+    "godkender", "godkende", "godkendes", "godkendte", "approves", "approve", "approved")
+APPROVING_WORDS = frozenset(fold(" ".join(APPROVING_SPELLINGS)).split())
 
 #: The words of a political case ("hvor går sagerne hen efter Økonomiudvalget?", "how does a
 #: case get to the city council?"): where a body's cases come from and go (``SUBMITS_TO``) is

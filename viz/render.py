@@ -58,6 +58,7 @@ from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import ITSELF_SPELLINGS, WHAT_SPELLINGS
 from orgmodel.node_sizes import COUNTS
 from orgmodel.question_frames import (
+    APPROVING_SPELLINGS,
     ARTICLES,
     CASE_SPELLINGS,
     COLLABORATION_SPELLINGS,
@@ -366,6 +367,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "englishQuestion": sorted(ENGLISH_QUESTION_WORDS),
                 "synonyms": synonym_groups(), "named": named or [],
                 "leading": list(LEADERSHIP_SPELLINGS), "deciding": list(DECIDING_SPELLINGS),
+                "approving": list(APPROVING_SPELLINGS),
                 "membership": [list(pair) for pair in MEMBERSHIP_PHRASES],
                 "meeting": [list(words) for words in MEETING_SPELLINGS],
                 "listFrame": list(LIST_FRAME_SPELLINGS), "listAsking": list(LIST_ASKING_SPELLINGS),

@@ -34,6 +34,7 @@ from orgmodel.node_hint import (
     LED_KINDS,
     STRUCTURE_KINDS,
     answers_and_hint,
+    decider_hint,
     hint_of,
 )
 from orgmodel.place import PLACED_KINDS, placed_hint
@@ -100,6 +101,10 @@ def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
         "facts": [list(line) for line in facts.lines(lang)],
         # whether the data says who decides it: such tasks come first when that is asked
         "decided": bool(facts.decided_by),
+        # ... and the one that decides it, said first when that is asked of the task met
+        # first ("hvem godkender it-projekter?"), unless accountable (orgmodel.node_hint)
+        "decider": (decider.text(lang) if facts.decided_by and (decider := decider_hint(
+            store, result, as_of or date.today())) is not None else None),
         "notes": [n.text(lang) for n in result.notes],
     }
 

@@ -475,6 +475,18 @@ def test_static_start_page_names_what_the_question_is_about(
         assert page.locator("article.answer").count() == 0
 
 
+def test_static_start_page_says_who_decides_what_is_approved_first(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As on the server: the Digitalisation Council that decides the task, then the task.
+    hints = hints_for(site, page, recorder, "hvem godkender it-projekter")
+    assert len(hints) == 1 and hints[0].startswith(
+        "Digitaliseringsrådet beslutter: Nye digitale løsninger og teknologier (")
+    assert page.locator("article.answer h3").first.text_content() == (
+        "Nye digitale løsninger og teknologier")
+    # an invoice is bookkeeping's, with no one named beside it
+    assert hints_for(site, page, recorder, "hvem godkender fakturaer?") == []
+
+
 def test_static_start_page_says_what_a_post_sits_in_first(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As on the server: the mayor's committees and fora, then the mayor's hint.

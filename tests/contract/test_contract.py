@@ -692,6 +692,24 @@ def test_a_count_only_the_municipality_holds_is_its_own(store: Any, question: st
     assert members is None or members.node.id != "org:albertslund-kommune"
 
 
+@pytest.mark.parametrize("question", ["hvem godkender it-projekter",
+                                      "who approves new IT projects",
+                                      "hvem beslutter nye it-systemer?"])
+def test_who_approves_a_task_is_the_one_that_decides_it_said_first(store: Any,
+                                                                  question: str) -> None:
+    # Leadership's fifth probe: "hvem godkender it-projekter" was answered by IT, accountable
+    # for new digital solutions; the Digitalisation Council only in its "Besluttes af" line.
+    results, hint = answered(store, question)
+    assert results and results[0].task.id == "task:nye-digitale-losninger"
+    assert hint is not None and hint.node.id == "forum:digitaliseringsradet"
+    assert hint.text("da").startswith(
+        "Digitaliseringsrådet beslutter: Nye digitale løsninger og teknologier (")
+    # ... an invoice approved is still bookkeeping, and the council that approves the
+    # accounts, accountable for it, is said by its "A"
+    assert first_task(store, "hvem godkender fakturaer?") == ["task:bogholderi"]
+    assert answered(store, "hvem godkender årsregnskabet")[1] is None
+
+
 def test_who_supports_the_directors_is_their_support(store: Any) -> None:
     # Leadership's fifth probe: "hvem støtter direktionen" was told it looked like the KLE
     # topic of direct support to farmers ("støtter" met nothing of "Understøttelse").

@@ -10,6 +10,7 @@
   if (!start || !start.namedHint || !form) { return; }
   var data = start.data, texts = data.texts, wordsOf = start.wordsOf, WEAK = start.WEAK;
   var leading = start.leading, deciding = start.foldedSet(data.deciding);
+  var approving = start.foldedSet(data.approving);
   var yearsIn = start.yearsIn, withoutDate = start.withoutDate;
   var withoutPronounIt = start.withoutPronounIt, rank = start.rank;
   var namedHint = start.namedHint, asksAboutSelf = start.asksAboutSelf;
@@ -62,7 +63,13 @@
       });
     }
     var best = found.length ? found[0].score : 0;
-    var hint = instead ? null : namedHint(text, best);
+    // ... and the one that decides the task met first, said first ("hvem godkender
+    // it-projekter?": the Digitalisation Council), as on the server
+    var decider = found.length && wordsOf(text).some(function (word) {
+      return deciding[word] || approving[word];
+    }) ? found[0].task.decider : null;
+    var hint = instead ? null : decider ? { text: decider, says: true, score: best } :
+      namedHint(text, best);
     // "hvem er chef?" names nothing led, unless a post's name holds the word ("who is the
     // municipal director?"): what the tasks met was stray.
     var content = wordsOf(text);
