@@ -4,9 +4,9 @@ The new chief maps stakeholders by asking whom a part of the organisation works 
 words of such a question ("samarbejder", "interessenter", "stakeholders":
 :data:`orgmodel.question_frames.COLLABORATION_SPELLINGS`) met stray tasks at 0.1–0.2. The
 answer is the node's collaborations (with their topic), the fora and bodies it sits or takes
-part in, whom it advises, supports or serves, and who advises or supports it. A unit with none
-that works with no one itself answers by its head's: the chief's collaborations are the
-department's.
+part in, whom it advises, supports or serves, and who advises or supports it. A unit that works
+with no one itself works through its head and the units under it: the department's
+collaborations are the chief's and its units', each said with who holds it.
 
 Examples
 --------
@@ -28,9 +28,8 @@ Examples
 ...           **{"from": "post:borgmester", "to": "post:chef"})]))
 >>> found = collaboration_hint(store, "unit:stab", Kind.UNIT, as_of=date(2024, 6, 1))
 >>> print(found.text("da").replace(". ", ".\n"))
-Chef for Stab er en stilling, ikke en opgave.
-Leder: Stab (sikkerhed: høj, kilde: seed).
-Samarbejder med: Borgmester (politiske sager; sikkerhed: høj, kilde: seed).
+Stab er en enhed, ikke en opgave.
+Samarbejder med: Borgmester (gennem Chef for Stab: politiske sager; sikkerhed: høj, kilde: seed).
 """
 
 from __future__ import annotations
@@ -66,10 +65,22 @@ def collaboration_hint(store: OrgStore, named: str, kind: Kind, *,
     found = _hint(store, named, as_of=as_of)
     if kind is not Kind.UNIT or _works_with_others(found):
         return found
-    heads = [e.source_id for e in store.edges_of(named, as_of=as_of)
-             if e.type is _E.HEADS and e.target_id == named]
-    headed = _hint(store, heads[0], as_of=as_of) if len(heads) == 1 else None
-    return headed if _works_with_others(headed) else found
+    # A department works through its units and its head: IT's work with the schools, the
+    # chief's with the mayor (it was the chief's alone, as if the units did nothing together)
+    edges = store.edges_of(named, as_of=as_of)
+    heads = [e.source_id for e in edges if e.type is _E.HEADS and e.target_id == named]
+    parts = sorted(e.source_id for e in edges if e.type is _E.PART_OF and e.target_id == named)
+    through = [
+        relation.model_copy(update={"via": holder.node})
+        for holder in filter(None, (_hint(store, other, as_of=as_of)
+                                    for other in [*parts, *heads[:1]]))
+        for relation in holder.relations if relation.type is _E.COLLABORATES_WITH
+        and relation.node.id != named]
+    if not through:
+        return found
+    own = found or _hint(store, named, as_of=as_of, headed_only=True)
+    return NodeHint(node=node_ref(store.node(named, as_of=as_of)),
+                    relations=[*(own.relations if own else []), *through])
 
 
 def on_topic(hint: NodeHint, topic: str) -> NodeHint:
@@ -111,7 +122,9 @@ def _works_with_others(hint: NodeHint | None) -> bool:
     return hint is not None and any(r.type is _E.COLLABORATES_WITH for r in hint.relations)
 
 
-def _hint(store: OrgStore, named: str, *, as_of: date) -> NodeHint | None:
+def _hint(store: OrgStore, named: str, *, as_of: date,
+          headed_only: bool = False) -> NodeHint | None:
+    """Whom ``named`` works with; ``None`` if no one (with ``headed_only``: unless headed)."""
     near = store.neighbourhood(named, edge_types=(*_INTO, *_OUT_OF), as_of=as_of)
     nodes = {n.id: n for n in near.nodes}
     relations: dict[tuple[EdgeType, bool, str], Relation] = {}
@@ -127,7 +140,7 @@ def _hint(store: OrgStore, named: str, *, as_of: date) -> NodeHint | None:
             type=edge.type, node=node_ref(other),
             role=edge.topic if together else edge.role, source=edge.source,
             confidence=edge.confidence, outward=outward or together))
-    if not any(r.type is not _E.HEADS for r in relations.values()):
+    if not relations or not headed_only and all(r.type is _E.HEADS for r in relations.values()):
         return None
     node = nodes[named]
     return NodeHint(node=node_ref(node), relations=list(relations.values()))

@@ -113,7 +113,10 @@ class Relation(BaseModel):
     held_confidence: Confidence | None = Field(None, description="How sure the holding is.")
     via: NodeRef | None = Field(None, description="A task of a unit, post, body or forum asked "
                                                  "for its tasks (``asked_tasks``): the unit or "
-                                                 "post under it that holds the task.")
+                                                 "post under it that holds the task; a "
+                                                 "collaboration of a unit that has none of its "
+                                                 "own: its head or the unit under it that "
+                                                 "holds it.")
 
     @computed_field(  # type: ignore[prop-decorator]
         description="The role in English, where the vocabulary has it (else as written).")
@@ -549,6 +552,8 @@ def _task_held(relation: Relation, lang: Lang) -> str:
 def _relation(relation: Relation, lang: Lang) -> str:
     sure = certainty(relation.confidence.value, relation.source, lang)
     role = f"{role_in(relation.role, lang)}; " if relation.role else ""
+    if relation.via:  # a department's collaboration, held by a unit under it or its head
+        role = f"{('gennem', 'through')[lang == 'en']} {node_name(relation.via, lang)}: {role}"
     held = (f", {('besat af', 'held by')[lang == 'en']} {node_name(relation.held_by, lang)}"
             if relation.held_by else "")
     # Who holds the post is known as surely as its own record says (the mayor's chair by law,

@@ -414,7 +414,10 @@ def test_static_start_page_lists_a_kind(site: Path, page: Any, recorder: Recorde
     # what it is about ("om budgetter") is no part of the name
     ("hvem samarbejder Økonomi og Indkøb med om budgetter?", "Økonomi og Indkøb", "Dagtilbud"),
     # a stakeholder, which has no hint of its own (it was not embedded: no answer)
-    ("hvem samarbejder Folkeskolerne med?", "Folkeskolerne", "IT og Digitalisering")])
+    ("hvem samarbejder Folkeskolerne med?", "Folkeskolerne", "IT og Digitalisering"),
+    # a department, through its units (it was its head's, the chief's, alone)
+    ("hvem samarbejder Økonomi og Stab med?", "Økonomi og Stab",
+     "Ishøj Kommune (gennem Økonomi og Indkøb: ")])
 def test_static_start_page_answers_whom_something_works_with(
         site: Path, page: Any, recorder: Recorder, question: str, named: str,
         partner: str) -> None:

@@ -1224,6 +1224,24 @@ def test_whom_something_works_with_is_its_collaborations(
         "task:lon", "task:lon-og-personaleforhold")
 
 
+@pytest.mark.parametrize("question", ["hvem samarbejder Økonomi og Stab med?",
+                                      "who does Finance and Staff work with?"])
+def test_a_department_works_through_its_units_and_its_head(store: Any, question: str) -> None:
+    # The new chief's probe: the department was answered by its head's collaborations alone
+    # ("Chef for Økonomi og Stab er en stilling …"), none of its units' (IT's with the
+    # schools, Finance and Procurement's with Ishøj), though the units hold its work.
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.node.id == "unit:okonomi-og-stab"
+    through = {(r.node.id, r.via.id if r.via else None) for r in hint.relations
+               if r.type is EdgeType.COLLABORATES_WITH}
+    assert {("org:ishoj-kommune", "unit:okonomi-og-indkob"),
+            ("unit:skole-og-uddannelse", "unit:it-og-digitalisering"),
+            ("post:borgmester", CHIEF)} <= through
+    assert all(via for _partner, via in through)
+    assert "Ishøj Kommune (gennem Økonomi og Indkøb: " in hint.text("da")
+    assert " (through Finance and Procurement: joint tender" in hint.text("en")
+
+
 @pytest.mark.parametrize("question", [
     "hvem samarbejder Økonomi og Indkøb med om budgetter?",
     "who does Finance and Procurement work with on budgets?"])
