@@ -78,9 +78,8 @@ def collaboration_hint(store: OrgStore, named: str, kind: Kind, *,
         and relation.node.id != named]
     if not through:
         return found
-    own = found or _hint(store, named, as_of=as_of, headed_only=True)
     return NodeHint(node=node_ref(store.node(named, as_of=as_of)),
-                    relations=[*(own.relations if own else []), *through])
+                    relations=[*(found.relations if found else []), *through])
 
 
 def on_topic(hint: NodeHint, topic: str) -> NodeHint:
@@ -122,9 +121,7 @@ def _works_with_others(hint: NodeHint | None) -> bool:
     return hint is not None and any(r.type is _E.COLLABORATES_WITH for r in hint.relations)
 
 
-def _hint(store: OrgStore, named: str, *, as_of: date,
-          headed_only: bool = False) -> NodeHint | None:
-    """Whom ``named`` works with; ``None`` if no one (with ``headed_only``: unless headed)."""
+def _hint(store: OrgStore, named: str, *, as_of: date) -> NodeHint | None:
     near = store.neighbourhood(named, edge_types=(*_INTO, *_OUT_OF), as_of=as_of)
     nodes = {n.id: n for n in near.nodes}
     relations: dict[tuple[EdgeType, bool, str], Relation] = {}
@@ -140,7 +137,7 @@ def _hint(store: OrgStore, named: str, *, as_of: date,
             type=edge.type, node=node_ref(other),
             role=edge.topic if together else edge.role, source=edge.source,
             confidence=edge.confidence, outward=outward or together))
-    if not relations or not headed_only and all(r.type is _E.HEADS for r in relations.values()):
+    if not any(r.type is not _E.HEADS for r in relations.values()):
         return None
     node = nodes[named]
     return NodeHint(node=node_ref(node), relations=list(relations.values()))
