@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from orgmodel.contract import NodeView
 from orgmodel.schema import Confidence, Kind
+from orgmodel.text import fold
 
 __all__ = ["LISTS", "ListedKind"]
 
@@ -35,6 +36,25 @@ class ListedKind(NamedTuple):
     #: Whether the kind lies in the municipality's tree (``PART_OF``); if not (initiatives,
     #: systems), every node of the kind on the date is in the list, each by its own record.
     in_tree: bool = True
+
+
+def _titled(*titles: str) -> Callable[[NodeView], bool]:
+    """Whether a post's title holds one of ``titles`` as a word or a word's end.
+
+    "Kommunaldirektør" and "Direktør for Direktørområde 1" are directors; the forum
+    "Direktørforum" is no post.
+
+    >>> from orgmodel.contract import NodeView
+    >>> def post(name):
+    ...     return NodeView(id="post:x", kind=Kind.POST, name=name, source="seed",
+    ...                     confidence=Confidence.HIGH)
+    >>> directors = _titled("direktør", "director")
+    >>> directors(post("Kommunaldirektør")), directors(post("Chef for Økonomi og Stab"))
+    (True, False)
+    """
+    endings = tuple(fold(title) for title in titles)
+    return lambda node: any(word.endswith(endings) for name in (node.name, node.name_en or "")
+                            for word in fold(name).split())
 
 
 #: The lists by key (the key is the hint's ``listing``).
@@ -59,6 +79,18 @@ LISTS: dict[str, ListedKind] = {
     "initiatives": ListedKind(
         ("initiativer", "initiativerne", "projekter", "projekterne", "initiatives", "projects"),
         Kind.INITIATIVE, lambda n: True, ("Initiativer", "Initiatives"), in_tree=False),
+    # "hvor mange direktører har vi?", "hvilke chefer er der?": the posts of that title (it
+    # named one director, and said the model gives no size)
+    "directors": ListedKind(("direktører", "direktørerne", "directors"), Kind.POST,
+                            _titled("direktør", "director"), ("Direktører", "Directors"),
+                            in_tree=False),
+    "chiefs": ListedKind(("chefer", "cheferne", "chiefs"), Kind.POST, _titled("chef"),
+                         ("Chefer", "Chiefs"), in_tree=False),
+    "unit_heads": ListedKind(("enhedsledere", "enhedslederne"), Kind.POST,
+                             _titled("enhedsleder"), ("Enhedsledere", "Unit heads"),
+                             in_tree=False),
+    "team_leaders": ListedKind(("teamledere", "teamlederne"), Kind.POST, _titled("teamleder"),
+                               ("Teamledere", "Team leaders"), in_tree=False),
     "systems": ListedKind(
         ("systemer", "systemerne", "it-systemer", "systems"), Kind.SYSTEM,
         lambda n: True, ("Systemer", "Systems"), in_tree=False),

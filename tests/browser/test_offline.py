@@ -393,6 +393,9 @@ def test_static_start_page_answers_a_kle_number(site: Path, page: Any, recorder:
      "Økonomi og Stab"),
     ("hvilke initiativer er der?", "Initiativer i Albertslund Kommune (9): ", "COOP"),
     ("hvilke systemer er der?", "Systemer i Albertslund Kommune (7): ", "OPUS løn"),
+    # posts by their title (leadership's fifth probe: one director, "no size")
+    ("hvor mange direktører har vi", "Direktører i Albertslund Kommune (3): ",
+     "Kommunaldirektør"),
     ("hvilke initiativer kører?", "Initiativer i gang i Albertslund Kommune (8): ", "COOP"),
     ("which departments does albertslund have?", "Afdelinger i Albertslund Kommune (8): ",
      "Dagtilbud"),

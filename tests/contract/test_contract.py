@@ -740,6 +740,27 @@ def test_a_task_met_by_its_own_words_comes_before_one_met_through_kle(store: Any
     assert first_task(store, "hvem kan nulstille min kode?") != ["task:hr"]
 
 
+@pytest.mark.parametrize(("question", "title", "posts"), [
+    ("hvor mange direktører har vi", "Direktører", {"post:kommunaldirektor", "post:direktor-1",
+                                                    "post:direktor-2"}),
+    ("how many directors are there", "Direktører", {"post:kommunaldirektor", "post:direktor-1",
+                                                    "post:direktor-2"}),
+    ("hvilke enhedsledere er der?", "Enhedsledere", {
+        "post:enhedsleder-it-og-digitalisering", "post:enhedsleder-okonomi-og-indkob",
+        "post:enhedsleder-organisation-og-politik"})])
+def test_the_posts_of_a_title_are_listed(store: Any, question: str, title: str,
+                                         posts: set[str]) -> None:
+    # Leadership's fifth probe: "hvor mange direktører har vi" named one director and said
+    # the model gives no size; three posts are directors (the municipal director too).
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.listing is not None
+    assert {r.node.id for r in hint.relations} == posts
+    assert hint.text("da").startswith(f"{title} i Albertslund Kommune ({len(posts)}): ")
+    chiefs = answered(store, "hvor mange chefer er der?")[1]
+    assert chiefs is not None and CHIEF in {r.node.id for r in chiefs.relations}
+    assert all(r.node.name.startswith("Chef for ") for r in chiefs.relations)
+
+
 def test_a_list_says_what_its_records_note(store: Any) -> None:
     # The new chief's probe: eight departments where the seed names seven, and the committees
     # of the 2018–2021 term listed as today's, with no word of what their records note.
