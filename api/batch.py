@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.config import JsonDict
 
+from api.responses import record_tag
 from api.schemas import NoticesInDanish
 from api.services import write_notices
 from orgmodel.batch import MAX_OPERATIONS, Operation
@@ -59,7 +60,7 @@ class OperationIn(BaseModel):
 
     def operation(self) -> Operation:
         """The edit this asks for."""
-        expected = self.if_match.strip().strip('"') if self.if_match else None
+        expected = record_tag(self.if_match) if self.if_match else None
         if self.op == "delete" and self.key is not None and expected is not None:
             return Operation.delete(self.key, expected)
         record = self.node if self.op == "put_node" else self.edge

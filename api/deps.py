@@ -18,6 +18,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import TypeAdapter, ValidationError, WithJsonSchema
 
 from api.errors import ApiProblemError
+from api.responses import record_tag
 from api.runtime import StoreHandle
 from api.security import Caller, TokenBook, bearer_token
 from api.settings import Settings
@@ -94,7 +95,7 @@ async def if_match(
     if value == "*" or value.startswith("W/") or "," in value:
         raise ApiProblemError(
             412, "If-Match must hold the one strong ETag you read (no *, W/ or lists)")
-    return value.strip('"')
+    return record_tag(value)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

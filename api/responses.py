@@ -9,6 +9,18 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 __all__ = ["HeadAsGet", "respond"]
 
 
+def record_tag(sent: str) -> str:
+    """The record's ETag in a tag a client sends back (If-Match), quotes and all.
+
+    A node's read tags its answer: the record's ETag, a dash, then a digest of what the
+    answer holds besides the record (its edges on the date). A write checks the record's.
+
+    >>> record_tag('"3f2a-9b1c"'), record_tag("3f2a")
+    ('3f2a', '3f2a')
+    """
+    return sent.strip().strip('"').split("-", 1)[0]
+
+
 def respond(model: BaseModel, *, status_code: int = 200, etag: str | None = None,
             location: str | None = None, more: dict[str, str] | None = None) -> Response:
     """Return ``model`` as JSON (by alias), with an ``ETag``, ``Location`` and ``more`` headers."""

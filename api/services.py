@@ -6,6 +6,7 @@ worker thread through :class:`api.runtime.StoreHandle`).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from collections.abc import Sequence
@@ -264,14 +265,21 @@ def audit_page(store: WritableStore, *, record: str | None, offset: int, limit: 
 
 
 def node_detail(store: OrgStore, node_id: str, as_of: date) -> tuple[NodeDetail, str | None]:
-    """Return a node, its record and its edges on ``as_of``, and the record's ETag."""
+    """Return a node, its record and its edges on ``as_of``, and the answer's ETag.
+
+    The tag is the record's, a dash, and a digest of the answer: an edge added or another
+    date is another answer (the record's tag alone answered 304 to a client holding the
+    node's old edges), and a write's If-Match is checked against the record's part
+    (:func:`api.responses.record_tag`).
+    """
     node = store.node(node_id, as_of=as_of)
     edges = store.edges_of(node_id, as_of=as_of)
     record = read_record(store, node_id)
     if record is None:
         return NodeDetail(node=node, record=None, edges=edges, as_of=as_of), None
-    return (NodeDetail(node=node, record=record_data(record), edges=edges, as_of=as_of),
-            etag(record))
+    detail = NodeDetail(node=node, record=record_data(record), edges=edges, as_of=as_of)
+    answer = hashlib.blake2b(detail.model_dump_json().encode(), digest_size=8).hexdigest()
+    return detail, f"{etag(record)}-{answer}"
 
 
 def edge_detail(store: OrgStore, key: str) -> tuple[EdgeDetail, str]:

@@ -36,6 +36,28 @@ def test_a_write_changes_the_tag_so_the_next_read_is_whole(editable_api: LiveSer
         assert after.status_code == 200 and "Lønudbetaling" in after.text
 
 
+def test_a_nodes_tag_changes_with_its_edges_and_date(editable_api: LiveServer) -> None:
+    # The API client's probe: the node's tag was its record's alone, so a client holding the
+    # node's old edges, or another date's, was told 304 Not Modified.
+    with editable_api.client(ANNA) as http:
+        read = http.get("/api/v1/nodes/task:lon")
+        tag = read.headers["etag"]
+        added = http.post("/api/v1/edges", json={
+            "type": "RESPONSIBLE_FOR", "from": "unit:okonomi-og-indkob", "to": "task:lon",
+            "raci": "C", "source": "seed", "confidence": "low"})
+        assert added.status_code == 201, added.text
+        again = http.get("/api/v1/nodes/task:lon", headers={"If-None-Match": tag})
+        assert again.status_code == 200 and again.headers["etag"] != tag
+        assert "unit:okonomi-og-indkob" in {e["source_id"] for e in again.json()["edges"]}
+        dated = http.get("/api/v1/nodes/task:lon", params={"as_of": "2022-06-01"},
+                         headers={"If-None-Match": again.headers["etag"]})
+        assert dated.status_code == 200
+        # ... and the tag read is the one a write's If-Match takes (its record's part counts)
+        changed = http.put("/api/v1/nodes/task:lon", headers={"If-Match": again.headers["etag"]},
+                           json={**again.json()["record"], "name_en": "Pay"})
+        assert changed.status_code == 200, changed.text
+
+
 def test_answers_of_the_api_are_gzipped_for_a_client_that_asks(live_api: LiveServer) -> None:
     url = f"{live_api.url}/api/v1/nodes?limit=500"
     with httpx.Client() as raw:
