@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -357,6 +358,16 @@ def test_static_start_page_answers_how_big_something_is(
     assert page.locator("article.answer").count() == 0
     assert len(hints) == 1 and hints[0].startswith(first)
     assert f" {named} er " in hints[0] and "Størrelse: " not in hints[0]
+
+
+def test_static_start_page_reads_a_letter_written_with_a_combining_mark(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server: "a\u030arsregnskab" (NFD, pasted from macOS) folded to "arsregnskab",
+    # where "årsregnskab" folds to "aarsregnskab" in the browser, and met other tasks.
+    only_files(recorder)
+    composed = ask(site, page, "årsregnskab").locator("h3").text_content()
+    decomposed = ask(site, page, unicodedata.normalize("NFD", "årsregnskab"))
+    assert decomposed.locator("h3").text_content() == composed
 
 
 def test_static_start_page_keeps_the_question_in_the_other_language(

@@ -167,12 +167,12 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var query = document.getElementById("q").value.trim();
+    var query = document.getElementById("q").value.normalize("NFC").trim();
     history.replaceState(null, "", "?q=" + encodeURIComponent(query));
     keepInLanguageLink(query);
     render(query);
   });
-  var initial = new URLSearchParams(location.search).get("q");
+  var initial = (new URLSearchParams(location.search).get("q") || "").normalize("NFC");
   if (initial) {
     document.getElementById("q").value = initial;
     keepInLanguageLink(initial);

@@ -9,6 +9,8 @@
       // invisible format characters (soft hyphen, zero-width spaces, direction marks), as
       // orgmodel.text.visible drops them: "lø\u00adn" pasted from a web page is "løn"
       .replace(/[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, "")
+      // a letter written as a base and a combining mark is the one letter ("a\u030a" is "å")
+      .normalize("NFC")
       .toLowerCase()
       .replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
       .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
