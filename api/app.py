@@ -136,6 +136,21 @@ _NEVER = {"get": {"403", "409", "412", "413", "415", "428", "501"}, "delete": {"
 _NO_ID = ("/api/v1/nodes", "/api/v1/search", "/api/v1/export")
 
 
+def _nullable_optional(component: dict[str, Any]) -> None:
+    """A property that may be null is not required in ``component``'s schema.
+
+    FastAPI leaves every null out of the document, its examples' too: an edge's ``role_en``,
+    null where it has no role, was required, and the examples that had it null broke their
+    own schema (a mock server or contract test built from them failed). The API sends such a
+    property, null or not.
+    """
+    properties = component.get("properties", {})
+    required = [name for name in component.get("required", []) if not any(
+        option.get("type") == "null" for option in properties.get(name, {}).get("anyOf", []))]
+    if "required" in component:
+        component["required"] = required
+
+
 def _document_only_answered_statuses(app: FastAPI) -> None:
     """Leave out of the OpenAPI schema the statuses a route cannot answer.
 
@@ -153,6 +168,8 @@ def _document_only_answered_statuses(app: FastAPI) -> None:
                 responses = operation.get("responses", {})
                 for status in never & set(responses):
                     del responses[status]
+        for component in schema.get("components", {}).get("schemas", {}).values():
+            _nullable_optional(component)
         app.openapi_schema = schema
         return schema
 

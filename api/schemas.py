@@ -136,6 +136,9 @@ class NoticesInDanish(BaseModel):
 class NodeSaved(NodeWritten, NoticesInDanish):
     """A node just written, and what in it is worth a look (as ``orgmodel validate`` says)."""
 
+    model_config = _example({"node": _NODE_LON, "record": _RECORD_LON, "notices": [],
+                             "notices_da": []})
+
     notices: list[str] = Field(
         default_factory=list, description="Not errors (the write is done): e.g. a KLE number "
         "that is no topic of the catalogue, which no question will lead to; a unit, post or "
@@ -261,7 +264,8 @@ class MembershipsAnswer(BaseModel):
     model_config = _example({"id": "post:chef-okonomi-og-stab", "as_of": "2024-06-01",
                              "items": [{"node": {"id": "forum:chefforum", "name": "Chefforum",
                                                  "name_en": "Chiefs' Forum", "kind": "Forum"},
-                                        "type": "MEMBER_OF", "role": "chef"}]})
+                                        "type": "MEMBER_OF", "role": "chef",
+                                        "role_en": "head of department"}]})
 
     id: str = Field(description="The node asked about.")
     as_of: date = Field(description="The date answered for.")
