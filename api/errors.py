@@ -139,10 +139,12 @@ PROBLEM_RESPONSES: dict[str, dict[int | str, dict[str, Any]]] = {
 class ApiProblemError(Exception):
     """An HTTP problem raised by the API layer (never by the domain)."""
 
-    def __init__(self, status: int, detail: str, *, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, status: int, detail: str, *, headers: dict[str, str] | None = None,
+                 errors: list[dict[str, Any]] | None = None) -> None:
         self.status = status
         self.detail = detail
         self.headers = headers or {}
+        self.errors = errors  # a 422's: which input is wrong, as every 422 says it
         super().__init__(detail)
 
 
@@ -236,7 +238,8 @@ async def _ids_near(request: Request, exc: NotFoundError) -> list[NodeRef]:
 
 async def _api_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiProblemError)
-    return problem_response(exc.status, exc.detail, request.url.path, headers=exc.headers)
+    return problem_response(exc.status, exc.detail, request.url.path, headers=exc.headers,
+                            errors=exc.errors)
 
 
 def _loc(parts: Any) -> list[str | int]:

@@ -332,5 +332,7 @@ def _of_kind(store: OrgStore, node_id: str, kinds: frozenset[Kind], what: str,
     kind = store.node(node_id, as_of=as_of).kind  # unknown: 404
     if kind not in kinds:
         names = ", ".join(sorted(k.value for k in kinds))
-        raise ApiProblemError(422, f"{node_id} is a {kind.value}, which has no {what}: "
-                                   f"{what} are of a {names}")
+        detail = f"{node_id} is a {kind.value}, which has no {what}: {what} are of a {names}"
+        # named as the id's own problem, as every 422 names its input (the API client's probe)
+        raise ApiProblemError(422, detail, errors=[
+            {"loc": ["path", "node_id"], "msg": detail, "type": "kind"}])

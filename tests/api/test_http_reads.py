@@ -434,6 +434,9 @@ def test_members_or_tasks_of_a_kind_that_has_none_is_a_422(http: httpx.Client) -
                         "system:opus-lon is a System, which has no tasks")):
         wrong = http.get(path)
         assert wrong.status_code == 422 and wrong.json()["detail"].startswith(said), path
+        # ... naming the input, as every 422 does (the API client's probe: no "errors")
+        [error] = wrong.json()["errors"]
+        assert error["loc"] == ["path", "node_id"] and error["msg"].startswith(said), path
     assert http.get("/api/v1/members/unit:okonomi-og-stab").json()["items"]  # its posts
     assert http.get("/api/v1/members/task:nowhere").status_code == 404
 
