@@ -94,9 +94,11 @@ def create_app(settings: Settings,
     _document_only_answered_statuses(app)
     for register in _plugins() if plugins is None else plugins:
         register(app)
-    # Outermost last: security headers on every response, the 500 guard inside them.
-    app.add_middleware(WriteGate, tokens=app.state.tokens, routes=lambda: app.router.routes)
+    # Outermost last: security headers on every response, the 500 guard inside them. A write
+    # without a token is refused before its size is judged: a client learns of the token first
+    # (an oversize body without one was a 413, and the client fixed the wrong thing).
     app.add_middleware(ProblemGuard)
+    app.add_middleware(WriteGate, tokens=app.state.tokens, routes=lambda: app.router.routes)
     app.add_middleware(ResponseCache, size=settings.query_cache)
     app.add_middleware(ConditionalGet, private=settings.read_requires_token)
     app.add_middleware(ApiGzip)
