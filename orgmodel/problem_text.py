@@ -48,12 +48,15 @@ _JSON_DA = {
     "nested too deep": "indlejret for dybt",
 }
 _REPEATED_KEY = re.compile(r"duplicate key (.+) in the object")
+_LONG_NUMBER = re.compile(r"a number of more than (\d+) digits")
 
 
 def _json_da(message: str) -> str:
     """Python's JSON error ``message`` in Danish (as written, where none is known)."""
     if repeated := _REPEATED_KEY.fullmatch(message):
         return f"nøglen {repeated[1]} står to gange i objektet"
+    if long := _LONG_NUMBER.fullmatch(message):  # the API's own (api/json_body.py)
+        return f"et tal med mere end {long[1]} cifre"
     return _JSON_DA.get(message, message)
 _BELONGS_DA = {"part of nothing": "del af intet", "in no unit": "i ingen enhed"}
 _TWO_DA = {"in two units": "i to enheder", "part of two units": "del af to enheder",

@@ -53,6 +53,9 @@ WRITES = [
      "JSON-fejl: nøglen 'name' står to gange i objektet (ved tegn 50)"),
     ("/api/v1/nodes", b"[" * 100_000 + b"]" * 100_000,
      "JSON-fejl: indlejret for dybt (ved tegn 0)"),
+    # ... and of a number too long to read (the API client's probe: half in English)
+    ("/api/v1/nodes", b'{"id": "unit:x", "staff_count": ' + b"1" * 5000 + b"}",
+     "JSON-fejl: et tal med mere end 4300 cifre (ved tegn 0)"),
     ("/api/v1/changes", b'{"operations": [{"op": "delete", "key": "unit:x"}]}',
      "delete skal have if_match: postens ETag, som den sidst blev læst"),
 ]
