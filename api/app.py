@@ -22,6 +22,7 @@ from api.cache import ResponseCache
 from api.conditional import ApiGzip, ConditionalGet
 from api.docs import install_docs
 from api.errors import ProblemGuard, install_error_handlers
+from api.openapi_doc import document_http
 from api.responses import HeadAsGet
 from api.routes import admin, edits, health, queries
 from api.runtime import StoreAccess
@@ -92,6 +93,7 @@ def create_app(settings: Settings,
     if settings.read_requires_token:
         _declare_read_security(app)
     _document_only_answered_statuses(app)
+    document_http(app)
     for register in _plugins() if plugins is None else plugins:
         register(app)
     # Outermost last: security headers on every response, the 500 guard inside them. A write
@@ -133,7 +135,8 @@ def _declare_read_security(app: FastAPI) -> None:
 
 #: Statuses a method never answers: a read neither writes nor takes a body, a delete takes
 #: no body. The routers' shared ``responses`` listed them on every route of the router.
-_NEVER = {"get": {"403", "409", "412", "413", "415", "428", "501"}, "delete": {"413", "415"}}
+_NEVER = {"get": {"400", "403", "409", "412", "413", "415", "428", "501"},
+          "delete": {"400", "413", "415"}}
 #: Reads of no id, which no unknown id can make a 404.
 _NO_ID = ("/api/v1/nodes", "/api/v1/search", "/api/v1/export")
 

@@ -17,6 +17,7 @@ from starlette.responses import Response
 from api.batch import BatchAnswer, BatchBody
 from api.deps import (
     ACCEPT_PATCH,
+    AsOf,
     EdgeKeyPath,
     IfMatch,
     NodeIdPath,
@@ -131,8 +132,13 @@ async def delete_node(node_id: NodeIdPath, store: StoreDep, caller: WriterDep,
 
 @router.get("/edges/{key:path}", response_model=EdgeDetail, summary="One edge",
             tags=["queries"])
-async def get_edge(key: EdgeKeyPath, store: ReadStoreDep) -> Response:
-    """Return an edge and its data-file record (any date); the ETag header versions it."""
+async def get_edge(key: EdgeKeyPath, store: ReadStoreDep, as_of: AsOf = None) -> Response:
+    """Return an edge and its data-file record (any date); the ETag header versions it.
+
+    ``as_of``, sent with every read by some clients, is taken and checked but changes nothing:
+    the record is the edge's on every date.
+    """
+    del as_of  # declared, so the schema says it is taken (it was taken undeclared)
     detail, tag = await store.run(edge_detail, store.store, key)
     return respond(detail, etag=tag)
 

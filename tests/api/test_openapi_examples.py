@@ -1,5 +1,6 @@
-"""The OpenAPI document's examples hold to their own schemas: a client generated from it, or
-a mock server answering its examples, meets what the API answers."""
+"""The OpenAPI document says what the API answers: its examples hold to their own schemas, and
+its headers, conditional reads and media types are there (a client generated from it, or a
+mock server answering its examples, meets what the API answers)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,22 @@ def test_an_example_holds_to_its_schema(name: str, index: int, example: Any) -> 
                     key=lambda e: list(e.path))
     assert not errors, [f"{list(e.path)}: {e.message}" for e in errors]
 
+
+
+def test_the_document_says_the_http_the_api_answers() -> None:
+    # The API client's probe: no ETag or Location header, no If-None-Match or 304, no 400 for
+    # a body that is not UTF-8, no as_of on an edge's read, PATCH as merge-patch only.
+    paths = DOCUMENT["paths"]
+    node = paths["/api/v1/nodes/{node_id}"]
+    assert "If-None-Match" in {p["name"] for p in node["get"]["parameters"]}
+    assert "304" in node["get"]["responses"]
+    assert "ETag" in node["get"]["responses"]["200"]["headers"]
+    created = paths["/api/v1/nodes"]["post"]["responses"]
+    assert {"ETag", "Location"} <= set(created["201"]["headers"]) and "400" in created
+    assert "ETag" in node["put"]["responses"]["200"]["headers"]
+    assert {"application/merge-patch+json", "application/json"} <= set(
+        node["patch"]["requestBody"]["content"])
+    assert "400" not in node["delete"]["responses"]
+    assert "as_of" in {p["name"] for p in paths["/api/v1/edges/{key}"]["get"]["parameters"]}
+    # the export is streamed: no tag, no 304
+    assert "304" not in paths["/api/v1/export"]["get"]["responses"]
