@@ -24,6 +24,7 @@ from api.schemas import (
 )
 from api.services import members_of, node_detail, owners_answer, responsibilities_of
 from orgmodel.schema import Confidence, EdgeType, Kind
+from orgmodel.text import visible
 
 __all__ = ["router"]
 
@@ -40,7 +41,8 @@ def _split(value: object) -> object:
 
 
 def _not_blank(value: str) -> str:
-    if not value.strip():
+    # what a reader sees: a zero-width space alone was a question, answered by nothing
+    if not visible(value).strip():
         raise ValueError("empty or only spaces: give a word, a task id or a KLE number")
     return value
 
