@@ -210,6 +210,10 @@ class NodeHint(BaseModel):
     asked_supplier: bool = Field(False, description="A question of who supplies a system or "
                                  "equipment (\"hvem leverer OPUS?\"): its suppliers "
                                  "(SUPPLIES), said first.")
+    asked_operator: bool = Field(False, description="A question of who runs a system or "
+                                 "equipment a task uses (\"hvem drifter Politiker Web?\"): who "
+                                 "operates it (OPERATES), else supports it (SUPPORTS), said "
+                                 "first.")
     asked_stakeholders: bool = Field(False, description="A question of a post's stakeholders "
                                      "(\"hvem er de vigtigste interessenter for chefen for "
                                      "Økonomi og Stab?\"): ``stakeholders`` said first.")
@@ -281,6 +285,13 @@ class NodeHint(BaseModel):
             return self._stakeholders(lang)
         if self.asked_supplier:
             return self._supplier(lang)
+        if self.asked_operator:
+            edge = _E.OPERATES if self.operated_by(_E.OPERATES) else _E.SUPPORTS
+            by_da, by_en = (words.lower() for words in _RELATION_WORDS[edge])
+            return self._by(lang, edge, (f"{{name}} {by_da}: {{by}}.",
+                                         f"{{name}} is {by_en}: {{by}}."),
+                            ("Data nævner ingen, der driver {name}.",
+                             "The data names no one who runs {name}."))
         if self.asked_decides:
             at = 0 if lang == "da" else 1
             name = node_name(self.node, lang)
@@ -308,6 +319,10 @@ class NodeHint(BaseModel):
         """The relations of ``types`` into the node (or, ``outward``, out of it), as said."""
         return [_relation(r, lang) for r in self.relations
                 if r.type in types and r.outward == outward]
+
+    def operated_by(self, *edges: EdgeType) -> bool:
+        """Whether someone runs it by one of ``edges`` (into it): ``OPERATES``, ``SUPPORTS``."""
+        return any(r.type in edges and not r.outward for r in self.relations)
 
     def _supplier(self, lang: Lang) -> str:
         """Who supplies it, or that the data names no one."""

@@ -201,6 +201,11 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 # fagsystemer har vi?")
                 index.append(_entry(_name_keys(node), None, what_is=named.text(lang),
                                     supplier=_supplier(named, lang),
+                                    # who runs it: "hvem drifter Politiker Web?"
+                                    operator=named.model_copy(
+                                        update={"asked_operator": True}).text(lang)
+                                    if named.operated_by(EdgeType.OPERATES, EdgeType.SUPPORTS)
+                                    else None,
                                     usedCounted=bool(named.counts),
                                     sized=named.model_copy(update={"asked_size": True}).text(lang)
                                     if named.counts else None))
@@ -319,7 +324,8 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            stakeholders: str | None = None, sized: str | None = None,
            running: str | None = None, decides: str | None = None,
            what_is: str | None = None, supplier: str | None = None,
-           escalation: str | None = None, **flags: bool) -> dict[str, Any]:
+           escalation: str | None = None, operator: str | None = None,
+           **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -333,6 +339,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
             "route": route, "head": head, "place": place, "stakeholders": stakeholders,
             "sized": sized, "running": running, "decides": decides,
             "whatIs": what_is, "supplier": supplier, "escalation": escalation,
+            "operator": operator,
             "counts": counts or []}
 
 

@@ -504,6 +504,15 @@ def test_static_start_page_says_who_decides_what_is_approved_first(
     assert hints_for(site, page, recorder, "hvem godkender fakturaer?") == []
 
 
+def test_static_start_page_says_who_runs_a_system_a_task_uses(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As on the server: who runs it, first, not the task that uses it.
+    hints = hints_for(site, page, recorder, "hvem drifter Politiker Web")
+    assert len(hints) == 1 and hints[0].startswith(
+        "Politiker Web drives af: Organisation og Politik (")
+    assert page.locator("article.answer").count() == 0
+
+
 def test_static_start_page_says_what_a_post_sits_in_first(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As on the server: the mayor's committees and fora, then the mayor's hint.

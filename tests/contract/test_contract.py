@@ -723,6 +723,23 @@ def test_a_letter_written_with_a_combining_mark_is_the_letter(store: Any, word: 
     assert first_task(store, unicodedata.normalize("NFD", "lön")) == ["task:lon"]
 
 
+@pytest.mark.parametrize(("question", "system", "first"), [
+    ("hvem drifter Politiker Web", "system:politiker-web",
+     "Politiker Web drives af: Organisation og Politik ("),
+    ("politikerweb hvem drifter", "system:politiker-web",
+     "Politiker Web drives af: Organisation og Politik ("),
+    ("who runs RolleBi", "system:rollebi", "Rollebaseret Indgang (RolleBi) drives af: ")])
+def test_who_runs_a_system_a_task_uses_is_said_first(store: Any, question: str, system: str,
+                                                     first: str) -> None:
+    # Leadership's fifth probe: "politikerweb hvem drifter" met IT support by "drifter"; "hvem
+    # drifter Politiker Web" answered the task that uses it, whose "A" happened to run it.
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.node.id == system
+    assert hint.text("da").startswith(first)
+    # ... one no one is said to run is asked of the task that uses it, as before
+    assert first_task(store, "hvem drifter OPUS") == ["task:lon"]
+
+
 def test_who_supports_the_directors_is_their_support(store: Any) -> None:
     # Leadership's fifth probe: "hvem støtter direktionen" was told it looked like the KLE
     # topic of direct support to farmers ("støtter" met nothing of "Understøttelse").

@@ -335,6 +335,11 @@
       // Who supports or runs a system no task uses ("hvem drifter Aula?"), well named.
       framedHint(query, anyOf(supporting), supporting,
                  function (entry) { return entry.used; }, data.supportedMin) ||
+      // ... or one a task uses, where the data says who runs it ("hvem drifter Politiker
+      // Web?"): said first, as on the server
+      framedHint(query, anyOf(supporting), supporting,
+                 function (entry) { return entry.operator; }, data.reportingMin, false,
+                 "operator") ||
       (asksStructure(fold(query).split(" ")) && namesHomeAlone(query, structureFrame) ?
         homeHint() : null) ||
       // "hvilket direktørområde hører Skole og Uddannelse under?": what it lies under, first
