@@ -92,6 +92,7 @@ from orgmodel.question_frames import (
 )
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.stakeholder_hint import with_stakeholders
+from orgmodel.task_in_place import task_in_place
 from orgmodel.task_list import asks_tasks, tasks_of
 from orgmodel.text import (
     STOPWORDS,
@@ -494,6 +495,8 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     """
     if asks_about_self(query):  # "hvem er min chef?": what it met was stray (orgmodel.asker)
         return [], None
+    if (placed := task_in_place(store, query, as_of)) is not None:
+        return placed, None  # "økonomistyring ØS": the task, in the unit that holds it
     # A task the question meets well by its own words comes before one met only through the
     # KLE topic nearest the question ("hvem har ansvaret for snerydning?" answered the aids of
     # a KLE topic whose keywords hold "snerydning", 0.73, before winter service, 0.72, whose
