@@ -46,6 +46,7 @@ from orgmodel.question_frames import (
     STRUCTURE_WORDS,
     asks_collaboration,
     asks_place,
+    asks_structure,
 )
 from orgmodel.schema import Kind
 from orgmodel.search import acronyms
@@ -69,7 +70,8 @@ def task_in_place(store: OrgStore, query: str, as_of: date) -> list[OwnersResult
     or when it asks another frame's question (who leads, what lies under, how many, …).
     """
     words = fold(query).split()
-    if not _OTHER_FRAMES.isdisjoint(words) or asks_collaboration(words) or asks_place(words):
+    if not _OTHER_FRAMES.isdisjoint(words) or asks_collaboration(words) or asks_place(
+            words) or asks_structure(words):
         return None  # "who does Finance and Procurement work with on budgets?"
     hits = store.search(query, kinds=[Kind.UNIT, Kind.BODY], limit=1, as_of=as_of)
     if not hits:

@@ -100,6 +100,7 @@ from orgmodel.question_frames import (
     UNDER_SPELLINGS,
 )
 from orgmodel.search import READ_AS, READ_AS_MIN_LETTERS
+from orgmodel.task_in_place import TASK_MIN as TASK_IN_PLACE_MIN
 from orgmodel.task_list import TASK_FRAME_SPELLINGS, TASK_LIST_SPELLINGS
 from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
 from orgmodel.verb_frames import (
@@ -375,7 +376,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "reporting": [*REPORTING_SPELLINGS, *SUBORDINATE_SPELLINGS],
                 "subordinate": list(SUBORDINATE_SPELLINGS),
                 "reportingFrame": list(REPORTING_FRAME_SPELLINGS),
-                "reportingMin": REPORTING_POST_MIN,
+                "reportingMin": REPORTING_POST_MIN, "taskInPlaceMin": TASK_IN_PLACE_MIN,
                 "escalating": list(ESCALATION_SPELLINGS),
                 "escalationFrame": list(ESCALATION_FRAME_SPELLINGS),
                 "supporting": list(SUPPORTING_SPELLINGS), "supportedMin": SUPPORTED_MIN,

@@ -246,6 +246,11 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 if kind in LED_KINDS and kind is not Kind.POST else None,
                 # who supplies it: "hvem leverer Aula?"
                 supplier=_supplier(named, lang) if kind in USED_KINDS else None,
+                # the tasks held in it or under it: "økonomistyring ØS" asks for the task
+                # (orgmodel.task_in_place)
+                held=sorted({r.task.id for r in store.responsibilities(
+                    node.id, descendants=True, as_of=as_of)})
+                if kind in (Kind.UNIT, Kind.BODY) else None,
                 # what it decides: "hvad beslutter Økonomiudvalget?"
                 decides=named.model_copy(update={"asked_decides": True}).text(lang)
                 if kind in (Kind.BODY, Kind.FORUM) else None,
@@ -325,7 +330,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            running: str | None = None, decides: str | None = None,
            what_is: str | None = None, supplier: str | None = None,
            escalation: str | None = None, operator: str | None = None,
-           **flags: bool) -> dict[str, Any]:
+           held: list[str] | None = None, **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -339,7 +344,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
             "route": route, "head": head, "place": place, "stakeholders": stakeholders,
             "sized": sized, "running": running, "decides": decides,
             "whatIs": what_is, "supplier": supplier, "escalation": escalation,
-            "operator": operator,
+            "operator": operator, "held": held,
             "counts": counts or []}
 
 

@@ -504,6 +504,20 @@ def test_static_start_page_says_who_decides_what_is_approved_first(
     assert hints_for(site, page, recorder, "hvem godkender fakturaer?") == []
 
 
+@pytest.mark.parametrize(("question", "task"), [
+    ("økonomistyring ØS", "Økonomistyring"),
+    ("hvem står for løn i Organisation og Politik", "Løn"), ("indkøb i ØI", "Indkøb")])
+def test_static_start_page_answers_a_task_asked_of_the_unit_that_holds_it(
+        site: Path, page: Any, recorder: Recorder, question: str, task: str) -> None:
+    # As on the server: the task, no hint of the unit (it answered alone, or first).
+    only_files(recorder)
+    first = ask(site, page, question)
+    assert first.locator("h3").text_content() == task
+    assert page.locator(".node-hint").count() == 0
+    # ... a question of another frame about the unit is still the unit's
+    assert hints_for(site, page, recorder, "hvem leder ØS")
+
+
 def test_static_start_page_says_who_runs_a_system_a_task_uses(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As on the server: who runs it, first, not the task that uses it.

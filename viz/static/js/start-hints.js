@@ -510,7 +510,44 @@
     });
   }
 
+  /* A task asked of the unit or body that holds it ("økonomistyring ØS", "hvem står for løn i
+   * Organisation og Politik?"), as orgmodel.task_in_place reads it: the tasks the rest of the
+   * question names, those held there first; null when it names no such pair, or asks
+   * another frame's question (who leads, what lies under, how many, whom it works with). */
+  function taskInPlace(query) {
+    var folded = fold(query).split(" ").filter(Boolean);
+    if ([collaboration, leading, reporting, sizeWords, stakeholderWords, structure, cases]
+        .some(function (table) { return anyOf(table)(folded); }) ||
+        asksCollaboration(folded) || asksPlace(folded) || asksStructure(folded)) {
+      return null;
+    }
+    var written = wordsOf(query), asked = " " + folded.join(" ") + " ", best = null;
+    named.forEach(function (entry) {
+      (entry.held ? entry.keys : []).forEach(function (key) {
+        var words = key.whole.trim().split(" ");
+        // one of its names written whole, the longest; words to find, or an acronym in
+        // capitals (which wordsOf keeps: "ØS" is no "os", us)
+        if (asked.indexOf(key.whole) < 0 ||
+            !words.some(function (word) { return written.indexOf(word) >= 0; })) { return; }
+        if (!best || words.length > best.words.length) {
+          best = { entry: entry, whole: key.whole, words: words };
+        }
+      });
+    });
+    if (!best) { return null; }
+    var rest = asked.replace(best.whole, " ").trim();
+    var held = best.entry.held;
+    var found = wordsOf(rest).length ? start.rank(rest) : [];
+    if (!found.some(function (hit) {
+      return hit.score >= data.taskInPlaceMin && held.indexOf(hit.task.id) >= 0;
+    })) { return null; }
+    return found.slice().sort(function (a, b) {
+      return (held.indexOf(a.task.id) < 0 ? 1 : 0) - (held.indexOf(b.task.id) < 0 ? 1 : 0);
+    });
+  }
+
   start.namedHint = namedHint;
+  start.taskInPlace = taskInPlace;
   start.asksAboutSelf = asksAboutSelf;
   start.leading = leading;
 }());

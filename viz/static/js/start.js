@@ -55,7 +55,9 @@
     var text = start.withoutHomeName(withoutPronounIt(withoutDate(plain).trim() || plain));
     // "hvem er min chef?": the page cannot know who asks.
     var instead = asksAboutSelf(text) ? texts.ask_about_your_post : null;
-    var found = instead ? [] : rank(text);
+    // "økonomistyring ØS": the task, in the unit that holds it (orgmodel.task_in_place)
+    var placed = instead ? null : start.taskInPlace(text);
+    var found = instead ? [] : placed || rank(text);
     // Asked who decides, the tasks the data says who decides first, as on the server.
     if (wordsOf(text).some(function (word) { return deciding[word]; })) {
       found = found.slice().sort(function (a, b) {
@@ -68,7 +70,7 @@
     var decider = found.length && wordsOf(text).some(function (word) {
       return deciding[word] || approving[word];
     }) ? found[0].task.decider : null;
-    var hint = instead ? null : decider ? { text: decider, says: true, score: best } :
+    var hint = instead || placed ? null : decider ? { text: decider, says: true, score: best } :
       namedHint(text, best);
     // "hvem er chef?" names nothing led, unless a post's name holds the word ("who is the
     // municipal director?"): what the tasks met was stray.
