@@ -46,13 +46,23 @@ class LiveServer:
 
     def __init__(self, settings: Settings, port: int | None = None,
                  plugins: list[Callable[[FastAPI], None]] | None = None) -> None:
-        self.port = port or free_port()
+        # The socket is bound here and handed to uvicorn: a free port looked up and bound
+        # later was taken in between by another test run on the machine ("address already
+        # in use"). A port asked for is bound by uvicorn, as `orgmodel serve` binds it.
+        self.socket: socket.socket | None = None
+        if port is None:
+            self.socket = socket.socket()
+            self.socket.bind(("127.0.0.1", 0))
+            port = int(self.socket.getsockname()[1])
+        self.port = port
         self.url = f"http://127.0.0.1:{self.port}"
         self.app = create_app(settings, plugins=plugins or [])
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning",
                                 http=http_protocol(), ws="none", lifespan="on")
         self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        sockets = [self.socket] if self.socket is not None else None
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": sockets},
+                                       daemon=True)
 
     def start(self) -> LiveServer:
         self.thread.start()
@@ -66,6 +76,8 @@ class LiveServer:
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+        if self.socket is not None:
+            self.socket.close()
 
     def client(self, token: str | None = None, **kwargs: Any) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
