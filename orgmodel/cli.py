@@ -280,7 +280,10 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     results = with_year_changes(store, results, question)
     # What the question names answers it when it says who is in charge ("hvem er
     # kommunaldirektør?": the post's holder), with or without tasks.
-    answered = bool(results) or (named is not None and named.answers)
+    # ... or says what it is, where no one is in charge of it ("hvem er Genitor?": a recruiting
+    # firm's description was on stderr, exit 1, and a script took the answer for a failure)
+    answered = bool(results) or (named is not None and (
+        named.answers or (bool(named.about) and not named.not_on_date)))
     if question.named is not None:  # say which date the answer is for: the question chose it
         beside = args.json or not answered  # stdout holds the JSON, or nothing at all
         print(as_of_note(question.named, question.reading, args.lang),

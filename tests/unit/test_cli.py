@@ -258,6 +258,11 @@ def test_a_question_about_what_is_not_a_task_says_who_is_in_charge_of_it() -> No
     assert it_head.stdout.startswith("IT og Digitalisering ledes af: Enhedsleder for IT og "
                                      "Digitalisering")
     assert " er en enhed, ikke en opgave. " in it_head.stdout.splitlines()[0]
+    # What it is answers who it is, where no one is in charge of it (leadership's probes:
+    # "hvem er genitor" was said on stderr, exit 1, and a script took it for a failure)
+    firm = run("who-owns", "hvem er genitor")
+    assert firm.returncode == 0 and not firm.stderr
+    assert firm.stdout.startswith("Genitor er en organisation, ikke en opgave. Rekrutteringsfirma")
     # With --json the list on stdout keeps its shape; the hints go to stderr.
     as_json = run("who-owns", "hvem har ansvaret for Aula?", "--json")
     assert as_json.returncode == 1 and json.loads(as_json.stdout) == []
