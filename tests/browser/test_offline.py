@@ -55,6 +55,18 @@ def test_single_file_works_offline(tmp_path: Path, page: Any, recorder: Recorder
     assert page.evaluate("document.activeElement.dataset.node") != "unit:organisation-og-politik"
 
 
+@pytest.mark.parametrize("name", ["org", "collaboration", "en/org"])
+def test_a_static_views_search_finds_a_whole_word_before_a_words_inside(
+        name: str, site: Path, page: Any, recorder: Recorder) -> None:
+    # The intranet probe: "IT" selected the chief of culture and leisure ("it" in "Fritid"),
+    # or on the English page Albertslund Municipality; the IT unit was sixth.
+    only_files(recorder)
+    open_view(page, (site / f"{name}.html").as_uri())
+    page.fill("#search-input", "IT")
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("window.orgmodelView.selected() === 'unit:it-og-digitalisering'")
+
+
 @pytest.mark.parametrize("name", ["org", "collaboration", "stakeholders", "responsibilities",
                                   "case-route", "en/org"])
 def test_static_site_views_work_from_disk(name: str, site: Path, page: Any,

@@ -18,8 +18,17 @@
       .trim();
   }
 
-  /* Score how well `query` matches `texts` (name first): every query word must start a word
-   * of one of the texts; an exact name scores highest. Returns 0 for no match. */
+  /* How well one query word meets a text's words: one of them (1), the start of one (0.85),
+   * or inside one (0.5: "it" in "Fritid" came before "IT og Digitalisering"); 0 for none. */
+  function wordFit(word, parts, folded) {
+    if (parts.indexOf(word) >= 0) { return 1; }
+    if (parts.some(function (part) { return part.indexOf(word) === 0; })) { return 0.85; }
+    return folded.indexOf(word) >= 0 ? 0.5 : 0;
+  }
+
+  /* Score how well `query` matches `texts` (name first): every query word must meet one of
+   * the texts, a whole word better than a word's start, and that better than its inside; an
+   * exact name scores highest. Returns 0 for no match. */
   function score(query, texts) {
     var words = fold(query).split(" ").filter(Boolean);
     if (!words.length) { return 0; }
@@ -28,12 +37,13 @@
       var folded = fold(text);
       if (!folded) { return; }
       var parts = folded.split(" ");
-      var all = words.every(function (word) {
-        return parts.some(function (part) { return part.indexOf(word) === 0; }) ||
-          folded.indexOf(word) >= 0;
-      });
-      if (all) {
-        var value = (folded === words.join(" ") ? 1 : 0.7) * (index === 0 ? 1 : 0.8);
+      var fits = words.map(function (word) { return wordFit(word, parts, folded); });
+      if (fits.every(function (fit) { return fit > 0; })) {
+        // ... and of two names met alike, the one the words are more of ("IT" is "IT og
+        // Digitalisering" before "Enhedsleder for IT og Digitalisering")
+        var least = Math.min.apply(null, fits) * (0.85 + 0.15 * Math.min(1, words.length /
+                                                                         parts.length));
+        var value = (folded === words.join(" ") ? 1 : 0.7 * least) * (index === 0 ? 1 : 0.8);
         best = Math.max(best, value);
       }
     });
