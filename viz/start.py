@@ -99,6 +99,8 @@ def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
         "escalation": [label_of(e.name, e.name_en, lang) for e in result.escalation],
         # where to write, what to expect, who decides: [label, text] pairs
         "facts": [list(line) for line in facts.lines(lang)],
+        # ... its mailbox, a link to write to (the data allows only an address: records.py)
+        "mailbox": facts.mailbox,
         # whether the data says who decides it: such tasks come first when that is asked
         "decided": bool(facts.decided_by),
         # ... and the one that decides it, said first when that is asked of the task met

@@ -243,6 +243,7 @@ def test_static_start_page_answers_in_the_browser(site: Path, page: Any,
     assert "lav (assumption)" in text  # an assumed owner says so, as on the server
     # Where to write and what to expect, as on the server and the command line.
     assert "Postkasseloen@albertslund.dk" in text and "Servicemål" in text
+    assert answer.locator("a[href='mailto:loen@albertslund.dk']").count() == 1
     assert page.locator(".view-cards a").first.get_attribute("href") == "org.html"
     assert page.title() == "Svar på »lønudbetaling« – Albertslund Kommune – organisationen"
     screenshot(page, "site-start")

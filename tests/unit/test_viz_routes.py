@@ -266,7 +266,9 @@ def test_the_start_page_says_where_to_write_and_who_decides(memory_store: Memory
     async def check(client: httpx.AsyncClient) -> None:
         payroll = (await client.get("/", params={"q": "lønseddel"})).text.split(
             'class="answer"')[1]
-        assert "<dt>Postkasse</dt><dd>loen@albertslund.dk</dd>" in payroll
+        # a link to write to (the intranet probe: the address was plain text)
+        assert ('<dt>Postkasse</dt><dd><a href="mailto:loen@albertslund.dk">'
+                'loen@albertslund.dk</a></dd>') in payroll
         assert "<dt>Servicemål</dt><dd>Ansættelsesbrev og oprettelse i OPUS løn" in payroll
         # The council that approves new IT projects, not only the unit that runs them.
         projects = (await client.get("/", params={"q": "who approves new IT projects?",

@@ -139,7 +139,14 @@
       var facts = element("dl", null, "facts");
       fact(facts, texts.accountable_post, task.accountable_post);
       fact(facts, texts.escalation, task.escalation);
-      (task.facts || []).forEach(function (pair) { fact(facts, pair[0], pair[1]); });
+      (task.facts || []).forEach(function (pair) {
+        fact(facts, pair[0], pair[1]);
+        if (task.mailbox && pair[1] === task.mailbox) {  // a link to write to, as on the server
+          var mail = element("a", pair[1]);
+          mail.href = "mailto:" + pair[1];
+          facts.lastChild.replaceChildren(mail);
+        }
+      });
       // Fewer than half of the question's words met the task: an answer to check, as the
       // server says of its weak matches.
       var notes = hit.notes.concat(task.notes, hit.score < WEAK ? [texts.weak_match] : []);
