@@ -68,6 +68,7 @@ from orgmodel.question_frames import (
     HAPPENING_WORDS,
     LEADERSHIP_WORDS,
     MEETING_WORDS,
+    NEAREST_WORDS,
     REPORTING_FRAME,
     STAKEHOLDER_FRAME,
     STAKEHOLDER_WORDS,
@@ -309,7 +310,7 @@ def _led_or_leader(store: OrgStore, query: str, words: list[str],
     if titled := _post_by_its_title(store, query, as_of):
         return titled
     # "hvem deltager i ØU møderne?": who takes part in its meetings takes part in it
-    unled = without(query, LEADERSHIP_WORDS | MEETING_WORDS[0])
+    unled = without(query, LEADERSHIP_WORDS | MEETING_WORDS[0] | NEAREST_WORDS)
     led = home_hint(store, unled, as_of) or first_hint(store, unled, list(LED_KINDS),
                                                           -ROUTE_MARGIN, as_of)
     if led and asks_head(words) and led[0].node.kind is not Kind.POST:

@@ -531,6 +531,18 @@ def test_static_start_page_answers_a_task_asked_of_the_unit_that_holds_it(
     assert hints_for(site, page, recorder, "hvem leder ØS")
 
 
+@pytest.mark.parametrize(("question", "first"), [
+    ("dagtilbudschefens nærmeste leder",
+     "Chef for Dagtilbud refererer til Direktør for Direktørområde 2 ("),
+    ("informationssikkerhedskoordinatoren refererer til hvem",
+     "Koordinator for informationssikkerhed refererer til Enhedsleder for Organisation og ")])
+def test_static_start_page_says_whom_a_post_reports_to_asked_another_way(
+        site: Path, page: Any, recorder: Recorder, question: str, first: str) -> None:
+    # As on the server (leadership's sixth probe).
+    hints = hints_for(site, page, recorder, question)
+    assert len(hints) == 1 and hints[0].startswith(first)
+
+
 def test_static_start_page_says_who_runs_a_system_a_task_uses(
         site: Path, page: Any, recorder: Recorder) -> None:
     # As on the server: who runs it, first, not the task that uses it.

@@ -1181,6 +1181,22 @@ def test_who_is_under_a_post_is_who_reports_to_it(store: Any, question: str,
         f"Til {named.node.name} refererer: ")
 
 
+@pytest.mark.parametrize(("question", "post", "first"), [
+    ("dagtilbudschefens nærmeste leder", "post:chef-dagtilbud",
+     "Chef for Dagtilbud refererer til Direktør for Direktørområde 2 ("),
+    ("informationssikkerhedskoordinatoren refererer til hvem",
+     "post:koordinator-informationssikkerhed",
+     "Koordinator for informationssikkerhed refererer til Enhedsleder for Organisation og "
+     "Politik (")])
+def test_whom_a_post_reports_to_asked_another_way(store: Any, question: str, post: str,
+                                                  first: str) -> None:
+    # Leadership's sixth probe: "nærmeste" between the genitive and "leder" hid the superior
+    # (the specialist systems answered); "… refererer til hvem" was read as who reports to it.
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.node.id == post
+    assert hint.text("da").startswith(first)
+
+
 @pytest.mark.parametrize("question", ["who do the unit heads report to?",
                                       "who do unit heads report to"])
 def test_whom_the_unit_heads_report_to_is_the_chief(store: Any, question: str) -> None:

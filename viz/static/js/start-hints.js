@@ -113,7 +113,7 @@
     if (byName) { return byName; }
     // ... its meetings' words too: "hvem deltager i ØU møderne?" takes part in ØU
     var words = asksWho ? all.filter(function (word) {
-      return !leading[word] && !meetVerbs[word];
+      return !leading[word] && !meetVerbs[word] && !nearest[word];  // "… nærmeste leder"
     }) : all;
     var best = words.length ? bestNamed(words, function (entry) {
       return entry.text && (!asksWho || entry.led);  // not one named only for its partners
@@ -138,13 +138,15 @@
     return { text: head + best.entry.text, says: best.entry.says, score: best.score };
   }
   var heading = foldedSet(data.heading || []), inIt = foldedSet(data.inIt || []);
-  var superior = foldedSet(data.superior || []);
+  var superior = foldedSet(data.superior || []), nearest = foldedSet(data.nearest || []);
   /* A superior's word after a genitive ("teamlederens chef", "the team leader's boss"), as
    * orgmodel.question_frames.asks_superior reads it. */
   function asksSuperior(query) {
     var words = fold(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ");
     return words.some(function (word, at) {
-      var before = words[at - 1] || "";
+      var back = at;  // "dagtilbudschefens nærmeste leder"
+      while (back > 0 && nearest[words[back - 1]]) { back -= 1; }
+      var before = words[back - 1] || "";
       return superior[word] && at > 0 && (before === "s" ||
         (before.length > 3 && before.slice(-1) === "s" && !stopwords[before]));
     });
@@ -288,7 +290,8 @@
     // "hvem er underordnet borgmesteren?", "the mayor's direct reports": who is under it
     return words.some(function (word, at) {
       return subordinate[word] || (word === "direct" && words[at + 1] === "reports") ||
-        (reporting[word] && reportedTo[words[at + 1]] && at + 2 < words.length);
+        (reporting[word] && reportedTo[words[at + 1]] && words.slice(at + 2).some(
+          function (after) { return !stopwords[after]; }));  // "… til hvem?" asks up
     }) ? "down" : "up";
   }
 
