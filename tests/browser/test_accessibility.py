@@ -122,3 +122,22 @@ def test_relation_types_differ_by_the_mark_at_their_end_in_drawing_and_legend(
     assert shapes["COLLABORATES_WITH"] == ""  # a symmetric relation: a bare line
     drawn_marks = [shape for key, shape in shapes.items() if key != "COLLABORATES_WITH"]
     assert all(drawn_marks) and len(set(drawn_marks)) == len(drawn_marks)
+
+
+@pytest.mark.parametrize("view", ["org", "collaboration"])
+def test_on_a_phone_a_focus_keeps_its_names_legible(
+        view: str, page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The intranet probe: at 375 px a focus on Økonomi og Stab was fitted whole at a scale of
+    # 0.27 (0.18 at ±2), coloured boxes with no text.
+    allow(recorder, albertslund_app)
+    page.set_viewport_size({"width": 375, "height": 740})
+    open_view(page, f"{albertslund_app.url}/views/{view}")
+    page.evaluate("window.orgmodelView.select('unit:okonomi-og-stab')")
+    page.select_option("#focus-depth", "2")
+    page.click("#focus-button")
+    network = "window.orgmodelView.network"
+    assert page.evaluate(f"{network}.getScale()") >= 0.45
+    # ... with the focused node in view
+    at = page.evaluate(f"{network}.canvasToDOM({network}.getPosition('unit:okonomi-og-stab'))")
+    box = page.locator("#network").bounding_box()
+    assert 0 <= at["x"] <= box["width"] and 0 <= at["y"] <= box["height"]

@@ -176,6 +176,12 @@
     var ids = [];
     view.nodes.forEach(function (node) { if (!node.hidden) { ids.push(node.id); } });
     network.fit({ nodes: ids, animation: false });
+    // On a phone a focus fitted whole was boxes with no names (a scale of 0.2-0.3): the
+    // focused node at a legible scale, its neighbours a pan away.
+    if (raw.focus && network.getScale() < LEGIBLE && view.nodeData.has(raw.focus)) {
+      network.moveTo({ position: network.getPosition(raw.focus), scale: LEGIBLE,
+        animation: false });
+    }
   }
 
   /* The whole influence/interest grid in view, its quadrant titles and axis labels included:
