@@ -111,6 +111,7 @@ __all__ = [
     "IN_CHARGE",
     "ITSELF_SPELLINGS",
     "LED_KINDS",
+    "NAME_WORDS",
     "NODE_HINT_MIN",
     "OUT_OF",
     "POSTS_NEAR_TIE",
@@ -127,7 +128,7 @@ __all__ = [
 ]
 
 #: The most words a question that is only a name has ("ØU", "Direktørforum").
-_NAME_WORDS = 3
+NAME_WORDS = 3
 #: The words that open a question of what, not who ("hvad beslutter ØU?") ...
 WHAT_SPELLINGS = frozenset({"hvad", "hvilke", "hvilken", "hvilket", "what", "which"})
 _WHAT = frozenset(fold(" ".join(WHAT_SPELLINGS)).split())
@@ -328,7 +329,7 @@ def _only_a_name(words: list[str]) -> bool:
     "ØU" alone asks what it is, as "hvad er ØU?" does: it met the task of servicing the
     committee first (0.75 against the committee's alias at 0.815).
     """
-    return 0 < len(words) <= _NAME_WORDS and not any(word in STOPWORDS for word in words)
+    return 0 < len(words) <= NAME_WORDS and not any(word in STOPWORDS for word in words)
 
 
 def _parts_of(store: OrgStore, query: str, *, better_than: float,

@@ -55,7 +55,7 @@ from orgmodel.home import HOME_SPELLINGS, WHERE_SPELLINGS
 from orgmodel.kind_list import LIST_ASKING_SPELLINGS, LIST_FRAME_SPELLINGS, RUNNING_SPELLINGS
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
-from orgmodel.node_hint import ITSELF_SPELLINGS, WHAT_SPELLINGS
+from orgmodel.node_hint import ITSELF_SPELLINGS, NAME_WORDS, WHAT_SPELLINGS
 from orgmodel.node_sizes import COUNTS
 from orgmodel.question_frames import (
     APPROVING_SPELLINGS,
@@ -412,7 +412,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "defining": sorted(" ".join(pair) for pair in DEFINING_SPELLINGS),
                 "notDefining": list(NOT_DEFINING_SPELLINGS), "articles": sorted(ARTICLES),
                 "hintMin": NODE_HINT_MIN, "nearTie": POSTS_NEAR_TIE,
-                "margin": ROUTE_MARGIN, "strayGap": STRAY_GAP, "nameWeight": NAME_WEIGHT,
+                "margin": ROUTE_MARGIN, "nameWords": NAME_WORDS, "strayGap": STRAY_GAP,
+                "nameWeight": NAME_WEIGHT,
                 "readAs": READ_AS, "readAsMin": READ_AS_MIN_LETTERS,
                 "notTypos": kle_words_near(names),
                 "asOf": (page.as_of or date.today()).isoformat()} if tasks is not None else {})

@@ -161,8 +161,14 @@
   var articles = foldedSet(data.articles);
   function namedWhole(query, bestTask) {
     var said = writtenWords(query);
-    if (!defining[said.slice(0, 2).map(fold).join(" ")]) { return null; }
-    var rest = said.slice(2).filter(function (word) { return !articles[fold(word)]; });
+    // ... or a name alone ("økonomichef", "ØU"), which asks what it is too, and gives way to
+    // any task that fits better (orgmodel.node_hint: by_alias, alias_margin 0)
+    var bare = said.length > 0 && said.length <= data.nameWords &&
+      said.every(function (word) { return !stopwords[fold(word)]; });
+    var opened = defining[said.slice(0, 2).map(fold).join(" ")];
+    if (!opened && !bare) { return null; }
+    var rest = opened ? said.slice(2).filter(function (word) { return !articles[fold(word)]; })
+      : said;
     // "what does the finance committee do?": the verb's end is no part of the name
     if (fold(said[1]) === "does" && rest.length > 1 && fold(rest[rest.length - 1]) === "do") {
       rest = rest.slice(0, -1);
@@ -179,7 +185,7 @@
     // well as it names SKI, and the server then names both.
     var words = wordsOf(query).filter(namesWork);
     var score = words.length ? fit(found[0], words, words.map(readings)).score : 0;
-    return bestTask >= score + data.margin ? null :
+    return bestTask >= score + (opened ? data.margin : 0) ? null :
       { text: found[0].whatIs || found[0].text, says: found[0].says, score: score };
   }
 
