@@ -759,6 +759,14 @@ def test_a_task_asked_of_the_unit_that_holds_it_is_the_task(store: Any, question
         assert answered(store, other)[1] is not None, other
 
 
+@pytest.mark.parametrize("question", ["kontrakt", "who handles contracts"])
+def test_contracts_are_the_contract_managers(store: Any, question: str) -> None:
+    # The intranet probe: "kontrakt" met the access to the specialist systems and IT support
+    # (read as a typo of "kontakt"); the contract manager was never named.
+    results, hint = answered(store, question)
+    assert hint is not None and hint.node.id == "post:kontraktansvarlig"
+
+
 def test_who_supports_the_directors_is_their_support(store: Any) -> None:
     # Leadership's fifth probe: "hvem støtter direktionen" was told it looked like the KLE
     # topic of direct support to farmers ("støtter" met nothing of "Understøttelse").
