@@ -61,7 +61,7 @@ from orgmodel.place import place_of
 from orgmodel.question_frames import (
     APPROVING_WORDS,
     CASE_WORDS,
-    COLLABORATION_WORDS,
+    COLLABORATION_FRAME,
     DECIDING_WORDS,
     ESCALATION_FRAME,
     ESCALATION_WORDS,
@@ -385,7 +385,7 @@ def _collaborations(store: OrgStore, query: str,
     """
     # "which units does IT and Digitalisation work with?": "units" asks what kind of partner,
     # and met the unit's head ("enhedsleder") before the unit; a name may hold the word.
-    rest = without(query, COLLABORATION_WORDS)
+    rest = without(query, COLLABORATION_FRAME)
     # "… med om budgetter?": what it is about is no part of the name, and keeps the partners
     # that work with it on that (all of them when none is said to).
     named, topic = split_topic(rest)

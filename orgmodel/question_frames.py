@@ -26,6 +26,8 @@ __all__ = [
     "ARTICLES",
     "CASE_SPELLINGS",
     "CASE_WORDS",
+    "COLLABORATION_FRAME",
+    "COLLABORATION_FRAME_SPELLINGS",
     "COLLABORATION_SPELLINGS",
     "COLLABORATION_WORDS",
     "DECIDING_SPELLINGS",
@@ -466,6 +468,14 @@ COLLABORATION_SPELLINGS: tuple[str, ...] = (
     "netværk", "collaborate", "collaborates", "collaborating", "collaboration",
     "collaborators", "partners", "stakeholder", "stakeholders", "together", "closely")
 COLLABORATION_WORDS = frozenset(fold(" ".join(COLLABORATION_SPELLINGS)).split())
+#: ... and these are left out with them when the node is looked for: how close or important
+#: ("hvem er økonomichefens vigtigste samarbejdspartnere", "hvem arbejder IT tættest sammen
+#: med" named nothing well, and stray tasks answered).
+COLLABORATION_FRAME_SPELLINGS: tuple[str, ...] = (
+    "vigtigste", "vigtige", "tættest", "tætteste", "tæt", "nærmeste", "mest", "oftest",
+    "closest", "most", "important", "key", "main", "often")
+COLLABORATION_FRAME = COLLABORATION_WORDS | frozenset(
+    fold(" ".join(COLLABORATION_FRAME_SPELLINGS)).split())
 
 
 #: The words of those who matter to a post ("hvem er de vigtigste interessenter for chefen for

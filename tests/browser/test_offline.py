@@ -446,6 +446,8 @@ def test_static_start_page_lists_a_kind(site: Path, page: Any, recorder: Recorde
     ("hvem samarbejder Økonomi og Indkøb med om budgetter?", "Økonomi og Indkøb", "Dagtilbud"),
     # a stakeholder, which has no hint of its own (it was not embedded: no answer)
     ("hvem samarbejder Folkeskolerne med?", "Folkeskolerne", "IT og Digitalisering"),
+    # how close or important names nothing (leadership's sixth probe)
+    ("hvem arbejder IT tættest sammen med", "IT og Digitalisering", "Skole og Uddannelse"),
     # a department, through its units (it was its head's, the chief's, alone)
     ("hvem samarbejder Økonomi og Stab med?", "Økonomi og Stab",
      "Ishøj Kommune (gennem Økonomi og Indkøb: ")])

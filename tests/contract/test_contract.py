@@ -1303,6 +1303,11 @@ def test_who_reports_to_a_post_is_named_by_its_direct_reports(
      "unit:dagtilbud"),
     ("whom does the head of Finance and Staff work with?", "post:chef-okonomi-og-stab",
      "post:borgmester"),
+    # how close or important names nothing (leadership's sixth probe: stray tasks answered)
+    ("hvem er økonomichefens vigtigste samarbejdspartnere", "post:chef-okonomi-og-stab",
+     "post:borgmester"),
+    ("hvem arbejder IT tættest sammen med", "unit:it-og-digitalisering",
+     "unit:skole-og-uddannelse"),
 ])
 def test_whom_something_works_with_is_its_collaborations(
         store: Any, question: str, named: str, partner: str) -> None:

@@ -18,7 +18,8 @@
   var leading = foldedSet(data.leading), deciding = foldedSet(data.deciding);
   var reporting = foldedSet(data.reporting), supporting = foldedSet(data.supporting);
   var structure = foldedSet(data.structure), collaboration = foldedSet(data.collaboration);
-  var collaborationFrame = foldedSet((data.collaboration || []).concat(data.structure || []));
+  var collaborationFrame = foldedSet((data.collaboration || []).concat(
+    data.structure || [], data.collaborationFrame || []));  // "… vigtigste samarbejdspartnere"
   var underBeside = foldedSet(data.under);
   // The words left out when the node is looked for: the question's frame, not its name.
   var structureFrame = foldedSet((data.structure || []).concat(data.structureFrame || [],
