@@ -763,7 +763,7 @@ def test_a_task_asked_of_the_unit_that_holds_it_is_the_task(store: Any, question
 def test_contracts_are_the_contract_managers(store: Any, question: str) -> None:
     # The intranet probe: "kontrakt" met the access to the specialist systems and IT support
     # (read as a typo of "kontakt"); the contract manager was never named.
-    results, hint = answered(store, question)
+    hint = answered(store, question)[1]
     assert hint is not None and hint.node.id == "post:kontraktansvarlig"
 
 
