@@ -54,6 +54,7 @@ __all__ = [
     "PLACE_FRAME",
     "PLACE_FRAME_SPELLINGS",
     "PLACE_SPELLINGS",
+    "PLACE_WHERE_SPELLINGS",
     "PLACE_WHICH",
     "REPORTED_TO_SPELLINGS",
     "REPORTING_FRAME",
@@ -367,6 +368,14 @@ PLACE_WHICH: tuple[str, ...] = ("hvilket", "hvilken", "hvilke", "hvad", "hvem", 
 _PLACE_ENDINGS = tuple(tuple(fold(word) for word in ending) for ending in PLACE_ENDINGS)
 _PLACE_WORDS = frozenset(fold(" ".join(PLACE_SPELLINGS)).split())
 _WHICH = frozenset(fold(" ".join(PLACE_WHICH)).split())
+#: ... and "where" with the whole it asks the place in asks it too (the static page reads
+#: them).
+PLACE_WHERE_SPELLINGS: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("hvor", "where"),
+    ("organisationen", "organizationen", "hierarkiet", "organisationsdiagrammet", "organisation",
+     "organization", "hierarchy"))
+_WHERE, _IN_THE_TREE = (frozenset(fold(" ".join(words)).split())
+                        for words in PLACE_WHERE_SPELLINGS)
 #: The words left out with them when the node is looked for (they name nothing).
 PLACE_FRAME_SPELLINGS: tuple[str, ...] = (
     "hører", "høre", "hørte", "ligger", "lå", "sorterer", "er", "var", "is", "are", "was",
@@ -374,7 +383,8 @@ PLACE_FRAME_SPELLINGS: tuple[str, ...] = (
     "under", "del", "af", "en", "part", "of", "a", "belong", "belongs", "to", "til", "i", "in",
     # "hvor i organisationen ligger …?" ("organisation" alone is a word of names: "Organisation
     # og Politik")
-    "organisationen", "organizationen")
+    "organisationen", "organizationen", "hierarkiet", "organisationsdiagrammet", "hvor",
+    "where", "organization", "hierarchy")
 PLACE_FRAME = frozenset(fold(" ".join((*PLACE_FRAME_SPELLINGS, *PLACE_SPELLINGS,
                                        *PLACE_WHICH))).split())
 #: The kind a question asks the place to be of, after its "which" ("hvilket direktørområde",
@@ -396,10 +406,14 @@ def asks_place(words: list[str]) -> bool:
     True
     >>> asks_place(fold("hvad hører under Økonomi og Stab").split())  # what lies under it
     False
+    >>> asks_place(fold("hvor ligger ØS i organisationen").split())
+    True
     """
     return any(tuple(words[-len(ending):]) == ending for ending in _PLACE_ENDINGS) or not (
         _PLACE_WORDS.isdisjoint(words)) or any(
-        word == "under" and after in _WHICH for word, after in itertools.pairwise(words))
+        word == "under" and after in _WHICH for word, after in itertools.pairwise(words)) or (
+        # "hvor ligger ØS i organisationen?", "where does IT sit in the organisation?"
+        not _WHERE.isdisjoint(words) and not _IN_THE_TREE.isdisjoint(words))
 
 
 def without_asked_kind(query: str) -> str:

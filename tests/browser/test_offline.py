@@ -164,7 +164,8 @@ def test_static_start_page_says_a_posts_superior_first(
      "Team 2 i Organisation og Politik (navn ikke bekræftet) hører under: Organisation og "
      "Politik"),
     ("hvad hører Organisation og Politik under?",
-     "Organisation og Politik hører under: Økonomi og Stab")])
+     "Organisation og Politik hører under: Økonomi og Stab"),
+    ("hvor ligger ØS i organisationen", "Økonomi og Stab hører under: Albertslund Kommune")])
 def test_static_start_page_says_what_something_lies_under_first(
         site: Path, page: Any, recorder: Recorder, question: str, first: str) -> None:
     # As the server: the line upward through what contains it, not the pupils' devices.

@@ -1522,7 +1522,9 @@ def test_members_named_are_not_said_to_be_all(store: Any) -> None:
      "Team 1 i Organisation og Politik (navn ikke bekræftet) hører under: Organisation og "
      "Politik (sikkerhed: høj, kilde: seed) → Økonomi og Stab"),
     ("hvilken afdeling hører økonomichefen under?",
-     "Chef for Økonomi og Stab er en stilling i: Økonomi og Stab")])
+     "Chef for Økonomi og Stab er en stilling i: Økonomi og Stab"),
+    # where in the organisation (leadership's sixth probe: the staff matters answered)
+    ("hvor ligger ØS i organisationen", "Økonomi og Stab hører under: Albertslund Kommune")])
 def test_what_something_lies_under_is_said_first(store: Any, question: str, first: str) -> None:
     # "hvilket direktørområde hører Skole og Uddannelse under?" answered the pupils' devices
     # (by "skole"): the line upward, through what contains it, is the answer, step by step.

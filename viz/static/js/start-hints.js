@@ -407,8 +407,9 @@
         words.slice(words.length - ending.length).join(" ") === ending.join(" ");
     }) || words.some(function (word, at) {
       return placeWords[word] || (word === "under" && placeWhich[words[at + 1]]);
-    });
+    }) || (anyOf(placeWhere[0])(words) && anyOf(placeWhere[1])(words));  // "hvor … i organisationen"
   }
+  var placeWhere = (data.placeWhere || [[], []]).map(foldedSet);
 
   /* A verb of sitting and a plural of what is sat in (orgmodel.question_frames.asks_sitting). */
   var sitting = (data.sitting || [[], []]).map(foldedSet);
