@@ -759,6 +759,13 @@ def test_a_task_asked_of_the_unit_that_holds_it_is_the_task(store: Any, question
         assert answered(store, other)[1] is not None, other
 
 
+def test_the_chiefs_tasks_asked_with_the_acronym_apart(store: Any) -> None:
+    # Leadership's sixth probe: "ØS chefens opgaver" met the specialist systems; "ØS-chefens"
+    # (one word) was understood.
+    hint = answered(store, "ØS chefens opgaver")[1]
+    assert hint is not None and hint.node.id == CHIEF and hint.asked_tasks
+
+
 @pytest.mark.parametrize("question", ["kontrakt", "who handles contracts"])
 def test_contracts_are_the_contract_managers(store: Any, question: str) -> None:
     # The intranet probe: "kontrakt" met the access to the specialist systems and IT support
