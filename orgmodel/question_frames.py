@@ -296,7 +296,9 @@ SUPPORTING_WORDS = frozenset(fold(" ".join(SUPPORTING_SPELLINGS)).split())
 #: (without this, "report" met the budget follow-up's "variance reporting").
 REPORTING_SPELLINGS: tuple[str, ...] = (
     "refererer", "referere", "refererede", "reporterer", "report", "reports", "reported",
-    "reporting")
+    "reporting",
+    # "hvem står borgmesteren til ansvar overfor?" (it met the political cases' review)
+    "overfor")
 #: Words that ask who is under a post, whatever their place ("hvem er direkte underordnet
 #: borgmesteren?" met the support of the council; the post's hint has them as "Direkte
 #: underordnede") ...
@@ -628,7 +630,7 @@ def asks_sitting(words: list[str]) -> bool:
 
 #: After a reporting verb, the words that make the question ask who reports to the node
 #: ("hvem refererer til økonomichefen?", "who reports to the mayor?").
-REPORTED_TO_SPELLINGS: tuple[str, ...] = ("til", "to")
+REPORTED_TO_SPELLINGS: tuple[str, ...] = ("til", "to", "overfor")
 _REPORTED_TO = frozenset(REPORTED_TO_SPELLINGS)
 
 
@@ -647,6 +649,8 @@ def reporting_direction(words: list[str]) -> str:
     'down'
     >>> reporting_direction("koordinatoren refererer til hvem".split())
     'up'
+    >>> reporting_direction("hvem star borgmesteren til ansvar overfor".split())
+    'up'
     """
     if not SUBORDINATE_WORDS.isdisjoint(words) or any(
             word == "direct" and words[at + 1:at + 2] == ["reports"]
@@ -655,10 +659,14 @@ def reporting_direction(words: list[str]) -> str:
     # "… report to?" ends the question: whom it reports to; so does "… til hvem?" (only a
     # question's words after it: "informationssikkerhedskoordinatoren refererer til hvem" was
     # answered by who reports to the coordinator)
-    return "down" if any(word in REPORTING_WORDS and words[at + 1:at + 2] and
-                         words[at + 1] in _REPORTED_TO and any(
-                             after not in STOPWORDS for after in words[at + 2:])
-                         for at, word in enumerate(words)) else "up"
+    def named_after(start: int) -> bool:
+        return any(after not in STOPWORDS for after in words[start:])
+
+    # "… overfor borgmesteren": the word of reporting is its "to" too
+    return "down" if any(word in REPORTING_WORDS and (
+        (words[at + 1:at + 2] and words[at + 1] in _REPORTED_TO and named_after(at + 2))
+        or (word in _REPORTED_TO and named_after(at + 1)))
+        for at, word in enumerate(words)) else "up"
 
 
 def asks_structure(words: list[str]) -> bool:

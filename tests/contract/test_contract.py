@@ -1201,6 +1201,10 @@ def test_who_is_under_a_post_is_who_reports_to_it(store: Any, question: str,
 @pytest.mark.parametrize(("question", "post", "first"), [
     ("dagtilbudschefens nærmeste leder", "post:chef-dagtilbud",
      "Chef for Dagtilbud refererer til Direktør for Direktørområde 2 ("),
+    ("hvem står borgmesteren til ansvar overfor", "post:borgmester",
+     "Borgmester refererer til Kommunalbestyrelsen ("),
+    ("hvem står til ansvar overfor borgmesteren", "post:borgmester",
+     "Til Borgmester refererer: Kommunaldirektør ("),
     ("informationssikkerhedskoordinatoren refererer til hvem",
      "post:koordinator-informationssikkerhed",
      "Koordinator for informationssikkerhed refererer til Enhedsleder for Organisation og "

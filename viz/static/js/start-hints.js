@@ -296,9 +296,12 @@
     var words = fold(query).split(" ").filter(Boolean);
     // "hvem er underordnet borgmesteren?", "the mayor's direct reports": who is under it
     return words.some(function (word, at) {
+      var namedAfter = function (start) {  // "… til hvem?" asks up
+        return words.slice(start).some(function (after) { return !stopwords[after]; });
+      };
       return subordinate[word] || (word === "direct" && words[at + 1] === "reports") ||
-        (reporting[word] && reportedTo[words[at + 1]] && words.slice(at + 2).some(
-          function (after) { return !stopwords[after]; }));  // "… til hvem?" asks up
+        (reporting[word] && ((reportedTo[words[at + 1]] && namedAfter(at + 2)) ||
+                             (reportedTo[word] && namedAfter(at + 1))));  // "overfor X"
     }) ? "down" : "up";
   }
 
