@@ -571,7 +571,9 @@ def without(query: str, words: frozenset[str]) -> str:
 #: How a question of what or who something is opens ("hvem er ØU?", "what is SKI?").
 DEFINING_SPELLINGS: tuple[tuple[str, str], ...] = (
     ("hvem", "er"), ("hvad", "er"), ("who", "is"), ("what", "is"), ("who", "are"),
-    ("what", "are"), ("hvad", "betyder"), ("what", "does"))
+    ("what", "are"), ("hvad", "betyder"), ("what", "does"),
+    # "hvad hedder enhedslederen for ØI?" (it met IT security)
+    ("hvad", "hedder"), ("hvem", "hedder"))
 #: ... folded, as the words they are compared with ("does" folds to "dos": it was never met)
 DEFINING_OPENINGS = frozenset((fold(first), fold(second)) for first, second in DEFINING_SPELLINGS)
 

@@ -759,6 +759,17 @@ def test_a_task_asked_of_the_unit_that_holds_it_is_the_task(store: Any, question
         assert answered(store, other)[1] is not None, other
 
 
+@pytest.mark.parametrize(("question", "named"), [
+    ("hvad hedder enhedslederen for ØI", "post:enhedsleder-okonomi-og-indkob"),
+    ("hvad hedder borgmesteren", "post:borgmester")])
+def test_what_a_post_is_called_is_its_hint(store: Any, question: str, named: str) -> None:
+    # Leadership's sixth probe: "hedder" was a word to find, met in "IT-sikkerhed", and IT
+    # security answered; the post's hint says who holds it, or that the data names no one.
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.node.id == named
+    assert " Besat af: " in hint.text("da")
+
+
 def test_the_chiefs_tasks_asked_with_the_acronym_apart(store: Any) -> None:
     # Leadership's sixth probe: "ØS chefens opgaver" met the specialist systems; "ØS-chefens"
     # (one word) was understood.
