@@ -270,13 +270,17 @@ APPROVING_WORDS = frozenset(fold(" ".join(APPROVING_SPELLINGS)).split())
 #: The words of a political case ("hvor går sagerne hen efter Økonomiudvalget?", "how does a
 #: case get to the city council?"): where a body's cases come from and go (``SUBMITS_TO``) is
 #: the answer, said first; the tasks of servicing the cases met "sager" alone.
-CASE_SPELLINGS: tuple[str, ...] = ("sag", "sagen", "sager", "sagerne", "case", "cases")
+CASE_SPELLINGS: tuple[str, ...] = (
+    "sag", "sagen", "sager", "sagerne", "case", "cases",
+    # "sagsgang for en MBU sag" (it met the quality assurance of political cases)
+    "sagsgang", "sagsgangen", "sagsforløb", "sagsforløbet")
 CASE_WORDS = frozenset(fold(" ".join(CASE_SPELLINGS)).split())
 #: ... and these are left out with them when the body is looked for (they name no body).
 ROUTE_FRAME_SPELLINGS: tuple[str, ...] = (
     *CASE_SPELLINGS, "hen", "efter", "videre", "vej", "vejen", "sendes", "sender", "sendt",
     "får", "modtager", "send", "sends", "sende", "get", "gets", "reach", "reaches", "sent",
-    "passes", "route", "way", "after", "next", "receives", "receive", "comes", "come")
+    "passes", "route", "way", "after", "next", "receives", "receive", "comes", "come",
+    "bagefter", "derefter", "afterwards", "then")
 ROUTE_FRAME = frozenset(fold(" ".join(ROUTE_FRAME_SPELLINGS)).split())
 
 #: Words that ask who supports or runs a system or equipment ("hvem drifter Aula?", "who

@@ -133,6 +133,9 @@ def test_static_start_page_answers_a_question_of_cases_by_the_route(
     assert hints and hints[0].startswith("Sager kommer til Økonomiudvalget fra: ")
     assert "Fra Økonomiudvalget går sagerne videre til: Kommunalbestyrelsen" in hints[0]
     assert page.locator("article.answer").count() == 0
+    # ... and a committee's by its acronym and the route's own words
+    hints = hints_for(site, page, recorder, "sagsgang for en MBU sag")
+    assert hints and hints[0].startswith("Fra Miljø- og Byudvalget går sagerne videre til: ")
 
 
 @pytest.mark.parametrize("question", ["what does the finance committee do?", "hvad er ØU?"])

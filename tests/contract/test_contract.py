@@ -1606,7 +1606,13 @@ def test_what_a_committee_does_or_its_name_alone_names_it(store: Any, question: 
     ("how does a case get to the city council?", "body:kommunalbestyrelsen",
      "Sager kommer til Kommunalbestyrelsen fra: Økonomiudvalget"),
     ("hvilke udvalg sender sager til Økonomiudvalget?", "body:okonomiudvalget",
-     "Sager kommer til Økonomiudvalget fra: ")])
+     "Sager kommer til Økonomiudvalget fra: "),
+    # a committee by its acronym, and the route's own words (leadership's sixth probe: the
+    # quality assurance of political cases answered)
+    ("sagsgang for en MBU sag", "body:miljo-og-byudvalget",
+     "Fra Miljø- og Byudvalget går sagerne videre til: Økonomiudvalget"),
+    ("hvor går MBU sager hen bagefter", "body:miljo-og-byudvalget",
+     "Fra Miljø- og Byudvalget går sagerne videre til: Økonomiudvalget")])
 def test_a_question_of_cases_is_answered_by_the_route(store: Any, question: str, body: str,
                                                      first: str) -> None:
     # The route is in the data (SUBMITS_TO), but "sager" met the tasks of servicing the
