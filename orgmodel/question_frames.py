@@ -443,7 +443,9 @@ SIZE_NOUN_SPELLINGS: tuple[str, ...] = (
     "ansatte", "ansat", "medarbejdere", "medarbejderne", "personer", "folk", "mennesker",
     "arbejder", "medlemmer", "sidder", "pladser", "indbyggere", "borgere", "staff",
     "employees", "employee", "people", "persons", "work", "works", "employed", "members",
-    "seats", "sit", "inhabitants", "residents", "citizens", "nationaliteter", "nationalities")
+    "seats", "sit", "inhabitants", "residents", "citizens", "nationaliteter", "nationalities",
+    # "hvor mange bor i Albertslund?", "hvor mange nationaliteter bor her?"
+    "bor", "live", "lives", "living", "here")
 SIZE_WORDS = frozenset(fold(" ".join(SIZE_SPELLINGS)).split())
 #: The count a size noun asks for (orgmodel.node_sizes.COUNTS): "hvor mange medarbejdere har
 #: kommunen?" asks for staff, which the municipality's inhabitants do not answer.
@@ -451,8 +453,8 @@ SIZE_NOUN_COUNTS: dict[str, str] = {
     **dict.fromkeys(fold("ansatte ansat medarbejdere medarbejderne staff employees employee "
                          "employed").split(), "staff_count"),
     **dict.fromkeys(fold("medlemmer sidder pladser members seats").split(), "seats"),
-    **dict.fromkeys(fold("indbyggere borgere inhabitants residents citizens").split(),
-                    "inhabitants"),
+    **dict.fromkeys(fold("indbyggere borgere inhabitants residents citizens bor live lives "
+                         "living").split(), "inhabitants"),
     **dict.fromkeys(fold("nationaliteter nationalities").split(), "nationalities"),
 }
 

@@ -682,7 +682,10 @@ def test_the_municipalitys_name_after_what_it_places_only_says_where(
 
 @pytest.mark.parametrize("question", ["hvor mange indbyggere er der i albertslund",
                                       "how many nationalities in albertslund",
-                                      "hvor mange nationaliteter er der?"])
+                                      "hvor mange nationaliteter er der?",
+                                      # leadership's sixth probe: "bor" was a word to find
+                                      "hvor mange nationaliteter bor her",
+                                      "how many people live in albertslund"])
 def test_a_count_only_the_municipality_holds_is_its_own(store: Any, question: str) -> None:
     # Leadership's fifth probe: "indbyggere" met citizen involvement, once "i albertslund" was
     # read as where; "nationalities" was no noun of a count, and nothing answered.
