@@ -773,6 +773,17 @@ def test_what_a_post_is_called_is_its_hint(store: Any, question: str, named: str
     assert " Besat af: " in hint.text("da")
 
 
+@pytest.mark.parametrize(("question", "named"), [
+    ("hvem er med i letbaneprojektet", "initiative:hersted-letbane"),
+    ("nyt plejecenter projekt hvem", "initiative:nyt-plejecenter")])
+def test_an_initiative_called_a_project_is_the_initiative(store: Any, question: str,
+                                                          named: str) -> None:
+    # Leadership's probes: "projekt" met the new digital solutions' "IT-projekter" and the
+    # organisational development projects; the initiative was not named.
+    hint = answered(store, question)[1]
+    assert hint is not None and hint.node.id == named
+
+
 def test_the_chiefs_tasks_asked_with_the_acronym_apart(store: Any) -> None:
     # Leadership's sixth probe: "ØS chefens opgaver" met the specialist systems; "ØS-chefens"
     # (one word) was understood.
