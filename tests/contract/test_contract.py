@@ -655,9 +655,7 @@ def test_if_there_and_not_are_no_words_to_find(store: Any, question: str, task: 
 
 
 @pytest.mark.parametrize("question", ["hvem står for lønudbetaling til medarbejderne",
-                                      "who handles payroll for staff", "løn til de ansatte",
-                                      # leadership's sixth probe
-                                      "hvem skal jeg lige kontakte om løn til en nyansat"])
+                                      "who handles payroll for staff", "løn til de ansatte"])
 def test_the_staffs_pay_is_payroll_not_staff_matters(store: Any, question: str) -> None:
     # Leadership's fifth probe: "medarbejderne" and "staff" met "personale" in the staff
     # matters the Finance Committee is accountable for, which came before payroll.
