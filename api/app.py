@@ -17,11 +17,13 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.datastructures import Headers
+from starlette.responses import Response
 
 from api.cache import ResponseCache
 from api.conditional import ApiGzip, ConditionalGet
 from api.docs import install_docs
-from api.errors import ProblemGuard, install_error_handlers
+from api.errors import ProblemGuard, install_error_handlers, problem_response
 from api.openapi_doc import document_http
 from api.responses import HeadAsGet
 from api.routes import admin, edits, health, queries
@@ -106,7 +108,7 @@ def create_app(settings: Settings,
     app.add_middleware(ApiGzip)
     if settings.cors_origins:
         app.add_middleware(
-            CORSMiddleware, allow_origins=settings.cors_origins,
+            ProblemCORS, allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
             expose_headers=["ETag", "Location", "Retry-After", "WWW-Authenticate", "Allow"],
@@ -139,6 +141,25 @@ _NEVER = {"get": {"400", "403", "409", "412", "413", "415", "428", "501"},
           "delete": {"400", "413", "415"}}
 #: Reads of no id, which no unknown id can make a 404.
 _NO_ID = ("/api/v1/nodes", "/api/v1/search", "/api/v1/export")
+
+
+class ProblemCORS(CORSMiddleware):
+    """Starlette's CORS, a refused preflight said as every error is, a problem document.
+
+    It answered "Disallowed CORS origin" as plain text (the API client's probe); what is
+    refused and the headers stay as Starlette gives them.
+    """
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        """The preflight's answer; a refusal as ``application/problem+json``."""
+        answer = super().preflight_response(request_headers)
+        if answer.status_code != 400:
+            return answer
+        said = bytes(answer.body).decode()
+        headers = {key: value for key, value in answer.headers.items()
+                   if key.lower() not in ("content-length", "content-type")}
+        return problem_response(400, f"{said}: the origin, method or headers are not allowed",
+                                "", headers=headers)
 
 
 def _nullable_optional(component: dict[str, Any]) -> None:

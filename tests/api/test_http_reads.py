@@ -302,6 +302,11 @@ def test_cors_and_frame_ancestors_are_settings(start_server: object) -> None:
             "frame-ancestors 'self' https://intranet.example")
         other = http.get("/health", headers={"Origin": "https://evil.example"})
         assert "access-control-allow-origin" not in other.headers
+        # a refused preflight is a problem document, as every error is (the API client's
+        # probe: "Disallowed CORS origin" as plain text)
+        refused = problem(http.options("/api/v1/nodes", headers={
+            "Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}), 400)
+        assert refused["detail"].startswith("Disallowed CORS origin")
 
 
 def test_reads_can_require_a_token(start_server: object) -> None:
