@@ -338,7 +338,8 @@ def render_error(page: Page, *, message: str, suggestions: list[tuple[str, str]]
 
 def render_start(page: Page, *, query: str | None, answers: list[Any],
                  tasks: list[dict[str, Any]] | None = None, kle_hint: str | None = None,
-                 node_hint: str | None = None, named: list[dict[str, Any]] | None = None,
+                 node_hint: str | None = None, node_link: dict[str, str] | None = None,
+                 named: list[dict[str, Any]] | None = None,
                  ask_instead: str | None = None, advice: dict[str, str] | None = None,
                  answered_as_of: date | None = None,
                  as_of_reading: Reading | None = None, examples: list[str] | None = None,
@@ -346,7 +347,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     """The start page: the "who is responsible" search, its answers, links into the views.
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`);
-    ``node_hint`` who is in charge of what it names that is not a task (:func:`viz.start.answers`);
+    ``node_hint`` who is in charge of what it names that is not a task (:func:`viz.start.answers`),
+    ``node_link`` the view that draws it (:func:`viz.start.hint_link`);
     ``ask_instead`` what to ask when it asks about the asker (:func:`viz.start.ask_instead`);
     ``answered_as_of`` the date the question named, when the answers are for it, and
     ``as_of_reading`` how it was read (:data:`orgmodel.asked_date.Reading`); ``examples`` a
@@ -423,7 +425,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "asOf": (page.as_of or date.today()).isoformat()} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,
-                   kle_hint=kle_hint, node_hint=node_hint, ask_instead=ask_instead,
+                   kle_hint=kle_hint, node_hint=node_hint, node_link=node_link,
+                   ask_instead=ask_instead,
                    answered_as_of=answered_as_of, examples=examples or [],
                    as_of_note=as_of_note(answered_as_of, as_of_reading, page.lang)
                    if answered_as_of else None)

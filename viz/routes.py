@@ -119,24 +119,25 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     question = asked(query or "", as_of, date.today())
     when = question.when
 
-    def work(store: OrgStore) -> tuple[list[dict[str, Any]], str | None, str | None, list[str],
-                                       str]:
+    def work(store: OrgStore) -> tuple[list[dict[str, Any]], str | None, dict[str, str] | None,
+                                       str | None, list[str], str]:
         with_organisation(store, page)
         here = asked_here(store, question)  # "… i Albertslund": the model is of it
-        found, named = start.answers(store, here, lang=page.lang)
+        found, named, link = start.answers(store, here, lang=page.lang)
         # "hvem er min chef?": ask about the post (a node named is the answer)
         advice = start.ask_instead(store, here.text, page.lang, as_of=when) \
             if query and not found and not named else None
-        return found, named, advice, examples_of(store, page), here.text
+        return found, named, link, advice, examples_of(store, page), here.text
 
-    found, named, advice, examples, text = await _build(request, work)
+    found, named, link, advice, examples, text = await _build(request, work)
     # The catalogue is read and indexed when first asked (about a second): not on the loop.
     hint = None
     if query and not found and not named and advice is None:  # a node named is the answer
         hint = await anyio.to_thread.run_sync(start.kle_hint, text, page.lang)
     return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint,
                                           ask_instead=advice, examples=examples,
-                                          node_hint=named, answered_as_of=question.named,
+                                          node_hint=named, node_link=link,
+                                          answered_as_of=question.named,
                                           as_of_reading=question.reading),
                     "text/html")
 

@@ -112,8 +112,8 @@ def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
 
 
 def answers(store: OrgStore, question: Asked, *,
-            lang: Lang) -> tuple[list[dict[str, Any]], str | None]:
-    """The answers to "who is responsible for" the ``question``, best first, and a hint.
+            lang: Lang) -> tuple[list[dict[str, Any]], str | None, dict[str, str] | None]:
+    """The answers to "who is responsible for" the ``question``, best first, a hint, its link.
 
     The hint is for a question that names something other than a task (a system no task uses,
     an initiative, a unit, a forum, a body) better than any task: who is in charge of it
@@ -122,12 +122,36 @@ def answers(store: OrgStore, question: Asked, *,
     """
     query, as_of = question.text, question.when
     if not query.strip():
-        return [], None
+        return [], None, None
     results, named = answers_and_hint(store, query, store.owners(query, limit=5, as_of=as_of),
                                       as_of=as_of)
     results = with_year_changes(store, results, question)
     return ([answer(store, r, lang, as_of=as_of) for r in results],
-            named.text(lang) if named else None)
+            named.text(lang) if named else None, hint_link(named, lang))
+
+
+#: The view that draws what a hint names, by its kind: its link says where to see it (the
+#: intranet probe: a hint, "whom do I contact", linked to nothing).
+HINT_VIEWS: dict[Kind, str] = {
+    Kind.UNIT: "org", Kind.POST: "org", Kind.BODY: "org", Kind.ORGANISATION: "org",
+    Kind.FORUM: "collaboration", Kind.INITIATIVE: "collaboration",
+    Kind.STAKEHOLDER: "collaboration"}
+
+
+def hint_link(named: NodeHint | None, lang: Lang) -> dict[str, str] | None:
+    """Where to see what a hint names: its view, its id and the link's text; ``None`` if none.
+
+    >>> from orgmodel.contract import NodeRef
+    >>> hint = NodeHint(node=NodeRef(id="unit:it", name="IT", kind=Kind.UNIT), relations=[])
+    >>> hint_link(hint, "da")
+    {'view': 'org', 'id': 'unit:it', 'text': 'Se »IT« i organisationsdiagrammet'}
+    """
+    view = HINT_VIEWS.get(named.node.kind) if named is not None else None
+    if named is None or view is None or named.listing is not None:
+        return None  # a list of a kind names many
+    name = label_of(named.node.name, named.node.name_en, lang)
+    return {"view": view, "id": named.node.id, "text": ui(f"node_on_{view}", lang).format(
+        name=name)}
 
 
 def ask_instead(store: OrgStore, query: str, lang: Lang, *, as_of: date) -> str | None:

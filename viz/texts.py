@@ -129,6 +129,10 @@ UI: dict[str, tuple[str, str]] = {
     "view_responsibilities": ("Ansvarskort", "Responsibility map"),
     # An answer's link: every answer's read "Ansvarskort" alike, out of context.
     "task_on_map": ("Se »{task}« på ansvarskortet", "See “{task}” on the responsibility map"),
+    # ... and a hint's, to the view that draws what it names
+    "node_on_org": ("Se »{name}« i organisationsdiagrammet", "See “{name}” in the org chart"),
+    "node_on_collaboration": ("Se »{name}« i samarbejdsnetværket",
+                              "See “{name}” in the collaboration network"),
     "view_responsibilities_intro": ("Opgaver og deres ansvarlige (RACI), ordnet efter KLE.",
                                     "Tasks and their owners (RACI), grouped by KLE."),
     "view_case_route": ("Politisk sagsgang", "Political case route"),

@@ -262,6 +262,25 @@ def test_the_start_page_says_who_is_in_charge_of_what_is_not_a_task(
     run(create_views_app(memory_store), check)
 
 
+def test_a_hint_on_the_start_page_links_to_the_view_that_draws_it(
+        memory_store: MemoryStore) -> None:
+    # The intranet probe: "hvem er leder af IT-afdelingen", "hvem er borgmester" named a post
+    # or a unit, and linked nowhere; only a task's answer linked to the responsibility map.
+    async def check(client: httpx.AsyncClient) -> None:
+        page = (await client.get("/", params={"q": "hvem er borgmester?"})).text
+        assert ('<p class="node-link"><a href="/views/org#sel=post%3Aborgmester">'
+                "Se »Borgmester« i organisationsdiagrammet</a></p>") in page
+        english = (await client.get("/", params={"q": "who runs AppWriter?", "lang": "en"})).text
+        assert 'class="node-link"' not in english  # a system: no view draws it alone
+        chefforum = (await client.get("/", params={"q": "hvad er Chefforum?"})).text
+        assert '/views/collaboration#sel=forum%3Achefforum">' in chefforum
+        # a list of a kind names many: no one link
+        listed = (await client.get("/", params={"q": "hvilke udvalg er der?"})).text
+        assert 'class="node-link"' not in listed
+
+    run(create_views_app(memory_store), check)
+
+
 def test_the_start_page_says_where_to_write_and_who_decides(memory_store: MemoryStore) -> None:
     async def check(client: httpx.AsyncClient) -> None:
         payroll = (await client.get("/", params={"q": "lønseddel"})).text.split(
