@@ -242,6 +242,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 if kind in COLLABORATION_KINDS else None
             index.append(_entry(
                 _name_keys(node), named.text(lang), led=kind in LED_KINDS, says=named.says_who,
+                # the view that draws it, linked under its hint (as on the server)
+                link=hint_link(named, lang),
                 post=kind is Kind.POST, used=kind in USED_KINDS,
                 org=kind is Kind.ORGANISATION,  # what it supplies: "hvad leverer KMD?"
                 parts=kind in STRUCTURE_KINDS and bool(named.relations),
@@ -356,7 +358,8 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            running: str | None = None, decides: str | None = None,
            what_is: str | None = None, supplier: str | None = None,
            escalation: str | None = None, operator: str | None = None,
-           held: list[str] | None = None, **flags: bool) -> dict[str, Any]:
+           held: list[str] | None = None, link: dict[str, str] | None = None,
+           **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -370,7 +373,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
             "route": route, "head": head, "place": place, "stakeholders": stakeholders,
             "sized": sized, "running": running, "decides": decides,
             "whatIs": what_is, "supplier": supplier, "escalation": escalation,
-            "operator": operator, "held": held,
+            "operator": operator, "held": held, "link": link,
             "counts": counts or []}
 
 

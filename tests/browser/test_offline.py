@@ -391,6 +391,19 @@ def test_static_start_page_reads_a_letter_written_with_a_combining_mark(
     assert decomposed.locator("h3").text_content() == composed
 
 
+def test_static_start_page_links_a_hint_to_the_view_that_draws_it(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As on the server (the intranet probe: a hint linked nowhere).
+    hints_for(site, page, recorder, "hvem er borgmester?")
+    link = page.locator(".node-link a")
+    assert link.count() == 1 and link.text_content() == "Se »Borgmester« i organisationsdiagrammet"
+    assert link.get_attribute("href") == "org.html#sel=post%3Aborgmester"
+    link.click()
+    page.wait_for_function("window.orgmodelView && "
+                           "window.orgmodelView.selected() === 'post:borgmester'")
+    assert all(url.startswith(("file://", "data:")) for url in recorder.requests)
+
+
 def test_static_start_page_keeps_the_question_in_the_other_language(
         site: Path, page: Any, recorder: Recorder) -> None:
     # "English" after a question opened the English page empty; the served page keeps it.

@@ -136,7 +136,8 @@
     if (asksWho && best.entry.post && best.entry.up && asksSuperior(query)) {
       head = best.entry.up + " ";
     }
-    return { text: head + best.entry.text, says: best.entry.says, score: best.score };
+    return { text: head + best.entry.text, says: best.entry.says, score: best.score,
+      entry: best.entry };
   }
   var heading = foldedSet(data.heading || []), inIt = foldedSet(data.inIt || []);
   var superior = foldedSet(data.superior || []), nearest = foldedSet(data.nearest || []);
@@ -187,7 +188,8 @@
     var words = wordsOf(query).filter(namesWork);
     var score = words.length ? fit(found[0], words, words.map(readings)).score : 0;
     return bestTask >= score + (opened ? data.margin : 0) ? null :
-      { text: found[0].whatIs || found[0].text, says: found[0].says, score: score };
+      { text: found[0].whatIs || found[0].text, says: found[0].says, score: score,
+        entry: found[0] };
   }
 
   /* The entry that ``words`` name best among those that ``fits``, with its score, and the
@@ -235,7 +237,7 @@
     if (post && post.score > best.score + (data.nearTie || 0)) { return null; }
     var said = !best ? null :
       typeof field === "function" ? field(best.entry) : best.entry[field || "text"];
-    return best && best.score >= needed ? { text: said,
+    return best && best.score >= needed ? { text: said, entry: best.entry,
       says: best.entry.says, score: best.score, alone: true } : null;
   }
 
@@ -274,7 +276,7 @@
       words.every(function (word) { return homeWord[word] || stopwords[word]; });
   }
   function homeHint() {
-    return { text: home.text, says: home.says, score: 1, alone: true };
+    return { text: home.text, says: home.says, score: 1, alone: true, entry: home };
   }
 
   var topicWord = foldedSet(data.topicWords);
@@ -471,7 +473,7 @@
     } else if (missing && entry.counted) {
       sized = missing + " " + sized;
     }
-    return { text: sized, says: entry.says, score: found.score, alone: true };
+    return { text: sized, says: entry.says, score: found.score, alone: true, entry: entry };
   }
 
   /* Whether a question of size names only what it counts, and the municipality counts it

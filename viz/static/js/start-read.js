@@ -129,7 +129,7 @@
       place: entry.place, stakeholders: entry.stakeholders, sized: entry.sized,
       running: entry.running, decides: entry.decides, org: entry.org, whatIs: entry.whatIs,
       supplier: entry.supplier, usedCounted: entry.usedCounted, escalation: entry.escalation,
-      operator: entry.operator, held: entry.held || null,
+      operator: entry.operator, held: entry.held || null, link: entry.link || null,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " ",
           written: writtenWords(key[0]).join(" ") };

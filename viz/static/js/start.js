@@ -100,7 +100,18 @@
     } else if (!found.length && !hint) {
       box.appendChild(element("p", texts.no_answer.replace("{q}", query), "no-answer"));
     }
-    if (hint) { box.appendChild(element("p", hint.text, "node-hint")); }
+    if (hint) {
+      box.appendChild(element("p", hint.text, "node-hint"));
+      // ... and the view that draws what it names, as on the server (viz.start.hint_link)
+      var link = hint.entry && hint.entry.link;
+      if (link) {
+        var to = element("a", link.text);
+        to.href = link.view + ".html#sel=" + encodeURIComponent(link.id);
+        var where = element("p", null, "node-link");
+        where.appendChild(to);
+        box.appendChild(where);
+      }
+    }
     found.forEach(function (hit, index) {
       var task = hit.task;
       var article = element("article", null, "answer");
