@@ -322,8 +322,12 @@ def test_static_start_page_finds_a_task_by_the_system_it_uses(
     # task it meets ("økonomichef" named only tasks, the server the chief's post)
     ("digitalisering", "IT og Digitalisering er en enhed"),
     ("økonomichef", "Chef for Økonomi og Stab er en stilling"),
+    # ... said beside the tasks that fit it better, as on the server ("IT" gave tasks alone)
+    ("IT", "IT og Digitalisering er en enhed"), ("ØU", "Økonomiudvalget er et politisk organ"),
     # A task fits, or a word only begins a name ("løn" in "lønsystem"): no hint.
-    ("udbud", None), ("hvem er chef for løn", None)])
+    ("udbud", None), ("hvem er chef for løn", None),
+    # a system a task uses, named alone, is asked of the task (the server's "hvad er OPUS")
+    ("OPUS", None)])
 def test_static_start_page_says_who_is_in_charge_of_what_is_not_a_task(
         site: Path, page: Any, recorder: Recorder, question: str, hint: str | None) -> None:
     only_files(recorder)

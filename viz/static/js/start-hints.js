@@ -177,9 +177,10 @@
     }
     if (!rest.length || notDefining[fold(rest[0])]) { return null; }
     var asked = rest.join(" ");
-    // A system a task uses is named here alone: "hvad er RolleBi?" (its whatIs)
+    // A system a task uses is named here alone: "hvad er RolleBi?" (its whatIs); its name
+    // alone ("OPUS") is asked of the task that uses it, as on the server
     var found = named.filter(function (entry) {
-      return (entry.text || entry.whatIs) &&
+      return (entry.text || (opened && entry.whatIs)) &&
         entry.keys.some(function (key) { return key.written === asked; });
     });
     if (found.length !== 1) { return null; }
@@ -187,7 +188,9 @@
     // well as it names SKI, and the server then names both.
     var words = wordsOf(query).filter(namesWork);
     var score = words.length ? fit(found[0], words, words.map(readings)).score : 0;
-    return bestTask >= score + (opened ? data.margin : 0) ? null :
+    // a name alone is said beside the tasks that fit better, as on the server ("IT": the
+    // unit, then its tasks); asked what it is, it gives way to a task that fits clearly better
+    return opened && bestTask >= score + data.margin ? null :
       { text: found[0].whatIs || found[0].text, says: found[0].says, score: score,
         entry: found[0] };
   }
