@@ -16,19 +16,16 @@ from importlib.metadata import entry_points
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
-from starlette.datastructures import Headers
-from starlette.responses import Response
 
 from api.cache import ResponseCache
 from api.conditional import ApiGzip, ConditionalGet
 from api.docs import install_docs
-from api.errors import ProblemGuard, install_error_handlers, problem_response
+from api.errors import ProblemGuard, install_error_handlers
 from api.openapi_doc import document_http
 from api.responses import HeadAsGet
 from api.routes import admin, edits, health, queries
 from api.runtime import StoreAccess
-from api.security import SecurityHeaders, TokenBook, WriteGate
+from api.security import ProblemCORS, SecurityHeaders, TokenBook, WriteGate
 from api.settings import Settings
 from orgmodel.dataset import Dataset
 
@@ -94,8 +91,9 @@ def create_app(settings: Settings,
         app.include_router(health.bench_router)
     if settings.read_requires_token:
         _declare_read_security(app)
-    _document_only_answered_statuses(app)
+    # inside the cached build below: the document is made once, not on every request
     document_http(app)
+    _document_only_answered_statuses(app)
     for register in _plugins() if plugins is None else plugins:
         register(app)
     # Outermost last: security headers on every response, the 500 guard inside them. A write
@@ -143,40 +141,6 @@ _NEVER = {"get": {"400", "403", "409", "412", "413", "415", "428", "501"},
 _NO_ID = ("/api/v1/nodes", "/api/v1/search", "/api/v1/export")
 
 
-class ProblemCORS(CORSMiddleware):
-    """Starlette's CORS, a refused preflight said as every error is, a problem document.
-
-    It answered "Disallowed CORS origin" as plain text (the API client's probe); what is
-    refused and the headers stay as Starlette gives them.
-    """
-
-    def preflight_response(self, request_headers: Headers) -> Response:
-        """The preflight's answer; a refusal as ``application/problem+json``."""
-        answer = super().preflight_response(request_headers)
-        if answer.status_code != 400:
-            return answer
-        said = bytes(answer.body).decode()
-        headers = {key: value for key, value in answer.headers.items()
-                   if key.lower() not in ("content-length", "content-type")}
-        return problem_response(400, f"{said}: the origin, method or headers are not allowed",
-                                "", headers=headers)
-
-
-def _nullable_optional(component: dict[str, Any]) -> None:
-    """A property that may be null is not required in ``component``'s schema.
-
-    FastAPI leaves every null out of the document, its examples' too: an edge's ``role_en``,
-    null where it has no role, was required, and the examples that had it null broke their
-    own schema (a mock server or contract test built from them failed). The API sends such a
-    property, null or not.
-    """
-    properties = component.get("properties", {})
-    required = [name for name in component.get("required", []) if not any(
-        option.get("type") == "null" for option in properties.get(name, {}).get("anyOf", []))]
-    if "required" in component:
-        component["required"] = required
-
-
 def _document_only_answered_statuses(app: FastAPI) -> None:
     """Leave out of the OpenAPI schema the statuses a route cannot answer.
 
@@ -194,8 +158,6 @@ def _document_only_answered_statuses(app: FastAPI) -> None:
                 responses = operation.get("responses", {})
                 for status in never & set(responses):
                     del responses[status]
-        for component in schema.get("components", {}).get("schemas", {}).values():
-            _nullable_optional(component)
         app.openapi_schema = schema
         return schema
 

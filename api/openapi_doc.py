@@ -4,7 +4,8 @@ The middleware (:mod:`api.conditional`) gives every read an ``ETag`` and answers
 ``If-None-Match`` with ``304 Not Modified``; a create answers ``Location``; a write with a body
 that is not UTF-8 is a 400; a ``PATCH`` takes ``application/json`` as a merge patch too. None of
 this was in the document: a client generated from it treated a 304 as an error and could not
-read an ETag by contract (the API client's probe).
+read an ETag by contract (the API client's probe). A property that may be null is documented
+as optional, as FastAPI leaves nulls out of the document.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def document_http(app: FastAPI) -> None:
         for path, operations in schema.get("paths", {}).items():
             for method, operation in operations.items():
                 _document(path, method, operation)
+        for component in schema.get("components", {}).get("schemas", {}).values():
+            _nullable_optional(component)
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
@@ -65,3 +68,18 @@ def _document(path: str, method: str, operation: dict[str, Any]) -> None:
     content = operation.get("requestBody", {}).get("content", {})
     if method == "patch" and _MERGE_PATCH in content:
         content.setdefault("application/json", content[_MERGE_PATCH])
+
+
+def _nullable_optional(component: dict[str, Any]) -> None:
+    """A property that may be null is not required in ``component``'s schema.
+
+    FastAPI leaves every null out of the document, its examples' too: an edge's ``role_en``,
+    null where it has no role, was required, and the examples that had it null broke their
+    own schema (a mock server or contract test built from them failed). The API sends such a
+    property, null or not.
+    """
+    properties = component.get("properties", {})
+    required = [name for name in component.get("required", []) if not any(
+        option.get("type") == "null" for option in properties.get(name, {}).get("anyOf", []))]
+    if "required" in component:
+        component["required"] = required

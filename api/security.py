@@ -1,4 +1,4 @@
-"""Bearer tokens for writes (and, if configured, reads), and the security headers.
+"""Bearer tokens for writes (and, if configured, reads), the security headers, and CORS.
 
 Tokens come from the settings as ``name:token`` pairs; the name of the token that made a write
 goes into the audit log. Every presented token is compared with every configured one with
@@ -12,13 +12,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import Response
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import ApiProblemError, problem_response, route_takes
 from api.settings import Settings
 
-__all__ = ["Caller", "SecurityHeaders", "TokenBook", "WriteGate", "bearer_token"]
+__all__ = ["Caller", "ProblemCORS", "SecurityHeaders", "TokenBook", "WriteGate", "bearer_token"]
 
 _REALM = 'Bearer realm="orgmodel"'
 _WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -179,3 +181,22 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class ProblemCORS(CORSMiddleware):
+    """Starlette's CORS, a refused preflight said as every error is, a problem document.
+
+    It answered "Disallowed CORS origin" as plain text (the API client's probe); what is
+    refused and the headers stay as Starlette gives them.
+    """
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        """The preflight's answer; a refusal as ``application/problem+json``."""
+        answer = super().preflight_response(request_headers)
+        if answer.status_code != 400:
+            return answer
+        said = bytes(answer.body).decode()
+        headers = {key: value for key, value in answer.headers.items()
+                   if key.lower() not in ("content-length", "content-type")}
+        return problem_response(400, f"{said}: the origin, method or headers are not allowed",
+                                "", headers=headers)
