@@ -71,8 +71,8 @@ def task_in_place(store: OrgStore, query: str, as_of: date) -> list[OwnersResult
     """
     words = fold(query).split()
     # A task and a place are two words at least: most questions ("løn") ask no store here.
-    if len(tokenize(query)) < 2 or not _OTHER_FRAMES.isdisjoint(words) or asks_collaboration(words) or asks_place(
-            words) or asks_structure(words):
+    if len(tokenize(query)) < 2 or not _OTHER_FRAMES.isdisjoint(words) or asks_collaboration(
+            words) or asks_place(words) or asks_structure(words):
         return None  # "who does Finance and Procurement work with on budgets?"
     hits = store.search(query, kinds=[Kind.UNIT, Kind.BODY], limit=1, as_of=as_of)
     if not hits:
