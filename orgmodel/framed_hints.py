@@ -47,7 +47,7 @@ from orgmodel.question_frames import (
     SIZE_WORDS,
     without,
 )
-from orgmodel.schema import Kind
+from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, tokenize
 
@@ -161,12 +161,18 @@ def supported(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float
     """Who supports or runs the system or equipment ``query`` names well, as its hint alone.
 
     ``query`` is the question without its verb ("hvem drifter Aula?"): the tasks of support
-    the verb met are stray. A system a task uses has no hint (the task answers), nor has a
-    name met by a part ("IT" half names "IT-udstyr"): ``None``, and the question is read as
+    the verb met are stray. A system a task uses is answered so only where the data says who
+    runs it, that said first ("hvem drifter Politiker Web?" answered the task that uses it;
+    "politikerweb hvem drifter" met IT support by "drifter"); else the task answers. A name
+    met by a part ("IT" half names "IT-udstyr") is none: ``None``, and the question is read as
     any other.
     """
     for hit in store.search(query, kinds=list(USED_KINDS), limit=1, as_of=as_of):
         if hit.score >= SUPPORTED_MIN and (
                 found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
             return found, hit.score, True
+        if hit.score >= REPORTING_POST_MIN and (used := hint_of(
+                store, hit.id, hit.kind, as_of=as_of, what_is=True)) is not None and \
+                used.operated_by(EdgeType.OPERATES, EdgeType.SUPPORTS):
+            return used.model_copy(update={"asked_operator": True}), hit.score, True
     return None

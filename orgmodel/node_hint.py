@@ -266,14 +266,6 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
     if not SUPPORTING_WORDS.isdisjoint(words) and (
             run := supported(store, without(query, SUPPORTING_WORDS), as_of)):
         return run
-    if not SUPPORTING_WORDS.isdisjoint(words) and (used := first_hint(
-            store, without(query, SUPPORTING_WORDS), [Kind.SYSTEM, Kind.ASSET], -ROUTE_MARGIN,
-            as_of, what_is=True)) and used[1] >= REPORTING_POST_MIN and used[0].operated_by(
-                EdgeType.OPERATES, EdgeType.SUPPORTS):
-        # "hvem drifter Politiker Web?" answered the task that uses it (whose "A" happened to
-        # run it too; "politikerweb hvem drifter" met IT support by "drifter"): who runs it,
-        # first, where the data says
-        return used[0].model_copy(update={"asked_operator": True}), used[1], True
     if any(word in DECIDING_WORDS for word in words) and words[0] in _WHAT and (
             decides := first_hint(store, without(query, DECIDING_WORDS | _ITSELF),
                                    [Kind.BODY, Kind.FORUM], -ROUTE_MARGIN, as_of)):
