@@ -37,9 +37,11 @@ from typing import Any
 
 from orgmodel.contract import EdgeView, NodeRef, NodeView, OrgStore
 from orgmodel.hint_model import ListedNote, NodeHint, Relation, node_ref
+from orgmodel.hint_search import REPORTING_POST_MIN
 from orgmodel.home import HOME_WORDS, home_name_words, home_organisation
 from orgmodel.list_kinds import LISTS
-from orgmodel.schema import Confidence, EdgeType
+from orgmodel.question_frames import without
+from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.search import acronyms
 from orgmodel.text import STOPWORDS, fold
 
@@ -114,8 +116,55 @@ def listed(store: OrgStore, question: str, *, as_of: date) -> NodeHint | None:
         here = home_name_words(store, as_of=as_of) | HOME_WORDS
         # (as written: "ØS" in capitals stays a name)
         key = asked_kind(" ".join(word for word in question.split() if fold(word) not in here))
+    if key is None and (titled := kind_named(question)) and LISTS[titled].kind is Kind.POST:
+        return _posts_in(store, question, titled, as_of=as_of)  # "enhedsledere i ØS"
     running = not RUNNING_WORDS.isdisjoint(fold(question).split())
     return None if key is None else list_of(store, key, as_of=as_of, running=running)
+
+
+def _posts_in(store: OrgStore, question: str, key: str, *, as_of: date) -> NodeHint | None:
+    """The posts of :data:`LISTS` ``key`` (a title) in the unit the rest of ``question`` names.
+
+    "hvilke enhedsledere er der i ØS?" named no list: "ØS" is a unit's name, and the question
+    got no answer. The unit must be named as well as a post is for its line, by the words
+    left when the frame and the title's plural are out; its posts are those in it or in any
+    unit under it, each as sure as its record.
+
+    >>> from orgmodel.dataset import Dataset
+    >>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+    >>> from orgmodel.store.memory import MemoryStore
+    >>> def node(**kw):
+    ...     return NODE_ADAPTER.validate_python({"source": "seed", "confidence": "high", **kw})
+    >>> def edge(kind, a, b):
+    ...     return EdgeRecord.model_validate({"type": kind, "from": a, "to": b,
+    ...                                       "source": "seed", "confidence": "high"})
+    >>> def unit(id, name, **kw):
+    ...     return node(id=id, kind="Unit", name=name, level="enhed", **kw)
+    >>> store = MemoryStore(Dataset.build(
+    ...     [unit("unit:stab", "Stab", aliases=["ST"]), unit("unit:lon", "Løn"),
+    ...      unit("unit:vej", "Vej"),
+    ...      node(id="post:a", kind="Post", name="Enhedsleder for Løn"),
+    ...      node(id="post:b", kind="Post", name="Enhedsleder for Vej")],
+    ...     [edge("PART_OF", "unit:lon", "unit:stab"), edge("POST_IN", "post:a", "unit:lon"),
+    ...      edge("POST_IN", "post:b", "unit:vej")]))
+    >>> print(listed(store, "hvilke enhedsledere er der i ST?", as_of=date(2024, 6, 1)).text("da"))
+    Enhedsledere i Stab (1): Enhedsleder for Løn (sikkerhed: høj, kilde: seed).
+    """
+    nouns = frozenset(fold(" ".join(LISTS[key].nouns)).split())
+    rest = without(question, nouns | _LIST_FRAME | _ASKING)
+    if not rest.strip():
+        return None
+    hits = store.search(rest, kinds=[Kind.UNIT], limit=1, as_of=as_of)
+    if not hits or hits[0].score < REPORTING_POST_MIN:
+        return None
+    unit = store.node(hits[0].id, as_of=as_of)
+    which = LISTS[key].which
+    found = sorted((n for n in store.subtree(unit.id, as_of=as_of).nodes
+                    if n.kind is Kind.POST and which(n)), key=lambda n: fold(n.name))
+    return NodeHint(node=node_ref(unit), as_of=as_of, listing=key, listing_notes=_notes_of(found),
+                    relations=[Relation(type=EdgeType.POST_IN, node=node_ref(n), source=n.source,
+                                        confidence=n.confidence) for n in found]) \
+        if found else None
 
 
 def list_of(store: OrgStore, key: str, *, as_of: date, running: bool = False) -> NodeHint | None:

@@ -848,6 +848,22 @@ def test_the_posts_of_a_title_are_listed(store: Any, question: str, title: str,
     assert all(r.node.name.startswith("Chef for ") for r in chiefs.relations)
 
 
+
+@pytest.mark.parametrize(("question", "unit", "posts"), [
+    ("hvilke enhedsledere er der i ØS?", "unit:okonomi-og-stab", {
+        "post:enhedsleder-it-og-digitalisering", "post:enhedsleder-okonomi-og-indkob",
+        "post:enhedsleder-organisation-og-politik"}),
+    ("hvor mange teamledere er der i Organisation og Politik?",
+     "unit:organisation-og-politik", {"post:teamleder-organisation-og-politik"}),
+    ("hvilke chefer er der i Økonomi og Stab", "unit:okonomi-og-stab", {CHIEF})])
+def test_the_posts_of_a_title_in_a_unit_are_listed(store: Any, question: str, unit: str,
+                                                   posts: set[str]) -> None:
+    # "hvilke enhedsledere er der i ØS?" got no answer: the unit's name kept it from being
+    # the list of a title, and no task or node met "enhedsledere ØS".
+    results, hint = answered(store, question)
+    assert not results and hint is not None and hint.listing is not None
+    assert hint.node.id == unit and {r.node.id for r in hint.relations} == posts
+    assert f"i {hint.node.name} ({len(posts)}): " in hint.text("da")
 def test_a_list_says_what_its_records_note(store: Any) -> None:
     # The new chief's probe: eight departments where the seed names seven, and the committees
     # of the 2018–2021 term listed as today's, with no word of what their records note.
