@@ -42,12 +42,16 @@ from orgmodel.hint_model import NodeHint, Relation, node_ref
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import stem, tokenize
 
-__all__ = ["COLLABORATION_KINDS", "collaboration_hint", "on_topic"]
+__all__ = ["COLLABORATION_KINDS", "OUTSIDE_KINDS", "collaboration_hint", "on_topic",
+           "outside_only"]
 
 _E = EdgeType
 #: The kinds a question of whom something works with is about.
 COLLABORATION_KINDS = (Kind.UNIT, Kind.POST, Kind.FORUM, Kind.BODY, Kind.ORGANISATION,
                        Kind.INITIATIVE, Kind.STAKEHOLDER)
+#: The kinds outside the organisation: other organisations (a supplier, a neighbouring
+#: municipality) and groups of stakeholders (citizens, the schools' pupils).
+OUTSIDE_KINDS = (Kind.ORGANISATION, Kind.STAKEHOLDER)
 # Into the node: who works with it, advises or supports it, takes part or sits in it ...
 _INTO = (_E.COLLABORATES_WITH, _E.ADVISES, _E.SUPPORTS, _E.PARTICIPATES_IN, _E.MEMBER_OF)
 # ... and out of it: whom it works with, where it sits or takes part, whom it helps. Whom a
@@ -115,6 +119,25 @@ def on_topic(hint: NodeHint, topic: str) -> NodeHint:
             r.type is _E.COLLABORATES_WITH for r in kept):
         return hint
     return hint.model_copy(update={"relations": kept})
+
+
+def outside_only(hint: NodeHint) -> NodeHint:
+    """``hint`` with only its relations to those outside the organisation, if it has any.
+
+    "hvilke eksterne samarbejdspartnere har Økonomi og Stab?" asks for these alone; a hint
+    with none of them is kept as it is (its relations are all there is to say).
+
+    >>> from orgmodel.contract import NodeRef
+    >>> def together(name, kind):
+    ...     return Relation(type=_E.COLLABORATES_WITH, node=NodeRef(id=f"x:{name}", name=name,
+    ...                     kind=kind), source="seed", confidence="high", outward=True)
+    >>> hint = NodeHint(node=NodeRef(id="unit:oi", name="ØI", kind=Kind.UNIT), relations=[
+    ...     together("IT", Kind.UNIT), together("Nabokommunen", Kind.ORGANISATION)])
+    >>> [r.node.name for r in outside_only(hint).relations]
+    ['Nabokommunen']
+    """
+    kept = [r for r in hint.relations if r.node.kind in OUTSIDE_KINDS]
+    return hint.model_copy(update={"relations": kept}) if kept else hint
 
 
 def _works_with_others(hint: NodeHint | None) -> bool:

@@ -37,7 +37,12 @@ from __future__ import annotations
 from datetime import date
 
 from orgmodel.asker import asks_about_self, names_no_one
-from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint, on_topic
+from orgmodel.collaboration import (
+    COLLABORATION_KINDS,
+    collaboration_hint,
+    on_topic,
+    outside_only,
+)
 from orgmodel.contract import NodeView, OrgStore, OwnersResult, SearchResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.framed_hints import happening_in, route_of, sits_in, sized, supported
@@ -65,6 +70,7 @@ from orgmodel.question_frames import (
     DECIDING_WORDS,
     ESCALATION_FRAME,
     ESCALATION_WORDS,
+    EXTERNAL_WORDS,
     HAPPENING_WORDS,
     LEADERSHIP_WORDS,
     MEETING_WORDS,
@@ -386,7 +392,10 @@ def _collaborations(store: OrgStore, query: str,
         for hit in store.search(text, kinds=list(COLLABORATION_KINDS), limit=1, as_of=as_of):
             if hit.score >= REPORTING_POST_MIN and (found := collaboration_hint(
                     store, hit.id, hit.kind, as_of=as_of)) is not None:
-                return on_topic(found, topic if text != rest else ""), hit.score, True
+                found = on_topic(found, topic if text != rest else "")
+                # "hvilke eksterne samarbejdspartnere …": those outside alone
+                outside = not EXTERNAL_WORDS.isdisjoint(fold(query).split())
+                return (outside_only(found) if outside else found), hit.score, True
     return None
 
 

@@ -35,6 +35,8 @@ __all__ = [
     "DEFINING_OPENINGS",
     "DEFINING_SPELLINGS",
     "DO_WORK_WITH",
+    "EXTERNAL_SPELLINGS",
+    "EXTERNAL_WORDS",
     "HAPPENING_SPELLINGS",
     "HAPPENING_WORDS",
     "HEAD_SPELLINGS",
@@ -496,7 +498,12 @@ COLLABORATION_WORDS = frozenset(fold(" ".join(COLLABORATION_SPELLINGS)).split())
 COLLABORATION_FRAME_SPELLINGS: tuple[str, ...] = (
     "vigtigste", "vigtige", "tættest", "tætteste", "tæt", "nærmeste", "mest", "oftest",
     "closest", "most", "important", "key", "main", "often")
-COLLABORATION_FRAME = COLLABORATION_WORDS | frozenset(
+#: Words that ask for the partners outside the organisation only ("hvilke eksterne
+#: samarbejdspartnere har Økonomi og Stab?" met stray tasks on "eksterne").
+EXTERNAL_SPELLINGS: tuple[str, ...] = (
+    "eksterne", "ekstern", "eksternt", "udefra", "external", "externally", "outside")
+EXTERNAL_WORDS = frozenset(fold(" ".join(EXTERNAL_SPELLINGS)).split())
+COLLABORATION_FRAME = COLLABORATION_WORDS | EXTERNAL_WORDS | frozenset(
     fold(" ".join(COLLABORATION_FRAME_SPELLINGS)).split())
 
 

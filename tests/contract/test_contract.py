@@ -1405,6 +1405,19 @@ def test_whom_something_works_with_on_a_topic_is_those_collaborations(
     assert len(together) < len([r for r in everyone.relations
                                 if r.type is EdgeType.COLLABORATES_WITH])
 
+@pytest.mark.parametrize("question", ["hvilke eksterne samarbejdspartnere har Økonomi og Stab?",
+                                      "who are the external partners of Finance and Staff?"])
+def test_the_external_partners_are_those_outside_the_organisation(
+        store: Any, question: str) -> None:
+    # It met stray tasks on "eksterne" (Økonomistyring, Løn, Kommunikation as weak matches).
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.node.id == "unit:okonomi-og-stab"
+    partners = {r.node.id for r in hint.relations}
+    assert {"org:ishoj-kommune", "stakeholder:borgere"} <= partners
+    assert all(r.node.kind in (Kind.ORGANISATION, Kind.STAKEHOLDER) for r in hint.relations)
+    everyone = answered(store, "hvem samarbejder Økonomi og Stab med?")[1]
+    assert any(r.node.kind is Kind.UNIT for r in everyone.relations)
+
 
 @pytest.mark.parametrize(("question", "task"), [
     # "system" after "which" is the question's: it met "Adgang til fagsystemer" first
