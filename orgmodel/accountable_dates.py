@@ -29,6 +29,15 @@ Examples
 ['task task:budget would have no accountable owner from 2026-02-01 (unit:okonomi ends
   2026-01-31): give it another (RESPONSIBLE_FOR with raci A) in the same change, or end
   the task too']
+
+A task whose owner is known only from a later day lacks one from its first day, not from the
+first day a calendar has:
+
+>>> later = owns.model_copy(update={"valid_from": date(2025, 1, 1)})
+>>> [p.message for p in owners_lost(before, Dataset.build([unit, task], [later]))]
+... # doctest: +NORMALIZE_WHITESPACE
+['task task:budget would have no accountable owner from its first day: give it another
+  (RESPONSIBLE_FOR with raci A) in the same change, or end the task too']
 """
 
 from __future__ import annotations
@@ -89,7 +98,8 @@ def owners_lost(before: Dataset, after: Dataset) -> list[Problem]:
         if new:
             first = new[0][0]
             problems.append(after.problem(task_id, (
-                f"task {task_id} would have no accountable owner from {first.isoformat()}"
+                f"task {task_id} would have no accountable owner "
+                f"{'from its first day' if first == date.min else f'from {first.isoformat()}'}"
                 f"{_why(before, after, task_id, first)}: give it another (RESPONSIBLE_FOR with "
                 "raci A) in the same change, or end the task too"), record_id=task_id))
     return problems

@@ -286,7 +286,10 @@ def validate_change(before: Dataset, after: Dataset, written: str | None = None)
     if problems:
         known = {(p.record_id, p.field, p.message) for p in check_dataset(before)}
         new = [p for p in problems if (p.record_id, p.field, p.message) not in known]
-    new += owners_lost(before, after)
+    # a task left with no accountable edge at all is said once ("has no accountable owner"),
+    # not again as days without one
+    said = {p.record_id for p in new}
+    new += [p for p in owners_lost(before, after) if p.record_id not in said]
     if written is not None:
         new = [p if p.record_id == written else
                replace(p, file=NEW_RECORDS_FILE, line=0, record_id=written) for p in new]

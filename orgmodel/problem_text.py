@@ -139,6 +139,10 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"indeholder det usynlige tegn \1 (et mellemrum uden bredde): slet det"),
     (r"holds a tab: a name is one line", "indeholder et tabulatortegn: et navn er én linje"),
     (r"holds a line break: a name is one line", "indeholder et linjeskift: et navn er én linje"),
+    (r"holds a tab: a comment is one line",
+     "indeholder et tabulatortegn: en kommentar er én linje"),
+    (r"holds a line break: a comment is one line",
+     "indeholder et linjeskift: en kommentar er én linje"),
     (r"(.+) looks like a phone number; posts and persons carry none \(personal data\): give "
      r"the post a functional mailbox instead",
      r"\1 ligner et telefonnummer; stillinger og personer har ingen (personoplysninger): giv "
@@ -290,10 +294,11 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"(in two units|part of two units|headed by two posts) (from \S+|on the same days): (\S+) "
      r"and (\S+); .*", lambda m: f"{_TWO_DA[m[1]]} {_when(m[2])}: {m[3]} og {m[4]}; "
      + _TWO_REMEDY_DA[m[1]]),
-    (r"task (\S+) would have no accountable owner from (\S+)(?: \((\S+) (?:is deleted|ends "
-     r"(\S+))\))?: give it another \(RESPONSIBLE_FOR with raci A\) in the same change, or end "
-     r"the task too",
-     lambda m: f"opgaven {m[1]} ville stå uden ansvarlig (A) fra {m[2]}"
+    (r"task (\S+) would have no accountable owner from (its first day|\S+)(?: \((\S+) (?:is "
+     r"deleted|ends (\S+))\))?: give it another \(RESPONSIBLE_FOR with raci A\) in the same "
+     r"change, or end the task too",
+     lambda m: f"opgaven {m[1]} ville stå uden ansvarlig (A) fra "
+     + ("sin første dag" if m[2] == "its first day" else m[2])
      + ("" if not m[3] else f" ({m[3]} slettes)" if not m[4] else f" ({m[3]} ophører {m[4]})")
      + ": giv den en anden (RESPONSIBLE_FOR med raci A) i samme ændring, eller afslut også "
        "opgaven"),

@@ -277,9 +277,20 @@ def _one_line(text: str) -> str:
     return text
 
 
+def _comment_line(text: str) -> str:
+    """Refuse a line break or tab in a change's comment: the log prints each write's on one line.
+
+    A line break let a comment write what looked like another entry of ``orgmodel history``.
+    """
+    if found := _LINE_BREAK.search(text):
+        raise ValueError(f"holds a {'tab' if found.group() == chr(9) else 'line break'}: a "
+                         "comment is one line")
+    return text
+
+
 #: Why a change was made, as its writer says it (the audit log keeps it with the change).
 ChangeComment = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_readable),
-                          AfterValidator(_visible)]
+                          AfterValidator(_visible), AfterValidator(_comment_line)]
 #: A name: readable text on one line.
 Name = Annotated[Text, AfterValidator(_one_line)]
 #: A day, written YYYY-MM-DD (or a date YAML read as one).

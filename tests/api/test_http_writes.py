@@ -245,6 +245,13 @@ def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> N
         _, etag = read(anna, f"/api/v1/edges/{key}")
         body = problem(anna.delete(f"/api/v1/edges/{key}", headers={"If-Match": etag}), 422)
         assert "no accountable owner" in body["errors"][0]["msg"]
+        # The administrator's probe: a task's only accountable edge deleted was said twice,
+        # the second time "from 0001-01-01", a day no one wrote.
+        only = "RESPONSIBLE_FOR:unit:it-og-digitalisering->task:it-support"
+        _, etag = read(anna, f"/api/v1/edges/{only}")
+        body = problem(anna.delete(f"/api/v1/edges/{only}", headers={"If-Match": etag}), 422)
+        assert [e["msg"] for e in body["errors"]] == [
+            "task has no accountable owner (RESPONSIBLE_FOR with raci A)"]
         record, etag = read(anna, "/api/v1/nodes/task:lon")
         body = problem(anna.put("/api/v1/nodes/task:lon", headers={"If-Match": etag},
                                 json={**record, "id": "task:lon2"}), 422)
