@@ -33,6 +33,7 @@ __all__ = [
     "AuditPage",
     "ChainAnswer",
     "EdgeDetail",
+    "EdgeSaved",
     "Health",
     "KleHint",
     "MembershipsAnswer",
@@ -157,16 +158,31 @@ class NodeDetail(NodeWritten):
     as_of: date = Field(description="The date answered for.")
 
 
+_EDGE_RECORD_LON = {"type": "RESPONSIBLE_FOR", "from": "unit:organisation-og-politik",
+                    "to": "task:lon", "raci": "A", "source": "seed", "confidence": "high"}
+
+
 class EdgeDetail(BaseModel):
     """An edge and its record (the ETag header versions the record)."""
 
-    model_config = _example({"edge": _EDGE_LON, "record": {
-        "type": "RESPONSIBLE_FOR", "from": "unit:organisation-og-politik", "to": "task:lon",
-        "raci": "A", "source": "seed", "confidence": "high"}})
+    model_config = _example({"edge": _EDGE_LON, "record": _EDGE_RECORD_LON})
 
     edge: EdgeView = Field(description="The edge.")
     record: dict[str, Any] = Field(
         description="The record as in a data file (from/to); change it and PUT it with If-Match.")
+
+
+class EdgeSaved(EdgeDetail, NoticesInDanish):
+    """An edge just written, and what in it is worth a look (as ``orgmodel validate`` says)."""
+
+    model_config = _example({"edge": _EDGE_LON, "record": _EDGE_RECORD_LON, "notices": [],
+                             "notices_da": []})
+
+    notices: list[str] = Field(
+        default_factory=list, description="Not errors (the write is done), each as 'id: "
+        "notice' of the record it is on: e.g. a unit left part of nothing as its PART_OF edge "
+        "ends, which the org chart leaves out; a post with two holders' edges; an edge dated "
+        "to begin before one of its nodes.")
 
 
 class KleHint(BaseModel):

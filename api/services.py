@@ -35,7 +35,14 @@ from orgmodel.export import export_files
 from orgmodel.home import asked_here
 from orgmodel.kle_catalogue import hint
 from orgmodel.node_hint import answers_and_hint
-from orgmodel.notices import part_of_nothing, same_names, touched_by, two_places, unowned
+from orgmodel.notices import (
+    outside_its_nodes,
+    part_of_nothing,
+    same_names,
+    touched_by,
+    two_places,
+    unowned,
+)
 from orgmodel.records import NODE_ADAPTER, AnyNode, EdgeRecord
 from orgmodel.resolve import check_written_id
 from orgmodel.schema import EDGE_RULES, EdgeType, Kind
@@ -51,6 +58,7 @@ __all__ = [
     "audit_page",
     "dataset_after_write",
     "edge_detail",
+    "edge_write_notices",
     "export_zip",
     "left_out",
     "members_of",
@@ -123,6 +131,8 @@ def write_notices(written: Sequence[Record], after: Dataset | None) -> list[tupl
                 for end in (record.source_id, record.target_id)}
         ends |= {record.id for record in nodes}
         said += [(notice.record_id or "", notice.message) for notice in two_places(after, ends)]
+        said += [(notice.record_id or "", notice.message) for notice in outside_its_nodes(
+            after, {record.key for record in written if isinstance(record, EdgeRecord)})]
     return said
 
 
@@ -137,6 +147,17 @@ def node_write_notices(record: AnyNode, after: Dataset | None,
     said = [message if key == record.id else f"{key}: {message}"
             for key, message in write_notices([record], after)]
     return [*said, *left_out(before, record)]
+
+
+def edge_write_notices(record: EdgeRecord, after: Dataset | None,
+                       before: Record | None = None) -> list[str]:
+    """The notices of an edge just written, each as ``"id: notice"`` of the record it is on.
+
+    Ending a unit's PART_OF edge leaves the unit part of nothing: a batch said so, and the
+    same edit as a single PATCH said nothing.
+    """
+    return [*(f"{key}: {message}" for key, message in write_notices([record], after)),
+            *left_out(before, record)]
 
 
 def left_out(before: Record | None, record: Record) -> list[str]:
@@ -160,7 +181,7 @@ def left_out(before: Record | None, record: Record) -> list[str]:
             "record; send every field to keep, or PATCH the fields to change)"]
 
 
-def dataset_after_write(store: OrgStore, record: AnyNode) -> Dataset | None:
+def dataset_after_write(store: OrgStore, record: Record) -> Dataset | None:
     """The store's records after writing ``record``, for its notices.
 
     Any node may be named as another of its kind; a unit, post or forum may itself belong to

@@ -15,6 +15,9 @@
   often one whose owning unit has ended.
 * A post in two units, a unit part of two, or a unit headed by two posts, on the same days:
   most often one moved (or a new head) without an end on the edge it left.
+* An edge dated to begin before one of its nodes does, or to end after: it holds only on the
+  days both do, so the date written is most often a slip (a holder from January of a post
+  created in April).
 * Records that cite sources in a folder with no ``sources:`` list (its file deleted or moved):
   no key is checked then, and no source has a title or an address.
 
@@ -59,8 +62,8 @@ from orgmodel.kle_catalogue import KleCatalogue
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind
 
-__all__ = ["BELONGING_KINDS", "no_source_list", "notices_of", "part_of_nothing", "same_names",
-           "touched_by", "two_places", "unowned"]
+__all__ = ["BELONGING_KINDS", "no_source_list", "notices_of", "outside_its_nodes",
+           "part_of_nothing", "same_names", "touched_by", "two_places", "unowned"]
 
 #: The edge by which each kind belongs in the structure, and what to tell of a missing one.
 _BELONGS_BY = {
@@ -81,7 +84,47 @@ BELONGING_KINDS = frozenset(_BELONGS_BY)
 def notices_of(dataset: Dataset, catalogue: KleCatalogue) -> list[Problem]:
     """Every notice on ``dataset``, in the order of the kinds above."""
     return [*catalogue.unknown_numbers(dataset), *same_names(dataset), *part_of_nothing(dataset),
-            *unowned(dataset), *two_places(dataset), *no_source_list(dataset)]
+            *unowned(dataset), *two_places(dataset), *outside_its_nodes(dataset),
+            *no_source_list(dataset)]
+
+
+def outside_its_nodes(dataset: Dataset, only: Collection[str] | None = None) -> list[Problem]:
+    """A notice on each edge (of the keys ``only``) dated to begin before a node or end after.
+
+    Queries read an edge on the days it and both its nodes hold, so nothing shows wrong; but a
+    date written outside a node's is most often a slip, and the edge's dates do not say when
+    it holds.
+
+    >>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+    >>> post = NODE_ADAPTER.validate_python({"id": "post:ny", "kind": "Post", "name": "Ny",
+    ...     "valid_from": "2026-04-01", "source": "seed", "confidence": "high"})
+    >>> person = NODE_ADAPTER.validate_python({"id": "person:a", "kind": "Person",
+    ...     "name": "A", "source": "seed", "confidence": "high"})
+    >>> holds = EdgeRecord.model_validate({"type": "HOLDS", "from": "person:a",
+    ...     "to": "post:ny", "valid_from": "2026-01-01", "source": "seed", "confidence": "high"})
+    >>> print(outside_its_nodes(Dataset.build([post, person], [holds]))[0].message)
+    begins 2026-01-01, before post:ny does (2026-04-01): it holds from 2026-04-01; check the date
+    """
+    notices = []
+    for key, edge in dataset.edges.items():
+        if only is not None and key not in only:
+            continue
+        for end in (edge.source_id, edge.target_id):
+            if (node := dataset.nodes.get(end)) is None:
+                continue
+            if edge.valid_from and node.valid_from and edge.valid_from < node.valid_from:
+                notices.append(dataset.problem(key, (
+                    f"begins {edge.valid_from.isoformat()}, before {end} does "
+                    f"({node.valid_from.isoformat()}): it holds from "
+                    f"{node.valid_from.isoformat()}; check the date"),
+                    record_id=key, field_name="valid_from"))
+            if edge.valid_to and node.valid_to and edge.valid_to > node.valid_to:
+                notices.append(dataset.problem(key, (
+                    f"ends {edge.valid_to.isoformat()}, after {end} does "
+                    f"({node.valid_to.isoformat()}): it holds until "
+                    f"{node.valid_to.isoformat()}; check the date"),
+                    record_id=key, field_name="valid_to"))
+    return notices
 
 
 def no_source_list(dataset: Dataset) -> list[Problem]:

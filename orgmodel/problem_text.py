@@ -302,6 +302,10 @@ _SHAPES: list[tuple[str, _Say]] = [
      + ("" if not m[3] else f" ({m[3]} slettes)" if not m[4] else f" ({m[3]} ophører {m[4]})")
      + ": giv den en anden (RESPONSIBLE_FOR med raci A) i samme ændring, eller afslut også "
        "opgaven"),
+    (r"begins (\S+), before (\S+) does \((\S+)\): it holds from (\S+); check the date",
+     r"begynder \1, før \2 gør (\3): den gælder fra \4; tjek datoen"),
+    (r"ends (\S+), after (\S+) does \((\S+)\): it holds until (\S+); check the date",
+     r"ophører \1, efter \2 gør (\3): den gælder til \4; tjek datoen"),
     (r"never holds: (\S+) ends (\S+), before the edge begins (\S+)",
      r"gælder aldrig: \1 ophører \2, før relationen begynder \3"),
     (r"never holds: it ends (\S+), before (\S+) begins (\S+)",

@@ -33,10 +33,11 @@ from api.deps import (
 from api.errors import PROBLEM_RESPONSES, ApiProblemError
 from api.json_body import UniqueKeysRoute
 from api.responses import respond
-from api.schemas import EdgeDetail, NodeSaved
+from api.schemas import EdgeDetail, EdgeSaved, NodeSaved
 from api.services import (
     dataset_after_write,
     edge_detail,
+    edge_write_notices,
     node_write_notices,
     patched,
     read_record,
@@ -143,28 +144,41 @@ async def get_edge(key: EdgeKeyPath, store: ReadStoreDep, as_of: AsOf = None) ->
     return respond(detail, etag=tag)
 
 
-@router.post("/edges", status_code=201, response_model=EdgeDetail, summary="Create an edge")
+@router.post("/edges", status_code=201, response_model=EdgeSaved, summary="Create an edge")
 async def create_edge(record: EdgeBody, store: StoreDep, caller: WriterDep,
                       comment: WriteComment = None) -> Response:
-    """Create an edge; 409 if its key exists (give parallel edges an id)."""
+    """Create an edge; 409 if its key exists (give parallel edges an id).
+
+    ``notices`` says what ``orgmodel validate`` would note (a post it gives a second unit, an
+    edge dated to begin before one of its nodes).
+    """
     view = await store.write(store.editor().put_edge, record, expected_etag=None,
                                actor=caller.name, comment=comment)
-    return respond(EdgeDetail(edge=view, record=record_data(record)), status_code=201,
+    after = await store.write(dataset_after_write, store.store, record)
+    return respond(EdgeSaved(edge=view, record=record_data(record),
+                             notices=edge_write_notices(record, after)), status_code=201,
                    etag=etag(record), location=f"/api/v1/edges/{quote(record.key, safe=':')}")
 
 
-@router.put("/edges/{key:path}", response_model=EdgeDetail, summary="Replace an edge")
+@router.put("/edges/{key:path}", response_model=EdgeSaved, summary="Replace an edge")
 async def replace_edge(key: EdgeKeyPath, record: EdgeBody, store: StoreDep, caller: WriterDep,
                        expected: IfMatch, comment: WriteComment = None) -> Response:
-    """Replace an edge with the record in the body; its key (id or TYPE:from->to) must stay."""
+    """Replace an edge with the record in the body; its key (id or TYPE:from->to) must stay.
+
+    ``notices``: as a create's, and a unit its PART_OF edge's end leaves part of nothing.
+    """
     edge_id_given(key, record.id)
     same_key(key, record.key, "id" if record.id else _differing_part(key, record))
+    before = await store.write(_record_or_none, store.store, key)
     view = await store.write(store.editor().put_edge, record, expected_etag=expected,
                                actor=caller.name, comment=comment)
-    return respond(EdgeDetail(edge=view, record=record_data(record)), etag=etag(record))
+    after = await store.write(dataset_after_write, store.store, record)
+    return respond(EdgeSaved(edge=view, record=record_data(record),
+                             notices=edge_write_notices(record, after, before)),
+                   etag=etag(record))
 
 
-@router.patch("/edges/{key:path}", response_model=EdgeDetail,
+@router.patch("/edges/{key:path}", response_model=EdgeSaved,
               summary="Change some fields of an edge", dependencies=[Depends(merge_patch_only)])
 async def patch_edge(key: EdgeKeyPath, patch: PatchBody, store: StoreDep, caller: WriterDep,
                      expected: IfMatch, comment: WriteComment = None) -> Response:
@@ -176,7 +190,9 @@ async def patch_edge(key: EdgeKeyPath, patch: PatchBody, store: StoreDep, caller
     same_key(key, record.key, "id" if record.id else _differing_part(key, record))
     view = await store.write(store.editor().put_edge, record, expected_etag=expected,
                                actor=caller.name, comment=comment)
-    return respond(EdgeDetail(edge=view, record=record_data(record)), etag=etag(record),
+    after = await store.write(dataset_after_write, store.store, record)
+    return respond(EdgeSaved(edge=view, record=record_data(record),
+                             notices=edge_write_notices(record, after)), etag=etag(record),
                    more={"Accept-Patch": ACCEPT_PATCH})
 
 

@@ -695,6 +695,36 @@ def test_a_unit_left_belonging_to_nothing_is_noted(editable_api: LiveServer) -> 
             "lonkonsulent-igen: i to enheder fra 2032-01-01: unit:okonomi-og-indkob og ")
 
 
+def test_an_edge_written_alone_says_what_it_leaves_as_a_batch_does(
+        editable_api: LiveServer) -> None:
+    # The administrator's probe: ending a unit's PART_OF edge by a PATCH said nothing, while
+    # the same edit in a batch said the unit would be part of nothing; and a holder dated
+    # before the post began was taken without a word.
+    key = "PART_OF:unit:stabsfunktion->org:albertslund-kommune"
+    with editable_api.client(ANNA) as anna:
+        _, etag = read(anna, f"/api/v1/edges/{key}")
+        ended = anna.patch(f"/api/v1/edges/{key}", headers={"If-Match": etag},
+                           json={"valid_to": "2030-12-31"})
+        assert ended.status_code == 200, ended.text
+        assert [n.split(": ")[:2] for n in ended.json()["notices"]] == [
+            ["unit:stabsfunktion", "part of nothing from 2031-01-01"]]
+        assert ended.json()["notices_da"][0].startswith(
+            "unit:stabsfunktion: del af intet fra 2031-01-01")
+        holder = {"type": "HOLDS", "from": "person:henrik-harder",
+                  "to": "post:enhedsleder-organisation-og-politik", "valid_from": "2022-06-01",
+                  "valid_to": "2023-06-30", "source": "seed", "confidence": "low"}
+        early = anna.post("/api/v1/edges", json=holder)
+        assert early.status_code == 201, early.text
+        said = "\n".join(early.json()["notices"])
+        assert ("begins 2022-06-01, before post:enhedsleder-organisation-og-politik does "
+                "(2023-01-01)") in said
+        # a write that leaves nothing to note says nothing
+        _, etag = read(anna, f"/api/v1/edges/{key}")
+        kept = anna.patch(f"/api/v1/edges/{key}", headers={"If-Match": etag},
+                          json={"valid_to": None})
+        assert kept.status_code == 200 and kept.json()["notices"] == [], kept.text
+
+
 def test_ending_an_organisation_notes_the_units_it_leaves_without_a_place(
         editable_api: LiveServer) -> None:
     # Any node given an end is read for what belongs under it, not only a unit or post.

@@ -507,6 +507,35 @@ edges:
         "afslut den gamle HEADS-relation med valid_to")
 
 
+def test_an_edge_dated_outside_its_nodes_is_noticed(tmp_path: Path) -> None:
+    # The administrator's probe: a holder from January of a post created in April was taken
+    # without a word; queries read it from April, so nothing showed the slip.
+    common = "source: intern, confidence: high"
+    (tmp_path / "d.yaml").write_text(f"""\
+sources:
+  - {{key: intern, title: Intern, confidence: high}}
+nodes:
+  - {{id: org:k, kind: Organisation, name: Kommunen, {common}}}
+  - {{id: unit:lon, kind: Unit, name: Løn, level: enhed, valid_to: 2030-12-31, {common}}}
+  - {{id: post:chef, kind: Post, name: Chef, valid_from: 2026-04-01, {common}}}
+  - {{id: person:a, kind: Person, name: A, {common}}}
+edges:
+  - {{type: PART_OF, from: unit:lon, to: org:k, {common}}}
+  - {{type: POST_IN, from: post:chef, to: unit:lon, valid_to: 2031-06-30, {common}}}
+  - {{type: HOLDS, from: person:a, to: post:chef, valid_from: 2026-01-01, {common}}}
+""", encoding="utf-8")
+    done = run("validate", str(tmp_path), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    said = done.stderr.splitlines()
+    assert ("notice: d.yaml:10: POST_IN:post:chef->unit:lon: valid_to: ends 2031-06-30, after "
+            "unit:lon does (2030-12-31): it holds until 2030-12-31; check the date") in said
+    assert ("notice: d.yaml:11: HOLDS:person:a->post:chef: valid_from: begins 2026-01-01, "
+            "before post:chef does (2026-04-01): it holds from 2026-04-01; check the date") in said
+    assert not any("PART_OF" in line for line in said)  # an edge with no dates of its own
+    assert "begynder 2026-01-01, før post:chef gør (2026-04-01)" in run(
+        "validate", str(tmp_path)).stderr
+
+
 def test_a_folder_whose_sources_file_is_gone_is_noticed(tmp_path: Path) -> None:
     # With sources.yaml deleted, every source key was taken as written: valid, without a word.
     (tmp_path / "d.yaml").write_text("""\
