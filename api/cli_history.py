@@ -64,6 +64,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "discard": ("forkast", "discard"),
     "none": ("Ingen ændringer i loggen.", "No changes in the log."),
     "none_for": ("Ingen ændringer af {record} i loggen.", "No changes to {record} in the log."),
+    # The changes of its edges (a unit moved out of it) are not the node's own.
+    "none_for_edges": ("Ingen ændringer af {record} i loggen; ændringer af dens relationer: "
+                       "orgmodel history --with-edges {record}",
+                       "No changes to {record} in the log; changes to its edges: "
+                       "orgmodel history --with-edges {record}"),
     "empty": ("(tom)", "(empty)"),
     "unknown": ("ukendt id: {record} findes hverken i grafen eller i loggen",
                 "unknown id: {record} is neither in the graph nor in the log"),
@@ -143,8 +148,9 @@ def cmd_history(args: argparse.Namespace) -> int:
                          indent=2))
         return EXIT_OK
     if not entries:
-        print(_word("none_for", lang, record=args.record) if args.record
-              else _word("none", lang))
+        print(_word("none", lang) if not args.record else _word(
+            "none_for" if args.with_edges or not _is_node_id(args.record) else "none_for_edges",
+            lang, record=args.record))
     if began:  # an embedded API's log: earlier writes are in its audit file only
         print(f"orgmodel: {began}", file=sys.stderr)
     if len(entries) == args.limit:  # there may be more: say how to see them
@@ -229,6 +235,15 @@ def _from_file(path: Path, record: str | None, limit: int, lang: Lang, *,
         print("orgmodel: " + _word("bad_line", lang, path=path, line=number, reason=reason),
               file=sys.stderr)
     return sorted(entries, key=lambda e: e.seq, reverse=True)[:limit]
+
+
+def _is_node_id(record: str) -> bool:
+    """Whether ``record`` is written as a node id ("unit:x"), not an edge's key or id.
+
+    >>> _is_node_id("unit:okonomi-og-stab"), _is_node_id("PART_OF:unit:a->unit:b")
+    (True, False)
+    """
+    return ":" in record and "->" not in record
 
 
 def _known(args: argparse.Namespace, record: str) -> bool:

@@ -248,7 +248,7 @@ def patched(store: OrgStore, key: str, patch: dict[str, Any], expected_etag: str
     if current is None:  # a read-only store without records: no writes either
         raise ApiProblemError(501, "this store does not take edits")
     if etag(current) != expected_etag:
-        raise StaleWriteError(key)
+        raise StaleWriteError(key, expected_etag)
     kind = None if isinstance(current, EdgeRecord) else current.kind_value
     if kind is not None and patch.get("kind", kind) != kind:  # its id names its kind too
         raise RequestValidationError([{

@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
@@ -97,14 +98,27 @@ NEW_RECORDS_FILE = "api-edits.yaml"
 Record = AnyNode | EdgeRecord
 
 Action = Literal["create", "update", "delete"]
+#: What :func:`etag` writes: anything else sent as one was never an ETag of a record.
+_ETAG_SHAPE = re.compile(r"[0-9a-f]{32}")
 
 
 class StaleWriteError(WriteConflictError):
-    """The writer's ETag is not the record's current one: someone else changed it first."""
+    """The writer's ETag is not the record's current one: someone else changed it first.
 
-    def __init__(self, key: str) -> None:
+    Or what was sent is no ETag at all (``sent``): then it is said so, not that the record
+    changed ("If-Match: garbage" was told the record had changed since it was read).
+
+    >>> str(StaleWriteError("task:lon", "garbage"))[:60]
+    "'task:lon': 'garbage' is no ETag (a read's ETag header: 32 h"
+    """
+
+    def __init__(self, key: str, sent: str | None = None) -> None:
         self.key = key
-        super().__init__(f"{key!r} has changed since it was read (stale ETag)")
+        if sent is not None and not _ETAG_SHAPE.fullmatch(sent):
+            super().__init__(f"{key!r}: {sent[:40]!r} is no ETag (a read's ETag header: 32 hex "
+                             "digits in quotes): read the record and send its ETag")
+        else:
+            super().__init__(f"{key!r} has changed since it was read (stale ETag)")
 
 
 class AlreadyExistsError(WriteConflictError):
@@ -269,7 +283,7 @@ def check_precondition(key: str, current: Record | None, expected_etag: str | No
     if current is None:
         raise NotFoundError(key, f"no record with id or key {key!r}")
     if etag(current) != expected_etag:
-        raise StaleWriteError(key)
+        raise StaleWriteError(key, expected_etag)
 
 
 def validate_change(before: Dataset, after: Dataset, written: str | None = None) -> None:

@@ -48,6 +48,11 @@ def test_history_from_a_running_api_says_who_changed_which_field(
     entries = json.loads(capsys.readouterr().out)
     assert [(e["seq"], e["actor"], e["record_key"]) for e in entries] == [(1, "anna", "task:lon")]
     assert main(["history", "task:budget", "--url", server.url]) == 0
+    # (the administrator's probe: a unit whose edges changed read as never changed)
+    assert capsys.readouterr().out == (
+        "Ingen ændringer af task:budget i loggen; ændringer af dens relationer: "
+        "orgmodel history --with-edges task:budget\n")
+    assert main(["history", "task:budget", "--with-edges", "--url", server.url]) == 0
     assert capsys.readouterr().out == "Ingen ændringer af task:budget i loggen.\n"
     edge = "USES:task:lon->system:opus-lon"
     assert main(["history", edge, "--url", server.url, "--lang", "en"]) == 0

@@ -191,6 +191,13 @@ def test_if_match_is_required_and_must_be_one_strong_etag(editable_api: LiveServ
         problem(anna.put("/api/v1/nodes/task:lon", json=record, headers={"If-Match": "*"}), 412)
         problem(anna.put("/api/v1/nodes/task:lon", json=record,
                          headers={"If-Match": f"W/{etag}"}), 412)
+        # Something that is no ETag is said to be none, not a record changed since it was read
+        junk = problem(anna.put("/api/v1/nodes/task:lon", json=record,
+                                headers={"If-Match": "garbage"}), 412)
+        assert "'garbage' is no ETag" in junk["detail"], junk
+        stale = problem(anna.put("/api/v1/nodes/task:lon", json=record,
+                                 headers={"If-Match": '"' + "0" * 32 + '"'}), 412)
+        assert "has changed since it was read" in stale["detail"], stale
         problem(anna.put("/api/v1/nodes/unit:nowhere", json={**NEW_UNIT, "id": "unit:nowhere"},
                          headers={"If-Match": etag}), 404)
         exists = problem(anna.post("/api/v1/nodes", json=record), 409)  # update it instead
