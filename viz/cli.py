@@ -58,8 +58,9 @@ def register_view(commands: argparse._SubParsersAction) -> None:  # type: ignore
                         help="the HTML file (in a folder that exists)")
     parser.add_argument("--post", default=None, metavar="POST", type=_post,
                         help="post of the stakeholder map or case route: its id or its name "
-                             "(default: the Chef for Økonomi og Stab, or in other data the "
-                             "post with the most relations)")
+                             "(default: $ORGMODEL_DEFAULT_POST, else the Chef for Økonomi og "
+                             "Stab, or in data without either the post with the most "
+                             "relations)")
     _add_without_persons(parser)
     add_common_options(parser)
     parser.set_defaults(handler=cmd_view)
@@ -84,8 +85,9 @@ def register_site(commands: argparse._SubParsersAction) -> None:  # type: ignore
                         help="folder to write into (made if missing)")
     parser.add_argument("--post", default=None, metavar="POST", type=_post,
                         help="post of the stakeholder map and case route: its id or its name "
-                             "(default: the Chef for Økonomi og Stab, or in other data the "
-                             "post with the most relations)")
+                             "(default: $ORGMODEL_DEFAULT_POST, else the Chef for Økonomi og "
+                             "Stab, or in data without either the post with the most "
+                             "relations)")
     _add_without_persons(parser)
     add_common_options(parser, language=False)  # a site holds both languages
     parser.set_defaults(handler=cmd_site)

@@ -39,9 +39,9 @@ def register_stakeholders(commands: argparse._SubParsersAction) -> None:  # type
         **examples("orgmodel stakeholders", 'orgmodel stakeholders "Kommunaldirektør" --depth 1',
                    "orgmodel stakeholders post:chef-okonomi-og-stab --json --lang en"))
     parser.add_argument("post", nargs="?", default=None, metavar="POST",
-                        help="the post: its id or its name (default: the Chef for Økonomi og "
-                             "Stab; in data without that post, the post with the most "
-                             "relations)")
+                        help="the post: its id or its name (default: $ORGMODEL_DEFAULT_POST, "
+                             "else the Chef for Økonomi og Stab; in data without either, the "
+                             "post with the most relations)")
     # ... or --post, as `orgmodel view stakeholders --post` takes it
     parser.add_argument("--post", dest="post_option", default=None, metavar="POST",
                         help="the same as POST")
@@ -94,7 +94,7 @@ def cmd_stakeholders(args: argparse.Namespace) -> int:
         return name_in(node.name, node.name_en, lang)
 
     print(f"{called(post)} ({post}), {when.isoformat()}")
-    if asked is None and post != gather.DEFAULT_POST:  # a choice made for the reader
+    if asked is None and post != gather.named_default(store, as_of=when):  # chosen for the reader
         print(ui("post_chosen", lang))
     for quadrant in STRATEGY_ORDER:
         rows = [(called(s.id), kind_label(nodes[s.id].kind.value, nodes[s.id].attributes, lang),

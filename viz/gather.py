@@ -9,6 +9,7 @@ on these answers alone, so they are pure and testable without a store.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -29,21 +30,27 @@ __all__ = [
     "COLLABORATION_EDGES",
     "COLLABORATION_KINDS",
     "DEFAULT_POST",
+    "DEFAULT_POST_VARIABLE",
     "NotAPostError",
     "ViewInput",
     "case_route",
     "collaboration",
     "default_post",
+    "named_default",
     "org_chart",
     "organisation_name",
     "posts_like",
+    "preferred_posts",
     "resolve_post",
     "responsibilities",
     "stakeholders",
 ]
 
-#: The post the stakeholder map and the case route open on.
+#: The post the stakeholder map and the case route open on, where the data holds it ...
 DEFAULT_POST = "post:chef-okonomi-og-stab"
+#: ... unless this environment variable names another (its id or name): another
+#: organisation's data has its own chief to map.
+DEFAULT_POST_VARIABLE = "ORGMODEL_DEFAULT_POST"
 #: Cross-cutting edge types drawn by the collaboration network.
 COLLABORATION_EDGES = frozenset({
     EdgeType.COLLABORATES_WITH, EdgeType.PARTICIPATES_IN, EdgeType.MEMBER_OF, EdgeType.SUPPORTS,
@@ -166,17 +173,43 @@ def organisation_name(store: OrgStore, *, as_of: date) -> tuple[str, str | None]
     return None if home is None else (snapshot.nodes[home].name, snapshot.nodes[home].name_en)
 
 
+def preferred_posts() -> tuple[str, ...]:
+    """The posts named to open on, first first: ``$ORGMODEL_DEFAULT_POST``, then the chief's.
+
+    >>> import os
+    >>> os.environ["ORGMODEL_DEFAULT_POST"] = "post:stadsdirektor"
+    >>> preferred_posts()
+    ('post:stadsdirektor', 'post:chef-okonomi-og-stab')
+    >>> del os.environ["ORGMODEL_DEFAULT_POST"]
+    """
+    named = os.environ.get(DEFAULT_POST_VARIABLE, "").strip()
+    return (named, DEFAULT_POST) if named else (DEFAULT_POST,)
+
+
+def named_default(store: OrgStore, *, as_of: date) -> str | None:
+    """The first of :func:`preferred_posts` the data holds on ``as_of``, by its id; else ``None``.
+
+    A map opened on any other post was a choice made for the reader, and says so.
+    """
+    for named in preferred_posts():
+        try:  # the chief's by its id alone: a name near it is another organisation's post
+            return store.node(named, as_of=as_of).id if named == DEFAULT_POST \
+                else resolve_post(store, named, as_of=as_of)
+        except NotFoundError:
+            pass
+    return None
+
+
 def default_post(store: OrgStore, *, as_of: date) -> str | None:
     """The post a stakeholder map or case route opens on when none is asked for.
 
-    The chief of Økonomi og Stab (``DEFAULT_POST``) where the data holds that post; in another
-    organisation's data the best-connected post (the most relations: its map has the most to
-    show; the lowest id of equals); ``None`` when the data has no post on the date.
+    The post ``$ORGMODEL_DEFAULT_POST`` names (its id or name) where the data holds it, else
+    the chief of Økonomi og Stab (``DEFAULT_POST``); in another organisation's data with
+    neither, the best-connected post (the most relations: its map has the most to show; the
+    lowest id of equals); ``None`` when the data has no post on the date.
     """
-    try:
-        return store.node(DEFAULT_POST, as_of=as_of).id
-    except NotFoundError:
-        pass
+    if (named := named_default(store, as_of=as_of)) is not None:
+        return named
     snapshot = store.snapshot(as_of=as_of)
     relations = Counter(end for e in snapshot.edges.values() for end in (e.source_id, e.target_id))
     posts = [n.id for n in snapshot.nodes.values() if Kind(n.kind) is Kind.POST]

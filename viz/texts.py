@@ -76,10 +76,12 @@ UI: dict[str, tuple[str, str]] = {
                       "en stilling.",
                       "The data has no posts on this date, and a stakeholder map is drawn for a "
                       "post."),
-    "post_chosen": ("Ingen stilling angivet, og data har ingen Chef for Økonomi og Stab: "
-                    "stillingen med flest relationer er valgt. Angiv en anden som POST.",
-                    "No post given, and the data have no Chef for Økonomi og Stab: the post "
-                    "with the most relations is chosen. Name another as POST."),
+    "post_chosen": ("Ingen stilling angivet: stillingen med flest relationer er valgt. Angiv "
+                    "en anden som POST, eller sæt ORGMODEL_DEFAULT_POST til den, kortet skal "
+                    "vise, når ingen er angivet.",
+                    "No post given: the post with the most relations is chosen. Name another "
+                    "as POST, or set ORGMODEL_DEFAULT_POST to the one the map shows when none "
+                    "is given."),
     "post_chosen_page": ("Ingen stilling valgt: visningen er tegnet for stillingen med flest "
                          "relationer, {name}.",
                          "No post chosen: the view is drawn for the post with the most "

@@ -62,7 +62,8 @@ def build_view(store: OrgStore, view: str, *, lang: Lang, as_of: date, post: str
     """Build ``view`` from ``store`` as it was on ``as_of``."""
     data = gather_view(store, view, as_of=as_of, post=post)
     graph: ViewGraph = BUILDERS[view](data, lang, limit=limit, expand=expand, focus=focus)
-    if (view in POST_VIEWS and not post and data.focus != gather.DEFAULT_POST
+    if (view in POST_VIEWS and not post
+            and data.focus != gather.named_default(store, as_of=as_of)
             and any(node["id"] == data.focus for node in graph.nodes)):
         # A choice made for the reader, in data without the chief's post: the page says so.
         graph.extra["post_chosen"] = data.focus

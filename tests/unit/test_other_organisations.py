@@ -121,13 +121,40 @@ def test_without_the_chief_the_map_opens_on_the_best_connected_post(
     listed = capsys.readouterr().out.splitlines()
     assert listed[0].startswith("Direktør (post:direktor), ")
     # ... and says the post was chosen for the reader (it was chosen without a word)
-    assert listed[1].startswith("Ingen stilling angivet, og data har ingen Chef for Økonomi")
+    # (the data author's probe: it named Albertslund's chief in another organisation's data)
+    assert listed[1].startswith("Ingen stilling angivet: stillingen med flest relationer er "
+                                "valgt.") and "Økonomi og Stab" not in listed[1]
     # The case route (none in these data: the page says it is empty) names no department of
     # Albertslund.
     route = tmp_path / "case-route.html"
     assert main(["view", "case-route", "--out", str(route), "--data", data]) == 0
     page = route.read_text(encoding="utf-8")
     assert 'class="empty-note"' in page and "Økonomi og Stab" not in page
+
+
+def test_the_default_post_of_another_organisation_is_set_by_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The data author's probe: another organisation could not say which post its map opens
+    # on (the chief of Økonomi og Stab, else the best-connected post, was all there was).
+    data = str(_folder(tmp_path, "forsyning", WITH_POSTS))
+    monkeypatch.setenv("ORGMODEL_DEFAULT_POST", "Afdelingsleder for Drift")
+    assert main(["stakeholders", "--data", data]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith("Afdelingsleder for Drift (post:afdelingsleder), ")
+    assert "flest relationer" not in "\n".join(listed)  # named: no choice made for the reader
+    out = tmp_path / "stakeholders.html"
+    assert main(["view", "stakeholders", "--out", str(out), "--data", data]) == 0
+    payload = _config(out)["payload"]
+    assert isinstance(payload, dict)
+    assert [n["id"] for n in payload["nodes"] if n.get("ego")] == ["post:afdelingsleder"]
+    assert "flest relationer" not in out.read_text(encoding="utf-8")
+    # A name the data does not hold gives way to the best-connected post, said so.
+    monkeypatch.setenv("ORGMODEL_DEFAULT_POST", "post:findes-ikke")
+    capsys.readouterr()
+    assert main(["stakeholders", "--data", data]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith("Direktør (post:direktor), ") and "flest relationer" in listed[1]
 
 
 def test_served_pages_are_titled_with_the_organisation_and_say_when_a_map_is_empty(
