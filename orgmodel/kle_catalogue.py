@@ -208,7 +208,11 @@ def route(query: str, hits: Sequence[tuple[str, float]], tasks_under: Callable[[
     near = [t for t in topics if t.score >= topics[0].score * NEAR]
     for topic in near:
         if found := _nearest(topic, tasks_under, catalogue):
-            return _ranked(own + found)
+            # A task the question met on its own words (an alias written whole: "løn") was
+            # not found through KLE, whatever the topic adds to its score: no note says so.
+            mine = {task for task, score in hits if score >= OWN_WORDS}
+            return _ranked(own + [(task, score, () if task in mine else notes)
+                                  for task, score, notes in found])
     if best_task < OWN_WORDS and not any(tasks_under(t.number[:2]) for t in near):
         return []  # work outside the model: a match on a stray word is no answer
     return own

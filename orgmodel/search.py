@@ -318,11 +318,18 @@ class SearchIndex:
         for start, end, gid in self._synonyms.spans(stems):
             for i in range(start, end):
                 groups[i].add(gid)
+        asked = _written_acronyms(query)
         written = {w: self._written_as.get(as_written) or self._written[w]
-                   for w, as_written in _written_acronyms(query).items()
-                   if w in self._written and w in words}
+                   for w, as_written in asked.items() if w in self._written and w in words}
+        # An acronym no document writes is no inflected word: its stem is another word
+        # ("OPUS" cut to "opu" met the committee "ØPU" as its exact alias).
+        cut = {w for w, s in zip(words, stems, strict=True)
+               if w in asked and w not in self._written and s != w}
         tokens = zip(words, stems, groups, strict=True)
         matches = [self._match(w, s, tuple(sorted(g)), written.get(w)) for w, s, g in tokens]
+        matches = [(tuple((value * _OTHER_SPELLING, docs) for value, docs in levels), union)
+                   if w in cut else (levels, union)
+                   for w, (levels, union) in zip(words, matches, strict=True)]
         # Rare tokens discriminate: a token matching few documents weighs more (IDF).
         size = len(self._ids)
         weights = [math.log(1.0 + size / (1.0 + union.bit_count())) for _, union in matches]
@@ -331,7 +338,7 @@ class SearchIndex:
         for kind in set(kinds or ()):
             wanted |= self._by_kind.get(kind, 0)
         # An exact name earns its bonus only if it writes the query's acronyms as they were.
-        spelt = functools.reduce(operator.and_, written.values(), -1)
+        spelt = 0 if cut else functools.reduce(operator.and_, written.values(), -1)
         bonuses = [(extra, _mask(docs, size) & spelt)
                    for extra, docs in self._exact.get(tuple(stems), ())]
         bonuses.append((0.0, ~functools.reduce(operator.or_, (m for _, m in bonuses), 0)))

@@ -63,6 +63,17 @@ def test_the_task_of_the_topic_itself_is_found_and_says_so() -> None:
     assert [n.code for n in notes] == ["kle_topic"] and "81.28.05" in notes[0].da
 
 
+
+def test_a_task_met_on_its_own_words_is_not_said_to_be_found_through_kle() -> None:
+    # The data author's probe: "løn", an alias of the task "Lønudbetaling" (0.815), was said
+    # "Fundet via KLE-emnet 81.15.00", its topic's score being higher.
+    [(task, score, notes)] = route("langtidssygdom", [("task:langtidssyge", 0.815)], under,
+                                   CATALOGUE)
+    assert task == "task:langtidssyge" and score > 0.815 and notes == ()
+    # met less well by its own words, the topic is how it was found, and says so
+    [(_, _, notes)] = route("langtidssygdom", [("task:langtidssyge", 0.4)], under, CATALOGUE)
+    assert [n.code for n in notes] == ["kle_topic"]
+
 def test_a_topic_without_a_task_is_answered_by_its_main_groups_general_task() -> None:
     # "fravær" fits school attendance (54) a little better than staff absence (81.28); only 81
     # holds tasks in the model, so the staff reading wins, and the answer says how it was found.

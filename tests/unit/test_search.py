@@ -259,6 +259,20 @@ def test_an_acronym_with_a_danish_letter_is_not_the_one_without() -> None:
     assert index.search("ØU")[0].score > index.search("ØU")[1].score
     assert {h.score for h in index.search("øu")} == {index.search("øu")[0].score}  # a tie
 
+def test_an_acronym_no_document_writes_is_not_cut_to_another_by_its_stem() -> None:
+    # The data author's probe: "OPUS" (a payroll system elsewhere) was cut to "opu" and met
+    # the committee whose alias is "ØPU" as its exact alias (0.81): another organisation's
+    # finance committee answered a question about a system it does not have.
+    committee = SearchDoc("body:opu", "Body", "Økonomi- og Planudvalget", aliases=("ØPU",))
+    index = SearchIndex([committee], Synonyms.from_groups([]))
+    assert index.search("ØPU")[0].score > 0.8
+    assert index.search("OPUS")[0].score < 0.5
+    # ... where a document writes it, it is found as before
+    written = SearchIndex([committee, SearchDoc("system:opus", "System", "OPUS løn")],
+                          Synonyms.from_groups([]))
+    assert ids(written.search("OPUS"))[0] == "system:opus"
+    assert written.search("OPUS")[0].score > 0.8
+
 
 def test_an_index_of_nothing_finds_nothing() -> None:
     # A store with no nodes (a data folder of sources alone) once divided by zero here.
