@@ -235,6 +235,9 @@ class OwnersAnswer(BaseModel):
 
     query: str = Field(description="The question: task id, KLE number or text (da or en).")
     as_of: date = Field(description="The date answered for.")
+    as_of_set_aside: date | None = Field(
+        None, description="The date the question names (\"i 2019\": the middle of 2019), "
+        "set aside because `as_of` was given: leave `as_of` out for the answer on that date.")
     results: list[OwnersAnswerResult] = Field(description="One answer per matching task.")
     kle_hint: KleHint | None = Field(
         None, description="Only when no task answers: the KLE topic the question fits, which no "

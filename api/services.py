@@ -98,7 +98,8 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     topic = None if results or named or advice else hint(text, load_vocabulary().catalogue)
     answered = [OwnersAnswerResult(**dict(result), facts=_facts(store, result.task.id, when)
                                    if with_facts else None) for result in results]
-    return OwnersAnswer(query=query, as_of=when, results=answered, node_hint=named,
+    return OwnersAnswer(query=query, as_of=when, as_of_set_aside=question.set_aside,
+                        results=answered, node_hint=named,
                         ask_instead=advice,
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
 

@@ -165,6 +165,9 @@ class Asked(NamedTuple):
     when: date
     named: date | None  # the date the question named, when it decided ``when``
     reading: Reading | None = None  # how ``named`` was read from the question
+    #: The date the question named that an ``as_of`` given set aside ("hvem var borgmester i
+    #: 2019" with --as-of 2026-11-01 was answered for 2026 without a word).
+    set_aside: date | None = None
 
 
 def asked(question: str, as_of: date | None, today: date) -> Asked:
@@ -176,11 +179,14 @@ def asked(question: str, as_of: date | None, today: date) -> Asked:
     --------
     >>> asked("løn i 2022", None, date(2026, 11, 27))  # doctest: +NORMALIZE_WHITESPACE
     Asked(text='løn', when=datetime.date(2022, 7, 1), named=datetime.date(2022, 7, 1),
-          reading='year')
-    >>> asked("løn i 2022", date(2024, 1, 1), date(2026, 11, 27)).when  # as_of wins
-    datetime.date(2024, 1, 1)
-    >>> asked("løn", None, date(2026, 11, 27))
-    Asked(text='løn', when=datetime.date(2026, 11, 27), named=None, reading=None)
+          reading='year', set_aside=None)
+    >>> asked("løn i 2022", date(2024, 1, 1), date(2026, 11, 27))  # as_of wins, said
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Asked(text='løn', when=datetime.date(2024, 1, 1), named=None, reading=None,
+          set_aside=datetime.date(2022, 7, 1))
+    >>> asked("løn", None, date(2026, 11, 27))  # doctest: +NORMALIZE_WHITESPACE
+    Asked(text='løn', when=datetime.date(2026, 11, 27), named=None, reading=None,
+          set_aside=None)
     """
     # "lø\u00adn", pasted from a web page, asks for "løn"; "ØUs" for "ØU"
     question = without_acronym_genitive(visible(question))
@@ -188,7 +194,9 @@ def asked(question: str, as_of: date | None, today: date) -> Asked:
     if not text.strip():  # "i 2022" alone: nothing else to ask, keep it as it was
         text = question
     if as_of is not None or named is None or reading == "now":  # today: no date to note
-        return Asked(text, as_of or today, None)
+        aside = named if as_of is not None and named not in (None, as_of) \
+            and reading not in ("now", "this_year") else None
+        return Asked(text, as_of or today, None, set_aside=aside)
     return Asked(text, named, named, reading)
 
 

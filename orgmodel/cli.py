@@ -284,6 +284,9 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     # firm's description was on stderr, exit 1, and a script took the answer for a failure)
     answered = bool(results) or (named is not None and (
         named.answers or (bool(named.about) and not named.not_on_date)))
+    if question.set_aside is not None:  # the question's date, set aside by --as-of: said
+        print(t("as_of_set_aside", args.lang, named=question.set_aside.isoformat(),
+                as_of=when.isoformat()), file=sys.stderr)
     if question.named is not None:  # say which date the answer is for: the question chose it
         beside = args.json or not answered  # stdout holds the JSON, or nothing at all
         print(as_of_note(question.named, question.reading, args.lang),

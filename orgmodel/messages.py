@@ -68,6 +68,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Svar pr. {date} (i dag: spørgsmålet nævner dette år).",
         "Answer as of {date} (today: the question names this year).",
     ),
+    "as_of_set_aside": (
+        "Bemærk: spørgsmålet nævner {named}, men svaret er pr. {as_of} (--as-of); udelad "
+        "--as-of for at få svaret for den dato, spørgsmålet nævner.",
+        "Note: the question names {named}, but the answer is as of {as_of} (--as-of); leave "
+        "--as-of out for the answer on the date the question names.",
+    ),
     "export_wrote": (
         "skrev {files} fil(er) i {folder}: {nodes} noder, {edges} relationer, {sources} kilder "
         "(gyldige)",

@@ -52,6 +52,9 @@ def test_owners_answer_for_the_year_a_question_names(http: httpx.Client) -> None
     told = http.get("/api/v1/owners", params={"q": "hvem havde ansvaret for løn i 2022?",
                                               "as_of": "2024-06-01"}).json()
     assert told["as_of"] == "2024-06-01" and accountable(told) == ["Organisation og Politik"]
+    # ... and says the date the question named was set aside (leadership's seventh probe:
+    # "hvem var borgmester i 2019" with a date given was answered for that date, unsaid)
+    assert told["as_of_set_aside"] == "2022-07-01" and named["as_of_set_aside"] is None
     mayor = http.get("/api/v1/owners", params={"q": "hvem var borgmester i 2020?"}).json()
     assert "Steen Christiansen" in mayor["node_hint"]["text_da"]
 

@@ -346,6 +346,17 @@ def test_as_of_changes_the_answer() -> None:
     assert "gælder ikke den 2022-06-01, men fra 2023-01-01" in named.stderr, named.stderr
 
 
+def test_a_date_the_question_names_set_aside_by_as_of_is_said() -> None:
+    # Leadership's seventh probe: "hvem var borgmester i 2019" with --as-of was answered for
+    # the date given, today's mayor, with no word that the question's year was not asked.
+    told = run("who-owns", "hvem var borgmester i 2019", "--as-of", "2026-11-01")
+    assert told.returncode == 0 and "Lars Gravgaard Hansen" in told.stdout
+    assert ("Bemærk: spørgsmålet nævner 2019-07-01, men svaret er pr. 2026-11-01 (--as-of)"
+            in told.stderr)
+    named = run("who-owns", "hvem var borgmester i 2019")
+    assert "Steen Christiansen" in named.stdout and "--as-of" not in named.stderr
+
+
 def test_data_option_and_help(tmp_path: Path) -> None:
     result = run("who-owns", "løn", "--data", str(tmp_path))
     assert result.returncode == 1 and "ingen .yaml-datafiler i mappen" in result.stderr
