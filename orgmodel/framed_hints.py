@@ -21,11 +21,12 @@ Examples
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from orgmodel.contract import OrgStore
+from orgmodel.contract import NodeRef, OrgStore
 from orgmodel.hint_build import IN_CHARGE, hint_of, used_by_a_task
-from orgmodel.hint_model import NodeHint
+from orgmodel.hint_model import NodeHint, node_ref
 from orgmodel.hint_search import (
     NODE_HINT_MIN,
     REPORTING_POST_MIN,
@@ -149,12 +150,50 @@ def route_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float,
     Alone: "how does a case get to the city council?" met the tasks of servicing the
     committees by "sager" and a system's set-up by "get".
     """
-    for hit in store.search(without(query, ROUTE_FRAME), kinds=[Kind.BODY], limit=1,
-                            as_of=as_of):
-        if hit.score >= NODE_HINT_MIN and (
-                found := hint_of(store, hit.id, Kind.BODY, as_of=as_of)) is not None:
-            return found.model_copy(update={"asked_route": True}), hit.score, True
+    rest = without(query, ROUTE_FRAME)
+    # "hvordan kommer en sag fra BSU til kommunalbestyrelsen?": the route starts where it comes
+    # from (the council, named too, is where it ends)
+    start = _FROM_TO.search(rest)
+    for text in ([start[1]] if start else []) + [rest]:
+        for hit in store.search(text, kinds=[Kind.BODY], limit=1, as_of=as_of):
+            if hit.score >= NODE_HINT_MIN and (
+                    found := hint_of(store, hit.id, Kind.BODY, as_of=as_of)) is not None:
+                return found.model_copy(update={"asked_route": True, "route_onward": _onward(
+                    store, hit.id, as_of)}), hit.score, True
     return None
+
+
+#: "fra X til Y", "from X to Y", "fra X forbi Y": X is where a case starts.
+_FROM_TO = re.compile(r"\b(?:fra|from)\s+(.+?)(?:\s+(?:til|to|forbi|via|inden|før|gennem|"
+                      r"past|through|before)\b|$)", re.IGNORECASE)
+#: The most bodies a route is followed through (a municipality's has three).
+_MOST_STEPS = 6
+
+
+def _onward(store: OrgStore, body: str, as_of: date) -> list[NodeRef]:
+    """The bodies a case goes on to after the next one, while each sends on to one body.
+
+    "what is the case route for the environment committee?" said only "Økonomiudvalget", not
+    that the council decides after it.
+    """
+    route: list[NodeRef] = []
+    seen = {body}
+    at = _sends_to(store, body, as_of)
+    while at is not None and len(route) < _MOST_STEPS:
+        seen.add(at.id)
+        after = _sends_to(store, at.id, as_of)
+        if after is None or after.id in seen:
+            break
+        route.append(after)
+        at = after
+    return route
+
+
+def _sends_to(store: OrgStore, body: str, as_of: date) -> NodeRef | None:
+    """The one body ``body`` sends its cases to (SUBMITS_TO), if one; else ``None``."""
+    to = {e.target_id for e in store.edges_of(body, as_of=as_of)
+          if e.type is EdgeType.SUBMITS_TO and e.source_id == body}
+    return node_ref(store.node(to.pop(), as_of=as_of)) if len(to) == 1 else None
 
 
 def supported(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:

@@ -192,6 +192,11 @@ class NodeHint(BaseModel):
     asked_route: bool = Field(False, description="A question of a body's cases (\"hvor går "
                                                  "sagerne hen efter Økonomiudvalget?\"): where "
                                                  "they come from and go (SUBMITS_TO), said first.")
+    route_onward: list[NodeRef] = Field(
+        default_factory=list, description="With ``asked_route``: where the cases go after the "
+        "body they go on to, in order (SUBMITS_TO followed while each body sends on to one): "
+        "\"fra Miljø- og Byudvalget … til Økonomiudvalget, og derfra til "
+        "Kommunalbestyrelsen\".")
     asked_line: Literal["up", "down", "sits"] | None = Field(
         None, description="A question of a post's line: whom it reports to (up, \"hvem "
                           "refererer økonomichefen til?\") or who reports to it (down), or "
@@ -426,6 +431,10 @@ class NodeHint(BaseModel):
         if goes:
             said.append((f"Fra {name} går sagerne videre til: {', '.join(goes)}.",
                          f"From {name}, cases go on to: {', '.join(goes)}.")[at])
+        if goes and self.route_onward:  # "hvordan kommer en sag fra BSU til KB?": the rest
+            onward = " → ".join(node_name(body, lang) for body in self.route_onward)
+            said.append((f"Derfra går de videre til: {onward}.",
+                         f"From there they go on to: {onward}.")[at])
         return " ".join(said) or (
             f"Data siger ikke, hvor sagerne i {name} kommer fra eller går hen.",
             f"The data does not say where the cases of {name} come from or go.")[at]

@@ -76,12 +76,14 @@ from orgmodel.question_frames import (
     MEETING_WORDS,
     NEAREST_WORDS,
     REPORTING_FRAME,
+    ROLE_WORDS,
     STAKEHOLDER_FRAME,
     STAKEHOLDER_WORDS,
     STRUCTURE_FRAME,
     STRUCTURE_WORDS,
     SUPPLY_WORDS,
     SUPPORTING_WORDS,
+    USING_VERBS,
     as_membership,
     asks_collaboration,
     asks_head,
@@ -292,12 +294,15 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
             # "hvem er teamlederens chef?": whom that post reports to, said first
             return lead[0].model_copy(update={"asked_line": "up"}), lead[1], lead[2]
         return lead
+    what_is = asks_what_it_is(words)
+    if what_is:  # "hvad er chefforums rolle?", "who uses RolleBi": what it is
+        query = without(query, ROLE_WORDS | USING_VERBS)
+        words = fold(query).split()
     # "ØU" alone asks what it is, as "hvad er ØU?" does, but gives way to any better task
-    bare = _only_a_name(words) and not asks_what_it_is(words)
+    bare = _only_a_name(words) and not what_is
     return first_hint(store, query, list(IN_CHARGE), better_than, as_of,
-                       by_alias=bare or asks_what_it_is(words),
-                       alias_margin=0.0 if bare else ROUTE_MARGIN,
-                       what_is=asks_what_it_is(words))
+                       by_alias=bare or what_is, alias_margin=0.0 if bare else ROUTE_MARGIN,
+                       what_is=what_is)
 
 
 def _led_or_leader(store: OrgStore, query: str, words: list[str],

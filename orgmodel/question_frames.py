@@ -63,6 +63,8 @@ __all__ = [
     "REPORTING_FRAME_SPELLINGS",
     "REPORTING_SPELLINGS",
     "REPORTING_WORDS",
+    "ROLE_SPELLINGS",
+    "ROLE_WORDS",
     "ROUTE_FRAME",
     "ROUTE_FRAME_SPELLINGS",
     "SITTING_SPELLINGS",
@@ -89,6 +91,9 @@ __all__ = [
     "SUPPORTING_WORDS",
     "TOPIC_SPELLINGS",
     "UNDER_SPELLINGS",
+    "USING_OPENINGS",
+    "USING_SPELLINGS",
+    "USING_VERBS",
     "as_membership",
     "asks_collaboration",
     "asks_head",
@@ -119,6 +124,7 @@ _LEADERSHIP = """
     chairman chairperson
     boss bosses manager managers supervisor chief chiefs
     member members sits sit participates participate participants part holds hold held post
+    foresat foresatte deltog deltaget participated
 """
 LEADERSHIP_SPELLINGS: tuple[str, ...] = tuple(_LEADERSHIP.split())
 LEADERSHIP_WORDS = frozenset(fold(" ".join(LEADERSHIP_SPELLINGS)).split())
@@ -132,7 +138,9 @@ HEAD_WORDS = frozenset(fold(" ".join(HEAD_SPELLINGS)).split())
 #: ... and those that ask who is in it, which a question of its head does not have.
 IN_IT_SPELLINGS: tuple[str, ...] = (
     "medlem", "medlemmer", "medlemmerne", "sidder", "sidde", "deltager", "deltage", "deltagere",
-    "member", "members", "sits", "sit", "participates", "participate", "participants")
+    "member", "members", "sits", "sit", "participates", "participate", "participants",
+    # "hvem deltog i det fælles erp-udbud med ishøj" (it met the set-up of finance systems)
+    "deltog", "deltaget", "participated")
 _IN_IT = frozenset(fold(" ".join(IN_IT_SPELLINGS)).split())
 
 
@@ -140,7 +148,9 @@ _IN_IT = frozenset(fold(" ".join(IN_IT_SPELLINGS)).split())
 #: boss"): whom that post reports to is the answer, said first.
 SUPERIOR_SPELLINGS: tuple[str, ...] = (
     "chef", "chefen", "boss", "manager", "leder", "lederen", "supervisor", "overordnede",
-    "superior")
+    "superior",
+    # "hvem er kommunaldirektørens foresatte" (it met the staff matters)
+    "foresat", "foresatte")
 _SUPERIOR = frozenset(fold(" ".join(SUPERIOR_SPELLINGS)).split())
 #: ... and the words that may stand between the genitive and it ("dagtilbudschefens nærmeste
 #: leder" met the access to the specialist systems), left out when the post is looked for.
@@ -339,7 +349,9 @@ STRUCTURE_SPELLINGS: tuple[str, ...] = (
     "units", "subunits", "departments", "sections", "divisions", "committees", "forums",
     "directorates", "consists", "consist", "comprises", "comprise", "composed", "composition",
     "sammensat", "sammensætning", "opgaver", "opgaverne", "tasks", "organiseret", "organised",
-    "organized", "opbygget", "structured")
+    "organized", "opbygget", "structured",
+    # "hvem udgør direktørforum" (it met the servicing of the directors)
+    "udgør", "udgøres", "udgjorde")
 STRUCTURE_WORDS = frozenset(fold(" ".join(STRUCTURE_SPELLINGS)).split())
 #: "under" asks it only after these ("hvad har Økonomi og Stab under sig?", "hvem hører under
 #: …", "what is under …"): "hvem har ansvaret for løn under Organisation og Politik?" asks
@@ -602,14 +614,37 @@ NOT_DEFINING = frozenset(fold(word) for word in NOT_DEFINING_SPELLINGS)
 ARTICLES = frozenset({"the", "a", "an", "den", "det", "de", "en", "et"})
 
 
+#: Words that ask what something is for ("hvad er chefforums rolle?" met recruitment by
+#: "rolle"): asked after the opening of :func:`asks_what_it_is`, what it is answers them, and
+#: they are left out when it is looked for.
+ROLE_SPELLINGS: tuple[str, ...] = (
+    "rolle", "rollen", "role", "formål", "formålet", "purpose", "funktion", "funktionen",
+    "function", "mandat", "mandatet", "kommissorium", "kommissoriet", "remit")
+ROLE_WORDS = frozenset(fold(" ".join(ROLE_SPELLINGS)).split())
+
+
+#: How a question of who uses a system opens ("who uses RolleBi", "hvem bruger OPUS"): as
+#: with "hvad er RolleBi?", the system's hint (who runs it, who uses it) and the tasks that
+#: use it answer; "uses" alone met the access to the specialist systems.
+USING_SPELLINGS: tuple[tuple[str, str], ...] = tuple(
+    (who, verb) for who in ("hvem", "who", "hvad", "what") for verb in (
+        "bruger", "bruges", "anvender", "anvendes", "uses", "use", "used"))
+USING_OPENINGS = frozenset((fold(who), fold(verb)) for who, verb in USING_SPELLINGS)
+USING_VERBS = frozenset(verb for _who, verb in USING_OPENINGS)
+
+
 def asks_what_it_is(words: list[str]) -> bool:
-    """Whether folded ``words`` ask what or who something is, by name.
+    """Whether folded ``words`` ask what or who something is, by name (or who uses it).
 
     >>> asks_what_it_is("hvem er ou".split()), asks_what_it_is("hvem star for ou".split())
     (True, False)
     >>> asks_what_it_is("who is responsible for procurement".split())
     False
+    >>> asks_what_it_is("who uses rollebi".split())
+    True
     """
+    if tuple(words[:2]) in USING_OPENINGS:
+        return len(words) > 2
     if tuple(words[:2]) not in DEFINING_OPENINGS:
         return False
     rest = [word for word in words[2:] if word not in ARTICLES]

@@ -1667,6 +1667,45 @@ def test_a_question_of_cases_is_answered_by_the_route(store: Any, question: str,
     assert first_task(store, "hvem behandler sager om løn?") == ["task:lon"]
 
 
+@pytest.mark.parametrize(("question", "body"), [
+    ("hvordan kommer en sag fra BSU til kommunalbestyrelsen", "body:borne-og-skoleudvalget"),
+    ("what is the case route for the environment committee", "body:miljo-og-byudvalget"),
+    ("skal en sag fra miljø- og byudvalget forbi økonomiudvalget inden KB",
+     "body:miljo-og-byudvalget")])
+def test_a_case_route_is_said_to_its_end(store: Any, question: str, body: str) -> None:
+    # Leadership's seventh probe: a route named only its next step (Økonomiudvalget), and a
+    # question from one committee to the council met the quality assurance of cases.
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.node.id == body
+    assert [b.id for b in hint.route_onward] == ["body:kommunalbestyrelsen"]
+    assert "går sagerne videre til: Økonomiudvalget" in hint.text("da")
+    assert "Derfra går de videre til: Kommunalbestyrelsen." in hint.text("da")
+    assert "From there they go on to: Municipal Council." in hint.text("en")
+    # the council sends on to no one: nothing onward
+    council = answered(store, "how does a case get to the city council?")[1]
+    assert council is not None and council.route_onward == []
+
+
+@pytest.mark.parametrize(("question", "node", "first"), [
+    ("hvem udgør direktørforum", "forum:direktorforum", "Direktørforum er et forum"),
+    ("hvem er kommunaldirektørens foresatte", "post:kommunaldirektor",
+     "Kommunaldirektør refererer til Borgmester"),
+    ("hvem deltog i det fælles erp-udbud med ishøj", "initiative:erp-udbud-ishoj", ""),
+    ("hvad er chefforums rolle", "forum:chefforum", "Chefforum er et forum"),
+    ("who uses RolleBi", "system:rollebi", "Rollebaseret Indgang (RolleBi) er et system"),
+    ("hvem bruger RolleBi", "system:rollebi", "")])
+def test_the_words_of_a_question_about_a_node_name_the_node(store: Any, question: str,
+                                                            node: str, first: str) -> None:
+    # Leadership's seventh probe: "udgør", "foresatte", "deltog", "rolle" and "uses" were no
+    # words of any frame, and stray tasks answered (the servicing of the directors, the staff
+    # matters, the set-up of finance systems, recruitment, the access to specialist systems).
+    hint = answered(store, question)[1]
+    assert hint is not None and hint.node.id == node, hint
+    assert hint.text("da").startswith(first)
+    # ... and a task some are involved in is still the task's
+    assert first_task(store, "hvem er involveret i løn") == ["task:lon"]
+
+
 @pytest.mark.parametrize("question", ["who decides on new IT systems?",
                                       "hvem beslutter nye it-systemer?"])
 def test_asked_who_decides_the_tasks_that_say_who_decides_them_come_first(
