@@ -32,6 +32,7 @@ Committees in Byens Kommune (1): Teknikudvalget (confidence: high, source: seed)
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -46,7 +47,8 @@ from orgmodel.search import acronyms
 from orgmodel.text import STOPWORDS, fold
 
 __all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_FRAME_SPELLINGS", "RUNNING_SPELLINGS",
-           "RUNNING_WORDS", "asked_kind", "kind_named", "list_of", "listed"]
+           "RUNNING_WORDS", "TITLE_PHRASES", "as_titles", "asked_kind", "kind_named", "list_of",
+           "listed"]
 
 #: The frame of such a question, left out before what remains must be the kind's plural alone.
 LIST_FRAME_SPELLINGS: tuple[str, ...] = (
@@ -75,6 +77,26 @@ _ASKING = frozenset(fold(" ".join(LIST_ASKING_SPELLINGS)).split())
 #: The most nodes of a kind outside the tree a list names (a question's answer, not a dump).
 _MOST_LISTED = 200
 _NOUNS = {fold(noun): key for key, listed_kind in LISTS.items() for noun in listed_kind.nouns}
+
+
+#: Titles English writes in two words, read as the plural that names their list ("how many
+#: unit heads are there in Økonomi og Stab?" met the leadership team, chief and all).
+TITLE_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"\bunit\s+(?:heads|managers|leaders)\b", "enhedsledere"),
+    (r"\bheads\s+of\s+(?:the\s+)?units\b", "enhedsledere"),
+    (r"\bteam\s+(?:leaders|heads|managers)\b", "teamledere"))
+_TITLES = tuple((re.compile(pattern, re.IGNORECASE), said) for pattern, said in TITLE_PHRASES)
+
+
+def as_titles(question: str) -> str:
+    """``question`` with a title written in two words as the plural that names its list.
+
+    >>> as_titles("how many unit heads are there?")
+    'how many enhedsledere are there?'
+    """
+    for pattern, said in _TITLES:
+        question = pattern.sub(said, question)
+    return question
 
 
 def asked_kind(question: str) -> str | None:
@@ -109,6 +131,7 @@ def listed(store: OrgStore, question: str, *, as_of: date) -> NodeHint | None:
     ``None`` when it asks for no kind's list alone, when the data has no municipality, or none
     of that kind under it.
     """
+    question = as_titles(question)
     key = asked_kind(question)
     # "which departments does Albertslund have?": its own words say where. Read from the
     # store only when a kind's plural is written: this runs before every question is read.

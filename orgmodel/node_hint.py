@@ -60,7 +60,7 @@ from orgmodel.hint_search import (
     home_hint,
     post_or_head,
 )
-from orgmodel.kind_list import kind_named, list_of, listed
+from orgmodel.kind_list import LIST_FRAME_SPELLINGS, kind_named, list_of, listed
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.place import place_of
 from orgmodel.question_frames import (
@@ -77,6 +77,7 @@ from orgmodel.question_frames import (
     NEAREST_WORDS,
     REPORTING_FRAME,
     ROLE_WORDS,
+    SIZE_WORDS,
     STAKEHOLDER_FRAME,
     STAKEHOLDER_WORDS,
     STRUCTURE_FRAME,
@@ -240,8 +241,12 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         return sits  # "which committees does the head of Finance and Staff attend?"
     if asks_tasks(words) and (tasks := tasks_of(store, query, as_of=as_of)):
         return tasks  # "hvad er Økonomi og Stabs opgaver?": those of its units too
-    if asks_structure(words) and (
-            parts := _parts_of(store, query, better_than=better_than, as_of=as_of)):
+    # "hvor mange stående udvalg har kommunalbestyrelsen?": how many of a kind lie under
+    # what it names; a task that met the kind's word ("… de stående udvalg") is stray
+    counted = asks_size(words) and kind_named(query) is not None
+    if asks_structure(words) and (parts := _parts_of(
+            store, query, better_than=0.0 if counted else better_than, as_of=as_of,
+            counted=counted)):
         key = kind_named(query) if parts[0].listing is None else None
         if key and parts[0].node.kind is Kind.ORGANISATION and (
                 every := list_of(store, key, as_of=as_of)) is not None:
@@ -335,8 +340,13 @@ def _only_a_name(words: list[str]) -> bool:
     return 0 < len(words) <= NAME_WORDS and not any(word in STOPWORDS for word in words)
 
 
-def _parts_of(store: OrgStore, query: str, *, better_than: float,
-              as_of: date) -> tuple[NodeHint, float, bool] | None:
+#: The words of "hvor mange stående udvalg …", left out with the kind's plural when what it
+#: lies under is looked for.
+_COUNTING = SIZE_WORDS | frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split())
+
+
+def _parts_of(store: OrgStore, query: str, *, better_than: float, as_of: date,
+              counted: bool = False) -> tuple[NodeHint, float, bool] | None:
     """The hint of the unit, body, organisation or forum whose parts or members ``query`` asks.
 
     Named by its own words (:data:`REPORTING_POST_MIN`) and better than any task by the margin
@@ -344,7 +354,7 @@ def _parts_of(store: OrgStore, query: str, *, better_than: float,
     own hint, what it heads and who reports to it ("hvad hører under borgmesteren?" is not
     about the forum named for meetings with the mayor).
     """
-    rest = without(query, STRUCTURE_FRAME)
+    rest = without(query, STRUCTURE_FRAME | (_COUNTING if counted else frozenset()))
     if home := home_hint(store, rest, as_of):
         return home
     bar = max(REPORTING_POST_MIN, better_than + ROUTE_MARGIN)

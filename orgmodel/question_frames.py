@@ -396,6 +396,8 @@ PLACE_WHERE_SPELLINGS: tuple[tuple[str, ...], tuple[str, ...]] = (
      "organization", "hierarchy"))
 _WHERE, _IN_THE_TREE = (frozenset(fold(" ".join(words)).split())
                         for words in PLACE_WHERE_SPELLINGS)
+#: After "hvor", the words that make it ask how much, not where.
+_HOW_MUCH = frozenset(fold("mange stor store meget tit ofte længe langt").split())
 #: The words left out with them when the node is looked for (they name nothing).
 PLACE_FRAME_SPELLINGS: tuple[str, ...] = (
     "hører", "høre", "hørte", "ligger", "lå", "sorterer", "er", "var", "is", "are", "was",
@@ -428,12 +430,18 @@ def asks_place(words: list[str]) -> bool:
     False
     >>> asks_place(fold("hvor ligger ØS i organisationen").split())
     True
+    >>> asks_place(fold("hvor mange teams er der i organisation og politik").split())
+    False
     """
+    # "hvor mange", "hvor stor": how many or how big, not where ("hvor mange teams er der i
+    # Organisation og Politik?" was answered by where its team leader sits)
+    where = [word for word, after in itertools.pairwise([*words, ""])
+             if word in _WHERE and after not in _HOW_MUCH]
     return any(tuple(words[-len(ending):]) == ending for ending in _PLACE_ENDINGS) or not (
         _PLACE_WORDS.isdisjoint(words)) or any(
         word == "under" and after in _WHICH for word, after in itertools.pairwise(words)) or (
         # "hvor ligger ØS i organisationen?", "where does IT sit in the organisation?"
-        not _WHERE.isdisjoint(words) and not _IN_THE_TREE.isdisjoint(words))
+        bool(where) and not _IN_THE_TREE.isdisjoint(words))
 
 
 def without_asked_kind(query: str) -> str:
@@ -452,7 +460,9 @@ def without_asked_kind(query: str) -> str:
 #: for, then ``SIZE_NOUNS`` too ("devices til medarbejdere" names the staff's devices).
 SIZE_SPELLINGS: tuple[str, ...] = (
     "hvor", "mange", "stor", "store", "størrelse", "størrelsen", "how", "many", "big", "large",
-    "size", "number")
+    "size", "number", "antal", "antallet",
+    # "hvor stor er økonomi og stab målt i medarbejdere" (it met a task by "målt")
+    "målt", "measured", "counted", "regnet", "opgjort")
 SIZE_NOUN_SPELLINGS: tuple[str, ...] = (
     "ansatte", "ansat", "medarbejdere", "medarbejderne", "personer", "folk", "mennesker",
     "arbejder", "medlemmer", "sidder", "pladser", "indbyggere", "borgere", "staff",
@@ -477,7 +487,7 @@ SIZE_NOUNS = frozenset(fold(" ".join(SIZE_NOUN_SPELLINGS)).split())
 #: static start page reads them too).
 SIZE_ASK: tuple[tuple[str, ...], ...] = (
     ("hvor", "how"), ("mange", "stor", "store", "many", "big", "large"),
-    ("størrelse", "størrelsen", "size"))
+    ("størrelse", "størrelsen", "size", "antal", "antallet"))
 _HOW, _MUCH, _SIZE_ALONE = (frozenset(fold(" ".join(words)).split()) for words in SIZE_ASK)
 
 

@@ -849,6 +849,32 @@ def test_the_posts_of_a_title_are_listed(store: Any, question: str, title: str,
 
 
 
+@pytest.mark.parametrize(("question", "node", "first"), [
+    ("hvor mange teams er der i organisation og politik", "unit:organisation-og-politik",
+     "Organisation og Politik har 4 teams i data: "),
+    ("hvor mange stående udvalg har kommunalbestyrelsen", "body:kommunalbestyrelsen",
+     "Kommunalbestyrelsen har 6 udvalg i data: "),
+    ("hvor stor er økonomi og stab målt i medarbejdere", "unit:okonomi-og-stab",
+     "Økonomi og Stab: ca. 75 medarbejdere."),
+    ("how many unit heads are there in Økonomi og Stab", "unit:okonomi-og-stab",
+     "Enhedsledere i Økonomi og Stab (3): ")])
+def test_how_many_is_answered_by_the_count_whatever_words_surround_it(
+        store: Any, question: str, node: str, first: str) -> None:
+    # Leadership's seventh probe: "hvor mange … er der i" read "hvor" as where (the team
+    # leader's place answered), "stående udvalg" met the servicing of the standing
+    # committees, "målt" a stray task, and "unit heads" the leadership team, chief and all.
+    results, hint = answered(store, question)
+    assert results == [] and hint is not None and hint.node.id == node, hint
+    assert hint.text("da").startswith(first)
+
+
+def test_mileage_by_any_of_its_names_is_payroll(store: Any) -> None:
+    # Leadership's seventh probe: "kørepenge" (the task's alias "kørselsgodtgørelse" in
+    # other words) met bookkeeping by "betaler".
+    assert first_task(store, "kørepenge, hvem betaler dem ud") == ["task:lon"]
+    assert first_task(store, "who pays mileage") == ["task:lon"]
+
+
 @pytest.mark.parametrize(("question", "unit", "posts"), [
     ("hvilke enhedsledere er der i ØS?", "unit:okonomi-og-stab", {
         "post:enhedsleder-it-og-digitalisering", "post:enhedsleder-okonomi-og-indkob",
