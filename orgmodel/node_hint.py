@@ -64,6 +64,7 @@ from orgmodel.kind_list import LIST_FRAME_SPELLINGS, kind_named, list_of, listed
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.place import place_of
 from orgmodel.question_frames import (
+    ADMINISTRATION_WORDS,
     APPROVING_WORDS,
     CASE_WORDS,
     COLLABORATION_FRAME,
@@ -319,7 +320,8 @@ def _led_or_leader(store: OrgStore, query: str, words: list[str],
     if titled := _post_by_its_title(store, query, as_of):
         return titled
     # "hvem deltager i ØU møderne?": who takes part in its meetings takes part in it
-    unled = without(query, LEADERSHIP_WORDS | MEETING_WORDS[0] | NEAREST_WORDS)
+    unled = without(query, LEADERSHIP_WORDS | MEETING_WORDS[0] | NEAREST_WORDS
+                    | ADMINISTRATION_WORDS)
     led = home_hint(store, unled, as_of) or first_hint(store, unled, list(LED_KINDS),
                                                           -ROUTE_MARGIN, as_of)
     if led and asks_head(words) and led[0].node.kind is not Kind.POST:

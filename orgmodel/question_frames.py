@@ -21,6 +21,8 @@ import re
 from orgmodel.text import STOPWORDS, fold
 
 __all__ = [
+    "ADMINISTRATION_SPELLINGS",
+    "ADMINISTRATION_WORDS",
     "APPROVING_SPELLINGS",
     "APPROVING_WORDS",
     "ARTICLES",
@@ -124,7 +126,7 @@ _LEADERSHIP = """
     chairman chairperson
     boss bosses manager managers supervisor chief chiefs
     member members sits sit participates participate participants part holds hold held post
-    foresat foresatte deltog deltaget participated
+    foresat foresatte deltog deltaget participated attend attends attended attendees
 """
 LEADERSHIP_SPELLINGS: tuple[str, ...] = tuple(_LEADERSHIP.split())
 LEADERSHIP_WORDS = frozenset(fold(" ".join(LEADERSHIP_SPELLINGS)).split())
@@ -140,8 +142,19 @@ IN_IT_SPELLINGS: tuple[str, ...] = (
     "medlem", "medlemmer", "medlemmerne", "sidder", "sidde", "deltager", "deltage", "deltagere",
     "member", "members", "sits", "sit", "participates", "participate", "participants",
     # "hvem deltog i det fælles erp-udbud med ishøj" (it met the set-up of finance systems)
-    "deltog", "deltaget", "participated")
+    "deltog", "deltaget", "participated",
+    # "who attends the political case review meetings with the mayor" (it met a task)
+    "attend", "attends", "attended", "attendees")
 _IN_IT = frozenset(fold(" ".join(IN_IT_SPELLINGS)).split())
+
+
+#: Who of them a question of who takes part asks for ("hvem fra administrationen deltager i
+#: ØU?" named nothing by "administrationen", and the committee's servicing answered): the
+#: node's hint says who takes part, and these are left out when it is looked for.
+ADMINISTRATION_SPELLINGS: tuple[str, ...] = (
+    "administrationen", "forvaltningen", "embedsværket", "embedsmænd", "embedsmændene",
+    "administration", "officials")
+ADMINISTRATION_WORDS = frozenset(fold(" ".join(ADMINISTRATION_SPELLINGS)).split())
 
 
 #: The words of a post's superior, after whose it is ("teamlederens chef", "the team leader's

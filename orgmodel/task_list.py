@@ -39,8 +39,8 @@ from orgmodel.question_frames import without
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 from orgmodel.text import fold
 
-__all__ = ["HOLDING_KINDS", "TASK_FRAME_SPELLINGS", "TASK_LIST_SPELLINGS", "asks_tasks",
-           "tasks_hint", "tasks_of"]
+__all__ = ["HOLDING_KINDS", "RESPONSIBLE_SPELLINGS", "TASK_FRAME_SPELLINGS",
+           "TASK_LIST_SPELLINGS", "asks_tasks", "tasks_hint", "tasks_of"]
 
 #: Words that ask for the tasks of what the question names (plurals: "opgaven løn" asks for
 #: one task's owner).
@@ -52,7 +52,15 @@ TASK_FRAME_SPELLINGS: tuple[str, ...] = (
     "hvad", "hvilke", "hvilken", "har", "er", "laver", "løser", "varetager", "what", "which",
     "are", "does", "do", "has", "have", "handle", "handles", "of")
 _ASKING = frozenset(fold(" ".join(TASK_LIST_SPELLINGS)).split())
-_FRAME = _ASKING | frozenset(fold(" ".join(TASK_FRAME_SPELLINGS)).split())
+#: "hvad har jeg ansvaret for?" after "jeg er ny enhedsleder for Økonomi og Indkøb" (the post's
+#: hint answered, without its unit's tasks): what a node is responsible for is its tasks.
+RESPONSIBLE_SPELLINGS: tuple[str, ...] = (
+    "ansvaret", "ansvar", "ansvarlig", "ansvarsområde", "responsible", "responsibility",
+    "accountable", "charge")
+_RESPONSIBLE = frozenset(fold(" ".join(RESPONSIBLE_SPELLINGS)).split())
+_WHAT, _WHO = frozenset({"hvad", "what"}), frozenset({"hvem", "who", "whom"})
+_FRAME = _ASKING | _RESPONSIBLE | frozenset(fold(" ".join(TASK_FRAME_SPELLINGS)).split()) | (
+    frozenset(fold("ny nye new jeg i am for").split()))
 #: What a question of tasks may name: what holds tasks, or has parts that do.
 HOLDING_KINDS = (Kind.UNIT, Kind.POST, Kind.BODY, Kind.FORUM)
 #: How well the node must be named by the rest of the question (its own words, as whom a
@@ -61,8 +69,18 @@ _NAMED_MIN = 0.75
 
 
 def asks_tasks(words: list[str]) -> bool:
-    """Whether folded ``words`` ask for the tasks of something."""
-    return not _ASKING.isdisjoint(words)
+    """Whether folded ``words`` ask for the tasks of something.
+
+    Or what it is responsible for: "what", not "who", with a word of responsibility.
+
+    >>> asks_tasks(fold("hvad har enhedslederen for Økonomi og Indkøb ansvaret for").split())
+    True
+    >>> asks_tasks(fold("hvem har ansvaret for løn").split())
+    False
+    """
+    return not _ASKING.isdisjoint(words) or (
+        not _WHAT.isdisjoint(words) and _WHO.isdisjoint(words)
+        and not _RESPONSIBLE.isdisjoint(words))
 
 
 def tasks_of(store: OrgStore, query: str, *,

@@ -1719,6 +1719,11 @@ def test_a_case_route_is_said_to_its_end(store: Any, question: str, body: str) -
     ("hvem deltog i det fælles erp-udbud med ishøj", "initiative:erp-udbud-ishoj", ""),
     ("hvad er chefforums rolle", "forum:chefforum", "Chefforum er et forum"),
     ("who uses RolleBi", "system:rollebi", "Rollebaseret Indgang (RolleBi) er et system"),
+    ("hvem fra administrationen deltager i ØU", "body:okonomiudvalget", "Økonomiudvalget"),
+    ("who attends the political case review meetings with the mayor",
+     "forum:politisk-sagsgennemgang", "Gennemgang af politiske sager"),
+    ("jeg er ny enhedsleder for økonomi og indkøb, hvad har jeg ansvaret for",
+     "post:enhedsleder-okonomi-og-indkob", "Opgaver under Enhedsleder for Økonomi og Indkøb: "),
     ("hvem bruger RolleBi", "system:rollebi", "")])
 def test_the_words_of_a_question_about_a_node_name_the_node(store: Any, question: str,
                                                             node: str, first: str) -> None:
