@@ -58,6 +58,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "created": ("oprettet", "created"),
     "part_of": ("del af ændring #{first}", "part of change #{first}"),
     "comment": ("kommentar", "comment"),
+    "not_in_graph": ("NB", "NB"),
     "deleted": ("slettet", "deleted"),
     # The actions, as the log names them.
     "create": ("opret", "create"), "update": ("ret", "update"), "delete": ("slet", "delete"),
@@ -165,6 +166,9 @@ def cmd_history(args: argparse.Namespace) -> int:
               f"{entry.record_key}{part_of}")
         if entry.comment:
             print(f"  {_word('comment', lang)}: {' '.join(entry.comment.split())}")
+        if not_in_graph := (entry.not_in_graph_da if lang == "da" else None) \
+                or entry.not_in_graph:  # the folder's newer record kept it out at start
+            print(f"  {_word('not_in_graph', lang)}: {not_in_graph}")
         for line in changes(entry.before, entry.after, lang):
             print(f"  {line}")
     return EXIT_OK

@@ -308,6 +308,12 @@ class AuditEntry(_Answer):
         None, description="The seq of the first entry of the write this one is part of: the "
                           "entries of one batch share it (none: written before it was kept).")
     comment: str | None = Field(None, description="Why, as the writer said (none: not said).")
+    not_in_graph: str | None = Field(
+        None, description="Why this write is not in the graph, if it is not: an embedded "
+                          "store's audit file made again at start skips a write whose record "
+                          "the data folder has changed since (the folder wins). None: in it, "
+                          "or changed by a later write.")
+    not_in_graph_da: str | None = Field(None, description="The same in Danish.")
 
 
 @runtime_checkable

@@ -116,6 +116,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "--audit-file makes an audit file's edits again over the data folder: not with --url "
         "(the API holds them already) or Neo4j (the graph holds them)",
     ),
+    "audit_not_in_graph": ("ikke lavet igen ved start, så den er ikke i grafen: {why}",
+                           "not made again at start, so it is not in the graph: {why}"),
     "replay_gone": ("datamappen har ændret posten siden: den findes ikke længere",
                     "the data folder has changed the record since: it is gone"),
     "replay_exists": ("datamappen har ændret posten siden: den findes allerede",

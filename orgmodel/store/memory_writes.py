@@ -64,6 +64,7 @@ from orgmodel.contract import (
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Change
 from orgmodel.exceptions import NotFoundError, StoreWriteFailedError
+from orgmodel.messages import t
 from orgmodel.records import AnyNode, EdgeRecord, touches
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
@@ -112,8 +113,11 @@ class EditableMemoryStore:
             # Numbering goes on after the highest number of any line, one cut short too.
             self._seq = read.last_seq
             if replay:
-                store = _replayed(store, read.entries, audit_file)
-                self._audit = sorted(read.entries, key=lambda e: e.seq)
+                store, skipped = _replayed(store, read.entries, audit_file)
+                # A write the folder's newer record kept out is in the log, not the graph:
+                # the history says so, or the last value it shows is not the record's.
+                self._audit = sorted((e.model_copy(update=skipped[e.seq]) if e.seq in skipped
+                                      else e for e in read.entries), key=lambda e: e.seq)
                 self._started = None  # the log holds every write the graph has had
             elif _since_discard(read.entries):
                 log.warning("%s holds writes up to #%d from before this start; the graph starts "
@@ -441,14 +445,21 @@ def _since_discard(entries: Sequence[AuditEntry]) -> list[AuditEntry]:
     return list(entries[marks[-1] if marks else 0:])
 
 
-def _replayed(store: MemoryStore, entries: Sequence[AuditEntry], audit_file: Path) -> MemoryStore:
-    """The store with the audit file's edits made again over its data folder, each one said."""
+def _replayed(store: MemoryStore, entries: Sequence[AuditEntry],
+              audit_file: Path) -> tuple[MemoryStore, dict[int, dict[str, str]]]:
+    """The store with the audit file's edits made again over its data folder, each one said.
+
+    And why each entry not made again was not, by its number.
+    """
     if not entries:
-        return store
+        return store, {}
     done = replay(store.dataset, entries)
     for skipped in done.skipped:
         log.warning("%s: write #%d (%s) not made again: %s", audit_file, skipped.seq,
                     skipped.record_key, skipped.reason())
     log.info("%s: %d write(s) made again over the data folder, %d there already, %d skipped",
              audit_file, len(done.made), len(done.there), len(done.skipped))
-    return MemoryStore(done.dataset, store.vocabulary) if done.made else store
+    why = {entry.seq: {"not_in_graph": t("audit_not_in_graph", "en", why=entry.reason()),
+                       "not_in_graph_da": t("audit_not_in_graph", "da", why=entry.reason("da"))}
+           for entry in done.skipped}
+    return (MemoryStore(done.dataset, store.vocabulary) if done.made else store), why

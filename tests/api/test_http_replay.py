@@ -87,7 +87,7 @@ def test_the_edits_are_there_after_a_restart_with_their_history(
 
 def test_a_record_the_data_folder_changed_since_keeps_the_folders_version(
     start_server: Callable[..., LiveServer], tmp_path: Path, data: Path,
-    caplog: pytest.LogCaptureFixture
+    caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
 ) -> None:
     audit_file = tmp_path / "audit.jsonl"
     edited(start_server, data, audit_file)
@@ -103,6 +103,17 @@ def test_a_record_the_data_folder_changed_since_keeps_the_folders_version(
     with second.client(BO) as bo:
         assert bo.get("/api/v1/nodes/task:lon").json()["record"]["name_en"] == "Salaries"
         bo.get("/api/v1/nodes/unit:journal-test").raise_for_status()
+        # The administrator's probe: the history showed the skipped write as any other, so
+        # its last value was not the record's; it says the write is not in the graph.
+        log = {e["seq"]: e for e in bo.get("/api/v1/audit").json()["items"]}
+        assert log[3]["not_in_graph"] == (
+            "not made again at start, so it is not in the graph: the data folder has changed "
+            "the record since: it is no longer as the write found it")
+        assert log[3]["not_in_graph_da"].startswith("ikke lavet igen ved start, så den er ")
+        assert log[1]["not_in_graph"] is None and log[2]["not_in_graph"] is None
+    capsys.readouterr()
+    assert main(["history", "task:lon", "--url", second.url]) == 0
+    assert "  NB: ikke lavet igen ved start, så den er ikke i grafen: " in capsys.readouterr().out
 
 
 def test_edits_exported_into_the_folder_are_not_made_twice(
