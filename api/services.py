@@ -66,6 +66,7 @@ __all__ = [
     "node_write_notices",
     "owners_answer",
     "read_record",
+    "renamed",
     "responsibilities_of",
     "write_notices",
 ]
@@ -138,16 +139,45 @@ def write_notices(written: Sequence[Record], after: Dataset | None) -> list[tupl
 
 
 def node_write_notices(record: AnyNode, after: Dataset | None,
-                       before: Record | None = None) -> list[str]:
+                       before: Record | None = None, *, patched: bool = False) -> list[str]:
     """The notices of a node just written: of itself as they are, of another with its id.
 
-    With the record it replaced (``before``), the fields that record had and the new one
-    leaves out: a PUT replaces the whole record, and a client that sent only what it changed
-    lost the others without a word.
+    With the record it replaced (``before``), a new name or title (:func:`renamed`), and,
+    unless ``patched`` (a PATCH leaves out what it names, null), the fields that record had
+    and the new one leaves out: a PUT replaces the whole record, and a client that sent only
+    what it changed lost the others without a word.
     """
     said = [message if key == record.id else f"{key}: {message}"
             for key, message in write_notices([record], after)]
-    return [*said, *left_out(before, record)]
+    return [*said, *renamed(before, record), *([] if patched else left_out(before, record))]
+
+
+def renamed(before: Record | None, record: Record) -> list[str]:
+    """A notice that a new name or title holds on every date, those before the change too.
+
+    The administrator's probe: a post's title patched showed the new title on 2020-01-01 as
+    well, without a word; a record has one name, and a change from a day is a successor.
+
+    >>> from orgmodel.records import NODE_ADAPTER
+    >>> old = NODE_ADAPTER.validate_python({"id": "post:x", "kind": "Post", "name": "Konsulent",
+    ...     "valid_from": "2020-01-01", "source": "seed", "confidence": "high"})
+    >>> renamed(old, old.model_copy(update={"name": "Udbudskonsulent"}))[0][:46]
+    'name changed: it holds on every date of the re'
+    >>> renamed(old, old)
+    []
+    """
+    if before is None or isinstance(before, EdgeRecord) or isinstance(record, EdgeRecord):
+        return []
+    # (one left out is gone, and said so by left_out)
+    fields = [name for name in ("name", "title") if None not in (
+        getattr(before, name, None), getattr(record, name, None))
+        and getattr(before, name) != getattr(record, name)]
+    if not fields:
+        return []
+    return [f"{' and '.join(fields)} changed: it holds on every date of the record, those "
+            "before the change too (a record has one name); for a change from a day, end the "
+            "record (valid_to) and create its successor from the next day with its edges, in "
+            "one POST /api/v1/changes"]
 
 
 def edge_write_notices(record: EdgeRecord, after: Dataset | None,

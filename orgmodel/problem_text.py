@@ -302,6 +302,14 @@ _SHAPES: list[tuple[str, _Say]] = [
      + ("" if not m[3] else f" ({m[3]} slettes)" if not m[4] else f" ({m[3]} ophører {m[4]})")
      + ": giv den en anden (RESPONSIBLE_FOR med raci A) i samme ændring, eller afslut også "
        "opgaven"),
+    (r"(name|title|name and title) changed: it holds on every date of the record, those "
+     r"before the change too \(a record has one name\); for a change from a day, end the "
+     r"record \(valid_to\) and create its successor from the next day with its edges, in "
+     r"one POST /api/v1/changes",
+     lambda m: {"name": "navnet", "title": "titlen", "name and title": "navn og titel"}[m[1]]
+     + " er ændret: det gælder på alle postens datoer, også dem før ændringen (en post har ét "
+       "navn); for en ændring fra en dag: afslut posten (valid_to) og opret dens efterfølger "
+       "fra dagen efter med dens relationer, i én POST /api/v1/changes"),
     (r"begins (\S+), before (\S+) does \((\S+)\): it holds from (\S+); check the date",
      r"begynder \1, før \2 gør (\3): den gælder fra \4; tjek datoen"),
     (r"ends (\S+), after (\S+) does \((\S+)\): it holds until (\S+); check the date",

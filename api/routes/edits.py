@@ -103,7 +103,7 @@ async def patch_node(node_id: NodeIdPath, patch: PatchBody, store: StoreDep, cal
 
     If-Match: the ETag you read. The record patched is checked as a whole, as a PUT's is.
     """
-    _, record = await store.write(patched, store.store, node_id, patch, expected)
+    before, record = await store.write(patched, store.store, node_id, patch, expected)
     if isinstance(record, EdgeRecord):
         raise ApiProblemError(404, f"{node_id!r} is an edge: PATCH /api/v1/edges/{node_id}")
     same_key(node_id, record.id, "id")
@@ -111,8 +111,8 @@ async def patch_node(node_id: NodeIdPath, patch: PatchBody, store: StoreDep, cal
                                actor=caller.name, comment=comment)
     after = await store.write(dataset_after_write, store.store, record)
     return respond(NodeSaved(node=view, record=record_data(record),
-                             notices=node_write_notices(record, after)), etag=etag(record),
-                   more={"Accept-Patch": ACCEPT_PATCH})
+                             notices=node_write_notices(record, after, before, patched=True)),
+                   etag=etag(record), more={"Accept-Patch": ACCEPT_PATCH})
 
 
 def _record_or_none(store: OrgStore, key: str) -> Record | None:

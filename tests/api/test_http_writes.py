@@ -642,15 +642,17 @@ def test_a_replace_that_leaves_fields_out_says_which_are_gone(editable_api: Live
         saved = anna.put("/api/v1/nodes/post:kontraktansvarlig", headers={"If-Match": etag},
                          json={**bare, "name": "Kontraktansvarlig (udbud og indkøb)"})
         assert saved.status_code == 200, saved.text
-        [notice] = saved.json()["notices"]
+        renamed, notice = saved.json()["notices"]  # (the new name holds on every date)
+        assert renamed.startswith("name changed: ")
         gone = notice.removeprefix("the record had ").split(", which")[0].split(", ")
         assert set(gone) == set(record) - set(bare)
-        assert saved.json()["notices_da"][0].startswith("posten havde name_en, aliases")
+        assert saved.json()["notices_da"][1].startswith("posten havde name_en, aliases")
         # the whole record sent again: nothing is said to be gone
         again = anna.put("/api/v1/nodes/post:kontraktansvarlig",
                          headers={"If-Match": saved.headers["etag"]},
                          json={**record, "name": "Kontraktansvarlig (udbud)"})
-        assert again.status_code == 200 and again.json()["notices"] == []
+        assert again.status_code == 200, again.text
+        assert [n[:13] for n in again.json()["notices"]] == ["name changed:"]
 
 
 def test_a_unit_left_belonging_to_nothing_is_noted(editable_api: LiveServer) -> None:
@@ -786,6 +788,24 @@ def test_a_patch_changes_the_fields_it_names_and_keeps_the_rest(
                                 json={"name_en": "Pay"}), 401)
 
 
+def test_a_new_name_or_title_says_it_holds_on_every_date(editable_api: LiveServer) -> None:
+    # The administrator's probe: a post's title patched showed on 2020-01-01 too, unsaid.
+    with editable_api.client(ANNA) as anna:
+        _, etag = read(anna, "/api/v1/nodes/post:kontraktansvarlig")
+        renamed = anna.patch("/api/v1/nodes/post:kontraktansvarlig", headers={"If-Match": etag},
+                             json={"name": "Udbudskonsulent"})
+        assert renamed.status_code == 200, renamed.text
+        [notice] = renamed.json()["notices"]
+        assert notice.startswith("name changed: it holds on every date of the record, those "
+                                 "before the change too")
+        assert renamed.json()["notices_da"][0].startswith("navnet er ændret: det gælder på alle")
+        # a change of something else says nothing of it
+        _, etag = read(anna, "/api/v1/nodes/post:kontraktansvarlig")
+        noted = anna.patch("/api/v1/nodes/post:kontraktansvarlig", headers={"If-Match": etag},
+                           json={"note": "Omdøbt efter aftale."})
+        assert noted.status_code == 200 and noted.json()["notices"] == [], noted.text
+
+
 def test_a_patch_that_makes_a_wrong_record_names_the_field_and_changes_nothing(
         editable_api: LiveServer) -> None:
     with editable_api.client(ANNA) as anna:
@@ -852,7 +872,8 @@ def test_a_node_named_as_another_of_its_kind_is_noted_as_validate_notes_it(
         # A name that tells them apart, given by a PATCH, is no notice
         renamed = anna.patch("/api/v1/nodes/unit:lonteam-test-2", json={"name": "Lønteam 2"},
                              headers={"If-Match": twin.headers["etag"]})
-        assert [n[:16] for n in renamed.json()["notices"]] == ["part of nothing:"]
+        assert [n[:16] for n in renamed.json()["notices"]] == ["part of nothing:",
+                                                                "name changed: it"]
         # One that follows the other (the first ends before it begins) is none either
         record, etag = read(anna, "/api/v1/nodes/unit:lonteam-test")
         ended = anna.put("/api/v1/nodes/unit:lonteam-test", headers={"If-Match": etag},
