@@ -35,8 +35,10 @@ API_VERSION = "1.0.0"
 log = logging.getLogger("api")
 
 _DESCRIPTION = """\
-Albertslund Kommune's organisation as a knowledge graph: who owns which task (*hvem har
-ansvaret for løn?*), reporting lines, fora and the raw material of the intranet views.
+An organisation as a knowledge graph: who owns which task (*hvem har ansvaret for løn?*),
+reporting lines, fora and the raw material of the intranet views. The examples are of the
+bundled data, Albertslund Kommune around its department Økonomi og Stab; the API answers for
+the data it serves (`ORGMODEL_DATA_DIR`, or Neo4j).
 
 * Reads are open unless `ORGMODEL_READ_REQUIRES_TOKEN` is on; writes need a bearer token.
 * Every query takes `as_of` (YYYY-MM-DD). Node ids contain `:` and go into paths as they are.

@@ -411,8 +411,9 @@ Registrar = Callable[["argparse._SubParsersAction[UsageParser]"], None]
 def _build_parser(plugins: dict[str, Registrar]) -> argparse.ArgumentParser:
     parser = UsageParser(
         prog="orgmodel",
-        description="Albertslund Kommune's organisation as a knowledge graph: who owns which task, "
-        "reporting lines, fora, and views for the intranet.",
+        description="An organisation as a knowledge graph: who owns which task, reporting "
+        "lines, fora, and views for the intranet (the bundled data: Albertslund Kommune, around "
+        "its department Økonomi og Stab; --data or $ORGMODEL_DATA_DIR names another).",
         **examples("orgmodel who-owns løn", "orgmodel who-owns payroll --json",
                    "orgmodel search indkøb", "orgmodel chain post:chef-okonomi-og-stab",
                    "orgmodel validate data/albertslund"),

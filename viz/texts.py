@@ -230,15 +230,17 @@ UI: dict[str, tuple[str, str]] = {
     # How the grid's scores come about, said under its table (the new chief asked why a
     # stakeholder is where it is): orgmodel.analytics.
     "grid_explained": (
-        "Indflydelse er gennemsnittet af den formelle placering i hierarkiet (kommunalbestyrelsen "
-        "øverst, et trin mindre for hvert niveau; et udvalg eller forum har sit højeste medlems) "
+        "Indflydelse er gennemsnittet af den formelle placering i hierarkiet (det øverste "
+        "politiske organ øverst, et trin mindre for hvert niveau; et udvalg eller forum har sit "
+        "højeste medlems) "
         "og centraliteten i netværket, skaleret så den største er 100 %; ingen har mindre "
         "indflydelse end dem, der står under dem. Interesse er den stærkeste kæde af bånd til "
         "stillingen inden for to skridt; kolonnen Forbindelse viser den korteste (den stærkeste "
         "af dem), det, der binder den til stillingen i så få skridt som muligt. Strategien følger "
         "kvadranten: 50 % og derover er højt.",
-        "Influence is the mean of the formal place in the hierarchy (the municipal council at "
-        "the top, one step less a level; a committee or forum carries its most senior member's) "
+        "Influence is the mean of the formal place in the hierarchy (the highest political body "
+        "at the top, one step less a level; a committee or forum carries its most senior "
+        "member's) "
         "and centrality in the network, scaled so that the greatest is 100 %; no one has less "
         "influence than those under them. Interest is the strongest chain of ties to the post "
         "within two steps; the Tie column shows the shortest (the strongest of those): what ties "
