@@ -41,18 +41,20 @@ from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.node_sizes import node_counts
 from orgmodel.question_frames import (
     LEADERSHIP_WORDS,
+    MERGER_WORDS,
     ROUTE_FRAME,
     SITTING_WORDS,
     SIZE_NOUN_COUNTS,
     SIZE_NOUNS,
     SIZE_WORDS,
+    STRUCTURE_FRAME,
     without,
 )
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, tokenize
 
-__all__ = ["happening_in", "route_of", "sits_in", "sized", "supported"]
+__all__ = ["happening_in", "merged_into", "route_of", "sits_in", "sized", "supported"]
 
 
 def sits_in(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
@@ -194,6 +196,33 @@ def _sends_to(store: OrgStore, body: str, as_of: date) -> NodeRef | None:
     to = {e.target_id for e in store.edges_of(body, as_of=as_of)
           if e.type is EdgeType.SUBMITS_TO and e.source_id == body}
     return node_ref(store.node(to.pop(), as_of=as_of)) if len(to) == 1 else None
+
+
+#: The rest of a question of a merger, left out with its words when the unit is looked for.
+_MERGED_FRAME = MERGER_WORDS | STRUCTURE_FRAME | frozenset(
+    fold("slået slaaet slog lagt lagde sammen blev til into were was from af").split())
+
+
+def merged_into(store: OrgStore, query: str,
+                as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The change a unit the question names well resulted from (RESULTED_FROM), as its hint.
+
+    "hvilke enheder blev slået sammen til Organisation og Politik?" met the staff matters;
+    the merger that made it says what the data knows of the units before it. ``None`` when
+    the unit named resulted from no change the data holds.
+    """
+    for hit in store.search(without(query, _MERGED_FRAME), kinds=[Kind.UNIT, Kind.BODY,
+                                                                  Kind.FORUM],
+                            limit=1, as_of=as_of):
+        if hit.score < REPORTING_POST_MIN:
+            return None
+        made = sorted(e.target_id for e in store.edges_of(hit.id, as_of=as_of)
+                      if e.type is EdgeType.RESULTED_FROM and e.source_id == hit.id)
+        for change in made:
+            node = store.node(change, as_of=as_of)
+            if (found := hint_of(store, node.id, node.kind, as_of=as_of)) is not None:
+                return found, hit.score, True
+    return None
 
 
 def supported(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:

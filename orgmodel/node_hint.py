@@ -45,7 +45,14 @@ from orgmodel.collaboration import (
 )
 from orgmodel.contract import NodeView, OrgStore, OwnersResult, SearchResult
 from orgmodel.exceptions import NotFoundError
-from orgmodel.framed_hints import happening_in, route_of, sits_in, sized, supported
+from orgmodel.framed_hints import (
+    happening_in,
+    merged_into,
+    route_of,
+    sits_in,
+    sized,
+    supported,
+)
 from orgmodel.hint_build import IN_CHARGE, OUT_OF, hint_of
 from orgmodel.hint_model import NodeHint, Relation, node_ref
 from orgmodel.hint_search import (
@@ -90,6 +97,7 @@ from orgmodel.question_frames import (
     asks_collaboration,
     asks_head,
     asks_meeting,
+    asks_merger,
     asks_place,
     asks_reporting,
     asks_sitting,
@@ -216,6 +224,8 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         # then whom it works with (on what), where it has anyone
         base = collaboration_hint(store, post[0].node.id, Kind.POST, as_of=as_of) or post[0]
         return with_stakeholders(store, base, as_of=as_of), post[1], True
+    if asks_merger(words) and (merged := merged_into(store, query, as_of)):
+        return merged  # "hvilke enheder blev slået sammen til Organisation og Politik?"
     if asks_collaboration(words) and (together := _collaborations(store, query, as_of)):
         return together
     if not ESCALATION_WORDS.isdisjoint(words) and (

@@ -49,6 +49,8 @@ __all__ = [
     "MEETING_SPELLINGS",
     "MEETING_WORDS",
     "MEMBERSHIP_PHRASES",
+    "MERGER_SPELLINGS",
+    "MERGER_WORDS",
     "NEAREST_SPELLINGS",
     "NEAREST_WORDS",
     "NOT_DEFINING",
@@ -100,6 +102,7 @@ __all__ = [
     "asks_collaboration",
     "asks_head",
     "asks_meeting",
+    "asks_merger",
     "asks_place",
     "asks_reporting",
     "asks_sitting",
@@ -274,6 +277,29 @@ SUPPLY_SPELLINGS: tuple[str, ...] = (
     "supplies", "supply", "supplied", "supplier", "delivers", "deliver", "delivered",
     "provides", "provide", "provided", "provider")
 SUPPLY_WORDS = frozenset(fold(" ".join(SUPPLY_SPELLINGS)).split())
+
+
+#: Words that ask what a unit was made from ("hvilke enheder blev slået sammen til
+#: Organisation og Politik?" met the staff matters): the change that made it answers, with
+#: what the data knows of the units before it. "sammen" alone is working together: it counts
+#: after "slået" or "lagt".
+MERGER_SPELLINGS: tuple[str, ...] = (
+    "sammenlagt", "sammenlagde", "sammenlægning", "sammenlægningen", "fusioneret",
+    "fusionerede", "fusion", "fusionen", "merged", "merger", "merging", "amalgamated")
+MERGER_WORDS = frozenset(fold(" ".join(MERGER_SPELLINGS)).split())
+_PUT_TOGETHER = frozenset(fold("slået slaaet slog lagt lagde").split())
+
+
+def asks_merger(words: list[str]) -> bool:
+    """Whether folded ``words`` ask what something was merged from.
+
+    >>> asks_merger(fold("hvilke enheder blev slået sammen til organisation og politik").split())
+    True
+    >>> asks_merger("hvem arbejder sammen med it".split())
+    False
+    """
+    return not MERGER_WORDS.isdisjoint(words) or any(
+        word in _PUT_TOGETHER and after == "sammen" for word, after in itertools.pairwise(words))
 
 
 #: Words that ask who decides: no node is named by them ("hvem bestemmer over letbanen?" names

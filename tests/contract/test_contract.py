@@ -1724,7 +1724,12 @@ def test_a_case_route_is_said_to_its_end(store: Any, question: str, body: str) -
      "forum:politisk-sagsgennemgang", "Gennemgang af politiske sager"),
     ("jeg er ny enhedsleder for økonomi og indkøb, hvad har jeg ansvaret for",
      "post:enhedsleder-okonomi-og-indkob", "Opgaver under Enhedsleder for Økonomi og Indkøb: "),
-    ("hvem bruger RolleBi", "system:rollebi", "")])
+    ("hvem bruger RolleBi", "system:rollebi", ""),
+    # (the merger that made it: what the data knows of the units before it)
+    ("hvilke enheder blev slået sammen til organisation og politik",
+     "initiative:sammenlaegning-organisation-og-politik", "Sammenlægning til Organisation"),
+    ("which units were merged into Organisation og Politik",
+     "initiative:sammenlaegning-organisation-og-politik", "Sammenlægning til Organisation")])
 def test_the_words_of_a_question_about_a_node_name_the_node(store: Any, question: str,
                                                             node: str, first: str) -> None:
     # Leadership's seventh probe: "udgør", "foresatte", "deltog", "rolle" and "uses" were no
