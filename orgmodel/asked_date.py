@@ -89,8 +89,9 @@ RELATIVE_SPELLINGS: tuple[tuple[str, int, int, Reading], ...] = (
     ("sidste måned|forrige måned|last month|the previous month", 0, -1, "month"),
     # today, said: asked of today, as a question with no date is ("hvem er borgmester lige
     # nu?" met a task by "lige", "who is currently mayor?" by "currently")
-    (r"lige nu|i dag|for nuværende|nuværende|for tiden|i øjeblikket|p\.t\.|p\.t|pt\.?|"
-     r"right now|currently|current|at the moment|at present|presently|today|nowadays",
+    (r"lige nu|nu om dage|i disse dage|i dag|for nuværende|nuværende|for tiden|i øjeblikket|"
+     r"p\.t\.|p\.t|pt\.?|right now|currently|current|at the moment|at present|presently|"
+     r"today|nowadays|these days",
      0, 0, "now"),
 )
 _RELATIVE: list[tuple[re.Pattern[str], int, int, Reading]] = [

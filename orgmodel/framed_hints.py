@@ -25,7 +25,7 @@ import re
 from datetime import date
 
 from orgmodel.contract import NodeRef, OrgStore
-from orgmodel.hint_build import IN_CHARGE, hint_of, used_by_a_task
+from orgmodel.hint_build import IN_CHARGE, counted_hint, hint_of, used_by_a_task
 from orgmodel.hint_model import NodeHint, node_ref
 from orgmodel.hint_search import (
     NODE_HINT_MIN,
@@ -89,7 +89,8 @@ def sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bo
     name = set(fold(f"{hint.node.name} {hint.node.name_en or ''}").split())
     # A system or equipment counts itself: "hvor mange devices har medarbejderne?" asks for
     # the devices, and the staff are whose they are, not what is counted.
-    asked = set() if hint.node.kind in USED_KINDS else {
+    # ... and so does a group of stakeholders ("how many staff": the staff, about 3,000)
+    asked = set() if hint.node.kind in (*USED_KINDS, Kind.STAKEHOLDER) else {
         SIZE_NOUN_COUNTS[word] for word in fold(rest).split()
         if word in SIZE_NOUN_COUNTS and word not in name}
     return hint.model_copy(update={"asked_size": True, "asked_count": (
@@ -122,6 +123,11 @@ def _counted(store: OrgStore, text: str, as_of: date) -> tuple[NodeHint, float, 
     when it counts nothing: the task that uses it answers.
     """
     found = first_hint(store, text, list(IN_CHARGE), -ROUTE_MARGIN, as_of)
+    for hit in store.search(text, kinds=[Kind.STAKEHOLDER], limit=1, as_of=as_of):
+        # "hvor mange foreninger er der?": a group its record counts (over 300), by its name
+        if (found is None or hit.score > found[1]) and hit.score >= REPORTING_POST_MIN and (
+                group := counted_hint(store, hit.id, as_of=as_of)) is not None:
+            return group, hit.score, True
     for hit in store.search(text, kinds=list(USED_KINDS), limit=1, as_of=as_of):
         # named by its name or an alias ("hvor mange ansatte har IT?" met the staff's devices
         # at 0.73, by "ansatte" and "IT", beside the unit)

@@ -37,7 +37,7 @@ from orgmodel.node_sizes import node_counts
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.text import shortened
 
-__all__ = ["IN_CHARGE", "OUT_OF", "hint_of"]
+__all__ = ["IN_CHARGE", "OUT_OF", "counted_hint", "hint_of"]
 
 _E = EdgeType
 #: The kinds a question may name instead of a task, and the relations into such a node that
@@ -151,6 +151,23 @@ def _held(holders: dict[str, tuple[NodeRef, EdgeView]], edge: EdgeView) -> dict[
     person, holding = holders[edge.source_id]
     return {"held_by": person, "held_source": holding.source,
             "held_confidence": holding.confidence}
+
+
+def counted_hint(store: OrgStore, named: str, *, as_of: date) -> NodeHint | None:
+    """The hint of a node its record counts (a group of stakeholders: "over 300 foreninger").
+
+    What it is and its count alone; ``None`` when its record counts nothing. For a question
+    of how many there are ("hvor mange foreninger er der?" met the oversight of the
+    administration): no one is in charge of a group of stakeholders.
+    """
+    node = store.node(named, as_of=as_of)
+    counts = node_counts(node.attributes)
+    if not counts:
+        return None
+    return NodeHint(node=node_ref(node), counts=counts,
+                    counts_minimum=bool(node.attributes.get("count_is_minimum")),
+                    about=_about(node.description), about_en=_about(node.description_en),
+                    as_of=as_of, relations=[])
 
 
 def _about(description: str | None) -> str | None:

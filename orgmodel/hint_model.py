@@ -496,6 +496,8 @@ class NodeHint(BaseModel):
             on = ((f" pr. {day}", f" on {day}")[at]) if day else ""
             return first + (f" {name} bestrider ingen stilling i modellen{on}.",
                             f" {name} holds no post in the model{on}.")[at]
+        if not self.relations and self.node.kind is Kind.STAKEHOLDER:
+            return first  # a group of stakeholders, counted: no one is in charge of it
         if not self.relations:
             return first + (f" Ingen er registreret som ansvarlig for {name} eller som deltager.",
                             f" No one is recorded as in charge of {name} or taking part.")[at]

@@ -13,6 +13,8 @@ Examples
 'more than 400 systems'
 >>> size_text({"inhabitants": 28000}, False, "da")
 'ca. 28.000 indbyggere'
+>>> size_text({"group_size": 300}, True, "da")  # a group counts what it is a group of
+'over 300'
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ COUNTS: dict[str, tuple[str, str, bool]] = {
     "seats": ("medlemmer", "members", False),
     "staff_count": ("medarbejdere", "staff", True),
     "team_count": ("teams", "teams", False),
-    "group_size": ("personer", "people", True),
+    # a group of stakeholders counts what it is a group of: "Foreninger: over 300"
+    "group_size": ("", "", True),
     "device_count": ("enheder", "devices", True),
     "system_count": ("systemer", "systems", True),
     "inhabitants": ("indbyggere", "inhabitants", True),
@@ -49,7 +52,7 @@ def size_text(counts: Mapping[str, int], minimum: bool, lang: Lang) -> str:
     for key, value in counts.items():
         da, en, about = COUNTS[key]
         number = f"{value:,}".replace(",", "." if lang == "da" else ",")
-        prefix = (("over " if lang == "da" else "more than ") if minimum and key == "system_count"
+        prefix = (("over " if lang == "da" else "more than ") if minimum
                   else ("ca. " if lang == "da" else "about ") if about else "")
-        said.append(f"{prefix}{number} {da if lang == 'da' else en}")
+        said.append(f"{prefix}{number} {da if lang == 'da' else en}".rstrip())
     return ", ".join(said)

@@ -501,7 +501,9 @@ SIZE_SPELLINGS: tuple[str, ...] = (
     "hvor", "mange", "stor", "store", "størrelse", "størrelsen", "how", "many", "big", "large",
     "size", "number", "antal", "antallet",
     # "hvor stor er økonomi og stab målt i medarbejdere" (it met a task by "målt")
-    "målt", "measured", "counted", "regnet", "opgjort")
+    "målt", "measured", "counted", "regnet", "opgjort",
+    # "hvor mange medarbejdere har kommunen i alt"
+    "alt", "total", "samlet", "samlede", "altogether")
 SIZE_NOUN_SPELLINGS: tuple[str, ...] = (
     "ansatte", "ansat", "medarbejdere", "medarbejderne", "personer", "folk", "mennesker",
     "arbejder", "medlemmer", "sidder", "pladser", "indbyggere", "borgere", "staff",

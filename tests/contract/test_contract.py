@@ -868,6 +868,25 @@ def test_how_many_is_answered_by_the_count_whatever_words_surround_it(
     assert hint.text("da").startswith(first)
 
 
+@pytest.mark.parametrize(("question", "node", "first"), [
+    # filler words and "nowadays" (leadership's eighth probe: a task of servicing the
+    # directors answered, by "egentlig" and "dage")
+    ("hvem er egentlig med i direktørforummet", "forum:direktorforum",
+     "Direktørforum er et forum"),
+    ("hvad laver chefforum egentlig", "forum:chefforum", "Chefforum er et forum"),
+    # a group of stakeholders its record counts (the oversight of the administration answered)
+    ("hvor mange foreninger er der", "stakeholder:foreninger", "Foreninger: over 300."),
+    ("how many associations are there", "stakeholder:foreninger", "Foreninger: over 300."),
+    # ... the municipality's staff, as its group of stakeholders counts them (the head of a
+    # staff function answered, that the model gives no size)
+    ("how many staff", "stakeholder:medarbejdere", "Medarbejdere: ca. 3.000.")])
+def test_what_surrounds_a_name_leaves_it_named(store: Any, question: str, node: str,
+                                               first: str) -> None:
+    hint = answered(store, question)[1]
+    assert hint is not None and hint.node.id == node, hint
+    assert hint.text("da").startswith(first)
+
+
 def test_mileage_by_any_of_its_names_is_payroll(store: Any) -> None:
     # Leadership's seventh probe: "kørepenge" (the task's alias "kørselsgodtgørelse" in
     # other words) met bookkeeping by "betaler".

@@ -77,6 +77,7 @@ def test_the_note_says_how_the_date_was_read(question: str, said: str) -> None:
     ("hvem har budget p.t.", "hvem har budget"),
     ("hvem er formand for ØU i øjeblikket", "hvem er formand for ØU"),
     ("current mayor", "mayor"), ("hvem er borgmester i dag", "hvem er borgmester"),
+    ("hvem er med i direktørforum nu om dage", "hvem er med i direktørforum"),
 ])
 def test_today_said_is_today_with_no_date_to_note(question: str, left: str) -> None:
     # Leadership's third probe: the words of right now met stray tasks ("lige", "currently").
