@@ -144,8 +144,8 @@ class NodeSaved(NodeWritten, NoticesInDanish):
         default_factory=list, description="Not errors (the write is done): e.g. a KLE number "
         "that is no topic of the catalogue, which no question will lead to; a unit, post or "
         "forum that belongs to nothing (itself, or, as a node ends, one under it, named by its "
-        "id), "
-        "which the org chart leaves out.")
+        "id), which the org chart leaves out; a new name or title, which holds on every date "
+        "of the record.")
 
 
 class NodeDetail(NodeWritten):
