@@ -54,7 +54,8 @@ from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, tokenize
 
-__all__ = ["happening_in", "merged_into", "route_of", "sits_in", "sized", "supported"]
+__all__ = ["happening_in", "merged_into", "onward", "route_of", "sits_in", "sized",
+           "supported"]
 
 
 def sits_in(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
@@ -166,7 +167,7 @@ def route_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float,
         for hit in store.search(text, kinds=[Kind.BODY], limit=1, as_of=as_of):
             if hit.score >= NODE_HINT_MIN and (
                     found := hint_of(store, hit.id, Kind.BODY, as_of=as_of)) is not None:
-                return found.model_copy(update={"asked_route": True, "route_onward": _onward(
+                return found.model_copy(update={"asked_route": True, "route_onward": onward(
                     store, hit.id, as_of)}), hit.score, True
     return None
 
@@ -178,7 +179,7 @@ _FROM_TO = re.compile(r"\b(?:fra|from)\s+(.+?)(?:\s+(?:til|to|forbi|via|inden|fÃ
 _MOST_STEPS = 6
 
 
-def _onward(store: OrgStore, body: str, as_of: date) -> list[NodeRef]:
+def onward(store: OrgStore, body: str, as_of: date) -> list[NodeRef]:
     """The bodies a case goes on to after the next one, while each sends on to one body.
 
     "what is the case route for the environment committee?" said only "Ã˜konomiudvalget", not

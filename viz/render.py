@@ -54,6 +54,7 @@ from orgmodel.hint_search import (
 from orgmodel.home import HOME_SPELLINGS, WHERE_SPELLINGS
 from orgmodel.kind_list import LIST_ASKING_SPELLINGS, LIST_FRAME_SPELLINGS, RUNNING_SPELLINGS
 from orgmodel.kle_catalogue import ROUTE_MARGIN
+from orgmodel.list_kinds import LISTS
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import ITSELF_SPELLINGS, NAME_WORDS, WHAT_SPELLINGS
 from orgmodel.node_sizes import COUNTS
@@ -398,6 +399,9 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "topicWords": list(TOPIC_SPELLINGS), "homeWords": list(HOME_SPELLINGS),
                 "homeNames": home_names or [], "where": list(WHERE_SPELLINGS),
                 "cases": list(CASE_SPELLINGS), "routeFrame": list(ROUTE_FRAME_SPELLINGS),
+                # the plurals that name what lies under a unit: "hvor mange enheder har ØS?"
+                "partNouns": {noun: key for key, listed in LISTS.items() if listed.in_tree
+                              for noun in listed.nouns},
                 "heading": list(HEAD_SPELLINGS), "inIt": list(IN_IT_SPELLINGS),
                 "superior": list(SUPERIOR_SPELLINGS), "nearest": list(NEAREST_SPELLINGS),
                 "happening": list(HAPPENING_SPELLINGS), "supplying": list(SUPPLY_SPELLINGS),

@@ -21,6 +21,7 @@ from orgmodel.analytics import StakeholderGrid, kle_main_group
 from orgmodel.asked_date import Asked
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
 from orgmodel.contract import NodeView, OrgStore, OwnersResult
+from orgmodel.framed_hints import onward
 from orgmodel.hint_build import used_by_a_task
 from orgmodel.hint_model import NodeHint
 from orgmodel.home import home_organisation
@@ -247,6 +248,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 post=kind is Kind.POST, used=kind in USED_KINDS,
                 org=kind is Kind.ORGANISATION,  # what it supplies: "hvad leverer KMD?"
                 parts=kind in STRUCTURE_KINDS and bool(named.relations),
+                # how many of a kind lie under it, said first: "hvor mange enheder har ØS?"
+                parts_counted=_parts_counted(named, lang) if kind in STRUCTURE_KINDS else None,
                 counted=bool(named.counts),  # else a question of its size is told so
                 # its size said first: "hvor mange medarbejdere har Økonomi og Stab?"
                 sized=named.model_copy(update={"asked_size": True}).text(lang),
@@ -283,8 +286,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 decides=named.model_copy(update={"asked_decides": True}).text(lang)
                 if kind in (Kind.BODY, Kind.FORUM) else None,
                 # where a body's cases come from and go: "hvor går sagerne hen efter ØU?"
-                route=named.model_copy(update={"asked_route": True}).line_answer(lang)
-                if kind is Kind.BODY else None,
+                route=named.model_copy(update={"asked_route": True, "route_onward": onward(
+                    store, node.id, as_of)}).line_answer(lang) if kind is Kind.BODY else None,
                 # what it lies under: "hvilket direktørområde hører Skole og Uddannelse under?"
                 place=placed.line_answer(lang) if kind in PLACED_KINDS and (
                     placed := placed_hint(store, node.id, kind, as_of=as_of)) else None,
@@ -320,6 +323,19 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                             counted=bool(homed.counts), counts=sorted(homed.counts),
                             sized=homed.model_copy(update={"asked_size": True}).text(lang)))
     return index
+
+
+def _parts_counted(named: NodeHint, lang: Lang) -> dict[str, str] | None:
+    """How many of each listed kind lie under ``named``, each said first, by the list's key.
+
+    As the server says it (:mod:`orgmodel.node_hint`, ``asked_parts``): "hvor mange enheder
+    har Økonomi og Stab?" was answered on the static page by the unit's hint alone.
+    """
+    under = {r.node.kind for r in named.relations
+             if r.type is EdgeType.PART_OF and not r.outward}
+    counted = {key: named.model_copy(update={"asked_parts": key}).text(lang)
+               for key, listed in LISTS.items() if listed.in_tree and listed.kind in under}
+    return counted or None
 
 
 def _stakeholders_text(store: OrgStore, named: NodeHint, as_of: date, lang: Lang,
@@ -359,7 +375,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            what_is: str | None = None, supplier: str | None = None,
            escalation: str | None = None, operator: str | None = None,
            held: list[str] | None = None, link: dict[str, str] | None = None,
-           **flags: bool) -> dict[str, Any]:
+           parts_counted: dict[str, str] | None = None, **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -373,7 +389,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
             "route": route, "head": head, "place": place, "stakeholders": stakeholders,
             "sized": sized, "running": running, "decides": decides,
             "whatIs": what_is, "supplier": supplier, "escalation": escalation,
-            "operator": operator, "held": held, "link": link,
+            "operator": operator, "held": held, "link": link, "partsCounted": parts_counted,
             "counts": counts or []}
 
 

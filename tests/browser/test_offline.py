@@ -136,6 +136,20 @@ def test_static_start_page_answers_a_question_of_cases_by_the_route(
     # ... and a committee's by its acronym and the route's own words
     hints = hints_for(site, page, recorder, "sagsgang for en MBU sag")
     assert hints and hints[0].startswith("Fra Miljø- og Byudvalget går sagerne videre til: ")
+    # ... to its end (the parity probe: the server's route went on to the council, this
+    # page's stopped at the finance committee)
+    assert "Derfra går de videre til: Kommunalbestyrelsen." in hints[0]
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("hvor mange enheder har Økonomi og Stab?", "Økonomi og Stab har 3 enheder i data: "),
+    ("hvor mange teams har Organisation og Politik?",
+     "Organisation og Politik har 4 teams i data: ")])
+def test_static_start_page_says_how_many_lie_under_a_unit_first(
+        site: Path, page: Any, recorder: Recorder, question: str, first: str) -> None:
+    # The parity probe: the server said the count first, this page the unit's hint alone.
+    hints = hints_for(site, page, recorder, question)
+    assert hints and hints[0].startswith(first)
 
 
 @pytest.mark.parametrize("question", ["what does the finance committee do?", "hvad er ØU?"])

@@ -374,7 +374,13 @@
       framedHint(query, anyOf(taskList), taskFrame, function (entry) { return entry.tasks; },
                  data.reportingMin, false, "tasks") ||
       framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
-                 data.reportingMin, true) ||
+                 data.reportingMin, true, function (entry) {
+                   // how many of the kind named lie under it, said first ("hvor mange enheder
+                   // har Økonomi og Stab?"), as the server's asked_parts
+                   var key = partKey(query);
+                   return (key && asksSize(fold(query).split(" ")) && entry.partsCounted &&
+                           entry.partsCounted[key]) || entry.text;
+                 }) ||
       sizeHint(query) ||
       // "hvad sker der i Ledelsesteamet i Økonomi og Stab?": what goes on in a unit, body or
       // forum named well, its hint (as orgmodel.framed_hints.happening_in)
@@ -386,6 +392,19 @@
   }
 
   var cases = foldedSet(data.cases || []), routeFrame = foldedSet(data.routeFrame || []);
+  var partNouns = {};
+  Object.keys(data.partNouns || {}).forEach(function (noun) {
+    partNouns[fold(noun)] = data.partNouns[noun];
+  });
+  /* The key of the one kind whose plural the question writes ("enheder": units), if one. */
+  function partKey(query) {
+    var keys = {};
+    fold(query).split(" ").forEach(function (word) {
+      if (partNouns[word]) { keys[partNouns[word]] = true; }
+    });
+    var found = Object.keys(keys);
+    return found.length === 1 ? found[0] : null;
+  }
   var stakeholderWords = foldedSet(data.stakeholderWords || []);
   var happening = foldedSet(data.happening || []);
   var supplyWords = foldedSet(data.supplying || []);
