@@ -88,7 +88,11 @@ SELF_PLACE_SPELLINGS: tuple[str, ...] = (
     "sidder", "sidde", "deltager", "deltage", "medlem", "member", "sit", "serve", "attend",
     "kende", "know", "møde", "meet", "samarbejder", "samarbejde", "work", "skal", "should",
     "fora", "forummer", "udvalg", "udvalgene", "råd", "organer", "fora's", "forums",
-    "committees", "councils", "bodies", "meetings", "møder", "hvilke", "which", "what")
+    "committees", "councils", "bodies", "meetings", "møder", "hvilke", "which", "what",
+    # ... and what the asker answers for: "hvad har jeg ansvaret for?" (no answer, where "hvad
+    # er mine opgaver?" was told what to ask)
+    "ansvaret", "ansvar", "ansvarlig", "responsible", "accountable", "charge", "opgaver",
+    "tasks", "duties")
 #: The asker, as subject or object: "hvem refererer til mig?".
 SUBJECT_SPELLINGS: tuple[str, ...] = ("jeg", "i", "me", "mig")
 _MY = frozenset(map(fold, MY_SPELLINGS))

@@ -141,6 +141,18 @@ def test_static_start_page_answers_a_question_of_cases_by_the_route(
     assert "Derfra går de videre til: Kommunalbestyrelsen." in hints[0]
 
 
+@pytest.mark.parametrize(("question", "task"), [("HR", "HR"),
+                                              ("økonomistyring", "Økonomistyring")])
+def test_static_start_page_gives_a_name_alone_to_the_task_it_names(
+        site: Path, page: Any, recorder: Recorder, question: str, task: str) -> None:
+    # The parity probe: "HR", an alias of Organisation og Politik and the task's own name, put
+    # the unit's hint above the task; the server names no node then.
+    assert hints_for(site, page, recorder, question) == []
+    assert page.locator("article.answer h3").first.text_content() == task
+    # ... and a name no task has is still named ("IT": the unit, then its tasks)
+    assert hints_for(site, page, recorder, "IT")[0].startswith("IT og Digitalisering er en ")
+
+
 @pytest.mark.parametrize(("question", "first"), [
     ("hvor mange enheder har Økonomi og Stab?", "Økonomi og Stab har 3 enheder i data: "),
     ("hvor mange teams har Organisation og Politik?",
@@ -630,7 +642,9 @@ def test_static_start_page_tells_a_question_about_the_asker_what_to_ask(
     only_files(recorder)
     for question in ("hvem er min nærmeste leder?", "who do I report to?", "hvem er chefen min",
                      "hvilke fora sidder jeg i?", "hvem refererer til mig?",
-                     "who are my most important stakeholders?"):
+                     "who are my most important stakeholders?",
+                     # (the parity probe: "Intet svar" on both pages)
+                     "hvad har jeg ansvaret for?"):
         ask(site, page, question)
         assert page.locator("article.answer").count() == 0, question
         assert (page.locator(".no-answer.ask-instead").text_content() or "").startswith(

@@ -487,7 +487,8 @@ def test_initiatives_under_way_and_the_status_of_one(store: Any) -> None:
 
 
 @pytest.mark.parametrize("question", ["hvad er mine opgaver", "what are my tasks",
-                                      "hvad er mit ansvar?"])
+                                      "hvad er mit ansvar?", "hvad har jeg ansvaret for?",
+                                      "what am I responsible for?"])
 def test_the_askers_own_tasks_are_a_question_about_the_asker(store: Any, question: str) -> None:
     # Leadership's third probe: "hvad er mine opgaver" met budgets as a weak match.
     assert answered(store, question) == ([], None)

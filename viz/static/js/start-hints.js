@@ -184,6 +184,15 @@
         entry.keys.some(function (key) { return key.written === asked; });
     });
     if (found.length !== 1) { return null; }
+    // A name alone that is a task's own name or other name gives way to the task ("HR", an
+    // alias of Organisation og Politik, is the task HR): the server names no node then, as no
+    // node's alias fits better than the task (alias_margin 0)
+    var same = fold(asked);
+    if (!opened && (data.tasks || []).some(function (task) {
+      return task.keys.some(function (key) {
+        return key[1] >= data.nameWeight && fold(key[0]) === same;
+      });
+    })) { return null; }
     // How well it fits, as a task's fit is scored: "SKI" names the SKI agreements' task as
     // well as it names SKI, and the server then names both.
     var words = wordsOf(query).filter(namesWork);
