@@ -39,6 +39,7 @@ from orgmodel.contract import OrgStore, OwnersResult
 from orgmodel.question_frames import (
     CASE_WORDS,
     COLLABORATION_WORDS,
+    DECIDING_WORDS,
     LEADERSHIP_WORDS,
     REPORTING_WORDS,
     SIZE_WORDS,
@@ -59,7 +60,7 @@ TASK_MIN = 0.75
 #: A question of another frame is no task in a place: "hvem leder ØS", "hvilke enheder har
 #: ØS" ("enheder" met the staff's devices), "hvor mange ansatte har OP".
 _OTHER_FRAMES = (CASE_WORDS | COLLABORATION_WORDS | LEADERSHIP_WORDS | REPORTING_WORDS
-                 | SIZE_WORDS | STAKEHOLDER_WORDS | STRUCTURE_WORDS)
+                 | SIZE_WORDS | STAKEHOLDER_WORDS | STRUCTURE_WORDS | DECIDING_WORDS)
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 

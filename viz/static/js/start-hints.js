@@ -108,7 +108,9 @@
       var rest = start.rank(all.join(" "));
       if (rest.length) { bestTask = Math.max(bestTask, rest[0].score); }
     }
-    var asksWho = all.some(function (word) { return leading[word]; });
+    // (read from all the question's words: "sidder" is a stopword of the search, and "hvem
+    // sidder i Økonomiudvalget?" met only the committee's servicing)
+    var asksWho = fold(query).split(" ").some(function (word) { return leading[word]; });
     if (asksWho && namesHomeAlone(query, leading)) { return homeHint(); }
     var byName = asksWho ? null : namedWhole(query, bestTask);
     if (byName) { return byName; }
@@ -184,14 +186,12 @@
         entry.keys.some(function (key) { return key.written === asked; });
     });
     if (found.length !== 1) { return null; }
-    // A name alone that is a task's own name or other name gives way to the task ("HR", an
-    // alias of Organisation og Politik, is the task HR): the server names no node then, as no
-    // node's alias fits better than the task (alias_margin 0)
+    // A name alone that is a task's own name gives way to the task ("HR", an alias of
+    // Organisation og Politik, is the task HR): the server names no node then, as no node's
+    // alias fits as well as a task's whole name (alias_margin 0)
     var same = fold(asked);
     if (!opened && (data.tasks || []).some(function (task) {
-      return task.keys.some(function (key) {
-        return key[1] >= data.nameWeight && fold(key[0]) === same;
-      });
+      return task.keys.some(function (key) { return key[1] >= 1 && fold(key[0]) === same; });
     })) { return null; }
     // How well it fits, as a task's fit is scored: "SKI" names the SKI agreements' task as
     // well as it names SKI, and the server then names both.
@@ -563,7 +563,8 @@
    * another frame's question (who leads, what lies under, how many, whom it works with). */
   function taskInPlace(query) {
     var folded = fold(query).split(" ").filter(Boolean);
-    if ([collaboration, leading, reporting, sizeWords, stakeholderWords, structure, cases]
+    if ([collaboration, leading, reporting, sizeWords, stakeholderWords, structure, cases,
+         deciding]
         .some(function (table) { return anyOf(table)(folded); }) ||
         asksCollaboration(folded) || asksPlace(folded) || asksStructure(folded)) {
       return null;
