@@ -649,7 +649,10 @@ DEFINING_SPELLINGS: tuple[tuple[str, str], ...] = (
     ("hvem", "er"), ("hvad", "er"), ("who", "is"), ("what", "is"), ("who", "are"),
     ("what", "are"), ("hvad", "betyder"), ("what", "does"),
     # "hvad hedder enhedslederen for ØI?" (it met IT security)
-    ("hvad", "hedder"), ("hvem", "hedder"))
+    ("hvad", "hedder"), ("hvem", "hedder"),
+    # "hvad går én kommune én organisation ud på?", "hvad handler vision 2030 om?" (they met
+    # organisational development and bookkeeping)
+    ("hvad", "går"), ("hvad", "handler"))
 #: ... folded, as the words they are compared with ("does" folds to "dos": it was never met)
 DEFINING_OPENINGS = frozenset((fold(first), fold(second)) for first, second in DEFINING_SPELLINGS)
 
@@ -670,7 +673,9 @@ ARTICLES = frozenset({"the", "a", "an", "den", "det", "de", "en", "et"})
 #: they are left out when it is looked for.
 ROLE_SPELLINGS: tuple[str, ...] = (
     "rolle", "rollen", "role", "formål", "formålet", "purpose", "funktion", "funktionen",
-    "function", "mandat", "mandatet", "kommissorium", "kommissoriet", "remit")
+    "function", "mandat", "mandatet", "kommissorium", "kommissoriet", "remit",
+    # ... and the rest of "hvad går X ud på?", "hvad handler X om?", "what is X about?"
+    "ud", "handler", "about")
 ROLE_WORDS = frozenset(fold(" ".join(ROLE_SPELLINGS)).split())
 
 

@@ -1749,7 +1749,10 @@ def test_a_case_route_is_said_to_its_end(store: Any, question: str, body: str) -
     ("hvilke enheder blev slået sammen til organisation og politik",
      "initiative:sammenlaegning-organisation-og-politik", "Sammenlægning til Organisation"),
     ("which units were merged into Organisation og Politik",
-     "initiative:sammenlaegning-organisation-og-politik", "Sammenlægning til Organisation")])
+     "initiative:sammenlaegning-organisation-og-politik", "Sammenlægning til Organisation"),
+    # what a policy is about (leadership's eighth probe: organisational development answered)
+    ("hvad går én kommune én organisation ud på", "policy:en-kommune-en-organisation",
+     "Én kommune – én organisation er en politik")])
 def test_the_words_of_a_question_about_a_node_name_the_node(store: Any, question: str,
                                                             node: str, first: str) -> None:
     # Leadership's seventh probe: "udgør", "foresatte", "deltog", "rolle" and "uses" were no
