@@ -54,8 +54,8 @@ from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, tokenize
 
-__all__ = ["happening_in", "merged_into", "onward", "route_of", "sits_in", "sized",
-           "supported"]
+__all__ = ["ONWARD_SPELLINGS", "happening_in", "merged_into", "onward", "route_of", "sits_in",
+           "sized", "supported"]
 
 
 def sits_in(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
@@ -167,14 +167,22 @@ def route_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float,
         for hit in store.search(text, kinds=[Kind.BODY], limit=1, as_of=as_of):
             if hit.score >= NODE_HINT_MIN and (
                     found := hint_of(store, hit.id, Kind.BODY, as_of=as_of)) is not None:
-                return found.model_copy(update={"asked_route": True, "route_onward": onward(
-                    store, hit.id, as_of)}), hit.score, True
+                return found.model_copy(update={
+                    "asked_route": True, "route_onward": onward(store, hit.id, as_of),
+                    "route_onward_asked": not _ONWARD.isdisjoint(fold(query).split())}), \
+                    hit.score, True
     return None
 
 
 #: "fra X til Y", "from X to Y", "fra X forbi Y": X is where a case starts.
 _FROM_TO = re.compile(r"\b(?:fra|from)\s+(.+?)(?:\s+(?:til|to|forbi|via|inden|før|gennem|"
                       r"past|through|before)\b|$)", re.IGNORECASE)
+#: The words that ask where the cases go after the body ("hvor går sagerne hen efter ØU?"):
+#: the static start page reads them too.
+ONWARD_SPELLINGS: tuple[str, ...] = (
+    "efter", "bagefter", "derefter", "videre", "hen", "after", "afterwards", "next", "then",
+    "onwards")
+_ONWARD = frozenset(fold(" ".join(ONWARD_SPELLINGS)).split())
 #: The most bodies a route is followed through (a municipality's has three).
 _MOST_STEPS = 6
 

@@ -192,6 +192,9 @@ class NodeHint(BaseModel):
     asked_route: bool = Field(False, description="A question of a body's cases (\"hvor går "
                                                  "sagerne hen efter Økonomiudvalget?\"): where "
                                                  "they come from and go (SUBMITS_TO), said first.")
+    route_onward_asked: bool = Field(False, description="With ``asked_route``: the question "
+                                     "asks where the cases go after it (\"hvor går sagerne "
+                                     "hen efter ØU?\"): said before where they come from.")
     route_onward: list[NodeRef] = Field(
         default_factory=list, description="With ``asked_route``: where the cases go after the "
         "body they go on to, in order (SUBMITS_TO followed while each body sends on to one): "
@@ -425,9 +428,6 @@ class NodeHint(BaseModel):
         came, goes = (self._said(lang, (_E.SUBMITS_TO,), outward=outward)
                       for outward in (False, True))
         said = []
-        if came:
-            said.append((f"Sager kommer til {name} fra: {', '.join(came)}.",
-                         f"Cases come to {name} from: {', '.join(came)}.")[at])
         if goes:
             said.append((f"Fra {name} går sagerne videre til: {', '.join(goes)}.",
                          f"From {name}, cases go on to: {', '.join(goes)}.")[at])
@@ -435,6 +435,12 @@ class NodeHint(BaseModel):
             onward = " → ".join(node_name(body, lang) for body in self.route_onward)
             said.append((f"Derfra går de videre til: {onward}.",
                          f"From there they go on to: {onward}.")[at])
+        if came:
+            came_from = (f"Sager kommer til {name} fra: {', '.join(came)}.",
+                         f"Cases come to {name} from: {', '.join(came)}.")[at]
+            # where they go first when asked ("hvor går sagerne hen efter ØU?" was told first
+            # where they come from); else where they come from, as a route reads
+            said.insert(len(said) if self.route_onward_asked else 0, came_from)
         return " ".join(said) or (
             f"Data siger ikke, hvor sagerne i {name} kommer fra eller går hen.",
             f"The data does not say where the cases of {name} come from or go.")[at]

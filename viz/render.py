@@ -43,6 +43,7 @@ from orgmodel.asker import (
     SELF_REPORTING_SPELLINGS,
     SUBJECT_SPELLINGS,
 )
+from orgmodel.framed_hints import ONWARD_SPELLINGS
 from orgmodel.hint_model import NO_COUNT, NO_SIZE
 from orgmodel.hint_search import (
     NODE_HINT_MIN,
@@ -399,6 +400,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "topicWords": list(TOPIC_SPELLINGS), "homeWords": list(HOME_SPELLINGS),
                 "homeNames": home_names or [], "where": list(WHERE_SPELLINGS),
                 "cases": list(CASE_SPELLINGS), "routeFrame": list(ROUTE_FRAME_SPELLINGS),
+                "onward": list(ONWARD_SPELLINGS),
                 # the plurals that name what lies under a unit: "hvor mange enheder har ØS?"
                 "partNouns": {noun: key for key, listed in LISTS.items() if listed.in_tree
                               for noun in listed.nouns},

@@ -288,6 +288,11 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 # where a body's cases come from and go: "hvor går sagerne hen efter ØU?"
                 route=named.model_copy(update={"asked_route": True, "route_onward": onward(
                     store, node.id, as_of)}).line_answer(lang) if kind is Kind.BODY else None,
+                # ... where they go said first, when that is asked ("… hen efter ØU?")
+                route_on=named.model_copy(update={
+                    "asked_route": True, "route_onward_asked": True,
+                    "route_onward": onward(store, node.id, as_of)}).line_answer(lang)
+                if kind is Kind.BODY else None,
                 # what it lies under: "hvilket direktørområde hører Skole og Uddannelse under?"
                 place=placed.line_answer(lang) if kind in PLACED_KINDS and (
                     placed := placed_hint(store, node.id, kind, as_of=as_of)) else None,
@@ -375,7 +380,8 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            what_is: str | None = None, supplier: str | None = None,
            escalation: str | None = None, operator: str | None = None,
            held: list[str] | None = None, link: dict[str, str] | None = None,
-           parts_counted: dict[str, str] | None = None, **flags: bool) -> dict[str, Any]:
+           parts_counted: dict[str, str] | None = None, route_on: str | None = None,
+           **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -390,6 +396,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
             "sized": sized, "running": running, "decides": decides,
             "whatIs": what_is, "supplier": supplier, "escalation": escalation,
             "operator": operator, "held": held, "link": link, "partsCounted": parts_counted,
+            "routeOn": route_on,
             "counts": counts or []}
 
 

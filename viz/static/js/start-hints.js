@@ -358,7 +358,11 @@
       // "hvor går sagerne hen efter Økonomiudvalget?": where a body's cases come from and go,
       // said first (as orgmodel.framed_hints.route_of)
       framedHint(query, anyOf(cases), routeFrame, function (entry) { return entry.route; },
-                 data.hintMin, false, function (entry) { return entry.route + " " + entry.text; }) ||
+                 data.hintMin, false, function (entry) {
+                   // where they go first, when that is asked ("… hen efter ØU?")
+                   var on = anyOf(onward)(fold(query).split(" ")) && entry.routeOn;
+                   return (on || entry.route) + " " + entry.text;
+                 }) ||
       // Who supports or runs a system no task uses ("hvem drifter Aula?"), well named.
       framedHint(query, anyOf(supporting), supporting,
                  function (entry) { return entry.used; }, data.supportedMin) ||
@@ -401,6 +405,7 @@
   }
 
   var cases = foldedSet(data.cases || []), routeFrame = foldedSet(data.routeFrame || []);
+  var onward = foldedSet(data.onward || []);
   var partNouns = {};
   Object.keys(data.partNouns || {}).forEach(function (noun) {
     partNouns[fold(noun)] = data.partNouns[noun];
