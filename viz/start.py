@@ -128,7 +128,13 @@ def answers(store: OrgStore, question: Asked, *,
                                       as_of=as_of)
     results = with_year_changes(store, results, question)
     return ([answer(store, r, lang, as_of=as_of) for r in results],
-            named.text(lang) if named else None, hint_link(named, lang))
+            named.text(lang) if named else None,
+            hint_link(named, lang, home_organisation(store, as_of=as_of)) if named else None)
+
+
+#: The relations that put an outside organisation in the collaboration network.
+_IN_THE_NETWORK = frozenset({EdgeType.PARTICIPATES_IN, EdgeType.COLLABORATES_WITH,
+                             EdgeType.CONTRIBUTES_TO, EdgeType.ADVISES, EdgeType.SUPPORTS})
 
 
 #: The view that draws what a hint names, by its kind: its link says where to see it (the
@@ -139,17 +145,30 @@ HINT_VIEWS: dict[Kind, str] = {
     Kind.STAKEHOLDER: "collaboration"}
 
 
-def hint_link(named: NodeHint | None, lang: Lang) -> dict[str, str] | None:
+def hint_link(named: NodeHint | None, lang: Lang,
+              home: str | None = None) -> dict[str, str] | None:
     """Where to see what a hint names: its view, its id and the link's text; ``None`` if none.
+
+    An organisation other than ``home`` (the municipality) is in no org chart: in the
+    collaboration network where it takes part or works with someone ("Se »KMD« i
+    organisationsdiagrammet" opened a chart without KMD), else nowhere.
 
     >>> from orgmodel.contract import NodeRef
     >>> hint = NodeHint(node=NodeRef(id="unit:it", name="IT", kind=Kind.UNIT), relations=[])
     >>> hint_link(hint, "da")
     {'view': 'org', 'id': 'unit:it', 'text': 'Se »IT« i organisationsdiagrammet'}
+    >>> kmd = NodeHint(node=NodeRef(id="org:kmd", name="KMD", kind=Kind.ORGANISATION),
+    ...                relations=[])
+    >>> hint_link(kmd, "da", home="org:kommune") is None
+    True
     """
     view = HINT_VIEWS.get(named.node.kind) if named is not None else None
     if named is None or view is None or named.listing is not None:
         return None  # a list of a kind names many
+    if named.node.kind is Kind.ORGANISATION and home is not None and named.node.id != home:
+        if not any(r.type in _IN_THE_NETWORK for r in named.relations):
+            return None
+        view = "collaboration"
     name = label_of(named.node.name, named.node.name_en, lang)
     return {"view": view, "id": named.node.id, "text": ui(f"node_on_{view}", lang).format(
         name=name)}
@@ -217,6 +236,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     index: list[dict[str, Any]] = []
     # the stakeholder map's whole-graph parts, read once for every post (and only if asked)
     scoring = functools.cache(lambda: StakeholderGrid(store.snapshot(as_of=as_of)))
+    home = home_organisation(store, as_of=as_of)  # the organisation the org chart draws
     for kind in IN_CHARGE:
         page = store.list_nodes(kind=kind, limit=NAMED_LIMIT - len(index), as_of=as_of)
         for node in page.items:
@@ -244,7 +264,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             index.append(_entry(
                 _name_keys(node), named.text(lang), led=kind in LED_KINDS, says=named.says_who,
                 # the view that draws it, linked under its hint (as on the server)
-                link=hint_link(named, lang),
+                link=hint_link(named, lang, home),
                 post=kind is Kind.POST, used=kind in USED_KINDS,
                 org=kind is Kind.ORGANISATION,  # what it supplies: "hvad leverer KMD?"
                 parts=kind in STRUCTURE_KINDS and bool(named.relations),

@@ -448,6 +448,19 @@ def test_static_start_page_links_a_hint_to_the_view_that_draws_it(
     assert all(url.startswith(("file://", "data:")) for url in recorder.requests)
 
 
+def test_an_outside_organisation_links_to_the_network_that_draws_it(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # The parity probe: "Se »KMD« i organisationsdiagrammet" opened a chart without KMD (both
+    # pages); it takes part in the ERP tender, which the collaboration network draws.
+    hints_for(site, page, recorder, "hvem er KMD?")
+    link = page.locator(".node-link a")
+    assert link.count() == 1 and link.get_attribute("href") == (
+        "collaboration.html#sel=org%3Akmd")
+    link.click()
+    page.wait_for_function("window.orgmodelView && "
+                           "window.orgmodelView.selected() === 'org:kmd'")
+
+
 def test_static_start_page_keeps_the_question_in_the_other_language(
         site: Path, page: Any, recorder: Recorder) -> None:
     # "English" after a question opened the English page empty; the served page keeps it.
