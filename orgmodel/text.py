@@ -37,6 +37,8 @@ _DANISH_PAIRS = (("æ", "ae"), ("Æ", "ae"), ("ø", "o"), ("Ø", "o"), ("å", "a
 _AA_RE = re.compile(r"a{2,}")
 _OE_RE = re.compile(r"oe+")
 _NON_WORD_RE = re.compile(r"[\W_]+")
+# Two letters joined by "&" are one abbreviation: "O&P" (Organisation og Politik) is "OP".
+_AMPERSAND_PAIR = re.compile(r"(?<![^\W_])([^\W\d_])&([^\W\d_])(?![^\W_])")
 
 _RAW_STOPWORDS = """
     af alle at de dem den denne der det dette du eller en er et for fra har hos hvad hvem
@@ -130,7 +132,11 @@ def fold(text: str) -> str:
     'okonomi og indkobsafdelingen kle 81.15.00'
     >>> fold("Café Åen"), fold("lø\u00adn\u200b")
     ('cafe aen', 'lon')
+    >>> fold("hvor mange teams har O&P?")  # two letters joined by "&": one abbreviation
+    'hvor mange teams har op'
     """
+    if "&" in text:
+        text = _AMPERSAND_PAIR.sub(r"\1\2", text)
     if not text.isascii():
         text = visible(text)
         for letter, ascii_form in _DANISH_PAIRS:

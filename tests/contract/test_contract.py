@@ -858,7 +858,10 @@ def test_the_posts_of_a_title_are_listed(store: Any, question: str, title: str,
     ("hvor stor er økonomi og stab målt i medarbejdere", "unit:okonomi-og-stab",
      "Økonomi og Stab: ca. 75 medarbejdere."),
     ("how many unit heads are there in Økonomi og Stab", "unit:okonomi-og-stab",
-     "Enhedsledere i Økonomi og Stab (3): ")])
+     "Enhedsledere i Økonomi og Stab (3): "),
+    # "O&P" is "OP" (leadership's eighth probe: no answer)
+    ("hvor mange teams har O&P", "unit:organisation-og-politik",
+     "Organisation og Politik har 4 teams i data: ")])
 def test_how_many_is_answered_by_the_count_whatever_words_surround_it(
         store: Any, question: str, node: str, first: str) -> None:
     # Leadership's seventh probe: "hvor mange … er der i" read "hvor" as where (the team

@@ -11,6 +11,8 @@
       .replace(/[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, "")
       // a letter written as a base and a combining mark is the one letter ("a\u030a" is "å")
       .normalize("NFC")
+      // two letters joined by "&" are one abbreviation ("O&P" is "OP"), as orgmodel.text.fold
+      .replace(/(^|[^\p{L}\p{N}])(\p{L})&(\p{L})(?![\p{L}\p{N}])/gu, "$1$2$3")
       .toLowerCase()
       .replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
       .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
