@@ -286,6 +286,10 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 if kind is Kind.POST else None,
                 sits=named.model_copy(update={"asked_line": "sits"}).line_answer(lang)
                 if kind is Kind.POST else None,
+                # ... or, for what a post heads, what its head sits in ("which committees
+                # does the head of Finance and Staff attend?", as hint_search.post_or_head)
+                head_sits=_head_sits(store, named, as_of, lang)
+                if kind in (Kind.UNIT, Kind.BODY, Kind.FORUM) else None,
                 # whom its stakeholder map says to manage closely: "hvem er … interessenter?"
                 stakeholders=_stakeholders_text(store, named, as_of, lang, scoring),
                 # whom to escalate to: its head, and whom that reports to ("hvem eskalerer jeg
@@ -350,6 +354,15 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     return index
 
 
+def _head_sits(store: OrgStore, named: NodeHint, as_of: date, lang: Lang) -> str | None:
+    """What the post that heads ``named`` sits in, said first, then that post's hint."""
+    heads = [r.node.id for r in named.relations
+             if r.type is EdgeType.HEADS and not r.outward and r.node.kind is Kind.POST]
+    if len(heads) != 1 or (post := hint_of(store, heads[0], Kind.POST, as_of=as_of)) is None:
+        return None
+    return f"{post.model_copy(update={'asked_line': 'sits'}).line_answer(lang)} {post.text(lang)}"
+
+
 def _parts_counted(named: NodeHint, lang: Lang) -> dict[str, str] | None:
     """How many of each listed kind lie under ``named``, each said first, by the list's key.
 
@@ -401,7 +414,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            escalation: str | None = None, operator: str | None = None,
            held: list[str] | None = None, link: dict[str, str] | None = None,
            parts_counted: dict[str, str] | None = None, route_on: str | None = None,
-           **flags: bool) -> dict[str, Any]:
+           head_sits: str | None = None, **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -416,7 +429,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
             "sized": sized, "running": running, "decides": decides,
             "whatIs": what_is, "supplier": supplier, "escalation": escalation,
             "operator": operator, "held": held, "link": link, "partsCounted": parts_counted,
-            "routeOn": route_on,
+            "routeOn": route_on, "headSits": head_sits,
             "counts": counts or []}
 
 

@@ -383,6 +383,11 @@
                  data.reportingMin, false, function (entry) {
                    return entry.sits + " " + entry.text;
                  }) ||
+      // ... or the post by what it heads ("the head of Finance and Staff", the leader's word
+      // left out), as orgmodel.hint_search.post_or_head
+      framedHint(query, asksSitting, sittingFrame,
+                 function (entry) { return entry.headSits; }, data.reportingMin, false,
+                 "headSits") ||
       // "hvad er Økonomi og Stabs opgaver?": its tasks and those under it (orgmodel.task_list)
       framedHint(query, anyOf(taskList), taskFrame, function (entry) { return entry.tasks; },
                  data.reportingMin, false, "tasks") ||
