@@ -64,7 +64,7 @@ _RAW_STOPWORDS = """
     how many much has s whos am if there not doesn doesnt isn isnt aren arent don dont didn
     didnt
     egentlig egentligt altså lige bare faktisk vel jo ca cirka hej tak please pls actually
-    really basically just hi hello thanks
+    really basically just hi hello thanks tilbage dengang
 """
 
 

@@ -355,6 +355,8 @@ def test_a_date_the_question_names_set_aside_by_as_of_is_said() -> None:
             in told.stderr)
     named = run("who-owns", "hvem var borgmester i 2019")
     assert "Steen Christiansen" in named.stdout and "--as-of" not in named.stderr
+    # "tilbage i 2012" (leadership's eighth probe: "tilbage" met bookkeeping)
+    assert "Steen Christiansen" in run("who-owns", "hvem var borgmestern tilbage i 2012").stdout
 
 
 def test_data_option_and_help(tmp_path: Path) -> None:
