@@ -107,11 +107,17 @@ def without_home_name(query: str, names: frozenset[str]) -> str:
     'hvem leder Albertslund Centrum?'
     >>> without_home_name("hvad er Albertslund?", names)
     'hvad er Albertslund?'
+    >>> without_home_name("hvem er albertslunds borgmester i dag", names)
+    'hvem er borgmester i dag'
     """
     words = list(_WORD.finditer(query))
     folded = [fold(match[0]) for match in words]
     drop: set[int] = set()
     for i, word in enumerate(folded):
+        if word not in names and word[:-1] in names and word.endswith("s") \
+                and i + 1 < len(folded):
+            drop.add(i)  # "albertslunds borgmester": whose, before what it names
+            continue
         if word not in names:
             continue
         after = i + 1
@@ -149,6 +155,7 @@ def asked_here(store: OrgStore, question: Asked) -> Asked:
     when the question writes a word of some organisation's names: most questions write none.
     """
     asked = {fold(word[0]) for word in _WORD.finditer(question.text)}
+    asked |= {word[:-1] for word in asked if word.endswith("s")}  # "albertslunds borgmester"
     organisations = store.list_nodes(kind=Kind.ORGANISATION, limit=_MOST_ORGANISATIONS,
                                      as_of=question.when).items
     if not any(_own_words(organisation) & asked for organisation in organisations):

@@ -67,7 +67,13 @@ from orgmodel.hint_search import (
     home_hint,
     post_or_head,
 )
-from orgmodel.kind_list import LIST_FRAME_SPELLINGS, kind_named, list_of, listed
+from orgmodel.kind_list import (
+    LIST_ASKING_SPELLINGS,
+    LIST_FRAME_SPELLINGS,
+    kind_named,
+    list_of,
+    listed,
+)
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.place import place_of
 from orgmodel.question_frames import (
@@ -254,7 +260,9 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         return tasks  # "hvad er Økonomi og Stabs opgaver?": those of its units too
     # "hvor mange stående udvalg har kommunalbestyrelsen?": how many of a kind lie under
     # what it names; a task that met the kind's word ("… de stående udvalg") is stray
-    counted = asks_size(words) and kind_named(query) is not None
+    # ... or which of them ("which standing committees does the council have?")
+    counted = (asks_size(words) or not _LIST_ASKING.isdisjoint(words)) and (
+        kind_named(query) is not None)
     if asks_structure(words) and (parts := _parts_of(
             store, query, better_than=0.0 if counted else better_than, as_of=as_of,
             counted=counted)):
@@ -355,6 +363,7 @@ def _only_a_name(words: list[str]) -> bool:
 #: The words of "hvor mange stående udvalg …", left out with the kind's plural when what it
 #: lies under is looked for.
 _COUNTING = SIZE_WORDS | frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split())
+_LIST_ASKING = frozenset(fold(" ".join(LIST_ASKING_SPELLINGS)).split())
 
 
 def _parts_of(store: OrgStore, query: str, *, better_than: float, as_of: date,

@@ -129,7 +129,7 @@ _LEADERSHIP = """
     chairman chairperson
     boss bosses manager managers supervisor chief chiefs
     member members sits sit participates participate participants part holds hold held post
-    foresat foresatte deltog deltaget participated attend attends attended attendees
+    foresat foresatte deltog deltaget participated attend attends attended attendees sad
 """
 LEADERSHIP_SPELLINGS: tuple[str, ...] = tuple(_LEADERSHIP.split())
 LEADERSHIP_WORDS = frozenset(fold(" ".join(LEADERSHIP_SPELLINGS)).split())
@@ -156,7 +156,9 @@ _IN_IT = frozenset(fold(" ".join(IN_IT_SPELLINGS)).split())
 #: node's hint says who takes part, and these are left out when it is looked for.
 ADMINISTRATION_SPELLINGS: tuple[str, ...] = (
     "administrationen", "forvaltningen", "embedsværket", "embedsmænd", "embedsmændene",
-    "administration", "officials")
+    "administration", "officials",
+    # "hvilke folk er med i direktørforum" (it met HR by "folk")
+    "folk", "personer", "people", "persons")
 ADMINISTRATION_WORDS = frozenset(fold(" ".join(ADMINISTRATION_SPELLINGS)).split())
 
 
@@ -501,7 +503,7 @@ SIZE_SPELLINGS: tuple[str, ...] = (
     "hvor", "mange", "stor", "store", "størrelse", "størrelsen", "how", "many", "big", "large",
     "size", "number", "antal", "antallet",
     # "hvor stor er økonomi og stab målt i medarbejdere" (it met a task by "målt")
-    "målt", "measured", "counted", "regnet", "opgjort",
+    "målt", "measured", "counted", "regnet", "opgjort", "tæller", "tælles", "set",
     # "hvor mange medarbejdere har kommunen i alt"
     "alt", "total", "samlet", "samlede", "altogether")
 SIZE_NOUN_SPELLINGS: tuple[str, ...] = (

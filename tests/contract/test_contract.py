@@ -883,7 +883,16 @@ def test_how_many_is_answered_by_the_count_whatever_words_surround_it(
     ("how many associations are there", "stakeholder:foreninger", "Foreninger: over 300."),
     # ... the municipality's staff, as its group of stakeholders counts them (the head of a
     # staff function answered, that the model gives no size)
-    ("how many staff", "stakeholder:medarbejdere", "Medarbejdere: ca. 3.000.")])
+    ("how many staff", "stakeholder:medarbejdere", "Medarbejdere: ca. 3.000."),
+    # leadership's ninth probe: "folk", "tæller", "samlet set", "albertslunds", "sad som"
+    ("hvilke folk er med i direktørforum egentlig", "forum:direktorforum",
+     "Direktørforum er et forum"),
+    ("foreningslivet – hvor mange foreninger tæller det", "stakeholder:foreninger",
+     "Foreninger: over 300."),
+    ("hvor mange ansatte er der samlet set", "stakeholder:medarbejdere",
+     "Medarbejdere: ca. 3.000."),
+    ("which standing committees does the council have", "body:kommunalbestyrelsen",
+     "Kommunalbestyrelsen er et politisk organ")])
 def test_what_surrounds_a_name_leaves_it_named(store: Any, question: str, node: str,
                                                first: str) -> None:
     hint = answered(store, question)[1]

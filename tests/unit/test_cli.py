@@ -357,6 +357,9 @@ def test_a_date_the_question_names_set_aside_by_as_of_is_said() -> None:
     assert "Steen Christiansen" in named.stdout and "--as-of" not in named.stderr
     # "tilbage i 2012" (leadership's eighth probe: "tilbage" met bookkeeping)
     assert "Steen Christiansen" in run("who-owns", "hvem var borgmestern tilbage i 2012").stdout
+    # ... "sad som", and the municipality's name in the genitive (leadership's ninth probe)
+    assert "Steen Christiansen" in run("who-owns", "hvem sad som borgmester i 2017").stdout
+    assert run("who-owns", "hvem er albertslunds borgmester").stdout.startswith("Borgmester ")
 
 
 def test_data_option_and_help(tmp_path: Path) -> None:

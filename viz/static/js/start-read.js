@@ -332,6 +332,13 @@
     }
     var count = words.length, drop = {};
     words.forEach(function (word, i) {
+      // "albertslunds borgmester": whose, before what it names (as orgmodel.home)
+      var folded = word.folded;
+      if (!homeName[folded] && folded.slice(-1) === "s" && homeName[folded.slice(0, -1)] &&
+          i + 1 < count) {
+        drop[i] = true;
+        return;
+      }
       if (!homeName[word.folded]) { return; }
       var after = i + 1;
       while (after < count && homeName[words[after].folded]) { after++; }
