@@ -355,12 +355,16 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
 
 
 def _head_sits(store: OrgStore, named: NodeHint, as_of: date, lang: Lang) -> str | None:
-    """What the post that heads ``named`` sits in, said first, then that post's hint."""
+    """What the post that heads ``named`` sits in, in the sentence the server says it first.
+
+    (The post's own hint, which the server says after it, is its own entry's: left out here,
+    where it would weigh on every page as a second copy.)
+    """
     heads = [r.node.id for r in named.relations
              if r.type is EdgeType.HEADS and not r.outward and r.node.kind is Kind.POST]
     if len(heads) != 1 or (post := hint_of(store, heads[0], Kind.POST, as_of=as_of)) is None:
         return None
-    return f"{post.model_copy(update={'asked_line': 'sits'}).line_answer(lang)} {post.text(lang)}"
+    return post.model_copy(update={"asked_line": "sits"}).line_answer(lang)
 
 
 def _parts_counted(named: NodeHint, lang: Lang) -> dict[str, str] | None:
@@ -371,7 +375,8 @@ def _parts_counted(named: NodeHint, lang: Lang) -> dict[str, str] | None:
     """
     under = {r.node.kind for r in named.relations
              if r.type is EdgeType.PART_OF and not r.outward}
-    counted = {key: named.model_copy(update={"asked_parts": key}).text(lang)
+    # the count's sentence alone: the page says the hint's text after it, as it has it
+    counted = {key: named.model_copy(update={"asked_parts": key}).line_answer(lang) or ""
                for key, listed in LISTS.items() if listed.in_tree and listed.kind in under}
     return counted or None
 

@@ -396,8 +396,9 @@
                    // how many of the kind named lie under it, said first ("hvor mange enheder
                    // har Økonomi og Stab?"), as the server's asked_parts
                    var key = partKey(query);
-                   return (key && asksSize(fold(query).split(" ")) && entry.partsCounted &&
-                           entry.partsCounted[key]) || entry.text;
+                   var count = key && asksSize(fold(query).split(" ")) && entry.partsCounted &&
+                     entry.partsCounted[key];
+                   return count ? count + " " + entry.text : entry.text;
                  }) ||
       sizeHint(query) ||
       // "hvad sker der i Ledelsesteamet i Økonomi og Stab?": what goes on in a unit, body or
