@@ -174,9 +174,11 @@ def route_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float,
     return None
 
 
-#: "fra X til Y", "from X to Y", "fra X forbi Y": X is where a case starts.
-_FROM_TO = re.compile(r"\b(?:fra|from)\s+(.+?)(?:\s+(?:til|to|forbi|via|inden|før|gennem|"
-                      r"past|through|before)\b|$)", re.IGNORECASE)
+#: "fra X til Y", "from X to Y", "fra X forbi Y", "en sag starter i X – …": X is where a case
+#: starts.
+_FROM_TO = re.compile(r"\b(?:fra|from|starter\s+i|begynder\s+i|starts?\s+(?:in|at)|"
+                      r"begins?\s+(?:in|at))\s+(.+?)(?:\s+(?:til|to|forbi|via|inden|før|gennem|"
+                      r"past|through|before)\b|\s+[-–—]|\s*[,;:?]|$)", re.IGNORECASE)
 #: The words that ask where the cases go after the body ("hvor går sagerne hen efter ØU?"):
 #: the static start page reads them too.
 ONWARD_SPELLINGS: tuple[str, ...] = (

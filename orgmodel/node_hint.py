@@ -100,6 +100,7 @@ from orgmodel.question_frames import (
     SUPPORTING_WORDS,
     USING_VERBS,
     as_membership,
+    as_reporting,
     asks_collaboration,
     asks_head,
     asks_meeting,
@@ -218,7 +219,8 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
             return None
         found = hint_of(store, node.id, node.kind, as_of=as_of) if node.kind in IN_CHARGE else None
         return (found, 1.0, False) if found else None
-    query = as_membership(without_pronoun_it(query))  # "who fixes it" names no IT
+    # "who fixes it" names no IT; "… - hvem er hendes leder?" asks whom the post reports to
+    query = as_reporting(as_membership(without_pronoun_it(query)))
     if not without_lone_tokens(query).strip():  # "1" alone names nothing ("område 1" does)
         return None
     words = fold(query).split()

@@ -99,6 +99,7 @@ __all__ = [
     "USING_SPELLINGS",
     "USING_VERBS",
     "as_membership",
+    "as_reporting",
     "asks_collaboration",
     "asks_head",
     "asks_meeting",
@@ -235,6 +236,28 @@ def as_membership(query: str) -> str:
     for pattern, said in _MEMBERSHIP:
         query = pattern.sub(said, query)
     return query
+
+
+#: A post named first, then whose superior is asked with a possessive pronoun ("teamlederen i
+#: OP - hvem er hendes leder?", "the head of IT, who is his boss?"): read as whom it reports
+#: to (it met the access to the specialist systems).
+_PRONOUN_SUPERIOR = re.compile(
+    r"^\s*(?P<named>.+?)\s*[-–—,:;]\s*(?:hvem|who)\s+(?:er|is|'s|’s)\s+"
+    r"(?:hans|hendes|dens|dets|deres|his|her|its|their)\s+(?:nærmeste\s+|direct\s+|"
+    r"immediate\s+)?(?:chef|leder|overordnede|foresatte|boss|manager|superior|line\s+manager)"
+    r"\s*\??\s*$", re.IGNORECASE)
+
+
+def as_reporting(query: str) -> str:
+    """``query`` asking a named post's superior by a pronoun, as whom that post reports to.
+
+    >>> as_reporting("teamlederen i OP - hvem er hendes leder")
+    'hvem refererer teamlederen i OP til?'
+    >>> as_reporting("hvem er min leder")
+    'hvem er min leder'
+    """
+    found = _PRONOUN_SUPERIOR.match(query)
+    return f"hvem refererer {found['named']} til?" if found else query
 
 
 #: Words that ask how often or when a forum or body meets ("hvor tit mødes ØS-IT?", "how often

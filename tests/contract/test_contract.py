@@ -1730,7 +1730,10 @@ def test_a_question_of_cases_is_answered_by_the_route(store: Any, question: str,
     ("hvordan kommer en sag fra BSU til kommunalbestyrelsen", "body:borne-og-skoleudvalget"),
     ("what is the case route for the environment committee", "body:miljo-og-byudvalget"),
     ("skal en sag fra miljø- og byudvalget forbi økonomiudvalget inden KB",
-     "body:miljo-og-byudvalget")])
+     "body:miljo-og-byudvalget"),
+    # where a case starts, said so (leadership's ninth probe: a task answered)
+    ("en sag starter i BSU – hvilken vej går den til KB", "body:borne-og-skoleudvalget"),
+    ("sagsgang fra Børne- og Skoleudvalget til KB", "body:borne-og-skoleudvalget")])
 def test_a_case_route_is_said_to_its_end(store: Any, question: str, body: str) -> None:
     # Leadership's seventh probe: a route named only its next step (Økonomiudvalget), and a
     # question from one committee to the council met the quality assurance of cases.
@@ -1763,6 +1766,10 @@ def test_a_case_route_is_said_to_its_end(store: Any, question: str, body: str) -
      "initiative:sammenlaegning-organisation-og-politik", "Sammenlægning til Organisation"),
     ("which units were merged into Organisation og Politik",
      "initiative:sammenlaegning-organisation-og-politik", "Sammenlægning til Organisation"),
+    # a post named first, its superior asked by a pronoun (leadership's ninth probe)
+    ("teamlederen i Organisation og Politik, hvem er hans chef",
+     "post:teamleder-organisation-og-politik",
+     "Teamleder i Organisation og Politik refererer til Enhedsleder for Organisation og "),
     # what a policy is about (leadership's eighth probe: organisational development answered)
     ("hvad går én kommune én organisation ud på", "policy:en-kommune-en-organisation",
      "Én kommune – én organisation er en politik")])
