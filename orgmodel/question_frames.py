@@ -356,7 +356,11 @@ ROUTE_FRAME_SPELLINGS: tuple[str, ...] = (
     *CASE_SPELLINGS, "hen", "efter", "videre", "vej", "vejen", "sendes", "sender", "sendt",
     "får", "modtager", "send", "sends", "sende", "get", "gets", "reach", "reaches", "sent",
     "passes", "route", "way", "after", "next", "receives", "receive", "comes", "come",
-    "bagefter", "derefter", "afterwards", "then")
+    "bagefter", "derefter", "afterwards", "then",
+    # "hvilke udvalg sender sager til Økonomiudvalget?": which kind of body, no name (the
+    # static page, without the server's weighting, named no committee); a Danish committee's
+    # name is one word ("Økonomiudvalget"), an English one's is not ("Finance Committee")
+    "udvalg", "udvalgene", "fagudvalg", "fagudvalgene")
 ROUTE_FRAME = frozenset(fold(" ".join(ROUTE_FRAME_SPELLINGS)).split())
 
 #: Words that ask who supports or runs a system or equipment ("hvem drifter Aula?", "who

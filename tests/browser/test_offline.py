@@ -136,6 +136,10 @@ def test_static_start_page_answers_a_question_of_cases_by_the_route(
     assert hints and hints[0].startswith(
         "Fra Økonomiudvalget går sagerne videre til: Kommunalbestyrelsen")
     assert "Sager kommer til Økonomiudvalget fra: " in hints[0]
+    # ... and where they come from first, asked that ("udvalg" names no committee: the
+    # parity probe's page named none, and the committees' servicing answered)
+    hints = hints_for(site, page, recorder, "hvilke udvalg sender sager til Økonomiudvalget?")
+    assert hints and hints[0].startswith("Sager kommer til Økonomiudvalget fra: ")
     assert page.locator("article.answer").count() == 0
     # ... and a committee's by its acronym and the route's own words
     hints = hints_for(site, page, recorder, "sagsgang for en MBU sag")
