@@ -46,7 +46,8 @@ from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.search import acronyms
 from orgmodel.text import STOPWORDS, fold
 
-__all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_FRAME_SPELLINGS", "RUNNING_SPELLINGS",
+__all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_ASKING_WORDS", "LIST_FRAME_SPELLINGS",
+           "LIST_FRAME_WORDS", "RUNNING_SPELLINGS",
            "RUNNING_WORDS", "TITLE_PHRASES", "as_titles", "asked_kind", "kind_named", "list_of",
            "listed"]
 
@@ -62,8 +63,8 @@ LIST_FRAME_SPELLINGS: tuple[str, ...] = (
     "data", "modellen", "model", "records",
     # "hvor mange stående udvalg er der?" (it met the servicing of the standing committees)
     "stående", "standing", "faste", "permanent", "politiske", "political")
-_LIST_FRAME = frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split())
-_FRAME = _LIST_FRAME | STOPWORDS
+LIST_FRAME_WORDS = frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split())
+_FRAME = LIST_FRAME_WORDS | STOPWORDS
 #: The words that ask for what is under way: a list of them leaves out what is planned or
 #: completed (the static start page reads them too).
 RUNNING_SPELLINGS: tuple[str, ...] = (
@@ -73,7 +74,7 @@ RUNNING_WORDS = frozenset(fold(" ".join(RUNNING_SPELLINGS)).split())
 LIST_ASKING_SPELLINGS: tuple[str, ...] = (
     "hvilke", "hvilken", "hvad", "alle", "liste", "oversigt", "which", "what", "all", "list",
     "overview", "show", "mange", "antal", "many", "number")  # ... and how many there are
-_ASKING = frozenset(fold(" ".join(LIST_ASKING_SPELLINGS)).split())
+LIST_ASKING_WORDS = frozenset(fold(" ".join(LIST_ASKING_SPELLINGS)).split())
 #: The most nodes of a kind outside the tree a list names (a question's answer, not a dump).
 _MOST_LISTED = 200
 _NOUNS = {fold(noun): key for key, listed_kind in LISTS.items() for noun in listed_kind.nouns}
@@ -109,9 +110,9 @@ def asked_kind(question: str) -> str | None:
     # and "hvor mange enheder har ØS" listed the municipality's 18 units, not its three.
     written = acronyms(question)
     words = [word for word in folded if word not in _FRAME
-             or (word in written and word not in _LIST_FRAME)]
+             or (word in written and word not in LIST_FRAME_WORDS)]
     keys = {_NOUNS.get(word) for word in words}
-    asks = not _ASKING.isdisjoint(folded)
+    asks = not LIST_ASKING_WORDS.isdisjoint(folded)
     return keys.pop() if asks and len(keys) == 1 and None not in keys and words else None
 
 
@@ -174,7 +175,7 @@ def _posts_in(store: OrgStore, question: str, key: str, *, as_of: date) -> NodeH
     Enhedsledere i Stab (1): Enhedsleder for Løn (sikkerhed: høj, kilde: seed).
     """
     nouns = frozenset(fold(" ".join(LISTS[key].nouns)).split())
-    rest = without(question, nouns | _LIST_FRAME | _ASKING)
+    rest = without(question, nouns | LIST_FRAME_WORDS | LIST_ASKING_WORDS)
     if not rest.strip():
         return None
     hits = store.search(rest, kinds=[Kind.UNIT], limit=1, as_of=as_of)

@@ -68,8 +68,8 @@ from orgmodel.hint_search import (
     post_or_head,
 )
 from orgmodel.kind_list import (
-    LIST_ASKING_SPELLINGS,
-    LIST_FRAME_SPELLINGS,
+    LIST_ASKING_WORDS,
+    LIST_FRAME_WORDS,
     kind_named,
     list_of,
     listed,
@@ -263,7 +263,7 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
     # "hvor mange stående udvalg har kommunalbestyrelsen?": how many of a kind lie under
     # what it names; a task that met the kind's word ("… de stående udvalg") is stray
     # ... or which of them ("which standing committees does the council have?")
-    counted = (asks_size(words) or not _LIST_ASKING.isdisjoint(words)) and (
+    counted = (asks_size(words) or not LIST_ASKING_WORDS.isdisjoint(words)) and (
         kind_named(query) is not None)
     if asks_structure(words) and (parts := _parts_of(
             store, query, better_than=0.0 if counted else better_than, as_of=as_of,
@@ -364,8 +364,7 @@ def _only_a_name(words: list[str]) -> bool:
 
 #: The words of "hvor mange stående udvalg …", left out with the kind's plural when what it
 #: lies under is looked for.
-_COUNTING = SIZE_WORDS | frozenset(fold(" ".join(LIST_FRAME_SPELLINGS)).split())
-_LIST_ASKING = frozenset(fold(" ".join(LIST_ASKING_SPELLINGS)).split())
+_COUNTING = SIZE_WORDS | LIST_FRAME_WORDS
 
 
 def _parts_of(store: OrgStore, query: str, *, better_than: float, as_of: date,

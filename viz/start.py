@@ -261,6 +261,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 continue
             together = collaboration_hint(store, node.id, kind, as_of=as_of) \
                 if kind in COLLABORATION_KINDS else None
+            # where a body's cases go after the next one, once for both of its route texts
+            on_to = onward(store, node.id, as_of) if kind is Kind.BODY else []
             index.append(_entry(
                 _name_keys(node), named.text(lang), led=kind in LED_KINDS, says=named.says_who,
                 # the view that draws it, linked under its hint (as on the server)
@@ -310,13 +312,12 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 decides=named.model_copy(update={"asked_decides": True}).text(lang)
                 if kind in (Kind.BODY, Kind.FORUM) else None,
                 # where a body's cases come from and go: "hvor går sagerne hen efter ØU?"
-                route=named.model_copy(update={"asked_route": True, "route_onward": onward(
-                    store, node.id, as_of)}).line_answer(lang) if kind is Kind.BODY else None,
+                route=named.model_copy(update={"asked_route": True, "route_onward": on_to})
+                .line_answer(lang) if kind is Kind.BODY else None,
                 # ... where they go said first, when that is asked ("… hen efter ØU?")
                 route_on=named.model_copy(update={
-                    "asked_route": True, "route_onward_asked": True,
-                    "route_onward": onward(store, node.id, as_of)}).line_answer(lang)
-                if kind is Kind.BODY else None,
+                    "asked_route": True, "route_onward_asked": True, "route_onward": on_to})
+                .line_answer(lang) if kind is Kind.BODY else None,
                 # what it lies under: "hvilket direktørområde hører Skole og Uddannelse under?"
                 place=placed.line_answer(lang) if kind in PLACED_KINDS and (
                     placed := placed_hint(store, node.id, kind, as_of=as_of)) else None,
