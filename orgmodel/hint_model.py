@@ -21,6 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from orgmodel.between import Between
 from orgmodel.contract import NodeRef
 from orgmodel.exceptions import held_text
 from orgmodel.list_kinds import LISTS
@@ -215,6 +216,10 @@ class NodeHint(BaseModel):
     asked_decides: bool = Field(False, description="A question of what it decides (\"hvad "
                                                    "beslutter Økonomiudvalget?\"): what it "
                                                    "decides (DECIDES), said first.")
+    between: Between | None = Field(None, description="A question of yes or no that names "
+                                    "another node too (\"sidder borgmesteren i "
+                                    "Økonomiudvalget?\"): how this one stands to it, said "
+                                    "first (orgmodel.between).")
     asked_supplier: bool = Field(False, description="A question of who supplies a system or "
                                  "equipment (\"hvem leverer OPUS?\"): its suppliers "
                                  "(SUPPLIES), said first.")
@@ -279,6 +284,8 @@ class NodeHint(BaseModel):
         refererer til Kommunaldirektør." was a phrase in the middle of some 800 characters.
         ``None`` when none was asked.
         """
+        if self.between is not None:  # "sidder borgmesteren i Økonomiudvalget?"
+            return self.between.text(self.node, lang)
         if self.asked_parts is not None:  # "hvor mange enheder har Økonomi og Stab?"
             return self._parts(lang)
         if self.asked_route:

@@ -82,6 +82,23 @@ def test_owners_give_a_tasks_facts_when_asked(http: httpx.Client) -> None:
     problem(http.get("/api/v1/owners", params={"q": "løn", "with_facts": "maybe"}), 422)
 
 
+def test_owners_of_a_question_of_yes_or_no_say_the_relations_between_the_two(
+        http: httpx.Client) -> None:
+    answer = http.get("/api/v1/owners", params={
+        "q": "er chefen for Økonomi og Stab med i direktørforum?"}).json()
+    hint = answer["node_hint"]
+    assert answer["results"] == [] and hint["node"]["id"] == "post:chef-okonomi-og-stab"
+    between = hint["between"]
+    assert between["other"]["id"] == "forum:direktorforum"
+    assert [(tie["type"], tie["role"], tie["confidence"]) for tie in between["ties"]] == [
+        ("PARTICIPATES_IN", "nøglespiller", "medium")]
+    assert hint["text_da"].startswith("Ja: Chef for Økonomi og Stab deltager i Direktørforum")
+    assert hint["text_en"].startswith("Yes: Head of Finance and Staff participates in ")
+    # a question of one node has none
+    assert http.get("/api/v1/owners", params={"q": "hvem er ØU?"}).json()[
+        "node_hint"]["between"] is None
+
+
 def test_owners_of_what_is_not_a_task_say_who_is_in_charge_of_it(http: httpx.Client) -> None:
     # No task uses Aula, so no task answers; the unit that supports it is named, with the
     # relation's source and confidence (an assumption).

@@ -1,0 +1,99 @@
+"""Questions of yes or no that name two nodes, on both stores, in the bundled data.
+
+Leadership's ninth probe asked "er chefen for ØS med i direktørforum?" and "deltager
+kommunaldirektøren i KB møderne": the answer was the post's whole hint, or stray tasks, and no
+yes or no. Now the relations between the two are said first, or what the data holds instead.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from contract_support import STORES, both_stores
+
+from orgmodel.node_hint import answers_and_hint
+
+ON = date(2026, 11, 1)
+CHIEF = "post:chef-okonomi-og-stab"
+
+
+@pytest.fixture(scope="module")
+def stores(albertslund: Any, neo4j_client: Any) -> dict[str, Any]:
+    return both_stores(albertslund, neo4j_client)
+
+
+@pytest.fixture(params=STORES)
+def store(request: pytest.FixtureRequest, stores: dict[str, Any]) -> Any:
+    return stores[request.param]
+
+
+def answered(store: Any, question: str) -> tuple[list[Any], Any]:
+    """The tasks and the hint the CLI, the API and the start page give ``question``."""
+    found = store.owners(question, limit=3, as_of=ON)
+    return answers_and_hint(store, question, found, as_of=ON)
+
+
+@pytest.mark.parametrize(("question", "first", "other", "said"), [
+    ("er chefen for Økonomi og Stab med i direktørforum?", CHIEF, "forum:direktorforum",
+     "Ja: Chef for Økonomi og Stab deltager i Direktørforum (nøglespiller; sikkerhed: middel"),
+    ("sidder borgmesteren i økonomiudvalget?", "post:borgmester", "body:okonomiudvalget",
+     "Ja: Borgmester leder Økonomiudvalget (sikkerhed: høj, kilde: law:styrelsesloven); "
+     "Borgmester er medlem af Økonomiudvalget (formand;"),
+    ("deltager kommunaldirektøren i KB møderne", "post:kommunaldirektor",
+     "body:kommunalbestyrelsen", "Ja: Kommunaldirektør deltager i Kommunalbestyrelsen"),
+    # "head of" kept with what it heads: the post, not the department
+    ("does the head of IT report to the head of Finance and Staff?",
+     "post:enhedsleder-it-og-digitalisering", CHIEF,
+     "Ja: Enhedsleder for IT og Digitalisering refererer til Chef for Økonomi og Stab"),
+    ("er OP ansvarlig for løn?", "unit:organisation-og-politik", "task:lon",
+     "Ja: Organisation og Politik har ansvaret for Løn (sikkerhed: høj"),
+    # under by the structure, two steps up; a post by its reporting line
+    ("hører team 1 under Økonomi og Stab?", "unit:organisation-og-politik-team-1",
+     "unit:okonomi-og-stab", "Ja: Team 1 i Organisation og Politik (navn ikke bekræftet) "
+     "hører under Økonomi og Stab, gennem Organisation og Politik."),
+    ("refererer enhedslederen for IT til kommunaldirektøren?",
+     "post:enhedsleder-it-og-digitalisering", "post:kommunaldirektor",
+     "Ja: Enhedsleder for IT og Digitalisering hører under Kommunaldirektør, gennem Chef for "
+     "Økonomi og Stab."),
+    # a person by the post they hold
+    ("er Lars Gravgaard Hansen formand for økonomiudvalget?", "person:lars-gravgaard-hansen",
+     "body:okonomiudvalget", "Ja, som Borgmester: Borgmester leder Økonomiudvalget"),
+    # a relation of another kind than the one asked is not a yes
+    ("leder chefen for ØS chefforum?", CHIEF, "forum:chefforum",
+     "Data siger ikke, at Chef for Økonomi og Stab leder Chefforum; data har: Chef for "
+     "Økonomi og Stab er medlem af Chefforum (chef;"),
+    # no relation: said so, and how they are connected all the same
+    ("sidder chefen for IT og Digitalisering i direktørforum?",
+     "post:enhedsleder-it-og-digitalisering", "forum:direktorforum",
+     "Data har ingen direkte relation mellem Enhedsleder for IT og Digitalisering og "
+     "Direktørforum; de er forbundet gennem "),
+])
+def test_a_question_of_yes_or_no_is_answered_by_the_relations_between_the_two(
+        store: Any, question: str, first: str, other: str, said: str) -> None:
+    tasks, hint = answered(store, question)
+    assert tasks == [] and hint is not None and hint.between is not None, (tasks, hint)
+    assert (hint.node.id, hint.between.other.id) == (first, other)
+    assert hint.text("da").startswith(said), hint.text("da")
+
+
+def test_the_answer_of_yes_or_no_is_said_in_english_too(store: Any) -> None:
+    hint = answered(store, "is the mayor a member of the finance committee?")[1]
+    assert hint.text("en").startswith(
+        "Yes: Mayor heads Finance Committee (confidence: high, source: law:styrelsesloven); "
+        "Mayor is a member of Finance Committee (chair;"), hint.text("en")
+    hint = answered(store, "leder chefen for ØS chefforum?")[1]
+    assert hint.text("en").startswith("The data does not say that Head of Finance and Staff "
+                                      "heads Chiefs' Forum; it holds: ")
+
+
+@pytest.mark.parametrize(("question", "task"), [
+    ("er der et team for løn?", "task:lon"),  # whether there is one: no second node
+    ("har vi nogen der står for løn?", "task:lon"),
+])
+def test_a_question_of_whether_there_is_one_is_no_question_between_two(
+        store: Any, question: str, task: str) -> None:
+    tasks, hint = answered(store, question)
+    assert [r.task.id for r in tasks][:1] == [task]
+    assert hint is None or hint.between is None
