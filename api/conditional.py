@@ -3,7 +3,8 @@
 :class:`ConditionalGet` gives every 200 answer of a ``GET /api/v1/…`` read an ``ETag`` (a
 record's own, or a weak one from the answer's bytes) and ``Cache-Control: no-cache``, and
 answers ``If-None-Match`` with that tag by ``304 Not Modified`` and no body: a client polling
-an org chart that has not changed gets a few bytes instead of the chart. :class:`ApiGzip`
+an org chart that has not changed gets a few bytes instead of the chart; any other answer of a
+read is ``no-store``. :class:`ApiGzip`
 compresses the API's answers for a client that accepts gzip; the pages and their static files
 are left as they are (the views measure their own loading).
 
@@ -71,11 +72,15 @@ class ConditionalGet:
 
     async def _answer(self, scope: Scope, start: Message, body: bytes, send: Send) -> None:
         headers = list(start.get("headers", ()))
+        names = {key.lower() for key, _value in headers}
         if start.get("status") != 200:
-            await send(start)
+            # A 404 is cacheable by default (RFC 9111 section 4.2.2): a node created after it
+            # would stay missing for a cache that kept it
+            if b"cache-control" not in names:
+                headers.append((b"cache-control", b"no-store"))
+            await send({**start, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
-        names = {key.lower() for key, _value in headers}
         if b"etag" not in names:
             digest = hashlib.blake2b(body, digest_size=16).hexdigest()
             headers.append((b"etag", f'W/"{digest}"'.encode()))

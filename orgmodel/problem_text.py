@@ -126,8 +126,16 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"an id is written prefix:name in a-z, 0-9, '\.', '_' and '-' \(no capitals, æ, ø, å or "
      r"spaces\)", r"et id skrives præfiks:navn med a-z, 0-9, '.', '_' og '-' (ingen store "
      r"bogstaver, æ, ø, å eller mellemrum)"),
+    (r"the id of a (\w+) starts with '(\w+):' \(e\.g\. (.+?)\); (\w+): is a (\w+)'s id, and a "
+     r"node's kind cannot change: create the node anew as a \w+ and delete the \w+",
+     r"id'et på en \1 begynder med '\2:' (fx \3); \4: er id'et på en \5, og en knudes art kan "
+     r"ikke ændres: opret knuden på ny som \1, og slet \5-knuden"),
     (r"the id of a (\w+) starts with '(\w+):' \(e\.g\. (.+)\)",
      r"id'et på en \1 begynder med '\2:' (fx \3)"),
+    (r"an edge id is written in a-z, 0-9, '\.', '_', ':' and '-' \(no capitals, æ, ø, å, spaces "
+     r"or '/'\), e\.g\. (.+)",
+     r"et kant-id skrives med a-z, 0-9, '.', '_', ':' og '-' (ingen store bogstaver, æ, ø, å, "
+     r"mellemrum eller '/'), fx \1"),
     (r"is blank \(only spaces\)", "er tom (kun mellemrum)"),
     (r"holds the control character (U\+\w+), invisible in most editors: delete it",
      r"indeholder kontroltegnet \1, som de fleste editorer ikke viser: slet det"),

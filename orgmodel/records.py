@@ -98,6 +98,9 @@ _KLE_PATTERN = r"^\d{2}(\.\d{2}){0,2}$"
 _KLE = re.compile(_KLE_PATTERN)
 
 _ID = re.compile(ID_PATTERN)
+#: An edge's own id (for parallel edges): a slug as a node's, its prefix free.
+EDGE_ID_PATTERN = r"^[a-z0-9][a-z0-9._:-]*$"
+_EDGE_ID = re.compile(EDGE_ID_PATTERN)
 # How the data writes a Danish name as an id: "Økonomi og Indkøb" is okonomi-og-indkob.
 _ID_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u", "ö": "o",
                              "ä": "a"})
@@ -396,8 +399,15 @@ class NodeRecord(ValidityMixin):
         kind = cls.model_fields["kind"].annotation
         wanted = KIND_PREFIX.get(Kind(get_args(kind)[0])) if get_args(kind) else None
         if wanted and not value.startswith(wanted + ":"):
+            prefix = value.partition(":")[0]
+            # A PUT of a Unit's record as a Forum met this before any word that a node's
+            # kind cannot change (a PATCH said so)
+            other = next((k.value for k, p in KIND_PREFIX.items() if p == prefix), None)
+            also = (f"; {prefix}: is a {other}'s id, and a node's kind cannot change: create "
+                    f"the node anew as a {get_args(kind)[0]} and delete the {other}"
+                    if other else "")
             raise ValueError(f"the id of a {get_args(kind)[0]} starts with '{wanted}:' "
-                             f"(e.g. {wanted}:{value.partition(':')[2] or 'navn'})")
+                             f"(e.g. {wanted}:{value.partition(':')[2] or 'navn'}){also}")
         return value
 
 
@@ -581,7 +591,8 @@ class EdgeRecord(ValidityMixin):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     id: str | None = Field(
-        None, max_length=300, description="Optional id; needed only to tell parallel edges apart."
+        None, max_length=300, description="Optional id; needed only to tell parallel edges apart.",
+        json_schema_extra={"pattern": EDGE_ID_PATTERN},
     )
     type: EdgeType = Field(description="Edge type (see the schema for which kinds it may join).")
     source_id: NodeId = Field(alias="from", description="Id of the node the edge starts at.")
@@ -607,6 +618,10 @@ class EdgeRecord(ValidityMixin):
         if value is not None and "->" in value:
             raise ValueError("holds '->', which names edges that have no id (TYPE:from->to): "
                              "give the edge an id of another shape, e.g. edge:budgetsamarbejde")
+        # An id of spaces, slashes or emoji was taken: a key no URL or export writes plainly
+        if value is not None and _EDGE_ID.fullmatch(value) is None:
+            raise ValueError("an edge id is written in a-z, 0-9, '.', '_', ':' and '-' (no "
+                             "capitals, æ, ø, å, spaces or '/'), e.g. edge:budgetsamarbejde")
         return value
 
     @field_validator("target_id")

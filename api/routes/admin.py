@@ -56,5 +56,7 @@ async def export(store: ReadStoreDep, persons: Annotated[bool, Query(
     into a data folder, review with ``orgmodel validate`` and git, and commit.
     """
     content = await store.offload(lambda s: export_zip(s, persons=persons), store.store)
+    # The zip holds persons (unless left out): no cache between keeps a copy
     return Response(content, media_type="application/zip", headers={
-        "Content-Disposition": 'attachment; filename="orgmodel-data.zip"'})
+        "Content-Disposition": 'attachment; filename="orgmodel-data.zip"',
+        "Cache-Control": "no-store"})

@@ -263,6 +263,19 @@ def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> N
         body = problem(anna.put("/api/v1/nodes/task:lon", headers={"If-Match": etag},
                                 json={**record, "id": "task:lon2"}), 422)
         assert body["errors"][0]["loc"] == ["body", "id"]
+        # The API client's probe: a kind changed by PUT was told only the prefix a Forum's
+        # id has (a PATCH said that a node's kind cannot change)
+        unit, etag = read(anna, "/api/v1/nodes/unit:okonomi-og-stab")
+        body = problem(anna.put("/api/v1/nodes/unit:okonomi-og-stab", headers={"If-Match": etag},
+                                json={**unit, "kind": "Forum"}), 422)
+        assert "unit: is a Unit's id, and a node's kind cannot change" in body["errors"][0]["msg"]
+        assert "en knudes art kan ikke ændres" in body["errors"][0]["msg_da"]
+        # ... and an edge's own id of spaces, slashes or emoji was taken
+        for bad in (" ", "a/b c", "æøå😀"):
+            body = problem(anna.post("/api/v1/edges", json={**PART_OF, "id": bad}), 422)
+            assert [e["loc"] for e in body["errors"]] == [["body", "id"]], bad
+            assert body["errors"][0]["msg"].startswith("an edge id is written in ")
+            assert body["errors"][0]["msg_da"].startswith("et kant-id skrives med a-z")
         post, etag = read(anna, "/api/v1/nodes/post:chef-okonomi-og-stab")
         body = problem(anna.put("/api/v1/nodes/post:chef-okonomi-og-stab",
                                 headers={"If-Match": etag},
