@@ -202,6 +202,10 @@ UI: dict[str, tuple[str, str]] = {
                      "til de vælges i signaturforklaringen: {types}.",
                      "The drawing shows {shown} of them at first: these relation types are "
                      "hidden until chosen in the legend: {types}."),
+    "twin_follows": ("Tabellerne følger tegningen: hvad filtre, fokus eller et emne skjuler i "
+                     "tegningen, er skjult her også.",
+                     "The tables follow the drawing: what filters, a focus or a topic hide in "
+                     "the drawing is hidden here too."),
     "name": ("Navn", "Name"),
     "kind": ("Type", "Kind"),
     "source": ("Kilde", "Source"),
@@ -219,6 +223,7 @@ UI: dict[str, tuple[str, str]] = {
     "shown_of": ("Viser {shown} af {total} noder. Dobbeltklik på en node for at folde den ud.",
                  "Showing {shown} of {total} nodes. Double-click a node to expand it."),
     "filter_shown": ("Viser {shown} af {total} noder.", "Showing {shown} of {total} nodes."),
+    "twin_shown": ("{shown} af {total} – som tegningen", "{shown} of {total} – as drawn"),
     "expanding": ("Henter …", "Loading …"),
     "grid": ("Indflydelse/interesse", "Influence/interest"),
     # said when the button switches (a screen reader heard nothing change)
@@ -320,5 +325,5 @@ def browser_texts(lang: Lang) -> dict[str, str]:
             "q_manage", "q_satisfy",
             "q_inform", "q_monitor", "description", "role", "topic", "strength", "order",
             "shown_of", "filter_shown", "focus_parts", "focus_hidden", "grid_shown",
-            "network_shown")
+            "network_shown", "twin_shown")
     return {key: ui(key, lang) for key in keys}

@@ -129,6 +129,15 @@ def test_search_focuses_the_node(view: str, page: Any, albertslund_app: LiveApp,
     assert page.evaluate("document.activeElement.id") == "search-input"
     page.press("#search-input", "Escape")  # the list of hits closes
     assert page.locator("#search-results button").count() == 0
+    # A hit chosen closes the list too, and the keys go back to the box (the views probe: the
+    # list stayed open after Enter on a hit)
+    page.fill("#search-input", query)  # Escape empties a search box
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('#search-results button').length > 0")
+    page.press("#search-input", "ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#search-results button').length === 0")
+    assert page.evaluate("document.activeElement.id") == "search-input"
 
 
 def test_search_names_a_unit_by_its_level_as_the_status_line_does(
@@ -166,6 +175,8 @@ def test_a_search_for_what_the_view_lacks_says_so(view: str, query: str, page: A
     page.fill("#search-input", "  ")
     page.click("#search-form button[type=submit]")
     assert page.locator("#status").text_content() == "Skriv et navn eller ord at søge efter."
+    # ... and the hits of the search before are gone (they seemed to answer it)
+    assert page.locator("#search-results button").count() == 0
     # On an English page, by its English name (the Danish one was said in English words).
     open_view(page, f"{albertslund_app.url}/views/{view}?lang=en")
     page.fill("#search-input", query)
@@ -614,6 +625,37 @@ def test_filters_hide_kinds_and_edge_types(page: Any, albertslund_app: LiveApp,
     assert any("Enhed" in text for text in legend) and any("leder" in text for text in legend)
 
 
+def test_the_table_twin_follows_the_drawings_filters(page: Any, albertslund_app: LiveApp,
+                                                    recorder: Recorder) -> None:
+    # The views probe: with a kind unticked the status said "Viser 5 af 12 noder" while the
+    # tables beneath still listed all twelve nodes and 21 relations
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/case-route")
+    rows = page.locator("#twin-nodes tbody tr")
+    total = rows.count()
+    edges_total = page.locator("#twin-edges tbody tr").count()
+    assert page.locator('.twin-count[data-table="nodes"]').text_content() == str(total)
+    page.uncheck(".kind-filter[value=Body]")
+    bodies = page.evaluate("Array.from(window.orgmodelView.nodeData.values())"
+                           ".filter(n => n.kind === 'Body').map(n => n.id)")
+    assert bodies
+    shown = page.locator("#twin-nodes tbody tr:not([hidden])")
+    assert shown.count() == total - len(bodies)
+    for body in bodies:
+        assert page.locator(f'#twin-nodes tr[data-row="{body}"]').is_hidden()
+    assert page.locator('.twin-count[data-table="nodes"]').text_content() == (
+        f"{total - len(bodies)} af {total} – som tegningen")
+    # a relation to a node the drawing leaves out is left out of the table too
+    edges_shown = page.locator("#twin-edges tbody tr:not([hidden])").count()
+    assert edges_shown < edges_total
+    for row in page.locator("#twin-edges tbody tr:not([hidden])").all():
+        assert row.get_attribute("data-from") not in bodies
+        assert row.get_attribute("data-to") not in bodies
+    page.check(".kind-filter[value=Body]")
+    assert page.locator("#twin-nodes tbody tr:not([hidden])").count() == total
+    assert page.locator('.twin-count[data-table="nodes"]').text_content() == str(total)
+
+
 def test_english_toggle(page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     allow(recorder, albertslund_app)
     open_view(page, f"{albertslund_app.url}/views/org")
@@ -645,7 +687,10 @@ def test_as_of_reloads_the_view_for_the_date(page: Any, albertslund_app: LiveApp
     # The page says which day it shows, not the date field alone, with a way back to today.
     assert page.locator(".page-as-of").text_content().startswith(
         "Siden viser organisationen pr. 2022-06-01. Vis i dag")
-    assert "as_of" not in (page.locator(".page-as-of a").get_attribute("href") or "as_of")
+    today_link = page.locator(".page-as-of a").get_attribute("href") or "as_of"
+    assert "as_of" not in today_link
+    # ... keeping the view's state, as the date form does (the views probe: it was dropped)
+    assert "#sel=unit%3Aokonomi-og-stab" in today_link, today_link
     # An emptied date is today again: the address loses its as_of.
     page.fill("#as-of", "")
     page.click("#asof-form button[type=submit]")

@@ -110,7 +110,15 @@
       var kind = (shown && shown.level && config.levelNames[shown.level]) ||
         config.kindNames[hit.kind] || hit.kind;
       button.appendChild(view.element("span", "hit-kind", " · " + kind));
-      button.addEventListener("click", function () { select(hit.id); });
+      // A hit chosen closes the list, as a menu does; the keys go back to the search box.
+      button.addEventListener("click", function () {
+        select(hit.id).then(function (found) {
+          if (!found) { return; }
+          var hadFocus = list.contains(document.activeElement);
+          showHits([]);
+          if (hadFocus) { byId("search-input").focus(); }
+        });
+      });
       item.appendChild(button);
       list.appendChild(item);
     });
@@ -409,8 +417,12 @@
     if (topic) { topic.value = current.topic; }
     var toggle = byId("layout-toggle");
     if (toggle) { toggle.setAttribute("aria-pressed", current.layout === "grid" ? "true" : "false"); }
-    var lang = byId("lang-toggle");
-    if (lang) { lang.hash = location.hash; }
+    // The links to this view in another language or on today keep its state (the probe's
+    // "Vis i dag" dropped the focus, depth and filters the date form kept)
+    ["lang-toggle", "today-link"].forEach(function (id) {
+      var link = byId(id);
+      if (link) { link.hash = location.hash; }
+    });
     var box = byId("permalink");
     if (box) { box.value = location.href; }
   }
@@ -433,7 +445,10 @@
     on("search-form", "submit", function (event) {
       event.preventDefault();
       var query = byId("search-input").value.trim();
-      if (query) { search(query); } else { view.status(texts.search_empty); }  // not nothing
+      if (query) { search(query); } else {
+        showHits([]);  // the hits of the search before would seem to answer an empty one
+        view.status(texts.search_empty);  // not nothing
+      }
     });
     on("search-input", "keydown", function (event) {
       if (event.key === "Escape") { showHits([]); }  // the list of hits closes, as a menu would

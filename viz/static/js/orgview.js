@@ -484,6 +484,9 @@
     visibleNodeCount: function () {
       return storeNodeIds().filter(function (id) { return applied.get(id) !== "hidden"; }).length;
     },
+    /* Whether a node is out of the drawing: hidden, or faded by a filter (not by a path). */
+    isOut: function (id) { return applied.get(id) === "hidden" || applied.get(id) === "faded"; },
+    has: function (id) { return nodeData.has(id); },
     selected: function () { return state.sel; },
     network: null,
     failed: false
