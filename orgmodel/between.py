@@ -62,6 +62,9 @@ class Between(BaseModel):
         default_factory=list, description="The relations the question's words ask about "
         "(\"leder\": HEADS), where they name any; ties of other kinds are then said as what "
         "the data holds instead.")
+    asked_inverse: bool = Field(
+        False, description="The question asks the relation the other way, from the other node "
+        "(\"is Politiker Web operated by OP?\", \"does Direktørforum include …?\").")
     as_post: NodeRef | None = Field(
         None, description="With ``ties``: the post the first node (a person) holds, whose "
         "relations they are.")
@@ -85,7 +88,9 @@ class Between(BaseModel):
             said = "; ".join(f"{one} {_verb(tie, lang)} {other} ({_sure(tie, lang)})"
                              for tie in self.ties)
             if self.asked and not any(map(self._answers, self.ties)):
-                verb = _verb(Tie(type=self.asked[0], raci="A", source="",
+                asked = self.asked[0]
+                verb = _verb(Tie(type=asked, inverse=self.asked_inverse, source="",
+                                 raci="A" if asked is EdgeType.RESPONSIBLE_FOR else None,
                                  confidence=Confidence.HIGH), lang)
                 return (f"Data siger ikke, at {one} {verb} {other}; data har: {said}.",
                         f"The data does not say that {one} {verb} {other}; it holds: {said}.")[en]
@@ -103,12 +108,20 @@ class Between(BaseModel):
         return said + "."
 
 
+    @property
+    def says_yes(self) -> bool:
+        """Whether the data holds what was asked: a relation of the kind asked, or a line."""
+        return bool(self.line) or any(map(self._answers, self.ties)) if self.asked else bool(
+            self.ties or self.line)
+
     def _answers(self, tie: Tie) -> bool:
         """Whether ``tie`` is of a relation asked about.
 
         A chair heads what it chairs; one consulted on or informed of a task is not
         responsible for it.
         """
+        if tie.type not in _EITHER_WAY and tie.inverse != self.asked_inverse:
+            return False  # the director does not report to the chief who reports to him
         if tie.type is EdgeType.MEMBER_OF and tie.role in _CHAIRS:
             return EdgeType.HEADS in self.asked or EdgeType.MEMBER_OF in self.asked
         if tie.type is EdgeType.RESPONSIBLE_FOR:
@@ -116,6 +129,8 @@ class Between(BaseModel):
         return tie.type in self.asked
 
 
+#: The relations that read the same from either end.
+_EITHER_WAY = frozenset({EdgeType.COLLABORATES_WITH})
 #: The roles that chair what they are members of.
 _CHAIRS = frozenset({"formand", "chair", "chairman"})
 

@@ -112,6 +112,7 @@ def hint_of(store: OrgStore, named: str, kind: Kind, *, as_of: date,
         *(Relation(type=e.type, node=node_ref(nodes[e.target_id]), role=e.role, source=e.source,
                    confidence=e.confidence, outward=True) for e in outgoing)]
     return NodeHint(node=node_ref(node), counts=node_counts(node.attributes),
+                    level=node.attributes.get("level") if kind is Kind.UNIT else None,
                     counts_minimum=bool(node.attributes.get("count_is_minimum")),
                     about=_about(node.description), about_en=_about(node.description_en),
                     meets=node.attributes.get("meets"), meets_en=node.attributes.get("meets_en"),

@@ -47,6 +47,12 @@ _KIND_WORDS: dict[Kind, tuple[str, str]] = {
     Kind.ORGANISATION: ("en organisation", "an organisation"),
     Kind.STAKEHOLDER: ("en interessent", "a stakeholder"), Kind.TASK: ("en opgave", "a task"),
 }
+#: A unit's level as a sentence says it (the data's ``level`` values).
+_LEVEL_WORDS: dict[str, tuple[str, str]] = {
+    "direktørområde": ("et direktørområde", "a director area"),
+    "afdeling": ("en afdeling", "a department"), "stab": ("en stabsfunktion", "a staff function"),
+    "enhed": ("en enhed", "a unit"), "team": ("et team", "a team"),
+}
 _RELATION_WORDS: dict[EdgeType, tuple[str, str]] = {
     _E.OPERATES: ("Drives af", "Operated by"), _E.SUPPORTS: ("Understøttes af", "Supported by"),
     _E.SUPPLIES: ("Leveres af", "Supplied by"), _E.HEADS: ("Ledes af", "Headed by"),
@@ -220,6 +226,8 @@ class NodeHint(BaseModel):
                                     "another node too (\"sidder borgmesteren i "
                                     "Økonomiudvalget?\"): how this one stands to it, said "
                                     "first (orgmodel.between).")
+    level: str | None = Field(None, description="A unit's level, as its record says it "
+                                                "(afdeling, enhed, team, …).")
     asked_supplier: bool = Field(False, description="A question of who supplies a system or "
                                  "equipment (\"hvem leverer OPUS?\"): its suppliers "
                                  "(SUPPLIES), said first.")
@@ -250,7 +258,8 @@ class NodeHint(BaseModel):
         What a team lies under answers "hvad hører Drift Nord under?" though no one is named
         in charge of the team.
         """
-        return bool(self.relations or self.above or self.stakeholders
+        # a question of yes or no is answered by what the data holds of the two, even nothing
+        return bool(self.relations or self.above or self.stakeholders or self.between
                     or (self.asked_size and self.counts))
 
     @property
@@ -471,7 +480,9 @@ class NodeHint(BaseModel):
             listed = (f"{what} {under_way}i {name} ({count}): {who}.",
                       f"{what} {under_way}in {name} ({count}): {who}.")[at]
             return listed + self._listing_notes(lang)
-        kind = _KIND_WORDS[self.node.kind][at]
+        # a unit by its level: "Økonomi og Stab er en afdeling" (it said "en enhed", which
+        # is another level, and its own description says "Afdeling")
+        kind = _LEVEL_WORDS.get(self.level or "", _KIND_WORDS[self.node.kind])[at]
         if self.node.kind in USED_KINDS and any(r.type is _E.USES for r in self.relations):
             first = (f"{name} er {kind}.", f"{name} is {kind}.")[at]  # what for: below
         elif self.node.kind in USED_KINDS:

@@ -131,7 +131,7 @@ from orgmodel.text import (
     without_lone_tokens,
     without_pronoun_it,
 )
-from orgmodel.yes_no import asks_yes_no, yes_or_no
+from orgmodel.yes_no import which_kind, yes_or_no
 
 __all__ = [
     "IN_CHARGE",
@@ -227,7 +227,7 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
     words = fold(query).split()
     if (kinds := listed(store, query, as_of=as_of)) is not None:  # "hvilke udvalg er der?"
         return kinds, 1.0, True
-    if asks_yes_no(words) and (pair := yes_or_no(store, query, as_of)):
+    if pair := yes_or_no(store, query, as_of) or which_kind(store, query, as_of):
         return pair  # "sidder borgmesteren i Økonomiudvalget?": how the two stand
     if not STAKEHOLDER_WORDS.isdisjoint(words) and (
             post := post_or_head(store, without(query, STAKEHOLDER_FRAME), as_of)):
@@ -538,7 +538,7 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     """
     if asks_about_self(query):  # "hvem er min chef?": what it met was stray (orgmodel.asker)
         return [], None
-    if asks_yes_no(fold(query).split()) and (pair := yes_or_no(store, query, as_of)):
+    if pair := yes_or_no(store, query, as_of) or which_kind(store, query, as_of):
         return [], pair[0]  # "er OP ansvarlig for løn?": yes, before the task in its place
     if (placed := task_in_place(store, query, as_of)) is not None:
         return placed, None  # "økonomistyring ØS": the task, in the unit that holds it

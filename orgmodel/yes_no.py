@@ -40,17 +40,20 @@ from orgmodel.contract import NodeRef, OrgStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.hint_build import IN_CHARGE, hint_of
 from orgmodel.hint_model import NodeHint, node_ref
-from orgmodel.hint_search import REPORTING_POST_MIN, post_or_head
+from orgmodel.hint_search import REPORTING_POST_MIN, first_hint, post_or_head
+from orgmodel.home import home_organisation, names_home_alone
+from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.question_frames import HEAD_WORDS, LEADERSHIP_WORDS
 from orgmodel.schema import EdgeType, Kind
-from orgmodel.text import fold, tokenize
+from orgmodel.text import fold
 
-__all__ = ["YES_NO_OPENINGS", "asks_yes_no", "yes_or_no"]
+__all__ = ["YES_NO_OPENINGS", "asks_yes_no", "which_kind", "yes_no_core", "yes_or_no"]
 
 #: The verbs a question of yes or no opens with (Danish puts the verb first) ...
 _OPENINGS = """
     er sidder deltager hører refererer rapporterer indgår tilhører ligger leder har bruger
     driver understøtter leverer beslutter rådgiver betjener samarbejder sender
+    drives ledes bruges leveres understøttes betjenes rådgives besluttes
     is are was were does do did has have
 """
 YES_NO_OPENINGS = frozenset(fold(_OPENINGS).split())
@@ -67,33 +70,57 @@ _RELATING = """
     responsible accountable sit sits attend attends report reports belong belongs lead leads
     run runs use uses support supports supply supplies supplier advise advises serve serves
     take takes participate participates collaborate collaborates work works is include
-    includes omfatter leverandør leverandøren
+    includes omfatter leverandør leverandøren ledes drives bruges leveres understøttes betjenes
+    rådgives besluttes by operated used headed led supplied supported advised served decided
+    chaired
 """
 _RELATING_WORDS = frozenset(fold(_RELATING).split())
-_IN_IT = (EdgeType.MEMBER_OF, EdgeType.PARTICIPATES_IN, EdgeType.HEADS)
+_IN_IT = (EdgeType.MEMBER_OF, EdgeType.HEADS)
+#: ... and taking part, which "deltager" and "attend" ask, though "sidder" and "member" do not
+#: (the chief is a key player in Direktørforum, not a member of it)
+_TAKING_PART = (*_IN_IT, EdgeType.PARTICIPATES_IN)
 #: The relations a question's verbs and nouns ask about ("leder", "member", "report").
 _ASKING: tuple[tuple[str, tuple[EdgeType, ...]], ...] = (
-    ("leder ledes formand chef head heads lead leads chair chairs chairman", (EdgeType.HEADS,)),
-    ("medlem medlemmer sidder deltager med member members sit sits attend attends participate "
-     "participates take takes", _IN_IT),
-    ("include includes omfatter", (*_IN_IT, EdgeType.PART_OF)),
+    ("leder ledes formand chef head heads headed lead leads led chair chairs chaired chairman",
+     (EdgeType.HEADS,)),
+    ("medlem medlemmer sidder member members sit sits", _IN_IT),
+    ("deltager med attend attends participate participates take takes", _TAKING_PART),
+    ("include includes omfatter", (*_TAKING_PART, EdgeType.PART_OF)),
     ("refererer rapporterer report reports", (EdgeType.REPORTS_TO,)),
     ("del under part tilhører belong belongs", (EdgeType.PART_OF,)),
     ("ansvarlig ansvaret ansvar responsible accountable", (EdgeType.RESPONSIBLE_FOR,)),
-    ("bruger use uses", (EdgeType.USES,)),
-    ("leverer leverandør leverandøren supply supplies supplier", (EdgeType.SUPPLIES,)),
-    ("driver run runs", (EdgeType.OPERATES,)),
-    ("understøtter support supports", (EdgeType.SUPPORTS,)),
-    ("rådgiver advise advises", (EdgeType.ADVISES,)),
-    ("betjener serve serves", (EdgeType.SERVES,)),
+    ("bruger bruges use uses used", (EdgeType.USES,)),
+    ("leverer leveres leverandør leverandøren supply supplies supplied supplier",
+     (EdgeType.SUPPLIES,)),
+    ("driver drives run runs operate operates operated", (EdgeType.OPERATES,)),
+    ("understøtter understøttes support supports supported", (EdgeType.SUPPORTS,)),
+    ("rådgiver rådgives advise advises advised", (EdgeType.ADVISES,)),
+    ("betjener betjenes serve serves served", (EdgeType.SERVES,)),
     ("samarbejder collaborate collaborates", (EdgeType.COLLABORATES_WITH,)),
-    ("beslutter decide decides", (EdgeType.DECIDES,)),
+    ("beslutter besluttes decide decides decided", (EdgeType.DECIDES,)),
 )
 _ASKED_BY: dict[str, tuple[EdgeType, ...]] = {
     word: types for words, types in _ASKING for word in fold(words).split()}
+#: The words that ask the relation from the other node: a passive ("drives af", "operated
+#: by"), or what holds the other ("omfatter", "include").
+_FROM_THE_OTHER = frozenset(fold("""
+    ledes drives bruges leveres understøttes betjenes rådgives besluttes by omfatter include
+    includes""").split())
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 #: The most steps up a reporting line or a structure is followed.
 _LINE_STEPS = 12
+
+
+#: What a question of yes or no may say before its verb ("jeg er ny her – …", "quick
+#: question: …") ...
+_BEFORE = re.compile(r"^.*(?::|\s[-–—])\s+")
+#: ... as its opening ("kan du fortælle mig om …", "do you know whether …") ...
+_LEAD_IN = re.compile(
+    r"^(?:(?:kan|vil) du (?:fortælle|sige)(?: mig)?,? om|ved du,? om|jeg vil gerne vide,? om|"
+    r"do you know (?:if|whether)|can you tell me (?:if|whether)|i wonder (?:if|whether))\s+",
+    re.IGNORECASE)
+#: ... and after it (", eller hvordan er det?", ", right?").
+_TAG = re.compile(r",\s*(?:eller|ikke|right|or|isn't|is it|correct)\b.*$", re.IGNORECASE)
 
 
 def asks_yes_no(words: list[str]) -> bool:
@@ -101,38 +128,108 @@ def asks_yes_no(words: list[str]) -> bool:
     return len(words) >= 3 and words[0] in YES_NO_OPENINGS and _NOT_BETWEEN.isdisjoint(words)
 
 
+def yes_no_core(query: str) -> tuple[str, bool] | None:
+    """The question of yes or no in ``query``, without what is said around it; or ``None``.
+
+    And whether it opens with its verb: after "kan du fortælle mig om" the verb comes after
+    the first node ("… om ØU refererer til KB").
+
+    >>> yes_no_core("jeg er ny her – sidder kommunaldirektøren i direktørforum, eller hvad?")
+    ('sidder kommunaldirektøren i direktørforum', True)
+    >>> yes_no_core("kan du fortælle mig om ØU refererer til KB?")
+    ('ØU refererer til KB', False)
+    >>> yes_no_core("er OP en afdeling eller en enhed?") is None
+    True
+    """
+    core = _TAG.sub("", query.strip().rstrip("?!. ")).strip()
+    for text in dict.fromkeys((core, _BEFORE.sub("", core))):
+        clause = _LEAD_IN.sub("", text)
+        words = fold(clause).split()
+        if clause != text and len(words) >= 3 and _NOT_BETWEEN.isdisjoint(words):
+            return clause, False
+        if asks_yes_no(words):
+            return clause, True
+    return None
+
+
 def yes_or_no(store: OrgStore, query: str,
               as_of: date) -> tuple[NodeHint, float, bool] | None:
     """The first node's hint with how it stands to the second, or ``None``.
 
-    ``None`` unless ``query`` names two nodes on either side of the words that relate them.
+    ``None`` unless ``query`` is a question of yes or no (:func:`yes_no_core`) that names two
+    nodes on either side of the words that relate them.
     """
-    pair = _pair(store, query, as_of)
+    core = yes_no_core(query)
+    pair = _pair(store, core[0], as_of, opens_with_verb=core[1]) if core else None
     if pair is None:
         return None
-    (first, other), fit, asked = pair
-    between = _between(store, first, other, as_of).model_copy(update={"asked": asked})
+    (firsts, others), fit, asked, inverse = pair
+    # Of the nodes a side names nearly as well, the two the relation asked holds between
+    # ("does SKI supply ØI?": the organisation, not the task of its framework agreements)
+    found = [(first, other, _between(store, first, other, as_of).model_copy(
+                update={"asked": asked, "asked_inverse": inverse}))
+             for first in firsts for other in others if first.id != other.id]
+    first, _other, between = next((one for one in found if one[2].says_yes), found[0])
     hint = hint_of(store, first.id, first.kind, as_of=as_of) if first.kind in IN_CHARGE else None
     hint = hint or NodeHint(node=node_ref(first), relations=[], as_of=as_of)
     return hint.model_copy(update={"between": between}), fit, True
 
 
-def _pair(store: OrgStore, query: str,
-          as_of: date) -> tuple[tuple[NodeRef, NodeRef], float, list[EdgeType]] | None:
+#: The kinds and levels a question of which of two names ("er OP en afdeling eller en enhed?").
+_KIND_WORDS = frozenset(fold("""
+    afdeling afdelingen enhed enheden team teamet direktørområde stab stabsfunktion forum udvalg
+    organ stilling opgave system initiativ politik strategi organisation interessent
+    department unit area directorate function committee body post task initiative policy
+    strategy organisation organization stakeholder staff
+    er en et eller is it a an or the""").split())
+
+
+def which_kind(store: OrgStore, query: str,
+               as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of what a question of which of two kinds names; ``None`` for other questions.
+
+    "er OP en afdeling eller en enhed?", "is the staff function a department or a unit?": the
+    hint says what it is first ("Organisation og Politik er en enhed, …"), a unit by its
+    level; it met payroll, by OP's words.
+    """
+    words = fold(query).split()
+    if len(words) < 4 or words[0] not in ("er", "is") or _OR.isdisjoint(words) or sum(
+            word in _KIND_WORDS and word not in _ARTICLES for word in words) < 2:
+        return None
+    # the node is what stands before the first of the two kinds ("er Stabsfunktion en stab
+    # eller en afdeling?" keeps the unit's name, though it is a level's too)
+    tokens = _WORD.findall(query)
+    first = next((at for at, word in enumerate(tokens) if fold(word) in _OR), 0) - 1
+    while first > 1 and fold(tokens[first - 1]) in _ARTICLES:
+        first -= 1
+    rest = " ".join(tokens[1:first])
+    if not rest.strip():
+        return None
+    return first_hint(store, rest, list(IN_CHARGE), 0.0, as_of, by_alias=True,
+                      alias_margin=0.0, what_is=True)
+
+
+_OR = frozenset({"eller", "or"})
+_ARTICLES = frozenset(fold("er en et eller is it a an or the").split())
+
+
+def _pair(store: OrgStore, query: str, as_of: date, *, opens_with_verb: bool = True
+          ) -> tuple[tuple[list[NodeRef], list[NodeRef]], float, list[EdgeType], bool] | None:
     """The two nodes ``query`` names on either side of its relating words, and how well.
 
-    And the relations its opening verb and the words between the two ask about.
+    And the relations its opening verb and the words between the two ask about, and whether
+    it asks them from the second node (a passive: "is Politiker Web operated by OP?").
 
     Each run of relating words may be cut anywhere ("report to the head of Finance and
     Staff" names the post, not the unit, with "head of" kept); with no run that names two,
     any word boundary is a split ("leder chefen for ØS Chefforum?"). The best split names
     both best; of equals, the one that keeps the most words.
     """
-    words = _WORD.findall(query)[1:]  # the opening verb names nothing
+    words = _WORD.findall(query)[1 if opens_with_verb else 0:]  # the verb names nothing
     folded = [fold(word) for word in words]
-    seen: dict[str, tuple[NodeRef, float] | None] = {}
+    seen: dict[str, tuple[list[NodeRef], float] | None] = {}
 
-    def named(side: list[str], *, right: bool) -> tuple[NodeRef, float, int] | None:
+    def named(side: list[str], *, right: bool) -> tuple[list[NodeRef], float, int] | None:
         # A right side may run on past its name ("i KB møderne"): its start names it then.
         for end in range(len(side), 0, -1) if right else (len(side),):
             text = " ".join(side[:end])
@@ -146,21 +243,28 @@ def _pair(store: OrgStore, query: str,
     splits = [(cut, resume) for at, end in runs
               for cut in range(at, end) for resume in range(cut + 1, end + 1)]
     for candidates in (splits, [(at, at) for at in range(1, len(words))]):
-        best: tuple[tuple[NodeRef, NodeRef], tuple[bool, float, int], list[str]] | None = None
+        best: tuple[tuple[list[NodeRef], list[NodeRef]], tuple[bool, float, int, int],
+                    list[str]] | None = None
         for cut, resume in candidates:
             one = named(words[:cut], right=False)
             two = named(words[resume:], right=True) if one else None
-            if one and two and one[0].id != two[0].id:
+            if one and two and one[0][0].id != two[0][0].id:
                 # "the head of Finance and Staff" is its head, not the unit: a leader's word
                 # left out between the two loses to one kept, however well the unit fits
                 kept = HEAD_WORDS.isdisjoint(folded[cut:resume])
-                rank = (kept, min(one[1], two[1]), cut + two[2])
+                # of equals, the split that uses the most of the question's own words, and
+                # leaves the fewest relating words in the sides ("by OP" names OP too)
+                sides = folded[:cut] + folded[resume:resume + two[2]]
+                relating = sum(word in _RELATING_WORDS and word not in HEAD_WORDS
+                               for word in sides)
+                rank = (kept, min(one[1], two[1]), len(sides) - relating, -relating)
                 if best is None or rank > best[1]:
                     best = (one[0], two[0]), rank, folded[cut:resume]
         if best is not None:
-            opening = fold(_WORD.findall(query)[0]).split()
-            asked = [kind for word in [*opening, *best[2]] for kind in _ASKED_BY.get(word, ())]
-            return best[0], best[1][1], list(dict.fromkeys(asked))
+            said = [*fold(_WORD.findall(query)[0]).split()[:int(opens_with_verb)], *best[2]]
+            asked = [kind for word in said for kind in _ASKED_BY.get(word, ())]
+            inverse = not _FROM_THE_OTHER.isdisjoint(said)
+            return best[0], best[1][1], list(dict.fromkeys(asked)), inverse
     return None
 
 
@@ -177,22 +281,28 @@ def _runs(folded: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def _named(store: OrgStore, text: str, as_of: date) -> tuple[NodeRef, float] | None:
-    """The node ``text`` (one side of a question) names well, and how well.
+def _named(store: OrgStore, text: str, as_of: date) -> tuple[list[NodeRef], float] | None:
+    """The nodes ``text`` (one side of a question) names well, best first, and how well.
 
-    Words that only relate or lead ("chefen", "chefen for") name nothing: every chief fits.
+    Those nearly as good come after the best: "SKI" is both a task's alias and the
+    organisation's, and which the question means is told by the relation it asks about.
+    Words that only relate or lead ("chefen", "chefen for") name nothing: every chief fits;
+    the municipality's own words ("kommunen") name it.
     """
-    # tokenize keeps a stopword written in capitals: "ØS" is the department, not "os"
-    if all(word in _RELATING_WORDS or word in LEADERSHIP_WORDS for word in tokenize(text)):
+    words = fold(text).split()
+    if all(word in _RELATING_WORDS or word in LEADERSHIP_WORDS for word in words):
         return None
-    if not LEADERSHIP_WORDS.isdisjoint(fold(text).split()) and (
-            post := post_or_head(store, text, as_of)):
-        return post[0].node, post[1]
-    hits = store.search(text, kinds=list(Kind), limit=1, as_of=as_of)
+    if names_home_alone(text) and (home := home_organisation(store, as_of=as_of)):
+        return [node_ref(store.node(home, as_of=as_of))], 1.0
+    if not LEADERSHIP_WORDS.isdisjoint(words) and (post := post_or_head(store, text, as_of)):
+        return [post[0].node], post[1]
+    hits = store.search(text, kinds=list(Kind), limit=3, as_of=as_of)
     if not hits or hits[0].score < REPORTING_POST_MIN:
         return None
-    return NodeRef(id=hits[0].id, name=hits[0].name, name_en=hits[0].name_en,
-                   kind=hits[0].kind), hits[0].score
+    near = [hit for hit in hits if hit.score >= max(REPORTING_POST_MIN,
+                                                    hits[0].score - ROUTE_MARGIN)]
+    return [NodeRef(id=hit.id, name=hit.name, name_en=hit.name_en, kind=hit.kind)
+            for hit in near], hits[0].score
 
 
 def _between(store: OrgStore, first: NodeRef, other: NodeRef, as_of: date) -> Between:

@@ -69,6 +69,31 @@ def answered(store: Any, question: str) -> tuple[list[Any], Any]:
      "post:enhedsleder-it-og-digitalisering", "forum:direktorforum",
      "Data har ingen direkte relation mellem Enhedsleder for IT og Digitalisering og "
      "Direktørforum; de er forbundet gennem "),
+    # --- the yes/no probe: direction, passives, words around the question, sitting ---
+    ("refererer kommunaldirektøren til økonomichefen?", "post:kommunaldirektor", CHIEF,
+     "Data siger ikke, at Kommunaldirektør refererer til Chef for Økonomi og Stab; data har: "
+     "Kommunaldirektør har som medarbejder Chef for Økonomi og Stab"),
+    ("is Politiker Web operated by OP?", "system:politiker-web",
+     "unit:organisation-og-politik", "Ja: Politiker Web drives af Organisation og Politik"),
+    ("jeg er ny her – sidder kommunaldirektøren i direktørforum, eller hvordan er det?",
+     "post:kommunaldirektor", "forum:direktorforum",
+     "Ja: Kommunaldirektør er medlem af Direktørforum (medlem;"),
+    ("kan du fortælle mig om økonomiudvalget refererer til kommunalbestyrelsen?",
+     "body:okonomiudvalget", "body:kommunalbestyrelsen",
+     "Data siger ikke, at Økonomiudvalget refererer til Kommunalbestyrelsen; data har: "),
+    ("quick question: does the CFO attend the finance committee meetings?", CHIEF,
+     "body:okonomiudvalget", "Ja: Chef for Økonomi og Stab deltager i Økonomiudvalget"),
+    # a key player takes part, but does not sit in it
+    ("sidder ØS-chefen i direktørforum?", CHIEF, "forum:direktorforum",
+     "Data siger ikke, at Chef for Økonomi og Stab er medlem af Direktørforum; data har: Chef "
+     "for Økonomi og Stab deltager i Direktørforum (nøglespiller;"),
+    # of two nodes one alias names, the one the relation asked holds for
+    ("does SKI supply ØI?", "org:ski", "unit:okonomi-og-indkob",
+     "Ja: SKI – Staten og Kommunernes Indkøbsservice leverer til Økonomi og Indkøb"),
+    ("leder henrik harder kommunen?", "person:henrik-harder", "org:albertslund-kommune",
+     "Ja, som Kommunaldirektør: Kommunaldirektør leder Albertslund Kommune"),
+    ("does the municipal director report to the mayor?", "post:kommunaldirektor",
+     "post:borgmester", "Ja: Kommunaldirektør refererer til Borgmester (sikkerhed: høj"),
 ])
 def test_a_question_of_yes_or_no_is_answered_by_the_relations_between_the_two(
         store: Any, question: str, first: str, other: str, said: str) -> None:
@@ -76,6 +101,7 @@ def test_a_question_of_yes_or_no_is_answered_by_the_relations_between_the_two(
     assert tasks == [] and hint is not None and hint.between is not None, (tasks, hint)
     assert (hint.node.id, hint.between.other.id) == (first, other)
     assert hint.text("da").startswith(said), hint.text("da")
+    assert hint.answers  # the command line prints it on stdout, exit 0
 
 
 def test_the_answer_of_yes_or_no_is_said_in_english_too(store: Any) -> None:
@@ -97,3 +123,22 @@ def test_a_question_of_whether_there_is_one_is_no_question_between_two(
     tasks, hint = answered(store, question)
     assert [r.task.id for r in tasks][:1] == [task]
     assert hint is None or hint.between is None
+
+
+@pytest.mark.parametrize(("question", "node", "said"), [
+    ("er OP en afdeling eller en enhed?", "unit:organisation-og-politik",
+     "Organisation og Politik er en enhed, ikke en opgave."),
+    ("er ØS en afdeling eller en enhed", "unit:okonomi-og-stab",
+     "Økonomi og Stab er en afdeling, ikke en opgave."),
+    ("is the stabsfunktion a department or a unit?", "unit:stabsfunktion",
+     "Stabsfunktion (navn ikke bekræftet) er en stabsfunktion, ikke en opgave."),
+])
+def test_a_question_of_which_of_two_kinds_says_what_it_is_by_its_level(
+        store: Any, question: str, node: str, said: str) -> None:
+    # The probe: each met payroll by OP's and ØS's words; and the hint said "en enhed" of
+    # every unit, a department too, whose own description says "Afdeling"
+    tasks, hint = answered(store, question)
+    assert tasks == [] and hint is not None and hint.node.id == node, (tasks, hint)
+    assert hint.text("da").startswith(said)
+    assert answered(store, "hvad er Dagtilbud?")[1].text("en").startswith(
+        "Day Care is a department, not a task.")

@@ -252,7 +252,7 @@ def test_a_question_about_what_is_not_a_task_says_who_is_in_charge_of_it() -> No
     assert budget.stdout.startswith("Task: Budget adoption (budget procedure)")
     head = run("who-owns", "hvem leder Økonomi og Stab")  # who heads it, said first
     assert head.stdout.startswith("Økonomi og Stab ledes af: Chef for Økonomi og Stab "
-                                  "(sikkerhed: høj, kilde: seed). Økonomi og Stab er en enhed, "
+                                  "(sikkerhed: høj, kilde: seed). Økonomi og Stab er en afdeling, "
                                   "ikke en opgave. ")
     it_head = run("who-owns", "hvem leder IT?")  # the answer first, the tasks after it
     assert it_head.stdout.startswith("IT og Digitalisering ledes af: Enhedsleder for IT og "
