@@ -317,18 +317,39 @@ def test_back_returns_to_the_node_seen_before(page: Any, albertslund_app: LiveAp
 def test_png_export(view: str, page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     allow(recorder, albertslund_app)
     open_view(page, f"{albertslund_app.url}/views/{view}")
+    shown = ("(n => [n.getScale(), n.getViewPosition()].flatMap(v => typeof v === 'number' ? "
+             "[Math.round(v * 1e6)] : [Math.round(v.x * 1e6), Math.round(v.y * 1e6)]))"
+             "(window.orgmodelView.network)")
+    before = page.evaluate(shown)
     with page.expect_download() as download_info:
         page.click("#png-button")
     download = download_info.value
     assert download.suggested_filename == f"orgmodel-{view}.png"
     png = Path(download.path()).read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    # The drawing under a caption (title, date, address) and over a legend of its colours (a
-    # row at least): taller than the canvas by both.
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     canvas = page.evaluate("(c => [c.width, c.height, c.width / c.clientWidth])"
                            "(document.querySelector('#network canvas'))")
-    assert width == canvas[0] and height >= canvas[1] + (54 + 20) * canvas[2]
+    # The whole drawing at the scale its labels were made for (the views probe: the PNG was
+    # the screen's crop, or after "Vis alt" boxes without labels) ...
+    whole = page.evaluate("""(() => {
+        const v = window.orgmodelView;
+        let box = [Infinity, Infinity, -Infinity, -Infinity];
+        v.nodes.getIds({filter: n => !n.hidden}).forEach(id => {
+            const b = v.network.getBoundingBox(id);
+            box = [Math.min(box[0], b.left), Math.min(box[1], b.top),
+                   Math.max(box[2], b.right), Math.max(box[3], b.bottom)];
+        });
+        return [box[2] - box[0], box[3] - box[1]];
+    })()""")
+    ratio = canvas[2]
+    assert width >= min(whole[0] * ratio, 6000) and width >= canvas[0], (width, whole)
+    # ... under a caption (title, date, address) and over a legend of its colours (a row at
+    # least): taller than the drawing by both
+    assert height >= min(whole[1] * ratio, 6000) + (54 + 20) * ratio
+    assert width * height <= 13e6
+    # ... and the page's own view is as it was
+    assert page.evaluate(shown) == before
 
 
 def test_png_caption_stays_within_the_image(page: Any, albertslund_app: LiveApp,
@@ -352,7 +373,7 @@ def test_png_caption_stays_within_the_image(page: Any, albertslund_app: LiveApp,
             c.width = image.width; c.height = image.height;
             const ctx = c.getContext('2d');
             ctx.drawImage(image, 0, 0);
-            const ratio = image.width / document.querySelector('#network canvas').clientWidth;
+            const ratio = window.devicePixelRatio || 1;
             const edge = Math.ceil(12 * ratio);
             const rows = ctx.getImageData(image.width - edge, Math.round(28 * ratio), edge,
                                           Math.round(20 * ratio)).data;

@@ -356,8 +356,54 @@
     return text.slice(0, low) + "…";
   }
 
-  function exportPng() {
+  /* The most a PNG's drawing may be, in canvas pixels: a side, and in all (a browser refuses
+   * bigger canvases, and one of 12 million pixels is some 50 MB while it is made). */
+  var PNG_SIDE = 6000, PNG_AREA = 12e6;
+
+  /* ``draw()`` with the network drawn whole (what the filters leave) at the scale its labels
+   * were made for, or as near as the limits above allow, then the page's own view put back:
+   * the PNG was the screen's crop (35 of an org chart's 53 nodes off it), or after "Vis alt"
+   * boxes with no legible label. All of it happens before the browser paints again. */
+  function drawnWhole(draw) {
+    var ids = view.nodes.getIds({ filter: function (node) { return !node.hidden; } });
+    if (!ids.length) { network.redraw(); return draw(); }
+    var box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+    ids.forEach(function (id) {
+      var b = network.getBoundingBox(id);
+      box.left = Math.min(box.left, b.left); box.top = Math.min(box.top, b.top);
+      box.right = Math.max(box.right, b.right); box.bottom = Math.max(box.bottom, b.bottom);
+    });
+    var pad = 30;
+    var wide = box.right - box.left + 2 * pad, high = box.bottom - box.top + 2 * pad;
+    var ratio = window.devicePixelRatio || 1;
+    var scale = Math.min(1, PNG_SIDE / ratio / wide, PNG_SIDE / ratio / high,
+      Math.sqrt(PNG_AREA / (ratio * ratio * wide * high)));
+    var container = byId("network");
+    var kept = { style: container.getAttribute("style"), position: network.getViewPosition(),
+      scale: network.getScale() };
+    container.style.width = Math.max(Math.ceil(wide * scale), container.clientWidth) + "px";
+    container.style.height = Math.max(Math.ceil(high * scale), container.clientHeight) + "px";
+    network.setSize(container.style.width, container.style.height);
+    network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
+      scale: scale, animation: false });
     network.redraw();
+    try {
+      return draw();
+    } finally {
+      if (kept.style === null) { container.removeAttribute("style"); } else {
+        container.setAttribute("style", kept.style);
+      }
+      network.setSize("100%", "100%");
+      network.moveTo({ position: kept.position, scale: kept.scale, animation: false });
+      network.redraw();
+    }
+  }
+
+  function exportPng() {
+    return drawnWhole(pngOfCanvas);
+  }
+
+  function pngOfCanvas() {
     var canvas = byId("network").querySelector("canvas");
     var ratio = canvas.width / (canvas.clientWidth || canvas.width);
     var head = Math.round(54 * ratio);
