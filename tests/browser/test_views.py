@@ -842,6 +842,8 @@ def test_start_page_answers_without_javascript(browser: Any, albertslund_app: Li
     assert "Enhedsleder for Organisation og Politik" in text  # the accountable post
     assert "Kommunalbestyrelsen" in text  # the end of the escalation chain
     assert "81 Kommunens personale" in text
+    # The keyboard starts at the answer the page was loaded for (the views probe: at its top)
+    assert page.evaluate("document.activeElement.id") == "answers-heading"
     links = [page.locator(".view-cards a").nth(i).get_attribute("href") for i in range(5)]
     assert links == [f"/views/{view}" for view in VIEWS]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
