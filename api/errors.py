@@ -33,8 +33,8 @@ from orgmodel.exceptions import (
 )
 from orgmodel.loader import field_meant, got_and_meant
 from orgmodel.problem_text import in_danish
-from orgmodel.records import NODE_MODELS, RULE_FIELDS, EdgeRecord, edge_key_parts, is_node_id
-from orgmodel.resolve import UnknownNodeError, ids_near
+from orgmodel.records import NODE_MODELS, RULE_FIELDS, EdgeRecord, edge_key_parts
+from orgmodel.resolve import UnknownNodeError, nodes_meant
 
 __all__ = [
     "PROBLEM_JSON",
@@ -209,20 +209,21 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, UnknownNodeError) and not exc.ambiguous:
         closest = list(exc.closest)
     elif type(exc) is NotFoundError:  # a read by an id: not a date, a node in use, …
-        closest = await _ids_near(request, exc)
+        closest = await _nodes_meant(request, exc)
     if closest:
         detail += "; did you mean " + ", ".join(f"{n.id!r} ({n.name})" for n in closest) + "?"
     edges = exc.edge_keys if isinstance(exc, NodeInUseError) else None
     return problem_response(status, detail, path, edges=edges, operation=exc.operation)
 
 
-async def _ids_near(request: Request, exc: NotFoundError) -> list[NodeRef]:
-    """The nodes whose ids are spelt nearly as the id a read or write named and no node has.
+async def _nodes_meant(request: Request, exc: NotFoundError) -> list[NodeRef]:
+    """The nodes a read or write may mean by an id no node has: spelt nearly so, or named.
 
     "/api/v1/chain/post:borgmestr" is told of post:borgmester, as the question "post:borgmestr"
-    is. On the date the request asks about, if it names one that can be read.
+    is, and so is "/api/v1/chain/borgmester", a name where an id was asked. On the date the
+    request asks about, if it names one that can be read. An edge's key suggests no node.
     """
-    if not is_node_id(exc.node_id):
+    if not exc.node_id.strip() or len(exc.node_id) > 200 or "->" in exc.node_id:
         return []
     try:
         as_of = date.fromisoformat(request.query_params.get("as_of") or "")
@@ -230,7 +231,8 @@ async def _ids_near(request: Request, exc: NotFoundError) -> list[NodeRef]:
         as_of = None
     try:
         handle = await request.app.state.access.handle()
-        near: list[NodeRef] = await handle.run(ids_near, handle.store, exc.node_id, as_of=as_of)
+        near: list[NodeRef] = await handle.run(nodes_meant, handle.store, exc.node_id,
+                                               as_of=as_of)
     except Exception:  # without suggestions, the 404 still says what is wrong
         log.debug("no ids near %r", exc.node_id, exc_info=True)
         return []

@@ -35,7 +35,7 @@ from orgmodel.records import is_node_id
 from orgmodel.schema import Kind
 from orgmodel.text import fold, without_remark
 
-__all__ = ["CLOSEST", "ID_NEAR", "UnknownNodeError", "check_written_id", "ids_near",
+__all__ = ["CLOSEST", "ID_NEAR", "UnknownNodeError", "check_written_id", "ids_near", "nodes_meant",
            "resolve_node"]
 
 #: How many of the closest nodes an unknown id or name suggests, and how close they must be.
@@ -154,6 +154,31 @@ def ids_near(store: OrgStore, text: str, *, as_of: date | None,
     return [store.node(node_id, as_of=as_of)
             for node_id in difflib.get_close_matches(text.strip().lower(), ids, n=CLOSEST,
                                                      cutoff=ID_NEAR)]
+
+
+def nodes_meant(store: OrgStore, text: str, *, as_of: date | None) -> list[NodeRef]:
+    """The nodes ``text`` (an id no node has) may mean: by its spelling, or by name.
+
+    "/api/v1/chain/borgmester" names the mayor's post by its name where an id was asked: it is
+    told of post:borgmester, as "post:borgmestr" is.
+
+    >>> from orgmodel.dataset import Dataset
+    >>> from orgmodel.records import NODE_ADAPTER
+    >>> from orgmodel.store.memory import MemoryStore
+    >>> mayor = NODE_ADAPTER.validate_python({"id": "post:borgmester", "kind": "Post",
+    ...     "name": "Borgmester", "source": "seed", "confidence": "high"})
+    >>> store = MemoryStore(Dataset.build([mayor], []))
+    >>> [n.id for n in nodes_meant(store, "borgmester", as_of=None)]
+    ['post:borgmester']
+    """
+    if is_node_id(text.strip()):
+        return ids_near(store, text, as_of=as_of)
+    try:
+        return [store.node(resolve_node(store, text, as_of=as_of), as_of=as_of)]
+    except UnknownNodeError as exc:
+        return list(exc.closest)
+    except NotFoundError:  # a name of a node that does not hold on the day: not a suggestion
+        return []
 
 
 def _ids_near(store: OrgStore, text: str, as_of: date | None, kinds: Sequence[Kind] | None,

@@ -446,7 +446,10 @@ def test_a_read_by_an_id_no_node_has_names_the_ids_meant(http: httpx.Client) -> 
             ("/api/v1/members/forum:chefforu", {"as_of": "2025-01-01"},
              "'forum:chefforum' (Chefforum)"),
             ("/api/v1/paths", {"from": "post:borgmester", "to": "post:kommunaldirektr"},
-             "'post:kommunaldirektor' (Kommunaldirektør)")):
+             "'post:kommunaldirektor' (Kommunaldirektør)"),
+            # ... and a name where an id was asked (the API client's probe: no suggestion)
+            ("/api/v1/chain/borgmester", {}, "'post:borgmester' (Borgmester)"),
+            ("/api/v1/nodes/Chefforum", {}, "'forum:chefforum' (Chefforum)")):
         missing = http.get(path, params=params)
         assert missing.status_code == 404, path
         assert missing.json()["detail"].endswith(f"; did you mean {meant}?"), path
