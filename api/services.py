@@ -175,9 +175,8 @@ def renamed(before: Record | None, record: Record) -> list[str]:
     if not fields:
         return []
     return [f"{' and '.join(fields)} changed: it holds on every date of the record, those "
-            "before the change too (a record has one name); for a change from a day, end the "
-            "record (valid_to) and create its successor from the next day with its edges, in "
-            "one POST /api/v1/changes"]
+            "before the change too (a record has one name); for a change from a day, hand it "
+            "over to a successor with POST /api/v1/nodes/{id}/successor"]
 
 
 def edge_write_notices(record: EdgeRecord, after: Dataset | None,

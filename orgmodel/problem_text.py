@@ -136,6 +136,15 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"or '/'\), e\.g\. (.+)",
      r"et kant-id skrives med a-z, 0-9, '.', '_', ':' og '-' (ingen store bogstaver, æ, ø, å, "
      r"mellemrum eller '/'), fx \1"),
+    # a succession asked wrongly (orgmodel.succession)
+    (r"is (\S+)'s own id: a successor is a new node, with an id of its own",
+     r"er \1s eget id: en efterfølger er en ny knude med sit eget id"),
+    (r"is (\w+), and (\S+) is a (\w+): a successor is of its kind",
+     r"er \1, og \2 er en \3: en efterfølger er af samme art"),
+    (r"(\S+) holds from (\S+) to (.+?): a successor from (\S+) follows it only where it holds "
+     r"on (\S+) and (\S+)",
+     lambda m: f"{m[1]} gælder fra {_day(m[2])} til {_day(m[3])}: en efterfølger fra {m[4]} "
+               f"følger kun efter den, hvor den gælder {m[5]} og {m[6]}"),
     (r"is blank \(only spaces\)", "er tom (kun mellemrum)"),
     (r"holds the control character (U\+\w+), invisible in most editors: delete it",
      r"indeholder kontroltegnet \1, som de fleste editorer ikke viser: slet det"),
@@ -311,13 +320,12 @@ _SHAPES: list[tuple[str, _Say]] = [
      + ": giv den en anden (RESPONSIBLE_FOR med raci A) i samme ændring, eller afslut også "
        "opgaven"),
     (r"(name|title|name and title) changed: it holds on every date of the record, those "
-     r"before the change too \(a record has one name\); for a change from a day, end the "
-     r"record \(valid_to\) and create its successor from the next day with its edges, in "
-     r"one POST /api/v1/changes",
+     r"before the change too \(a record has one name\); for a change from a day, hand it over "
+     r"to a successor with POST /api/v1/nodes/\{id\}/successor",
      lambda m: {"name": "navnet", "title": "titlen", "name and title": "navn og titel"}[m[1]]
      + " er ændret: det gælder på alle postens datoer, også dem før ændringen (en post har ét "
-       "navn); for en ændring fra en dag: afslut posten (valid_to) og opret dens efterfølger "
-       "fra dagen efter med dens relationer, i én POST /api/v1/changes"),
+       "navn); for en ændring fra en dag: overdrag den til en efterfølger med POST "
+       "/api/v1/nodes/{id}/successor"),
     (r"begins (\S+), before (\S+) does \((\S+)\): it holds from (\S+); check the date",
      r"begynder \1, før \2 gør (\3): den gælder fra \4; tjek datoen"),
     (r"ends (\S+), after (\S+) does \((\S+)\): it holds until (\S+); check the date",
@@ -460,3 +468,8 @@ def _core_in_danish(core: str) -> str:
 def problem_line(problem: Problem, lang: Lang) -> str:
     """The problem as ``FILE:LINE: record: field: message``, the message in ``lang``."""
     return str(problem if lang == "en" else replace(problem, message=in_danish(problem.message)))
+
+
+def _day(said: str) -> str:
+    """A day of a succession's message in Danish ("always", "today and on")."""
+    return {"always": "altid", "today and on": "i dag og frem"}.get(said, said)

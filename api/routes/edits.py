@@ -42,6 +42,7 @@ from api.services import (
     patched,
     read_record,
 )
+from api.succession import SuccessionBody, hand_over
 from orgmodel.contract import OrgStore
 from orgmodel.editing import Record, etag, record_data
 from orgmodel.exceptions import NotFoundError
@@ -203,6 +204,24 @@ async def delete_edge(key: EdgeKeyPath, store: StoreDep, caller: WriterDep,
     await store.write(store.editor().delete_edge, key, expected_etag=expected,
                         actor=caller.name, comment=comment)
     return Response(status_code=204)
+
+
+@router.post("/nodes/{node_id:path}/successor", response_model=BatchAnswer, status_code=201,
+             summary="Hand a node over to a successor from a day")
+async def hand_over_node(node_id: NodeIdPath, body: SuccessionBody, store: StoreDep,
+                         caller: WriterDep, expected: IfMatch) -> Response:
+    """End the node the day before ``from`` and hand it over to ``record`` from that day.
+
+    If-Match: the node's ETag as read. A title or name changed from a day is a new record:
+    the node ends, its successor begins, and every edge of the node that holds on the day
+    (its holder, line, tasks, what lies under it) ends the day before and is written again
+    to the successor; an edge that began on the day or later moves whole; one that ended
+    before stays. One batch, all or nothing, each write in the audit log with ``comment``.
+    """
+    changes = await store.write(hand_over, store.editor(), node_id, body,
+                                expected_etag=expected, actor=caller.name)
+    return respond(BatchAnswer.of(changes), status_code=201,
+                   location=f"/api/v1/nodes/{quote(body.record.id, safe=':')}")
 
 
 @router.post("/changes", response_model=BatchAnswer, summary="Several edits as one")

@@ -225,6 +225,26 @@ def test_writes_on_neo4j_two_editors_rules_and_audit(neo4j_api: LiveServer) -> N
         assert {e["comment"] for e in moved} == {"Flyttet til Økonomi og Indkøb"}
 
 
+def test_a_post_handed_over_on_neo4j_hands_its_line_to_its_successor(
+        neo4j_api: LiveServer, neo4j_env: dict[str, str], albertslund: Dataset) -> None:
+    # One batch in the graph: the chief ends, the successor takes its edges from the day
+    chief = "post:chef-okonomi-og-stab"
+    with neo4j_api.client(ANNA) as anna:
+        handed = anna.post(f"/api/v1/nodes/{chief}/successor", headers={
+            "If-Match": anna.get(f"/api/v1/nodes/{chief}").headers["etag"]}, json={
+            "from": "2030-01-01", "comment": "Ny titel", "record": {
+                "id": "post:okonomidirektor", "kind": "Post", "name": "Økonomidirektør",
+                "source": "seed", "confidence": "medium"}})
+        assert handed.status_code == 201, handed.text
+        chain = anna.get("/api/v1/chain/post:enhedsleder-it-og-digitalisering",
+                         params={"as_of": "2030-06-01"}).json()["chain"]
+        assert [n["id"] for n in chain][1] == "post:okonomidirektor"
+        before = anna.get("/api/v1/chain/post:enhedsleder-it-og-digitalisering",
+                          params={"as_of": "2029-12-31"}).json()["chain"]
+        assert [n["id"] for n in before][1] == chief
+    load(neo4j_env, albertslund)  # the graph as the data files hold it, for the tests after
+
+
 def test_writes_queued_behind_each_other_answer_their_outcome_not_503(
         neo4j_env: dict[str, str], neo4j_api: LiveServer) -> None:
     # Forty writes at once on Neo4j: a dozen were answered 503 "try again" after the read

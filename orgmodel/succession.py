@@ -1,0 +1,141 @@
+"""A node handed over to a successor from a day: the old one ends, the new one takes its edges.
+
+A post retitled from 1 January ("Chef for Økonomi og Stab" becomes "Økonomidirektør"), a unit
+renamed after a reorganisation: a name written over holds on every date, past ones too
+(``docs/data-model.md``), so a change from a day is a new record. Made by hand it took 14
+writes for one post (the administrator's probe): end the record, create its successor, end
+each edge that holds on the day and write it again to the successor. :func:`succession` makes
+them, as the operations of one batch (:func:`orgmodel.batch.apply_all`): all or none, each
+in the audit log. The holder of a post, the units under a unit, the tasks it answers for and
+the posts reporting to it all go with it; an edge that ended before the day stays with the
+old node, and one that begins on the day or later moves whole.
+
+Examples
+--------
+>>> from datetime import date
+>>> from orgmodel.batch import apply_all
+>>> from orgmodel.dataset import Dataset
+>>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+>>> def node(**kw):
+...     return NODE_ADAPTER.validate_python({"source": "seed", "confidence": "high", **kw})
+>>> chef = node(id="post:chef", kind="Post", name="Chef")
+>>> ds = Dataset.build([chef, node(id="post:dir", kind="Post", name="Direktør")],
+...     [EdgeRecord.model_validate({"type": "REPORTS_TO", "from": "post:chef",
+...                                 "to": "post:dir", "source": "seed", "confidence": "high"})])
+>>> new = node(id="post:okonomidirektor", kind="Post", name="Økonomidirektør")
+>>> changes = apply_all(ds, succession(ds, "post:chef", new, from_day=date(2027, 1, 1)))
+>>> [(c.action, c.key) for c in changes]  # doctest: +NORMALIZE_WHITESPACE
+[('update', 'post:chef'), ('create', 'post:okonomidirektor'),
+ ('update', 'REPORTS_TO:post:chef->post:dir'),
+ ('create', 'REPORTS_TO:post:okonomidirektor->post:dir')]
+>>> after = changes[-1].dataset
+>>> str(after.nodes["post:chef"].valid_to), str(after.nodes["post:okonomidirektor"].valid_from)
+('2026-12-31', '2027-01-01')
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from orgmodel.batch import Operation
+from orgmodel.dataset import Dataset
+from orgmodel.editing import etag
+from orgmodel.exceptions import NotFoundError, OrgModelError
+from orgmodel.records import AnyNode, EdgeRecord
+
+__all__ = ["SuccessionError", "succession"]
+
+
+class SuccessionError(OrgModelError):
+    """A succession asked wrongly: ``field`` (of the request) and what is wrong with it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+def succession(ds: Dataset, node_id: str, successor: AnyNode, *, from_day: date,
+               expected_etag: str | None = None) -> list[Operation]:
+    """The operations that hand ``node_id`` over to ``successor`` from ``from_day``.
+
+    ``successor`` holds from ``from_day`` to the day the old node would have ended (its own
+    ``valid_from`` and ``valid_to`` are set so); the old node ends the day before. Its write
+    expects ``expected_etag`` (the ETag the writer read; default: the node's own), so a node
+    changed since it was read fails the batch.
+
+    Raises
+    ------
+    NotFoundError
+        When no node has the id ``node_id``.
+    SuccessionError
+        When the successor has the old node's id or another kind, or the old node does not
+        hold on ``from_day`` or the day before (a successor follows a node that held).
+    """
+    old = ds.nodes.get(node_id)
+    if old is None:
+        raise NotFoundError(node_id)
+    if successor.id == node_id:
+        raise SuccessionError("record.id", f"is {node_id}'s own id: a successor is a new node, "
+                                           "with an id of its own")
+    if successor.kind_value != old.kind_value:
+        raise SuccessionError("record.kind", f"is {successor.kind_value}, and {node_id} is a "
+                                             f"{old.kind_value}: a successor is of its kind")
+    day_before = from_day - timedelta(days=1) if from_day > date.min else from_day
+    if from_day == date.min or not _holds(old.valid_from, old.valid_to, day_before) or not _holds(
+            old.valid_from, old.valid_to, from_day):
+        raise SuccessionError("from", f"{node_id} holds {_span(old.valid_from, old.valid_to)}: "
+                                      f"a successor from {from_day} follows it only where it "
+                                      f"holds on {day_before} and {from_day}")
+    operations = [
+        Operation.put(old.model_copy(update={"valid_to": day_before}),
+                      expected_etag or etag(old)),
+        Operation.put(successor.model_copy(update={"valid_from": from_day,
+                                                   "valid_to": old.valid_to}))]
+    for edge in ds.edges.values():
+        if node_id not in (edge.source_id, edge.target_id, edge.via):
+            continue
+        if edge.valid_to is not None and edge.valid_to < from_day:
+            continue  # ended before: the old node's history
+        moved = _moved(edge, node_id, successor.id, from_day)
+        if edge.valid_from is not None and edge.valid_from >= from_day:
+            operations += [Operation.delete(edge.key, etag(edge)), Operation.put(moved)]
+        else:
+            operations += [Operation.put(edge.model_copy(update={"valid_to": day_before}),
+                                         etag(edge)), Operation.put(moved)]
+    return operations
+
+
+def _moved(edge: EdgeRecord, old: str, new: str, from_day: date) -> EdgeRecord:
+    """``edge`` with ``old`` replaced by ``new``, from ``from_day`` (or its own later start)."""
+    start = edge.valid_from if edge.valid_from is not None and edge.valid_from >= from_day \
+        else from_day
+
+    def swap(node: str | None) -> str | None:
+        return new if node == old else node
+
+    return edge.model_copy(update={
+        "source_id": swap(edge.source_id), "target_id": swap(edge.target_id),
+        "via": swap(edge.via), "valid_from": start,
+        "id": _moved_id(edge.id, old, new, from_day) if edge.id else None})
+
+
+def _moved_id(edge_id: str, old: str, new: str, from_day: date) -> str:
+    """The copy's own id: the old node's name in it made the new one's, or the day added.
+
+    >>> _moved_id("advises:chef:ou", "post:chef", "post:direktor", date(2027, 1, 1))
+    'advises:direktor:ou'
+    >>> _moved_id("edge:budget", "post:chef", "post:direktor", date(2027, 1, 1))
+    'edge:budget-2027-01-01'
+    """
+    old_name, new_name = old.partition(":")[2], new.partition(":")[2]
+    if old_name and old_name in edge_id:
+        return edge_id.replace(old_name, new_name)
+    return f"{edge_id}-{from_day.isoformat()}"
+
+
+def _holds(first: date | None, last: date | None, day: date) -> bool:
+    return (first is None or first <= day) and (last is None or day <= last)
+
+
+def _span(first: date | None, last: date | None) -> str:
+    return f"from {first or 'always'} to {last or 'today and on'}"
