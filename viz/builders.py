@@ -119,6 +119,8 @@ def node_dict(view: NodeView, lang: Lang, owners: Mapping[str, tuple[str, str | 
     }
     if node["label"] != view.name:  # an English page: its Danish name still finds it
         node["da"] = view.name
+    elif view.name_en and view.name_en != view.name:  # ... and a Danish page its English one
+        node["en"] = view.name_en
     owner = owners.get(view.id)
     if owner:
         node["owner"] = label_of(*owner, lang)

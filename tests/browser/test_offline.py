@@ -67,6 +67,17 @@ def test_a_static_views_search_finds_a_whole_word_before_a_words_inside(
     page.wait_for_function("window.orgmodelView.selected() === 'unit:it-og-digitalisering'")
 
 
+def test_a_static_danish_views_search_finds_an_english_name(site: Path, page: Any,
+                                                          recorder: Recorder) -> None:
+    # The views probe: "Finance Committee" found nothing on the static Danish page, which the
+    # served page (the API's search) and the English pages find
+    only_files(recorder)
+    open_view(page, (site / "collaboration.html").as_uri())
+    page.fill("#search-input", "Finance Committee")
+    page.click("#search-form button[type=submit]")
+    page.wait_for_function("window.orgmodelView.selected() === 'body:okonomiudvalget'")
+
+
 @pytest.mark.parametrize("name", ["org", "collaboration", "stakeholders", "responsibilities",
                                   "case-route", "en/org"])
 def test_static_site_views_work_from_disk(name: str, site: Path, page: Any,

@@ -50,7 +50,8 @@
     var hits = [];
     view.nodeData.forEach(function (node, id) {
       if (node.temp) { return; }
-      var score = window.orgmodelText.score(query, [node.label, node.da || "", id, node.kle || ""]);
+      var score = window.orgmodelText.score(query, [node.label, node.da || "", node.en || "", id,
+        node.kle || ""]);
       if (score > 0) { hits.push({ id: id, name: node.label, kind: node.kind, score: score }); }
     });
     hits.sort(function (a, b) { return b.score - a.score || a.name.localeCompare(b.name); });
