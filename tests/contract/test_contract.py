@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from contract_support import STORES, both_stores, outcome
+from contract_support import outcome
 
 from orgmodel.asked_date import asked as read_date
 from orgmodel.asker import ask_example, ask_instead
@@ -29,16 +29,6 @@ from orgmodel.vocabulary import load_vocabulary
 BEFORE_MERGER = date(2022, 6, 1)
 AFTER_MERGER = date(2024, 6, 1)
 CHIEF = "post:chef-okonomi-og-stab"
-
-
-@pytest.fixture(scope="module")
-def stores(albertslund: Any, neo4j_client: Any) -> dict[str, Any]:
-    return both_stores(albertslund, neo4j_client)
-
-
-@pytest.fixture(params=STORES)
-def store(request: pytest.FixtureRequest, stores: dict[str, Any]) -> Any:
-    return stores[request.param]
 
 
 # -- what users ask ------------------------------------------------------------------------------

@@ -11,22 +11,11 @@ from datetime import date
 from typing import Any
 
 import pytest
-from contract_support import STORES, both_stores
 
 from orgmodel.node_hint import answers_and_hint
 
 ON = date(2026, 11, 1)
 CHIEF = "post:chef-okonomi-og-stab"
-
-
-@pytest.fixture(scope="module")
-def stores(albertslund: Any, neo4j_client: Any) -> dict[str, Any]:
-    return both_stores(albertslund, neo4j_client)
-
-
-@pytest.fixture(params=STORES)
-def store(request: pytest.FixtureRequest, stores: dict[str, Any]) -> Any:
-    return stores[request.param]
 
 
 def answered(store: Any, question: str) -> tuple[list[Any], Any]:
