@@ -227,8 +227,6 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
     words = fold(query).split()
     if (kinds := listed(store, query, as_of=as_of)) is not None:  # "hvilke udvalg er der?"
         return kinds, 1.0, True
-    if pair := yes_or_no(store, query, as_of) or which_kind(store, query, as_of):
-        return pair  # "sidder borgmesteren i Økonomiudvalget?": how the two stand
     if not STAKEHOLDER_WORDS.isdisjoint(words) and (
             post := post_or_head(store, without(query, STAKEHOLDER_FRAME), as_of)):
         # "hvem er de vigtigste interessenter for chefen for Økonomi og Stab?": the map's,

@@ -107,6 +107,9 @@ _FROM_THE_OTHER = frozenset(fold("""
     ledes drives bruges leveres understøttes betjenes rådgives besluttes by omfatter include
     includes""").split())
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+#: The most words a question with no relating word between its two names has ("leder chefen
+#: for ØS Chefforum?"): a longer one is no question of two.
+_BOUNDED_WORDS = 7
 #: The most steps up a reporting line or a structure is followed.
 _LINE_STEPS = 12
 
@@ -242,7 +245,9 @@ def _pair(store: OrgStore, query: str, as_of: date, *, opens_with_verb: bool = T
     runs = [(at, end) for at, end in _runs(folded) if at > 0]
     splits = [(cut, resume) for at, end in runs
               for cut in range(at, end) for resume in range(cut + 1, end + 1)]
-    for candidates in (splits, [(at, at) for at in range(1, len(words))]):
+    # Any word boundary only in a short question: each split is a search or two of the store
+    bounds = [(at, at) for at in range(1, len(words))] if len(words) <= _BOUNDED_WORDS else []
+    for candidates in (splits, bounds):
         best: tuple[tuple[list[NodeRef], list[NodeRef]], tuple[bool, float, int, int],
                     list[str]] | None = None
         for cut, resume in candidates:
