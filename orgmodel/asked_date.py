@@ -45,6 +45,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from orgmodel.messages import Lang, t
+from orgmodel.politeness import plain_question
 from orgmodel.text import visible, without_acronym_genitive
 
 __all__ = ["RELATIVE_LEAD", "RELATIVE_SPELLINGS", "Asked", "Reading", "as_of_note", "asked",
@@ -190,7 +191,8 @@ def asked(question: str, as_of: date | None, today: date) -> Asked:
           set_aside=None)
     """
     # "lø\u00adn", pasted from a web page, asks for "løn"; "ØUs" for "ØU"
-    question = without_acronym_genitive(visible(question))
+    # ... and "vis mig hvem der sidder i ØU" for "hvem sidder i ØU" (orgmodel.politeness)
+    question = plain_question(without_acronym_genitive(visible(question)))
     named, reading, text = _read(question, today)
     if not text.strip():  # "i 2022" alone: nothing else to ask, keep it as it was
         text = question

@@ -282,6 +282,8 @@ class NodeHint(BaseModel):
     def text(self, lang: Lang) -> str:
         """The hint as a few short sentences, in Danish or English."""
         lead = self.line_answer(lang)
+        if lead and self.between is not None and self.node.kind is Kind.TASK:
+            return lead  # a task asked of is answered beside it, with its owners
         return f"{lead} {self._text(lang)}" if lead else self._text(lang)
 
     def line_answer(self, lang: Lang) -> str | None:

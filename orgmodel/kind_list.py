@@ -142,7 +142,9 @@ def listed(store: OrgStore, question: str, *, as_of: date) -> NodeHint | None:
         key = asked_kind(" ".join(word for word in question.split() if fold(word) not in here))
     if key is None and (titled := kind_named(question)) and LISTS[titled].kind is Kind.POST:
         return _posts_in(store, question, titled, as_of=as_of)  # "enhedsledere i ØS"
-    running = not RUNNING_WORDS.isdisjoint(fold(question).split())
+    # ... and "i gang" ("hvilke initiativer er i gang?" listed the completed merger too)
+    running = not RUNNING_WORDS.isdisjoint(fold(question).split()) or " i gang" in \
+        f" {fold(question)}"
     return None if key is None else list_of(store, key, as_of=as_of, running=running)
 
 

@@ -537,7 +537,11 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     if asks_about_self(query):  # "hvem er min chef?": what it met was stray (orgmodel.asker)
         return [], None
     if pair := yes_or_no(store, query, as_of) or which_kind(store, query, as_of):
-        return [], pair[0]  # "er OP ansvarlig for løn?": yes, before the task in its place
+        # "er OP ansvarlig for løn?": yes, before the task in its place; "bruger bogholderiet
+        # RolleBi?": the task asked of with its owners, after the yes
+        task = pair[0].node
+        return (store.owners(task.id, limit=1, as_of=as_of)
+                if task.kind is Kind.TASK else []), pair[0]
     if (placed := task_in_place(store, query, as_of)) is not None:
         return placed, None  # "økonomistyring ØS": the task, in the unit that holds it
     # A task the question meets well by its own words comes before one met only through the

@@ -446,7 +446,9 @@ STRUCTURE_FRAME = STRUCTURE_WORDS | frozenset(
 #: it instead ("hvad hører under Økonomi og Stab?").
 PLACE_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("under",), ("del", "af"), ("part", "of"), ("belong", "to"), ("belongs", "to"),
-    ("hører", "til"), ("høre", "til"), ("hørte", "til"))
+    ("hører", "til"), ("høre", "til"), ("hørte", "til"),
+    # "hvor hører ØS-IT screeningen hjemme?", "where does it belong?" (it met communication)
+    ("hjemme",), ("belong",), ("belongs",))
 #: ... or that have one of these anywhere ("hvem er Skole og Uddannelse underlagt?") ...
 PLACE_SPELLINGS: tuple[str, ...] = ("underlagt", "underlagte", "subordinate", "placeret",
                                     "placering", "placeringen", "placed", "located")
@@ -474,7 +476,7 @@ PLACE_FRAME_SPELLINGS: tuple[str, ...] = (
     # "hvor i organisationen ligger …?" ("organisation" alone is a word of names: "Organisation
     # og Politik")
     "organisationen", "organizationen", "hierarkiet", "organisationsdiagrammet", "hvor",
-    "where", "organization", "hierarchy")
+    "where", "organization", "hierarchy", "hjemme")
 PLACE_FRAME = frozenset(fold(" ".join((*PLACE_FRAME_SPELLINGS, *PLACE_SPELLINGS,
                                        *PLACE_WHICH))).split())
 #: The kind a question asks the place to be of, after its "which" ("hvilket direktørområde",

@@ -53,7 +53,8 @@ __all__ = ["YES_NO_OPENINGS", "asks_yes_no", "which_kind", "yes_no_core", "yes_o
 _OPENINGS = """
     er sidder deltager hører refererer rapporterer indgår tilhører ligger leder har bruger
     driver understøtter leverer beslutter rådgiver betjener samarbejder sender
-    drives ledes bruges leveres understøttes betjenes rådgives besluttes
+    drives ledes bruges leveres understøttes betjenes rådgives besluttes håndterer håndteres
+    varetager varetages
     is are was were does do did has have
 """
 YES_NO_OPENINGS = frozenset(fold(_OPENINGS).split())
@@ -72,7 +73,7 @@ _RELATING = """
     take takes participate participates collaborate collaborates work works is include
     includes omfatter leverandør leverandøren ledes drives bruges leveres understøttes betjenes
     rådgives besluttes by operated used headed led supplied supported advised served decided
-    chaired
+    chaired handle handles handled håndterer håndteres varetager varetages
 """
 _RELATING_WORDS = frozenset(fold(_RELATING).split())
 _IN_IT = (EdgeType.MEMBER_OF, EdgeType.HEADS)
@@ -88,7 +89,8 @@ _ASKING: tuple[tuple[str, tuple[EdgeType, ...]], ...] = (
     ("include includes omfatter", (*_TAKING_PART, EdgeType.PART_OF)),
     ("refererer rapporterer report reports", (EdgeType.REPORTS_TO,)),
     ("del under part tilhører belong belongs", (EdgeType.PART_OF,)),
-    ("ansvarlig ansvaret ansvar responsible accountable", (EdgeType.RESPONSIBLE_FOR,)),
+    ("ansvarlig ansvaret ansvar responsible accountable handle handles handled håndterer "
+     "håndteres varetager varetages", (EdgeType.RESPONSIBLE_FOR,)),
     ("bruger bruges use uses used", (EdgeType.USES,)),
     ("leverer leveres leverandør leverandøren supply supplies supplied supplier",
      (EdgeType.SUPPLIES,)),
@@ -104,8 +106,8 @@ _ASKED_BY: dict[str, tuple[EdgeType, ...]] = {
 #: The words that ask the relation from the other node: a passive ("drives af", "operated
 #: by"), or what holds the other ("omfatter", "include").
 _FROM_THE_OTHER = frozenset(fold("""
-    ledes drives bruges leveres understøttes betjenes rådgives besluttes by omfatter include
-    includes""").split())
+    ledes drives bruges leveres understøttes betjenes rådgives besluttes håndteres varetages by
+    omfatter include includes""").split())
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 #: The most words a question with no relating word between its two names has ("leder chefen
 #: for ØS Chefforum?"): a longer one is no question of two.
