@@ -7,14 +7,17 @@ the batch of it in the writers' turn, so what it ends and copies is what the sto
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Annotated
 
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.config import JsonDict
 
 from orgmodel.contract import WritableStore
-from orgmodel.editing import Change
+from orgmodel.editing import AlreadyExistsError, Change
+from orgmodel.exceptions import OrgModelError
 from orgmodel.records import AnyNode, ChangeComment
 from orgmodel.succession import SuccessionError, succession
 
@@ -27,14 +30,23 @@ _EXAMPLE: JsonDict = {
     "comment": "Stillingen omdøbt fra 1. januar 2027"}
 
 
+def _written_day(value: object) -> object:
+    """``value``, where it is a day written YYYY-MM-DD (as every date the API takes)."""
+    if not isinstance(value, str) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is None:
+        raise ValueError(f"is a day written YYYY-MM-DD (got {value!r})")
+    return value
+
+
 class SuccessionBody(BaseModel):
     """The successor and the day it takes over."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True,
                               json_schema_extra={"examples": [_EXAMPLE]})
 
-    from_day: date = Field(alias="from", description="The successor's first day; the node "
-                                                     "ends the day before (YYYY-MM-DD).")
+    # "2028-01-01T00:00:00" and 20280101 (read as a Unix time) were taken
+    from_day: Annotated[date, BeforeValidator(_written_day)] = Field(
+        alias="from", description="The successor's first day; the node ends the day before "
+                                  "(YYYY-MM-DD).")
     record: AnyNode = Field(description="The successor as in a data file: a new id, the same "
                                         "kind (its valid_from and valid_to are set for it).")
     comment: ChangeComment | None = Field(
@@ -55,4 +67,16 @@ def hand_over(editor: WritableStore, node_id: str, body: SuccessionBody, *, expe
     except SuccessionError as exc:
         raise RequestValidationError([{"loc": ("body", *exc.field.split(".")),
                                        "type": "value_error", "msg": str(exc)}]) from None
-    return editor.apply_all(operations, actor=actor, comment=body.comment)
+    try:
+        return editor.apply_all(operations, actor=actor, comment=body.comment)
+    except AlreadyExistsError as exc:
+        if exc.operation != 1:
+            raise
+        raise RequestValidationError([{  # the successor's id is in use: said of the body
+            "loc": ("body", "record", "id"), "type": "value_error",
+            "msg": f"is the id of a node that exists ({body.record.id}): give the successor "
+                   "an id of its own"}]) from None
+    except OrgModelError as exc:
+        if exc.operation == 0:  # the node itself (its ETag): no batch of the client's to name
+            exc.operation = None
+        raise

@@ -141,10 +141,18 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"er \1s eget id: en efterfølger er en ny knude med sit eget id"),
     (r"is (\w+), and (\S+) is a (\w+): a successor is of its kind",
      r"er \1, og \2 er en \3: en efterfølger er af samme art"),
-    (r"(\S+) holds from (\S+) to (.+?): a successor from (\S+) follows it only where it holds "
-     r"on (\S+) and (\S+)",
-     lambda m: f"{m[1]} gælder fra {_day(m[2])} til {_day(m[3])}: en efterfølger fra {m[4]} "
-               f"følger kun efter den, hvor den gælder {m[5]} og {m[6]}"),
+    (r"(\S+) holds (from \S+ to \S+|from \S+ on|until \S+|on every day): a successor from (\S+) "
+     r"follows it only where it holds on (\S+) and (\S+)",
+     lambda m: f"{m[1]} gælder {_held_days(m[2])}: en efterfølger fra {m[3]} følger kun efter den, "
+               f"hvor den gælder {m[4]} og {m[5]}"),
+    (r"is a day written YYYY-MM-DD \(got (.+)\)", r"er en dag skrevet ÅÅÅÅ-MM-DD (fik \1)"),
+    (r"is the id of a node that exists \((\S+)\): give the successor an id of its own",
+     r"er id'et på en knude, der findes (\1): giv efterfølgeren sit eget id"),
+    (r"a person is not handed over: end the holding \(HOLDS, valid_to\) and write the new "
+     r"holder's", "en person overdrages ikke: afslut besættelsen (HOLDS, valid_to), og skriv den "
+                  "nye indehavers"),
+    (r"is set by the hand-over \(from the day to the node's own end\): leave it out",
+     "sættes af overdragelsen (fra dagen til knudens egen slutning): udelad det"),
     (r"is blank \(only spaces\)", "er tom (kun mellemrum)"),
     (r"holds the control character (U\+\w+), invisible in most editors: delete it",
      r"indeholder kontroltegnet \1, som de fleste editorer ikke viser: slet det"),
@@ -470,6 +478,11 @@ def problem_line(problem: Problem, lang: Lang) -> str:
     return str(problem if lang == "en" else replace(problem, message=in_danish(problem.message)))
 
 
-def _day(said: str) -> str:
-    """A day of a succession's message in Danish ("always", "today and on")."""
-    return {"always": "altid", "today and on": "i dag og frem"}.get(said, said)
+def _held_days(said: str) -> str:
+    """The days a node holds, in a succession's message, in Danish ("from 2024-01-01 on")."""
+    if said == "on every day":
+        return "alle dage"
+    words = said.split()
+    if said.endswith(" on"):
+        return f"fra {words[1]}"
+    return f"til {words[1]}" if words[0] == "until" else f"fra {words[1]} til {words[3]}"

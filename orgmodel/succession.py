@@ -42,6 +42,7 @@ from orgmodel.dataset import Dataset
 from orgmodel.editing import etag
 from orgmodel.exceptions import NotFoundError, OrgModelError
 from orgmodel.records import AnyNode, EdgeRecord
+from orgmodel.schema import EdgeType, Kind
 
 __all__ = ["SuccessionError", "succession"]
 
@@ -74,35 +75,71 @@ def succession(ds: Dataset, node_id: str, successor: AnyNode, *, from_day: date,
     old = ds.nodes.get(node_id)
     if old is None:
         raise NotFoundError(node_id)
-    if successor.id == node_id:
-        raise SuccessionError("record.id", f"is {node_id}'s own id: a successor is a new node, "
-                                           "with an id of its own")
-    if successor.kind_value != old.kind_value:
-        raise SuccessionError("record.kind", f"is {successor.kind_value}, and {node_id} is a "
-                                             f"{old.kind_value}: a successor is of its kind")
-    day_before = from_day - timedelta(days=1) if from_day > date.min else from_day
-    if from_day == date.min or not _holds(old.valid_from, old.valid_to, day_before) or not _holds(
-            old.valid_from, old.valid_to, from_day):
-        raise SuccessionError("from", f"{node_id} holds {_span(old.valid_from, old.valid_to)}: "
-                                      f"a successor from {from_day} follows it only where it "
-                                      f"holds on {day_before} and {from_day}")
+    _check(old, successor, from_day)
+    day_before = from_day - timedelta(days=1)
     operations = [
         Operation.put(old.model_copy(update={"valid_to": day_before}),
                       expected_etag or etag(old)),
         Operation.put(successor.model_copy(update={"valid_from": from_day,
                                                    "valid_to": old.valid_to}))]
     for edge in ds.edges.values():
-        if node_id not in (edge.source_id, edge.target_id, edge.via):
+        if node_id not in (edge.source_id, edge.target_id, edge.via) or (
+                edge.type in _HISTORY):
             continue
-        if edge.valid_to is not None and edge.valid_to < from_day:
-            continue  # ended before: the old node's history
+        first, last = _span_of(ds, edge)
+        if last is not None and last < from_day:
+            continue  # ended before (itself or a node at its other end): the old node's history
         moved = _moved(edge, node_id, successor.id, from_day)
-        if edge.valid_from is not None and edge.valid_from >= from_day:
-            operations += [Operation.delete(edge.key, etag(edge)), Operation.put(moved)]
+        if first is not None and first >= from_day:
+            # it begins on the day or later (itself, or the node at its other end): whole
+            operations += [Operation.delete(edge.key, etag(edge)),
+                           Operation.put(moved.model_copy(update={"valid_from": edge.valid_from}))]
         else:
             operations += [Operation.put(edge.model_copy(update={"valid_to": day_before}),
                                          etag(edge)), Operation.put(moved)]
     return operations
+
+
+#: The relations that tell how a node came to be ("resulted from" a merger): the old node's
+#: history, not carried over to its successor.
+_HISTORY = frozenset({EdgeType.RESULTED_FROM})
+
+
+def _check(old: AnyNode, successor: AnyNode, from_day: date) -> None:
+    """Raise SuccessionError when ``successor`` cannot follow ``old`` from ``from_day``."""
+    node_id = old.id
+    if successor.id == node_id:
+        raise SuccessionError("record.id", f"is {node_id}'s own id: a successor is a new node, "
+                                           "with an id of its own")
+    if successor.kind_value != old.kind_value:
+        raise SuccessionError("record.kind", f"is {successor.kind_value}, and {node_id} is a "
+                                             f"{old.kind_value}: a successor is of its kind")
+    if old.kind_value == Kind.PERSON.value:
+        raise SuccessionError("record.kind", "a person is not handed over: end the holding "
+                                             "(HOLDS, valid_to) and write the new holder's")
+    for field in ("valid_from", "valid_to"):
+        if getattr(successor, field) is not None and (
+                field == "valid_to" or successor.valid_from != from_day):
+            raise SuccessionError(f"record.{field}", "is set by the hand-over (from the day to "
+                                                     "the node's own end): leave it out")
+    day_before = from_day - timedelta(days=1) if from_day > date.min else from_day
+    if from_day == date.min or not _holds(old.valid_from, old.valid_to, day_before) or not _holds(
+            old.valid_from, old.valid_to, from_day):
+        raise SuccessionError("from", f"{node_id} holds {_span(old.valid_from, old.valid_to)}: "
+                                      f"a successor from {from_day} follows it only where it "
+                                      f"holds on {day_before} and {from_day}")
+
+
+def _span_of(ds: Dataset, edge: EdgeRecord) -> tuple[date | None, date | None]:
+    """The days ``edge`` holds: its own, within those of the nodes at its ends."""
+    firsts = [edge.valid_from] + [ds.nodes[n].valid_from for n in (edge.source_id, edge.target_id)
+                                  if n in ds.nodes]
+    lasts = [edge.valid_to] + [ds.nodes[n].valid_to for n in (edge.source_id, edge.target_id)
+                               if n in ds.nodes]
+    known_firsts = [day for day in firsts if day is not None]
+    known_lasts = [day for day in lasts if day is not None]
+    return (max(known_firsts) if known_firsts else None,
+            min(known_lasts) if known_lasts else None)
 
 
 def _moved(edge: EdgeRecord, old: str, new: str, from_day: date) -> EdgeRecord:
@@ -113,10 +150,27 @@ def _moved(edge: EdgeRecord, old: str, new: str, from_day: date) -> EdgeRecord:
     def swap(node: str | None) -> str | None:
         return new if node == old else node
 
+    only_via = old not in (edge.source_id, edge.target_id)
     return edge.model_copy(update={
         "source_id": swap(edge.source_id), "target_id": swap(edge.target_id),
         "via": swap(edge.via), "valid_from": start,
-        "id": _moved_id(edge.id, old, new, from_day) if edge.id else None})
+        # a collaboration through the node keeps its key (its ends and topic): the copy needs
+        # an id of its own
+        "id": _moved_id(edge.id, old, new, from_day) if edge.id else (
+            _via_id(edge, new, from_day) if only_via else None)})
+
+
+def _via_id(edge: EdgeRecord, new: str, from_day: date) -> str:
+    """An id for the copy of a collaboration that now runs through ``new``.
+
+    >>> record = EdgeRecord.model_validate({"type": "COLLABORATES_WITH", "from": "post:a",
+    ...     "to": "post:b", "via": "forum:x", "topic": "Budget", "source": "seed",
+    ...     "confidence": "high"})
+    >>> _via_id(record, "forum:y", date(2027, 2, 1))
+    'collaborates_with:a:b:y:2027-02-01'
+    """
+    names = [node.partition(":")[2] for node in (edge.source_id, edge.target_id, new)]
+    return f"{edge.type.value.lower()}:{':'.join(names)}:{from_day.isoformat()}"
 
 
 def _moved_id(edge_id: str, old: str, new: str, from_day: date) -> str:
@@ -138,4 +192,6 @@ def _holds(first: date | None, last: date | None, day: date) -> bool:
 
 
 def _span(first: date | None, last: date | None) -> str:
-    return f"from {first or 'always'} to {last or 'today and on'}"
+    if first and last:
+        return f"from {first} to {last}"
+    return f"from {first} on" if first else (f"until {last}" if last else "on every day")

@@ -97,7 +97,50 @@ def test_a_succession_asked_wrongly_names_the_field_and_writes_nothing(
                           headers={"If-Match": etag},
                           json={"from": "2027-01-01", "record": NEW}), 404)
         taken = {**NEW, "id": "post:kommunaldirektor", "name": "Kommunaldirektør"}
-        problem(anna.post(url, headers={"If-Match": etag},
-                          json={"from": "2027-01-01", "record": taken}), 409)
+        in_use = problem(anna.post(url, headers={"If-Match": etag},
+                                   json={"from": "2027-01-01", "record": taken}), 422)
+        # (said of the body, not of the batch it makes: "operations[1]: … already exists")
+        assert in_use["errors"][0]["loc"] == ["body", "record", "id"]
+        stale = problem(anna.post(url, headers={"If-Match": '"' + "1" * 32 + '"'},
+                                  json={"from": "2027-01-01", "record": NEW}), 412)
+        assert "operations[" not in stale["detail"]
+        # the successor's days are the hand-over's; a date is a date; a person is no post
+        for body, field in (({"from": "2027-01-01", "record": {**NEW, "valid_to": "2030-01-01"}},
+                             ["record", "valid_to"]),
+                            ({"from": "2027-01-01T00:00:00", "record": NEW}, ["from"]),
+                            ({"from": 20270101, "record": NEW}, ["from"])):
+            said = problem(anna.post(url, headers={"If-Match": etag}, json=body), 422)
+            assert [e["loc"] for e in said["errors"]] == [["body", *field]], said
+        person = "person:henrik-harder"
+        said = problem(anna.post(f"/api/v1/nodes/{person}/successor", headers={
+            "If-Match": tag(anna, person)}, json={"from": "2027-01-01", "record": {
+                "id": "person:ny", "kind": "Person", "name": "Ny", "source": "seed",
+                "confidence": "low"}}), 422)
+        assert said["errors"][0]["loc"] == ["body", "record", "kind"]
+        assert "end the holding" in said["errors"][0]["msg"]
         assert anna.get("/api/v1/audit").json()["items"] == []
         assert anna.get(f"/api/v1/nodes/{NEW['id']}").status_code == 404
+
+
+def test_a_unit_made_by_a_merger_and_a_forum_collaborations_run_through_are_handed_over(
+        editable_api: LiveServer) -> None:
+    # The successor probe: the merger's history (the unit resulted from it, the units before
+    # it ended in 2022) was copied and refused ("never holds"); a collaboration through the
+    # forum kept its key and collided with itself (409)
+    with editable_api.client(ANNA) as anna:
+        unit = "unit:organisation-og-politik"
+        handed = anna.post(f"/api/v1/nodes/{unit}/successor", headers={
+            "If-Match": tag(anna, unit)}, json={"from": "2027-03-01", "record": {
+                "id": "unit:hr-og-politik", "kind": "Unit", "name": "HR og Politik",
+                "level": "enhed", "source": "seed", "confidence": "low"}})
+        assert handed.status_code == 201, handed.text
+        after = edges(anna, "unit:hr-og-politik", "2027-03-01")
+        assert ("PART_OF", "unit:organisation-og-politik-team-1", "unit:hr-og-politik") in after
+        assert not any(kind == "RESULTED_FROM" for kind, _a, _b in after)
+        assert any(kind == "RESULTED_FROM" for kind, _a, _b in edges(anna, unit, "2027-02-28"))
+        forum = "forum:chefforum"
+        handed = anna.post(f"/api/v1/nodes/{forum}/successor", headers={
+            "If-Match": tag(anna, forum)}, json={"from": "2027-02-01", "record": {
+                "id": "forum:lederforum", "kind": "Forum", "name": "Lederforum",
+                "source": "seed", "confidence": "low"}})
+        assert handed.status_code == 201, handed.text
