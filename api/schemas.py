@@ -242,6 +242,10 @@ class OwnersAnswer(BaseModel):
     kle_hint: KleHint | None = Field(
         None, description="Only when no task answers: the KLE topic the question fits, which no "
         "task in the model covers (work outside the model).")
+    only_weak: bool = Field(
+        False, description="Every task in `results` meets only part of the question (note "
+        "`weak_match`) and no node is named: no task of the model is what it asks; the "
+        "results are the nearest.")
     node_hint: NodeHint | None = Field(
         None, description="When the question names a system (that no task uses), initiative, "
         "policy, unit, forum, political body or post clearly better than any task, or asks who "

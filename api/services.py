@@ -34,7 +34,7 @@ from orgmodel.exceptions import NotFoundError
 from orgmodel.export import export_files
 from orgmodel.home import asked_here
 from orgmodel.kle_catalogue import hint
-from orgmodel.node_hint import answers_and_hint
+from orgmodel.node_hint import answers_and_hint, only_weak
 from orgmodel.notices import (
     outside_its_nodes,
     part_of_nothing,
@@ -96,12 +96,13 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     # A node the question names is its answer; the KLE topic it half fits would be noise, as
     # for a question about the asker, which is told what to ask instead.
     advice = None if results or named else advice_of_data(text, store, as_of=when)
+    weak = named is None and only_weak(results)  # no task is what it asks: said so
     topic = None if results or named or advice else hint(text, load_vocabulary().catalogue)
     answered = [OwnersAnswerResult(**dict(result), facts=_facts(store, result.task.id, when)
                                    if with_facts else None) for result in results]
     return OwnersAnswer(query=query, as_of=when, as_of_set_aside=question.set_aside,
                         results=answered, node_hint=named,
-                        ask_instead=advice,
+                        ask_instead=advice, only_weak=weak,
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
 
 

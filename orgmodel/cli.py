@@ -49,7 +49,7 @@ from orgmodel.home import asked_here
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset, unread_files
 from orgmodel.messages import Lang, name_in, t
-from orgmodel.node_hint import NodeHint, answers_and_hint
+from orgmodel.node_hint import NodeHint, answers_and_hint, only_weak
 from orgmodel.notices import notices_of
 from orgmodel.problem_text import problem_line
 from orgmodel.resolve import UnknownNodeError, check_written_id, resolve_node
@@ -331,6 +331,9 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
             print(t("try_search", args.lang), file=sys.stderr)
         return EXIT_FAILED
     lang: Lang = args.lang
+    if named is None and only_weak(results):  # what no task is: said first
+        print(t("only_weak", lang))
+        print()
     if named is not None:  # first, as on the start page: "hvem leder IT?" is answered by it
         print(named.text(lang))
     for number, r in enumerate(results):

@@ -16,7 +16,7 @@ Supported by: IT (confidence: high, source: seed).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
@@ -176,6 +176,9 @@ class NodeHint(BaseModel):
                                                  "say when it does, and it has no relations.")
     holds_from: date | None = Field(None, description="With ``not_on_date``: its first day.")
     holds_to: date | None = Field(None, description="With ``not_on_date``: its last day.")
+    succeeded_by: NodeRef | None = Field(
+        None, description="With ``not_on_date``, after its last day: the node that took over "
+                          "its relations the day after (a hand-over, POST …/successor).")
     listing: str | None = Field(None, description="A question of which of a kind there are "
                                                   "(\"hvilke udvalg er der?\"): what it lists "
                                                   "(committees, fora, departments, units); the "
@@ -513,8 +516,13 @@ class NodeHint(BaseModel):
         if self.not_on_date:
             day = self.as_of.isoformat() if self.as_of else ""
             span = held_text(self.holds_from, self.holds_to, (("fra", "til"), ("from", "to"))[at])
-            return first + (f" Den gælder ikke pr. {day}, men {span}.",
+            held = first + (f" Den gælder ikke pr. {day}, men {span}.",
                             f" It does not hold on {day}; it holds {span}.")[at]
+            if self.succeeded_by is not None and self.holds_to is not None:
+                then = (self.holds_to + timedelta(days=1)).isoformat()
+                held += (f" Fra {then} efterfulgt af {node_name(self.succeeded_by, lang)}.",
+                         f" From {then} succeeded by {node_name(self.succeeded_by, lang)}.")[at]
+            return held
         if not self.relations and self.node.kind is Kind.PERSON:
             # The date is said: a question without one is asked of today, which "the date
             # asked about" did not tell.

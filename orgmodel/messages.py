@@ -24,6 +24,10 @@ Lang = Literal["da", "en"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "no_answer": ("Intet svar på »{query}«.", 'No answer for "{query}".'),
+    "only_weak": ("Ingen opgave i modellen passer på hele spørgsmålet; de nærmeste nedenfor "
+                  "passer kun på en del af det.",
+                  "No task in the model fits the whole question; the nearest below fit only "
+                  "part of it."),
     # orgmodel list
     "none_listed": ("Ingen noder i data passer på det valgte på denne dato.",
                     "No node of the data fits what was chosen on this date."),

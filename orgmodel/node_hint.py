@@ -34,6 +34,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from orgmodel.asker import asks_about_self, names_no_one
@@ -118,6 +119,7 @@ from orgmodel.question_frames import (
 )
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.stakeholder_hint import with_stakeholders
+from orgmodel.succession import successor_of
 from orgmodel.task_in_place import task_in_place
 from orgmodel.task_list import asks_tasks, tasks_of
 from orgmodel.text import (
@@ -151,6 +153,7 @@ __all__ = [
     "decider_hint",
     "hint_of",
     "node_hint",
+    "only_weak",
 ]
 
 #: The most words a question that is only a name has ("ØU", "Direktørforum").
@@ -202,8 +205,11 @@ def _named(store: OrgStore, query: str, *, as_of: date,
     if (node.valid_from is None or node.valid_from <= as_of) and (
             node.valid_to is None or as_of <= node.valid_to):
         return found  # it held then: what it named on that day is the answer, or none
+    # ... and, after it ended, the node it was handed over to ("Økonomidirektør")
+    after = successor_of(store, node) if node.valid_to and as_of > node.valid_to else None
     return NodeHint(node=node_ref(node), relations=[], as_of=as_of, holds_from=node.valid_from,
-                    holds_to=node.valid_to, not_on_date=True), now[1], True
+                    holds_to=node.valid_to, not_on_date=True,
+                    succeeded_by=node_ref(after) if after else None), now[1], True
 
 
 def _named_on(store: OrgStore, query: str, *, as_of: date,
@@ -642,6 +648,16 @@ def _only_kle_nearest(result: OwnersResult) -> bool:
 
 def _only_via_used(result: OwnersResult) -> bool:
     return any(note.code == "via_used" for note in result.notes)
+
+
+def only_weak(results: Sequence[OwnersResult]) -> bool:
+    """Whether every task answering a question meets only part of it (``weak_match``).
+
+    The question then asks what no task of the model is: said first (leadership's tenth
+    probe: "hvem står for rengøring på rådhuset" was answered by the SKI framework
+    agreements, a note under it saying the match was weak).
+    """
+    return bool(results) and all(map(_weak, results))
 
 
 def _weak(result: OwnersResult) -> bool:

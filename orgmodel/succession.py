@@ -35,16 +35,18 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
 from orgmodel.batch import Operation
+from orgmodel.contract import NodeView, OrgStore
 from orgmodel.dataset import Dataset
 from orgmodel.editing import etag
 from orgmodel.exceptions import NotFoundError, OrgModelError
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import EdgeType, Kind
 
-__all__ = ["SuccessionError", "succession"]
+__all__ = ["SuccessionError", "succession", "successor_of"]
 
 
 class SuccessionError(OrgModelError):
@@ -195,3 +197,33 @@ def _span(first: date | None, last: date | None) -> str:
     if first and last:
         return f"from {first} to {last}"
     return f"from {first} on" if first else (f"until {last}" if last else "on every day")
+
+
+def successor_of(store: OrgStore, node: NodeView) -> NodeView | None:
+    """The node that took over ``node``'s relations the day after it ended, if one did.
+
+    One of its kind, beginning that day, in the most of the relations ``node`` had on its last
+    day (a hand-over writes them all again): "Chef for Økonomi og Stab" asked of after it
+    ended is told of "Økonomidirektør" (the successor probe). ``None`` for a node that has not
+    ended, or whose relations no new node took over.
+    """
+    if node.valid_to is None or node.valid_to == date.max:
+        return None
+    after = node.valid_to + timedelta(days=1)
+    ties = Counter[str]()
+    for edge in store.edges_of(node.id, as_of=node.valid_to):
+        other = edge.target_id if edge.source_id == node.id else edge.source_id
+        try:
+            later = store.edges_of(other, as_of=after)
+        except NotFoundError:  # it ended with the node
+            continue
+        ties.update(e.source_id if e.target_id == other else e.target_id
+                    for e in later if e.type is edge.type)
+    for candidate, _count in ties.most_common():
+        try:
+            found = store.node(candidate, as_of=after)
+        except NotFoundError:
+            continue
+        if candidate != node.id and found.kind is node.kind and found.valid_from == after:
+            return found
+    return None

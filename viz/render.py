@@ -345,10 +345,11 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                  ask_instead: str | None = None, advice: dict[str, str] | None = None,
                  answered_as_of: date | None = None,
                  as_of_reading: Reading | None = None, examples: list[str] | None = None,
-                 home_names: list[str] | None = None) -> str:
+                 home_names: list[str] | None = None, only_weak: bool = False) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`);
+    ``only_weak`` that each task answering it meets only part of it (the nearest);
     ``node_hint`` who is in charge of what it names that is not a task (:func:`viz.start.answers`),
     ``node_link`` the view that draws it (:func:`viz.start.hint_link`);
     ``ask_instead`` what to ask when it asks about the asker (:func:`viz.start.ask_instead`);
@@ -431,7 +432,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "asOf": (page.as_of or date.today()).isoformat()} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,
-                   kle_hint=kle_hint, node_hint=node_hint, node_link=node_link,
+                   kle_hint=kle_hint, only_weak=only_weak, node_hint=node_hint, node_link=node_link,
                    ask_instead=ask_instead,
                    answered_as_of=answered_as_of, examples=examples or [],
                    as_of_note=as_of_note(answered_as_of, as_of_reading, page.lang)

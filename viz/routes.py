@@ -132,9 +132,12 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     found, named, link, advice, examples, text = await _build(request, work)
     # The catalogue is read and indexed when first asked (about a second): not on the loop.
     hint = None
-    if query and not found and not named and advice is None:  # a node named is the answer
+    # ... and tasks that each meet only part of it are the nearest, said so
+    weak = bool(found) and not named and all(answer["weak"] for answer in found)
+    if query and not found and not named and advice is None:
         hint = await anyio.to_thread.run_sync(start.kle_hint, text, page.lang)
     return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint,
+                                          only_weak=weak,
                                           ask_instead=advice, examples=examples,
                                           node_hint=named, node_link=link,
                                           answered_as_of=question.named,

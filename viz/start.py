@@ -57,7 +57,8 @@ __all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "advice_texts", "answer", "answers"
            "start_texts", "synonym_groups"]
 
 #: UI strings the static start page's script needs.
-START_TEXT_KEYS = ("answers_for", "answer_said", "answers_said", "no_answer", "owners", "raci",
+START_TEXT_KEYS = ("answers_for", "answer_said", "answers_said", "no_answer", "only_weak",
+                   "owners", "raci",
                    "name", "kind", "confidence", "accountable_post",
                    "escalation", "notes", "kle", "kle_group", "task_on_map",
                    "site_as_of")
@@ -109,6 +110,8 @@ def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
         "decider": (decider.text(lang) if facts.decided_by and (decider := decider_hint(
             store, result, as_of or date.today())) is not None else None),
         "notes": [n.text(lang) for n in result.notes],
+        # meets only part of the question: when all do, the page says so first
+        "weak": any(n.code == "weak_match" for n in result.notes),
     }
 
 

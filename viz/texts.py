@@ -109,6 +109,10 @@ UI: dict[str, tuple[str, str]] = {
     "why_greater_than_equal": ("mindst {ge}", "at least {ge}"),
     "why_less_than_equal": ("højst {le}", "at most {le}"),
     "no_answer": ("Intet svar på »{q}«. Prøv andre ord.", "No answer for “{q}”. Try other words."),
+    "only_weak": ("Ingen opgave i modellen passer på hele spørgsmålet; de nærmeste nedenfor "
+                  "passer kun på en del af det.",
+                  "No task in the model fits the whole question; the nearest below fit only "
+                  "part of it."),
     "owner": ("Ansvarlig", "Owner"),
     "owners": ("Ansvarlige (RACI)", "Owners (RACI)"),
     "accountable_post": ("Ansvarlig stilling", "Accountable post"),

@@ -60,6 +60,14 @@ def test_a_post_handed_over_ends_and_its_successor_takes_its_edges_from_the_day(
                          params={"as_of": "2027-06-01"}).json()
         assert [n["id"] for n in chain["chain"]][:2] == [
             "post:enhedsleder-it-og-digitalisering", NEW["id"]]
+        # asked of by the old name after the day, the post says who took over (the probe: only
+        # that it ended)
+        asked_old = anna.get("/api/v1/owners", params={
+            "q": "hvem er økonomichef", "as_of": "2027-06-01"}).json()
+        old_name = asked_old["node_hint"]
+        assert old_name is not None, asked_old
+        assert old_name["succeeded_by"]["id"] == NEW["id"]
+        assert "Fra 2027-01-01 efterfulgt af Økonomidirektør." in old_name["text_da"]
         # every write in the audit log, with the comment
         log = anna.get("/api/v1/audit", params={"limit": 200}).json()["items"]
         assert len(log) == len(applied)

@@ -353,6 +353,8 @@ def test_static_start_page_says_when_an_answer_is_a_weak_match(
         first = ask(site, page, question)
         assert first.locator("h3").text_content() == "Løn"
         assert ("Svagt match" in (first.text_content() or "")) is weak, question
+        # ... and, when every answer is weak, that no task fits the whole question, first
+        assert (page.locator("#answers .only-weak").count() == 1) is weak, question
 
 
 def test_static_start_page_finds_a_task_by_the_system_it_uses(

@@ -852,6 +852,18 @@ def test_start_page_answers_without_javascript(browser: Any, albertslund_app: Li
     assert all(url.startswith(albertslund_app.url + "/") for url in requests)
 
 
+def test_start_page_says_when_no_task_fits_the_whole_question(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    allow(recorder, albertslund_app)
+    page.goto(albertslund_app.url + "/?q=hvem+st%C3%A5r+for+reng%C3%B8ring+p%C3%A5+r%C3%A5dhuset")
+    said = page.locator("#answers .only-weak")
+    assert said.text_content() == ("Ingen opgave i modellen passer på hele spørgsmålet; de "
+                                   "nærmeste nedenfor passer kun på en del af det.")
+    assert page.locator("article.answer").count() >= 1
+    page.goto(albertslund_app.url + "/?q=l%C3%B8n")
+    assert page.locator("#answers .only-weak").count() == 0
+
+
 def test_start_page_tells_a_question_about_the_asker_what_to_ask(
         browser: Any, albertslund_app: LiveApp) -> None:
     # "hvem er min chef?" met three stray tasks: the page cannot know who asks.

@@ -75,6 +75,16 @@ def test_list_names_what_the_data_only_assumes() -> None:
     assert none.returncode == 1 and "Ingen noder i data passer" in none.stderr
 
 
+def test_who_owns_says_first_when_no_task_fits_the_whole_question() -> None:
+    # Leadership's tenth probe: what the model does not hold was answered by a loosely
+    # related task, the weak-match note under it only
+    weak = run("who-owns", "hvem står for rengøring på rådhuset", "--lang", "en")
+    assert weak.returncode == 0 and weak.stdout.startswith(
+        "No task in the model fits the whole question; the nearest below fit only part of it.")
+    assert "Task: " in weak.stdout
+    assert not run("who-owns", "løn").stdout.startswith("Ingen opgave")
+
+
 def test_who_owns_says_what_the_task_is() -> None:
     # "hvornår vedtages budgettet?" (the new chief's): the date is in the task's description,
     # which no answer printed.

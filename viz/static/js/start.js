@@ -99,6 +99,9 @@
       box.appendChild(element("p", instead, "no-answer ask-instead"));
     } else if (!found.length && !hint) {
       box.appendChild(element("p", texts.no_answer.replace("{q}", query), "no-answer"));
+    } else if (!hint && found.every(function (hit) { return hit.score < WEAK; })) {
+      // no task is what it asks: said first, as on the server (the nearest follow)
+      box.appendChild(element("p", texts.only_weak, "no-answer only-weak"));
     }
     if (hint) {
       box.appendChild(element("p", hint.text, "node-hint"));
