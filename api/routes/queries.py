@@ -50,8 +50,12 @@ def _not_blank(value: str) -> str:
 # The pattern is for the OpenAPI schema (clients and generated tests see what is valid); the
 # validator gives the clear message. It names Python's spaces one by one: "\S" would mean
 # other characters to a JSON Schema (ECMA) reader, which counts U+001C-U+001F as text.
+# ... and the characters of no width, which a reader does not see either (orgmodel.text.visible:
+# "q=%EF%BB%BF", a byte-order mark alone, was valid by the schema and refused as blank)
+_INVISIBLE = ("\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2060-\\u2064\\ufeff\\u202a-\\u202e"
+              "\\u2066-\\u206f")
 _NOT_ONLY_SPACES = "[^" + "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x3001))
-                                  if c.isspace()) + "]"
+                                  if c.isspace()) + _INVISIBLE + "]"
 # The lengths come before the validator, so a long text is "String should have at most 200
 # characters" rather than pydantic's generic "Value should have at most 200 items".
 Text = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank),
