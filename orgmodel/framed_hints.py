@@ -64,9 +64,12 @@ def sits_in(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, 
     Named by its own words (the frame left out), or by the unit it heads ("the head of
     Finance and Staff"); a question naming no post ("hvem sidder i udvalgene?") is ``None``.
     """
-    rest = without(query, SITTING_WORDS[0] | SITTING_WORDS[1] | LEADERSHIP_WORDS)
-    if post := post_or_head(store, rest, as_of):
-        return post[0].model_copy(update={"asked_line": "sits"}), post[1], True
+    sitting = SITTING_WORDS[0] | SITTING_WORDS[1]
+    # a leader's word may be the post's own name ("the municipal director") or the head of
+    # what it names ("the head of Finance and Staff"): kept first, then left out
+    for rest in (without(query, sitting), without(query, sitting | LEADERSHIP_WORDS)):
+        if post := post_or_head(store, rest, as_of):
+            return post[0].model_copy(update={"asked_line": "sits"}), post[1], True
     return None
 
 

@@ -281,8 +281,9 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
             # "how many departments does Albertslund have?": all of them, at any depth (those
             # right under it were four, the director areas among them), as "hvilke … er der?"
             return every, parts[1], True
-        if key and asks_size(words):
-            # "hvor mange enheder har Økonomi og Stab?": how many, said first (its staff was)
+        if key and (asks_size(words) or not LIST_ASKING_WORDS.isdisjoint(words)):
+            # "hvor mange enheder har Økonomi og Stab?": how many, said first (its staff was);
+            # "hvilke udvalg hører under KB?": which (the last of some 15 facts)
             return parts[0].model_copy(update={"asked_parts": key}), parts[1], parts[2]
         return parts
     if asks_size(words) and (size := sized(store, query, as_of)):

@@ -370,6 +370,7 @@ ROUTE_FRAME = frozenset(fold(" ".join(ROUTE_FRAME_SPELLINGS)).split())
 #: for a task.
 SUPPORTING_SPELLINGS: tuple[str, ...] = (
     "understøtter", "understøtte", "understøttes", "drifter", "drifte", "driftes",
+    "supporterer", "supportere", "supporteres",
     "vedligeholder", "vedligeholde", "vedligeholdes", "supports", "support", "supported",
     "supporting", "runs", "run", "operates", "operate", "operated", "maintains", "maintain",
     "maintained")

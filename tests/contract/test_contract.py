@@ -881,8 +881,9 @@ def test_how_many_is_answered_by_the_count_whatever_words_surround_it(
      "Foreninger: over 300."),
     ("hvor mange ansatte er der samlet set", "stakeholder:medarbejdere",
      "Medarbejdere: ca. 3.000."),
+    # (which of them said first, since leadership's tenth probe)
     ("which standing committees does the council have", "body:kommunalbestyrelsen",
-     "Kommunalbestyrelsen er et politisk organ")])
+     "Kommunalbestyrelsen har 6 udvalg i data: Børne- og Skoleudvalget")])
 def test_what_surrounds_a_name_leaves_it_named(store: Any, question: str, node: str,
                                                first: str) -> None:
     hint = answered(store, question)[1]
@@ -2098,3 +2099,18 @@ def test_without_persons_a_store_answers_as_if_it_held_none(store: Any) -> None:
 def test_the_budget_adopted_is_its_adoption_in_either_language(store: Any, question: str) -> None:
     # "adopted" met nothing of "Budget adoption": the general budget task came first, 0.29.
     assert first_task(store, question) == ["task:budgetvedtagelse"]
+
+
+@pytest.mark.parametrize(("question", "node", "first"), [
+    # leadership's tenth probe: each met stray tasks or put the answer last
+    ("hvem supporterer aula", "system:aula", "Aula er et system"),
+    ("which committees does the municipal director attend", "post:kommunaldirektor",
+     "Kommunaldirektør sidder i eller deltager i: Chefforum"),
+    ("hvilke udvalg hører under KB", "body:kommunalbestyrelsen",
+     "Kommunalbestyrelsen har 6 udvalg i data: Børne- og Skoleudvalget"),
+])
+def test_a_frame_reads_its_verbs_and_says_what_it_asked_first(
+        store: Any, question: str, node: str, first: str) -> None:
+    hint = answered(store, question)[1]
+    assert hint is not None and hint.node.id == node, hint
+    assert hint.text("da").startswith(first), hint.text("da")
