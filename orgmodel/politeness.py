@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["plain_question"]
+__all__ = ["ANYONE_VERBS", "PLAIN_PATTERNS", "plain_question"]
 
 #: A request before the question ("kan du fortælle mig", "vis mig", "tell me"), unless what
 #: follows asks whether ("… om", "… if").
@@ -46,7 +46,7 @@ _LIST = re.compile(r"^(?:en |a )?(?:liste|oversigt) (?:over|af|of)\s+|^(?:a )?li
                    re.IGNORECASE)
 #: "leder nogen Chefforum?", "does anyone lead …": who does.
 _ANYONE = re.compile(r"^(\w+) (?:nogen|nogle|anyone|anybody)\b", re.IGNORECASE)
-_ANYONE_VERBS = frozenset((
+ANYONE_VERBS = frozenset((
     "leder", "har", "står", "sidder", "deltager", "refererer", "bruger", "driver", "ejer",
     "styrer", "varetager", "håndterer", "tager", "betjener", "rådgiver", "beslutter",
     "godkender", "leverer", "understøtter", "does", "do", "is", "are"))
@@ -54,6 +54,12 @@ _ANYONE_VERBS = frozenset((
 _EXISTS = re.compile(r"^findes der\b", re.IGNORECASE)
 #: "har vi nogen initiativer i gang?" asks which there are.
 _ANY_OF = re.compile(r"^har (?:vi|i|kommunen|man) (?:nogen|nogle)\s+", re.IGNORECASE)
+
+
+#: The patterns the static start page reads a question with too (start-read.js, case aside).
+PLAIN_PATTERNS: dict[str, str] = {"request": _REQUEST.pattern, "embedded": _EMBEDDED.pattern,
+                                  "list": _LIST.pattern, "exists": _EXISTS.pattern,
+                                  "anyOf": _ANY_OF.pattern}
 
 
 def plain_question(question: str) -> str:
@@ -65,7 +71,7 @@ def plain_question(question: str) -> str:
     text = _EMBEDDED.sub(lambda m: m[1], text, count=1)
     text = _EXISTS.sub("er der", text, count=1)
     text = _ANY_OF.sub("hvilke ", text, count=1)
-    if (anyone := _ANYONE.match(text)) and anyone[1].lower() in _ANYONE_VERBS:
+    if (anyone := _ANYONE.match(text)) and anyone[1].lower() in ANYONE_VERBS:
         verb = anyone[1]
         asked = "who" if verb.lower() in ("does", "do", "is", "are") else "hvem"
         text = f"{asked} {text[anyone.end():].lstrip()}" if asked == "who" else \

@@ -59,6 +59,7 @@ from orgmodel.list_kinds import LISTS
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
 from orgmodel.node_hint import ITSELF_SPELLINGS, NAME_WORDS, WHAT_SPELLINGS
 from orgmodel.node_sizes import COUNTS
+from orgmodel.politeness import ANYONE_VERBS, PLAIN_PATTERNS
 from orgmodel.question_frames import (
     APPROVING_SPELLINGS,
     ARTICLES,
@@ -415,6 +416,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "placeWords": list(PLACE_SPELLINGS), "placeWhich": list(PLACE_WHICH),
                 "placeWhere": [list(words) for words in PLACE_WHERE_SPELLINGS],
                 "placeFrame": list(PLACE_FRAME_SPELLINGS), "placeAskedKind": PLACE_ASKED_KIND,
+                # "vis mig hvem der sidder i …" is "hvem sidder i …" (orgmodel.politeness)
+                "plain": PLAIN_PATTERNS, "anyoneVerbs": sorted(ANYONE_VERBS),
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),

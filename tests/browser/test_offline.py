@@ -842,3 +842,17 @@ def test_static_start_page_says_whom_to_escalate_to(
     assert hints and hints[0].startswith(
         "Enhedsleder for IT og Digitalisering refererer til Chef for Økonomi og Stab")
     assert page.locator("article.answer").count() == 0
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("vis mig hvem der sidder i direktørforum", "Direktørforum er et forum"),
+    ("kan du fortælle hvem der er borgmester", "Borgmester er en stilling"),
+    ("leder nogen chefforum?", "Data nævner ingen, der leder Chefforum."),
+    ("findes der en klimaplan?", "Klimaplan 2050 er en politik eller strategi"),
+    ("har vi nogen initiativer i gang", "Initiativer i gang i Albertslund Kommune (8)"),
+])
+def test_static_start_page_reads_a_request_as_the_plain_question(
+        site: Path, page: Any, recorder: Recorder, question: str, said: str) -> None:
+    # As the server does (orgmodel.politeness): leadership's tenth probe met stray tasks
+    [hint] = hints_for(site, page, recorder, question)
+    assert hint.startswith(said), hint

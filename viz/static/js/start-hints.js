@@ -90,7 +90,9 @@
     }) : [];
     if (found.length !== 1) { return null; }
     // "hvilke initiativer kører?": those under way, where that is another list
-    var underWay = fold(query).split(" ").some(function (word) { return runningWords[word]; });
+    // ... and "i gang" ("hvilke initiativer er i gang?"), as on the server
+    var underWay = fold(query).split(" ").some(function (word) { return runningWords[word]; }) ||
+      (" " + fold(query) + " ").indexOf(" i gang ") >= 0;
     return { text: (underWay && found[0].running) || found[0].text, says: true, score: 1,
              alone: true };
   }

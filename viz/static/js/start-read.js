@@ -286,6 +286,34 @@
       : query;
   }
 
+  /* A request or roundabout question read as the plain one, as on the server
+   * (orgmodel.politeness): "vis mig hvem der sidder i Direktørforum" is "hvem sidder i
+   * Direktørforum", "leder nogen Chefforum?" is "hvem leder Chefforum?". */
+  var plainPatterns = data.plain || {};
+  function pattern(key) { return new RegExp(plainPatterns[key] || "(?!)", "iu"); }
+  var REQUEST = pattern("request"), EMBEDDED = pattern("embedded"), LIST = pattern("list");
+  var EXISTS = pattern("exists"), ANY_OF = pattern("anyOf");
+  var ANYONE = /^(\S+) (?:nogen|nogle|anyone|anybody)(?![\p{L}\p{N}])/iu;
+  var anyoneVerbs = {};
+  (data.anyoneVerbs || []).forEach(function (verb) { anyoneVerbs[verb] = true; });
+  var auxiliaries = { does: true, do: true, is: true, are: true };
+  function plainQuestion(question) {
+    var text = String(question).replace(REQUEST, "");
+    if (text !== String(question)) {
+      text = text.replace(LIST, function (said) {
+        return /^(a |list)/i.test(said) ? "which " : "hvilke ";
+      });
+    }
+    text = text.replace(EMBEDDED, "$1").replace(EXISTS, "er der").replace(ANY_OF, "hvilke ");
+    var anyone = text.match(ANYONE);
+    if (anyone && anyoneVerbs[anyone[1].toLowerCase()]) {
+      var rest = text.slice(anyone[0].length).trim();
+      text = auxiliaries[anyone[1].toLowerCase()] ? "who " + rest :
+        "hvem " + anyone[1] + " " + rest;
+    }
+    return text.trim() || String(question);
+  }
+
   /* An abbreviation in capitals with a genitive's "s" ("ØUs", "KB's") names the abbreviation,
    * as on the server (orgmodel.text.without_acronym_genitive). */
   function withoutAcronymGenitive(query) {
@@ -405,7 +433,7 @@
     data: data, fold: fold, foldedSet: foldedSet, stopwords: stopwords, named: named,
     WEAK: WEAK, READ_AS: READ_AS, wordsOf: wordsOf, writtenWords: writtenWords,
     yearsIn: yearsIn, withoutDate: withoutDate, withoutPronounIt: withoutPronounIt,
-    withoutAcronymGenitive: withoutAcronymGenitive,
+    withoutAcronymGenitive: withoutAcronymGenitive, plainQuestion: plainQuestion,
     namesWork: namesWork, readings: readings, fit: fit, rank: rank, sameWord: sameWord,
     withoutHomeName: withoutHomeName,
     readAsName: readAsName

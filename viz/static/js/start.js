@@ -51,7 +51,8 @@
     var asked = yearsIn(query).filter(function (when) {
       return !data.asOf || when.slice(0, 4) !== data.asOf.slice(0, 4);
     });
-    var plain = start.withoutAcronymGenitive(query);  // "ØUs medlemmer": the committee's
+    // "ØUs medlemmer": the committee's; "vis mig hvem der …": "hvem …"
+    var plain = start.plainQuestion(start.withoutAcronymGenitive(query));
     var text = start.withoutHomeName(withoutPronounIt(withoutDate(plain).trim() || plain));
     // "hvem er min chef?": the page cannot know who asks.
     var instead = asksAboutSelf(text) ? texts.ask_about_your_post : null;
