@@ -255,8 +255,9 @@ class OwnersAnswer(BaseModel):
     ask_instead: Note | None = Field(
         None, description="When the model cannot answer the question as asked: about the "
         "asker (\"hvem er min chef?\", \"who do I report to?\"; code `asks_about_self`) or a "
-        "leader of nothing named (\"hvem er chef?\"; code `names_no_one`), what to ask "
-        "instead. No task answers it then.")
+        "leader of nothing named (\"hvem er chef?\"; code `names_no_one`), or whether "
+        "there is one that nothing answers (\"har vi en DPO?\"; code `not_in_data`), what to "
+        "ask instead. No task answers it then.")
 
 
 class SearchAnswer(BaseModel):

@@ -52,8 +52,9 @@ from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import fold, tokenize
 
 __all__ = ["BOSS_SPELLINGS", "MY_SPELLINGS", "SELF_PLACE_SPELLINGS", "SELF_REPORTING_SPELLINGS",
-           "SUBJECT_SPELLINGS", "AskExample",
-           "advice_of_data", "ask_example", "ask_instead", "asks_about_self", "names_no_one"]
+           "SUBJECT_SPELLINGS", "WHETHER_THERE_IS", "AskExample",
+           "advice_of_data", "ask_example", "ask_instead", "asks_about_self", "names_no_one",
+           "whether_there_is"]
 
 #: Words that make the asker the owner: "min chef", "my manager".
 MY_SPELLINGS: tuple[str, ...] = ("min", "mit", "mine", "my")
@@ -168,13 +169,35 @@ def ask_example(store: OrgStore, *, as_of: date) -> AskExample | None:
     return found
 
 
+#: A question of whether there is one ("har vi en DPO?", "er der en digitaliseringsstrategi?",
+#: "is there a data protection officer?"), and what it asks of.
+WHETHER_THERE_IS = re.compile(
+    r"^\s*(?:er der|findes der|har vi|har i|har kommunen|is there|are there|do we have|"
+    r"does the municipality have)\s+(?:(?:en|et|nogen|nogle|a|an|any)\s+)?(?P<what>.+?)"
+    r"[\s?!.]*$", re.IGNORECASE)
+
+
+def whether_there_is(question: str) -> str | None:
+    """What ``question`` asks whether there is, as written ("DPO"); ``None`` for others.
+
+    >>> whether_there_is("har vi en DPO?"), whether_there_is("hvem er DPO?") is None
+    ('DPO', True)
+    """
+    found = WHETHER_THERE_IS.match(question)
+    return found["what"] if found else None
+
+
 def ask_instead(question: str, example: AskExample | None = None) -> Note | None:
     """What to ask instead of ``question``, when the model cannot answer it as asked.
 
-    Code ``asks_about_self`` (:func:`asks_about_self`) or ``names_no_one``
-    (:func:`names_no_one`); ``None`` for a question the model can answer. The advice names
-    ``example`` (:func:`ask_example`), or no example.
+    Code ``asks_about_self`` (:func:`asks_about_self`), ``names_no_one``
+    (:func:`names_no_one`) or ``not_in_data`` (a question of whether there is one that
+    nothing answers: "har vi en DPO?" said only "no answer"); ``None`` for a question the
+    model can answer. The advice names ``example`` (:func:`ask_example`), or no example.
     """
+    if (what := whether_there_is(question)) is not None and not asks_about_self(question):
+        return Note(code="not_in_data", da=t("not_in_data", "da", what=what),
+                    en=t("not_in_data", "en", what=what))
     if asks_about_self(question):
         code, key = "asks_about_self", "ask_about_your_post"
     elif names_no_one(question):

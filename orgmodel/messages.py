@@ -45,6 +45,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "example_reports_to": (", fx »hvem refererer lederen af {unit} til?«",
                            ', e.g. "who does the head of {unit} report to?"'),
     # orgmodel.asker: "hvem er chef?" names no unit, committee or post.
+    "not_in_data": (
+        "Data nævner ingen »{what}«. Hedder det noget andet, så prøv med de ord.",
+        'The data names no "{what}". If it is called something else, try those words.'),
     "name_what_is_led": (
         "Spørgsmålet nævner ikke, hvad der ledes. Nævn enheden, udvalget eller "
         "stillingen{example}.",

@@ -42,6 +42,7 @@ from orgmodel.asker import (
     SELF_PLACE_SPELLINGS,
     SELF_REPORTING_SPELLINGS,
     SUBJECT_SPELLINGS,
+    WHETHER_THERE_IS,
 )
 from orgmodel.framed_hints import ONWARD_SPELLINGS
 from orgmodel.hint_model import NO_COUNT, NO_SIZE
@@ -56,7 +57,7 @@ from orgmodel.home import HOME_SPELLINGS, WHERE_SPELLINGS
 from orgmodel.kind_list import LIST_ASKING_SPELLINGS, LIST_FRAME_SPELLINGS, RUNNING_SPELLINGS
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.list_kinds import LISTS
-from orgmodel.messages import LEVEL_NAMES, Lang, kind_label
+from orgmodel.messages import LEVEL_NAMES, Lang, kind_label, t
 from orgmodel.node_hint import ITSELF_SPELLINGS, NAME_WORDS, WHAT_SPELLINGS
 from orgmodel.node_sizes import COUNTS
 from orgmodel.politeness import ANYONE_VERBS, PLAIN_PATTERNS
@@ -418,6 +419,9 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "placeFrame": list(PLACE_FRAME_SPELLINGS), "placeAskedKind": PLACE_ASKED_KIND,
                 # "vis mig hvem der sidder i …" is "hvem sidder i …" (orgmodel.politeness)
                 "plain": PLAIN_PATTERNS, "anyoneVerbs": sorted(ANYONE_VERBS),
+                # "har vi en DPO?" that nothing answers: the data names none (orgmodel.asker)
+                "whetherThereIs": WHETHER_THERE_IS.pattern.replace("(?P<", "(?<"),
+                "notInData": t("not_in_data", page.lang, what="{what}"),
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),

@@ -40,6 +40,11 @@ def test_owners_of_a_question_about_the_asker_say_what_to_ask_instead(
     assert answer["kle_hint"] is None and answer["ask_instead"]["code"] == "asks_about_self"
     assert answer["ask_instead"]["en"].startswith("The model does not know who you are.")
     assert http.get("/api/v1/owners", params={"q": "løn"}).json()["ask_instead"] is None
+    # whether there is one that nothing answers: the data names none (leadership's probes:
+    # "har vi en DPO?" said only "no answer")
+    none = http.get("/api/v1/owners", params={"q": "har vi en DPO?"}).json()
+    assert none["results"] == [] and none["ask_instead"]["code"] == "not_in_data"
+    assert none["ask_instead"]["da"].startswith("Data nævner ingen »DPO«.")
 
 
 def test_owners_answer_for_the_year_a_question_names(http: httpx.Client) -> None:

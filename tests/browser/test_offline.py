@@ -856,3 +856,12 @@ def test_static_start_page_reads_a_request_as_the_plain_question(
     # As the server does (orgmodel.politeness): leadership's tenth probe met stray tasks
     [hint] = hints_for(site, page, recorder, question)
     assert hint.startswith(said), hint
+
+
+def test_static_start_page_says_the_data_names_none_of_what_is_asked_whether_there_is(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As the server does (orgmodel.asker): "har vi en DPO?" said only "no answer"
+    only_files(recorder)
+    ask(site, page, "har vi en DPO?")
+    assert (page.locator("#answers .ask-instead").text_content() or "").startswith(
+        "Data nævner ingen »DPO«.")

@@ -877,6 +877,10 @@ def test_start_page_tells_a_question_about_the_asker_what_to_ask(
     page.goto(albertslund_app.url + "/?q=who+do+I+report+to%3F&lang=en")
     assert (page.locator(".ask-instead").text_content() or "").startswith(
         "The model does not know who you are.")
+    # ... and a question of whether there is one that nothing answers: the data names none
+    page.goto(albertslund_app.url + "/?q=har+vi+en+DPO%3F")
+    assert (page.locator(".ask-instead").text_content() or "").startswith(
+        "Data nævner ingen »DPO«.")
     context.close()
 
 

@@ -83,6 +83,10 @@ def test_who_owns_says_first_when_no_task_fits_the_whole_question() -> None:
         "No task in the model fits the whole question; the nearest below fit only part of it.")
     assert "Task: " in weak.stdout
     assert not run("who-owns", "løn").stdout.startswith("Ingen opgave")
+    # ... and whether there is one that nothing answers: the data names none (exit 1)
+    none = run("who-owns", "har vi en DPO?")
+    assert none.returncode == 1 and none.stdout == ""
+    assert none.stderr.startswith("Data nævner ingen »DPO«.")
 
 
 def test_who_owns_says_what_the_task_is() -> None:

@@ -36,6 +36,7 @@
   }
 
   var pageTitle = document.title;
+  var whetherThereIs = new RegExp(data.whetherThereIs || "(?!)", "iu");
 
   function render(query) {
     var box = document.getElementById("answers");
@@ -98,6 +99,10 @@
     }
     if (cannot) {
       box.appendChild(element("p", instead, "no-answer ask-instead"));
+    } else if (!found.length && !hint && whetherThereIs.test(text)) {
+      // "har vi en DPO?" that nothing answers: the data names none, as on the server
+      box.appendChild(element("p", data.notInData.replace("{what}",
+        text.match(whetherThereIs).groups.what), "no-answer ask-instead"));
     } else if (!found.length && !hint) {
       box.appendChild(element("p", texts.no_answer.replace("{q}", query), "no-answer"));
     } else if (!hint && found.every(function (hit) { return hit.score < WEAK; })) {
