@@ -23,9 +23,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import HTMLResponse, Response
 
 from orgmodel.contract import OrgStore
-from orgmodel.exceptions import NotFoundError, OrgModelError
+from orgmodel.exceptions import NotFoundError, NotValidOnDateError, OrgModelError, held_text
 from orgmodel.hint_model import kind_phrase
 from orgmodel.messages import Lang
+from orgmodel.succession import successor_of
 from orgmodel.text import shortened
 from viz.builders import label_of
 from viz.gather import NotAPostError, posts_like
@@ -98,10 +99,32 @@ async def _not_found(request: Request, failed: HTTPException
         name = label_of(cause.name, cause.name_en, lang)
         return (ui("error_not_post", lang, name=name, kind=kind_phrase(cause.kind, lang)),
                 ["post"], await _posts_like(request, cause.name))
+    if post and isinstance(cause, NotValidOnDateError) and cause.node_id == post:
+        # a post that ended, or begins later: said so, with the post that took over from it
+        # (the successor probe: "no post is called post:chef-okonomi-og-stab")
+        return await _post_not_on_date(request, cause, lang)
     if post and isinstance(cause, NotFoundError) and cause.node_id == post:
         return ui("error_no_post", lang, name=post), ["post"], await _posts_like(request, post)
     name = cause.node_id if isinstance(cause, NotFoundError) else str(failed.detail)
     return ui("error_no_node", lang, name=name), ["focus", "post", "expand"], []
+
+
+async def _post_not_on_date(request: Request, cause: NotValidOnDateError, lang: Lang
+                            ) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """A post that does not hold on the page's date: when it does, and who took over."""
+    def read(store: OrgStore) -> tuple[str, list[tuple[str, str]]]:
+        node = store.node(cause.node_id, as_of=cause.valid_from or cause.valid_to)
+        after = successor_of(store, node) if cause.valid_to and cause.when > cause.valid_to \
+            else None
+        return label_of(node.name, node.name_en, lang), (
+            [(label_of(after.name, after.name_en, lang), after.id)] if after else [])
+
+    name, took_over = await with_store(request, read)
+    span = held_text(cause.valid_from, cause.valid_to, (("fra", "til"), ("from", "to"))[
+        lang == "en"])
+    message = ui("error_post_not_on_date", lang, name=name, day=cause.when.isoformat(), span=span)
+    return message, ["post"], [(label, _relative(request.url.include_query_params(post=post_id)))
+                               for label, post_id in took_over]
 
 
 async def _posts_like(request: Request, text: str) -> list[tuple[str, str]]:

@@ -55,6 +55,8 @@ UI: dict[str, tuple[str, str]] = {
     "error_no_page": ("Der er ingen side på adressen »{path}«.",
                       "There is no page at the address “{path}”."),
     "error_no_post": ("Ingen stilling hedder »{name}«.", "No post is called “{name}”."),
+    "error_post_not_on_date": ("Stillingen »{name}« gælder ikke pr. {day}, men {span}.",
+                               "The post “{name}” does not hold on {day}; it holds {span}."),
     "map_of": ("Interessentkort for", "Stakeholder map of"),
     "view_empty": ("Visningen er tom: data har intet at vise her på denne dato.",
                    "The view is empty: the data has nothing to show here on this date."),
