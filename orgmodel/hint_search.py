@@ -8,7 +8,8 @@ or by what it heads (:func:`post_or_head`); the municipality by its words alone
 
 Examples
 --------
->>> from datetime import date
+>>> import re
+from datetime import date
 >>> from orgmodel.dataset import Dataset
 >>> from orgmodel.records import NODE_ADAPTER
 >>> from orgmodel.store.memory import MemoryStore
@@ -22,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from orgmodel.contract import OrgStore, SearchResult
@@ -35,8 +37,8 @@ from orgmodel.search import EXACT_ALIAS
 from orgmodel.text import fold
 
 __all__ = ["LED_KINDS", "NAMED_WHOLE", "NODE_HINT_MIN", "POSTS_NEAR_TIE", "REPORTING_POST_MIN",
-           "STRAY_GAP", "STRUCTURE_KINDS", "SUPPORTED_MIN", "first_hint", "head_of_named",
-           "home_hint", "post_or_head"]
+           "STRAY_GAP", "STRUCTURE_KINDS", "SUPPORTED_MIN", "acronyms_named", "first_hint",
+           "head_of_named", "home_hint", "post_or_head"]
 
 #: A node is named by the question when it fits at least this well (a partial or synonym
 #: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
@@ -155,10 +157,31 @@ def post_or_head(store: OrgStore, rest: str,
     Named by its own words, or by the unit, body or forum it heads ("the head of Finance and
     Staff", "chefen for Økonomi og Stab": the leader's word left out).
     """
-    for hit in store.search(rest, kinds=[Kind.POST], limit=1, as_of=as_of):
-        if hit.score >= REPORTING_POST_MIN and (
-                found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
-            return found, hit.score
+    for text in (rest, *acronyms_named(store, rest, as_of)):
+        for hit in store.search(text, kinds=[Kind.POST], limit=1, as_of=as_of):
+            if hit.score >= REPORTING_POST_MIN and (
+                    found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
+                return found, hit.score
     if head := head_of_named(store, without(rest, LEADERSHIP_WORDS), as_of):
         return head[0], head[1]
     return None
+
+
+#: An abbreviation in capitals ("OP", "ØS", "BSU").
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZÆØÅ]{2,5}(?![\w-])")
+
+
+def acronyms_named(store: OrgStore, text: str, as_of: date) -> list[str]:
+    """``text`` with each abbreviation a unit's or body's alias written as its name, if any.
+
+    "teamlederen i OP" names the team leader of Organisation og Politik, whose post's names
+    hold the unit's name, not its alias (leadership's probes: it met the committees'
+    servicing). Nothing when ``text`` has no abbreviation (no search is made).
+    """
+    written = text
+    for acronym in dict.fromkeys(_ACRONYM.findall(text)):
+        hits = store.search(acronym, kinds=[Kind.UNIT, Kind.BODY, Kind.FORUM], limit=1,
+                            as_of=as_of)
+        if hits and hits[0].score >= EXACT_ALIAS:
+            written = re.sub(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", hits[0].name, written)
+    return [written] if written != text else []

@@ -2108,6 +2108,11 @@ def test_the_budget_adopted_is_its_adoption_in_either_language(store: Any, quest
      "Kommunaldirektør sidder i eller deltager i: Chefforum"),
     ("hvilke udvalg hører under KB", "body:kommunalbestyrelsen",
      "Kommunalbestyrelsen har 6 udvalg i data: Børne- og Skoleudvalget"),
+    # a unit's abbreviation beside a post's words names the post of that unit
+    ("teamlederen i OP refererer til hvem", "post:teamleder-organisation-og-politik",
+     "Teamleder i Organisation og Politik refererer til Enhedsleder for Organisation og "),
+    ("teamlederen i OP - hvem er hendes leder", "post:teamleder-organisation-og-politik",
+     "Teamleder i Organisation og Politik refererer til Enhedsleder for Organisation og "),
 ])
 def test_a_frame_reads_its_verbs_and_says_what_it_asked_first(
         store: Any, question: str, node: str, first: str) -> None:
