@@ -176,6 +176,13 @@ class NodeHint(BaseModel):
                                                  "say when it does, and it has no relations.")
     holds_from: date | None = Field(None, description="With ``not_on_date``: its first day.")
     holds_to: date | None = Field(None, description="With ``not_on_date``: its last day.")
+    asked_when: Literal["from", "to"] | None = Field(
+        None, description="A question of when it began (from) or ended (to): its own dates "
+        "(``holds_from``, ``holds_to``), as sure as its record, said first.")
+    record_confidence: Confidence | None = Field(
+        None, description="With ``asked_when``: how sure its record (and so its dates) is.")
+    record_source: str | None = Field(None, description="With ``asked_when``: its record's "
+                                                        "source.")
     succeeded_by: NodeRef | None = Field(
         None, description="With ``not_on_date``, after its last day: the node that took over "
                           "its relations the day after (a hand-over, POST …/successor).")
@@ -300,6 +307,8 @@ class NodeHint(BaseModel):
         """
         if self.between is not None:  # "sidder borgmesteren i Økonomiudvalget?"
             return self.between.text(self.node, lang)
+        if self.asked_when is not None:  # "hvornår blev Organisation og Politik oprettet?"
+            return self._when(lang)
         if self.asked_parts is not None:  # "hvor mange enheder har Økonomi og Stab?"
             return self._parts(lang)
         if self.asked_route:
@@ -331,6 +340,23 @@ class NodeHint(BaseModel):
         if self.asked_line is not None:
             return self._line(lang)
         return None
+
+    def _when(self, lang: Lang) -> str:
+        """Its first or last day in the data, as sure as its record, or that there is none."""
+        at = 0 if lang == "da" else 1
+        name = node_name(self.node, lang)
+        day = self.holds_from if self.asked_when == "from" else self.holds_to
+        sure = certainty(self.record_confidence.value, self.record_source or "", lang) \
+            if self.record_confidence else ""
+        if day is None:
+            return ((f"Data angiver ikke, hvornår {name} begyndte: den gælder, så langt data "
+                     "rækker.", f"The data does not say when {name} began: it holds as far "
+                     "back as the data goes.") if self.asked_when == "from" else
+                    (f"Data angiver ingen slutning for {name}: den gælder stadig.",
+                     f"The data gives {name} no end: it still holds."))[at]
+        word = (("fra", "from") if self.asked_when == "from" else ("til", "until"))[at]
+        return (f"{name} gælder i data {word} {day.isoformat()} ({sure}).",
+                f"{name} holds in the data {word} {day.isoformat()} ({sure}).")[at]
 
     def _parts(self, lang: Lang) -> str:
         """How many parts of the kind asked about lie under it, and which."""

@@ -134,6 +134,7 @@ from orgmodel.text import (
     without_lone_tokens,
     without_pronoun_it,
 )
+from orgmodel.when_asked import when_of
 from orgmodel.yes_no import which_kind, yes_or_no
 
 __all__ = [
@@ -240,6 +241,8 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         # then whom it works with (on what), where it has anyone
         base = collaboration_hint(store, post[0].node.id, Kind.POST, as_of=as_of) or post[0]
         return with_stakeholders(store, base, as_of=as_of), post[1], True
+    if when := when_of(store, query, as_of):
+        return when  # "hvornår blev Organisation og Politik oprettet?": its dates
     if asks_merger(words) and (merged := merged_into(store, query, as_of)):
         return merged  # "hvilke enheder blev slået sammen til Organisation og Politik?"
     if asks_collaboration(words) and (together := _collaborations(store, query, as_of)):

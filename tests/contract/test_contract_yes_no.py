@@ -174,3 +174,24 @@ def test_where_something_belongs_is_what_it_lies_under(store: Any) -> None:
     hint = answered(store, "hvor hører ØS-IT screeningen hjemme")[1]
     assert hint is not None and hint.text("da").startswith(
         "ØS-IT/ØS-Digitalisering (screening af IT-projekter) hører under: Økonomi og Stab")
+
+
+@pytest.mark.parametrize(("question", "node", "said"), [
+    # leadership's probes: "hvornår blev OP oprettet" met payroll, "when was Organisation og
+    # Politik created?" the staff matters
+    ("hvornår blev OP oprettet", "unit:organisation-og-politik",
+     "Organisation og Politik gælder i data fra 2023-01-01 (sikkerhed: høj, kilde: seed)."),
+    ("when was Organisation og Politik created?", "unit:organisation-og-politik",
+     "Organisation og Politik gælder i data fra 2023-01-01"),
+    ("hvornår blev Økonomi og Stab oprettet?", "unit:okonomi-og-stab",
+     "Data angiver ikke, hvornår Økonomi og Stab begyndte: den gælder, så langt data rækker."),
+    ("hvornår ophører Klimaplan 2050?", "policy:klimaplan-2050",
+     "Data angiver ingen slutning for Klimaplan 2050: den gælder stadig."),
+])
+def test_a_question_of_when_something_began_or_ended_is_answered_by_its_dates(
+        store: Any, question: str, node: str, said: str) -> None:
+    tasks, hint = answered(store, question)
+    assert tasks == [] and hint is not None and hint.node.id == node, (tasks, hint)
+    assert hint.text("da").startswith(said), hint.text("da")
+    # ... and a question of when it meets is its meetings'
+    assert answered(store, "hvornår mødes Chefforum?")[1].asked_when is None

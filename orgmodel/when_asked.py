@@ -1,0 +1,77 @@
+"""Questions of when something began or ended: "hvornår blev Organisation og Politik oprettet?".
+
+The answer is the node's own dates (``valid_from``, ``valid_to``), as sure as its record, or
+that the data gives none: "when was Organisation og Politik created?" met the staff matters,
+"hvornår blev OP oprettet" payroll (leadership's probes). A question of when something meets
+is :func:`orgmodel.question_frames.asks_meeting`'s.
+
+Examples
+--------
+>>> from datetime import date
+>>> from orgmodel.dataset import Dataset
+>>> from orgmodel.records import NODE_ADAPTER
+>>> from orgmodel.store.memory import MemoryStore
+>>> store = MemoryStore(Dataset.build([NODE_ADAPTER.validate_python(
+...     {"id": "forum:lt", "kind": "Forum", "name": "Ledelsesteamet", "valid_from": "2023-01-01",
+...      "source": "seed", "confidence": "low"})], []))
+>>> found = when_of(store, "hvornår blev Ledelsesteamet oprettet?", date(2024, 6, 1))
+>>> found[0].line_answer("da")
+'Ledelsesteamet gælder i data fra 2023-01-01 (sikkerhed: lav, kilde: seed).'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from orgmodel.contract import OrgStore
+from orgmodel.hint_build import IN_CHARGE
+from orgmodel.hint_model import NodeHint
+from orgmodel.hint_search import first_hint
+from orgmodel.kle_catalogue import ROUTE_MARGIN
+from orgmodel.question_frames import without
+from orgmodel.text import fold
+
+__all__ = ["BEGIN_SPELLINGS", "END_SPELLINGS", "asks_when", "when_of"]
+
+#: The words that ask when (not how often: "hvornår mødes …" is a meeting's).
+_WHEN = frozenset(fold("hvornår when").split())
+#: ... something began ("oprettet", "founded") ...
+_BEGIN_TEXT = """
+    oprettet oprettes oprettede etableret etableres dannet dannes startet startede starter
+    begyndte begynder tiltrådte tiltræder indført indførtes åbnet sammenlagt lavet
+    created established founded formed started start begin began begins opened set up
+    introduced merged"""
+BEGIN_SPELLINGS: tuple[str, ...] = tuple(_BEGIN_TEXT.split())
+#: ... or ended ("nedlagt", "closed").
+_END_TEXT = """
+    nedlagt nedlægges nedlagde lukket lukkes lukkede ophørt ophører ophørte sluttede slutter
+    udløber udløb stoppede stopper
+    closed close dissolved ended end ends abolished expire expires expired stopped"""
+END_SPELLINGS: tuple[str, ...] = tuple(_END_TEXT.split())
+_BEGIN = frozenset(fold(" ".join(BEGIN_SPELLINGS)).split())
+_END = frozenset(fold(" ".join(END_SPELLINGS)).split())
+#: The frame, left out when the node is looked for.
+_FRAME = _WHEN | _BEGIN | _END | frozenset(fold(
+    "blev bliver er var skal was is were will be did does do the it den det").split())
+
+
+def asks_when(words: list[str]) -> bool:
+    """Whether folded ``words`` ask when something began or ended."""
+    return not _WHEN.isdisjoint(words) and not (_BEGIN | _END).isdisjoint(words)
+
+
+def when_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of what ``query`` asks the beginning or end of, its dates said first."""
+    words = fold(query).split()
+    if not asks_when(words):
+        return None
+    found = first_hint(store, without(query, _FRAME), list(IN_CHARGE), -ROUTE_MARGIN, as_of,
+                       what_is=True)
+    if found is None:
+        return None
+    node = store.node(found[0].node.id, as_of=as_of)
+    ends = _BEGIN.isdisjoint(words)  # "hvornår blev den nedlagt?": its last day
+    return found[0].model_copy(update={
+        "asked_when": "to" if ends else "from", "holds_from": node.valid_from,
+        "holds_to": node.valid_to, "record_confidence": node.confidence,
+        "record_source": node.source}), found[1], True
