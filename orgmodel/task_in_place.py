@@ -55,6 +55,8 @@ from orgmodel.text import fold, tokenize
 
 __all__ = ["TASK_MIN", "task_in_place"]
 
+#: How many of the places the search finds best are looked at for one the question names.
+_PLACES = 3
 #: How well the rest of the question must name the task held there.
 TASK_MIN = 0.75
 #: A question of another frame is no task in a place: "hvem leder ØS", "hvilke enheder har
@@ -75,25 +77,32 @@ def task_in_place(store: OrgStore, query: str, as_of: date) -> list[OwnersResult
     if len(tokenize(query)) < 2 or not _OTHER_FRAMES.isdisjoint(words) or asks_collaboration(
             words) or asks_place(words) or asks_structure(words):
         return None  # "who does Finance and Procurement work with on budgets?"
-    hits = store.search(query, kinds=[Kind.UNIT, Kind.BODY], limit=1, as_of=as_of)
-    if not hits:
-        return None
-    place = store.node(hits[0].id, as_of=as_of)
-    # the longest of its names the question writes whole: "Organisation og Politik", "OP"
-    # (not each word of them: "HR og løn" is an alias of the unit that holds payroll)
+    # the first of the best places whose name the question writes whole ("økonomistyring ØI":
+    # the task's word met Økonomi og Stab first, which the question does not name)
     asked = f" {' '.join(fold(word) for word in _WORD.findall(query))} "
-    written = [name for name in {fold(n) for n in (place.name, place.name_en or "",
-                                                   *place.aliases)}
-               if name and f" {name} " in asked]
-    if not written:
+    for hit in store.search(query, kinds=[Kind.UNIT, Kind.BODY], limit=_PLACES, as_of=as_of):
+        place = store.node(hit.id, as_of=as_of)
+        # the longest of its names the question writes whole: "Organisation og Politik", "OP"
+        # (not each word of them: "HR og løn" is an alias of the unit that holds payroll)
+        written = [name for name in {fold(n) for n in (place.name, place.name_en or "",
+                                                       *place.aliases)}
+                   if name and f" {name} " in asked]
+        if written:
+            break
+    else:
         return None
-    named = max(written, key=lambda name: (len(name.split()), name))
-    rest = asked.replace(f" {named} ", " ", 1).strip()
-    # a name of words to find, or an acronym in capitals ("ØS", which folds to "os", us)
-    if not (tokenize(named) or named in acronyms(query)) or not tokenize(rest):
-        return None
-    found = store.owners(rest, limit=5, as_of=as_of)
     held = {r.task.id for r in store.responsibilities(place.id, descendants=True, as_of=as_of)}
-    if not any(r.score >= TASK_MIN and r.task.id in held for r in found):
-        return None
-    return sorted(found, key=lambda r: r.task.id not in held)
+    # the longest first; one whose rest names no task held there ("økonomistyring", an alias
+    # of Økonomi og Indkøb as well as its task's name) gives way to the next ("ØI"); one that
+    # leaves nothing ("Who owns IT-support?") is a question of that name alone
+    for named in sorted(written, key=lambda name: (len(name.split()), name), reverse=True):
+        rest = asked.replace(f" {named} ", " ", 1).strip()
+        if not tokenize(rest):
+            return None
+        # a name of words to find, or an acronym in capitals ("ØS", which folds to "os", us)
+        if not (tokenize(named) or named in acronyms(query)):
+            continue
+        found = store.owners(rest, limit=5, as_of=as_of)
+        if any(r.score >= TASK_MIN and r.task.id in held for r in found):
+            return sorted(found, key=lambda r: r.task.id not in held)
+    return None

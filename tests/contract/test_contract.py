@@ -738,7 +738,9 @@ def test_who_runs_a_system_a_task_uses_is_said_first(store: Any, question: str, 
     ("økonomistyring ØS", "task:okonomistyring"),
     ("hvem har ansvaret for økonomistyring i ØS", "task:okonomistyring"),
     ("hvem står for løn i Organisation og Politik", "task:lon"),
-    ("løn OP", "task:lon"), ("indkøb i ØI", "task:indkob")])
+    ("løn OP", "task:lon"), ("indkøb i ØI", "task:indkob"),
+    # round 10: "økonomistyring" is an alias of Økonomi og Indkøb as well as its task's name
+    ("økonomistyring ØI", "task:okonomistyring")])
 def test_a_task_asked_of_the_unit_that_holds_it_is_the_task(store: Any, question: str,
                                                             task: str) -> None:
     # Leadership's fifth probe: "økonomistyring ØS" was answered by the department alone (its
