@@ -8,8 +8,7 @@ or by what it heads (:func:`post_or_head`); the municipality by its words alone
 
 Examples
 --------
->>> import re
-from datetime import date
+>>> from datetime import date
 >>> from orgmodel.dataset import Dataset
 >>> from orgmodel.records import NODE_ADAPTER
 >>> from orgmodel.store.memory import MemoryStore
