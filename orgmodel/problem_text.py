@@ -153,6 +153,10 @@ _SHAPES: list[tuple[str, _Say]] = [
                   "nye indehavers"),
     (r"is set by the hand-over \(from the day to the node's own end\): leave it out",
      "sættes af overdragelsen (fra dagen til knudens egen slutning): udelad det"),
+    (r"is not valid UTF-8 \(U\+FFFD stands for bytes that are no text\): send the text's UTF-8 "
+     r"bytes, percent-encoded",
+     "er ikke gyldig UTF-8 (U+FFFD står for bytes, der ikke er tekst): send tekstens UTF-8-bytes, "
+     "procentkodet"),
     (r"is blank \(only spaces\)", "er tom (kun mellemrum)"),
     (r"holds the control character (U\+\w+), invisible in most editors: delete it",
      r"indeholder kontroltegnet \1, som de fleste editorer ikke viser: slet det"),

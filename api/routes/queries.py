@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -44,7 +45,21 @@ def _not_blank(value: str) -> str:
     # what a reader sees: a zero-width space alone was a question, answered by nothing
     if not visible(value).strip():
         raise ValueError("empty or only spaces: give a word, a task id or a KLE number")
+    # ... and what no one types (the API client's probe: "%00" and "%ff%fe" were answered,
+    # and echoed back, where a body's are refused)
+    if "\ufffd" in value:
+        raise ValueError("is not valid UTF-8 (U+FFFD stands for bytes that are no text): send "
+                         "the text's UTF-8 bytes, percent-encoded")
+    if found := _CONTROL.search(value):
+        raise ValueError(f"holds the control character U+{ord(found.group()):04X}, invisible "
+                         "in most editors: delete it")
     return value
+
+
+#: The characters no one types into a question: controls (as a record's text refuses them,
+#: orgmodel.records) and U+FFFD, which stands for bytes that were no UTF-8.
+_CONTROL_CLASS = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffd"
+_CONTROL = re.compile(f"[{_CONTROL_CLASS}]".encode().decode("unicode_escape"))
 
 
 # The pattern is for the OpenAPI schema (clients and generated tests see what is valid); the
@@ -54,8 +69,9 @@ def _not_blank(value: str) -> str:
 # "q=%EF%BB%BF", a byte-order mark alone, was valid by the schema and refused as blank)
 _INVISIBLE = ("\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2060-\\u2064\\ufeff\\u202a-\\u202e"
               "\\u2066-\\u206f")
-_NOT_ONLY_SPACES = "[^" + "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x3001))
-                                  if c.isspace()) + _INVISIBLE + "]"
+_SPACES = "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x3001)) if c.isspace())
+_NOT_ONLY_SPACES = (f"^[^{_CONTROL_CLASS}]*[^{_SPACES}{_INVISIBLE}{_CONTROL_CLASS}]"
+                    f"[^{_CONTROL_CLASS}]*$")
 # The lengths come before the validator, so a long text is "String should have at most 200
 # characters" rather than pydantic's generic "Value should have at most 200 items".
 Text = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank),

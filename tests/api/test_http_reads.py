@@ -87,6 +87,21 @@ def test_owners_give_a_tasks_facts_when_asked(http: httpx.Client) -> None:
     problem(http.get("/api/v1/owners", params={"q": "løn", "with_facts": "maybe"}), 422)
 
 
+def test_a_question_of_control_characters_or_bytes_that_are_no_text_is_refused(
+        http: httpx.Client) -> None:
+    # The API client's probe: "q=%00" and "q=%ff%fe" were answered, and echoed back, where a
+    # body's control characters are a 422 naming the field
+    for raw, said in (("%00", "holds the control character U+0000"),
+                      ("l%C3%B8n%1B%5B31m", "holds the control character U+001B"),
+                      ("%ff%fe", "is not valid UTF-8")):
+        for path in ("/api/v1/owners", "/api/v1/search"):
+            body = problem(http.get(f"{path}?q={raw}"), 422)
+            [error] = body["errors"]
+            assert error["loc"] == ["query", "q"] and said in error["msg"], (path, raw)
+            assert error["msg_da"] != error["msg"]
+    assert http.get("/api/v1/owners", params={"q": "løn"}).status_code == 200
+
+
 def test_owners_say_when_every_task_meets_only_part_of_the_question(
         http: httpx.Client) -> None:
     # Leadership's tenth probe: "hvem står for rengøring på rådhuset" was answered by the SKI
