@@ -252,6 +252,11 @@ class Page:
         query = self.query(wanted) if not target else self.query(wanted, q="")
         return f"{path}?{query}" if query else path
 
+    @property
+    def as_of_ahead(self) -> bool:
+        """Whether the page's date is after today: what the data knows now of that day."""
+        return self.as_of is not None and self.as_of > date.today()
+
     def on(self, when: date | None) -> Page:
         """Return this state on another date (``None``: today), for links that keep the rest."""
         return replace(self, as_of=when)

@@ -42,6 +42,10 @@ UI: dict[str, tuple[str, str]] = {
                    "not answer for {asked}."),
     "page_as_of": ("Siden viser organisationen pr. {date}.",
                    "This page shows the organisation as of {date}."),
+    "page_ahead": ("Datoen ligger efter i dag: siden viser, hvad data i dag ved om den dag "
+                   "(planlagte ændringer medregnet).",
+                   "The date is after today: the page shows what the data knows today of that "
+                   "day (planned changes included)."),
     "show_today": ("Vis i dag", "Show today"),
     "error_title": ("Siden kan ikke vises", "The page cannot be shown"),
     "error_did_you_mean": ("Mente du:", "Did you mean:"),

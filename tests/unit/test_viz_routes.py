@@ -469,3 +469,18 @@ def test_the_stakeholder_grid_says_how_its_scores_come_about(memory_store: Memor
         assert "<td>refererer til Kommunaldirektør</td>" in row
 
     run(create_views_app(memory_store), check)
+
+
+def test_a_page_of_a_day_after_today_says_what_it_shows(memory_store: MemoryStore) -> None:
+    # The views probe: 2099-12-31 showed today's organisation without a word
+    async def check(client: httpx.AsyncClient) -> None:
+        ahead = (await client.get("/views/org", params={"as_of": "2099-12-31"})).text
+        assert "Siden viser organisationen pr. 2099-12-31. Datoen ligger efter i dag: siden " \
+            "viser, hvad data i dag ved om den dag (planlagte ændringer medregnet)." in ahead
+        before = (await client.get("/views/org", params={"as_of": "2022-06-01"})).text
+        assert "Siden viser organisationen pr. 2022-06-01." in before
+        assert "Datoen ligger efter i dag" not in before
+        english = (await client.get("/", params={"as_of": "2099-12-31", "lang": "en"})).text
+        assert "The date is after today" in english
+
+    run(create_views_app(memory_store), check)
