@@ -7,18 +7,14 @@ the batch of it in the writers' turn, so what it ends and copies is what the sto
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from typing import Annotated
-
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
 from orgmodel.contract import WritableStore
 from orgmodel.editing import AlreadyExistsError, Change
 from orgmodel.exceptions import OrgModelError
-from orgmodel.records import AnyNode, ChangeComment
+from orgmodel.records import AnyNode, ChangeComment, IsoDate
 from orgmodel.succession import SuccessionError, succession
 
 __all__ = ["SuccessionBody", "hand_over"]
@@ -30,21 +26,15 @@ _EXAMPLE: JsonDict = {
     "comment": "Stillingen omdøbt fra 1. januar 2027"}
 
 
-def _written_day(value: object) -> object:
-    """``value``, where it is a day written YYYY-MM-DD (as every date the API takes)."""
-    if not isinstance(value, str) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is None:
-        raise ValueError(f"is a day written YYYY-MM-DD (got {value!r})")
-    return value
-
-
 class SuccessionBody(BaseModel):
     """The successor and the day it takes over."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True,
                               json_schema_extra={"examples": [_EXAMPLE]})
 
-    # "2028-01-01T00:00:00" and 20280101 (read as a Unix time) were taken
-    from_day: Annotated[date, BeforeValidator(_written_day)] = Field(
+    # a day as every record writes one: "2028-01-01T00:00:00" and 20280101 (read as a Unix
+    # time) were taken
+    from_day: IsoDate = Field(
         alias="from", description="The successor's first day; the node ends the day before "
                                   "(YYYY-MM-DD).")
     record: AnyNode = Field(description="The successor as in a data file: a new id, the same "

@@ -63,7 +63,6 @@ from orgmodel.hint_search import (
     REPORTING_POST_MIN,
     STRAY_GAP,
     STRUCTURE_KINDS,
-    acronyms_named,
     first_hint,
     head_of_named,
     home_hint,
@@ -255,14 +254,10 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         rest = without(query, REPORTING_FRAME)
         # whom it reports to, or who reports to it: said first (orgmodel.hint_model)
         line = {"asked_line": reporting_direction(words)}
-        # ... an abbreviation in it written as the unit's name ("teamlederen i OP")
-        for text in (rest, *acronyms_named(store, rest, as_of)):
-            for hit in store.search(text, kinds=[Kind.POST], limit=1, as_of=as_of):
-                if hit.score >= REPORTING_POST_MIN and (
-                        found := hint_of(store, hit.id, hit.kind, as_of=as_of)) is not None:
-                    return found.model_copy(update=line), hit.score, True
-        if head := head_of_named(store, without(rest, LEADERSHIP_WORDS), as_of):
-            return head[0].model_copy(update=line), head[1], head[2]
+        # the post by its own words (a unit's abbreviation written as its name: "teamlederen
+        # i OP"), or by what it heads ("who does the head of Finance and Staff report to?")
+        if post := post_or_head(store, rest, as_of):
+            return post[0].model_copy(update=line), post[1], True
     if not CASE_WORDS.isdisjoint(words) and (route := route_of(store, query, as_of)):
         return route  # "hvor går sagerne hen efter Økonomiudvalget?"
     if asks_place(words) and (placed := place_of(

@@ -145,7 +145,6 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"follows it only where it holds on (\S+) and (\S+)",
      lambda m: f"{m[1]} gælder {_held_days(m[2])}: en efterfølger fra {m[3]} følger kun efter den, "
                f"hvor den gælder {m[4]} og {m[5]}"),
-    (r"is a day written YYYY-MM-DD \(got (.+)\)", r"er en dag skrevet ÅÅÅÅ-MM-DD (fik \1)"),
     (r"is the id of a node that exists \((\S+)\): give the successor an id of its own",
      r"er id'et på en knude, der findes (\1): giv efterfølgeren sit eget id"),
     (r"a person is not handed over: end the holding \(HOLDS, valid_to\) and write the new "
