@@ -31,10 +31,12 @@ from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.question_frames import without
 from orgmodel.text import fold
 
-__all__ = ["BEGIN_SPELLINGS", "END_SPELLINGS", "asks_when", "when_of"]
+__all__ = ["BEGIN_SPELLINGS", "END_SPELLINGS", "WHEN_FRAME_SPELLINGS", "WHEN_SPELLINGS",
+           "asks_when", "when_of"]
 
 #: The words that ask when (not how often: "hvornår mødes …" is a meeting's).
-_WHEN = frozenset(fold("hvornår when").split())
+WHEN_SPELLINGS: tuple[str, ...] = ("hvornår", "when")
+_WHEN = frozenset(fold(" ".join(WHEN_SPELLINGS)).split())
 #: ... something began ("oprettet", "founded") ...
 _BEGIN_TEXT = """
     oprettet oprettes oprettede etableret etableres dannet dannes startet startede starter
@@ -50,9 +52,11 @@ _END_TEXT = """
 END_SPELLINGS: tuple[str, ...] = tuple(_END_TEXT.split())
 _BEGIN = frozenset(fold(" ".join(BEGIN_SPELLINGS)).split())
 _END = frozenset(fold(" ".join(END_SPELLINGS)).split())
-#: The frame, left out when the node is looked for.
-_FRAME = _WHEN | _BEGIN | _END | frozenset(fold(
-    "blev bliver er var skal was is were will be did does do the it den det").split())
+#: The frame, left out when the node is looked for (with the words that ask when).
+WHEN_FRAME_SPELLINGS: tuple[str, ...] = (
+    "blev", "bliver", "er", "var", "skal", "was", "is", "were", "will", "be", "did", "does", "do",
+    "the", "it", "den", "det")
+_FRAME = _WHEN | _BEGIN | _END | frozenset(fold(" ".join(WHEN_FRAME_SPELLINGS)).split())
 
 
 def asks_when(words: list[str]) -> bool:

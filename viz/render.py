@@ -117,6 +117,12 @@ from orgmodel.verb_frames import (
     WHICH_WORDS,
     WORK_VERBS,
 )
+from orgmodel.when_asked import (
+    BEGIN_SPELLINGS,
+    END_SPELLINGS,
+    WHEN_FRAME_SPELLINGS,
+    WHEN_SPELLINGS,
+)
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_BOX, LABEL_LINE_CHARS
 from viz.styles import NODE_STYLES, SELECTED_LABEL, edge_style_table, legend
@@ -424,6 +430,9 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "placeFrame": list(PLACE_FRAME_SPELLINGS), "placeAskedKind": PLACE_ASKED_KIND,
                 # "vis mig hvem der sidder i …" is "hvem sidder i …" (orgmodel.politeness)
                 "plain": PLAIN_PATTERNS, "anyoneVerbs": sorted(ANYONE_VERBS),
+                # "hvornår blev OP oprettet?": its dates (orgmodel.when_asked)
+                "whenWords": list(WHEN_SPELLINGS), "whenBegin": list(BEGIN_SPELLINGS),
+                "whenEnd": list(END_SPELLINGS), "whenFrame": list(WHEN_FRAME_SPELLINGS),
                 # "har vi en DPO?" that nothing answers: the data names none (orgmodel.asker)
                 "whetherThereIs": WHETHER_THERE_IS.pattern.replace("(?P<", "(?<"),
                 "notInData": t("not_in_data", page.lang, what="{what}"),

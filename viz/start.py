@@ -251,6 +251,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 # fagsystemer har vi?")
                 index.append(_entry(_name_keys(node), None, what_is=named.text(lang),
                                     supplier=_supplier(named, lang),
+                                    when=_when_lines(named, node, lang),
                                     # who runs it: "hvem drifter Politiker Web?"
                                     operator=named.model_copy(
                                         update={"asked_operator": True}).text(lang)
@@ -268,6 +269,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             on_to = onward(store, node.id, as_of) if kind is Kind.BODY else []
             index.append(_entry(
                 _name_keys(node), named.text(lang), led=kind in LED_KINDS, says=named.says_who,
+                # its first and last day in the data: "hvornår blev OP oprettet?"
+                when=_when_lines(named, node, lang),
                 # the view that draws it, linked under its hint (as on the server)
                 link=hint_link(named, lang, home),
                 post=kind is Kind.POST, used=kind in USED_KINDS,
@@ -423,7 +426,8 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            escalation: str | None = None, operator: str | None = None,
            held: list[str] | None = None, link: dict[str, str] | None = None,
            parts_counted: dict[str, str] | None = None, route_on: str | None = None,
-           head_sits: str | None = None, **flags: bool) -> dict[str, Any]:
+           head_sits: str | None = None, when: list[str] | None = None,
+           **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -438,8 +442,21 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
             "sized": sized, "running": running, "decides": decides,
             "whatIs": what_is, "supplier": supplier, "escalation": escalation,
             "operator": operator, "held": held, "link": link, "partsCounted": parts_counted,
-            "routeOn": route_on, "headSits": head_sits,
+            "routeOn": route_on, "headSits": head_sits, "when": when,
             "counts": counts or []}
+
+
+def _when_lines(named: NodeHint, node: NodeView, lang: Lang) -> list[str]:
+    """When ``node`` began and when it ends in the data, as the server says each first.
+
+    As :func:`orgmodel.when_asked.when_of` answers "hvornår blev OP oprettet?" and "hvornår
+    ophører …?": its own dates, as sure as its record.
+    """
+    dated = named.model_copy(update={
+        "holds_from": node.valid_from, "holds_to": node.valid_to,
+        "record_confidence": node.confidence, "record_source": node.source})
+    return [dated.model_copy(update={"asked_when": asked}).line_answer(lang) or ""
+            for asked in ("from", "to")]
 
 
 def _escalation(store: OrgStore, named: NodeHint, as_of: date, lang: Lang) -> str | None:

@@ -865,3 +865,17 @@ def test_static_start_page_says_the_data_names_none_of_what_is_asked_whether_the
     ask(site, page, "har vi en DPO?")
     assert (page.locator("#answers .ask-instead").text_content() or "").startswith(
         "Data nævner ingen »DPO«.")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("hvornår blev OP oprettet", "Organisation og Politik gælder i data fra 2023-01-01 "
+     "(sikkerhed: høj, kilde: seed)."),
+    ("hvornår startede Direktørforum", "Data angiver ikke, hvornår Direktørforum begyndte"),
+    ("hvornår ophører Økonomi og Stab", "Data angiver ingen slutning for Økonomi og Stab"),
+])
+def test_static_start_page_answers_when_something_began_or_ends_by_its_dates(
+        site: Path, page: Any, recorder: Recorder, question: str, said: str) -> None:
+    # As the server does (orgmodel.when_asked): "hvornår blev OP oprettet" met bookkeeping
+    [hint] = hints_for(site, page, recorder, question)
+    assert hint.startswith(said), hint
+    assert page.locator("article.answer").count() == 0  # no task is when it began

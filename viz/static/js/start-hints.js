@@ -97,8 +97,32 @@
              alone: true };
   }
 
+  /* "hvornår blev OP oprettet?", "when was … created?": what it names, its first or last day
+   * in the data said first, as sure as its record (orgmodel.when_asked); unless a task fits
+   * clearly better. */
+  var whenWords = foldedSet(data.whenWords), whenBegin = foldedSet(data.whenBegin);
+  var whenEnd = foldedSet(data.whenEnd);
+  var whenFrame = foldedSet([].concat(data.whenWords || [], data.whenBegin || [],
+                                      data.whenEnd || [], data.whenFrame || []));
+  function whenHint(query, bestTask) {
+    var said = fold(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ");
+    var asksWhen = said.some(function (word) { return whenWords[word]; }) &&
+      said.some(function (word) { return whenBegin[word] || whenEnd[word]; });
+    if (!asksWhen) { return null; }
+    var words = wordsOf(query).filter(function (word) { return !whenFrame[word]; });
+    var best = words.length ? bestNamed(words, function (entry) { return entry.when; }) : null;
+    if (!best || best.score < Math.max(data.hintMin, bestTask - data.margin)) { return null; }
+    var ends = !said.some(function (word) { return whenBegin[word]; });
+    var rest = best.entry.text || best.entry.whatIs || "";
+    // said alone, as the server says it: no task is when something began
+    return { text: best.entry.when[ends ? 1 : 0] + (rest ? " " + rest : ""), says: true,
+             score: best.score, entry: best.entry, alone: true };
+  }
+
   function namedHint(query, bestTask) {
     query = asMembership(query);
+    var when = whenHint(query, bestTask);
+    if (when) { return when; }
     var listing = listHint(query);
     if (listing) { return listing; }
     var reportsTo = reportingHint(query);
