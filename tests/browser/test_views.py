@@ -352,6 +352,24 @@ def test_png_export(view: str, page: Any, albertslund_app: LiveApp, recorder: Re
     assert page.evaluate(shown) == before
 
 
+def test_png_of_the_grid_holds_its_quadrant_titles_and_axes(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The new chief's probe: the picture of the grid was the box of its nodes, and the titles
+    # of its top quadrants ("Håndter tæt", "Hold tilfreds") and the influence axis were off it.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/stakeholders#layout=grid")
+    with page.expect_download() as download_info:
+        page.click("#png-button")
+    png = Path(download_info.value.path()).read_bytes()
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    grid, ratio = page.evaluate("[window.orgmodelView.extra().grid, "
+                                "(c => c.width / c.clientWidth)"
+                                "(document.querySelector('#network canvas'))]")
+    # the grid and the 48 px of its axis labels on each side, under the caption's 54 px
+    assert width >= (grid["width"] + 2 * 48) * ratio, (width, grid)
+    assert height >= (grid["height"] + 2 * 48 + 54) * ratio, (height, grid)
+
+
 def test_png_caption_stays_within_the_image(page: Any, albertslund_app: LiveApp,
                                             recorder: Recorder) -> None:
     # A permalink's long hash (every edge type hidden) ran the caption's address off the

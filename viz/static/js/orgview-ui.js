@@ -374,6 +374,15 @@
       box.left = Math.min(box.left, b.left); box.top = Math.min(box.top, b.top);
       box.right = Math.max(box.right, b.right); box.bottom = Math.max(box.bottom, b.bottom);
     });
+    // ... and on the grid, the whole grid with its quadrant titles and axis labels: its top
+    // quadrants' titles ("Håndter tæt") lay above the nodes, off the picture.
+    var grid = raw.layout === "grid" && view.extra().grid;
+    if (grid) {
+      box.left = Math.min(box.left, -grid.width / 2 - GRID_MARGIN);
+      box.top = Math.min(box.top, -grid.height / 2 - GRID_MARGIN);
+      box.right = Math.max(box.right, grid.width / 2 + GRID_MARGIN);
+      box.bottom = Math.max(box.bottom, grid.height / 2 + GRID_MARGIN);
+    }
     var pad = 30;
     var wide = box.right - box.left + 2 * pad, high = box.bottom - box.top + 2 * pad;
     var ratio = window.devicePixelRatio || 1;
