@@ -59,6 +59,7 @@ __all__ = [
     "kle_main_group",
     "node_owners",
     "quadrant_of",
+    "ranked",
     "shared_fora",
     "shortest_chains",
     "stakeholder_scores",
@@ -428,8 +429,8 @@ def interest(graph: nx.Graph, ego: str, *, depth: int = 2) -> dict[str, float]:
 
 
 def _strengths(chains: dict[str, tuple[float, tuple[str, ...]]]) -> dict[str, float]:
-    ranked = sorted(chains.items(), key=lambda item: (-item[1][0], item[0]))
-    return {node: round(value, 4) for node, (value, _chain) in ranked}
+    ordered = sorted(chains.items(), key=lambda item: (-item[1][0], item[0]))
+    return {node: round(value, 4) for node, (value, _chain) in ordered}
 
 
 def strongest_chains(graph: nx.Graph, ego: str, *,
@@ -498,20 +499,23 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
          actors: Collection[str] | None = None,
          ranks: dict[str, float] | None = None,
          heads: Mapping[str, Collection[str]] | None = None,
-         under: Mapping[str, Collection[str]] | None = None) -> list[StakeholderScore]:
+         under: Mapping[str, Collection[str]] | None = None,
+         measured: Collection[str] | None = None) -> list[StakeholderScore]:
     """The stakeholders of ``ego`` placed in the influence/interest grid, strongest first.
 
     Influence is rescaled so the most influential stakeholder scores 1. With ``actors``
     (e.g. :func:`actor_ids`) only those are stakeholders, and influence is measured among
     them alone: a unit holding many tasks is busy, not powerful. Interest still runs through
-    every tie. With ``ranks`` (e.g. :func:`authority`), formal authority counts twice as
-    much as network centrality, so the mayor and the directors outrank a well-connected unit
-    (the power of a power/interest grid is first of all formal). With ``heads`` (e.g.
+    every tie. With ``ranks`` (e.g. :func:`authority`), formal authority comes first and
+    centrality places a node within its level (:func:`ranked`), so the mayor and the
+    directors outrank a well-connected unit (the power of a power/interest grid is first of
+    all formal), and the scores are the same on every map (not rescaled). With ``heads`` (e.g.
     :func:`headed`), a post is as central as what it heads: a unit's ties are its leader's
     too, and a unit no longer outranked the post that heads it. With ``under`` (e.g.
     :func:`commanded`), no node is less influential than one it commands, directly or not:
     a unit leader whose unit holds many ties outranked the municipal director above them.
-    On graphs
+    With ``measured``, centrality is measured among those nodes rather than the ``actors``
+    (every map's the same: each post's actors leave out what it heads). On graphs
     larger than ``WHOLE_GRAPH_LIMIT`` betweenness is taken within the ego network (the nodes
     within ``depth`` steps): Everett and Borgatti's ego betweenness, which ranks brokers much
     like the global measure at a fraction of the cost.
@@ -531,7 +535,9 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
     # what ties each to the post, in as few steps as it takes (its own relation, if beside it)
     shortest = shortest_chains(graph, ego, depth=depth)
     distance = {ego: 0, **{node: len(chain) for node, chain in shortest.items()}}
-    people = graph.subgraph(actors) if actors is not None else graph
+    # centrality among ``measured`` (every post's actors), else among the stakeholders
+    among = measured if measured is not None else actors
+    people = graph.subgraph(among) if among is not None else graph
     region = ([n for n in distance if n in people]
               if graph.number_of_nodes() > WHOLE_GRAPH_LIMIT else None)
     scores = influence(people, within=region)
@@ -539,10 +545,12 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
         scores = {n: max([value, *(scores.get(unit, 0.0) for unit in heads.get(n, ()))])
                   for n, value in scores.items()}
     if ranks is not None:
-        scores = {n: (value + ranks.get(n, 0.0)) / 2 for n, value in scores.items()}
+        scores = ranked(scores, ranks)
     if under is not None:
         scores = _at_least_those_under(scores, under)
-    top = max(scores.get(n, 0.0) for n in near) or 1.0
+    # Ranked, the scores are the organisation's own, the same on every map; else the most
+    # central stakeholder scores 1.
+    top = 1.0 if ranks is not None else max(scores.get(n, 0.0) for n in near) or 1.0
     result = []
     for node, node_interest in near.items():
         node_influence = round(scores.get(node, 0.0) / top, 4)
@@ -551,6 +559,36 @@ def grid(graph: nx.Graph, ego: str, *, depth: int = 2, threshold: float = 0.5,
                                        quadrant, shortest[node]))
     result.sort(key=lambda s: (-(s.influence + s.interest), s.id))
     return result
+
+
+def ranked(centrality: Mapping[str, float], ranks: Mapping[str, float]) -> dict[str, float]:
+    """Influence by formal authority first, network centrality within each level.
+
+    Each level of ``ranks`` (:func:`authority`) is a band of scores, centrality (in [0, 1])
+    placing a node within its band and never above the level over it: with the two averaged,
+    a unit leader of the one department the data describes in detail outranked the directors
+    (the new chief's probe), and the same post scored differently on every map. In [0, 1]:
+    the top level's most central node scores 1.
+
+    Examples
+    --------
+    >>> scores = ranked({"director": 0.1, "unit leader": 1.0, "supplier": 0.5},
+    ...                 {"director": 1.0, "unit leader": 0.5, "supplier": 0.0})
+    >>> scores["director"] > scores["unit leader"] > scores["supplier"]
+    True
+    >>> ranked({"top": 1.0}, {"top": 1.0})
+    {'top': 1.0}
+    """
+    # a level's band: the lowest level's rank is one step (1 / levels)
+    step = min((rank for rank in ranks.values() if rank > 0), default=1.0)
+    within = _WITHIN_LEVEL * step
+    return {node: round((ranks.get(node, 0.0) + within * value) / (1 + within), 4)
+            for node, value in centrality.items()}
+
+
+#: The share of a level's band that centrality spans: less than all of it, so the most
+#: central node of a level stays below the least central one of the level above.
+_WITHIN_LEVEL = 0.9
 
 
 def _at_least_those_under(scores: dict[str, float],
@@ -584,13 +622,16 @@ class StakeholderGrid:
         self.ranks = authority(dataset)
         self.heads = headed(dataset)
         self.under = commanded(dataset)
+        # centrality among every post's actors, so a stakeholder scores the same on each map
+        home = home_organisation(dataset)
+        self._measured = self._actors - {home} if home else self._actors
 
     def scores(self, post: str, *, depth: int = 2) -> list[StakeholderScore]:
         """The stakeholders of ``post`` as the map scores them (:func:`stakeholder_scores`)."""
         # as actor_ids(…, post)
         actors = self._actors - _ours(self.dataset, post, self._up, self.heads)
         return grid(self.graph, post, depth=depth, actors=actors, ranks=self.ranks,
-                    heads=self.heads, under=self.under)
+                    heads=self.heads, under=self.under, measured=self._measured)
 
 
 def stakeholder_scores(dataset: Dataset, post: str, *, depth: int = 2) -> list[StakeholderScore]:

@@ -114,6 +114,23 @@ def test_no_stakeholder_is_less_influential_than_one_it_commands(
     assert all(scores[upper].influence >= scores[lower].influence for upper, lower in pairs)
 
 
+def test_influence_follows_the_levels_and_is_the_same_on_every_map(
+        memory_store: MemoryStore) -> None:
+    # The new chief's probe: the leader of Organisation og Politik (a unit of the one
+    # department the data details) outranked both directors (0.79 against 0.54), and the
+    # chief scored 1.00 on the mayor's map, as the municipal director did, 0.88 on another's.
+    scoring = analytics.StakeholderGrid(memory_store.snapshot(as_of=date.today()))
+    chiefs = {s.id: s.influence for s in scoring.scores(CHIEF)}
+    for director in ("post:direktor-1", "post:direktor-2"):
+        assert chiefs[director] > chiefs["post:enhedsleder-organisation-og-politik"]
+    mayors = {s.id: s.influence for s in scoring.scores("post:borgmester")}
+    assert mayors["post:kommunaldirektor"] > mayors[CHIEF]
+    directors = {s.id: s.influence for s in scoring.scores("post:direktor-1")}
+    for key in set(chiefs) & set(mayors) & set(directors):
+        assert chiefs[key] == mayors[key] == directors[key], key
+    assert len(set(chiefs) & set(mayors) & set(directors)) > 10
+
+
 def test_node_owners(memory_store: MemoryStore) -> None:
     snapshot = memory_store.snapshot(as_of=date.today())
     owners = node_owners(snapshot)
