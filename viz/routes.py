@@ -45,7 +45,7 @@ from viz.render import (
 )
 from viz.store_access import with_store
 from viz.texts import TEXT_MOST, lang_of
-from viz.views import build_view
+from viz.views import MAP_DEPTH, MAP_DEPTH_MOST, build_view
 
 __all__ = ["create_views_app", "register", "router"]
 
@@ -57,6 +57,8 @@ Lang = Annotated[str | None, Query(max_length=35)]  # a language tag: "en", "en-
 AsOf = Annotated[BlankOrIsoDate, Query()]
 Ids = Annotated[str | None, Query(max_length=20_000)]
 Id = Annotated[str | None, Query(max_length=TEXT_MOST)]
+# the steps from its post a stakeholder map reaches (``orgmodel stakeholders --depth``)
+Depth = Annotated[int | None, Query(ge=1, le=MAP_DEPTH_MOST)]
 _API_SEARCH, _API_PATHS = "/api/v1/search", "/api/v1/paths"
 
 
@@ -93,9 +95,15 @@ def _graph(store: OrgStore, view: str, page: Page, expand: Sequence[str],
     when = page.as_of or date.today()
     key = (id(store), store_version(store), view, page.lang, when,
            tuple(sorted(page.params.items())), tuple(expand), focus)
+    depth = int(page.params.get("depth") or MAP_DEPTH)
     return _cache.get(key, lambda: build_view(store, view, lang=page.lang, as_of=when,
                                               post=page.params.get("post"), expand=expand,
-                                              focus=focus))
+                                              focus=focus, depth=depth))
+
+
+def _depth(view: str, depth: int | None) -> str | None:
+    """The stakeholder map's ``depth`` as the page's parameter; other views have none."""
+    return str(depth) if depth is not None and view == "stakeholders" else None
 
 
 def _check_view(view: str) -> None:
@@ -147,10 +155,11 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
 
 @pages.get("/views/{view}")
 async def view_page(request: Request, view: str, lang: Lang = None, as_of: AsOf = None,
-                    post: Id = None, expand: Ids = None, focus: Id = None) -> Response:
+                    post: Id = None, expand: Ids = None, focus: Id = None,
+                    depth: Depth = None) -> Response:
     """A view: the interactive network, its controls and its accessible table."""
     _check_view(view)
-    page = _page(request, lang, as_of, post=post)
+    page = _page(request, lang, as_of, post=post, depth=_depth(view, depth))
 
     def work(store: OrgStore) -> str:
         with_organisation(store, page)
@@ -171,20 +180,21 @@ async def view_page(request: Request, view: str, lang: Lang = None, as_of: AsOf 
 
 @router.get("/views/{view}/data")
 async def view_data(request: Request, view: str, lang: Lang = None, as_of: AsOf = None,
-                    post: Id = None, expand: Ids = None, focus: Id = None) -> Response:
+                    post: Id = None, expand: Ids = None, focus: Id = None,
+                    depth: Depth = None) -> Response:
     """A view's nodes and edges as JSON (what the page draws; with ``expand``: more of it)."""
     _check_view(view)
-    page = _page(request, lang, as_of, post=post)
+    page = _page(request, lang, as_of, post=post, depth=_depth(view, depth))
     graph = await _build(request, lambda store: _graph(store, view, page, _split(expand), focus))
     return _respond(request, script_safe_json(graph.payload()), "application/json")
 
 
 @pages.get("/views/{view}/table")
 async def view_table(request: Request, view: str, lang: Lang = None, as_of: AsOf = None,
-                     post: Id = None) -> Response:
+                     post: Id = None, depth: Depth = None) -> Response:
     """A view's accessible twin on a page of its own: its nodes and edges as tables."""
     _check_view(view)
-    page = _page(request, lang, as_of, post=post)
+    page = _page(request, lang, as_of, post=post, depth=_depth(view, depth))
     html = await _build(request,
                         lambda store: render_table(_graph(store, view, page, (), None),
                                                    with_organisation(store, page)))

@@ -179,6 +179,7 @@ UI: dict[str, tuple[str, str]] = {
     "low_confidence": ("Lav sikkerhed: ikke bekræftet", "Low confidence: not confirmed"),
     "focus": ("Fokus", "Focus"),
     "focus_depth": ("Afstand", "Depth"),
+    "map_depth": ("Skridt fra stillingen", "Steps from the post"),
     "focus_clear": ("Vis alt", "Show all"),
     "focus_hint": ("Vælg en node og tryk Fokus.", "Select a node and press Focus."),
     "focus_parts": ("Noder under {name} i hierarkiet tæller som ét skridt: {count}.",

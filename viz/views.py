@@ -36,10 +36,13 @@ BUILDERS: dict[str, Builder] = {
 
 #: The views drawn for one post (``post``); the others draw the whole organisation.
 POST_VIEWS = ("stakeholders", "case-route")
+#: How many steps from its post a stakeholder map reaches, and the most it may
+#: (``orgmodel stakeholders --depth``; beyond three steps a map holds most of a municipality).
+MAP_DEPTH, MAP_DEPTH_MOST = 2, 3
 
 
 def gather_view(store: OrgStore, view: str, *, as_of: date,
-                post: str | None = None) -> gather.ViewInput:
+                post: str | None = None, depth: int = MAP_DEPTH) -> gather.ViewInput:
     """The store's answers a view is built from."""
     if view == "org":
         return gather.org_chart(store, as_of=as_of)
@@ -50,7 +53,7 @@ def gather_view(store: OrgStore, view: str, *, as_of: date,
     chosen = (gather.resolve_post(store, post, as_of=as_of) if post
               else gather.default_post(store, as_of=as_of))
     if view == "stakeholders":
-        return gather.stakeholders(store, as_of=as_of, post=chosen)
+        return gather.stakeholders(store, as_of=as_of, post=chosen, depth=depth)
     if view == "case-route":
         return gather.case_route(store, as_of=as_of, post=chosen)
     raise KeyError(view)
@@ -58,9 +61,12 @@ def gather_view(store: OrgStore, view: str, *, as_of: date,
 
 def build_view(store: OrgStore, view: str, *, lang: Lang, as_of: date, post: str | None = None,
                expand: Collection[str] = (), focus: str | None = None,
-               limit: int = NODE_LIMIT) -> ViewGraph:
-    """Build ``view`` from ``store`` as it was on ``as_of``."""
-    data = gather_view(store, view, as_of=as_of, post=post)
+               limit: int = NODE_LIMIT, depth: int = MAP_DEPTH) -> ViewGraph:
+    """Build ``view`` from ``store`` as it was on ``as_of``.
+
+    ``depth``: the steps from the post the stakeholder map reaches (1–3).
+    """
+    data = gather_view(store, view, as_of=as_of, post=post, depth=depth)
     graph: ViewGraph = BUILDERS[view](data, lang, limit=limit, expand=expand, focus=focus)
     if (view in POST_VIEWS and not post
             and data.focus != gather.named_default(store, as_of=as_of)

@@ -219,6 +219,29 @@ def test_permalink_restores_the_state(view: str, context: Any, page: Any,
     assert again.input_value("#as-of") == "2025-06-01"
 
 
+def test_a_maps_permalink_names_its_post_and_restores_a_focus_on_the_grid(
+        context: Any, page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The new chief's probe: a map opened without ?post= gave a link without it (another
+    # default post opens another's map), and a focus restored on the grid showed 37 of 78
+    # nodes where the sender saw 42.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/stakeholders")
+    page.evaluate("window.orgmodelView.select('post:borgmester')")
+    page.select_option("#focus-depth", "2")
+    page.click("#focus-button")
+    page.click("#layout-toggle")
+    assert "layout=grid" in page.url
+    page.click("#permalink-button")
+    link = page.input_value("#permalink")
+    assert "post=post%3Achef-okonomi-og-stab" in link, link
+    status = page.locator("#status").text_content()
+    visible = page.evaluate("window.orgmodelView.visibleNodeCount()")
+    again = context.new_page()
+    open_view(again, link)
+    again.wait_for_function("window.orgmodelView.selected() !== null")
+    assert again.evaluate("window.orgmodelView.visibleNodeCount()") == visible, status
+
+
 def test_a_permalink_keeps_hidden_the_kind_of_the_node_it_selects(
         page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     # The finance committee selected and political bodies unticked: on reload the bodies came

@@ -187,6 +187,30 @@ def test_a_page_that_goes_wrong_answers_as_a_page_in_the_visitors_language(
     run(create_views_app(memory_store), check)
 
 
+def test_stakeholder_map_reaches_as_many_steps_as_asked(memory_store: MemoryStore) -> None:
+    # The new chief's probe: ?depth=1 and ?depth=99 both drew the two-step map without a word,
+    # and the page had no way to reach further (the CLI's --depth).
+    async def check(client: httpx.AsyncClient) -> None:
+        counts = {}
+        for depth in (1, 2, 3):
+            page = await client.get("/views/stakeholders", params={"depth": depth})
+            assert page.status_code == 200
+            data = config_of(page.text)["urls"]["data"]
+            assert f"depth={depth}" in data
+            assert re.search(rf"<option selected>{depth}</option>", page.text)
+            counts[depth] = len((await client.get(data)).json()["nodes"])
+        assert counts[1] < counts[2] < counts[3], counts
+        for wrong in ("99", "0", "to"):
+            refused = await client.get("/views/stakeholders", params={"depth": wrong})
+            assert refused.status_code == 422, wrong
+            assert "depth" in main_text(refused.text)
+        # ... on the map alone: another view takes no depth into its links
+        org = await client.get("/views/org", params={"depth": 3})
+        assert "depth" not in config_of(org.text)["urls"]["data"]
+
+    run(create_views_app(memory_store), check)
+
+
 def test_stakeholder_page_offers_the_posts(memory_store: MemoryStore) -> None:
     async def check(client: httpx.AsyncClient) -> None:
         html = (await client.get("/views/stakeholders")).text

@@ -435,7 +435,7 @@
     ctx.font = Math.round(12 * ratio) + "px system-ui, sans-serif";
     var day = config.asOf || new Date().toISOString().slice(0, 10);
     ctx.fillText(fitted(ctx, texts.png_caption.replace("{date}", day)
-      .replace("{url}", location.href), room), margin, 42 * ratio);
+      .replace("{url}", view.permalink()), room), margin, 42 * ratio);
     ctx.drawImage(canvas, 0, head);
     legendRows(ctx, items, margin, canvas.height + head + margin / 2, canvas.width - 2 * margin,
       ratio, true);

@@ -380,13 +380,24 @@
    * looks, and replaces the step. */
   function remember() {
     var hash = toHash();
-    var url = location.pathname + location.search + hash;
+    var url = location.pathname + pageSearch() + hash;
     if (place(location.hash) !== place(hash)) {
       history.pushState(null, "", url);
     } else {
       history.replaceState(null, "", url);
     }
     changed();
+  }
+
+  /* The page's query, with the post the server chose for a map opened without one: a link
+   * to the view names whose map it is (another default post opened another's map). */
+  function pageSearch() {
+    if (!urls.data || urls.data.indexOf("?") < 0) { return location.search; }
+    var here = new URLSearchParams(location.search);
+    var chosen = new URL(urls.data, location.href).searchParams.get("post");
+    if (!chosen || here.has("post")) { return location.search; }
+    here.set("post", chosen);
+    return "?" + here.toString();
   }
 
   function permalink() {
