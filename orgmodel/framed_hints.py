@@ -54,8 +54,8 @@ from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, tokenize
 
-__all__ = ["ONWARD_SPELLINGS", "happening_in", "merged_into", "onward", "route_of", "sits_in",
-           "sized", "supported"]
+__all__ = ["ONWARD_SPELLINGS", "group_counted", "happening_in", "merged_into", "onward",
+           "route_of", "sits_in", "sized", "supported"]
 
 
 def sits_in(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
@@ -97,8 +97,30 @@ def sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bo
     asked = set() if hint.node.kind in (*USED_KINDS, Kind.STAKEHOLDER) else {
         SIZE_NOUN_COUNTS[word] for word in fold(rest).split()
         if word in SIZE_NOUN_COUNTS and word not in name}
+    if len(asked) == 1 and hint.node.kind is Kind.ORGANISATION and not (
+            asked & set(hint.counts)) and (
+            group := group_counted(store, next(iter(asked)), as_of)):
+        return group  # "hvor mange ansatte har kommunen?": its staff, a group the data counts
     return hint.model_copy(update={"asked_size": True, "asked_count": (
         asked.pop() if len(asked) == 1 else None)}), fit, True
+
+
+def group_counted(store: OrgStore, count: str,
+                   as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The hint of a group of stakeholders the question's size noun names, with its count.
+
+    "hvor mange ansatte har kommunen?" said that the model counts no staff, and "how many
+    people work for the municipality?" gave its inhabitants (round 11): the municipality's
+    record counts its inhabitants, and the data counts its staff as a group (Medarbejdere,
+    about 3,000).
+    """
+    # found by any noun that asks that count ("people work for" asks it as "ansatte" does)
+    for noun in sorted(word for word, key in SIZE_NOUN_COUNTS.items() if key == count):
+        for hit in store.search(noun, kinds=[Kind.STAKEHOLDER], limit=1, as_of=as_of):
+            if hit.score >= REPORTING_POST_MIN and (
+                    group := counted_hint(store, hit.id, as_of=as_of)) is not None:
+                return group.model_copy(update={"asked_size": True}), hit.score, True
+    return None
 
 
 def _home_counts(store: OrgStore, rest: str, unnamed: str,

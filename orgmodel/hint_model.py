@@ -183,6 +183,12 @@ class NodeHint(BaseModel):
         None, description="With ``asked_when``: how sure its record (and so its dates) is.")
     record_source: str | None = Field(None, description="With ``asked_when``: its record's "
                                                         "source.")
+    record_note: str | None = Field(None, description="With ``asked_when``: its record's note "
+                                                      "(why it says so: \"1 January 2021 is a "
+                                                      "placeholder\"), said after its dates.")
+    held_post: NodeRef | None = Field(
+        None, description="With ``asked_when``, of a person: the post they hold, whose holding "
+        "the dates are (\"hvornår tiltrådte Henrik Harder?\").")
     succeeded_by: NodeRef | None = Field(
         None, description="With ``not_on_date``, after its last day: the node that took over "
                           "its relations the day after (a hand-over, POST …/successor).")
@@ -348,6 +354,10 @@ class NodeHint(BaseModel):
         day = self.holds_from if self.asked_when == "from" else self.holds_to
         sure = certainty(self.record_confidence.value, self.record_source or "", lang) \
             if self.record_confidence else ""
+        if self.held_post is not None:  # a person: their holding of the post
+            post = node_name(self.held_post, lang)
+            said = self._held_when(name, post, day, sure, lang)
+            return f"{said} {self.record_note}" if self.record_note else said
         if day is None:
             return ((f"Data angiver ikke, hvornår {name} begyndte: den gælder, så langt data "
                      "rækker.", f"The data does not say when {name} began: it holds as far "
@@ -357,6 +367,19 @@ class NodeHint(BaseModel):
         word = (("fra", "from") if self.asked_when == "from" else ("til", "until"))[at]
         return (f"{name} gælder i data {word} {day.isoformat()} ({sure}).",
                 f"{name} holds in the data {word} {day.isoformat()} ({sure}).")[at]
+
+    def _held_when(self, name: str, post: str, day: date | None, sure: str, lang: Lang) -> str:
+        """When a person took up or leaves the post they hold, or that the data gives no day."""
+        at = 0 if lang == "da" else 1
+        began = self.asked_when == "from"
+        if day is None:
+            return ((f"Data angiver ikke, hvornår {name} tiltrådte som {post}.",
+                     f"The data does not say when {name} took up {post}.") if began else
+                    (f"Data angiver ingen slutning for {name} som {post}: det gælder stadig.",
+                     f"The data gives {name} as {post} no end: it still holds."))[at]
+        word = (("fra", "from") if began else ("til", "until"))[at]
+        return (f"{name} bestrider {post} i data {word} {day.isoformat()} ({sure}).",
+                f"{name} holds {post} in the data {word} {day.isoformat()} ({sure}).")[at]
 
     def _parts(self, lang: Lang) -> str:
         """How many parts of the kind asked about lie under it, and which."""

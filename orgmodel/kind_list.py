@@ -48,8 +48,8 @@ from orgmodel.text import STOPWORDS, fold
 
 __all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_ASKING_WORDS", "LIST_FRAME_SPELLINGS",
            "LIST_FRAME_WORDS", "RUNNING_SPELLINGS",
-           "RUNNING_WORDS", "TITLE_PHRASES", "as_titles", "asked_kind", "kind_named", "list_of",
-           "listed"]
+           "RUNNING_WORDS", "TITLE_PHRASES", "TOWN_SPELLINGS", "as_titles", "asked_kind",
+           "kind_named", "list_of", "listed"]
 
 #: The frame of such a question, left out before what remains must be the kind's plural alone.
 LIST_FRAME_SPELLINGS: tuple[str, ...] = (
@@ -59,6 +59,8 @@ LIST_FRAME_SPELLINGS: tuple[str, ...] = (
     # "hvilke initiativer kører?", "hvad hedder direktørområderne?": what is running, or named
     "kører", "running", "aktive", "active", "igangværende", "gang", "ongoing", "nuværende",
     "current", "hedder", "called", "named", "names", "navne", "navnene", "director", "it",
+    # "hvilke it-systemer bruger kommunen?" (round 11: no answer)
+    "bruger", "bruges", "benytter", "anvender", "use", "uses", "used",
     # "hvad er usikkert i data?"
     "data", "modellen", "model", "records",
     # "hvor mange stående udvalg er der?" (it met the servicing of the standing committees)
@@ -70,6 +72,10 @@ _FRAME = LIST_FRAME_WORDS | STOPWORDS
 RUNNING_SPELLINGS: tuple[str, ...] = (
     "kører", "kørende", "igangværende", "aktive", "running", "ongoing", "active", "current")
 RUNNING_WORDS = frozenset(fold(" ".join(RUNNING_SPELLINGS)).split())
+#: The town, which a list's question may name for the municipality ("hvilke initiativer er i
+#: gang i byen?" met a task).
+TOWN_SPELLINGS: tuple[str, ...] = ("byen", "town", "city")
+_TOWN = frozenset(fold(" ".join(TOWN_SPELLINGS)).split())
 #: The words of the frame that ask for a list: one of them must be there.
 LIST_ASKING_SPELLINGS: tuple[str, ...] = (
     "hvilke", "hvilken", "hvad", "alle", "liste", "oversigt", "which", "what", "all", "list",
@@ -137,7 +143,7 @@ def listed(store: OrgStore, question: str, *, as_of: date) -> NodeHint | None:
     # "which departments does Albertslund have?": its own words say where. Read from the
     # store only when a kind's plural is written: this runs before every question is read.
     if key is None and kind_named(question) is not None:
-        here = home_name_words(store, as_of=as_of) | HOME_WORDS
+        here = home_name_words(store, as_of=as_of) | HOME_WORDS | _TOWN
         # (as written: "ØS" in capitals stays a name)
         key = asked_kind(" ".join(word for word in question.split() if fold(word) not in here))
     if key is None and (titled := kind_named(question)) and LISTS[titled].kind is Kind.POST:

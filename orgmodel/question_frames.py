@@ -60,6 +60,7 @@ __all__ = [
     "PLACE_FRAME",
     "PLACE_FRAME_SPELLINGS",
     "PLACE_SPELLINGS",
+    "PLACE_SPLIT_ENDING",
     "PLACE_WHERE_SPELLINGS",
     "PLACE_WHICH",
     "REPORTED_TO_SPELLINGS",
@@ -435,7 +436,9 @@ STRUCTURE_FRAME_SPELLINGS: tuple[str, ...] = (
     # "hvad hedder teamene i Organisation og Politik?" named one team by the rest
     "hedder", "hed", "navn", "navne", "navnene", "called", "named", "name", "names",
     # "list the units in finance and staff" named the leadership team of it by the rest
-    "list", "liste", "oplist", "show", "vis")
+    "list", "liste", "oplist", "show", "vis",
+    # "hvilke udvalg har kommunalbestyrelsen nedsat?" (round 11: it met a task list)
+    "nedsat", "nedsatte", "nedsætter", "set", "established")
 STRUCTURE_FRAME = STRUCTURE_WORDS | frozenset(
     fold(" ".join((*STRUCTURE_FRAME_SPELLINGS, "under", *UNDER_SPELLINGS))).split())
 
@@ -450,6 +453,10 @@ PLACE_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("hører", "til"), ("høre", "til"), ("hørte", "til"),
     # "hvor hører ØS-IT screeningen hjemme?", "where does it belong?" (it met communication)
     ("hjemme",), ("belong",), ("belongs",))
+#: ... or end with the second of these with the first before the name ("hvilket direktørområde
+#: hører Dagtilbud til?": it met a task) ...
+PLACE_SPLIT_ENDING: tuple[tuple[str, ...], str] = (("hører", "høre", "hørte"), "til")
+_SPLIT_BEFORE = frozenset(fold(" ".join(PLACE_SPLIT_ENDING[0])).split())
 #: ... or that have one of these anywhere ("hvem er Skole og Uddannelse underlagt?") ...
 PLACE_SPELLINGS: tuple[str, ...] = ("underlagt", "underlagte", "subordinate", "placeret",
                                     "placering", "placeringen", "placed", "located")
@@ -499,6 +506,8 @@ def asks_place(words: list[str]) -> bool:
     True
     >>> asks_place(fold("hvad hører under Økonomi og Stab").split())  # what lies under it
     False
+    >>> asks_place(fold("hvilket direktørområde hører Dagtilbud til").split())
+    True
     >>> asks_place(fold("hvor ligger ØS i organisationen").split())
     True
     >>> asks_place(fold("hvor mange teams er der i organisation og politik").split())
@@ -509,7 +518,8 @@ def asks_place(words: list[str]) -> bool:
     where = [word for word, after in itertools.pairwise([*words, ""])
              if word in _WHERE and after not in _HOW_MUCH]
     return any(tuple(words[-len(ending):]) == ending for ending in _PLACE_ENDINGS) or not (
-        _PLACE_WORDS.isdisjoint(words)) or any(
+        _PLACE_WORDS.isdisjoint(words)) or (
+        words[-1:] == [PLACE_SPLIT_ENDING[1]] and not _SPLIT_BEFORE.isdisjoint(words[:-1])) or any(
         word == "under" and after in _WHICH for word, after in itertools.pairwise(words)) or (
         # "hvor ligger ØS i organisationen?", "where does IT sit in the organisation?"
         bool(where) and not _IN_THE_TREE.isdisjoint(words))
@@ -548,7 +558,7 @@ SIZE_WORDS = frozenset(fold(" ".join(SIZE_SPELLINGS)).split())
 #: kommunen?" asks for staff, which the municipality's inhabitants do not answer.
 SIZE_NOUN_COUNTS: dict[str, str] = {
     **dict.fromkeys(fold("ansatte ansat medarbejdere medarbejderne staff employees employee "
-                         "employed").split(), "staff_count"),
+                         "employed arbejder work works").split(), "staff_count"),
     **dict.fromkeys(fold("medlemmer sidder pladser members seats").split(), "seats"),
     **dict.fromkeys(fold("indbyggere borgere inhabitants residents citizens bor live lives "
                          "living").split(), "inhabitants"),

@@ -23,16 +23,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from orgmodel.contract import OrgStore
+from orgmodel.contract import NodeRef, OrgStore
 from orgmodel.hint_build import IN_CHARGE
 from orgmodel.hint_model import NodeHint
 from orgmodel.hint_search import first_hint
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.question_frames import without
+from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import fold
 
 __all__ = ["BEGIN_SPELLINGS", "END_SPELLINGS", "WHEN_FRAME_SPELLINGS", "WHEN_SPELLINGS",
-           "asks_when", "when_of"]
+           "asks_when", "when_of", "with_dates"]
 
 #: The words that ask when (not how often: "hvornår mødes …" is a meeting's).
 WHEN_SPELLINGS: tuple[str, ...] = ("hvornår", "when")
@@ -73,9 +74,30 @@ def when_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, 
                        what_is=True)
     if found is None:
         return None
-    node = store.node(found[0].node.id, as_of=as_of)
     ends = _BEGIN.isdisjoint(words)  # "hvornår blev den nedlagt?": its last day
-    return found[0].model_copy(update={
-        "asked_when": "to" if ends else "from", "holds_from": node.valid_from,
-        "holds_to": node.valid_to, "record_confidence": node.confidence,
-        "record_source": node.source}), found[1], True
+    return with_dates(store, found[0], as_of).model_copy(
+        update={"asked_when": "to" if ends else "from"}), found[1], True
+
+
+def with_dates(store: OrgStore, hint: NodeHint, as_of: date) -> NodeHint:
+    """``hint`` with its node's dates and how sure they are; a person's, of the post they hold.
+
+    A person's record has no dates of its own ("hvornår tiltrådte Henrik Harder?" said the
+    data gives none): their holding of a post has, with its note (a placeholder day says so).
+    """
+    node = store.node(hint.node.id, as_of=as_of)
+    if node.kind is Kind.PERSON:
+        held = [edge for edge in store.neighbourhood(
+            node.id, edge_types=[EdgeType.HOLDS], as_of=as_of).edges
+            if edge.source_id == node.id]
+        if len(held) == 1:  # of two posts held, which the question means is not guessed
+            edge = held[0]
+            post = store.node(edge.target_id, as_of=as_of)
+            return hint.model_copy(update={
+                "holds_from": edge.valid_from, "holds_to": edge.valid_to,
+                "record_confidence": edge.confidence, "record_source": edge.source,
+                "record_note": edge.note, "held_post": NodeRef(
+                    id=post.id, name=post.name, name_en=post.name_en, kind=post.kind)})
+    return hint.model_copy(update={
+        "holds_from": node.valid_from, "holds_to": node.valid_to,
+        "record_confidence": node.confidence, "record_source": node.source})

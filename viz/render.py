@@ -54,7 +54,12 @@ from orgmodel.hint_search import (
     SUPPORTED_MIN,
 )
 from orgmodel.home import HOME_SPELLINGS, WHERE_SPELLINGS
-from orgmodel.kind_list import LIST_ASKING_SPELLINGS, LIST_FRAME_SPELLINGS, RUNNING_SPELLINGS
+from orgmodel.kind_list import (
+    LIST_ASKING_SPELLINGS,
+    LIST_FRAME_SPELLINGS,
+    RUNNING_SPELLINGS,
+    TOWN_SPELLINGS,
+)
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.list_kinds import LISTS
 from orgmodel.messages import LEVEL_NAMES, Lang, kind_label, t
@@ -84,6 +89,7 @@ from orgmodel.question_frames import (
     PLACE_ENDINGS,
     PLACE_FRAME_SPELLINGS,
     PLACE_SPELLINGS,
+    PLACE_SPLIT_ENDING,
     PLACE_WHERE_SPELLINGS,
     PLACE_WHICH,
     REPORTED_TO_SPELLINGS,
@@ -413,6 +419,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "collaborationFrame": list(COLLABORATION_FRAME_SPELLINGS),
                 "topicWords": list(TOPIC_SPELLINGS), "homeWords": list(HOME_SPELLINGS),
                 "homeNames": home_names or [], "where": list(WHERE_SPELLINGS),
+                "townWords": list(TOWN_SPELLINGS),  # "… i byen": the municipality, in a list
                 "cases": list(CASE_SPELLINGS), "routeFrame": list(ROUTE_FRAME_SPELLINGS),
                 "onward": list(ONWARD_SPELLINGS),
                 # the plurals that name what lies under a unit: "hvor mange enheder har ØS?"
@@ -428,6 +435,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "placeWords": list(PLACE_SPELLINGS), "placeWhich": list(PLACE_WHICH),
                 "placeWhere": [list(words) for words in PLACE_WHERE_SPELLINGS],
                 "placeFrame": list(PLACE_FRAME_SPELLINGS), "placeAskedKind": PLACE_ASKED_KIND,
+                "placeSplitEnding": [list(PLACE_SPLIT_ENDING[0]), PLACE_SPLIT_ENDING[1]],
                 # "vis mig hvem der sidder i …" is "hvem sidder i …" (orgmodel.politeness)
                 "plain": PLAIN_PATTERNS, "anyoneVerbs": sorted(ANYONE_VERBS),
                 # "hvornår blev OP oprettet?": its dates (orgmodel.when_asked)

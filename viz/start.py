@@ -21,7 +21,7 @@ from orgmodel.analytics import StakeholderGrid, kle_main_group
 from orgmodel.asked_date import Asked
 from orgmodel.collaboration import COLLABORATION_KINDS, collaboration_hint
 from orgmodel.contract import NodeView, OrgStore, OwnersResult
-from orgmodel.framed_hints import onward
+from orgmodel.framed_hints import group_counted, onward
 from orgmodel.hint_build import used_by_a_task
 from orgmodel.hint_model import NodeHint
 from orgmodel.home import home_organisation
@@ -39,6 +39,7 @@ from orgmodel.node_hint import (
     hint_of,
 )
 from orgmodel.place import PLACED_KINDS, placed_hint
+from orgmodel.question_frames import SIZE_NOUN_COUNTS
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.search import READ_AS_MIN_LETTERS
 from orgmodel.semantics import USED_KINDS, note
@@ -47,6 +48,7 @@ from orgmodel.task_facts import task_facts
 from orgmodel.task_list import HOLDING_KINDS, tasks_hint
 from orgmodel.text import Speller, without_remark
 from orgmodel.vocabulary import load_vocabulary
+from orgmodel.when_asked import with_dates
 from orgmodel.year_changes import with_year_changes
 from viz.builders import label_of
 from viz.kle_groups import group_label
@@ -251,7 +253,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 # fagsystemer har vi?")
                 index.append(_entry(_name_keys(node), None, what_is=named.text(lang),
                                     supplier=_supplier(named, lang),
-                                    when=_when_lines(named, node, lang),
+                                    when=_when_lines(store, named, as_of, lang),
                                     # who runs it: "hvem drifter Politiker Web?"
                                     operator=named.model_copy(
                                         update={"asked_operator": True}).text(lang)
@@ -270,7 +272,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             index.append(_entry(
                 _name_keys(node), named.text(lang), led=kind in LED_KINDS, says=named.says_who,
                 # its first and last day in the data: "hvornår blev OP oprettet?"
-                when=_when_lines(named, node, lang),
+                when=_when_lines(store, named, as_of, lang),
                 # the view that draws it, linked under its hint (as on the server)
                 link=hint_link(named, lang, home),
                 post=kind is Kind.POST, used=kind in USED_KINDS,
@@ -356,6 +358,9 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     if (home := home_organisation(store, as_of=as_of)) is not None and (
             homed := hint_of(store, home, Kind.ORGANISATION, as_of=as_of)) is not None:
         index.append(_entry([], homed.text(lang), home=True, says=homed.says_who,
+                            # a count its record lacks, as the data counts it in a group: "hvor
+                            # mange ansatte har kommunen?" (orgmodel.framed_hints.sized)
+                            group_counted=_groups_counted(store, homed, as_of, lang),
                             counted=bool(homed.counts), counts=sorted(homed.counts),
                             sized=homed.model_copy(update={"asked_size": True}).text(lang)))
     return index
@@ -427,7 +432,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            held: list[str] | None = None, link: dict[str, str] | None = None,
            parts_counted: dict[str, str] | None = None, route_on: str | None = None,
            head_sits: str | None = None, when: list[str] | None = None,
-           **flags: bool) -> dict[str, Any]:
+           group_counted: dict[str, str] | None = None, **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -443,18 +448,29 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
             "whatIs": what_is, "supplier": supplier, "escalation": escalation,
             "operator": operator, "held": held, "link": link, "partsCounted": parts_counted,
             "routeOn": route_on, "headSits": head_sits, "when": when,
+            "groupCounted": group_counted,
             "counts": counts or []}
 
 
-def _when_lines(named: NodeHint, node: NodeView, lang: Lang) -> list[str]:
-    """When ``node`` began and when it ends in the data, as the server says each first.
+def _groups_counted(store: OrgStore, home: NodeHint, as_of: date,
+                    lang: Lang) -> dict[str, str] | None:
+    """For each count the municipality's record lacks, the group the data counts it in, said.
+
+    As :func:`orgmodel.framed_hints.sized` answers "hvor mange ansatte har kommunen?"
+    (Medarbejdere, about 3,000), by the count's key (``staff_count``).
+    """
+    said = {count: found[0].text(lang) for count in sorted(set(SIZE_NOUN_COUNTS.values()))
+            if count not in home.counts and (found := group_counted(store, count, as_of))}
+    return said or None
+
+
+def _when_lines(store: OrgStore, named: NodeHint, as_of: date, lang: Lang) -> list[str]:
+    """When ``named``'s node began and when it ends in the data, as the server says each first.
 
     As :func:`orgmodel.when_asked.when_of` answers "hvornår blev OP oprettet?" and "hvornår
-    ophører …?": its own dates, as sure as its record.
+    ophører …?": its own dates, as sure as its record (a person's, of the post they hold).
     """
-    dated = named.model_copy(update={
-        "holds_from": node.valid_from, "holds_to": node.valid_to,
-        "record_confidence": node.confidence, "record_source": node.source})
+    dated = with_dates(store, named, as_of)
     return [dated.model_copy(update={"asked_when": asked}).line_answer(lang) or ""
             for asked in ("from", "to")]
 

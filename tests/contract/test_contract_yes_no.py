@@ -187,6 +187,13 @@ def test_where_something_belongs_is_what_it_lies_under(store: Any) -> None:
      "Data angiver ikke, hvornår Økonomi og Stab begyndte: den gælder, så langt data rækker."),
     ("hvornår ophører Klimaplan 2050?", "policy:klimaplan-2050",
      "Data angiver ingen slutning for Klimaplan 2050: den gælder stadig."),
+    # round 11: a person's day is their holding's, with its note (the day is a placeholder);
+    # "the … unit" met a team whose description holds "the unit's four teams"
+    ("hvornår tiltrådte Henrik Harder?", "person:henrik-harder",
+     "Henrik Harder bestrider Kommunaldirektør i data fra 2021-01-01 (sikkerhed: middel, kilde: "
+     "web:albertslund.dk). Seed (2023) bekræfter"),
+    ("when was the Organisation and Politics unit created?", "unit:organisation-og-politik",
+     "Organisation og Politik gælder i data fra 2023-01-01"),
 ])
 def test_a_question_of_when_something_began_or_ended_is_answered_by_its_dates(
         store: Any, question: str, node: str, said: str) -> None:

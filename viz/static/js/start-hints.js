@@ -67,7 +67,8 @@
    * beside the words that ask for it (orgmodel.kind_list). */
   var listFrame = foldedSet(data.listFrame), listAsking = foldedSet(data.listAsking);
   var runningWords = foldedSet(data.runningWords || []);
-  var listHere = foldedSet((data.homeNames || []).concat(data.homeWords || []));
+  var listHere = foldedSet((data.homeNames || []).concat(data.homeWords || [],
+                                                         data.townWords || []));
   function listHint(query) {
     if (!fold(query).split(" ").some(function (word) { return listAsking[word]; })) { return null; }
     // As the server reads it (orgmodel.kind_list.asked_kind): its words folded, not the
@@ -474,11 +475,15 @@
   var placeFrame = foldedSet((data.placeFrame || []).concat(data.placeWords || [],
                                                              data.placeWhich || []));
   var placeAskedKind = new RegExp(data.placeAskedKind || "(?!)", "giu");
+  var splitEnding = [foldedSet((data.placeSplitEnding || [[], ""])[0]),
+                     fold((data.placeSplitEnding || [[], ""])[1])];
   function asksPlace(words) {
     return placeEndings.some(function (ending) {
       return ending.length <= words.length &&
         words.slice(words.length - ending.length).join(" ") === ending.join(" ");
-    }) || words.some(function (word, at) {
+    }) || (words[words.length - 1] === splitEnding[1] &&  // "hører Dagtilbud til"
+           words.slice(0, -1).some(function (word) { return splitEnding[0][word]; })) ||
+    words.some(function (word, at) {
       return placeWords[word] || (word === "under" && placeWhich[words[at + 1]]);
     }) || (anyOf(placeWhere[0])(words) && anyOf(placeWhere[1])(words));  // "hvor … i organisationen"
   }
@@ -534,6 +539,13 @@
     // A system or equipment counts itself: "hvor mange devices har medarbejderne?" asks for
     // the devices, not the staff (as on the server)
     var entry = found.entry;
+    // a count the municipality's record lacks, as the data counts it in a group ("hvor mange
+    // ansatte har kommunen?": Medarbejdere, about 3,000), as on the server
+    var lacking = askedCount(query, entry);
+    if (lacking && entry.groupCounted && entry.groupCounted[lacking]) {
+      return { text: entry.groupCounted[lacking], says: true, score: found.score, alone: true,
+               entry: entry };
+    }
     var missing = entry.used || entry.usedCounted ? "" : countMissing(query, entry).trim();
     var sized = entry.sized || entry.text;
     if (missing && sized.indexOf(data.noSize) === 0) {
@@ -557,6 +569,12 @@
   /* The count the question's noun asks for, when the entry counts others ("hvor mange
    * medarbejdere har kommunen?": its inhabitants are no answer), as the server says it. */
   function countMissing(query, entry) {
+    var key = askedCount(query, entry);
+    return key ? " " + data.noCount.replace("{what}", data.countWords[key]) : "";
+  }
+
+  /* The one count the question's nouns ask for that the entry does not count, or null. */
+  function askedCount(query, entry) {
     var asked = {};
     var name = (entry.keys[0] || { words: [] }).words;
     wordsOf(query).forEach(function (word) {
@@ -564,8 +582,7 @@
       if (key && name.indexOf(word) < 0) { asked[key] = true; }
     });
     var keys = Object.keys(asked);
-    return keys.length === 1 && (entry.counts || []).indexOf(keys[0]) < 0 ?
-      " " + data.noCount.replace("{what}", data.countWords[keys[0]]) : "";
+    return keys.length === 1 && (entry.counts || []).indexOf(keys[0]) < 0 ? keys[0] : null;
   }
 
   /* A question about the asker ("hvem er min chef?", "who do I report to?", "hvilke fora

@@ -132,6 +132,7 @@
       operator: entry.operator, held: entry.held || null, link: entry.link || null,
       partsCounted: entry.partsCounted || null, routeOn: entry.routeOn || null,
       headSits: entry.headSits || null, when: entry.when || null,
+      groupCounted: entry.groupCounted || null,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " ",
           written: writtenWords(key[0]).join(" ") };
