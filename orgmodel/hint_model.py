@@ -186,6 +186,9 @@ class NodeHint(BaseModel):
     record_note: str | None = Field(None, description="With ``asked_when``: its record's note "
                                                       "(why it says so: \"1 January 2021 is a "
                                                       "placeholder\"), said after its dates.")
+    change_event: bool = Field(False, description="With ``asked_when``: its record is of a "
+                                                  "change (a merger): the day it was carried "
+                                                  "out is its first.")
     held_post: NodeRef | None = Field(
         None, description="With ``asked_when``, of a person: the post they hold, whose holding "
         "the dates are (\"hvornår tiltrådte Henrik Harder?\").")
@@ -365,8 +368,11 @@ class NodeHint(BaseModel):
                     (f"Data angiver ingen slutning for {name}: den gælder stadig.",
                      f"The data gives {name} no end: it still holds."))[at]
         word = (("fra", "from") if self.asked_when == "from" else ("til", "until"))[at]
-        return (f"{name} gælder i data {word} {day.isoformat()} ({sure}).",
+        said = (f"{name} gælder i data {word} {day.isoformat()} ({sure}).",
                 f"{name} holds in the data {word} {day.isoformat()} ({sure}).")[at]
+        # why the record says so: "datoen 2023-01-01 er en antagelse" (round 11: an assumed day
+        # was said as sure as its record)
+        return f"{said} {self.record_note}" if self.record_note else said
 
     def _held_when(self, name: str, post: str, day: date | None, sure: str, lang: Lang) -> str:
         """When a person took up or leaves the post they hold, or that the data gives no day."""

@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from orgmodel.contract import NodeRef, OrgStore
 from orgmodel.hint_build import IN_CHARGE
@@ -32,8 +33,8 @@ from orgmodel.question_frames import without
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import fold
 
-__all__ = ["BEGIN_SPELLINGS", "END_SPELLINGS", "WHEN_FRAME_SPELLINGS", "WHEN_SPELLINGS",
-           "asks_when", "when_of", "with_dates"]
+__all__ = ["BEGIN_SPELLINGS", "DONE_SPELLINGS", "END_SPELLINGS", "WHEN_FRAME_SPELLINGS",
+           "WHEN_SPELLINGS", "asked_end", "asks_when", "when_of", "with_dates"]
 
 #: The words that ask when (not how often: "hvornår mødes …" is a meeting's).
 WHEN_SPELLINGS: tuple[str, ...] = ("hvornår", "when")
@@ -51,18 +52,25 @@ _END_TEXT = """
     udløber udløb stoppede stopper
     closed close dissolved ended end ends abolished expire expires expired stopped"""
 END_SPELLINGS: tuple[str, ...] = tuple(_END_TEXT.split())
+#: ... or was carried out: a change's day ("hvornår blev sammenlægningen gennemført?"), else
+#: the last day of what was carried out.
+_DONE_TEXT = """
+    gennemført gennemførtes gennemførte afsluttet afsluttede færdiggjort skete
+    completed finished happened"""
+DONE_SPELLINGS: tuple[str, ...] = tuple(_DONE_TEXT.split())
 _BEGIN = frozenset(fold(" ".join(BEGIN_SPELLINGS)).split())
 _END = frozenset(fold(" ".join(END_SPELLINGS)).split())
+_DONE = frozenset(fold(" ".join(DONE_SPELLINGS)).split())
 #: The frame, left out when the node is looked for (with the words that ask when).
 WHEN_FRAME_SPELLINGS: tuple[str, ...] = (
     "blev", "bliver", "er", "var", "skal", "was", "is", "were", "will", "be", "did", "does", "do",
     "the", "it", "den", "det")
-_FRAME = _WHEN | _BEGIN | _END | frozenset(fold(" ".join(WHEN_FRAME_SPELLINGS)).split())
+_FRAME = _WHEN | _BEGIN | _END | _DONE | frozenset(fold(" ".join(WHEN_FRAME_SPELLINGS)).split())
 
 
 def asks_when(words: list[str]) -> bool:
     """Whether folded ``words`` ask when something began or ended."""
-    return not _WHEN.isdisjoint(words) and not (_BEGIN | _END).isdisjoint(words)
+    return not _WHEN.isdisjoint(words) and not (_BEGIN | _END | _DONE).isdisjoint(words)
 
 
 def when_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
@@ -74,9 +82,22 @@ def when_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, 
                        what_is=True)
     if found is None:
         return None
-    ends = _BEGIN.isdisjoint(words)  # "hvornår blev den nedlagt?": its last day
-    return with_dates(store, found[0], as_of).model_copy(
-        update={"asked_when": "to" if ends else "from"}), found[1], True
+    dated = with_dates(store, found[0], as_of)
+    return dated.model_copy(update={"asked_when": asked_end(dated, words)}), found[1], True
+
+
+def asked_end(hint: NodeHint, words: list[str]) -> Literal["from", "to"]:
+    """Which of its days folded ``words`` ask of ``hint``'s node: its first or its last.
+
+    "hvornår blev den nedlagt?" its last; "hvornår blev sammenlægningen gennemført?" the day
+    of a change (a merger's first day, when it took effect), or the last of what else was
+    carried out.
+    """
+    if not _BEGIN.isdisjoint(words):
+        return "from"
+    if _END.isdisjoint(words) and not _DONE.isdisjoint(words) and hint.change_event:
+        return "from"
+    return "to"
 
 
 def with_dates(store: OrgStore, hint: NodeHint, as_of: date) -> NodeHint:
@@ -100,4 +121,5 @@ def with_dates(store: OrgStore, hint: NodeHint, as_of: date) -> NodeHint:
                     id=post.id, name=post.name, name_en=post.name_en, kind=post.kind)})
     return hint.model_copy(update={
         "holds_from": node.valid_from, "holds_to": node.valid_to,
-        "record_confidence": node.confidence, "record_source": node.source})
+        "record_confidence": node.confidence, "record_source": node.source,
+        "record_note": node.note, "change_event": bool(node.attributes.get("change_event"))})

@@ -125,6 +125,7 @@ from orgmodel.verb_frames import (
 )
 from orgmodel.when_asked import (
     BEGIN_SPELLINGS,
+    DONE_SPELLINGS,
     END_SPELLINGS,
     WHEN_FRAME_SPELLINGS,
     WHEN_SPELLINGS,
@@ -441,6 +442,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 # "hvornår blev OP oprettet?": its dates (orgmodel.when_asked)
                 "whenWords": list(WHEN_SPELLINGS), "whenBegin": list(BEGIN_SPELLINGS),
                 "whenEnd": list(END_SPELLINGS), "whenFrame": list(WHEN_FRAME_SPELLINGS),
+                "whenDone": list(DONE_SPELLINGS),
                 # "har vi en DPO?" that nothing answers: the data names none (orgmodel.asker)
                 "whetherThereIs": WHETHER_THERE_IS.pattern.replace("(?P<", "(?<"),
                 "notInData": t("not_in_data", page.lang, what="{what}"),

@@ -46,9 +46,9 @@ from orgmodel.semantics import USED_KINDS, note
 from orgmodel.stakeholder_hint import with_stakeholders
 from orgmodel.task_facts import task_facts
 from orgmodel.task_list import HOLDING_KINDS, tasks_hint
-from orgmodel.text import Speller, without_remark
+from orgmodel.text import Speller, fold, without_remark
 from orgmodel.vocabulary import load_vocabulary
-from orgmodel.when_asked import with_dates
+from orgmodel.when_asked import DONE_SPELLINGS, asked_end, with_dates
 from orgmodel.year_changes import with_year_changes
 from viz.builders import label_of
 from viz.kle_groups import group_label
@@ -471,8 +471,10 @@ def _when_lines(store: OrgStore, named: NodeHint, as_of: date, lang: Lang) -> li
     ophører …?": its own dates, as sure as its record (a person's, of the post they hold).
     """
     dated = with_dates(store, named, as_of)
+    # ... and the day it was carried out ("hvornår blev sammenlægningen gennemført?")
+    done = asked_end(dated, [fold(DONE_SPELLINGS[0])])
     return [dated.model_copy(update={"asked_when": asked}).line_answer(lang) or ""
-            for asked in ("from", "to")]
+            for asked in ("from", "to", done)]
 
 
 def _escalation(store: OrgStore, named: NodeHint, as_of: date, lang: Lang) -> str | None:

@@ -12,15 +12,21 @@ from typing import Any
 
 import pytest
 
+from orgmodel.asked_date import asked as read_question
 from orgmodel.node_hint import answers_and_hint
 
 ON = date(2026, 11, 1)
 
 
 def answered(store: Any, question: str) -> tuple[list[Any], Any]:
-    """The tasks and the hint the CLI, the API and the start page give ``question``."""
-    found = store.owners(question, limit=3, as_of=ON)
-    return answers_and_hint(store, question, found, as_of=ON)
+    """The tasks and the hint the CLI, the API and the start page give ``question``.
+
+    Read first as they read it (:func:`orgmodel.asked_date.asked`: its date and its polite
+    frame set aside).
+    """
+    text = read_question(question, ON, ON).text
+    found = store.owners(text, limit=3, as_of=ON)
+    return answers_and_hint(store, text, found, as_of=ON)
 
 
 @pytest.mark.parametrize(("question", "said"), [
@@ -54,3 +60,32 @@ def test_a_unit_named_with_its_kind_noun_is_the_unit_not_a_team_of_it(store: Any
     assert unit is not None and unit.node.id == "unit:organisation-og-politik"
     team = answered(store, "hvem leder teamet i OP")[1]
     assert team is not None and team.node.id == "unit:organisation-og-politik-team-1"
+
+
+@pytest.mark.parametrize(("question", "task"), [
+    # a role said before the question is its frame, not what it asks
+    ("Som ny chef for Økonomi og Stab vil jeg gerne vide, hvem i min afdeling der har ansvaret "
+     "for den løbende budgetopfølgning over for fagudvalgene", "task:budgetopfolgning"),
+    ("As the new CFO, I'd like to know who handles payroll", "task:lon"),
+    # "ud" is a particle: it met a KLE topic of music "ud over musikskole"
+    ("hvem sørger for at dagsordenerne kommer ud?", "task:understottelse-direktion-og-kb"),
+    # contracts with suppliers are procurement's, supplier invoices bookkeeping's
+    ("hvem håndterer kontrakter med leverandørerne?", "task:indkob"),
+    ("who processes supplier invoices?", "task:bogholderi"),
+])
+def test_a_task_asked_with_other_words_is_that_task(store: Any, question: str,
+                                                    task: str) -> None:
+    tasks, _hint = answered(store, question)
+    assert [found.task.id for found in tasks][:1] == [task], tasks
+
+
+def test_when_a_change_was_carried_out_is_its_first_day_with_its_records_note(
+        store: Any) -> None:
+    # "hvornår blev sammenlægningen … gennemført?" met the staff matters; and a day the data
+    # assumes was said as sure as its record, with no word that it is assumed
+    _tasks, hint = answered(
+        store, "hvornår blev sammenlægningen til Organisation og Politik gennemført?")
+    assert hint is not None and hint.node.id == "initiative:sammenlaegning-organisation-og-politik"
+    assert hint.text("da").startswith(
+        "Sammenlægning til Organisation og Politik gælder i data fra 2023-01-01 (sikkerhed: lav, "
+        "kilde: seed). Sammenlægningen er sikker (seed); datoen 2023-01-01 er en antagelse")

@@ -102,21 +102,24 @@
    * in the data said first, as sure as its record (orgmodel.when_asked); unless a task fits
    * clearly better. */
   var whenWords = foldedSet(data.whenWords), whenBegin = foldedSet(data.whenBegin);
-  var whenEnd = foldedSet(data.whenEnd);
+  var whenEnd = foldedSet(data.whenEnd), whenDone = foldedSet(data.whenDone);
   var whenFrame = foldedSet([].concat(data.whenWords || [], data.whenBegin || [],
-                                      data.whenEnd || [], data.whenFrame || []));
+                                      data.whenEnd || [], data.whenDone || [],
+                                      data.whenFrame || []));
   function whenHint(query, bestTask) {
     var said = fold(query).replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ");
     var asksWhen = said.some(function (word) { return whenWords[word]; }) &&
-      said.some(function (word) { return whenBegin[word] || whenEnd[word]; });
+      said.some(function (word) { return whenBegin[word] || whenEnd[word] || whenDone[word]; });
     if (!asksWhen) { return null; }
     var words = wordsOf(query).filter(function (word) { return !whenFrame[word]; });
     var best = words.length ? bestNamed(words, function (entry) { return entry.when; }) : null;
     if (!best || best.score < Math.max(data.hintMin, bestTask - data.margin)) { return null; }
-    var ends = !said.some(function (word) { return whenBegin[word]; });
+    // its first day, its last, or the day it was carried out (a change's first, else its last)
+    var has = function (set) { return said.some(function (word) { return set[word]; }); };
+    var at = has(whenBegin) ? 0 : has(whenEnd) || !has(whenDone) ? 1 : 2;
     var rest = best.entry.text || best.entry.whatIs || "";
     // said alone, as the server says it: no task is when something began
-    return { text: best.entry.when[ends ? 1 : 0] + (rest ? " " + rest : ""), says: true,
+    return { text: best.entry.when[at] + (rest ? " " + rest : ""), says: true,
              score: best.score, entry: best.entry, alone: true };
   }
 
