@@ -31,6 +31,7 @@ __all__ = [
     "EdgeKeyPath",
     "IfMatch",
     "NodeIdPath",
+    "PostIdPath",
     "ReadStoreDep",
     "SettingsDep",
     "StoreDep",
@@ -117,6 +118,9 @@ WriteComment = Annotated[ChangeComment | None, Query(
 NodeIdPath = Annotated[str, Path(
     description="Node id, e.g. unit:organisation-og-politik (the colon needs no escaping).",
     examples=["unit:organisation-og-politik"])]
+PostIdPath = Annotated[str, Path(
+    description="A post's id, e.g. post:chef-okonomi-og-stab (another kind's is a 422).",
+    examples=["post:chef-okonomi-og-stab"])]
 EdgeKeyPath = Annotated[str, Path(
     description="Edge key: its id or TYPE:from->to (URL-encode # as %23).",
     examples=["RESPONSIBLE_FOR:unit:organisation-og-politik->task:lon"])]

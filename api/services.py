@@ -47,6 +47,7 @@ from orgmodel.records import NODE_ADAPTER, AnyNode, EdgeRecord
 from orgmodel.resolve import check_written_id
 from orgmodel.schema import EDGE_RULES, EdgeType, Kind
 from orgmodel.semantics import MEMBERSHIP_EDGES, edge_view
+from orgmodel.stakeholder_map import StakeholdersAnswer, stakeholders_answer
 from orgmodel.store.without_persons import dataset_without_persons
 from orgmodel.task_facts import task_facts
 from orgmodel.vocabulary import load_vocabulary
@@ -68,6 +69,7 @@ __all__ = [
     "read_record",
     "renamed",
     "responsibilities_of",
+    "stakeholders_of",
     "write_notices",
 ]
 
@@ -377,6 +379,13 @@ def responsibilities_of(store: OrgStore, node_id: str, *, descendants: bool,
     """The tasks ``node_id`` holds; a 422 if its kind holds none (a task, a system, a person)."""
     _of_kind(store, node_id, _HOLDING_TASKS, "tasks", as_of)
     return store.responsibilities(node_id, descendants=descendants, as_of=as_of)
+
+
+def stakeholders_of(store: OrgStore, node_id: str, *, depth: int,
+                    as_of: date) -> StakeholdersAnswer:
+    """A post's stakeholders; a 422 if ``node_id`` is no post (a unit: its head has them)."""
+    _of_kind(store, node_id, frozenset({Kind.POST}), "stakeholder maps", as_of)
+    return stakeholders_answer(store, node_id, as_of=as_of, depth=depth)
 
 
 def _of_kind(store: OrgStore, node_id: str, kinds: frozenset[Kind], what: str,

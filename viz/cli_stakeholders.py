@@ -22,7 +22,8 @@ from orgmodel.cli import (
     print_table,
 )
 from orgmodel.hint_model import kind_phrase
-from orgmodel.messages import edge_name, kind_label, name_in, t
+from orgmodel.messages import kind_label, name_in, t
+from orgmodel.stakeholder_map import stakeholders_answer
 from orgmodel.ties import tie_text
 from viz import gather
 from viz.texts import ui
@@ -69,22 +70,13 @@ def cmd_stakeholders(args: argparse.Namespace) -> int:
             t("did_you_mean", args.lang, names=", ".join(meant)) if meant else "")) from None
     if post is None:
         raise CommandError(ui("no_posts", args.lang, date=when.isoformat()))
+    if args.json:  # as GET /api/v1/stakeholders/{post} gives it
+        answer = stakeholders_answer(store, post, as_of=when, depth=args.depth)
+        print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return 0
     found = gather.stakeholders(store, as_of=when, post=post, depth=args.depth)
     nodes = {n.id: n for n in found.subgraph.nodes}
     ranked = by_strategy(found.scores)  # as the map's table lists them
-    if args.json:
-        print(json.dumps({"post": post, "as_of": when.isoformat(), "stakeholders": [
-            {"id": s.id, "name": nodes[s.id].name, "kind": nodes[s.id].kind.value,
-             "quadrant": s.quadrant.value, "influence": round(s.influence, 3),
-             "interest": round(s.interest, 3), "distance": s.distance,
-             "via": found.via.get(s.id, []),
-             # why: the relations from the post to it, each read from the post's side
-             "tie": [{"relation": edge_name(step.type, args.lang, inverse=step.inverse,
-                                            raci=step.raci), "type": step.type,
-                      "inverse": step.inverse, "id": step.node}
-                     for step in found.ties.get(s.id, [])]} for s in ranked]},
-            ensure_ascii=False, indent=2))
-        return 0
     lang = args.lang
 
     def called(node_id: str) -> str:

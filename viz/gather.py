@@ -24,7 +24,8 @@ from orgmodel.records import SourceRecord
 from orgmodel.resolve import UnknownNodeError, resolve_node
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
-from orgmodel.ties import TieStep, ties
+from orgmodel.stakeholder_map import stakeholder_map
+from orgmodel.ties import TieStep
 
 __all__ = [
     "COLLABORATION_EDGES",
@@ -286,14 +287,9 @@ def stakeholders(store: OrgStore, *, as_of: date, post: str | None,
     """
     if post is None:
         return ViewInput(subgraph=Subgraph(nodes=[], edges=[]), as_of=as_of)
-    subgraph = store.neighbourhood(post, depth=depth, as_of=as_of)
-    snapshot = store.snapshot(as_of=as_of)
-    scores = analytics.stakeholder_scores(snapshot, post, depth=depth)
-    ids = {n.id for n in subgraph.nodes}
-    scores = [s for s in scores if s.id in ids]
-    return _input(snapshot, subgraph, as_of=as_of, scores=scores,
-                  focus=post, via=analytics.shared_fora(snapshot, post),
-                  ties=ties(snapshot, post, {s.id: s.chain for s in scores}))
+    found = stakeholder_map(store, post, as_of=as_of, depth=depth)
+    return _input(found.snapshot, found.subgraph, as_of=as_of, scores=found.scores,
+                  focus=post, via=found.via, ties=found.ties)
 
 
 def responsibilities(store: OrgStore, *, as_of: date) -> ViewInput:

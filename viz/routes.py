@@ -27,6 +27,7 @@ from orgmodel.exceptions import NotFoundError
 from orgmodel.home import asked_here
 from orgmodel.records import BlankOrIsoDate
 from orgmodel.schema import Kind
+from orgmodel.stakeholder_map import MAP_DEPTH, MAP_DEPTH_MOST
 from viz import start
 from viz.assets import StaticAssets, takes_gzip
 from viz.builders import ViewGraph, label_of
@@ -45,7 +46,7 @@ from viz.render import (
 )
 from viz.store_access import with_store
 from viz.texts import TEXT_MOST, lang_of
-from viz.views import MAP_DEPTH, MAP_DEPTH_MOST, build_view
+from viz.views import build_view
 
 __all__ = ["create_views_app", "register", "router"]
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from orgmodel.contract import OrgStore
 from orgmodel.messages import Lang
+from orgmodel.stakeholder_map import MAP_DEPTH
 from viz import gather
 from viz.builders import NODE_LIMIT, ViewGraph
 from viz.networks import build_collaboration, build_stakeholders
@@ -36,9 +37,6 @@ BUILDERS: dict[str, Builder] = {
 
 #: The views drawn for one post (``post``); the others draw the whole organisation.
 POST_VIEWS = ("stakeholders", "case-route")
-#: How many steps from its post a stakeholder map reaches, and the most it may
-#: (``orgmodel stakeholders --depth``; beyond three steps a map holds most of a municipality).
-MAP_DEPTH, MAP_DEPTH_MOST = 2, 3
 
 
 def gather_view(store: OrgStore, view: str, *, as_of: date,

@@ -9,7 +9,14 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from starlette.responses import Response
 
-from api.deps import AsOf, NodeIdPath, ReadStoreDep, known_query_parameters, today
+from api.deps import (
+    AsOf,
+    NodeIdPath,
+    PostIdPath,
+    ReadStoreDep,
+    known_query_parameters,
+    today,
+)
 from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
 from api.schemas import (
@@ -23,8 +30,15 @@ from api.schemas import (
     SearchAnswer,
     SubgraphAnswer,
 )
-from api.services import members_of, node_detail, owners_answer, responsibilities_of
+from api.services import (
+    members_of,
+    node_detail,
+    owners_answer,
+    responsibilities_of,
+    stakeholders_of,
+)
 from orgmodel.schema import Confidence, EdgeType, Kind
+from orgmodel.stakeholder_map import MAP_DEPTH, MAP_DEPTH_MOST, StakeholdersAnswer
 from orgmodel.text import visible
 
 __all__ = ["router"]
@@ -147,6 +161,24 @@ async def chain(node_id: NodeIdPath, store: ReadStoreDep, as_of: AsOf = None) ->
     when = today(as_of)
     links = await store.run(store.store.chain, node_id, as_of=when)
     return respond(ChainAnswer(id=node_id, as_of=when, chain=links))
+
+
+@router.get("/stakeholders/{node_id:path}", response_model=StakeholdersAnswer,
+            summary="A post's stakeholders")
+async def stakeholders(
+    node_id: PostIdPath, store: ReadStoreDep, as_of: AsOf = None,
+    depth: Annotated[int, Query(ge=1, le=MAP_DEPTH_MOST, description=(
+        "How many steps from the post the map reaches."))] = MAP_DEPTH,
+) -> Response:
+    """Return a post's stakeholders by strategy, as its stakeholder map places them.
+
+    Manage closely, keep satisfied, keep informed, monitor (each strongest first), with
+    influence, interest, steps, the relations that tie each to the post and the fora where
+    they meet. A node that is no post is a 422.
+    """
+    when = today(as_of)
+    found = await store.run(stakeholders_of, store.store, node_id, depth=depth, as_of=when)
+    return respond(found)
 
 
 @router.get("/members/{node_id:path}", response_model=MembershipsAnswer, summary="Members")

@@ -545,3 +545,33 @@ def test_the_api_root_says_what_it_is(http: httpx.Client) -> None:
     assert root.json() == {"name": "orgmodel API", "version": "1.0.0",
                            "openapi": "/openapi.json", "docs": "/docs"}
     assert http.get(root.json()["openapi"]).status_code == 200
+
+
+def test_a_posts_stakeholders_are_read_over_http_as_its_map_places_them(
+        http: httpx.Client) -> None:
+    # The new chief's probe: no endpoint gave them; a client had to read the view's own data.
+    answer = http.get("/api/v1/stakeholders/post:chef-okonomi-og-stab").json()
+    assert answer["post"] == "post:chef-okonomi-og-stab" and answer["depth"] == 2
+    found = {s["id"]: s for s in answer["stakeholders"]}
+    director = found["post:kommunaldirektor"]
+    assert director["quadrant"] == "manage" and director["distance"] == 1
+    assert director["tie"][0] == {"type": "REPORTS_TO", "inverse": False, "raci": None,
+                                  "id": "post:kommunaldirektor",
+                                  "relation_da": "refererer til", "relation_en": "reports to"}
+    assert "forum:direktorforum" in director["via"]
+    # by strategy, manage closely first, as the map's table lists them
+    order = ["manage", "satisfy", "inform", "monitor"]
+    quadrants = [order.index(s["quadrant"]) for s in answer["stakeholders"]]
+    assert quadrants == sorted(quadrants)
+    # ... within the post's ego network, which the map draws
+    near = http.get("/api/v1/neighbourhood/post:chef-okonomi-og-stab",
+                    params={"depth": 2}).json()["nodes"]
+    assert set(found) <= {node["id"] for node in near} and len(found) > 20
+    # one step reaches fewer; too many steps, or no post, are refused by name
+    one = http.get("/api/v1/stakeholders/post:chef-okonomi-og-stab", params={"depth": 1})
+    assert len(one.json()["stakeholders"]) < len(found)
+    assert problem(http.get("/api/v1/stakeholders/post:borgmester",
+                            params={"depth": 9}), 422)["errors"][0]["loc"] == ["query", "depth"]
+    unit = problem(http.get("/api/v1/stakeholders/unit:okonomi-og-stab"), 422)
+    assert "is a Unit" in unit["detail"] and unit["errors"][0]["loc"] == ["path", "node_id"]
+    problem(http.get("/api/v1/stakeholders/post:ingen-saadan"), 404)

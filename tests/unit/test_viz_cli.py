@@ -110,8 +110,11 @@ def test_stakeholders_lists_a_posts_stakeholders_by_strategy(
     # Through which fora: the chief meets the municipal director in Chefforum, among others.
     assert "forum:chefforum" in chief["via"]
     # ... and why the chief is a stakeholder at all: reporting to the municipal director.
-    assert chief["tie"] == [{"relation": "har som medarbejder", "type": "REPORTS_TO",
-                             "inverse": True, "id": "post:chef-okonomi-og-stab"}]
+    assert chief["tie"] == [{"relation_da": "har som medarbejder",
+                             "relation_en": "has as direct report", "type": "REPORTS_TO",
+                             "inverse": True, "raci": None, "id": "post:chef-okonomi-og-stab"}]
+    # ... as the API gives it (GET /api/v1/stakeholders/{post})
+    assert answer["depth"] == 1 and chief["name_en"] == "Head of Finance and Staff"
     assert main(["stakeholders", "--lang", "en", "--data", str(data_dir)]) == 0
     english = capsys.readouterr().out
     assert english.startswith("Head of Finance and Staff (post:chef-okonomi-og-stab)")
