@@ -183,7 +183,16 @@ def _status_of(exc: OrgModelError) -> int:
 
 def _data_errors(exc: DataValidationError) -> list[dict[str, Any]]:
     return [{"loc": ["data", p.record_id or p.file, *([p.field] if p.field else [])],
-             "msg": p.message, "type": "data_rule"} for p in exc.problems]
+             "msg": p.message + _WHERE_TOGETHER.get(p.message, ""), "type": "data_rule"}
+            for p in exc.problems]
+
+
+#: How to make over HTTP what one write alone cannot (the administrator's probe: a task posted
+#: alone was refused with no word of the batch that takes it with its accountable owner).
+_WHERE_TOGETHER = {
+    "task has no accountable owner (RESPONSIBLE_FOR with raci A)":
+        ": write the task and its accountable edge (or another in its place) together in one "
+        "POST /api/v1/changes"}
 
 
 async def _domain_error(request: Request, exc: Exception) -> Response:

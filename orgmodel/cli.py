@@ -11,6 +11,7 @@ import dataclasses
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
 from importlib.metadata import entry_points
@@ -42,6 +43,7 @@ from orgmodel.exceptions import (
     NotFoundError,
     NotValidOnDateError,
     OrgModelError,
+    Problem,
     StoreUnavailableError,
     held_text,
 )
@@ -51,7 +53,7 @@ from orgmodel.loader import load_dataset, unread_files
 from orgmodel.messages import Lang, name_in, t
 from orgmodel.node_hint import NodeHint, answers_and_hint, only_weak
 from orgmodel.notices import notices_of
-from orgmodel.problem_text import problem_line
+from orgmodel.problem_text import in_danish, problem_line
 from orgmodel.resolve import UnknownNodeError, check_written_id, resolve_node
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import DEFAULT_DATA_DIR, load_vocabulary
@@ -171,12 +173,32 @@ def _load_or_report(folder: Path, lang: Lang, *, as_json: bool = False) -> Datas
     except DataValidationError as exc:
         if as_json:
             _dump({"valid": False, "problems": [dataclasses.asdict(p) for p in exc.problems]})
-        for problem in exc.problems:
-            print(problem_line(problem, lang), file=sys.stderr)
+        print_problems(exc.problems, lang)
         print(t("invalid_data", lang, count=len(exc.problems), folder=folder), file=sys.stderr)
         for meant in _data_folders_under(folder):  # "data/" for "data/albertslund"
             print(t("data_folder_meant", lang, folder=meant), file=sys.stderr)
         return None
+
+
+#: How many problems of one kind are printed before the rest are counted: a file of 60,000
+#: tasks without an owner printed 60,000 lines of the same message (the administrator's probe).
+ALIKE_SHOWN = 10
+
+
+def print_problems(problems: Sequence[Problem], lang: Lang) -> None:
+    """Print ``problems`` to stderr, each kind's first :data:`ALIKE_SHOWN`, the rest counted.
+
+    A kind is a message alike but for the record and where it is (``--json`` lists them all).
+    """
+    alike: Counter[str] = Counter()
+    for problem in problems:
+        alike[problem.message] += 1
+        if alike[problem.message] <= ALIKE_SHOWN:
+            print(problem_line(problem, lang), file=sys.stderr)
+    for message, count in alike.items():
+        if count > ALIKE_SHOWN:
+            said = message if lang == "en" else in_danish(message)
+            print(t("more_alike", lang, count=count - ALIKE_SHOWN, message=said), file=sys.stderr)
 
 
 def _data_folders_under(folder: Path) -> list[Path]:
@@ -569,8 +591,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.handler(args)
     except DataValidationError as exc:
-        for problem in exc.problems:
-            print(problem_line(problem, _said_in(args)), file=sys.stderr)
+        print_problems(exc.problems, _said_in(args))
         print(
             t("invalid_data", _said_in(args), count=len(exc.problems),
               folder=data_dir_from_args(args)),

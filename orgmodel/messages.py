@@ -203,6 +203,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{count} problem(er) i {folder}; intet er indlæst.",
         "{count} problem(s) in {folder}; nothing was loaded.",
     ),
+    "more_alike": (
+        "… og {count} problem(er) mere af samme slags: {message}",
+        "… and {count} more problem(s) of the same kind: {message}",
+    ),
     "load_needs_neo4j": (
         "load skriver til Neo4j: angiv --neo4j (serveren angives af NEO4J_URI, NEO4J_USER og "
         "NEO4J_PASSWORD, eller --uri/--user/--password-env); en datamappe alene tjekkes med "

@@ -165,6 +165,9 @@ _SHAPES: list[tuple[str, _Say]] = [
      r"skrevet: slet det"),
     (r"holds the invisible character (U\+\w+) \(a space of no width\): delete it",
      r"indeholder det usynlige tegn \1 (et mellemrum uden bredde): slet det"),
+    # ... by its Unicode name (a record's text: "zero width space", "soft hyphen")
+    (r"holds the invisible character (U\+\w+) \(([a-z -]+)\): delete it",
+     r"indeholder det usynlige tegn \1 (\2): slet det"),
     (r"holds a tab: a name is one line", "indeholder et tabulatortegn: et navn er én linje"),
     (r"holds a line break: a name is one line", "indeholder et linjeskift: et navn er én linje"),
     (r"holds a tab: a comment is one line",
@@ -307,6 +310,10 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"(\w+) cycle: (.+)", r"kredsløb af \1: \2"),
     (r"task has no accountable owner \(RESPONSIBLE_FOR with raci A\)",
      "opgaven har ingen ansvarlig (RESPONSIBLE_FOR med raci A)"),
+    (r"task has no accountable owner \(RESPONSIBLE_FOR with raci A\): write the task and its "
+     r"accountable edge \(or another in its place\) together in one POST /api/v1/changes",
+     "opgaven har ingen ansvarlig (RESPONSIBLE_FOR med raci A): skriv opgaven og dens "
+     "ansvarlige relation (eller en anden i dens sted) sammen i én POST /api/v1/changes"),
     (r"task (\S+) has two accountable owners (from \S+|on the same days): (\S+) and (\S+); one "
      r"holds A \(raci A\), the other R, C or I, or end one with valid_to",
      lambda m: f"opgaven {m[1]} har to ansvarlige (A) {_when(m[2])}: {m[3]} og {m[4]}; den ene "
@@ -387,19 +394,20 @@ _SHAPES: list[tuple[str, _Say]] = [
     (r"YAML syntax error: a second document \('---'\): a data file is one document; remove "
      r"the line",
      "YAML-syntaksfejl: et dokument mere ('---'): en datafil er ét dokument; slet linjen"),
+    # ... what libyaml noticed said in Danish too (the administrator's probe: it was English)
     (r"YAML syntax error: a quote opened on this line \(column (\d+)\) is not closed "
      r"\(libyaml noticed on line (\d+): (.+)\)",
-     r"YAML-syntaksfejl: et anførselstegn åbnet på denne linje (kolonne \1) lukkes ikke "
-     r"(libyaml opdagede det på linje \2: \3)"),
+     lambda m: f"YAML-syntaksfejl: et anførselstegn åbnet på denne linje (kolonne {m[1]}) "
+               f"lukkes ikke (libyaml opdagede det på linje {m[2]}: {_noticed(m[3])})"),
     (r"YAML syntax error: a quote opened on this line \(column (\d+)\) closes only on line "
      r"(\d+): is its closing quote missing\? \(libyaml noticed on line (\d+): (.+)\)",
-     r"YAML-syntaksfejl: et anførselstegn åbnet på denne linje (kolonne \1) lukkes først på "
-     r"linje \2: mangler det afsluttende anførselstegn? (libyaml opdagede det på linje \3: "
-     r"\4)"),
+     lambda m: f"YAML-syntaksfejl: et anførselstegn åbnet på denne linje (kolonne {m[1]}) "
+               f"lukkes først på linje {m[2]}: mangler det afsluttende anførselstegn? (libyaml "
+               f"opdagede det på linje {m[3]}: {_noticed(m[4])})"),
     (r"YAML syntax error: a '([\[{])' opened on this line \(column (\d+)\) is not closed "
      r"\(libyaml noticed on line (\d+): (.+)\)",
-     r"YAML-syntaksfejl: en '\1' åbnet på denne linje (kolonne \2) lukkes ikke "
-     r"(libyaml opdagede det på linje \3: \4)"),
+     lambda m: f"YAML-syntaksfejl: en '{m[1]}' åbnet på denne linje (kolonne {m[2]}) lukkes "
+               f"ikke (libyaml opdagede det på linje {m[3]}: {_noticed(m[4])})"),
     (r"YAML syntax error: a ':' where this value cannot have one: put a text that holds ': ' "
      r"in quotes, or mend the indentation above",
      "YAML-syntaksfejl: et ':', hvor værdien ikke kan have et: sæt en tekst med ': ' i "
@@ -467,6 +475,12 @@ def notice_in_danish(notice: str) -> str:
         return danish
     key, colon, message = notice.partition(": ")
     return f"{key}: {in_danish(message)}" if colon else notice
+
+
+def _noticed(said: str) -> str:
+    """What libyaml noticed, in Danish where its plain words have a Danish shape."""
+    danish = _core_in_danish(f"YAML syntax error: {said}")
+    return danish.removeprefix("YAML-syntaksfejl: ") if danish.startswith("YAML-") else said
 
 
 def _core_in_danish(core: str) -> str:

@@ -103,7 +103,11 @@ EDGE_ID_PATTERN = r"^[a-z0-9][a-z0-9._:-]*$"
 _EDGE_ID = re.compile(EDGE_ID_PATTERN)
 # How the data writes a Danish name as an id: "Økonomi og Indkøb" is okonomi-og-indkob.
 _ID_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u", "ö": "o",
-                             "ä": "a"})
+                             "ä": "a",
+                             # ... and the Cyrillic and Greek letters that look like Latin
+                             # ones: "task:lоn" (a Cyrillic o) was told to write "task:l-n"
+                             **dict(zip("аеорсухіјѕԁһкмтвнαοριντυχκ",
+                                        "aeopcyxijsdhkmtbhaopivtuxk", strict=True))})
 
 
 def id_meant(text: str) -> str | None:
@@ -111,6 +115,8 @@ def id_meant(text: str) -> str | None:
 
     >>> id_meant("unit:Økonomi og Indkøb"), id_meant("task:Løn"), id_meant("løn") is None
     ('unit:okonomi-og-indkob', 'task:lon', True)
+    >>> id_meant("task:l\u043en")  # a Cyrillic o, which looks like a Latin one
+    'task:lon'
     """
     prefix, colon, name = text.strip().lower().translate(_ID_LETTERS).partition(":")
     meant = f"{prefix}:{'-'.join(re.sub(r'[^a-z0-9._-]+', ' ', name).split())}"

@@ -97,8 +97,11 @@ def test_a_new_task_and_its_owner_are_written_together_and_deleted_together(
     with editable_api.client(ANNA) as anna:
         # One record at a time it cannot be done: the task alone has no accountable owner,
         # and the owner's edge alone points at a task that does not exist.
-        assert "no accountable owner" in str(problem(anna.post("/api/v1/nodes", json=NEW_TASK),
-                                                     422)["errors"])
+        alone = problem(anna.post("/api/v1/nodes", json=NEW_TASK), 422)["errors"]
+        assert "no accountable owner" in str(alone)
+        # ... and said how it can be done (the administrator's probe), in Danish too
+        assert alone[0]["msg"].endswith("together in one POST /api/v1/changes")
+        assert alone[0]["msg_da"].endswith("sammen i én POST /api/v1/changes")
         problem(anna.post("/api/v1/edges", json=ITS_OWNER), 422)
         written = anna.post("/api/v1/changes", json={"operations": [
             {"op": "put_node", "node": NEW_TASK}, {"op": "put_edge", "edge": ITS_OWNER}]})
@@ -258,7 +261,8 @@ def test_invalid_records_are_422_with_field_paths(editable_api: LiveServer) -> N
         _, etag = read(anna, f"/api/v1/edges/{only}")
         body = problem(anna.delete(f"/api/v1/edges/{only}", headers={"If-Match": etag}), 422)
         assert [e["msg"] for e in body["errors"]] == [
-            "task has no accountable owner (RESPONSIBLE_FOR with raci A)"]
+            "task has no accountable owner (RESPONSIBLE_FOR with raci A): write the task and its "
+            "accountable edge (or another in its place) together in one POST /api/v1/changes"]
         record, etag = read(anna, "/api/v1/nodes/task:lon")
         body = problem(anna.put("/api/v1/nodes/task:lon", headers={"If-Match": etag},
                                 json={**record, "id": "task:lon2"}), 422)

@@ -396,6 +396,26 @@ def test_a_data_folder_named_is_read_though_neo4j_uri_is_set(tmp_path: Path) -> 
                cwd=Path(__file__).resolve().parents[2]).returncode == 0 and out.exists()
 
 
+def test_validate_counts_the_rest_of_many_problems_of_one_kind(tmp_path: Path) -> None:
+    # The administrator's probe: 60,000 tasks without an owner printed 60,000 lines alike.
+    common = "source: intern, confidence: high"
+    tasks = "".join(f"  - {{id: task:t{i}, kind: Task, name: T{i}, {common}}}\n"
+                    for i in range(25))
+    (tmp_path / "d.yaml").write_text(
+        "sources:\n  - {key: intern, title: Intern, confidence: high}\nnodes:\n" + tasks,
+        encoding="utf-8")
+    done = run("validate", str(tmp_path), "--lang", "da")
+    lines = done.stderr.splitlines()
+    assert done.returncode == 1 and len(lines) == 12, lines
+    assert lines[0].startswith("d.yaml:4: task:t0: opgaven har ingen ansvarlig")
+    assert lines[10] == ("… og 15 problem(er) mere af samme slags: opgaven har ingen ansvarlig "
+                         "(RESPONSIBLE_FOR med raci A)")
+    assert lines[11].startswith("25 problem(er) i ")
+    # ... every one of them for a machine
+    as_json = json.loads(run("validate", str(tmp_path), "--json").stdout)
+    assert len(as_json["problems"]) == 25
+
+
 def test_validate_notes_a_kle_number_no_topic_has(tmp_path: Path) -> None:
     # "99.99.99" was valid, and shown as KLE 99.99.99 everywhere; a number of the catalogue
     # (two levels, "81.15", stands for 81.15.00) is not noted. Valid all the same: exit 0.

@@ -9,6 +9,7 @@ import pytest
 from orgmodel.exceptions import DataValidationError
 from orgmodel.loader import load_dataset
 from orgmodel.problem_text import in_danish
+from orgmodel.records import id_meant
 
 
 @pytest.mark.parametrize(("english", "danish"), [
@@ -37,6 +38,18 @@ from orgmodel.problem_text import in_danish
      "opdagede det på linje 12: found unexpected end of stream)"),
     ("YAML syntax error: did not find expected key",
      "YAML-syntaksfejl: did not find expected key"),  # libyaml's own words stay
+    # ... but its words in plain English are said in Danish inside the message too (the
+    # administrator's probe: "(libyaml opdagede det på linje 42: the indentation does …")
+    ("YAML syntax error: a quote opened on this line (column 10) closes only on line 42: is "
+     "its closing quote missing? (libyaml noticed on line 42: the indentation does not match "
+     "the lines above: indent it as the field or list it belongs to)",
+     "YAML-syntaksfejl: et anførselstegn åbnet på denne linje (kolonne 10) lukkes først på "
+     "linje 42: mangler det afsluttende anførselstegn? (libyaml opdagede det på linje 42: "
+     "indrykningen passer ikke til linjerne ovenfor: ryk den ind som det felt eller den liste, "
+     "den hører til)"),
+    # an invisible character named by its Unicode name (it was all English but "fik")
+    ("holds the invisible character U+200B (zero width space): delete it (got 'Løn')",
+     "indeholder det usynlige tegn U+200B (zero width space): slet det (fik 'Løn')"),
     # an edge from a node to itself, and a broken JSON line with where on it (both said in
     # English on a Danish command line, the JSON line without a column)
     ("is the same node as from (unit:a): an edge joins two different nodes",
@@ -68,3 +81,10 @@ def test_every_problem_of_a_broken_folder_has_danish_words(tmp_path: Path) -> No
     messages = [p.message for p in refused.value.problems]
     assert len(messages) >= 5
     assert [m for m in messages if in_danish(m) == m] == []
+
+
+def test_an_id_with_a_look_alike_letter_is_told_the_id_it_looks_like() -> None:
+    # The administrator's probe: "task:lоn" (a Cyrillic o) was told to write "task:l-n", an id
+    # no node has.
+    assert id_meant("task:l\u043en") == "task:lon"
+    assert id_meant("unit:\u0440olitik") == "unit:politik"  # a Cyrillic r that looks like p
