@@ -85,8 +85,7 @@ class Between(BaseModel):
             if self.as_post is not None:  # a person, by the post they hold
                 one = _name(self.as_post, lang)
                 yes += f", {('som', 'as')[en]} {one}"
-            said = "; ".join(f"{one} {_verb(tie, lang)} {other} ({_sure(tie, lang)})"
-                             for tie in self.ties)
+            said = self.relations(one, lang)
             if self.asked and not any(map(self._answers, self.ties)):
                 asked = self.asked[0]
                 verb = _verb(Tie(type=asked, inverse=self.asked_inverse, source="",
@@ -107,6 +106,15 @@ class Between(BaseModel):
                            f"; they are connected through {links}.")[en]
         return said + "."
 
+
+    def relations(self, one: str, lang: Lang) -> str:
+        """Its ties as clauses from ``one`` (the first node's name), each as sure as it is.
+
+        What the static start page says of two nodes, where it cannot weigh what was asked.
+        """
+        other = _name(self.other, lang)
+        return "; ".join(f"{one} {_verb(tie, lang)} {other} ({_sure(tie, lang)})"
+                         for tie in self.ties)
 
     @property
     def says_yes(self) -> bool:

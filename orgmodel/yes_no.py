@@ -47,7 +47,9 @@ from orgmodel.question_frames import HEAD_WORDS, LEADERSHIP_WORDS
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import fold
 
-__all__ = ["YES_NO_OPENINGS", "asks_yes_no", "which_kind", "yes_no_core", "yes_or_no"]
+__all__ = ["NOT_BETWEEN_SPELLINGS", "RELATING_SPELLINGS", "YES_NO_OPENINGS",
+           "YES_NO_OPENING_SPELLINGS", "asks_yes_no",
+           "ties_between", "which_kind", "yes_no_core", "yes_or_no"]
 
 #: The verbs a question of yes or no opens with (Danish puts the verb first) ...
 _OPENINGS = """
@@ -57,10 +59,13 @@ _OPENINGS = """
     varetager varetages
     is are was were does do did has have
 """
+YES_NO_OPENING_SPELLINGS: tuple[str, ...] = tuple(_OPENINGS.split())
 YES_NO_OPENINGS = frozenset(fold(_OPENINGS).split())
 #: ... unless it asks whether there is one ("er der et team for løn?", "is there …") or
 #: which of two ("er OP en afdeling eller en enhed?").
-_NOT_BETWEEN = frozenset(fold("der there eller or hvem hvad who what").split())
+NOT_BETWEEN_SPELLINGS: tuple[str, ...] = (
+    "der", "there", "eller", "or", "hvem", "hvad", "who", "what")
+_NOT_BETWEEN = frozenset(fold(" ".join(NOT_BETWEEN_SPELLINGS)).split())
 #: The words that relate the two nodes (verbs, prepositions, roles): where a question splits.
 _RELATING = """
     i med under til af for på hos ved en et som sammen del medlem medlemmer formand
@@ -75,6 +80,7 @@ _RELATING = """
     rådgives besluttes by operated used headed led supplied supported advised served decided
     chaired handle handles handled håndterer håndteres varetager varetages
 """
+RELATING_SPELLINGS: tuple[str, ...] = tuple(_RELATING.split())
 _RELATING_WORDS = frozenset(fold(_RELATING).split())
 _IN_IT = (EdgeType.MEMBER_OF, EdgeType.HEADS)
 #: ... and taking part, which "deltager" and "attend" ask, though "sidder" and "member" do not
@@ -318,12 +324,12 @@ def _between(store: OrgStore, first: NodeRef, other: NodeRef, as_of: date) -> Be
     A person stands to something by the posts they hold: "er Lars Gravgaard Hansen formand
     for Økonomiudvalget?" is answered by the mayor's relations to it.
     """
-    if ties := _ties(store, first.id, other.id, as_of):
+    if ties := ties_between(store, first.id, other.id, as_of):
         return Between(other=other, ties=ties)
     if first.kind is Kind.PERSON:
         for edge in store.edges_of(first.id, as_of=as_of):
             if edge.type is EdgeType.HOLDS and edge.source_id == first.id and (
-                    ties := _ties(store, edge.target_id, other.id, as_of)):
+                    ties := ties_between(store, edge.target_id, other.id, as_of)):
                 post = node_ref(store.node(edge.target_id, as_of=as_of))
                 return Between(other=other, ties=ties, as_post=post)
     line = _structure_up(store, first.id, other.id, as_of) or _line_up(
@@ -334,7 +340,7 @@ def _between(store: OrgStore, first: NodeRef, other: NodeRef, as_of: date) -> Be
     return Between(other=other, path=paths[0][1:] if paths else [])
 
 
-def _ties(store: OrgStore, first: str, other: str, as_of: date) -> list[Tie]:
+def ties_between(store: OrgStore, first: str, other: str, as_of: date) -> list[Tie]:
     """The relations between ``first`` and ``other``, read from ``first``; each said once.
 
     One relation written twice (two descriptions of it) is one tie.

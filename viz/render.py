@@ -130,6 +130,7 @@ from orgmodel.when_asked import (
     WHEN_FRAME_SPELLINGS,
     WHEN_SPELLINGS,
 )
+from orgmodel.yes_no import NOT_BETWEEN_SPELLINGS, RELATING_SPELLINGS, YES_NO_OPENING_SPELLINGS
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_BOX, LABEL_LINE_CHARS
 from viz.styles import NODE_STYLES, SELECTED_LABEL, edge_style_table, legend
@@ -443,6 +444,10 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "whenWords": list(WHEN_SPELLINGS), "whenBegin": list(BEGIN_SPELLINGS),
                 "whenEnd": list(END_SPELLINGS), "whenFrame": list(WHEN_FRAME_SPELLINGS),
                 "whenDone": list(DONE_SPELLINGS),
+                # "er borgmesteren formand for ØU?": what the data holds between the two
+                # (orgmodel.yes_no, viz.start_between)
+                "yesNoOpenings": list(YES_NO_OPENING_SPELLINGS),
+                "notBetween": list(NOT_BETWEEN_SPELLINGS), "relating": list(RELATING_SPELLINGS),
                 # "har vi en DPO?" that nothing answers: the data names none (orgmodel.asker)
                 "whetherThereIs": WHETHER_THERE_IS.pattern.replace("(?P<", "(?<"),
                 "notInData": t("not_in_data", page.lang, what="{what}"),

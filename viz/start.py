@@ -52,6 +52,7 @@ from orgmodel.when_asked import DONE_SPELLINGS, asked_end, with_dates
 from orgmodel.year_changes import with_year_changes
 from viz.builders import label_of
 from viz.kle_groups import group_label
+from viz.start_between import identity, with_between
 from viz.texts import ui
 
 __all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "advice_texts", "answer", "answers",
@@ -63,7 +64,7 @@ START_TEXT_KEYS = ("answers_for", "answer_said", "answers_said", "no_answer", "o
                    "owners", "raci",
                    "name", "kind", "confidence", "accountable_post",
                    "escalation", "notes", "kle", "kle_group", "task_on_map",
-                   "site_as_of")
+                   "site_as_of", "between_held", "between_none", "between_as_post")
 #: Most tasks embedded in a static start page.
 INDEX_LIMIT = 5000
 #: Most other nodes a static start page can name in a hint (systems first, units last).
@@ -253,6 +254,7 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 # fagsystemer har vi?")
                 index.append(_entry(_name_keys(node), None, what_is=named.text(lang),
                                     supplier=_supplier(named, lang),
+                                    identity=identity(named, node, lang),
                                     when=_when_lines(store, named, as_of, lang),
                                     # who runs it: "hvem drifter Politiker Web?"
                                     operator=named.model_copy(
@@ -271,6 +273,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
             on_to = onward(store, node.id, as_of) if kind is Kind.BODY else []
             index.append(_entry(
                 _name_keys(node), named.text(lang), led=kind in LED_KINDS, says=named.says_who,
+                # who it is, for a question of yes or no that names it (viz.start_between)
+                identity=identity(named, node, lang),
                 # its first and last day in the data: "hvornår blev OP oprettet?"
                 when=_when_lines(store, named, as_of, lang),
                 # the view that draws it, linked under its hint (as on the server)
@@ -363,7 +367,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                             group_counted=_groups_counted(store, homed, as_of, lang),
                             counted=bool(homed.counts), counts=sorted(homed.counts),
                             sized=homed.model_copy(update={"asked_size": True}).text(lang)))
-    return index
+    # what the data holds between two of them: "er borgmesteren formand for ØU?"
+    return with_between(store, index, as_of=as_of, lang=lang)
 
 
 def _head_sits(store: OrgStore, named: NodeHint, as_of: date, lang: Lang) -> str | None:
@@ -432,7 +437,8 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
            held: list[str] | None = None, link: dict[str, str] | None = None,
            parts_counted: dict[str, str] | None = None, route_on: str | None = None,
            head_sits: str | None = None, when: list[str] | None = None,
-           group_counted: dict[str, str] | None = None, **flags: bool) -> dict[str, Any]:
+           group_counted: dict[str, str] | None = None,
+           identity: dict[str, Any] | None = None, **flags: bool) -> dict[str, Any]:
     """One entry of :func:`named_index`: what the page may name, how, and what it says.
 
     ``flags`` (``led``, ``says``, ``post``, ``used``, ``parts``, ``home``, ``counted``,
@@ -448,7 +454,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
             "whatIs": what_is, "supplier": supplier, "escalation": escalation,
             "operator": operator, "held": held, "link": link, "partsCounted": parts_counted,
             "routeOn": route_on, "headSits": head_sits, "when": when,
-            "groupCounted": group_counted,
+            "groupCounted": group_counted, **(identity or {}),
             "counts": counts or []}
 
 

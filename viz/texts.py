@@ -180,6 +180,11 @@ UI: dict[str, tuple[str, str]] = {
     "focus": ("Fokus", "Focus"),
     "focus_depth": ("Afstand", "Depth"),
     "map_depth": ("Skridt fra stillingen", "Steps from the post"),
+    # the static start page's answer to a question of yes or no naming two (viz.start_between)
+    "between_held": ("Data har: {said}.", "The data holds: {said}."),
+    "between_none": ("Data har ingen direkte relation mellem {one} og {other}.",
+                     "The data holds no direct relation between {one} and {other}."),
+    "between_as_post": ("som {post}", "as {post}"),
     "focus_clear": ("Vis alt", "Show all"),
     "focus_hint": ("Vælg en node og tryk Fokus.", "Select a node and press Focus."),
     "focus_parts": ("Noder under {name} i hierarkiet tæller som ét skridt: {count}.",

@@ -611,6 +611,9 @@ def test_static_start_page_names_what_the_question_is_about(
     elif "chef for" in question:  # who heads it, said first (as on the server)
         assert hints[0].startswith(f"{post} ledes af: Chef for {post} (sikkerhed: høj, "
                                    f"kilde: seed). {post} er ")
+    elif "hvilke enheder" in question:  # which, said first, as on the server (the parity
+        # probe: the plain hint, with the units in the middle of it)
+        assert hints[0].startswith(f"{post} har 3 enheder i data: IT og Digitalisering")
     else:
         assert hints[0].startswith(post + " er ")
     if "under " in question:  # what lies under it, and no stray task ("enheder")
@@ -895,3 +898,48 @@ def test_static_start_page_reads_a_question_asked_another_way_as_the_server_does
     [hint] = hints_for(site, page, recorder, question)
     assert hint.startswith(said), hint
     assert page.locator("article.answer").count() == 0
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("er borgmesteren formand for ØU?", "Data har: Borgmester leder Økonomiudvalget (sikkerhed: "
+     "høj, kilde: law:styrelsesloven); Borgmester er medlem af Økonomiudvalget (formand;"),
+    ("leverer KMD OPUS løn?", "Data har: KMD leverer til OPUS løn (sikkerhed: middel"),
+    # a leader's word with what it heads names the post; a person stands by the post held
+    ("er chefen for ØS med i Direktørforum?", "Data har: Chef for Økonomi og Stab deltager i "
+     "Direktørforum (nøglespiller; sikkerhed: middel, kilde: seed)."),
+    ("sidder Lars Gravgaard Hansen i kommunalbestyrelsen?", "Data har: Lars Gravgaard Hansen "
+     "(som Borgmester) leder Kommunalbestyrelsen"),
+    # no relation in the data is said so, not as a no
+    ("sidder borgmesteren i Chefforum?", "Data har ingen direkte relation mellem Borgmester og "
+     "Chefforum."),
+])
+def test_static_start_page_says_what_the_data_holds_between_two_a_question_names(
+        site: Path, page: Any, recorder: Recorder, question: str, said: str) -> None:
+    # The parity probe: 15 of 200 questions of yes or no met tasks or one side's hint alone
+    # (orgmodel.yes_no answers them on the server)
+    [hint] = hints_for(site, page, recorder, question)
+    assert hint.startswith(said), hint
+    assert page.locator("article.answer").count() == 0
+
+
+def test_static_english_page_says_what_the_data_holds_between_two(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    only_files(recorder)
+    page.goto((site / "en" / "index.html").as_uri())
+    page.fill("#q", "does the head of IT report to the head of Finance and Staff?")
+    page.click("#owner-form button[type=submit]")
+    page.locator("#answers h2").wait_for()
+    assert (page.locator(".node-hint").first.text_content() or "").startswith(
+        "The data holds: Head of IT and Digitalisation reports to Head of Finance and Staff "
+        "(confidence: high, source: seed).")
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("hvilke enheder hører under Økonomi og Stab?", "Økonomi og Stab har 3 enheder i data"),
+    ("hvilke udvalg hører under kommunalbestyrelsen?", "Kommunalbestyrelsen har 6 udvalg i data"),
+])
+def test_static_start_page_says_which_parts_lie_under_first(
+        site: Path, page: Any, recorder: Recorder, question: str, first: str) -> None:
+    # As on the server (asked_parts): the parity probe met the plain hint
+    [hint] = hints_for(site, page, recorder, question)
+    assert hint.startswith(first), hint

@@ -14,6 +14,7 @@
   var writtenWords = start.writtenWords, sameWord = start.sameWord;
   var readAsName = start.readAsName, READ_AS = start.READ_AS;
   var fit = start.fit, readings = start.readings, namesWork = start.namesWork;
+  var texts = data.texts || {};
 
   var leading = foldedSet(data.leading), deciding = foldedSet(data.deciding);
   var reporting = foldedSet(data.reporting), supporting = foldedSet(data.supporting);
@@ -123,10 +124,68 @@
              score: best.score, entry: best.entry, alone: true };
   }
 
+  /* "er borgmesteren formand for ØU?", "is Politiker Web operated by OP?": a question that
+   * opens with its verb and names two, split where both sides name one best (each as well as
+   * a post is named for its line); a side with a leader's word names the post that heads
+   * what it names, a person stands by the post they hold. What the data holds between the two
+   * is said, each relation as sure as it is, or that it holds none directly: the page cannot
+   * weigh which relation was asked, so it says no yes or no (orgmodel.yes_no on the server). */
+  var openings = foldedSet(data.yesNoOpenings), notBetween = foldedSet(data.notBetween);
+  var relating = foldedSet(data.relating);
+  var byId = {};
+  named.forEach(function (entry) { if (entry.id) { byId[entry.id] = entry; } });
+  var MOST_WORDS = 16;
+  function sideNamed(words) {
+    var all = wordsOf(words.join(" "));
+    var asked = all.filter(function (word) { return !relating[word]; });
+    if (!asked.length) { return null; }
+    var found = bestNamed(asked, function (entry) { return entry.id; });
+    // (a leader's word may be a relating one too: "head", "leder")
+    var leader = all.some(function (word) { return leading[word] || heading[word]; });
+    var rest = asked.filter(function (word) { return !leading[word] && !heading[word]; });
+    var headed = leader && rest.length ?
+      bestNamed(rest, function (entry) { return entry.headPost && byId[entry.headPost]; }) : null;
+    // "chefen for ØS": the post that heads what the rest names, when that names it as well
+    if (headed && (!found || headed.score >= found.score - data.margin)) {
+      return { entry: byId[headed.entry.headPost], score: headed.score };
+    }
+    return found && found.score > 0 ? { entry: found.entry, score: found.score } : null;
+  }
+  function yesNoHint(query) {
+    var said = writtenWords(query);
+    var folded = said.map(fold);
+    if (said.length < 3 || said.length > MOST_WORDS || !openings[folded[0]] ||
+        folded.some(function (word) { return notBetween[word]; })) { return null; }
+    var best = null;
+    for (var at = 2; at < said.length; at += 1) {
+      var one = sideNamed(said.slice(1, at)), other = sideNamed(said.slice(at));
+      if (!one || !other || one.entry === other.entry) { continue; }
+      var score = Math.min(one.score, other.score);
+      if (!best || score > best.score) { best = { one: one.entry, other: other.entry, score: score }; }
+    }
+    if (!best || best.score < data.reportingMin) { return null; }
+    var first = best.one, second = best.other;
+    var post = first.holds && byId[first.holds];  // a person, by the post they hold
+    var held = (first.between || {})[second.id], name = first.name;
+    if (!held && post && (post.between || {})[second.id]) {
+      held = post.between[second.id];
+      name = first.name + " (" + texts.between_as_post.replace("{post}", post.name) + ")";
+      held = held.split(post.name).join(name);
+    }
+    if (!held && (second.between || {})[first.id]) { held = second.between[first.id]; }
+    var line = held ? texts.between_held.replace("{said}", held) :
+      texts.between_none.replace("{one}", first.name).replace("{other}", second.name);
+    var rest = first.text || first.whatIs || "";
+    return { text: line + (rest ? " " + rest : ""), says: true, score: best.score, entry: first,
+             alone: true };
+  }
+
   function namedHint(query, bestTask) {
     query = asMembership(query);
     var when = whenHint(query, bestTask);
     if (when) { return when; }
+    var between = yesNoHint(query);
+    if (between) { return between; }
     var listing = listHint(query);
     if (listing) { return listing; }
     var reportsTo = reportingHint(query);
@@ -424,10 +483,12 @@
       framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
                  data.reportingMin, true, function (entry) {
                    // how many of the kind named lie under it, said first ("hvor mange enheder
-                   // har Økonomi og Stab?"), as the server's asked_parts
-                   var key = partKey(query);
-                   var count = key && asksSize(fold(query).split(" ")) && entry.partsCounted &&
-                     entry.partsCounted[key];
+                   // har Økonomi og Stab?"), or which ("hvilke udvalg hører under KB?"), as
+                   // the server's asked_parts
+                   var key = partKey(query), said = fold(query).split(" ");
+                   var count = key && (asksSize(said) || said.some(function (word) {
+                     return listAsking[word];
+                   })) && entry.partsCounted && entry.partsCounted[key];
                    return count ? count + " " + entry.text : entry.text;
                  }) ||
       sizeHint(query) ||
