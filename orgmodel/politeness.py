@@ -20,6 +20,8 @@ Examples
 'hvilke direktørområderne'
 >>> plain_question("Som ny chef for ØS vil jeg gerne vide, hvem der har ansvaret for løn")
 'hvem har ansvaret for løn'
+>>> plain_question("ved du hvad Økonomiudvalget beslutter?")
+'hvad Økonomiudvalget beslutter?'
 >>> plain_question("kan du fortælle mig om ØU refererer til KB?")  # whether: as it is
 'kan du fortælle mig om ØU refererer til KB?'
 """
@@ -36,7 +38,8 @@ _REQUEST = re.compile(
     r"^\s*(?:"
     r"(?:kan|vil|kunne|gider) (?:du|i) (?:venligst |lige )?(?:fortælle|sige|vise|oplyse|finde)"
     r"(?: mig| os)?|(?:fortæl|vis|oplys|find)(?: mig| os)?|giv (?:mig|os)|"
-    r"jeg vil (?:gerne )?(?:vide|se|have)|"
+    r"jeg vil (?:gerne )?(?:vide|se|have)|(?:ved|véd|veed) (?:du|i)|"
+    r"(?:do|would) you (?:happen to )?know|"
     # "Som ny chef for Økonomi og Stab vil jeg gerne vide, hvem …" (round 11: the post named
     # in the frame was answered, the task asked of dropped)
     r"som [^,?]{1,80}? vil jeg (?:gerne )?(?:vide|se|have)|"

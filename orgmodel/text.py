@@ -53,7 +53,7 @@ _RAW_STOPWORDS = """
     virker fungerer behandler behandle arbejder var været havde haft bag mødes hvornår ringer
     ringe svare svarer gælder gælde kommer komme nu kører køre over have besked mange svær
     svært hjalp træffer træffe kender kende hører retter rette brugt regler reglerne
-    spørgsmål spørgsmålet spørgsmålene hedder hed hedde ud
+    spørgsmål spørgsmålet spørgsmålene hedder hed hedde ud styr ska
     a about an and are as at be by do does for from handles in is of on or our responsible
     the to what where which who whom owns own with handle manages deals deal charge takes
     looks after ask contact new maintains maintain administers administer prepares prepare

@@ -256,7 +256,7 @@ def _pair(store: OrgStore, query: str, as_of: date, *, opens_with_verb: bool = T
     # Any word boundary only in a short question: each split is a search or two of the store
     bounds = [(at, at) for at in range(1, len(words))] if len(words) <= _BOUNDED_WORDS else []
     for candidates in (splits, bounds):
-        best: tuple[tuple[list[NodeRef], list[NodeRef]], tuple[bool, float, int, int],
+        best: tuple[tuple[list[NodeRef], list[NodeRef]], tuple[bool, bool, float, int, int],
                     list[str]] | None = None
         for cut, resume in candidates:
             one = named(words[:cut], right=False)
@@ -270,15 +270,23 @@ def _pair(store: OrgStore, query: str, as_of: date, *, opens_with_verb: bool = T
                 sides = folded[:cut] + folded[resume:resume + two[2]]
                 relating = sum(word in _RELATING_WORDS and word not in HEAD_WORDS
                                for word in sides)
-                rank = (kept, min(one[1], two[1]), len(sides) - relating, -relating)
+                # a side that names several of one kind alike names none ("enhedslederen":
+                # three unit heads; round 12 took it, and the unit after "for" as the other)
+                named_one = not (_alike(one[0]) or _alike(two[0]))
+                rank = (kept, named_one, min(one[1], two[1]), len(sides) - relating, -relating)
                 if best is None or rank > best[1]:
                     best = (one[0], two[0]), rank, folded[cut:resume]
         if best is not None:
             said = [*fold(_WORD.findall(query)[0]).split()[:int(opens_with_verb)], *best[2]]
             asked = [kind for word in said for kind in _ASKED_BY.get(word, ())]
             inverse = not _FROM_THE_OTHER.isdisjoint(said)
-            return best[0], best[1][1], list(dict.fromkeys(asked)), inverse
+            return best[0], best[1][2], list(dict.fromkeys(asked)), inverse
     return None
+
+
+def _alike(nodes: list[NodeRef]) -> bool:
+    """Whether a side's nodes named nearly as well hold two of one kind (an ambiguous name)."""
+    return len({node.kind for node in nodes}) < len(nodes)
 
 
 def _runs(folded: list[str]) -> list[tuple[int, int]]:

@@ -142,6 +142,9 @@ def test_a_question_of_which_of_two_kinds_says_what_it_is_by_its_level(
     ("leder nogen chefforum?", "hvem leder chefforum?"),
     ("findes der en klimaplan?", "er der en klimaplan?"),
     ("har vi nogen initiativer i gang", "hvilke initiativer kører?"),
+    # the parity probe: "ved du …" met a task of the committee's
+    ("ved du hvad Økonomiudvalget beslutter?", "hvad beslutter Økonomiudvalget?"),
+    ("do you know who chairs the finance committee?", "who chairs the finance committee?"),
 ])
 def test_a_request_or_roundabout_question_is_answered_as_the_plain_one(
         store: Any, question: str, plain: str) -> None:
