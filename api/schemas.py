@@ -246,6 +246,10 @@ class OwnersAnswer(BaseModel):
         False, description="Every task in `results` meets only part of the question (note "
         "`weak_match`) and no node is named: no task of the model is what it asks; the "
         "results are the nearest.")
+    no_phone_numbers: bool = Field(
+        False, description="The question asks for a phone number, which the data never holds "
+        "(no personal contact details): the results are what the data has (a task's mailbox "
+        "in its `facts`).")
     node_hint: NodeHint | None = Field(
         None, description="When the question names a system (that no task uses), initiative, "
         "policy, unit, forum, political body or post clearly better than any task, or asks who "

@@ -51,10 +51,10 @@ from orgmodel.question_frames import LEADERSHIP_WORDS
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import fold, tokenize
 
-__all__ = ["BOSS_SPELLINGS", "MY_SPELLINGS", "SELF_PLACE_SPELLINGS", "SELF_REPORTING_SPELLINGS",
-           "SUBJECT_SPELLINGS", "WHETHER_THERE_IS", "AskExample",
-           "advice_of_data", "ask_example", "ask_instead", "asks_about_self", "names_no_one",
-           "whether_there_is"]
+__all__ = ["BOSS_SPELLINGS", "MY_SPELLINGS", "PHONE_NUMBER", "SELF_PLACE_SPELLINGS",
+           "SELF_REPORTING_SPELLINGS", "SUBJECT_SPELLINGS", "WHETHER_THERE_IS", "AskExample",
+           "advice_of_data", "ask_example", "ask_instead", "asks_about_self",
+           "asks_phone_number", "names_no_one", "whether_there_is"]
 
 #: Words that make the asker the owner: "min chef", "my manager".
 MY_SPELLINGS: tuple[str, ...] = ("min", "mit", "mine", "my")
@@ -175,6 +175,29 @@ WHETHER_THERE_IS = re.compile(
     r"^\s*(?:er der|findes der|har vi|har i|har kommunen|is there|are there|do we have|"
     r"does the municipality have)\s+(?:(?:en|et|nogen|nogle|a|an|any)\s+)?(?P<what>.+?)"
     r"[\s?!.]*$", re.IGNORECASE)
+
+
+#: A question of a phone number ("hvad er telefonnummeret til lønkontoret?", "what's the phone
+#: number of the IT helpdesk?"): the model holds none (no personal contact details), and a
+#: loosely matched task was given as if it were the answer (round 12). The static start page
+#: reads it too (case aside).
+PHONE_NUMBER = re.compile(
+    r"(?<![\w-])(?:telefon|mobil|tlf\.?)\s*n(?:umme|umre)\w*|(?<![\w-])tlf\b|"
+    r"(?<![\w-])(?:tele)?phone\s+(?:numbers?|no\b)|(?<![\w-])mobile\s+numbers?",
+    re.IGNORECASE)
+
+
+def asks_phone_number(question: str) -> bool:
+    """Whether ``question`` asks for a phone number, which the data never holds.
+
+    >>> asks_phone_number("hvad er telefonnummeret til lønkontoret?")
+    True
+    >>> asks_phone_number("what's the phone number of the IT helpdesk?")
+    True
+    >>> asks_phone_number("hvem skal jeg ringe til om løn?"), asks_phone_number("KLE-nummer")
+    (False, False)
+    """
+    return PHONE_NUMBER.search(question) is not None
 
 
 def whether_there_is(question: str) -> str | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.asked_date import as_of_note, asked
-from orgmodel.asker import advice_of_data, ask_instead
+from orgmodel.asker import advice_of_data, ask_instead, asks_phone_number
 from orgmodel.cli_args import (
     iso_date,
     node_id,
@@ -345,6 +345,8 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         _print_hints(named, text, results, args.lang, store, when)
         return EXIT_OK if results else EXIT_FAILED
     if not answered:  # exit 1: nothing answers it; a hint may still say what it names
+        if asks_phone_number(text):
+            print(t("no_phone_numbers", args.lang), file=sys.stderr)
         searching = named is None and ask_instead(text) is None  # other words may find it
         if searching:
             print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
@@ -353,6 +355,9 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
             print(t("try_search", args.lang), file=sys.stderr)
         return EXIT_FAILED
     lang: Lang = args.lang
+    if asks_phone_number(text):  # a number no record holds: said, before what the data has
+        print(t("no_phone_numbers", lang))
+        print()
     if named is None and only_weak(results):  # what no task is: said first
         print(t("only_weak", lang))
         print()

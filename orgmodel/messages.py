@@ -203,6 +203,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{count} problem(er) i {folder}; intet er indlæst.",
         "{count} problem(s) in {folder}; nothing was loaded.",
     ),
+    "no_phone_numbers": (
+        "Data har ingen telefonnumre: modellen rummer ingen personlige kontaktoplysninger. "
+        "En opgaves postkasse står under den, hvor data har en.",
+        "The data holds no phone numbers: the model keeps no personal contact details. A "
+        "task's mailbox is shown under it, where the data has one.",
+    ),
     "more_alike": (
         "… og {count} problem(er) mere af samme slags: {message}",
         "… and {count} more problem(s) of the same kind: {message}",

@@ -39,6 +39,7 @@ from orgmodel.asked_date import RELATIVE_LEAD, RELATIVE_SPELLINGS, Reading, as_o
 from orgmodel.asker import (
     BOSS_SPELLINGS,
     MY_SPELLINGS,
+    PHONE_NUMBER,
     SELF_PLACE_SPELLINGS,
     SELF_REPORTING_SPELLINGS,
     SUBJECT_SPELLINGS,
@@ -366,7 +367,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                  ask_instead: str | None = None, advice: dict[str, str] | None = None,
                  answered_as_of: date | None = None,
                  as_of_reading: Reading | None = None, examples: list[str] | None = None,
-                 home_names: list[str] | None = None, only_weak: bool = False) -> str:
+                 home_names: list[str] | None = None, only_weak: bool = False,
+                 no_phone_numbers: bool = False) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`);
@@ -450,6 +452,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "notBetween": list(NOT_BETWEEN_SPELLINGS), "relating": list(RELATING_SPELLINGS),
                 # "har vi en DPO?" that nothing answers: the data names none (orgmodel.asker)
                 "whetherThereIs": WHETHER_THERE_IS.pattern.replace("(?P<", "(?<"),
+                # "hvad er telefonnummeret til lønkontoret?": the data holds none (asker)
+                "phoneNumber": PHONE_NUMBER.pattern,
                 "notInData": t("not_in_data", page.lang, what="{what}"),
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),
@@ -468,7 +472,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "asOf": (page.as_of or date.today()).isoformat()} if tasks is not None else {})
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,
-                   kle_hint=kle_hint, only_weak=only_weak, node_hint=node_hint, node_link=node_link,
+                   kle_hint=kle_hint, only_weak=only_weak, no_phone_numbers=no_phone_numbers,
+                   node_hint=node_hint, node_link=node_link,
                    ask_instead=ask_instead,
                    answered_as_of=answered_as_of, examples=examples or [],
                    as_of_note=as_of_note(answered_as_of, as_of_reading, page.lang)

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from orgmodel.asked_date import asked
+from orgmodel.asker import asks_phone_number
 from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.home import asked_here
@@ -147,6 +148,8 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
         hint = await anyio.to_thread.run_sync(start.kle_hint, text, page.lang)
     return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint,
                                           only_weak=weak,
+                                          no_phone_numbers=bool(query) and asks_phone_number(
+                                              text),
                                           ask_instead=advice, examples=examples,
                                           node_hint=named, node_link=link,
                                           answered_as_of=question.named,

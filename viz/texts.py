@@ -181,6 +181,11 @@ UI: dict[str, tuple[str, str]] = {
     "focus_depth": ("Afstand", "Depth"),
     "map_depth": ("Skridt fra stillingen", "Steps from the post"),
     # the static start page's answer to a question of yes or no naming two (viz.start_between)
+    "no_phone_numbers": ("Data har ingen telefonnumre: modellen rummer ingen personlige "
+                         "kontaktoplysninger. En opgaves postkasse står under den, hvor data "
+                         "har en.",
+                         "The data holds no phone numbers: the model keeps no personal contact "
+                         "details. A task's mailbox is shown under it, where the data has one."),
     "between_held": ("Data har: {said}.", "The data holds: {said}."),
     "between_none": ("Data har ingen direkte relation mellem {one} og {other}.",
                      "The data holds no direct relation between {one} and {other}."),

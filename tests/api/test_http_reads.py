@@ -575,3 +575,13 @@ def test_a_posts_stakeholders_are_read_over_http_as_its_map_places_them(
     unit = problem(http.get("/api/v1/stakeholders/unit:okonomi-og-stab"), 422)
     assert "is a Unit" in unit["detail"] and unit["errors"][0]["loc"] == ["path", "node_id"]
     problem(http.get("/api/v1/stakeholders/post:ingen-saadan"), 404)
+
+
+def test_a_question_of_a_phone_number_is_told_the_data_holds_none(http: httpx.Client) -> None:
+    # Round 12: "hvad er telefonnummeret til lønkontoret?" gave the payroll task as if it were
+    # the answer, and never said that the data holds no phone numbers.
+    asked = http.get("/api/v1/owners", params={"q": "hvad er telefonnummeret til lønkontoret?",
+                                               "with_facts": "true"}).json()
+    assert asked["no_phone_numbers"] is True
+    assert asked["results"][0]["task"]["id"] == "task:lon"  # what the data has: its mailbox
+    assert http.get("/api/v1/owners", params={"q": "løn"}).json()["no_phone_numbers"] is False

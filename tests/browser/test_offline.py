@@ -943,3 +943,13 @@ def test_static_start_page_says_which_parts_lie_under_first(
     # As on the server (asked_parts): the parity probe met the plain hint
     [hint] = hints_for(site, page, recorder, question)
     assert hint.startswith(first), hint
+
+
+def test_static_start_page_says_the_data_holds_no_phone_numbers(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As on the server (orgmodel.asker.asks_phone_number): round 12 met the payroll task alone
+    only_files(recorder)
+    ask(site, page, "hvad er telefonnummeret til lønkontoret?")
+    assert (page.locator("#answers .no-phone").text_content() or "").startswith(
+        "Data har ingen telefonnumre")
+    assert page.locator("article.answer h3").first.text_content() == "Løn"

@@ -903,6 +903,12 @@ def test_start_page_says_when_no_task_fits_the_whole_question(
     assert page.locator("article.answer").count() >= 1
     page.goto(albertslund_app.url + "/?q=l%C3%B8n")
     assert page.locator("#answers .only-weak").count() == 0
+    assert page.locator("#answers .no-phone").count() == 0
+    # a phone number, which no record holds, is said so before what the data has (round 12)
+    page.goto(albertslund_app.url + "/?q=hvad+er+telefonnummeret+til+l%C3%B8nkontoret%3F")
+    assert (page.locator("#answers .no-phone").text_content() or "").startswith(
+        "Data har ingen telefonnumre")
+    assert page.locator("article.answer").count() >= 1
 
 
 def test_start_page_tells_a_question_about_the_asker_what_to_ask(

@@ -87,6 +87,11 @@ def test_who_owns_says_first_when_no_task_fits_the_whole_question() -> None:
     none = run("who-owns", "har vi en DPO?")
     assert none.returncode == 1 and none.stdout == ""
     assert none.stderr.startswith("Data nævner ingen »DPO«.")
+    # ... and a phone number, which no record holds, is said so before what the data has
+    phone = run("who-owns", "what's the phone number of the IT helpdesk?", "--lang", "en")
+    assert phone.stdout.startswith("The data holds no phone numbers: the model keeps no "
+                                   "personal contact details.")
+    assert "Task: " in phone.stdout
 
 
 def test_who_owns_says_what_the_task_is() -> None:

@@ -37,6 +37,7 @@
 
   var pageTitle = document.title;
   var whetherThereIs = new RegExp(data.whetherThereIs || "(?!)", "iu");
+  var phoneNumber = new RegExp(data.phoneNumber || "(?!)", "iu");
 
   function render(query) {
     var box = document.getElementById("answers");
@@ -96,6 +97,11 @@
     if (asked.length) {
       box.appendChild(element("p", texts.site_as_of.replace("{date}", data.asOf)
         .replace("{asked}", asked[0]), "as-of-note"));
+    }
+    // "hvad er telefonnummeret til lønkontoret?": the data holds none, said first (as on the
+    // server); what it has follows
+    if (phoneNumber.test(text)) {
+      box.appendChild(element("p", texts.no_phone_numbers, "no-answer no-phone"));
     }
     if (cannot) {
       box.appendChild(element("p", instead, "no-answer ask-instead"));
