@@ -106,7 +106,7 @@ def sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bo
 
 
 def group_counted(store: OrgStore, count: str,
-                   as_of: date) -> tuple[NodeHint, float, bool] | None:
+                  as_of: date) -> tuple[NodeHint, float, bool] | None:
     """The hint of a group of stakeholders the question's size noun names, with its count.
 
     "hvor mange ansatte har kommunen?" said that the model counts no staff, and "how many

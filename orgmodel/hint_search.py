@@ -102,6 +102,7 @@ _KIND_NOUNS: dict[str, Kind] = {
                     Kind.UNIT),
     **dict.fromkeys(fold("committee udvalg udvalget").split(), Kind.BODY),
 }
+#: The kind nouns no name holds: a team is called "Team 1" ("hvem leder teamet i OP?").
 _UNNAMING_NOUNS = frozenset(_KIND_NOUNS) - frozenset(fold("team teamet udvalg").split())
 
 
@@ -127,7 +128,6 @@ def _without_kind_nouns(search: Callable[..., list[SearchResult]], query: str,
 
 
 _PUNCTUATION = "?!.,;:»«\"'()"
-#: The kind nouns no name holds: a team is called "Team 1" ("hvem leder teamet i OP?").
 
 
 def _kind_named_first(hits: list[SearchResult], words: list[str],

@@ -33,10 +33,11 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from orgmodel.between import Between, Tie
-from orgmodel.contract import NodeRef, OrgStore
+from orgmodel.contract import EdgeView, NodeRef, OrgStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.hint_build import IN_CHARGE, hint_of
 from orgmodel.hint_model import NodeHint, node_ref
@@ -49,7 +50,7 @@ from orgmodel.text import fold
 
 __all__ = ["NOT_BETWEEN_SPELLINGS", "RELATING_SPELLINGS", "YES_NO_OPENINGS",
            "YES_NO_OPENING_SPELLINGS", "asks_yes_no",
-           "ties_between", "which_kind", "yes_no_core", "yes_or_no"]
+           "ties_between", "ties_in", "which_kind", "yes_no_core", "yes_or_no"]
 
 #: The verbs a question of yes or no opens with (Danish puts the verb first) ...
 _OPENINGS = """
@@ -353,12 +354,16 @@ def ties_between(store: OrgStore, first: str, other: str, as_of: date) -> list[T
 
     One relation written twice (two descriptions of it) is one tie.
     """
+    return ties_in(store.edges_of(first, as_of=as_of), first, other)
+
+
+def ties_in(edges: Iterable[EdgeView], first: str, other: str) -> list[Tie]:
+    """The relations among ``edges`` between ``first`` and ``other``, read from ``first``."""
     return list(dict.fromkeys(
         Tie(type=edge.type, inverse=edge.source_id == other, role=edge.role,
             raci=edge.raci.value if edge.raci else None, source=edge.source,
             confidence=edge.confidence)
-        for edge in store.edges_of(first, as_of=as_of)
-        if {edge.source_id, edge.target_id} == {first, other}))
+        for edge in edges if {edge.source_id, edge.target_id} == {first, other}))
 
 
 def _structure_up(store: OrgStore, first: str, other: str, as_of: date) -> list[NodeRef]:

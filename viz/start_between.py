@@ -18,7 +18,7 @@ from orgmodel.contract import NodeRef, NodeView, OrgStore
 from orgmodel.hint_model import NodeHint, node_ref
 from orgmodel.messages import Lang, name_in
 from orgmodel.schema import EdgeType, Kind
-from orgmodel.yes_no import ties_between
+from orgmodel.yes_no import ties_in
 
 __all__ = ["identity", "with_between"]
 
@@ -50,10 +50,11 @@ def with_between(store: OrgStore, index: list[dict[str, Any]], *, as_of: date,
         return refs[node_id]
 
     for node_id, entry in entries.items():
+        edges = store.edges_of(node_id, as_of=as_of)  # once each: its ties are among them
         others = {edge.target_id if edge.source_id == node_id else edge.source_id
-                  for edge in store.edges_of(node_id, as_of=as_of)} & set(entries)
+                  for edge in edges} & set(entries)
         said = {other: Between(other=ref(other), ties=ties).relations(entry["name"], lang)
                 for other in sorted(others - {node_id})
-                if (ties := ties_between(store, node_id, other, as_of))}
+                if (ties := ties_in(edges, node_id, other))}
         entry["between"] = said or None
     return index
