@@ -22,6 +22,7 @@ from orgmodel.records import AnyNode, EdgeRecord, NodeRecord
 from orgmodel.schema import EdgeType, Kind
 
 __all__ = [
+    "ANSWER_MIN",
     "CHAIN_KINDS",
     "MEMBERSHIP_EDGES",
     "NODE_COMMON_FIELDS",
@@ -53,6 +54,9 @@ CHAIN_DOWN_EDGES = frozenset({EdgeType.HEADS, EdgeType.RESPONSIBLE_FOR})
 OWNER_MATCH_RATIO = 0.6
 #: An owners() answer scoring below this matched only part of the question, and says so.
 WEAK_MATCH = 0.3
+#: ... and one scoring below this met next to nothing of it (a word's ending, a stray word):
+#: no answer ("hvem udsteder parkeringstilladelser" met recruitment at 0.035, as if it were).
+ANSWER_MIN = 0.05
 #: Kinds a task USES whose names also lead to the task: "hvem ejer RolleBi" means bookkeeping.
 USED_KINDS = (Kind.SYSTEM, Kind.ASSET)
 

@@ -55,6 +55,7 @@ from orgmodel.records import AnyNode, EdgeRecord, is_node_id
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 from orgmodel.search import SearchIndex
 from orgmodel.semantics import (
+    ANSWER_MIN,
     CHAIN_KINDS,
     MEMBERSHIP_EDGES,
     OWNER_MATCH_RATIO,
@@ -268,6 +269,7 @@ class MemoryStore:
             return by_number(group)
         if not query.strip():
             return []
+        hits = [hit for hit in hits if hit.score >= ANSWER_MIN]
         best = hits[0].score if hits else 0.0
         strong = [(h.id, h.score) for h in hits if h.score >= best * OWNER_MATCH_RATIO]
         matched = route(query, strong, tasks_under, self.vocabulary.catalogue)
