@@ -22,7 +22,7 @@ from orgmodel.verb_frames import (
 )
 
 __all__ = [
-    "DIRECTION_CONTROLS", "ENGLISH_QUESTION_WORDS", "NO_WIDTH", "STOPWORDS",
+    "ACRONYM_GENITIVE", "DIRECTION_CONTROLS", "ENGLISH_QUESTION_WORDS", "NO_WIDTH", "STOPWORDS",
     "STOPWORD_SPELLINGS", "Speller", "Synonyms", "analyse",
     "deletions", "edit_distance", "fold", "load_synonyms", "longest_written", "shortened", "spaced",
     "stem", "tokenize", "typo_budget", "visible",
@@ -105,7 +105,13 @@ def visible(text: str) -> str:
 
 #: An abbreviation in capitals with a genitive's "s" ("ØUs", "KB's"): the "s" is no letter
 #: of the name ("ØUs medlemmer" met nothing: "ous" is no word).
-_ACRONYM_GENITIVE = re.compile(r"(?<![\w'’])([A-ZÆØÅ]{2,})['’]?s(?![\w'’])")
+#: An abbreviation's genitive, unless an English superior's word follows: "the CFO's boss"
+#: asks whom the CFO reports to (question_frames.asks_superior reads the genitive), where
+#: "ØUs medlemmer" names ØU's members and "ØS's chef" the head of ØS. The static start page
+#: reads it too.
+ACRONYM_GENITIVE = (r"(?<![\w'’])([A-ZÆØÅ]{2,})['’]?s(?![\w'’])"
+                    r"(?!\s+(?:(?:immediate|direct)\s+)?(?:boss|manager|supervisor|superior)\b)")
+_ACRONYM_GENITIVE = re.compile(ACRONYM_GENITIVE)
 
 
 def without_acronym_genitive(text: str) -> str:
@@ -113,6 +119,8 @@ def without_acronym_genitive(text: str) -> str:
 
     >>> without_acronym_genitive("ØUs medlemmer og KB's dagsorden, OPUS og ØS")
     'ØU medlemmer og KB dagsorden, OPUS og ØS'
+    >>> without_acronym_genitive("who is the CFO's boss?")
+    "who is the CFO's boss?"
     """
     return _ACRONYM_GENITIVE.sub(r"\1", text)
 

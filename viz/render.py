@@ -116,7 +116,7 @@ from orgmodel.question_frames import (
 from orgmodel.search import READ_AS, READ_AS_MIN_LETTERS
 from orgmodel.task_in_place import TASK_MIN as TASK_IN_PLACE_MIN
 from orgmodel.task_list import TASK_FRAME_SPELLINGS, TASK_LIST_SPELLINGS
-from orgmodel.text import ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
+from orgmodel.text import ACRONYM_GENITIVE, ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
 from orgmodel.verb_frames import (
     AFTER_WORK_VERB,
     SYSTEM_WORDS,
@@ -454,6 +454,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "whetherThereIs": WHETHER_THERE_IS.pattern.replace("(?P<", "(?<"),
                 # "hvad er telefonnummeret til lønkontoret?": the data holds none (asker)
                 "phoneNumber": PHONE_NUMBER.pattern,
+                # "ØUs medlemmer" names ØU; "the CFO's boss" keeps its genitive (text.py)
+                "acronymGenitive": ACRONYM_GENITIVE.replace("\\w", "\\p{L}\\p{N}_"),
                 "notInData": t("not_in_data", page.lang, what="{what}"),
                 "structureFrame": list(STRUCTURE_FRAME_SPELLINGS), "under": list(UNDER_SPELLINGS),
                 "my": list(MY_SPELLINGS), "boss": list(BOSS_SPELLINGS),

@@ -118,3 +118,11 @@ def test_a_task_that_meets_next_to_nothing_of_a_question_is_no_answer(
     # Round 12: parking permits met recruitment at 0.035, with only the weak-match note, as if
     # it were the answer (a word's ending met, nothing of what was asked)
     assert store.owners(question, limit=3, as_of=ON) == []
+
+
+def test_an_abbreviations_superior_is_whom_it_reports_to(store: Any) -> None:
+    # Round 12: "who is the CFO's boss?" lost its genitive with the abbreviation's ending
+    # ("CFO boss") and gave the chief's hint without its line
+    _tasks, hint = answered(store, "who is the CFO's boss?")
+    assert hint is not None and hint.text("en").startswith(
+        "Head of Finance and Staff reports to Municipal Director")

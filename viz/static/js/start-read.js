@@ -320,9 +320,9 @@
 
   /* An abbreviation in capitals with a genitive's "s" ("ØUs", "KB's") names the abbreviation,
    * as on the server (orgmodel.text.without_acronym_genitive). */
+  var acronymGenitive = new RegExp(data.acronymGenitive || "(?!)", "gu");
   function withoutAcronymGenitive(query) {
-    return String(query).replace(/(?<![\p{L}\p{N}_'’])([A-ZÆØÅ]{2,})['’]?s(?![\p{L}\p{N}_'’])/gu,
-                                 "$1");
+    return String(query).replace(acronymGenitive, "$1");
   }
 
   /* A lone letter or a one- or two-digit number names no work, as on the server. */
