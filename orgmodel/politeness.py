@@ -22,6 +22,8 @@ Examples
 'hvem har ansvaret for løn'
 >>> plain_question("ved du hvad Økonomiudvalget beslutter?")
 'hvad Økonomiudvalget beslutter?'
+>>> plain_question("er det Økonomi og Indkøb der står for bogholderiet?")
+'står Økonomi og Indkøb for bogholderiet?'
 >>> plain_question("kan du fortælle mig om ØU refererer til KB?")  # whether: as it is
 'kan du fortælle mig om ØU refererer til KB?'
 """
@@ -60,6 +62,9 @@ ANYONE_VERBS = frozenset((
     "leder", "har", "står", "sidder", "deltager", "refererer", "bruger", "driver", "ejer",
     "styrer", "varetager", "håndterer", "tager", "betjener", "rådgiver", "beslutter",
     "godkender", "leverer", "understøtter", "does", "do", "is", "are"))
+#: "er det Økonomi og Indkøb der står for bogholderiet?" (a cleft) is "står Økonomi og Indkøb
+#: for bogholderiet?", a question of yes or no (round 12 gave the task, and no "Ja").
+_CLEFT = re.compile(r"^(?:er|var) det (.+?),? (?:der|som) (\w+) (.+)$", re.IGNORECASE)
 #: "findes der …" is "er der …" (whether there is one).
 _EXISTS = re.compile(r"^findes der\b", re.IGNORECASE)
 #: "har vi nogen initiativer i gang?" asks which there are.
@@ -69,7 +74,7 @@ _ANY_OF = re.compile(r"^har (?:vi|i|kommunen|man) (?:nogen|nogle)\s+", re.IGNORE
 #: The patterns the static start page reads a question with too (start-read.js, case aside).
 PLAIN_PATTERNS: dict[str, str] = {"request": _REQUEST.pattern, "embedded": _EMBEDDED.pattern,
                                   "list": _LIST.pattern, "exists": _EXISTS.pattern,
-                                  "anyOf": _ANY_OF.pattern}
+                                  "anyOf": _ANY_OF.pattern, "cleft": _CLEFT.pattern}
 
 
 def plain_question(question: str) -> str:
@@ -80,6 +85,7 @@ def plain_question(question: str) -> str:
                          else "hvilke ", text, count=1)
     text = _EMBEDDED.sub(lambda m: m[1], text, count=1)
     text = _EXISTS.sub("er der", text, count=1)
+    text = _CLEFT.sub(r"\2 \1 \3", text, count=1)
     text = _ANY_OF.sub("hvilke ", text, count=1)
     if (anyone := _ANYONE.match(text)) and anyone[1].lower() in ANYONE_VERBS:
         verb = anyone[1]

@@ -54,7 +54,7 @@ __all__ = ["NOT_BETWEEN_SPELLINGS", "RELATING_SPELLINGS", "YES_NO_OPENINGS",
 
 #: The verbs a question of yes or no opens with (Danish puts the verb first) ...
 _OPENINGS = """
-    er sidder deltager hører refererer rapporterer indgår tilhører ligger leder har bruger
+    er sidder deltager hører refererer rapporterer indgår tilhører ligger leder har bruger står
     driver understøtter leverer beslutter rådgiver betjener samarbejder sender
     drives ledes bruges leveres understøttes betjenes rådgives besluttes håndterer håndteres
     varetager varetages
@@ -97,7 +97,7 @@ _ASKING: tuple[tuple[str, tuple[EdgeType, ...]], ...] = (
     ("refererer rapporterer report reports", (EdgeType.REPORTS_TO,)),
     ("del under part tilhører belong belongs", (EdgeType.PART_OF,)),
     ("ansvarlig ansvaret ansvar responsible accountable handle handles handled håndterer "
-     "håndteres varetager varetages", (EdgeType.RESPONSIBLE_FOR,)),
+     "håndteres varetager varetages står", (EdgeType.RESPONSIBLE_FOR,)),
     ("bruger bruges use uses used", (EdgeType.USES,)),
     ("leverer leveres leverandør leverandøren supply supplies supplied supplier",
      (EdgeType.SUPPLIES,)),

@@ -145,6 +145,10 @@ def test_a_question_of_which_of_two_kinds_says_what_it_is_by_its_level(
     # the parity probe: "ved du …" met a task of the committee's
     ("ved du hvad Økonomiudvalget beslutter?", "hvad beslutter Økonomiudvalget?"),
     ("do you know who chairs the finance committee?", "who chairs the finance committee?"),
+    # a cleft (round 12: the task, and no "Ja")
+    ("er det borgmesteren der leder ØU?", "leder borgmesteren ØU?"),
+    ("er det Økonomi og Indkøb der står for bogholderiet?",
+     "står Økonomi og Indkøb for bogholderiet?"),
 ])
 def test_a_request_or_roundabout_question_is_answered_as_the_plain_one(
         store: Any, question: str, plain: str) -> None:
@@ -205,3 +209,10 @@ def test_a_question_of_when_something_began_or_ended_is_answered_by_its_dates(
     assert hint.text("da").startswith(said), hint.text("da")
     # ... and a question of when it meets is its meetings'
     assert answered(store, "hvornår mødes Chefforum?")[1].asked_when is None
+
+
+def test_who_stands_for_a_task_asks_who_is_responsible_for_it(store: Any) -> None:
+    # "står OP for løn?": "står … for" is the everyday "is responsible for"
+    _tasks, hint = answered(store, "står OP for løn?")
+    assert hint is not None and hint.text("da").startswith(
+        "Ja: Organisation og Politik har ansvaret for Løn (sikkerhed: høj")

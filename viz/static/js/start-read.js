@@ -296,7 +296,7 @@
   var plainPatterns = data.plain || {};
   function pattern(key) { return new RegExp(plainPatterns[key] || "(?!)", "iu"); }
   var REQUEST = pattern("request"), EMBEDDED = pattern("embedded"), LIST = pattern("list");
-  var EXISTS = pattern("exists"), ANY_OF = pattern("anyOf");
+  var EXISTS = pattern("exists"), ANY_OF = pattern("anyOf"), CLEFT = pattern("cleft");
   var ANYONE = /^(\S+) (?:nogen|nogle|anyone|anybody)(?![\p{L}\p{N}])/iu;
   var anyoneVerbs = {};
   (data.anyoneVerbs || []).forEach(function (verb) { anyoneVerbs[verb] = true; });
@@ -308,7 +308,8 @@
         return /^(a |list)/i.test(said) ? "which " : "hvilke ";
       });
     }
-    text = text.replace(EMBEDDED, "$1").replace(EXISTS, "er der").replace(ANY_OF, "hvilke ");
+    text = text.replace(EMBEDDED, "$1").replace(EXISTS, "er der").replace(CLEFT, "$2 $1 $3")
+      .replace(ANY_OF, "hvilke ");
     var anyone = text.match(ANYONE);
     if (anyone && anyoneVerbs[anyone[1].toLowerCase()]) {
       var rest = text.slice(anyone[0].length).trim();
