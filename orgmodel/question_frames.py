@@ -341,7 +341,9 @@ DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
 #: said first, as with :data:`DECIDING_SPELLINGS`; but the tasks keep their order, as an
 #: invoice approved is bookkeeping, not the council's approval of the accounts.
 APPROVING_SPELLINGS: tuple[str, ...] = (
-    "godkender", "godkende", "godkendes", "godkendte", "approves", "approve", "approved")
+    "godkender", "godkende", "godkendes", "godkendte", "approves", "approve", "approved",
+    # "who signs off on new digital solutions?" (round 12: the deciding council not first)
+    "signs", "sign", "signed")
 APPROVING_WORDS = frozenset(fold(" ".join(APPROVING_SPELLINGS)).split())
 
 #: The words of a political case ("hvor går sagerne hen efter Økonomiudvalget?", "how does a

@@ -126,3 +126,11 @@ def test_an_abbreviations_superior_is_whom_it_reports_to(store: Any) -> None:
     _tasks, hint = answered(store, "who is the CFO's boss?")
     assert hint is not None and hint.text("en").startswith(
         "Head of Finance and Staff reports to Municipal Director")
+
+
+def test_who_signs_off_asks_who_approves(store: Any) -> None:
+    # Round 12: "who signs off on new digital solutions?" did not put the deciding council
+    # first, as "who approves …" does
+    _tasks, hint = answered(store, "who signs off on new digital solutions?")
+    assert hint is not None and hint.text("da").startswith(
+        "Digitaliseringsrådet beslutter: Nye digitale løsninger og teknologier")
