@@ -955,3 +955,16 @@ def test_static_start_page_says_the_data_holds_no_phone_numbers(
     assert (page.locator("#answers .no-phone").text_content() or "").startswith(
         "Data har ingen telefonnumre")
     assert page.locator("article.answer h3").first.text_content() == "Løn"
+
+
+def test_static_english_page_names_the_post_a_question_writes_whole_among_alike(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # The parity probe: "stakeholders of the municipal director" named Director, Directorate 1
+    # ("director" met the three directors alike), as the server does not
+    only_files(recorder)
+    page.goto((site / "en" / "index.html").as_uri())
+    page.fill("#q", "stakeholders of the municipal director")
+    page.click("#owner-form button[type=submit]")
+    page.locator("#answers h2").wait_for()
+    assert (page.locator(".node-hint").first.text_content() or "").startswith(
+        "Stakeholders of Municipal Director to manage closely")

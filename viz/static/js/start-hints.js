@@ -333,6 +333,9 @@
     if (!asks(fold(query).split(" "))) { return null; }
     words = words.filter(function (word) { return !leftOut[word]; });
     var best = words.length ? bestNamed(words, fits) : null;
+    // Of names met alike, the one the question writes whole ("the municipal director" among
+    // the directors: the parity probe met Director 1), as the server breaks such a tie
+    if (best && best.tied.length) { best = writtenWhole(best, query) || best; }
     // A post named better is what it asks about ("hvad hører under borgmesteren?").
     var post = notAPost && best ? bestNamed(words, function (entry) { return entry.post; }) : null;
     if (post && post.score > best.score + (data.nearTie || 0)) { return null; }
