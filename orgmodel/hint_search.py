@@ -23,7 +23,6 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 
 from orgmodel.contract import OrgStore, SearchResult
@@ -86,7 +85,7 @@ def first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: floa
     # agreements at 0.93 and SKI at 0.9 ("hvem står for OU?" asks for a task).
     whole = EXACT_ALIAS if by_alias else NAMED_WHOLE
     bar = min(max(NODE_HINT_MIN, better_than + ROUTE_MARGIN), whole)
-    hits = _without_kind_nouns(store.search, query, kinds, as_of)
+    hits = _without_kind_nouns(store, query, kinds, as_of)
     for hit in _kind_named_first(hits, fold(query).split(), bar):
         if hit.score < bar or (by_alias and hit.score + alias_margin <= better_than):
             break
@@ -106,28 +105,24 @@ _KIND_NOUNS: dict[str, Kind] = {
 _UNNAMING_NOUNS = frozenset(_KIND_NOUNS) - frozenset(fold("team teamet udvalg").split())
 
 
-def _without_kind_nouns(search: Callable[..., list[SearchResult]], query: str,
-                        kinds: list[Kind], as_of: date) -> list[SearchResult]:
+def _without_kind_nouns(store: OrgStore, query: str, kinds: list[Kind],
+                        as_of: date) -> list[SearchResult]:
     """The best hits of ``query``, and of it without the nouns that say a node's kind.
 
     "when was the Organisation and Politics unit created?" met a team of the unit: the noun
     is no word of the unit's name, and the team's description ("one of the unit's four
     teams") holds it. Each node at the better of its two scores.
     """
-    hits = search(query, kinds=kinds, limit=3, as_of=as_of)
+    hits = store.search(query, kinds=kinds, limit=3, as_of=as_of)
     words = query.split()
-    bare = " ".join(word for word in words
-                    if fold(word).strip(_PUNCTUATION) not in _UNNAMING_NOUNS)
+    bare = " ".join(word for word in words if fold(word) not in _UNNAMING_NOUNS)
     if bare == " ".join(words) or not bare.strip():
         return hits
     best = {hit.id: hit for hit in hits}
-    for hit in search(bare, kinds=kinds, limit=3, as_of=as_of):
+    for hit in store.search(bare, kinds=kinds, limit=3, as_of=as_of):
         if hit.id not in best or hit.score > best[hit.id].score:
             best[hit.id] = hit
     return sorted(best.values(), key=lambda hit: -hit.score)[:3]
-
-
-_PUNCTUATION = "?!.,;:»«\"'()"
 
 
 def _kind_named_first(hits: list[SearchResult], words: list[str],

@@ -34,7 +34,7 @@ from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import fold
 
 __all__ = ["BEGIN_SPELLINGS", "DONE_SPELLINGS", "END_SPELLINGS", "WHEN_FRAME_SPELLINGS",
-           "WHEN_SPELLINGS", "asked_end", "asks_when", "when_of", "with_dates"]
+           "WHEN_SPELLINGS", "asked_end", "asks_when", "done_end", "when_of", "with_dates"]
 
 #: The words that ask when (not how often: "hvornår mødes …" is a meeting's).
 WHEN_SPELLINGS: tuple[str, ...] = ("hvornår", "when")
@@ -95,9 +95,12 @@ def asked_end(hint: NodeHint, words: list[str]) -> Literal["from", "to"]:
     """
     if not _BEGIN.isdisjoint(words):
         return "from"
-    if _END.isdisjoint(words) and not _DONE.isdisjoint(words) and hint.change_event:
-        return "from"
-    return "to"
+    return done_end(hint) if _END.isdisjoint(words) and not _DONE.isdisjoint(words) else "to"
+
+
+def done_end(hint: NodeHint) -> Literal["from", "to"]:
+    """The day ``hint``'s node was carried out: a change's first day, else its last."""
+    return "from" if hint.change_event else "to"
 
 
 def with_dates(store: OrgStore, hint: NodeHint, as_of: date) -> NodeHint:

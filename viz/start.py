@@ -46,9 +46,9 @@ from orgmodel.semantics import USED_KINDS, note
 from orgmodel.stakeholder_hint import with_stakeholders
 from orgmodel.task_facts import task_facts
 from orgmodel.task_list import HOLDING_KINDS, tasks_hint
-from orgmodel.text import Speller, fold, without_remark
+from orgmodel.text import Speller, without_remark
 from orgmodel.vocabulary import load_vocabulary
-from orgmodel.when_asked import DONE_SPELLINGS, asked_end, with_dates
+from orgmodel.when_asked import done_end, with_dates
 from orgmodel.year_changes import with_year_changes
 from viz.builders import label_of
 from viz.kle_groups import group_label
@@ -64,7 +64,7 @@ START_TEXT_KEYS = ("answers_for", "answer_said", "answers_said", "no_answer", "o
                    "owners", "raci",
                    "name", "kind", "confidence", "accountable_post",
                    "escalation", "notes", "kle", "kle_group", "task_on_map",
-                   "site_as_of", "between_held", "between_none", "between_as_post",
+                   "site_as_of", "between_held", "between_none",
                    "no_phone_numbers")
 #: Most tasks embedded in a static start page.
 INDEX_LIMIT = 5000
@@ -478,10 +478,9 @@ def _when_lines(store: OrgStore, named: NodeHint, as_of: date, lang: Lang) -> li
     ophører …?": its own dates, as sure as its record (a person's, of the post they hold).
     """
     dated = with_dates(store, named, as_of)
-    # ... and the day it was carried out ("hvornår blev sammenlægningen gennemført?")
-    done = asked_end(dated, [fold(DONE_SPELLINGS[0])])
+    # its first day, its last, and the day it was carried out ("… gennemført?")
     return [dated.model_copy(update={"asked_when": asked}).line_answer(lang) or ""
-            for asked in ("from", "to", done)]
+            for asked in ("from", "to", done_end(dated))]
 
 
 def _escalation(store: OrgStore, named: NodeHint, as_of: date, lang: Lang) -> str | None:

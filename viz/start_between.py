@@ -19,6 +19,7 @@ from orgmodel.hint_model import NodeHint, node_ref
 from orgmodel.messages import Lang, name_in
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.yes_no import ties_in
+from viz.texts import ui
 
 __all__ = ["identity", "with_between"]
 
@@ -39,7 +40,9 @@ def with_between(store: OrgStore, index: list[dict[str, Any]], *, as_of: date,
     """``index`` with each entry's relations to the other entries, as ``between``.
 
     ``between`` maps the other's id to the relations from this entry, said ("Borgmester leder
-    Økonomiudvalget (sikkerhed: høj, kilde: …)"); an entry with none has none.
+    Økonomiudvalget (sikkerhed: høj, kilde: …)"); an entry with none has none. A person has
+    the relations of the post they hold too, said as theirs in it ("Lars Gravgaard Hansen
+    (som Borgmester) leder Kommunalbestyrelsen …"), as the server answers for them.
     """
     entries = {entry["id"]: entry for entry in index if entry.get("id")}
     refs: dict[str, NodeRef] = {}
@@ -49,12 +52,17 @@ def with_between(store: OrgStore, index: list[dict[str, Any]], *, as_of: date,
             refs[node_id] = node_ref(store.node(node_id, as_of=as_of))
         return refs[node_id]
 
-    for node_id, entry in entries.items():
-        edges = store.edges_of(node_id, as_of=as_of)  # once each: its ties are among them
-        others = {edge.target_id if edge.source_id == node_id else edge.source_id
+    def relations(of: str, one: str) -> dict[str, str]:
+        edges = store.edges_of(of, as_of=as_of)  # once each: its ties are among them
+        others = {edge.target_id if edge.source_id == of else edge.source_id
                   for edge in edges} & set(entries)
-        said = {other: Between(other=ref(other), ties=ties).relations(entry["name"], lang)
-                for other in sorted(others - {node_id})
-                if (ties := ties_in(edges, node_id, other))}
+        return {other: Between(other=ref(other), ties=ties).relations(one, lang)
+                for other in sorted(others - {of}) if (ties := ties_in(edges, of, other))}
+
+    for node_id, entry in entries.items():
+        said = relations(node_id, entry["name"])
+        if (post := entry.get("holds")) is not None and post in entries:
+            as_post = ui("between_as_post", lang, post=entries[post]["name"])
+            said = relations(post, f"{entry['name']} ({as_post})") | said
         entry["between"] = said or None
     return index

@@ -15,7 +15,7 @@ Examples
 
 from __future__ import annotations
 
-from orgmodel.messages import CONFIDENCE_NAMES, EDGE_NAMES, KIND_NAMES, Lang, edge_name
+from orgmodel.messages import CONFIDENCE_NAMES, EDGE_NAMES, KIND_NAMES, Lang, edge_name, t
 
 __all__ = ["EDGE_NAMES", "TEXT_MOST", "UI", "browser_texts", "edge_name", "kind_name", "lang_of",
            "ui"]
@@ -181,11 +181,8 @@ UI: dict[str, tuple[str, str]] = {
     "focus_depth": ("Afstand", "Depth"),
     "map_depth": ("Skridt fra stillingen", "Steps from the post"),
     # the static start page's answer to a question of yes or no naming two (viz.start_between)
-    "no_phone_numbers": ("Data har ingen telefonnumre: modellen rummer ingen personlige "
-                         "kontaktoplysninger. En opgaves postkasse står under den, hvor data "
-                         "har en.",
-                         "The data holds no phone numbers: the model keeps no personal contact "
-                         "details. A task's mailbox is shown under it, where the data has one."),
+    # as the command line says it (orgmodel.messages), one text for both
+    "no_phone_numbers": (t("no_phone_numbers", "da"), t("no_phone_numbers", "en")),
     "between_held": ("Data har: {said}.", "The data holds: {said}."),
     "between_none": ("Data har ingen direkte relation mellem {one} og {other}.",
                      "The data holds no direct relation between {one} and {other}."),

@@ -165,13 +165,8 @@
     }
     if (!best || best.score < data.reportingMin) { return null; }
     var first = best.one, second = best.other;
-    var post = first.holds && byId[first.holds];  // a person, by the post they hold
-    var held = (first.between || {})[second.id], name = first.name;
-    if (!held && post && (post.between || {})[second.id]) {
-      held = post.between[second.id];
-      name = first.name + " (" + texts.between_as_post.replace("{post}", post.name) + ")";
-      held = held.split(post.name).join(name);
-    }
+    // (a person's relations are those of the post they hold too: viz/start_between.py)
+    var held = (first.between || {})[second.id];
     if (!held && (second.between || {})[first.id]) { held = second.between[first.id]; }
     var line = held ? texts.between_held.replace("{said}", held) :
       texts.between_none.replace("{one}", first.name).replace("{other}", second.name);

@@ -135,7 +135,7 @@
       groupCounted: entry.groupCounted || null,
       // who it is, and what the data holds between it and another (start-hints.js, yesNoHint)
       id: entry.id || null, name: entry.name || null, headPost: entry.headPost || null,
-      holds: entry.holds || null, between: entry.between || null,
+      between: entry.between || null,
       keys: entry.keys.map(function (key) {
         return { words: wordsOf(key[0]), weight: key[1], whole: " " + fold(key[0]) + " ",
           written: writtenWords(key[0]).join(" ") };
