@@ -22,6 +22,7 @@ from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from orgmodel.contract import NodeRef
+from orgmodel.dataset import NO_ACCOUNTABLE_OWNER
 from orgmodel.editing import NodeInUseError, StaleWriteError
 from orgmodel.exceptions import (
     DataValidationError,
@@ -190,9 +191,8 @@ def _data_errors(exc: DataValidationError) -> list[dict[str, Any]]:
 #: How to make over HTTP what one write alone cannot (the administrator's probe: a task posted
 #: alone was refused with no word of the batch that takes it with its accountable owner).
 _WHERE_TOGETHER = {
-    "task has no accountable owner (RESPONSIBLE_FOR with raci A)":
-        ": write the task and its accountable edge (or another in its place) together in one "
-        "POST /api/v1/changes"}
+    NO_ACCOUNTABLE_OWNER: ": write the task and its accountable edge (or another in its place) "
+                          "together in one POST /api/v1/changes"}
 
 
 async def _domain_error(request: Request, exc: Exception) -> Response:

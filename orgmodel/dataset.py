@@ -31,7 +31,12 @@ from orgmodel.exceptions import Problem
 from orgmodel.records import AnyNode, EdgeRecord, SourceRecord
 from orgmodel.schema import EDGE_TYPE_FIELDS, HIERARCHY_EDGES, EdgeType, Kind, Raci, edge_allowed
 
-__all__ = ["Dataset", "Origin", "Unread", "check_dataset", "held", "overlapping"]
+__all__ = ["NO_ACCOUNTABLE_OWNER", "Dataset", "Origin", "Unread", "check_dataset", "held",
+           "overlapping"]
+
+#: The problem of a task without an accountable owner (the API names the batch that writes
+#: both by it, so it is one constant, not a repeated text).
+NO_ACCOUNTABLE_OWNER = "task has no accountable owner (RESPONSIBLE_FOR with raci A)"
 
 
 @dataclass(frozen=True)
@@ -366,7 +371,7 @@ def _check_accountable(ds: Dataset, unread: Unread) -> list[Problem]:
             problems.append(
                 ds.problem(
                     node.id,
-                    "task has no accountable owner (RESPONSIBLE_FOR with raci A)",
+                    NO_ACCOUNTABLE_OWNER,
                     record_id=node.id,
                 )
             )
