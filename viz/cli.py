@@ -32,6 +32,7 @@ from orgmodel.messages import Lang
 from orgmodel.store.without_persons import WithoutPersons
 from viz import gather
 from viz.render import BUNDLE, STATIC_DIR, VIEWS, Page, asset_bytes, render_start, render_view
+from viz.stakeholder_csv import BOM, stakeholders_csv
 from viz.start import advice_texts, example_tasks, named_index, owner_index
 from viz.texts import ui
 from viz.views import POST_VIEWS, build_view
@@ -154,6 +155,8 @@ def write_site(store: OrgStore, outdir: Path, *, as_of: date,
             target = folder / f"{view}.html"
             _write(target, render_view(graph, page))
             written.append(target)
+            if view == "stakeholders" and graph.table:  # the map's table, for a spreadsheet
+                _write(folder / "stakeholders.csv", BOM + stakeholders_csv(graph, language))
         page = Page(mode="site", lang=language, as_of=as_of, prefix=prefix,
                     organisation=organisation)
         tasks = owner_index(store, as_of=as_of, lang=language)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 
 from orgmodel.analytics import STRATEGY_ORDER, by_strategy
@@ -26,9 +27,14 @@ from orgmodel.messages import kind_label, name_in, t
 from orgmodel.stakeholder_map import stakeholders_answer
 from orgmodel.ties import tie_text
 from viz import gather
+from viz.stakeholder_csv import stakeholders_csv
 from viz.texts import ui
+from viz.views import build_view
 
 __all__ = ["cmd_stakeholders", "register_stakeholders"]
+
+#: The whole map, however large (the view's own limit is for drawing).
+_NO_LIMIT = 10**9
 
 def register_stakeholders(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``orgmodel stakeholders``."""
@@ -48,6 +54,9 @@ def register_stakeholders(commands: argparse._SubParsersAction) -> None:  # type
                         help="the same as POST")
     parser.add_argument("--depth", type=int, choices=(1, 2, 3), default=2,
                         help="steps from the post a stakeholder may be (default 2, as the map)")
+    parser.add_argument("--csv", action="store_true",
+                        help="the map's table as CSV, for a spreadsheet (as the map's page offers "
+                             "it: ';' between fields in Danish, ',' with --lang en)")
     add_common_options(parser)
     parser.set_defaults(handler=cmd_stakeholders)
 
@@ -70,6 +79,13 @@ def cmd_stakeholders(args: argparse.Namespace) -> int:
             t("did_you_mean", args.lang, names=", ".join(meant)) if meant else "")) from None
     if post is None:
         raise CommandError(ui("no_posts", args.lang, date=when.isoformat()))
+    if args.json and args.csv:
+        raise CommandError(ui("json_or_csv", args.lang), EXIT_USAGE)
+    if args.csv:  # as the map's page offers it
+        graph = build_view(store, "stakeholders", lang=args.lang, as_of=when, post=post,
+                           depth=args.depth, limit=_NO_LIMIT)
+        sys.stdout.write(stakeholders_csv(graph, args.lang))
+        return 0
     if args.json:  # as GET /api/v1/stakeholders/{post} gives it
         answer = stakeholders_answer(store, post, as_of=when, depth=args.depth)
         print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2))

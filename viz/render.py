@@ -267,6 +267,21 @@ class Page:
         query = self.query(wanted) if not target else self.query(wanted, q="")
         return f"{path}?{query}" if query else path
 
+    def csv_link(self) -> str | None:
+        """URL of the stakeholder map's table as CSV; a page in a file of its own has none.
+
+        >>> Page(params={"post": "post:x"}).csv_link()
+        '/views/stakeholders/csv?post=post%3Ax'
+        >>> Page(mode="site", lang="en", prefix="../").csv_link(), Page(mode="single").csv_link()
+        ('../en/stakeholders.csv', None)
+        """
+        if self.mode == "single":
+            return None
+        if self.mode != "served":
+            return f"{self.prefix}{'en/' if self.lang == 'en' else ''}stakeholders.csv"
+        query = self.query()
+        return "/views/stakeholders/csv" + (f"?{query}" if query else "")
+
     @property
     def as_of_ahead(self) -> bool:
         """Whether the page's date is after today: what the data knows now of that day."""

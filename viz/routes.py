@@ -45,6 +45,7 @@ from viz.render import (
     render_view,
     script_safe_json,
 )
+from viz.stakeholder_csv import BOM, CSV_MEDIA_TYPE, stakeholders_csv
 from viz.store_access import with_store
 from viz.texts import TEXT_MOST, lang_of
 from viz.views import build_view
@@ -203,6 +204,21 @@ async def view_table(request: Request, view: str, lang: Lang = None, as_of: AsOf
                         lambda store: render_table(_graph(store, view, page, (), None),
                                                    with_organisation(store, page)))
     return _respond(request, html, "text/html")
+
+
+@pages.get("/views/stakeholders/csv")
+async def stakeholders_csv_file(request: Request, lang: Lang = None, as_of: AsOf = None,
+                                post: Id = None, depth: Depth = None) -> Response:
+    """The stakeholder map's table as a CSV file, for a spreadsheet."""
+    page = _page(request, lang, as_of, post=post, depth=_depth("stakeholders", depth))
+    graph = await _build(request, lambda store: _graph(store, "stakeholders", page, (), None))
+    ego = graph.extra.get("ego") or "stakeholders"
+    name = "interessenter" if page.lang == "da" else "stakeholders"
+    response = _respond(request, BOM + stakeholders_csv(graph, page.lang), CSV_MEDIA_TYPE)
+    # The post's id names the file: ids are a-z, digits, ".", "_" and "-" after the kind.
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{name}-{ego.partition(":")[2] or ego}.csv"')
+    return response
 
 
 @router.get("/views/api/search")

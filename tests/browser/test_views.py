@@ -393,6 +393,22 @@ def test_png_of_the_grid_holds_its_quadrant_titles_and_axes(
     assert height >= (grid["height"] + 2 * 48 + 54) * ratio, (height, grid)
 
 
+def test_the_stakeholder_map_downloads_its_table_for_a_spreadsheet(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The new chief's probe: no file of her map to work on in a spreadsheet.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/stakeholders?depth=1")
+    with page.expect_download() as download_info:
+        page.click("#csv-link")
+    download = download_info.value
+    assert download.suggested_filename == "interessenter-chef-okonomi-og-stab.csv"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    assert text.startswith("\ufeffNavn;Indflydelse (%);Interesse (%);Strategi;")
+    placed = page.evaluate("Array.from(window.orgmodelView.nodeData.values())"
+                           ".filter(n => n.quadrant).map(n => n.id).sort()")
+    assert sorted(line.rsplit(";", 1)[1] for line in text.splitlines()[1:]) == placed
+
+
 def test_png_caption_stays_within_the_image(page: Any, albertslund_app: LiveApp,
                                             recorder: Recorder) -> None:
     # A permalink's long hash (every edge type hidden) ran the caption's address off the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -150,3 +152,37 @@ def test_stakeholders_lists_a_posts_stakeholders_by_strategy(
     assert main(["stakeholders", "Borgmester", "--post", "Borgmester",
                  "--data", str(data_dir)]) == 2
     assert "Angiv stillingen én gang" in capsys.readouterr().err
+
+
+def test_stakeholders_as_csv_for_a_spreadsheet(
+        tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The new chief's probe: no file of her map to work on in a spreadsheet.
+    assert main(["stakeholders", "Kommunaldirektør", "--depth", "1", "--json",
+                 "--data", str(data_dir), "--as-of", "2024-06-01"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert main(["stakeholders", "Kommunaldirektør", "--depth", "1", "--csv",
+                 "--data", str(data_dir), "--as-of", "2024-06-01"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out), delimiter=";"))
+    assert rows[0] == ["Navn", "Indflydelse (%)", "Interesse (%)", "Strategi", "Afstand",
+                       "Forbindelse", "Mødes i", "Id"]
+    # every stakeholder the map places, in its order (whom to manage closely first)
+    assert [row[-1] for row in rows[1:]] == [s["id"] for s in answer["stakeholders"]]
+    chief = next(row for row in rows if row[-1] == "post:chef-okonomi-og-stab")
+    assert chief[0] == "Chef for Økonomi og Stab" and chief[3] == "Håndter tæt"
+    assert chief[1].isdigit() and chief[4] == "1" and "Chefforum" in chief[6]
+    assert main(["stakeholders", "--csv", "--lang", "en", "--data", str(data_dir)]) == 0
+    english = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert english[0][:4] == ["Name", "Influence (%)", "Interest (%)", "Strategy"]
+    assert any(row[0] == "Municipal Director" for row in english)
+    assert main(["stakeholders", "--csv", "--json", "--data", str(data_dir)]) == 2
+    assert "Vælg --json eller --csv, ikke begge." in capsys.readouterr().err
+    # A static site has the file beside its map, which links it.
+    assert main(["site", str(tmp_path), "--data", str(data_dir)]) == 0
+    written = (tmp_path / "stakeholders.csv").read_bytes()
+    assert written.startswith("\ufeffNavn;".encode())  # Excel reads it as UTF-8
+    assert (tmp_path / "en" / "stakeholders.csv").read_text(encoding="utf-8-sig").startswith(
+        "Name,")
+    assert 'href="stakeholders.csv" download' in (tmp_path / "stakeholders.html").read_text(
+        encoding="utf-8")
+    assert 'href="../en/stakeholders.csv" download' in (
+        tmp_path / "en" / "stakeholders.html").read_text(encoding="utf-8")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import date
 from pathlib import Path
 
 from orgmodel.contract import EdgeView, NodeView
-from viz.builders import assemble, edge_dict, node_dict
+from viz.builders import ViewGraph, assemble, edge_dict, node_dict
 from viz.render import STATIC_DIR, Page, _environment, render_start, render_view, script_safe_json
+from viz.stakeholder_csv import stakeholders_csv
 
 VIZ = Path(__file__).resolve().parents[2] / "viz"
 EVIL = '<img src=x onerror="window.__pwned=1">'
@@ -101,3 +104,15 @@ def test_no_inner_html_safe_filter_or_outside_urls_in_our_code() -> None:
         assert "|safe" not in text.replace(" ", ""), path
         assert not re.search(r"(src|href)=[\"']?https?://", text), path
         assert "@import" not in text and "fonts.googleapis" not in text, path
+
+
+def test_the_stakeholder_csv_runs_no_formula_from_the_data() -> None:
+    # A spreadsheet runs a cell that starts with "=", "+", "-" or "@" as a formula: a name in
+    # the data must come out as the text it is.
+    graph = ViewGraph("stakeholders", [{"id": "post:x", "label": "=HYPERLINK(\"http://x\")"}],
+                      [], {}, 1, table=[{"id": "post:x", "influence": 0.5, "interest": 0.25,
+                                         "quadrant": "monitor", "distance": 2,
+                                         "via": ["@SUM(A1)"], "tie": "+leder -x"}])
+    rows = list(csv.reader(io.StringIO(stakeholders_csv(graph, "en"))))
+    assert rows[1] == ["'=HYPERLINK(\"http://x\")", "50", "25", "Monitor", "2", "'+leder -x",
+                       "'@SUM(A1)", "post:x"]

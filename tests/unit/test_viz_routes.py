@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import itertools
 import json
 import re
@@ -506,5 +508,39 @@ def test_a_page_of_a_day_after_today_says_what_it_shows(memory_store: MemoryStor
         assert "Datoen ligger efter i dag" not in before
         english = (await client.get("/", params={"as_of": "2099-12-31", "lang": "en"})).text
         assert "The date is after today" in english
+
+    run(create_views_app(memory_store), check)
+
+
+def test_the_stakeholder_maps_table_comes_as_a_spreadsheet_file(
+        memory_store: MemoryStore) -> None:
+    # The new chief's probe: no file of her map to work on in a spreadsheet.
+    async def check(client: httpx.AsyncClient) -> None:
+        page = (await client.get("/views/stakeholders",
+                                 params={"post": "borgmester", "depth": 1})).text
+        link = html.unescape(re.search(r'<a id="csv-link" href="([^"]+)" download', page)[1])
+        assert link == "/views/stakeholders/csv?post=post%3Aborgmester&depth=1"
+        got = await client.get(link)
+        assert got.status_code == 200
+        assert got.headers["content-type"] == "text/csv; charset=utf-8"
+        assert got.headers["content-disposition"] == \
+            'attachment; filename="interessenter-borgmester.csv"'
+        assert got.text.startswith("\ufeffNavn;Indflydelse (%);")
+        rows = list(csv.reader(io.StringIO(got.text.lstrip("\ufeff")), delimiter=";"))
+        data = (await client.get(config_of(page)["urls"]["data"])).json()
+        placed = {n["id"] for n in data["nodes"] if "quadrant" in n}
+        assert {row[-1] for row in rows[1:]} == placed and len(rows) == len(placed) + 1
+        assert rows[1][3] == "Håndter tæt"  # whom to manage closely first
+        # The table's own page and the English map offer it too, in their own language.
+        table = (await client.get("/views/stakeholders/table", params={"lang": "en"})).text
+        assert 'href="/views/stakeholders/csv?lang=en" download' in html.unescape(table)
+        english = await client.get("/views/stakeholders/csv", params={"lang": "en"})
+        assert english.text.startswith("\ufeffName,Influence (%),")
+        assert 'filename="stakeholders-chef-okonomi-og-stab.csv"' in \
+            english.headers["content-disposition"]
+        missing = await client.get("/views/stakeholders/csv", params={"post": "Ingen Sådan"})
+        assert missing.status_code == 404
+        # The other views have no such table: their csv is no page.
+        assert (await client.get("/views/org/csv")).status_code == 404
 
     run(create_views_app(memory_store), check)
