@@ -420,6 +420,13 @@ def test_a_mistyped_address_is_a_page_to_a_browser_and_a_problem_to_a_client(
         assert 'href="/?lang=en"' in page.text  # the way back to the start page
         evil = await client.get("/<script>alert(1)</script>", headers=html)
         assert evil.status_code == 404 and "<script>alert(1)" not in evil.text
+        # A path that starts "//" named another site in the page's links (the review).
+        for path in ("//evil.example/x", "/\\evil.example/x"):
+            elsewhere = await client.get(f"http://test{path}", headers=html)
+            assert elsewhere.status_code == 404, path
+            links = re.findall(r'href="([^"]*)"', elsewhere.text)
+            assert links and all(re.match(r"/(?![/\\])|#|data:", link) for link in links), links
+            assert re.search(r'href="/(%5C)?evil.example/x\?lang=en"', elsewhere.text), path
         for path, accept in (("/vews/org", "application/json"), ("/api/v1/nope", "text/html")):
             problem = await client.get(path, headers={"Accept": accept})
             assert problem.status_code == 404, path
