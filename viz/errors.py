@@ -176,14 +176,14 @@ def _retry_text(dropped: list[str], lang: Lang) -> str:
 
 
 def _relative(url: URL) -> str:
-    """The path and query of ``url``: links stay on the site, whatever Host or path said.
+    r"""The path and query of ``url``: links stay on the site, whatever Host or path said.
 
-    A path that begins with ``//`` (or ``/\\``, which browsers read alike) would be read as
+    A path that begins with ``//`` (or ``/\``, which browsers read alike) would be read as
     another host's address (``//evil.example/x``): it keeps one slash.
 
     >>> _relative(URL("http://intra/views/org?lang=en"))
     '/views/org?lang=en'
-    >>> _relative(URL("http://intra//evil.example/x")), _relative(URL("http://intra/\\\\evil/x"))
+    >>> _relative(URL("http://intra//evil.example/x")), _relative(URL("http://intra/\\evil/x"))
     ('/evil.example/x', '/evil/x')
     """
     path = "/" + url.path.lstrip("/\\")
