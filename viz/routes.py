@@ -72,7 +72,10 @@ _cache: Recent[ViewGraph] = Recent()
 def _page(request: Request, lang: str | None, as_of: date | None, **params: str | None) -> Page:
     api = {"search": "/views/api/search?q={q}",
            "paths": "/views/api/paths?from={source}&to={target}"}
-    if hasattr(request.app.state, "access"):  # the API app: use its search and paths
+    # The API app: use its search and paths, unless the pages leave persons out (the API's
+    # own answers have them: a holder's name typed in the search box found them).
+    if hasattr(request.app.state, "access") and not getattr(
+            request.app.state, "pages_without_persons", False):
         api["search"] = f"{_API_SEARCH}?q={{q}}&limit=10"
         api["paths"] = f"{_API_PATHS}?from={{source}}&to={{target}}&max_paths=1"
     return Page(mode="served", lang=lang_of(lang), as_of=as_of, api=api,

@@ -397,6 +397,24 @@ def test_in_the_api_the_views_use_its_search_and_headers(api_app: Callable[..., 
     run(api_app(), check)
 
 
+def test_pages_without_persons_search_without_them_in_the_api_too(
+        api_app: Callable[..., Any]) -> None:
+    # The review: in the API app the pages searched through /api/v1/search, which has persons,
+    # so a holder's name typed in a view's search box found them.
+    async def check(client: httpx.AsyncClient) -> None:
+        config = config_of((await client.get("/views/org")).text)
+        search = config["urls"]["search"].replace("{q}", "Henrik Harder")
+        found = (await client.get(search)).json()["results"]
+        assert not [hit for hit in found if hit["kind"] == "Person"], found
+        paths = config["urls"]["paths"].format(source="person:henrik-harder",
+                                               target="post:borgmester")
+        assert (await client.get(paths)).status_code == 404  # as if there were no such node
+        director = (await client.get(config["urls"]["search"].replace("{q}", "direktør"))).json()
+        assert "post:kommunaldirektor" in [hit["id"] for hit in director["results"]]
+
+    run(api_app(pages_without_persons=True), check)
+
+
 def test_views_need_a_token_when_reads_do(api_app: Callable[..., Any]) -> None:
     async def check(client: httpx.AsyncClient) -> None:
         assert (await client.get("/views/org")).status_code == 401
