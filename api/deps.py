@@ -32,6 +32,7 @@ __all__ = [
     "IfMatch",
     "NodeIdPath",
     "PostIdPath",
+    "PrivateStoreDep",
     "ReadStoreDep",
     "SettingsDep",
     "StoreDep",
@@ -74,6 +75,20 @@ async def get_read_store(request: Request) -> StoreHandle:
     return handle
 
 
+async def get_private_store(request: Request, credentials: Credentials) -> StoreHandle:
+    """Return the open store for what only a known caller may read: 401 without a token.
+
+    The audit log keeps what was written, also of records deleted since (a person removed
+    from the data is still in the log), and the export holds every person: neither is for
+    whoever reaches the server, even where reads are open. Any token of the server, one
+    that reads or one that writes, may read them.
+    """
+    tokens: TokenBook = request.app.state.tokens
+    tokens.caller(credentials.credentials if credentials else None)
+    handle: StoreHandle = await request.app.state.access.handle()
+    return handle
+
+
 async def require_writer(request: Request, credentials: Credentials) -> Caller:
     """Return the caller of a write: 401 without a valid token, 403 with a read-only one.
 
@@ -102,6 +117,7 @@ async def if_match(
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[StoreHandle, Depends(get_store)]
 ReadStoreDep = Annotated[StoreHandle, Depends(get_read_store)]
+PrivateStoreDep = Annotated[StoreHandle, Depends(get_private_store)]
 WriterDep = Annotated[Caller, Depends(require_writer)]
 IfMatch = Annotated[str, Depends(if_match)]
 AsOf = Annotated[BlankOrIsoDate, Query(

@@ -123,6 +123,11 @@ PROBLEM_RESPONSES: dict[str, dict[int | str, dict[str, Any]]] = {
              401: _doc(401, "A token is required for reads (ORGMODEL_READ_REQUIRES_TOKEN)."),
              422: _doc(422, "Invalid parameters."),
              503: _doc(503, "The store does not answer.")},
+    "private": {401: _doc(401, "Missing or invalid bearer token (any of the server's, read "
+                               "or write)."),
+                404: _doc(404, "Unknown record."),
+                422: _doc(422, "Invalid parameters."),
+                503: _doc(503, "The store does not answer.")},
     "write": {400: _doc(400, "The body is not UTF-8."),
               401: _doc(401, "Missing or invalid bearer token."),
               403: _doc(403, "The token may not write."),

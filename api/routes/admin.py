@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from starlette.responses import Response
 
-from api.deps import ReadStoreDep, known_query_parameters
+from api.deps import PrivateStoreDep, known_query_parameters
 from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
 from api.schemas import AUDIT_PAGE_MOST, AuditPage
@@ -17,12 +17,12 @@ __all__ = ["router"]
 
 router = APIRouter(prefix="/api/v1", tags=["admin"],
                    dependencies=[Depends(known_query_parameters)],
-                   responses=PROBLEM_RESPONSES["read"])
+                   responses=PROBLEM_RESPONSES["private"])
 
 
 @router.get("/audit", response_model=AuditPage, summary="Audit log of writes")
 async def audit(
-    store: ReadStoreDep,
+    store: PrivateStoreDep,
     record: Annotated[str | None, Query(max_length=300, description="Only this node id or edge "
                                         "key.", examples=["task:lon"])] = None,
     offset: Annotated[int, Query(ge=0, le=1_000_000,
@@ -47,7 +47,7 @@ async def audit(
 @router.get("/export", summary="The graph as data files (zip)", response_class=Response,
             responses={200: {"content": {"application/zip": {}},
                              "description": "A zip of YAML data files, one per origin file."}})
-async def export(store: ReadStoreDep, persons: Annotated[bool, Query(
+async def export(store: PrivateStoreDep, persons: Annotated[bool, Query(
         description="false: leave persons (the holders of posts) and their edges out")] = True,
 ) -> Response:
     """Return the whole graph as a zip of data files, grouped by the file each record came from.

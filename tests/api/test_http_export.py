@@ -87,7 +87,7 @@ def test_api_edits_are_exported_to_api_edits_yaml(
 
     # orgmodel export-data DIR --url writes the same files and checks that they load.
     folder = tmp_path / "cli"
-    assert main(["export-data", str(folder), "--url", server.url]) == 0
+    assert main(["export-data", str(folder), "--url", server.url, "--token", ANNA]) == 0
     assert capsys.readouterr().out.endswith(" kilder (gyldige)\n")  # in Danish by default
     assert_same(exported, load_dataset(folder))
 
@@ -95,7 +95,7 @@ def test_api_edits_are_exported_to_api_edits_yaml(
     # unchanged record keeps its text and the comments above it.
     review = tmp_path / "review"
     shutil.copytree(DATA / "albertslund", review)
-    assert main(["export-data", str(review), "--url", server.url]) == 0
+    assert main(["export-data", str(review), "--url", server.url, "--token", ANNA]) == 0
     assert_same(exported, load_dataset(review))
     changed = {p.name: _changed_lines((DATA / "albertslund" / p.name).read_text("utf-8")
                                       if (DATA / "albertslund" / p.name).is_file() else "",
@@ -136,7 +136,7 @@ def test_an_export_can_leave_the_holders_of_posts_out(
         text = "".join(archive.read(n).decode("utf-8") for n in archive.namelist())
     assert "person:" not in text and "Henrik Harder" not in text
     assert "post:kommunaldirektor" in text
-    assert main(["export-data", str(tmp_path / "url"), "--url", server.url,
+    assert main(["export-data", str(tmp_path / "url"), "--url", server.url, "--token", ANNA,
                  "--without-persons"]) == 0
     monkeypatch.delenv("NEO4J_URI", raising=False)
     assert main(["export-data", str(tmp_path / "dir"), "--without-persons",

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from httpapi import ANNA, BO, LiveServer
+from httpapi import ANNA, BO, READER, LiveServer
 
 from api.responses import record_tag
 from orgmodel.cli import main
@@ -30,7 +30,7 @@ def test_history_from_a_running_api_says_who_changed_which_field(
                        "aliases": [*record.json()["record"]["aliases"], "lønkørsel"]},
                  ).raise_for_status()
         bo.post("/api/v1/nodes", json=NEW_TEAM).raise_for_status()
-    assert main(["history", "--url", server.url, "--lang", "en"]) == 0
+    assert main(["history", "--url", server.url, "--token", ANNA, "--lang", "en"]) == 0
     lines = capsys.readouterr().out.splitlines()
     # newest first: bo's creation, then anna's update with the fields it changed
     assert lines[0].startswith("#2 ") and lines[0].endswith("bo  create  unit:historik-test")
@@ -40,22 +40,22 @@ def test_history_from_a_running_api_says_who_changed_which_field(
                          "  name_en: 'Payroll' → 'Payroll (salaries)'"]
 
     # A list cut at --limit says so, and how to see more.
-    assert main(["history", "--url", server.url, "--limit", "1", "--lang", "en"]) == 0
+    assert main(["history", "--url", server.url, "--token", ANNA, "--limit", "1", "--lang", "en"]) == 0
     told = capsys.readouterr()
     assert told.out.startswith("#2 ") and "#1 " not in told.out
     assert "orgmodel: only the newest change; --limit N shows more" in told.err
-    assert main(["history", "task:lon", "--url", server.url, "--json"]) == 0
+    assert main(["history", "task:lon", "--url", server.url, "--token", ANNA, "--json"]) == 0
     entries = json.loads(capsys.readouterr().out)
     assert [(e["seq"], e["actor"], e["record_key"]) for e in entries] == [(1, "anna", "task:lon")]
-    assert main(["history", "task:budget", "--url", server.url]) == 0
+    assert main(["history", "task:budget", "--url", server.url, "--token", ANNA]) == 0
     # (the administrator's probe: a unit whose edges changed read as never changed)
     assert capsys.readouterr().out == (
         "Ingen ændringer af task:budget i loggen; ændringer af dens relationer: "
         "orgmodel history --with-edges task:budget\n")
-    assert main(["history", "task:budget", "--with-edges", "--url", server.url]) == 0
+    assert main(["history", "task:budget", "--with-edges", "--url", server.url, "--token", ANNA]) == 0
     assert capsys.readouterr().out == "Ingen ændringer af task:budget i loggen.\n"
     edge = "USES:task:lon->system:opus-lon"
-    assert main(["history", edge, "--url", server.url, "--lang", "en"]) == 0
+    assert main(["history", edge, "--url", server.url, "--token", ANNA, "--lang", "en"]) == 0
     told = capsys.readouterr()
     assert told.out == f"No changes to {edge} in the log.\n"
     # With an audit file, the log holds every write (a restart makes them again): no note.
@@ -74,7 +74,7 @@ def test_history_from_a_running_api_says_who_changed_which_field(
                         ).json()["items"] == []
     # ... and the command says the id is unknown, and fails.
     for typo in ("task:budgett", "USES:task:lon->system:opus"):
-        assert main(["history", typo, "--url", server.url, "--lang", "en"]) == 1
+        assert main(["history", typo, "--url", server.url, "--token", ANNA, "--lang", "en"]) == 1
         assert capsys.readouterr().err == (
             f"orgmodel: unknown id: {typo} is neither in the graph nor in the log\n")
 
@@ -89,9 +89,9 @@ def test_history_from_a_running_api_says_who_changed_which_field(
         keys = [e["record_key"] for e in anna.get(
             "/api/v1/audit", params={"record": "task:lon", "with_edges": "true"}).json()["items"]]
     assert keys == ["edge:lon-aula", "USES:task:lon->system:rollebi", "task:lon"]
-    assert main(["history", "task:lon", "--with-edges", "--url", server.url, "--json"]) == 0
+    assert main(["history", "task:lon", "--with-edges", "--url", server.url, "--token", ANNA, "--json"]) == 0
     assert [e["seq"] for e in json.loads(capsys.readouterr().out)] == [4, 3, 1]
-    assert main(["history", "task:lon", "--url", server.url, "--json"]) == 0
+    assert main(["history", "task:lon", "--url", server.url, "--token", ANNA, "--json"]) == 0
     assert [e["seq"] for e in json.loads(capsys.readouterr().out)] == [1]
 
     # The API's audit file tells the same, with no API running (it outlives the process).
@@ -293,12 +293,35 @@ def test_a_change_says_why_and_the_entries_of_a_batch_say_they_are_one_change(
         (3, 2, "Ny enhed under Organisation og Politik"),
         (2, 2, "Ny enhed under Organisation og Politik"),
         (1, 1, "Oprettet efter mødet i Chefforum")]
-    assert main(["history", "--url", server.url, "--lang", "en"]) == 0
+    assert main(["history", "--url", server.url, "--token", ANNA, "--lang", "en"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith("create  PART_OF:unit:kommentar-test->unit:organisation-og-"
                              "politik  (part of change #2)")
     assert lines[1] == "  comment: Ny enhed under Organisation og Politik"
     assert "  comment: Oprettet efter mødet i Chefforum" in lines
-    assert main(["history", "unit:historik-test", "--url", server.url]) == 0
+    assert main(["history", "unit:historik-test", "--url", server.url, "--token", ANNA]) == 0
     assert capsys.readouterr().out.splitlines()[1] == \
         "  kommentar: Oprettet efter mødet i Chefforum"
+
+
+def test_the_log_and_the_export_are_read_with_a_token_even_where_reads_are_open(
+        editable_api: LiveServer) -> None:
+    # The administrator's probe: a person created with a note and deleted again was still
+    # readable, name and note, by anyone from GET /api/v1/audit; the export holds every person.
+    person = {"id": "person:jens-test", "kind": "Person", "name": "Jens Test",
+              "note": "Sygemeldt siden marts", "source": "assumption", "confidence": "low"}
+    with editable_api.client(ANNA) as anna:
+        assert anna.post("/api/v1/nodes", json=person).status_code == 201
+        etag = anna.get("/api/v1/nodes/person:jens-test").headers["etag"]
+        assert anna.delete("/api/v1/nodes/person:jens-test",
+                           headers={"If-Match": etag}).status_code == 204
+    with editable_api.client() as stranger:
+        assert stranger.get("/api/v1/owners", params={"q": "løn"}).status_code == 200
+        for path in ("/api/v1/audit", "/api/v1/export"):
+            refused = stranger.get(path)
+            assert refused.status_code == 401, path
+            assert "Sygemeldt" not in refused.text and refused.headers["www-authenticate"]
+    with editable_api.client(READER) as reader:  # a token that only reads may read them
+        log = reader.get("/api/v1/audit", params={"record": "person:jens-test"})
+        assert [entry["action"] for entry in log.json()["items"]] == ["delete", "create"]
+        assert reader.get("/api/v1/export").status_code == 200

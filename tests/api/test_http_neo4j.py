@@ -313,7 +313,8 @@ def test_the_graph_in_neo4j_exports_back_to_the_same_data_files(
     for name, value in neo4j_env.items():
         monkeypatch.setenv(name, value)
     assert main(["export-data", str(tmp_path / "cli"), "--neo4j"]) == 0
-    response = httpx.get(f"{neo4j_api.url}/api/v1/export", timeout=60)
+    response = httpx.get(f"{neo4j_api.url}/api/v1/export", timeout=60,
+                         headers={"Authorization": f"Bearer {ANNA}"})
     assert response.status_code == 200
     with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
         archive.extractall(tmp_path / "zip")

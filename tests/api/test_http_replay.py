@@ -112,7 +112,7 @@ def test_a_record_the_data_folder_changed_since_keeps_the_folders_version(
         assert log[3]["not_in_graph_da"].startswith("ikke lavet igen ved start, så den er ")
         assert log[1]["not_in_graph"] is None and log[2]["not_in_graph"] is None
     capsys.readouterr()
-    assert main(["history", "task:lon", "--url", second.url]) == 0
+    assert main(["history", "task:lon", "--url", second.url, "--token", ANNA]) == 0
     assert "  NB: ikke lavet igen ved start, så den er ikke i grafen: " in capsys.readouterr().out
 
 
@@ -123,7 +123,7 @@ def test_edits_exported_into_the_folder_are_not_made_twice(
     audit_file = tmp_path / "audit.jsonl"
     first = start_server(data_dir=data, audit_file=audit_file)
     edit(first)
-    assert main(["export-data", str(data), "--replace", "--url", first.url]) == 0
+    assert main(["export-data", str(data), "--replace", "--url", first.url, "--token", ANNA]) == 0
     first.stop()
     with caplog.at_level(logging.INFO, logger="orgmodel"):
         second = start_server(data_dir=data, audit_file=audit_file)

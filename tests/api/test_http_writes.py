@@ -387,7 +387,7 @@ def test_edits_exported_into_the_data_folder_are_not_said_to_end(
     server = start_server(data_dir=data)
     with server.client(ANNA) as anna:
         anna.post("/api/v1/nodes", json=NEW_UNIT).raise_for_status()
-    assert main(["export-data", str(data), "--replace", "--url", server.url]) == 0
+    assert main(["export-data", str(data), "--replace", "--url", server.url, "--token", ANNA]) == 0
     with caplog.at_level(logging.INFO, logger="api"):
         server.stop()
     said = " ".join(r.getMessage() for r in caplog.records if r.name == "api")
