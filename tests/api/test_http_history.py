@@ -40,7 +40,8 @@ def test_history_from_a_running_api_says_who_changed_which_field(
                          "  name_en: 'Payroll' → 'Payroll (salaries)'"]
 
     # A list cut at --limit says so, and how to see more.
-    assert main(["history", "--url", server.url, "--token", ANNA, "--limit", "1", "--lang", "en"]) == 0
+    assert main(["history", "--url", server.url, "--token", ANNA, "--limit", "1",
+                 "--lang", "en"]) == 0
     told = capsys.readouterr()
     assert told.out.startswith("#2 ") and "#1 " not in told.out
     assert "orgmodel: only the newest change; --limit N shows more" in told.err
@@ -52,7 +53,8 @@ def test_history_from_a_running_api_says_who_changed_which_field(
     assert capsys.readouterr().out == (
         "Ingen ændringer af task:budget i loggen; ændringer af dens relationer: "
         "orgmodel history --with-edges task:budget\n")
-    assert main(["history", "task:budget", "--with-edges", "--url", server.url, "--token", ANNA]) == 0
+    assert main(["history", "task:budget", "--with-edges", "--url", server.url,
+                 "--token", ANNA]) == 0
     assert capsys.readouterr().out == "Ingen ændringer af task:budget i loggen.\n"
     edge = "USES:task:lon->system:opus-lon"
     assert main(["history", edge, "--url", server.url, "--token", ANNA, "--lang", "en"]) == 0
@@ -89,7 +91,8 @@ def test_history_from_a_running_api_says_who_changed_which_field(
         keys = [e["record_key"] for e in anna.get(
             "/api/v1/audit", params={"record": "task:lon", "with_edges": "true"}).json()["items"]]
     assert keys == ["edge:lon-aula", "USES:task:lon->system:rollebi", "task:lon"]
-    assert main(["history", "task:lon", "--with-edges", "--url", server.url, "--token", ANNA, "--json"]) == 0
+    assert main(["history", "task:lon", "--with-edges", "--url", server.url, "--token", ANNA,
+                 "--json"]) == 0
     assert [e["seq"] for e in json.loads(capsys.readouterr().out)] == [4, 3, 1]
     assert main(["history", "task:lon", "--url", server.url, "--token", ANNA, "--json"]) == 0
     assert [e["seq"] for e in json.loads(capsys.readouterr().out)] == [1]
