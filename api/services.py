@@ -26,7 +26,7 @@ from api.schemas import (
     TaskFactsOut,
 )
 from orgmodel.asked_date import asked
-from orgmodel.asker import advice_of_data, asks_phone_number
+from orgmodel.asker import advice_of_data, asks_phone_number, without_phone_number
 from orgmodel.contract import AuditEntry, Membership, OrgStore, Responsibility, WritableStore
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Record, StaleWriteError, etag, find_record, merge_patch, record_data
@@ -90,6 +90,8 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     """
     question = asked_here(store, asked(query, as_of, date.today()))
     text, when = question.text, question.when
+    phone = asks_phone_number(text)  # said first; its words would meet a phone's task
+    text = without_phone_number(text) if phone else text
     results, named = answers_and_hint(store, text, store.owners(text, limit=limit, as_of=when),
                                       as_of=when)
     if not results and named is None:  # "task:nope": a 404 with the ids perhaps meant
@@ -105,7 +107,7 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     return OwnersAnswer(query=query, as_of=when, as_of_set_aside=question.set_aside,
                         results=answered, node_hint=named,
                         ask_instead=advice, only_weak=weak,
-                        no_phone_numbers=asks_phone_number(text),
+                        no_phone_numbers=phone,
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
 
 

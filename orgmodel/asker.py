@@ -54,7 +54,7 @@ from orgmodel.text import fold, tokenize
 __all__ = ["BOSS_SPELLINGS", "MY_SPELLINGS", "PHONE_NUMBER", "SELF_PLACE_SPELLINGS",
            "SELF_REPORTING_SPELLINGS", "SUBJECT_SPELLINGS", "WHETHER_THERE_IS", "AskExample",
            "advice_of_data", "ask_example", "ask_instead", "asks_about_self",
-           "asks_phone_number", "names_no_one", "whether_there_is"]
+           "asks_phone_number", "names_no_one", "whether_there_is", "without_phone_number"]
 
 #: Words that make the asker the owner: "min chef", "my manager".
 MY_SPELLINGS: tuple[str, ...] = ("min", "mit", "mine", "my")
@@ -198,6 +198,18 @@ def asks_phone_number(question: str) -> bool:
     (False, False)
     """
     return PHONE_NUMBER.search(question) is not None
+
+
+def without_phone_number(question: str) -> str:
+    """``question`` without its words of a phone number: what the data may answer of it.
+
+    "phone number of payroll" met the devices for staff by their other name "phone" (round
+    13), where the payroll's mailbox is what the data has.
+
+    >>> without_phone_number("phone number of payroll"), without_phone_number("løn")
+    (' of payroll', 'løn')
+    """
+    return PHONE_NUMBER.sub(" ", question)
 
 
 def whether_there_is(question: str) -> str | None:

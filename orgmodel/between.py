@@ -48,6 +48,8 @@ class Tie(BaseModel):
     raci: str | None = Field(None, description="A responsibility's R, A, C or I.")
     source: str = Field(description="Source of the relation.")
     confidence: Confidence = Field(description="How sure the relation is.")
+    note: str | None = Field(None, description="The record's note: why it says what it says "
+                                               "(\"… så chefen er ikke medlem\").")
 
 
 class Between(BaseModel):
@@ -165,8 +167,18 @@ def _verb(tie: Tie, lang: Lang) -> str:
 
 
 def _sure(tie: Tie, lang: Lang) -> str:
+    """The role, how sure and the note.
+
+    A key player's note says it is no member (round 13: "er chefen for ØS med i
+    Direktørforum?" was a bare "Ja").
+
+    >>> _sure(Tie(type=EdgeType.PARTICIPATES_IN, role="nøglespiller", source="seed",
+    ...           confidence=Confidence.MEDIUM, note="Chefen er ikke medlem."), "da")
+    'nøglespiller; sikkerhed: middel, kilde: seed; bemærk: Chefen er ikke medlem'
+    """
     role = f"{role_in(tie.role, lang)}; " if tie.role else ""
-    return role + certainty(tie.confidence.value, tie.source, lang)
+    note = f"; {('bemærk', 'note')[lang == 'en']}: {tie.note.rstrip('. ')}" if tie.note else ""
+    return role + certainty(tie.confidence.value, tie.source, lang) + note
 
 
 def _through(nodes: list[NodeRef], lang: Lang) -> str:

@@ -19,7 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.asked_date import as_of_note, asked
-from orgmodel.asker import advice_of_data, ask_instead, asks_phone_number
+from orgmodel.asker import (
+    advice_of_data,
+    ask_instead,
+    asks_phone_number,
+    without_phone_number,
+)
 from orgmodel.cli_args import (
     iso_date,
     node_id,
@@ -295,6 +300,8 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     store = open_store_from_args(args)
     question = asked_here(store, asked(args.text, args.as_of, date.today()))
     text, when = question.text, question.when
+    phone = asks_phone_number(text)  # said first; its words would meet a phone's task
+    text = without_phone_number(text) if phone else text
     results, named = answers_and_hint(
         store, text, store.owners(text, limit=args.limit, as_of=when), as_of=when)
     if not results and named is None:  # "task:lonn": no answer, but the id perhaps meant
@@ -345,7 +352,7 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         _print_hints(named, text, results, args.lang, store, when)
         return EXIT_OK if results else EXIT_FAILED
     if not answered:  # exit 1: nothing answers it; a hint may still say what it names
-        if asks_phone_number(text):
+        if phone:
             print(t("no_phone_numbers", args.lang), file=sys.stderr)
         searching = named is None and ask_instead(text) is None  # other words may find it
         if searching:
@@ -355,7 +362,7 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
             print(t("try_search", args.lang), file=sys.stderr)
         return EXIT_FAILED
     lang: Lang = args.lang
-    if asks_phone_number(text):  # a number no record holds: said, before what the data has
+    if phone:  # a number no record holds: said, before what the data has
         print(t("no_phone_numbers", lang))
         print()
     if named is None and only_weak(results):  # what no task is: said first

@@ -95,7 +95,7 @@ def sized(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bo
     # the devices, and the staff are whose they are, not what is counted.
     # ... and so does a group of stakeholders ("how many staff": the staff, about 3,000)
     asked = set() if hint.node.kind in (*USED_KINDS, Kind.STAKEHOLDER) else {
-        SIZE_NOUN_COUNTS[word] for word in fold(rest).split()
+        SIZE_NOUN_COUNTS[word] for word in fold(query).split()  # "headcount" is a size word
         if word in SIZE_NOUN_COUNTS and word not in name}
     if len(asked) == 1 and hint.node.kind is Kind.ORGANISATION and not (
             asked & set(hint.counts)) and (

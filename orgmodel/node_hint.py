@@ -232,6 +232,10 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
     if not without_lone_tokens(query).strip():  # "1" alone names nothing ("område 1" does)
         return None
     words = fold(query).split()
+    # "which fora does the municipal director sit in": the post's, not every forum (the
+    # post's title and "sit" are words of a list's frame too)
+    if asks_sitting(words) and (sits := sits_in(store, query, as_of)):
+        return sits
     if (kinds := listed(store, query, as_of=as_of)) is not None:  # "hvilke udvalg er der?"
         return kinds, 1.0, True
     if not STAKEHOLDER_WORDS.isdisjoint(words) and (
@@ -264,8 +268,6 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
             store, query, least=max(REPORTING_POST_MIN, better_than + ROUTE_MARGIN),
             as_of=as_of)):
         return placed[0], placed[1], True  # "hvilket direktørområde hører X under?"
-    if asks_sitting(words) and (sits := sits_in(store, query, as_of)):
-        return sits  # "which committees does the head of Finance and Staff attend?"
     if asks_tasks(words) and (tasks := tasks_of(store, query, as_of=as_of)):
         return tasks  # "hvad er Økonomi og Stabs opgaver?": those of its units too
     # "hvor mange stående udvalg har kommunalbestyrelsen?": how many of a kind lie under

@@ -72,6 +72,7 @@ __all__ = [
     "ROLE_WORDS",
     "ROUTE_FRAME",
     "ROUTE_FRAME_SPELLINGS",
+    "SAT_IN_LAST",
     "SITTING_SPELLINGS",
     "SITTING_WORDS",
     "SIZE_ASK",
@@ -541,13 +542,17 @@ def without_asked_kind(query: str) -> str:
 #: node's hint says its size as its record counts it, or that the model does not count it;
 #: "ansatte" met the staff's devices. ``SIZE_SPELLINGS`` are left out when the node is looked
 #: for, then ``SIZE_NOUNS`` too ("devices til medarbejdere" names the staff's devices).
+#: Nouns that ask a size alone, of staff ("what's the headcount of the municipality?" had no
+#: answer in round 13): size words, which name nothing, and nouns of the count they ask.
+_STAFF_SIZES = ("headcount", "headcounts", "medarbejdertal", "medarbejdertallet",
+                "medarbejderantal", "medarbejderantallet", "personaletal", "personaletallet")
 SIZE_SPELLINGS: tuple[str, ...] = (
     "hvor", "mange", "stor", "store", "størrelse", "størrelsen", "how", "many", "big", "large",
     "size", "number", "antal", "antallet",
     # "hvor stor er økonomi og stab målt i medarbejdere" (it met a task by "målt")
     "målt", "measured", "counted", "regnet", "opgjort", "tæller", "tælles", "set",
     # "hvor mange medarbejdere har kommunen i alt"
-    "alt", "total", "samlet", "samlede", "altogether")
+    "alt", "total", "samlet", "samlede", "altogether", *_STAFF_SIZES)
 SIZE_NOUN_SPELLINGS: tuple[str, ...] = (
     "ansatte", "ansat", "medarbejdere", "medarbejderne", "personer", "folk", "mennesker",
     "arbejder", "medlemmer", "sidder", "pladser", "indbyggere", "borgere", "staff",
@@ -559,8 +564,9 @@ SIZE_WORDS = frozenset(fold(" ".join(SIZE_SPELLINGS)).split())
 #: The count a size noun asks for (orgmodel.node_sizes.COUNTS): "hvor mange medarbejdere har
 #: kommunen?" asks for staff, which the municipality's inhabitants do not answer.
 SIZE_NOUN_COUNTS: dict[str, str] = {
-    **dict.fromkeys(fold("ansatte ansat medarbejdere medarbejderne staff employees employee "
-                         "employed arbejder work works").split(), "staff_count"),
+    **dict.fromkeys(fold(" ".join(("ansatte ansat medarbejdere medarbejderne staff employees "
+                                   "employee employed arbejder work works", *_STAFF_SIZES))
+                         ).split(), "staff_count"),
     **dict.fromkeys(fold("medlemmer sidder pladser members seats").split(), "seats"),
     **dict.fromkeys(fold("indbyggere borgere inhabitants residents citizens bor live lives "
                          "living").split(), "inhabitants"),
@@ -572,7 +578,7 @@ SIZE_NOUNS = frozenset(fold(" ".join(SIZE_NOUN_SPELLINGS)).split())
 #: static start page reads them too).
 SIZE_ASK: tuple[tuple[str, ...], ...] = (
     ("hvor", "how"), ("mange", "stor", "store", "many", "big", "large"),
-    ("størrelse", "størrelsen", "size", "antal", "antallet"))
+    ("størrelse", "størrelsen", "size", "antal", "antallet", *_STAFF_SIZES))
 _HOW, _MUCH, _SIZE_ALONE = (frozenset(fold(" ".join(words)).split()) for words in SIZE_ASK)
 
 
@@ -767,15 +773,27 @@ SITTING_SPELLINGS: tuple[tuple[str, ...], tuple[str, ...]] = (
 SITTING_WORDS = tuple(frozenset(fold(" ".join(words)).split()) for words in SITTING_SPELLINGS)
 
 
+#: ... or a preposition last, which leaves what is sat in to the plural ("which forums is the
+#: mayor in?", "hvilke udvalg er borgmesteren med i?": the mayor's parts were counted, none).
+SAT_IN_LAST: tuple[str, ...] = ("in", "on", "i")
+_SAT_IN_LAST = frozenset(SAT_IN_LAST)
+
+
 def asks_sitting(words: list[str]) -> bool:
     """Whether folded ``words`` ask what something sits in.
 
     >>> asks_sitting("which committees does the mayor attend".split())
     True
+    >>> asks_sitting("which forums is the mayor in".split())
+    True
     >>> asks_sitting("hvem sidder i okonomiudvalget".split())  # its members: no plural
     False
+    >>> asks_sitting("hvilke enheder er der i okonomi og stab".split())  # its parts
+    False
     """
-    return not SITTING_WORDS[0].isdisjoint(words) and not SITTING_WORDS[1].isdisjoint(words)
+    last = words[-1] if words else ""
+    sits = not SITTING_WORDS[0].isdisjoint(words) or last in _SAT_IN_LAST
+    return sits and not SITTING_WORDS[1].isdisjoint(words)
 
 
 #: After a reporting verb, the words that make the question ask who reports to the node

@@ -362,7 +362,7 @@ def ties_in(edges: Iterable[EdgeView], first: str, other: str) -> list[Tie]:
     return list(dict.fromkeys(
         Tie(type=edge.type, inverse=edge.source_id == other, role=edge.role,
             raci=edge.raci.value if edge.raci else None, source=edge.source,
-            confidence=edge.confidence)
+            confidence=edge.confidence, note=edge.note)
         for edge in edges if {edge.source_id, edge.target_id} == {first, other}))
 
 

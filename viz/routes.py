@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from orgmodel.asked_date import asked
-from orgmodel.asker import asks_phone_number
+from orgmodel.asker import asks_phone_number, without_phone_number
 from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.home import asked_here
@@ -137,6 +137,8 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
                                        str | None, list[str], str]:
         with_organisation(store, page)
         here = asked_here(store, question)  # "… i Albertslund": the model is of it
+        if asks_phone_number(here.text):  # said first; its words would meet a phone's task
+            here = here._replace(text=without_phone_number(here.text))
         found, named, link = start.answers(store, here, lang=page.lang)
         # "hvem er min chef?": ask about the post (a node named is the answer)
         advice = start.ask_instead(store, here.text, page.lang, as_of=when) \
@@ -152,8 +154,8 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
         hint = await anyio.to_thread.run_sync(start.kle_hint, text, page.lang)
     return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint,
                                           only_weak=weak,
-                                          no_phone_numbers=bool(query) and asks_phone_number(
-                                              text),
+                                          no_phone_numbers=query is not None
+                                          and asks_phone_number(query),
                                           ask_instead=advice, examples=examples,
                                           node_hint=named, node_link=link,
                                           answered_as_of=question.named,

@@ -586,3 +586,7 @@ def test_a_question_of_a_phone_number_is_told_the_data_holds_none(http: httpx.Cl
     assert asked["no_phone_numbers"] is True
     assert asked["results"][0]["task"]["id"] == "task:lon"  # what the data has: its mailbox
     assert http.get("/api/v1/owners", params={"q": "løn"}).json()["no_phone_numbers"] is False
+    # Round 13: "phone" met the staff's phones (their devices), not what the rest asks for.
+    english = http.get("/api/v1/owners", params={"q": "phone number of payroll"}).json()
+    assert english["no_phone_numbers"] is True
+    assert english["results"][0]["task"]["id"] == "task:lon"

@@ -470,6 +470,19 @@ def test_static_start_page_links_a_hint_to_the_view_that_draws_it(
     assert all(url.startswith(("file://", "data:")) for url in recorder.requests)
 
 
+@pytest.mark.parametrize(("question", "said"), [
+    # round 13: every forum was listed, as on the server
+    ("which fora does the municipal director sit in", "Kommunaldirektør sidder i eller deltager "
+     "i: Chefforum"),
+    ("which forums is the mayor in?", "Borgmester sidder i eller deltager i: "),
+    ("what's the headcount of the municipality", "Medarbejdere: ca. 3.000.")])
+def test_static_start_page_reads_what_a_post_sits_in_and_a_headcount_as_the_server(
+        site: Path, page: Any, recorder: Recorder, question: str, said: str) -> None:
+    hints = hints_for(site, page, recorder, question)
+    assert hints and hints[0].startswith(said), hints
+    assert page.locator("article.answer").count() == 0
+
+
 @pytest.mark.parametrize("question", [
     "which committees does the head of Finance and Staff attend?",
     "hvilke udvalg sidder chefen for Økonomi og Stab i?"])
@@ -954,6 +967,10 @@ def test_static_start_page_says_the_data_holds_no_phone_numbers(
     ask(site, page, "hvad er telefonnummeret til lønkontoret?")
     assert (page.locator("#answers .no-phone").text_content() or "").startswith(
         "Data har ingen telefonnumre")
+    assert page.locator("article.answer h3").first.text_content() == "Løn"
+    # round 13: "phone" met the staff's phones (their devices), not what the rest asks for
+    ask(site, page, "phone number of payroll")
+    assert page.locator("#answers .no-phone").count() == 1
     assert page.locator("article.answer h3").first.text_content() == "Løn"
 
 

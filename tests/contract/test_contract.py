@@ -341,7 +341,13 @@ def test_a_node_of_today_asked_of_a_day_before_it_says_when_it_holds(
     ("which committees does the head of Finance and Staff attend?", CHIEF, "forum:chefforum"),
     ("hvilke fora sidder borgmesteren i?", "post:borgmester", "body:okonomiudvalget"),
     ("hvilke udvalg deltager kommunaldirektøren i?", "post:kommunaldirektor",
-     "forum:direktorforum")])
+     "forum:direktorforum"),
+    # round 13: every forum was listed (the title and "sit" are words of a list's frame too),
+    # and "in" last was read as what lies in the mayor (none)
+    ("which fora does the municipal director sit in", "post:kommunaldirektor",
+     "forum:direktorforum"),
+    ("which forums is the mayor in?", "post:borgmester", "body:okonomiudvalget"),
+    ("hvilke udvalg er borgmesteren med i?", "post:borgmester", "body:okonomiudvalget")])
 def test_what_a_post_sits_in_is_said_first(store: Any, question: str, post: str,
                                            sits_in: str) -> None:
     # "which committees does the head of Finance and Staff attend?" answered with the task of
@@ -876,6 +882,13 @@ def test_how_many_is_answered_by_the_count_whatever_words_surround_it(
     # ... the municipality's staff, as its group of stakeholders counts them (the head of a
     # staff function answered, that the model gives no size)
     ("how many staff", "stakeholder:medarbejdere", "Medarbejdere: ca. 3.000."),
+    # round 13: no answer
+    ("what's the headcount of the municipality", "stakeholder:medarbejdere",
+     "Medarbejdere: ca. 3.000."),
+    ("hvad er medarbejdertallet i kommunen", "stakeholder:medarbejdere",
+     "Medarbejdere: ca. 3.000."),
+    ("what is the headcount of Finance and Staff", "unit:okonomi-og-stab",
+     "Økonomi og Stab: ca. 75 medarbejdere."),
     # leadership's ninth probe: "folk", "tæller", "samlet set", "albertslunds", "sad som"
     ("hvilke folk er med i direktørforum egentlig", "forum:direktorforum",
      "Direktørforum er et forum"),

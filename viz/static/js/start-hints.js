@@ -175,12 +175,30 @@
              alone: true };
   }
 
+  /* "which committees does the head of Finance and Staff attend?": what the post sits in, or
+   * the post by what it heads ("the head of Finance and Staff", the leader's word left out),
+   * as orgmodel.hint_search.post_or_head. */
+  function sittingHint(query) {
+    // the post's own words stay ("the municipal director": without "director", "municipal"
+    // named nothing and every forum was listed)
+    return framedHint(query, asksSitting, sittingWords, function (entry) { return entry.sits; },
+                      data.reportingMin, false, function (entry) {
+                        return entry.sits + " " + entry.text;
+                      }) ||
+      framedHint(query, asksSitting, sittingFrame,
+                 function (entry) { return entry.headSits; }, data.reportingMin, false,
+                 "headSits");
+  }
+
   function namedHint(query, bestTask) {
     query = asMembership(query);
     var when = whenHint(query, bestTask);
     if (when) { return when; }
     var between = yesNoHint(query);
     if (between) { return between; }
+    // "which fora does the municipal director sit in": the post's, not every forum
+    var sits = sittingHint(query);
+    if (sits) { return sits; }
     var listing = listHint(query);
     if (listing) { return listing; }
     var reportsTo = reportingHint(query);
@@ -465,16 +483,6 @@
       framedHint(query.replace(placeAskedKind, "$1"), asksPlace, placeFrame,
                  function (entry) { return entry.place; }, data.reportingMin, false,
                  function (entry) { return entry.place + " " + entry.text; }) ||
-      // "which committees does the head of Finance and Staff attend?": what the post sits in
-      framedHint(query, asksSitting, sittingFrame, function (entry) { return entry.sits; },
-                 data.reportingMin, false, function (entry) {
-                   return entry.sits + " " + entry.text;
-                 }) ||
-      // ... or the post by what it heads ("the head of Finance and Staff", the leader's word
-      // left out), as orgmodel.hint_search.post_or_head
-      framedHint(query, asksSitting, sittingFrame,
-                 function (entry) { return entry.headSits; }, data.reportingMin, false,
-                 "headSits") ||
       // "hvad er Økonomi og Stabs opgaver?": its tasks and those under it (orgmodel.task_list)
       framedHint(query, anyOf(taskList), taskFrame, function (entry) { return entry.tasks; },
                  data.reportingMin, false, "tasks") ||
@@ -553,8 +561,13 @@
 
   /* A verb of sitting and a plural of what is sat in (orgmodel.question_frames.asks_sitting). */
   var sitting = (data.sitting || [[], []]).map(foldedSet);
+  var sittingWords = foldedSet([].concat.apply([], data.sitting || []));
   var sittingFrame = foldedSet([].concat.apply([], data.sitting || []).concat(data.leading || []));
-  function asksSitting(words) { return anyOf(sitting[0])(words) && anyOf(sitting[1])(words); }
+  var satInLast = foldedSet(data.satInLast);
+  function asksSitting(words) {
+    var sits = anyOf(sitting[0])(words) || words.length > 0 && satInLast[words[words.length - 1]];
+    return Boolean(sits) && anyOf(sitting[1])(words);
+  }
   var taskList = foldedSet(data.taskList);
   var taskFrame = foldedSet((data.taskList || []).concat(data.taskFrame || []));
 
