@@ -14,9 +14,10 @@ name: 'Løn' → 'Lønudbetaling'
 >>> changes(before, {**before, "aliases": ["lønkørsel"]}, "en")
 ["aliases: + 'lønkørsel', − 'payroll'"]
 >>> changes(None, before, "en")
-['created: Løn']
->>> changes({"type": "HEADS", "from": "post:a", "to": "unit:a"}, None, "da")
-['slettet: post:a HEADS unit:a']
+['created: Løn', "aliases: ['payroll']"]
+>>> changes({"type": "HEADS", "from": "post:a", "to": "unit:a", "valid_from": "2027-01-01"},
+...         None, "da")
+['slettet: post:a HEADS unit:a', "valid_from: '2027-01-01'"]
 """
 
 from __future__ import annotations
@@ -183,10 +184,18 @@ def changes(before: dict[str, Any] | None, after: dict[str, Any] | None,
         record = (after if before is None else before) or {}
         name = record.get("name") or record.get("id") or " ".join(  # an edge has no name
             str(record[part]) for part in ("from", "type", "to") if part in record)
-        return [f"{_word('created' if before is None else 'deleted', lang)}: {name}"]
+        # ... and what it said: from when, with which role (the administrator's probe: a new
+        # accountable owner from 2027-01-01 showed neither its raci nor its date)
+        return [f"{_word('created' if before is None else 'deleted', lang)}: {name}"] + [
+            f"{field}: {record[field]!r}" for field in sorted(record)
+            if field not in _NAMED_BY and record[field] not in (None, [], "")]
     return [_change(field, before.get(field), after.get(field), lang)
             for field in sorted(before.keys() | after.keys())
             if before.get(field) != after.get(field)]
+
+
+#: The fields a created or deleted record is named by, on its first line.
+_NAMED_BY = frozenset({"id", "name", "type", "from", "to"})
 
 
 def _change(field: str, old: Any, new: Any, lang: Lang) -> str:

@@ -34,9 +34,12 @@ def test_history_from_a_running_api_says_who_changed_which_field(
     lines = capsys.readouterr().out.splitlines()
     # newest first: bo's creation, then anna's update with the fields it changed
     assert lines[0].startswith("#2 ") and lines[0].endswith("bo  create  unit:historik-test")
-    assert lines[1] == "  created: Historikteamet"
-    assert lines[2].startswith("#1 ") and lines[2].endswith("anna  update  task:lon")
-    assert lines[3:] == ["  aliases: + 'lønkørsel'",
+    # ... with what the record said (the administrator's probe: a new owner's raci and
+    # valid_from were in --json alone)
+    assert lines[1:6] == ["  created: Historikteamet", "  confidence: 'low'", "  kind: 'Unit'",
+                          "  level: 'team'", "  source: 'assumption'"]
+    assert lines[6].startswith("#1 ") and lines[6].endswith("anna  update  task:lon")
+    assert lines[7:] == ["  aliases: + 'lønkørsel'",
                          "  name_en: 'Payroll' → 'Payroll (salaries)'"]
 
     # A list cut at --limit says so, and how to see more.
@@ -108,7 +111,7 @@ def test_history_from_a_running_api_says_who_changed_which_field(
     assert [e["seq"] for e in json.loads(capsys.readouterr().out)] == [4, 3, 1]
     monkeypatch.setenv("ORGMODEL_AUDIT_FILE", str(audit_file))
     assert main(["history", "unit:historik-test", "--lang", "en"]) == 0
-    assert capsys.readouterr().out.splitlines() == lines[:2]
+    assert capsys.readouterr().out.splitlines() == lines[:6]
     # Beside an audit file, the data folder tells a mistyped id from one never changed.
     assert main(["history", "task:lnn"]) == 1
     assert "ukendt id: task:lnn findes hverken i grafen eller i loggen" in capsys.readouterr().err
