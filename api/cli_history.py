@@ -35,19 +35,20 @@ from pydantic import TypeAdapter, ValidationError
 
 from api.cli import HttpStatusError, http_get
 from api.schemas import AUDIT_PAGE_MOST
+from orgmodel.audit_query import AuditQuery, day_end, day_start
 from orgmodel.audit_replay import NotAnAuditFileError, read_audit_file
 from orgmodel.cli import (
     EXIT_OK,
+    EXIT_USAGE,
     CommandError,
     add_common_options,
     examples,
     open_store_from_args,
 )
-from orgmodel.cli_args import at_most
+from orgmodel.cli_args import at_most, iso_date
 from orgmodel.contract import AuditEntry, WritableStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.messages import Lang, t
-from orgmodel.records import touches
 
 if TYPE_CHECKING:
     _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -77,10 +78,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_history": (
         "det indlejrede lager starter forfra ved hver kørsel, uden historik: ændringer over API'et "
         "findes i API'ets proces (spørg den med --url) og i dens auditfil (--file, "
-        "ORGMODEL_AUDIT_FILE), eller brug Neo4j (--neo4j)",
+        "ORGMODEL_AUDIT_FILE), eller brug Neo4j (--neo4j); ændringer af datafilerne selv står "
+        "i git (git log -p -- DATAMAPPE)",
         "the embedded store starts afresh each run, with no history: edits made over the API "
         "live in the API's process (ask it with --url) and in its audit file (--file, "
-        "ORGMODEL_AUDIT_FILE), or use Neo4j (--neo4j)"),
+        "ORGMODEL_AUDIT_FILE), or use Neo4j (--neo4j); changes to the data files themselves "
+        "are in git (git log -p -- DATA_FOLDER)"),
     "bad_line": ("{path}:{line}: ikke en auditpost, sprunget over: {reason}",
                  "{path}:{line}: not an audit entry, skipped: {reason}"),
     "since": ("API'ets log begynder {at} UTC, da det startede: ændringer fra før står ikke i "
@@ -91,6 +94,8 @@ _WORDS: dict[str, tuple[str, str]] = {
                 "the {limit} newest changes; --limit N shows more"),
     "limited_one": ("kun den nyeste ændring; --limit N viser flere",
                     "only the newest change; --limit N shows more"),
+    "since_until": ("--since {since} er efter --until {until}: ingen ændring er begge",
+                    "--since {since} is after --until {until}: no change is both"),
     "not_a_log": ("{url} svarede ikke med en auditlog: {reason}",
                   "{url} did not answer with an audit log: {reason}"),
 }
@@ -116,6 +121,12 @@ def register_history(commands: _Subparsers) -> None:
     history.add_argument("--with-edges", action="store_true",
                          help="with a node's ID: also the writes of the edges to and from it "
                               "(those keyed TYPE:from->to)")
+    history.add_argument("--actor", default=None, metavar="NAME",
+                         help="only the writes of this writer (the name of its token)")
+    history.add_argument("--since", type=iso_date, default=None, metavar="YYYY-MM-DD",
+                         help="only the writes on or after this day (UTC)")
+    history.add_argument("--until", type=iso_date, default=None, metavar="YYYY-MM-DD",
+                         help="only the writes on or before this day (UTC)")
     history.add_argument("--limit", type=at_most(AUDIT_PAGE_MOST), default=20,
                          help=f"most writes to show (default 20, at most {AUDIT_PAGE_MOST})")
     history.add_argument("--url", default=None,
@@ -132,12 +143,14 @@ def register_history(commands: _Subparsers) -> None:
 def cmd_history(args: argparse.Namespace) -> int:
     """Print the writes, newest first, each with the fields it changed."""
     lang: Lang = args.lang
+    if args.since and args.until and args.since > args.until:
+        raise CommandError(_word("since_until", lang, since=args.since, until=args.until),
+                           EXIT_USAGE)
     since: datetime | None = None  # when the API's log begins, if not with every write
     if args.url:
         entries, since = _fetch(args)
     elif args.file and not (args.neo4j or os.environ.get("NEO4J_URI")):
-        entries = _from_file(Path(args.file), args.record, args.limit, lang,
-                             with_edges=args.with_edges)
+        entries = _from_file(Path(args.file), _asked(args), args.limit, lang)
     else:
         entries = _from_store(args)
     began = _word("since", lang, at=f"{since:%Y-%m-%d %H:%M}") if since else None
@@ -220,11 +233,20 @@ def _from_store(args: argparse.Namespace) -> list[AuditEntry]:
     store = open_store_from_args(args)
     if is_local(store) or not isinstance(store, WritableStore):
         raise CommandError(_word("no_history", args.lang))
-    return store.audit_log(record_key=args.record, limit=args.limit, with_edges=args.with_edges)
+    asked = _asked(args)
+    return store.audit_log(record_key=asked.record_key, limit=args.limit,
+                           with_edges=asked.with_edges, actor=asked.actor, since=asked.since,
+                           until=asked.until)
 
 
-def _from_file(path: Path, record: str | None, limit: int, lang: Lang, *,
-               with_edges: bool = False) -> list[AuditEntry]:
+def _asked(args: argparse.Namespace) -> AuditQuery:
+    """The writes the command's arguments ask for (its days as whole days, UTC)."""
+    return AuditQuery(record_key=args.record, with_edges=args.with_edges, actor=args.actor,
+                      since=day_start(args.since) if args.since else None,
+                      until=day_end(args.until) if args.until else None)
+
+
+def _from_file(path: Path, asked: AuditQuery, limit: int, lang: Lang) -> list[AuditEntry]:
     """The entries of an audit file, newest first.
 
     A damaged line (a write cut short) is skipped with a warning naming it, as the API does
@@ -241,9 +263,7 @@ def _from_file(path: Path, record: str | None, limit: int, lang: Lang, *,
     except NotAnAuditFileError as exc:
         raise CommandError(exc.text(lang)) from None
     damaged = found.damaged
-    entries = [entry for entry in found.entries
-               if record is None or entry.record_key == record or (
-                   with_edges and touches(entry.record_key, record, entry.before, entry.after))]
+    entries = [entry for entry in found.entries if asked.matches(entry)]
     for number, reason in damaged:
         print("orgmodel: " + _word("bad_line", lang, path=path, line=number, reason=reason),
               file=sys.stderr)
@@ -285,7 +305,9 @@ def _known(args: argparse.Namespace, record: str) -> bool:
 def _fetch(args: argparse.Namespace) -> tuple[list[AuditEntry], datetime | None]:
     """The API's log (for the record asked about) and when it begins, if not with all."""
     query = ({"limit": str(args.limit)} | ({"record": args.record} if args.record else {})
-             | ({"with_edges": "true"} if args.with_edges else {}))
+             | ({"with_edges": "true"} if args.with_edges else {})
+             | {name: str(value) for name in ("actor", "since", "until")
+                if (value := getattr(args, name, None))})
     try:
         body = http_get(args.url, "/api/v1/audit?" + urllib.parse.urlencode(query), args.token,
                         args.lang)

@@ -27,6 +27,7 @@ from api.schemas import (
 )
 from orgmodel.asked_date import asked
 from orgmodel.asker import advice_of_data, asks_phone_number, without_phone_number
+from orgmodel.audit_query import AuditQuery
 from orgmodel.contract import AuditEntry, Membership, OrgStore, Responsibility, WritableStore
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Record, StaleWriteError, etag, find_record, merge_patch, record_data
@@ -302,16 +303,23 @@ def patched(store: OrgStore, key: str, patch: dict[str, Any], expected_etag: str
     return current, node
 
 
-def audit_page(store: WritableStore, *, record: str | None, offset: int, limit: int,
-               with_edges: bool) -> list[AuditEntry]:
-    """Return the audit log's writes, newest first, of one record or all.
+def audit_page(store: WritableStore, asked: AuditQuery, *, offset: int,
+               limit: int) -> list[AuditEntry]:
+    """Return the audit log's writes ``asked`` for, newest first.
 
     A record the log has no write of and the graph does not hold raises NotFoundError (a
     typo's empty page read as "never changed"); a deleted record has the writes that made
-    and deleted it, and one never edited since the load is in the graph.
+    and deleted it, and one never edited since the load is in the graph. ``since`` after
+    ``until`` is a 422: no write is both (an empty page would read as "no one changed it").
     """
+    if asked.since and asked.until and asked.since >= asked.until:
+        detail = "since is after until: no write is both; give since on or before until"
+        raise ApiProblemError(422, detail, errors=[
+            {"loc": ["query", "since"], "msg": detail, "type": "value_error"}])
+    record = asked.record_key
     entries = store.audit_log(record_key=record, offset=offset, limit=limit,
-                              with_edges=with_edges)
+                              with_edges=asked.with_edges, actor=asked.actor,
+                              since=asked.since, until=asked.until)
     if record and not entries and offset == 0:
         try:
             read_record(store, record)

@@ -356,13 +356,15 @@ class WritableStore(OrgStore, Protocol):
 
     def audit_log(
         self, *, record_key: str | None = None, offset: int = 0, limit: int = 100,
-        with_edges: bool = False,
+        with_edges: bool = False, actor: str | None = None, since: datetime | None = None,
+        until: datetime | None = None,
     ) -> list[AuditEntry]:
-        """Writes, newest first (optionally for one record).
+        """Writes, newest first (optionally for one record, by one actor, within a time).
 
         ``with_edges``: for a node id, also the writes of the edges whose keys name it at an
         end (:func:`orgmodel.records.keyed_by`), or, an edge with an id of its own, whose ends
-        written before or after name it (:func:`orgmodel.records.record_ends`).
+        written before or after name it (:func:`orgmodel.records.record_ends`). ``since`` is
+        included, ``until`` not (:class:`orgmodel.audit_query.AuditQuery`).
         """
         ...
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -12,6 +13,7 @@ from api.errors import PROBLEM_RESPONSES
 from api.responses import respond
 from api.schemas import AUDIT_PAGE_MOST, AuditPage
 from api.services import audit_page, export_zip
+from orgmodel.audit_query import AuditQuery, day_end, day_start
 
 __all__ = ["router"]
 
@@ -31,15 +33,24 @@ async def audit(
                                 description="Writes on the page, at most.")] = 100,
     with_edges: Annotated[bool, Query(description="With a node id as record: also the writes "
                                       "of the edges keyed with the node at an end.")] = False,
+    actor: Annotated[str | None, Query(max_length=100, description=(
+        "Only the writes of this writer (the token's name)."), examples=["anna"])] = None,
+    since: Annotated[date | None, Query(description=(
+        "Only the writes on or after this day (UTC)."), examples=["2026-11-01"])] = None,
+    until: Annotated[date | None, Query(description=(
+        "Only the writes on or before this day (UTC)."), examples=["2026-11-30"])] = None,
 ) -> Response:
     """Return the writes, newest first: who, when, what, the record before and after.
 
-    A record named that the graph does not hold and the log never wrote is a 404.
+    A record named that the graph does not hold and the log never wrote is a 404; ``since``
+    after ``until`` is a 422.
     """
     editor = store.editor()
-    # An empty record (a form's blank field) asks for every record, not for one named "".
-    entries = await store.run(audit_page, editor, record=record or None, offset=offset,
-                              limit=limit, with_edges=with_edges)
+    # An empty record or actor (a form's blank field) asks for every one, not for one named "".
+    asked = AuditQuery(record_key=record or None, with_edges=with_edges, actor=actor or None,
+                       since=day_start(since) if since else None,
+                       until=day_end(until) if until else None)
+    entries = await store.run(audit_page, editor, asked, offset=offset, limit=limit)
     return respond(AuditPage(offset=offset, limit=limit, items=entries,
                              kept_since=editor.log_kept_since()))
 

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from orgmodel import editing
+from orgmodel.audit_query import AuditQuery
 from orgmodel.audit_replay import DISCARD, read_audit_file, replay
 from orgmodel.batch import Operation, apply_all
 from orgmodel.contract import (
@@ -65,7 +66,7 @@ from orgmodel.dataset import Dataset
 from orgmodel.editing import Change
 from orgmodel.exceptions import NotFoundError, StoreWriteFailedError
 from orgmodel.messages import t
-from orgmodel.records import AnyNode, EdgeRecord, touches
+from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import edge_view, node_view
 from orgmodel.store import audit_lock
@@ -351,13 +352,16 @@ class EditableMemoryStore:
         return changes
 
     def audit_log(self, *, record_key: str | None = None, offset: int = 0,
-                  limit: int = 100, with_edges: bool = False) -> list[AuditEntry]:
+                  limit: int = 100, with_edges: bool = False, actor: str | None = None,
+                  since: datetime | None = None,
+                  until: datetime | None = None) -> list[AuditEntry]:
         """Return the writes, newest first (optionally for one record, and its edges)."""
-        if record_key is None:  # the views ask for the newest on every request: no full copy
+        asked = AuditQuery(record_key=record_key, with_edges=with_edges, actor=actor,
+                           since=since, until=until)
+        if asked.is_all:  # the views ask for the newest on every request: no full copy
             newest = len(self._audit) - offset
             return self._audit[max(newest - limit, 0):max(newest, 0)][::-1]
-        entries = [e for e in reversed(self._audit) if e.record_key == record_key
-                   or (with_edges and touches(e.record_key, record_key, e.before, e.after))]
+        entries = [e for e in reversed(self._audit) if asked.matches(e)]
         return entries[offset: offset + limit]
 
     def log_kept_since(self) -> datetime | None:

@@ -363,9 +363,11 @@ RETURN key, last.after AS after
 AUDIT_LOG = """
 MATCH (a:AuditEntry)
 WITH a, split(a.record_key, '#')[0] AS head
-WHERE $record_key IS NULL OR a.record_key = $record_key
+WHERE ($record_key IS NULL OR a.record_key = $record_key
    OR ($with_edges AND ($record_key IN coalesce(a.ends, []) OR (head CONTAINS '->'
-       AND (head ENDS WITH '->' + $record_key OR head CONTAINS ':' + $record_key + '->'))))
+       AND (head ENDS WITH '->' + $record_key OR head CONTAINS ':' + $record_key + '->')))))
+  AND ($actor IS NULL OR a.actor = $actor)
+  AND ($since IS NULL OR a.at >= $since) AND ($until IS NULL OR a.at < $until)
 RETURN a {.*} AS props ORDER BY a.seq DESC SKIP $offset LIMIT $limit
 """
 

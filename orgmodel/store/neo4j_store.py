@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from orgmodel import editing
+from orgmodel.audit_query import AuditQuery
 from orgmodel.batch import Operation, apply_all
 from orgmodel.contract import (
     AuditEntry,
@@ -367,10 +368,13 @@ class Neo4jStore:
                                 vocabulary=self.vocabulary, comment=comment)
 
     def audit_log(self, *, record_key: str | None = None, offset: int = 0,
-                  limit: int = 100, with_edges: bool = False) -> list[AuditEntry]:
+                  limit: int = 100, with_edges: bool = False, actor: str | None = None,
+                  since: datetime | None = None,
+                  until: datetime | None = None) -> list[AuditEntry]:
         """Writes, newest first (optionally for one record, and its edges)."""
-        return writes.audit_log(self.client, record_key=record_key, offset=offset, limit=limit,
-                                with_edges=with_edges)
+        return writes.audit_log(self.client, AuditQuery(
+            record_key=record_key, with_edges=with_edges, actor=actor, since=since, until=until),
+            offset=offset, limit=limit)
 
     def log_kept_since(self) -> datetime | None:
         """``None``: the log is in the graph, every write since the graph was made."""

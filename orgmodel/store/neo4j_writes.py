@@ -17,6 +17,7 @@ from typing import Any
 import neo4j
 
 from orgmodel import editing
+from orgmodel.audit_query import AuditQuery
 from orgmodel.contract import AuditEntry
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Change
@@ -146,12 +147,13 @@ def _json(data: dict[str, Any] | None) -> str | None:
     return None if data is None else json.dumps(data, ensure_ascii=False)
 
 
-def audit_log(client: Neo4jClient, *, record_key: str | None, offset: int,
-              limit: int, with_edges: bool = False) -> list[AuditEntry]:
-    """The audit entries, newest first (optionally for one record, and its edges)."""
+def audit_log(client: Neo4jClient, asked: AuditQuery, *, offset: int,
+              limit: int) -> list[AuditEntry]:
+    """The audit entries ``asked`` for, newest first."""
     entries = []
-    for record in client.read(cypher.AUDIT_LOG, record_key=record_key, offset=offset,
-                              limit=limit, with_edges=with_edges):
+    for record in client.read(cypher.AUDIT_LOG, record_key=asked.record_key, offset=offset,
+                              limit=limit, with_edges=asked.with_edges, actor=asked.actor,
+                              since=asked.since, until=asked.until):
         props = record["props"]
         at: datetime = plain(props["at"])
         entries.append(AuditEntry(

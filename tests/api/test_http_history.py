@@ -331,3 +331,39 @@ def test_the_log_and_the_export_are_read_with_a_token_even_where_reads_are_open(
         log = reader.get("/api/v1/audit", params={"record": "person:jens-test"})
         assert [entry["action"] for entry in log.json()["items"]] == ["delete", "create"]
         assert reader.get("/api/v1/export").status_code == 200
+
+
+def test_the_log_is_asked_by_writer_and_by_day(
+        start_server: Callable[..., LiveServer], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # The administrator's probe: "who changed it last month?" had to be read by hand (actor and
+    # since were unknown parameters).
+    audit_file = tmp_path / "audit.jsonl"
+    server = start_server(audit_file=audit_file)
+    with server.client(ANNA) as anna, server.client(BO) as bo:
+        bo.post("/api/v1/nodes", json=NEW_TEAM).raise_for_status()
+        record = anna.get("/api/v1/nodes/unit:historik-test")
+        anna.put("/api/v1/nodes/unit:historik-test", headers={"If-Match": record.headers["etag"]},
+                 json={**record.json()["record"], "name": "Historik"}).raise_for_status()
+        today = anna.get("/api/v1/audit").json()["items"][0]["at"][:10]
+        by_bo = anna.get("/api/v1/audit", params={"actor": "bo"}).json()["items"]
+        assert [(e["actor"], e["action"]) for e in by_bo] == [("bo", "create")]
+        on_the_day = anna.get("/api/v1/audit", params={"since": today, "until": today})
+        assert [e["seq"] for e in on_the_day.json()["items"]] == [2, 1]
+        assert anna.get("/api/v1/audit", params={"until": "2020-01-01"}).json()["items"] == []
+        backwards = anna.get("/api/v1/audit", params={"since": today, "until": "2020-01-01"})
+        assert backwards.status_code == 422
+        assert backwards.json()["errors"][0]["loc"] == ["query", "since"]
+    url = ["--url", server.url, "--token", ANNA]
+    assert main(["history", *url, "--actor", "anna", "--lang", "en"]) == 0
+    told = capsys.readouterr().out.splitlines()
+    assert told[0].endswith("anna  update  unit:historik-test") and "bo" not in "".join(told)
+    server.stop()
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    # ... and from the audit file, the same
+    assert main(["history", "--file", str(audit_file), "--actor", "bo", "--since", today,
+                 "--json"]) == 0
+    assert [e["seq"] for e in json.loads(capsys.readouterr().out)] == [1]
+    assert main(["history", "--file", str(audit_file), "--since", "2026-12-02", "--until",
+                 "2026-12-01", "--lang", "en"]) == 2
+    assert "--since 2026-12-02 is after --until 2026-12-01" in capsys.readouterr().err

@@ -3,6 +3,7 @@ the same outcome as the same edits in the embedded store."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -75,6 +76,25 @@ def test_a_nodes_history_with_its_edges_is_the_same_in_both_stores(
         f"SUPPORTS:{UNIT}->forum:direktorforum",
         f"COLLABORATES_WITH:unit:organisation-og-politik->{UNIT}#løn#2",
         UNIT]
+
+
+def test_the_log_is_asked_by_writer_and_by_time_alike_in_both_stores(
+        stores: dict[str, Any]) -> None:
+    # The administrator's probe: "who changed it last month?" had to be read by hand.
+    found = {}
+    for name, store in stores.items():
+        rename(store, UNIT, "Økonomi og Indkøb (anna)", actor="anna")
+        middle = datetime.now(UTC)
+        rename(store, UNIT, "Økonomi og Indkøb (bo)", actor="bo")
+        rename(store, "unit:organisation-og-politik", "OP (anna)", actor="anna")
+        found[name] = (
+            [(e.actor, e.record_key) for e in store.audit_log(actor="anna")],
+            [e.after["name"] for e in store.audit_log(record_key=UNIT, since=middle)],
+            [e.after["name"] for e in store.audit_log(until=middle)],
+            store.audit_log(actor="carl"))
+    assert found["neo4j"] == found["memory"] == (
+        [("anna", "unit:organisation-og-politik"), ("anna", UNIT)],
+        ["Økonomi og Indkøb (bo)"], ["Økonomi og Indkøb (anna)"], [])
 
 
 def test_a_stale_etag_is_refused_and_nothing_changes(stores: dict[str, Any],
