@@ -168,6 +168,7 @@ UI: dict[str, tuple[str, str]] = {
     "search_in_list": ("Listen viser dem, der er i visningen ({count}).",
                        "The list shows those that are in the view ({count})."),
     "png_caption": ("Pr. {date} · {url}", "As of {date} · {url}"),
+    "png_saved": ("Billedet er gemt som {file}.", "The picture is saved as {file}."),
     "search_elsewhere": ("»{name}« er ikke i denne visning.", "\"{name}\" is not in this view."),
     "filters": ("Filtre", "Filters"),
     "kinds": ("Nodetyper", "Node kinds"),
@@ -338,7 +339,7 @@ def kind_name(kind: str, lang: Lang) -> str:
 def browser_texts(lang: Lang) -> dict[str, str]:
     """The strings the browser code needs, in one language."""
     keys = ("search_none", "search_empty", "search_found", "search_elsewhere", "search_in_list",
-            "png_caption",
+            "png_caption", "png_saved",
             "path_none", "path_unknown", "path_names", "path_same", "path_found",
             "permalink_copied", "expanding",
             "kind", "owner", "source", "confidence", "conf_high", "conf_medium", "conf_low",

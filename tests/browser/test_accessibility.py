@@ -29,6 +29,23 @@ def test_a_wide_table_on_a_phone_scrolls_from_the_keyboard(
     page.wait_for_function("box => box.scrollLeft > 0", arg=wide.element_handle())
 
 
+def test_an_answers_table_on_a_phone_is_read_whole_or_scrolls_from_the_keyboard(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The accessibility probe: at 320 px the start page's Sikkerhed column was cut ("Sikkerh",
+    # "høj (see") in a box that no keyboard could scroll.
+    allow(recorder, albertslund_app)
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(f"{albertslund_app.url}/?q=l%C3%B8n")
+    box = page.locator("article.answer .table-scroll").first
+    assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
+    assert box.get_attribute("aria-labelledby") == "answer-1"
+    # every cell's text is in the box's reach: the box is as wide as the table, or scrolls
+    whole = page.evaluate("""b => [...b.querySelectorAll('th, td')].every(
+        c => c.scrollWidth <= c.clientWidth + 1)""", box.element_handle())
+    assert whole or page.evaluate("b => b.scrollWidth > b.clientWidth", box.element_handle())
+    assert page.evaluate("() => document.documentElement.scrollWidth <= 320")
+
+
 def test_on_a_phone_a_tables_words_stay_whole(
         page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     # Cells that could break anywhere shrank to a letter's width: "Organisation og Politik"

@@ -922,8 +922,11 @@ def test_static_start_page_reads_a_question_asked_another_way_as_the_server_does
      "høj, kilde: law:styrelsesloven); Borgmester er medlem af Økonomiudvalget (formand;"),
     ("leverer KMD OPUS løn?", "Data har: KMD leverer til OPUS løn (sikkerhed: middel"),
     # a leader's word with what it heads names the post; a person stands by the post held
+    # ... with the relation's note, as on the server (round 13: the chief is no member)
     ("er chefen for ØS med i Direktørforum?", "Data har: Chef for Økonomi og Stab deltager i "
-     "Direktørforum (nøglespiller; sikkerhed: middel, kilde: seed)."),
+     "Direktørforum (nøglespiller; sikkerhed: middel, kilde: seed; bemærk: Seed nævner rollen "
+     "uden at sige hvordan; Direktørforum er borgmesteren, kommunaldirektøren og de to "
+     "direktører, så chefen er ikke medlem)."),
     ("sidder Lars Gravgaard Hansen i kommunalbestyrelsen?", "Data har: Lars Gravgaard Hansen "
      "(som Borgmester) leder Kommunalbestyrelsen"),
     # no relation in the data is said so, not as a no

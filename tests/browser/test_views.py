@@ -348,6 +348,8 @@ def test_png_export(view: str, page: Any, albertslund_app: LiveApp, recorder: Re
         page.click("#png-button")
     download = download_info.value
     assert download.suggested_filename == f"orgmodel-{view}.png"
+    # said where a screen reader hears it (the accessibility probe: nothing was said)
+    assert page.text_content("#status") == f"Billedet er gemt som orgmodel-{view}.png."
     png = Path(download.path()).read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")

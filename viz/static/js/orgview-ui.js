@@ -445,6 +445,9 @@
       link.href = data;
       link.download = "orgmodel-" + config.view + ".png";
       link.click();
+      // said, as every other tool says what it did (the accessibility probe: the status still
+      // said the permalink was ready)
+      view.status(texts.png_saved.replace("{file}", link.download));
     }
     return data;
   }

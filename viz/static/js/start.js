@@ -165,7 +165,13 @@
         body.appendChild(line);
       });
       table.appendChild(body);
-      article.appendChild(table);
+      // a box that scrolls, and takes the keyboard's focus, where a phone is narrower
+      var scroll = element("div", null, "table-scroll");
+      scroll.setAttribute("role", "region");
+      scroll.tabIndex = 0;
+      scroll.setAttribute("aria-labelledby", heading.id);
+      scroll.appendChild(table);
+      article.appendChild(scroll);
       var facts = element("dl", null, "facts");
       fact(facts, texts.accountable_post, task.accountable_post);
       fact(facts, texts.escalation, task.escalation);
