@@ -46,6 +46,20 @@ def test_an_answers_table_on_a_phone_is_read_whole_or_scrolls_from_the_keyboard(
     assert page.evaluate("() => document.documentElement.scrollWidth <= 320")
 
 
+def test_a_name_followed_from_the_table_page_takes_the_keyboard_to_the_drawing(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The accessibility probe: the view opened with the node selected and said, but the
+    # keyboard was on the page's top, a header and a panel of some thirty Tabs away.
+    allow(recorder, albertslund_app)
+    page.goto(f"{albertslund_app.url}/views/org/table")
+    page.locator("a.node-link", has_text="Borgmester").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.orgmodelView && window.orgmodelView.selected() === "
+                           "'post:borgmester'")
+    page.wait_for_function("document.getElementById('network').contains(document.activeElement)")
+    assert "Borgmester" in (page.text_content("#status") or "")
+
+
 def test_on_a_phone_a_tables_words_stay_whole(
         page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     # Cells that could break anywhere shrank to a letter's width: "Organisation og Politik"

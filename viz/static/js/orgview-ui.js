@@ -657,8 +657,9 @@
     names.appendChild(options);
   }
 
-  /* Put the page in the state the URL hash describes (the permalink). */
-  function restore() {
+  /* Put the page in the state the URL hash describes (the permalink). ``opened``: the page
+   * was just opened by it (a name followed from the table page), not stepped back to. */
+  function restore(opened) {
     view.fromHash(location.hash, view.defaultHidden(), view.defaultHiddenKinds());
     if (raw.layout === "grid") { setLayout("grid"); }
     // A step back may leave the path or the selection the page shows now.
@@ -694,6 +695,12 @@
           var node = found && !said && view.nodeData.get(raw.sel);
           if (node) {
             view.status(texts.search_found.replace("{name}", node.label) + " — " + view.summary(node));
+          }
+          // The keyboard goes with the eye to the drawing, where the name is selected (the
+          // accessibility probe: it was on the page's top, a whole panel of Tabs away), unless
+          // the visitor has moved it since.
+          if (found && opened && document.activeElement === document.body) {
+            drawing().focus({ preventScroll: true });
           }
         });
       });
@@ -760,7 +767,7 @@
     view.status(view.shownText());
     // The state of a permalink goes on the network now, before its first draw; the controls
     // show it when they are there (showPanel's sync).
-    restore();
+    restore(true);
     afterFirstDraw(function () { showPanel(true); });
   }
 
