@@ -250,6 +250,9 @@ class OwnersAnswer(BaseModel):
         False, description="The question asks for a phone number, which the data never holds "
         "(no personal contact details): the results are what the data has (a task's mailbox "
         "in its `facts`).")
+    no_amounts: bool = Field(
+        False, description="The question asks for an amount of money (a budget, a price, a "
+        "salary), which the data never holds: the results are who holds the task.")
     node_hint: NodeHint | None = Field(
         None, description="When the question names a system (that no task uses), initiative, "
         "policy, unit, forum, political body or post clearly better than any task, or asks who "

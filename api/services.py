@@ -26,7 +26,12 @@ from api.schemas import (
     TaskFactsOut,
 )
 from orgmodel.asked_date import asked
-from orgmodel.asker import advice_of_data, asks_phone_number, without_phone_number
+from orgmodel.asker import (
+    advice_of_data,
+    asks_amount,
+    asks_phone_number,
+    without_phone_number,
+)
 from orgmodel.audit_query import AuditQuery
 from orgmodel.contract import AuditEntry, Membership, OrgStore, Responsibility, WritableStore
 from orgmodel.dataset import Dataset
@@ -108,7 +113,7 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     return OwnersAnswer(query=query, as_of=when, as_of_set_aside=question.set_aside,
                         results=answered, node_hint=named,
                         ask_instead=advice, only_weak=weak,
-                        no_phone_numbers=phone,
+                        no_phone_numbers=phone, no_amounts=asks_amount(text),
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
 
 

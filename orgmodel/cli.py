@@ -22,6 +22,7 @@ from orgmodel.asked_date import as_of_note, asked
 from orgmodel.asker import (
     advice_of_data,
     ask_instead,
+    asks_amount,
     asks_phone_number,
     without_phone_number,
 )
@@ -302,6 +303,7 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     text, when = question.text, question.when
     phone = asks_phone_number(text)  # said first; its words would meet a phone's task
     text = without_phone_number(text) if phone else text
+    amount = asks_amount(text)  # "what is the budget of …": the data holds no kroner
     results, named = answers_and_hint(
         store, text, store.owners(text, limit=args.limit, as_of=when), as_of=when)
     if not results and named is None:  # "task:lonn": no answer, but the id perhaps meant
@@ -354,6 +356,8 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     if not answered:  # exit 1: nothing answers it; a hint may still say what it names
         if phone:
             print(t("no_phone_numbers", args.lang), file=sys.stderr)
+        if amount:
+            print(t("no_amounts", args.lang), file=sys.stderr)
         searching = named is None and ask_instead(text) is None  # other words may find it
         if searching:
             print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
@@ -364,6 +368,9 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     if phone:  # a number no record holds: said, before what the data has
         print(t("no_phone_numbers", lang))
+        print()
+    if amount:  # ... and so is an amount
+        print(t("no_amounts", lang))
         print()
     if named is None and only_weak(results):  # what no task is: said first
         print(t("only_weak", lang))

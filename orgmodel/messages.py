@@ -209,6 +209,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The data holds no phone numbers: the model keeps no personal contact details. A "
         "task's mailbox is shown under it, where the data has one.",
     ),
+    "no_amounts": (
+        "Data har ingen beløb: modellen rummer ingen budgetter, priser eller lønninger i kroner. "
+        "Hvem der har opgaven, står nedenfor, hvor data har den.",
+        "The data holds no amounts: the model has no budgets, prices or salaries in kroner. "
+        "Who holds the task is shown below, where the data has it.",
+    ),
     "more_alike": (
         "… og {count} problem(er) mere af samme slags: {message}",
         "… and {count} more problem(s) of the same kind: {message}",

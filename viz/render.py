@@ -37,6 +37,7 @@ from markupsafe import Markup
 
 from orgmodel.asked_date import RELATIVE_LEAD, RELATIVE_SPELLINGS, Reading, as_of_note
 from orgmodel.asker import (
+    AMOUNT,
     BOSS_SPELLINGS,
     MY_SPELLINGS,
     PHONE_NUMBER,
@@ -384,7 +385,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                  answered_as_of: date | None = None,
                  as_of_reading: Reading | None = None, examples: list[str] | None = None,
                  home_names: list[str] | None = None, only_weak: bool = False,
-                 no_phone_numbers: bool = False) -> str:
+                 no_phone_numbers: bool = False, no_amounts: bool = False) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`);
@@ -470,6 +471,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "whetherThereIs": WHETHER_THERE_IS.pattern.replace("(?P<", "(?<"),
                 # "hvad er telefonnummeret til lønkontoret?": the data holds none (asker)
                 "phoneNumber": PHONE_NUMBER.pattern,
+                # "what is the budget of Finance and Staff?": no amounts in the data (asker)
+                "amount": AMOUNT.pattern,
                 # "ØUs medlemmer" names ØU; "the CFO's boss" keeps its genitive (text.py)
                 "acronymGenitive": ACRONYM_GENITIVE.replace("\\w", "\\p{L}\\p{N}_"),
                 "notInData": t("not_in_data", page.lang, what="{what}"),
@@ -492,6 +495,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,
                    kle_hint=kle_hint, only_weak=only_weak, no_phone_numbers=no_phone_numbers,
+                   no_amounts=no_amounts,
                    node_hint=node_hint, node_link=node_link,
                    ask_instead=ask_instead,
                    answered_as_of=answered_as_of, examples=examples or [],

@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from orgmodel.asked_date import asked
-from orgmodel.asker import asks_phone_number, without_phone_number
+from orgmodel.asker import asks_amount, asks_phone_number, without_phone_number
 from orgmodel.contract import OrgStore
 from orgmodel.exceptions import NotFoundError
 from orgmodel.home import asked_here
@@ -156,6 +156,7 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
                                           only_weak=weak,
                                           no_phone_numbers=query is not None
                                           and asks_phone_number(query),
+                                          no_amounts=query is not None and asks_amount(query),
                                           ask_instead=advice, examples=examples,
                                           node_hint=named, node_link=link,
                                           answered_as_of=question.named,

@@ -184,6 +184,7 @@ UI: dict[str, tuple[str, str]] = {
     # the static start page's answer to a question of yes or no naming two (viz.start_between)
     # as the command line says it (orgmodel.messages), one text for both
     "no_phone_numbers": (t("no_phone_numbers", "da"), t("no_phone_numbers", "en")),
+    "no_amounts": (t("no_amounts", "da"), t("no_amounts", "en")),
     "between_held": ("Data har: {said}.", "The data holds: {said}."),
     "between_none": ("Data har ingen direkte relation mellem {one} og {other}.",
                      "The data holds no direct relation between {one} and {other}."),

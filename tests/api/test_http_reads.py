@@ -590,3 +590,14 @@ def test_a_question_of_a_phone_number_is_told_the_data_holds_none(http: httpx.Cl
     english = http.get("/api/v1/owners", params={"q": "phone number of payroll"}).json()
     assert english["no_phone_numbers"] is True
     assert english["results"][0]["task"]["id"] == "task:lon"
+
+
+def test_a_question_of_an_amount_is_told_the_data_holds_none(http: httpx.Client) -> None:
+    # Round 13: "what is the budget of Finance and Staff" gave the budget task, no word that
+    # the data holds no amounts; who holds the task still follows.
+    asked = http.get("/api/v1/owners",
+                     params={"q": "what is the budget of Finance and Staff"}).json()
+    assert asked["no_amounts"] is True and asked["no_phone_numbers"] is False
+    assert asked["results"][0]["task"]["id"] == "task:budget"
+    for question in ("hvem har ansvaret for budgettet?", "budgetopfølgning"):
+        assert http.get("/api/v1/owners", params={"q": question}).json()["no_amounts"] is False

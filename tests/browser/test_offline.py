@@ -971,6 +971,12 @@ def test_static_start_page_says_the_data_holds_no_phone_numbers(
     assert (page.locator("#answers .no-phone").text_content() or "").startswith(
         "Data har ingen telefonnumre")
     assert page.locator("article.answer h3").first.text_content() == "Løn"
+    # round 13: an amount the data holds none of is said so too, as on the server
+    ask(site, page, "hvad er IT-budgettet for 2025?")
+    assert (page.locator("#answers .no-amount").text_content() or "").startswith(
+        "Data har ingen beløb")
+    ask(site, page, "hvem har ansvaret for budgettet?")
+    assert page.locator("#answers .no-amount").count() == 0
     # round 13: "phone" met the staff's phones (their devices), not what the rest asks for
     ask(site, page, "phone number of payroll")
     assert page.locator("#answers .no-phone").count() == 1

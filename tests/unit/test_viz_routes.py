@@ -326,6 +326,12 @@ def test_the_start_page_says_where_to_write_and_who_decides(memory_store: Memory
         assert re.search(r"<dt>Om opgaven</dt><dd>Økonomiudvalget udarbejder forslag til "
                          r"årsbudget[^<]*vedtagelse omkring 10\. oktober\.</dd>", budget)
         assert budget.index("<dt>Om opgaven</dt>") < budget.index("<dt>Besluttes af</dt>")
+        assert 'class="no-answer no-amount"' not in budget
+        # An amount is said to be in no record, before who holds the task (round 13)
+        amount = (await client.get("/", params={"q": "hvad er budgettet for Økonomi og Stab?"}
+                                   )).text
+        said = amount.index('<p class="no-answer no-amount">Data har ingen beløb')
+        assert said < amount.index('class="answer"')
 
     run(create_views_app(memory_store), check)
 

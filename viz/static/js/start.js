@@ -39,6 +39,7 @@
   var whetherThereIs = new RegExp(data.whetherThereIs || "(?!)", "iu");
   var phoneNumber = new RegExp(data.phoneNumber || "(?!)", "iu");
   var phoneNumberWords = new RegExp(data.phoneNumber || "(?!)", "giu");
+  var amount = new RegExp(data.amount || "(?!)", "iu");
 
   function render(query) {
     var box = document.getElementById("answers");
@@ -106,6 +107,10 @@
     // server); what it has follows
     if (phone) {
       box.appendChild(element("p", texts.no_phone_numbers, "no-answer no-phone"));
+    }
+    // ... and so is an amount ("what is the budget of Finance and Staff?"), as on the server
+    if (amount.test(text)) {
+      box.appendChild(element("p", texts.no_amounts, "no-answer no-amount"));
     }
     if (cannot) {
       box.appendChild(element("p", instead, "no-answer ask-instead"));
