@@ -64,6 +64,9 @@ DISCARD = "discard"
 
 #: A line's number, read from a line too damaged to be an entry: the numbering goes on after it.
 _SEQ = re.compile(rb'"seq"\s*:\s*(\d+)')
+#: ... and what it wrote to which record, where the line still says it (the administrator's
+#: probe: a delete cut short was named by its line alone, and its record came back unsaid).
+_WROTE = re.compile(rb'"(action|record_key)"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
 class NotAnAuditFileError(OrgModelError):
@@ -99,6 +102,22 @@ class AuditRead:
         """Raise NotAnAuditFileError if lines were read and not one is an audit entry."""
         if self.damaged and not self.entries:
             raise NotAnAuditFileError(path, self)
+
+
+def _what_it_wrote(line: bytes) -> str:
+    """What a damaged line still says it wrote ("#23 delete unit:x: "), or nothing.
+
+    >>> _what_it_wrote(b'{"seq": 23, "at": "2026", "actor": "a", "action": "delete", '
+    ...                b'"record_key": "MEMBER_OF:unit:x->forum:y", "bef')
+    '#23 delete MEMBER_OF:unit:x->forum:y: '
+    >>> _what_it_wrote(b'{"se')
+    ''
+    """
+    said = {key.decode(): value.decode("utf-8", "replace") for key, value in _WROTE.findall(line)}
+    seq = _SEQ.search(line)
+    parts = [f"#{seq.group(1).decode()}" if seq else "", said.get("action", ""),
+             said.get("record_key", "")]
+    return " ".join(part for part in parts if part) + ": " if said else ""
 
 
 def read_audit_file(path: Path) -> AuditRead:
@@ -138,7 +157,8 @@ def read_audit_file(path: Path) -> AuditRead:
         except ValidationError as exc:
             problem = exc.errors()[0]
             where = ".".join(str(part) for part in problem["loc"])
-            damaged.append((number, f"{where + ': ' if where else ''}{problem['msg']}"))
+            damaged.append((number, _what_it_wrote(line)
+                            + f"{where + ': ' if where else ''}{problem['msg']}"))
             if found := _SEQ.search(line):
                 last = max(last, int(found.group(1)))
             continue

@@ -172,13 +172,18 @@ def test_history_of_the_embedded_store_points_to_where_edits_live(
     assert "--url" in error and "Neo4j" in error
 
 
-@pytest.mark.parametrize("cut", [
-    b'{"seq": 8, "at": "20',
+@pytest.mark.parametrize(("cut", "said"), [
+    (b'{"seq": 8, "at": "20', ""),
     # cut inside a letter: the first of the two bytes of "\u00f8" (a traceback at start)
-    b'{"seq": 8, "at": "2026-01-02T00:00:00Z", "actor": "anna", "note": "L\xc3'])
+    (b'{"seq": 8, "at": "2026-01-02T00:00:00Z", "actor": "anna", "note": "L\xc3', ""),
+    # ... and what the cut write did to which record, where the line still says it (the
+    # administrator's probe: a delete cut short came back unsaid)
+    (b'{"seq": 8, "at": "2026-01-02T00:00:00Z", "actor": "anna", "action": "delete", '
+     b'"record_key": "MEMBER_OF:unit:x->forum:chefforum", "befo',
+     " #8 delete MEMBER_OF:unit:x->forum:chefforum: ")])
 def test_an_audit_file_cut_short_by_a_crash_does_not_stop_the_server(
     start_server: Callable[..., LiveServer], tmp_path: Path,
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cut: bytes
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cut: bytes, said: str
 ) -> None:
     audit_file = tmp_path / "audit.jsonl"
     audit_file.write_bytes(b'{"seq": 7, "at": "2026-01-01T00:00:00Z", "actor": "anna", '
@@ -196,7 +201,7 @@ def test_an_audit_file_cut_short_by_a_crash_does_not_stop_the_server(
     monkeypatch.delenv("NEO4J_URI", raising=False)
     assert main(["history", "unit:historik-test", "--file", str(audit_file), "--lang", "en"]) == 0
     told = capsys.readouterr()
-    assert f"{audit_file}:2: not an audit entry, skipped" in told.err  # named, not hidden
+    assert f"{audit_file}:2: not an audit entry, skipped:{said}" in told.err  # named, not hidden
     assert told.out.startswith("#9  ")
 
 
