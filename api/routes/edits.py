@@ -25,28 +25,21 @@ from api.deps import (
     StoreDep,
     WriteComment,
     WriterDep,
-    edge_id_given,
     known_query_parameters,
     merge_patch_only,
     same_key,
 )
-from api.errors import PROBLEM_RESPONSES, ApiProblemError
+from api.errors import PROBLEM_RESPONSES
 from api.json_body import UniqueKeysRoute
 from api.responses import respond
+from api.saving import patch_edge as patch_edge_in_turn
+from api.saving import patch_node as patch_node_in_turn
+from api.saving import save_edge, save_node
 from api.schemas import EdgeDetail, EdgeSaved, NodeSaved
-from api.services import (
-    dataset_after_write,
-    edge_detail,
-    edge_write_notices,
-    node_write_notices,
-    patched,
-    read_record,
-)
+from api.services import edge_detail
 from api.succession import SuccessionBody, hand_over
-from orgmodel.contract import OrgStore
-from orgmodel.editing import Record, etag, record_data
-from orgmodel.exceptions import NotFoundError
-from orgmodel.records import AnyNode, EdgeRecord, edge_key_parts
+from orgmodel.editing import etag
+from orgmodel.records import AnyNode, EdgeRecord
 
 __all__ = ["router"]
 
@@ -71,12 +64,10 @@ async def create_node(record: NodeBody, store: StoreDep, caller: WriterDep,
     ``notices`` says what ``orgmodel validate`` would note of it (a KLE number no topic has;
     a unit, post or forum that belongs to nothing: itself, or, when it ends, what was under it).
     """
-    view = await store.write(store.editor().put_node, record, expected_etag=None,
-                               actor=caller.name, comment=comment)
-    after = await store.write(dataset_after_write, store.store, record)
-    return respond(NodeSaved(node=view, record=record_data(record),
-                             notices=node_write_notices(record, after)), status_code=201,
-                   etag=etag(record), location=f"/api/v1/nodes/{record.id}")
+    saved = await store.write(save_node, store.store, store.editor(), record, expected=None,
+                              actor=caller.name, comment=comment)
+    return respond(saved, status_code=201, etag=etag(record),
+                   location=f"/api/v1/nodes/{record.id}")
 
 
 @router.put("/nodes/{node_id:path}", response_model=NodeSaved, summary="Replace a node")
@@ -85,15 +76,9 @@ async def replace_node(node_id: NodeIdPath, record: NodeBody, store: StoreDep,
                        ) -> Response:
     """Replace a node with the record in the body (If-Match: the ETag you read)."""
     same_key(node_id, record.id, "id")
-    # What it replaces, read in the writers' turn: were it changed before this write, the
-    # write fails on its ETag (412), so a record read here is the one replaced.
-    before = await store.write(_record_or_none, store.store, node_id)
-    view = await store.write(store.editor().put_node, record, expected_etag=expected,
-                               actor=caller.name, comment=comment)
-    after = await store.write(dataset_after_write, store.store, record)
-    return respond(NodeSaved(node=view, record=record_data(record),
-                             notices=node_write_notices(record, after, before)),
-                   etag=etag(record))
+    saved = await store.write(save_node, store.store, store.editor(), record, expected=expected,
+                              actor=caller.name, comment=comment)
+    return respond(saved, etag=etag(record))
 
 
 @router.patch("/nodes/{node_id:path}", response_model=NodeSaved,
@@ -104,23 +89,9 @@ async def patch_node(node_id: NodeIdPath, patch: PatchBody, store: StoreDep, cal
 
     If-Match: the ETag you read. The record patched is checked as a whole, as a PUT's is.
     """
-    before, record = await store.write(patched, store.store, node_id, patch, expected)
-    if isinstance(record, EdgeRecord):
-        raise ApiProblemError(404, f"{node_id!r} is an edge: PATCH /api/v1/edges/{node_id}")
-    same_key(node_id, record.id, "id")
-    view = await store.write(store.editor().put_node, record, expected_etag=expected,
-                               actor=caller.name, comment=comment)
-    after = await store.write(dataset_after_write, store.store, record)
-    return respond(NodeSaved(node=view, record=record_data(record),
-                             notices=node_write_notices(record, after, before, patched=True)),
-                   etag=etag(record), more={"Accept-Patch": ACCEPT_PATCH})
-
-
-def _record_or_none(store: OrgStore, key: str) -> Record | None:
-    try:
-        return read_record(store, key)
-    except NotFoundError:
-        return None
+    saved, record = await store.write(patch_node_in_turn, store.store, store.editor(), node_id,
+                                      patch, expected, actor=caller.name, comment=comment)
+    return respond(saved, etag=etag(record), more={"Accept-Patch": ACCEPT_PATCH})
 
 
 @router.delete("/nodes/{node_id:path}", status_code=204, summary="Delete a node")
@@ -153,12 +124,10 @@ async def create_edge(record: EdgeBody, store: StoreDep, caller: WriterDep,
     ``notices`` says what ``orgmodel validate`` would note (a post it gives a second unit, an
     edge dated to begin before one of its nodes).
     """
-    view = await store.write(store.editor().put_edge, record, expected_etag=None,
-                               actor=caller.name, comment=comment)
-    after = await store.write(dataset_after_write, store.store, record)
-    return respond(EdgeSaved(edge=view, record=record_data(record),
-                             notices=edge_write_notices(record, after)), status_code=201,
-                   etag=etag(record), location=f"/api/v1/edges/{quote(record.key, safe=':')}")
+    saved = await store.write(save_edge, store.store, store.editor(), record, key=None,
+                              expected=None, actor=caller.name, comment=comment)
+    return respond(saved, status_code=201, etag=etag(record),
+                   location=f"/api/v1/edges/{quote(record.key, safe=':')}")
 
 
 @router.put("/edges/{key:path}", response_model=EdgeSaved, summary="Replace an edge")
@@ -168,15 +137,9 @@ async def replace_edge(key: EdgeKeyPath, record: EdgeBody, store: StoreDep, call
 
     ``notices``: as a create's, and a unit its PART_OF edge's end leaves part of nothing.
     """
-    edge_id_given(key, record.id)
-    same_key(key, record.key, "id" if record.id else _differing_part(key, record))
-    before = await store.write(_record_or_none, store.store, key)
-    view = await store.write(store.editor().put_edge, record, expected_etag=expected,
-                               actor=caller.name, comment=comment)
-    after = await store.write(dataset_after_write, store.store, record)
-    return respond(EdgeSaved(edge=view, record=record_data(record),
-                             notices=edge_write_notices(record, after, before)),
-                   etag=etag(record))
+    saved = await store.write(save_edge, store.store, store.editor(), record, key=key,
+                              expected=expected, actor=caller.name, comment=comment)
+    return respond(saved, etag=etag(record))
 
 
 @router.patch("/edges/{key:path}", response_model=EdgeSaved,
@@ -184,17 +147,9 @@ async def replace_edge(key: EdgeKeyPath, record: EdgeBody, store: StoreDep, call
 async def patch_edge(key: EdgeKeyPath, patch: PatchBody, store: StoreDep, caller: WriterDep,
                      expected: IfMatch, comment: WriteComment = None) -> Response:
     """Change the fields the body names (a JSON merge patch); its key must stay."""
-    _, record = await store.write(patched, store.store, key, patch, expected)
-    if not isinstance(record, EdgeRecord):
-        raise ApiProblemError(404, f"{key!r} is a node: PATCH /api/v1/nodes/{key}")
-    edge_id_given(key, record.id)
-    same_key(key, record.key, "id" if record.id else _differing_part(key, record))
-    view = await store.write(store.editor().put_edge, record, expected_etag=expected,
-                               actor=caller.name, comment=comment)
-    after = await store.write(dataset_after_write, store.store, record)
-    return respond(EdgeSaved(edge=view, record=record_data(record),
-                             notices=edge_write_notices(record, after)), etag=etag(record),
-                   more={"Accept-Patch": ACCEPT_PATCH})
+    saved, record = await store.write(patch_edge_in_turn, store.store, store.editor(), key,
+                                      patch, expected, actor=caller.name, comment=comment)
+    return respond(saved, etag=etag(record), more={"Accept-Patch": ACCEPT_PATCH})
 
 
 @router.delete("/edges/{key:path}", status_code=204, summary="Delete an edge")
@@ -237,18 +192,4 @@ async def apply_changes(body: BatchBody, store: StoreDep, caller: WriterDep) -> 
                                   [item.operation() for item in body.operations],
                                   actor=caller.name, comment=body.comment)
     return respond(BatchAnswer.of(changes))
-
-
-def _differing_part(key: str, record: EdgeBody) -> str:
-    """The field of the body that makes its key differ from the path's (type, from, to, topic).
-
-    A collaboration's key ends in ``#topic``: a new topic is a new edge, not an update.
-    """
-    named = edge_key_parts(key)
-    for field, in_path, in_body in (("type", named.type, str(record.type)),
-                                    ("from", named.source_id, record.source_id),
-                                    ("to", named.target_id, record.target_id)):
-        if in_path != in_body:
-            return field
-    return "topic" if named.topic or record.topic else "to"
 
