@@ -60,6 +60,27 @@ def test_a_name_followed_from_the_table_page_takes_the_keyboard_to_the_drawing(
     assert "Borgmester" in (page.text_content("#status") or "")
 
 
+def test_on_a_narrow_screen_tab_goes_to_the_drawing_before_the_panel_below_it(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The accessibility probe: at 200 % zoom (683 px) focus went from the skip links down into
+    # the panel below the drawing, some thirty controls, then back up to the drawing.
+    allow(recorder, albertslund_app)
+    page.set_viewport_size({"width": 683, "height": 800})
+    open_view(page, f"{albertslund_app.url}/views/collaboration")
+    page.wait_for_selector("body[data-controls]")
+    order = """() => {
+        const all = [...document.querySelectorAll('#panel, .canvas-wrap')];
+        return all.map(e => e.id || e.className);
+    }"""
+    assert page.evaluate(order) == ["canvas-wrap", "panel"]
+    drawn_at = page.evaluate("document.querySelector('.canvas-wrap').getBoundingClientRect().top")
+    assert drawn_at < page.evaluate("document.getElementById('panel').getBoundingClientRect().top")
+    # ... and on a wide screen the panel is beside the drawing, before it, as before
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function("document.getElementById('panel').nextElementSibling === "
+                           "document.querySelector('.canvas-wrap')")
+
+
 def test_on_a_phone_a_tables_words_stay_whole(
         page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     # Cells that could break anywhere shrank to a letter's width: "Organisation og Politik"

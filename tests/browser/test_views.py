@@ -1018,10 +1018,10 @@ def test_on_a_phone_the_network_leaves_room_to_scroll_the_page(
         # A table fits the phone, its cells wrapping; one that cannot scrolls in its own box,
         # with a shadow on the side where more of it is hidden (it scrolled without a cue).
         page.goto(f"{albertslund_app.url}/?q=l%C3%B8n")
-        table = page.locator("article.answer table.data").first
-        assert table.evaluate("t => t.scrollWidth <= t.clientWidth")
-        assert table.evaluate("t => getComputedStyle(t).overflowX") == "auto"
-        assert table.evaluate("t => getComputedStyle(t).backgroundImage").count(
+        box = page.locator("article.answer .table-scroll").first  # the table's own box
+        assert box.evaluate("b => b.scrollWidth <= b.clientWidth")
+        assert box.evaluate("b => getComputedStyle(b).overflowX") == "auto"
+        assert box.evaluate("b => getComputedStyle(b).backgroundImage").count(
             "radial-gradient") == 2
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     finally:

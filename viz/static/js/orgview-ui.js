@@ -722,9 +722,25 @@
     if (template) { template.replaceWith(document.importNode(template.content, true)); }
   }
 
+  /* Where the panel shows below the drawing (a narrow screen: views.css), it comes after it in
+   * the page too, so that Tab goes as the eye does (the accessibility probe: from the skip
+   * links it went down into some thirty controls, then back up to the drawing). */
+  function keepPanelInReadingOrder() {
+    var panel = byId("panel");
+    var canvas = document.querySelector(".canvas-wrap");
+    if (!panel || !canvas || !window.matchMedia) { return; }
+    var narrow = window.matchMedia("(max-width: 820px)");
+    function place() {
+      if (narrow.matches) { canvas.after(panel); } else { canvas.before(panel); }
+    }
+    narrow.addEventListener("change", place);
+    place();
+  }
+
   function showPanel(wired) {
     if (panelShown) { return; }
     panelShown = true;
+    keepPanelInReadingOrder();
     stamp("panel-forms");
     if (wired) {
       stamp("panel-tools");
