@@ -186,6 +186,11 @@ class NodeHint(BaseModel):
     record_note: str | None = Field(None, description="With ``asked_when``: its record's note "
                                                       "(why it says so: \"1 January 2021 is a "
                                                       "placeholder\"), said after its dates.")
+    dated_da: str | None = Field(None, description="With ``asked_when`` and no day of its "
+                                 "own: the sentences of its description that name a year "
+                                 "(\"Stillingen besættes pr. 1. januar 2024 …\"), said after "
+                                 "the data gives no date.")
+    dated_en: str | None = Field(None, description="The same of its English description.")
     change_event: bool = Field(False, description="With ``asked_when``: its record is of a "
                                                   "change (a merger): the day it was carried "
                                                   "out is its first.")
@@ -362,11 +367,16 @@ class NodeHint(BaseModel):
             said = self._held_when(name, post, day, sure, lang)
             return f"{said} {self.record_note}" if self.record_note else said
         if day is None:
-            return ((f"Data angiver ikke, hvornår {name} begyndte: den gælder, så langt data "
+            said = ((f"Data angiver ikke, hvornår {name} begyndte: den gælder, så langt data "
                      "rækker.", f"The data does not say when {name} began: it holds as far "
                      "back as the data goes.") if self.asked_when == "from" else
                     (f"Data angiver ingen slutning for {name}: den gælder stadig.",
                      f"The data gives {name} no end: it still holds."))[at]
+            # ... but its description may say a day in words (round 13: "hvornår startede den
+            # nye chef for ØS?" was told no date, and the post "besættes pr. 1. januar 2024")
+            dated = self.dated_en if lang == "en" and self.dated_en else self.dated_da
+            return said + ((f" Beskrivelsen siger: »{dated}«", f" Its description says: “{dated}”")
+                           [at] if dated else "")
         word = (("fra", "from") if self.asked_when == "from" else ("til", "until"))[at]
         said = (f"{name} gælder i data {word} {day.isoformat()} ({sure}).",
                 f"{name} holds in the data {word} {day.isoformat()} ({sure}).")[at]

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
@@ -34,7 +35,8 @@ from orgmodel.schema import EdgeType, Kind
 from orgmodel.text import fold
 
 __all__ = ["BEGIN_SPELLINGS", "DONE_SPELLINGS", "END_SPELLINGS", "WHEN_FRAME_SPELLINGS",
-           "WHEN_SPELLINGS", "asked_end", "asks_when", "done_end", "when_of", "with_dates"]
+           "WHEN_SPELLINGS", "asked_end", "asks_when", "dated_sentences", "done_end", "when_of",
+           "with_dates"]
 
 #: The words that ask when (not how often: "hvornår mødes …" is a meeting's).
 WHEN_SPELLINGS: tuple[str, ...] = ("hvornår", "when")
@@ -125,4 +127,27 @@ def with_dates(store: OrgStore, hint: NodeHint, as_of: date) -> NodeHint:
     return hint.model_copy(update={
         "holds_from": node.valid_from, "holds_to": node.valid_to,
         "record_confidence": node.confidence, "record_source": node.source,
-        "record_note": node.note, "change_event": bool(node.attributes.get("change_event"))})
+        "record_note": node.note, "change_event": bool(node.attributes.get("change_event")),
+        "dated_da": dated_sentences(node.description), "dated_en": dated_sentences(
+            node.description_en)})
+
+
+#: A year in a sentence (1900-2099): a day said in words has one.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: Where a description's sentences end: a full stop, ! or ? and a capital letter ("pr. 1.
+#: januar" goes on).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+
+
+def dated_sentences(description: str | None) -> str | None:
+    """The sentences of ``description`` that name a year, joined; ``None`` if none does.
+
+    >>> dated_sentences("Leder afdelingen. Stillingen besættes pr. 1. januar 2024; "
+    ...                 "personen er ikke registreret. Den er i Chefforum.")
+    'Stillingen besættes pr. 1. januar 2024; personen er ikke registreret.'
+    >>> dated_sentences("Leder afdelingen.") is None
+    True
+    """
+    found = [part for part in _SENTENCE_END.split(" ".join((description or "").split()))
+             if _YEAR.search(part)]
+    return " ".join(found) or None

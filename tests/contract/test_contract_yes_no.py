@@ -204,6 +204,11 @@ def test_where_something_belongs_is_what_it_lies_under(store: Any) -> None:
      "web:albertslund.dk). Seed (2023) bekræfter"),
     ("when was the Organisation and Politics unit created?", "unit:organisation-og-politik",
      "Organisation og Politik gælder i data fra 2023-01-01"),
+    # round 13: no date of its own, but its description says one in words
+    ("hvornår startede den nye chef for ØS", "post:chef-okonomi-og-stab",
+     "Data angiver ikke, hvornår Chef for Økonomi og Stab begyndte: den gælder, så langt data "
+     "rækker. Beskrivelsen siger: »Stillingen besættes pr. 1. januar 2024 (ny chef rekrutteret "
+     "i 2023 med bistand fra Genitor); personen er ikke registreret i data.«"),
 ])
 def test_a_question_of_when_something_began_or_ended_is_answered_by_its_dates(
         store: Any, question: str, node: str, said: str) -> None:
