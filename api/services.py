@@ -36,6 +36,7 @@ from orgmodel.audit_query import AuditQuery
 from orgmodel.contract import AuditEntry, Membership, OrgStore, Responsibility, WritableStore
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Record, StaleWriteError, etag, find_record, merge_patch, record_data
+from orgmodel.event_date import asked_around
 from orgmodel.exceptions import NotFoundError
 from orgmodel.export import export_files
 from orgmodel.home import asked_here
@@ -94,7 +95,9 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     then left out). ``with_facts``: each task also with its facts (:mod:`orgmodel.task_facts`;
     two more store calls a task, so only when asked).
     """
-    question = asked_here(store, asked(query, as_of, date.today()))
+    # "… før sammenlægningen": the day before it (orgmodel.event_date)
+    question = asked_around(store, asked_here(store, asked(query, as_of, date.today())),
+                            as_of=as_of)
     text, when = question.text, question.when
     phone = asks_phone_number(text)  # said first; its words would meet a phone's task
     text = without_phone_number(text) if phone else text

@@ -157,7 +157,7 @@ def _date(parts: dict[str, str | None], today: date) -> tuple[date | None, Readi
 
 #: How a named date was read: a day as written, the 15th of a month named, 1 July of a year
 #: named, or today for this year.
-Reading = Literal["day", "month", "year", "this_year", "now"]
+Reading = Literal["day", "month", "year", "this_year", "now", "before_event", "after_event"]
 
 
 class Asked(NamedTuple):
@@ -170,6 +170,9 @@ class Asked(NamedTuple):
     #: The date the question named that an ``as_of`` given set aside ("hvem var borgmester i
     #: 2019" with --as-of 2026-11-01 was answered for 2026 without a word).
     set_aside: date | None = None
+    #: The event that dated it ("før sammenlægningen": :mod:`orgmodel.event_date`), by name.
+    event: str | None = None
+    event_en: str | None = None
 
 
 def asked(question: str, as_of: date | None, today: date) -> Asked:
@@ -181,14 +184,14 @@ def asked(question: str, as_of: date | None, today: date) -> Asked:
     --------
     >>> asked("løn i 2022", None, date(2026, 11, 27))  # doctest: +NORMALIZE_WHITESPACE
     Asked(text='løn', when=datetime.date(2022, 7, 1), named=datetime.date(2022, 7, 1),
-          reading='year', set_aside=None)
+          reading='year', set_aside=None, event=None, event_en=None)
     >>> asked("løn i 2022", date(2024, 1, 1), date(2026, 11, 27))  # as_of wins, said
     ... # doctest: +NORMALIZE_WHITESPACE
     Asked(text='løn', when=datetime.date(2024, 1, 1), named=None, reading=None,
-          set_aside=datetime.date(2022, 7, 1))
+          set_aside=datetime.date(2022, 7, 1), event=None, event_en=None)
     >>> asked("løn", None, date(2026, 11, 27))  # doctest: +NORMALIZE_WHITESPACE
     Asked(text='løn', when=datetime.date(2026, 11, 27), named=None, reading=None,
-          set_aside=None)
+          set_aside=None, event=None, event_en=None)
     """
     # "lø\u00adn", pasted from a web page, asks for "løn"; "ØUs" for "ØU"
     # ... and "vis mig hvem der sidder i ØU" for "hvem sidder i ØU" (orgmodel.politeness)
@@ -203,7 +206,8 @@ def asked(question: str, as_of: date | None, today: date) -> Asked:
     return Asked(text, named, named, reading)
 
 
-def as_of_note(named: date, reading: Reading | None, lang: Lang) -> str:
+def as_of_note(named: date, reading: Reading | None, lang: Lang, *,
+               event: str | None = None) -> str:
     """The line that says for which date a question is answered, and why that date.
 
     Examples
@@ -213,5 +217,8 @@ def as_of_note(named: date, reading: Reading | None, lang: Lang) -> str:
     'Answer as of 2022-07-01 (the middle of the year the question names).'
     >>> as_of_note(date(2026, 11, 27), "this_year", "da")
     'Svar pr. 2026-11-27 (i dag: spørgsmålet nævner dette år).'
+    >>> as_of_note(date(2022, 12, 31), "before_event", "da", event="Sammenlægningen")
+    'Svar pr. 2022-12-31 (dagen før Sammenlægningen, som spørgsmålet nævner).'
     """
-    return t(f"answer_as_of_{reading or 'day'}", lang, date=named.isoformat())
+    return t(f"answer_as_of_{reading or 'day'}", lang, date=named.isoformat(),
+             event=event or "")

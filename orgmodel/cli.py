@@ -44,6 +44,7 @@ from orgmodel.cli_print import name as display_name
 from orgmodel.cli_usage import UsageError, UsageParser, language_asked
 from orgmodel.contract import OrgStore
 from orgmodel.dataset import Dataset
+from orgmodel.event_date import asked_around
 from orgmodel.exceptions import (
     DataValidationError,
     NotFoundError,
@@ -299,7 +300,9 @@ def _print_hints(named: NodeHint | None, text: str, results: Sequence[object],
 def cmd_who_owns(args: argparse.Namespace) -> int:
     """Print who owns the tasks matching TEXT."""
     store = open_store_from_args(args)
-    question = asked_here(store, asked(args.text, args.as_of, date.today()))
+    # "… i Albertslund": the model is of it; "… før sammenlægningen": the day before it
+    question = asked_around(store, asked_here(store, asked(args.text, args.as_of, date.today())),
+                            as_of=args.as_of)
     text, when = question.text, question.when
     phone = asks_phone_number(text)  # said first; its words would meet a phone's task
     text = without_phone_number(text) if phone else text
@@ -320,7 +323,8 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
                 as_of=when.isoformat()), file=sys.stderr)
     if question.named is not None:  # say which date the answer is for: the question chose it
         beside = args.json or not answered  # stdout holds the JSON, or nothing at all
-        print(as_of_note(question.named, question.reading, args.lang),
+        event = question.event_en if args.lang == "en" and question.event_en else question.event
+        print(as_of_note(question.named, question.reading, args.lang, event=event),
               file=sys.stderr if beside else sys.stdout)
     if args.json:
         _dump(

@@ -71,6 +71,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Svar pr. {date} (midt i det år, spørgsmålet nævner).",
         "Answer as of {date} (the middle of the year the question names).",
     ),
+    "answer_as_of_before_event": (
+        "Svar pr. {date} (dagen før {event}, som spørgsmålet nævner).",
+        "Answer as of {date} (the day before {event}, which the question names).",
+    ),
+    "answer_as_of_after_event": (
+        "Svar pr. {date} (efter {event}, som spørgsmålet nævner).",
+        "Answer as of {date} (after {event}, which the question names).",
+    ),
     "answer_as_of_this_year": (
         "Svar pr. {date} (i dag: spørgsmålet nævner dette år).",
         "Answer as of {date} (today: the question names this year).",

@@ -49,13 +49,14 @@ _RAW_STOPWORDS = """
     vedligeholder vedligeholde administrerer administrere udarbejder udarbejde koordinerer
     koordinere skriver skrive holder holde sidder sidde glemt glemte glemmer
     kommunen kommunens kommunal kommunale hjælpe hjælper bliver blive blev finder finde går
-    hvilket ejer eje ejes driver mellem imellem tjek tjekker tjekke passer passe ikke hvis
+    hvilket ejer eje ejes ejede ejet driver mellem imellem tjek tjekker tjekke passer passe ikke
+    hvis
     virker fungerer behandler behandle arbejder var været havde haft bag mødes hvornår ringer
     ringe svare svarer gælder gælde kommer komme nu kører køre over have besked mange svær
     svært hjalp træffer træffe kender kende hører retter rette brugt regler reglerne
     spørgsmål spørgsmålet spørgsmålene hedder hed hedde ud styr ska
     a about an and are as at be by do does for from handles in is of on or our responsible
-    the to what where which who whom owns own with handle manages deals deal charge takes
+    the to what where which who whom owns own owned with handle manages deals deal charge takes
     looks after ask contact new maintains maintain administers administer prepares prepare
     writes write coordinates coordinate runs run forgot forgotten meets meet when
     i me my mine you your we us they them their he she his her municipal municipality

@@ -383,7 +383,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                  named: list[dict[str, Any]] | None = None,
                  ask_instead: str | None = None, advice: dict[str, str] | None = None,
                  answered_as_of: date | None = None,
-                 as_of_reading: Reading | None = None, examples: list[str] | None = None,
+                 as_of_reading: Reading | None = None, as_of_event: str | None = None,
+                 examples: list[str] | None = None,
                  home_names: list[str] | None = None, only_weak: bool = False,
                  no_phone_numbers: bool = False, no_amounts: bool = False) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
@@ -499,7 +500,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                    node_hint=node_hint, node_link=node_link,
                    ask_instead=ask_instead,
                    answered_as_of=answered_as_of, examples=examples or [],
-                   as_of_note=as_of_note(answered_as_of, as_of_reading, page.lang)
+                   as_of_note=as_of_note(answered_as_of, as_of_reading, page.lang,
+                                         event=as_of_event)
                    if answered_as_of else None)
 
 

@@ -21,9 +21,10 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from orgmodel.asked_date import asked
+from orgmodel.asked_date import Asked, asked
 from orgmodel.asker import asks_amount, asks_phone_number, without_phone_number
 from orgmodel.contract import OrgStore
+from orgmodel.event_date import asked_around
 from orgmodel.exceptions import NotFoundError
 from orgmodel.home import asked_here
 from orgmodel.records import BlankOrIsoDate
@@ -131,21 +132,22 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     page = _page(request, lang, as_of, q=q)
     query = (q or "").strip() or None
     question = asked(query or "", as_of, date.today())
-    when = question.when
 
     def work(store: OrgStore) -> tuple[list[dict[str, Any]], str | None, dict[str, str] | None,
-                                       str | None, list[str], str]:
+                                       str | None, list[str], Asked]:
         with_organisation(store, page)
-        here = asked_here(store, question)  # "… i Albertslund": the model is of it
+        # "… i Albertslund": the model is of it; "… før sammenlægningen": the day before it
+        here = asked_around(store, asked_here(store, question), as_of=as_of)
         if asks_phone_number(here.text):  # said first; its words would meet a phone's task
             here = here._replace(text=without_phone_number(here.text))
         found, named, link = start.answers(store, here, lang=page.lang)
         # "hvem er min chef?": ask about the post (a node named is the answer)
-        advice = start.ask_instead(store, here.text, page.lang, as_of=when) \
+        advice = start.ask_instead(store, here.text, page.lang, as_of=here.when) \
             if query and not found and not named else None
-        return found, named, link, advice, examples_of(store, page), here.text
+        return found, named, link, advice, examples_of(store, page), here
 
-    found, named, link, advice, examples, text = await _build(request, work)
+    found, named, link, advice, examples, here = await _build(request, work)
+    text = here.text
     # The catalogue is read and indexed when first asked (about a second): not on the loop.
     hint = None
     # ... and tasks that each meet only part of it are the nearest, said so
@@ -159,8 +161,10 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
                                           no_amounts=query is not None and asks_amount(query),
                                           ask_instead=advice, examples=examples,
                                           node_hint=named, node_link=link,
-                                          answered_as_of=question.named,
-                                          as_of_reading=question.reading),
+                                          answered_as_of=here.named,
+                                          as_of_reading=here.reading,
+                                          as_of_event=here.event_en if page.lang == "en"
+                                          and here.event_en else here.event),
                     "text/html")
 
 

@@ -592,6 +592,16 @@ def test_a_question_of_a_phone_number_is_told_the_data_holds_none(http: httpx.Cl
     assert english["results"][0]["task"]["id"] == "task:lon"
 
 
+def test_a_question_before_an_event_is_answered_for_the_day_before_it(
+        http: httpx.Client) -> None:
+    # Rounds 12 and 13: "før sammenlægningen" was answered for today.
+    asked = http.get("/api/v1/owners",
+                     params={"q": "hvem var ansvarlig for HR før sammenlægningen?"}).json()
+    assert asked["as_of"] == "2022-12-31"
+    owners = asked["results"][0]["owners"]
+    assert [o["id"] for o in owners if o["raci"] == "A"] == ["unit:okonomi-og-stab"]
+
+
 def test_a_question_of_an_amount_is_told_the_data_holds_none(http: httpx.Client) -> None:
     # Round 13: "what is the budget of Finance and Staff" gave the budget task, no word that
     # the data holds no amounts; who holds the task still follows.

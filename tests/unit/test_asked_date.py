@@ -45,13 +45,14 @@ def test_other_numbers_are_no_date(question: str) -> None:
 
 def test_the_date_leaves_the_text_and_as_of_wins() -> None:
     assert asked("hvem havde ansvaret for løn i 2022?", None, TODAY) == (
-        "hvem havde ansvaret for løn ?", date(2022, 7, 1), date(2022, 7, 1), "year", None)
+        "hvem havde ansvaret for løn ?", date(2022, 7, 1), date(2022, 7, 1), "year", None, None,
+        None)
     # An explicit date (the page's date field, --as-of) wins; the year still leaves the text,
     # and is kept as the date set aside (said, where it was not)
     assert asked("løn i 2022", date(2024, 6, 1), TODAY) == (
-        "løn", date(2024, 6, 1), None, None, date(2022, 7, 1))
+        "løn", date(2024, 6, 1), None, None, date(2022, 7, 1), None, None)
     assert asked("i 2022", None, TODAY) == (
-        "i 2022", date(2022, 7, 1), date(2022, 7, 1), "year", None)
+        "i 2022", date(2022, 7, 1), date(2022, 7, 1), "year", None, None, None)
     # ... not a date the same as the one given, nor today said
     assert asked("løn i 2024", date(2024, 7, 1), TODAY).set_aside is None
     assert asked("løn lige nu", date(2024, 6, 1), TODAY).set_aside is None
@@ -81,7 +82,7 @@ def test_the_note_says_how_the_date_was_read(question: str, said: str) -> None:
 ])
 def test_today_said_is_today_with_no_date_to_note(question: str, left: str) -> None:
     # Leadership's third probe: the words of right now met stray tasks ("lige", "currently").
-    assert asked(question, None, TODAY) == (left, TODAY, None, None, None)
+    assert asked(question, None, TODAY) == (left, TODAY, None, None, None, None, None)
 
 
 @pytest.mark.parametrize("question", ["hvem har ansvaret for dagtilbud", "Pt-skanning",
