@@ -46,6 +46,7 @@ from orgmodel.asker import (
     SUBJECT_SPELLINGS,
     WHETHER_THERE_IS,
 )
+from orgmodel.event_date import AROUND, EVENT_MIN
 from orgmodel.framed_hints import ONWARD_SPELLINGS
 from orgmodel.hint_model import NO_COUNT, NO_SIZE
 from orgmodel.hint_search import (
@@ -474,6 +475,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "phoneNumber": PHONE_NUMBER.pattern,
                 # "what is the budget of Finance and Staff?": no amounts in the data (asker)
                 "amount": AMOUNT.pattern,
+                # "… før sammenlægningen": a day this page is not of (orgmodel.event_date)
+                "around": AROUND.pattern.replace("(?P<", "(?<"), "eventMin": EVENT_MIN,
                 # "ØUs medlemmer" names ØU; "the CFO's boss" keeps its genitive (text.py)
                 "acronymGenitive": ACRONYM_GENITIVE.replace("\\w", "\\p{L}\\p{N}_"),
                 "notInData": t("not_in_data", page.lang, what="{what}"),

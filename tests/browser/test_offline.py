@@ -971,6 +971,18 @@ def test_static_start_page_says_the_data_holds_no_phone_numbers(
     assert (page.locator("#answers .no-phone").text_content() or "").startswith(
         "Data har ingen telefonnumre")
     assert page.locator("article.answer h3").first.text_content() == "Løn"
+
+
+def test_static_start_page_says_what_the_data_or_the_page_cannot_answer(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    only_files(recorder)
+    # rounds 12 and 13: a day an event names, which the page (built for one day) cannot answer
+    # for, is said so, as a year is (the server answers it)
+    ask(site, page, "hvem var ansvarlig for HR før sammenlægningen?")
+    assert (page.locator("#answers .as-of-note").text_content() or "").endswith(
+        "den svarer ikke for »før sammenlægningen«.")
+    ask(site, page, "hvem har løn efter frokost")  # names no event
+    assert page.locator("#answers .as-of-note").count() == 0
     # round 13: an amount the data holds none of is said so too, as on the server
     ask(site, page, "hvad er IT-budgettet for 2025?")
     assert (page.locator("#answers .no-amount").text_content() or "").startswith(

@@ -723,7 +723,21 @@
     });
   }
 
+  /* The words before or after which a question asks ("… før sammenlægningen"), when they name
+   * an initiative as well as the server's orgmodel.event_date needs: this page, built for one
+   * day, cannot answer for its day, and says so; else null. */
+  var around = new RegExp(data.around || "(?!)", "iu");
+  function eventAsked(query) {
+    var found = query.match(around);
+    if (!found) { return null; }
+    var best = bestNamed(wordsOf(found.groups.what), function (entry) {
+      return (entry.id || "").indexOf("initiative:") === 0;
+    });
+    return best && best.score >= data.eventMin ? found[0].trim() : null;
+  }
+
   start.namedHint = namedHint;
+  start.eventAsked = eventAsked;
   start.taskInPlace = taskInPlace;
   start.asksAboutSelf = asksAboutSelf;
   start.leading = leading;

@@ -55,6 +55,11 @@
     var asked = yearsIn(query).filter(function (when) {
       return !data.asOf || when.slice(0, 4) !== data.asOf.slice(0, 4);
     });
+    // "… før sammenlægningen": a day this page is not of, as a year is (the server answers it)
+    var event = start.eventAsked(query);
+    if (event) {
+      asked.push(document.documentElement.lang === "en" ? "“" + event + "”" : "»" + event + "«");
+    }
     // "ØUs medlemmer": the committee's; "vis mig hvem der …": "hvem …"
     var plain = start.plainQuestion(start.withoutAcronymGenitive(query));
     var text = start.withoutHomeName(withoutPronounIt(withoutDate(plain).trim() || plain));
