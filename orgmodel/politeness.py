@@ -65,6 +65,10 @@ ANYONE_VERBS = frozenset((
 #: "er det Økonomi og Indkøb der står for bogholderiet?" (a cleft) is "står Økonomi og Indkøb
 #: for bogholderiet?", a question of yes or no (round 12 gave the task, and no "Ja").
 _CLEFT = re.compile(r"^(?:er|var) det (.+?),? (?:der|som) (\w+) (.+)$", re.IGNORECASE)
+#: "hvem har ansvaret for løn, men ikke HR?": what is left out is no part of what is asked
+#: (round 13 put the HR task the question left out among the answers, and payroll after).
+_EXCEPT = re.compile(r",?\s+(?:men ikke|but not|except(?: for)?|undtagen|bortset fra)\s+"
+                     r"[^,?.!;]+", re.IGNORECASE)
 #: "findes der …" is "er der …" (whether there is one).
 _EXISTS = re.compile(r"^findes der\b", re.IGNORECASE)
 #: "har vi nogen initiativer i gang?" asks which there are.
@@ -74,7 +78,8 @@ _ANY_OF = re.compile(r"^har (?:vi|i|kommunen|man) (?:nogen|nogle)\s+", re.IGNORE
 #: The patterns the static start page reads a question with too (start-read.js, case aside).
 PLAIN_PATTERNS: dict[str, str] = {"request": _REQUEST.pattern, "embedded": _EMBEDDED.pattern,
                                   "list": _LIST.pattern, "exists": _EXISTS.pattern,
-                                  "anyOf": _ANY_OF.pattern, "cleft": _CLEFT.pattern}
+                                  "anyOf": _ANY_OF.pattern, "cleft": _CLEFT.pattern,
+                                  "except": _EXCEPT.pattern}
 
 
 def plain_question(question: str) -> str:
@@ -86,6 +91,7 @@ def plain_question(question: str) -> str:
     text = _EMBEDDED.sub(lambda m: m[1], text, count=1)
     text = _EXISTS.sub("er der", text, count=1)
     text = _CLEFT.sub(r"\2 \1 \3", text, count=1)
+    text = _EXCEPT.sub("", text)
     text = _ANY_OF.sub("hvilke ", text, count=1)
     if (anyone := _ANYONE.match(text)) and anyone[1].lower() in ANYONE_VERBS:
         verb = anyone[1]

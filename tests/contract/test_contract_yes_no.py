@@ -165,6 +165,20 @@ def test_a_request_or_roundabout_question_is_answered_as_the_plain_one(
     assert [r.task.id for r in tasks] == [r.task.id for r in plain_tasks]
 
 
+@pytest.mark.parametrize(("question", "plain"), [
+    ("hvem har ansvaret for løn, men ikke HR", "hvem har ansvaret for løn"),
+    ("who handles payroll but not HR?", "who handles payroll?"),
+    ("hvem står for indkøb bortset fra SKI-aftalerne?", "hvem står for indkøb?"),
+])
+def test_what_a_question_leaves_out_is_not_answered(store: Any, question: str,
+                                                    plain: str) -> None:
+    # Round 13: "løn, men ikke HR" put the HR task it left out among the answers, payroll after.
+    tasks, _ = answered(store, read_question(question, ON, ON).text)
+    plain_tasks, _ = answered(store, read_question(plain, ON, ON).text)
+    assert [r.task.id for r in tasks] == [r.task.id for r in plain_tasks]
+    assert "task:hr" not in [r.task.id for r in tasks]
+
+
 def test_a_task_asked_of_in_a_question_of_yes_or_no_is_answered_with_its_owners(
         store: Any) -> None:
     # "bruger bogholderiet rollebi?" said "Ja: …" and then "Bogholderi er en opgave, ikke en

@@ -297,6 +297,8 @@
   function pattern(key) { return new RegExp(plainPatterns[key] || "(?!)", "iu"); }
   var REQUEST = pattern("request"), EMBEDDED = pattern("embedded"), LIST = pattern("list");
   var EXISTS = pattern("exists"), ANY_OF = pattern("anyOf"), CLEFT = pattern("cleft");
+  // "løn, men ikke HR": what is left out, everywhere in the question
+  var EXCEPT = new RegExp(plainPatterns.except || "(?!)", "giu");
   var ANYONE = /^(\S+) (?:nogen|nogle|anyone|anybody)(?![\p{L}\p{N}])/iu;
   var anyoneVerbs = {};
   (data.anyoneVerbs || []).forEach(function (verb) { anyoneVerbs[verb] = true; });
@@ -309,7 +311,7 @@
       });
     }
     text = text.replace(EMBEDDED, "$1").replace(EXISTS, "er der").replace(CLEFT, "$2 $1 $3")
-      .replace(ANY_OF, "hvilke ");
+      .replace(EXCEPT, "").replace(ANY_OF, "hvilke ");
     var anyone = text.match(ANYONE);
     if (anyone && anyoneVerbs[anyone[1].toLowerCase()]) {
       var rest = text.slice(anyone[0].length).trim();
