@@ -25,21 +25,15 @@ from api.schemas import (
     OwnersAnswerResult,
     TaskFactsOut,
 )
-from orgmodel.asked_date import asked
 from orgmodel.asker import (
     advice_of_data,
-    asks_amount,
-    asks_phone_number,
-    without_phone_number,
 )
 from orgmodel.audit_query import AuditQuery
 from orgmodel.contract import AuditEntry, Membership, OrgStore, Responsibility, WritableStore
 from orgmodel.dataset import Dataset
 from orgmodel.editing import Record, StaleWriteError, etag, find_record, merge_patch, record_data
-from orgmodel.event_date import asked_around
 from orgmodel.exceptions import NotFoundError
 from orgmodel.export import export_files
-from orgmodel.home import asked_here
 from orgmodel.kle_catalogue import hint
 from orgmodel.node_hint import answers_and_hint, only_weak
 from orgmodel.notices import (
@@ -50,6 +44,7 @@ from orgmodel.notices import (
     two_places,
     unowned,
 )
+from orgmodel.question_read import read_question
 from orgmodel.records import NODE_ADAPTER, AnyNode, EdgeRecord
 from orgmodel.resolve import check_written_id
 from orgmodel.schema import EDGE_RULES, EdgeType, Kind
@@ -95,12 +90,8 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     then left out). ``with_facts``: each task also with its facts (:mod:`orgmodel.task_facts`;
     two more store calls a task, so only when asked).
     """
-    # "… før sammenlægningen": the day before it (orgmodel.event_date)
-    question = asked_around(store, asked_here(store, asked(query, as_of, date.today())),
-                            as_of=as_of)
+    question, phone, amount = read_question(store, query, as_of=as_of, today=date.today())
     text, when = question.text, question.when
-    phone = asks_phone_number(text)  # said first; its words would meet a phone's task
-    text = without_phone_number(text) if phone else text
     results, named = answers_and_hint(store, text, store.owners(text, limit=limit, as_of=when),
                                       as_of=when)
     if not results and named is None:  # "task:nope": a 404 with the ids perhaps meant
@@ -116,7 +107,7 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     return OwnersAnswer(query=query, as_of=when, as_of_set_aside=question.set_aside,
                         results=answered, node_hint=named,
                         ask_instead=advice, only_weak=weak,
-                        no_phone_numbers=phone, no_amounts=asks_amount(text),
+                        no_phone_numbers=phone, no_amounts=amount,
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
 
 

@@ -18,13 +18,10 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-from orgmodel.asked_date import as_of_note, asked
+from orgmodel.asked_date import as_of_note
 from orgmodel.asker import (
     advice_of_data,
     ask_instead,
-    asks_amount,
-    asks_phone_number,
-    without_phone_number,
 )
 from orgmodel.cli_args import (
     iso_date,
@@ -44,7 +41,6 @@ from orgmodel.cli_print import name as display_name
 from orgmodel.cli_usage import UsageError, UsageParser, language_asked
 from orgmodel.contract import OrgStore
 from orgmodel.dataset import Dataset
-from orgmodel.event_date import asked_around
 from orgmodel.exceptions import (
     DataValidationError,
     NotFoundError,
@@ -54,13 +50,13 @@ from orgmodel.exceptions import (
     StoreUnavailableError,
     held_text,
 )
-from orgmodel.home import asked_here
 from orgmodel.kle_catalogue import hint as kle_hint
 from orgmodel.loader import load_dataset, unread_files
 from orgmodel.messages import Lang, name_in, t
 from orgmodel.node_hint import NodeHint, answers_and_hint, only_weak
 from orgmodel.notices import notices_of
 from orgmodel.problem_text import in_danish, problem_line
+from orgmodel.question_read import read_question
 from orgmodel.resolve import UnknownNodeError, check_written_id, resolve_node
 from orgmodel.store.sync_defaults import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 from orgmodel.vocabulary import DEFAULT_DATA_DIR, load_vocabulary
@@ -300,13 +296,9 @@ def _print_hints(named: NodeHint | None, text: str, results: Sequence[object],
 def cmd_who_owns(args: argparse.Namespace) -> int:
     """Print who owns the tasks matching TEXT."""
     store = open_store_from_args(args)
-    # "… i Albertslund": the model is of it; "… før sammenlægningen": the day before it
-    question = asked_around(store, asked_here(store, asked(args.text, args.as_of, date.today())),
-                            as_of=args.as_of)
+    question, phone, amount = read_question(store, args.text, as_of=args.as_of,
+                                            today=date.today())
     text, when = question.text, question.when
-    phone = asks_phone_number(text)  # said first; its words would meet a phone's task
-    text = without_phone_number(text) if phone else text
-    amount = asks_amount(text)  # "what is the budget of …": the data holds no kroner
     results, named = answers_and_hint(
         store, text, store.owners(text, limit=args.limit, as_of=when), as_of=when)
     if not results and named is None:  # "task:lonn": no answer, but the id perhaps meant

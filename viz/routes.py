@@ -21,12 +21,9 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from orgmodel.asked_date import Asked, asked
-from orgmodel.asker import asks_amount, asks_phone_number, without_phone_number
 from orgmodel.contract import OrgStore
-from orgmodel.event_date import asked_around
 from orgmodel.exceptions import NotFoundError
-from orgmodel.home import asked_here
+from orgmodel.question_read import ReadQuestion, read_question
 from orgmodel.records import BlankOrIsoDate
 from orgmodel.schema import Kind
 from orgmodel.stakeholder_map import MAP_DEPTH, MAP_DEPTH_MOST
@@ -131,23 +128,20 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     """The intranet start page: "Hvem har ansvaret for …?" answered on the server, and views."""
     page = _page(request, lang, as_of, q=q)
     query = (q or "").strip() or None
-    question = asked(query or "", as_of, date.today())
 
     def work(store: OrgStore) -> tuple[list[dict[str, Any]], str | None, dict[str, str] | None,
-                                       str | None, list[str], Asked]:
+                                       str | None, list[str], ReadQuestion]:
         with_organisation(store, page)
-        # "… i Albertslund": the model is of it; "… før sammenlægningen": the day before it
-        here = asked_around(store, asked_here(store, question), as_of=as_of)
-        if asks_phone_number(here.text):  # said first; its words would meet a phone's task
-            here = here._replace(text=without_phone_number(here.text))
+        read = read_question(store, query or "", as_of=as_of, today=date.today())
+        here = read.asked
         found, named, link = start.answers(store, here, lang=page.lang)
         # "hvem er min chef?": ask about the post (a node named is the answer)
         advice = start.ask_instead(store, here.text, page.lang, as_of=here.when) \
             if query and not found and not named else None
-        return found, named, link, advice, examples_of(store, page), here
+        return found, named, link, advice, examples_of(store, page), read
 
-    found, named, link, advice, examples, here = await _build(request, work)
-    text = here.text
+    found, named, link, advice, examples, read = await _build(request, work)
+    here, text = read.asked, read.asked.text
     # The catalogue is read and indexed when first asked (about a second): not on the loop.
     hint = None
     # ... and tasks that each meet only part of it are the nearest, said so
@@ -156,9 +150,8 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
         hint = await anyio.to_thread.run_sync(start.kle_hint, text, page.lang)
     return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint,
                                           only_weak=weak,
-                                          no_phone_numbers=query is not None
-                                          and asks_phone_number(query),
-                                          no_amounts=query is not None and asks_amount(query),
+                                          no_phone_numbers=read.phone,
+                                          no_amounts=read.amount,
                                           ask_instead=advice, examples=examples,
                                           node_hint=named, node_link=link,
                                           answered_as_of=here.named,
