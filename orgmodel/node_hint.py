@@ -133,6 +133,7 @@ from orgmodel.text import (
     without_lone_tokens,
     without_pronoun_it,
 )
+from orgmodel.two_tasks import both_asked
 from orgmodel.when_asked import when_of
 from orgmodel.yes_no import which_kind, yes_or_no
 
@@ -552,8 +553,12 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
         task = pair[0].node
         return (store.owners(task.id, limit=1, as_of=as_of)
                 if task.kind is Kind.TASK else []), pair[0]
-    if (placed := task_in_place(store, query, as_of)) is not None:
+    # "budget and procurement": each side's task first, where both name one well (not a task
+    # in the unit "Finance and Procurement")
+    both = both_asked(store, query, results, as_of=as_of)
+    if both is results and (placed := task_in_place(store, query, as_of)) is not None:
         return placed, None  # "økonomistyring ØS": the task, in the unit that holds it
+    results = both
     # A task the question meets well by its own words comes before one met only through the
     # KLE topic nearest the question ("hvem har ansvaret for snerydning?" answered the aids of
     # a KLE topic whose keywords hold "snerydning", 0.73, before winter service, 0.72, whose

@@ -120,6 +120,7 @@ from orgmodel.search import READ_AS, READ_AS_MIN_LETTERS
 from orgmodel.task_in_place import TASK_MIN as TASK_IN_PLACE_MIN
 from orgmodel.task_list import TASK_FRAME_SPELLINGS, TASK_LIST_SPELLINGS
 from orgmodel.text import ACRONYM_GENITIVE, ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
+from orgmodel.two_tasks import AND_SPELLINGS, NAME_MIN, PART_MARGIN, PART_MIN
 from orgmodel.verb_frames import (
     AFTER_WORK_VERB,
     SYSTEM_WORDS,
@@ -477,6 +478,9 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "amount": AMOUNT.pattern,
                 # "… før sammenlægningen": a day this page is not of (orgmodel.event_date)
                 "around": AROUND.pattern.replace("(?P<", "(?<"), "eventMin": EVENT_MIN,
+                # "budget and procurement": both tasks (orgmodel.two_tasks)
+                "andWords": list(AND_SPELLINGS), "partMin": PART_MIN, "partMargin": PART_MARGIN,
+                "nameMin": NAME_MIN,
                 # "ØUs medlemmer" names ØU; "the CFO's boss" keeps its genitive (text.py)
                 "acronymGenitive": ACRONYM_GENITIVE.replace("\\w", "\\p{L}\\p{N}_"),
                 "notInData": t("not_in_data", page.lang, what="{what}"),

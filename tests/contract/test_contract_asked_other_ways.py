@@ -134,3 +134,25 @@ def test_who_signs_off_asks_who_approves(store: Any) -> None:
     _tasks, hint = answered(store, "who signs off on new digital solutions?")
     assert hint is not None and hint.text("da").startswith(
         "Digitaliseringsrådet beslutter: Nye digitale løsninger og teknologier")
+
+
+@pytest.mark.parametrize(("question", "first_two"), [
+    # round 13: the budget tasks and no procurement; a stray task before financial management
+    ("who's responsible for budget and procurement", ["task:budget", "task:indkob"]),
+    ("hvem har ansvaret for okonomistyring og indkob", ["task:okonomistyring", "task:indkob"]),
+    ("hvem har ansvaret for løn og budget?", ["task:lon", "task:budget"]),
+])
+def test_two_tasks_asked_at_once_are_both_answered_first(
+        store: Any, question: str, first_two: list[str]) -> None:
+    tasks, hint = answered(store, question)
+    assert hint is None and [r.task.id for r in tasks][:2] == first_two
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("hvem står for løn- og personaleforhold", "task:lon-og-personaleforhold"),  # a name's "og"
+    ("hvem står for budget i Økonomi og Indkøb", "task:budget"),  # a unit's name
+])
+def test_an_og_within_a_name_joins_no_two_tasks(store: Any, question: str, first: str) -> None:
+    tasks, _ = answered(store, question)
+    assert tasks[0].task.id == first
+    assert "task:indkob" not in [r.task.id for r in tasks]

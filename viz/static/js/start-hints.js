@@ -736,8 +736,40 @@
     return best && best.score >= data.eventMin ? found[0].trim() : null;
   }
 
+  /* "who's responsible for budget and procurement?": each side's task first, where both name
+   * one well and the whole names none as well, as orgmodel.two_tasks.both_asked; an "og"
+   * within a name ("Økonomi og Indkøb") is no "og" between two; else null. */
+  var andSplit = new RegExp("\\s+(?:" + (data.andWords || ["og"]).map(function (word) {
+    return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }).join("|") + ")\\s+", "iu");
+  function bothAsked(text, whole) {
+    var parts = text.trim().replace(/[?!. ]+$/, "").split(andSplit);
+    if (parts.length !== 2 || !parts[0].trim() || !parts[1].trim()) { return null; }
+    // the words on either side of it, one to three each: "budget i Økonomi og Indkøb" holds
+    // a unit's name whole
+    var before = parts[0].split(/\s+/), after = parts[1].split(/\s+/);
+    for (var left = 1; left <= 3; left += 1) {
+      for (var right = 1; right <= 3; right += 1) {
+        var words = wordsOf(before.slice(-left).concat(after.slice(0, right)).join(" "));
+        var name = words.length ? bestNamed(words, function () { return true; }) : null;
+        if (name && name.score >= data.nameMin) { return null; }
+      }
+    }
+    var first = start.rank(parts[0])[0], second = start.rank(parts[1])[0];
+    if (!first || !second || first.task.id === second.task.id) { return null; }
+    var best = whole.length ? whole[0].score : 0;
+    if (Math.min(first.score, second.score) < Math.max(data.partMin, best + data.partMargin)) {
+      return null;
+    }
+    var asked = [first.task.id, second.task.id];
+    return [first, second].concat(whole.filter(function (hit) {
+      return asked.indexOf(hit.task.id) < 0;
+    })).slice(0, Math.max(whole.length, 2));
+  }
+
   start.namedHint = namedHint;
   start.eventAsked = eventAsked;
+  start.bothAsked = bothAsked;
   start.taskInPlace = taskInPlace;
   start.asksAboutSelf = asksAboutSelf;
   start.leading = leading;
