@@ -55,6 +55,7 @@ _RAW_STOPWORDS = """
     ringe svare svarer gælder gælde kommer komme nu kører køre over have besked mange svær
     svært hjalp træffer træffe kender kende hører retter rette brugt regler reglerne
     spørgsmål spørgsmålet spørgsmålene hedder hed hedde ud styr ska
+    kontakt kontaktperson kontaktpersonen mail e-mail mailadresse mailadressen
     a about an and are as at be by do does for from handles in is of on or our responsible
     the to what where which who whom owns own owned with handle manages deals deal charge takes
     looks after ask contact new maintains maintain administers administer prepares prepare
@@ -63,7 +64,7 @@ _RAW_STOPWORDS = """
     can could go goes find keep keeps helps operates operate accountable between among
     check checks checking provide provides was were had did behind now will would fix fixes
     how many much has s whos am if there not doesn doesnt isn isnt aren arent don dont didn
-    didnt
+    didnt owner email e-mail mail address need
     egentlig egentligt altså lige bare faktisk vel jo ca cirka hej tak please pls actually
     really basically just hi hello thanks tilbage dengang
 """

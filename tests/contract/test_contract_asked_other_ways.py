@@ -136,6 +136,16 @@ def test_who_signs_off_asks_who_approves(store: Any) -> None:
         "Digitaliseringsrådet beslutter: Nye digitale løsninger og teknologier")
 
 
+@pytest.mark.parametrize("question", [
+    # round 13: the right task, under "no task of the model fits the whole question"
+    "jeg skal bruge en kontakt til løn", "find owner of payroll", "what is the email for payroll",
+    "hvad er mailadressen til løn"])
+def test_asking_for_a_contact_or_mailbox_frames_the_task(store: Any, question: str) -> None:
+    tasks, _ = answered(store, question)
+    assert tasks[0].task.id == "task:lon"
+    assert not any(note.code == "weak_match" for note in tasks[0].notes), tasks[0].notes
+
+
 @pytest.mark.parametrize(("question", "first_two"), [
     # round 13: the budget tasks and no procurement; a stray task before financial management
     ("who's responsible for budget and procurement", ["task:budget", "task:indkob"]),
