@@ -81,6 +81,24 @@ def test_on_a_narrow_screen_tab_goes_to_the_drawing_before_the_panel_below_it(
                            "document.querySelector('.canvas-wrap')")
 
 
+def test_a_node_searched_for_at_high_zoom_is_brought_into_view(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The accessibility probe: at 200 % zoom (683 x 450) the node was selected in a drawing
+    # that lay above the screen, its middle out of sight.
+    allow(recorder, albertslund_app)
+    page.set_viewport_size({"width": 683, "height": 450})
+    open_view(page, f"{albertslund_app.url}/views/org")
+    page.wait_for_selector("body[data-controls]")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.fill("#search-input", "Borgmester")
+    page.press("#search-input", "Enter")
+    page.wait_for_function("window.orgmodelView.selected() === 'post:borgmester'")
+    box = page.evaluate("(b => [b.top, b.bottom])(document.getElementById('network')"
+                        ".getBoundingClientRect())")
+    middle = (box[0] + box[1]) / 2
+    assert 0 <= middle <= 450, box
+
+
 def test_on_a_phone_a_tables_words_stay_whole(
         page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     # Cells that could break anywhere shrank to a letter's width: "Organisation og Politik"

@@ -41,6 +41,12 @@
       view.remember();
       if (!quiet) {
         view.status(texts.search_found.replace("{name}", node.label) + " — " + view.summary(node));
+        // ... and seen: at 200 % zoom the drawing, with the node in its middle, lay above the
+        // screen (the accessibility probe)
+        var box = byId("network").getBoundingClientRect();
+        if (box.top < 0 || box.bottom > window.innerHeight) {
+          byId("network").scrollIntoView({ block: "nearest" });
+        }
       }
       return true;
     });
