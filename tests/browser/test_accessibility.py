@@ -99,6 +99,21 @@ def test_a_node_searched_for_at_high_zoom_is_brought_into_view(
     assert 0 <= middle <= 450, box
 
 
+def test_a_node_clicked_or_tapped_is_said_in_the_status_line(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The accessibility probe: a tap selected the node and said nothing.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/case-route")
+    point = page.evaluate("""id => {
+        const v = window.orgmodelView, p = v.network.canvasToDOM(v.network.getPositions([id])[id]);
+        const box = document.querySelector('#network canvas').getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y];
+    }""", "body:okonomiudvalget")
+    page.mouse.click(point[0], point[1])
+    page.wait_for_function("window.orgmodelView.selected() === 'body:okonomiudvalget'")
+    assert (page.text_content("#status") or "").startswith("Økonomiudvalget — ")
+
+
 def test_on_a_phone_a_tables_words_stay_whole(
         page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     # Cells that could break anywhere shrank to a letter's width: "Organisation og Politik"

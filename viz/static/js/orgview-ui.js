@@ -778,7 +778,13 @@
       ctx.restore();
       if (raw.layout === "grid") { drawGrid(ctx); }
     });
-    network.on("selectNode", function (params) { raw.sel = params.nodes[0]; view.remember(); });
+    network.on("selectNode", function (params) {
+      raw.sel = params.nodes[0];
+      view.remember();
+      // said, as a node found is (the accessibility probe: a tap on a phone said nothing)
+      var node = view.nodeData.get(raw.sel);
+      if (node) { view.status(node.label + " — " + view.summary(node)); }
+    });
     network.on("deselectNode", function () { raw.sel = null; view.remember(); });
     network.on("doubleClick", function (params) {
       // vis reports the selection, which a fast double click may not have changed yet.
