@@ -111,7 +111,10 @@ def test_a_node_clicked_or_tapped_is_said_in_the_status_line(
     }""", "body:okonomiudvalget")
     page.mouse.click(point[0], point[1])
     page.wait_for_function("window.orgmodelView.selected() === 'body:okonomiudvalget'")
-    assert (page.text_content("#status") or "").startswith("Økonomiudvalget — ")
+    said = page.text_content("#status") or ""
+    assert said.startswith("Økonomiudvalget — ")
+    # ... with what it is, which was in the tooltip alone (out of a keyboard's reach)
+    assert "Beskrivelse: " in said, said
 
 
 def test_on_a_phone_a_tables_words_stay_whole(

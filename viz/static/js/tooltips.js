@@ -56,9 +56,12 @@
     function nodeSummary(node) {
       var kind = (node.level && config.levelNames[node.level]) || config.kindNames[node.kind] ||
         node.kind;
+      // ... and what it is, which was in the tooltip alone: out of a keyboard's reach (the
+      // accessibility probe)
       return [kind, node.owner && texts.owner + ": " + node.owner, texts.source + ": " + sourceOf(node.src),
         texts.confidence + ": " + confidenceText(node.conf),
-        node.quadrant && texts.quadrant + ": " + texts["q_" + node.quadrant]].filter(Boolean).join(" · ");
+        node.quadrant && texts.quadrant + ": " + texts["q_" + node.quadrant],
+        node.desc && texts.description + ": " + node.desc].filter(Boolean).join(" · ");
     }
 
     /* A description, marked Danish where an English page has no English for it, so that a
