@@ -90,10 +90,12 @@ _WORDS: dict[str, tuple[str, str]] = {
               "den (men i dets auditfil, hvis det har en: --file)",
               "the API's log begins {at} UTC, when it started: changes from before are not in "
               "it (they are in its audit file, if it has one: --file)"),
-    "limited": ("de {limit} nyeste ændringer; --limit N viser flere",
-                "the {limit} newest changes; --limit N shows more"),
-    "limited_one": ("kun den nyeste ændring; --limit N viser flere",
-                    "only the newest change; --limit N shows more"),
+    "limited": ("de {limit} nyeste ændringer; --limit N viser flere, --offset {next} de næste",
+                "the {limit} newest changes; --limit N shows more, --offset {next} the next"),
+    "limited_one": ("kun den nyeste ændring; --limit N viser flere, --offset {next} de næste",
+                    "only the newest change; --limit N shows more, --offset {next} the next"),
+    "edges_of_what": ("--with-edges er for en nodes relationer: angiv nodens ID",
+                      "--with-edges is for a node's edges: give the node's ID"),
     "since_until": ("--since {since} er efter --until {until}: ingen ændring er begge",
                     "--since {since} is after --until {until}: no change is both"),
     "not_a_log": ("{url} svarede ikke med en auditlog: {reason}",
@@ -129,6 +131,8 @@ def register_history(commands: _Subparsers) -> None:
                          help="only the writes on or before this day (UTC)")
     history.add_argument("--limit", type=at_most(AUDIT_PAGE_MOST), default=20,
                          help=f"most writes to show (default 20, at most {AUDIT_PAGE_MOST})")
+    history.add_argument("--offset", type=at_most(1_000_000, least=0), default=0, metavar="N",
+                         help="skip the N newest writes first (to read on after a --limit)")
     history.add_argument("--url", default=None,
                          help="base URL of a running API, e.g. http://127.0.0.1:8000")
     history.add_argument("--token", default=os.environ.get("ORGMODEL_TOKEN"),
@@ -143,6 +147,8 @@ def register_history(commands: _Subparsers) -> None:
 def cmd_history(args: argparse.Namespace) -> int:
     """Print the writes, newest first, each with the fields it changed."""
     lang: Lang = args.lang
+    if args.with_edges and not args.record:  # the edges of no record: said, not ignored
+        raise CommandError(_word("edges_of_what", lang), EXIT_USAGE)
     if args.since and args.until and args.since > args.until:
         raise CommandError(_word("since_until", lang, since=args.since, until=args.until),
                            EXIT_USAGE)
@@ -150,7 +156,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     if args.url:
         entries, since = _fetch(args)
     elif args.file and not (args.neo4j or os.environ.get("NEO4J_URI")):
-        entries = _from_file(Path(args.file), _asked(args), args.limit, lang)
+        entries = _from_file(Path(args.file), _asked(args), args.limit, lang,
+                             offset=args.offset)
     else:
         entries = _from_store(args)
     began = _word("since", lang, at=f"{since:%Y-%m-%d %H:%M}") if since else None
@@ -169,8 +176,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     if began:  # an embedded API's log: earlier writes are in its audit file only
         print(f"orgmodel: {began}", file=sys.stderr)
     if len(entries) == args.limit:  # there may be more: say how to see them
-        said = _word("limited_one", lang) if args.limit == 1 else \
-            _word("limited", lang, limit=args.limit)
+        said = _word("limited_one" if args.limit == 1 else "limited", lang, limit=args.limit,
+                     next=args.offset + args.limit)
         print(f"orgmodel: {said}", file=sys.stderr)
     for entry in entries:
         action = _word(entry.action, lang) if entry.action in _WORDS else entry.action
@@ -234,7 +241,7 @@ def _from_store(args: argparse.Namespace) -> list[AuditEntry]:
     if is_local(store) or not isinstance(store, WritableStore):
         raise CommandError(_word("no_history", args.lang))
     asked = _asked(args)
-    return store.audit_log(record_key=asked.record_key, limit=args.limit,
+    return store.audit_log(record_key=asked.record_key, offset=args.offset, limit=args.limit,
                            with_edges=asked.with_edges, actor=asked.actor, since=asked.since,
                            until=asked.until)
 
@@ -246,7 +253,8 @@ def _asked(args: argparse.Namespace) -> AuditQuery:
                       until=day_end(args.until) if args.until else None)
 
 
-def _from_file(path: Path, asked: AuditQuery, limit: int, lang: Lang) -> list[AuditEntry]:
+def _from_file(path: Path, asked: AuditQuery, limit: int, lang: Lang, *,
+               offset: int = 0) -> list[AuditEntry]:
     """The entries of an audit file, newest first.
 
     A damaged line (a write cut short) is skipped with a warning naming it, as the API does
@@ -267,7 +275,7 @@ def _from_file(path: Path, asked: AuditQuery, limit: int, lang: Lang) -> list[Au
     for number, reason in damaged:
         print("orgmodel: " + _word("bad_line", lang, path=path, line=number, reason=reason),
               file=sys.stderr)
-    return sorted(entries, key=lambda e: e.seq, reverse=True)[:limit]
+    return sorted(entries, key=lambda e: e.seq, reverse=True)[offset:offset + limit]
 
 
 def _is_node_id(record: str) -> bool:
@@ -304,7 +312,8 @@ def _known(args: argparse.Namespace, record: str) -> bool:
 
 def _fetch(args: argparse.Namespace) -> tuple[list[AuditEntry], datetime | None]:
     """The API's log (for the record asked about) and when it begins, if not with all."""
-    query = ({"limit": str(args.limit)} | ({"record": args.record} if args.record else {})
+    query = ({"limit": str(args.limit)} | ({"offset": str(args.offset)} if args.offset else {})
+             | ({"record": args.record} if args.record else {})
              | ({"with_edges": "true"} if args.with_edges else {})
              | {name: str(value) for name in ("actor", "since", "until")
                 if (value := getattr(args, name, None))})

@@ -311,6 +311,10 @@ def audit_page(store: WritableStore, asked: AuditQuery, *, offset: int,
     and deleted it, and one never edited since the load is in the graph. ``since`` after
     ``until`` is a 422: no write is both (an empty page would read as "no one changed it").
     """
+    if asked.with_edges and not asked.record_key:  # it was taken and ignored
+        detail = "with_edges is of a record's edges: give record, a node id, with it"
+        raise ApiProblemError(422, detail, errors=[
+            {"loc": ["query", "with_edges"], "msg": detail, "type": "value_error"}])
     if asked.since and asked.until and asked.since >= asked.until:
         detail = "since is after until: no write is both; give since on or before until"
         raise ApiProblemError(422, detail, errors=[

@@ -99,20 +99,23 @@ def positive_int(text: str) -> int:
     return at_most(MOST)(text)
 
 
-def at_most(most: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from 1 to ``most``.
+def at_most(most: int, *, least: int = 1) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``least`` (1) to ``most``.
 
     >>> at_most(1000)("99999999999999999999")
     Traceback (most recent call last):
     argparse.ArgumentTypeError: not a whole number from 1 to 1000: '99999999999999999999'
+    >>> at_most(10, least=0)("0")
+    0
     """
     def whole_number(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
-            value = 0
-        if not 1 <= value <= most:
-            raise argparse.ArgumentTypeError(f"not a whole number from 1 to {most}: {text!r}")
+            value = least - 1
+        if not least <= value <= most:
+            raise argparse.ArgumentTypeError(
+                f"not a whole number from {least} to {most}: {text!r}")
         return value
 
     return whole_number

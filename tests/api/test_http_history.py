@@ -47,7 +47,12 @@ def test_history_from_a_running_api_says_who_changed_which_field(
                  "--lang", "en"]) == 0
     told = capsys.readouterr()
     assert told.out.startswith("#2 ") and "#1 " not in told.out
-    assert "orgmodel: only the newest change; --limit N shows more" in told.err
+    assert "orgmodel: only the newest change; --limit N shows more, --offset 1 the next" \
+        in told.err
+    # ... and read on from there (the administrator's probe: --offset was unknown)
+    assert main(["history", "--url", server.url, "--token", ANNA, "--limit", "1", "--offset",
+                 "1", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("#1 ")
     assert main(["history", "task:lon", "--url", server.url, "--token", ANNA, "--json"]) == 0
     entries = json.loads(capsys.readouterr().out)
     assert [(e["seq"], e["actor"], e["record_key"]) for e in entries] == [(1, "anna", "task:lon")]
@@ -356,6 +361,10 @@ def test_the_log_is_asked_by_writer_and_by_day(
         on_the_day = anna.get("/api/v1/audit", params={"since": today, "until": today})
         assert [e["seq"] for e in on_the_day.json()["items"]] == [2, 1]
         assert anna.get("/api/v1/audit", params={"until": "2020-01-01"}).json()["items"] == []
+        # the edges of no record were taken and ignored (the administrator's probe)
+        alone = anna.get("/api/v1/audit", params={"with_edges": "true"})
+        assert alone.status_code == 422
+        assert alone.json()["errors"][0]["loc"] == ["query", "with_edges"]
         backwards = anna.get("/api/v1/audit", params={"since": today, "until": "2020-01-01"})
         assert backwards.status_code == 422
         assert backwards.json()["errors"][0]["loc"] == ["query", "since"]
@@ -372,3 +381,5 @@ def test_the_log_is_asked_by_writer_and_by_day(
     assert main(["history", "--file", str(audit_file), "--since", "2026-12-02", "--until",
                  "2026-12-01", "--lang", "en"]) == 2
     assert "--since 2026-12-02 is after --until 2026-12-01" in capsys.readouterr().err
+    assert main(["history", "--file", str(audit_file), "--with-edges", "--lang", "en"]) == 2
+    assert "--with-edges is for a node's edges: give the node's ID" in capsys.readouterr().err
