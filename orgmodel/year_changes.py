@@ -23,13 +23,13 @@ Examples
 ...     [owns("unit:a", valid_to="2027-02-28"), owns("unit:b", valid_from="2027-03-01")]))
 >>> question = asked("hvem havde ansvaret for indkøb i 2027?", None, date(2026, 11, 28))
 >>> found = store.owners(question.text, as_of=question.when)
->>> with_year_changes(store, found, question)[0].notes[-1].da
-'Den ansvarlige (A) skifter i løbet af 2027: Økonomi (1. januar) → Indkøb og Udbud (31. december).'
+>>> print(with_year_changes(store, found, question)[0].notes[-1].da)
+Den ansvarlige (A) skifter i løbet af 2027: Økonomi til 28. februar → Indkøb og Udbud fra 1. marts.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from orgmodel.asked_date import Asked
 from orgmodel.contract import OrgStore, OwnersResult
@@ -44,7 +44,8 @@ def with_year_changes(store: OrgStore, results: list[OwnersResult],
     """``results`` with a note on each task whose accountable owner changes in the year asked.
 
     Only when the question named a year (not a day or a month): the owners on its first day,
-    the day answered and its last day are compared, three questions to the store a task.
+    the day answered and its last day are compared, three questions to the store a task; where
+    they differ, the day of the first change is found by halving the year (some nine more).
     """
     if question.reading not in ("year", "this_year") or question.named is None:
         return results
@@ -55,12 +56,46 @@ def with_year_changes(store: OrgStore, results: list[OwnersResult],
         owners = [_accountable(store, result.task.id, day) for day in days]
         first, last = owners[0], owners[-1]
         if len(set(filter(None, owners))) > 1 and first and last:
+            # the day it changed hands (the administrator's probe: the first and last day of
+            # the year were said, not the day of the change)
+            day = _first_change(store, result.task.id, first, days[0], days[-1])
+            new = _accountable(store, result.task.id, day)
+            then = [(first, f"til {_day(day - timedelta(days=1), 'da')}",
+                     f"until {_day(day - timedelta(days=1), 'en')}"),
+                    (new, f"fra {_day(day, 'da')}", f"from {_day(day, 'en')}")]
+            if new != last:  # more than one change: the year's last owner too
+                then.append((last, "31. december", "31 December"))
             said = note("owner_changes_in_year", str(year), (
-                f"{first[1]} (1. januar) → {last[1]} (31. december)",
-                f"{first[2] or first[1]} (1 January) → {last[2] or last[1]} (31 December)"))
+                " → ".join(f"{who[1] if who else '—'} {da}" for who, da, _ in then),
+                " → ".join(f"{(who[2] or who[1]) if who else '—'} {en}" for who, _, en in then)))
             result = result.model_copy(update={"notes": [*result.notes, said]})
         noted.append(result)
     return noted
+
+
+_MONTHS = (("januar", "January"), ("februar", "February"), ("marts", "March"),
+           ("april", "April"), ("maj", "May"), ("juni", "June"), ("juli", "July"),
+           ("august", "August"), ("september", "September"), ("oktober", "October"),
+           ("november", "November"), ("december", "December"))
+
+
+def _day(day: date, lang: str) -> str:
+    """``day`` as a sentence says it: "1. marts", "1 March"."""
+    month = _MONTHS[day.month - 1]
+    return f"{day.day}. {month[0]}" if lang == "da" else f"{day.day} {month[1]}"
+
+
+def _first_change(store: OrgStore, task_id: str, first: tuple[str, str, str | None],
+                  start: date, end: date) -> date:
+    """The first day after ``start`` whose accountable owner is not ``first`` (one by ``end``)."""
+    low, high = start, end  # low has the first owner, high has another
+    while (high - low).days > 1:
+        middle = low + (high - low) // 2
+        if _accountable(store, task_id, middle) == first:
+            low = middle
+        else:
+            high = middle
+    return high
 
 
 def _accountable(store: OrgStore, task_id: str, day: date) -> tuple[str, str, str | None] | None:

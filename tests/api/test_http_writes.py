@@ -613,8 +613,8 @@ def test_a_year_in_which_a_task_changes_hands_says_so(editable_api: LiveServer) 
         procurement = next(r for r in answer["results"] if r["task"]["id"] == "task:indkob")
         said = [n for n in procurement["notes"] if n["code"] == "owner_changes_in_year"]
         assert said and said[0]["da"] == (
-            "Den ansvarlige (A) skifter i løbet af 2027: Økonomi og Indkøb (1. januar) → IT og "
-            "Digitalisering (31. december).")
+            "Den ansvarlige (A) skifter i løbet af 2027: Økonomi og Indkøb til 28. februar → IT "
+            "og Digitalisering fra 1. marts.")
         # A year it does not change in, and a day asked about, say nothing of it.
         for asked in ("hvem havde ansvaret for indkøb i 2025?", "indkøb 1. juni 2027"):
             quiet = anna.get("/api/v1/owners", params={"q": asked}).json()

@@ -743,8 +743,8 @@ def test_who_owns_in_a_year_says_when_the_task_changed_hands(tmp_path: Path) -> 
     done = run("who-owns", "hvem havde ansvaret for indkøb i 2027?", "--data", str(folder),
                "--lang", "en")
     assert done.returncode == 0, done.stderr
-    assert ("The accountable owner (A) changes during 2027: Finance and Procurement (1 January) "
-            "→ IT and Digitalisation (31 December).") in done.stdout
+    assert ("The accountable owner (A) changes during 2027: Finance and Procurement until 28 "
+            "February → IT and Digitalisation from 1 March.") in done.stdout
 
 
 def test_show_in_english_describes_a_relation_in_english() -> None:
