@@ -38,7 +38,8 @@ _MIN_TOKEN_LENGTH = 16
 #: Safe for the pages the same app serves at / and /views/… (assets under /static).
 DEFAULT_CSP = (
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-    "script-src 'self'; object-src 'none'; frame-ancestors 'self'"
+    "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'self'"
 )
 
 

@@ -334,6 +334,8 @@ def test_security_headers_on_answers_and_errors(http: httpx.Client) -> None:
         assert headers["referrer-policy"] == "same-origin"
         csp = headers["content-security-policy"]
         assert "default-src 'self'" in csp and "frame-ancestors 'self'" in csp
+        # neither a <base> nor a form that sends elsewhere (the review)
+        assert "base-uri 'none'" in csp and "form-action 'self'" in csp
         assert "access-control-allow-origin" not in headers  # CORS is off by default
 
 
