@@ -1003,6 +1003,8 @@ def test_static_start_page_says_what_the_data_or_the_page_cannot_answer(
     ask(site, page, "hvem var ansvarlig for HR før sammenlægningen?")
     assert (page.locator("#answers .as-of-note").text_content() or "").endswith(
         "den svarer ikke for »før sammenlægningen«.")
+    assert page.locator("#answers .only-weak").count() == 0  # its words are no task's
+    assert page.locator("article.answer h3").first.text_content() == "HR"
     ask(site, page, "hvem har løn efter frokost")  # names no event
     assert page.locator("#answers .as-of-note").count() == 0
     # round 13: an amount the data holds none of is said so too, as on the server

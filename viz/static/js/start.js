@@ -63,6 +63,8 @@
     // "ØUs medlemmer": the committee's; "vis mig hvem der …": "hvem …"
     var plain = start.plainQuestion(start.withoutAcronymGenitive(query));
     var text = start.withoutHomeName(withoutPronounIt(withoutDate(plain).trim() || plain));
+    // ... and without the event it named, which is no word of a task (as on the server)
+    if (event) { text = text.replace(event, " ").replace(/\s+([?!.])/g, "$1").trim() || text; }
     // "phone number of payroll": said first, below; its words met the staff's phones
     var phone = phoneNumber.test(text);
     text = phone ? text.replace(phoneNumberWords, " ") : text;
