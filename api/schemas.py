@@ -250,6 +250,9 @@ class OwnersAnswer(BaseModel):
         False, description="The question asks for a phone number, which the data never holds "
         "(no personal contact details): the results are what the data has (a task's mailbox "
         "in its `facts`).")
+    who_not: bool = Field(
+        False, description="The question asks who does not (\"hvem har IKKE ansvaret for "
+        "løn?\"): the data says who does, and the results are who does.")
     no_amounts: bool = Field(
         False, description="The question asks for an amount of money (a budget, a price, a "
         "salary), which the data never holds: the results are who holds the task.")

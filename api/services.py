@@ -90,7 +90,8 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     then left out). ``with_facts``: each task also with its facts (:mod:`orgmodel.task_facts`;
     two more store calls a task, so only when asked).
     """
-    question, phone, amount = read_question(store, query, as_of=as_of, today=date.today())
+    question, phone, amount, who_not = read_question(store, query, as_of=as_of,
+                                                     today=date.today())
     text, when = question.text, question.when
     results, named = answers_and_hint(store, text, store.owners(text, limit=limit, as_of=when),
                                       as_of=when)
@@ -107,7 +108,7 @@ def owners_answer(store: OrgStore, query: str, *, limit: int,
     return OwnersAnswer(query=query, as_of=when, as_of_set_aside=question.set_aside,
                         results=answered, node_hint=named,
                         ask_instead=advice, only_weak=weak,
-                        no_phone_numbers=phone, no_amounts=amount,
+                        no_phone_numbers=phone, no_amounts=amount, who_not=who_not,
                         kle_hint=KleHint(number=topic.number, title=topic.title) if topic else None)
 
 

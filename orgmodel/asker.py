@@ -55,11 +55,13 @@ __all__ = [
     "AMOUNT",
     "BOSS_SPELLINGS",
     "MY_SPELLINGS",
+    "NOT_WORD",
     "PHONE_NUMBER",
     "SELF_PLACE_SPELLINGS",
     "SELF_REPORTING_SPELLINGS",
     "SUBJECT_SPELLINGS",
     "WHETHER_THERE_IS",
+    "WHO_NOT",
     "AskExample",
     "advice_of_data",
     "ask_example",
@@ -67,6 +69,7 @@ __all__ = [
     "asks_about_self",
     "asks_amount",
     "asks_phone_number",
+    "asks_who_not",
     "names_no_one",
     "whether_there_is",
     "without_phone_number",
@@ -246,6 +249,30 @@ def asks_amount(question: str) -> bool:
     [False, False, False, False, False]
     """
     return AMOUNT.search(question) is not None
+
+
+#: A question of who does not ("hvem har IKKE ansvaret for løn?", "who is NOT responsible for
+#: payroll?"): the data says who does; round 13 gave that as if it were the answer.
+WHO_NOT = re.compile(
+    r"^\s*(?:hvem|hvilke|hvilken|hvilket|who|which)(?:\s+[\w-]+){0,2}?\s+(?:ikke|not)\b|"
+    r"^\s*(?:who|which)(?:\s+[\w-]+){0,2}?\s+(?:isn't|doesn't|don't|aren't|isnt|doesnt)",
+    re.IGNORECASE)
+
+
+#: The word that makes it a question of who does not: out, what is left asks who does.
+NOT_WORD = re.compile(r"\b(?:ikke|not)\b|n't\b", re.IGNORECASE)
+
+
+def asks_who_not(question: str) -> bool:
+    """Whether ``question`` asks who does not: the data says only who does.
+
+    >>> [asks_who_not(q) for q in ("hvem har IKKE ansvaret for løn?",
+    ...  "who is NOT responsible for payroll?", "who isn't responsible for HR")]
+    [True, True, True]
+    >>> asks_who_not("hvem har ansvaret for løn?"), asks_who_not("er IT ikke med i Chefforum?")
+    (False, False)
+    """
+    return WHO_NOT.search(question) is not None
 
 
 def without_phone_number(question: str) -> str:

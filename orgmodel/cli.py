@@ -296,8 +296,8 @@ def _print_hints(named: NodeHint | None, text: str, results: Sequence[object],
 def cmd_who_owns(args: argparse.Namespace) -> int:
     """Print who owns the tasks matching TEXT."""
     store = open_store_from_args(args)
-    question, phone, amount = read_question(store, args.text, as_of=args.as_of,
-                                            today=date.today())
+    question, phone, amount, who_not = read_question(store, args.text, as_of=args.as_of,
+                                                     today=date.today())
     text, when = question.text, question.when
     results, named = answers_and_hint(
         store, text, store.owners(text, limit=args.limit, as_of=when), as_of=when)
@@ -354,6 +354,8 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
             print(t("no_phone_numbers", args.lang), file=sys.stderr)
         if amount:
             print(t("no_amounts", args.lang), file=sys.stderr)
+        if who_not:
+            print(t("not_who_not", args.lang), file=sys.stderr)
         searching = named is None and ask_instead(text) is None  # other words may find it
         if searching:
             print(t("no_answer", args.lang, query=args.text), file=sys.stderr)
@@ -367,6 +369,9 @@ def cmd_who_owns(args: argparse.Namespace) -> int:
         print()
     if amount:  # ... and so is an amount
         print(t("no_amounts", lang))
+        print()
+    if who_not:  # "hvem har IKKE ansvaret …": the data says who has
+        print(t("not_who_not", lang))
         print()
     if named is None and only_weak(results):  # what no task is: said first
         print(t("only_weak", lang))

@@ -217,6 +217,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The data holds no phone numbers: the model keeps no personal contact details. A "
         "task's mailbox is shown under it, where the data has one.",
     ),
+    "not_who_not": (
+        "Data siger, hvem der har ansvaret, ikke hvem der ikke har: nedenfor står, hvem der har.",
+        "The data says who is responsible, not who is not: below is who is.",
+    ),
     "no_amounts": (
         "Data har ingen beløb: modellen rummer ingen budgetter, priser eller lønninger i kroner. "
         "Hvem der har opgaven, står nedenfor, hvor data har den.",

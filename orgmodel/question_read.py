@@ -14,8 +14,8 @@ Examples
 >>> store = MemoryStore(Dataset.build([], []))
 >>> read = read_question(store, "phone number of payroll in 2022", as_of=None,
 ...                      today=date(2026, 11, 1))
->>> read.asked.text, read.asked.when, read.phone, read.amount
-(' of payroll', datetime.date(2022, 7, 1), True, False)
+>>> read.asked.text, read.asked.when, read.phone, read.amount, read.who_not
+(' of payroll', datetime.date(2022, 7, 1), True, False, False)
 """
 
 from __future__ import annotations
@@ -24,7 +24,13 @@ from datetime import date
 from typing import NamedTuple
 
 from orgmodel.asked_date import Asked, asked
-from orgmodel.asker import asks_amount, asks_phone_number, without_phone_number
+from orgmodel.asker import (
+    NOT_WORD,
+    asks_amount,
+    asks_phone_number,
+    asks_who_not,
+    without_phone_number,
+)
 from orgmodel.contract import OrgStore
 from orgmodel.event_date import asked_around
 from orgmodel.home import asked_here
@@ -38,6 +44,7 @@ class ReadQuestion(NamedTuple):
     asked: Asked
     phone: bool  # it asks for a phone number (its words are out of ``asked.text``)
     amount: bool  # it asks for an amount of money
+    who_not: bool  # it asks who does not (the data says who does)
 
 
 def read_question(store: OrgStore, question: str, *, as_of: date | None,
@@ -50,4 +57,7 @@ def read_question(store: OrgStore, question: str, *, as_of: date | None,
     phone = asks_phone_number(read.text)
     if phone:
         read = read._replace(text=without_phone_number(read.text))
-    return ReadQuestion(read, phone, asks_amount(read.text))
+    who_not = asks_who_not(read.text)
+    if who_not:  # what is left asks who does, which the data says
+        read = read._replace(text=NOT_WORD.sub(" ", read.text, count=1))
+    return ReadQuestion(read, phone, asks_amount(read.text), who_not)

@@ -40,11 +40,13 @@ from orgmodel.asker import (
     AMOUNT,
     BOSS_SPELLINGS,
     MY_SPELLINGS,
+    NOT_WORD,
     PHONE_NUMBER,
     SELF_PLACE_SPELLINGS,
     SELF_REPORTING_SPELLINGS,
     SUBJECT_SPELLINGS,
     WHETHER_THERE_IS,
+    WHO_NOT,
 )
 from orgmodel.event_date import AROUND, EVENT_MIN
 from orgmodel.framed_hints import ONWARD_SPELLINGS
@@ -388,7 +390,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                  as_of_reading: Reading | None = None, as_of_event: str | None = None,
                  examples: list[str] | None = None,
                  home_names: list[str] | None = None, only_weak: bool = False,
-                 no_phone_numbers: bool = False, no_amounts: bool = False) -> str:
+                 no_phone_numbers: bool = False, no_amounts: bool = False,
+                 who_not: bool = False) -> str:
     """The start page: the "who is responsible" search, its answers, links into the views.
 
     ``kle_hint`` says where a question no task answers belongs (:func:`viz.start.kle_hint`);
@@ -475,7 +478,8 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 # "hvad er telefonnummeret til lønkontoret?": the data holds none (asker)
                 "phoneNumber": PHONE_NUMBER.pattern,
                 # "what is the budget of Finance and Staff?": no amounts in the data (asker)
-                "amount": AMOUNT.pattern,
+                "amount": AMOUNT.pattern, "whoNot": WHO_NOT.pattern,
+                "notWord": NOT_WORD.pattern,
                 # "… før sammenlægningen": a day this page is not of (orgmodel.event_date)
                 "around": AROUND.pattern.replace("(?P<", "(?<"), "eventMin": EVENT_MIN,
                 # "budget and procurement": both tasks (orgmodel.two_tasks)
@@ -503,7 +507,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
     return _render("start.html", page, query=query, answers=answers,
                    tasks_json=tasks if tasks is not None else None, reading=reading,
                    kle_hint=kle_hint, only_weak=only_weak, no_phone_numbers=no_phone_numbers,
-                   no_amounts=no_amounts,
+                   no_amounts=no_amounts, who_not=who_not,
                    node_hint=node_hint, node_link=node_link,
                    ask_instead=ask_instead,
                    answered_as_of=answered_as_of, examples=examples or [],

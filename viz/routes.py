@@ -151,7 +151,7 @@ async def start_page(request: Request, q: Annotated[str | None, Query(max_length
     return _respond(request, render_start(page, query=query, answers=found, kle_hint=hint,
                                           only_weak=weak,
                                           no_phone_numbers=read.phone,
-                                          no_amounts=read.amount,
+                                          no_amounts=read.amount, who_not=read.who_not,
                                           ask_instead=advice, examples=examples,
                                           node_hint=named, node_link=link,
                                           answered_as_of=here.named,

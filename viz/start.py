@@ -65,7 +65,7 @@ START_TEXT_KEYS = ("answers_for", "answer_said", "answers_said", "no_answer", "o
                    "name", "kind", "confidence", "accountable_post",
                    "escalation", "notes", "kle", "kle_group", "task_on_map",
                    "site_as_of", "between_held", "between_none",
-                   "no_phone_numbers", "no_amounts")
+                   "no_phone_numbers", "no_amounts", "not_who_not")
 #: Most tasks embedded in a static start page.
 INDEX_LIMIT = 5000
 #: Most other nodes a static start page can name in a hint (systems first, units last).

@@ -185,6 +185,7 @@ UI: dict[str, tuple[str, str]] = {
     # as the command line says it (orgmodel.messages), one text for both
     "no_phone_numbers": (t("no_phone_numbers", "da"), t("no_phone_numbers", "en")),
     "no_amounts": (t("no_amounts", "da"), t("no_amounts", "en")),
+    "not_who_not": (t("not_who_not", "da"), t("not_who_not", "en")),
     "between_held": ("Data har: {said}.", "The data holds: {said}."),
     "between_none": ("Data har ingen direkte relation mellem {one} og {other}.",
                      "The data holds no direct relation between {one} and {other}."),

@@ -604,6 +604,17 @@ def test_a_question_before_an_event_is_answered_for_the_day_before_it(
     assert [o["id"] for o in owners if o["raci"] == "A"] == ["unit:okonomi-og-stab"]
 
 
+def test_a_question_of_who_does_not_is_told_the_data_says_who_does(http: httpx.Client) -> None:
+    # Round 13: "hvem har IKKE ansvaret for løn" was answered by who has, as if it were the
+    # answer; "who is NOT responsible for payroll" opened with the new payroll system.
+    for question in ("hvem har IKKE ansvaret for løn", "who is NOT responsible for payroll?"):
+        asked = http.get("/api/v1/owners", params={"q": question}).json()
+        assert asked["who_not"] is True and asked["node_hint"] is None, question
+        assert asked["results"][0]["task"]["id"] == "task:lon", question
+    assert http.get("/api/v1/owners", params={"q": "hvem har ansvaret for løn"}
+                    ).json()["who_not"] is False
+
+
 def test_a_question_of_an_amount_is_told_the_data_holds_none(http: httpx.Client) -> None:
     # Round 13: "what is the budget of Finance and Staff" gave the budget task, no word that
     # the data holds no amounts; who holds the task still follows.

@@ -1011,6 +1011,11 @@ def test_static_start_page_says_what_the_data_or_the_page_cannot_answer(
     ask(site, page, "hvad er IT-budgettet for 2025?")
     assert (page.locator("#answers .no-amount").text_content() or "").startswith(
         "Data har ingen beløb")
+    # ... and who does not: the data says who does (round 13)
+    ask(site, page, "hvem har IKKE ansvaret for løn")
+    assert (page.locator("#answers .who-not").text_content() or "").startswith(
+        "Data siger, hvem der har ansvaret, ikke hvem der ikke har")
+    assert page.locator("article.answer h3").first.text_content() == "Løn"
     ask(site, page, "hvem har ansvaret for budgettet?")
     assert page.locator("#answers .no-amount").count() == 0
     # round 13: "phone" met the staff's phones (their devices), not what the rest asks for

@@ -332,6 +332,10 @@ def test_the_start_page_says_where_to_write_and_who_decides(memory_store: Memory
                                    )).text
         said = amount.index('<p class="no-answer no-amount">Data har ingen beløb')
         assert said < amount.index('class="answer"')
+        # ... and so is who does not: the data says who does
+        not_who = (await client.get("/", params={"q": "hvem har IKKE ansvaret for løn?"})).text
+        assert '<p class="no-answer who-not">Data siger, hvem der har ansvaret' in not_who
+        assert 'class="no-answer who-not"' not in amount
 
     run(create_views_app(memory_store), check)
 

@@ -40,6 +40,8 @@
   var phoneNumber = new RegExp(data.phoneNumber || "(?!)", "iu");
   var phoneNumberWords = new RegExp(data.phoneNumber || "(?!)", "giu");
   var amount = new RegExp(data.amount || "(?!)", "iu");
+  var whoNot = new RegExp(data.whoNot || "(?!)", "iu");
+  var notWord = new RegExp(data.notWord || "(?!)", "i");
 
   function render(query) {
     var box = document.getElementById("answers");
@@ -68,6 +70,9 @@
     // "phone number of payroll": said first, below; its words met the staff's phones
     var phone = phoneNumber.test(text);
     text = phone ? text.replace(phoneNumberWords, " ") : text;
+    // "hvem har IKKE ansvaret …": said below; what is left asks who does
+    var negated = whoNot.test(text);
+    text = negated ? text.replace(notWord, " ") : text;
     // "hvem er min chef?": the page cannot know who asks.
     var instead = asksAboutSelf(text) ? texts.ask_about_your_post : null;
     // "budget and procurement": each side's task first (orgmodel.two_tasks), else
@@ -120,6 +125,10 @@
     // ... and so is an amount ("what is the budget of Finance and Staff?"), as on the server
     if (amount.test(text)) {
       box.appendChild(element("p", texts.no_amounts, "no-answer no-amount"));
+    }
+    // ... and who does not: the data says who does ("hvem har IKKE ansvaret for løn?")
+    if (negated) {
+      box.appendChild(element("p", texts.not_who_not, "no-answer who-not"));
     }
     if (cannot) {
       box.appendChild(element("p", instead, "no-answer ask-instead"));
