@@ -166,3 +166,12 @@ def test_an_og_within_a_name_joins_no_two_tasks(store: Any, question: str, first
     tasks, _ = answered(store, question)
     assert tasks[0].task.id == first
     assert "task:indkob" not in [r.task.id for r in tasks]
+
+
+def test_a_union_rep_is_asked_of_as_a_tillidsrepraesentant(store: Any) -> None:
+    # Round 13: "union rep" met budget follow-up by "rep"; the staff matters, where the data
+    # places a tillidsrepræsentant's questions, come first as they do for the Danish word.
+    english, _ = answered(store, "union rep")
+    danish, _ = answered(store, "tillidsrepræsentant")
+    assert [r.task.id for r in english][:1] == [r.task.id for r in danish][:1] == [
+        "task:lon-og-personaleforhold"]
