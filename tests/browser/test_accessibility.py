@@ -117,6 +117,23 @@ def test_a_node_clicked_or_tapped_is_said_in_the_status_line(
     assert "Beskrivelse: " in said, said
 
 
+def test_the_search_box_says_it_has_a_list_and_how_many_it_holds(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The accessibility probe: no aria-expanded or aria-controls, and the status line said the
+    # first hit alone.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org")
+    page.wait_for_selector("body[data-controls]")
+    page.fill("#search-input", "enhed")
+    page.press("#search-input", "Enter")
+    page.wait_for_function("document.querySelectorAll('#search-results li').length > 1")
+    assert page.get_attribute("#search-input", "aria-controls") == "search-results"
+    assert page.get_attribute("#search-input", "aria-expanded") == "true"
+    count = page.locator("#search-results li").count()
+    page.wait_for_function("c => document.getElementById('status').textContent.includes("
+                           "'(' + c + ')')", arg=count)
+
+
 def test_on_a_phone_a_tables_words_stay_whole(
         page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     # Cells that could break anywhere shrank to a letter's width: "Organisation og Politik"

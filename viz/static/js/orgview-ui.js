@@ -92,7 +92,14 @@
           texts.search_in_list.replace("{count}", Math.min(inView.length, 8)));
         return hits;
       }
-      return select(target.id).then(function () { return hits; });
+      return select(target.id).then(function (found) {
+        var listed = Math.min((view.isPartial() ? hits : inView).length, 8);
+        if (found && listed > 1) {  // ... and how many the list holds, not the first alone
+          view.status(byId("status").textContent + " " +
+            texts.search_in_list.replace("{count}", listed));
+        }
+        return hits;
+      });
     });
   }
 
@@ -106,6 +113,13 @@
     var list = byId("search-results");
     if (!list) { return; }
     list.replaceChildren();
+    // The box says it has a list, and whether it is open, as a combobox does (the
+    // accessibility probe: nothing said there was one)
+    var input = byId("search-input");
+    if (input) {
+      input.setAttribute("aria-controls", "search-results");
+      input.setAttribute("aria-expanded", hits.length ? "true" : "false");
+    }
     hits.slice(0, 8).forEach(function (hit) {
       var item = document.createElement("li");
       // The view's own label is in the page's language; the search answers in Danish.
