@@ -58,8 +58,7 @@ def with_year_changes(store: OrgStore, results: list[OwnersResult],
         if len(set(filter(None, owners))) > 1 and first and last:
             # the day it changed hands (the administrator's probe: the first and last day of
             # the year were said, not the day of the change)
-            day = _first_change(store, result.task.id, first, days[0], days[-1])
-            new = _accountable(store, result.task.id, day)
+            day, new = _first_change(store, result.task.id, first, days[0], days[-1], last)
             then = [(first, f"til {_day(day - timedelta(days=1), 'da')}",
                      f"until {_day(day - timedelta(days=1), 'en')}"),
                     (new, f"fra {_day(day, 'da')}", f"from {_day(day, 'en')}")]
@@ -85,20 +84,27 @@ def _day(day: date, lang: str) -> str:
     return f"{day.day}. {month[0]}" if lang == "da" else f"{day.day} {month[1]}"
 
 
-def _first_change(store: OrgStore, task_id: str, first: tuple[str, str, str | None],
-                  start: date, end: date) -> date:
-    """The first day after ``start`` whose accountable owner is not ``first`` (one by ``end``)."""
-    low, high = start, end  # low has the first owner, high has another
+_Owner = tuple[str, str, str | None]
+
+
+def _first_change(store: OrgStore, task_id: str, first: _Owner, start: date, end: date,
+                  last: _Owner | None) -> tuple[date, _Owner | None]:
+    """The first day after ``start`` whose accountable owner is not ``first``, and that owner.
+
+    ``end`` has another owner (``last``): the year is halved between the two.
+    """
+    low, high, then = start, end, last  # low has the first owner, high has ``then``
     while (high - low).days > 1:
         middle = low + (high - low) // 2
-        if _accountable(store, task_id, middle) == first:
+        owner = _accountable(store, task_id, middle)
+        if owner == first:
             low = middle
         else:
-            high = middle
-    return high
+            high, then = middle, owner
+    return high, then
 
 
-def _accountable(store: OrgStore, task_id: str, day: date) -> tuple[str, str, str | None] | None:
+def _accountable(store: OrgStore, task_id: str, day: date) -> _Owner | None:
     """The accountable owner of ``task_id`` on ``day`` as (id, name, English name), if any."""
     for found in store.owners(task_id, limit=1, as_of=day):
         for owner in found.owners:

@@ -77,9 +77,10 @@
     var instead = asksAboutSelf(text) ? texts.ask_about_your_post : null;
     // "budget and procurement": each side's task first (orgmodel.two_tasks), else
     // "økonomistyring ØS": the task, in the unit that holds it (orgmodel.task_in_place)
-    var both = instead ? null : start.bothAsked(text, rank(text));
+    var ranked = instead ? [] : rank(text);  // once: the whole index is weighed
+    var both = instead ? null : start.bothAsked(text, ranked);
     var placed = instead || both ? null : start.taskInPlace(text);
-    var found = instead ? [] : both || placed || rank(text);
+    var found = instead ? [] : both || placed || ranked;
     // Asked who decides, the tasks the data says who decides first, as on the server.
     if (wordsOf(text).some(function (word) { return deciding[word]; })) {
       found = found.slice().sort(function (a, b) {
