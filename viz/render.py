@@ -162,7 +162,7 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 #: The page's own scripts, in the order they run; kept apart for reading, sent as one file.
 SCRIPTS = ("js/text.js", "js/tooltips.js", "js/permalink.js", "js/orgview-compact.js",
            "js/orgview.js",
-           "js/orgview-path.js", "js/orgview-ui.js", "js/twin.js")
+           "js/orgview-path.js", "js/orgview-ui.js", "js/orgview-keys.js", "js/twin.js")
 #: The one file the view pages load :data:`SCRIPTS` as (made from them, not stored): a page
 #: with one request for its scripts instead of seven draws sooner.
 BUNDLE = "js/orgview.bundle.js"

@@ -299,6 +299,15 @@ UI: dict[str, tuple[str, str]] = {
     "skip_to_main": ("Spring til indholdet", "Skip to the content"),
     "skip_to_table": ("Spring til tabellen", "Skip to the table"),
     "skip_to_drawing": ("Spring til tegningen", "Skip to the drawing"),
+    "drawing_role": ("tegning", "drawing"),
+    "drawing_keys": ("Tastatur i tegningen: piletasterne vælger den nærmeste node i den "
+                     "retning, Enter fokuserer på den valgte (eller henter mere af den), Escape "
+                     "fjerner valget, Skift og en piletast flytter tegningen, + og − zoomer.",
+                     "Keyboard in the drawing: the arrow keys select the nearest node that "
+                     "way, Enter focuses on the one selected (or fetches more of it), Escape "
+                     "clears the selection, Shift and an arrow moves the drawing, + and − zoom."),
+    "key_none": ("Ingen node længere i den retning.", "No node further that way."),
+    "key_cleared": ("Intet valgt.", "Nothing selected."),
     "no_js": ("Diagrammet kræver JavaScript; tabellen nedenfor viser det samme.",
               "The diagram needs JavaScript; the table below shows the same."),
     "role": ("Rolle", "Role"),
@@ -349,5 +358,5 @@ def browser_texts(lang: Lang) -> dict[str, str]:
             "q_manage", "q_satisfy",
             "q_inform", "q_monitor", "description", "role", "topic", "strength", "order",
             "shown_of", "filter_shown", "focus_parts", "focus_hidden", "grid_shown",
-            "network_shown", "twin_shown")
+            "network_shown", "twin_shown", "drawing_role", "key_none", "key_cleared")
     return {key: ui(key, lang) for key in keys}

@@ -246,3 +246,58 @@ def test_on_a_phone_a_focus_keeps_its_names_legible(
     at = page.evaluate(f"{network}.canvasToDOM({network}.getPosition('unit:okonomi-og-stab'))")
     box = page.locator("#network").bounding_box()
     assert 0 <= at["x"] <= box["width"] and 0 <= at["y"] <= box["height"]
+
+
+def _selected_at(page: Any) -> dict[str, Any]:
+    return page.evaluate("""(() => {
+        const v = window.orgmodelView, id = v.selected();
+        return id === null ? {id: null} : Object.assign({id: id}, v.network.getPositions([id])[id]);
+    })()""")
+
+
+def test_the_arrow_keys_select_nodes_in_the_drawing_and_enter_focuses(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The accessibility probes: the drawing's keys only panned and zoomed; no node could be
+    # chosen in it without a mouse.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/collaboration")
+    page.wait_for_selector("body[data-controls]")
+    frame = page.locator("#network .vis-network")
+    assert frame.get_attribute("aria-describedby") == "drawing-keys"
+    assert "piletasterne" in (page.text_content("#drawing-keys") or "")
+    frame.focus()
+    page.keyboard.press("ArrowRight")  # nothing selected: the node nearest the middle
+    first = _selected_at(page)
+    assert first["id"] is not None
+    label = page.evaluate("id => window.orgmodelView.nodeData.get(id).label", first["id"])
+    assert (page.text_content("#status") or "").startswith(f"{label} — ")
+    # Each arrow goes that way, never back or straight aside, until no node lies further.
+    here = first
+    for _ in range(page.evaluate("window.orgmodelView.visibleNodeCount()")):
+        page.keyboard.press("ArrowRight")
+        there = _selected_at(page)
+        if there["id"] == here["id"]:
+            break
+        ahead = there["x"] - here["x"]
+        assert ahead > 0 and abs(there["y"] - here["y"]) <= 2 * ahead
+        here = there
+    assert here["id"] != first["id"]
+    assert page.text_content("#status") == "Ingen node længere i den retning."
+    # The node keeps the keyboard's selection on screen and in the permalink.
+    assert f"sel={here['id']}" in page.evaluate("decodeURIComponent(location.hash)")
+    page.keyboard.press("ArrowLeft")
+    assert _selected_at(page)["x"] < here["x"]
+    # Enter focuses on the node selected (its neighbours only); Enter again shows all.
+    total = page.evaluate("window.orgmodelView.visibleNodeCount()")
+    chosen = page.evaluate("window.orgmodelView.selected()")
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => window.orgmodelView.state().focus === id", arg=chosen)
+    assert page.evaluate("window.orgmodelView.visibleNodeCount()") < total
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.orgmodelView.state().focus === null")
+    assert page.evaluate("window.orgmodelView.visibleNodeCount()") == total
+    # Escape takes the selection away, and says so.
+    page.keyboard.press("Escape")
+    assert page.evaluate("window.orgmodelView.selected()") is None
+    assert page.evaluate("window.orgmodelView.network.getSelectedNodes().length") == 0
+    assert page.text_content("#status") == "Intet valgt."

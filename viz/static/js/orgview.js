@@ -533,11 +533,15 @@
     });
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
     window.orgmodelView.network = network;
-    // vis-network's own frame takes the keys (arrows pan, + and - zoom): it is the one Tab stop
-    // of the drawing, named as the drawing; the container was a second stop that did nothing.
+    // vis-network's own frame takes the keys (orgview-keys.js: arrows select, Shift and an
+    // arrow pans, + and - zoom): it is the one Tab stop of the drawing, named as the drawing;
+    // the container was a second stop that did nothing. An application, not an image: a
+    // screen reader passes it the arrow keys, which select a node and say it.
     var frame = container.querySelector(".vis-network");
     if (frame) {
-      frame.setAttribute("role", "img");
+      frame.setAttribute("role", "application");
+      frame.setAttribute("aria-roledescription", texts.drawing_role);
+      frame.setAttribute("aria-describedby", "drawing-keys");
       frame.setAttribute("aria-label", container.getAttribute("aria-label") || "");
       frame.tabIndex = 0;
       drawing = frame;
