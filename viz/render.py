@@ -140,7 +140,14 @@ from orgmodel.when_asked import (
 from orgmodel.yes_no import NOT_BETWEEN_SPELLINGS, RELATING_SPELLINGS, YES_NO_OPENING_SPELLINGS
 from viz.builders import ViewGraph, label_of
 from viz.grid_layout import LABEL_BOX, LABEL_LINE_CHARS
-from viz.styles import NODE_STYLES, SELECTED_LABEL, edge_style_table, legend
+from viz.styles import (
+    DIM_OPACITY,
+    NODE_STYLES,
+    SELECTED_LABEL,
+    dim_labels,
+    edge_style_table,
+    legend,
+)
 from viz.texts import EDGE_NAMES, TEXT_MOST, UI, browser_texts, edge_name, kind_name, ui
 
 __all__ = [
@@ -328,6 +335,7 @@ def _config(graph: ViewGraph, page: Page, embed: bool) -> dict[str, Any]:
         "labelBox": LABEL_BOX, "compact": COMPACT_LAYOUT.get(graph.view),
         "labelLineChars": LABEL_LINE_CHARS,  # the grid's layout sizes labels wrapped so
         "edgeStyles": edge_style_table(), "selectedLabel": SELECTED_LABEL,
+        "dimOpacity": DIM_OPACITY, "dimLabels": dim_labels(),
         "kindNames": {k: kind_name(k, page.lang) for k in NODE_STYLES},  # search hits too
         "levelNames": {level: names[0 if page.lang == "da" else 1]
                        for level, names in LEVEL_NAMES.items()},

@@ -27,6 +27,7 @@ from orgmodel.schema import EdgeType, Kind
 from viz.texts import edge_name, kind_name, ui
 
 __all__ = [
+    "DIM_OPACITY",
     "EDGE_STYLES",
     "KLE_GROUP_KIND",
     "LOW_CONFIDENCE_DASHES",
@@ -36,6 +37,7 @@ __all__ = [
     "EdgeStyle",
     "LegendEntry",
     "NodeStyle",
+    "dim_labels",
     "edge_style_table",
     "end_mark",
     "legend",
@@ -92,6 +94,53 @@ NODE_STYLES: dict[str, NodeStyle] = {
     Kind.POLICY.value: NodeStyle("#efebe9", "#5d4037", _INK, "box"),
     KLE_GROUP_KIND: NodeStyle("#455a64", "#263238", _WHITE, "box"),
 }
+
+#: The opacity of a node off a highlighted path (orgview.js): set back, still readable.
+DIM_OPACITY = 0.6
+#: The least contrast of a dimmed node's label on its paled background (WCAG 1.4.3, body text).
+_LABEL_CONTRAST = 4.5
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    red, green, blue = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                        for c in channels)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def _contrast(one: str, other: str) -> float:
+    high, low = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _paled(colour: str, opacity: float) -> str:
+    """``colour`` drawn at ``opacity`` on the white canvas."""
+    channels = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c * opacity + 255 * (1 - opacity)):02x}" for c in channels)
+
+
+def dim_labels() -> dict[str, str]:
+    """Node kind -> its label colour while the node is dimmed off a highlighted path.
+
+    vis-network's opacity pales a node's background, not its label: the white label of a unit
+    fell to 2.7:1 on its paled blue (the accessibility probe). Such a label is drawn in ink;
+    one that keeps its contrast keeps its colour.
+
+    Examples
+    --------
+    >>> labels = dim_labels()
+    >>> labels["Unit"], labels["Post"]
+    ('#1b1b1b', '#1b1b1b')
+    >>> _paled("#1565c0", DIM_OPACITY)
+    '#73a3d9'
+    """
+    return {
+        kind: style.font
+        if _contrast(style.font, _paled(style.background, DIM_OPACITY)) >= _LABEL_CONTRAST
+        else _INK
+        for kind, style in NODE_STYLES.items()
+    }
+
 
 #: Edge type -> style. Widths are defaults; strength and RACI widen an edge. Every colour has
 #: at least 3:1 contrast on the white canvas (WCAG 1.4.11): the pale ones were at 1.8-2.7.

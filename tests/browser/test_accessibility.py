@@ -301,3 +301,27 @@ def test_the_arrow_keys_select_nodes_in_the_drawing_and_enter_focuses(
     assert page.evaluate("window.orgmodelView.selected()") is None
     assert page.evaluate("window.orgmodelView.network.getSelectedNodes().length") == 0
     assert page.text_content("#status") == "Intet valgt."
+
+
+def test_a_white_label_off_a_highlighted_path_turns_ink_and_back(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The accessibility probe: off a path, a unit's white label stayed white on its paled
+    # blue, 2.7:1.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org")
+    unit_font = """(() => {
+        const v = window.orgmodelView, path = v.pathIds.nodes;
+        const id = [...v.nodeData.keys()].find(
+            k => v.nodeData.get(k).kind === 'Unit' && !path.has(k) && !v.nodes.get(k).hidden);
+        const own = (v.nodes.get(id).font || {}).color;
+        return own || v.config.options.groups.Unit.font.color;
+    })()"""
+    assert page.evaluate(unit_font) == "#ffffff"
+    page.fill("#path-from", "Chef for Økonomi og Stab")
+    page.fill("#path-to", "Borgmester")
+    page.click("#path-form button[type=submit]")
+    page.wait_for_function("window.orgmodelView.state().path !== null")
+    assert page.evaluate(unit_font) == "#1b1b1b"
+    page.click("#focus-clear")  # shows all again, the path too
+    page.wait_for_function("window.orgmodelView.state().path === null")
+    assert page.evaluate(unit_font) == "#ffffff"

@@ -108,3 +108,17 @@ def test_every_collaboration_type_has_its_own_mark() -> None:
     marks = [EDGE_STYLES[t.value].mark if EDGE_STYLES[t.value].arrow else "none"
              for t in COLLABORATION_EDGES]
     assert len(marks) == len(set(marks))
+
+
+def test_a_dimmed_nodes_label_keeps_its_contrast_on_the_paled_node() -> None:
+    # vis-network's opacity pales the node, not its label: white on a paled unit was 2.7:1.
+    from viz.styles import DIM_OPACITY, NODE_STYLES, dim_labels
+
+    def paled(colour: str) -> str:
+        channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+        return "#" + "".join(f"{round(c * DIM_OPACITY + 255 * (1 - DIM_OPACITY)):02x}"
+                             for c in channels)
+
+    labels = dim_labels()
+    for kind, node in NODE_STYLES.items():
+        assert _contrast(labels[kind], paled(node.background)) >= 4.5, kind

@@ -301,13 +301,21 @@
       var dim = onPath && !pathIds.nodes.has(id);
       var look = out ? (state.mode === "hide" ? "hidden" : "faded") : (dim ? "dim" : "normal");
       if (pathIds.nodes.has(id)) { look = "path"; }
-      if (applied.get(id) === look) { return; }
+      var was = applied.get(id);
+      if (was === look) { return; }
       applied.set(id, look);
-      nodeUpdates.push({
+      var update = {
         // Off a highlighted path a node stays readable (0.3 left its label at 1.9:1).
-        id: id, hidden: look === "hidden", opacity: look === "faded" ? 0.12 : (look === "dim" ? 0.6 : 1),
+        id: id, hidden: look === "hidden",
+        opacity: look === "faded" ? 0.12 : (look === "dim" ? config.dimOpacity : 1),
         borderWidth: look === "path" ? 5 : (node.ego ? 4 : (node.conf === "low" ? 2.5 : 1.5))
-      });
+      };
+      // ... its label in ink where white would pale with it (viz/styles.py dim_labels), and
+      // its own colour again after; only then, so the first draw builds no font per node.
+      var label = look === "dim" ? config.dimLabels[node.kind] :
+        (was === "dim" ? (((config.options.groups || {})[node.kind] || {}).font || {}).color : null);
+      if (label) { update.font = { color: label }; }
+      nodeUpdates.push(update);
     });
     var edgeUpdates = [];
     edgeData.forEach(function (edge, id) {
