@@ -57,6 +57,8 @@ from orgmodel.hint_search import (
     REPORTING_POST_MIN,
     STRAY_GAP,
     SUPPORTED_MIN,
+    WRITTEN_NAME_CHARS,
+    WRITTEN_NAME_MIN,
 )
 from orgmodel.home import HOME_SPELLINGS, WHERE_SPELLINGS
 from orgmodel.kind_list import (
@@ -507,6 +509,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "defining": sorted(" ".join(pair) for pair in DEFINING_SPELLINGS),
                 "notDefining": list(NOT_DEFINING_SPELLINGS), "articles": sorted(ARTICLES),
                 "hintMin": NODE_HINT_MIN, "nearTie": POSTS_NEAR_TIE,
+                "writtenMin": WRITTEN_NAME_MIN, "writtenChars": WRITTEN_NAME_CHARS,
                 "margin": ROUTE_MARGIN, "nameWords": NAME_WORDS, "strayGap": STRAY_GAP,
                 "nameWeight": NAME_WEIGHT,
                 "readAs": READ_AS, "readAsMin": READ_AS_MIN_LETTERS,

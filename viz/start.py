@@ -24,6 +24,7 @@ from orgmodel.contract import NodeView, OrgStore, OwnersResult
 from orgmodel.framed_hints import group_counted, onward
 from orgmodel.hint_build import used_by_a_task
 from orgmodel.hint_model import NodeHint
+from orgmodel.hint_search import WRITTEN_NAME_KINDS
 from orgmodel.home import home_organisation
 from orgmodel.kind_list import list_of
 from orgmodel.kle_catalogue import hint
@@ -282,6 +283,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 link=hint_link(named, lang, home),
                 post=kind is Kind.POST, used=kind in USED_KINDS,
                 org=kind is Kind.ORGANISATION,  # what it supplies: "hvad leverer KMD?"
+                # named when written whole among other words: "hvem er systemejer for Aula?"
+                thing=kind in WRITTEN_NAME_KINDS,
                 parts=kind in STRUCTURE_KINDS and bool(named.relations),
                 # how many of a kind lie under it, said first: "hvor mange enheder har ØS?"
                 parts_counted=_parts_counted(named, lang) if kind in STRUCTURE_KINDS else None,
@@ -446,8 +449,8 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
     ``listing``) are
     false unless given: what kind of question the entry answers (start-hints.js reads them).
     """
-    kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted", "listing", "org"),
-                          False)
+    kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted", "listing", "org",
+                           "thing"), False)
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,
             "meeting": meeting, "tasks": tasks, "up": up, "down": down, "sits": sits,
             "route": route, "head": head, "place": place, "stakeholders": stakeholders,

@@ -230,7 +230,7 @@
       best = bestNamed(all, function (entry) { return entry.post; }, data.nearTie || 0);
       if (best && best.tied.length) { best = writtenWhole(best, query); }
     }
-    if (!(best && best.score >= needed)) { return null; }
+    if (!(best && best.score >= needed)) { return asksWho ? null : thingWritten(query, bestTask); }
     // "hvem er formand for Børne- og Skoleudvalget?": who heads it first, or that no one is
     // named (as orgmodel.question_frames.asks_head reads the question)
     var asksHead = all.some(function (word) { return heading[word]; }) &&
@@ -321,6 +321,28 @@
     return { entry: best.entry, score: best.score, tied: scored.filter(function (one) {
       return one !== best && one.score > 0 && one.score >= best.score - (near || 0);
     }).map(function (one) { return one.entry; }) };
+  }
+
+  /* A system, initiative, policy or organisation whose name the question writes whole among
+   * other words, where no task fits well (orgmodel.hint_search: WRITTEN_NAME_MIN): "hvem er
+   * systemejer for Aula?". The page's scores are not the server's, so the test is the task's
+   * side of the server's bar: a thing written whole fits at least WRITTEN_NAME_MIN there. */
+  function thingWritten(query, bestTask) {
+    if (bestTask + data.margin > data.writtenMin) { return null; }
+    var asked = " " + fold(query).split(/\s+/).join(" ") + " ";
+    var found = null, longest = 0;
+    named.forEach(function (entry) {
+      if (!entry.thing || !entry.text) { return; }
+      entry.keys.forEach(function (key) {
+        var length = key.whole.length - 2;
+        if (length >= data.writtenChars && length > longest && asked.indexOf(key.whole) >= 0) {
+          found = entry;
+          longest = length;
+        }
+      });
+    });
+    return found ? { text: found.text, says: found.says, score: data.writtenMin, entry: found } :
+      null;
   }
 
   /* Of entries named alike, the one whose name the question writes whole, longest first, as
