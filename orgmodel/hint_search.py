@@ -38,7 +38,7 @@ from orgmodel.text import fold, longest_written, spaced
 __all__ = ["LED_KINDS", "NAMED_WHOLE", "NODE_HINT_MIN", "POSTS_NEAR_TIE", "REPORTING_POST_MIN",
            "STRAY_GAP", "STRUCTURE_KINDS", "SUPPORTED_MIN", "WRITTEN_NAME_CHARS",
            "WRITTEN_NAME_KINDS", "WRITTEN_NAME_MIN", "acronyms_named", "first_hint",
-           "head_of_named", "home_hint", "post_or_head"]
+           "head_of_named", "home_hint", "post_or_head", "written_whole"]
 
 #: A node is named by the question when it fits at least this well (a partial or synonym
 #: match is not naming: "affald" meets "Renovering af almene boligområder" at 0.59) ...
@@ -100,7 +100,7 @@ def first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: floa
     hits = _without_kind_nouns(store, query, kinds, as_of)
     for hit in _kind_named_first(hits, fold(query).split(), bar):
         if hit.score < bar and not (hit.score >= written_bar and hit.kind in WRITTEN_NAME_KINDS
-                                    and _written_whole(store.node(hit.id, as_of=as_of), asked)):
+                                    and written_whole(store.node(hit.id, as_of=as_of), asked)):
             break
         if by_alias and hit.score + alias_margin <= better_than:
             break
@@ -110,15 +110,15 @@ def first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: floa
     return None
 
 
-def _written_whole(node: NodeView, asked: str) -> bool:
+def written_whole(node: NodeView, asked: str) -> bool:
     """Whether ``asked`` (:func:`~orgmodel.text.spaced`) writes a name of ``node`` whole.
 
     >>> from orgmodel.contract import NodeView
     >>> aula = NodeView.model_validate({"id": "system:aula", "kind": "System", "name": "Aula",
     ...                                 "source": "seed", "confidence": "low"})
-    >>> _written_whole(aula, spaced("hvem er systemejer for Aula?"))
+    >>> written_whole(aula, spaced("hvem er systemejer for Aula?"))
     True
-    >>> _written_whole(aula, spaced("hvem har ansvaret for aulaen?"))
+    >>> written_whole(aula, spaced("hvem har ansvaret for aulaen?"))
     False
     """
     names = (fold(name) for name in (node.name, node.name_en, *node.aliases) if name)

@@ -154,6 +154,13 @@ def test_static_start_page_answers_a_question_of_cases_by_the_route(
     hints = hints_for(site, page, recorder, "hvilke udvalg sender sager til Økonomiudvalget?")
     assert hints and hints[0].startswith("Sager kommer til Økonomiudvalget fra: ")
     assert page.locator("article.answer").count() == 0
+    # ... and by the body written whole among other words (the round 14 probe: the
+    # committees' servicing answered)
+    hints = hints_for(site, page, recorder,
+                      "hvilket udvalg skal se sagen lige før kommunalbestyrelsen")
+    assert hints and hints[0].startswith(
+        "Sager kommer til Kommunalbestyrelsen fra: Økonomiudvalget")
+    assert page.locator("article.answer").count() == 0
     # ... and a committee's by its acronym and the route's own words
     hints = hints_for(site, page, recorder, "sagsgang for en MBU sag")
     assert hints and hints[0].startswith("Fra Miljø- og Byudvalget går sagerne videre til: ")

@@ -45,6 +45,9 @@ def answered(store: Any, question: str) -> tuple[list[Any], Any]:
     ("how many people work for the municipality?", "Medarbejdere: ca. 3.000."),
     # ... and its inhabitants are still its own count
     ("hvor mange indbyggere har kommunen?", "Albertslund Kommune: ca. 28.000 indbyggere"),
+    # the body written whole among the words of a case's route (the round 14 probe)
+    ("hvilket udvalg skal se sagen lige før kommunalbestyrelsen",
+     "Sager kommer til Kommunalbestyrelsen fra: Økonomiudvalget"),
 ])
 def test_a_question_asked_another_way_is_read_as_the_same_question(
         store: Any, question: str, said: str) -> None:

@@ -329,10 +329,18 @@
    * side of the server's bar: a thing written whole fits at least WRITTEN_NAME_MIN there. */
   function thingWritten(query, bestTask) {
     if (bestTask + data.margin > data.writtenMin) { return null; }
+    var found = writtenEntry(query, function (entry) { return entry.thing && entry.text; });
+    return found ? { text: found.text, says: found.says, score: data.writtenMin, entry: found } :
+      null;
+  }
+
+  /* The entry ``fits`` accepts with the longest name (of data.writtenChars letters or more)
+   * the question writes whole (orgmodel.hint_search.written_whole); null when none. */
+  function writtenEntry(query, fits) {
     var asked = " " + fold(query).split(/\s+/).join(" ") + " ";
     var found = null, longest = 0;
     named.forEach(function (entry) {
-      if (!entry.thing || !entry.text) { return; }
+      if (!fits(entry)) { return; }
       entry.keys.forEach(function (key) {
         var length = key.whole.length - 2;
         if (length >= data.writtenChars && length > longest && asked.indexOf(key.whole) >= 0) {
@@ -341,8 +349,23 @@
         }
       });
     });
-    return found ? { text: found.text, says: found.says, score: data.writtenMin, entry: found } :
-      null;
+    return found;
+  }
+
+  /* A route's text: where a body's cases go first when that is asked ("… hen efter ØU?"),
+   * else where they come from and go, then the body's own. */
+  function routeText(query) {
+    return function (entry) {
+      var on = anyOf(onward)(fold(query).split(" ")) && entry.routeOn;
+      return (on || entry.route) + " " + entry.text;
+    };
+  }
+
+  function routeWritten(query) {
+    if (!anyOf(cases)(fold(query).split(" "))) { return null; }
+    var found = writtenEntry(query, function (entry) { return entry.route; });
+    return found ? { text: routeText(query)(found), entry: found, says: found.says,
+      score: data.writtenMin, alone: true } : null;
   }
 
   /* Of entries named alike, the one whose name the question writes whole, longest first, as
@@ -485,11 +508,10 @@
       // "hvor går sagerne hen efter Økonomiudvalget?": where a body's cases come from and go,
       // said first (as orgmodel.framed_hints.route_of)
       framedHint(query, anyOf(cases), routeFrame, function (entry) { return entry.route; },
-                 data.hintMin, false, function (entry) {
-                   // where they go first, when that is asked ("… hen efter ØU?")
-                   var on = anyOf(onward)(fold(query).split(" ")) && entry.routeOn;
-                   return (on || entry.route) + " " + entry.text;
-                 }) ||
+                 data.hintMin, false, routeText(query)) ||
+      // ... or the body written whole among other words ("hvilket udvalg skal se sagen lige
+      // før kommunalbestyrelsen?"), as the server's route_of
+      routeWritten(query) ||
       // Who supports or runs a system no task uses ("hvem drifter Aula?"), well named.
       framedHint(query, anyOf(supporting), supporting,
                  function (entry) { return entry.used; }, data.supportedMin) ||
