@@ -350,11 +350,15 @@ AUDIT_PAGE_MOST = 1000
 class AuditPage(BaseModel):
     """Writes, newest first."""
 
-    model_config = _example({"offset": 0, "limit": 100, "items": [{
+    model_config = _example({"total": 1, "offset": 0, "limit": 100, "items": [{
         "seq": 1, "at": "2024-06-01T09:30:00Z", "actor": "editor", "action": "update",
         "record_key": "task:lon", "before": _RECORD_LON,
         "after": {**_RECORD_LON, "mailbox": "lon@albertslund.dk"}}]})
 
+    total: int = Field(
+        description="How many writes match the filters (record, with_edges, actor, since, "
+                    "until) on every page, before offset and limit: page on while offset + "
+                    "limit is below it.")
     offset: int = Field(description="Index of the first entry.")
     limit: int = Field(description="Page size asked for.")
     items: list[AuditEntry] = Field(description="The entries, newest first.")

@@ -304,8 +304,13 @@ def patched(store: OrgStore, key: str, patch: dict[str, Any], expected_etag: str
 
 
 def audit_page(store: WritableStore, asked: AuditQuery, *, offset: int,
-               limit: int) -> list[AuditEntry]:
-    """Return the audit log's writes ``asked`` for, newest first.
+               limit: int) -> tuple[list[AuditEntry], int]:
+    """Return the audit log's writes ``asked`` for, newest first, and how many there are.
+
+    The count is of every page, before ``offset`` and ``limit``: a client paging through the
+    log learns from it where the log ends (a full page alone did not say whether another
+    follows). Counted after the page is read, a write in between can make it one more than
+    the page and its predecessors hold, never fewer.
 
     A record the log has no write of and the graph does not hold raises NotFoundError (a
     typo's empty page read as "never changed"); a deleted record has the writes that made
@@ -330,7 +335,8 @@ def audit_page(store: WritableStore, asked: AuditQuery, *, offset: int,
         except NotFoundError:
             raise NotFoundError(record, f"no record with id or key {record!r} in the graph, "
                                 "and no write of it in the audit log") from None
-    return entries
+    return entries, store.audit_count(record_key=record, with_edges=asked.with_edges,
+                                      actor=asked.actor, since=asked.since, until=asked.until)
 
 
 def node_detail(store: OrgStore, node_id: str, as_of: date) -> tuple[NodeDetail, str | None]:

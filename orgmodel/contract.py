@@ -368,6 +368,16 @@ class WritableStore(OrgStore, Protocol):
         """
         ...
 
+    def audit_count(
+        self, *, record_key: str | None = None, with_edges: bool = False,
+        actor: str | None = None, since: datetime | None = None, until: datetime | None = None,
+    ) -> int:
+        """How many writes :meth:`audit_log` asked the same finds on all its pages together.
+
+        A reader paging with ``offset`` and ``limit`` learns from it how far the log goes.
+        """
+        ...
+
     def log_kept_since(self) -> datetime | None:
         """When the audit log begins, if it does not hold every write.
 

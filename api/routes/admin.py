@@ -42,6 +42,9 @@ async def audit(
 ) -> Response:
     """Return the writes, newest first: who, when, what, the record before and after.
 
+    ``total`` is how many writes the filters find on every page, before ``offset`` and
+    ``limit``.
+
     A record named that the graph does not hold and the log never wrote is a 404; ``since``
     after ``until`` is a 422.
     """
@@ -50,8 +53,8 @@ async def audit(
     asked = AuditQuery(record_key=record or None, with_edges=with_edges, actor=actor or None,
                        since=day_start(since) if since else None,
                        until=day_end(until) if until else None)
-    entries = await store.run(audit_page, editor, asked, offset=offset, limit=limit)
-    return respond(AuditPage(offset=offset, limit=limit, items=entries,
+    entries, total = await store.run(audit_page, editor, asked, offset=offset, limit=limit)
+    return respond(AuditPage(total=total, offset=offset, limit=limit, items=entries,
                              kept_since=editor.log_kept_since()))
 
 

@@ -364,6 +364,16 @@ class EditableMemoryStore:
         entries = [e for e in reversed(self._audit) if asked.matches(e)]
         return entries[offset: offset + limit]
 
+    def audit_count(self, *, record_key: str | None = None, with_edges: bool = False,
+                    actor: str | None = None, since: datetime | None = None,
+                    until: datetime | None = None) -> int:
+        """How many writes :meth:`audit_log` asked the same finds, on every page."""
+        asked = AuditQuery(record_key=record_key, with_edges=with_edges, actor=actor,
+                           since=since, until=until)
+        if asked.is_all:
+            return len(self._audit)
+        return sum(1 for entry in self._audit if asked.matches(entry))
+
     def log_kept_since(self) -> datetime | None:
         """When this process began, if its log holds only the writes since.
 

@@ -28,6 +28,7 @@ __all__ = [
     "ALL_NODES",
     "AUDITED_LAST",
     "AUDIT_APPEND",
+    "AUDIT_COUNT",
     "AUDIT_LOG",
     "BUMP_META",
     "CLEAN_PENDING",
@@ -360,7 +361,7 @@ RETURN key, last.after AS after
 # With $with_edges, also the edges keyed TYPE:from->to#topic with the node at an end, read as
 # orgmodel.records.keyed_by reads them (ids hold one colon and no "->"), and the edges with an
 # id of their own by the ends written with them (orgmodel.records.record_ends).
-AUDIT_LOG = """
+_AUDIT_ASKED = """
 MATCH (a:AuditEntry)
 WITH a, split(a.record_key, '#')[0] AS head
 WHERE ($record_key IS NULL OR a.record_key = $record_key
@@ -368,7 +369,13 @@ WHERE ($record_key IS NULL OR a.record_key = $record_key
        AND (head ENDS WITH '->' + $record_key OR head CONTAINS ':' + $record_key + '->')))))
   AND ($actor IS NULL OR a.actor = $actor)
   AND ($since IS NULL OR a.at >= $since) AND ($until IS NULL OR a.at < $until)
+"""
+AUDIT_LOG = _AUDIT_ASKED + """\
 RETURN a {.*} AS props ORDER BY a.seq DESC SKIP $offset LIMIT $limit
+"""
+# The same writes counted, on every page: the total a reader paging through them is told.
+AUDIT_COUNT = _AUDIT_ASKED + """\
+RETURN count(a) AS total
 """
 
 # -- label/type templates (whitelist only) ------------------------------------------------------

@@ -376,6 +376,13 @@ class Neo4jStore:
             record_key=record_key, with_edges=with_edges, actor=actor, since=since, until=until),
             offset=offset, limit=limit)
 
+    def audit_count(self, *, record_key: str | None = None, with_edges: bool = False,
+                    actor: str | None = None, since: datetime | None = None,
+                    until: datetime | None = None) -> int:
+        """How many writes :meth:`audit_log` asked the same finds, on every page."""
+        return writes.audit_count(self.client, AuditQuery(
+            record_key=record_key, with_edges=with_edges, actor=actor, since=since, until=until))
+
     def log_kept_since(self) -> datetime | None:
         """``None``: the log is in the graph, every write since the graph was made."""
         return None

@@ -147,6 +147,14 @@ def _json(data: dict[str, Any] | None) -> str | None:
     return None if data is None else json.dumps(data, ensure_ascii=False)
 
 
+def audit_count(client: Neo4jClient, asked: AuditQuery) -> int:
+    """How many audit entries ``asked`` finds, on every page."""
+    total: int = client.read(cypher.AUDIT_COUNT, record_key=asked.record_key,
+                             with_edges=asked.with_edges, actor=asked.actor, since=asked.since,
+                             until=asked.until)[0]["total"]
+    return total
+
+
 def audit_log(client: Neo4jClient, asked: AuditQuery, *, offset: int,
               limit: int) -> list[AuditEntry]:
     """The audit entries ``asked`` for, newest first."""

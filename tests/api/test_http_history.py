@@ -383,3 +383,32 @@ def test_the_log_is_asked_by_writer_and_by_day(
     assert "--since 2026-12-02 is after --until 2026-12-01" in capsys.readouterr().err
     assert main(["history", "--file", str(audit_file), "--with-edges", "--lang", "en"]) == 2
     assert "--with-edges is for a node's edges: give the node's ID" in capsys.readouterr().err
+
+
+def test_a_page_of_the_log_says_how_many_writes_its_filters_match(
+        editable_api: LiveServer) -> None:
+    # The administrator's probe: a client paging with limit and offset could not tell how many
+    # writes its filters match (a full page did not say whether another follows).
+    part_of = {"type": "PART_OF", "from": NEW_TEAM["id"], "to": "unit:organisation-og-politik",
+               "source": "seed", "confidence": "low"}
+    with editable_api.client(ANNA) as anna, editable_api.client(BO) as bo:
+        bo.post("/api/v1/nodes", json=NEW_TEAM).raise_for_status()
+        record = anna.get(f"/api/v1/nodes/{NEW_TEAM['id']}")
+        anna.put(f"/api/v1/nodes/{NEW_TEAM['id']}", headers={"If-Match": record.headers["etag"]},
+                 json={**record.json()["record"], "name": "Historik"}).raise_for_status()
+        anna.post("/api/v1/edges", json=part_of).raise_for_status()
+
+        def page(**params: str | int) -> tuple[int, list[int]]:
+            body = anna.get("/api/v1/audit", params=params).json()
+            return body["total"], [entry["seq"] for entry in body["items"]]
+
+        assert page(limit=1) == (3, [3])
+        assert page(limit=1, offset=2) == (3, [1])
+        assert page(offset=5) == (3, [])  # past the last page: the total still says how many
+        assert page(actor="anna", limit=1) == (2, [3])
+        assert page(record=NEW_TEAM["id"]) == (2, [2, 1])
+        assert page(record=NEW_TEAM["id"], with_edges="true", limit=2) == (3, [3, 2])
+        assert page(until="2020-01-01") == (0, [])
+        assert page(record="task:budget") == (0, [])  # in the graph, never written
+        schema = anna.get("/openapi.json").json()["components"]["schemas"]["AuditPage"]
+        assert "total" in schema["required"] and schema["examples"][0]["total"] == 1

@@ -194,6 +194,9 @@ def test_writes_on_neo4j_two_editors_rules_and_audit(neo4j_api: LiveServer) -> N
         assert "would have no accountable owner from 2026-02-01" in ended["errors"][0]["msg"]
         page = anna.get("/api/v1/audit", params={"record": "unit:neo4j-test"}).json()
         assert page["kept_since"] is None  # the log in the graph holds every write
+        # ... and counts the writes a filter matches on every page (the total of a page)
+        assert page["total"] == 2 and anna.get("/api/v1/audit", params={
+            "record": "unit:neo4j-test", "with_edges": "true", "limit": 1}).json()["total"] == 3
         log = page["items"]
         assert [(e["actor"], e["action"]) for e in log] == [("anna", "update"),
                                                            ("anna", "create")]
