@@ -30,14 +30,18 @@ Examples
   2026-01-31): give it another (RESPONSIBLE_FOR with raci A) in the same change, or end
   the task too']
 
-A task whose owner is known only from a later day lacks one from its first day, not from the
-first day a calendar has:
+An owner that the change makes begin later than the task needs one is the fault, and is
+named with its first day against the days left without an owner (said as though the task had
+lost its owner, the message blamed whatever had ended before):
 
 >>> later = owns.model_copy(update={"valid_from": date(2025, 1, 1)})
 >>> [p.message for p in owners_lost(before, Dataset.build([unit, task], [later]))]
 ... # doctest: +NORMALIZE_WHITESPACE
-['task task:budget would have no accountable owner from its first day: give it another
-  (RESPONSIBLE_FOR with raci A) in the same change, or end the task too']
+['the accountable owner of task task:budget begins too late:
+  RESPONSIBLE_FOR:unit:okonomi->task:budget begins 2025-01-01, after the task begins, so the
+  task would have no accountable owner from its first day to 2024-12-31; let it begin with the
+  task (leave out valid_from), or give the task another (RESPONSIBLE_FOR with raci A) for
+  those days in the same change']
 """
 
 from __future__ import annotations
@@ -96,13 +100,56 @@ def owners_lost(before: Dataset, after: Dataset) -> list[Problem]:
             continue
         new = [days for gap in gaps for days in _without(gap, was.get(task_id, []))]
         if new:
-            first = new[0][0]
-            problems.append(after.problem(task_id, (
-                f"task {task_id} would have no accountable owner "
-                f"{'from its first day' if first == date.min else f'from {first.isoformat()}'}"
-                f"{_why(before, after, task_id, first)}: give it another (RESPONSIBLE_FOR with "
-                "raci A) in the same change, or end the task too"), record_id=task_id))
+            problems.append(after.problem(task_id, _lost(before, after, task_id, *new[0]),
+                                          record_id=task_id))
     return problems
+
+
+def _lost(before: Dataset, after: Dataset, task_id: str, first: date, last: date) -> str:
+    """What leaves ``task_id`` without an accountable owner from ``first`` to ``last``, in words.
+
+    An owner the change gives or moves that begins only after ``first`` is the fault to name,
+    with its first day against the days left open: the task has not lost an owner there, it
+    was given one too late (an owner dated later was told the task "would have no accountable
+    owner", blaming an edge that had ended years before).
+    """
+    since = "from its first day" if first == date.min else f"from {first.isoformat()}"
+    ended = _why(before, after, task_id, first)
+    if (late := _late(before, after, task_id, last)) is not None:
+        name, begins = late
+        after_day = "the task begins" if first == date.min else first.isoformat()
+        begin = ("with the task (leave out valid_from)" if first == date.min
+                 else f"on {first.isoformat()} at the latest (valid_from)")
+        return (f"the accountable owner of task {task_id} begins too late: {name} begins "
+                f"{begins.isoformat()}, after {after_day}, so the task would have no accountable "
+                f"owner {since} to {last.isoformat()}{ended}; let it begin {begin}, or give the "
+                "task another (RESPONSIBLE_FOR with raci A) for those days in the same change")
+    return (f"task {task_id} would have no accountable owner {since}{ended}: give it another "
+            "(RESPONSIBLE_FOR with raci A) in the same change, or end the task too")
+
+
+def _late(before: Dataset, after: Dataset, task_id: str, last: date) -> tuple[str, date] | None:
+    """The accountable edge or owner the change wrote that begins the day after ``last``.
+
+    That is the record whose first day closes the days without an owner: the edge's key when
+    the edge begins then, else its owner's id. One the change left as it was is no fault of
+    the change (the days opened before it, by what ended), and is not named.
+    """
+    if last == date.max:
+        return None
+    day = last + timedelta(days=1)
+    for edge in after.edges.values():
+        owner = after.nodes.get(edge.source_id)
+        if not (edge.type is EdgeType.RESPONSIBLE_FOR and edge.raci is Raci.A
+                and edge.target_id == task_id and owner is not None):
+            continue
+        if before.edges.get(edge.key) == edge and before.nodes.get(owner.id) == owner:
+            continue
+        if edge.valid_from == day and _life(owner)[0] <= day:
+            return edge.key, day
+        if owner.valid_from == day and _life(edge)[0] <= day:
+            return owner.id, day
+    return None
 
 
 def _touched(before: Dataset, after: Dataset) -> set[str]:
@@ -126,7 +173,11 @@ def _touched(before: Dataset, after: Dataset) -> set[str]:
 
 
 def _why(before: Dataset, after: Dataset, task_id: str, day: date) -> str:
-    """What ends the day before ``day``: the owner or the edge that held it before."""
+    """What the change ends the day before ``day``: the owner or the edge that held it before.
+
+    Only a record the change deleted or wrote: an edge that ended long ago, untouched, on the
+    day before by chance, is no cause (it was named as one).
+    """
     for edge in before.edges.values():
         if not (edge.type is EdgeType.RESPONSIBLE_FOR and edge.raci is Raci.A
                 and edge.target_id == task_id):
@@ -135,8 +186,10 @@ def _why(before: Dataset, after: Dataset, task_id: str, day: date) -> str:
         kept = after.edges.get(edge.key)
         if owner is None or kept is None:
             return f" ({edge.key} is deleted)"
-        for record, name in ((owner, owner.id), (kept, kept.key)):
-            if record.valid_to is not None and record.valid_to + timedelta(days=1) == day:
+        for record, was, name in ((owner, before.nodes.get(owner.id), owner.id),
+                                  (kept, edge, kept.key)):
+            if record != was and record.valid_to is not None \
+                    and record.valid_to + timedelta(days=1) == day:
                 return f" ({name} ends {record.valid_to.isoformat()})"
     return ""
 

@@ -337,6 +337,19 @@ _SHAPES: list[tuple[str, _Say]] = [
      + ("" if not m[3] else f" ({m[3]} slettes)" if not m[4] else f" ({m[3]} ophører {m[4]})")
      + ": giv den en anden (RESPONSIBLE_FOR med raci A) i samme ændring, eller afslut også "
        "opgaven"),
+    (r"the accountable owner of task (\S+) begins too late: (\S+) begins (\S+), after (the task "
+     r"begins|\S+), so the task would have no accountable owner from (its first day|\S+) to "
+     r"(\S+)(?: \((\S+) (?:is deleted|ends (\S+))\))?; let it begin (?:on (\S+) at the latest "
+     r"\(valid_from\)|with the task \(leave out valid_from\)), or give the task another "
+     r"\(RESPONSIBLE_FOR with raci A\) for those days in the same change",
+     lambda m: f"den ansvarlige (A) for opgaven {m[1]} begynder for sent: {m[2]} begynder {m[3]}, "
+     + ("efter at opgaven begynder" if m[4] == "the task begins" else f"efter {m[4]}")
+     + ", så opgaven ville stå uden ansvarlig (A) fra "
+     + ("sin første dag" if m[5] == "its first day" else m[5]) + f" til {m[6]}"
+     + ("" if not m[7] else f" ({m[7]} slettes)" if not m[8] else f" ({m[7]} ophører {m[8]})")
+     + (f"; lad den begynde senest {m[9]} (valid_from)" if m[9]
+        else "; lad den begynde med opgaven (udelad valid_from)")
+     + ", eller giv opgaven en anden (RESPONSIBLE_FOR med raci A) for de dage i samme ændring"),
     (r"(name|title|name and title) changed: it holds on every date of the record, those "
      r"before the change too \(a record has one name\); for a change from a day, hand it over "
      r"to a successor with POST /api/v1/nodes/\{id\}/successor",

@@ -916,3 +916,52 @@ def test_a_new_task_whose_owner_begins_after_it_is_noted(editable_api: LiveServe
         assert answer.status_code == 200, answer.text
         [notice] = [n for n in answer.json()["notices"] if "accountable" in n]
         assert notice.startswith("task:ny-opgave-test: no accountable owner until 2026-12-31")
+
+
+def test_an_owner_dated_to_begin_later_than_its_task_needs_is_named_as_the_fault(
+        editable_api: LiveServer) -> None:
+    # The administrator's probe: an accountable edge dated to begin a year late was told the
+    # task "would have no accountable owner from 2023-01-01 (for-sammenlaegning-lon ends
+    # 2022-12-31)": an edge no one touched, ended years before; not the owner's start date.
+    key = "RESPONSIBLE_FOR:unit:organisation-og-politik->task:lon"
+    with editable_api.client(ANNA) as anna:
+        _, etag = read(anna, f"/api/v1/edges/{key}")
+        late = problem(anna.patch(f"/api/v1/edges/{key}", headers={"If-Match": etag},
+                                  json={"valid_from": "2024-01-01"}), 422)["errors"]
+        assert [error["loc"] for error in late] == [["data", key]]
+        assert late[0]["msg"] == (
+            f"the accountable owner of task task:lon begins too late: {key} begins 2024-01-01, "
+            "after 2023-01-01, so the task would have no accountable owner from 2023-01-01 to "
+            "2023-12-31; let it begin on 2023-01-01 at the latest (valid_from), or give the "
+            "task another (RESPONSIBLE_FOR with raci A) for those days in the same change")
+        assert late[0]["msg_da"].startswith(
+            f"den ansvarlige (A) for opgaven task:lon begynder for sent: {key} begynder "
+            "2024-01-01, efter 2023-01-01, så opgaven ville stå uden ansvarlig (A) fra "
+            "2023-01-01 til 2023-12-31; lad den begynde senest 2023-01-01 (valid_from)")
+        # A hand-over to a new owner that begins after the old one ends names the new one's
+        # first day, and what ends, against the days between (it was told only what ends).
+        record, etag = read(anna, f"/api/v1/edges/{key}")
+        new_unit = {**NEW_UNIT, "level": "enhed", "valid_from": "2027-03-01"}
+        batch = problem(anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_node", "node": new_unit},
+            {"op": "put_edge", "edge": {**PART_OF, "valid_from": "2027-03-01"}},
+            {"op": "put_edge", "edge": {"type": "RESPONSIBLE_FOR", "from": NEW_UNIT["id"],
+                                        "to": "task:lon", "raci": "A", "source": "seed",
+                                        "confidence": "low"}},
+            {"op": "put_edge", "edge": {**record, "valid_to": "2026-12-31"},
+             "if_match": etag}]}), 422)["errors"]
+        assert [error["loc"] for error in batch] == [["data", "task:lon"]]
+        assert batch[0]["msg"].startswith(
+            "the accountable owner of task task:lon begins too late: unit:lonteam-test begins "
+            "2027-03-01, after 2027-01-01, so the task would have no accountable owner from "
+            f"2027-01-01 to 2027-02-28 ({key} ends 2026-12-31); let it begin on 2027-01-01")
+        assert batch[0]["msg_da"].startswith(
+            "den ansvarlige (A) for opgaven task:lon begynder for sent: unit:lonteam-test "
+            "begynder 2027-03-01")
+        # An end alone is still told as the end it is.
+        ended = problem(anna.patch(f"/api/v1/edges/{key}", headers={"If-Match": etag},
+                                   json={"valid_to": "2026-12-31"}), 422)["errors"]
+        assert ended[0]["msg"].startswith(
+            f"task task:lon would have no accountable owner from 2027-01-01 ({key} ends "
+            "2026-12-31): give it another")
+        assert anna.get("/api/v1/audit").json()["items"] == []
