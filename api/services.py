@@ -298,9 +298,28 @@ def patched(store: OrgStore, key: str, patch: dict[str, Any], expected_etag: str
             return current, EdgeRecord.model_validate(data)
         node: AnyNode = NODE_ADAPTER.validate_python(data)
     except ValidationError as exc:  # said of the body's fields, as a PUT's would be
-        raise RequestValidationError([{**error, "loc": ("body", *error["loc"])}
+        raise RequestValidationError([{**error, "loc": ("body", *error["loc"],
+                                                        *_date_patched(error, patch))}
                                       for error in exc.errors(include_url=False)]) from None
     return current, node
+
+
+def _date_patched(error: Any, patch: dict[str, Any]) -> tuple[str, ...]:
+    """The date of ``patch`` that a rule of the record's two dates is about, if it sent one.
+
+    "valid_to … is before valid_from …" is said at ``valid_to`` of a record sent whole; a
+    patch that moved ``valid_from`` past the end is told of the field it changed.
+
+    >>> error = {"type": "value_error", "loc": (),
+    ...          "msg": "Value error, valid_to 2025-12-31 is before valid_from 2026-06-01"}
+    >>> _date_patched(error, {"valid_from": "2026-06-01"}), _date_patched(error, {"note": "x"})
+    (('valid_from',), ())
+    """
+    if error.get("loc") or error.get("type") != "value_error":
+        return ()
+    message = str(error.get("msg", ""))
+    return tuple([name for name in ("valid_to", "valid_from")
+                  if name in patch and name in message][:1])
 
 
 def audit_page(store: WritableStore, asked: AuditQuery, *, offset: int,

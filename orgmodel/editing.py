@@ -293,7 +293,7 @@ def validate_change(before: Dataset, after: Dataset, written: str | None = None)
     (:func:`orgmodel.accountable_dates.owners_lost`: ending the unit that owns a task). With
     ``written``, the one record the change wrote, each problem is said of it: the record sent
     is what to mend ("two accountable owners" was said of the edge already there, and the
-    API's answer pointed at it).
+    API's answer pointed at it), at a field the write changed (:func:`_said_of`).
     """
     problems = check_dataset(after)
     new = []
@@ -305,10 +305,56 @@ def validate_change(before: Dataset, after: Dataset, written: str | None = None)
     said = {p.record_id for p in new}
     new += [p for p in owners_lost(before, after) if p.record_id not in said]
     if written is not None:
-        new = [p if p.record_id == written else
-               replace(p, file=NEW_RECORDS_FILE, line=0, record_id=written) for p in new]
+        changed = _fields_changed(find_record(before, written), find_record(after, written))
+        new = [_said_of(p, written, changed) for p in new]
     if new:
         raise DataValidationError(new)
+
+
+def _fields_changed(was: Record | None, now: Record | None) -> set[str]:
+    """The fields of a record that a write changed, as a data file names them.
+
+    Empty for a record created or deleted: every field of it is the write's, and a problem is
+    said at the field it names.
+
+    >>> from datetime import date
+    >>> edge = EdgeRecord.model_validate({"type": "HOLDS", "from": "person:a", "to": "post:b",
+    ...     "valid_from": "2020-01-01", "source": "seed", "confidence": "high"})
+    >>> _fields_changed(edge, edge.model_copy(update={"valid_to": date(2025, 12, 31)}))
+    {'valid_to'}
+    """
+    if was is None or now is None:
+        return set()
+    old, new = record_data(was), record_data(now)
+    return {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
+
+
+#: The fields of a record's days: a rule of dates broken by a write is said at the one it moved.
+_DATES = ("valid_from", "valid_to")
+
+
+def _said_of(problem: Problem, written: str, changed: set[str]) -> Problem:
+    """``problem`` said of the record ``written``, at a field the write changed.
+
+    A write of one record breaks a rule another record is checked by, or one of its own that
+    names the field the check starts from: two holders of a post are said at the later
+    holding's ``valid_from``, a second accountable owner at its ``raci``. The client changed
+    neither when it moved the first holding's ``valid_to`` on: the problem is said at the date
+    it changed, the field to mend (``changed``: :func:`_fields_changed`).
+
+    >>> two = Problem("ledelse.yaml", 3, "post post:b has two holders from 2026-01-01: …",
+    ...               record_id="HOLDS:person:c->post:b", field="valid_from")
+    >>> said = _said_of(two, "HOLDS:person:a->post:b", {"valid_to"})
+    >>> said.record_id, said.field, said.file
+    ('HOLDS:person:a->post:b', 'valid_to', 'api-edits.yaml')
+    """
+    field = problem.field
+    dates = [name for name in _DATES if name in changed]
+    if field is not None and field not in changed and dates:
+        field = dates[0]
+    if problem.record_id == written:
+        return replace(problem, field=field)
+    return replace(problem, file=NEW_RECORDS_FILE, line=0, record_id=written, field=field)
 
 
 def _changed(ds: Dataset, *, nodes: dict[str, AnyNode] | None = None,

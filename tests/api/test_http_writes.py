@@ -965,3 +965,37 @@ def test_an_owner_dated_to_begin_later_than_its_task_needs_is_named_as_the_fault
             f"task task:lon would have no accountable owner from 2027-01-01 ({key} ends "
             "2026-12-31): give it another")
         assert anna.get("/api/v1/audit").json()["items"] == []
+
+
+def test_a_patch_of_a_holdings_dates_is_told_at_the_date_it_changed(
+        editable_api: LiveServer) -> None:
+    # The administrator's probe: a PATCH of valid_to that ran a mayor's holding into the next
+    # one's was refused at valid_from, a field the client never sent (the rule is said at the
+    # later holding's start); and a PATCH of valid_from past the end at valid_to.
+    key = "HOLDS:person:steen-christiansen->post:borgmester"
+    with editable_api.client(ANNA) as anna:
+        record, etag = read(anna, f"/api/v1/edges/{key}")
+        assert (record["valid_from"], record["valid_to"]) == ("2010-01-01", "2025-12-31")
+        for patch in ({"valid_to": "2026-06-30"}, {"valid_to": None}):
+            body = problem(anna.patch(f"/api/v1/edges/{key}", headers={"If-Match": etag},
+                                      json=patch), 422)
+            assert [error["loc"] for error in body["errors"]] == [["data", key, "valid_to"]]
+            assert body["errors"][0]["msg"] == (
+                "post post:borgmester has two holders from 2026-01-01: person:steen-christiansen "
+                "and person:lars-gravgaard-hansen; end the first holding with valid_to")
+            assert body["errors"][0]["msg_da"].startswith("stillingen post:borgmester har to ")
+        # ... and a PUT that moves the same date is told the same
+        body = problem(anna.put(f"/api/v1/edges/{key}", headers={"If-Match": etag},
+                                json={**record, "valid_to": "2026-06-30"}), 422)
+        assert [error["loc"] for error in body["errors"]] == [["data", key, "valid_to"]]
+        body = problem(anna.patch(f"/api/v1/edges/{key}", headers={"If-Match": etag},
+                                  json={"valid_from": "2026-06-01"}), 422)
+        assert [(error["loc"], error["msg"]) for error in body["errors"]] == [
+            (["body", "valid_from"], "valid_to 2025-12-31 is before valid_from 2026-06-01")]
+        # The later holding moved to begin earlier is told at the valid_from it changed.
+        later = "HOLDS:person:lars-gravgaard-hansen->post:borgmester"
+        _, later_etag = read(anna, f"/api/v1/edges/{later}")
+        body = problem(anna.patch(f"/api/v1/edges/{later}", headers={"If-Match": later_etag},
+                                  json={"valid_from": "2025-06-30"}), 422)
+        assert [error["loc"] for error in body["errors"]] == [["data", later, "valid_from"]]
+        assert anna.get("/api/v1/audit").json()["items"] == []
