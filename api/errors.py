@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -21,7 +22,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from orgmodel.contract import NodeRef
+from orgmodel.contract import AuditEntry, NodeRef
 from orgmodel.dataset import NO_ACCOUNTABLE_OWNER
 from orgmodel.editing import NodeInUseError, StaleWriteError
 from orgmodel.exceptions import (
@@ -42,6 +43,7 @@ __all__ = [
     "PROBLEM_RESPONSES",
     "ApiProblemError",
     "ErrorItem",
+    "LastWrite",
     "ProblemDetails",
     "ProblemGuard",
     "install_error_handlers",
@@ -92,6 +94,25 @@ class ErrorItem(BaseModel):
         return self
 
 
+class LastWrite(BaseModel):
+    """The latest write of a record in the audit log: what a 412 met instead of the ETag sent."""
+
+    seq: int = Field(description="Its number in the audit log (GET /api/v1/audit?record=…).")
+    at: datetime = Field(description="When it was written (UTC).")
+    actor: str = Field(description="Who wrote it (the token's name).")
+    action: str = Field(description="create or update.")
+    record_key: str = Field(description="The record written: node id or edge key.")
+    change: int | None = Field(
+        None, description="The seq of the first entry of the write it is part of (a batch's "
+                          "entries share it).")
+    comment: str | None = Field(None, description="Why, as the writer said (none: not said).")
+    not_in_graph: str | None = Field(
+        None, description="Why this write is not in the graph, if it is not: an embedded "
+                          "store's audit file made again at start skips a write whose record "
+                          "the data folder has changed since (the folder's record is the one "
+                          "the ETag is checked against).")
+
+
 class ProblemDetails(BaseModel):
     """An error, as RFC 9457 problem details."""
 
@@ -110,6 +131,11 @@ class ProblemDetails(BaseModel):
     operation: int | None = Field(
         None, description="POST /changes: the index of the operation that failed (404, 409, "
                           "412); 422s name it in each error's loc.")
+    last_write: LastWrite | None = Field(
+        None, description="412 on a record changed since its ETag was read: the latest write "
+                          "of it in the audit log, to look up (GET /api/v1/audit?record=…) "
+                          "before the change is made again (left out when the log holds none: "
+                          "changed by a load or outside the API, or before the log begins).")
 
 
 def _doc(status: int, description: str) -> dict[str, Any]:
@@ -227,7 +253,38 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
     if closest:
         detail += "; did you mean " + ", ".join(f"{n.id!r} ({n.name})" for n in closest) + "?"
     edges = exc.edge_keys if isinstance(exc, NodeInUseError) else None
-    return problem_response(status, detail, path, edges=edges, operation=exc.operation)
+    last_write = None
+    if isinstance(exc, StaleWriteError) and exc.stale:
+        last_write = await _last_write(request, exc.key)
+        detail += (f"; the latest write of it in the audit log: #{last_write.seq}, "
+                   f"{last_write.action} by {last_write.actor} at "
+                   f"{last_write.at.isoformat(timespec='seconds')} (GET /api/v1/audit?record="
+                   f"{quote(exc.key, safe=':')}); read it again and redo the change"
+                   if last_write is not None else
+                   "; the audit log holds no write of it (changed by a load or outside the "
+                   "API, or before the log begins); read it again and redo the change")
+    return problem_response(status, detail, path, edges=edges, operation=exc.operation,
+                            last_write=last_write)
+
+
+async def _last_write(request: Request, key: str) -> LastWrite | None:
+    """The latest write of ``key`` in the audit log: what a 412's client did not see.
+
+    A client told only that the record changed since its ETag could not tell what changed it,
+    nor find it in the log. Asked after the write failed: a write in between is the latest
+    then, and named.
+    """
+    try:
+        handle = await request.app.state.access.handle()
+        entries: list[AuditEntry] = await handle.run(
+            handle.editor().audit_log, record_key=key, limit=1)
+    except Exception:  # without it, the 412 still says what is wrong
+        log.debug("no audit entry of %r", key, exc_info=True)
+        return None
+    if not entries:
+        return None
+    return LastWrite.model_validate(entries[0].model_dump(
+        include=set(LastWrite.model_fields)))
 
 
 async def _nodes_meant(request: Request, exc: NotFoundError) -> list[NodeRef]:

@@ -114,7 +114,9 @@ class StaleWriteError(WriteConflictError):
 
     def __init__(self, key: str, sent: str | None = None) -> None:
         self.key = key
-        if sent is not None and not _ETAG_SHAPE.fullmatch(sent):
+        # An ETag of the record as it was: a write changed it since (one the log may name).
+        self.stale = sent is None or _ETAG_SHAPE.fullmatch(sent) is not None
+        if sent is not None and not self.stale:
             super().__init__(f"{key!r}: {sent[:40]!r} is no ETag (a read's ETag header: 32 hex "
                              "digits in quotes): read the record and send its ETag")
         else:

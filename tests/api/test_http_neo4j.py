@@ -179,8 +179,11 @@ def test_writes_on_neo4j_two_editors_rules_and_audit(neo4j_api: LiveServer) -> N
         first = anna.put("/api/v1/nodes/unit:neo4j-test", json={**new, "name": "Først"},
                          headers={"If-Match": read.headers["etag"]})
         assert first.status_code == 200, first.text
-        problem(bo.put("/api/v1/nodes/unit:neo4j-test", json={**new, "name": "Sidst"},
-                       headers={"If-Match": read.headers["etag"]}), 412)
+        stale = problem(bo.put("/api/v1/nodes/unit:neo4j-test", json={**new, "name": "Sidst"},
+                               headers={"If-Match": read.headers["etag"]}), 412)
+        # ... naming the write it missed, from the log in the graph
+        assert (stale["last_write"]["actor"], stale["last_write"]["action"]) == ("anna",
+                                                                                 "update")
         assert bo.get("/api/v1/nodes/unit:neo4j-test").json()["node"]["name"] == "Først"
         in_use = problem(anna.delete("/api/v1/nodes/unit:neo4j-test",
                                      headers={"If-Match": first.headers["etag"]}), 409)

@@ -999,3 +999,53 @@ def test_a_patch_of_a_holdings_dates_is_told_at_the_date_it_changed(
                                   json={"valid_from": "2025-06-30"}), 422)
         assert [error["loc"] for error in body["errors"]] == [["data", later, "valid_from"]]
         assert anna.get("/api/v1/audit").json()["items"] == []
+
+
+def test_a_stale_write_names_the_latest_write_of_the_record_in_the_audit_log(
+        editable_api: LiveServer) -> None:
+    # The administrator's probe: a 412 named no audit entry, so the client could not find
+    # what had changed the record since its ETag.
+    key = "RESPONSIBLE_FOR:unit:organisation-og-politik->task:lon"
+    with editable_api.client(ANNA) as anna, editable_api.client(BO) as bo:
+        _, etag = read(anna, "/api/v1/nodes/task:lon")
+        bo.patch("/api/v1/nodes/task:lon", headers={"If-Match": etag}, params={
+            "comment": "Engelsk navn rettet"}, json={"name_en": "Pay"}).raise_for_status()
+        entry = anna.get("/api/v1/audit", params={"record": "task:lon"}).json()["items"][0]
+        for answer in (anna.patch("/api/v1/nodes/task:lon", headers={"If-Match": etag},
+                                  json={"name_en": "Salaries"}),
+                       anna.put("/api/v1/nodes/task:lon", headers={"If-Match": etag},
+                                json={"id": "task:lon", "kind": "Task", "name": "Løn",
+                                      "source": "seed", "confidence": "high"}),
+                       anna.delete("/api/v1/nodes/task:lon", headers={"If-Match": etag})):
+            body = problem(answer, 412)
+            assert body["last_write"] == {
+                "seq": entry["seq"], "at": entry["at"], "actor": "bo", "action": "update",
+                "record_key": "task:lon", "change": entry["seq"],
+                "comment": "Engelsk navn rettet"}
+            assert body["detail"] == (
+                f"'task:lon' has changed since it was read (stale ETag); the latest write of it "
+                f"in the audit log: #{entry['seq']}, update by bo at {entry['at'][:19]}+00:00 "
+                "(GET /api/v1/audit?record=task:lon); read it again and redo the change")
+        # In a batch too, for the operation that failed; an edge's key is named as it is
+        # written in a URL.
+        _, edge_etag = read(anna, f"/api/v1/edges/{key}")
+        bo.patch(f"/api/v1/edges/{key}", headers={"If-Match": edge_etag},
+                 json={"note": "Bekræftet"}).raise_for_status()
+        body = problem(anna.post("/api/v1/changes", json={"operations": [
+            {"op": "put_node", "node": NEW_UNIT},
+            {"op": "delete", "key": key, "if_match": edge_etag}]}), 412)
+        assert body["operation"] == 1 and body["last_write"]["record_key"] == key
+        assert body["last_write"]["seq"] == entry["seq"] + 1
+        assert f"(GET /api/v1/audit?record={quote(key, safe=':')})" in body["detail"]
+        # A record no write of the log changed says so; what is no ETag names no write.
+        body = problem(anna.patch("/api/v1/nodes/task:budget", json={"name_en": "Budgets"},
+                                  headers={"If-Match": '"' + "0" * 32 + '"'}), 412)
+        assert "last_write" not in body
+        assert body["detail"].endswith("; the audit log holds no write of it (changed by a load "
+                                       "or outside the API, or before the log begins); read it "
+                                       "again and redo the change")
+        junk = problem(anna.patch("/api/v1/nodes/task:lon", json={"name_en": "x"},
+                                  headers={"If-Match": "garbage"}), 412)
+        assert "last_write" not in junk and "audit" not in junk["detail"]
+        schema = anna.get("/openapi.json").json()["components"]["schemas"]
+        assert "last_write" in schema["ProblemDetails"]["properties"]
