@@ -222,6 +222,9 @@ MEMBERSHIP_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\ber\s+med\s+i\b", "er medlem i"),
     (r"\bvar\s+med\s+i\b", "var medlem i"),
     (r"\bwho(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+on\b", "who are members of"),
+    # "hvem sad med HR i 2022?" asks who handled it, not who sat in it (the round 14 probe:
+    # HR, an alias of a unit, was read as what was sat in); "sidder med i ØU" still sits in
+    (r"\b(?:sidder|sidde|sad|siddet)\s+med\b(?!\s+i\b)", "har"),
 )
 _MEMBERSHIP = tuple((re.compile(pattern, re.IGNORECASE), said)
                     for pattern, said in MEMBERSHIP_PHRASES)
@@ -234,6 +237,8 @@ def as_membership(query: str) -> str:
     ('hvem er medlem i ØU?', 'who are members of the Finance Committee')
     >>> as_membership("hvem står for løn?")
     'hvem står for løn?'
+    >>> as_membership("hvem sad med HR?"), as_membership("hvem sidder med i ØU?")
+    ('hvem har HR?', 'hvem sidder med i ØU?')
     """
     for pattern, said in _MEMBERSHIP:
         query = pattern.sub(said, query)

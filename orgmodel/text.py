@@ -47,7 +47,7 @@ _RAW_STOPWORDS = """
     står stå sørger sørge tager tage laver lave håndterer håndtere varetager varetage styrer
     spørge spørger henvende henvender kontakte kontakter mon gør gøre ny nye nyt
     vedligeholder vedligeholde administrerer administrere udarbejder udarbejde koordinerer
-    koordinere skriver skrive holder holde sidder sidde glemt glemte glemmer
+    koordinere skriver skrive holder holde sidder sidde sad siddet glemt glemte glemmer
     kommunen kommunens kommunal kommunale hjælpe hjælper bliver blive blev finder finde går
     hvilket ejer eje ejes ejede ejet driver mellem imellem tjek tjekker tjekke passer passe ikke
     hvis

@@ -200,3 +200,22 @@ def test_an_organ_written_whole_does_not_push_aside_the_task_asked_of(store: Any
     # A committee's name holds the words of its servicing: the task answers first, alone.
     tasks, hint = answered(store, "hvem betjener Kultur- og Fritidsudvalget")
     assert hint is None and tasks[0].task.id == "task:udvalgsbetjening"
+
+
+@pytest.mark.parametrize(("question", "task", "owner"), [
+    # the round 14 probe: "sad" was read as sitting in what HR names (a unit of 2023)
+    ("hvem sad med HR den 31.12.2022", "task:hr", "unit:okonomi-og-stab"),
+    ("hvem sidder med løn", "task:lon", "unit:organisation-og-politik"),
+])
+def test_sitting_with_a_task_asks_who_handles_it(store: Any, question: str, task: str,
+                                                 owner: str) -> None:
+    asked = read_question(question, None, ON)
+    found = store.owners(asked.text, limit=3, as_of=asked.when)
+    tasks, hint = answers_and_hint(store, asked.text, found, as_of=asked.when)
+    assert hint is None and tasks[0].task.id == task
+    assert [o.id for o in tasks[0].owners if o.raci == "A"] == [owner]
+
+
+def test_sitting_with_in_a_forum_still_asks_who_sits_in_it(store: Any) -> None:
+    hint = answered(store, "hvem sidder med i Direktørforum")[1]
+    assert hint is not None and hint.node.id == "forum:direktorforum"
