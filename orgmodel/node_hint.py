@@ -84,7 +84,6 @@ from orgmodel.question_frames import (
     COLLABORATION_FRAME,
     DECIDING_WORDS,
     ESCALATION_FRAME,
-    ESCALATION_WORDS,
     EXTERNAL_WORDS,
     HAPPENING_WORDS,
     LEADERSHIP_WORDS,
@@ -103,6 +102,7 @@ from orgmodel.question_frames import (
     as_membership,
     as_reporting,
     asks_collaboration,
+    asks_escalation,
     asks_head,
     asks_meeting,
     asks_merger,
@@ -251,8 +251,7 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         return merged  # "hvilke enheder blev slået sammen til Organisation og Politik?"
     if asks_collaboration(words) and (together := _collaborations(store, query, as_of)):
         return together
-    if not ESCALATION_WORDS.isdisjoint(words) and (
-            head := head_of_named(store, without(query, ESCALATION_FRAME), as_of)):
+    if asks_escalation(words) and (head := _escalated_from(store, query, as_of)):
         # "hvem eskalerer jeg til, hvis IT ikke svarer?": its head, and whom that reports to
         return head[0].model_copy(update={"asked_line": "up"}), head[1], True
     if asks_reporting(words):  # the post's own words stay: "head of …" names it
@@ -341,6 +340,19 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
     return first_hint(store, query, list(IN_CHARGE), better_than, as_of,
                        by_alias=bare or what_is, alias_margin=0.0 if bare else ROUTE_MARGIN,
                        what_is=what_is)
+
+
+def _escalated_from(store: OrgStore, query: str,
+                    as_of: date) -> tuple[NodeHint, float] | None:
+    """The post a question of escalation names, and how well.
+
+    The head of the unit it names ("hvis IT ikke svarer"), else a post by its own words ("hvis
+    enhedslederen for OP ikke svarer").
+    """
+    rest = without(query, ESCALATION_FRAME)
+    if head := head_of_named(store, rest, as_of):
+        return head[0], head[1]
+    return post_or_head(store, rest, as_of)
 
 
 def _led_or_leader(store: OrgStore, query: str, words: list[str],

@@ -103,6 +103,7 @@ __all__ = [
     "as_membership",
     "as_reporting",
     "asks_collaboration",
+    "asks_escalation",
     "asks_head",
     "asks_meeting",
     "asks_merger",
@@ -411,12 +412,39 @@ ESCALATION_SPELLINGS: tuple[str, ...] = (
     "eskalere", "eskalerer", "eskaleres", "eskaleret", "eskalering", "eskalation", "escalate",
     "escalates", "escalated", "escalation", "escalating")
 ESCALATION_WORDS = frozenset(fold(" ".join(ESCALATION_SPELLINGS)).split())
+#: ... or without the word: a condition, a negation and a verb of turning to someone ("hvis
+#: enhedslederen for OP ikke svarer, hvem går jeg så til?" had no answer: the round 14 probe).
+ESCALATION_IF_SPELLINGS: tuple[str, ...] = ("hvis", "if", "when", "når")
+ESCALATION_NOT_SPELLINGS: tuple[str, ...] = (
+    "ikke", "not", "doesn", "doesnt", "don", "dont", "won", "wont", "isn", "isnt", "can",
+    "cannot", "never", "aldrig")
+ESCALATION_TURN_SPELLINGS: tuple[str, ...] = (
+    "går", "gå", "henvender", "henvende", "vender", "vende", "go", "turn", "escalate")
+_ESCALATION_IF, _ESCALATION_NOT, _ESCALATION_TURN = (
+    frozenset(fold(" ".join(spellings)).split()) for spellings in (
+        ESCALATION_IF_SPELLINGS, ESCALATION_NOT_SPELLINGS, ESCALATION_TURN_SPELLINGS))
 #: ... and these are left out with them when the unit is looked for (they name no unit; the
 #: search leaves its stopwords out itself: "hvem", "svarer", "ikke", "who", "do", …).
 ESCALATION_FRAME_SPELLINGS: tuple[str, ...] = (
-    *ESCALATION_SPELLINGS, "reagerer", "respond", "responds", "reply", "replies", "answer",
-    "answers", "help", "t", "should")
+    *ESCALATION_SPELLINGS, *ESCALATION_TURN_SPELLINGS, "reagerer", "respond", "responds",
+    "reply", "replies", "answer", "answers", "help", "t", "should", "så", "then")
 ESCALATION_FRAME = frozenset(fold(" ".join(ESCALATION_FRAME_SPELLINGS)).split())
+
+
+def asks_escalation(words: list[str]) -> bool:
+    """Whether folded ``words`` ask whom to turn to when someone does not answer.
+
+    >>> asks_escalation("hvem eskalerer jeg til".split())
+    True
+    >>> asks_escalation("hvis enhedslederen for op ikke svarer hvem gar jeg sa til".split())
+    True
+    >>> asks_escalation("hvem gar jeg til med lon".split())  # a task's owner: no condition
+    False
+    """
+    if not ESCALATION_WORDS.isdisjoint(words):
+        return True
+    return not (_ESCALATION_IF.isdisjoint(words) or _ESCALATION_NOT.isdisjoint(words)
+                or _ESCALATION_TURN.isdisjoint(words))
 
 #: Words that ask what lies under a unit, body or organisation ("hvilke enheder hører under
 #: Økonomi og Stab?", "what does Finance and Staff consist of?"): its hint lists them, and no

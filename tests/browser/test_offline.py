@@ -871,6 +871,11 @@ def test_static_start_page_says_whom_to_escalate_to(
     assert hints and hints[0].startswith(
         "Enhedsleder for IT og Digitalisering refererer til Chef for Økonomi og Stab")
     assert page.locator("article.answer").count() == 0
+    # ... and without the word, a post named by its own words
+    hints = hints_for(site, page, recorder,
+                      "hvis enhedslederen for OP ikke svarer, hvem går jeg så til")
+    assert hints and hints[0].startswith(
+        "Enhedsleder for Organisation og Politik refererer til Chef for Økonomi og Stab")
 
 
 @pytest.mark.parametrize(("question", "said"), [

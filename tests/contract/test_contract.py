@@ -624,7 +624,12 @@ def test_who_takes_part_in_its_meetings_takes_part_in_it(store: Any, question: s
 @pytest.mark.parametrize(("question", "head"), [
     ("hvem eskalerer jeg til hvis IT ikke svarer", "post:enhedsleder-it-og-digitalisering"),
     ("who do I escalate to if IT doesn't respond", "post:enhedsleder-it-og-digitalisering"),
-    ("who do I escalate to in Finance and Procurement", "post:enhedsleder-okonomi-og-indkob")])
+    ("who do I escalate to in Finance and Procurement", "post:enhedsleder-okonomi-og-indkob"),
+    # without the word, and a post named by its own words (the round 14 probe: no answer)
+    ("hvis enhedslederen for OP ikke svarer, hvem går jeg så til",
+     "post:enhedsleder-organisation-og-politik"),
+    ("if the OP unit head doesn't answer, who do I go to",
+     "post:enhedsleder-organisation-og-politik")])
 def test_whom_to_escalate_to_is_the_head_of_the_unit_and_their_superior(
         store: Any, question: str, head: str) -> None:
     # Leadership's fourth probe: "hvem eskalerer jeg til hvis IT ikke svarer" answered IT

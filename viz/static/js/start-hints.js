@@ -483,9 +483,14 @@
                       "stakeholders") ||
       // "hvem eskalerer jeg til, hvis IT ikke svarer?": the head of the unit named, and whom
       // that post reports to, said first (orgmodel.node_hint)
-      framedHint(query, anyOf(escalating), escalationFrame,
+      framedHint(query, asksEscalation, escalationFrame,
                  function (entry) { return entry.escalation; }, data.reportingMin, false,
                  "escalation") ||
+      // ... or the post named by its own words, and whom it reports to ("hvis enhedslederen
+      // for OP ikke svarer, hvem går jeg så til?")
+      framedHint(query, asksEscalation, escalationFrame,
+                 function (entry) { return entry.post && entry.up; }, data.reportingMin, false,
+                 function (entry) { return entry.up + " " + entry.text; }) ||
       // "hvad beslutter Økonomiudvalget?": what it decides, said first (a "who" asks who
       // decides something: orgmodel.node_hint)
       framedHint(query, asksWhatIsDecided, decidedFrame,
@@ -571,6 +576,15 @@
   var supplyWords = foldedSet(data.supplying || []);
   var escalating = foldedSet(data.escalating || []);
   var escalationFrame = foldedSet(data.escalationFrame || []);
+  var escalationIf = anyOf(foldedSet(data.escalationIf || [])),
+    escalationNot = anyOf(foldedSet(data.escalationNot || [])),
+    escalationTurn = anyOf(foldedSet(data.escalationTurn || []));
+  /* Whether folded words ask whom to turn to when someone does not answer, with the word or
+   * without it (orgmodel.question_frames.asks_escalation). */
+  function asksEscalation(words) {
+    return anyOf(escalating)(words) ||
+      (escalationIf(words) && escalationNot(words) && escalationTurn(words));
+  }
   var whatWords = foldedSet(data.whatWords || []);
   var decidedFrame = foldedSet((data.deciding || []).concat(data.itself || []));
   function asksWhatIsDecided(words) {
