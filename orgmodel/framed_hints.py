@@ -37,10 +37,11 @@ from orgmodel.hint_search import (
     post_or_head,
     written_whole,
 )
-from orgmodel.home import home_organisation
+from orgmodel.home import HOME_WORDS, home_name_words, home_organisation
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.node_sizes import node_counts
 from orgmodel.question_frames import (
+    DECIDER_FRAME,
     LEADERSHIP_WORDS,
     MERGER_WORDS,
     ROUTE_FRAME,
@@ -55,8 +56,8 @@ from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
 from orgmodel.text import fold, spaced, tokenize
 
-__all__ = ["ONWARD_SPELLINGS", "group_counted", "happening_in", "merged_into", "onward",
-           "route_of", "sits_in", "sized", "supported"]
+__all__ = ["ONWARD_SPELLINGS", "council_deciding", "group_counted", "happening_in",
+           "merged_into", "onward", "route_of", "sits_in", "sized", "supported"]
 
 
 def sits_in(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:
@@ -177,6 +178,47 @@ def happening_in(store: OrgStore, rest: str, better_than: float,
     found = first_hint(store, rest, [*STRUCTURE_KINDS, Kind.INITIATIVE, Kind.POLICY],
                         max([better_than, *tasks]), as_of)
     return (found[0], found[1], True) if found else None
+
+
+def council_deciding(store: OrgStore, query: str,
+                     as_of: date) -> tuple[NodeHint, float, bool] | None:
+    """The council's hint, alone, for a question of who decides that names nothing decided.
+
+    "which body has the final say in Albertslund?", "hvem bestemmer i kommunen?": the
+    municipality's council (a body classified ``council``) decides every case; a question
+    that names something decided ("hvem bestemmer skolestrukturen?") is not read so, nor one
+    in a data with no council or several.
+
+    Examples
+    --------
+    >>> from orgmodel.dataset import Dataset
+    >>> from orgmodel.records import NODE_ADAPTER
+    >>> from orgmodel.store.memory import MemoryStore
+    >>> store = MemoryStore(Dataset.build([NODE_ADAPTER.validate_python(
+    ...     {"id": "body:kb", "kind": "Body", "name": "Byrådet", "classification": "council",
+    ...      "source": "seed", "confidence": "high"})], []))
+    >>> council_deciding(store, "hvem bestemmer i kommunen?", date(2024, 6, 1))[0].node.name
+    'Byrådet'
+    >>> council_deciding(store, "hvem bestemmer skolestrukturen?", date(2024, 6, 1)) is None
+    True
+    """
+    # the municipality's own name only says where ("… in Albertslund?")
+    home = HOME_WORDS | home_name_words(store, as_of=as_of)
+    if not home.issuperset(tokenize(without(query, DECIDER_FRAME))):
+        return None
+    councils = [node for node in store.list_nodes(kind=Kind.BODY, limit=_MOST_BODIES,
+                                                  as_of=as_of).items
+                if node.attributes.get("classification") == "council"]
+    if len(councils) != 1 or (
+            found := hint_of(store, councils[0].id, Kind.BODY, as_of=as_of)) is None:
+        return None
+    # its own record says that it decides (a list of what the data has it decide would name a
+    # few cases, as if those were all)
+    return found, 1.0, True
+
+
+#: The most political bodies looked through for the council (a municipality has some ten).
+_MOST_BODIES = 200
 
 
 def route_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float, bool] | None:

@@ -47,6 +47,7 @@ from orgmodel.collaboration import (
 from orgmodel.contract import NodeView, OrgStore, OwnersResult, SearchResult
 from orgmodel.exceptions import NotFoundError
 from orgmodel.framed_hints import (
+    council_deciding,
     happening_in,
     merged_into,
     route_of,
@@ -317,6 +318,9 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         # "hvad beslutter Økonomiudvalget?": what it decides, said first (a "who" asks who
         # decides something, below)
         return decides[0].model_copy(update={"asked_decides": True}), decides[1], True
+    if any(word in DECIDING_WORDS for word in words) and (
+            council := council_deciding(store, query, as_of)):
+        return council  # "which body has the final say?": the council decides every case
     if any(word in DECIDING_WORDS for word in words):
         words = [word for word in words if word not in DECIDING_WORDS]
         query = without(query, DECIDING_WORDS)

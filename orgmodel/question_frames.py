@@ -32,6 +32,8 @@ __all__ = [
     "COLLABORATION_FRAME_SPELLINGS",
     "COLLABORATION_SPELLINGS",
     "COLLABORATION_WORDS",
+    "DECIDER_FRAME",
+    "DECIDER_SPELLINGS",
     "DECIDING_SPELLINGS",
     "DECIDING_WORDS",
     "DEFINING_OPENINGS",
@@ -223,6 +225,11 @@ MEMBERSHIP_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\ber\s+med\s+i\b", "er medlem i"),
     (r"\bvar\s+med\s+i\b", "var medlem i"),
     (r"\bwho(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+on\b", "who are members of"),
+    # "who has the final say?", "hvem har det sidste ord?", "hvem træffer den endelige
+    # beslutning?" ask who decides, without its verb (the round 14 probe: no answer)
+    (r"\b(?:the\s+)?(?:final|last)\s+(?:say|word|decision)\b", "decides"),
+    (r"\b(?:det\s+)?sidste\s+ord\b", "bestemmer"),
+    (r"\b(?:den\s+)?endelige\s+(?:beslutning|afgørelse)(?:en)?\b", "bestemmer"),
     # "hvem sad med HR i 2022?" asks who handled it, not who sat in it (the round 14 probe:
     # HR, an alias of a unit, was read as what was sat in); "sidder med i ØU" still sits in
     (r"\b(?:sidder|sidde|sad|siddet)\s+med\b(?!\s+i\b)", "har"),
@@ -240,6 +247,8 @@ def as_membership(query: str) -> str:
     'hvem står for løn?'
     >>> as_membership("hvem sad med HR?"), as_membership("hvem sidder med i ØU?")
     ('hvem har HR?', 'hvem sidder med i ØU?')
+    >>> as_membership("which body has the final say?")
+    'which body has decides?'
     """
     for pattern, said in _MEMBERSHIP:
         query = pattern.sub(said, query)
@@ -343,6 +352,13 @@ DECIDING_SPELLINGS: tuple[str, ...] = (
     "besluttes", "vedtog", "vedtaget", "vedtager", "vedtage", "vedtages", "decides", "decide",
     "decided", "adopted", "adopts", "adopt")
 DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
+#: ... and the words that ask which one decides, naming nothing it decides ("which body
+#: decides?", "hvilket organ bestemmer i kommunen?"): the council, which decides them all.
+DECIDER_SPELLINGS: tuple[str, ...] = (
+    "body", "bodies", "organ", "organet", "organer", "politisk", "politiske", "political",
+    "myndighed", "myndigheden", "authority", "træffer", "makes", "make", "everything", "alt",
+    "alting", "ultimately", "sidst", "til", "syvende")
+DECIDER_FRAME = DECIDING_WORDS | frozenset(fold(" ".join(DECIDER_SPELLINGS)).split())
 #: Words of approving ("hvem godkender it-projekter?" was answered by IT, accountable, with
 #: the council that decides in a later line): the one that decides the task met first is
 #: said first, as with :data:`DECIDING_SPELLINGS`; but the tasks keep their order, as an

@@ -285,6 +285,8 @@ def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
                 org=kind is Kind.ORGANISATION,  # what it supplies: "hvad leverer KMD?"
                 # named when written whole among other words: "hvem er systemejer for Aula?"
                 thing=kind in WRITTEN_NAME_KINDS,
+                # the one that decides when nothing decided is named: "hvem bestemmer?"
+                council=kind is Kind.BODY and node.attributes.get("classification") == "council",
                 parts=kind in STRUCTURE_KINDS and bool(named.relations),
                 # how many of a kind lie under it, said first: "hvor mange enheder har ØS?"
                 parts_counted=_parts_counted(named, lang) if kind in STRUCTURE_KINDS else None,
@@ -450,7 +452,7 @@ def _entry(keys: list[tuple[str, float]], text: str | None, *, together: str | N
     false unless given: what kind of question the entry answers (start-hints.js reads them).
     """
     kinds = dict.fromkeys(("led", "says", "post", "used", "parts", "counted", "listing", "org",
-                           "thing"), False)
+                           "thing", "council"), False)
     return {"keys": keys, **kinds, **flags, "text": text, "together": together,
             "meeting": meeting, "tasks": tasks, "up": up, "down": down, "sits": sits,
             "route": route, "head": head, "place": place, "stakeholders": stakeholders,

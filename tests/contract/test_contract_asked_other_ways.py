@@ -45,6 +45,11 @@ def answered(store: Any, question: str) -> tuple[list[Any], Any]:
     ("how many people work for the municipality?", "Medarbejdere: ca. 3.000."),
     # ... and its inhabitants are still its own count
     ("hvor mange indbyggere har kommunen?", "Albertslund Kommune: ca. 28.000 indbyggere"),
+    # who decides, naming nothing decided: the council, which decides every case (the round
+    # 14 probe: no answer, or the accounts)
+    ("which body has the final say in Albertslund?", "Kommunalbestyrelsen er et politisk organ"),
+    ("hvem træffer den endelige beslutning i kommunen?",
+     "Kommunalbestyrelsen er et politisk organ"),
     # the body written whole among the words of a case's route (the round 14 probe)
     ("hvilket udvalg skal se sagen lige før kommunalbestyrelsen",
      "Sager kommer til Kommunalbestyrelsen fra: Økonomiudvalget"),

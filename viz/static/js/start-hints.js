@@ -203,6 +203,8 @@
     if (listing) { return listing; }
     var reportsTo = reportingHint(query);
     if (reportsTo) { return reportsTo; }
+    var council = councilHint(query);
+    if (council) { return council; }
     var all = wordsOf(query).filter(function (word) { return !deciding[word]; });
     // Asked who decides, the tasks are weighed by the rest too, as on the server: "hvem
     // bestemmer skolestruktur?" names the task whole, beside an initiative of that name.
@@ -436,6 +438,19 @@
     var words = fold(query).split(/\s+/).filter(function (word) { return word && !frame[word]; });
     return home !== null && words.some(function (word) { return homeWord[word]; }) &&
       words.every(function (word) { return homeWord[word] || stopwords[word]; });
+  }
+  var deciderFrame = foldedSet(data.deciderFrame || []);
+  /* "which body has the final say?", "hvem bestemmer i kommunen?": a question of who decides
+   * that names nothing decided is the council's (orgmodel.framed_hints.council_deciding). */
+  function councilHint(query) {
+    if (!wordsOf(query).some(function (word) { return deciding[word]; })) { return null; }
+    var rest = wordsOf(query).filter(function (word) {
+      return !deciderFrame[word] && !homeWord[word];
+    });
+    var councils = named.filter(function (entry) { return entry.council && entry.text; });
+    if (rest.length || councils.length !== 1) { return null; }
+    return { text: councils[0].text, says: councils[0].says, score: 1, alone: true,
+      entry: councils[0] };
   }
   function homeHint() {
     return { text: home.text, says: home.says, score: 1, alone: true, entry: home };

@@ -129,7 +129,7 @@
       place: entry.place, stakeholders: entry.stakeholders, sized: entry.sized,
       running: entry.running, decides: entry.decides, org: entry.org, whatIs: entry.whatIs,
       supplier: entry.supplier, usedCounted: entry.usedCounted, escalation: entry.escalation,
-      thing: entry.thing,
+      thing: entry.thing, council: entry.council,
       operator: entry.operator, held: entry.held || null, link: entry.link || null,
       partsCounted: entry.partsCounted || null, routeOn: entry.routeOn || null,
       headSits: entry.headSits || null, when: entry.when || null,
