@@ -50,17 +50,21 @@ TASK_LIST_SPELLINGS: tuple[str, ...] = (
 #: The rest of such a question's frame, left out before the node is looked for.
 TASK_FRAME_SPELLINGS: tuple[str, ...] = (
     "hvad", "hvilke", "hvilken", "har", "er", "laver", "løser", "varetager", "what", "which",
-    "are", "does", "do", "has", "have", "handle", "handles", "of")
+    "are", "does", "do", "has", "have", "handle", "handles", "of", "ny", "nye", "new", "jeg", "i",
+    "am", "for", "sig", "af", "skal", "ligger", "bord", "bordet", "desk", "plate", "daglige",
+    "dagligt", "daily")
 _ASKING = frozenset(fold(" ".join(TASK_LIST_SPELLINGS)).split())
 #: "hvad har jeg ansvaret for?" after "jeg er ny enhedsleder for Økonomi og Indkøb" (the post's
 #: hint answered, without its unit's tasks): what a node is responsible for is its tasks.
 RESPONSIBLE_SPELLINGS: tuple[str, ...] = (
     "ansvaret", "ansvar", "ansvarlig", "ansvarsområde", "responsible", "responsibility",
-    "accountable", "charge")
+    "accountable", "charge",
+    # "hvad skal økonomichefen tage sig af?", "hvad står teamlederen i OP for?", "what does
+    # the head of HR own?" (the round 14 probe: the post's card, without its tasks)
+    "tage", "tager", "står", "own", "owns", "cover", "covers")
 _RESPONSIBLE = frozenset(fold(" ".join(RESPONSIBLE_SPELLINGS)).split())
 _WHAT, _WHO = frozenset({"hvad", "what"}), frozenset({"hvem", "who", "whom"})
-_FRAME = _ASKING | _RESPONSIBLE | frozenset(fold(" ".join(TASK_FRAME_SPELLINGS)).split()) | (
-    frozenset(fold("ny nye new jeg i am for").split()))
+_FRAME = _ASKING | _RESPONSIBLE | frozenset(fold(" ".join(TASK_FRAME_SPELLINGS)).split())
 #: What a question of tasks may name: what holds tasks, or has parts that do.
 HOLDING_KINDS = (Kind.UNIT, Kind.POST, Kind.BODY, Kind.FORUM)
 #: How well the node must be named by the rest of the question (its own words, as whom a

@@ -126,7 +126,11 @@ from orgmodel.question_frames import (
 )
 from orgmodel.search import READ_AS, READ_AS_MIN_LETTERS
 from orgmodel.task_in_place import TASK_MIN as TASK_IN_PLACE_MIN
-from orgmodel.task_list import TASK_FRAME_SPELLINGS, TASK_LIST_SPELLINGS
+from orgmodel.task_list import (
+    RESPONSIBLE_SPELLINGS,
+    TASK_FRAME_SPELLINGS,
+    TASK_LIST_SPELLINGS,
+)
 from orgmodel.text import ACRONYM_GENITIVE, ENGLISH_QUESTION_WORDS, STOPWORD_SPELLINGS
 from orgmodel.two_tasks import AND_SPELLINGS, NAME_MIN, PART_MARGIN, PART_MIN
 from orgmodel.verb_frames import (
@@ -511,6 +515,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "selfReporting": list(SELF_REPORTING_SPELLINGS),
                 "selfPlace": list(SELF_PLACE_SPELLINGS), "selfSubject": list(SUBJECT_SPELLINGS),
                 "taskList": list(TASK_LIST_SPELLINGS), "taskFrame": list(TASK_FRAME_SPELLINGS),
+                "responsible": list(RESPONSIBLE_SPELLINGS),
                 "reportedTo": list(REPORTED_TO_SPELLINGS),
                 "sitting": [list(words) for words in SITTING_SPELLINGS],
                 "satInLast": list(SAT_IN_LAST),

@@ -45,6 +45,11 @@ def answered(store: Any, question: str) -> tuple[list[Any], Any]:
     ("how many people work for the municipality?", "Medarbejdere: ca. 3.000."),
     # ... and its inhabitants are still its own count
     ("hvor mange indbyggere har kommunen?", "Albertslund Kommune: ca. 28.000 indbyggere"),
+    # what a post handles is its tasks (the round 14 probe: its card, without them)
+    ("hvad skal økonomichefen tage sig af?", "Opgaver under Chef for Økonomi og Stab"),
+    ("hvilke opgaver ligger på IT-chefens bord?",
+     "Opgaver under Enhedsleder for IT og Digitalisering"),
+    ("what does the head of HR own?", "Opgaver under Enhedsleder for Organisation og Politik"),
     # who decides, naming nothing decided: the council, which decides every case (the round
     # 14 probe: no answer, or the accounts)
     ("which body has the final say in Albertslund?", "Kommunalbestyrelsen er et politisk organ"),

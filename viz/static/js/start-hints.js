@@ -548,7 +548,7 @@
                  function (entry) { return entry.place; }, data.reportingMin, false,
                  function (entry) { return entry.place + " " + entry.text; }) ||
       // "hvad er Økonomi og Stabs opgaver?": its tasks and those under it (orgmodel.task_list)
-      framedHint(query, anyOf(taskList), taskFrame, function (entry) { return entry.tasks; },
+      framedHint(query, asksTasks, taskFrame, function (entry) { return entry.tasks; },
                  data.reportingMin, false, "tasks") ||
       framedHint(query, asksStructure, structureFrame, function (entry) { return entry.parts; },
                  data.reportingMin, true, function (entry) {
@@ -642,7 +642,17 @@
     return Boolean(sits) && anyOf(sitting[1])(words);
   }
   var taskList = foldedSet(data.taskList);
-  var taskFrame = foldedSet((data.taskList || []).concat(data.taskFrame || []));
+  var taskFrame = foldedSet((data.taskList || []).concat(data.taskFrame || [],
+    data.responsible || []));
+  var responsible = anyOf(foldedSet(data.responsible || []));
+  var whatWord = anyOf(foldedSet(["hvad", "what"])), whoWord = anyOf(foldedSet(["hvem", "who",
+    "whom"]));
+  /* Whether folded words ask for the tasks of something, or what it is responsible for:
+   * "what", not "who", with a word of responsibility (orgmodel.task_list.asks_tasks). */
+  function asksTasks(words) {
+    return anyOf(taskList)(words) ||
+      (whatWord(words) && !whoWord(words) && responsible(words));
+  }
 
   /* How often or when a forum or body meets ("hvor tit mødes ØS-IT?"): a verb of meeting and
    * a word of when, as orgmodel.question_frames.asks_meeting reads them. */
