@@ -180,6 +180,11 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 SCRIPTS = ("js/text.js", "js/tooltips.js", "js/permalink.js", "js/orgview-compact.js",
            "js/orgview.js",
            "js/orgview-path.js", "js/orgview-ui.js", "js/orgview-keys.js", "js/twin.js")
+#: How well the static start page's own reading must find a body written whole among a
+#: question of cases' other words to read it as the route asked of (the server takes it when
+#: nothing fits the rest better: orgmodel.framed_hints.route_of; the page ranks no nodes).
+WRITTEN_ROUTE_MIN = 0.25
+
 #: The one file the view pages load :data:`SCRIPTS` as (made from them, not stored): a page
 #: with one request for its scripts instead of seven draws sooner.
 BUNDLE = "js/orgview.bundle.js"
@@ -523,6 +528,7 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "notDefining": list(NOT_DEFINING_SPELLINGS), "articles": sorted(ARTICLES),
                 "hintMin": NODE_HINT_MIN, "nearTie": POSTS_NEAR_TIE,
                 "writtenMin": WRITTEN_NAME_MIN, "writtenChars": WRITTEN_NAME_CHARS,
+                "writtenRouteMin": WRITTEN_ROUTE_MIN,
                 "margin": ROUTE_MARGIN, "nameWords": NAME_WORDS, "strayGap": STRAY_GAP,
                 "nameWeight": NAME_WEIGHT,
                 "readAs": READ_AS, "readAsMin": READ_AS_MIN_LETTERS,

@@ -161,6 +161,11 @@ def test_static_start_page_answers_a_question_of_cases_by_the_route(
     assert hints and hints[0].startswith(
         "Sager kommer til Kommunalbestyrelsen fra: Økonomiudvalget")
     assert page.locator("article.answer").count() == 0
+    # ... but not among twenty words of other things
+    hints = hints_for(site, page, recorder,
+                      "we are preparing a council case about a new youth club and need legal "
+                      "advice and someone to work out the financial consequences")
+    assert hints == [] and page.locator("article.answer").count() > 0
     # ... and a committee's by its acronym and the route's own words
     hints = hints_for(site, page, recorder, "sagsgang for en MBU sag")
     assert hints and hints[0].startswith("Fra Miljø- og Byudvalget går sagerne videre til: ")

@@ -229,3 +229,16 @@ def test_sitting_with_a_task_asks_who_handles_it(store: Any, question: str, task
 def test_sitting_with_in_a_forum_still_asks_who_sits_in_it(store: Any) -> None:
     hint = answered(store, "hvem sidder med i Direktørforum")[1]
     assert hint is not None and hint.node.id == "forum:direktorforum"
+
+
+def test_a_body_written_whole_in_a_long_question_of_other_things_is_no_route(store: Any) -> None:
+    # "a council case about a new youth club and …" writes the council's alias among twenty
+    # words of other things: its tasks answer, not the council's route.
+    tasks, hint = answered(store, LONG_CASE)
+    assert hint is None or not hint.asked_route
+    assert tasks
+
+
+LONG_CASE = ("We're preparing a council case about a new youth club and need both legal advice "
+             "on whether it's lawful and someone to work out the financial consequences – which "
+             "units do that and who is accountable overall")

@@ -366,8 +366,14 @@
   function routeWritten(query) {
     if (!anyOf(cases)(fold(query).split(" "))) { return null; }
     var found = writtenEntry(query, function (entry) { return entry.route; });
-    return found ? { text: routeText(query)(found), entry: found, says: found.says,
-      score: data.writtenMin, alone: true } : null;
+    // ... where the rest names little else, as the server takes it only when nothing fits
+    // the rest better ("a council case about a new youth club and …" names a youth club)
+    var words = wordsOf(query).filter(function (word) { return !routeFrame[word]; });
+    var fit = found ? Math.max.apply(null, found.keys.map(function (key) {
+      return naming(key, words);
+    })) : 0;
+    return fit >= data.writtenRouteMin ? { text: routeText(query)(found), entry: found,
+      says: found.says, score: fit, alone: true } : null;
   }
 
   /* Of entries named alike, the one whose name the question writes whole, longest first, as
