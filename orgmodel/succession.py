@@ -44,7 +44,7 @@ from orgmodel.dataset import Dataset
 from orgmodel.editing import etag
 from orgmodel.exceptions import NotFoundError, OrgModelError
 from orgmodel.records import AnyNode, EdgeRecord
-from orgmodel.schema import EdgeType, Kind
+from orgmodel.schema import EDGE_RULES, EdgeType, Kind
 
 __all__ = ["SuccessionError", "succession", "successor_of"]
 
@@ -84,6 +84,15 @@ def succession(ds: Dataset, node_id: str, successor: AnyNode, *, from_day: date,
                       expected_etag or etag(old)),
         Operation.put(successor.model_copy(update={"valid_from": from_day,
                                                    "valid_to": old.valid_to}))]
+    if _may_result_from(successor, old):
+        # ... and the successor says where it came from, as a merged unit does: history links
+        # the two (the administrator's probe found the two untied, but by their relations)
+        operations.append(Operation.put(EdgeRecord.model_validate({
+            "type": EdgeType.RESULTED_FROM.value, "from": successor.id, "to": node_id,
+            "source": successor.source, "confidence": successor.confidence,
+            "description": f"Overtog relationerne fra {old.name} fra {from_day.isoformat()}.",
+            "description_en": f"Took over the relations of {old.name_en or old.name} from "
+                              f"{from_day.isoformat()}."})))
     for edge in ds.edges.values():
         if node_id not in (edge.source_id, edge.target_id, edge.via) or (
                 edge.type in _HISTORY):
@@ -105,6 +114,15 @@ def succession(ds: Dataset, node_id: str, successor: AnyNode, *, from_day: date,
 #: The relations that tell how a node came to be ("resulted from" a merger): the old node's
 #: history, not carried over to its successor.
 _HISTORY = frozenset({EdgeType.RESULTED_FROM})
+
+
+def _may_result_from(successor: AnyNode, old: AnyNode) -> bool:
+    """Whether the schema lets ``successor`` say it resulted from ``old``.
+
+    A unit may; a post, whose history is its holders, may not.
+    """
+    sources, targets = EDGE_RULES[EdgeType.RESULTED_FROM]
+    return successor.kind in sources and old.kind in targets
 
 
 def _check(old: AnyNode, successor: AnyNode, from_day: date) -> None:

@@ -142,8 +142,14 @@ def test_a_unit_made_by_a_merger_and_a_forum_collaborations_run_through_are_hand
                 "id": "unit:hr-og-politik", "kind": "Unit", "name": "HR og Politik",
                 "level": "enhed", "source": "seed", "confidence": "low"}})
         assert handed.status_code == 201, handed.text
+        # the new unit says it came from the old one (the administrator's probe: nothing tied
+        # the two together), a record of the data, exported and in the audit log
+        tie = f"RESULTED_FROM:unit:hr-og-politik->{unit}"
+        assert {"key": tie, "action": "create"}.items() <= next(
+            a for a in handed.json()["applied"] if a["key"] == tie).items()
         after = edges(anna, "unit:hr-og-politik", "2027-03-01")
         assert ("PART_OF", "unit:organisation-og-politik-team-1", "unit:hr-og-politik") in after
+        # ... while the merger's history stays with the old unit
         assert not any(kind == "RESULTED_FROM" for kind, _a, _b in after)
         assert any(kind == "RESULTED_FROM" for kind, _a, _b in edges(anna, unit, "2027-02-28"))
         forum = "forum:chefforum"
