@@ -65,6 +65,8 @@ _RAW_STOPWORDS = """
     check checks checking provide provides was were had did behind now will would fix fixes
     how many much has s whos am if there not doesn doesnt isn isnt aren arent don dont didn
     didnt owner email e-mail mail address need
+    høres hørt konsulteres konsulteret informeres informeret orienteres orienteret inddrages
+    inddraget consulted informed notified involved
     egentlig egentligt altså lige bare faktisk vel jo ca cirka hej tak please pls actually
     really basically just hi hello thanks tilbage dengang
 """

@@ -80,6 +80,9 @@ def test_a_unit_named_with_its_kind_noun_is_the_unit_not_a_team_of_it(store: Any
     ("Som ny chef for Økonomi og Stab vil jeg gerne vide, hvem i min afdeling der har ansvaret "
      "for den løbende budgetopfølgning over for fagudvalgene", "task:budgetopfolgning"),
     ("As the new CFO, I'd like to know who handles payroll", "task:lon"),
+    # a role of RACI asked is no word of the task: "høres" met public consultation (høring)
+    ("hvem skal høres når økonomisystemerne sættes op", "task:opsaetning-af-okonomisystemer"),
+    ("who is consulted on the budget", "task:budget"),
     # "ud" is a particle: it met a KLE topic of music "ud over musikskole"
     ("hvem sørger for at dagsordenerne kommer ud?", "task:understottelse-direktion-og-kb"),
     # contracts with suppliers are procurement's, supplier invoices bookkeeping's
