@@ -94,6 +94,9 @@ _WORDS: dict[str, tuple[str, str]] = {
                 "the {limit} newest changes; --limit N shows more, --offset {next} the next"),
     "limited_one": ("kun den nyeste ændring; --limit N viser flere, --offset {next} de næste",
                     "only the newest change; --limit N shows more, --offset {next} the next"),
+    "counted": ("ændring {first}–{last} af {total}, nyeste først; --offset {next} viser de "
+                "næste", "changes {first}–{last} of {total}, newest first; --offset {next} "
+                "shows the next"),
     "edges_of_what": ("--with-edges er for en nodes relationer: angiv nodens ID",
                       "--with-edges is for a node's edges: give the node's ID"),
     "since_until": ("--since {since} er efter --until {until}: ingen ændring er begge",
@@ -153,13 +156,14 @@ def cmd_history(args: argparse.Namespace) -> int:
         raise CommandError(_word("since_until", lang, since=args.since, until=args.until),
                            EXIT_USAGE)
     since: datetime | None = None  # when the API's log begins, if not with every write
+    total: int | None  # how many writes the filters match (an older API does not say)
     if args.url:
-        entries, since = _fetch(args)
+        entries, total, since = _fetch(args)
     elif args.file and not (args.neo4j or os.environ.get("NEO4J_URI")):
-        entries = _from_file(Path(args.file), _asked(args), args.limit, lang,
-                             offset=args.offset)
+        entries, total = _from_file(Path(args.file), _asked(args), args.limit, lang,
+                                    offset=args.offset)
     else:
-        entries = _from_store(args)
+        entries, total = _from_store(args)
     began = _word("since", lang, at=f"{since:%Y-%m-%d %H:%M}") if since else None
     if args.record and not entries and not _known(args, args.record):
         # A typo in an id would otherwise read as "never changed".
@@ -175,7 +179,12 @@ def cmd_history(args: argparse.Namespace) -> int:
             lang, record=args.record))
     if began:  # an embedded API's log: earlier writes are in its audit file only
         print(f"orgmodel: {began}", file=sys.stderr)
-    if len(entries) == args.limit:  # there may be more: say how to see them
+    shown_to = args.offset + len(entries)
+    if total is not None and entries and shown_to < total:  # more: how many, and how to see them
+        said = _word("counted", lang, first=args.offset + 1, last=shown_to, total=total,
+                     next=shown_to)
+        print(f"orgmodel: {said}", file=sys.stderr)
+    elif total is None and len(entries) == args.limit:  # there may be more
         said = _word("limited_one" if args.limit == 1 else "limited", lang, limit=args.limit,
                      next=args.offset + args.limit)
         print(f"orgmodel: {said}", file=sys.stderr)
@@ -234,16 +243,18 @@ def _change(field: str, old: Any, new: Any, lang: Lang) -> str:
     return f"{field}: {shown(old)} → {shown(new)}"
 
 
-def _from_store(args: argparse.Namespace) -> list[AuditEntry]:
+def _from_store(args: argparse.Namespace) -> tuple[list[AuditEntry], int]:
     from api.runtime import is_local  # not at import: every orgmodel command loads this module
 
     store = open_store_from_args(args)
     if is_local(store) or not isinstance(store, WritableStore):
         raise CommandError(_word("no_history", args.lang))
     asked = _asked(args)
-    return store.audit_log(record_key=asked.record_key, offset=args.offset, limit=args.limit,
-                           with_edges=asked.with_edges, actor=asked.actor, since=asked.since,
-                           until=asked.until)
+    return (store.audit_log(record_key=asked.record_key, offset=args.offset, limit=args.limit,
+                            with_edges=asked.with_edges, actor=asked.actor, since=asked.since,
+                            until=asked.until),
+            store.audit_count(record_key=asked.record_key, with_edges=asked.with_edges,
+                              actor=asked.actor, since=asked.since, until=asked.until))
 
 
 def _asked(args: argparse.Namespace) -> AuditQuery:
@@ -254,8 +265,8 @@ def _asked(args: argparse.Namespace) -> AuditQuery:
 
 
 def _from_file(path: Path, asked: AuditQuery, limit: int, lang: Lang, *,
-               offset: int = 0) -> list[AuditEntry]:
-    """The entries of an audit file, newest first.
+               offset: int = 0) -> tuple[list[AuditEntry], int]:
+    """The entries of an audit file, newest first, and how many match in all.
 
     A damaged line (a write cut short) is skipped with a warning naming it, as the API does
     when it reopens the file.
@@ -275,7 +286,7 @@ def _from_file(path: Path, asked: AuditQuery, limit: int, lang: Lang, *,
     for number, reason in damaged:
         print("orgmodel: " + _word("bad_line", lang, path=path, line=number, reason=reason),
               file=sys.stderr)
-    return sorted(entries, key=lambda e: e.seq, reverse=True)[offset:offset + limit]
+    return sorted(entries, key=lambda e: e.seq, reverse=True)[offset:offset + limit], len(entries)
 
 
 def _is_node_id(record: str) -> bool:
@@ -310,8 +321,12 @@ def _known(args: argparse.Namespace, record: str) -> bool:
     return True
 
 
-def _fetch(args: argparse.Namespace) -> tuple[list[AuditEntry], datetime | None]:
-    """The API's log (for the record asked about) and when it begins, if not with all."""
+def _fetch(args: argparse.Namespace) -> tuple[list[AuditEntry], int | None, datetime | None]:
+    """The API's log (for the record asked about), its total and when it begins.
+
+    The total is how many writes match in all (``None`` from an API that does not say); the
+    beginning is given when the log does not hold every write.
+    """
     query = ({"limit": str(args.limit)} | ({"offset": str(args.offset)} if args.offset else {})
              | ({"record": args.record} if args.record else {})
              | ({"with_edges": "true"} if args.with_edges else {})
@@ -324,11 +339,14 @@ def _fetch(args: argparse.Namespace) -> tuple[list[AuditEntry], datetime | None]
         if exc.status != 404 or not args.record:
             raise
         # The API knows no such record: no writes, and when its log begins, for the message.
-        return [], _fetch(argparse.Namespace(**{**vars(args), "record": None, "limit": 1}))[1]
+        return [], 0, _fetch(argparse.Namespace(**{**vars(args), "record": None,
+                                                   "limit": 1}))[2]
     try:
         page = json.loads(body)
         since = page.get("kept_since")
+        total = page.get("total")
         return (_ENTRIES.validate_python(page["items"]),
+                total if isinstance(total, int) else None,
                 datetime.fromisoformat(since) if since else None)
     except (ValueError, KeyError, TypeError, AttributeError, ValidationError) as exc:
         raise CommandError(_word("not_a_log", args.lang, url=args.url, reason=exc)) from None

@@ -47,12 +47,17 @@ def test_history_from_a_running_api_says_who_changed_which_field(
                  "--lang", "en"]) == 0
     told = capsys.readouterr()
     assert told.out.startswith("#2 ") and "#1 " not in told.out
-    assert "orgmodel: only the newest change; --limit N shows more, --offset 1 the next" \
-        in told.err
+    assert "orgmodel: changes 1–1 of 2, newest first; --offset 1 shows the next" in told.err
     # ... and read on from there (the administrator's probe: --offset was unknown)
     assert main(["history", "--url", server.url, "--token", ANNA, "--limit", "1", "--offset",
                  "1", "--lang", "en"]) == 0
-    assert capsys.readouterr().out.startswith("#1 ")
+    told = capsys.readouterr()
+    assert told.out.startswith("#1 ")
+    assert "orgmodel: changes" not in told.err  # the last page: nothing more to see
+    # ... and a page that is the whole log says nothing more either
+    assert main(["history", "--url", server.url, "--token", ANNA, "--limit", "2",
+                 "--lang", "en"]) == 0
+    assert "--offset" not in capsys.readouterr().err
     assert main(["history", "task:lon", "--url", server.url, "--token", ANNA, "--json"]) == 0
     entries = json.loads(capsys.readouterr().out)
     assert [(e["seq"], e["actor"], e["record_key"]) for e in entries] == [(1, "anna", "task:lon")]
