@@ -53,6 +53,10 @@ NAMED_WHOLE = 1.0
 #: systemejer for Aula?" met Aula at 0.56 and a task at 0.17 (the round 14 probe).
 WRITTEN_NAME_MIN = 0.4
 WRITTEN_NAME_CHARS = 4
+#: ... or this well, where nothing of any kind fits the question better: "jeg skal have fat i
+#: systemejeren på AppWriter, hvem er det" met AppWriter at 0.31, first of all, a task at 0.13
+#: (the round 15 probe: a name among many other words).
+WRITTEN_FIRST_MIN = 0.2
 #: ... where the node is a thing with a name of its own, not an organ whose name holds the
 #: words of its tasks ("hvem betjener Kultur- og Fritidsudvalget?" asks for the servicing).
 WRITTEN_NAME_KINDS = frozenset({Kind.SYSTEM, Kind.ASSET, Kind.INITIATIVE, Kind.ORGANISATION,
@@ -95,12 +99,11 @@ def first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: floa
     # agreements at 0.93 and SKI at 0.9 ("hvem står for OU?" asks for a task).
     whole = EXACT_ALIAS if by_alias else NAMED_WHOLE
     bar = min(max(NODE_HINT_MIN, better_than + ROUTE_MARGIN), whole)
-    written_bar = max(WRITTEN_NAME_MIN, better_than + ROUTE_MARGIN)
     asked = spaced(query)
     hits = _without_kind_nouns(store, query, kinds, as_of)
     for hit in _kind_named_first(hits, fold(query).split(), bar):
-        if hit.score < bar and not (hit.score >= written_bar and hit.kind in WRITTEN_NAME_KINDS
-                                    and written_whole(store.node(hit.id, as_of=as_of), asked)):
+        if hit.score < bar and not _written_thing(store, hit, query, asked, as_of,
+                                                  better_than + ROUTE_MARGIN):
             break
         if by_alias and hit.score + alias_margin <= better_than:
             break
@@ -108,6 +111,22 @@ def first_hint(store: OrgStore, query: str, kinds: list[Kind], better_than: floa
         if found is not None:
             return found, hit.score, False
     return None
+
+
+def _written_thing(store: OrgStore, hit: SearchResult, query: str, asked: str, as_of: date,
+                   least: float) -> bool:
+    """Whether ``hit`` is a thing ``query`` names by writing its name whole, well enough.
+
+    It must fit at least ``least`` (better than the best task by the margin), and at least
+    :data:`WRITTEN_NAME_MIN`, or :data:`WRITTEN_FIRST_MIN` where nothing fits better.
+    """
+    if hit.kind not in WRITTEN_NAME_KINDS or hit.score < max(WRITTEN_FIRST_MIN, least) or (
+            not written_whole(store.node(hit.id, as_of=as_of), asked)):
+        return False
+    if hit.score >= WRITTEN_NAME_MIN:
+        return True
+    first = store.search(query, limit=1, as_of=as_of)
+    return bool(first) and first[0].id == hit.id
 
 
 def written_whole(node: NodeView, asked: str) -> bool:

@@ -406,6 +406,7 @@ def test_static_start_page_finds_a_task_by_the_system_it_uses(
     # A system or initiative written whole among other words, no task fitting well (round
     # 14 of the leadership probe: a stray task was the answer, as on the server)
     ("hvem er systemejer for Aula", "Aula er et system"),
+    ("jeg skal have fat i systemejeren på AppWriter, hvem er det", "AppWriter er et system"),
     # what a post handles is its tasks (as on the server)
     ("hvad skal økonomichefen tage sig af", "Opgaver under Chef for Økonomi og Stab"),
     # who decides, naming nothing decided: the council (as on the server)
