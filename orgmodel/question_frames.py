@@ -428,22 +428,31 @@ ESCALATION_SPELLINGS: tuple[str, ...] = (
     "eskalere", "eskalerer", "eskaleres", "eskaleret", "eskalering", "eskalation", "escalate",
     "escalates", "escalated", "escalation", "escalating")
 ESCALATION_WORDS = frozenset(fold(" ".join(ESCALATION_SPELLINGS)).split())
-#: ... or without the word: a condition, a negation and a verb of turning to someone ("hvis
-#: enhedslederen for OP ikke svarer, hvem går jeg så til?" had no answer: the round 14 probe).
-ESCALATION_IF_SPELLINGS: tuple[str, ...] = ("hvis", "if", "when", "når")
+#: ... or without the word: someone who does not answer, and who to turn to then ("hvis
+#: enhedslederen for OP ikke svarer, hvem går jeg så til?", "IT-chefen vender ikke tilbage,
+#: hvem er den næste?", "the head of finance isn't getting back to me, who is above her?": no
+#: answer, or the tasks, in the round 14 and 15 probes). A negation and a word of answering;
+#: "hvis IT ikke virker, hvem kontakter jeg?" asks for the task of IT support.
 ESCALATION_NOT_SPELLINGS: tuple[str, ...] = (
-    "ikke", "not", "doesn", "doesnt", "don", "dont", "won", "wont", "isn", "isnt", "can",
-    "cannot", "never", "aldrig")
-ESCALATION_TURN_SPELLINGS: tuple[str, ...] = (
-    "går", "gå", "henvender", "henvende", "vender", "vende", "go", "turn", "escalate")
-_ESCALATION_IF, _ESCALATION_NOT, _ESCALATION_TURN = (
+    "ikke", "not", "doesn", "doesnt", "don", "dont", "won", "wont", "isn", "isnt", "hasn",
+    "hasnt", "haven", "havent", "can", "cannot", "never", "aldrig", "intet", "no")
+ESCALATION_ANSWER_SPELLINGS: tuple[str, ...] = (
+    "svarer", "svare", "svaret", "svar", "reagerer", "reagere", "reageret", "tilbage",
+    "answer", "answers", "answering", "answered", "respond", "responds", "responding",
+    "responded", "reply", "replies", "replying", "replied", "back")
+_ESCALATION_NOT, _ESCALATION_ANSWER = (
     frozenset(fold(" ".join(spellings)).split()) for spellings in (
-        ESCALATION_IF_SPELLINGS, ESCALATION_NOT_SPELLINGS, ESCALATION_TURN_SPELLINGS))
+        ESCALATION_NOT_SPELLINGS, ESCALATION_ANSWER_SPELLINGS))
+_WHO_ASKED = frozenset({"hvem", "who", "whom"})
+#: The words of turning to someone then, left out when what is escalated from is looked for.
+ESCALATION_TURN_SPELLINGS: tuple[str, ...] = (
+    "går", "gå", "henvender", "henvende", "vender", "vende", "go", "turn", "videre", "næste",
+    "next", "over", "above", "kontakte", "kontakter", "contact", "getting", "get", "fat")
 #: ... and these are left out with them when the unit is looked for (they name no unit; the
 #: search leaves its stopwords out itself: "hvem", "svarer", "ikke", "who", "do", …).
 ESCALATION_FRAME_SPELLINGS: tuple[str, ...] = (
-    *ESCALATION_SPELLINGS, *ESCALATION_TURN_SPELLINGS, "reagerer", "respond", "responds",
-    "reply", "replies", "answer", "answers", "help", "t", "should", "så", "then")
+    *ESCALATION_SPELLINGS, *ESCALATION_TURN_SPELLINGS, *ESCALATION_ANSWER_SPELLINGS, "help",
+    "t", "should", "så", "then", "min", "mail", "me")
 ESCALATION_FRAME = frozenset(fold(" ".join(ESCALATION_FRAME_SPELLINGS)).split())
 
 
@@ -454,13 +463,18 @@ def asks_escalation(words: list[str]) -> bool:
     True
     >>> asks_escalation("hvis enhedslederen for op ikke svarer hvem gar jeg sa til".split())
     True
-    >>> asks_escalation("hvem gar jeg til med lon".split())  # a task's owner: no condition
+    >>> asks_escalation("it chefen vender ikke tilbage hvem er den naeste".split())
+    True
+    >>> asks_escalation("hvem gar jeg til med lon".split())  # a task's owner: no one silent
+    False
+    >>> asks_escalation("hvis it ikke virker hvem kontakter jeg".split())  # IT support's
     False
     """
     if not ESCALATION_WORDS.isdisjoint(words):
         return True
-    return not (_ESCALATION_IF.isdisjoint(words) or _ESCALATION_NOT.isdisjoint(words)
-                or _ESCALATION_TURN.isdisjoint(words))
+    return not (_ESCALATION_NOT.isdisjoint(words) or _ESCALATION_ANSWER.isdisjoint(words)
+                or _WHO_ASKED.isdisjoint(words))
+
 
 #: Words that ask what lies under a unit, body or organisation ("hvilke enheder hører under
 #: Økonomi og Stab?", "what does Finance and Staff consist of?"): its hint lists them, and no

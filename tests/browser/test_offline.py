@@ -886,6 +886,10 @@ def test_static_start_page_says_whom_to_escalate_to(
                       "hvis enhedslederen for OP ikke svarer, hvem går jeg så til")
     assert hints and hints[0].startswith(
         "Enhedsleder for Organisation og Politik refererer til Chef for Økonomi og Stab")
+    hints = hints_for(site, page, recorder,
+                      "IT-chefen vender ikke tilbage, hvem er den næste jeg kan kontakte")
+    assert hints and hints[0].startswith(
+        "Enhedsleder for IT og Digitalisering refererer til Chef for Økonomi og Stab")
 
 
 @pytest.mark.parametrize(("question", "said"), [

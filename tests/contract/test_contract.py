@@ -629,7 +629,12 @@ def test_who_takes_part_in_its_meetings_takes_part_in_it(store: Any, question: s
     ("hvis enhedslederen for OP ikke svarer, hvem går jeg så til",
      "post:enhedsleder-organisation-og-politik"),
     ("if the OP unit head doesn't answer, who do I go to",
-     "post:enhedsleder-organisation-og-politik")])
+     "post:enhedsleder-organisation-og-politik"),
+    # ... and no condition, no verb of going: someone silent, and who is next (round 15)
+    ("IT-chefen vender ikke tilbage, hvem er den næste jeg kan kontakte",
+     "post:enhedsleder-it-og-digitalisering"),
+    ("the head of finance and procurement isn't getting back to me, who is above her",
+     "post:enhedsleder-okonomi-og-indkob")])
 def test_whom_to_escalate_to_is_the_head_of_the_unit_and_their_superior(
         store: Any, question: str, head: str) -> None:
     # Leadership's fourth probe: "hvem eskalerer jeg til hvis IT ikke svarer" answered IT
@@ -638,6 +643,8 @@ def test_whom_to_escalate_to_is_the_head_of_the_unit_and_their_superior(
     assert not results and hint is not None and hint.node.id == head
     assert hint.text("da").split(" (sikkerhed")[0].endswith(
         "refererer til Chef for Økonomi og Stab")
+    # ... something that does not work is not someone who does not answer: IT's tasks
+    assert answered(store, "hvis IT ikke virker, hvem kontakter jeg")[1] is None
     # ... a task named is asked of the task, whose answer holds its escalation
     assert first_task(store, "hvem eskalerer jeg til hvis lønkontoret ikke svarer") == [
         "task:lon"]

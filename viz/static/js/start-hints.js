@@ -604,14 +604,14 @@
   var supplyWords = foldedSet(data.supplying || []);
   var escalating = foldedSet(data.escalating || []);
   var escalationFrame = foldedSet(data.escalationFrame || []);
-  var escalationIf = anyOf(foldedSet(data.escalationIf || [])),
-    escalationNot = anyOf(foldedSet(data.escalationNot || [])),
-    escalationTurn = anyOf(foldedSet(data.escalationTurn || []));
+  var escalationNot = anyOf(foldedSet(data.escalationNot || [])),
+    escalationAnswer = anyOf(foldedSet(data.escalationAnswer || [])),
+    whoAsked = anyOf(foldedSet(["hvem", "who", "whom"]));
   /* Whether folded words ask whom to turn to when someone does not answer, with the word or
    * without it (orgmodel.question_frames.asks_escalation). */
   function asksEscalation(words) {
     return anyOf(escalating)(words) ||
-      (escalationIf(words) && escalationNot(words) && escalationTurn(words));
+      (escalationNot(words) && escalationAnswer(words) && whoAsked(words));
   }
   var whatWords = foldedSet(data.whatWords || []);
   var decidedFrame = foldedSet((data.deciding || []).concat(data.itself || []));
