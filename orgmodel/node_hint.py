@@ -582,7 +582,8 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     nearest = max((r.score for r in results if _only_kle_nearest(r)), default=1.0)
     results = sorted(results, key=lambda r: _only_kle_nearest(r) or _weak(r)
                      or r.score < nearest - ROUTE_MARGIN)
-    asked_words = fold(query).split()
+    # ("the last word on the annual accounts" asks who decides them too)
+    asked_words = fold(as_membership(query)).split()
     if not DECIDING_WORDS.isdisjoint(asked_words):
         results = _decided_first(store, results, as_of)
     if not (DECIDING_WORDS | APPROVING_WORDS).isdisjoint(asked_words) and results and (

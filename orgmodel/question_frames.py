@@ -227,9 +227,10 @@ MEMBERSHIP_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bwho(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+on\b", "who are members of"),
     # "who has the final say?", "hvem har det sidste ord?", "hvem træffer den endelige
     # beslutning?" ask who decides, without its verb (the round 14 probe: no answer)
-    (r"\b(?:the\s+)?(?:final|last)\s+(?:say|word|decision)\b", "decides"),
+    (r"\b(?:the\s+)?(?:final|last)\s+(?:say|word|decisions?)\b", "decides"),
     (r"\b(?:det\s+)?sidste\s+ord\b", "bestemmer"),
-    (r"\b(?:den\s+)?endelige\s+(?:beslutning|afgørelse)(?:en)?\b", "bestemmer"),
+    (r"\b(?:den\s+|de\s+)?endelige\s+(?:beslutning|afgørelse)(?:en|er|erne)?\b",
+     "bestemmer"),
     # "hvem sad med HR i 2022?" asks who handled it, not who sat in it (the round 14 probe:
     # HR, an alias of a unit, was read as what was sat in); "sidder med i ØU" still sits in
     (r"\b(?:sidder|sidde|sad|siddet)\s+med\b(?!\s+i\b)", "har"),
@@ -357,7 +358,7 @@ DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
 DECIDER_SPELLINGS: tuple[str, ...] = (
     "body", "bodies", "organ", "organet", "organer", "politisk", "politiske", "political",
     "myndighed", "myndigheden", "authority", "træffer", "makes", "make", "everything", "alt",
-    "alting", "ultimately", "sidst", "til", "syvende")
+    "alting", "ultimately", "sidst", "sidste", "ende", "til", "syvende", "this", "our")
 DECIDER_FRAME = DECIDING_WORDS | frozenset(fold(" ".join(DECIDER_SPELLINGS)).split())
 #: Words of approving ("hvem godkender it-projekter?" was answered by IT, accountable, with
 #: the council that decides in a later line): the one that decides the task met first is

@@ -55,6 +55,9 @@ def answered(store: Any, question: str) -> tuple[list[Any], Any]:
     ("which body has the final say in Albertslund?", "Kommunalbestyrelsen er et politisk organ"),
     ("hvem træffer den endelige beslutning i kommunen?",
      "Kommunalbestyrelsen er et politisk organ"),
+    ("who makes the final decisions in this municipality?",
+     "Kommunalbestyrelsen er et politisk organ"),
+    ("hvem tager de endelige beslutninger?", "Kommunalbestyrelsen er et politisk organ"),
     # the body written whole among the words of a case's route (the round 14 probe)
     ("hvilket udvalg skal se sagen lige før kommunalbestyrelsen",
      "Sager kommer til Kommunalbestyrelsen fra: Økonomiudvalget"),
@@ -83,6 +86,8 @@ def test_a_unit_named_with_its_kind_noun_is_the_unit_not_a_team_of_it(store: Any
     # a role of RACI asked is no word of the task: "høres" met public consultation (høring)
     ("hvem skal høres når økonomisystemerne sættes op", "task:opsaetning-af-okonomisystemer"),
     ("who is consulted on the budget", "task:budget"),
+    # "the last word" asks who decides: the task the council decides first (round 15)
+    ("who has the last word on the annual accounts", "task:arsregnskab-godkendelse"),
     # "ud" is a particle: it met a KLE topic of music "ud over musikskole"
     ("hvem sørger for at dagsordenerne kommer ud?", "task:understottelse-direktion-og-kb"),
     # contracts with suppliers are procurement's, supplier invoices bookkeeping's
