@@ -789,7 +789,11 @@ ROLE_SPELLINGS: tuple[str, ...] = (
     "rolle", "rollen", "role", "formål", "formålet", "purpose", "funktion", "funktionen",
     "function", "mandat", "mandatet", "kommissorium", "kommissoriet", "remit",
     # ... and the rest of "hvad går X ud på?", "hvad handler X om?", "what is X about?"
-    "ud", "handler", "about")
+    "ud", "handler", "about",
+    # ... and of an abbreviation asked of: "hvad betyder ØU?", "what does ØS stand for?" (the
+    # round 15 probe: the committees' servicing answered)
+    "betyder", "betyde", "stand", "stands", "mean", "means", "forkortelse", "forkortelsen",
+    "abbreviation", "short")
 ROLE_WORDS = frozenset(fold(" ".join(ROLE_SPELLINGS)).split())
 
 

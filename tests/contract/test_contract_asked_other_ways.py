@@ -252,3 +252,16 @@ def test_a_body_written_whole_in_a_long_question_of_other_things_is_no_route(sto
 LONG_CASE = ("We're preparing a council case about a new youth club and need both legal advice "
              "on whether it's lawful and someone to work out the financial consequences – which "
              "units do that and who is accountable overall")
+
+
+@pytest.mark.parametrize(("question", "node"), [
+    ("what does ØS stand for", "unit:okonomi-og-stab"),
+    ("hvad betyder ØU", "body:okonomiudvalget"),
+    ("hvad er forkortelsen ØI", "unit:okonomi-og-indkob"),
+])
+def test_an_abbreviation_asked_of_is_what_it_names(store: Any, question: str,
+                                                   node: str) -> None:
+    # The round 15 probe: "stand for", "betyder" were words to search by, and the servicing
+    # of the committees answered.
+    hint = answered(store, question)[1]
+    assert hint is not None and hint.node.id == node

@@ -266,7 +266,7 @@
    * as written, case aside: "ØU" (the finance committee) is not "OU" (organisational
    * development). */
   var defining = foldedSet(data.defining), notDefining = foldedSet(data.notDefining);
-  var articles = foldedSet(data.articles);
+  var articles = foldedSet(data.articles), roleWords = foldedSet(data.roleWords || []);
   function namedWhole(query, bestTask) {
     var said = writtenWords(query);
     // ... or a name alone ("økonomichef", "ØU"), which asks what it is too, and gives way to
@@ -280,6 +280,12 @@
     // "what does the finance committee do?": the verb's end is no part of the name
     if (fold(said[1]) === "does" && rest.length > 1 && fold(rest[rest.length - 1]) === "do") {
       rest = rest.slice(0, -1);
+    }
+    // ... nor what is asked of it: "what does ØS stand for?", "hvad er forkortelsen ØI?"
+    // (orgmodel.question_frames.ROLE_SPELLINGS, left out on the server too)
+    if (opened) {
+      rest = rest.filter(function (word) { return !roleWords[fold(word)]; });
+      while (rest.length > 1 && stopwords[fold(rest[rest.length - 1])]) { rest = rest.slice(0, -1); }
     }
     if (!rest.length || notDefining[fold(rest[0])]) { return null; }
     var asked = rest.join(" ");
@@ -299,7 +305,9 @@
     })) { return null; }
     // How well it fits, as a task's fit is scored: "SKI" names the SKI agreements' task as
     // well as it names SKI, and the server then names both.
-    var words = wordsOf(query).filter(namesWork);
+    var words = wordsOf(query).filter(function (word) {
+      return namesWork(word) && !(opened && roleWords[word]);
+    });
     var score = words.length ? fit(found[0], words, words.map(readings)).score : 0;
     // a name alone is said beside the tasks that fit better, as on the server ("IT": the
     // unit, then its tasks); asked what it is, it gives way to a task that fits clearly better
