@@ -55,7 +55,8 @@ _RAW_STOPWORDS = """
     ringe svare svarer gælder gælde kommer komme nu kører køre over have besked mange svær
     svært hjalp træffer træffe kender kende hører retter rette brugt regler reglerne
     spørgsmål spørgsmålet spørgsmålene hedder hed hedde ud styr ska
-    kontakt kontaktperson kontaktpersonen mail e-mail mailadresse mailadressen
+    kontakt kontaktperson kontaktpersonen mail e-mail mailadresse mailadressen postkasse postkassen
+    funktionspostkasse funktionspostkassen mailbox inbox
     a about an and are as at be by do does for from handles in is of on or our responsible
     the to what where which who whom owns own owned with handle manages deals deal charge takes
     looks after ask contact new maintains maintain administers administer prepares prepare
