@@ -66,6 +66,7 @@ __all__ = [
     "PLACE_WHERE_SPELLINGS",
     "PLACE_WHICH",
     "REPORTED_TO_SPELLINGS",
+    "REPORTING_ADVERB_SPELLINGS",
     "REPORTING_FRAME",
     "REPORTING_FRAME_SPELLINGS",
     "REPORTING_SPELLINGS",
@@ -887,6 +888,8 @@ def reporting_direction(words: list[str]) -> str:
     'up'
     >>> reporting_direction("hvem star borgmesteren til ansvar overfor".split())
     'up'
+    >>> reporting_direction("hvem refererer direkte til kommunaldirektoren".split())
+    'down'
     """
     if not SUBORDINATE_WORDS.isdisjoint(words) or any(
             word == "direct" and words[at + 1:at + 2] == ["reports"]
@@ -898,11 +901,24 @@ def reporting_direction(words: list[str]) -> str:
     def named_after(start: int) -> bool:
         return any(after not in STOPWORDS for after in words[start:])
 
+    def to_after(at: int) -> int:  # where "til"/"to" may stand: "refererer direkte til"
+        while at < len(words) and words[at] in _REPORTING_ADVERBS:
+            at += 1
+        return at
+
     # "… overfor borgmesteren": the word of reporting is its "to" too
     return "down" if any(word in REPORTING_WORDS and (
-        (words[at + 1:at + 2] and words[at + 1] in _REPORTED_TO and named_after(at + 2))
+        (words[to_after(at + 1):to_after(at + 1) + 1]
+         and words[to_after(at + 1)] in _REPORTED_TO and named_after(to_after(at + 1) + 1))
         or (word in _REPORTED_TO and named_after(at + 1)))
         for at, word in enumerate(words)) else "up"
+
+
+#: Words between reporting and its "to" ("hvem refererer direkte til kommunaldirektøren?"
+#: opened with whom the director reports to: the round 15 probe).
+REPORTING_ADVERB_SPELLINGS: tuple[str, ...] = (
+    "direkte", "directly", "straight", "formelt", "formally", "officielt", "officially")
+_REPORTING_ADVERBS = frozenset(fold(" ".join(REPORTING_ADVERB_SPELLINGS)).split())
 
 
 def asks_structure(words: list[str]) -> bool:

@@ -407,6 +407,8 @@ def test_static_start_page_finds_a_task_by_the_system_it_uses(
     # 14 of the leadership probe: a stray task was the answer, as on the server)
     ("hvem er systemejer for Aula", "Aula er et system"),
     ("jeg skal have fat i systemejeren på AppWriter, hvem er det", "AppWriter er et system"),
+    # an adverb between reporting and its "to" keeps the direction (as on the server)
+    ("hvem refererer direkte til kommunaldirektøren", "Til Kommunaldirektør refererer: Chef"),
     # an abbreviation asked of is what it names (as on the server)
     ("hvad er forkortelsen ØI", "Økonomi og Indkøb er en enhed"),
     # what a post handles is its tasks (as on the server)

@@ -50,6 +50,10 @@ def answered(store: Any, question: str) -> tuple[list[Any], Any]:
     ("hvilke opgaver ligger på IT-chefens bord?",
      "Opgaver under Enhedsleder for IT og Digitalisering"),
     ("what does the head of HR own?", "Opgaver under Enhedsleder for Organisation og Politik"),
+    # an adverb between reporting and its "to" keeps the direction (round 15: it opened with
+    # whom the director reports to)
+    ("hvem refererer direkte til kommunaldirektøren?",
+     "Til Kommunaldirektør refererer: Chef for Økonomi og Stab"),
     # who decides, naming nothing decided: the council, which decides every case (the round
     # 14 probe: no answer, or the accounts)
     ("which body has the final say in Albertslund?", "Kommunalbestyrelsen er et politisk organ"),

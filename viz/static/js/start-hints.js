@@ -492,6 +492,7 @@
    * økonomichefen?"), else "up" (orgmodel.question_frames.reporting_direction). */
   var reportedTo = foldedSet(data.reportedTo), subordinate = foldedSet(data.subordinate);
   var reportingFrame = foldedSet((data.reporting || []).concat(data.reportingFrame || []));
+  var reportingAdverb = foldedSet(data.reportingAdverbs || []);
   function reportingDirection(query) {
     var words = fold(query).split(" ").filter(Boolean);
     // "hvem er underordnet borgmesteren?", "the mayor's direct reports": who is under it
@@ -499,8 +500,10 @@
       var namedAfter = function (start) {  // "… til hvem?" asks up
         return words.slice(start).some(function (after) { return !stopwords[after]; });
       };
+      var to = at + 1;  // "refererer direkte til": past the adverbs
+      while (to < words.length && reportingAdverb[words[to]]) { to += 1; }
       return subordinate[word] || (word === "direct" && words[at + 1] === "reports") ||
-        (reporting[word] && ((reportedTo[words[at + 1]] && namedAfter(at + 2)) ||
+        (reporting[word] && ((reportedTo[words[to]] && namedAfter(to + 1)) ||
                              (reportedTo[word] && namedAfter(at + 1))));  // "overfor X"
     }) ? "down" : "up";
   }
