@@ -244,8 +244,10 @@ UI: dict[str, tuple[str, str]] = {
     "relation": ("Relation", "Relation"),
     "details": ("Detaljer", "Details"),
     "description": ("Beskrivelse", "Description"),
-    "shown_of": ("Viser {shown} af {total} noder. Dobbeltklik på en node for at folde den ud.",
-                 "Showing {shown} of {total} nodes. Double-click a node to expand it."),
+    "shown_of": ("Viser {shown} af {total} noder. Dobbeltklik på en node (eller vælg den og "
+                 "tryk Enter) for at folde den ud.",
+                 "Showing {shown} of {total} nodes. Double-click a node (or select it and press "
+                 "Enter) to expand it."),
     "filter_shown": ("Viser {shown} af {total} noder.", "Showing {shown} of {total} nodes."),
     "twin_shown": ("{shown} af {total} – som tegningen", "{shown} of {total} – as drawn"),
     "expanding": ("Henter …", "Loading …"),
@@ -301,13 +303,20 @@ UI: dict[str, tuple[str, str]] = {
     "skip_to_drawing": ("Spring til tegningen", "Skip to the drawing"),
     "drawing_role": ("tegning", "drawing"),
     "drawing_keys": ("Tastatur i tegningen: piletasterne vælger den nærmeste node i den "
-                     "retning, Enter fokuserer på den valgte (eller henter mere af den), Escape "
-                     "fjerner valget, Skift og en piletast flytter tegningen, + og − zoomer.",
+                     "retning, Enter fokuserer på den valgte (eller henter mere af den) og Enter "
+                     "igen viser alle, Escape fjerner valget, Skift og en piletast flytter "
+                     "tegningen, + og − zoomer.",
                      "Keyboard in the drawing: the arrow keys select the nearest node that "
-                     "way, Enter focuses on the one selected (or fetches more of it), Escape "
-                     "clears the selection, Shift and an arrow moves the drawing, + and − zoom."),
+                     "way, Enter focuses on the one selected (or fetches more of it) and Enter "
+                     "again shows all, Escape clears the selection, Shift and an arrow moves the "
+                     "drawing, + and − zoom."),
     "key_none": ("Ingen node længere i den retning.", "No node further that way."),
     "key_cleared": ("Intet valgt.", "Nothing selected."),
+    "key_nothing": ("Intet valgt: vælg en node med piletasterne først.",
+                    "Nothing selected: select a node with the arrow keys first."),
+    "key_hidden": ("{name} er skjult af et filter; vælg en synlig node med piletasterne.",
+                   "{name} is hidden by a filter; select a shown node with the arrow keys."),
+    "key_more": ("Enter henter mere.", "Enter fetches more."),
     "no_js": ("Diagrammet kræver JavaScript; tabellen nedenfor viser det samme.",
               "The diagram needs JavaScript; the table below shows the same."),
     "role": ("Rolle", "Role"),
@@ -358,5 +367,6 @@ def browser_texts(lang: Lang) -> dict[str, str]:
             "q_manage", "q_satisfy",
             "q_inform", "q_monitor", "description", "role", "topic", "strength", "order",
             "shown_of", "filter_shown", "focus_parts", "focus_hidden", "grid_shown",
-            "network_shown", "twin_shown", "drawing_role", "key_none", "key_cleared")
+            "network_shown", "twin_shown", "drawing_role", "key_none", "key_cleared",
+            "key_nothing", "key_hidden", "key_more")
     return {key: ui(key, lang) for key in keys}

@@ -325,3 +325,60 @@ def test_a_white_label_off_a_highlighted_path_turns_ink_and_back(
     page.click("#focus-clear")  # shows all again, the path too
     page.wait_for_function("window.orgmodelView.state().path === null")
     assert page.evaluate(unit_font) == "#ffffff"
+
+
+def test_the_keyboard_in_the_drawing_keeps_what_a_visitor_chose(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The keyboard probe: Enter focused on a node a filter had hidden (a blank drawing); the
+    # second Enter threw the path away and fitted all, no label legible; + zoomed about the
+    # middle, and the selection left the screen; each arrow was a step of the history.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org")
+    page.wait_for_selector("body[data-controls]")
+    frame = page.locator("#network .vis-network")
+    frame.focus()
+    page.keyboard.press("Enter")
+    assert page.text_content("#status") == "Intet valgt: vælg en node med piletasterne først."
+    steps = page.evaluate("history.length")
+    for key in ("ArrowDown", "ArrowDown", "ArrowRight"):
+        page.keyboard.press(key)
+    assert page.evaluate("history.length") == steps + 1  # the walk is one step
+    chosen = page.evaluate("window.orgmodelView.selected()")
+    kind = page.evaluate("id => window.orgmodelView.nodeData.get(id).kind", chosen)
+    # a filter hides the node selected: Enter says so, and focuses on nothing
+    page.locator(f"input.kind-filter[value='{kind}']").uncheck()
+    frame.focus()
+    page.keyboard.press("Enter")
+    assert "er skjult af et filter" in (page.text_content("#status") or "")
+    assert page.evaluate("window.orgmodelView.state().focus") is None
+    page.locator(f"input.kind-filter[value='{kind}']").check()
+    # a path chosen stays through a focus and its end
+    page.fill("#path-from", "Chef for Økonomi og Stab")
+    page.fill("#path-to", "Borgmester")
+    page.click("#path-form button[type=submit]")
+    page.wait_for_function("window.orgmodelView.state().path !== null")
+    frame.focus()
+    page.keyboard.press("ArrowUp")
+    chosen = page.evaluate("window.orgmodelView.selected()")
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => window.orgmodelView.state().focus === id", arg=chosen)
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.orgmodelView.state().focus === null")
+    assert page.evaluate("window.orgmodelView.state().path") is not None
+    assert page.evaluate("window.orgmodelView.network.getScale()") >= 0.45
+    assert off_screen_ids(page, [chosen]) == []
+    # + zooms in about the node selected, which stays on screen
+    for _ in range(8):
+        page.keyboard.press("+")
+    assert off_screen_ids(page, [chosen]) == []
+
+
+def off_screen_ids(page: Any, ids: list[str]) -> list[str]:
+    """Those of ``ids`` whose middle is outside the drawing."""
+    return list(page.evaluate("""ids => {
+        const v = window.orgmodelView, box = document.getElementById('network');
+        return ids.filter(id => {
+            const p = v.network.canvasToDOM(v.network.getPosition(id));
+            return p.x < 0 || p.y < 0 || p.x > box.clientWidth || p.y > box.clientHeight;
+        });
+    }""", ids))

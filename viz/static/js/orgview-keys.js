@@ -20,6 +20,9 @@
   // direction is chosen: 2 keeps "right" on the row it is on before it takes a node below.
   var ASIDE = 2;
   var PAN_SHARE = 0.125;  // of the drawing's width or height, a Shift+arrow's pan
+  var ZOOM_KEYS = { "+": true, "=": true, "-": false, "−": false };
+  // Keys that scrolled the page by a screen, taking the drawing that has the focus off it.
+  var PAGE_KEYS = { " ": true, Home: true, End: true, PageUp: true, PageDown: true };
 
   /* The nodes a visitor can see: neither hidden nor faded out by a filter. */
   function shownIds() {
@@ -63,23 +66,36 @@
     return best;
   }
 
-  /* Whether a point of the network is on screen, with a margin for its label. */
-  function onScreen(network, point) {
-    var at = network.canvasToDOM(point);
-    var margin = 40;
-    return at.x >= margin && at.y >= margin &&
-      at.x <= box.clientWidth - margin && at.y <= box.clientHeight - margin;
+  /* Whether the whole of a node, its label too, is on screen (its middle alone left a label
+   * cut at the drawing's edge: the keyboard probe). */
+  function onScreen(network, id) {
+    var shape = network.getBoundingBox(id);
+    var margin = 8;
+    return [{ x: shape.left, y: shape.top }, { x: shape.right, y: shape.bottom }].every(
+      function (corner) {
+        var at = network.canvasToDOM(corner);
+        return at.x >= margin && at.y >= margin &&
+          at.x <= box.clientWidth - margin && at.y <= box.clientHeight - margin;
+      });
   }
 
+  var walkedTo = null;  // the node the keyboard's last step selected
   function choose(network, id) {
     var node = view.nodeData.get(id);
+    // A walk is one step of the browser's history, its first step a step from where it began
+    // (each arrow's own step took sixty Backs to leave a page after a walk of sixty nodes).
+    var walking = walkedTo !== null && view.raw.sel === walkedTo;
+    walkedTo = id;
     view.raw.sel = id;
     network.selectNodes([id]);
-    var at = network.getPosition(id);
     // Followed without a change of scale: a zoom chosen by the visitor stays.
-    if (!onScreen(network, at)) { network.moveTo({ position: at, animation: false }); }
-    view.remember();
-    if (node) { view.status(node.label + " — " + view.summary(node)); }
+    if (!onScreen(network, id)) {
+      network.moveTo({ position: network.getPosition(id), animation: false });
+    }
+    view.remember(walking);
+    if (node) {
+      view.status(node.label + " — " + view.summary(node) + (node.more ? " " + texts.key_more : ""));
+    }
   }
 
   function step(network, way) {
@@ -106,13 +122,28 @@
   }
 
   /* Enter: the view's more of a node where it has more to fetch (a double click's job), else a
-   * focus on it (the Focus button's), and Enter on the node focused on shows all again. */
+   * focus on it (the Focus button's), and Enter on the node focused on takes the focus away
+   * (a path or topic chosen stays). A node a filter has hidden since it was selected is not
+   * focused on: the drawing went blank. */
   function open(id) {
-    var node = view.nodeData.get(id);
-    if (!node) { return; }
+    var node = id === null || id === undefined ? null : view.nodeData.get(id);
+    if (!node) { view.status(texts.key_nothing); return; }
+    var shown = view.nodes.get(id);
+    if (view.isOut(id) || !shown || shown.hidden) {
+      view.status(texts.key_hidden.replace("{name}", node.label));
+      return;
+    }
     if (node.more) { view.expand(id); return; }
     if (!view.focusOn) { return; }  // the panel's code is not there (the graph did not load)
-    if (view.raw.focus === id) { view.clearFocus(); } else { view.focusOn(id, view.raw.depth || 1); }
+    if (view.raw.focus === id) { view.unfocus(); } else { view.focusOn(id, view.raw.depth || 1); }
+  }
+
+  /* + and − about the node selected, which stays on screen (about the middle of the drawing
+   * it left the screen after a few presses). */
+  var ZOOM_STEP = 1.25;
+  function zoom(network, id, inwards) {
+    var scale = network.getScale() * (inwards ? ZOOM_STEP : 1 / ZOOM_STEP);
+    network.moveTo({ position: network.getPosition(id), scale: scale, animation: false });
   }
 
   function inDrawing(event) {
@@ -125,13 +156,21 @@
     var network = view.network;
     if (!network || !inDrawing(event) || event.altKey || event.ctrlKey || event.metaKey) { return; }
     var way = DIRECTIONS[event.key];
+    var selected = view.raw.sel !== null && view.raw.sel !== undefined &&
+      view.nodeData.has(view.raw.sel) && !view.isOut(view.raw.sel) ? view.raw.sel : null;
     if (way) {
       event.preventDefault();
       event.stopPropagation();
       if (event.shiftKey) { pan(network, way); } else { step(network, way); }
-    } else if (event.key === "Enter" && view.raw.sel !== null && view.raw.sel !== undefined) {
+    } else if (event.key === "Enter") {
       event.preventDefault();
       open(view.raw.sel);
+    } else if (selected !== null && ZOOM_KEYS[event.key] !== undefined) {
+      event.preventDefault();
+      event.stopPropagation();
+      zoom(network, selected, ZOOM_KEYS[event.key]);
+    } else if (PAGE_KEYS[event.key]) {
+      event.preventDefault();  // the page stays where the drawing is
     }
   }, true);
 
@@ -141,9 +180,8 @@
   document.addEventListener("keydown", function (event) {
     var network = view.network;
     if (event.key !== "Escape" || event.defaultPrevented || !network || !inDrawing(event)) { return; }
-    var tipShown = Array.prototype.some.call(document.querySelectorAll("div.vis-tooltip"),
-      function (tip) { return tip.style.visibility === "visible"; });
-    if (tipShown || view.raw.sel === null || view.raw.sel === undefined) { return; }
+    if ((view.tipShown && view.tipShown()) || view.raw.sel === null ||
+        view.raw.sel === undefined) { return; }
     network.unselectAll();
     view.raw.sel = null;
     view.remember();

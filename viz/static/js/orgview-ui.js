@@ -190,6 +190,23 @@
     return names.length ? texts.focus_hidden.replace("{types}", names.join(", ")) : "";
   }
 
+  /* The focus alone taken away, the drawing kept where it is about: the node selected in
+   * view at a legible scale (the keyboard's second Enter; "Vis alt" shows all, path and topic
+   * cleared too, fitted whole, where no label could be read on a phone). */
+  function unfocus() {
+    raw.focus = null;
+    view.apply();
+    var selected = raw.sel && view.nodeData.has(raw.sel) && !view.isOut(raw.sel) ? raw.sel : null;
+    if (selected) {
+      network.moveTo({ position: network.getPosition(selected),
+        scale: Math.max(network.getScale(), LEGIBLE), animation: false });
+    } else {
+      fitVisible();
+    }
+    view.remember();
+    sayShown();
+  }
+
   function clearFocus() {
     raw.focus = null;
     raw.topic = "";
@@ -634,9 +651,13 @@
     var cameFrom = null;
     byId("network").addEventListener("keydown", function (event) {
       if (!cameFrom || event.shiftKey || (event.key !== "Tab" && event.key !== "Escape")) { return; }
-      event.preventDefault();
+      // An Escape that closes a tooltip does that first (one key did two things) ...
+      if (event.key === "Escape" && tipShown()) { return; }
       var back = cameFrom;
       cameFrom = null;
+      // ... and a name a focus or filter has hidden since is no way back (the key did nothing)
+      if (!back.getClientRects().length) { return; }
+      event.preventDefault();
       back.focus();
     });
     byId("network").addEventListener("focusout", function () { cameFrom = null; });
@@ -813,7 +834,15 @@
     afterFirstDraw(function () { showPanel(true); });
   }
 
+  /* Whether a tooltip is on screen (Escape closes it first). */
+  function tipShown() {
+    return Array.prototype.some.call(document.querySelectorAll("div.vis-tooltip"),
+      function (tip) { return tip.style.visibility === "visible"; });
+  }
+
   view.select = select;
+  view.unfocus = unfocus;
+  view.tipShown = tipShown;
   view.search = search;
   view.focusOn = focusOn;
   view.clearFocus = clearFocus;

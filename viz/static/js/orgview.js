@@ -385,11 +385,12 @@
 
   /* Keep the state in the URL. Going to another place is a step in the browser's history, so
    * Back returns to the node seen before; a filter, the layout or a fade changes how the place
-   * looks, and replaces the step. */
-  function remember() {
+   * looks, and replaces the step. ``replace``: so does a step of the keyboard's walk through
+   * the drawing (a walk of sixty nodes took sixty Backs to leave the page). */
+  function remember(replace) {
     var hash = toHash();
     var url = location.pathname + pageSearch() + hash;
-    if (place(location.hash) !== place(hash)) {
+    if (!replace && place(location.hash) !== place(hash)) {
       history.pushState(null, "", url);
     } else {
       history.replaceState(null, "", url);
