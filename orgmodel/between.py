@@ -30,7 +30,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from orgmodel.contract import NodeRef
-from orgmodel.messages import Lang, certainty, edge_name, name_in, role_in
+from orgmodel.messages import Lang, certainty, edge_name, in_danish, name_in, role_in
 from orgmodel.schema import Confidence, EdgeType
 
 __all__ = ["Between", "Tie"]
@@ -177,7 +177,9 @@ def _sure(tie: Tie, lang: Lang) -> str:
     'nøglespiller; sikkerhed: middel, kilde: seed; bemærk: Chefen er ikke medlem'
     """
     role = f"{role_in(tie.role, lang)}; " if tie.role else ""
-    note = f"; {('bemærk', 'note')[lang == 'en']}: {tie.note.rstrip('. ')}" if tie.note else ""
+    # (the record's note is Danish: marked so in an English text, where asked)
+    note = (f"; {('bemærk', 'note')[lang == 'en']}: {in_danish(tie.note.rstrip('. '), lang)}"
+            if tie.note else "")
     return role + certainty(tie.confidence.value, tie.source, lang) + note
 
 

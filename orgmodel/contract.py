@@ -11,10 +11,10 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
 from orgmodel.dataset import Dataset
-from orgmodel.messages import role_in
+from orgmodel.messages import marking_asked, role_in
 from orgmodel.records import AnyNode, EdgeRecord
 from orgmodel.schema import Confidence, EdgeType, Kind, Raci
 
@@ -154,6 +154,9 @@ class Note(_Answer):
     code: str = Field(description="Machine-readable kind of note.", examples=["fallback_parent"])
     da: str = Field(description="The note in Danish.")
     en: str = Field(description="The note in English.")
+    # ``en`` with what it quotes in Danish (a name without English, a KLE title) marked, for a
+    # page that asks for the marks (orgmodel.messages.marking_danish); set by semantics.note.
+    _en_marked: str | None = PrivateAttr(default=None)
 
     def text(self, lang: str) -> str:
         """The note in ``lang``: English for "en", else Danish.
@@ -161,7 +164,9 @@ class Note(_Answer):
         >>> Note(code="x", da="Svagt match", en="Weak match").text("en")
         'Weak match'
         """
-        return self.en if lang == "en" else self.da
+        if lang != "en":
+            return self.da
+        return self._en_marked if self._en_marked and marking_asked() else self.en
 
 
 class OwnersResult(_Answer):

@@ -25,7 +25,7 @@ from orgmodel.between import Between
 from orgmodel.contract import NodeRef
 from orgmodel.exceptions import held_text
 from orgmodel.list_kinds import LISTS
-from orgmodel.messages import Lang, certainty, name_in, role_in
+from orgmodel.messages import Lang, certainty, in_danish, name_in, role_in
 from orgmodel.node_sizes import COUNTS, size_text
 from orgmodel.schema import Confidence, EdgeType, Kind
 from orgmodel.semantics import USED_KINDS
@@ -365,7 +365,7 @@ class NodeHint(BaseModel):
         if self.held_post is not None:  # a person: their holding of the post
             post = node_name(self.held_post, lang)
             said = self._held_when(name, post, day, sure, lang)
-            return f"{said} {self.record_note}" if self.record_note else said
+            return f"{said} {self._record_note(lang)}" if self.record_note else said
         if day is None:
             said = ((f"Data angiver ikke, hvornår {name} begyndte: den gælder, så langt data "
                      "rækker.", f"The data does not say when {name} began: it holds as far "
@@ -374,7 +374,8 @@ class NodeHint(BaseModel):
                      f"The data gives {name} no end: it still holds."))[at]
             # ... but its description may say a day in words (round 13: "hvornår startede den
             # nye chef for ØS?" was told no date, and the post "besættes pr. 1. januar 2024")
-            dated = self.dated_en if lang == "en" and self.dated_en else self.dated_da
+            dated = self.dated_en if lang == "en" and self.dated_en else (
+                in_danish(self.dated_da, lang) if self.dated_da else None)
             return said + ((f" Beskrivelsen siger: »{dated}«", f" Its description says: “{dated}”")
                            [at] if dated else "")
         word = (("fra", "from") if self.asked_when == "from" else ("til", "until"))[at]
@@ -382,7 +383,11 @@ class NodeHint(BaseModel):
                 f"{name} holds in the data {word} {day.isoformat()} ({sure}).")[at]
         # why the record says so: "datoen 2023-01-01 er en antagelse" (round 11: an assumed day
         # was said as sure as its record)
-        return f"{said} {self.record_note}" if self.record_note else said
+        return f"{said} {self._record_note(lang)}" if self.record_note else said
+
+    def _record_note(self, lang: Lang) -> str:
+        """Its record's note, as the data has it (in Danish: marked so in English, if asked)."""
+        return in_danish(self.record_note or "", lang)
 
     def _held_when(self, name: str, post: str, day: date | None, sure: str, lang: Lang) -> str:
         """When a person took up or leaves the post they hold, or that the data gives no day."""
@@ -563,11 +568,14 @@ class NodeHint(BaseModel):
         holder = self._holder(lang)
         if holder:  # "hvem er borgmester?" is answered by who holds it, said first
             first += " " + holder
-        about = self.about_en if lang == "en" and self.about_en else self.about
+        english = lang == "en" and bool(self.about_en)
+        about = self.about_en if english else self.about
         # "hvad er Digitaliseringsrådet?": what it does, before who takes part; asked its size,
         # the size is said first (line_answer) and the description left out (it buried it)
         if about and not self.asked_size:
-            first += " " + (about if about.endswith((".", "!", "?", "…")) else about + ".")
+            about = about if about.endswith((".", "!", "?", "…")) else about + "."
+            # (Danish in an English hint where the data has no English: marked, if asked)
+            first += " " + (about if english else in_danish(about, lang))
         if self.counts and not self.asked_size:
             size = size_text(self.counts, self.counts_minimum, lang)
             first += (f" Størrelse: {size}.", f" Size: {size}.")[at]
@@ -575,7 +583,8 @@ class NodeHint(BaseModel):
             first += (f" Status: {STATUS_WORDS[self.status][0]}.",
                       f" Status: {STATUS_WORDS[self.status][1]}.")[at]
         if self.meets:  # "hvor tit mødes ØS-IT?" was answered by a stray task
-            first += (f" Mødes: {self.meets}.", f" Meets: {self.meets_en or self.meets}.")[at]
+            first += (f" Mødes: {self.meets}.",
+                      f" Meets: {self.meets_en or in_danish(self.meets, lang)}.")[at]
         elif self.asked_meeting:
             first += " " + NO_MEETINGS[at]
         if self.not_on_date:
@@ -636,6 +645,7 @@ class NodeHint(BaseModel):
         said = []
         for group in self.listing_notes:
             note = group.note if group.note.endswith((".", "!", "?")) else group.note + "."
+            note = in_danish(note, lang)  # the records' own words, in Danish
             # (names joined by "; ": "Arbejdsmarked, Erhverv og Ydelser" holds a comma)
             said.append(f"{'; '.join(node_name(n, lang) for n in group.nodes)}: {note}")
         return f" {('Bemærk', 'Note')[lang == 'en']}: {' '.join(said)}" if said else ""

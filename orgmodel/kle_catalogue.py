@@ -242,9 +242,10 @@ def _nearest(topic: TopicHit, tasks_under: Callable[[str], list[str]],
         number = _padded(topic.number[:cut])
         if found := tasks_under(number):
             general = catalogue.topic(number)
-            why = (note("kle_topic", topic.number, topic.title) if level == 0 else
-                   note("kle_nearest", topic.number, topic.title, number,
-                        general.title if general else number))
+            # (KLE's titles are Danish: quoted so in an English note)
+            why = (note("kle_topic", topic.number, (topic.title, None)) if level == 0 else
+                   note("kle_nearest", topic.number, (topic.title, None), number,
+                        (general.title, None) if general else number))
             score = round(topic.score * share, 4)
             return [(task, score, (why,)) for task in found]
     return []

@@ -11,14 +11,18 @@ Examples
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Literal
 
 import yaml
 
-__all__ = ["CONFIDENCE_NAMES", "EDGE_NAMES", "KIND_NAMES", "LEVEL_NAMES", "ROLES_FILE", "Lang",
-           "certainty", "edge_name", "kind_label", "name_in", "role_in", "role_names", "t"]
+__all__ = ["CONFIDENCE_NAMES", "DANISH_END", "DANISH_START", "EDGE_NAMES", "KIND_NAMES",
+           "LEVEL_NAMES", "ROLES_FILE", "Lang", "certainty", "edge_name", "in_danish",
+           "kind_label", "marked_danish", "marking_asked", "marking_danish", "name_in",
+           "role_in", "role_names", "t", "unmarked"]
 
 Lang = Literal["da", "en"]
 
@@ -331,13 +335,74 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+#: Around a part of an English text that is Danish (a name the data has no English for, a
+#: record's note, a KLE title), where a page asks for it (:func:`marking_danish`): the page
+#: marks that part ``lang="da"``, so that a screen reader reads it in Danish (WCAG 3.1.2).
+#: Private-use characters, never data; :func:`unmarked` takes them away.
+DANISH_START, DANISH_END = "\ue000", "\ue001"
+_MARKING: ContextVar[bool] = ContextVar("orgmodel_marking_danish", default=False)
+
+
+@contextmanager
+def marking_danish() -> Iterator[None]:
+    """Within it, the English texts made here mark their Danish parts (:func:`in_danish`).
+
+    Only a page that turns the marks into ``lang="da"`` asks for them (``viz.start``); the
+    command line and the API never do, and their texts have none.
+
+    >>> with marking_danish():
+    ...     name_in("Løn", None, "en") == DANISH_START + "Løn" + DANISH_END
+    True
+    >>> name_in("Løn", None, "en")
+    'Løn'
+    """
+    token = _MARKING.set(True)
+    try:
+        yield
+    finally:
+        _MARKING.reset(token)
+
+
+def marking_asked() -> bool:
+    """Whether the texts made now mark their Danish parts (within :func:`marking_danish`)."""
+    return _MARKING.get()
+
+
+def marked_danish(text: str) -> str:
+    """``text``, which is Danish, marked so (whatever is asked): a page's own composed text.
+
+    >>> unmarked(marked_danish("Løn")), marked_danish("") == ""
+    ('Løn', True)
+    """
+    return f"{DANISH_START}{text}{DANISH_END}" if text else text
+
+
+def in_danish(text: str, lang: Lang) -> str:
+    """``text``, which is Danish, as a text in ``lang`` says it.
+
+    Marked in an English text within :func:`marking_danish`; as it is otherwise.
+    """
+    return marked_danish(text) if lang == "en" and marking_asked() else text
+
+
+def unmarked(text: str) -> str:
+    """``text`` without the marks of its Danish parts.
+
+    >>> unmarked(f"Held by: {DANISH_START}Lars{DANISH_END}.")
+    'Held by: Lars.'
+    """
+    return text.replace(DANISH_START, "").replace(DANISH_END, "")
+
+
 def name_in(name: str, name_en: str | None, lang: Lang) -> str:
     """The name to show: English when asked for and known, else Danish.
+
+    The Danish name in an English text is marked so within :func:`marking_danish`.
 
     >>> name_in("Løn", "Payroll", "en"), name_in("Løn", None, "en"), name_in("Løn", "Payroll", "da")
     ('Payroll', 'Løn', 'Løn')
     """
-    return name_en if lang == "en" and name_en else name
+    return name_en if lang == "en" and name_en else in_danish(name, lang)
 
 
 #: The roles the data gives most often, in English: an edge's role is free Danish text, and
@@ -365,7 +430,10 @@ def role_in(role: str, lang: Lang) -> str:
     >>> role_in("en rolle ingen har oversat", "en")
     'en rolle ingen har oversat'
     """
-    return role_names().get(role, role) if lang == "en" else role
+    if lang != "en":
+        return role
+    english = role_names().get(role)
+    return english if english is not None else in_danish(role, lang)  # marked, where asked
 
 
 def kind_label(kind: str, attributes: Mapping[str, object], lang: Lang) -> str:

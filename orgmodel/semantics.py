@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from orgmodel.contract import EdgeView, NodeRef, NodeView, Note, TaskRef
+from orgmodel.messages import marked_danish, unmarked
 from orgmodel.records import AnyNode, EdgeRecord, NodeRecord
 from orgmodel.schema import EdgeType, Kind
 
@@ -188,6 +189,10 @@ def both_names(node: AnyNode) -> tuple[str, str | None]:
 def note(code: str, *args: str | tuple[str, str | None]) -> Note:
     """A note in Danish and English; a name given as ``(name, name_en)`` is said in each.
 
+    A text given as ``(text, None)`` has no English (a name without one, a KLE title): the
+    English note quotes it in Danish, and marks it so for a page that asks
+    (:func:`orgmodel.messages.marking_danish`); so does a text that carries the marks itself.
+
     Examples
     --------
     >>> note("no_head", "Team 1").en
@@ -195,8 +200,19 @@ def note(code: str, *args: str | tuple[str, str | None]) -> Note:
     >>> found = note("inherited", ("Løn- og personaleforhold", "Pay and staff matters"))
     >>> found.da.split("opgave ")[-1], found.en.split("task ")[-1]
     ('Løn- og personaleforhold.', 'Pay and staff matters.')
+    >>> from orgmodel.messages import marking_danish
+    >>> titled = note("kle_topic", "81.15", ("Løn", None))
+    >>> titled.en
+    'Found via the KLE topic 81.15 "Løn".'
+    >>> with marking_danish():
+    ...     unmarked(titled.text("en")) == titled.en != titled.text("en")
+    True
     """
     da, en = _NOTES[code]
-    return Note(code=code,
-                da=da.format(*(a if isinstance(a, str) else a[0] for a in args)),
-                en=en.format(*(a if isinstance(a, str) else a[1] or a[0] for a in args)))
+    marked = en.format(*(a if isinstance(a, str) else a[1] or marked_danish(a[0]) for a in args))
+    said = Note(code=code,
+                da=unmarked(da.format(*(a if isinstance(a, str) else a[0] for a in args))),
+                en=unmarked(marked))
+    if marked != said.en:
+        said._en_marked = marked
+    return said

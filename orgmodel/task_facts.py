@@ -37,7 +37,7 @@ from datetime import date
 
 from orgmodel.contract import NodeRef, OrgStore
 from orgmodel.exceptions import NotFoundError
-from orgmodel.messages import Lang, name_in
+from orgmodel.messages import Lang, in_danish, name_in
 from orgmodel.schema import EdgeType
 
 __all__ = ["TaskFacts", "task_facts"]
@@ -71,8 +71,10 @@ class TaskFacts:
         def label(key: str) -> str:
             return _LABELS[key][0 if lang == "da" else 1]
 
-        goal = (self.service_goal_en or self.service_goal) if lang == "en" else self.service_goal
-        about = (self.about_en or self.about) if lang == "en" else self.about
+        # (an English page quotes the Danish where the data has no English: marked, if asked)
+        goal = (self.service_goal_en or in_danish(self.service_goal or "", lang)) \
+            if lang == "en" else self.service_goal
+        about = (self.about_en or in_danish(self.about or "", lang)) if lang == "en" else self.about
         lines = [(label(key), value) for key, value in (("about", about),
                                                         ("mailbox", self.mailbox),
                                                         ("service_goal", goal))

@@ -33,6 +33,7 @@ from datetime import date, timedelta
 
 from orgmodel.asked_date import Asked
 from orgmodel.contract import OrgStore, OwnersResult
+from orgmodel.messages import marked_danish
 from orgmodel.schema import Raci
 from orgmodel.semantics import note
 
@@ -66,7 +67,9 @@ def with_year_changes(store: OrgStore, results: list[OwnersResult],
                 then.append((last, "31. december", "31 December"))
             said = note("owner_changes_in_year", str(year), (
                 " → ".join(f"{who[1] if who else '—'} {da}" for who, da, _ in then),
-                " → ".join(f"{(who[2] or who[1]) if who else '—'} {en}" for who, _, en in then)))
+                # (a name without English is Danish in the English note: marked so)
+                " → ".join(f"{(who[2] or marked_danish(who[1])) if who else '—'} {en}"
+                           for who, _, en in then)))
             result = result.model_copy(update={"notes": [*result.notes, said]})
         noted.append(result)
     return noted

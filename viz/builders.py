@@ -32,7 +32,7 @@ from typing import Any
 from pyvis.network import Network
 
 from orgmodel.contract import EdgeView, NodeView
-from orgmodel.messages import Lang, name_in, role_in
+from orgmodel.messages import Lang, marked_danish, name_in, role_in, role_names
 from orgmodel.records import SourceRecord
 from orgmodel.schema import EdgeType
 from orgmodel.text import shortened
@@ -49,7 +49,9 @@ __all__ = [
     "label_of",
     "nearest_shown_ancestor",
     "node_dict",
+    "said_of",
     "shortened",
+    "shown_role",
 ]
 
 #: Above this many nodes a view opens on part of the graph and expands on double-click:
@@ -108,6 +110,21 @@ def label_of(name: str, name_en: str | None, lang: Lang) -> str:
     return name_in(name, name_en, lang)
 
 
+def said_of(name: str, name_en: str | None, lang: Lang) -> str:
+    """The name to show inside a text (a tooltip's row, the table), its Danish marked so.
+
+    As :func:`label_of`; a Danish name on an English page is marked
+    (``orgmodel.messages.DANISH_START``) for the page to say ``lang="da"``
+    (``viz.render.danish_parts``, ``orgmodelText.put``).
+
+    >>> said_of("Løn", "Payroll", "en"), said_of("Løn", None, "da")
+    ('Payroll', 'Løn')
+    >>> said_of("Løn", None, "en") == marked_danish("Løn")
+    True
+    """
+    return marked_danish(name) if lang == "en" and not name_en else name_in(name, name_en, lang)
+
+
 def node_dict(view: NodeView, lang: Lang, owners: Mapping[str, tuple[str, str | None]],
               position: Position,
               **extra: Any) -> dict[str, Any]:
@@ -121,9 +138,11 @@ def node_dict(view: NodeView, lang: Lang, owners: Mapping[str, tuple[str, str | 
         node["da"] = view.name
     elif view.name_en and view.name_en != view.name:  # ... and a Danish page its English one
         node["en"] = view.name_en
+    if lang == "en" and not view.name_en:  # Danish on an English page: said so (WCAG 3.1.2)
+        node["label_lang"] = "da"
     owner = owners.get(view.id)
     if owner:
-        node["owner"] = label_of(*owner, lang)
+        node["owner"] = said_of(*owner, lang)  # ... and its owner's, marked within the text
     description = view.description_en if lang == "en" and view.description_en else view.description
     if description:
         node["desc"] = shortened(description, _DESCRIPTION_CHARS)
@@ -156,22 +175,37 @@ def edge_dict(edge: EdgeView, lang: Lang, **extra: Any) -> dict[str, Any]:
     for key in ("role", "topic", "strength", "order"):
         value = getattr(edge, key)
         if value is not None:
-            item[key] = role_in(value, lang) if key == "role" else value
+            item[key] = shown_role(value, lang) if key == "role" else value
     if edge.description is not None:
         english = lang == "en" and edge.description_en
         item["desc"] = edge.description_en if english else edge.description
         if lang == "en" and not english:  # Danish on an English page: said so
             item["desc_lang"] = "da"
     # The topic stays as written, the key a filter and a permalink match in either language;
-    # the reader sees its English where the vocabulary has it.
-    if edge.topic is not None and role_in(edge.topic, lang) != edge.topic:
-        item["topic_text"] = role_in(edge.topic, lang)
+    # the reader sees its English where the vocabulary has it (else its Danish, marked so).
+    if edge.topic is not None and shown_role(edge.topic, lang) != edge.topic:
+        item["topic_text"] = shown_role(edge.topic, lang)
     if style.label:
         label = item.get("raci") or (str(edge.order) if edge.order is not None else None)
         if label:
             item["label"] = label
     item.update(extra)
     return item
+
+
+def shown_role(role: str, lang: Lang) -> str:
+    """A role or topic (free Danish text) as shown, its Danish marked so on an English page.
+
+    English where the vocabulary has it, else the Danish.
+
+    >>> shown_role("formand", "en"), shown_role("formand", "da")
+    ('chair', 'formand')
+    >>> shown_role("noget andet", "en") == marked_danish("noget andet")
+    True
+    """
+    if lang == "en" and role not in role_names():
+        return marked_danish(role)
+    return role_in(role, lang)
 
 
 #: The curves of an elbow round a column (:func:`elbow`), by vis-network's type name; kept

@@ -28,7 +28,7 @@ from orgmodel.hint_model import kind_phrase
 from orgmodel.messages import Lang
 from orgmodel.succession import successor_of
 from orgmodel.text import shortened
-from viz.builders import label_of
+from viz.builders import said_of
 from viz.gather import NotAPostError, posts_like
 from viz.recent import with_organisation
 from viz.render import VIEWS, Page, render_error
@@ -96,7 +96,7 @@ async def _not_found(request: Request, failed: HTTPException
     cause = failed.__cause__
     post = request.query_params.get("post")
     if isinstance(cause, NotAPostError):
-        name = label_of(cause.name, cause.name_en, lang)
+        name = said_of(cause.name, cause.name_en, lang)
         return (ui("error_not_post", lang, name=name, kind=kind_phrase(cause.kind, lang)),
                 ["post"], await _posts_like(request, cause.name))
     if post and isinstance(cause, NotValidOnDateError) and cause.node_id == post:
@@ -116,8 +116,8 @@ async def _post_not_on_date(request: Request, cause: NotValidOnDateError, lang: 
         node = store.node(cause.node_id, as_of=cause.valid_from or cause.valid_to)
         after = successor_of(store, node) if cause.valid_to and cause.when > cause.valid_to \
             else None
-        return label_of(node.name, node.name_en, lang), (
-            [(label_of(after.name, after.name_en, lang), after.id)] if after else [])
+        return said_of(node.name, node.name_en, lang), (
+            [(said_of(after.name, after.name_en, lang), after.id)] if after else [])
 
     name, took_over = await with_store(request, read)
     span = held_text(cause.valid_from, cause.valid_to, (("fra", "til"), ("from", "to"))[
@@ -132,7 +132,7 @@ async def _posts_like(request: Request, text: str) -> list[tuple[str, str]]:
     lang = lang_of(request.query_params.get("lang"))
 
     def named(store: OrgStore) -> list[tuple[str, str]]:  # (id, name in the page's language)
-        return [(node.id, label_of(node.name, node.name_en, lang))
+        return [(node.id, said_of(node.name, node.name_en, lang))
                 for node in posts_like(store, text, as_of=None, limit=_SUGGESTIONS)]
 
     return [(name, _relative(request.url.include_query_params(post=post_id)))

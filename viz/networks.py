@@ -23,7 +23,7 @@ from typing import Any
 
 from orgmodel.analytics import ACTOR_KINDS, Quadrant, by_strategy
 from orgmodel.contract import EdgeView, NodeView
-from orgmodel.messages import Lang, role_in
+from orgmodel.messages import Lang
 from orgmodel.schema import Kind
 from orgmodel.ties import tie_text
 from viz.builders import (
@@ -34,6 +34,8 @@ from viz.builders import (
     label_of,
     nearest_shown_ancestor,
     node_dict,
+    said_of,
+    shown_role,
 )
 from viz.gather import ViewInput
 from viz.grid_layout import GridItem, label_box, place_on_grid
@@ -124,7 +126,8 @@ def build_collaboration(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
                                     if e.topic).most_common(_TOPICS_SHOWN)]
     return assemble("collaboration", nodes, edges, total=len(views), partial=partial,
                     extra={"topics": topics,
-                           "topic_names": {t: role_in(t, lang) for t in topics},
+                           # (a Danish one marked so on an English page: view.html)
+                           "topic_names": {t: shown_role(t, lang) for t in topics},
                            # Where a page too wide to read when fitted opens: the middle.
                            "home": min(shown, key=lambda n: math.dist(positions[n], (0, 0)),
                                        default=None)})
@@ -174,8 +177,9 @@ def build_stakeholders(data: ViewInput, lang: Lang, *, limit: int = NODE_LIMIT,
                             ring_gap=420.0, first_radius=0.0,
                             sizes=_label_boxes(views, shown, lang))
     def called(node: str) -> str:
-        # a forum met in, or a step of a stakeholder's chain (within the ego network's depth)
-        return label_of(views[node].name, views[node].name_en, lang) if node in views else node
+        # a forum met in, or a step of a stakeholder's chain (within the ego network's depth);
+        # in Danish on an English page, marked so (the CSV file takes the marks away)
+        return said_of(views[node].name, views[node].name_en, lang) if node in views else node
 
     # The table as the command line lists them: whom to manage closely first.
     scores = [{"id": s.id, "influence": s.influence, "interest": s.interest,

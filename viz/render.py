@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -33,7 +34,7 @@ from typing import Any, Literal
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from orgmodel.asked_date import RELATIVE_LEAD, RELATIVE_SPELLINGS, Reading, as_of_note
 from orgmodel.asker import (
@@ -69,7 +70,16 @@ from orgmodel.kind_list import (
 )
 from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.list_kinds import LISTS
-from orgmodel.messages import LEVEL_NAMES, Lang, kind_label, t
+from orgmodel.messages import (
+    DANISH_END,
+    DANISH_START,
+    LEVEL_NAMES,
+    Lang,
+    kind_label,
+    marked_danish,
+    t,
+    unmarked,
+)
 from orgmodel.node_hint import ITSELF_SPELLINGS, NAME_WORDS, WHAT_SPELLINGS
 from orgmodel.node_sizes import COUNTS
 from orgmodel.politeness import ANYONE_VERBS, PLAIN_PATTERNS
@@ -170,6 +180,7 @@ __all__ = [
     "Page",
     "asset_bytes",
     "asset_version",
+    "danish_parts",
     "render_start",
     "render_table",
     "render_view",
@@ -225,7 +236,50 @@ def _environment() -> Environment:
     # tojson escapes < > & ' itself (htmlsafe_json_dumps); compact output keeps pages small.
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
     env.globals.update(kind_label=kind_label, edge_name=edge_name)
+    env.filters.update(danish_parts=danish_parts, unmarked=unmarked)
+    env.tests["danish"] = _wholly_danish
     return env
+
+
+_MARKS = re.compile(f"([{DANISH_START}{DANISH_END}])")
+_SPAN_DA, _SPAN_END = Markup('<span lang="da">'), Markup("</span>")
+
+
+def danish_parts(text: object) -> Markup:
+    """``text`` escaped, each part marked Danish in a ``<span lang="da">``.
+
+    The parts :func:`orgmodel.messages.in_danish` marks: a screen reader reads a Danish name
+    in an English answer in Danish. Only the marks make markup; everything else is escaped
+    text (a mark out of place is dropped).
+
+    >>> str(danish_parts(f"Held by: {marked_danish('<b>Ø</b>')}."))
+    'Held by: <span lang="da">&lt;b&gt;Ø&lt;/b&gt;</span>.'
+    >>> str(danish_parts("plain & simple" + DANISH_END))
+    'plain &amp; simple'
+    """
+    said: list[Markup] = []
+    inside = False
+    for part in _MARKS.split(str(text)):
+        if part == DANISH_START:
+            if not inside:
+                said.append(_SPAN_DA)
+            inside = True
+        elif part == DANISH_END:
+            if inside:
+                said.append(_SPAN_END)
+            inside = False
+        elif part:
+            said.append(escape(part))
+    if inside:
+        said.append(_SPAN_END)
+    return Markup("").join(said)
+
+
+def _wholly_danish(text: object) -> bool:
+    """Whether ``text`` is one Danish part (a whole name marked): its element says ``lang``."""
+    said = str(text)
+    return said.startswith(DANISH_START) and said.endswith(DANISH_END) and said.count(
+        DANISH_START) == 1
 
 
 @functools.cache
@@ -371,7 +425,8 @@ def render_view(graph: ViewGraph, page: Page, *, options: Mapping[str, Any] | No
     title_key, intro_key = VIEWS[graph.view]
     return _render("view.html", page, graph=graph, config=_config(graph, page, embed),
                    legend=legend(kinds, types, page.lang), title_key=title_key,
-                   intro_key=intro_key, names=_names(graph), options=options or {},
+                   intro_key=intro_key, names=_names(graph), named=_named(graph),
+                   options=options or {},
                    empty_key=_empty_key(graph.view),
                    table_inline=page.mode != "served"
                    or len(graph.nodes) + len(graph.edges) <= TABLE_ROWS)
@@ -392,7 +447,7 @@ def render_table(graph: ViewGraph, page: Page) -> str:
     """The accessible twin of a view on a page of its own."""
     title_key, _ = VIEWS[graph.view]
     return _render("table.html", page, graph=graph, title_key=title_key, names=_names(graph),
-                   sel_base=page.link(graph.view))
+                   named=_named(graph), sel_base=page.link(graph.view))
 
 
 def render_error(page: Page, *, message: str, suggestions: list[tuple[str, str]],
@@ -550,4 +605,16 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
 
 def _names(graph: ViewGraph) -> Callable[[str], str]:
     labels = {n["id"]: n["label"] for n in graph.nodes}
+    return lambda node_id: labels.get(node_id, node_id)
+
+
+def _named(graph: ViewGraph) -> Callable[[str], str]:
+    """A node's name for the page's text, a Danish one on an English page marked so.
+
+    The template says it through ``danish_parts`` (``lang="da"``).
+
+    (``names`` gives the plain name, for the page's title, which holds no markup.)
+    """
+    labels = {n["id"]: marked_danish(n["label"]) if n.get("label_lang") else n["label"]
+              for n in graph.nodes}
     return lambda node_id: labels.get(node_id, node_id)

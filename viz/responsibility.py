@@ -18,7 +18,7 @@ from typing import Any
 
 from orgmodel.analytics import kle_main_group
 from orgmodel.contract import NodeView
-from orgmodel.messages import Lang
+from orgmodel.messages import Lang, unmarked
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.semantics import RACI_ORDER
 from viz.builders import (
@@ -29,6 +29,7 @@ from viz.builders import (
     label_of,
     nearest_shown_ancestor,
     node_dict,
+    said_of,
 )
 from viz.gather import ViewInput
 from viz.kle_groups import group_label
@@ -134,12 +135,15 @@ def _matrix(groups: list[str | None], members: dict[str | None, list[str]],
     for edge in data.subgraph.edges:
         if edge.type is EdgeType.RESPONSIBLE_FOR and edge.raci is not None:
             holder = views[edge.source_id]
-            name = label_of(holder.name, holder.name_en, lang)
+            # (Danish on an English page, marked so: the table says it lang="da")
+            name = said_of(holder.name, holder.name_en, lang)
             roles[edge.target_id][edge.raci.value].append(name)
     return [{"group": group_label(g, lang), "id": group_id(g), "tasks": [
         {"id": t, "label": label_of(views[t].name, views[t].name_en, lang),
          "kle": views[t].attributes.get("kle", ""),
-         "roles": {r: sorted(roles[t].get(r, [])) for r in RACI_ORDER}} for t in members[g]]}
+         "label_lang": "da" if lang == "en" and not views[t].name_en else None,
+         "roles": {r: sorted(roles[t].get(r, []), key=unmarked) for r in RACI_ORDER}}
+        for t in members[g]]}
         for g in groups]
 
 

@@ -178,6 +178,9 @@ async def view_page(request: Request, view: str, lang: Lang = None, as_of: AsOf 
             posts = store.list_nodes(kind=Kind.POST, limit=500, as_of=page.as_of)
             # In the page's language: the server takes a post's English name too.
             options["posts"] = sorted({label_of(p.name, p.name_en, page.lang) for p in posts.items})
+            # ... those in Danish on an English page, said so (lang="da")
+            options["posts_danish"] = {p.name for p in posts.items
+                                       if page.lang == "en" and not p.name_en}
             ego = store.node(graph.extra["ego"], as_of=page.as_of)
             options["post_name"] = label_of(ego.name, ego.name_en, page.lang)
         page.api["data"] = f"/views/{view}/data?{page.query()}"

@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import io
 
-from orgmodel.messages import Lang
+from orgmodel.messages import Lang, unmarked
 from viz.builders import ViewGraph
 from viz.texts import ui
 
@@ -66,6 +66,8 @@ def stakeholders_csv(graph: ViewGraph, lang: Lang) -> str:
         writer.writerow([csv_cell(labels.get(score["id"], score["id"])),
                          round(score["influence"] * 100), round(score["interest"] * 100),
                          ui("q_" + score["quadrant"], lang), score["distance"],
-                         csv_cell(score["tie"]), csv_cell(", ".join(score["via"])),
+                         # (without the marks of their Danish names: viz.builders.said_of)
+                         csv_cell(unmarked(score["tie"])),
+                         csv_cell(unmarked(", ".join(score["via"]))),
                          csv_cell(score["id"])])
     return out.getvalue()

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from orgmodel import asker
 from orgmodel.analytics import StakeholderGrid, kle_main_group
@@ -29,7 +29,7 @@ from orgmodel.home import home_organisation
 from orgmodel.kind_list import list_of
 from orgmodel.kle_catalogue import hint
 from orgmodel.list_kinds import LISTS
-from orgmodel.messages import Lang, kind_label, name_in, t
+from orgmodel.messages import Lang, in_danish, kind_label, marking_danish, name_in, t
 from orgmodel.node_attributes import node_attributes
 from orgmodel.node_hint import (
     IN_CHARGE,
@@ -60,6 +60,25 @@ __all__ = ["NAME_WEIGHT", "START_TEXT_KEYS", "advice_texts", "answer", "answers"
            "ask_instead", "kle_hint", "kle_words_near", "named_index", "owner_index",
            "start_texts", "synonym_groups"]
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _marking(make: Callable[_P, _T]) -> Callable[_P, _T]:
+    """``make`` with the Danish parts of its English texts marked.
+
+    Names without English, records' notes, KLE titles (:func:`orgmodel.messages.marking_danish`).
+
+    The page says them ``lang="da"``: the served one through ``viz.render.danish_parts``, the
+    static one through ``orgmodelText.put`` (text.js). Only the page's texts are made here.
+    """
+    @functools.wraps(make)
+    def marked(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with marking_danish():
+            return make(*args, **kwargs)
+    return marked
+
+
 #: UI strings the static start page's script needs.
 START_TEXT_KEYS = ("answers_for", "answer_said", "answers_said", "no_answer", "only_weak",
                    "owners", "raci",
@@ -82,12 +101,14 @@ _NOT_BROWSER_LETTERS = re.compile(r"[^a-z0-9]+")
 _TOOL = 0.8
 
 
+@_marking
 def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
            as_of: date | None) -> dict[str, Any]:
-    """One task's owners, as plain text for the page (and the static site's JSON).
+    """One task's owners, as text for the page (and the static site's JSON).
 
     Each owner says how sure its link is and from where ("lav (assumption)"), as the tables
-    of the views do: an assumed owner must not read as a fact.
+    of the views do: an assumed owner must not read as a fact. On an English page what is
+    Danish (a name without English, a note's KLE title) is marked so (:func:`_marking`).
     """
     task = result.task
     group = kle_main_group(task.kle)
@@ -120,6 +141,7 @@ def answer(store: OrgStore, result: OwnersResult, lang: Lang, *,
     }
 
 
+@_marking
 def answers(store: OrgStore, question: Asked, *,
             lang: Lang) -> tuple[list[dict[str, Any]], str | None, dict[str, str] | None]:
     """The answers to "who is responsible for" the ``question``, best first, a hint, its link.
@@ -153,6 +175,7 @@ HINT_VIEWS: dict[Kind, str] = {
     Kind.STAKEHOLDER: "collaboration"}
 
 
+@_marking
 def hint_link(named: NodeHint | None, lang: Lang,
               home: str | None = None) -> dict[str, str] | None:
     """Where to see what a hint names: its view, its id and the link's text; ``None`` if none.
@@ -182,12 +205,14 @@ def hint_link(named: NodeHint | None, lang: Lang,
         name=name)}
 
 
+@_marking
 def ask_instead(store: OrgStore, query: str, lang: Lang, *, as_of: date) -> str | None:
     """What to ask instead of a question the model cannot answer as asked (``orgmodel.asker``)."""
     advice = asker.advice_of_data(query, store, as_of=as_of)
     return advice.text(lang) if advice else None
 
 
+@_marking
 def advice_texts(store: OrgStore, lang: Lang, *, as_of: date) -> dict[str, str]:
     """The static start page's advice to a question it cannot answer, with the data's example."""
     example = asker.ask_example(store, as_of=as_of)
@@ -211,12 +236,18 @@ def example_tasks(store: OrgStore, *, as_of: date, lang: Lang) -> list[str]:
         :EXAMPLES]
 
 
+@_marking
 def kle_hint(query: str, lang: Lang) -> str | None:
-    """Where a question no task answers belongs: the KLE topic it fits, as a sentence."""
+    """Where a question no task answers belongs: the KLE topic it fits, as a sentence.
+
+    KLE's titles are Danish: in an English sentence, marked so.
+    """
     topic = hint(query, load_vocabulary().catalogue) if query.strip() else None
-    return t("kle_hint", lang, number=topic.number, title=topic.title) if topic else None
+    return t("kle_hint", lang, number=topic.number,
+             title=in_danish(topic.title, lang)) if topic else None
 
 
+@_marking
 def owner_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, Any]]:
     """Every task's answer with the words to find it by: the static start page's search index."""
     page = store.list_nodes(kind=Kind.TASK, limit=INDEX_LIMIT, as_of=as_of)
@@ -233,6 +264,7 @@ def owner_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, A
     return index
 
 
+@_marking
 def named_index(store: OrgStore, *, as_of: date, lang: Lang) -> list[dict[str, Any]]:
     """What the static start page can name beside its answers, with the words to find it by.
 
@@ -516,7 +548,8 @@ def _tool_words(store: OrgStore, task_id: str, as_of: date,
     words: list[tuple[str, float, str]] = []
     for tool in near.nodes:
         if tool.id in uses:
-            said = note("via_used", tool.name)
+            # (its English name on an English page, as the server's note says it)
+            said = note("via_used", (tool.name, tool.name_en))
             words += [(text, _TOOL, said.text(lang))
                       for text in dict.fromkeys(w for w in (tool.name, tool.name_en, *tool.aliases)
                                                 if w)]

@@ -207,6 +207,25 @@ def test_escape_closes_a_tooltip_and_danish_data_on_english_pages_says_so(
     assert page.locator("th abbr[title='Accountable']").count() > 0
 
 
+def test_a_danish_name_on_an_english_view_is_said_in_danish(
+        page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # WCAG 3.1.2: the mayor's holder, whose name the data has in Danish only, was said with
+    # English pronunciation in the status line and the tooltip of an English page.
+    allow(recorder, albertslund_app)
+    open_view(page, f"{albertslund_app.url}/views/org?lang=en")
+    page.evaluate("window.orgmodelView.select('person:lars-gravgaard-hansen')")
+    assert page.locator("#status span[lang='da']").first.text_content() == "Lars Gravgaard Hansen"
+    assert "\ue000" not in (page.locator("#status").text_content() or "")
+    tooltip = hover_tooltip(page, "person:lars-gravgaard-hansen")
+    assert tooltip.locator(".tip-title").get_attribute("lang") == "da"
+    tooltip = hover_tooltip(page, "post:borgmester")  # "Mayor": English, not marked
+    assert tooltip.locator(".tip-title").get_attribute("lang") is None
+    # ... and on a Danish page nothing is marked: the page is Danish
+    open_view(page, f"{albertslund_app.url}/views/org")
+    page.evaluate("window.orgmodelView.select('person:lars-gravgaard-hansen')")
+    assert page.locator("#status span[lang]").count() == 0
+
+
 def test_relation_types_differ_by_the_mark_at_their_end_in_drawing_and_legend(
         page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     # WCAG 1.4.1: the collaboration network told "member of", "supports" and "takes part in"

@@ -26,6 +26,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def site_with_danish_names(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site of the Albertslund data with some English names taken away (it has them all,
+    but for the persons'): their Danish names are what the English pages show."""
+    from orgmodel.dataset import Dataset
+
+    data = load_dataset(ALBERTSLUND)
+    danish = {"unit:organisation-og-politik", "post:borgmester"}
+    nodes = [n.model_copy(update={"name_en": None}) if n.id in danish else n
+             for n in data.nodes.values()]
+    folder = tmp_path_factory.mktemp("site-da")
+    write_site(MemoryStore(Dataset.build(nodes, data.edges.values(), data.sources.values())),
+               folder, as_of=date.today())
+    return folder
+
+
 def only_files(recorder: Recorder) -> None:
     recorder.allowed = ("file://", "data:", "blob:")
 
@@ -1066,3 +1082,33 @@ def test_static_english_page_names_the_post_a_question_writes_whole_among_alike(
     hints = hints_for(site, page, recorder, "stakeholders of the municipal director",
                       "en/index.html")
     assert hints[0].startswith("Stakeholders of Municipal Director to manage closely")
+
+
+def test_static_english_start_page_says_danish_names_in_its_answer_in_danish(
+        site_with_danish_names: Path, page: Any, recorder: Recorder) -> None:
+    # WCAG 3.1.2 (the accessibility probe): the static English page's answers, built in the
+    # browser, read a Danish owner, post or holder with English pronunciation.
+    only_files(recorder)
+    answer = ask(site_with_danish_names, page, "payroll", "en/index.html")
+    owners = answer.locator("tbody td:nth-child(2)")
+    assert owners.first.inner_html() == '<span lang="da">Organisation og Politik</span>'
+    assert owners.nth(1).inner_html() == "Team 1, Organisation and Politics (name not confirmed)"
+    chain = answer.locator("ol.chain li")
+    assert chain.all_inner_texts()[:3] == ["Head of Finance and Staff", "Municipal Director",
+                                           "Borgmester"]
+    assert chain.nth(2).locator("span[lang='da']").text_content() == "Borgmester"
+    assert chain.nth(1).locator("span").count() == 0  # English: unmarked
+    second = page.locator("article.answer").nth(1)
+    assert (second.locator("dl.facts dd").first.inner_html()
+            == '<span lang="da">Borgmester</span>')  # its accountable post
+    # ... a hint, and the few words the status says of it
+    ask(site_with_danish_names, page, "who is the mayor", "en/index.html")
+    hint = page.locator(".node-hint span[lang='da']")
+    assert hint.all_text_contents() == ["Borgmester", "Lars Gravgaard Hansen"]
+    assert page.locator("#answers-said span[lang='da']").text_content() == "Borgmester"
+    assert page.locator(".node-link a span[lang='da']").text_content() == "Borgmester"
+    # The marks never show as characters; the Danish page marks nothing.
+    assert not any(mark in page.locator("body").inner_text() for mark in "\ue000\ue001")
+    ask(site_with_danish_names, page, "løn")
+    assert page.locator("article.answer").count() > 0
+    assert page.locator("#answers [lang]").count() == 0

@@ -75,6 +75,173 @@ def test_a_description_without_english_is_marked_danish_on_english_pages(
     run(create_views_app(store), check)
 
 
+def without_english_names(albertslund: Any, *ids: str) -> MemoryStore:
+    """The Albertslund data with the English names of ``ids`` taken away (it has them all,
+    but for the persons')."""
+    from orgmodel.dataset import Dataset
+
+    nodes = [n.model_copy(update={"name_en": None}) if n.id in ids else n
+             for n in albertslund.nodes.values()]
+    return MemoryStore(Dataset.build(nodes, albertslund.edges.values(),
+                                     albertslund.sources.values()))
+
+
+def before_scripts(page: str) -> str:
+    """A page's HTML before its data (JSON in <script>): what the reader gets as markup."""
+    return page.split('<script type="application/json"')[0]
+
+
+DANISH_MARKS = ("\ue000", "\ue001")  # orgmodel.messages.DANISH_START, DANISH_END
+
+
+def test_danish_names_on_english_views_and_tables_are_marked_danish(albertslund: Any) -> None:
+    # WCAG 3.1.2 (the accessibility probe): a name the data has no English for was read with
+    # English pronunciation on an English page; a name in English must not be marked.
+    store = without_english_names(albertslund, "unit:okonomi-og-stab",
+                                  "post:chef-okonomi-og-stab", "forum:direktorforum")
+
+    async def check(client: httpx.AsyncClient) -> None:
+        table = (await client.get("/views/org/table?lang=en")).text
+        assert ('data-node="unit:okonomi-og-stab" lang="da">Økonomi og Stab</a>' in table)
+        assert 'data-node="unit:it-og-digitalisering">IT and Digitalisation</a>' in table
+        # ... in the relations (from, to) and as an owner
+        assert ('<th scope="row"><span lang="da">Økonomi og Stab</span></th><td>part of</td>'
+                in table)
+        assert '<td>heads</td><td><span lang="da">Økonomi og Stab</span></td>' in table
+        assert ('<td>Department</td><td><span lang="da">Chef for Økonomi og Stab</span></td>'
+                in table)
+        assert '<td>reports to</td><td>Municipal Director</td>' in table  # English: unmarked
+        # A person's name is Danish too (the data has no English for persons).
+        assert 'data-node="person:henrik-harder" lang="da">Henrik Harder</a>' in table
+        # The stakeholder map's: whose map, the names, the ties and the fora.
+        grid = (await client.get("/views/stakeholders/table?lang=en")).text
+        assert ('Stakeholder map of <strong><span lang="da">Chef for Økonomi og Stab</span>'
+                '</strong>') in grid
+        assert '<td>participates in <span lang="da">Direktørforum</span></td>' in grid
+        assert 'Finance Committee, <span lang="da">Direktørforum</span>, Review of' in grid
+        assert '<td>collaborates with Mayor</td>' in grid
+        # ... the responsibility map's RACI matrix, the case route's post, the post picker
+        raci = (await client.get("/views/responsibilities/table?lang=en")).text
+        assert '<td>Finance Committee</td><td><span lang="da">Økonomi og Stab</span></td>' in raci
+        route = (await client.get("/views/case-route?lang=en")).text
+        assert ('The post: <strong><span lang="da">Chef for Økonomi og Stab</span></strong>'
+                in route)
+        view = (await client.get("/views/stakeholders?lang=en")).text
+        assert '<option value="Chef for Økonomi og Stab" lang="da">' in view
+        assert '<option value="Mayor">' in view
+        for page in (table, grid, raci, route, view):
+            assert not any(mark in before_scripts(page) for mark in DANISH_MARKS)
+        # The drawing's data: the browser marks its tooltips and status line from it.
+        data = (await client.get("/views/org/data?lang=en")).json()
+        nodes = {node["id"]: node for node in data["nodes"]}
+        assert nodes["unit:okonomi-og-stab"]["label"] == "Økonomi og Stab"
+        assert nodes["unit:okonomi-og-stab"]["label_lang"] == "da"
+        assert "label_lang" not in nodes["unit:it-og-digitalisering"]
+        assert nodes["unit:okonomi-og-stab"]["owner"] == "\ue000Chef for Økonomi og Stab\ue001"
+        # The Danish pages mark nothing: the whole page is Danish.
+        danish = (await client.get("/views/org/table")).text
+        assert '<span lang="da">' not in danish and 'node-link" lang' not in danish
+        assert "label_lang" not in (await client.get("/views/org/data")).text
+        # ... nor does the stakeholder map's CSV file, which is text.
+        csv_file = (await client.get("/views/stakeholders/csv?lang=en")).text
+        assert "Direktørforum" in csv_file
+        assert not any(mark in csv_file for mark in DANISH_MARKS)
+        # A page that goes wrong names the node, and the posts perhaps meant, so too.
+        wrong = (await client.get("/views/stakeholders",
+                                  params={"post": "unit:okonomi-og-stab", "lang": "en"})).text
+        assert ('role="alert">“<span lang="da">Økonomi og Stab</span>” is a unit, not a post'
+                in wrong)
+        meant = (await client.get("/views/stakeholders",
+                                  params={"post": "chef for økonomi", "lang": "en"})).text
+        assert 'post=post%3Achef-okonomi-og-stab" lang="da">Chef for Økonomi og Stab</a>' in meant
+        assert not any(mark in said for said in (wrong, meant) for mark in DANISH_MARKS)
+
+    run(create_views_app(store), check)
+
+
+def test_danish_text_in_an_english_start_pages_answer_is_marked_danish(albertslund: Any) -> None:
+    # Owners, the accountable post, the escalation chain, hints and notes: names the data has
+    # no English for, records' notes and KLE titles were read as English.
+    store = without_english_names(albertslund, "unit:organisation-og-politik", "post:borgmester",
+                                  "unit:okonomi-og-stab")
+
+    async def check(client: httpx.AsyncClient) -> None:
+        page = (await client.get("/", params={"q": "payroll", "lang": "en"})).text
+        answer = page.split('<article class="answer"')[1]
+        assert ('<th scope="row">A</th><td><span lang="da">Organisation og Politik</span></td>'
+                in answer)
+        assert "<td>Team 1, Organisation and Politics (name not confirmed)</td>" in answer
+        assert "<li>Municipal Director</li><li><span lang=\"da\">Borgmester</span></li>" in answer
+        second = page.split('<article class="answer"')[2]
+        assert '<dt>Accountable post</dt><dd><span lang="da">Borgmester</span></dd>' in second
+        # the hint: the post's name and its holder's
+        mayor = (await client.get("/", params={"q": "who is the mayor", "lang": "en"})).text
+        assert ('<p class="node-hint"><span lang="da">Borgmester</span> is a post, not a task. '
+                'Held by: <span lang="da">Lars Gravgaard Hansen</span> (confidence') in mayor
+        assert 'See “<span lang="da">Borgmester</span>” in the org chart</a>' in mayor
+        # a note quoting KLE's titles, and records' own notes in a list
+        sick = html.unescape((await client.get("/", params={"q": "sygefravær",
+                                                            "lang": "en"})).text)
+        assert ('The question fits KLE 81.28.00 "<span lang="da">Sygdom og fravær, personale i '
+                'almindelighed</span>", which no task in the model has') in sick
+        listed = (await client.get("/", params={"q": "which departments are there",
+                                                "lang": "en"})).text
+        assert ('Day Care; Operations and Service; Culture, Leisure and Preventive Health; '
+                'Environment and Technical Services; Health, Nursing and Care: <span lang="da">'
+                'Navn fra afdelingslisten 2014; ikke bekræftet for 2023.</span>') in listed
+        # ... advice that names an example
+        advice = html.unescape((await client.get(
+            "/", params={"q": "hvem er min chef", "lang": "en"})).text)
+        assert ('e.g. "who does the head of <span lang="da">Økonomi og Stab</span> report to?"'
+                in advice)
+        for said in (page, mayor, sick, listed, advice):
+            assert not any(mark in before_scripts(said) for mark in DANISH_MARKS)
+        # The Danish page marks nothing, and the title holds no markup.
+        danish = (await client.get("/", params={"q": "løn"})).text
+        assert '<span lang="da">' not in danish
+        assert "<title>Answers for “payroll”" in page
+
+    run(create_views_app(store), check)
+
+
+def test_a_danish_name_marked_on_an_english_page_stays_text(albertslund: Any) -> None:
+    # The mark makes a <span>, never the name: markup in the data stays text.
+    from orgmodel.dataset import Dataset
+
+    evil = '<img src=x onerror="alert(1)">&amp; O&P'
+    nodes = [n.model_copy(update={"name": evil, "name_en": None})
+             if n.id == "unit:organisation-og-politik" else n for n in albertslund.nodes.values()]
+    store = MemoryStore(Dataset.build(nodes, albertslund.edges.values(),
+                                      albertslund.sources.values()))
+    escaped = '<span lang="da">&lt;img src=x onerror=&#34;alert(1)&#34;&gt;&amp;amp; O&amp;P</span>'
+
+    async def check(client: httpx.AsyncClient) -> None:
+        page = (await client.get("/", params={"q": "payroll", "lang": "en"})).text
+        assert f"<td>{escaped}</td>" in page
+        table = (await client.get("/views/responsibilities/table?lang=en")).text
+        assert escaped in table
+        for said in (page, table):
+            assert "<img" not in before_scripts(said)
+
+    run(create_views_app(store), check)
+
+
+def test_the_api_says_no_marks_when_the_pages_mark(api_app: Callable[..., Any]) -> None:
+    # The marks are the pages' alone: asked after an English page in the same app, the API's
+    # hint and notes are plain text (the store keeps its answers).
+    async def check(client: httpx.AsyncClient) -> None:
+        for q in ("who is the mayor", "sygefravær"):
+            page = await client.get("/", params={"q": q, "lang": "en"})
+            assert '<span lang="da">' in page.text
+            answer = await client.get("/api/v1/owners", params={"q": q},
+                                      headers={"Authorization": "Bearer read-token-0123456789"})
+            assert answer.status_code == 200, answer.text
+            assert not any(mark in answer.text for mark in DANISH_MARKS)
+        assert "Lars Gravgaard Hansen" in answer.text or "Sygdom og fravær" in answer.text
+
+    run(api_app(), check)
+
+
 def test_pages_data_and_static(memory_store: MemoryStore) -> None:
     async def check(client: httpx.AsyncClient) -> None:
         for path in ("/", "/?q=l%C3%B8n", "/views/org", "/views/collaboration",
@@ -253,8 +420,9 @@ def test_the_start_page_says_where_a_question_outside_the_model_belongs(
         assert ('<p class="kle-hint">Spørgsmålet ligner KLE 82.10.00 »Kantiner i almindelighed«'
                 in danish)
         english = (await client.get("/", params={"q": "byggetilladelse", "lang": "en"})).text
-        assert ('KLE 02.34.02 "Byggetilladelse", which no task in the model covers'
-                in html.unescape(english))
+        # (KLE's title is Danish: said so, lang="da")
+        assert ('KLE 02.34.02 "<span lang="da">Byggetilladelse</span>", which no task in the '
+                'model covers' in html.unescape(english))
         # A task found through KLE says so in the answer's notes; no hint then.
         answered = (await client.get("/", params={"q": "sygefravær"})).text
         assert "Løn- og personaleforhold" in answered and "kle-hint" not in answered

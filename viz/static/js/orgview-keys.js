@@ -94,7 +94,8 @@
     }
     view.remember(walking);
     if (node) {
-      view.status(node.label + " — " + view.summary(node) + (node.more ? " " + texts.key_more : ""));
+      view.status(view.said(node) + " — " + view.summary(node) +
+        (node.more ? " " + texts.key_more : ""));
     }
   }
 
@@ -130,7 +131,7 @@
     if (!node) { view.status(texts.key_nothing); return; }
     var shown = view.nodes.get(id);
     if (view.isOut(id) || !shown || shown.hidden) {
-      view.status(texts.key_hidden.replace("{name}", node.label));
+      view.status(texts.key_hidden.replace("{name}", view.said(node)));
       return;
     }
     if (node.more) { view.expand(id); return; }

@@ -74,8 +74,12 @@
           .map(function (s) { return view.nodeData.get(s.id); });
         var x = near.length ? near.reduce(function (sum, n) { return sum + n.x; }, 0) / near.length : 0;
         var y = near.length ? near.reduce(function (sum, n) { return sum + n.y; }, 0) / near.length + 80 : 0;
-        temp.push({ id: step.id, label: step.name || step.id, kind: step.kind || "Unit", x: x, y: y,
-          conf: "high", src: "", temp: true });
+        // in the page's language, as the view's own nodes (a Danish name on an English page
+        // said so)
+        var english = view.config.lang === "en";
+        temp.push({ id: step.id, label: (english && step.name_en) || step.name || step.id,
+          label_lang: english && step.name && !step.name_en ? "da" : undefined,
+          kind: step.kind || "Unit", x: x, y: y, conf: "high", src: "", temp: true });
       });
       var links = [];
       for (var i = 1; i < path.length; i += 1) {
@@ -95,7 +99,7 @@
       view.network.fit({ nodes: Array.from(view.pathIds.nodes), animation: false });
       view.remember();
       view.status(texts.path_found.replace("{steps}", path.map(function (s) {
-        return view.nodeData.has(s.id) ? view.nodeData.get(s.id).label : s.id;
+        return view.nodeData.has(s.id) ? view.said(view.nodeData.get(s.id)) : s.id;
       }).join(" → ")));
       return true;
     });

@@ -40,7 +40,8 @@
       }
       view.remember();
       if (!quiet) {
-        view.status(texts.search_found.replace("{name}", node.label) + " — " + view.summary(node));
+        view.status(texts.search_found.replace("{name}", view.said(node)) + " — " +
+          view.summary(node));
         // ... and seen: at 200 % zoom the drawing, with the node in its middle, lay above the
         // screen (the accessibility probe)
         var box = byId("network").getBoundingClientRect();
@@ -86,7 +87,7 @@
       // rather than "found" a node it fits far less well; the list offers those that are here.
       if (!view.isPartial() && target !== hits[0] && clearlyBetter(hits[0], target)) {
         // In the page's language: "Payroll" is not in this view, on an English page.
-        var name = (config.lang === "en" && hits[0].name_en) || hits[0].name || hits[0].id;
+        var name = hitName(hits[0]);
         // ... and that the list holds those that are, which the status alone seemed to deny
         view.status(texts.search_elsewhere.replace("{name}", name) + " " +
           texts.search_in_list.replace("{count}", Math.min(inView.length, 8)));
@@ -95,12 +96,22 @@
       return select(target.id).then(function (found) {
         var listed = Math.min((view.isPartial() ? hits : inView).length, 8);
         if (found && listed > 1) {  // ... and how many the list holds, not the first alone
-          view.status(byId("status").textContent + " " +
+          view.status(view.statusText() + " " +
             texts.search_in_list.replace("{count}", listed));
         }
         return hits;
       });
     });
+  }
+
+  /* A search hit's name in the page's language: a Danish one on an English page (the data
+   * has no English for it) marked so, for the status and the list to say lang="da". */
+  function hitName(hit) {
+    var shown = view.nodeData.get(hit.id);  // the view's own label, in the page's language
+    if (shown) { return view.said(shown); }
+    if (config.lang !== "en") { return hit.name || hit.id; }
+    if (hit.name_en) { return hit.name_en; }
+    return hit.name ? window.orgmodelText.danish(hit.name) : hit.id;
   }
 
   /* Whether hit ``best`` fits the query clearly better than ``other`` (scores from one search). */
@@ -124,7 +135,7 @@
       var item = document.createElement("li");
       // The view's own label is in the page's language; the search answers in Danish.
       var shown = view.nodeData.get(hit.id);
-      var button = view.element("button", "hit", (shown && shown.label) || hit.name || hit.id);
+      var button = view.element("button", "hit", hitName(hit));
       button.type = "button";
       // A unit by its level, as the status line and the tooltip say it ("Enhed" beside
       // "Afdeling" named one node two ways).
@@ -169,7 +180,8 @@
     fitVisible();
     view.remember();
     var parts = view.partsOf(id).length;  // why a department's focus shows more than its own ties
-    var said = [parts ? texts.focus_parts.replace("{name}", (view.nodeData.get(id) || {}).label || id)
+    var node = view.nodeData.get(id);
+    var said = [parts ? texts.focus_parts.replace("{name}", node ? view.said(node) : id)
       .replace("{count}", parts) : "", hiddenTiesSaid(id)];
     sayShown(said.filter(Boolean).join(" "));
   }
@@ -735,7 +747,8 @@
         return select(raw.sel, true).then(function (found) {
           var node = found && !said && view.nodeData.get(raw.sel);
           if (node) {
-            view.status(texts.search_found.replace("{name}", node.label) + " — " + view.summary(node));
+            view.status(texts.search_found.replace("{name}", view.said(node)) + " — " +
+              view.summary(node));
           }
           // The keyboard goes with the eye to the drawing, where the name is selected (the
           // accessibility probe: it was on the page's top, a whole panel of Tabs away), unless
@@ -818,7 +831,7 @@
       view.remember();
       // said, as a node found is (the accessibility probe: a tap on a phone said nothing)
       var node = view.nodeData.get(raw.sel);
-      if (node) { view.status(node.label + " — " + view.summary(node)); }
+      if (node) { view.status(view.said(node) + " — " + view.summary(node)); }
     });
     network.on("deselectNode", function () { raw.sel = null; view.remember(); });
     network.on("doubleClick", function (params) {

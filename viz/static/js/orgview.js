@@ -37,9 +37,16 @@
   var defaultHiddenKinds = [];  // and node kinds
 
   var sourceTitles = {};    // source key -> title, from every payload loaded
+
+  /* A node's name for a text the page shows (status, tooltip): a Danish one on an English
+   * page marked so, for orgmodelText.put to say lang="da". */
+  function said(node) {
+    return node.label_lang ? window.orgmodelText.danish(node.label) : node.label;
+  }
+
   var tips = window.orgmodelTips.make(config, function (id) {
     var node = nodeData.get(id);
-    return node ? node.label : id;
+    return node ? said(node) : id;
   }, function (key) {
     return Object.prototype.hasOwnProperty.call(sourceTitles, key) ? sourceTitles[key] : key;
   });
@@ -451,10 +458,16 @@
     return [];
   }
 
+  var statusSaid = "";  // the status's text, with its marks (statusText)
+
+  /* Say `text` in the status line, a Danish name in it in a <span lang="da"> (text.js). */
   function status(text) {
+    statusSaid = text || "";
     var box = document.getElementById("status");
-    if (box) { box.textContent = text || ""; }
+    if (box) { window.orgmodelText.put(box, statusSaid); }
   }
+
+  function statusText() { return statusSaid; }
 
   function shownText() {
     if (!partial) { return ""; }
@@ -491,7 +504,8 @@
     remember: remember,
     addItems: addItems, removeItems: removeItems,
     permalink: permalink, fromHash: fromHash, toHash: toHash, load: load, expand: expand,
-    reveal: reveal, fetchJson: fetchJson, status: status, shownText: shownText, partsOf: partsOf,
+    reveal: reveal, fetchJson: fetchJson, status: status, statusText: statusText, said: said,
+    shownText: shownText, partsOf: partsOf,
     fill: fill, asList: asList,
     neighbours: neighbours, pathIds: pathIds, raw: state,
     onChange: function (listener) { listeners.push(listener); },

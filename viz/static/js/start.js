@@ -1,7 +1,8 @@
 /* The static site's start page, last of three scripts: answers "who is responsible for …?"
  * in the browser from the embedded answers of every task, read by start-read.js and
  * start-hints.js (there is no server to ask). The served start page answers on the server
- * instead and does not load these scripts. Text goes in with textContent only. */
+ * instead and does not load these scripts. Text goes in as text only (orgmodelText.put:
+ * text nodes, and the Danish parts an English page's texts mark in <span lang="da">). */
 (function () {
   "use strict";
 
@@ -14,11 +15,12 @@
   var yearsIn = start.yearsIn, withoutDate = start.withoutDate;
   var withoutPronounIt = start.withoutPronounIt, rank = start.rank;
   var namedHint = start.namedHint, asksAboutSelf = start.asksAboutSelf;
+  var put = window.orgmodelText.put;
 
   function element(tag, text, className) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (text !== undefined && text !== null) { put(node, text); }
     return node;
   }
 
@@ -30,7 +32,7 @@
       value.forEach(function (step) { steps.appendChild(element("li", step)); });
       detail.appendChild(value.length ? steps : document.createTextNode("—"));
     } else {
-      detail.textContent = value || "—";
+      put(detail, value || "—");
     }
     list.appendChild(detail);
   }
@@ -51,7 +53,7 @@
       pageTitle.split(" – ").slice(1).join(" – ") : pageTitle;
     if (!query) {  // an empty question: the last answer's words are no longer said
       var saidBefore = document.getElementById("answers-said");
-      if (saidBefore) { saidBefore.textContent = ""; }
+      if (saidBefore) { saidBefore.replaceChildren(); }
       return;
     }
     var asked = yearsIn(query).filter(function (when) {
@@ -222,9 +224,9 @@
     // Said in a few words; the answer itself is read where it stands (h2 and on).
     var said = document.getElementById("answers-said");
     if (said) {
-      said.textContent = cannot ? instead : (!found.length && hint) ? hint.text.split(". ")[0] + "." :
+      put(said, cannot ? instead : (!found.length && hint) ? hint.text.split(". ")[0] + "." :
         (found.length === 1 ? texts.answer_said : texts.answers_said)
-          .replace("{count}", found.length).replace("{q}", query);
+          .replace("{count}", found.length).replace("{q}", query));
     }
   }
 

@@ -52,5 +52,43 @@
     return best;
   }
 
-  window.orgmodelText = { fold: fold, score: score };
+  /* A text's Danish parts: the server marks them in an English page's texts (a name the data
+   * has no English for, a record's note, a KLE title) between U+E000 and U+E001
+   * (orgmodel.messages.DANISH_START, DANISH_END). */
+  var MARKS = /([\ue000\ue001])/;
+
+  /* Put `text` into `element` as its content: text nodes, each Danish part in a
+   * <span lang="da"> (WCAG 3.1.2: a screen reader reads it in Danish). Text nodes only, never
+   * markup; a mark out of place is dropped. */
+  function put(element, text) {
+    element.replaceChildren();
+    if (text === undefined || text === null) { return element; }
+    var inside = null;
+    String(text).split(MARKS).forEach(function (part) {
+      if (part === "\ue000") {
+        if (!inside) {
+          inside = document.createElement("span");
+          inside.lang = "da";
+          element.appendChild(inside);
+        }
+      } else if (part === "\ue001") {
+        inside = null;
+      } else if (part) {
+        (inside || element).appendChild(document.createTextNode(part));
+      }
+    });
+    return element;
+  }
+
+  /* `text` without the marks: for an attribute, a title, a comparison. */
+  function plain(text) {
+    return String(text === undefined || text === null ? "" : text).replace(/[\ue000\ue001]/g, "");
+  }
+
+  /* `text`, which is Danish, marked so: for a name in a text put() is to show. */
+  function danish(text) {
+    return text ? "\ue000" + text + "\ue001" : text;
+  }
+
+  window.orgmodelText = { fold: fold, score: score, put: put, plain: plain, danish: danish };
 }());

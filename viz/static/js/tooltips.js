@@ -1,18 +1,22 @@
-/* Tooltips as DOM elements built with textContent: vis-network takes an element as a node's or
- * an edge's `title` and shows it as it is, so no text from the data is ever parsed as HTML. */
+/* Tooltips as DOM elements built from text nodes (orgmodelText.put): vis-network takes an
+ * element as a node's or an edge's `title` and shows it as it is, so no text from the data is
+ * ever parsed as HTML. On an English page what the data has in Danish only (a name, a role, a
+ * description) is in an element marked lang="da", so that a screen reader reads it in Danish. */
 (function () {
   "use strict";
 
   /* Tooltip makers for one page: its config (texts, kind and edge names), a function from
-   * node id to the name shown, and one from a source's key to its title (the key when the
-   * data has no title for it). */
+   * node id to the name shown (a Danish one on an English page marked so: text.js), and one
+   * from a source's key to its title (the key when the data has no title for it). */
   function make(config, nameOf, sourceOf) {
     var texts = config.texts;
+    var put = window.orgmodelText.put;
 
+    /* An element with `text` in it, its marked Danish parts in <span lang="da"> (text.js). */
     function element(tag, className, text) {
       var node = document.createElement(tag);
       if (className) { node.className = className; }
-      if (text !== undefined && text !== null) { node.textContent = String(text); }
+      if (text !== undefined && text !== null) { put(node, text); }
       return node;
     }
 
@@ -31,7 +35,9 @@
     /* A node's tooltip as a DOM element: name, kind, owner, source, confidence. */
     function nodeTip(node) {
       var box = element("div", "tip");
-      box.appendChild(element("strong", "tip-title", node.label));
+      var title = element("strong", "tip-title", node.label);
+      if (node.label_lang) { title.lang = node.label_lang; }  // a Danish name, said so
+      box.appendChild(title);
       // A unit by its level (afdeling, team …), as the table and the command line say it.
       row(box, texts.kind, (node.level && config.levelNames[node.level]) ||
                            config.kindNames[node.kind] || node.kind);
@@ -61,7 +67,9 @@
       return [kind, node.owner && texts.owner + ": " + node.owner, texts.source + ": " + sourceOf(node.src),
         texts.confidence + ": " + confidenceText(node.conf),
         node.quadrant && texts.quadrant + ": " + texts["q_" + node.quadrant],
-        node.desc && texts.description + ": " + node.desc].filter(Boolean).join(" · ");
+        node.desc && texts.description + ": " +
+          (node.desc_lang ? window.orgmodelText.danish(node.desc) : node.desc)  // lang="da"
+      ].filter(Boolean).join(" · ");
     }
 
     /* A description, marked Danish where an English page has no English for it, so that a
