@@ -267,6 +267,14 @@ def test_on_a_phone_a_focus_keeps_its_names_legible(
     assert 0 <= at["x"] <= box["width"] and 0 <= at["y"] <= box["height"]
 
 
+def _drawing_with_controls(page: Any, app: LiveApp, recorder: Recorder, view: str) -> Any:
+    """Open ``view`` with its panel of controls in; the drawing's frame (the keys' stop)."""
+    allow(recorder, app)
+    open_view(page, f"{app.url}/views/{view}")
+    page.wait_for_selector("body[data-controls]")
+    return page.locator("#network .vis-network")
+
+
 def _selected_at(page: Any) -> dict[str, Any]:
     return page.evaluate("""(() => {
         const v = window.orgmodelView, id = v.selected();
@@ -278,10 +286,7 @@ def test_the_arrow_keys_select_nodes_in_the_drawing_and_enter_focuses(
         page: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     # The accessibility probes: the drawing's keys only panned and zoomed; no node could be
     # chosen in it without a mouse.
-    allow(recorder, albertslund_app)
-    open_view(page, f"{albertslund_app.url}/views/collaboration")
-    page.wait_for_selector("body[data-controls]")
-    frame = page.locator("#network .vis-network")
+    frame = _drawing_with_controls(page, albertslund_app, recorder, "collaboration")
     assert frame.get_attribute("aria-describedby") == "drawing-keys"
     assert "piletasterne" in (page.text_content("#drawing-keys") or "")
     frame.focus()
@@ -351,10 +356,7 @@ def test_the_keyboard_in_the_drawing_keeps_what_a_visitor_chose(
     # The keyboard probe: Enter focused on a node a filter had hidden (a blank drawing); the
     # second Enter threw the path away and fitted all, no label legible; + zoomed about the
     # middle, and the selection left the screen; each arrow was a step of the history.
-    allow(recorder, albertslund_app)
-    open_view(page, f"{albertslund_app.url}/views/org")
-    page.wait_for_selector("body[data-controls]")
-    frame = page.locator("#network .vis-network")
+    frame = _drawing_with_controls(page, albertslund_app, recorder, "org")
     frame.focus()
     page.keyboard.press("Enter")
     assert page.text_content("#status") == "Intet valgt: vælg en node med piletasterne først."
