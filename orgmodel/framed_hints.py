@@ -234,13 +234,13 @@ def route_of(store: OrgStore, query: str, as_of: date) -> tuple[NodeHint, float,
     hits = [hit for text in ([start[1]] if start else []) + [rest]
             for hit in store.search(text, kinds=[Kind.BODY], limit=1, as_of=as_of)
             if hit.score >= NODE_HINT_MIN]
-    # ... or the body written whole among other words, when the rest names nothing better:
-    # "hvilket udvalg skal se sagen lige før kommunalbestyrelsen?" met the council at 0.24,
-    # above all else (the round 14 probe); a long question's "council case" did not
-    asked = spaced(rest)
-    best = store.search(rest, limit=1, as_of=as_of)
-    hits += [hit for hit in best if hit.kind is Kind.BODY
-             and written_whole(store.node(hit.id, as_of=as_of), asked)]
+    if not hits:
+        # ... or the body written whole among other words, when the rest names nothing better:
+        # "hvilket udvalg skal se sagen lige før kommunalbestyrelsen?" met the council at
+        # 0.24, above all else (the round 14 probe); a long question's "council case" did not
+        asked = spaced(rest)
+        hits = [hit for hit in store.search(rest, limit=1, as_of=as_of) if hit.kind is Kind.BODY
+                and written_whole(store.node(hit.id, as_of=as_of), asked)]
     for hit in hits:
         if (found := hint_of(store, hit.id, Kind.BODY, as_of=as_of)) is not None:
             return found.model_copy(update={
