@@ -47,9 +47,9 @@ from orgmodel.search import acronyms
 from orgmodel.text import STOPWORDS, fold
 
 __all__ = ["LISTS", "LIST_ASKING_SPELLINGS", "LIST_ASKING_WORDS", "LIST_FRAME_SPELLINGS",
-           "LIST_FRAME_WORDS", "RUNNING_SPELLINGS",
-           "RUNNING_WORDS", "TITLE_PHRASES", "TOWN_SPELLINGS", "as_titles", "asked_kind",
-           "kind_named", "list_of", "listed"]
+           "LIST_FRAME_WORDS", "RUNNING_SPELLINGS", "RUNNING_WORDS", "SYSTEM_VERB_SPELLINGS",
+           "TITLE_PHRASES", "TOWN_SPELLINGS", "as_titles", "asked_kind", "kind_named", "list_of",
+           "listed"]
 
 #: The frame of such a question, left out before what remains must be the kind's plural alone.
 LIST_FRAME_SPELLINGS: tuple[str, ...] = (
@@ -148,6 +148,8 @@ def listed(store: OrgStore, question: str, *, as_of: date) -> NodeHint | None:
         key = asked_kind(" ".join(word for word in question.split() if fold(word) not in here))
     if key is None and (titled := kind_named(question)) and LISTS[titled].kind is Kind.POST:
         return _posts_in(store, question, titled, as_of=as_of)  # "enhedsledere i ØS"
+    if key is None and titled == "systems":  # "hvilke systemer drifter Økonomi og Indkøb?"
+        return _systems_of(store, question, as_of=as_of)
     # ... and "i gang" ("hvilke initiativer er i gang?" listed the completed merger too)
     running = not RUNNING_WORDS.isdisjoint(fold(question).split()) or " i gang" in \
         f" {fold(question)}"
@@ -197,6 +199,60 @@ def _posts_in(store: OrgStore, question: str, key: str, *, as_of: date) -> NodeH
                     relations=[Relation(type=EdgeType.POST_IN, node=node_ref(n), source=n.source,
                                         confidence=n.confidence) for n in found]) \
         if found else None
+
+
+#: How a unit, post, forum or body has a system: it runs, supports or uses it.
+_SYSTEM_TIES = (EdgeType.OPERATES, EdgeType.SUPPORTS, EdgeType.USES)
+#: The verbs of such a question, left out before the holder is looked for.
+SYSTEM_VERB_SPELLINGS: tuple[str, ...] = (
+    "drifter", "drift", "driver", "understøtter", "supporterer", "har", "ejer", "passer",
+    "runs", "run", "operates", "operate", "supports", "support", "has", "have", "owns", "own",
+    "does", "do")
+_SYSTEM_VERBS = frozenset(fold(" ".join(SYSTEM_VERB_SPELLINGS)).split())
+
+
+def _systems_of(store: OrgStore, question: str, *, as_of: date) -> NodeHint | None:
+    """The systems the unit, post, forum or body the rest of ``question`` names has.
+
+    Those it runs, supports or uses (the round 14 probe: "hvilke systemer drifter Økonomi og
+    Indkøb?" gave procurement's and IT's tasks). The holder must be named as well as a post is
+    for its line; ``None`` when nothing is, or it has no system.
+
+    >>> from orgmodel.dataset import Dataset
+    >>> from orgmodel.records import NODE_ADAPTER, EdgeRecord
+    >>> from orgmodel.store.memory import MemoryStore
+    >>> def node(**kw):
+    ...     return NODE_ADAPTER.validate_python({"source": "seed", "confidence": "high", **kw})
+    >>> store = MemoryStore(Dataset.build(
+    ...     [node(id="unit:oi", kind="Unit", name="Økonomi og Indkøb", level="enhed"),
+    ...      node(id="system:rollebi", kind="System", name="RolleBi")],
+    ...     [EdgeRecord.model_validate({"type": "OPERATES", "from": "unit:oi",
+    ...      "to": "system:rollebi", "source": "seed", "confidence": "high"})]))
+    >>> print(listed(store, "hvilke systemer drifter Økonomi og Indkøb?",
+    ...              as_of=date(2024, 6, 1)).text("da"))
+    Systemer i Økonomi og Indkøb (1): RolleBi (sikkerhed: høj, kilde: seed).
+    """
+    nouns = frozenset(fold(" ".join(LISTS["systems"].nouns)).split())
+    # ("IT" in capitals is a name, not the frame's "it" of "it-systemer")
+    frame = (nouns | LIST_FRAME_WORDS | LIST_ASKING_WORDS | _SYSTEM_VERBS) - acronyms(question)
+    rest = without(question, frame)
+    if not rest.strip():
+        return None
+    hits = store.search(rest, kinds=[Kind.UNIT, Kind.POST, Kind.FORUM, Kind.BODY], limit=1,
+                        as_of=as_of)
+    if not hits or hits[0].score < REPORTING_POST_MIN:
+        return None
+    holder = store.node(hits[0].id, as_of=as_of)
+    ties = [edge for edge in store.edges_of(holder.id, as_of=as_of)
+            if edge.type in _SYSTEM_TIES and edge.source_id == holder.id]
+    systems = {edge.target_id: edge for edge in ties}
+    found = sorted((store.node(system, as_of=as_of) for system in systems),
+                   key=lambda n: fold(n.name))
+    found = [n for n in found if n.kind is Kind.SYSTEM]
+    return NodeHint(node=node_ref(holder), as_of=as_of, listing="systems",
+                    listing_notes=_notes_of(found), relations=[
+        Relation(type=systems[n.id].type, node=node_ref(n), **_less_sure(n, systems[n.id]))
+        for n in found]) if found else None
 
 
 def list_of(store: OrgStore, key: str, *, as_of: date, running: bool = False) -> NodeHint | None:

@@ -572,7 +572,12 @@ def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *
     # "budget and procurement": each side's task first, where both name one well (not a task
     # in the unit "Finance and Procurement")
     both = both_asked(store, query, results, as_of=as_of)
-    if both is results and (placed := task_in_place(store, query, as_of)) is not None:
+    # ... not a list of a kind ("which systems does IT and Digitalisation support?" asks for
+    # its systems, not the task of IT support held there)
+    asks_list = kind_named(query) is not None and not LIST_ASKING_WORDS.isdisjoint(
+        fold(query).split())
+    if both is results and not asks_list and (
+            placed := task_in_place(store, query, as_of)) is not None:
         return placed, None  # "økonomistyring ØS": the task, in the unit that holds it
     results = both
     # A task the question meets well by its own words comes before one met only through the

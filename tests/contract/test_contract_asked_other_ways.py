@@ -45,6 +45,9 @@ def answered(store: Any, question: str) -> tuple[list[Any], Any]:
     ("how many people work for the municipality?", "Medarbejdere: ca. 3.000."),
     # ... and its inhabitants are still its own count
     ("hvor mange indbyggere har kommunen?", "Albertslund Kommune: ca. 28.000 indbyggere"),
+    # a unit's systems, those it runs, supports or uses (the round 14 probe: tasks answered)
+    ("hvilke systemer drifter Økonomi og Indkøb?", "Systemer i Økonomi og Indkøb (2): "),
+    ("which systems does IT and Digitalisation support?", "Systemer i IT og Digitalisering (3): "),
     # what a post handles is its tasks (the round 14 probe: its card, without them)
     ("hvad skal økonomichefen tage sig af?", "Opgaver under Chef for Økonomi og Stab"),
     ("hvilke opgaver ligger på IT-chefens bord?",
