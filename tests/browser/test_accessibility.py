@@ -403,3 +403,24 @@ def off_screen_ids(page: Any, ids: list[str]) -> list[str]:
             return p.x < 0 || p.y < 0 || p.x > box.clientWidth || p.y > box.clientHeight;
         });
     }""", ids))
+
+
+def test_on_a_touch_screen_the_line_of_keys_shows_when_a_keyboard_takes_the_drawing(
+        browser: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
+    # The keyboard probe: hidden on every touch screen, a tablet's keyboard cover too.
+    allow(recorder, albertslund_app)
+    tablet = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True,
+                                 is_mobile=True, locale="da-DK", bypass_csp=True)
+    tablet.on("request", lambda request: recorder.requests.append(request.url))
+    try:
+        page = tablet.new_page()
+        open_view(page, f"{albertslund_app.url}/views/collaboration")
+        keys = page.locator("#drawing-keys")
+        assert not keys.is_visible()
+        page.locator("a.skip-link[href='#network']").focus()
+        page.keyboard.press("Enter")  # the skip link takes the keyboard to the drawing
+        page.wait_for_function(
+            "document.activeElement && document.activeElement.className === 'vis-network'")
+        assert keys.is_visible()
+    finally:
+        tablet.close()
