@@ -118,6 +118,7 @@ from orgmodel.question_frames import (
     split_topic,
     without,
 )
+from orgmodel.raci_asked import with_role_asked
 from orgmodel.schema import EdgeType, Kind, Raci
 from orgmodel.stakeholder_hint import with_stakeholders
 from orgmodel.succession import successor_of
@@ -525,6 +526,16 @@ def _written(node: NodeView, asked: str) -> int:
 
 def answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *,
                      as_of: date) -> tuple[list[OwnersResult], NodeHint | None]:
+    """:func:`_answers_and_hint`, the first task noted where it lacks a role of RACI asked for.
+
+    (:mod:`orgmodel.raci_asked`: "who is consulted on the budget?" said the accountable alone.)
+    """
+    answered, hint = _answers_and_hint(store, query, results, as_of=as_of)
+    return with_role_asked(query, answered), hint
+
+
+def _answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], *,
+                      as_of: date) -> tuple[list[OwnersResult], NodeHint | None]:
     """``owners``' answer ``results`` to ``query`` as it is given, and the hint beside it.
 
     The hint is given when the question names a node that is not a task clearly better than

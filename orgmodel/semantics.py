@@ -154,6 +154,10 @@ _NOTES: dict[str, tuple[str, str]] = {
         "Ingen ansvarlig stilling fundet over {0}.",
         "No accountable post found above {0}.",
     ),
+    "role_not_in_data": (
+        "Data nævner ingen, der {0} ({1}), om opgaven.",
+        "The data names no one who {0} ({1}) on the task.",
+    ),
     "weak_match": (
         "Svagt match: kun en del af spørgsmålet passer på opgaven. Tjek, at det er den, du "
         "leder efter.",

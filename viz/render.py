@@ -135,6 +135,7 @@ from orgmodel.question_frames import (
     TOPIC_SPELLINGS,
     UNDER_SPELLINGS,
 )
+from orgmodel.raci_asked import RACI_ASKED_SPELLINGS, role_note
 from orgmodel.search import READ_AS, READ_AS_MIN_LETTERS
 from orgmodel.task_in_place import TASK_MIN as TASK_IN_PLACE_MIN
 from orgmodel.task_list import (
@@ -501,6 +502,10 @@ def render_start(page: Page, *, query: str | None, answers: list[Any],
                 "englishQuestion": sorted(ENGLISH_QUESTION_WORDS),
                 "synonyms": synonym_groups(), "named": named or [],
                 "leading": list(LEADERSHIP_SPELLINGS), "deciding": list(DECIDING_SPELLINGS),
+                "raciAsked": {letter: list(words)
+                              for letter, words in RACI_ASKED_SPELLINGS.items()},
+                "roleNotes": {letter: role_note(letter).text(page.lang)
+                              for letter in RACI_ASKED_SPELLINGS},
                 "deciderFrame": sorted(DECIDER_FRAME),
                 "approving": list(APPROVING_SPELLINGS),
                 "membership": [list(pair) for pair in MEMBERSHIP_PHRASES],

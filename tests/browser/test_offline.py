@@ -1112,3 +1112,14 @@ def test_static_english_start_page_says_danish_names_in_its_answer_in_danish(
     ask(site_with_danish_names, page, "løn")
     assert page.locator("article.answer").count() > 0
     assert page.locator("#answers [lang]").count() == 0
+
+
+def test_static_start_page_says_a_role_of_raci_asked_is_not_in_the_data(
+        site: Path, page: Any, recorder: Recorder) -> None:
+    # As on the server (orgmodel.raci_asked): the accountable alone read as the one consulted.
+    only_files(recorder)
+    ask(site, page, "hvem skal høres om budgettet?")
+    assert "Data nævner ingen, der skal høres (C), om opgaven." in (
+        page.locator("article.answer").first.text_content() or "")
+    ask(site, page, "hvem skal orienteres om budgetopfølgning?")
+    assert "Data nævner ingen" not in (page.locator("article.answer").first.text_content() or "")

@@ -274,3 +274,16 @@ def test_an_abbreviation_asked_of_is_what_it_names(store: Any, question: str,
     # of the committees answered.
     hint = answered(store, question)[1]
     assert hint is not None and hint.node.id == node
+
+
+def test_a_role_of_raci_asked_that_the_task_has_no_one_in_is_said(store: Any) -> None:
+    # Leadership's fourteenth probe: "who is consulted on the budget" showed the accountable
+    # alone, as if the accountable were the one consulted.
+    tasks, _ = answered(store, "who is consulted on the budget")
+    assert tasks[0].task.id == "task:budget"
+    assert "role_not_in_data" in [note.code for note in tasks[0].notes]
+    assert tasks[0].notes[-1].text("da") == "Data nævner ingen, der skal høres (C), om opgaven."
+    # ... and not where the task has someone in it
+    tasks, _ = answered(store, "hvem skal orienteres om budgetopfølgning")
+    assert tasks[0].task.id == "task:budgetopfolgning"
+    assert "role_not_in_data" not in [note.code for note in tasks[0].notes]

@@ -10,6 +10,20 @@
   var form = document.getElementById("owner-form");
   if (!start || !start.namedHint || !form) { return; }
   var data = start.data, texts = data.texts, wordsOf = start.wordsOf, WEAK = start.WEAK;
+  var raciWords = {};  // folded word -> the letter of RACI it asks for
+  Object.keys(data.raciAsked || {}).forEach(function (letter) {
+    data.raciAsked[letter].forEach(function (word) { raciWords[start.fold(word)] = letter; });
+  });
+  /* The one role of RACI a question asks for ("hvem skal høres om …?"), as
+   * orgmodel.raci_asked.raci_asked reads it; null when none or two. */
+  function raciAsked(question) {
+    var letters = {};
+    start.fold(question).split(/\s+/).forEach(function (word) {
+      if (raciWords[word]) { letters[raciWords[word]] = true; }
+    });
+    var found = Object.keys(letters);
+    return found.length === 1 ? found[0] : null;
+  }
   var leading = start.leading, deciding = start.foldedSet(data.deciding);
   var approving = start.foldedSet(data.approving);
   var yearsIn = start.yearsIn, withoutDate = start.withoutDate;
@@ -157,6 +171,7 @@
         box.appendChild(where);
       }
     }
+    var roleAsked = raciAsked(text);
     found.forEach(function (hit, index) {
       var task = hit.task;
       var article = element("article", null, "answer");
@@ -212,6 +227,10 @@
       // Fewer than half of the question's words met the task: an answer to check, as the
       // server says of its weak matches.
       var notes = hit.notes.concat(task.notes, hit.score < WEAK ? [texts.weak_match] : []);
+      // a role of RACI asked that the answer has no one in: said (orgmodel.raci_asked)
+      if (index === 0 && roleAsked && !task.owners.some(function (owner) {
+        return owner.raci === roleAsked;
+      })) { notes.push(data.roleNotes[roleAsked]); }
       if (notes.length) { fact(facts, texts.notes, notes.join(" ")); }
       article.appendChild(facts);
       var link = element("a", texts.task_on_map.replace("{task}", task.task));
