@@ -42,6 +42,7 @@ from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.node_sizes import node_counts
 from orgmodel.question_frames import (
     DECIDER_FRAME,
+    HOME_POINTER_SPELLINGS,
     LEADERSHIP_WORDS,
     MERGER_WORDS,
     ROUTE_FRAME,
@@ -202,9 +203,14 @@ def council_deciding(store: OrgStore, query: str,
     >>> council_deciding(store, "hvem bestemmer skolestrukturen?", date(2024, 6, 1)) is None
     True
     """
-    # the municipality's own name only says where ("… in Albertslund?")
+    # the municipality's own name only says where ("… in Albertslund?", "in this
+    # municipality"); "who decides this?" names something
     home = HOME_WORDS | home_name_words(store, as_of=as_of)
-    if not home.issuperset(tokenize(without(query, DECIDER_FRAME))):
+    words = fold(without(query, DECIDER_FRAME)).split()
+    rest = [word for at, word in enumerate(words)
+            if not (word in _HOME_POINTERS and words[at + 1:at + 2]
+                    and words[at + 1] in home)]
+    if not home.issuperset(tokenize(" ".join(rest))):
         return None
     councils = [node for node in store.list_nodes(kind=Kind.BODY, limit=_MOST_BODIES,
                                                   as_of=as_of).items
@@ -217,6 +223,7 @@ def council_deciding(store: OrgStore, query: str,
     return found, 1.0, True
 
 
+_HOME_POINTERS = frozenset(fold(" ".join(HOME_POINTER_SPELLINGS)).split())
 #: The most political bodies looked through for the council (a municipality has some ten).
 _MOST_BODIES = 200
 

@@ -33,7 +33,7 @@ from orgmodel.kle_catalogue import ROUTE_MARGIN
 from orgmodel.question_frames import LEADERSHIP_WORDS, without
 from orgmodel.schema import EdgeType, Kind
 from orgmodel.search import EXACT_ALIAS
-from orgmodel.text import fold, longest_written, spaced
+from orgmodel.text import STOPWORDS, fold, longest_written, spaced
 
 __all__ = ["LED_KINDS", "NAMED_WHOLE", "NODE_HINT_MIN", "POSTS_NEAR_TIE", "REPORTING_POST_MIN",
            "STRAY_GAP", "STRUCTURE_KINDS", "SUPPORTED_MIN", "WRITTEN_NAME_CHARS",
@@ -140,9 +140,30 @@ def written_whole(node: NodeView, asked: str) -> bool:
     >>> written_whole(aula, spaced("hvem har ansvaret for aulaen?"))
     False
     """
-    names = (fold(name) for name in (node.name, node.name_en, *node.aliases) if name)
+    names = (fold(name) for name in (node.name, node.name_en, *filter(_proper, node.aliases))
+             if name)
     return longest_written((name for name in names if len(name) >= WRITTEN_NAME_CHARS),
                            asked) > 0
+
+
+def _proper(alias: str) -> bool:
+    """Whether ``alias`` names its node as a name does, not as a common word.
+
+    "klubber", "plejehjem", "vision" named initiatives and policies in questions of other
+    things (the code review): written with a capital or a digit, or of two words or more, or
+    in Danish's definite form ("klimaplanen", "visionen": the one the data means), and no
+    stopword.
+
+    >>> [_proper(a) for a in ("klubber", "AULA", "new nursing home", "Kommunen", "klimaplanen")]
+    [False, True, True, False, True]
+    """
+    return fold(alias) not in STOPWORDS and (
+        alias != alias.lower() or any(c.isdigit() for c in alias) or len(alias.split()) > 1
+        or _DEFINITE.fullmatch(alias) is not None)
+
+
+#: A Danish noun in its definite form (the suffixed article), of seven letters or more.
+_DEFINITE = re.compile(r"\w{4,}(?:en|et|ne)")
 
 
 #: Nouns that say which kind a question's node is: "the IT and Digitalisation unit".

@@ -45,6 +45,7 @@ __all__ = [
     "HAPPENING_WORDS",
     "HEAD_SPELLINGS",
     "HEAD_WORDS",
+    "HOME_POINTER_SPELLINGS",
     "IN_IT_SPELLINGS",
     "LEADERSHIP_SPELLINGS",
     "LEADERSHIP_WORDS",
@@ -359,7 +360,10 @@ DECIDING_WORDS = frozenset(fold(" ".join(DECIDING_SPELLINGS)).split())
 DECIDER_SPELLINGS: tuple[str, ...] = (
     "body", "bodies", "organ", "organet", "organer", "politisk", "politiske", "political",
     "myndighed", "myndigheden", "authority", "træffer", "makes", "make", "everything", "alt",
-    "alting", "ultimately", "sidst", "sidste", "ende", "til", "syvende", "this", "our")
+    "alting", "ultimately", "sidst", "sidste", "ende", "til", "syvende")
+#: ... and the words that put the municipality itself before its noun ("in this
+#: municipality"); alone, "who decides this?" names something, unsaid.
+HOME_POINTER_SPELLINGS: tuple[str, ...] = ("this", "our", "denne", "vores")
 DECIDER_FRAME = DECIDING_WORDS | frozenset(fold(" ".join(DECIDER_SPELLINGS)).split())
 #: Words of approving ("hvem godkender it-projekter?" was answered by IT, accountable, with
 #: the council that decides in a later line): the one that decides the task met first is
@@ -436,15 +440,19 @@ ESCALATION_WORDS = frozenset(fold(" ".join(ESCALATION_SPELLINGS)).split())
 #: answer, or the tasks, in the round 14 and 15 probes). A negation and a word of answering;
 #: "hvis IT ikke virker, hvem kontakter jeg?" asks for the task of IT support.
 ESCALATION_NOT_SPELLINGS: tuple[str, ...] = (
-    "ikke", "not", "doesn", "doesnt", "don", "dont", "won", "wont", "isn", "isnt", "hasn",
-    "hasnt", "haven", "havent", "can", "cannot", "never", "aldrig", "intet", "no")
+    "ikke", "not", "doesnt", "dont", "wont", "isnt", "hasnt", "havent", "cannot", "cant",
+    "never", "aldrig", "intet")
+#: ... and the stems of English contractions, a negation only before their "t" ("doesn't",
+#: "can't"): "who can answer for procurement?" asked for its tasks (the code review).
+ESCALATION_NOT_STEM_SPELLINGS: tuple[str, ...] = (
+    "doesn", "don", "won", "isn", "hasn", "haven", "can", "aren", "didn", "wasn")
 ESCALATION_ANSWER_SPELLINGS: tuple[str, ...] = (
     "svarer", "svare", "svaret", "svar", "reagerer", "reagere", "reageret", "tilbage",
     "answer", "answers", "answering", "answered", "respond", "responds", "responding",
     "responded", "reply", "replies", "replying", "replied", "back")
-_ESCALATION_NOT, _ESCALATION_ANSWER = (
+_ESCALATION_NOT, _ESCALATION_NOT_STEMS, _ESCALATION_ANSWER = (
     frozenset(fold(" ".join(spellings)).split()) for spellings in (
-        ESCALATION_NOT_SPELLINGS, ESCALATION_ANSWER_SPELLINGS))
+        ESCALATION_NOT_SPELLINGS, ESCALATION_NOT_STEM_SPELLINGS, ESCALATION_ANSWER_SPELLINGS))
 _WHO_ASKED = frozenset({"hvem", "who", "whom"})
 #: The words of turning to someone then, left out when what is escalated from is looked for.
 ESCALATION_TURN_SPELLINGS: tuple[str, ...] = (
@@ -471,11 +479,18 @@ def asks_escalation(words: list[str]) -> bool:
     False
     >>> asks_escalation("hvis it ikke virker hvem kontakter jeg".split())  # IT support's
     False
+    >>> asks_escalation("who can answer for procurement".split())  # no negation
+    False
+    >>> asks_escalation("if it can t answer who is next".split())
+    True
     """
     if not ESCALATION_WORDS.isdisjoint(words):
         return True
-    return not (_ESCALATION_NOT.isdisjoint(words) or _ESCALATION_ANSWER.isdisjoint(words)
-                or _WHO_ASKED.isdisjoint(words))
+    negated = not _ESCALATION_NOT.isdisjoint(words) or any(
+        word in _ESCALATION_NOT_STEMS and words[at + 1:at + 2] == ["t"]
+        for at, word in enumerate(words))
+    return negated and not (_ESCALATION_ANSWER.isdisjoint(words)
+                            or _WHO_ASKED.isdisjoint(words))
 
 
 #: Words that ask what lies under a unit, body or organisation ("hvilke enheder hører under

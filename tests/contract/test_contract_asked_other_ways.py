@@ -287,3 +287,18 @@ def test_a_role_of_raci_asked_that_the_task_has_no_one_in_is_said(store: Any) ->
     tasks, _ = answered(store, "hvem skal orienteres om budgetopfølgning")
     assert tasks[0].task.id == "task:budgetopfolgning"
     assert "role_not_in_data" not in [note.code for note in tasks[0].notes]
+
+
+@pytest.mark.parametrize(("question", "not_named"), [
+    # "can" is no negation: the tasks, not whom to escalate to
+    ("who can answer for Finance and Procurement?", "post:enhedsleder-okonomi-og-indkob"),
+    # an alias that is a common word names nothing among other words
+    ("hvem har ansvaret for klubber for ældre?", "initiative:fornyelse-af-klubber"),
+    # "this" alone names something unsaid, not the municipality
+    ("who decides this?", "body:kommunalbestyrelsen"),
+])
+def test_the_new_readings_do_not_fire_on_other_questions(store: Any, question: str,
+                                                         not_named: str) -> None:
+    # The code review of the round 14 and 15 readings, each reproduced.
+    hint = answered(store, question)[1]
+    assert hint is None or hint.node.id != not_named, hint

@@ -360,7 +360,12 @@
       if (!fits(entry)) { return; }
       entry.keys.forEach(function (key) {
         var length = key.whole.length - 2;
-        if (length >= data.writtenChars && length > longest && asked.indexOf(key.whole) >= 0) {
+        // another name of one word is a common word as often as a name ("klubber"), as the
+        // server's _proper reads an alias (the page keeps no capitals of it)
+        var proper = key.weight >= 1 || key.words.length > 1 || /\d/.test(key.whole) ||
+          /^ \p{L}{4,}(?:en|et|ne) $/u.test(key.whole);  // Danish's definite form
+        if (proper && length >= data.writtenChars && length > longest &&
+            asked.indexOf(key.whole) >= 0) {
           found = entry;
           longest = length;
         }
@@ -461,12 +466,17 @@
       words.every(function (word) { return homeWord[word] || stopwords[word]; });
   }
   var deciderFrame = foldedSet(data.deciderFrame || []);
+  var homePointer = foldedSet(data.homePointers || []);
   /* "which body has the final say?", "hvem bestemmer i kommunen?": a question of who decides
    * that names nothing decided is the council's (orgmodel.framed_hints.council_deciding). */
   function councilHint(query) {
     if (!wordsOf(query).some(function (word) { return deciding[word]; })) { return null; }
+    var words = fold(query).split(/\s+/);
     var rest = wordsOf(query).filter(function (word) {
-      return !deciderFrame[word] && !homeWord[word];
+      // "in this municipality": the pointer says where, as the municipality does
+      var at = words.indexOf(word);
+      var pointing = homePointer[word] && at >= 0 && homeWord[words[at + 1]];
+      return !deciderFrame[word] && !homeWord[word] && !pointing;
     });
     var councils = named.filter(function (entry) { return entry.council && entry.text; });
     if (rest.length || councils.length !== 1) { return null; }
@@ -620,9 +630,14 @@
     whoAsked = anyOf(foldedSet(["hvem", "who", "whom"]));
   /* Whether folded words ask whom to turn to when someone does not answer, with the word or
    * without it (orgmodel.question_frames.asks_escalation). */
+  var notStem = foldedSet(data.escalationNotStems || []);
   function asksEscalation(words) {
+    // a contraction's stem is a negation before its "t" ("doesn't", not "who can answer")
+    var negated = escalationNot(words) || words.some(function (word, at) {
+      return notStem[word] && words[at + 1] === "t";
+    });
     return anyOf(escalating)(words) ||
-      (escalationNot(words) && escalationAnswer(words) && whoAsked(words));
+      (negated && escalationAnswer(words) && whoAsked(words));
   }
   var whatWords = foldedSet(data.whatWords || []);
   var decidedFrame = foldedSet((data.deciding || []).concat(data.itself || []));
