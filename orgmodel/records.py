@@ -148,6 +148,9 @@ _BIDI_CONTROL = re.compile(f"[{DIRECTION_CONTROLS}]")
 # Characters of no width: a name holding one looks like another name, and a word pasted with
 # one is not found as it is written.
 _INVISIBLE = re.compile(f"[{NO_WIDTH}]")
+#: Unicode's private-use area: no meaning but what a program gives it (the pages mark a Danish
+#: part of an English text with U+E000 and U+E001, orgmodel.messages).
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _LINE_BREAK = re.compile(r"[\n\r\t]")
 _WHITESPACE = re.compile(r"\s")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -171,6 +174,9 @@ def _visible(text: str) -> str:
     if found := _INVISIBLE.search(text):
         raise ValueError(f"holds the invisible character U+{ord(found.group()):04X} "
                          f"({unicodedata.name(found.group()).lower()}): delete it")
+    if found := _PRIVATE_USE.search(text):  # no font has it; the pages use two for Danish
+        raise ValueError(f"holds the private-use character U+{ord(found.group()):04X}, which "
+                         "no font shows: delete it")
     return text
 
 

@@ -161,6 +161,9 @@ def test_a_sound_folder_loads_with_origins(tmp_path: Path) -> None:
          "org.yaml:6: unit:a: name: holds the invisible character U+00AD (soft hyphen)"),
         ("    name: Enhed A\n", "    name: \"Enhed\u200d A\"\n",
          "org.yaml:6: unit:a: name: holds the invisible character U+200D (zero width joiner)"),
+        # the pages' own marks of Danish, or any private-use character (the code review)
+        ("    name: Enhed A\n", "    name: \"Enhed \\ue000A\"\n",
+         "org.yaml:6: unit:a: name: holds the private-use character U+E000"),
         ("    name: Enhed A\n", "    name: ' Enhed A'\n",
          "org.yaml:6: unit:a: name: ' Enhed A' begins or ends with a space: write 'Enhed A'"),
         ("    level: enhed\n", "    level: enhed\n    aliases: [A, B, A]\n",
