@@ -160,6 +160,17 @@ def open_view(page: Any, url: str) -> None:
     wait_for_view(page)
 
 
+def touch_context(browser: Any, recorder: Recorder, width: int, height: int) -> Any:
+    """A browser context of a touch screen (a phone or tablet) whose requests ``recorder`` sees.
+
+    Close it when done; the test's own context is not it.
+    """
+    touch = browser.new_context(viewport={"width": width, "height": height}, has_touch=True,
+                                is_mobile=True, locale="da-DK", bypass_csp=True)
+    touch.on("request", lambda request: recorder.requests.append(request.url))
+    return touch
+
+
 def screenshot(page: Any, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))

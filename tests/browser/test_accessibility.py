@@ -6,7 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browserkit import LiveApp, Recorder, allow, hover_tooltip, open_view, wait_for_view
+from browserkit import (
+    LiveApp,
+    Recorder,
+    allow,
+    hover_tooltip,
+    open_view,
+    touch_context,
+    wait_for_view,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -409,9 +417,7 @@ def test_on_a_touch_screen_the_line_of_keys_shows_when_a_keyboard_takes_the_draw
         browser: Any, albertslund_app: LiveApp, recorder: Recorder) -> None:
     # The keyboard probe: hidden on every touch screen, a tablet's keyboard cover too.
     allow(recorder, albertslund_app)
-    tablet = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True,
-                                 is_mobile=True, locale="da-DK", bypass_csp=True)
-    tablet.on("request", lambda request: recorder.requests.append(request.url))
+    tablet = touch_context(browser, recorder, 1024, 768)
     try:
         page = tablet.new_page()
         open_view(page, f"{albertslund_app.url}/views/collaboration")

@@ -19,6 +19,7 @@ from browserkit import (
     hover_tooltip,
     open_view,
     screenshot,
+    touch_context,
     wait_for_view,
 )
 from playwright.sync_api import expect
@@ -991,9 +992,7 @@ def test_on_a_phone_the_network_leaves_room_to_scroll_the_page(
     # A swipe on the network pans it; as tall as the screen, it left the page no place to be
     # scrolled from, and the controls below it out of reach.
     allow(recorder, albertslund_app)
-    phone = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
-                                is_mobile=True, locale="da-DK", bypass_csp=True)
-    phone.on("request", lambda request: recorder.requests.append(request.url))
+    phone = touch_context(browser, recorder, 390, 844)
     try:
         page = phone.new_page()
         open_view(page, f"{albertslund_app.url}/views/org")
