@@ -100,7 +100,6 @@ from orgmodel.question_frames import (
     SUPPLY_WORDS,
     SUPPORTING_WORDS,
     USING_VERBS,
-    as_membership,
     as_reporting,
     asks_collaboration,
     asks_escalation,
@@ -115,6 +114,7 @@ from orgmodel.question_frames import (
     asks_superior,
     asks_what_it_is,
     reporting_direction,
+    reworded,
     split_topic,
     without,
 )
@@ -231,7 +231,7 @@ def _named_on(store: OrgStore, query: str, *, as_of: date,
         found = hint_of(store, node.id, node.kind, as_of=as_of) if node.kind in IN_CHARGE else None
         return (found, 1.0, False) if found else None
     # "who fixes it" names no IT; "… - hvem er hendes leder?" asks whom the post reports to
-    query = as_reporting(as_membership(without_pronoun_it(query)))
+    query = as_reporting(reworded(without_pronoun_it(query)))
     if not without_lone_tokens(query).strip():  # "1" alone names nothing ("område 1" does)
         return None
     words = fold(query).split()
@@ -599,7 +599,7 @@ def _answers_and_hint(store: OrgStore, query: str, results: list[OwnersResult], 
     results = sorted(results, key=lambda r: _only_kle_nearest(r) or _weak(r)
                      or r.score < nearest - ROUTE_MARGIN)
     # ("the last word on the annual accounts" asks who decides them too)
-    asked_words = fold(as_membership(query)).split()
+    asked_words = fold(reworded(query)).split()
     if not DECIDING_WORDS.isdisjoint(asked_words):
         results = _decided_first(store, results, as_of)
     if not (DECIDING_WORDS | APPROVING_WORDS).isdisjoint(asked_words) and results and (

@@ -51,7 +51,6 @@ __all__ = [
     "LEADERSHIP_WORDS",
     "MEETING_SPELLINGS",
     "MEETING_WORDS",
-    "MEMBERSHIP_PHRASES",
     "MERGER_SPELLINGS",
     "MERGER_WORDS",
     "NEAREST_SPELLINGS",
@@ -72,6 +71,7 @@ __all__ = [
     "REPORTING_FRAME_SPELLINGS",
     "REPORTING_SPELLINGS",
     "REPORTING_WORDS",
+    "REWORDED_PHRASES",
     "ROLE_SPELLINGS",
     "ROLE_WORDS",
     "ROUTE_FRAME",
@@ -104,7 +104,6 @@ __all__ = [
     "USING_OPENINGS",
     "USING_SPELLINGS",
     "USING_VERBS",
-    "as_membership",
     "as_reporting",
     "asks_collaboration",
     "asks_escalation",
@@ -119,6 +118,7 @@ __all__ = [
     "asks_superior",
     "asks_what_it_is",
     "reporting_direction",
+    "reworded",
     "split_topic",
     "without",
     "without_asked_kind",
@@ -218,12 +218,12 @@ def asks_head(words: list[str]) -> bool:
     """
     return not HEAD_WORDS.isdisjoint(words) and _IN_IT.isdisjoint(words)
 
-#: Phrases that ask who takes part in something with no word of :data:`LEADERSHIP_WORDS`
-#: ("hvem er med i ØU?", "who's on the finance committee?"), and how they are read: as the
-#: question with "medlem"/"members" ("hvem sidder i ØU?" was answered, these met the tasks of
-#: servicing the committee alone). Patterns (case aside) and replacements the page's script
-#: reads too.
-MEMBERSHIP_PHRASES: tuple[tuple[str, str], ...] = (
+#: Phrases a question is read in other words, patterns (case aside) and their replacements,
+#: which the page's script reads too. Those that ask who takes part in something with no word
+#: of :data:`LEADERSHIP_WORDS` ("hvem er med i ØU?", "who's on the finance committee?") are
+#: read with "medlem"/"members" ("hvem sidder i ØU?" was answered, these met the tasks of
+#: servicing the committee alone).
+REWORDED_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\ber\s+med\s+i\b", "er medlem i"),
     (r"\bvar\s+med\s+i\b", "var medlem i"),
     (r"\bwho(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+on\b", "who are members of"),
@@ -237,23 +237,23 @@ MEMBERSHIP_PHRASES: tuple[tuple[str, str], ...] = (
     # HR, an alias of a unit, was read as what was sat in); "sidder med i ØU" still sits in
     (r"\b(?:sidder|sidde|sad|siddet)\s+med\b(?!\s+i\b)", "har"),
 )
-_MEMBERSHIP = tuple((re.compile(pattern, re.IGNORECASE), said)
-                    for pattern, said in MEMBERSHIP_PHRASES)
+_REWORDED = tuple((re.compile(pattern, re.IGNORECASE), said)
+                  for pattern, said in REWORDED_PHRASES)
 
 
-def as_membership(query: str) -> str:
-    """``query`` with a phrase that asks who takes part read as asking for members.
+def reworded(query: str) -> str:
+    """``query`` with each phrase of :data:`REWORDED_PHRASES` in its other words.
 
-    >>> as_membership("hvem er med i ØU?"), as_membership("Who's on the Finance Committee")
+    >>> reworded("hvem er med i ØU?"), reworded("Who's on the Finance Committee")
     ('hvem er medlem i ØU?', 'who are members of the Finance Committee')
-    >>> as_membership("hvem står for løn?")
+    >>> reworded("hvem står for løn?")
     'hvem står for løn?'
-    >>> as_membership("hvem sad med HR?"), as_membership("hvem sidder med i ØU?")
+    >>> reworded("hvem sad med HR?"), reworded("hvem sidder med i ØU?")
     ('hvem har HR?', 'hvem sidder med i ØU?')
-    >>> as_membership("which body has the final say?")
+    >>> reworded("which body has the final say?")
     'which body has decides?'
     """
-    for pattern, said in _MEMBERSHIP:
+    for pattern, said in _REWORDED:
         query = pattern.sub(said, query)
     return query
 

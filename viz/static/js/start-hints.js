@@ -50,13 +50,13 @@
     return key.weight * (met / words.length) * (covered / key.words.length);
   }
 
-  /* "hvem er med i ØU?" asks for members, as "hvem sidder i ØU?" does
-   * (orgmodel.question_frames.as_membership). */
-  var membership = (data.membership || []).map(function (pair) {
+  /* The question in the other words of orgmodel.question_frames.REWORDED_PHRASES: "hvem er
+   * med i ØU?" asks for members, as "hvem sidder i ØU?" does. */
+  var rewordings = (data.reworded || []).map(function (pair) {
     return [new RegExp(pair[0], "gi"), pair[1]];
   });
-  function asMembership(query) {
-    return membership.reduce(function (text, pair) { return text.replace(pair[0], pair[1]); },
+  function reworded(query) {
+    return rewordings.reduce(function (text, pair) { return text.replace(pair[0], pair[1]); },
       String(query));
   }
 
@@ -191,7 +191,7 @@
   }
 
   function namedHint(query, bestTask) {
-    query = asMembership(query);
+    query = reworded(query);
     var when = whenHint(query, bestTask);
     if (when) { return when; }
     var between = yesNoHint(query);
