@@ -342,8 +342,9 @@
     if (!found) { return null; }
     // ... or, every task weak, where it fits better than any ("jeg skal have fat i
     // systemejeren på AppWriter, hvem er det": WRITTEN_FIRST_MIN on the server)
+    var words = wordsOf(query);
     var nameFit = Math.max.apply(null, found.keys.map(function (key) {
-      return naming(key, wordsOf(query));
+      return naming(key, words);
     }));
     if (bestTask + data.margin > data.writtenMin && !(bestTask < WEAK && nameFit > bestTask)) {
       return null;
